@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Samtal",
+    products: [
+        .executable(name: "samtal", targets: ["samtal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // ncursesw through a tiny shim header (see NOTES-swift-ncurses.md).
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Pure core: domain types, agenda model and validation, meeting state
+        // machine, keymap, UI texts. No terminal, no I/O.
+        .target(name: "SamtalCore"),
+        // Reading agenda files (YAML) into the core's agenda model.
+        .target(
+            name: "SamtalAgendas",
+            dependencies: ["SamtalCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // The local store: SQLite through GRDB.
+        .target(
+            name: "SamtalStore",
+            dependencies: ["SamtalCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Screens drawn into an in-memory grid of cells.
+        .target(name: "SamtalRender", dependencies: ["SamtalCore"]),
+        // The thin ncurses backend: draws a grid, reads keys.
+        .target(name: "SamtalTerminal", dependencies: ["CNcursesw", "SamtalCore", "SamtalRender"]),
+        .executableTarget(
+            name: "samtal",
+            dependencies: [
+                "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalRender", "SamtalTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SamtalCoreTests", dependencies: ["SamtalCore", "SamtalAgendas"], exclude: ["BrokenAgendas"]),
+        .testTarget(name: "SamtalStoreTests", dependencies: ["SamtalCore", "SamtalStore"]),
+        .testTarget(name: "SamtalRenderTests", dependencies: ["SamtalCore", "SamtalRender", "SamtalTerminal"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,67 @@
+// The parts of ncursesw that Swift cannot import directly (macros, mutable
+// globals), and a crash guard that restores the terminal.
+#ifndef SAMTAL_CNCURSESW_SHIM_H
+#define SAMTAL_CNCURSESW_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <signal.h>
+#include <string.h>
+#include <curses.h>
+
+// glibc hides these from Swift's Glibc module.
+extern int wcwidth(wchar_t);
+extern int wcswidth(const wchar_t *, size_t);
+
+static inline WINDOW *samtal_stdscr(void) { return stdscr; }
+static inline int samtal_lines(void) { return LINES; }
+static inline int samtal_cols(void) { return COLS; }
+static inline int samtal_colors(void) { return COLORS; }
+static inline int samtal_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t samtal_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
+static inline attr_t samtal_a_bold(void) { return A_BOLD; }
+static inline attr_t samtal_a_reverse(void) { return A_REVERSE; }
+static inline attr_t samtal_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t samtal_a_dim(void) { return A_DIM; }
+static inline attr_t samtal_a_normal(void) { return A_NORMAL; }
+
+// A fatal signal leaves the terminal in raw mode on the alternate screen.
+// The guard restores it, then hands the signal to whoever had it before
+// (Swift's backtracer) and re-raises.
+//
+// The saved actions live in a function-local static: a file-scope `static`
+// array in a header imported by Swift is referenced by the inline functions
+// Swift emits but never defined ("undefined reference" at link time).
+static inline struct sigaction *samtal_previous_actions(void) {
+    static struct sigaction actions[32];
+    return actions;
+}
+
+static inline void samtal_crash_handler(int sig) {
+    endwin();
+    if (sig > 0 && sig < 32) {
+        sigaction(sig, &samtal_previous_actions()[sig], NULL);
+    } else {
+        signal(sig, SIG_DFL);
+    }
+    raise(sig);
+}
+
+static inline void samtal_install_crash_guard(void) {
+    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT };
+    for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+        // Installed twice, the guard would save itself as "previous" and
+        // loop forever on a fault: keep the first installation.
+        struct sigaction current;
+        if (sigaction(signals[i], NULL, &current) == 0 && current.sa_handler == samtal_crash_handler) continue;
+        struct sigaction action;
+        memset(&action, 0, sizeof(action));
+        action.sa_handler = samtal_crash_handler;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND;
+        sigaction(signals[i], &action, &samtal_previous_actions()[signals[i]]);
+    }
+}
+
+#endif

@@ -1,0 +1,89 @@
+// Where agendas are found: the shipped ones (Agendas/ in the repository),
+// the user's own ($XDG_CONFIG_HOME/samtal/agendas), and any --agendas DIR.
+
+import Foundation
+import SamtalCore
+
+public struct LoadedAgenda: Sendable {
+    public var agenda: Agenda
+    public var path: String
+    /// The file's text, stored with each meeting so it resumes with the same steps.
+    public var text: String
+}
+
+public struct AgendaLibrary: Sendable {
+    public var agendas: [LoadedAgenda] = []
+    /// Files that failed to load, with their problems.
+    public var problems: [AgendaProblem] = []
+    public var folders: [String] = []
+
+    /// Loads every `*.yaml` / `*.yml` in the folders, in order; a later
+    /// agenda with the same id replaces an earlier one (user over shipped).
+    public init(folders: [String]) {
+        self.folders = folders
+        var byID: [String: Int] = [:]
+        for folder in folders {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            for name in names {
+                let path = (folder as NSString).appendingPathComponent(name)
+                switch AgendaLibrary.loadFile(path) {
+                case .success(let loaded):
+                    if let i = byID[loaded.agenda.id] { agendas[i] = loaded } else {
+                        byID[loaded.agenda.id] = agendas.count
+                        agendas.append(loaded)
+                    }
+                case .failure(let list):
+                    problems += list.list
+                }
+            }
+        }
+    }
+
+    public func agenda(id: String) -> LoadedAgenda? { agendas.first { $0.agenda.id == id } }
+
+    public static func loadFile(_ path: String) -> Result<LoadedAgenda, AgendaProblems> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(AgendaProblems([AgendaProblem(file: path, line: 1, column: 1, message: "cannot read the file")]))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(AgendaProblems([AgendaProblem(file: path, line: 1, column: 1, message: "the file is not UTF-8 text")]))
+        }
+        return AgendaLoader.load(text: text, file: path).map { LoadedAgenda(agenda: $0, path: path, text: text) }
+    }
+
+    /// The default folders: shipped, then the user's, then the extra ones.
+    public static func defaultFolders(extra: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        var folders: [String] = []
+        if let shipped = shippedFolder(environment: environment) { folders.append(shipped) }
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".config")
+        folders.append(((config as NSString).appendingPathComponent("samtal") as NSString).appendingPathComponent("agendas"))
+        return folders + extra
+    }
+
+    /// The repository's Agendas/ folder, found from the executable's own
+    /// location (it lives in .build/… inside the repository), else from the
+    /// source location this was compiled from, so the shipped agendas are
+    /// found whatever folder the program is started from.
+    public static func shippedFolder(environment: [String: String]) -> String? {
+        if let explicit = environment["SAMTAL_SHIPPED_AGENDAS"], !explicit.isEmpty { return explicit }
+        var candidates: [URL] = []
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(dir.appendingPathComponent("Agendas"))
+            dir = dir.deletingLastPathComponent()
+        }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(source.appendingPathComponent("Agendas"))
+        for c in candidates {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: c.path, isDirectory: &isDir), isDir.boolValue,
+               FileManager.default.fileExists(atPath: c.appendingPathComponent("medarbetardialog-vad.yaml").path) {
+                return c.path
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,282 @@
+// Reads an agenda file (YAML) into the core's `Agenda`, reporting every
+// problem at once as `file:line:column: message`. Never throws, never traps:
+// a facilitator's broken file gets messages, not a crash.
+
+import SamtalCore
+import Yams
+
+public enum AgendaLoader {
+    static let topKeys = ["id", "version", "title", "meeting_type", "source", "purpose", "goals", "quality_criteria", "steps"]
+    static let stepKeys = ["id", "title", "kind", "minutes", "prompt", "questions", "talking_points", "settings"]
+    static let maxMinutes = 240
+
+    /// Parses and validates agenda text. `file` is used in the messages.
+    public static func load(text: String, file: String) -> Result<Agenda, AgendaProblems> {
+        var p = Problems(file: file)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            p.add(syntax: error)
+            return .failure(AgendaProblems(p.list))
+        } catch {
+            p.add(line: 1, column: 1, "cannot read the file as YAML: \(error)")
+            return .failure(AgendaProblems(p.list))
+        }
+        guard let root, let map = root.mapping else {
+            p.add(root?.mark, "an agenda must be a mapping with the keys \(topKeys.joined(separator: ", "))")
+            return .failure(AgendaProblems(p.list))
+        }
+        p.checkKeys(map, allowed: topKeys, what: "agenda")
+
+        let id = p.requiredString(map, "id", in: root) ?? ""
+        if !id.isEmpty { p.checkIdentifier(id, at: map["id"]!, what: "agenda id") }
+        let title = p.requiredString(map, "title", in: root) ?? ""
+        var version = 1
+        if let node = map["version"] {
+            if let v = p.int(node, "version") {
+                if v < 1 { p.add(node.mark, "version must be 1 or more, not \(v)") } else { version = v }
+            }
+        }
+        var meetingType = MeetingType.employeeDialogueWhat
+        if let raw = p.requiredString(map, "meeting_type", in: root), let node = map["meeting_type"] {
+            if let t = MeetingType(rawValue: raw) { meetingType = t } else {
+                p.add(node.mark, "unknown meeting_type '\(raw)'" + suggestion(raw, MeetingType.allCases.map(\.rawValue))
+                      + "; one of: " + MeetingType.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        var source = NoteSource.employee
+        if let node = map["source"], let raw = p.string(node, "source") {
+            if let s = NoteSource(rawValue: raw) { source = s } else {
+                p.add(node.mark, "unknown source '\(raw)'" + suggestion(raw, NoteSource.allCases.map(\.rawValue))
+                      + "; one of: " + NoteSource.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        let purpose = map["purpose"].flatMap { p.string($0, "purpose") } ?? ""
+        let goals = map["goals"].map { p.strings($0, "goals") } ?? []
+        let criteria = map["quality_criteria"].map { p.strings($0, "quality_criteria") } ?? []
+
+        var steps: [AgendaStep] = []
+        if let node = map["steps"] {
+            if let seq = node.sequence {
+                if seq.isEmpty { p.add(node.mark, "the agenda has no steps: add at least one under 'steps'") }
+                var seen: [String: Int] = [:]
+                for item in seq {
+                    if let idNode = item.mapping?["id"], let stepID = idNode.scalar?.string, !stepID.isEmpty {
+                        if let line = seen[stepID] {
+                            p.add(idNode.mark, "duplicate step id '\(stepID)' (first used on line \(line))")
+                        } else {
+                            seen[stepID] = idNode.mark?.line ?? 0
+                        }
+                    }
+                    if let step = p.step(item) { steps.append(step) }
+                }
+            } else if node.scalar?.string.isEmpty == true && node.tag.description.hasSuffix("null") {
+                p.add(node.mark, "the agenda has no steps: add at least one under 'steps'")
+            } else {
+                p.add(node.mark, "'steps' must be a list of steps")
+            }
+        } else {
+            p.add(root.mark, "missing 'steps': the agenda has no steps")
+        }
+        if !p.list.isEmpty { return .failure(AgendaProblems(p.list)) }
+        return .success(Agenda(id: id, version: version, title: title, meetingType: meetingType, source: source,
+                               purpose: purpose, goals: goals, qualityCriteria: criteria, steps: steps))
+    }
+}
+
+/// Collects problems while walking the document.
+struct Problems {
+    let file: String
+    var list: [AgendaProblem] = []
+
+    mutating func add(line: Int, column: Int, _ message: String) {
+        list.append(AgendaProblem(file: file, line: line, column: column, message: message))
+    }
+
+    mutating func add(_ mark: Mark?, _ message: String) {
+        add(line: mark?.line ?? 1, column: mark?.column ?? 1, message)
+    }
+
+    mutating func add(syntax error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if let context {
+                // Point at where the broken construct began, e.g. the
+                // opening quote of a string that never ends.
+                add(context.mark, "YAML syntax error: \(problem) \(context.text) that starts here (noticed at line \(mark.line), column \(mark.column))")
+            } else {
+                add(mark, "YAML syntax error: \(problem)")
+            }
+        case .reader(let problem, _, _, _):
+            add(line: 1, column: 1, "cannot read the file: \(problem) (is it UTF-8 text?)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            add(context.mark, "duplicate key: \(duplicates.joined(separator: ", "))")
+        default:
+            add(line: 1, column: 1, "YAML error: \(error)")
+        }
+    }
+
+    mutating func checkKeys(_ map: Node.Mapping, allowed: [String], what: String) {
+        for key in map.keys {
+            guard let name = key.scalar?.string else {
+                add(key.mark, "\(what) keys must be plain words")
+                continue
+            }
+            if !allowed.contains(name) {
+                add(key.mark, "unknown \(what) key '\(name)'" + suggestion(name, allowed))
+            }
+        }
+    }
+
+    mutating func string(_ node: Node, _ key: String) -> String? {
+        if let s = node.scalar {
+            return s.string
+        }
+        add(node.mark, "'\(key)' must be text")
+        return nil
+    }
+
+    mutating func requiredString(_ map: Node.Mapping, _ key: String, in parent: Node, what: String = "agenda") -> String? {
+        guard let node = map[key] else {
+            add(parent.mark, "missing '\(key)' in the \(what)")
+            return nil
+        }
+        guard let s = string(node, key) else { return nil }
+        if s.trimmingCharacters(in: .whitespaces).isEmpty {
+            add(node.mark, "'\(key)' must not be empty")
+            return nil
+        }
+        return s
+    }
+
+    mutating func int(_ node: Node, _ key: String) -> Int? {
+        guard let s = node.scalar?.string, let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
+            add(node.mark, "'\(key)' must be a whole number")
+            return nil
+        }
+        return v
+    }
+
+    /// A list of texts; a single text is taken as a list of one.
+    mutating func strings(_ node: Node, _ key: String) -> [String] {
+        if let s = node.scalar { return s.string.isEmpty ? [] : [s.string] }
+        guard let seq = node.sequence else {
+            add(node.mark, "'\(key)' must be a list of texts")
+            return []
+        }
+        var out: [String] = []
+        for item in seq {
+            if let s = item.scalar { out.append(s.string) } else { add(item.mark, "each item of '\(key)' must be text") }
+        }
+        return out
+    }
+
+    mutating func checkIdentifier(_ id: String, at node: Node, what: String) {
+        let ok = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        if !ok || id.count > 64 {
+            add(node.mark, "\(what) '\(id)' may use only a-z, 0-9, '-' and '_' (at most 64 characters)")
+        }
+    }
+
+    mutating func step(_ node: Node) -> AgendaStep? {
+        guard let map = node.mapping else {
+            add(node.mark, "each step must be a mapping with at least id, title, kind and minutes")
+            return nil
+        }
+        let before = list.count
+        checkKeys(map, allowed: AgendaLoader.stepKeys, what: "step")
+        let id = requiredString(map, "id", in: node, what: "step") ?? ""
+        if !id.isEmpty { checkIdentifier(id, at: map["id"]!, what: "step id") }
+        let title = requiredString(map, "title", in: node, what: "step") ?? ""
+        var kind = StepKind.present
+        if let raw = requiredString(map, "kind", in: node, what: "step") {
+            if let k = StepKind(rawValue: raw) { kind = k } else {
+                add(map["kind"]!.mark, "unknown step kind '\(raw)'" + suggestion(raw, StepKind.allCases.map(\.rawValue))
+                    + "; one of: " + StepKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        var minutes = 0
+        if let m = map["minutes"] {
+            if let v = int(m, "minutes") {
+                if v < 1 || v > AgendaLoader.maxMinutes {
+                    add(m.mark, "minutes must be between 1 and \(AgendaLoader.maxMinutes), not \(v)")
+                } else {
+                    minutes = v
+                }
+            }
+        } else {
+            add(node.mark, "missing 'minutes' in step '\(id)': how long is it planned to take?")
+        }
+        let prompt = map["prompt"].flatMap { string($0, "prompt") } ?? ""
+        let questions = map["questions"].map { strings($0, "questions") } ?? []
+        let talkingPoints = map["talking_points"].map { strings($0, "talking_points") } ?? []
+        var settings: [String: String] = [:]
+        if let s = map["settings"] {
+            if let sm = s.mapping {
+                for (k, v) in sm {
+                    guard let name = k.scalar?.string, let value = v.scalar?.string else {
+                        add(k.mark, "settings must be simple 'name: value' pairs")
+                        continue
+                    }
+                    settings[name] = value
+                }
+            } else if s.scalar?.string.isEmpty != true {
+                add(s.mark, "'settings' must be a mapping of name: value")
+            }
+        }
+        checkSettings(kind: kind, settings: settings, stepNode: node, settingsNode: map["settings"])
+        guard list.count == before else { return nil }
+        return AgendaStep(id: id, title: title, kind: kind, minutes: minutes, prompt: prompt, questions: questions,
+                          talkingPoints: talkingPoints, settings: settings)
+    }
+
+    /// Kind-specific settings: a vote needs its dots, a rating its scale.
+    mutating func checkSettings(kind: StepKind, settings: [String: String], stepNode: Node, settingsNode: Node?) {
+        let mark = settingsNode?.mark ?? stepNode.mark
+        switch kind {
+        case .vote:
+            guard let raw = settings["dots"] else {
+                add(mark, "a vote step needs 'settings: dots: N' (how many dots each participant or group gets)")
+                return
+            }
+            if let n = Int(raw), (1...20).contains(n) {} else { add(mark, "dots must be a whole number from 1 to 20, not '\(raw)'") }
+            if let per = settings["per"], per != "participant", per != "group" {
+                add(mark, "per must be 'participant' or 'group', not '\(per)'")
+            }
+        case .rating:
+            guard let scale = settings["scale"] else {
+                add(mark, "a rating step needs 'settings: scale: impact-1-5' or 'scale: traffic-light'")
+                return
+            }
+            if scale != "impact-1-5" && scale != "traffic-light" {
+                add(mark, "unknown scale '\(scale)'" + suggestion(scale, ["impact-1-5", "traffic-light"]) + "; one of: impact-1-5, traffic-light")
+            }
+        default:
+            break
+        }
+    }
+}
+
+/// " (did you mean 'x'?)" when a known word is close to the given one.
+func suggestion(_ word: String, _ known: [String]) -> String {
+    let best = known.map { ($0, editDistance(word.lowercased(), $0)) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= max(2, word.count / 3) else { return "" }
+    return " (did you mean '\(best.0)'?)"
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,110 @@
+// The agenda model: what a meeting walks through. Agendas are data (YAML
+// files in Agendas/); SamtalAgendas reads them into these values.
+
+/// The meeting types of the method support, one agenda each.
+public enum MeetingType: String, Codable, Sendable, CaseIterable {
+    case employeeDialogueWhat = "medarbetardialog-vad"
+    case employeeDialogueHow = "medarbetardialog-hur"
+    case citizenDialogue = "medborgardialog"
+    case jointSituationPicture = "gemensam-lagesbild"
+    case problemAnalysis = "problemanalys"
+    case activityPlanning = "aktivitetsplanering"
+    case followUp = "uppfoljning"
+    case situationReport = "lagesrapport"
+}
+
+/// The fixed set of interaction screens a step can be (DESIGN.md).
+public enum StepKind: String, Codable, Sendable, CaseIterable {
+    case present, collect, cluster, vote, problem, activities, checklist, rating, summary
+
+    /// Whether the step's own interaction exists yet. Steps of the other
+    /// kinds run as note capture until their screens are built (README,
+    /// "Not done yet").
+    public var hasDedicatedScreen: Bool {
+        switch self {
+        case .present, .collect: return true
+        default: return false
+        }
+    }
+
+    /// Whether notes are typed in this step.
+    public var capturesNotes: Bool { self != .present }
+}
+
+public struct AgendaStep: Equatable, Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var kind: StepKind
+    public var minutes: Int
+    /// Shown to the room.
+    public var prompt: String
+    /// Shown to the room, one per line.
+    public var questions: [String]
+    /// Shown to the facilitator only.
+    public var talkingPoints: [String]
+    /// Kind-specific settings (for example `dots` for a vote), kept as text.
+    public var settings: [String: String]
+
+    public init(id: String, title: String, kind: StepKind, minutes: Int, prompt: String = "",
+                questions: [String] = [], talkingPoints: [String] = [], settings: [String: String] = [:]) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.minutes = minutes
+        self.prompt = prompt
+        self.questions = questions
+        self.talkingPoints = talkingPoints
+        self.settings = settings
+    }
+}
+
+public struct Agenda: Equatable, Sendable, Codable {
+    public var id: String
+    public var version: Int
+    public var title: String
+    public var meetingType: MeetingType
+    /// Whose knowledge the notes of this meeting carry by default.
+    public var source: NoteSource
+    public var purpose: String
+    public var goals: [String]
+    public var qualityCriteria: [String]
+    public var steps: [AgendaStep]
+
+    public init(id: String, version: Int, title: String, meetingType: MeetingType, source: NoteSource,
+                purpose: String = "", goals: [String] = [], qualityCriteria: [String] = [], steps: [AgendaStep]) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.meetingType = meetingType
+        self.source = source
+        self.purpose = purpose
+        self.goals = goals
+        self.qualityCriteria = qualityCriteria
+        self.steps = steps
+    }
+
+    public var plannedMinutes: Int { steps.reduce(0) { $0 + $1.minutes } }
+}
+
+/// A problem found in an agenda file, reported as `file:line:column: message`.
+public struct AgendaProblem: Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}
+
+/// Every problem found in one agenda file.
+public struct AgendaProblems: Error, Equatable, Sendable {
+    public var list: [AgendaProblem]
+    public init(_ list: [AgendaProblem]) { self.list = list }
+}

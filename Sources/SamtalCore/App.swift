@@ -1,0 +1,584 @@
+// The application as a state machine: `update(event)` changes the state and
+// returns effects as data; the executable performs them (store, quit) and
+// feeds the results back as events. Nothing here does I/O.
+
+public struct CycleOverview: Equatable, Sendable {
+    public var cycle: Cycle
+    /// Newest first.
+    public var meetings: [Meeting]
+    public init(cycle: Cycle, meetings: [Meeting]) {
+        self.cycle = cycle
+        self.meetings = meetings
+    }
+}
+
+public enum HomeRow: Equatable, Sendable {
+    case cycle(Cycle)
+    case meeting(Meeting)
+}
+
+public struct HomeState: Equatable, Sendable {
+    public var rows: [HomeRow] = []
+    public var selection: Int = 0
+
+    public init(overviews: [CycleOverview] = []) {
+        for o in overviews {
+            rows.append(.cycle(o.cycle))
+            rows.append(contentsOf: o.meetings.map { .meeting($0) })
+        }
+    }
+
+    public var selectedRow: HomeRow? { rows.indices.contains(selection) ? rows[selection] : nil }
+
+    /// The cycle of the selected row (the row itself, or the cycle a
+    /// meeting belongs to).
+    public var selectedCycleID: Int64? {
+        guard let row = selectedRow else { return nil }
+        switch row {
+        case .cycle(let c): return c.id
+        case .meeting(let m): return m.cycleID
+        }
+    }
+}
+
+/// Everything needed to run a meeting, as loaded from the store.
+public struct OpenedMeeting: Equatable, Sendable {
+    public var meeting: Meeting
+    public var agenda: Agenda
+    /// Seconds spent so far per step id.
+    public var stepSeconds: [String: Double]
+    /// Notes of the current step.
+    public var notes: [Note]
+    public init(meeting: Meeting, agenda: Agenda, stepSeconds: [String: Double], notes: [Note]) {
+        self.meeting = meeting
+        self.agenda = agenda
+        self.stepSeconds = stepSeconds
+        self.notes = notes
+    }
+}
+
+public struct RunState: Equatable, Sendable {
+    public var meeting: Meeting
+    public var agenda: Agenda
+    public var stepIndex: Int
+    /// The current step's notes, in display order (group, then time).
+    public private(set) var notes: [Note]
+    /// Stored seconds per step, not counting the running stretch.
+    public var stepSeconds: [String: Double]
+    /// When the running stretch of the current step began.
+    public var clockStart: Timestamp
+    public var showTalkingPoints = true
+    /// The group new notes go to: 1…groupCount, or 0 for the plenary.
+    public var group = 1
+    public var noteType: NoteType = .problem
+    public var input = TextField()
+    /// The note being edited on the input line, with the group and type the
+    /// input line had before, to restore afterwards.
+    public var editing: (id: Int64, group: Int, type: NoteType)?
+    public var selection: Int64?
+
+    public init(opened: OpenedMeeting, now: Timestamp) {
+        meeting = opened.meeting
+        agenda = opened.agenda
+        stepIndex = min(max(0, opened.meeting.currentStepIndex), max(0, opened.agenda.steps.count - 1))
+        notes = []
+        stepSeconds = opened.stepSeconds
+        clockStart = now
+        group = opened.meeting.groupCount > 0 ? 1 : 0
+        setNotes(opened.notes)
+    }
+
+    public static func == (a: RunState, b: RunState) -> Bool {
+        a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
+            && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.showTalkingPoints == b.showTalkingPoints
+            && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
+            && a.selection == b.selection
+    }
+
+    public var step: AgendaStep { agenda.steps[stepIndex] }
+
+    /// Seconds spent in the current step, including the running stretch.
+    public func elapsed(now: Timestamp) -> Double {
+        (stepSeconds[step.id] ?? 0) + max(0, now - clockStart)
+    }
+
+    mutating func setNotes(_ list: [Note]) {
+        notes = list.sorted { ($0.group, $0.createdAt, $0.id) < ($1.group, $1.createdAt, $1.id) }
+    }
+
+    /// Inserts or replaces one note, keeping display order; cost grows with
+    /// the notes of this step only.
+    mutating func upsert(_ note: Note) {
+        notes.removeAll { $0.id == note.id }
+        let key = (note.group, note.createdAt, note.id)
+        let at = notes.firstIndex { ($0.group, $0.createdAt, $0.id) > key } ?? notes.count
+        notes.insert(note, at: at)
+    }
+
+    mutating func remove(noteID: Int64) {
+        notes.removeAll { $0.id == noteID }
+        if selection == noteID { selection = nil }
+    }
+}
+
+public enum Screen: Equatable, Sendable {
+    case home(HomeState)
+    case form(Form)
+    case run(RunState)
+}
+
+public enum HomeFocus: Equatable, Sendable {
+    case cycle(Int64)
+    case meeting(Int64)
+}
+
+public enum ConfirmAction: Equatable, Sendable {
+    case deleteNote(Int64)
+    case finishMeeting
+}
+
+public enum Dialog: Equatable, Sendable {
+    case help(KeyContext)
+    case confirm(ConfirmAction)
+}
+
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    /// Shown until this time; errors stay until the next key.
+    public var until: Timestamp
+}
+
+public enum Event: Equatable, Sendable {
+    case key(Key)
+    /// The clock: sent every time the loop wakes.
+    case tick(now: Timestamp, today: String)
+    case homeLoaded([CycleOverview])
+    case meetingOpened(OpenedMeeting)
+    case stepNotesLoaded(stepID: String, notes: [Note])
+    case noteSaved(Note)
+    case noteUpdated(Note)
+    case noteDeleted(Int64)
+    case cycleCreated(Cycle)
+    case meetingCreated(Meeting)
+    case factsSaved(Meeting)
+    /// A store operation failed; the message says what.
+    case failed(String)
+}
+
+public enum Effect: Equatable, Sendable {
+    case loadHome
+    case createCycle(area: String, period: String)
+    case createMeeting(cycleID: Int64, agendaID: String, title: String, date: String, place: String)
+    case saveFacts(meetingID: Int64, title: String, facts: MethodFacts, groupCount: Int)
+    case openMeeting(Int64)
+    case saveNote(NoteDraft)
+    case updateNote(id: Int64, text: String, group: Int, type: NoteType)
+    case deleteNote(Int64)
+    /// Adds the seconds to the step's stored time.
+    case recordStepTime(meetingID: Int64, stepID: String, seconds: Double)
+    /// Adds the seconds to the step left, makes `toIndex` current, and loads
+    /// that step's notes: one transaction.
+    case moveToStep(meetingID: Int64, leaving: String, seconds: Double, toIndex: Int, toStepID: String)
+    case finishMeeting(meetingID: Int64, seconds: Double, stepID: String)
+    case quit
+}
+
+public struct AppState: Equatable, Sendable {
+    public var texts: Texts
+    public var screen: Screen
+    public var dialog: Dialog?
+    public var status: StatusMessage?
+    public var now: Timestamp
+    public var today: String
+    public var agendas: [AgendaInfo]
+    /// The row to select once the home screen is loaded again.
+    public var homeFocus: HomeFocus?
+    /// The step clock is written to the store this often while it runs, so
+    /// a crash loses at most this much of the time record.
+    public static let clockFlushSeconds: Double = 30
+
+    public init(language: Language, screen: Screen = .home(HomeState()), agendas: [AgendaInfo] = [],
+                now: Timestamp = 0, today: String = "") {
+        texts = Texts(language)
+        self.screen = screen
+        self.agendas = agendas
+        self.now = now
+        self.today = today
+    }
+
+    public static func == (a: AppState, b: AppState) -> Bool {
+        a.texts.language == b.texts.language && a.screen == b.screen && a.dialog == b.dialog && a.status == b.status
+            && a.now == b.now && a.today == b.today && a.agendas == b.agendas && a.homeFocus == b.homeFocus
+    }
+
+    /// The keymap context in force.
+    public var keyContext: KeyContext {
+        switch dialog {
+        case .help: return .help
+        case .confirm: return .confirm
+        case nil: break
+        }
+        switch screen {
+        case .home: return .home
+        case .form: return .form
+        case .run: return .run
+        }
+    }
+
+    mutating func say(_ text: String, error: Bool = false, seconds: Double = 3) {
+        status = StatusMessage(text: text, isError: error, until: error ? .infinity : now + seconds)
+    }
+
+    // MARK: update
+
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key):
+            if status?.isError == true { status = nil }
+            return handleKey(key)
+        case .tick(let now, let today):
+            self.now = now
+            self.today = today
+            if let s = status, now >= s.until { status = nil }
+            if case .run(var run) = screen, now - run.clockStart >= AppState.clockFlushSeconds {
+                let seconds = now - run.clockStart
+                run.stepSeconds[run.step.id, default: 0] += seconds
+                run.clockStart = now
+                screen = .run(run)
+                return [.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds)]
+            }
+            return []
+        case .homeLoaded(let overviews):
+            // A form opened meanwhile (the facts of a new meeting) stays open.
+            guard case .home(let old) = screen else { return [] }
+            var home = HomeState(overviews: overviews)
+            home.selection = min(old.selection, max(0, home.rows.count - 1))
+            if let focus = homeFocus, let i = home.rows.firstIndex(where: { row in
+                switch (row, focus) {
+                case (.cycle(let c), .cycle(let id)): return c.id == id
+                case (.meeting(let m), .meeting(let id)): return m.id == id
+                default: return false
+                }
+            }) {
+                home.selection = i
+            }
+            homeFocus = nil
+            screen = .home(home)
+            return []
+        case .meetingOpened(let opened):
+            guard !opened.agenda.steps.isEmpty else {
+                say(texts[.errorNoAgendas], error: true)
+                return []
+            }
+            screen = .run(RunState(opened: opened, now: now))
+            dialog = nil
+            return []
+        case .stepNotesLoaded(let stepID, let notes):
+            guard case .run(var run) = screen, run.step.id == stepID else { return [] }
+            run.setNotes(notes)
+            screen = .run(run)
+            return []
+        case .noteSaved(let note):
+            guard case .run(var run) = screen else { return [] }
+            if note.stepID == run.step.id { run.upsert(note) }
+            if run.editing == nil && run.input.trimmedText == note.text.trimmingCharacters(in: " \t") { run.input.clear() }
+            screen = .run(run)
+            say(texts[.noteSaved])
+            return []
+        case .noteUpdated(let note):
+            guard case .run(var run) = screen else { return [] }
+            if note.stepID == run.step.id { run.upsert(note) }
+            if let e = run.editing, e.id == note.id {
+                run.group = e.group
+                run.noteType = e.type
+                run.editing = nil
+                run.input.clear()
+            }
+            screen = .run(run)
+            say(texts[.noteUpdated])
+            return []
+        case .noteDeleted(let id):
+            guard case .run(var run) = screen else { return [] }
+            run.remove(noteID: id)
+            screen = .run(run)
+            say(texts[.noteDeleted])
+            return []
+        case .cycleCreated(let cycle):
+            screen = .home(HomeState())
+            homeFocus = .cycle(cycle.id)
+            return [.loadHome]
+        case .meetingCreated(let meeting):
+            // Straight on to the method facts of the new meeting.
+            screen = .form(.facts(for: meeting, texts: texts))
+            return []
+        case .factsSaved(let meeting):
+            screen = .home(HomeState())
+            homeFocus = .meeting(meeting.id)
+            return [.loadHome]
+        case .failed(let message):
+            say("\(texts[.storeError]): \(message)", error: true)
+            return []
+        }
+    }
+
+    mutating func handleKey(_ key: Key) -> [Effect] {
+        let context = keyContext
+        let action = Keymap.action(for: key, in: context)
+        if let dialog {
+            return handleDialog(dialog, action: action)
+        }
+        switch screen {
+        case .home(var home):
+            let effects = handleHome(&home, action: action)
+            if case .home = screen { screen = .home(home) }
+            return effects
+        case .form(var form):
+            return handleForm(&form, key: key, action: action)
+        case .run(var run):
+            let effects = handleRun(&run, key: key, action: action)
+            if case .run = screen { screen = .run(run) }
+            return effects
+        }
+    }
+
+    mutating func handleDialog(_ current: Dialog, action: Action?) -> [Effect] {
+        switch (current, action) {
+        case (.help, .closeHelp):
+            dialog = nil
+        case (.help, .quit):
+            dialog = nil
+            return quitEffects()
+        case (.confirm(let what), .confirmYes):
+            dialog = nil
+            guard case .run(var run) = screen else { return [] }
+            switch what {
+            case .deleteNote(let id):
+                return [.deleteNote(id)]
+            case .finishMeeting:
+                let seconds = max(0, now - run.clockStart)
+                run.stepSeconds[run.step.id, default: 0] += seconds
+                let effect = Effect.finishMeeting(meetingID: run.meeting.id, seconds: seconds, stepID: run.step.id)
+                screen = .home(HomeState())
+                homeFocus = .meeting(run.meeting.id)
+                say(texts[.meetingFinished])
+                return [effect, .loadHome]
+            }
+        case (.confirm, .confirmNo):
+            dialog = nil
+        default:
+            break // every other key is ignored while a dialog is open
+        }
+        return []
+    }
+
+    /// Leaving: the running step clock is written first.
+    public func quitEffects() -> [Effect] {
+        if case .run(let run) = screen {
+            return [.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: max(0, now - run.clockStart)), .quit]
+        }
+        return [.quit]
+    }
+
+    mutating func handleHome(_ home: inout HomeState, action: Action?) -> [Effect] {
+        switch action {
+        case .help:
+            dialog = .help(.home)
+        case .quit:
+            return quitEffects()
+        case .homeUp:
+            home.selection = max(0, home.selection - 1)
+        case .homeDown:
+            home.selection = min(max(0, home.rows.count - 1), home.selection + 1)
+        case .openMeeting:
+            if case .meeting(let m) = home.selectedRow { return [.openMeeting(m.id)] }
+        case .newCycle:
+            screen = .form(.newCycle())
+        case .newMeeting:
+            guard let cycleID = home.selectedCycleID else {
+                say(texts[.homeEmpty])
+                return []
+            }
+            guard !agendas.isEmpty else {
+                say(texts[.errorNoAgendas], error: true)
+                return []
+            }
+            screen = .form(.newMeeting(cycleID: cycleID, agendas: agendas, today: today))
+        case .editFacts:
+            if case .meeting(let m) = home.selectedRow { screen = .form(.facts(for: m, texts: texts)) }
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func handleForm(_ form: inout Form, key: Key, action: Action?) -> [Effect] {
+        // Text keys go to the focused field first: Left/Right move the
+        // cursor in a text field and change the value of a choice field.
+        switch action {
+        case .choiceNext, .choicePrevious:
+            if !form.cycleChoice(by: action == .choiceNext ? 1 : -1) { _ = form.edit(key) }
+            screen = .form(form)
+            return []
+        case nil:
+            _ = form.edit(key)
+            screen = .form(form)
+            return []
+        default:
+            break
+        }
+        var effects: [Effect] = []
+        switch action {
+        case .help:
+            dialog = .help(.form)
+        case .quit:
+            return quitEffects()
+        case .nextField:
+            form.moveFocus(by: 1)
+        case .previousField:
+            form.moveFocus(by: -1)
+        case .addParticipant:
+            form.addParticipantRow()
+        case .removeParticipant:
+            form.removeFocusedParticipantRow()
+        case .cancelForm:
+            screen = .home(HomeState())
+            return [.loadHome]
+        case .saveForm:
+            switch submit(form) {
+            case .success(let effect):
+                form.error = nil
+                effects = [effect]
+            case .failure(let error):
+                form.error = error.message
+                form.focus = error.focus
+            }
+        default:
+            break
+        }
+        if case .form = screen { screen = .form(form) }
+        return effects
+    }
+
+    func submit(_ form: Form) -> Result<Effect, FormError> {
+        if let missing = form.missingRequired(texts) { return .failure(missing) }
+        switch form.purpose {
+        case .newCycle:
+            return .success(.createCycle(area: form.value(.area), period: form.value(.period)))
+        case .newMeeting(let cycleID):
+            return .success(.createMeeting(cycleID: cycleID, agendaID: form.value(.agenda), title: form.value(.title),
+                                           date: form.value(.date), place: form.value(.place)))
+        case .facts(let meetingID):
+            let groupsIndex = form.fields.firstIndex { $0.id == .groups } ?? 0
+            guard let groups = Int(form.value(.groups)), (1...20).contains(groups) else {
+                return .failure(FormError(message: "\(texts[.fieldGroups]) \(texts[.errorGroups])", focus: groupsIndex))
+            }
+            switch form.participantRows(texts) {
+            case .failure(let e):
+                return .failure(e)
+            case .success(let rows):
+                let facts = MethodFacts(date: form.value(.date), place: form.value(.place),
+                                        form: MeetingForm(rawValue: form.value(.form)) ?? .physical,
+                                        facilitator: form.value(.facilitator), noteTakers: form.value(.noteTakers),
+                                        participants: rows)
+                return .success(.saveFacts(meetingID: meetingID, title: form.value(.title), facts: facts, groupCount: groups))
+            }
+        }
+    }
+
+    mutating func handleRun(_ run: inout RunState, key: Key, action: Action?) -> [Effect] {
+        switch action {
+        case .help:
+            dialog = .help(.run)
+        case .quit:
+            screen = .run(run)
+            return quitEffects()
+        case .toggleTalkingPoints:
+            run.showTalkingPoints.toggle()
+        case .nextGroup, .previousGroup:
+            // 1 … groupCount, then the plenary (0), then round again.
+            let n = run.meeting.groupCount + 1
+            let delta = action == .nextGroup ? 1 : -1
+            let position = (run.group == 0 ? n - 1 : run.group - 1)
+            let next = ((position + delta) % n + n) % n
+            run.group = next == n - 1 ? 0 : next + 1
+        case .nextNoteType:
+            run.noteType = run.noteType.next
+        case .saveNote:
+            let text = run.input.trimmedText
+            guard !text.isEmpty else { return [] }
+            if let e = run.editing {
+                return [.updateNote(id: e.id, text: text, group: run.group, type: run.noteType)]
+            }
+            return [.saveNote(NoteDraft(meetingID: run.meeting.id, stepID: run.step.id, group: run.group,
+                                        type: run.noteType, source: run.agenda.source, text: text))]
+        case .selectPreviousNote, .selectNextNote:
+            guard !run.notes.isEmpty else { return [] }
+            let ids = run.notes.map(\.id)
+            if let s = run.selection, let i = ids.firstIndex(of: s) {
+                let j = action == .selectPreviousNote ? i - 1 : i + 1
+                run.selection = ids.indices.contains(j) ? ids[j] : (action == .selectPreviousNote ? ids[0] : nil)
+            } else if action == .selectPreviousNote {
+                run.selection = ids.last
+            }
+        case .editNote:
+            guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }) else {
+                say(texts[.helpSelectPrevious] + " (↑)")
+                return []
+            }
+            if run.editing == nil { run.editing = (note.id, run.group, run.noteType) }
+            run.group = note.group
+            run.noteType = note.type
+            run.input.set(note.text)
+        case .deleteNote:
+            guard let id = run.selection else {
+                say(texts[.helpSelectPrevious] + " (↑)")
+                return []
+            }
+            dialog = .confirm(.deleteNote(id))
+        case .nextStep, .previousStep:
+            let to = run.stepIndex + (action == .nextStep ? 1 : -1)
+            guard run.agenda.steps.indices.contains(to) else { return [] }
+            let seconds = max(0, now - run.clockStart)
+            let leaving = run.step.id
+            run.stepSeconds[leaving, default: 0] += seconds
+            run.clockStart = now
+            run.stepIndex = to
+            run.setNotes([])
+            run.selection = nil
+            cancelEdit(&run)
+            run.meeting.currentStepIndex = to
+            return [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to, toStepID: run.step.id)]
+        case .finishMeeting:
+            dialog = .confirm(.finishMeeting)
+        case .backHome:
+            let seconds = max(0, now - run.clockStart)
+            let effect = Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds)
+            screen = .home(HomeState())
+            homeFocus = .meeting(run.meeting.id)
+            return [effect, .loadHome]
+        case .cancel:
+            if run.editing != nil {
+                cancelEdit(&run)
+            } else if !run.input.isEmpty {
+                run.input.clear()
+            } else {
+                run.selection = nil
+            }
+        default:
+            let before = run.input.characters.count
+            if run.input.handle(key), case .char = key, run.input.characters.count == before, before >= run.input.limit {
+                say(texts[.inputFull])
+            }
+        }
+        return []
+    }
+
+    func cancelEdit(_ run: inout RunState) {
+        guard let e = run.editing else { return }
+        run.group = e.group
+        run.noteType = e.type
+        run.editing = nil
+        run.input.clear()
+    }
+}

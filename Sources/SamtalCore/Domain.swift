@@ -1,0 +1,171 @@
+// Domain types of the citizen-promise process (see DESIGN.md, glossary).
+// Plain values: no storage, no terminal.
+
+/// One promise period (löftesperiod) for one area.
+public struct Cycle: Equatable, Sendable, Identifiable {
+    public var id: Int64
+    public var area: String
+    public var period: String
+    public var createdAt: Timestamp
+
+    public init(id: Int64, area: String, period: String, createdAt: Timestamp) {
+        self.id = id
+        self.area = area
+        self.period = period
+        self.createdAt = createdAt
+    }
+}
+
+/// Seconds since 1970, UTC. The core never reads the clock itself: time
+/// arrives in events.
+public typealias Timestamp = Double
+
+public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
+    case planned, running, finished
+}
+
+/// How the meeting was held: the county review asks for this in every
+/// method description.
+public enum MeetingForm: String, Codable, Sendable, CaseIterable {
+    case physical
+    case digital
+    case openMeeting = "open_meeting"
+    case focusGroup = "focus_group"
+    case workplaceMeeting = "workplace_meeting"
+    case safetyWalk = "safety_walk"
+    case other
+}
+
+/// Who a note's knowledge comes from.
+public enum NoteSource: String, Codable, Sendable, CaseIterable {
+    case employee, citizen, municipality, police, partner
+}
+
+public enum NoteType: String, Codable, Sendable, CaseIterable {
+    case problem, opportunity, positive, question, decision
+
+    /// The next type in the fixed cycle problem → opportunity → … → decision → problem.
+    public var next: NoteType {
+        let all = NoteType.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+/// One row of the participant list: an organisation or role and its head
+/// count, with the gender split the method description asks for.
+public struct ParticipantRow: Equatable, Sendable, Codable {
+    public var organisationRole: String
+    public var headCount: Int
+    public var women: Int
+    public var men: Int
+    public var otherOrUnstated: Int
+
+    public init(organisationRole: String, headCount: Int, women: Int = 0, men: Int = 0, otherOrUnstated: Int = 0) {
+        self.organisationRole = organisationRole
+        self.headCount = headCount
+        self.women = women
+        self.men = men
+        self.otherOrUnstated = otherOrUnstated
+    }
+
+    /// True when the split adds up to the head count.
+    public var splitAddsUp: Bool { women + men + otherOrUnstated == headCount }
+}
+
+/// The facts a method description needs: when, where, how, who.
+public struct MethodFacts: Equatable, Sendable, Codable {
+    public var date: String
+    public var place: String
+    public var form: MeetingForm
+    public var facilitator: String
+    public var noteTakers: String
+    public var participants: [ParticipantRow]
+
+    public init(date: String = "", place: String = "", form: MeetingForm = .physical,
+                facilitator: String = "", noteTakers: String = "", participants: [ParticipantRow] = []) {
+        self.date = date
+        self.place = place
+        self.form = form
+        self.facilitator = facilitator
+        self.noteTakers = noteTakers
+        self.participants = participants
+    }
+
+    public var totalHeadCount: Int { participants.reduce(0) { $0 + $1.headCount } }
+    public var totalWomen: Int { participants.reduce(0) { $0 + $1.women } }
+    public var totalMen: Int { participants.reduce(0) { $0 + $1.men } }
+    public var totalOtherOrUnstated: Int { participants.reduce(0) { $0 + $1.otherOrUnstated } }
+}
+
+public struct Meeting: Equatable, Sendable, Identifiable {
+    public var id: Int64
+    public var cycleID: Int64
+    public var agendaID: String
+    public var title: String
+    public var facts: MethodFacts
+    /// Number of groups working in parallel; notes may also belong to the
+    /// plenary (group 0).
+    public var groupCount: Int
+    public var currentStepIndex: Int
+    public var status: MeetingStatus
+    public var createdAt: Timestamp
+
+    public init(id: Int64, cycleID: Int64, agendaID: String, title: String, facts: MethodFacts = MethodFacts(),
+                groupCount: Int = 3, currentStepIndex: Int = 0, status: MeetingStatus = .planned, createdAt: Timestamp) {
+        self.id = id
+        self.cycleID = cycleID
+        self.agendaID = agendaID
+        self.title = title
+        self.facts = facts
+        self.groupCount = groupCount
+        self.currentStepIndex = currentStepIndex
+        self.status = status
+        self.createdAt = createdAt
+    }
+}
+
+/// What the room said, as typed by a note-taker.
+public struct Note: Equatable, Sendable, Identifiable {
+    public var id: Int64
+    public var meetingID: Int64
+    public var stepID: String
+    /// 0 is the plenary; 1… are the groups.
+    public var group: Int
+    public var type: NoteType
+    public var source: NoteSource
+    public var text: String
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: Int64, meetingID: Int64, stepID: String, group: Int, type: NoteType, source: NoteSource,
+                text: String, createdAt: Timestamp, updatedAt: Timestamp? = nil) {
+        self.id = id
+        self.meetingID = meetingID
+        self.stepID = stepID
+        self.group = group
+        self.type = type
+        self.source = source
+        self.text = text
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
+}
+
+/// A note not yet committed: what the input line hands to the store.
+public struct NoteDraft: Equatable, Sendable {
+    public var meetingID: Int64
+    public var stepID: String
+    public var group: Int
+    public var type: NoteType
+    public var source: NoteSource
+    public var text: String
+
+    public init(meetingID: Int64, stepID: String, group: Int, type: NoteType, source: NoteSource, text: String) {
+        self.meetingID = meetingID
+        self.stepID = stepID
+        self.group = group
+        self.type = type
+        self.source = source
+        self.text = text
+    }
+}

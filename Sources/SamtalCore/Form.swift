@@ -1,0 +1,202 @@
+// The forms of the home screen: a new cycle, a new meeting, and a meeting's
+// method facts (with the participant table).
+
+public enum FormPurpose: Equatable, Sendable {
+    case newCycle
+    case newMeeting(cycleID: Int64)
+    case facts(meetingID: Int64)
+}
+
+public enum FieldID: String, Sendable {
+    case area, period, agenda, title, date, place, form, facilitator, noteTakers, groups
+}
+
+public enum FieldValue: Equatable, Sendable {
+    case text(TextField)
+    /// A fixed set of options; `values` are stored, `labels` shown.
+    case choice(values: [String], labels: [String], index: Int)
+}
+
+public struct FormField: Equatable, Sendable {
+    public var id: FieldID
+    public var label: TextKey
+    public var value: FieldValue
+    public var required: Bool
+
+    public init(_ id: FieldID, _ label: TextKey, _ value: FieldValue, required: Bool = false) {
+        self.id = id
+        self.label = label
+        self.value = value
+        self.required = required
+    }
+
+    public var text: String {
+        switch value {
+        case .text(let f): return f.trimmedText
+        case .choice(let values, _, let index): return values.isEmpty ? "" : values[index]
+        }
+    }
+}
+
+/// The five columns of a participant row, in order.
+public enum ParticipantColumn: Int, CaseIterable, Sendable {
+    case organisation, count, women, men, other
+
+    public var label: TextKey {
+        switch self {
+        case .organisation: return .columnOrganisation
+        case .count: return .columnCount
+        case .women: return .columnWomen
+        case .men: return .columnMen
+        case .other: return .columnOther
+        }
+    }
+}
+
+public struct Form: Equatable, Sendable {
+    public var purpose: FormPurpose
+    public var fields: [FormField]
+    /// Participant rows (facts form only), one text field per column.
+    public var participants: [[TextField]]?
+    /// Flat focus index: fields first, then participant cells row by row.
+    public var focus: Int = 0
+    public var error: String?
+
+    public init(purpose: FormPurpose, fields: [FormField], participants: [[TextField]]? = nil) {
+        self.purpose = purpose
+        self.fields = fields
+        self.participants = participants
+    }
+
+    public var focusCount: Int { fields.count + (participants?.count ?? 0) * ParticipantColumn.allCases.count }
+
+    /// The participant cell in focus, if the focus is in the table.
+    public var focusedCell: (row: Int, column: ParticipantColumn)? {
+        guard focus >= fields.count else { return nil }
+        let i = focus - fields.count
+        let n = ParticipantColumn.allCases.count
+        return (i / n, ParticipantColumn(rawValue: i % n)!)
+    }
+
+    public func value(_ id: FieldID) -> String {
+        fields.first(where: { $0.id == id })?.text ?? ""
+    }
+
+    mutating func moveFocus(by delta: Int) {
+        let n = focusCount
+        guard n > 0 else { return }
+        focus = ((focus + delta) % n + n) % n
+    }
+
+    /// Applies an editing key to the focused text field or cell.
+    mutating func edit(_ key: Key) -> Bool {
+        if let cell = focusedCell {
+            return participants![cell.row][cell.column.rawValue].handle(key)
+        }
+        guard focus < fields.count, case .text(var f) = fields[focus].value else { return false }
+        let handled = f.handle(key)
+        fields[focus].value = .text(f)
+        return handled
+    }
+
+    mutating func cycleChoice(by delta: Int) -> Bool {
+        guard focus < fields.count, case .choice(let values, let labels, let index) = fields[focus].value,
+              !values.isEmpty else { return false }
+        fields[focus].value = .choice(values: values, labels: labels,
+                                      index: ((index + delta) % values.count + values.count) % values.count)
+        return true
+    }
+
+    mutating func addParticipantRow() {
+        guard participants != nil else { return }
+        participants!.append(ParticipantColumn.allCases.map { _ in TextField("", limit: 200) })
+        focus = fields.count + (participants!.count - 1) * ParticipantColumn.allCases.count
+    }
+
+    mutating func removeFocusedParticipantRow() {
+        guard let cell = focusedCell else { return }
+        participants!.remove(at: cell.row)
+        focus = min(focus, focusCount - 1)
+    }
+
+    /// The participant rows as domain values, or the first problem found.
+    public func participantRows(_ texts: Texts) -> Result<[ParticipantRow], FormError> {
+        var rows: [ParticipantRow] = []
+        for (r, cells) in (participants ?? []).enumerated() {
+            let org = cells[0].trimmedText
+            var numbers: [Int] = []
+            for column in ParticipantColumn.allCases.dropFirst() {
+                let raw = cells[column.rawValue].trimmedText
+                if raw.isEmpty { numbers.append(0); continue }
+                guard let n = Int(raw), n >= 0, n < 1_000_000 else {
+                    return .failure(FormError(message: "\(texts[.participantsHeading]) \(r + 1), \(texts[column.label]) \(texts[.errorNumber])",
+                                              focus: fields.count + r * ParticipantColumn.allCases.count + column.rawValue))
+                }
+                numbers.append(n)
+            }
+            if org.isEmpty && numbers.allSatisfy({ $0 == 0 }) { continue }
+            rows.append(ParticipantRow(organisationRole: org, headCount: numbers[0], women: numbers[1],
+                                       men: numbers[2], otherOrUnstated: numbers[3]))
+        }
+        return .success(rows)
+    }
+
+    /// The first required field left empty, as an error.
+    func missingRequired(_ texts: Texts) -> FormError? {
+        for (i, f) in fields.enumerated() where f.required && f.text.isEmpty {
+            return FormError(message: "\(texts[f.label]) \(texts[.errorRequired])", focus: i)
+        }
+        return nil
+    }
+}
+
+public struct FormError: Error, Equatable, Sendable {
+    public var message: String
+    public var focus: Int
+}
+
+extension Form {
+    public static func newCycle() -> Form {
+        Form(purpose: .newCycle, fields: [
+            FormField(.area, .fieldArea, .text(TextField("", limit: 200)), required: true),
+            FormField(.period, .fieldPeriod, .text(TextField("", limit: 100)), required: true),
+        ])
+    }
+
+    public static func newMeeting(cycleID: Int64, agendas: [AgendaInfo], today: String) -> Form {
+        Form(purpose: .newMeeting(cycleID: cycleID), fields: [
+            FormField(.agenda, .fieldAgenda, .choice(values: agendas.map(\.id), labels: agendas.map(\.title), index: 0), required: true),
+            FormField(.title, .fieldTitle, .text(TextField("", limit: 200)), required: true),
+            FormField(.date, .fieldDate, .text(TextField(today, limit: 40))),
+            FormField(.place, .fieldPlace, .text(TextField("", limit: 200))),
+        ])
+    }
+
+    public static func facts(for meeting: Meeting, texts: Texts) -> Form {
+        let forms = MeetingForm.allCases
+        let f = meeting.facts
+        return Form(purpose: .facts(meetingID: meeting.id), fields: [
+            FormField(.title, .fieldTitle, .text(TextField(meeting.title, limit: 200)), required: true),
+            FormField(.date, .fieldDate, .text(TextField(f.date, limit: 40))),
+            FormField(.place, .fieldPlace, .text(TextField(f.place, limit: 200))),
+            FormField(.form, .fieldForm, .choice(values: forms.map(\.rawValue), labels: forms.map { texts.form($0) },
+                                                 index: forms.firstIndex(of: f.form) ?? 0)),
+            FormField(.facilitator, .fieldFacilitator, .text(TextField(f.facilitator, limit: 200))),
+            FormField(.noteTakers, .fieldNoteTakers, .text(TextField(f.noteTakers, limit: 400))),
+            FormField(.groups, .fieldGroups, .text(TextField(String(meeting.groupCount), limit: 3))),
+        ], participants: f.participants.map { p in
+            [TextField(p.organisationRole, limit: 200), TextField(String(p.headCount), limit: 7), TextField(String(p.women), limit: 7),
+             TextField(String(p.men), limit: 7), TextField(String(p.otherOrUnstated), limit: 7)]
+        })
+    }
+}
+
+/// What the new-meeting form needs to know of an agenda.
+public struct AgendaInfo: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+    }
+}

@@ -1,0 +1,38 @@
+// Keys as the core sees them. The terminal backend turns what ncurses
+// reads into these; tests build them directly.
+
+public enum Key: Hashable, Sendable {
+    /// A printable character (letters, digits, å ä ö, emoji, combining marks).
+    case char(Character)
+    /// Ctrl plus a letter, lowercase (`.ctrl("c")` is 0x03).
+    case ctrl(Character)
+    case enter, tab, backTab, backspace, delete, escape
+    case up, down, left, right, home, end, pageUp, pageDown
+    case function(Int)
+    /// Anything the backend could not name: ignored, never a crash.
+    case unknown(Int)
+
+    /// The label shown in the key bar and the help screen.
+    public var label: String {
+        switch self {
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        case .enter: return "Enter"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Del"
+        case .escape: return "Esc"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .function(let n): return "F\(n)"
+        case .unknown(let code): return "#\(code)"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+// A single-line text field: the note input line and every form field.
+// Text is kept as an array of grapheme clusters so that a cursor step,
+// a deletion and a width computation all agree on what one character is.
+
+public struct TextField: Equatable, Sendable {
+    public private(set) var characters: [Character]
+    /// Index into `characters`, 0...count.
+    public private(set) var cursor: Int
+    /// Longest accepted text, in characters. Input past it is refused (and
+    /// reported) rather than silently cut.
+    public var limit: Int
+
+    public init(_ text: String = "", limit: Int = 20_000) {
+        self.characters = Array(text)
+        self.cursor = characters.count
+        self.limit = limit
+    }
+
+    public var text: String { String(characters) }
+    public var isEmpty: Bool { characters.isEmpty }
+    /// The text with surrounding white space removed, as it is saved.
+    public var trimmedText: String {
+        text.trimmingCharacters(in: " \t")
+    }
+
+    public mutating func set(_ text: String) {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public mutating func clear() { set("") }
+
+    /// Inserts a character at the cursor. A combining mark joins the
+    /// character before it (a decomposed å typed as a + ring). Returns
+    /// false when the field is full.
+    @discardableResult
+    public mutating func insert(_ c: Character) -> Bool {
+        if cursor > 0, c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark
+                                                    || $0.properties.generalCategory == .enclosingMark
+                                                    || $0.value == 0x200D || (0xFE00...0xFE0F).contains($0.value) }) {
+            let merged = String(characters[cursor - 1]) + String(c)
+            if merged.count == 1 {
+                characters[cursor - 1] = Character(merged)
+                return true
+            }
+        }
+        guard characters.count < limit else { return false }
+        characters.insert(c, at: cursor)
+        cursor += 1
+        return true
+    }
+
+    public mutating func backspace() {
+        guard cursor > 0 else { return }
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+    }
+
+    public mutating func deleteForward() {
+        guard cursor < characters.count else { return }
+        characters.remove(at: cursor)
+    }
+
+    public mutating func deleteWordBackward() {
+        var i = cursor
+        while i > 0, characters[i - 1] == " " { i -= 1 }
+        while i > 0, characters[i - 1] != " " { i -= 1 }
+        characters.removeSubrange(i..<cursor)
+        cursor = i
+    }
+
+    public mutating func moveLeft() { cursor = max(0, cursor - 1) }
+    public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
+    public mutating func moveHome() { cursor = 0 }
+    public mutating func moveEnd() { cursor = characters.count }
+
+    /// Applies an editing key. Returns true when the key was an editing key.
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .char(let c): insert(c)
+        case .backspace: backspace()
+        case .delete: deleteForward()
+        case .left: moveLeft()
+        case .right: moveRight()
+        case .home, .ctrl("a"): moveHome()
+        case .end, .ctrl("e"): moveEnd()
+        case .ctrl("u"): clear()
+        case .ctrl("w"): deleteWordBackward()
+        default: return false
+        }
+        return true
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s.removeFirst() }
+        while let l = s.last, chars.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,237 @@
+// Every string the UI shows, in Swedish (the default) and English.
+// One exhaustive switch: a text cannot exist in one language only.
+
+public enum Language: String, Sendable, CaseIterable {
+    case sv, en
+}
+
+public enum TextKey: String, Sendable, CaseIterable {
+    // key bar labels
+    case keyHelp, keyOpen, keyNewCycle, keyNewMeeting, keyFacts, keyQuit
+    case keyTalkingPoints, keyGroup, keyType, keyEdit, keyDelete, keySteps, keyFinish, keyHome
+    case keyNextField, keyAddRow, keyRemoveRow, keySave, keyCancel, keyClose, keyYes, keyNo
+    // help lines
+    case helpHelp, helpHomeUp, helpHomeDown, helpOpenMeeting, helpNewCycle, helpNewMeeting, helpEditFacts, helpQuit
+    case helpTalkingPoints, helpNextGroup, helpPreviousGroup, helpNextType, helpSaveNote
+    case helpSelectPrevious, helpSelectNext, helpEditNote, helpDeleteNote
+    case helpNextStep, helpPreviousStep, helpFinish, helpBackHome, helpCancelRun
+    case helpNextField, helpPreviousField, helpChoice, helpAddRow, helpRemoveRow, helpSaveForm, helpCancelForm
+    case helpCloseHelp, helpConfirmYes, helpConfirmNo
+    case helpTitle, helpTyping
+    // home
+    case homeTitle, homeEmpty, homeNoMeetings, homeCycle, homeMeetingsCount
+    case statusPlanned, statusRunning, statusFinished
+    // forms
+    case formNewCycle, formNewMeeting, formFacts
+    case fieldArea, fieldPeriod, fieldAgenda, fieldTitle, fieldDate, fieldPlace, fieldForm
+    case fieldFacilitator, fieldNoteTakers, fieldGroups
+    case participantsHeading, columnOrganisation, columnCount, columnWomen, columnMen, columnOther, participantsTotal
+    case participantsEmpty
+    case errorRequired, errorNumber, errorNoAgendas, errorGroups, warningSplit
+    // meeting forms
+    case formPhysical, formDigital, formOpenMeeting, formFocusGroup, formWorkplaceMeeting, formSafetyWalk, formOther
+    // running
+    case stepsHeading, talkingPointsHeading, talkingPointsHidden, notesHeading, stepLabel
+    case groupLabel, plenary, inputPlaceholder, editingLabel, noNotes, kindPending
+    case noteSaved, noteUpdated, noteDeleted, inputFull
+    case confirmDelete, confirmFinish, meetingFinished
+    case typeProblem, typeOpportunity, typePositive, typeQuestion, typeDecision
+    // misc
+    case tooSmall, storeError, questionsHeading
+}
+
+public struct Texts: Sendable {
+    public var language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    public subscript(_ key: TextKey) -> String {
+        let (sv, en) = Texts.pair(key)
+        return language == .sv ? sv : en
+    }
+
+    public func noteType(_ t: NoteType) -> String {
+        switch t {
+        case .problem: return self[.typeProblem]
+        case .opportunity: return self[.typeOpportunity]
+        case .positive: return self[.typePositive]
+        case .question: return self[.typeQuestion]
+        case .decision: return self[.typeDecision]
+        }
+    }
+
+    public func form(_ f: MeetingForm) -> String {
+        switch f {
+        case .physical: return self[.formPhysical]
+        case .digital: return self[.formDigital]
+        case .openMeeting: return self[.formOpenMeeting]
+        case .focusGroup: return self[.formFocusGroup]
+        case .workplaceMeeting: return self[.formWorkplaceMeeting]
+        case .safetyWalk: return self[.formSafetyWalk]
+        case .other: return self[.formOther]
+        }
+    }
+
+    public func status(_ s: MeetingStatus) -> String {
+        switch s {
+        case .planned: return self[.statusPlanned]
+        case .running: return self[.statusRunning]
+        case .finished: return self[.statusFinished]
+        }
+    }
+
+    public func source(_ s: NoteSource) -> String {
+        switch (s, language) {
+        case (.employee, .sv): return "medarbetare"
+        case (.citizen, .sv): return "medborgare"
+        case (.municipality, .sv): return "kommun"
+        case (.police, .sv): return "polis"
+        case (.partner, .sv): return "samverkanspart"
+        case (.employee, .en): return "employees"
+        case (.citizen, .en): return "citizens"
+        case (.municipality, .en): return "municipality"
+        case (.police, .en): return "police"
+        case (.partner, .en): return "partner"
+        }
+    }
+
+    /// "Grupp 2", or the plenary's name for group 0.
+    public func group(_ n: Int) -> String {
+        n == 0 ? self[.plenary] : "\(self[.groupLabel]) \(n)"
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    static func pair(_ key: TextKey) -> (String, String) {
+        switch key {
+        case .keyHelp: return ("Hjälp", "Help")
+        case .keyOpen: return ("Öppna", "Open")
+        case .keyNewCycle: return ("Ny cykel", "New cycle")
+        case .keyNewMeeting: return ("Nytt möte", "New meeting")
+        case .keyFacts: return ("Mötesfakta", "Facts")
+        case .keyQuit: return ("Avsluta", "Quit")
+        case .keyTalkingPoints: return ("Talmanus", "Talking points")
+        case .keyGroup: return ("Grupp", "Group")
+        case .keyType: return ("Typ", "Type")
+        case .keyEdit: return ("Ändra", "Edit")
+        case .keyDelete: return ("Ta bort", "Delete")
+        case .keySteps: return ("Steg", "Step")
+        case .keyFinish: return ("Slutför", "Finish")
+        case .keyHome: return ("Start", "Home")
+        case .keyNextField: return ("Nästa fält", "Next field")
+        case .keyAddRow: return ("Ny rad", "Add row")
+        case .keyRemoveRow: return ("Ta bort rad", "Remove row")
+        case .keySave: return ("Spara", "Save")
+        case .keyCancel: return ("Avbryt", "Cancel")
+        case .keyClose: return ("Stäng", "Close")
+        case .keyYes: return ("Ja", "Yes")
+        case .keyNo: return ("Nej", "No")
+
+        case .helpHelp: return ("Visa den här hjälpen", "Show this help")
+        case .helpHomeUp: return ("Markera föregående rad", "Select the previous row")
+        case .helpHomeDown: return ("Markera nästa rad", "Select the next row")
+        case .helpOpenMeeting: return ("Öppna och genomför det markerade mötet", "Open and run the selected meeting")
+        case .helpNewCycle: return ("Skapa en ny cykel (område och löftesperiod)", "Create a new cycle (area and promise period)")
+        case .helpNewMeeting: return ("Skapa ett nytt möte i den markerade cykeln", "Create a new meeting in the selected cycle")
+        case .helpEditFacts: return ("Ändra det markerade mötets fakta (datum, plats, deltagare …)", "Edit the selected meeting's facts (date, place, participants …)")
+        case .helpQuit: return ("Avsluta samtal (allt sparat finns kvar)", "Quit samtal (everything saved stays)")
+        case .helpTalkingPoints: return ("Visa eller dölj talmanus (bara för dig)", "Show or hide the talking points (for you only)")
+        case .helpNextGroup: return ("Nästa grupp för nya anteckningar", "Next group for new notes")
+        case .helpPreviousGroup: return ("Föregående grupp", "Previous group")
+        case .helpNextType: return ("Nästa anteckningstyp (problem, möjlighet, positivt, fråga, beslut)", "Next note type (problem, opportunity, positive, question, decision)")
+        case .helpSaveNote: return ("Spara anteckningen på inmatningsraden", "Save the note on the input line")
+        case .helpSelectPrevious: return ("Markera föregående anteckning", "Select the previous note")
+        case .helpSelectNext: return ("Markera nästa anteckning", "Select the next note")
+        case .helpEditNote: return ("Ändra den markerade anteckningen", "Edit the selected note")
+        case .helpDeleteNote: return ("Ta bort den markerade anteckningen", "Delete the selected note")
+        case .helpNextStep: return ("Nästa steg i dagordningen", "Next step of the agenda")
+        case .helpPreviousStep: return ("Föregående steg", "Previous step")
+        case .helpFinish: return ("Slutför mötet", "Finish the meeting")
+        case .helpBackHome: return ("Tillbaka till startsidan (mötet kan återupptas)", "Back to the home screen (the meeting can be resumed)")
+        case .helpCancelRun: return ("Töm inmatningsraden, avbryt ändring eller markering", "Clear the input line, cancel an edit or a selection")
+        case .helpNextField: return ("Nästa fält", "Next field")
+        case .helpPreviousField: return ("Föregående fält", "Previous field")
+        case .helpChoice: return ("Byt värde i ett valfält", "Change the value of a choice field")
+        case .helpAddRow: return ("Lägg till en deltagarrad", "Add a participant row")
+        case .helpRemoveRow: return ("Ta bort den markerade deltagarraden", "Remove the selected participant row")
+        case .helpSaveForm: return ("Spara formuläret", "Save the form")
+        case .helpCancelForm: return ("Stäng utan att spara", "Close without saving")
+        case .helpCloseHelp: return ("Stäng hjälpen", "Close help")
+        case .helpConfirmYes: return ("Ja, gör det", "Yes, do it")
+        case .helpConfirmNo: return ("Nej, avbryt", "No, cancel")
+        case .helpTitle: return ("Hjälp – tangenter", "Help – keys")
+        case .helpTyping: return ("Skriv direkt för att anteckna; Ctrl-U tömmer raden, Ctrl-W tar bort ett ord.", "Type directly to take a note; Ctrl-U clears the line, Ctrl-W deletes a word.")
+
+        case .homeTitle: return ("samtal – cykler och möten", "samtal – cycles and meetings")
+        case .homeEmpty: return ("Inga cykler ännu. Tryck F2 (n) för att skapa en cykel: ett område och en löftesperiod.", "No cycles yet. Press F2 (n) to create a cycle: an area and a promise period.")
+        case .homeNoMeetings: return ("inga möten – F3 (m) skapar ett", "no meetings – F3 (m) creates one")
+        case .homeCycle: return ("Cykel", "Cycle")
+        case .homeMeetingsCount: return ("möten", "meetings")
+        case .statusPlanned: return ("planerat", "planned")
+        case .statusRunning: return ("pågår", "running")
+        case .statusFinished: return ("slutfört", "finished")
+
+        case .formNewCycle: return ("Ny cykel", "New cycle")
+        case .formNewMeeting: return ("Nytt möte", "New meeting")
+        case .formFacts: return ("Mötesfakta", "Meeting facts")
+        case .fieldArea: return ("Område", "Area")
+        case .fieldPeriod: return ("Löftesperiod", "Promise period")
+        case .fieldAgenda: return ("Dagordning", "Agenda")
+        case .fieldTitle: return ("Rubrik", "Title")
+        case .fieldDate: return ("Datum", "Date")
+        case .fieldPlace: return ("Plats", "Place")
+        case .fieldForm: return ("Form", "Form")
+        case .fieldFacilitator: return ("Samtalsledare", "Facilitator")
+        case .fieldNoteTakers: return ("Antecknare", "Note-takers")
+        case .fieldGroups: return ("Antal grupper", "Number of groups")
+        case .participantsHeading: return ("Deltagare", "Participants")
+        case .columnOrganisation: return ("Organisation/roll", "Organisation/role")
+        case .columnCount: return ("Antal", "Count")
+        case .columnWomen: return ("Kvinnor", "Women")
+        case .columnMen: return ("Män", "Men")
+        case .columnOther: return ("Annat/ej angivet", "Other/unstated")
+        case .participantsTotal: return ("Totalt", "Total")
+        case .participantsEmpty: return ("Inga deltagarrader – F4 lägger till en.", "No participant rows – F4 adds one.")
+        case .errorRequired: return ("måste fyllas i", "is required")
+        case .errorNumber: return ("måste vara ett heltal 0 eller större", "must be a whole number, 0 or more")
+        case .errorNoAgendas: return ("Inga dagordningar hittades. Kontrollera mappen Agendas/.", "No agendas were found. Check the Agendas/ folder.")
+        case .errorGroups: return ("måste vara mellan 1 och 20", "must be between 1 and 20")
+        case .warningSplit: return ("Obs: kvinnor + män + annat stämmer inte med antalet på rad", "Note: women + men + other does not match the count on row")
+
+        case .formPhysical: return ("fysiskt möte", "physical meeting")
+        case .formDigital: return ("digitalt möte", "digital meeting")
+        case .formOpenMeeting: return ("öppet möte", "open meeting")
+        case .formFocusGroup: return ("fokusgrupp", "focus group")
+        case .formWorkplaceMeeting: return ("arbetsplatsträff", "workplace meeting")
+        case .formSafetyWalk: return ("trygghetsvandring", "safety walk")
+        case .formOther: return ("annan form", "other form")
+
+        case .stepsHeading: return ("Steg", "Steps")
+        case .talkingPointsHeading: return ("Talmanus", "Talking points")
+        case .talkingPointsHidden: return ("Talmanus dolt – F2 visar", "Talking points hidden – F2 shows")
+        case .notesHeading: return ("Anteckningar", "Notes")
+        case .stepLabel: return ("Steg", "Step")
+        case .groupLabel: return ("Grupp", "Group")
+        case .plenary: return ("Gemensamt", "Plenary")
+        case .inputPlaceholder: return ("skriv en anteckning och tryck Enter", "type a note and press Enter")
+        case .editingLabel: return ("Ändrar", "Editing")
+        case .noNotes: return ("Inga anteckningar i det här steget ännu.", "No notes in this step yet.")
+        case .kindPending: return ("Stegets egen vy (%@) är inte byggd ännu – anteckna som vanligt.", "This step's own view (%@) is not built yet – take notes as usual.")
+        case .noteSaved: return ("Sparad", "Saved")
+        case .noteUpdated: return ("Ändrad", "Updated")
+        case .noteDeleted: return ("Borttagen", "Deleted")
+        case .inputFull: return ("Raden är full – tryck Enter för att spara", "The line is full – press Enter to save")
+        case .confirmDelete: return ("Ta bort anteckningen?", "Delete the note?")
+        case .confirmFinish: return ("Slutför mötet? Det går att öppna det igen.", "Finish the meeting? It can be opened again.")
+        case .meetingFinished: return ("Mötet är slutfört.", "The meeting is finished.")
+        case .typeProblem: return ("problem", "problem")
+        case .typeOpportunity: return ("möjlighet", "opportunity")
+        case .typePositive: return ("positivt", "positive")
+        case .typeQuestion: return ("fråga", "question")
+        case .typeDecision: return ("beslut", "decision")
+
+        case .tooSmall: return ("Fönstret är för litet", "The window is too small")
+        case .storeError: return ("Kunde inte spara", "Could not save")
+        case .questionsHeading: return ("Frågor", "Questions")
+        }
+    }
+}

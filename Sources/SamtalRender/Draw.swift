@@ -1,0 +1,175 @@
+// Drawing helpers shared by the screens: boxes, wrapped text, the key bar,
+// and the visible window of a text field.
+
+import SamtalCore
+
+extension Grid {
+    /// A box with a title in its top border. Returns the inner rectangle.
+    @discardableResult
+    public mutating func box(_ rect: Rect, title: String = "", right: String = "", style: Style = Style(.border)) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        let top = rect.y, bottom = rect.maxY - 1, left = rect.x, rightX = rect.maxX - 1
+        for x in left...rightX {
+            text("─", x: x, y: top, style: style)
+            text("─", x: x, y: bottom, style: style)
+        }
+        for y in top...bottom {
+            text("│", x: left, y: y, style: style)
+            text("│", x: rightX, y: y, style: style)
+        }
+        text("┌", x: left, y: top, style: style)
+        text("┐", x: rightX, y: top, style: style)
+        text("└", x: left, y: bottom, style: style)
+        text("┘", x: rightX, y: bottom, style: style)
+        if !title.isEmpty, rect.width > 4 {
+            text(" " + title + " ", x: left + 1, y: top, maxX: rightX, style: Style(.heading, bold: true))
+        }
+        if !right.isEmpty, rect.width > 8 {
+            let w = DisplayWidth.of(right) + 2
+            let x = max(left + 2 + DisplayWidth.of(title) + 2, rightX - w)
+            text(" " + right + " ", x: x, y: top, maxX: rightX, style: Style(.dim))
+        }
+        return rect.inset(1)
+    }
+
+    /// Draws wrapped text into a rectangle; returns the rows used.
+    @discardableResult
+    public mutating func paragraph(_ s: String, in rect: Rect, style: Style = .normal, indent: String = "") -> Int {
+        let lines = wrap(s, width: rect.width, indent: indent)
+        for (i, line) in lines.prefix(rect.height).enumerated() {
+            text(line, x: rect.x, y: rect.y + i, maxX: rect.maxX, style: style)
+        }
+        return min(lines.count, rect.height)
+    }
+
+    /// Text right-aligned to end at `maxX`.
+    public mutating func textRight(_ s: String, maxX: Int, y: Int, style: Style = .normal) {
+        text(s, x: maxX - DisplayWidth.of(s), y: y, maxX: maxX, style: style)
+    }
+}
+
+/// Word-wraps text to a display width. Hard line breaks are kept; a word
+/// longer than the width is broken. Continuation lines start with `indent`.
+/// At most `maxLines` lines are made (the rest is cut with "…"), so a huge
+/// note costs no more to draw than the room it gets.
+public func wrap(_ s: String, width: Int, indent: String = "", maxLines: Int = 1000) -> [String] {
+    guard width > 0, maxLines > 0 else { return [] }
+    let indentText = DisplayWidth.of(indent) < width ? indent : ""
+    let indentWidth = DisplayWidth.of(indentText)
+    // Never look at more text than could be shown.
+    let budget = (maxLines + 1) * width
+    let source = s.count > budget ? String(s.prefix(budget)) : s
+    var out: [String] = []
+    var line = "", lineWidth = 0, hasWord = false
+    func newLine() {
+        out.append(line)
+        line = indentText
+        lineWidth = indentWidth
+        hasWord = false
+    }
+    paragraphs: for paragraph in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        let startCount = out.count
+        line = ""
+        lineWidth = 0
+        hasWord = false
+        for piece in paragraph.split(separator: " ") {
+            if out.count > maxLines { break paragraphs }
+            var word = String(piece)
+            var ww = DisplayWidth.of(word)
+            let gap = hasWord ? 1 : 0
+            if lineWidth + gap + ww <= width {
+                line += (hasWord ? " " : "") + word
+                lineWidth += gap + ww
+                hasWord = true
+                continue
+            }
+            if hasWord { newLine() }
+            while lineWidth + ww > width, !word.isEmpty, out.count <= maxLines {
+                var head = DisplayWidth.prefix(word, columns: width - lineWidth)
+                if head.isEmpty { head = String(word.first!) } // wider than the whole line: the grid clips it
+                line += head
+                word = String(word.dropFirst(head.count))
+                ww = DisplayWidth.of(word)
+                hasWord = true
+                newLine()
+            }
+            if !word.isEmpty {
+                line += word
+                lineWidth += ww
+                hasWord = true
+            }
+        }
+        if hasWord || out.count == startCount { out.append(line) }
+    }
+    if out.count > maxLines || source.count < s.count {
+        out = Array(out.prefix(maxLines))
+        if let last = out.last { out[out.count - 1] = truncate(last + " …", width: width) }
+    }
+    return out
+}
+
+/// Cuts text to a width, ending in "…" when cut.
+public func truncate(_ s: String, width: Int) -> String {
+    guard width > 0 else { return "" }
+    if DisplayWidth.of(s) <= width { return s }
+    return DisplayWidth.prefix(s, columns: width - 1) + "…"
+}
+
+/// Pads text with spaces to a display width (cutting if longer).
+public func pad(_ s: String, width: Int) -> String {
+    let t = DisplayWidth.prefix(s, columns: width)
+    return t + String(repeating: " ", count: max(0, width - DisplayWidth.of(t)))
+}
+
+/// The part of a text field that fits `width` columns with the cursor in
+/// view, and the cursor's column within it. Costs O(width), not O(text),
+/// so a megabyte on the input line does not slow typing down.
+public func visibleWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int) {
+    guard width > 1 else { return ("", 0) }
+    let chars = field.characters
+    var start = field.cursor
+    var used = 0
+    while start > 0 {
+        let w = DisplayWidth.cell(for: chars[start - 1]).1
+        if used + w > width - 1 { break }
+        used += w
+        start -= 1
+    }
+    var out = ""
+    var total = 0
+    var cursorColumn = 0
+    var i = start
+    while i < chars.count {
+        if i == field.cursor { cursorColumn = total }
+        let (shown, w) = DisplayWidth.cell(for: chars[i])
+        if total + w > width { break }
+        out += shown
+        total += w
+        i += 1
+    }
+    if field.cursor >= i { cursorColumn = total }
+    return (out, cursorColumn)
+}
+
+/// The bottom key bar of a context, built from the keymap table. When the
+/// terminal is too narrow for all of it, bindings are dropped from the
+/// end of the table, but the last one (quit) always stays.
+func drawKeyBar(_ grid: inout Grid, context: KeyContext, texts: Texts, y: Int) {
+    var items = Keymap.bar(for: context).map { b in (key: Keymap.keyText(b, barOnly: true), label: texts[b.barLabel!]) }
+    func width(_ list: [(key: String, label: String)]) -> Int {
+        list.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 3 }
+    }
+    while items.count > 2 && width(items) > grid.size.width { items.remove(at: items.count - 2) }
+    var x = 0
+    for item in items {
+        x = grid.text(item.key, x: x, y: y, style: Style(.keyLabel, bold: true, reverse: true))
+        x = grid.text(" " + item.label + "  ", x: x, y: y, style: Style(.keyText))
+    }
+}
+
+/// Minutes and seconds, as on a clock: 12:40, 125:03.
+public func clock(_ seconds: Double) -> String {
+    let s = max(0, Int(seconds.rounded(.down)))
+    let m = s / 60, r = s % 60
+    return (m < 10 ? "0" : "") + "\(m):" + (r < 10 ? "0" : "") + "\(r)"
+}

@@ -1,0 +1,170 @@
+// An in-memory grid of cells: every screen is drawn into one, tests read
+// it as text, and the ncurses backend copies it to the terminal.
+
+/// Colours named by purpose; the backend maps them to a theme.
+public enum Role: String, Sendable, CaseIterable {
+    case normal, title, dim, border, selected, heading
+    case timeOK, timeLow, timeOver
+    case warning, error, success
+    case typeProblem, typeOpportunity, typePositive, typeQuestion, typeDecision
+    case keyLabel, keyText, input
+}
+
+public struct Style: Equatable, Sendable {
+    public var role: Role
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+
+    public init(_ role: Role = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
+        self.role = role
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+    }
+
+    public static let normal = Style()
+}
+
+public struct Cell: Equatable, Sendable {
+    /// One grapheme cluster as it is drawn; "" for the second column of a
+    /// wide character.
+    public var text: String
+    /// 1 or 2 for a drawn cell, 0 for the continuation of a wide one.
+    public var width: Int
+    public var style: Style
+
+    public init(_ text: String = " ", width: Int = 1, style: Style = .normal) {
+        self.text = text
+        self.width = width
+        self.style = style
+    }
+
+    public static let blank = Cell()
+    public var isContinuation: Bool { width == 0 }
+}
+
+public struct Size: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+}
+
+public struct Rect: Equatable, Sendable {
+    public var x: Int, y: Int, width: Int, height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width <= 0 || height <= 0 }
+
+    /// The rectangle shrunk by `n` on every side.
+    public func inset(_ n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
+
+    /// Splits off `n` rows at the top: (top, rest).
+    public func splitTop(_ n: Int) -> (Rect, Rect) {
+        let h = min(max(0, n), height)
+        return (Rect(x: x, y: y, width: width, height: h), Rect(x: x, y: y + h, width: width, height: height - h))
+    }
+
+    /// Splits off `n` rows at the bottom: (rest, bottom).
+    public func splitBottom(_ n: Int) -> (Rect, Rect) {
+        let h = min(max(0, n), height)
+        return (Rect(x: x, y: y, width: width, height: height - h), Rect(x: x, y: maxY - h, width: width, height: h))
+    }
+
+    /// Splits off `n` columns at the left: (left, rest).
+    public func splitLeft(_ n: Int) -> (Rect, Rect) {
+        let w = min(max(0, n), width)
+        return (Rect(x: x, y: y, width: w, height: height), Rect(x: x + w, y: y, width: width - w, height: height))
+    }
+}
+
+public struct Grid: Equatable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be (the input line), if visible.
+    public var cursor: (x: Int, y: Int)?
+
+    public init(_ size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: size.width * size.height)
+    }
+
+    public static func == (a: Grid, b: Grid) -> Bool {
+        a.size == b.size && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+    }
+
+    func contains(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < size.width && y < size.height }
+
+    /// Sets one cell, repairing any wide character it cuts in half.
+    mutating func put(_ x: Int, _ y: Int, _ cell: Cell) {
+        guard contains(x, y) else { return }
+        let i = y * size.width + x
+        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(" ", style: cells[i - 1].style) }
+        if cells[i].width == 2, x + 1 < size.width { cells[i + 1] = Cell(" ", style: cells[i + 1].style) }
+        cells[i] = cell
+    }
+
+    /// Fills a rectangle with blanks of a style.
+    public mutating func fill(_ rect: Rect, style: Style = .normal) {
+        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
+                put(x, y, Cell(" ", style: style))
+            }
+        }
+    }
+
+    /// Draws text from (x, y), clipped to `maxX` (exclusive). A wide
+    /// character that does not fit whole is left out. Returns the column
+    /// after the last drawn cell.
+    @discardableResult
+    public mutating func text(_ s: String, x: Int, y: Int, maxX: Int? = nil, style: Style = .normal) -> Int {
+        let limit = min(maxX ?? size.width, size.width)
+        guard y >= 0, y < size.height else { return x }
+        var col = x
+        for g in s {
+            let (shown, w) = DisplayWidth.cell(for: g)
+            if w == 0 { continue }
+            if col + w > limit { break }
+            if col >= 0 {
+                put(col, y, Cell(shown, width: w, style: style))
+                if w == 2 { put(col + 1, y, Cell("", width: 0, style: style)) }
+            }
+            col += w
+        }
+        return col
+    }
+
+    /// The visible text of a row: continuation cells skipped, trailing
+    /// blanks kept so that columns line up in snapshots.
+    public func rowText(_ y: Int) -> String {
+        var s = ""
+        for x in 0..<size.width where !self[x, y].isContinuation { s += self[x, y].text }
+        return s
+    }
+
+    /// The whole grid as text, one line per row, trailing blanks trimmed.
+    public var text: String {
+        (0..<size.height).map { y in
+            var line = rowText(y)
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+}

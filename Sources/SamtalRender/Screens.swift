@@ -1,0 +1,422 @@
+// Every screen of the application, drawn from the state into a grid.
+// Pure: the same state and size give the same grid.
+
+import SamtalCore
+
+public enum Screens {
+    /// Below this the screens do not fit; a message says so instead.
+    public static let minimumSize = Size(width: 60, height: 16)
+
+    public static func render(_ state: AppState, size: Size) -> Grid {
+        var grid = Grid(size)
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+            drawTooSmall(&grid, texts: state.texts)
+            return grid
+        }
+        switch state.screen {
+        case .home(let home): drawHome(&grid, home, state: state)
+        case .form(let form): drawForm(&grid, form, state: state)
+        case .run(let run): drawRun(&grid, run, state: state)
+        }
+        switch state.dialog {
+        case .help(let context)?: drawHelp(&grid, context: context, texts: state.texts)
+        case .confirm(let what)?: drawConfirm(&grid, what, texts: state.texts)
+        case nil: break
+        }
+        return grid
+    }
+
+    // MARK: too small
+
+    static func drawTooSmall(_ grid: inout Grid, texts: Texts) {
+        let s = grid.size
+        let message = "\(texts[.tooSmall]) (\(s.width)×\(s.height)). "
+            + (texts.language == .sv ? "Minst" : "At least") + " \(minimumSize.width)×\(minimumSize.height)."
+        let lines = wrap(message, width: s.width)
+        let top = max(0, (s.height - lines.count) / 2)
+        for (i, line) in lines.prefix(s.height).enumerated() {
+            grid.text(line, x: max(0, (s.width - DisplayWidth.of(line)) / 2), y: top + i, style: Style(.warning, bold: true))
+        }
+    }
+
+    // MARK: home
+
+    static func drawHome(_ grid: inout Grid, _ home: HomeState, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
+        grid.text(" " + t[.homeTitle], x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
+        let inner = grid.box(Rect(x: 0, y: 1, width: w, height: h - 3))
+        if home.rows.isEmpty {
+            grid.paragraph(t[.homeEmpty], in: inner.inset(1), style: Style(.dim))
+        } else {
+            let visible = inner.height
+            let first = max(0, min(home.selection - visible / 2, home.rows.count - visible))
+            for (i, row) in home.rows.enumerated().dropFirst(first).prefix(visible) {
+                let y = inner.y + i - first
+                let selected = i == home.selection
+                let line: String
+                var style: Style
+                switch row {
+                case .cycle(let c):
+                    line = "\(t[.homeCycle]): \(c.area) · \(c.period)"
+                    style = Style(.heading, bold: true)
+                case .meeting(let m):
+                    let date = m.facts.date.isEmpty ? "          " : pad(m.facts.date, width: 10)
+                    line = "    \(date)  \(m.title) · \(t.status(m.status))"
+                    style = Style(.normal)
+                }
+                if selected { style.reverse = true }
+                grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: selected ? style : .normal)
+                grid.text(truncate(line, width: inner.width), x: inner.x, y: y, maxX: inner.maxX, style: style)
+                if case .cycle = row, !home.rows.indices.contains(i + 1) || { if case .cycle = home.rows[i + 1] { return true }; return false }() {
+                    let x = inner.x + DisplayWidth.of(line) + 3
+                    if x < inner.maxX { grid.text(t[.homeNoMeetings], x: x, y: y, maxX: inner.maxX, style: Style(.dim)) }
+                }
+            }
+        }
+        drawStatus(&grid, state: state, y: h - 2)
+        drawKeyBar(&grid, context: .home, texts: t, y: h - 1)
+    }
+
+    static func drawStatus(_ grid: inout Grid, state: AppState, y: Int) {
+        guard let status = state.status else { return }
+        let style = Style(status.isError ? .error : .success, bold: true)
+        grid.fill(Rect(x: 0, y: y, width: grid.size.width, height: 1))
+        grid.text(" " + truncate(status.text, width: grid.size.width - 2), x: 0, y: y, style: style)
+    }
+
+    // MARK: forms
+
+    static func drawForm(_ grid: inout Grid, _ form: Form, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        let title: String
+        switch form.purpose {
+        case .newCycle: title = t[.formNewCycle]
+        case .newMeeting: title = t[.formNewMeeting]
+        case .facts: title = t[.formFacts]
+        }
+        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
+        grid.text(" " + title, x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
+        let inner = grid.box(Rect(x: 0, y: 1, width: w, height: h - 3))
+        let labelWidth = min(18, max(12, inner.width / 4))
+        var y = inner.y + 1
+        for (i, field) in form.fields.enumerated() where y < inner.maxY {
+            let focused = form.focus == i
+            grid.text(pad(t[field.label] + (field.required ? " *" : ""), width: labelWidth), x: inner.x + 1, y: y,
+                      style: Style(focused ? .heading : .normal, bold: focused))
+            let fx = inner.x + 2 + labelWidth
+            let fw = inner.maxX - fx - 1
+            switch field.value {
+            case .text(let tf):
+                let (shown, cursorColumn) = visibleWindow(of: tf, width: fw)
+                grid.fill(Rect(x: fx, y: y, width: fw, height: 1), style: Style(.input, underline: true))
+                grid.text(shown, x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: focused, underline: true))
+                if focused { grid.cursor = (fx + cursorColumn, y) }
+            case .choice(_, let labels, let index):
+                let label = labels.isEmpty ? "–" : labels[index]
+                let s = "◀ " + label + " ▶"
+                grid.text(truncate(s, width: fw), x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: focused, reverse: focused))
+                if focused { grid.cursor = nil }
+            }
+            y += 1
+        }
+        if let rows = form.participants {
+            y += 1
+            let columns = ParticipantColumn.allCases
+            let numberWidth = 9
+            let orgWidth = max(10, inner.width - 2 - (numberWidth + 1) * (columns.count - 1))
+            func columnX(_ c: ParticipantColumn) -> Int {
+                c == .organisation ? inner.x + 1 : inner.x + 1 + orgWidth + 1 + (c.rawValue - 1) * (numberWidth + 1)
+            }
+            func columnWidth(_ c: ParticipantColumn) -> Int { c == .organisation ? orgWidth : numberWidth }
+            if y < inner.maxY {
+                grid.text(t[.participantsHeading], x: inner.x + 1, y: y, style: Style(.heading, bold: true))
+                y += 1
+            }
+            if y < inner.maxY {
+                for c in columns {
+                    grid.text(truncate(t[c.label], width: columnWidth(c)), x: columnX(c), y: y, style: Style(.dim))
+                }
+                y += 1
+            }
+            if rows.isEmpty, y < inner.maxY {
+                grid.text(t[.participantsEmpty], x: inner.x + 1, y: y, maxX: inner.maxX, style: Style(.dim))
+                y += 1
+            }
+            // Keep the focused row in view when the table is long.
+            let room = max(1, inner.maxY - y - 2)
+            let focusRow = form.focusedCell?.row ?? 0
+            let firstRow = max(0, min(focusRow - room + 1, rows.count - room))
+            for (r, cells) in rows.enumerated().dropFirst(firstRow).prefix(room) where y < inner.maxY {
+                for c in columns {
+                    let focused = form.focusedCell.map { $0.row == r && $0.column == c } ?? false
+                    let cw = columnWidth(c)
+                    let (shown, cursorColumn) = visibleWindow(of: cells[c.rawValue], width: cw)
+                    grid.fill(Rect(x: columnX(c), y: y, width: cw, height: 1), style: Style(.input, underline: true))
+                    grid.text(shown, x: columnX(c), y: y, maxX: columnX(c) + cw, style: Style(.input, bold: focused, underline: true))
+                    if focused { grid.cursor = (columnX(c) + cursorColumn, y) }
+                }
+                y += 1
+            }
+            if !rows.isEmpty, y < inner.maxY, case .success(let parsed) = form.participantRows(t) {
+                let facts = MethodFacts(participants: parsed)
+                let totals = [facts.totalHeadCount, facts.totalWomen, facts.totalMen, facts.totalOtherOrUnstated]
+                grid.text(t[.participantsTotal], x: columnX(.organisation), y: y, style: Style(.dim, bold: true))
+                for (c, n) in zip(columns.dropFirst(), totals) {
+                    grid.text(String(n), x: columnX(c), y: y, style: Style(.dim, bold: true))
+                }
+                y += 1
+                if let bad = parsed.firstIndex(where: { !$0.splitAddsUp }), y < inner.maxY {
+                    grid.text(truncate("\(t[.warningSplit]) \(bad + 1)", width: inner.width - 2), x: inner.x + 1, y: y,
+                              style: Style(.warning))
+                }
+            }
+        }
+        if let error = form.error {
+            grid.fill(Rect(x: 0, y: h - 2, width: w, height: 1))
+            grid.text(" " + truncate(error, width: w - 2), x: 0, y: h - 2, style: Style(.error, bold: true))
+        } else {
+            drawStatus(&grid, state: state, y: h - 2)
+        }
+        drawKeyBar(&grid, context: .form, texts: t, y: h - 1)
+    }
+
+    // MARK: running a meeting
+
+    static func drawRun(_ grid: inout Grid, _ run: RunState, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        let step = run.step
+
+        // Header: what meeting, which step, the step's clock.
+        let elapsed = run.elapsed(now: state.now)
+        let planned = Double(step.minutes * 60)
+        let left = planned - elapsed
+        var clockText = "\(clock(elapsed)) / \(clock(planned))"
+        var clockStyle = Style(.timeOK, bold: true)
+        if left <= 0 {
+            clockText = "⚠ +\(clock(-left)) " + clockText
+            clockStyle = Style(.timeOver, bold: true, reverse: true)
+        } else if left <= planned * 0.05 {
+            clockText = "! " + clockText
+            clockStyle = Style(.timeOver, bold: true)
+        } else if left <= planned * 0.20 {
+            clockText = "! " + clockText
+            clockStyle = Style(.timeLow, bold: true)
+        }
+        let stepText = "\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)"
+        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
+        let rightWidth = DisplayWidth.of(stepText) + DisplayWidth.of(clockText) + 4
+        var headline = run.meeting.title
+        if !run.meeting.facts.date.isEmpty { headline += " · " + run.meeting.facts.date }
+        grid.text(" " + truncate(headline, width: w - rightWidth - 2), x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
+        grid.textRight(stepText + "  ", maxX: w - DisplayWidth.of(clockText) - 1, y: 0, style: Style(.title, bold: true, reverse: true))
+        grid.textRight(clockText, maxX: w - 1, y: 0, style: clockStyle)
+
+        let body = Rect(x: 0, y: 1, width: w, height: h - 3)
+        let leftWidth = run.showTalkingPoints ? min(44, max(22, w * 3 / 10)) : min(32, max(20, w / 4))
+        let (leftColumn, rightColumn) = body.splitLeft(leftWidth)
+
+        // Left: the steps, then the talking points (facilitator only).
+        let stepsHeight = run.showTalkingPoints ? min(run.agenda.steps.count + 2, max(4, leftColumn.height / 2)) : leftColumn.height - 1
+        let (stepsRect, talkRect) = leftColumn.splitTop(stepsHeight)
+        let stepsInner = grid.box(stepsRect, title: t[.stepsHeading])
+        let firstStep = max(0, min(run.stepIndex - stepsInner.height / 2, run.agenda.steps.count - stepsInner.height))
+        for (i, s) in run.agenda.steps.enumerated().dropFirst(firstStep).prefix(stepsInner.height) {
+            let y = stepsInner.y + i - firstStep
+            let current = i == run.stepIndex
+            let visited = (run.stepSeconds[s.id] ?? 0) >= 1 && !current
+            let mark = current ? "▶ " : "  "
+            let done = visited ? " ✓" : ""
+            let name = truncate(s.title, width: stepsInner.width - 2 - DisplayWidth.of(done))
+            grid.text(mark + name, x: stepsInner.x, y: y, maxX: stepsInner.maxX, style: Style(current ? .selected : .normal, bold: current))
+            if visited { grid.textRight(done, maxX: stepsInner.maxX, y: y, style: Style(.success)) }
+        }
+        if run.showTalkingPoints {
+            let talkInner = grid.box(talkRect, title: "\(t[.talkingPointsHeading]) (F2)")
+            var y = talkInner.y
+            for point in step.talkingPoints where y < talkInner.maxY {
+                y += grid.paragraph("• " + point, in: Rect(x: talkInner.x, y: y, width: talkInner.width, height: talkInner.maxY - y),
+                                    indent: "  ")
+            }
+        } else {
+            grid.text(truncate(t[.talkingPointsHidden], width: leftColumn.width), x: leftColumn.x,
+                      y: leftColumn.maxY - 1, style: Style(.dim))
+        }
+
+        // Right, top: the step's prompt and questions, for the room.
+        let questionLines = step.questions.reduce(0) { $0 + wrap("• " + $1, width: rightColumn.width - 2, indent: "  ").count }
+        let promptLines = step.prompt.isEmpty ? 0 : wrap(step.prompt, width: rightColumn.width - 2).count
+        let pendingLine = step.kind.hasDedicatedScreen ? 0 : 1
+        let wanted = promptLines + questionLines + pendingLine + (promptLines > 0 && questionLines > 0 ? 1 : 0) + 2
+        let promptHeight = min(max(3, wanted), max(3, rightColumn.height * (step.kind == .present ? 2 : 1) / 3))
+        let (promptRect, notesRect) = rightColumn.splitTop(promptHeight)
+        let promptInner = grid.box(promptRect, title: "\(t[.stepLabel]) \(run.stepIndex + 1) – \(step.title)")
+        var y = promptInner.y
+        if !step.prompt.isEmpty {
+            y += grid.paragraph(step.prompt, in: promptInner, style: Style(.normal, bold: true))
+            if !step.questions.isEmpty { y += 1 }
+        }
+        for q in step.questions where y < promptInner.maxY {
+            y += grid.paragraph("• " + q, in: Rect(x: promptInner.x, y: y, width: promptInner.width, height: promptInner.maxY - y),
+                                style: Style(.normal, bold: true), indent: "  ")
+        }
+        if !step.kind.hasDedicatedScreen, y < promptInner.maxY {
+            let message = t[.kindPending].replacing("%@", with: step.kind.rawValue)
+            grid.text(truncate(message, width: promptInner.width), x: promptInner.x, y: promptInner.maxY - 1, style: Style(.dim))
+        }
+
+        // Right, below: the notes of this step, grouped by group.
+        drawNotes(&grid, run: run, rect: notesRect, texts: t)
+
+        // The input line: always live.
+        drawInput(&grid, run: run, state: state, y: h - 2)
+        drawKeyBar(&grid, context: .run, texts: t, y: h - 1)
+    }
+
+    static func groupsLegend(_ run: RunState, texts t: Texts) -> String {
+        let groups = (1...max(1, run.meeting.groupCount)).map(String.init).joined(separator: " · ")
+        return "\(t[.groupLabel]) \(groups) · \(t[.plenary].lowercased())"
+    }
+
+    static func typeRole(_ type: NoteType) -> Role {
+        switch type {
+        case .problem: return .typeProblem
+        case .opportunity: return .typeOpportunity
+        case .positive: return .typePositive
+        case .question: return .typeQuestion
+        case .decision: return .typeDecision
+        }
+    }
+
+    static func drawNotes(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let inner = grid.box(rect, title: "\(t[.notesHeading]) (\(run.notes.count))", right: groupsLegend(run, texts: t))
+        guard inner.width > 4, inner.height > 0 else { return }
+        if run.notes.isEmpty {
+            grid.text(truncate(t[.noNotes], width: inner.width), x: inner.x + 1, y: inner.y, style: Style(.dim))
+            return
+        }
+        let typeWidth = NoteType.allCases.map { DisplayWidth.of(t.noteType($0)) }.max()! + 2
+        let textWidth = max(4, inner.width - typeWidth - 2)
+        // Lay out lines: a heading per group, then each note wrapped.
+        struct Line { var text: String; var style: Style; var typeLabel: String?; var typeStyle: Style; var noteID: Int64? }
+        var lines: [Line] = []
+        var selectedRange: Range<Int>?
+        var lastGroup: Int?
+        let counts = Dictionary(grouping: run.notes, by: \.group).mapValues(\.count)
+        for note in run.notes {
+            if note.group != lastGroup {
+                lines.append(Line(text: "\(t.group(note.group)) (\(counts[note.group] ?? 0))", style: Style(.heading, bold: true),
+                                  typeStyle: .normal))
+                lastGroup = note.group
+            }
+            let selected = note.id == run.selection
+            let wrapped = wrap(note.text, width: textWidth, maxLines: max(1, inner.height - 1))
+            let start = lines.count
+            for (i, part) in wrapped.enumerated() {
+                lines.append(Line(text: part, style: Style(.normal, reverse: selected),
+                                  typeLabel: i == 0 ? t.noteType(note.type) : nil,
+                                  typeStyle: Style(typeRole(note.type), bold: true, reverse: selected), noteID: note.id))
+            }
+            if selected { selectedRange = start..<lines.count }
+        }
+        // Newest at the bottom stays in view; a selection is kept in view.
+        var first = max(0, lines.count - inner.height)
+        if let r = selectedRange {
+            if r.lowerBound < first { first = r.lowerBound }
+            if r.upperBound > first + inner.height { first = r.upperBound - inner.height }
+        }
+        for (i, line) in lines[first...].prefix(inner.height).enumerated() {
+            let y = inner.y + i
+            if line.noteID == nil {
+                grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
+                continue
+            }
+            if line.style.reverse { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: line.style) }
+            if let label = line.typeLabel {
+                // The selection is marked by a sign too, not by reverse video alone.
+                let marker = line.style.reverse ? "› " : "  "
+                grid.text(marker + pad(label, width: typeWidth - 2), x: inner.x, y: y, style: line.typeStyle)
+            }
+            grid.text(line.text, x: inner.x + typeWidth + 1, y: y, maxX: inner.maxX, style: line.style)
+        }
+    }
+
+    static func drawInput(_ grid: inout Grid, run: RunState, state: AppState, y: Int) {
+        let t = state.texts
+        let w = grid.size.width
+        var prefix = " \(t.group(run.group)) · \(t.noteType(run.noteType)) ▸ "
+        if run.editing != nil { prefix = " \(t[.editingLabel]) ·" + prefix }
+        var x = grid.text(prefix, x: 0, y: y, style: Style(typeRole(run.noteType), bold: true))
+        var statusText = ""
+        if let status = state.status { statusText = truncate(status.text, width: max(0, w / 3)) }
+        let fieldWidth = max(1, w - x - DisplayWidth.of(statusText) - 2)
+        if run.input.isEmpty {
+            grid.text(truncate(t[.inputPlaceholder], width: fieldWidth), x: x, y: y, style: Style(.dim))
+            grid.cursor = (x, y)
+        } else {
+            let (shown, cursorColumn) = visibleWindow(of: run.input, width: fieldWidth)
+            grid.text(shown, x: x, y: y, maxX: x + fieldWidth, style: Style(.input))
+            grid.cursor = (x + cursorColumn, y)
+        }
+        x += fieldWidth
+        if let status = state.status {
+            grid.textRight(statusText, maxX: w - 1, y: y, style: Style(status.isError ? .error : .success, bold: true))
+        }
+    }
+
+    // MARK: dialogs
+
+    static func centered(_ grid: Grid, width: Int, height: Int) -> Rect {
+        let w = min(width, grid.size.width - 2), h = min(height, grid.size.height - 2)
+        return Rect(x: (grid.size.width - w) / 2, y: (grid.size.height - h) / 2, width: w, height: h)
+    }
+
+    static func drawHelp(_ grid: inout Grid, context: KeyContext, texts t: Texts) {
+        let bindings = Keymap.help(for: context)
+        var seen = Set<String>()
+        let rows = bindings.compactMap { b -> (String, String)? in
+            let key = Keymap.keyText(b)
+            guard seen.insert(key + t[b.help]).inserted else { return nil }
+            return (key, t[b.help])
+        }
+        let keyWidth = min(24, rows.map { DisplayWidth.of($0.0) }.max() ?? 8)
+        let rect = centered(grid, width: min(grid.size.width - 4, 90), height: rows.count + 5 + (context == .run ? 2 : 0))
+        grid.fill(rect)
+        let inner = grid.box(rect, title: t[.helpTitle], right: "Esc")
+        var y = inner.y
+        for (key, text) in rows where y < inner.maxY {
+            grid.text(pad(key, width: keyWidth), x: inner.x + 1, y: y, style: Style(.heading, bold: true))
+            grid.text(truncate(text, width: inner.width - keyWidth - 3), x: inner.x + keyWidth + 3, y: y)
+            y += 1
+        }
+        if context == .run, y + 1 < inner.maxY {
+            grid.paragraph(t[.helpTyping], in: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: inner.maxY - y - 1),
+                           style: Style(.dim))
+        }
+        grid.cursor = nil
+    }
+
+    static func drawConfirm(_ grid: inout Grid, _ what: ConfirmAction, texts t: Texts) {
+        let question: String
+        switch what {
+        case .deleteNote: question = t[.confirmDelete]
+        case .finishMeeting: question = t[.confirmFinish]
+        }
+        let lines = wrap(question, width: min(56, grid.size.width - 8))
+        let rect = centered(grid, width: min(60, grid.size.width - 4), height: lines.count + 5)
+        grid.fill(rect)
+        let inner = grid.box(rect, style: Style(.warning, bold: true))
+        for (i, line) in lines.enumerated() where inner.y + i < inner.maxY {
+            grid.text(line, x: inner.x + 1, y: inner.y + i, style: Style(.normal, bold: true))
+        }
+        var x = inner.x + 1
+        for b in Keymap.bar(for: .confirm) {
+            x = grid.text(b.keys[0].label, x: x, y: inner.maxY - 1, style: Style(.keyLabel, bold: true, reverse: true))
+            x = grid.text(" " + t[b.barLabel!] + "   ", x: x, y: inner.maxY - 1)
+        }
+        grid.cursor = nil
+    }
+}

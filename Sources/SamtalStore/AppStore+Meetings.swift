@@ -1,0 +1,206 @@
+// Cycles, meetings, their participants and the time spent per step.
+
+import GRDB
+import SamtalCore
+
+extension AppStore {
+    // MARK: cycles
+
+    public func createCycle(area: String, period: String, now: Double) throws -> Cycle {
+        try writer.write { db in
+            var record = StoredCycle(area: area, period: period, createdAt: now)
+            try record.insert(db)
+            return record.cycle
+        }
+    }
+
+    /// Newest first.
+    public func cycles() throws -> [Cycle] {
+        try writer.read { db in
+            try StoredCycle.order(StoredCycle.Columns.createdAt.desc, StoredCycle.Columns.id.desc)
+                .fetchAll(db).map(\.cycle)
+        }
+    }
+
+    /// Every cycle, newest first, each with its meetings newest first (by
+    /// date, then creation time, then id).
+    public func overview() throws -> [CycleOverview] {
+        try writer.read { db in
+            let cycles = try StoredCycle.order(StoredCycle.Columns.createdAt.desc, StoredCycle.Columns.id.desc)
+                .fetchAll(db)
+            let meetings = Dictionary(grouping: try Self.meetings(db, cycleID: nil), by: \.cycleID)
+            return cycles.map { record in
+                let cycle = record.cycle
+                return CycleOverview(cycle: cycle, meetings: meetings[cycle.id] ?? [])
+            }
+        }
+    }
+
+    // MARK: meetings
+
+    /// Creates a planned meeting in the cycle. `agendaSnapshot` is the agenda
+    /// file's text as it is now, kept so the meeting always resumes with the
+    /// same steps.
+    public func createMeeting(cycleID: Int64, agendaID: String, agendaSnapshot: String, title: String, date: String,
+                              place: String, groupCount: Int = 3, now: Double) throws -> Meeting {
+        try writer.write { db in
+            guard try StoredCycle.exists(db, key: cycleID) else { throw StoreError.notFound(what: "Cycle \(cycleID)") }
+            var record = StoredMeeting(
+                cycleID: cycleID, agendaID: agendaID, title: title, date: date, place: place, form: .physical,
+                facilitator: "", noteTakers: "", groupCount: groupCount, currentStepIndex: 0, status: .planned,
+                createdAt: now, finishedAt: nil)
+            try record.insert(db)
+            try StoredMeeting.filter(key: record.id)
+                .updateAll(db, StoredMeeting.Columns.agendaSnapshot.set(to: agendaSnapshot))
+            return record.meeting(participants: [])
+        }
+    }
+
+    public func meeting(id: Int64) throws -> Meeting? {
+        try writer.read { db in try Self.meeting(db, id: id) }
+    }
+
+    /// The meetings of one cycle, or of all cycles when `cycleID` is nil;
+    /// newest first (by date, then creation time, then id).
+    public func meetings(cycleID: Int64?) throws -> [Meeting] {
+        try writer.read { db in try Self.meetings(db, cycleID: cycleID) }
+    }
+
+    /// The agenda text the meeting was created from; nil if there is no
+    /// such meeting.
+    public func agendaSnapshot(meetingID: Int64) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT agenda_snapshot FROM meeting WHERE id = ?", arguments: [meetingID])
+        }
+    }
+
+    /// Saves the method facts: title, date, place, form, who led and took
+    /// notes, the participant rows (replaced, in the order given) and the
+    /// number of groups. One transaction.
+    public func saveFacts(meetingID: Int64, title: String, facts: MethodFacts, groupCount: Int) throws -> Meeting {
+        try writer.write { db in
+            var record = try Self.storedMeeting(db, id: meetingID)
+            record.title = title
+            record.setFacts(facts)
+            record.groupCount = groupCount
+            try record.update(db)
+            try StoredParticipant.filter(StoredParticipant.Columns.meetingID == meetingID).deleteAll(db)
+            var rows: [StoredParticipant] = []
+            for (position, row) in facts.participants.enumerated() {
+                var participant = StoredParticipant(meetingID: meetingID, position: position, row: row)
+                try participant.insert(db)
+                rows.append(participant)
+            }
+            return record.meeting(participants: rows)
+        }
+    }
+
+    /// Marks a planned meeting as running; a running or finished meeting is
+    /// left as it is.
+    @discardableResult
+    public func startMeeting(meetingID: Int64) throws -> Meeting {
+        try writer.write { db in
+            var record = try Self.storedMeeting(db, id: meetingID)
+            if record.status == .planned {
+                record.status = .running
+                try record.update(db)
+            }
+            return try Self.meeting(db, record: record)
+        }
+    }
+
+    /// Adds the last stretch of time to the step and marks the meeting
+    /// finished: one transaction.
+    @discardableResult
+    public func finishMeeting(meetingID: Int64, stepID: String, seconds: Double, now: Double) throws -> Meeting {
+        try writer.write { db in
+            var record = try Self.storedMeeting(db, id: meetingID)
+            try Self.addStepTime(db, meetingID: meetingID, stepID: stepID, seconds: seconds)
+            record.status = .finished
+            record.finishedAt = now
+            try record.update(db)
+            return try Self.meeting(db, record: record)
+        }
+    }
+
+    // MARK: step time
+
+    /// Adds `seconds` to the time stored for the step. Negative or
+    /// non-finite amounts count as zero.
+    public func recordStepTime(meetingID: Int64, stepID: String, seconds: Double) throws {
+        try writer.write { db in
+            _ = try Self.storedMeeting(db, id: meetingID)
+            try Self.addStepTime(db, meetingID: meetingID, stepID: stepID, seconds: seconds)
+        }
+    }
+
+    /// Adds `seconds` to the step being left and makes step `toIndex` the
+    /// meeting's current step: one transaction, so a crash leaves either
+    /// both or neither.
+    public func moveToStep(meetingID: Int64, leaving stepID: String, seconds: Double, toIndex: Int) throws {
+        try writer.write { db in
+            var record = try Self.storedMeeting(db, id: meetingID)
+            try Self.addStepTime(db, meetingID: meetingID, stepID: stepID, seconds: seconds)
+            record.currentStepIndex = toIndex
+            try record.update(db)
+        }
+    }
+
+    /// Seconds stored per step id.
+    public func stepSeconds(meetingID: Int64) throws -> [String: Double] {
+        try writer.read { db in
+            let rows = try StoredStepTime.filter(StoredStepTime.Columns.meetingID == meetingID).fetchAll(db)
+            return Dictionary(rows.map { ($0.stepID, $0.seconds) }, uniquingKeysWith: +)
+        }
+    }
+
+    // MARK: helpers inside a transaction
+
+    static func storedMeeting(_ db: Database, id: Int64) throws -> StoredMeeting {
+        guard let record = try StoredMeeting.fetchOne(db, key: id) else {
+            throw StoreError.notFound(what: "Meeting \(id)")
+        }
+        return record
+    }
+
+    static func meeting(_ db: Database, id: Int64) throws -> Meeting? {
+        guard let record = try StoredMeeting.fetchOne(db, key: id) else { return nil }
+        return try meeting(db, record: record)
+    }
+
+    static func meeting(_ db: Database, record: StoredMeeting) throws -> Meeting {
+        let participants = try StoredParticipant
+            .filter(StoredParticipant.Columns.meetingID == record.id)
+            .order(StoredParticipant.Columns.position)
+            .fetchAll(db)
+        return record.meeting(participants: participants)
+    }
+
+    static func meetings(_ db: Database, cycleID: Int64?) throws -> [Meeting] {
+        let records: [StoredMeeting]
+        let participants: [StoredParticipant]
+        if let cycleID {
+            records = try StoredMeeting.filter(StoredMeeting.Columns.cycleID == cycleID)
+                .order(StoredMeeting.newestFirst).fetchAll(db)
+            participants = try StoredParticipant.fetchAll(db, sql: """
+                SELECT participant.* FROM participant JOIN meeting ON meeting.id = participant.meeting_id
+                WHERE meeting.cycle_id = ?
+                """, arguments: [cycleID])
+        } else {
+            records = try StoredMeeting.order(StoredMeeting.newestFirst).fetchAll(db)
+            participants = try StoredParticipant.fetchAll(db)
+        }
+        let byMeeting = Dictionary(grouping: participants, by: \.meetingID)
+        return records.map { record in
+            record.meeting(participants: record.id.flatMap { byMeeting[$0] } ?? [])
+        }
+    }
+
+    static func addStepTime(_ db: Database, meetingID: Int64, stepID: String, seconds: Double) throws {
+        let amount = seconds.isFinite ? max(0, seconds) : 0
+        try db.execute(sql: """
+            INSERT INTO step_time (meeting_id, step_id, seconds) VALUES (?, ?, ?)
+            ON CONFLICT (meeting_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds
+            """, arguments: [meetingID, stepID, amount])
+    }
+}

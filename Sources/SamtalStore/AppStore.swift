@@ -1,0 +1,168 @@
+// The store: one value owning the GRDB database writer. Opening checks the
+// file before anything is written to it; every write is one transaction
+// named after what it is for (see AppStore+Meetings.swift, AppStore+Notes.swift).
+//
+// What "acknowledged" means: a write method returns after its transaction
+// has committed with `PRAGMA synchronous = FULL` in WAL mode, so the WAL was
+// fsynced: a saved note survives kill -9 and power loss alike.
+
+import Foundation
+import GRDB
+import SamtalCore
+
+public struct AppStore: Sendable {
+    /// A `DatabasePool` (WAL) for a file, a `DatabaseQueue` in memory.
+    let writer: any DatabaseWriter
+
+    /// Problems found on opening that do not stop the store from working,
+    /// such as a store file others can read. English, one sentence each.
+    public let warnings: [String]
+
+    /// Where the store was copied before this build upgraded its schema;
+    /// nil when no upgrade was needed.
+    public let migrationBackupPath: String?
+
+    private init(writer: any DatabaseWriter, warnings: [String], migrationBackupPath: String?) {
+        self.writer = writer
+        self.warnings = warnings
+        self.migrationBackupPath = migrationBackupPath
+    }
+
+    /// Opens the store file at `path`, creating it (and its folder) if
+    /// missing, and brings its schema up to date.
+    ///
+    /// - Throws: `StoreError.damaged` when the file is not a readable
+    ///   database, `StoreError.newerVersion` when a newer samtal wrote it (in
+    ///   both cases the file is left as it was), or a file-system error.
+    public init(path: String) throws {
+        try self.init(path: path, migrator: Schema.migrator)
+    }
+
+    /// Opening with any migrator: tests use it to simulate a newer build.
+    init(path: String, migrator: DatabaseMigrator) throws {
+        var warnings: [String] = []
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if let warning = try FileModes.prepareFolder(folder) { warnings.append(warning) }
+        if FileModes.status(path)?.isFolder == true {
+            throw StoreError.damaged(path: path, detail: "it is a folder, not a file")
+        }
+        if let warning = try FileModes.prepareFile(path) { warnings.append(warning) }
+
+        // Look before touching: a DatabasePool would switch the file to WAL.
+        let needsBackup = try Self.inspect(path: path, migrator: migrator)
+
+        let pool = try Self.openPool(path: path)
+        if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw StoreError.newerVersion(path: path)
+        }
+        var backupPath: String?
+        if needsBackup {
+            let target = Self.freeMigrationBackupPath(for: path)
+            try Self.copy(pool, to: target)
+            backupPath = target
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            // Another samtal may have created the same new store at the same
+            // moment and migrated it first: then all is well.
+            guard try pool.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+        }
+        self.init(writer: pool, warnings: warnings, migrationBackupPath: backupPath)
+    }
+
+    /// A fresh, empty store in memory (for tests and trials).
+    public static func inMemory() throws -> AppStore {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        return AppStore(writer: queue, warnings: [], migrationBackupPath: nil)
+    }
+
+    /// Copies the whole store to a new file at `path` (mode 0600) with
+    /// SQLite's online backup, while others may go on writing. Refuses to
+    /// overwrite a non-empty file.
+    public func backup(to path: String) throws {
+        try Self.copy(writer, to: path)
+    }
+
+    // MARK: opening
+
+    /// Reads the file with a plain connection that changes nothing: runs
+    /// SQLite's quick check and compares the applied migrations with the
+    /// known ones. Returns whether the store needs a copy before migrating
+    /// (it has data and migrations are pending).
+    static func inspect(path: String, migrator: DatabaseMigrator) throws -> Bool {
+        do {
+            // A read-write connection, though it only reads: a read-only one
+            // may fail on a WAL store whose -shm file is missing.
+            var config = Configuration()
+            config.busyMode = .timeout(10)
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                guard check == ["ok"] else {
+                    throw StoreError.damaged(path: path, detail: "integrity check: " + check.prefix(3).joined(separator: "; "))
+                }
+                if try migrator.hasBeenSuperseded(db) {
+                    throw StoreError.newerVersion(path: path)
+                }
+                let pending = try !migrator.hasCompletedMigrations(db)
+                let hasTables = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master)") ?? false
+                return pending && hasTables
+            }
+        } catch let error as DatabaseError where isDamage(error) {
+            throw StoreError.damaged(path: path, detail: damageDetail(error))
+        }
+    }
+
+    static func openPool(path: String) throws -> DatabasePool {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            // DatabasePool sets NORMAL on its writer after prepareDatabase:
+            // FULL has to be set here to stick.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            return pool
+        } catch let error as DatabaseError where isDamage(error) {
+            throw StoreError.damaged(path: path, detail: damageDetail(error))
+        }
+    }
+
+    static func isDamage(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
+    }
+
+    static func damageDetail(_ error: DatabaseError) -> String {
+        if error.resultCode == .SQLITE_NOTADB { return "it is not a database" }
+        return "the database is damaged: \(error.message ?? "SQLite reports corruption")"
+    }
+
+    /// `PATH.before-migration-YYYYMMDD-HHMMSS.sqlite`, UTC, with a counter
+    /// added if such a file already exists.
+    static func freeMigrationBackupPath(for path: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let base = "\(path).before-migration-\(formatter.string(from: Date()))"
+        var candidate = base + ".sqlite"
+        var counter = 2
+        while FileModes.status(candidate) != nil {
+            candidate = "\(base)-\(counter).sqlite"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// SQLite online backup of `source` into a new private file.
+    static func copy(_ source: any DatabaseReader, to path: String) throws {
+        try FileModes.createPrivateFile(path)
+        let destination = try DatabaseQueue(path: path)
+        try source.backup(to: destination)
+        try destination.close()
+    }
+}

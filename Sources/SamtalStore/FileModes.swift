@@ -1,0 +1,93 @@
+// Keeping the store private to its owner (DESIGN.md, "Data and privacy"):
+// the folder is created 0700 and the file 0600 whatever the umask, and a
+// store that others can read is reported.
+
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+enum FileModes {
+    /// An error from the file system, with the path and the system's words.
+    struct SystemError: Error, CustomStringConvertible {
+        var action: String
+        var path: String
+        var code: Int32
+        var description: String { "cannot \(action) \(path): \(String(cString: strerror(code)))" }
+    }
+
+    static let privateFile: mode_t = 0o600
+    static let privateFolder: mode_t = 0o700
+
+    /// The mode bits (permissions only) of the file or folder at `path`, and
+    /// whether it is a folder; nil when nothing is there.
+    static func status(_ path: String) -> (mode: mode_t, isFolder: Bool, owner: uid_t)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (info.st_mode & 0o7777, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid)
+    }
+
+    /// Who besides the owner can get at something with this mode, in words;
+    /// nil when nobody can.
+    static func exposure(_ mode: mode_t) -> String? {
+        if mode & 0o004 != 0 { return "readable by others" }
+        if mode & 0o040 != 0 { return "readable by its group" }
+        if mode & 0o002 != 0 { return "writable by others" }
+        if mode & 0o020 != 0 { return "writable by its group" }
+        return nil
+    }
+
+    static func octal(_ mode: mode_t) -> String { String(mode, radix: 8) }
+
+    /// Makes sure the folder exists, creating it (and any missing parents)
+    /// with mode 0700. Returns a warning when an existing folder of ours is
+    /// open to others. Folders owned by someone else (such as /tmp) are not
+    /// reported: the owner of the store cannot change them.
+    static func prepareFolder(_ path: String) throws -> String? {
+        if let existing = status(path) {
+            guard existing.isFolder else { throw SystemError(action: "use as a folder", path: path, code: ENOTDIR) }
+            guard existing.owner == getuid(), let exposed = exposure(existing.mode) else { return nil }
+            return "store folder \(path) is \(exposed) (mode \(octal(existing.mode))); run chmod 700 \(path)"
+        }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: Int(privateFolder)])
+        guard chmod(path, privateFolder) == 0 else { throw SystemError(action: "set the mode of", path: path, code: errno) }
+        return nil
+    }
+
+    /// Creates an empty file with mode 0600 if nothing is at `path` (create,
+    /// then chmod, so the umask does not matter). Returns a warning when an
+    /// existing file is open to others.
+    static func prepareFile(_ path: String) throws -> String? {
+        if let existing = status(path) {
+            return exposure(existing.mode).map {
+                "store file \(path) is \($0) (mode \(octal(existing.mode))); run chmod 600 \(path)"
+            }
+        }
+        do {
+            try createPrivateFile(path)
+        } catch let error as SystemError where error.code == EEXIST {
+            // Another samtal created it a moment ago: it is opened as it is.
+        }
+        return nil
+    }
+
+    /// Creates the file at `path` with mode 0600, or takes an existing empty
+    /// file and gives it that mode. A file with content is left alone.
+    static func createPrivateFile(_ path: String) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, privateFile)
+        if fd < 0 && errno == EEXIST {
+            var info = stat()
+            if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0 {
+                fd = open(path, O_WRONLY | O_CLOEXEC)
+            } else {
+                throw SystemError(action: "create", path: path, code: EEXIST)
+            }
+        }
+        guard fd >= 0 else { throw SystemError(action: "create", path: path, code: errno) }
+        defer { close(fd) }
+        guard fchmod(fd, privateFile) == 0 else { throw SystemError(action: "set the mode of", path: path, code: errno) }
+    }
+}

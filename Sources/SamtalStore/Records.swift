@@ -1,0 +1,231 @@
+// One plain Codable record per table (named Stored…), mapped to and from the core's domain
+// types. Records are internal: the rest of the program sees only the domain
+// types of SamtalCore.
+
+import GRDB
+import SamtalCore
+
+struct StoredCycle: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "cycle"
+
+    var id: Int64?
+    var area: String
+    var period: String
+    var createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, area, period
+        case createdAt = "created_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let createdAt = Column(CodingKeys.createdAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// Rows read from the table always have an id; 0 only stands for a
+    /// record that was never inserted.
+    var cycle: Cycle {
+        Cycle(id: id ?? 0, area: area, period: period, createdAt: createdAt)
+    }
+}
+
+/// A meeting row without its agenda snapshot, which is read and written on
+/// its own (lists of meetings should not load every agenda text).
+struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "meeting"
+
+    var id: Int64?
+    var cycleID: Int64
+    var agendaID: String
+    var title: String
+    var date: String
+    var place: String
+    var form: MeetingForm
+    var facilitator: String
+    var noteTakers: String
+    var groupCount: Int
+    var currentStepIndex: Int
+    var status: MeetingStatus
+    var createdAt: Double
+    var finishedAt: Double?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, title, date, place, form, facilitator, status
+        case cycleID = "cycle_id"
+        case agendaID = "agenda_id"
+        case noteTakers = "note_takers"
+        case groupCount = "group_count"
+        case currentStepIndex = "current_step_index"
+        case createdAt = "created_at"
+        case finishedAt = "finished_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let cycleID = Column(CodingKeys.cycleID)
+        static let date = Column(CodingKeys.date)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let agendaSnapshot = Column("agenda_snapshot")
+    }
+
+    /// Every column but the agenda snapshot.
+    static var databaseSelection: [any SQLSelectable] {
+        CodingKeys.allCases.map { Column($0) }
+    }
+
+    /// Newest first: by date text, then creation time, then id.
+    static var newestFirst: [any SQLOrderingTerm] {
+        [Columns.date.desc, Columns.createdAt.desc, Columns.id.desc]
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var facts: MethodFacts {
+        MethodFacts(date: date, place: place, form: form, facilitator: facilitator, noteTakers: noteTakers)
+    }
+
+    mutating func setFacts(_ facts: MethodFacts) {
+        date = facts.date
+        place = facts.place
+        form = facts.form
+        facilitator = facts.facilitator
+        noteTakers = facts.noteTakers
+    }
+
+    func meeting(participants: [StoredParticipant]) -> Meeting {
+        var facts = self.facts
+        facts.participants = participants.sorted { $0.position < $1.position }.map(\.row)
+        return Meeting(id: id ?? 0, cycleID: cycleID, agendaID: agendaID, title: title, facts: facts,
+                       groupCount: groupCount, currentStepIndex: currentStepIndex, status: status,
+                       createdAt: createdAt)
+    }
+}
+
+struct StoredParticipant: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "participant"
+
+    var id: Int64?
+    var meetingID: Int64
+    var position: Int
+    var organisationRole: String
+    var headCount: Int
+    var women: Int
+    var men: Int
+    var otherOrUnstated: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, position, women, men
+        case meetingID = "meeting_id"
+        case organisationRole = "organisation_role"
+        case headCount = "head_count"
+        case otherOrUnstated = "other_or_unstated"
+    }
+
+    enum Columns {
+        static let meetingID = Column(CodingKeys.meetingID)
+        static let position = Column(CodingKeys.position)
+    }
+
+    init(meetingID: Int64, position: Int, row: ParticipantRow) {
+        self.meetingID = meetingID
+        self.position = position
+        organisationRole = row.organisationRole
+        headCount = row.headCount
+        women = row.women
+        men = row.men
+        otherOrUnstated = row.otherOrUnstated
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var row: ParticipantRow {
+        ParticipantRow(organisationRole: organisationRole, headCount: headCount, women: women, men: men,
+                       otherOrUnstated: otherOrUnstated)
+    }
+}
+
+struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "note"
+
+    var id: Int64?
+    var meetingID: Int64
+    var stepID: String
+    var group: Int
+    var type: NoteType
+    var source: NoteSource
+    var text: String
+    var createdAt: Double
+    var updatedAt: Double
+    var deletedAt: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, source, text
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
+        case group = "group_number"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case deletedAt = "deleted_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let meetingID = Column(CodingKeys.meetingID)
+        static let stepID = Column(CodingKeys.stepID)
+        static let group = Column(CodingKeys.group)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let deletedAt = Column(CodingKeys.deletedAt)
+    }
+
+    /// Display order: group, then time, then id.
+    static var displayOrder: [any SQLOrderingTerm] {
+        [Columns.group, Columns.createdAt, Columns.id]
+    }
+
+    init(draft: NoteDraft, now: Double) {
+        meetingID = draft.meetingID
+        stepID = draft.stepID
+        group = draft.group
+        type = draft.type
+        source = draft.source
+        text = draft.text
+        createdAt = now
+        updatedAt = now
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var note: Note {
+        Note(id: id ?? 0, meetingID: meetingID, stepID: stepID, group: group, type: type, source: source,
+             text: text, createdAt: createdAt, updatedAt: updatedAt)
+    }
+}
+
+struct StoredStepTime: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "step_time"
+
+    var meetingID: Int64
+    var stepID: String
+    var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case seconds
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
+    }
+
+    enum Columns {
+        static let meetingID = Column(CodingKeys.meetingID)
+    }
+}

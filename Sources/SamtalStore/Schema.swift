@@ -1,0 +1,85 @@
+// The store's schema, as GRDB migrations.
+//
+// A migration is never edited once shipped: a change to the schema is a new
+// migration appended at the end ("v2", …). Table names are plain strings so
+// that a migration does not change when a record type does.
+
+import GRDB
+
+enum Schema {
+    /// Every migration this build knows, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: v1)
+        return migrator
+    }
+
+    /// The first schema: cycles, meetings with their participants, notes and
+    /// time per step. Times are seconds since 1970 (REAL); enums are stored
+    /// as their raw strings.
+    static func v1(_ db: Database) throws {
+        try db.create(table: "cycle") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("area", .text).notNull()
+            t.column("period", .text).notNull()
+            t.column("created_at", .double).notNull()
+        }
+
+        try db.create(table: "meeting") { t in
+            t.autoIncrementedPrimaryKey("id")
+            // No cascade: a cycle that still has meetings cannot be deleted.
+            t.column("cycle_id", .integer).notNull().indexed().references("cycle")
+            t.column("agenda_id", .text).notNull()
+            // The agenda (YAML text) as it was when the meeting was created,
+            // so a meeting always resumes with the same steps.
+            t.column("agenda_snapshot", .text).notNull().defaults(to: "")
+            t.column("title", .text).notNull()
+            t.column("date", .text).notNull()
+            t.column("place", .text).notNull()
+            t.column("form", .text).notNull()
+            t.column("facilitator", .text).notNull()
+            t.column("note_takers", .text).notNull()
+            t.column("group_count", .integer).notNull()
+            t.column("current_step_index", .integer).notNull()
+            t.column("status", .text).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("finished_at", .double)
+        }
+
+        try db.create(table: "participant") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("meeting_id", .integer).notNull().indexed().references("meeting", onDelete: .cascade)
+            // Order of the rows as the facilitator entered them.
+            t.column("position", .integer).notNull()
+            t.column("organisation_role", .text).notNull()
+            t.column("head_count", .integer).notNull()
+            t.column("women", .integer).notNull()
+            t.column("men", .integer).notNull()
+            t.column("other_or_unstated", .integer).notNull()
+        }
+
+        try db.create(table: "note") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            // 0 is the plenary, 1… the groups. ("group" is an SQL keyword.)
+            t.column("group_number", .integer).notNull()
+            t.column("type", .text).notNull()
+            t.column("source", .text).notNull()
+            t.column("text", .text).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("updated_at", .double).notNull()
+            // Set by a delete: nothing typed is ever truly lost.
+            t.column("deleted_at", .double)
+        }
+        // Loading one step's notes must not scan the whole store.
+        try db.create(index: "note_on_meeting_step", on: "note", columns: ["meeting_id", "step_id"])
+
+        try db.create(table: "step_time") { t in
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            t.column("seconds", .double).notNull()
+            t.primaryKey(["meeting_id", "step_id"])
+        }
+    }
+}

@@ -1,0 +1,28 @@
+// What can go wrong with the store, in words a facilitator can act on.
+
+/// An error the store reports to the program. Its `description` is English
+/// text that says what happened and what to do about it.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The file at `path` is not a readable samtal store (not a database, or
+    /// it failed SQLite's integrity check). The file was left as it was.
+    case damaged(path: String, detail: String)
+    /// The store was written by a newer samtal (it has migrations this build
+    /// does not know). The file was left as it was.
+    case newerVersion(path: String)
+    /// A cycle, meeting or note asked for by id is not in the store.
+    case notFound(what: String)
+
+    public var description: String {
+        switch self {
+        case .damaged(let path, let detail):
+            return "samtal cannot read the store at \(path) (\(detail)). It has not been changed. "
+                + "Restore a backup, or move the file away to start a new store."
+        case .newerVersion(let path):
+            return "The store at \(path) was written by a newer version of samtal. It has not been changed. "
+                + "Use the newer samtal, or give another store with --store."
+        case .notFound(let what):
+            return "\(what) is not in the store; another samtal window may have changed it. "
+                + "Go back to the list and try again."
+        }
+    }
+}

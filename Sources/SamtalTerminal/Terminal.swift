@@ -1,0 +1,355 @@
+// The thin ncurses backend: sets the terminal up and restores it, copies a
+// rendered `Grid` to the screen, reads keys. Everything else (layout,
+// widths, what a key means) lives in SamtalRender and SamtalCore.
+//
+// See NOTES-swift-ncurses.md for why things are done the way they are.
+
+import CNcursesw
+import Dispatch
+import Glibc
+import SamtalCore
+import SamtalRender
+import Synchronization
+
+public enum TerminalError: Error, CustomStringConvertible {
+    /// ncurses has no terminfo entry for this terminal type.
+    case unknownTerminal(String?)
+    /// stdin or stdout could not be duplicated/opened.
+    case cannotOpen(String)
+
+    public var description: String {
+        switch self {
+        case .unknownTerminal(let term):
+            return "cannot start the terminal interface: unknown terminal type TERM=\(term ?? "(unset)")"
+        case .cannotOpen(let what):
+            return "cannot start the terminal interface: cannot open \(what)"
+        }
+    }
+}
+
+/// The signal that asked us to quit, set from a dispatch queue and read by
+/// the main loop: hence atomic. 0 = none yet.
+private final class SignalFlag: Sendable {
+    let signal = Atomic<Int>(0)
+}
+
+public final class Terminal {
+    /// The signals that mean "save and quit". SIGHUP arrives when the
+    /// terminal window or tmux pane closes.
+    private static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+    /// The theme in effect: `.monochrome` if `.color` was asked for on a
+    /// terminal without colours.
+    public private(set) var theme: Theme
+
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var inputFile: UnsafeMutablePointer<FILE>?
+    private var outputFile: UnsafeMutablePointer<FILE>?
+    private var looks: [Role: (attributes: attr_t, pair: Int16)] = [:]
+    private var currentTimeout: Int32?
+    private var cursorVisible: Bool?
+
+    private let flag = SignalFlag()
+    private var signalSources: [DispatchSourceSignal] = []
+    private var previousActions: [Int32: sigaction] = [:]
+
+    /// Without a UTF-8 locale wcwidth returns -1 and typed å ä ö never
+    /// arrive. Call before anything else (LANG is often unset under CI,
+    /// cron or `env -i`).
+    public static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+        if codeset != "UTF-8" && codeset != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    /// Columns glibc (and so ncurses' cursor arithmetic) gives one scalar:
+    /// 0, 1, 2, or -1 for a non-printable one. Depends on the locale: call
+    /// `prepareLocale()` first.
+    public static func glibcWidth(_ scalar: Unicode.Scalar) -> Int {
+        Int(wcwidth(wchar_t(bitPattern: scalar.value)))
+    }
+
+    /// The real terminal on stdin/stdout, type from $TERM.
+    public convenience init(theme: Theme = .color) throws {
+        try self.init(termType: nil, inputFD: 0, outputFD: 1, theme: theme)
+    }
+
+    /// A terminal of a given type on given file descriptors (which stay
+    /// open: we work on duplicates). Tests use `"xterm-256color"` on
+    /// /dev/null. `termType` nil means $TERM.
+    public init(termType: String?, inputFD: Int32, outputFD: Int32, theme: Theme = .color) throws {
+        self.theme = theme
+
+        // Ignore the quit signals BEFORE newterm: ncurses only installs its
+        // own handlers (which restore the tty, then exit(1), skipping our
+        // cleanup) where the disposition is still SIG_DFL.
+        // A second Terminal in the same process (tests) reinstalls the
+        // handler libdispatch put in place for the first: see
+        // `rememberDispatchHandlers`.
+        let dispatchHandlers = Self.dispatchHandlers.withLock { $0 }
+        for sig in Self.quitSignals {
+            var old = sigaction()
+            sigaction(sig, nil, &old)
+            previousActions[sig] = old
+            if var handler = dispatchHandlers[sig]?.action {
+                sigaction(sig, &handler, nil)
+            } else {
+                signal(sig, SIG_IGN)
+            }
+        }
+
+        // Duplicates, so that fclose at shutdown leaves fd 0 and 1 open.
+        let inFD = dup(inputFD), outFD = dup(outputFD)
+        inputFile = inFD >= 0 ? fdopen(inFD, "r") : nil
+        outputFile = outFD >= 0 ? fdopen(outFD, "w") : nil
+        guard inputFile != nil, outputFile != nil else {
+            if inputFile == nil, inFD >= 0 { close(inFD) }
+            if outputFile == nil, outFD >= 0 { close(outFD) }
+            closeFiles()
+            restoreSignals()
+            throw TerminalError.cannotOpen("the terminal's file descriptors")
+        }
+
+        // newterm, not initscr: initscr prints and exit(1)s on an unknown TERM.
+        if let termType {
+            screen = termType.withCString { newterm($0, outputFile, inputFile) }
+        } else {
+            screen = newterm(nil, outputFile, inputFile)
+        }
+        guard let screen else {
+            closeFiles()
+            restoreSignals()
+            throw TerminalError.unknownTerminal(termType ?? ProcessEnvironment.term)
+        }
+        set_term(screen)
+        window = samtal_stdscr()
+        samtal_install_crash_guard()
+
+        raw()                   // Ctrl-C is key 3, Ctrl-Z/Ctrl-S are keys too
+        noecho()
+        keypad(window, true)    // arrows and F-keys as KEY_* codes
+        set_escdelay(25)        // the default 1000 ms makes Esc feel dead
+        setUpColours()
+
+        // Watch the signals. libdispatch swaps our SIG_IGN for a handler of
+        // its own that forwards them to a signalfd (see
+        // `rememberDispatchHandlers`); still not SIG_DFL, so ncurses stays out.
+        for sig in Self.quitSignals {
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            let flag = self.flag
+            source.setEventHandler { flag.signal.store(Int(sig), ordering: .relaxed) }
+            source.resume()
+            signalSources.append(source)
+        }
+        waitUntilSignalsAreWatched()
+    }
+
+    /// libdispatch registers a source asynchronously, on its manager
+    /// thread; until then the signal is still SIG_IGN and would be lost
+    /// (a SIGHUP right at start-up). Wait, briefly, until it is in place.
+    private func waitUntilSignalsAreWatched() {
+        for _ in 0..<200 {
+            let pending = Self.quitSignals.contains { sig in
+                var current = sigaction()
+                sigaction(sig, nil, &current)
+                return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1   // SIG_IGN
+            }
+            if !pending { return }
+            usleep(1_000)
+        }
+    }
+
+    deinit { shutdown() }
+
+    /// Which of SIGINT/SIGTERM/SIGHUP/SIGQUIT arrived (the latest), if any.
+    /// The main loop checks it after every `readKey` and saves and quits.
+    public var quitSignal: Int32? {
+        let sig = flag.signal.load(ordering: .relaxed)
+        return sig == 0 ? nil : Int32(sig)
+    }
+
+    /// The terminal's size now; 0×0 after `shutdown()`.
+    public var size: Size {
+        guard let window else { return Size(width: 0, height: 0) }
+        return Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    /// Restores the terminal. Safe to call twice; `deinit` calls it too.
+    public func shutdown() {
+        guard let screen else { return }
+        for source in signalSources { source.cancel() }
+        signalSources = []
+        rememberDispatchHandlers()
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+        window = nil
+        closeFiles()
+        restoreSignals()
+    }
+
+    private func closeFiles() {
+        if let inputFile { fclose(inputFile) }
+        if let outputFile { fclose(outputFile) }
+        inputFile = nil
+        outputFile = nil
+    }
+
+    /// On Linux a dispatch signal source reads a signalfd, which only sees
+    /// signals that are blocked, not ignored. So when the first source for a
+    /// signal is registered, libdispatch replaces our SIG_IGN with a handler
+    /// that blocks the signal and re-sends it to its manager thread; it does
+    /// that once per signal per process. Restoring the old disposition at
+    /// shutdown removes that handler, and a later Terminal's sources would
+    /// never fire. So keep it and reinstall it next time.
+    private func rememberDispatchHandlers() {
+        for sig in Self.quitSignals {
+            var current = sigaction()
+            sigaction(sig, nil, &current)
+            let raw = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+            if raw != 0 && raw != 1 {   // neither SIG_DFL nor SIG_IGN
+                Self.dispatchHandlers.withLock { $0[sig] = SignalAction(action: current) }
+            }
+        }
+    }
+
+    private struct SignalAction: @unchecked Sendable { var action: sigaction }
+    private static let dispatchHandlers = Mutex<[Int32: SignalAction]>([:])
+
+    private func restoreSignals() {
+        for (sig, old) in previousActions {
+            var action = old
+            sigaction(sig, &action, nil)
+        }
+        previousActions = [:]
+    }
+
+    // MARK: Input
+
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key.
+    /// nil on timeout or when a signal interrupted the read: check
+    /// `quitSignal`, poll what else needs polling, and call again.
+    /// `.resize` means: render a grid of the new `size` and draw it.
+    public func readKey(timeoutMilliseconds: Int32) -> TerminalInput? {
+        guard let window else { return nil }
+        if currentTimeout != timeoutMilliseconds {
+            wtimeout(window, timeoutMilliseconds)
+            currentTimeout = timeoutMilliseconds
+        }
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        return Self.decode(status: status, code: code)
+    }
+
+    // MARK: Output
+
+    /// Copies the grid to the screen and shows or hides the cursor.
+    /// Skipped when the grid's size is not the terminal's: a resize is
+    /// pending and a new grid will follow.
+    public func draw(_ grid: Grid) {
+        guard let window, grid.size == size, grid.size.width > 0, grid.size.height > 0 else { return }
+        let width = grid.size.width
+        var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+        var cc = cchar_t()
+        for y in 0..<grid.size.height {
+            var x = 0
+            while x < width {
+                let cell = grid[x, y]
+                if cell.isContinuation { x += 1; continue }
+                let look = looks[cell.style.role] ?? (samtal_a_normal(), 0)
+                var attributes = look.attributes
+                if cell.style.bold { attributes |= samtal_a_bold() }
+                if cell.style.reverse { attributes |= samtal_a_reverse() }
+                if cell.style.underline { attributes |= samtal_a_underline() }
+
+                // ncurses moves its cursor by glibc's width: if that is not
+                // the grid's, the rest of the row would shift. Draw U+FFFD
+                // instead, and a blank in the column it leaves (glibc older
+                // than the renderer's table, a wide char cut by the edge).
+                // Flags and emoji newer than glibc's tables are examples.
+                let first = cell.text.unicodeScalars.first
+                var columns = cell.width
+                if let first, x + cell.width <= width, Self.glibcWidth(first) == cell.width {
+                    var count = 0
+                    for s in cell.text.unicodeScalars.prefix(Int(CCHARW_MAX)) {
+                        chars[count] = wchar_t(bitPattern: s.value)
+                        count += 1
+                    }
+                    chars[count] = 0
+                } else {
+                    chars[0] = first == nil ? 0x20 : 0xFFFD
+                    chars[1] = 0
+                    columns = 1
+                }
+                if setcchar(&cc, chars, attributes, look.pair, nil) == ERR {
+                    chars[0] = 0x20
+                    chars[1] = 0
+                    _ = setcchar(&cc, chars, attributes, look.pair, nil)
+                }
+                // ERR at the bottom-right cell is expected (the cursor
+                // cannot advance past it); the cell is written anyway.
+                _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+                if columns < cell.width, x + 1 < width {
+                    // Keep the continuation column blank in our substitute.
+                    chars[0] = 0x20
+                    chars[1] = 0
+                    _ = setcchar(&cc, chars, attributes, look.pair, nil)
+                    _ = mvwadd_wch(window, Int32(y), Int32(x + 1), &cc)
+                }
+                x += max(1, cell.width)
+            }
+        }
+
+        if let cursor = grid.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < grid.size.height {
+            setCursorVisible(true)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            setCursorVisible(false)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func setCursorVisible(_ visible: Bool) {
+        guard cursorVisible != visible else { return }
+        curs_set(visible ? 1 : 0)   // ERR on terminals that cannot: fine
+        cursorVisible = visible
+    }
+
+    // MARK: Colours
+
+    private func setUpColours() {
+        var useColour = theme == .color && has_colors()
+        var defaultBackground = true
+        if useColour {
+            useColour = start_color() != ERR
+            // -1 = the terminal's own colours (a light or dark background).
+            defaultBackground = use_default_colors() != ERR
+        }
+        if theme == .color && !useColour { theme = .monochrome }
+
+        for (index, role) in Role.allCases.enumerated() {
+            let look = theme.look(role)
+            var attributes = samtal_a_normal()
+            if look.bold { attributes |= samtal_a_bold() }
+            if look.reverse { attributes |= samtal_a_reverse() }
+            if look.underline { attributes |= samtal_a_underline() }
+            if look.dim { attributes |= samtal_a_dim() }
+            var pair: Int16 = 0
+            if useColour, let foreground = look.foreground, index + 1 < Int(samtal_color_pairs()) {
+                pair = Int16(index + 1)
+                init_pair(pair, foreground, defaultBackground ? -1 : Int16(COLOR_BLACK))
+            }
+            looks[role] = (attributes, pair)
+        }
+    }
+}
+
+/// getenv, read once where an error message needs it.
+private enum ProcessEnvironment {
+    static var term: String? { getenv("TERM").map { String(cString: $0) } }
+}

@@ -1,0 +1,211 @@
+import ArgumentParser
+import Foundation
+import SamtalAgendas
+import SamtalCore
+import SamtalStore
+
+@main
+struct Samtal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samtal",
+        abstract: "Runs crime-prevention dialogue meetings (medborgarlöften) step by step and keeps what the room says.",
+        discussion: "Without a subcommand, samtal opens the home screen on the store.",
+        subcommands: [RunMeeting.self, CycleCommand.self, MeetingCommand.self, Export.self, AgendaCommand.self]
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let store = try openStore(options)
+        try runInterface(options: options, store: store, openMeeting: nil)
+    }
+}
+
+func openStore(_ options: GlobalOptions) throws -> AppStore {
+    do {
+        let store = try AppStore(path: options.storePath)
+        for w in store.warnings { warn("samtal: warning: \(w)") }
+        return store
+    } catch {
+        warn("samtal: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+struct RunMeeting: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a meeting in the terminal (the facilitator's view).")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The meeting's id (see `samtal meeting list`).") var meeting: Int64
+
+    func run() throws {
+        let store = try openStore(options)
+        guard try store.meeting(id: meeting) != nil else {
+            throw ValidationError("no meeting with id \(meeting) in \(options.storePath)")
+        }
+        try runInterface(options: options, store: store, openMeeting: meeting)
+    }
+}
+
+struct CycleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cycle", abstract: "Cycles: one promise period for one area.",
+                                                    subcommands: [New.self, List.self])
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a cycle; prints its id.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The area (for example LPO Fagersta).") var area: String
+        @Option(help: "The promise period (for example 2027 or 2027 Q1).") var period: String
+
+        func validate() throws {
+            if area.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--area must not be empty") }
+            if period.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--period must not be empty") }
+        }
+
+        func run() throws {
+            let store = try openStore(options)
+            let cycle = try store.createCycle(area: area, period: period, now: Date().timeIntervalSince1970)
+            print(cycle.id)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the cycles, newest first: id, area, period.")
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let store = try openStore(options)
+            for c in try store.cycles() { print("\(c.id)\t\(c.area)\t\(c.period)") }
+        }
+    }
+}
+
+struct MeetingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "meeting", abstract: "Meetings of a cycle.",
+                                                    subcommands: [New.self, List.self])
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a meeting from an agenda; prints its id.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The cycle's id.") var cycle: Int64
+        @Option(help: "The agenda's id (see `samtal agenda list`).") var agenda: String
+        @Option(help: "The meeting's title.") var title: String
+        @Option(help: "The date, YYYY-MM-DD (default: today).") var date: String?
+        @Option(help: "Where the meeting is held.") var place: String = ""
+        @Option(help: "How many groups work in parallel (1-20).") var groups: Int = 3
+
+        func validate() throws {
+            if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--title must not be empty") }
+            if !(1...20).contains(groups) { throw ValidationError("--groups must be between 1 and 20") }
+        }
+
+        func run() throws {
+            let library = options.agendaLibrary()
+            guard let loaded = library.agenda(id: agenda) else {
+                let known = library.agendas.map(\.agenda.id).joined(separator: ", ")
+                throw ValidationError("no agenda with id '\(agenda)'; found: \(known.isEmpty ? "none" : known)")
+            }
+            let store = try openStore(options)
+            guard try store.cycles().contains(where: { $0.id == cycle }) else {
+                throw ValidationError("no cycle with id \(cycle) in \(options.storePath)")
+            }
+            let meeting = try store.createMeeting(cycleID: cycle, agendaID: loaded.agenda.id, agendaSnapshot: loaded.text, title: title,
+                                                  date: date ?? localDate(), place: place, groupCount: groups,
+                                                  now: Date().timeIntervalSince1970)
+            print(meeting.id)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List meetings, newest first: id, cycle, date, status, agenda, title.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "Only this cycle's meetings.") var cycle: Int64?
+
+        func run() throws {
+            let store = try openStore(options)
+            for m in try store.meetings(cycleID: cycle) {
+                print("\(m.id)\t\(m.cycleID)\t\(m.facts.date)\t\(m.status.rawValue)\t\(m.agendaID)\t\(m.title)")
+            }
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a meeting's summary: method facts, then the notes per step and group.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The meeting's id.") var meeting: Int64
+    @Option(help: "md or json.") var format: String = "md"
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+
+    func validate() throws {
+        if !["md", "json"].contains(format) { throw ValidationError("--format must be md or json (more formats come later)") }
+    }
+
+    func run() throws {
+        let store = try openStore(options)
+        let record = try loadRecord(store: store, meetingID: meeting, library: options.agendaLibrary())
+        let text = format == "json" ? try SummaryExport.json(record) : SummaryExport.markdown(record, texts: Texts(options.language))
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// The agenda a meeting was created from: its stored copy, else the
+/// library's agenda of the same id.
+func meetingAgenda(store: AppStore, meeting: Meeting, library: AgendaLibrary) throws -> Agenda {
+    if let text = try store.agendaSnapshot(meetingID: meeting.id), case .success(let agenda) = AgendaLoader.load(text: text, file: "stored agenda") {
+        return agenda
+    }
+    if let loaded = library.agenda(id: meeting.agendaID) { return loaded.agenda }
+    throw ValidationError("the agenda '\(meeting.agendaID)' of meeting \(meeting.id) cannot be read")
+}
+
+func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary) throws -> MeetingRecord {
+    guard let meeting = try store.meeting(id: meetingID) else { throw ValidationError("no meeting with id \(meetingID)") }
+    guard let cycle = try store.cycles().first(where: { $0.id == meeting.cycleID }) else {
+        throw ValidationError("the cycle of meeting \(meetingID) is missing")
+    }
+    let agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
+    return MeetingRecord(cycle: cycle, meeting: meeting, agenda: agenda, notes: try store.notes(meetingID: meetingID),
+                         stepSeconds: try store.stepSeconds(meetingID: meetingID))
+}
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agenda", abstract: "Agenda files.", subcommands: [List.self, Check.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the agendas found: id, version, steps, title, file.")
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let library = options.agendaLibrary()
+            for a in library.agendas {
+                print("\(a.agenda.id)\t\(a.agenda.version)\t\(a.agenda.steps.count)\t\(a.agenda.title)\t\(a.path)")
+            }
+            for p in library.problems { warn(p.description) }
+            if library.agendas.isEmpty { warn("samtal: no agendas found in: \(library.folders.joined(separator: ", "))") }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check agenda files; prints file:line:column: message for each problem.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Agenda files (YAML).") var files: [String]
+
+        func run() throws {
+            var failed = false
+            for file in files {
+                switch AgendaLibrary.loadFile(file) {
+                case .success(let loaded):
+                    print("\(file): ok (\(loaded.agenda.steps.count) steps, \(loaded.agenda.plannedMinutes) min)")
+                case .failure(let problems):
+                    failed = true
+                    for p in problems.list { print(p.description) }
+                }
+            }
+            if failed { throw ExitCode(1) }
+        }
+    }
+}

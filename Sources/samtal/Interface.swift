@@ -1,0 +1,145 @@
+// The interactive program: one loop that reads keys, hands events to the
+// core's `update`, performs the effects it returns against the store, and
+// draws the rendered grid. All I/O of the interface happens here.
+
+import Foundation
+import SamtalAgendas
+import SamtalCore
+import SamtalRender
+import SamtalStore
+import SamtalTerminal
+
+/// Performs the core's effects against the store and the agenda library.
+struct EffectRunner {
+    let store: AppStore
+    let library: AgendaLibrary
+    var now: () -> Double = { Date().timeIntervalSince1970 }
+
+    /// Performs one effect; returns the events it produced and whether the
+    /// program should stop.
+    func perform(_ effect: Effect) -> (events: [Event], quit: Bool) {
+        do {
+            switch effect {
+            case .quit:
+                return ([], true)
+            case .loadHome:
+                return ([.homeLoaded(try store.overview())], false)
+            case .createCycle(let area, let period):
+                return ([.cycleCreated(try store.createCycle(area: area, period: period, now: now()))], false)
+            case .createMeeting(let cycleID, let agendaID, let title, let date, let place):
+                guard let loaded = library.agenda(id: agendaID) else { return ([.failed("agenda \(agendaID)")], false) }
+                let meeting = try store.createMeeting(cycleID: cycleID, agendaID: agendaID, agendaSnapshot: loaded.text,
+                                                      title: title, date: date, place: place, groupCount: 3, now: now())
+                return ([.meetingCreated(meeting)], false)
+            case .saveFacts(let meetingID, let title, let facts, let groupCount):
+                return ([.factsSaved(try store.saveFacts(meetingID: meetingID, title: title, facts: facts, groupCount: groupCount))], false)
+            case .openMeeting(let id):
+                guard let meeting = try store.meeting(id: id) else { return ([.failed("meeting \(id)")], false) }
+                let agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
+                try store.startMeeting(meetingID: id)
+                var started = meeting
+                if started.status == .planned { started.status = .running }
+                let index = min(max(0, meeting.currentStepIndex), max(0, agenda.steps.count - 1))
+                let notes = agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id)
+                return ([.meetingOpened(OpenedMeeting(meeting: started, agenda: agenda,
+                                                      stepSeconds: try store.stepSeconds(meetingID: id), notes: notes))], false)
+            case .saveNote(let draft):
+                return ([.noteSaved(try store.saveNote(draft, now: now()))], false)
+            case .updateNote(let id, let text, let group, let type):
+                return ([.noteUpdated(try store.updateNote(id: id, text: text, group: group, type: type, now: now()))], false)
+            case .deleteNote(let id):
+                try store.deleteNote(id: id, now: now())
+                return ([.noteDeleted(id)], false)
+            case .recordStepTime(let meetingID, let stepID, let seconds):
+                try store.recordStepTime(meetingID: meetingID, stepID: stepID, seconds: seconds)
+                return ([], false)
+            case .moveToStep(let meetingID, let leaving, let seconds, let toIndex, let toStepID):
+                try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex)
+                return ([.stepNotesLoaded(stepID: toStepID, notes: try store.notes(meetingID: meetingID, stepID: toStepID))], false)
+            case .finishMeeting(let meetingID, let seconds, let stepID):
+                try store.finishMeeting(meetingID: meetingID, stepID: stepID, seconds: seconds, now: now())
+                return ([], false)
+            }
+        } catch {
+            return ([.failed(String(describing: error))], false)
+        }
+    }
+}
+
+/// Runs the interface until the user quits or a signal arrives.
+func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?) throws {
+    let library = options.agendaLibrary()
+    let runner = EffectRunner(store: store, library: library)
+    var state = AppState(language: options.language,
+                         agendas: library.agendas.map { AgendaInfo(id: $0.agenda.id, title: $0.agenda.title) },
+                         now: Date().timeIntervalSince1970, today: localDate())
+
+    // Anything written to stderr would draw over the screen: send it to a
+    // log file beside the store while the interface runs.
+    let logPath = ((options.storePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("samtal.log")
+    let savedStderr = dup(2)
+    let logFD = open(logPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+    if logFD >= 0 { dup2(logFD, 2); close(logFD) }
+    defer {
+        if savedStderr >= 0 { dup2(savedStderr, 2); close(savedStderr) }
+    }
+
+    Terminal.prepareLocale()
+    let theme: Theme = ProcessInfo.processInfo.environment["SAMTAL_THEME"] == "mono" ? .monochrome : .color
+    let terminal: Terminal
+    do {
+        terminal = try Terminal(theme: theme)
+    } catch {
+        if savedStderr >= 0 { dup2(savedStderr, 2) }
+        throw error
+    }
+    defer { terminal.shutdown() }
+
+    var quit = false
+    /// Hands an event to the core and performs what it asks, until no
+    /// more events follow.
+    func dispatch(_ first: Event) {
+        var queue = [first]
+        while !queue.isEmpty && !quit {
+            let event = queue.removeFirst()
+            for effect in state.update(event) {
+                let (events, stop) = runner.perform(effect)
+                if stop { quit = true; break }
+                queue += events
+            }
+        }
+    }
+
+    for effect in [Effect.loadHome] + (openMeeting.map { [Effect.openMeeting($0)] } ?? []) {
+        for event in runner.perform(effect).events { dispatch(event) }
+    }
+
+    var lastDrawn: (grid: Grid, second: Int)?
+    while !quit {
+        if terminal.quitSignal != nil {
+            // SIGTERM, SIGHUP (terminal closed), SIGINT, SIGQUIT: save the
+            // step clock and leave; notes are already committed.
+            for effect in state.quitEffects() { _ = runner.perform(effect) }
+            break
+        }
+        let now = Date().timeIntervalSince1970
+        dispatch(.tick(now: now, today: localDate()))
+        let size = terminal.size
+        let grid = Screens.render(state, size: size)
+        if lastDrawn == nil || lastDrawn!.grid != grid {
+            terminal.draw(grid)
+            lastDrawn = (grid, Int(now))
+        }
+        // Wait for a key; then take everything already typed (a paste)
+        // before drawing again.
+        guard let input = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+        var pending = [input]
+        while pending.count < 10_000, let more = terminal.readKey(timeoutMilliseconds: 0) { pending.append(more) }
+        for item in pending where !quit {
+            switch item {
+            case .key(let key): dispatch(.key(key))
+            case .resize: lastDrawn = nil
+            }
+        }
+    }
+}

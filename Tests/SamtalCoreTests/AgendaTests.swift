@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import SamtalAgendas
+@testable import SamtalCore
+
+/// The repository root, found from this file's location.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite struct AgendaTests {
+    @Test func everyShippedAgendaPassesTheCheck() throws {
+        let folder = repositoryRoot.appendingPathComponent("Agendas")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let result = AgendaLibrary.loadFile(folder.appendingPathComponent(file).path)
+            if case .failure(let problems) = result { Issue.record("\(problems.list.map(\.description))") }
+        }
+    }
+
+    @Test func theWhatDialogueFollowsTheMethodSupport() throws {
+        let loaded = try AgendaLibrary.loadFile(repositoryRoot.appendingPathComponent("Agendas/medarbetardialog-vad.yaml").path).get()
+        let a = loaded.agenda
+        #expect(a.meetingType == .employeeDialogueWhat)
+        #expect(a.source == .employee)
+        // Inledning; Grupparbete steg 1–4; Summering (seed 001, "Förslag till upplägg för VAD-dialog").
+        #expect(a.steps.map(\.kind) == [.present, .collect, .cluster, .vote, .problem, .summary])
+        #expect(a.steps.allSatisfy { $0.minutes > 0 && !$0.talkingPoints.isEmpty && !$0.prompt.isEmpty })
+        #expect(a.qualityCriteria.count == 3)
+        #expect(a.steps.last?.questions.contains { $0.contains("HUR") } == true)
+    }
+
+    /// Each broken agenda and the exact messages it must give, kept side by
+    /// side in BrokenAgendas/ (NAME.yaml and NAME.expected).
+    @Test(arguments: ["syntax-error", "unknown-kind-and-key", "duplicate-and-minutes", "vote-and-rating", "empty-steps",
+                      "not-a-mapping", "missing-title"])
+    func brokenAgendaGivesTheExpectedMessages(name: String) throws {
+        let folder = repositoryRoot.appendingPathComponent("Tests/SamtalCoreTests/BrokenAgendas")
+        let text = try String(contentsOf: folder.appendingPathComponent(name + ".yaml"), encoding: .utf8)
+        let expectedURL = folder.appendingPathComponent(name + ".expected")
+        let result = AgendaLoader.load(text: text, file: name + ".yaml")
+        guard case .failure(let problems) = result else {
+            Issue.record("\(name) was accepted")
+            return
+        }
+        let actual = problems.list.map(\.description).joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["SAMTAL_UPDATE_SNAPSHOTS"] == "1" {
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        let expected = (try? String(contentsOf: expectedURL, encoding: .utf8)) ?? "(missing \(name).expected)"
+        #expect(actual == expected)
+    }
+
+    @Test func suggestionsForNearMisses() {
+        #expect(suggestion("presnt", StepKind.allCases.map(\.rawValue)) == " (did you mean 'present'?)")
+        #expect(suggestion("zzzzzz", StepKind.allCases.map(\.rawValue)) == "")
+    }
+}

@@ -1,0 +1,186 @@
+import Testing
+@testable import SamtalCore
+
+@Suite struct HomeAndFormTests {
+    let cycle = Cycle(id: 1, area: "LPO Fagersta", period: "2027", createdAt: 0)
+
+    func home() -> AppState {
+        var state = AppState(language: .sv, agendas: [AgendaInfo(id: "medarbetardialog-vad", title: "Medarbetardialog – VAD")],
+                             now: 0, today: "2026-12-03")
+        _ = state.update(.homeLoaded([CycleOverview(cycle: cycle, meetings: [Fixtures.meeting()])]))
+        return state
+    }
+
+    @Test func homeListsCyclesWithTheirMeetings() {
+        let state = home()
+        guard case .home(let h) = state.screen else { Issue.record("not home"); return }
+        #expect(h.rows == [.cycle(cycle), .meeting(Fixtures.meeting())])
+    }
+
+    @Test func enterOnAMeetingOpensIt() {
+        var state = home()
+        #expect(state.update(.key(.enter)) == []) // a cycle row
+        _ = state.update(.key(.down))
+        #expect(state.update(.key(.enter)) == [.openMeeting(7)])
+    }
+
+    @Test func newCycleFormRequiresAreaAndPeriod() {
+        var state = home()
+        _ = state.update(.key(.char("n")))
+        guard case .form = state.screen else { Issue.record("no form"); return }
+        #expect(state.update(.key(.function(9))) == [])
+        guard case .form(let f) = state.screen else { return }
+        #expect(f.error == "Område måste fyllas i")
+        Fixtures.type("Västerås city", into: &state)
+        _ = state.update(.key(.tab))
+        Fixtures.type("2027 Q1", into: &state)
+        #expect(state.update(.key(.function(9))) == [.createCycle(area: "Västerås city", period: "2027 Q1")])
+    }
+
+    @Test func newMeetingFormOffersTheAgendasAndToday() {
+        var state = home()
+        _ = state.update(.key(.char("m")))
+        guard case .form(let f) = state.screen else { Issue.record("no form"); return }
+        #expect(f.value(.agenda) == "medarbetardialog-vad")
+        #expect(f.value(.date) == "2026-12-03")
+        _ = state.update(.key(.tab))
+        Fixtures.type("VAD-dialog", into: &state)
+        #expect(state.update(.key(.function(9))) == [.createMeeting(cycleID: 1, agendaID: "medarbetardialog-vad", title: "VAD-dialog",
+                                                                    date: "2026-12-03", place: "")])
+    }
+
+    @Test func aCreatedMeetingGoesStraightToItsFacts() {
+        var state = home()
+        _ = state.update(.meetingCreated(Fixtures.meeting()))
+        guard case .form(let f) = state.screen else { Issue.record("no form"); return }
+        #expect(f.purpose == .facts(meetingID: 7))
+    }
+
+    @Test func factsFormCollectsParticipantRows() {
+        var state = home()
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.char("e")))
+        guard case .form(var f) = state.screen else { Issue.record("no form"); return }
+        #expect(f.fields.map(\.id) == [.title, .date, .place, .form, .facilitator, .noteTakers, .groups])
+        // Form is a choice: Right changes it.
+        f.focus = 3
+        state.screen = .form(f)
+        _ = state.update(.key(.right))
+        guard case .form(let f2) = state.screen else { return }
+        #expect(f2.value(.form) == "digital")
+        _ = state.update(.key(.function(4)))
+        Fixtures.type("Ingripande", into: &state)
+        for n in ["12", "5", "6", "1"] {
+            _ = state.update(.key(.tab))
+            Fixtures.type(n, into: &state)
+        }
+        let effects = state.update(.key(.function(9)))
+        guard case .saveFacts(let id, let title, let facts, let groups)? = effects.first else { Issue.record("no save: \(effects)"); return }
+        #expect(id == 7)
+        #expect(title == "VAD Fagersta")
+        #expect(groups == 3)
+        #expect(facts.form == .digital)
+        #expect(facts.participants == [ParticipantRow(organisationRole: "Ingripande", headCount: 12, women: 5, men: 6, otherOrUnstated: 1)])
+    }
+
+    @Test func aBadNumberIsRefusedWithTheFieldNamed() {
+        var state = home()
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.char("e")))
+        _ = state.update(.key(.function(4)))
+        Fixtures.type("Utredning", into: &state)
+        _ = state.update(.key(.tab))
+        Fixtures.type("tolv", into: &state)
+        #expect(state.update(.key(.function(9))) == [])
+        guard case .form(let f) = state.screen else { return }
+        #expect(f.error == "Deltagare 1, Antal måste vara ett heltal 0 eller större")
+        #expect(f.focusedCell?.column == .count)
+    }
+
+    @Test func groupCountMustBeSensible() {
+        var state = home()
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.char("e")))
+        guard case .form(var f) = state.screen else { return }
+        f.focus = 6
+        state.screen = .form(f)
+        _ = state.update(.key(.backspace))
+        Fixtures.type("0", into: &state)
+        #expect(state.update(.key(.function(9))) == [])
+    }
+
+    @Test func escapeLeavesAFormWithoutSaving() {
+        var state = home()
+        _ = state.update(.key(.char("n")))
+        Fixtures.type("x", into: &state)
+        #expect(state.update(.key(.escape)) == [.loadHome])
+        guard case .home = state.screen else { Issue.record("not home"); return }
+    }
+
+    @Test func quitFromHome() {
+        var state = home()
+        #expect(state.update(.key(.char("q"))) == [.quit])
+    }
+}
+
+@Suite struct KeymapTests {
+    @Test func noKeyIsBoundTwiceInOneContext() {
+        for context in KeyContext.allCases {
+            var seen: Set<Key> = []
+            for b in Keymap.bindings where b.context == context {
+                for k in b.keys {
+                    #expect(!seen.contains(k), "\(k) bound twice in \(context)")
+                    seen.insert(k)
+                }
+            }
+        }
+    }
+
+    @Test func everyBoundActionHasHelpInBothLanguages() {
+        for b in Keymap.bindings {
+            #expect(!Texts(.sv)[b.help].isEmpty)
+            #expect(!Texts(.en)[b.help].isEmpty)
+        }
+    }
+
+    @Test func dispatchReadsTheSameTable() {
+        #expect(Keymap.action(for: .function(2), in: .run) == .toggleTalkingPoints)
+        #expect(Keymap.action(for: .ctrl("c"), in: .run) == .quit)
+        #expect(Keymap.action(for: .char("q"), in: .run) == nil) // typing, not quitting
+        #expect(Keymap.action(for: .char("q"), in: .home) == .quit)
+    }
+
+    @Test func everyTextExistsInBothLanguages() {
+        for key in TextKey.allCases {
+            #expect(!Texts(.sv)[key].isEmpty, "\(key)")
+            #expect(!Texts(.en)[key].isEmpty, "\(key)")
+        }
+    }
+}
+
+@Suite struct TextFieldTests {
+    @Test func aCombiningRingJoinsTheLetterBefore() {
+        var f = TextField()
+        f.insert("a")
+        f.insert("\u{030A}")
+        #expect(f.characters.count == 1)
+        #expect(f.text == "a\u{030A}")
+    }
+
+    @Test func editingKeys() {
+        var f = TextField("Hög fart")
+        _ = f.handle(.ctrl("w"))
+        #expect(f.text == "Hög ")
+        _ = f.handle(.home)
+        _ = f.handle(.delete)
+        #expect(f.text == "ög ")
+        _ = f.handle(.ctrl("u"))
+        #expect(f.isEmpty)
+    }
+
+    @Test func theLimitRefusesMore() {
+        var f = TextField("", limit: 3)
+        for c in "åäöx" { f.insert(c) }
+        #expect(f.text == "åäö")
+    }
+}

@@ -1,0 +1,233 @@
+import Testing
+@testable import SamtalCore
+
+@Suite struct RunUpdateTests {
+    @Test func typingAndEnterAsksTheStoreToSaveTheNote() {
+        var state = Fixtures.running()
+        Fixtures.type("Hög fart på Storgatan 😀 中", into: &state)
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.saveNote(NoteDraft(meetingID: 7, stepID: "lagesbild", group: 1, type: .problem, source: .employee,
+                                                 text: "Hög fart på Storgatan 😀 中"))])
+        // Not shown as saved before the commit comes back.
+        #expect(Fixtures.run(state).notes.isEmpty)
+        #expect(Fixtures.run(state).input.text == "Hög fart på Storgatan 😀 中")
+    }
+
+    @Test func theNoteAppearsAndTheLineClearsOnlyAfterTheCommit() {
+        var state = Fixtures.running()
+        Fixtures.type("Nedsläckt parkering", into: &state)
+        _ = state.update(.key(.enter))
+        _ = state.update(.noteSaved(Fixtures.note(1, "Nedsläckt parkering")))
+        #expect(Fixtures.run(state).notes.map(\.text) == ["Nedsläckt parkering"])
+        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(state.status?.text == "Sparad")
+    }
+
+    @Test func aFailedSaveKeepsTheTextAndSaysSo() {
+        var state = Fixtures.running()
+        Fixtures.type("Viktigt", into: &state)
+        _ = state.update(.key(.enter))
+        _ = state.update(.failed("database is locked"))
+        #expect(Fixtures.run(state).input.text == "Viktigt")
+        #expect(state.status?.isError == true)
+        #expect(state.status?.text.contains("database is locked") == true)
+    }
+
+    @Test func blankInputSavesNothing() {
+        var state = Fixtures.running()
+        Fixtures.type("   ", into: &state)
+        #expect(state.update(.key(.enter)) == [])
+    }
+
+    @Test func tabCyclesTheGroupsThenThePlenary() {
+        var state = Fixtures.running()
+        var seen: [Int] = [Fixtures.run(state).group]
+        for _ in 0..<4 {
+            _ = state.update(.key(.tab))
+            seen.append(Fixtures.run(state).group)
+        }
+        #expect(seen == [1, 2, 3, 0, 1])
+        _ = state.update(.key(.backTab))
+        #expect(Fixtures.run(state).group == 0)
+    }
+
+    @Test func f3CyclesTheNoteType() {
+        var state = Fixtures.running()
+        var seen: [NoteType] = []
+        for _ in 0..<5 {
+            _ = state.update(.key(.function(3)))
+            seen.append(Fixtures.run(state).noteType)
+        }
+        #expect(seen == [.opportunity, .positive, .question, .decision, .problem])
+    }
+
+    @Test func theNoteGoesToTheChosenGroupAndType() {
+        var state = Fixtures.running()
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.function(3)))
+        Fixtures.type("Fältassistenterna känner ungdomarna", into: &state)
+        let effects = state.update(.key(.enter))
+        guard case .saveNote(let draft)? = effects.first else { Issue.record("no save"); return }
+        #expect(draft.group == 2)
+        #expect(draft.type == .opportunity)
+    }
+
+    @Test func pageDownMovesOnAndRecordsTheTimeSpent() {
+        var state = Fixtures.running()
+        _ = state.update(.tick(now: 1020, today: "2026-12-03"))
+        let effects = state.update(.key(.pageDown))
+        #expect(effects == [.moveToStep(meetingID: 7, leaving: "lagesbild", seconds: 20, toIndex: 2, toStepID: "summering")])
+        let run = Fixtures.run(state)
+        #expect(run.stepIndex == 2)
+        #expect(run.stepSeconds["lagesbild"] == 20)
+        #expect(run.elapsed(now: 1020) == 0)
+        // The last step has no next.
+        #expect(state.update(.key(.pageDown)) == [])
+        _ = state.update(.key(.pageUp))
+        #expect(Fixtures.run(state).stepIndex == 1)
+        #expect(Fixtures.run(state).elapsed(now: 1020) == 20)
+    }
+
+    @Test func notesOfAnotherStepArrivingLateAreIgnored() {
+        var state = Fixtures.running()
+        _ = state.update(.key(.pageDown))
+        _ = state.update(.stepNotesLoaded(stepID: "lagesbild", notes: [Fixtures.note(1, "gammal")]))
+        #expect(Fixtures.run(state).notes.isEmpty)
+        _ = state.update(.stepNotesLoaded(stepID: "summering", notes: [Fixtures.note(2, "ny", step: "summering")]))
+        #expect(Fixtures.run(state).notes.map(\.text) == ["ny"])
+    }
+
+    @Test func notesAreShownByGroupThenTime() {
+        let state = Fixtures.running(notes: [
+            Fixtures.note(1, "b", group: 2, at: 1), Fixtures.note(2, "a", group: 1, at: 5),
+            Fixtures.note(3, "c", group: 1, at: 2), Fixtures.note(4, "p", group: 0, at: 9),
+        ])
+        #expect(Fixtures.run(state).notes.map(\.text) == ["p", "c", "a", "b"])
+    }
+
+    @Test func editingANoteChangesItsTextThroughTheStore() {
+        var state = Fixtures.running(notes: [Fixtures.note(1, "först", group: 2), Fixtures.note(2, "sist", group: 2, at: 200)])
+        _ = state.update(.key(.up))
+        #expect(Fixtures.run(state).selection == 2)
+        _ = state.update(.key(.up))
+        #expect(Fixtures.run(state).selection == 1)
+        _ = state.update(.key(.function(4)))
+        #expect(Fixtures.run(state).input.text == "först")
+        #expect(Fixtures.run(state).group == 2)
+        _ = state.update(.key(.backspace))
+        Fixtures.type("a", into: &state)
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.updateNote(id: 1, text: "försa", group: 2, type: .problem)])
+        var updated = Fixtures.note(1, "försa", group: 2)
+        updated.updatedAt = 300
+        _ = state.update(.noteUpdated(updated))
+        let run = Fixtures.run(state)
+        #expect(run.notes.first?.text == "försa")
+        #expect(run.editing == nil)
+        #expect(run.input.isEmpty)
+        #expect(run.group == 1) // back to the group the line had before
+    }
+
+    @Test func escapeCancelsAnEditThenClearsThenDeselects() {
+        var state = Fixtures.running(notes: [Fixtures.note(1, "text")])
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.function(4)))
+        _ = state.update(.key(.escape))
+        #expect(Fixtures.run(state).editing == nil)
+        #expect(Fixtures.run(state).input.isEmpty)
+        Fixtures.type("skräp", into: &state)
+        _ = state.update(.key(.escape))
+        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(Fixtures.run(state).selection == 1)
+        _ = state.update(.key(.escape))
+        #expect(Fixtures.run(state).selection == nil)
+    }
+
+    @Test func deletingAsksFirst() {
+        var state = Fixtures.running(notes: [Fixtures.note(1, "text")])
+        #expect(state.update(.key(.function(8))) == []) // nothing selected
+        _ = state.update(.key(.up))
+        #expect(state.update(.key(.function(8))) == [])
+        #expect(state.dialog == .confirm(.deleteNote(1)))
+        // Typing other keys in the dialog does nothing.
+        #expect(state.update(.key(.char("x"))) == [])
+        #expect(state.update(.key(.char("j"))) == [.deleteNote(1)])
+        _ = state.update(.noteDeleted(1))
+        #expect(Fixtures.run(state).notes.isEmpty)
+        #expect(Fixtures.run(state).selection == nil)
+    }
+
+    @Test func noKeepsTheNote() {
+        var state = Fixtures.running(notes: [Fixtures.note(1, "text")])
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.function(8)))
+        #expect(state.update(.key(.char("n"))) == [])
+        #expect(state.dialog == nil)
+    }
+
+    @Test func quittingWritesTheStepClockFirst() {
+        for key in [Key.function(10), .ctrl("c")] {
+            var state = Fixtures.running()
+            _ = state.update(.tick(now: 1012, today: "x"))
+            #expect(state.update(.key(key)) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 12), .quit])
+        }
+    }
+
+    @Test func theClockIsWrittenEveryThirtySeconds() {
+        var state = Fixtures.running()
+        #expect(state.update(.tick(now: 1029, today: "x")) == [])
+        #expect(state.update(.tick(now: 1031, today: "x")) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 31)])
+        #expect(Fixtures.run(state).elapsed(now: 1031) == 31)
+        #expect(state.update(.tick(now: 1040, today: "x")) == [])
+        #expect(Fixtures.run(state).elapsed(now: 1040) == 40)
+    }
+
+    @Test func helpOpensAndClosesAndSwallowsKeys() {
+        var state = Fixtures.running()
+        _ = state.update(.key(.function(1)))
+        #expect(state.dialog == .help(.run))
+        #expect(state.keyContext == .help)
+        _ = state.update(.key(.char("x")))
+        #expect(Fixtures.run(state).input.isEmpty)
+        _ = state.update(.key(.escape))
+        #expect(state.dialog == nil)
+    }
+
+    @Test func f2TogglesTheTalkingPoints() {
+        var state = Fixtures.running()
+        #expect(Fixtures.run(state).showTalkingPoints)
+        _ = state.update(.key(.function(2)))
+        #expect(!Fixtures.run(state).showTalkingPoints)
+    }
+
+    @Test func finishingAsksThenRecordsAndGoesHome() {
+        var state = Fixtures.running()
+        _ = state.update(.tick(now: 1005, today: "x"))
+        _ = state.update(.key(.function(9)))
+        #expect(state.dialog == .confirm(.finishMeeting))
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.finishMeeting(meetingID: 7, seconds: 5, stepID: "lagesbild"), .loadHome])
+        guard case .home = state.screen else { Issue.record("not home"); return }
+    }
+
+    @Test func unknownKeysAreIgnored() {
+        var state = Fixtures.running()
+        let before = state
+        #expect(state.update(.key(.unknown(999))) == [])
+        #expect(state.update(.key(.function(12))) == [])
+        #expect(state == before)
+    }
+
+    @Test func aResumedMeetingStartsAtItsStoredStep() {
+        var state = AppState(language: .sv, now: 5)
+        var m = Fixtures.meeting(step: 2)
+        m.currentStepIndex = 2
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: m, agenda: Fixtures.agenda, stepSeconds: ["summering": 60], notes: [])))
+        #expect(Fixtures.run(state).stepIndex == 2)
+        #expect(Fixtures.run(state).elapsed(now: 5) == 60)
+        // A stored index past the end (agenda shortened) is clamped.
+        m.currentStepIndex = 99
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: m, agenda: Fixtures.agenda, stepSeconds: [:], notes: [])))
+        #expect(Fixtures.run(state).stepIndex == 2)
+    }
+}

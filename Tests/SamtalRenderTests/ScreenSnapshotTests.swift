@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+import SamtalCore
+@testable import SamtalRender
+
+/// Compares a rendered grid's text with `Snapshots/NAME.txt`. Run with
+/// SAMTAL_UPDATE_SNAPSHOTS=1 to write the files anew; read the diff before
+/// committing them.
+func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    let url = folder.appendingPathComponent(name + ".txt")
+    let actual = grid.text + "\n"
+    if ProcessInfo.processInfo.environment["SAMTAL_UPDATE_SNAPSHOTS"] == "1" {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? actual.write(to: url, atomically: true, encoding: .utf8)
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("missing snapshot \(name).txt (run with SAMTAL_UPDATE_SNAPSHOTS=1)", sourceLocation: sourceLocation)
+        return
+    }
+    if actual != expected {
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDiff = Array(zip(a, e)).firstIndex { $0.0 != $0.1 } ?? min(a.count, e.count)
+        Issue.record("snapshot \(name) differs from line \(firstDiff + 1):\nexpected: \(firstDiff < e.count ? e[firstDiff] : "")\nactual:   \(firstDiff < a.count ? a[firstDiff] : "")",
+                     sourceLocation: sourceLocation)
+    }
+}
+
+enum ScreenFixtures {
+    static let agenda = Agenda(
+        id: "medarbetardialog-vad", version: 1, title: "Medarbetardialog – VAD", meetingType: .employeeDialogueWhat, source: .employee,
+        steps: [
+            AgendaStep(id: "inledning", title: "Inledning", kind: .present, minutes: 20,
+                       prompt: "Välkomna till medarbetardialogen om VAD vi ska arbeta med.",
+                       talkingPoints: ["Presentera polisens styrmodell och långsiktiga mål.", "Presentera mötets syfte och mål."]),
+            AgendaStep(id: "lokal-lagesbild", title: "Lokal lägesbild", kind: .collect, minutes: 30,
+                       prompt: "Vilka problem och möjligheter ser ni i området?",
+                       questions: ["Var och när händer det?", "Vem drabbas?"],
+                       talkingPoints: ["Be grupperna utgå från sin vardag i yttre tjänst.", "En iakttagelse per anteckning."]),
+            AgendaStep(id: "fokusomraden", title: "Fokusområden", kind: .cluster, minutes: 25, prompt: "Gruppera iakttagelserna."),
+            AgendaStep(id: "prioritera", title: "Prioritera fokusområden", kind: .vote, minutes: 15, settings: ["dots": "3"]),
+            AgendaStep(id: "problembeskrivning", title: "Problem och orsaksanalys", kind: .problem, minutes: 45),
+            AgendaStep(id: "summering", title: "Summering", kind: .summary, minutes: 15),
+        ])
+
+    static let facts = MethodFacts(date: "2026-12-03", place: "Polishuset Fagersta", form: .workplaceMeeting,
+                                   facilitator: "Anna Kommunpolis", noteTakers: "Erik, Sara",
+                                   participants: [ParticipantRow(organisationRole: "Ingripande", headCount: 12, women: 5, men: 7),
+                                                  ParticipantRow(organisationRole: "Utredning", headCount: 6, women: 4, men: 1, otherOrUnstated: 1)])
+
+    static let meeting = Meeting(id: 3, cycleID: 1, agendaID: "medarbetardialog-vad", title: "VAD-dialog LPO Fagersta", facts: facts,
+                                 groupCount: 3, currentStepIndex: 1, status: .running, createdAt: 0)
+
+    static let notes: [Note] = [
+        Note(id: 1, meetingID: 3, stepID: "lokal-lagesbild", group: 1, type: .problem, source: .employee,
+             text: "Buskörning med mopeder vid Storgatan kvällstid", createdAt: 10),
+        Note(id: 2, meetingID: 3, stepID: "lokal-lagesbild", group: 1, type: .opportunity, source: .employee,
+             text: "Fältassistenterna känner ungdomarna", createdAt: 20),
+        Note(id: 3, meetingID: 3, stepID: "lokal-lagesbild", group: 2, type: .problem, source: .employee,
+             text: "Otrygghet i gångtunneln vid stationen, särskilt för kvinnor efter mörkrets inbrott", createdAt: 30),
+        Note(id: 4, meetingID: 3, stepID: "lokal-lagesbild", group: 3, type: .positive, source: .employee,
+             text: "Hög fart på Storgatan, ÅÄÖ åäö 😀 中", createdAt: 40),
+    ]
+
+    static func running(language: Language = .sv, elapsed: Double = 760) -> AppState {
+        var state = AppState(language: language, now: 10_000, today: "2026-12-03")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda,
+                                                      stepSeconds: ["inledning": 1100, "lokal-lagesbild": elapsed], notes: notes)))
+        _ = state.update(.key(.tab))
+        for c in "Nedsläckt parkering bakom ICA" { _ = state.update(.key(.char(c))) }
+        return state
+    }
+
+    static func home(language: Language = .sv) -> AppState {
+        var state = AppState(language: language, now: 0, today: "2026-12-03")
+        let c1 = Cycle(id: 2, area: "LPO Fagersta", period: "2027", createdAt: 2)
+        let c2 = Cycle(id: 1, area: "Ludvika centrum", period: "2026 Q4", createdAt: 1)
+        var finished = meeting
+        finished.id = 1
+        finished.title = "Medborgardialog Ludvika"
+        finished.status = .finished
+        finished.facts.date = "2026-10-14"
+        _ = state.update(.homeLoaded([CycleOverview(cycle: c1, meetings: [meeting]), CycleOverview(cycle: c2, meetings: [finished])]))
+        return state
+    }
+}
+
+@Suite struct ScreenSnapshotTests {
+    @Test func home() {
+        assertSnapshot(Screens.render(ScreenFixtures.home(), size: Size(width: 80, height: 24)), "home-80x24")
+    }
+
+    @Test func homeEmpty() {
+        assertSnapshot(Screens.render(AppState(language: .sv), size: Size(width: 80, height: 24)), "home-empty-80x24")
+    }
+
+    @Test func homeEnglish() {
+        assertSnapshot(Screens.render(ScreenFixtures.home(language: .en), size: Size(width: 80, height: 24)), "home-en-80x24")
+    }
+
+    @Test func meetingSetup() {
+        var state = ScreenFixtures.home()
+        state.screen = .form(.facts(for: ScreenFixtures.meeting, texts: state.texts))
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "meeting-facts-80x24")
+    }
+
+    @Test func newMeetingForm() {
+        var state = ScreenFixtures.home()
+        state.screen = .form(.newMeeting(cycleID: 2, agendas: [AgendaInfo(id: "medarbetardialog-vad", title: "Medarbetardialog – VAD ska vi göra?")],
+                                         today: "2026-12-03"))
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "new-meeting-80x24")
+    }
+
+    @Test func run80x24() {
+        assertSnapshot(Screens.render(ScreenFixtures.running(), size: Size(width: 80, height: 24)), "run-80x24")
+    }
+
+    @Test func run120x40() {
+        assertSnapshot(Screens.render(ScreenFixtures.running(), size: Size(width: 120, height: 40)), "run-120x40")
+    }
+
+    @Test func runEnglish() {
+        assertSnapshot(Screens.render(ScreenFixtures.running(language: .en), size: Size(width: 100, height: 30)), "run-en-100x30")
+    }
+
+    @Test func runWithoutTalkingPointsAndASelection() {
+        var state = ScreenFixtures.running()
+        _ = state.update(.key(.function(2)))
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.up))
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "run-selected-80x24")
+    }
+
+    @Test func help() {
+        var state = ScreenFixtures.running()
+        _ = state.update(.key(.function(1)))
+        assertSnapshot(Screens.render(state, size: Size(width: 100, height: 30)), "help-run-100x30")
+    }
+
+    @Test func confirmDelete() {
+        var state = ScreenFixtures.running()
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.function(8)))
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "confirm-delete-80x24")
+    }
+
+    @Test func tooSmall() {
+        assertSnapshot(Screens.render(ScreenFixtures.running(), size: Size(width: 20, height: 6)), "too-small-20x6")
+    }
+}
+
+@Suite struct RenderBehaviourTests {
+    @Test func everySizeFromOneByOneRendersWithoutTrapping() {
+        let states = [ScreenFixtures.running(), ScreenFixtures.home(), AppState(language: .en)]
+        for state in states {
+            for w in [0, 1, 2, 5, 19, 59, 60, 61, 80, 200, 400] {
+                for h in [0, 1, 3, 15, 16, 24, 60, 120] {
+                    let grid = Screens.render(state, size: Size(width: w, height: h))
+                    #expect(grid.size == Size(width: w, height: h))
+                }
+            }
+        }
+    }
+
+    @Test func theClockTurnsYellowThenRedThenShowsTheOverrun() {
+        func clockCell(_ elapsed: Double) -> (Role, String) {
+            let grid = Screens.render(ScreenFixtures.running(elapsed: elapsed), size: Size(width: 100, height: 30))
+            return (grid[99 - 1, 0].style.role, grid.rowText(0))
+        }
+        #expect(clockCell(60).0 == .timeOK)
+        #expect(clockCell(30 * 60 * 0.85).0 == .timeLow)  // 15 % left
+        #expect(clockCell(30 * 60 * 0.97).0 == .timeOver) // 3 % left
+        let (role, row) = clockCell(30 * 60 + 75)
+        #expect(role == .timeOver)
+        #expect(row.contains("+01:15"))
+        // Not by colour alone: the text says it too.
+        #expect(clockCell(30 * 60 * 0.85).1.contains("! "))
+    }
+
+    @Test func wideCharactersTakeTwoCellsAndKeepColumnsAligned() {
+        var grid = Grid(Size(width: 12, height: 1))
+        grid.text("a中b😀c", x: 0, y: 0)
+        #expect(grid[1, 0].text == "中")
+        #expect(grid[2, 0].isContinuation)
+        #expect(grid[3, 0].text == "b")
+        #expect(grid[4, 0].text == "😀")
+        #expect(grid[6, 0].text == "c")
+        #expect(DisplayWidth.of("Hög fart på Storgatan, ÅÄÖ åäö 😀 中") == 36)
+    }
+
+    @Test func aWideCharacterThatDoesNotFitIsLeftOut() {
+        var grid = Grid(Size(width: 3, height: 1))
+        grid.text("ab中", x: 0, y: 0)
+        #expect(grid.rowText(0) == "ab ")
+    }
+
+    @Test func emojiSequencesAreDrawnAsTheirBase() {
+        // Terminals disagree on these; the policy is the base emoji, 2 columns.
+        for s in ["❤️", "👍🏽", "👨‍👩‍👧", "🇸🇪"] {
+            let (shown, width) = DisplayWidth.cell(for: Character(s))
+            #expect(width == 2, "\(s)")
+            #expect(shown.unicodeScalars.count == 1, "\(s)")
+        }
+        // Decomposed å keeps its ring and one column.
+        let (shown, width) = DisplayWidth.cell(for: Character("a\u{030A}"))
+        #expect(shown == "a\u{030A}")
+        #expect(width == 1)
+    }
+
+    @Test func controlCharactersNeverReachTheTerminal() {
+        var grid = Grid(Size(width: 20, height: 1))
+        grid.text("a\u{1B}[31mb\u{07}", x: 0, y: 0)
+        #expect(!grid.rowText(0).unicodeScalars.contains { $0.value < 0x20 })
+        #expect(grid.rowText(0).hasPrefix("a\u{FFFD}[31mb\u{FFFD}"))
+    }
+
+    @Test func aHugeInputLineKeepsTheCursorInView() {
+        var field = TextField()
+        for _ in 0..<5_000 { field.insert("å") }
+        let (shown, cursor) = visibleWindow(of: field, width: 40)
+        #expect(DisplayWidth.of(shown) <= 40)
+        #expect(cursor == 39)
+    }
+
+    @Test func wrapBreaksLongWordsAndKeepsHangingIndent() {
+        #expect(wrap("• en två tre fyra", width: 8, indent: "  ") == ["• en två", "  tre", "  fyra"])
+        #expect(wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(wrap("rad ett\nrad två", width: 20) == ["rad ett", "rad två"])
+        #expect(wrap(String(repeating: "x ", count: 10_000), width: 10, maxLines: 3).count == 3)
+    }
+}

@@ -1,0 +1,226 @@
+// The ncurses backend, headless: ncurses on /dev/null (NOTES-swift-ncurses.md).
+// ncurses is global state, so everything touching it is in this one
+// serialized suite.
+
+import CNcursesw
+import Glibc
+import SamtalCore
+import SamtalRender
+import SamtalTerminal
+import Testing
+
+@Suite(.serialized)
+struct TerminalTests {
+    init() { Terminal.prepareLocale() }
+
+    @Test("The renderer's width table agrees with glibc's wcwidth")
+    func widthsAgreeWithGlibc() {
+        let scalars: [Unicode.Scalar] = [
+            "a", "Z", "0", " ", "~", "é", "ß", "Ø",
+            "å", "ä", "ö", "Å", "Ä", "Ö",
+            "\u{30A}", "\u{308}",                  // decomposed å and ä: combining marks
+            "😀", "🎉", "👍",                        // emoji with emoji presentation
+            "中", "文", "あ", "ア", "한",
+            "、", "。", "「", "」", "！", "，",       // CJK punctuation, full-width forms
+            "–", "—", "…", "•", "→", "│", "─", "┌", "█", "✓",
+        ]
+        for scalar in scalars {
+            #expect(Terminal.glibcWidth(scalar) == DisplayWidth.of(scalar),
+                    "U+\(String(scalar.value, radix: 16, uppercase: true)) \(scalar)")
+        }
+    }
+
+    @Test("Keys decode from wget_wch results")
+    func decodesKeys() {
+        func key(_ status: Int32, _ code: Int32) -> TerminalInput? {
+            Terminal.decode(status: status, code: UInt32(bitPattern: code))
+        }
+        #expect(key(OK, 10) == .key(.enter))
+        #expect(key(OK, 13) == .key(.enter))
+        #expect(key(KEY_CODE_YES, KEY_ENTER) == .key(.enter))
+        #expect(key(OK, 3) == .key(.ctrl("c")))
+        #expect(key(OK, 26) == .key(.ctrl("z")))
+        #expect(key(OK, 9) == .key(.tab))
+        #expect(key(OK, 27) == .key(.escape))
+        #expect(key(OK, 127) == .key(.backspace))
+        #expect(key(OK, 8) == .key(.backspace))
+        #expect(key(KEY_CODE_YES, KEY_BACKSPACE) == .key(.backspace))
+        #expect(key(OK, 0) == .key(.unknown(0)))
+        #expect(key(OK, 0x1C) == .key(.unknown(0x1C)))
+        #expect(key(OK, 0x85) == .key(.unknown(0x85)))
+        #expect(key(OK, 0xD800) == .key(.unknown(0xD800)))   // a surrogate is no scalar
+        #expect(key(OK, 0x110000) == .key(.unknown(0x110000)))
+        #expect(key(OK, 0xE5) == .key(.char("å")))
+        #expect(key(OK, 0x1F600) == .key(.char("😀")))
+        #expect(key(KEY_CODE_YES, KEY_F0 + 1) == .key(.function(1)))
+        #expect(key(KEY_CODE_YES, KEY_F0 + 12) == .key(.function(12)))
+        #expect(key(KEY_CODE_YES, KEY_BTAB) == .key(.backTab))
+        #expect(key(KEY_CODE_YES, KEY_DC) == .key(.delete))
+        #expect(key(KEY_CODE_YES, KEY_PPAGE) == .key(.pageUp))
+        #expect(key(KEY_CODE_YES, KEY_NPAGE) == .key(.pageDown))
+        #expect(key(KEY_CODE_YES, KEY_RESIZE) == .resize)
+        #expect(key(KEY_CODE_YES, KEY_MOUSE) == .key(.unknown(Int(KEY_MOUSE))))
+        #expect(key(ERR, 0) == nil)
+    }
+
+    /// A terminal on /dev/null, 80×24 whatever LINES and COLUMNS say.
+    private func headless(theme: Theme = .color) throws -> (Terminal, Int32) {
+        let fd = open("/dev/null", O_RDWR)
+        try #require(fd >= 0)
+        let terminal = try Terminal(termType: "xterm-256color", inputFD: fd, outputFD: fd, theme: theme)
+        _ = resizeterm(24, 80)
+        return (terminal, fd)
+    }
+
+    /// Row `y` as ncurses holds it (wide characters once, combining marks kept).
+    private func screenRow(_ y: Int32) -> String {
+        var buffer = [wchar_t](repeating: 0, count: 1024)
+        let n = mvwinnwstr(samtal_stdscr(), y, 0, &buffer, 1023)
+        guard n != ERR else { return "<ERR>" }
+        var s = ""
+        for c in buffer.prefix(while: { $0 != 0 }) { s.unicodeScalars.append(Unicode.Scalar(UInt32(c))!) }
+        return s
+    }
+
+    /// The first scalar of the cell at (x, y).
+    private func cellScalar(_ x: Int32, _ y: Int32) -> Unicode.Scalar? {
+        var cc = cchar_t()
+        guard mvwin_wch(samtal_stdscr(), y, x, &cc) != ERR else { return nil }
+        return Unicode.Scalar(UInt32(bitPattern: cc.chars.0))
+    }
+
+    @Test("A grid of Swedish text, emoji and CJK reaches ncurses column for column")
+    func drawsWideAndCombiningText() throws {
+        let (terminal, fd) = try headless()
+        defer { terminal.shutdown(); close(fd) }
+        let size = terminal.size
+        try #require(size.width >= 40 && size.height >= 2)
+
+        let text = "Hög fart ÅÄÖ åäö 😀 中X a\u{30A}!"
+        var grid = Grid(size)
+        let end = grid.text(text, x: 0, y: 0)
+        grid.text("sista", x: size.width - 5, y: size.height - 1)   // up to the bottom-right cell
+        grid.cursor = (x: 3, y: 1)
+        terminal.draw(grid)
+        // The cursor first: reading cells back (mvwin…) moves it.
+        #expect(getcury(samtal_stdscr()) == 1)
+        #expect(getcurx(samtal_stdscr()) == 3)
+
+        let row = screenRow(0)
+        #expect(row.hasPrefix(text))
+        #expect(row.count == size.width - 2)   // 😀 and 中 take 2 columns each, read back once
+        // Columns: "Hög fart ÅÄÖ åäö " is 17, 😀 at 17–18, " " 19, 中 at 20–21, X at 22.
+        #expect(cellScalar(17, 0) == "😀")
+        #expect(cellScalar(20, 0) == "中")
+        #expect(cellScalar(22, 0) == "X")
+        #expect(cellScalar(23, 0) == " ")
+        #expect(cellScalar(24, 0) == "a")
+        #expect(end == 26)
+        #expect(screenRow(Int32(size.height - 1)).hasSuffix("sista"))
+
+        terminal.shutdown()
+        terminal.shutdown()   // idempotent
+        #expect(terminal.size == Size(width: 0, height: 0))
+        terminal.draw(grid)   // after shutdown: a no-op, not a crash
+        #expect(terminal.readKey(timeoutMilliseconds: 0) == nil)
+    }
+
+    @Test("Where glibc disagrees with the renderer on a width, U+FFFD keeps the columns aligned")
+    func widthDisagreement() throws {
+        let (terminal, fd) = try headless()
+        defer { terminal.shutdown(); close(fd) }
+        // 🇸🇪 is drawn as 🇸 alone, 2 columns (the renderer's policy); glibc
+        // 2.36 gives regional indicators 1. 🫨 (Unicode 15) is unknown to it.
+        for sample in ["🇸🇪", "\u{1FAE8}", "中"] {
+            var grid = Grid(terminal.size)
+            grid.text(sample + "X", x: 0, y: 0)
+            let cell = grid[0, 0]
+            try #require(cell.width == 2)
+            terminal.draw(grid)
+            let first = cell.text.unicodeScalars.first!
+            if Terminal.glibcWidth(first) == 2 {
+                #expect(cellScalar(0, 0) == first)
+            } else {
+                #expect(cellScalar(0, 0) == "\u{FFFD}")
+                #expect(cellScalar(1, 0) == " ")
+            }
+            #expect(cellScalar(2, 0) == "X", "\(sample)")
+        }
+    }
+
+    @Test("Tiny and mismatched grids never crash")
+    func tinyTerminal() throws {
+        let (terminal, fd) = try headless()
+        defer { terminal.shutdown(); close(fd) }
+        terminal.draw(Grid(Size(width: 0, height: 0)))      // size mismatch: skipped
+        terminal.draw(Grid(Size(width: 3, height: 2)))
+        try #require(resizeterm(1, 1) != ERR)
+        #expect(terminal.size == Size(width: 1, height: 1))
+        var grid = Grid(Size(width: 1, height: 1))
+        grid.text("中", x: 0, y: 0)          // does not fit: the renderer leaves it out
+        grid.text("x", x: 0, y: 0)
+        grid.cursor = (x: 5, y: 5)           // out of bounds: hidden
+        terminal.draw(grid)
+        #expect(cellScalar(0, 0) == "x")
+    }
+
+    @Test("Monochrome: meaning carried by attributes, no colour pairs")
+    func monochromeAttributes() throws {
+        let (terminal, fd) = try headless(theme: .monochrome)
+        defer { terminal.shutdown(); close(fd) }
+        #expect(terminal.theme == .monochrome)
+        var grid = Grid(terminal.size)
+        grid.text("F1", x: 0, y: 0, style: Style(.keyLabel))
+        grid.text("Över tid", x: 3, y: 0, style: Style(.timeOver))
+        terminal.draw(grid)
+        for x: Int32 in [0, 3] {
+            var cc = cchar_t()
+            #expect(mvwin_wch(samtal_stdscr(), 0, x, &cc) != ERR)
+            var chars = [wchar_t](repeating: 0, count: 8)
+            var attributes: attr_t = 0
+            var pair: Int16 = -1
+            _ = getcchar(&cc, &chars, &attributes, &pair, nil)
+            #expect(pair == 0)
+            #expect(attributes & samtal_a_reverse() != 0)
+            #expect(attributes & samtal_a_bold() != 0)
+        }
+    }
+
+    @Test("Colour: time over is red, with bold so it shows without colour too")
+    func colourTheme() throws {
+        let (terminal, fd) = try headless(theme: .color)
+        defer { terminal.shutdown(); close(fd) }
+        #expect(terminal.theme == .color)
+        var grid = Grid(terminal.size)
+        grid.text("Över tid", x: 0, y: 0, style: Style(.timeOver))
+        terminal.draw(grid)
+        var cc = cchar_t()
+        #expect(mvwin_wch(samtal_stdscr(), 0, 0, &cc) != ERR)
+        var chars = [wchar_t](repeating: 0, count: 8)
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        _ = getcchar(&cc, &chars, &attributes, &pair, nil)
+        var foreground: Int16 = 0, background: Int16 = 0
+        _ = pair_content(pair, &foreground, &background)
+        #expect(pair != 0)
+        #expect(foreground == Int16(COLOR_RED))
+        #expect(attributes & samtal_a_bold() != 0)
+    }
+
+    @Test("A quit signal is noticed, not fatal, and the disposition restored")
+    func quitSignal() async throws {
+        var before = sigaction()
+        sigaction(SIGTERM, nil, &before)
+        let (terminal, fd) = try headless()
+        defer { terminal.shutdown(); close(fd) }
+        #expect(terminal.quitSignal == nil)
+        kill(getpid(), SIGTERM)
+        for _ in 0..<200 where terminal.quitSignal == nil { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(terminal.quitSignal == SIGTERM)
+        terminal.shutdown()
+        var after = sigaction()
+        sigaction(SIGTERM, nil, &after)
+        #expect(unsafeBitCast(after.__sigaction_handler.sa_handler, to: Int.self)
+                == unsafeBitCast(before.__sigaction_handler.sa_handler, to: Int.self))
+    }
+}

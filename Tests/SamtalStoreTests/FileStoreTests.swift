@@ -1,0 +1,239 @@
+// The store as a file: modes, warnings, refusing damaged and newer stores
+// without touching them, several writers at once, backups.
+
+import Foundation
+import GRDB
+import SamtalCore
+@testable import SamtalStore
+import Testing
+
+@Suite("Store files")
+struct FileStoreTests {
+    @Test("a new store gets a 0700 folder and a 0600 file, and no warnings")
+    func modes() throws {
+        // Given a path in folders that do not exist yet
+        let temp = try TempFolder()
+        let folder = temp.file("data/samtal")
+        let path = folder + "/samtal.sqlite"
+        // When the store is opened and written to
+        let store = try AppStore(path: path)
+        _ = try store.createCycle(area: "Fagersta", period: "Q1", now: 1)
+        // Then the folder is 0700, the file and its WAL 0600
+        #expect(mode(of: folder) == 0o700)
+        #expect(mode(of: path) == 0o600)
+        if let walMode = mode(of: path + "-wal") { #expect(walMode == 0o600) }
+        #expect(store.warnings.isEmpty)
+        #expect(store.migrationBackupPath == nil)
+    }
+
+    @Test("the writer commits with synchronous = FULL in WAL mode")
+    func durability() throws {
+        let temp = try TempFolder()
+        let store = try AppStore(path: temp.file("s.sqlite"))
+        let (synchronous, journal) = try store.writer.writeWithoutTransaction { db in
+            (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        #expect(synchronous == 2) // FULL
+        #expect(journal == "wal")
+    }
+
+    @Test("a store others can read opens, with a warning that says how to fix it")
+    func warnsAboutOpenModes() throws {
+        // Given a store whose file is 0644 and whose folder is 0755
+        let temp = try TempFolder()
+        let folder = temp.file("open")
+        let path = folder + "/samtal.sqlite"
+        do { _ = try AppStore(path: path) }
+        #expect(chmod(path, 0o644) == 0)
+        #expect(chmod(folder, 0o755) == 0)
+        // When it is opened again
+        let store = try AppStore(path: path)
+        // Then it works, and both are reported with the command that fixes them
+        #expect(try store.cycles() == [])
+        #expect(store.warnings == [
+            "store folder \(folder) is readable by others (mode 755); run chmod 700 \(folder)",
+            "store file \(path) is readable by others (mode 644); run chmod 600 \(path)",
+        ])
+        // And a file only its group can read is reported too
+        #expect(chmod(path, 0o640) == 0)
+        #expect(chmod(folder, 0o700) == 0)
+        #expect(try AppStore(path: path).warnings == [
+            "store file \(path) is readable by its group (mode 640); run chmod 600 \(path)",
+        ])
+    }
+
+    @Test("a file that is not a database is refused as damaged and left byte-identical")
+    func garbageIsDamaged() throws {
+        // Given a file of text that is not SQLite
+        let temp = try TempFolder()
+        let path = temp.file("notes.sqlite")
+        let garbage = Data(String(repeating: "Det här är ingen databas – åäö 😀\n", count: 200).utf8)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        // When it is opened as a store
+        let error = #expect(throws: StoreError.self) { try AppStore(path: path) }
+        // Then the error says it is damaged, names the file, and the file is unchanged
+        guard case .damaged(let errorPath, let detail)? = error else {
+            Issue.record("expected .damaged, got \(String(describing: error))")
+            return
+        }
+        #expect(errorPath == path)
+        #expect(detail == "it is not a database")
+        #expect(try bytes(of: path) == garbage)
+        #expect(mode(of: path + "-wal") == nil)
+    }
+
+    @Test("a folder in place of the store file is refused as damaged")
+    func folderIsDamaged() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        #expect(throws: StoreError.damaged(path: path, detail: "it is a folder, not a file")) {
+            try AppStore(path: path)
+        }
+    }
+
+    @Test("a store written by a newer samtal is refused and left unchanged")
+    func newerVersion() throws {
+        // Given a store with a note, then marked with a migration this build does not know
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        do {
+            let fixture = try Fixture(store: AppStore(path: path))
+            try fixture.store.saveNote(fixture.draft("från förr"), now: 1)
+        }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+            }
+            try queue.close()
+        }
+        let before = try bytes(of: path)
+        // When this build opens it
+        #expect(throws: StoreError.newerVersion(path: path)) { try AppStore(path: path) }
+        // Then the file is byte for byte what it was, and no WAL was started
+        #expect(try bytes(of: path) == before)
+        #expect(mode(of: path + "-wal") == nil)
+    }
+
+    @Test("before migrating a store with data, a 0600 copy is made with the online backup")
+    func backupBeforeMigration() throws {
+        // Given a store of the current schema with a note
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        do {
+            let fixture = try Fixture(store: AppStore(path: path))
+            try fixture.store.saveNote(fixture.draft("före uppgraderingen åäö"), now: 1)
+        }
+        // When a build with one more migration opens it
+        var migrator = Schema.migrator
+        migrator.registerMigration("v2-test") { db in
+            try db.execute(sql: "ALTER TABLE note ADD COLUMN test_extra TEXT")
+        }
+        let upgraded = try AppStore(path: path, migrator: migrator)
+        // Then the copy exists beside the store, private, with the old schema and the data
+        let copy = try #require(upgraded.migrationBackupPath)
+        #expect(copy.hasPrefix(path + ".before-migration-"))
+        #expect(copy.hasSuffix(".sqlite"))
+        #expect(mode(of: copy) == 0o600)
+        let queue = try DatabaseQueue(path: copy)
+        let (migrations, texts) = try queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+             try String.fetchAll(db, sql: "SELECT text FROM note"))
+        }
+        try queue.close()
+        #expect(migrations == ["v1"])
+        #expect(texts == ["före uppgraderingen åäö"])
+        // And the upgraded store keeps the note
+        #expect(try upgraded.notes(meetingID: 1).map(\.text) == ["före uppgraderingen åäö"])
+        // And opening the same store again needs no second copy
+        #expect(try AppStore(path: path, migrator: migrator).migrationBackupPath == nil)
+    }
+
+    @Test("two stores on one file (two processes) writing 200 notes each at once lose none")
+    func twoWriters() throws {
+        // Given two stores opened on the same file
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        let fixture = try Fixture(store: AppStore(path: path))
+        let stores = [fixture.store, try AppStore(path: path)]
+        let meetingID = fixture.meeting.id
+        let failures = Failures()
+        // When both write 200 notes at the same time
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            for i in 0..<200 {
+                let draft = NoteDraft(meetingID: meetingID, stepID: "lagesbild", group: writer + 1, type: .problem,
+                                      source: writer == 0 ? .police : .municipality, text: "skrivare \(writer) nr \(i) åäö")
+                do {
+                    try stores[writer].saveNote(draft, now: Double(i))
+                } catch {
+                    failures.add("\(error)")
+                }
+            }
+        }
+        // Then every note is there, seen from either store
+        #expect(failures.all == [])
+        for store in stores {
+            let notes = try store.notes(meetingID: meetingID, stepID: "lagesbild")
+            #expect(notes.count == 400)
+            let expected = Set((0..<2).flatMap { w in (0..<200).map { "skrivare \(w) nr \($0) åäö" } })
+            #expect(Set(notes.map(\.text)) == expected)
+            #expect(Set(notes.map(\.id)).count == 400)
+        }
+    }
+
+    @Test("a backup is a private, readable copy of the whole store")
+    func backup() throws {
+        // Given a store with a cycle, meeting, facts, notes and step time
+        let temp = try TempFolder()
+        let fixture = try Fixture(store: AppStore(path: temp.file("samtal.sqlite")))
+        let store = fixture.store
+        _ = try store.saveFacts(meetingID: fixture.meeting.id, title: "Möte 😀",
+                                facts: MethodFacts(date: "2026-01-15", participants: [ParticipantRow(organisationRole: "Polis", headCount: 2)]),
+                                groupCount: 2)
+        let kept = try store.saveNote(fixture.draft(mixedText), now: 5)
+        let deleted = try store.saveNote(fixture.draft("raderad"), now: 6)
+        try store.deleteNote(id: deleted.id, now: 7)
+        try store.recordStepTime(meetingID: fixture.meeting.id, stepID: "lagesbild", seconds: 33)
+        // When it is backed up
+        let copyPath = temp.file("copy.sqlite")
+        try store.backup(to: copyPath)
+        // Then the copy is 0600 and opens as a store with the same contents
+        #expect(mode(of: copyPath) == 0o600)
+        let copy = try AppStore(path: copyPath)
+        #expect(try copy.overview() == store.overview())
+        #expect(try copy.notes(meetingID: fixture.meeting.id) == [kept])
+        #expect(try copy.stepSeconds(meetingID: fixture.meeting.id) == ["lagesbild": 33])
+        #expect(try copy.agendaSnapshot(meetingID: fixture.meeting.id) == "id: medarbetardialog-vad\n")
+        #expect(copy.warnings.isEmpty)
+    }
+
+    @Test("a backup refuses to overwrite a file with content, and makes an empty file private")
+    func backupTargets() throws {
+        let temp = try TempFolder()
+        let store = try AppStore.inMemory()
+        // Given a file with content
+        let taken = temp.file("taken.sqlite")
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: taken))
+        // Then a backup to it fails and leaves it alone
+        #expect(throws: (any Error).self) { try store.backup(to: taken) }
+        #expect(try bytes(of: taken) == Data("keep me".utf8))
+        // Given an empty file readable by everyone (as `touch` makes it)
+        let empty = temp.file("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: empty, contents: nil))
+        #expect(chmod(empty, 0o644) == 0)
+        // When the store is backed up to it
+        try store.backup(to: empty)
+        // Then it becomes a private database
+        #expect(mode(of: empty) == 0o600)
+        #expect(try AppStore(path: empty).cycles() == [])
+    }
+}
+
+/// Errors collected from concurrent writers.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ failure: String) { lock.withLock { list.append(failure) } }
+    var all: [String] { lock.withLock { list } }
+}

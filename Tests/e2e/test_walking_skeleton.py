@@ -1,0 +1,233 @@
+"""End-to-end: the facilitator runs the WHAT dialogue in the real binary."""
+
+import json
+import os
+import re
+import signal
+import time
+import unittest
+
+from tmux_harness import BINARY, Tmux, Workspace, display_width, kill9
+
+NOTE = "Hög fart på Storgatan, ÅÄÖ åäö 😀 中"
+
+
+class E2ETestCase(unittest.TestCase):
+    def setUp(self):
+        self.ws = Workspace()
+        self.panes = []
+
+    def tearDown(self):
+        for pane in self.panes:
+            pane.kill()
+        self.ws.cleanup()
+
+    def pane(self, command, **kwargs):
+        p = Tmux(self.ws, command, **kwargs)
+        self.panes.append(p)
+        return p
+
+    def run_meeting(self, meeting, *extra, wrap=False, **kwargs):
+        cmd = f"{BINARY} run {meeting} {' '.join(extra)}"
+        if wrap:
+            # A shell around samtal shows the terminal's state after it exits.
+            cmd = (f"sh -c '{cmd}; echo EXIT=$?; stty -a | tr \" \" \"\\n\" | grep -E \"^-?(echo|icanon)$\" | tr \"\\n\" \" \"; "
+                   f"echo; echo STTY-DONE; sleep 60'")
+        return self.pane(cmd, **kwargs)
+
+
+class NoteTakingTests(E2ETestCase):
+    def test_unicode_note_is_shown_aligned_and_survives_kill_9(self):
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        p.type(NOTE)
+        p.wait_for(NOTE)  # echoed on the input line
+        p.key("Enter")
+        screen = p.wait_for("Sparad")
+        rows = [line for line in screen.splitlines() if NOTE in line]
+        self.assertEqual(len(rows), 1, screen)
+        # Wide characters counted right: the panel's right border stays in column 100.
+        self.assertEqual(display_width(rows[0].rstrip()), 100, rows[0])
+        self.assertTrue(rows[0].rstrip().endswith("│"), rows[0])
+
+        kill9(p.samtal_pid())
+        p.wait_exit()
+        md = self.ws.cli("export", meeting, "--format", "md").stdout
+        self.assertIn(NOTE, md)
+        data = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)
+        self.assertEqual([n["text"] for n in data["notes"]], [NOTE])
+        self.assertEqual(data["notes"][0]["step_id"], "lokal-lagesbild")
+
+    def test_group_type_edit_and_delete(self):
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        p.key("Tab", "F3")
+        p.wait_for("Grupp 2 · möjlighet ▸")
+        p.type("Fältassistenterna känner ungdomarna")
+        p.key("Enter")
+        p.wait_for("Grupp 2 (1)")
+        p.key("Tab")
+        p.wait_for("Grupp 3 · möjlighet ▸")
+        p.type("Nedsläckt parkering bakom ICA")
+        p.key("Enter")
+        p.wait_for("Grupp 3 (1)")
+        # Edit the newest note: select it, F4, change, Enter.
+        p.key("Up", "F4")
+        p.wait_for("Ändrar · Grupp 3")
+        p.key("C-u")
+        p.type("Nedsläckt parkering bakom Coop")
+        p.key("Enter")
+        p.wait_for("Ändrad")
+        p.wait_for("bakom ICA", gone=True)
+        # Delete the first note after confirming.
+        p.key("Up", "F8")
+        p.wait_for("Ta bort anteckningen?")
+        p.type("j")
+        p.wait_for("Fältassistenterna", gone=True)
+        p.key("F10")
+        p.wait_exit()
+        notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
+        self.assertEqual([(n["group"], n["type"], n["text"]) for n in notes],
+                         [(3, "opportunity", "Nedsläckt parkering bakom Coop")])
+
+    def test_resume_where_the_meeting_was(self):
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.key("PageDown", "PageDown")
+        p.wait_for("Steg 3/6")
+        p.key("F10")
+        p.wait_exit()
+        q = self.run_meeting(meeting)
+        q.wait_for("Steg 3/6")
+        q.wait_for("▶ Fokusområden")
+
+
+class TerminalTests(E2ETestCase):
+    def check_restored(self, pane):
+        screen = pane.wait_for("STTY-DONE")
+        self.assertFalse(pane.alternate_on(), "still on the alternate screen")
+        flags = re.search(r"^((?:-?(?:echo|icanon) ?)+)$", screen, re.M)
+        self.assertIsNotNone(flags, screen)
+        self.assertIn("echo", flags.group(1).split())
+        self.assertIn("icanon", flags.group(1).split())
+        self.assertNotIn("-echo", flags.group(1).split())
+        self.assertNotIn("-icanon", flags.group(1).split())
+        return screen
+
+    def quit_with(self, how):
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting, wrap=True)
+        p.wait_for("Steg 1/6")
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        p.type(f"Anteckning före {how}")
+        p.key("Enter")
+        p.wait_for("Sparad")
+        if how in ("F10", "C-c"):
+            p.key(how)
+        else:
+            os.kill(p.samtal_pid(), getattr(signal, how))
+        screen = self.check_restored(p)
+        self.assertIn("EXIT=0", screen)
+        notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
+        self.assertEqual([n["text"] for n in notes], [f"Anteckning före {how}"])
+
+    def test_f10_restores_the_terminal(self):
+        self.quit_with("F10")
+
+    def test_ctrl_c_restores_the_terminal(self):
+        self.quit_with("C-c")
+
+    def test_sigterm_restores_the_terminal(self):
+        self.quit_with("SIGTERM")
+
+    def test_sighup_restores_the_terminal(self):
+        self.quit_with("SIGHUP")
+
+    def test_resize_from_large_to_tiny_and_back(self):
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting, width=200, height=60)
+        p.wait_for("Steg 1/6")
+        for w, h in [(200, 60), (120, 40), (80, 24), (60, 16), (59, 16), (40, 10), (20, 6), (1, 1), (20, 6)]:
+            p.resize(w, h)
+        screen = p.wait_for("litet")
+        self.assertIn("Minst", screen)
+        p.resize(100, 30)
+        p.wait_for("Steg 1/6")
+        p.wait_for("F1 Hjälp")
+        self.assertFalse(p.pane_dead())
+
+
+class HomeScreenTests(E2ETestCase):
+    def test_create_cycle_and_meeting_enter_facts_and_run(self):
+        p = self.pane(f"{BINARY}")
+        p.wait_for("Inga cykler ännu")
+        p.type("n")
+        p.wait_for("Löftesperiod")
+        p.type("LPO Ludvika")
+        p.key("Tab")
+        p.type("2027")
+        p.key("F9")
+        p.wait_for("Cykel: LPO Ludvika · 2027")
+        p.type("m")
+        p.wait_for("Dagordning")
+        p.wait_for("◀ Medarbetardialog – VAD")
+        p.key("Tab")
+        p.type("VAD-dialog Ludvika")
+        p.key("F9")
+        p.wait_for("Antal grupper")
+        p.key("Tab", "Tab")  # to Plats
+        p.type("Polisstationen")
+        p.key("Tab", "Right")  # Form: next choice
+        p.wait_for("◀ digitalt möte ▶")
+        p.key("Tab")
+        p.type("Anna Kommunpolis")
+        p.key("F4")
+        p.type("Ingripande")
+        for n in ["12", "5", "7", "0"]:
+            p.key("Tab")
+            p.type(n)
+        p.wait_for("Totalt")
+        p.key("F9")
+        p.wait_for("VAD-dialog Ludvika · planerat")
+        p.key("Down", "Enter")
+        p.wait_for("Steg 1/6")
+        p.type("Fråga om löftesperioden")
+        p.key("Enter")
+        p.wait_for("Sparad")
+        p.key("F6")
+        p.wait_for("VAD-dialog Ludvika · pågår")
+        p.key("F10")
+        p.wait_exit()
+        meetings = self.ws.cli("meeting", "list").stdout
+        meeting_id = meetings.split("\t")[0]
+        md = self.ws.cli("export", meeting_id, "--format", "md").stdout
+        for expected in ["Polisstationen", "digitalt möte", "Anna Kommunpolis", "| Ingripande | 12 | 5 | 7 | 0 |",
+                         "Fråga om löftesperioden"]:
+            self.assertIn(expected, md)
+
+    def test_help_is_generated_from_the_keymap(self):
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.key("F1")
+        screen = p.wait_for("Hjälp – tangenter")
+        self.assertIn("Visa eller dölj talmanus", screen)
+        p.key("Escape")
+        p.wait_for("Hjälp – tangenter", gone=True)
+
+    def test_english_on_request(self):
+        p = self.pane(f"{BINARY} --lang en")
+        p.wait_for("No cycles yet")
+        p.wait_for("F10 Quit")
+
+
+if __name__ == "__main__":
+    unittest.main()
