@@ -164,6 +164,8 @@ public enum Event: Equatable, Sendable {
     case factsSaved(Meeting)
     /// A store operation failed; the message says what.
     case failed(String)
+    /// Something was committed to the store, possibly by another terminal.
+    case storeChanged
 }
 
 public enum Effect: Equatable, Sendable {
@@ -181,6 +183,8 @@ public enum Effect: Equatable, Sendable {
     /// that step's notes: one transaction.
     case moveToStep(meetingID: Int64, leaving: String, seconds: Double, toIndex: Int, toStepID: String)
     case finishMeeting(meetingID: Int64, seconds: Double, stepID: String)
+    /// Loads a step's notes again (another terminal may have added some).
+    case reloadStep(meetingID: Int64, stepID: String)
     case quit
 }
 
@@ -319,6 +323,12 @@ public struct AppState: Equatable, Sendable {
         case .failed(let message):
             say("\(texts[.storeError]): \(message)", error: true)
             return []
+        case .storeChanged:
+            switch screen {
+            case .home: return [.loadHome]
+            case .run(let run): return [.reloadStep(meetingID: run.meeting.id, stepID: run.step.id)]
+            case .form: return []
+            }
         }
     }
 

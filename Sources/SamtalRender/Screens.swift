@@ -414,7 +414,9 @@ public enum Screens {
         }
         var x = inner.x + 1
         for b in Keymap.bar(for: .confirm) {
-            x = grid.text(b.keys[0].label, x: x, y: inner.maxY - 1, style: Style(.keyLabel, bold: true, reverse: true))
+            // "j" (ja) in Swedish, "y" (yes) in English: both always work.
+            let key = t.language == .en && b.action == .confirmYes ? "y" : b.keys[0].label
+            x = grid.text(key, x: x, y: inner.maxY - 1, style: Style(.keyLabel, bold: true, reverse: true))
             x = grid.text(" " + t[b.barLabel!] + "   ", x: x, y: inner.maxY - 1)
         }
         grid.cursor = nil

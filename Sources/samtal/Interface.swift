@@ -56,6 +56,8 @@ struct EffectRunner {
             case .moveToStep(let meetingID, let leaving, let seconds, let toIndex, let toStepID):
                 try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex)
                 return ([.stepNotesLoaded(stepID: toStepID, notes: try store.notes(meetingID: meetingID, stepID: toStepID))], false)
+            case .reloadStep(let meetingID, let stepID):
+                return ([.stepNotesLoaded(stepID: stepID, notes: try store.notes(meetingID: meetingID, stepID: stepID))], false)
             case .finishMeeting(let meetingID, let seconds, let stepID):
                 try store.finishMeeting(meetingID: meetingID, stepID: stepID, seconds: seconds, now: now())
                 return ([], false)
@@ -114,7 +116,13 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?) 
         for event in runner.perform(effect).events { dispatch(event) }
     }
 
-    var lastDrawn: (grid: Grid, second: Int)?
+    // Other terminals' commits are noticed by polling; the loop wakes at
+    // least every 50 ms for it (and for signals), and draws only when the
+    // screen changed.
+    let watcher = try? ChangeWatcher(path: options.storePath)
+    var lastDrawn: Grid?
+    var lastSecond = -1
+    var dirty = true
     while !quit {
         if terminal.quitSignal != nil {
             // SIGTERM, SIGHUP (terminal closed), SIGINT, SIGQUIT: save the
@@ -123,23 +131,35 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?) 
             break
         }
         let now = Date().timeIntervalSince1970
-        dispatch(.tick(now: now, today: localDate()))
-        let size = terminal.size
-        let grid = Screens.render(state, size: size)
-        if lastDrawn == nil || lastDrawn!.grid != grid {
-            terminal.draw(grid)
-            lastDrawn = (grid, Int(now))
+        if Int(now) != lastSecond {
+            lastSecond = Int(now)
+            dispatch(.tick(now: now, today: localDate()))
+            dirty = true
+        }
+        if watcher?.poll() == true {
+            dispatch(.storeChanged)
+            dirty = true
+        }
+        if dirty {
+            let grid = Screens.render(state, size: terminal.size)
+            if lastDrawn != grid {
+                terminal.draw(grid)
+                lastDrawn = grid
+            }
+            dirty = false
         }
         // Wait for a key; then take everything already typed (a paste)
         // before drawing again.
-        guard let input = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+        guard let input = terminal.readKey(timeoutMilliseconds: 50) else { continue }
         var pending = [input]
         while pending.count < 10_000, let more = terminal.readKey(timeoutMilliseconds: 0) { pending.append(more) }
+        dispatch(.tick(now: Date().timeIntervalSince1970, today: localDate())) // keys act on the current time
         for item in pending where !quit {
             switch item {
             case .key(let key): dispatch(.key(key))
             case .resize: lastDrawn = nil
             }
         }
+        dirty = true
     }
 }

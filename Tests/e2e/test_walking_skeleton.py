@@ -231,3 +231,33 @@ class HomeScreenTests(E2ETestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TwoTerminalTests(E2ETestCase):
+    def test_a_note_typed_in_one_terminal_appears_in_the_other(self):
+        meeting = self.ws.new_meeting()
+        a = self.run_meeting(meeting)
+        b = self.run_meeting(meeting)
+        a.wait_for("Steg 1/6")
+        b.wait_for("Steg 1/6")
+        a.type("Skrivet i terminal A, åäö")
+        a.key("Enter")
+        a.wait_for("Sparad")
+        b.wait_for("Skrivet i terminal A, åäö")
+        b.type("Skrivet i terminal B")
+        b.key("Enter")
+        a.wait_for("Skrivet i terminal B")
+
+
+class LocaleTests(E2ETestCase):
+    def test_without_lang_the_program_still_reads_and_draws_swedish(self):
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting, lang="")
+        p.wait_for("Steg 1/6")
+        p.type("åäö ÅÄÖ")
+        p.key("Enter")
+        p.wait_for("Sparad")
+        p.key("F10")
+        p.wait_exit()
+        notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
+        self.assertEqual([n["text"] for n in notes], ["åäö ÅÄÖ"])

@@ -69,7 +69,13 @@ class Tmux:
         self.ws = workspace
         self.socket = os.path.join(workspace.dir, f"tmux-{time.monotonic_ns()}.sock")
         env_args = []
-        for key, value in dict(workspace.env, LANG=lang, TERM="xterm-256color").items():
+        env = dict(workspace.env, TERM="xterm-256color")
+        if lang is not None:
+            env["LANG"] = lang
+        if lang == "":
+            env["LC_ALL"] = ""
+            env["LC_CTYPE"] = ""
+        for key, value in env.items():
             env_args += ["-e", f"{key}={value}"]
         self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), *env_args, command)
         self.tmux("set-option", "-g", "remain-on-exit", "on")

@@ -1,0 +1,32 @@
+// Noticing commits made by other processes (other terminals on the same
+// store). GRDB's observation does not see them (NOTES-swift-ncurses.md), so
+// one dedicated connection polls `PRAGMA data_version`, which changes when
+// any other connection has committed.
+
+import GRDB
+
+public final class ChangeWatcher: @unchecked Sendable {
+    // One connection, used from the main loop only.
+    private let queue: DatabaseQueue
+    private var last: Int64?
+
+    public init(path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(1)
+        queue = try DatabaseQueue(path: path, configuration: config)
+        last = version()
+    }
+
+    private func version() -> Int64? {
+        try? queue.inDatabase { try Int64.fetchOne($0, sql: "PRAGMA data_version") }
+    }
+
+    /// True when something was committed to the store since the last call
+    /// (by this process's own writer too: it is another connection).
+    public func poll() -> Bool {
+        let now = version()
+        defer { last = now }
+        return now != nil && now != last
+    }
+}
