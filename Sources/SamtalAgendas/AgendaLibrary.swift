@@ -38,6 +38,13 @@ public struct AgendaLibrary: Sendable {
                 }
             }
         }
+        // In the order of the process (WHAT dialogue first, situation
+        // report last), as the method support describes it.
+        let order = Dictionary(uniqueKeysWithValues: MeetingType.allCases.enumerated().map { ($1, $0) })
+        agendas = agendas.enumerated().sorted { a, b in
+            let (x, y) = (order[a.element.agenda.meetingType]!, order[b.element.agenda.meetingType]!)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
     }
 
     public func agenda(id: String) -> LoadedAgenda? { agendas.first { $0.agenda.id == id } }

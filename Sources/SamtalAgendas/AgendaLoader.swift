@@ -232,9 +232,35 @@ struct Problems {
                           talkingPoints: talkingPoints, settings: settings)
     }
 
+    /// The settings each kind understands.
+    static func allowedSettings(_ kind: StepKind) -> [String] {
+        switch kind {
+        case .vote: return ["dots", "per"]
+        case .rating: return ["scale"]
+        case .cluster: return ["notes_from"]
+        case .present, .collect: return ["show"]
+        default: return []
+        }
+    }
+
     /// Kind-specific settings: a vote needs its dots, a rating its scale.
     mutating func checkSettings(kind: StepKind, settings: [String: String], stepNode: Node, settingsNode: Node?) {
         let mark = settingsNode?.mark ?? stepNode.mark
+        let allowed = Problems.allowedSettings(kind)
+        if let map = settingsNode?.mapping {
+            for key in map.keys {
+                guard let name = key.scalar?.string, !allowed.contains(name) else { continue }
+                let known = allowed.isEmpty ? "; a \(kind.rawValue) step has no settings"
+                    : "; a \(kind.rawValue) step knows: " + allowed.joined(separator: ", ")
+                add(key.mark, "unknown setting '\(name)'" + suggestion(name, allowed) + known)
+            }
+        }
+        if let from = settings["notes_from"], from != "steps", from != "cycle" {
+            add(mark, "notes_from must be 'steps' (the earlier steps of this meeting) or 'cycle' (every meeting of the cycle), not '\(from)'")
+        }
+        if let show = settings["show"], show != "focus-areas" {
+            add(mark, "show must be 'focus-areas' (the cycle's focus areas and their ranking), not '\(show)'")
+        }
         switch kind {
         case .vote:
             guard let raw = settings["dots"] else {

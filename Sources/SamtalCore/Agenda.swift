@@ -22,13 +22,11 @@ public enum StepKind: String, Codable, Sendable, CaseIterable {
     /// "Not done yet").
     public var hasDedicatedScreen: Bool {
         switch self {
-        case .present, .collect: return true
+        case .present, .collect, .cluster, .vote, .checklist, .rating, .summary: return true
         default: return false
         }
     }
 
-    /// Whether notes are typed in this step.
-    public var capturesNotes: Bool { self != .present }
 }
 
 public struct AgendaStep: Equatable, Sendable, Codable {

@@ -76,6 +76,10 @@ public struct RunState: Equatable, Sendable {
     /// input line had before, to restore afterwards.
     public var editing: (id: Int64, group: Int, type: NoteType)?
     public var selection: Int64?
+    /// What the step's own interaction works on (focus areas, dots, …).
+    public var data: StepData
+    /// Where the facilitator is within the step's own interaction.
+    public var cursor = StepCursor()
 
     public init(opened: OpenedMeeting, now: Timestamp) {
         meeting = opened.meeting
@@ -85,6 +89,8 @@ public struct RunState: Equatable, Sendable {
         stepSeconds = opened.stepSeconds
         clockStart = now
         group = opened.meeting.groupCount > 0 ? 1 : 0
+        data = StepData(stepID: "")
+        data.stepID = step.id
         setNotes(opened.notes)
     }
 
@@ -92,7 +98,7 @@ public struct RunState: Equatable, Sendable {
         a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
             && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.showTalkingPoints == b.showTalkingPoints
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
-            && a.selection == b.selection
+            && a.selection == b.selection && a.data == b.data && a.cursor == b.cursor
     }
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
@@ -135,6 +141,8 @@ public enum HomeFocus: Equatable, Sendable {
 public enum ConfirmAction: Equatable, Sendable {
     case deleteNote(Int64)
     case finishMeeting
+    case deleteFocusArea(Int64)
+    case deleteSummaryItem(Int64)
 }
 
 public enum Dialog: Equatable, Sendable {
@@ -155,7 +163,11 @@ public enum Event: Equatable, Sendable {
     case tick(now: Timestamp, today: String)
     case homeLoaded([CycleOverview])
     case meetingOpened(OpenedMeeting)
-    case stepNotesLoaded(stepID: String, notes: [Note])
+    /// What a step shows, loaded from the store (after a move, a write, or
+    /// another terminal's commit).
+    case stepLoaded(StepData)
+    /// A step's write committed; the step's data as it is now.
+    case stepWritten(StepWrite, StepData)
     case noteSaved(Note)
     case noteUpdated(Note)
     case noteDeleted(Int64)
@@ -179,12 +191,15 @@ public enum Effect: Equatable, Sendable {
     case deleteNote(Int64)
     /// Adds the seconds to the step's stored time.
     case recordStepTime(meetingID: Int64, stepID: String, seconds: Double)
-    /// Adds the seconds to the step left, makes `toIndex` current, and loads
-    /// that step's notes: one transaction.
-    case moveToStep(meetingID: Int64, leaving: String, seconds: Double, toIndex: Int, toStepID: String)
+    /// Adds the seconds to the step left and makes `toIndex` current: one
+    /// transaction.
+    case moveToStep(meetingID: Int64, leaving: String, seconds: Double, toIndex: Int)
+    /// Loads what a step shows (answered by `.stepLoaded`).
+    case loadStep(StepQuery)
+    /// Writes a step kind's record, then loads the step again (answered by
+    /// `.stepWritten`).
+    case writeStep(StepWrite, StepQuery)
     case finishMeeting(meetingID: Int64, seconds: Double, stepID: String)
-    /// Loads a step's notes again (another terminal may have added some).
-    case reloadStep(meetingID: Int64, stepID: String)
     case quit
 }
 
@@ -226,7 +241,7 @@ public struct AppState: Equatable, Sendable {
         switch screen {
         case .home: return .home
         case .form: return .form
-        case .run: return .run
+        case .run(let run): return run.keyContext
         }
     }
 
@@ -275,12 +290,19 @@ public struct AppState: Equatable, Sendable {
                 say(texts[.errorNoAgendas], error: true)
                 return []
             }
-            screen = .run(RunState(opened: opened, now: now))
+            let run = RunState(opened: opened, now: now)
+            screen = .run(run)
             dialog = nil
+            return [.loadStep(run.query)]
+        case .stepLoaded(let data):
+            guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
+            run.load(data)
+            screen = .run(run)
             return []
-        case .stepNotesLoaded(let stepID, let notes):
-            guard case .run(var run) = screen, run.step.id == stepID else { return [] }
-            run.setNotes(notes)
+        case .stepWritten(let write, let data):
+            guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
+            run.load(data)
+            stepWritten(write, run: &run)
             screen = .run(run)
             return []
         case .noteSaved(let note):
@@ -326,7 +348,7 @@ public struct AppState: Equatable, Sendable {
         case .storeChanged:
             switch screen {
             case .home: return [.loadHome]
-            case .run(let run): return [.reloadStep(meetingID: run.meeting.id, stepID: run.step.id)]
+            case .run(let run): return [.loadStep(run.query)]
             case .form: return []
             }
         }
@@ -346,7 +368,12 @@ public struct AppState: Equatable, Sendable {
         case .form(var form):
             return handleForm(&form, key: key, action: action)
         case .run(var run):
-            let effects = handleRun(&run, key: key, action: action)
+            var effects: [Effect]
+            if let handled = handleStepKind(&run, key: key, action: action, context: context) {
+                effects = handled
+            } else {
+                effects = handleRun(&run, key: key, action: action)
+            }
             if case .run = screen { screen = .run(run) }
             return effects
         }
@@ -365,6 +392,10 @@ public struct AppState: Equatable, Sendable {
             switch what {
             case .deleteNote(let id):
                 return [.deleteNote(id)]
+            case .deleteFocusArea(let id):
+                return [.writeStep(.deleteFocusArea(id: id), run.query)]
+            case .deleteSummaryItem(let id):
+                return [.writeStep(.deleteSummaryItem(id: id), run.query)]
             case .finishMeeting:
                 let seconds = max(0, now - run.clockStart)
                 run.stepSeconds[run.step.id, default: 0] += seconds
@@ -558,7 +589,9 @@ public struct AppState: Equatable, Sendable {
             run.selection = nil
             cancelEdit(&run)
             run.meeting.currentStepIndex = to
-            return [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to, toStepID: run.step.id)]
+            run.data = StepData(stepID: run.step.id)
+            run.cursor = StepCursor()
+            return [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]
         case .finishMeeting:
             dialog = .confirm(.finishMeeting)
         case .backHome:

@@ -5,6 +5,28 @@
 /// `.global` bindings apply everywhere unless a context binds the key itself.
 public enum KeyContext: String, Sendable, CaseIterable {
     case global, home, run, form, help, confirm
+    // The step kinds with their own interaction; each falls back to `.run`.
+    case cluster, vote, checklist, rating, summary
+
+    /// The parent's actions that make no sense here: a step with its own
+    /// interaction has no note list to select, edit or type into.
+    public var hiddenFromParent: Set<Action> {
+        switch self {
+        case .cluster, .vote, .checklist, .rating, .summary:
+            return [.nextGroup, .previousGroup, .nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote]
+        default:
+            return []
+        }
+    }
+
+    /// Where a key not bound here is looked up next.
+    public var parent: KeyContext? {
+        switch self {
+        case .global: return nil
+        case .cluster, .vote, .checklist, .rating, .summary: return .run
+        default: return .global
+        }
+    }
 }
 
 public enum Action: String, Sendable, CaseIterable {
@@ -22,6 +44,16 @@ public enum Action: String, Sendable, CaseIterable {
     case closeHelp
     // confirm
     case confirmYes, confirmNo
+    // cluster
+    case switchPane, clusterUp, clusterDown, clusterEnter, nextAreaType, renameArea, mergeArea, deleteArea
+    // vote
+    case voteUp, voteDown, addDot, undoDot, nextVoter
+    // checklist
+    case itemUp, itemDown, toggleItem, editItemComment
+    // rating
+    case nextRatingValue, previousRatingValue, switchRatingField
+    // summary
+    case nextSummaryKind, nextSummaryField, deleteSummaryItem
 }
 
 public struct KeyBinding: Sendable {
@@ -84,6 +116,43 @@ public enum Keymap {
         KeyBinding([.function(9), .ctrl("s")], .saveForm, .form, bar: .keySave, help: .helpSaveForm),
         KeyBinding([.escape], .cancelForm, .form, bar: .keyCancel, help: .helpCancelForm),
 
+        // Cluster: notes on the left, candidate focus areas on the right.
+        KeyBinding([.tab, .backTab], .switchPane, .cluster, bar: .keyPane, help: .helpSwitchPane),
+        KeyBinding([.up], .clusterUp, .cluster, help: .helpClusterUp),
+        KeyBinding([.down], .clusterDown, .cluster, help: .helpClusterDown),
+        KeyBinding([.enter], .clusterEnter, .cluster, help: .helpClusterEnter),
+        KeyBinding([.function(3), .ctrl("t")], .nextAreaType, .cluster, bar: .keyAreaType, help: .helpNextAreaType),
+        KeyBinding([.function(4)], .renameArea, .cluster, bar: .keyRename, help: .helpRenameArea),
+        KeyBinding([.function(7)], .mergeArea, .cluster, bar: .keyMerge, help: .helpMergeArea),
+        KeyBinding([.function(8)], .deleteArea, .cluster, bar: .keyDelete, help: .helpDeleteArea),
+
+        // Vote: dots on the focus areas, a live tally.
+        KeyBinding([.up], .voteUp, .vote, help: .helpVoteUp),
+        KeyBinding([.down], .voteDown, .vote, help: .helpVoteDown),
+        KeyBinding([.enter, .char("+"), .char(" ")], .addDot, .vote, bar: .keyAddDot, help: .helpAddDot),
+        KeyBinding([.backspace, .char("-"), .ctrl("z")], .undoDot, .vote, bar: .keyUndo, help: .helpUndoDot),
+        KeyBinding([.tab, .backTab], .nextVoter, .vote, bar: .keyGroup, help: .helpNextVoter),
+
+        // Checklist: items with done / not done and a comment.
+        KeyBinding([.up], .itemUp, .checklist, help: .helpItemUp),
+        KeyBinding([.down], .itemDown, .checklist, help: .helpItemDown),
+        KeyBinding([.function(3), .ctrl("t")], .toggleItem, .checklist, bar: .keyToggle, help: .helpToggleItem),
+        KeyBinding([.function(4)], .editItemComment, .checklist, bar: .keyEdit, help: .helpEditItemComment),
+
+        // Rating: each question on the agenda's scale, with observations and a comment.
+        KeyBinding([.up], .itemUp, .rating, help: .helpItemUp),
+        KeyBinding([.down], .itemDown, .rating, help: .helpItemDown),
+        KeyBinding([.function(3), .ctrl("t")], .nextRatingValue, .rating, bar: .keyValue, help: .helpNextRatingValue),
+        KeyBinding([.function(5)], .previousRatingValue, .rating, help: .helpPreviousRatingValue),
+        KeyBinding([.tab, .backTab], .switchRatingField, .rating, bar: .keyField, help: .helpSwitchRatingField),
+
+        // Summary: decisions, next steps (who, when), what goes on.
+        KeyBinding([.up], .itemUp, .summary, help: .helpItemUp),
+        KeyBinding([.down], .itemDown, .summary, help: .helpItemDown),
+        KeyBinding([.function(3), .ctrl("t")], .nextSummaryKind, .summary, bar: .keyType, help: .helpNextSummaryKind),
+        KeyBinding([.tab, .backTab], .nextSummaryField, .summary, bar: .keyField, help: .helpNextSummaryField),
+        KeyBinding([.function(8)], .deleteSummaryItem, .summary, bar: .keyDelete, help: .helpDeleteSummaryItem),
+
         KeyBinding([.escape, .function(1), .char("q")], .closeHelp, .help, bar: .keyClose, help: .helpCloseHelp),
 
         KeyBinding([.char("j"), .char("J"), .char("y"), .char("Y"), .enter], .confirmYes, .confirm, bar: .keyYes, help: .helpConfirmYes),
@@ -93,34 +162,49 @@ public enum Keymap {
         KeyBinding([.ctrl("c"), .function(10)], .quit, .global, help: .helpQuit),
     ]
 
-    /// The action a key triggers in a context, falling back to `.global`.
+    /// The action a key triggers in a context, falling back to its parents.
     public static func action(for key: Key, in context: KeyContext) -> Action? {
-        if let b = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.action }
-        return bindings.first(where: { $0.context == .global && $0.keys.contains(key) })?.action
-    }
-
-    /// The bindings shown in a context's key bar, in table order.
-    public static func bar(for context: KeyContext) -> [KeyBinding] {
-        bindings.filter { $0.context == context && $0.barLabel != nil }
-    }
-
-    /// Help lines for a context: its own bindings, then the global ones.
-    /// A global binding for an action the context also binds is merged
-    /// into that line ("F10/Ctrl-C").
-    public static func help(for context: KeyContext) -> [KeyBinding] {
-        var own = bindings.filter { $0.context == context }
-        for global in bindings where global.context == .global {
-            if let i = own.firstIndex(where: { $0.action == global.action }) {
-                own[i].keys += global.keys.filter { !own[i].keys.contains($0) }
-            } else if !own.contains(where: { b in b.keys.contains { global.keys.contains($0) } }) || context == .global {
-                own.append(global)
-            } else {
-                var g = global
-                g.keys = global.keys.filter { k in !own.contains { $0.keys.contains(k) } }
-                if !g.keys.isEmpty { own.append(g) }
+        var c: KeyContext? = context
+        while let current = c {
+            if let b = bindings.first(where: { $0.context == current && $0.keys.contains(key) }) {
+                return current == context || !context.hiddenFromParent.contains(b.action) ? b.action : nil
             }
+            c = current.parent
+        }
+        return nil
+    }
+
+    /// A context's own bindings, then those of its parents that it does not
+    /// override (a parent's binding is dropped when one of its keys is bound
+    /// here; the parent's other keys stay with it).
+    static func effective(for context: KeyContext) -> [KeyBinding] {
+        var own = bindings.filter { $0.context == context }
+        var c = context.parent
+        while let parent = c {
+            for var b in bindings where b.context == parent && !context.hiddenFromParent.contains(b.action) {
+                if let i = own.firstIndex(where: { $0.action == b.action }) {
+                    own[i].keys += b.keys.filter { k in !own[i].keys.contains(k) && !own.contains { $0.keys.contains(k) } }
+                    continue
+                }
+                b.keys = b.keys.filter { k in !own.contains { $0.keys.contains(k) } }
+                if !b.keys.isEmpty { own.append(b) }
+            }
+            c = parent.parent
         }
         return own
+    }
+
+    /// The bindings shown in a context's key bar: help first, quit last.
+    public static func bar(for context: KeyContext) -> [KeyBinding] {
+        let shown = effective(for: context).filter { $0.barLabel != nil && $0.context != .global }
+        let help = shown.filter { $0.action == .help }
+        let quit = shown.filter { $0.action == .quit }
+        return help + shown.filter { $0.action != .help && $0.action != .quit } + quit
+    }
+
+    /// Help lines for a context: its own bindings, then its parents'.
+    public static func help(for context: KeyContext) -> [KeyBinding] {
+        effective(for: context)
     }
 
     /// How a binding's keys are written in the bar and help ("F3/Ctrl-T").

@@ -38,6 +38,27 @@ public enum TextKey: String, Sendable, CaseIterable {
     case typeProblem, typeOpportunity, typePositive, typeQuestion, typeDecision
     // misc
     case tooSmall, storeError, questionsHeading
+    // step kinds: keys and help
+    case keyPane, keyAreaType, keyRename, keyMerge, keyAddDot, keyUndo, keyToggle, keyValue, keyField
+    case helpSwitchPane, helpClusterUp, helpClusterDown, helpClusterEnter, helpNextAreaType, helpRenameArea, helpMergeArea
+    case helpDeleteArea, helpVoteUp, helpVoteDown, helpAddDot, helpUndoDot, helpNextVoter, helpItemUp, helpItemDown
+    case helpToggleItem, helpEditItemComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
+    case helpNextSummaryKind, helpNextSummaryField, helpDeleteSummaryItem
+    // cluster
+    case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
+    case clusterMergePick, clusterAssigned, clusterUnassigned, clusterMerged, confirmDeleteArea
+    case areaPlace, areaCrimeType, areaGroup
+    // vote
+    case voteHeading, voteNoAreas, voteDotsLeft, voteBudgetUsed, votePerGroup, votePerParticipant, voteRank, voteDots
+    case voteFromCycle, voteNoParticipants
+    // checklist and rating
+    case checklistHeading, checklistDone, checklistNotDone, inputComment, ratingHeading, ratingNotRated
+    case ratingObservations, ratingComment, ratingGreen, ratingYellow, ratingRed, inputObservations
+    // summary
+    case summaryDecisions, summaryNextSteps, summaryCarryForward, summaryWhat, summaryWho, summaryWhen, summaryEmpty
+    case summaryKindDecision, summaryKindNextStep, summaryKindCarryForward, confirmDeleteItem
+    // hand-on from earlier meetings
+    case cycleFocusAreasHeading
 }
 
 public struct Texts: Sendable {
@@ -92,6 +113,32 @@ public struct Texts: Sendable {
         case (.municipality, .en): return "municipality"
         case (.police, .en): return "police"
         case (.partner, .en): return "partner"
+        }
+    }
+
+    public func areaType(_ t: FocusAreaType) -> String {
+        switch t {
+        case .place: return self[.areaPlace]
+        case .crimeType: return self[.areaCrimeType]
+        case .group: return self[.areaGroup]
+        }
+    }
+
+    public func summaryKind(_ k: SummaryItemKind) -> String {
+        switch k {
+        case .decision: return self[.summaryKindDecision]
+        case .nextStep: return self[.summaryKindNextStep]
+        case .carryForward: return self[.summaryKindCarryForward]
+        }
+    }
+
+    /// A rating value as shown: the number, or the colour's name.
+    public func ratingValue(_ v: String) -> String {
+        switch v {
+        case "green": return self[.ratingGreen]
+        case "yellow": return self[.ratingYellow]
+        case "red": return self[.ratingRed]
+        default: return v
         }
     }
 
@@ -232,6 +279,92 @@ public struct Texts: Sendable {
         case .tooSmall: return ("Fönstret är för litet", "The window is too small")
         case .storeError: return ("Kunde inte spara", "Could not save")
         case .questionsHeading: return ("Frågor", "Questions")
+
+        case .keyPane: return ("Byt lista", "Switch list")
+        case .keyAreaType: return ("Typ", "Type")
+        case .keyRename: return ("Byt namn", "Rename")
+        case .keyMerge: return ("Slå ihop", "Merge")
+        case .keyAddDot: return ("+ prick", "+ dot")
+        case .keyUndo: return ("Ångra", "Undo")
+        case .keyToggle: return ("Klar/ej klar", "Done/not done")
+        case .keyValue: return ("Värde", "Value")
+        case .keyField: return ("Fält", "Field")
+        case .helpSwitchPane: return ("Byt mellan anteckningarna och fokusområdena", "Switch between the notes and the focus areas")
+        case .helpClusterUp: return ("Markera föregående i listan", "Select the previous item in the list")
+        case .helpClusterDown: return ("Markera nästa i listan", "Select the next item in the list")
+        case .helpClusterEnter: return ("Med text: skapa ett fokusområde. Utan text: flytta den markerade anteckningen till det markerade fokusområdet", "With text: create a focus area. Without: move the selected note into the selected focus area")
+        case .helpNextAreaType: return ("Byt typ på fokusområdet: plats, brottstyp/ordningsstörning, grupp", "Change the focus area's type: place, type of crime or disorder, group")
+        case .helpRenameArea: return ("Byt namn på det markerade fokusområdet", "Rename the selected focus area")
+        case .helpMergeArea: return ("Slå ihop: F7 på det som ska gå upp i ett annat, sedan F7 på målet", "Merge: F7 on the area to merge, then F7 on the target")
+        case .helpDeleteArea: return ("Ta bort fokusområdet (anteckningarna blir ogrupperade) eller ta ut anteckningen ur sitt fokusområde", "Delete the focus area (its notes become ungrouped) or take the note out of its focus area")
+        case .helpVoteUp: return ("Markera föregående fokusområde", "Select the previous focus area")
+        case .helpVoteDown: return ("Markera nästa fokusområde", "Select the next focus area")
+        case .helpAddDot: return ("Ge det markerade fokusområdet en prick", "Give the selected focus area a dot")
+        case .helpUndoDot: return ("Ångra den senaste pricken", "Undo the latest dot")
+        case .helpNextVoter: return ("Nästa grupp som röstar", "Next voting group")
+        case .helpItemUp: return ("Markera föregående punkt", "Select the previous item")
+        case .helpItemDown: return ("Markera nästa punkt", "Select the next item")
+        case .helpToggleItem: return ("Markera punkten klar eller ej klar", "Mark the item done or not done")
+        case .helpEditItemComment: return ("Ändra kommentaren till punkten (Enter sparar)", "Edit the item's comment (Enter saves)")
+        case .helpNextRatingValue: return ("Nästa värde på skalan för frågan", "Next value on the scale for the question")
+        case .helpPreviousRatingValue: return ("Föregående värde på skalan", "Previous value on the scale")
+        case .helpSwitchRatingField: return ("Växla mellan iakttagelser och kommentar/åtgärd", "Switch between observations and comment/action")
+        case .helpNextSummaryKind: return ("Byt sort: beslut, nästa steg, tas vidare till nästa möte", "Change kind: decision, next step, goes on to the next meeting")
+        case .helpNextSummaryField: return ("Nästa fält för nästa steg: vad, vem, när", "Next field of a next step: what, who, when")
+        case .helpDeleteSummaryItem: return ("Ta bort den markerade punkten", "Delete the selected item")
+
+        case .clusterNotesHeading: return ("Anteckningar", "Notes")
+        case .clusterAreasHeading: return ("Fokusområden", "Focus areas")
+        case .clusterNoSourceNotes: return ("Inga anteckningar från tidigare steg att gruppera.", "No notes from earlier steps to group.")
+        case .clusterNoAreas: return ("Inga fokusområden ännu: skriv ett namn och tryck Enter.", "No focus areas yet: type a name and press Enter.")
+        case .clusterInputNew: return ("Nytt fokusområde", "New focus area")
+        case .clusterInputRename: return ("Nytt namn", "New name")
+        case .clusterMergePick: return ("Välj fokusområdet att slå ihop med och tryck F7 (Esc avbryter)", "Select the focus area to merge into and press F7 (Esc cancels)")
+        case .clusterAssigned: return ("Flyttad", "Moved")
+        case .clusterUnassigned: return ("ogrupperad", "ungrouped")
+        case .clusterMerged: return ("Ihopslagna", "Merged")
+        case .confirmDeleteArea: return ("Ta bort fokusområdet? Anteckningarna finns kvar, ogrupperade.", "Delete the focus area? Its notes stay, ungrouped.")
+        case .areaPlace: return ("plats", "place")
+        case .areaCrimeType: return ("brottstyp/ordningsstörning", "crime/disorder")
+        case .areaGroup: return ("grupp", "group")
+
+        case .voteHeading: return ("Prioritering", "Priorities")
+        case .voteNoAreas: return ("Inga fokusområden att prioritera: skapa dem i ett steg av typen Fokusområden.", "No focus areas to prioritise: create them in a focus-area step.")
+        case .voteDotsLeft: return ("prickar kvar", "dots left")
+        case .voteBudgetUsed: return ("Alla prickar är använda", "All dots are used")
+        case .votePerGroup: return ("prickar per grupp", "dots per group")
+        case .votePerParticipant: return ("prickar per deltagare", "dots per participant")
+        case .voteRank: return ("Plats", "Rank")
+        case .voteDots: return ("prickar", "dots")
+        case .voteFromCycle: return ("Fokusområden från cykelns tidigare möten", "Focus areas from the cycle's earlier meetings")
+        case .voteNoParticipants: return ("Ange deltagarna i mötesfakta så räknas prickarna som finns kvar.", "Enter the participants in the meeting facts to count the dots left.")
+
+        case .checklistHeading: return ("Checklista", "Checklist")
+        case .checklistDone: return ("klar", "done")
+        case .checklistNotDone: return ("ej klar", "not done")
+        case .inputComment: return ("Kommentar", "Comment")
+        case .ratingHeading: return ("Bedömning", "Rating")
+        case .ratingNotRated: return ("ej bedömd", "not rated")
+        case .ratingObservations: return ("Iakttagelser", "Observations")
+        case .ratingComment: return ("Kommentar/åtgärd", "Comment/action")
+        case .ratingGreen: return ("grön", "green")
+        case .ratingYellow: return ("gul", "yellow")
+        case .ratingRed: return ("röd", "red")
+        case .inputObservations: return ("Iakttagelser", "Observations")
+
+        case .summaryDecisions: return ("Beslut", "Decisions")
+        case .summaryNextSteps: return ("Nästa steg", "Next steps")
+        case .summaryCarryForward: return ("Tas vidare till nästa möte", "Goes on to the next meeting")
+        case .summaryWhat: return ("Vad", "What")
+        case .summaryWho: return ("Vem", "Who")
+        case .summaryWhen: return ("När", "When")
+        case .summaryEmpty: return ("Inget ännu: skriv och tryck Enter. F3 byter mellan beslut, nästa steg och tas vidare.", "Nothing yet: type and press Enter. F3 switches between decision, next step and goes on.")
+        case .summaryKindDecision: return ("beslut", "decision")
+        case .summaryKindNextStep: return ("nästa steg", "next step")
+        case .summaryKindCarryForward: return ("tas vidare", "goes on")
+        case .confirmDeleteItem: return ("Ta bort punkten?", "Delete the item?")
+
+        case .cycleFocusAreasHeading: return ("Cykelns fokusområden och prioritering", "The cycle's focus areas and priorities")
         }
     }
 }

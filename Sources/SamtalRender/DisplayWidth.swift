@@ -32,6 +32,12 @@ public enum DisplayWidth {
         }
         let w = of(first)
         if scalars.count == 1 { return (String(g), w) }
+        // A flag (two regional indicators) is drawn as its two letters:
+        // terminals and glibc disagree on the width of the symbols.
+        if scalars.count == 2, scalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) {
+            let letters = scalars.map { Character(Unicode.Scalar($0.value - 0x1F1E6 + 0x41)!) }
+            return (String(letters), 2)
+        }
         let isEmojiSequence = scalars.contains { $0.value == 0x200D || $0.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains($0.value) }
             || (0x1F1E6...0x1F1FF).contains(first.value)
         if isEmojiSequence || first.properties.isEmojiPresentation {

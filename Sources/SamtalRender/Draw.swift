@@ -173,3 +173,10 @@ public func clock(_ seconds: Double) -> String {
     let m = s / 60, r = s % 60
     return (m < 10 ? "0" : "") + "\(m):" + (r < 10 ? "0" : "") + "\(r)"
 }
+
+extension String {
+    /// Right-aligns to a width with spaces on the left.
+    func leftPadded(_ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(self))) + self
+    }
+}

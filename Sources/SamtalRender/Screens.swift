@@ -247,7 +247,10 @@ public enum Screens {
         }
 
         // Right, top: the step's prompt and questions, for the room.
-        let questionLines = step.questions.reduce(0) { $0 + wrap("• " + $1, width: rightColumn.width - 2, indent: "  ").count }
+        // A checklist's items and a rating's questions are listed in the
+        // step's own panel, not twice.
+        let roomQuestions = step.kind == .checklist || step.kind == .rating ? [] : step.questions
+        let questionLines = roomQuestions.reduce(0) { $0 + wrap("• " + $1, width: rightColumn.width - 2, indent: "  ").count }
         let promptLines = step.prompt.isEmpty ? 0 : wrap(step.prompt, width: rightColumn.width - 2).count
         let pendingLine = step.kind.hasDedicatedScreen ? 0 : 1
         let wanted = promptLines + questionLines + pendingLine + (promptLines > 0 && questionLines > 0 ? 1 : 0) + 2
@@ -257,9 +260,9 @@ public enum Screens {
         var y = promptInner.y
         if !step.prompt.isEmpty {
             y += grid.paragraph(step.prompt, in: promptInner, style: Style(.normal, bold: true))
-            if !step.questions.isEmpty { y += 1 }
+            if !roomQuestions.isEmpty { y += 1 }
         }
-        for q in step.questions where y < promptInner.maxY {
+        for q in roomQuestions where y < promptInner.maxY {
             y += grid.paragraph("• " + q, in: Rect(x: promptInner.x, y: y, width: promptInner.width, height: promptInner.maxY - y),
                                 style: Style(.normal, bold: true), indent: "  ")
         }
@@ -269,11 +272,26 @@ public enum Screens {
         }
 
         // Right, below: the notes of this step, grouped by group.
-        drawNotes(&grid, run: run, rect: notesRect, texts: t)
+        switch step.kind {
+        case .cluster: drawCluster(&grid, run: run, rect: notesRect, texts: t)
+        case .vote: drawVote(&grid, run: run, rect: notesRect, texts: t)
+        case .checklist: drawChecklist(&grid, run: run, rect: notesRect, texts: t)
+        case .rating: drawRating(&grid, run: run, rect: notesRect, texts: t)
+        case .summary: drawSummary(&grid, run: run, rect: notesRect, texts: t)
+        default:
+            if !run.data.focusAreas.isEmpty {
+                // Handed on from earlier meetings: the cycle's ranked focus areas.
+                let (top, rest) = notesRect.splitTop(min(run.data.focusAreas.count + 2, notesRect.height / 2))
+                drawRanking(&grid, run: run, rect: top, title: t[.cycleFocusAreasHeading], texts: t)
+                drawNotes(&grid, run: run, rect: rest, texts: t)
+            } else {
+                drawNotes(&grid, run: run, rect: notesRect, texts: t)
+            }
+        }
 
         // The input line: always live.
         drawInput(&grid, run: run, state: state, y: h - 2)
-        drawKeyBar(&grid, context: .run, texts: t, y: h - 1)
+        drawKeyBar(&grid, context: run.keyContext, texts: t, y: h - 1)
     }
 
     static func groupsLegend(_ run: RunState, texts t: Texts) -> String {
@@ -347,23 +365,246 @@ public enum Screens {
     static func drawInput(_ grid: inout Grid, run: RunState, state: AppState, y: Int) {
         let t = state.texts
         let w = grid.size.width
-        var prefix = " \(t.group(run.group)) · \(t.noteType(run.noteType)) ▸ "
-        if run.editing != nil { prefix = " \(t[.editingLabel]) ·" + prefix }
-        var x = grid.text(prefix, x: 0, y: y, style: Style(typeRole(run.noteType), bold: true))
         var statusText = ""
         if let status = state.status { statusText = truncate(status.text, width: max(0, w / 3)) }
-        let fieldWidth = max(1, w - x - DisplayWidth.of(statusText) - 2)
-        if run.input.isEmpty {
-            grid.text(truncate(t[.inputPlaceholder], width: fieldWidth), x: x, y: y, style: Style(.dim))
-            grid.cursor = (x, y)
-        } else {
-            let (shown, cursorColumn) = visibleWindow(of: run.input, width: fieldWidth)
-            grid.text(shown, x: x, y: y, maxX: x + fieldWidth, style: Style(.input))
-            grid.cursor = (x + cursorColumn, y)
+        let right = w - DisplayWidth.of(statusText) - 2
+        defer {
+            if let status = state.status {
+                grid.textRight(statusText, maxX: w - 1, y: y, style: Style(status.isError ? .error : .success, bold: true))
+            }
         }
-        x += fieldWidth
-        if let status = state.status {
-            grid.textRight(statusText, maxX: w - 1, y: y, style: Style(status.isError ? .error : .success, bold: true))
+        /// A labelled field; returns the column after it.
+        func field(_ label: String, _ f: TextField, x: Int, width: Int, focused: Bool, placeholder: String = "",
+                   style: Style = Style(.heading, bold: true)) -> Int {
+            var x = grid.text(label, x: x, y: y, maxX: right, style: style)
+            let fw = max(1, min(width, right - x))
+            if f.isEmpty && !placeholder.isEmpty {
+                grid.text(truncate(placeholder, width: fw), x: x, y: y, style: Style(.dim))
+                if focused { grid.cursor = (x, y) }
+            } else {
+                let (shown, cursorColumn) = visibleWindow(of: f, width: fw)
+                grid.text(shown, x: x, y: y, maxX: x + fw, style: Style(.input))
+                if focused { grid.cursor = (x + cursorColumn, y) }
+            }
+            x += fw
+            return x
+        }
+        switch run.step.kind {
+        case .cluster:
+            let label = run.cursor.renaming != nil ? t[.clusterInputRename] : t[.clusterInputNew]
+            _ = field(" \(label) ▸ ", run.input, x: 0, width: w, focused: true, placeholder: t[.helpClusterEnter])
+        case .vote:
+            var text = " "
+            if run.dotsPerGroup { text += "\(t.group(run.cursor.voter)) · " }
+            if let left = run.dotsLeft {
+                text += "\(left) \(t[.voteDotsLeft]) (\(run.dotsEach) \(t[run.dotsPerGroup ? .votePerGroup : .votePerParticipant]))"
+            } else {
+                text += "\(run.dotsEach) \(t[.votePerParticipant]) · \(t[.voteNoParticipants])"
+            }
+            grid.text(truncate(text, width: max(0, right)), x: 0, y: y, style: Style(.heading, bold: true))
+            grid.cursor = nil
+        case .checklist:
+            _ = field(" \(t[.inputComment]) (\(run.cursor.item + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
+        case .rating:
+            let label = run.cursor.ratingField == .observations ? t[.ratingObservations] : t[.ratingComment]
+            _ = field(" \(label) (\(run.cursor.item + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
+        case .summary:
+            let kind = " \(t.summaryKind(run.cursor.summaryKind)) ▸ "
+            if run.cursor.summaryKind == .nextStep {
+                let room = max(12, right - DisplayWidth.of(kind) - 16)
+                var x = field(kind, run.input, x: 0, width: room * 3 / 5, focused: run.cursor.summaryField == 0)
+                x = field(" \(t[.summaryWho]) ▸ ", run.cursor.owner, x: x, width: room / 4, focused: run.cursor.summaryField == 1)
+                _ = field(" \(t[.summaryWhen]) ▸ ", run.cursor.due, x: x, width: 10, focused: run.cursor.summaryField == 2)
+            } else {
+                _ = field(kind, run.input, x: 0, width: w, focused: true, placeholder: t[.summaryEmpty])
+            }
+        default:
+            var prefix = " \(t.group(run.group)) · \(t.noteType(run.noteType)) ▸ "
+            if run.editing != nil { prefix = " \(t[.editingLabel]) ·" + prefix }
+            _ = field(prefix, run.input, x: 0, width: w, focused: true, placeholder: t[.inputPlaceholder],
+                      style: Style(typeRole(run.noteType), bold: true))
+        }
+    }
+
+    // MARK: step kinds
+
+    /// A list row: marker, text, selection shown by sign and reverse video.
+    static func listRow(_ grid: inout Grid, _ text: String, x: Int, y: Int, width: Int, selected: Bool, active: Bool = true,
+                        style: Style = .normal) {
+        var st = style
+        if selected && active { st.reverse = true }
+        if selected { grid.fill(Rect(x: x, y: y, width: width, height: 1), style: st) }
+        grid.text((selected ? "› " : "  ") + truncate(text, width: width - 2), x: x, y: y, maxX: x + width, style: st)
+    }
+
+    /// First row to show so that `selected` stays in view.
+    static func scrollStart(selected: Int, count: Int, height: Int) -> Int {
+        guard count > height, height > 0 else { return 0 }
+        return max(0, min(selected - height / 2, count - height))
+    }
+
+    static func drawCluster(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let (left, right) = rect.splitLeft(rect.width / 2)
+        let notesInner = grid.box(left, title: "\(t[.clusterNotesHeading]) (\(run.data.sourceNotes.count))",
+                                  style: Style(.border, bold: run.cursor.pane == .notes))
+        let areasInner = grid.box(right, title: "\(t[.clusterAreasHeading]) (\(run.data.focusAreas.count))", right: "Tab",
+                                  style: Style(.border, bold: run.cursor.pane == .areas))
+        let notes = run.data.sourceNotes
+        if notes.isEmpty {
+            grid.paragraph(t[.clusterNoSourceNotes], in: notesInner, style: Style(.dim))
+        }
+        let start = scrollStart(selected: run.cursor.note, count: notes.count, height: notesInner.height)
+        for (i, note) in notes.enumerated().dropFirst(start).prefix(notesInner.height) {
+            let area = run.data.area(of: note.id)
+            let tag = area.map { "[\($0.name)] " } ?? ""
+            // Notes gathered from the whole cycle keep their source in view.
+            let source = run.query.notesFromCycle ? "(\(t.source(note.source))) " : ""
+            listRow(&grid, tag + source + note.text, x: notesInner.x, y: notesInner.y + i - start, width: notesInner.width,
+                    selected: i == run.cursor.note, active: run.cursor.pane == .notes,
+                    style: area == nil ? .normal : Style(.dim))
+        }
+        let areas = run.data.focusAreas
+        if areas.isEmpty {
+            grid.paragraph(t[.clusterNoAreas], in: areasInner, style: Style(.dim))
+            return
+        }
+        // Each area: its name and type, then its notes indented.
+        var lines: [(text: String, style: Style, area: Int?)] = []
+        for (i, area) in areas.enumerated() {
+            let merge = run.cursor.mergeSource == area.id ? " ⇢" : ""
+            lines.append(("\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(merge)", Style(.heading, bold: true), i))
+            for id in area.noteIDs {
+                if let n = notes.first(where: { $0.id == id }) { lines.append(("   " + n.text, .normal, nil)) }
+            }
+        }
+        let selectedLine = lines.firstIndex { $0.area == run.cursor.area } ?? 0
+        let first = scrollStart(selected: selectedLine, count: lines.count, height: areasInner.height)
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(areasInner.height) {
+            let y = areasInner.y + i - first
+            if let a = line.area {
+                listRow(&grid, line.text, x: areasInner.x, y: y, width: areasInner.width, selected: a == run.cursor.area,
+                        active: run.cursor.pane == .areas, style: line.style)
+            } else {
+                grid.text(truncate(line.text, width: areasInner.width), x: areasInner.x, y: y, style: line.style)
+            }
+        }
+    }
+
+    /// The ranking of focus areas by dots, with bars: the vote step's tally
+    /// and the hand-on from earlier meetings.
+    static func drawRanking(_ grid: inout Grid, run: RunState, rect: Rect, title: String, texts t: Texts, selectable: Bool = false) {
+        let inner = grid.box(rect, title: title)
+        let ranked = Ranking.rank(run.data.focusAreas, votes: run.data.votes)
+        guard inner.width > 10, inner.height > 0 else { return }
+        if ranked.isEmpty {
+            grid.paragraph(t[.voteNoAreas], in: inner, style: Style(.dim))
+            return
+        }
+        let maxDots = max(1, ranked.map(\.dots).max() ?? 1)
+        let nameWidth = max(8, min(inner.width - 22, ranked.map { DisplayWidth.of($0.area.name) }.max() ?? 12))
+        // While voting, the areas keep their own order so the selection does
+        // not jump as dots are added (the rank column says where each
+        // stands); elsewhere they are shown best first.
+        let rows = selectable ? run.data.focusAreas.compactMap { a in ranked.first { $0.area.id == a.id } } : ranked
+        let start = scrollStart(selected: run.cursor.area, count: rows.count, height: inner.height)
+        for (i, r) in rows.enumerated().dropFirst(start).prefix(inner.height) {
+            let y = inner.y + i - start
+            let rank = r.dots == 0 ? "  –" : (r.tied ? "\(r.rank)=" : "\(r.rank).").leftPadded(3)
+            let countText = "\(r.dots)".leftPadded(3)
+            let selected = selectable && i == run.cursor.area
+            let head = "\(rank) \(pad(r.area.name, width: nameWidth)) \(countText) "
+            listRow(&grid, head, x: inner.x, y: y, width: DisplayWidth.of(head) + 2, selected: selected,
+                    style: Style(.normal, bold: r.rank == 1 && r.dots > 0))
+            let barX = inner.x + DisplayWidth.of(head) + 2
+            let barWidth = max(0, inner.maxX - barX - 1)
+            let n = r.dots * barWidth / maxDots
+            grid.text(String(repeating: "█", count: n), x: barX, y: y, maxX: inner.maxX, style: Style(.success))
+        }
+    }
+
+    static func drawVote(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let title = run.data.focusAreasFromCycle ? t[.voteFromCycle] : t[.voteHeading]
+        drawRanking(&grid, run: run, rect: rect, title: "\(title) · \(run.data.votes.count) \(t[.voteDots])", texts: t, selectable: true)
+    }
+
+    static func drawChecklist(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let items = run.step.questions
+        let done = items.indices.filter { run.checklistAnswer($0).done }.count
+        let inner = grid.box(rect, title: "\(t[.checklistHeading]) (\(done)/\(items.count))")
+        let start = scrollStart(selected: run.cursor.item, count: items.count, height: inner.height / 2 + 1)
+        var y = inner.y
+        for (i, item) in items.enumerated().dropFirst(start) where y < inner.maxY {
+            let answer = run.checklistAnswer(i)
+            let box = answer.done ? "[x] " : "[ ] "
+            listRow(&grid, box + item, x: inner.x, y: y, width: inner.width, selected: i == run.cursor.item,
+                    style: Style(answer.done ? .success : .normal))
+            y += 1
+            if !answer.comment.isEmpty, y < inner.maxY {
+                grid.text(truncate("      " + answer.comment, width: inner.width), x: inner.x, y: y, style: Style(.dim))
+                y += 1
+            }
+        }
+    }
+
+    static func ratingRole(_ value: String?) -> Role {
+        switch value {
+        case "green", "1", "2": return .success
+        case "yellow", "3": return .warning
+        case "red", "4", "5": return .error
+        default: return .dim
+        }
+    }
+
+    static func drawRating(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let questions = run.step.questions
+        let inner = grid.box(rect, title: "\(t[.ratingHeading]) · \(run.ratingScale.values.map { t.ratingValue($0) }.joined(separator: " / "))")
+        var y = inner.y
+        let start = scrollStart(selected: run.cursor.item, count: questions.count, height: max(1, inner.height / 3))
+        for (i, question) in questions.enumerated().dropFirst(start) where y < inner.maxY {
+            let r = run.rating(i)
+            let value = r.value.map { t.ratingValue($0) } ?? t[.ratingNotRated]
+            let label = "[\(value)] "
+            listRow(&grid, label + question, x: inner.x, y: y, width: inner.width, selected: i == run.cursor.item)
+            grid.text(label, x: inner.x + 2, y: y, style: Style(ratingRole(r.value), bold: true, reverse: i == run.cursor.item))
+            y += 1
+            for (name, text) in [(t[.ratingObservations], r.observations), (t[.ratingComment], r.comment)] where !text.isEmpty && y < inner.maxY {
+                grid.text(truncate("      \(name): \(text)", width: inner.width), x: inner.x, y: y, style: Style(.dim))
+                y += 1
+            }
+        }
+    }
+
+    static func drawSummary(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let inner = grid.box(rect, title: "\(t[.summaryDecisions]) · \(t[.summaryNextSteps]) · \(t[.summaryCarryForward])")
+        let items = run.data.summaryItems
+        if items.isEmpty {
+            grid.paragraph(t[.summaryEmpty], in: inner, style: Style(.dim))
+            return
+        }
+        var lines: [(text: String, style: Style, index: Int?)] = []
+        for kind in SummaryItemKind.allCases {
+            let ofKind = items.enumerated().filter { $0.element.kind == kind }
+            guard !ofKind.isEmpty else { continue }
+            let heading: TextKey = kind == .decision ? .summaryDecisions : kind == .nextStep ? .summaryNextSteps : .summaryCarryForward
+            lines.append((t[heading], Style(.heading, bold: true), nil))
+            for (i, item) in ofKind {
+                var text = item.text
+                if kind == .nextStep {
+                    if !item.owner.isEmpty { text += " · \(t[.summaryWho]): \(item.owner)" }
+                    if !item.due.isEmpty { text += " · \(t[.summaryWhen]): \(item.due)" }
+                }
+                lines.append((text, .normal, i))
+            }
+        }
+        let selectedLine = lines.firstIndex { $0.index == run.cursor.item } ?? 0
+        let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
+            let y = inner.y + i - first
+            if let index = line.index {
+                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: index == run.cursor.item)
+            } else {
+                grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
+            }
         }
     }
 
@@ -404,6 +645,8 @@ public enum Screens {
         switch what {
         case .deleteNote: question = t[.confirmDelete]
         case .finishMeeting: question = t[.confirmFinish]
+        case .deleteFocusArea: question = t[.confirmDeleteArea]
+        case .deleteSummaryItem: question = t[.confirmDeleteItem]
         }
         let lines = wrap(question, width: min(56, grid.size.width - 8))
         let rect = centered(grid, width: min(60, grid.size.width - 4), height: lines.count + 5)

@@ -11,6 +11,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2", migrate: v2)
         return migrator
     }
 
@@ -80,6 +81,81 @@ enum Schema {
             t.column("step_id", .text).notNull()
             t.column("seconds", .double).notNull()
             t.primaryKey(["meeting_id", "step_id"])
+        }
+    }
+
+    /// What the step kinds beyond note capture produce: focus areas built
+    /// from notes, dots on them, checklist answers, ratings and summary
+    /// items. Everything hangs off a meeting and goes with it (CASCADE);
+    /// focus areas and summary items are only marked deleted, like notes.
+    static func v2(_ db: Database) throws {
+        try db.create(table: "focus_area") { t in
+            t.autoIncrementedPrimaryKey("id")
+            // The cycle owns its focus areas (no cascade, like meeting).
+            t.column("cycle_id", .integer).notNull().indexed().references("cycle")
+            t.column("meeting_id", .integer).notNull().indexed().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("type", .text).notNull()
+            t.column("target_picture", .text).notNull().defaults(to: "")
+            // Creation order within the meeting; never reused.
+            t.column("position", .integer).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("deleted_at", .double)
+        }
+
+        // Which notes a focus area was built from. A note belongs to at most
+        // one focus area: moving it replaces its row.
+        try db.create(table: "focus_area_note") { t in
+            t.column("focus_area_id", .integer).notNull().indexed().references("focus_area", onDelete: .cascade)
+            t.column("note_id", .integer).notNull().unique().references("note", onDelete: .cascade)
+            // Order within the focus area, in the order the notes were added.
+            t.column("position", .integer).notNull()
+        }
+
+        try db.create(table: "vote") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            t.column("focus_area_id", .integer).notNull().indexed().references("focus_area", onDelete: .cascade)
+            // The group that placed the dot (0 when not counted by group).
+            t.column("voter", .integer).notNull()
+            t.column("created_at", .double).notNull()
+        }
+        try db.create(index: "vote_on_meeting_step", on: "vote", columns: ["meeting_id", "step_id"])
+
+        try db.create(table: "checklist_answer") { t in
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            // Index of the item in the agenda step's checklist.
+            t.column("item", .integer).notNull()
+            t.column("done", .boolean).notNull()
+            t.column("comment", .text).notNull()
+            t.primaryKey(["meeting_id", "step_id", "item"])
+        }
+
+        try db.create(table: "rating") { t in
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            // Index of the question in the agenda step.
+            t.column("question", .integer).notNull()
+            // One of the scale's values; NULL when not rated yet.
+            t.column("value", .text)
+            t.column("observations", .text).notNull()
+            t.column("comment", .text).notNull()
+            t.primaryKey(["meeting_id", "step_id", "question"])
+        }
+
+        try db.create(table: "summary_item") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("meeting_id", .integer).notNull().indexed().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            t.column("kind", .text).notNull()
+            t.column("text", .text).notNull()
+            t.column("owner", .text).notNull()
+            t.column("due", .text).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("deleted_at", .double)
         }
     }
 }

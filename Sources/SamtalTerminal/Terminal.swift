@@ -27,17 +27,67 @@ public enum TerminalError: Error, CustomStringConvertible {
     }
 }
 
-/// The signal that asked us to quit, set from a dispatch queue and read by
-/// the main loop: hence atomic. 0 = none yet.
-private final class SignalFlag: Sendable {
-    let signal = Atomic<Int>(0)
+/// Watches SIGINT/SIGTERM/SIGHUP/SIGQUIT with dispatch sources and records
+/// the latest in an atomic (set on a dispatch queue, read by the main loop).
+///
+/// Process-wide and created once, because of how libdispatch does this on
+/// Linux: a source reads a signalfd, which only sees blocked signals, so
+/// when the first source for a signal registers, libdispatch replaces our
+/// SIG_IGN with a handler that blocks the signal and re-sends it to one of
+/// its threads, and it does that once per signal per process. Cancelling
+/// the sources and making new ones for a second Terminal lost the signal in
+/// about a third of the runs; one set of sources that lives as long as the
+/// process, with libdispatch's handler put back by each Terminal, did not.
+private final class QuitSignalWatcher: Sendable {
+    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    static let shared = QuitSignalWatcher()
+
+    let received = Atomic<Int>(0)
+
+    private struct State: @unchecked Sendable {
+        var sources: [DispatchSourceSignal] = []
+        /// libdispatch's handlers, once it has installed them.
+        var handlers: [Int32: sigaction] = [:]
+    }
+    private let state = Mutex(State())
+
+    /// Makes the quit signals reach the sources (and not ncurses, whose
+    /// handlers exit(1)). The caller has saved the old dispositions.
+    func arm() {
+        received.store(0, ordering: .relaxed)
+        state.withLock { state in
+            if state.sources.isEmpty {
+                for sig in Self.quitSignals { signal(sig, SIG_IGN) }
+                for sig in Self.quitSignals {
+                    let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+                    source.setEventHandler { self.received.store(Int(sig), ordering: .relaxed) }
+                    source.resume()
+                    state.sources.append(source)
+                }
+                // Registration is asynchronous: until libdispatch's handler
+                // is in place the signal is just ignored (a SIGHUP right at
+                // start-up would be lost). Wait for it, briefly.
+                var attempts = 0
+                while state.handlers.count < Self.quitSignals.count && attempts < 500 {
+                    for sig in Self.quitSignals where state.handlers[sig] == nil {
+                        var current = sigaction()
+                        sigaction(sig, nil, &current)
+                        let raw = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+                        if raw != 0 && raw != 1 { state.handlers[sig] = current }   // neither DFL nor IGN
+                    }
+                    attempts += 1
+                    usleep(1_000)
+                }
+            } else {
+                for sig in Self.quitSignals {
+                    if var handler = state.handlers[sig] { sigaction(sig, &handler, nil) } else { signal(sig, SIG_IGN) }
+                }
+            }
+        }
+    }
 }
 
 public final class Terminal {
-    /// The signals that mean "save and quit". SIGHUP arrives when the
-    /// terminal window or tmux pane closes.
-    private static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
-
     /// The theme in effect: `.monochrome` if `.color` was asked for on a
     /// terminal without colours.
     public private(set) var theme: Theme
@@ -50,8 +100,6 @@ public final class Terminal {
     private var currentTimeout: Int32?
     private var cursorVisible: Bool?
 
-    private let flag = SignalFlag()
-    private var signalSources: [DispatchSourceSignal] = []
     private var previousActions: [Int32: sigaction] = [:]
 
     /// Without a UTF-8 locale wcwidth returns -1 and typed å ä ö never
@@ -83,23 +131,16 @@ public final class Terminal {
     public init(termType: String?, inputFD: Int32, outputFD: Int32, theme: Theme = .color) throws {
         self.theme = theme
 
-        // Ignore the quit signals BEFORE newterm: ncurses only installs its
-        // own handlers (which restore the tty, then exit(1), skipping our
-        // cleanup) where the disposition is still SIG_DFL.
-        // A second Terminal in the same process (tests) reinstalls the
-        // handler libdispatch put in place for the first: see
-        // `rememberDispatchHandlers`.
-        let dispatchHandlers = Self.dispatchHandlers.withLock { $0 }
-        for sig in Self.quitSignals {
+        // Take the quit signals away from SIG_DFL BEFORE newterm: ncurses
+        // installs its own handlers (which restore the tty, then exit(1),
+        // skipping our cleanup) only where the disposition is SIG_DFL.
+        // SIGHUP arrives when the terminal window or tmux pane closes.
+        for sig in QuitSignalWatcher.quitSignals {
             var old = sigaction()
             sigaction(sig, nil, &old)
             previousActions[sig] = old
-            if var handler = dispatchHandlers[sig]?.action {
-                sigaction(sig, &handler, nil)
-            } else {
-                signal(sig, SIG_IGN)
-            }
         }
+        QuitSignalWatcher.shared.arm()
 
         // Duplicates, so that fclose at shutdown leaves fd 0 and 1 open.
         let inFD = dup(inputFD), outFD = dup(outputFD)
@@ -133,33 +174,6 @@ public final class Terminal {
         keypad(window, true)    // arrows and F-keys as KEY_* codes
         set_escdelay(25)        // the default 1000 ms makes Esc feel dead
         setUpColours()
-
-        // Watch the signals. libdispatch swaps our SIG_IGN for a handler of
-        // its own that forwards them to a signalfd (see
-        // `rememberDispatchHandlers`); still not SIG_DFL, so ncurses stays out.
-        for sig in Self.quitSignals {
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            let flag = self.flag
-            source.setEventHandler { flag.signal.store(Int(sig), ordering: .relaxed) }
-            source.resume()
-            signalSources.append(source)
-        }
-        waitUntilSignalsAreWatched()
-    }
-
-    /// libdispatch registers a source asynchronously, on its manager
-    /// thread; until then the signal is still SIG_IGN and would be lost
-    /// (a SIGHUP right at start-up). Wait, briefly, until it is in place.
-    private func waitUntilSignalsAreWatched() {
-        for _ in 0..<200 {
-            let pending = Self.quitSignals.contains { sig in
-                var current = sigaction()
-                sigaction(sig, nil, &current)
-                return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1   // SIG_IGN
-            }
-            if !pending { return }
-            usleep(1_000)
-        }
     }
 
     deinit { shutdown() }
@@ -167,7 +181,7 @@ public final class Terminal {
     /// Which of SIGINT/SIGTERM/SIGHUP/SIGQUIT arrived (the latest), if any.
     /// The main loop checks it after every `readKey` and saves and quits.
     public var quitSignal: Int32? {
-        let sig = flag.signal.load(ordering: .relaxed)
+        let sig = QuitSignalWatcher.shared.received.load(ordering: .relaxed)
         return sig == 0 ? nil : Int32(sig)
     }
 
@@ -180,9 +194,6 @@ public final class Terminal {
     /// Restores the terminal. Safe to call twice; `deinit` calls it too.
     public func shutdown() {
         guard let screen else { return }
-        for source in signalSources { source.cancel() }
-        signalSources = []
-        rememberDispatchHandlers()
         curs_set(1)
         endwin()
         delscreen(screen)
@@ -198,27 +209,6 @@ public final class Terminal {
         inputFile = nil
         outputFile = nil
     }
-
-    /// On Linux a dispatch signal source reads a signalfd, which only sees
-    /// signals that are blocked, not ignored. So when the first source for a
-    /// signal is registered, libdispatch replaces our SIG_IGN with a handler
-    /// that blocks the signal and re-sends it to its manager thread; it does
-    /// that once per signal per process. Restoring the old disposition at
-    /// shutdown removes that handler, and a later Terminal's sources would
-    /// never fire. So keep it and reinstall it next time.
-    private func rememberDispatchHandlers() {
-        for sig in Self.quitSignals {
-            var current = sigaction()
-            sigaction(sig, nil, &current)
-            let raw = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
-            if raw != 0 && raw != 1 {   // neither SIG_DFL nor SIG_IGN
-                Self.dispatchHandlers.withLock { $0[sig] = SignalAction(action: current) }
-            }
-        }
-    }
-
-    private struct SignalAction: @unchecked Sendable { var action: sigaction }
-    private static let dispatchHandlers = Mutex<[Int32: SignalAction]>([:])
 
     private func restoreSignals() {
         for (sig, old) in previousActions {

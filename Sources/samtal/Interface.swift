@@ -53,11 +53,14 @@ struct EffectRunner {
             case .recordStepTime(let meetingID, let stepID, let seconds):
                 try store.recordStepTime(meetingID: meetingID, stepID: stepID, seconds: seconds)
                 return ([], false)
-            case .moveToStep(let meetingID, let leaving, let seconds, let toIndex, let toStepID):
+            case .moveToStep(let meetingID, let leaving, let seconds, let toIndex):
                 try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex)
-                return ([.stepNotesLoaded(stepID: toStepID, notes: try store.notes(meetingID: meetingID, stepID: toStepID))], false)
-            case .reloadStep(let meetingID, let stepID):
-                return ([.stepNotesLoaded(stepID: stepID, notes: try store.notes(meetingID: meetingID, stepID: stepID))], false)
+                return ([], false)
+            case .loadStep(let query):
+                return ([.stepLoaded(try store.stepData(query))], false)
+            case .writeStep(let write, let query):
+                try store.write(write, query, now: now())
+                return ([.stepWritten(write, try store.stepData(query))], false)
             case .finishMeeting(let meetingID, let seconds, let stepID):
                 try store.finishMeeting(meetingID: meetingID, stepID: stepID, seconds: seconds, now: now())
                 return ([], false)

@@ -76,7 +76,10 @@ import Testing
         var state = Fixtures.running()
         _ = state.update(.tick(now: 1020, today: "2026-12-03"))
         let effects = state.update(.key(.pageDown))
-        #expect(effects == [.moveToStep(meetingID: 7, leaving: "lagesbild", seconds: 20, toIndex: 2, toStepID: "summering")])
+        guard case .run(let moved) = state.screen else { return }
+        #expect(effects == [.moveToStep(meetingID: 7, leaving: "lagesbild", seconds: 20, toIndex: 2), .loadStep(moved.query)])
+        #expect(moved.query.stepID == "summering")
+        #expect(moved.query.earlierStepIDs == ["inledning", "lagesbild"])
         let run = Fixtures.run(state)
         #expect(run.stepIndex == 2)
         #expect(run.stepSeconds["lagesbild"] == 20)
@@ -91,9 +94,9 @@ import Testing
     @Test func notesOfAnotherStepArrivingLateAreIgnored() {
         var state = Fixtures.running()
         _ = state.update(.key(.pageDown))
-        _ = state.update(.stepNotesLoaded(stepID: "lagesbild", notes: [Fixtures.note(1, "gammal")]))
+        _ = state.update(.stepLoaded(StepData(stepID: "lagesbild", notes: [Fixtures.note(1, "gammal")])))
         #expect(Fixtures.run(state).notes.isEmpty)
-        _ = state.update(.stepNotesLoaded(stepID: "summering", notes: [Fixtures.note(2, "ny", step: "summering")]))
+        _ = state.update(.stepLoaded(StepData(stepID: "summering", notes: [Fixtures.note(2, "ny", step: "summering")])))
         #expect(Fixtures.run(state).notes.map(\.text) == ["ny"])
     }
 

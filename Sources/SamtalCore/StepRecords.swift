@@ -1,0 +1,171 @@
+// What the step kinds beyond note capture produce: focus areas (cluster),
+// dots (vote), checklist answers, ratings, and summary items.
+
+/// How a focus area is delimited (the method support: a place, a type of
+/// crime or disorder, or a group).
+public enum FocusAreaType: String, Codable, Sendable, CaseIterable {
+    case place
+    case crimeType = "crime_type"
+    case group
+
+    public var next: FocusAreaType {
+        let all = FocusAreaType.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+/// A candidate or agreed focus area, built from notes. It belongs to the
+/// cycle; the meeting and step record where it was made.
+public struct FocusArea: Equatable, Sendable, Identifiable {
+    public var id: Int64
+    public var cycleID: Int64
+    public var meetingID: Int64
+    public var stepID: String
+    public var name: String
+    public var type: FocusAreaType
+    public var targetPicture: String
+    /// The notes it was built from, in the order they were added.
+    public var noteIDs: [Int64]
+    public var createdAt: Timestamp
+
+    public init(id: Int64, cycleID: Int64, meetingID: Int64, stepID: String, name: String, type: FocusAreaType = .place,
+                targetPicture: String = "", noteIDs: [Int64] = [], createdAt: Timestamp) {
+        self.id = id
+        self.cycleID = cycleID
+        self.meetingID = meetingID
+        self.stepID = stepID
+        self.name = name
+        self.type = type
+        self.targetPicture = targetPicture
+        self.noteIDs = noteIDs
+        self.createdAt = createdAt
+    }
+}
+
+/// One dot on a focus area. `voter` is the group that placed it (0 when
+/// dots are counted per participant and not by group).
+public struct Vote: Equatable, Sendable, Identifiable {
+    public var id: Int64
+    public var meetingID: Int64
+    public var stepID: String
+    public var focusAreaID: Int64
+    public var voter: Int
+    public var createdAt: Timestamp
+
+    public init(id: Int64, meetingID: Int64, stepID: String, focusAreaID: Int64, voter: Int, createdAt: Timestamp) {
+        self.id = id
+        self.meetingID = meetingID
+        self.stepID = stepID
+        self.focusAreaID = focusAreaID
+        self.voter = voter
+        self.createdAt = createdAt
+    }
+}
+
+/// A place in a ranking; equal counts share a rank ("2=").
+public struct RankedFocusArea: Equatable, Sendable {
+    public var area: FocusArea
+    public var dots: Int
+    public var rank: Int
+    public var tied: Bool
+}
+
+public enum Ranking {
+    /// Focus areas by dots, most first; ties share the rank and are marked.
+    /// Equal counts keep the areas' creation order.
+    public static func rank(_ areas: [FocusArea], votes: [Vote]) -> [RankedFocusArea] {
+        var counts: [Int64: Int] = [:]
+        for v in votes { counts[v.focusAreaID, default: 0] += 1 }
+        let sorted = areas.enumerated().sorted { a, b in
+            let ca = counts[a.element.id] ?? 0, cb = counts[b.element.id] ?? 0
+            return ca != cb ? ca > cb : a.offset < b.offset
+        }.map(\.element)
+        var out: [RankedFocusArea] = []
+        for (i, area) in sorted.enumerated() {
+            let dots = counts[area.id] ?? 0
+            let rank = (i > 0 && out[i - 1].dots == dots) ? out[i - 1].rank : i + 1
+            out.append(RankedFocusArea(area: area, dots: dots, rank: rank, tied: false))
+        }
+        for i in out.indices {
+            out[i].tied = out.filter { $0.rank == out[i].rank }.count > 1
+        }
+        return out
+    }
+}
+
+public struct ChecklistAnswer: Equatable, Sendable {
+    public var item: Int
+    public var done: Bool
+    public var comment: String
+
+    public init(item: Int, done: Bool = false, comment: String = "") {
+        self.item = item
+        self.done = done
+        self.comment = comment
+    }
+}
+
+/// The scales a rating step can use (the situation-report templates in the
+/// seeds: Fagersta rates impact 1–5, Ludvika green/yellow/red).
+public enum RatingScale: String, Codable, Sendable, CaseIterable {
+    case impact = "impact-1-5"
+    case trafficLight = "traffic-light"
+
+    public var values: [String] {
+        switch self {
+        case .impact: return ["1", "2", "3", "4", "5"]
+        case .trafficLight: return ["green", "yellow", "red"]
+        }
+    }
+}
+
+public struct Rating: Equatable, Sendable {
+    public var question: Int
+    /// One of the scale's values, or nil when not rated yet.
+    public var value: String?
+    public var observations: String
+    public var comment: String
+
+    public init(question: Int, value: String? = nil, observations: String = "", comment: String = "") {
+        self.question = question
+        self.value = value
+        self.observations = observations
+        self.comment = comment
+    }
+}
+
+public enum SummaryItemKind: String, Codable, Sendable, CaseIterable {
+    case decision
+    case nextStep = "next_step"
+    case carryForward = "carry_forward"
+
+    public var next: SummaryItemKind {
+        let all = SummaryItemKind.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+/// A decision, a next step (with owner and date), or something that goes on
+/// to the next meeting.
+public struct SummaryItem: Equatable, Sendable, Identifiable {
+    public var id: Int64
+    public var meetingID: Int64
+    public var stepID: String
+    public var kind: SummaryItemKind
+    public var text: String
+    public var owner: String
+    public var due: String
+    public var createdAt: Timestamp
+
+    public init(id: Int64, meetingID: Int64, stepID: String, kind: SummaryItemKind, text: String, owner: String = "",
+                due: String = "", createdAt: Timestamp) {
+        self.id = id
+        self.meetingID = meetingID
+        self.stepID = stepID
+        self.kind = kind
+        self.text = text
+        self.owner = owner
+        self.due = due
+        self.createdAt = createdAt
+    }
+}

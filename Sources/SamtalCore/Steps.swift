@@ -1,0 +1,455 @@
+// The step kinds with their own interaction: cluster (notes into focus
+// areas), vote (dots and a live ranking), checklist, rating and summary.
+// Each reads its keys from its own keymap context and writes through
+// `Effect.writeStep`, after which the step is loaded again.
+
+/// What a step shows besides its own notes.
+public struct StepData: Equatable, Sendable {
+    public var stepID: String
+    /// The step's own notes (present and collect steps).
+    public var notes: [Note] = []
+    /// Cluster: the notes to group (earlier steps of this meeting, or the
+    /// whole cycle when the agenda says `notes_from: cycle`).
+    public var sourceNotes: [Note] = []
+    /// Cluster: this step's focus areas. Vote: the meeting's (or, when it
+    /// has none, the cycle's). Present with `show: focus-areas`: the cycle's.
+    public var focusAreas: [FocusArea] = []
+    /// True when `focusAreas` come from the cycle's earlier meetings.
+    public var focusAreasFromCycle = false
+    public var votes: [Vote] = []
+    public var checklist: [ChecklistAnswer] = []
+    public var ratings: [Rating] = []
+    public var summaryItems: [SummaryItem] = []
+
+    public init(stepID: String, notes: [Note] = [], sourceNotes: [Note] = [], focusAreas: [FocusArea] = [],
+                focusAreasFromCycle: Bool = false, votes: [Vote] = [], checklist: [ChecklistAnswer] = [],
+                ratings: [Rating] = [], summaryItems: [SummaryItem] = []) {
+        self.stepID = stepID
+        self.notes = notes
+        self.sourceNotes = sourceNotes
+        self.focusAreas = focusAreas
+        self.focusAreasFromCycle = focusAreasFromCycle
+        self.votes = votes
+        self.checklist = checklist
+        self.ratings = ratings
+        self.summaryItems = summaryItems
+    }
+
+    /// The area a note has been put in, if any.
+    public func area(of noteID: Int64) -> FocusArea? {
+        focusAreas.first { $0.noteIDs.contains(noteID) }
+    }
+}
+
+/// What to load for a step: enough for the executable to ask the store.
+public struct StepQuery: Equatable, Sendable {
+    public var meetingID: Int64
+    public var cycleID: Int64
+    public var stepID: String
+    public var kind: StepKind
+    /// The ids of the steps before this one (where a cluster's notes come from).
+    public var earlierStepIDs: [String]
+    /// Cluster: gather the notes of every meeting of the cycle.
+    public var notesFromCycle: Bool
+    /// Present: show the cycle's focus areas and their ranking.
+    public var showCycleFocusAreas: Bool
+
+    public init(meetingID: Int64, cycleID: Int64, stepID: String, kind: StepKind, earlierStepIDs: [String] = [],
+                notesFromCycle: Bool = false, showCycleFocusAreas: Bool = false) {
+        self.meetingID = meetingID
+        self.cycleID = cycleID
+        self.stepID = stepID
+        self.kind = kind
+        self.earlierStepIDs = earlierStepIDs
+        self.notesFromCycle = notesFromCycle
+        self.showCycleFocusAreas = showCycleFocusAreas
+    }
+}
+
+/// A write of a step kind's record.
+public enum StepWrite: Equatable, Sendable {
+    case createFocusArea(name: String, type: FocusAreaType)
+    case renameFocusArea(id: Int64, name: String)
+    case setFocusAreaType(id: Int64, type: FocusAreaType)
+    case assignNote(noteID: Int64, areaID: Int64?)
+    case mergeFocusArea(from: Int64, into: Int64)
+    case deleteFocusArea(id: Int64)
+    case addVote(areaID: Int64, voter: Int)
+    case undoVote(voter: Int?)
+    case setChecklistAnswer(ChecklistAnswer)
+    case setRating(Rating)
+    case addSummaryItem(kind: SummaryItemKind, text: String, owner: String, due: String)
+    case deleteSummaryItem(id: Int64)
+}
+
+public enum ClusterPane: Sendable, Equatable {
+    case notes, areas
+}
+
+public enum RatingField: Sendable, Equatable {
+    case observations, comment
+}
+
+/// Where the facilitator is within a step's own interaction.
+public struct StepCursor: Equatable, Sendable {
+    public var pane: ClusterPane = .notes
+    public var note = 0
+    public var area = 0
+    public var item = 0
+    public var mergeSource: Int64?
+    public var renaming: Int64?
+    public var voter = 1
+    public var ratingField: RatingField = .observations
+    public var summaryKind: SummaryItemKind = .decision
+    /// 0 what (the input line), 1 who, 2 when: the fields of a next step.
+    public var summaryField = 0
+    public var owner = TextField("", limit: 200)
+    public var due = TextField("", limit: 40)
+
+    public init() {}
+}
+
+extension RunState {
+    public var query: StepQuery {
+        StepQuery(meetingID: meeting.id, cycleID: meeting.cycleID, stepID: step.id, kind: step.kind,
+                  earlierStepIDs: agenda.steps.prefix(stepIndex).map(\.id),
+                  notesFromCycle: step.settings["notes_from"] == "cycle",
+                  showCycleFocusAreas: step.settings["show"] == "focus-areas")
+    }
+
+    /// The keymap context of the current step.
+    public var keyContext: KeyContext {
+        switch step.kind {
+        case .cluster: return .cluster
+        case .vote: return .vote
+        case .checklist: return .checklist
+        case .rating: return .rating
+        case .summary: return .summary
+        default: return .run
+        }
+    }
+
+    mutating func load(_ loaded: StepData) {
+        setNotes(loaded.notes)
+        data = loaded
+        data.notes = []
+        cursor.note = min(cursor.note, max(0, data.sourceNotes.count - 1))
+        cursor.area = min(cursor.area, max(0, data.focusAreas.count - 1))
+        cursor.item = min(cursor.item, max(0, itemCount - 1))
+        if let s = cursor.mergeSource, !data.focusAreas.contains(where: { $0.id == s }) { cursor.mergeSource = nil }
+    }
+
+    /// Items of a checklist or rating step (the agenda's questions), or the
+    /// summary's items.
+    public var itemCount: Int {
+        switch step.kind {
+        case .checklist, .rating: return step.questions.count
+        case .summary: return data.summaryItems.count
+        default: return 0
+        }
+    }
+
+    /// Vote settings: dots each, and whether they are per group.
+    public var dotsEach: Int { Int(step.settings["dots"] ?? "") ?? 3 }
+    public var dotsPerGroup: Bool { step.settings["per"] == "group" }
+
+    /// Dots still to place: for the current group, or for everyone; nil
+    /// when there is no budget to count against (no participants entered).
+    public var dotsLeft: Int? {
+        if dotsPerGroup {
+            return dotsEach - data.votes.filter { $0.voter == cursor.voter }.count
+        }
+        let people = meeting.facts.totalHeadCount
+        guard people > 0 else { return nil }
+        return dotsEach * people - data.votes.count
+    }
+
+    public var ratingScale: RatingScale { RatingScale(rawValue: step.settings["scale"] ?? "") ?? .impact }
+
+    public func rating(_ question: Int) -> Rating {
+        data.ratings.first { $0.question == question } ?? Rating(question: question)
+    }
+
+    public func checklistAnswer(_ item: Int) -> ChecklistAnswer {
+        data.checklist.first { $0.item == item } ?? ChecklistAnswer(item: item)
+    }
+}
+
+extension AppState {
+    /// Handles a key in a step with its own interaction; nil hands it on to
+    /// the run screen's generic handling (help, steps, quit, talking points).
+    mutating func handleStepKind(_ run: inout RunState, key: Key, action: Action?, context: KeyContext) -> [Effect]? {
+        switch context {
+        case .cluster: return handleCluster(&run, key: key, action: action)
+        case .vote: return handleVote(&run, key: key, action: action)
+        case .checklist: return handleChecklist(&run, key: key, action: action)
+        case .rating: return handleRating(&run, key: key, action: action)
+        case .summary: return handleSummary(&run, key: key, action: action)
+        default: return nil
+        }
+    }
+
+    /// Typing into the input line; Esc clears what is pending.
+    private mutating func editInput(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        if action == .cancel {
+            run.cursor.renaming = nil
+            run.cursor.mergeSource = nil
+            run.input.clear()
+            return []
+        }
+        if action == nil, run.input.handle(key) { return [] }
+        return action == nil ? [] : nil
+    }
+
+    // MARK: cluster
+
+    mutating func handleCluster(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        let q = run.query
+        let areas = run.data.focusAreas
+        let selectedArea = areas.indices.contains(run.cursor.area) ? areas[run.cursor.area] : nil
+        switch action {
+        case .switchPane:
+            run.cursor.pane = run.cursor.pane == .notes ? .areas : .notes
+        case .clusterUp, .clusterDown:
+            let delta = action == .clusterUp ? -1 : 1
+            if run.cursor.pane == .notes {
+                run.cursor.note = max(0, min(run.data.sourceNotes.count - 1, run.cursor.note + delta))
+            } else {
+                run.cursor.area = max(0, min(areas.count - 1, run.cursor.area + delta))
+            }
+        case .clusterEnter:
+            let text = run.input.trimmedText
+            if !text.isEmpty {
+                if let id = run.cursor.renaming { return [.writeStep(.renameFocusArea(id: id, name: text), q)] }
+                return [.writeStep(.createFocusArea(name: text, type: .place), q)]
+            }
+            guard run.cursor.pane == .notes, let area = selectedArea,
+                  run.data.sourceNotes.indices.contains(run.cursor.note) else { return [] }
+            let note = run.data.sourceNotes[run.cursor.note]
+            run.cursor.note = min(run.cursor.note + 1, run.data.sourceNotes.count - 1)
+            return [.writeStep(.assignNote(noteID: note.id, areaID: area.id), q)]
+        case .nextAreaType:
+            guard let area = selectedArea else { return [] }
+            return [.writeStep(.setFocusAreaType(id: area.id, type: area.type.next), q)]
+        case .renameArea:
+            guard let area = selectedArea else { return [] }
+            run.cursor.renaming = area.id
+            run.input.set(area.name)
+        case .mergeArea:
+            guard let area = selectedArea else { return [] }
+            if let source = run.cursor.mergeSource {
+                run.cursor.mergeSource = nil
+                guard source != area.id else { return [] }
+                return [.writeStep(.mergeFocusArea(from: source, into: area.id), q)]
+            }
+            run.cursor.mergeSource = area.id
+            run.cursor.pane = .areas
+            say(texts[.clusterMergePick], seconds: 30)
+        case .deleteArea:
+            if run.cursor.pane == .areas {
+                guard let area = selectedArea else { return [] }
+                dialog = .confirm(.deleteFocusArea(area.id))
+            } else if run.data.sourceNotes.indices.contains(run.cursor.note) {
+                let note = run.data.sourceNotes[run.cursor.note]
+                guard run.data.area(of: note.id) != nil else { return [] }
+                return [.writeStep(.assignNote(noteID: note.id, areaID: nil), q)]
+            }
+        default:
+            if key == .enter { return [] }
+            return editInput(&run, key: key, action: action)
+        }
+        return []
+    }
+
+    // MARK: vote
+
+    mutating func handleVote(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        let q = run.query
+        let areas = run.data.focusAreas
+        switch action {
+        case .voteUp:
+            run.cursor.area = max(0, run.cursor.area - 1)
+        case .voteDown:
+            run.cursor.area = max(0, min(areas.count - 1, run.cursor.area + 1))
+        case .addDot:
+            guard areas.indices.contains(run.cursor.area) else { return [] }
+            if let left = run.dotsLeft, left <= 0 {
+                say(texts[.voteBudgetUsed], error: true)
+                return []
+            }
+            return [.writeStep(.addVote(areaID: areas[run.cursor.area].id, voter: run.dotsPerGroup ? run.cursor.voter : 0), q)]
+        case .undoDot:
+            return [.writeStep(.undoVote(voter: run.dotsPerGroup ? run.cursor.voter : nil), q)]
+        case .nextVoter:
+            guard run.dotsPerGroup else { return [] }
+            let n = max(1, run.meeting.groupCount)
+            let delta = key == .backTab ? -1 : 1
+            run.cursor.voter = ((run.cursor.voter - 1 + delta) % n + n) % n + 1
+        case .cancel:
+            return []
+        case nil:
+            return [] // nothing is typed in a vote step
+        default:
+            return nil
+        }
+        return []
+    }
+
+    // MARK: checklist
+
+    mutating func handleChecklist(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        let q = run.query
+        let item = run.cursor.item
+        guard run.itemCount > 0 else { return editInput(&run, key: key, action: action) }
+        switch action {
+        case .itemUp, .itemDown:
+            var effects: [Effect] = []
+            if !run.input.trimmedText.isEmpty && run.input.trimmedText != run.checklistAnswer(item).comment {
+                // Moving on saves what was typed: nothing typed is lost.
+                var answer = run.checklistAnswer(item)
+                answer.comment = run.input.trimmedText
+                effects.append(.writeStep(.setChecklistAnswer(answer), q))
+            }
+            run.cursor.item = max(0, min(run.itemCount - 1, item + (action == .itemUp ? -1 : 1)))
+            run.input.set(run.checklistAnswer(run.cursor.item).comment)
+            return effects
+        case .toggleItem:
+            var answer = run.checklistAnswer(item)
+            answer.done.toggle()
+            if !run.input.trimmedText.isEmpty { answer.comment = run.input.trimmedText }
+            return [.writeStep(.setChecklistAnswer(answer), q)]
+        case .editItemComment:
+            run.input.set(run.checklistAnswer(item).comment)
+        default:
+            if key == .enter {
+                var answer = run.checklistAnswer(item)
+                answer.comment = run.input.trimmedText
+                return [.writeStep(.setChecklistAnswer(answer), q)]
+            }
+            return editInput(&run, key: key, action: action)
+        }
+        return []
+    }
+
+    // MARK: rating
+
+    mutating func handleRating(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        let q = run.query
+        let item = run.cursor.item
+        guard run.itemCount > 0 else { return editInput(&run, key: key, action: action) }
+        func withInput(_ r: Rating) -> Rating {
+            var r = r
+            let text = run.input.trimmedText
+            switch run.cursor.ratingField {
+            case .observations: r.observations = text
+            case .comment: r.comment = text
+            }
+            return r
+        }
+        func fieldText(_ r: Rating) -> String { run.cursor.ratingField == .observations ? r.observations : r.comment }
+        let current = run.rating(item)
+        let inputChanged = run.input.trimmedText != fieldText(current)
+        switch action {
+        case .itemUp, .itemDown:
+            let effects: [Effect] = inputChanged ? [.writeStep(.setRating(withInput(current)), q)] : []
+            run.cursor.item = max(0, min(run.itemCount - 1, item + (action == .itemUp ? -1 : 1)))
+            run.input.set(fieldText(run.rating(run.cursor.item)))
+            return effects
+        case .nextRatingValue, .previousRatingValue:
+            let values: [String?] = [nil] + run.ratingScale.values.map { Optional($0) }
+            let i = values.firstIndex(of: current.value) ?? 0
+            var r = inputChanged ? withInput(current) : current
+            r.value = values[((i + (action == .nextRatingValue ? 1 : -1)) % values.count + values.count) % values.count]
+            return [.writeStep(.setRating(r), q)]
+        case .switchRatingField:
+            let effects: [Effect] = inputChanged ? [.writeStep(.setRating(withInput(current)), q)] : []
+            run.cursor.ratingField = run.cursor.ratingField == .observations ? .comment : .observations
+            run.input.set(fieldText(inputChanged ? withInput(current) : current))
+            return effects
+        default:
+            if key == .enter { return [.writeStep(.setRating(withInput(current)), q)] }
+            return editInput(&run, key: key, action: action)
+        }
+    }
+
+    // MARK: summary
+
+    mutating func handleSummary(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        let q = run.query
+        switch action {
+        case .itemUp:
+            run.cursor.item = max(0, run.cursor.item - 1)
+        case .itemDown:
+            run.cursor.item = max(0, min(run.itemCount - 1, run.cursor.item + 1))
+        case .nextSummaryKind:
+            run.cursor.summaryKind = run.cursor.summaryKind.next
+            if run.cursor.summaryKind != .nextStep { run.cursor.summaryField = 0 }
+        case .nextSummaryField:
+            guard run.cursor.summaryKind == .nextStep else { return [] }
+            run.cursor.summaryField = (run.cursor.summaryField + (key == .backTab ? 2 : 1)) % 3
+        case .deleteSummaryItem:
+            guard run.data.summaryItems.indices.contains(run.cursor.item) else { return [] }
+            dialog = .confirm(.deleteSummaryItem(run.data.summaryItems[run.cursor.item].id))
+        case .cancel:
+            run.input.clear()
+            run.cursor.owner.clear()
+            run.cursor.due.clear()
+            run.cursor.summaryField = 0
+        case nil:
+            if key == .enter {
+                let text = run.input.trimmedText
+                guard !text.isEmpty else { return [] }
+                let nextStep = run.cursor.summaryKind == .nextStep
+                return [.writeStep(.addSummaryItem(kind: run.cursor.summaryKind, text: text,
+                                                   owner: nextStep ? run.cursor.owner.trimmedText : "",
+                                                   due: nextStep ? run.cursor.due.trimmedText : ""), q)]
+            }
+            switch run.cursor.summaryField {
+            case 1: _ = run.cursor.owner.handle(key)
+            case 2: _ = run.cursor.due.handle(key)
+            default: _ = run.input.handle(key)
+            }
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// After a step write committed: clear what was saved, say so.
+    mutating func stepWritten(_ write: StepWrite, run: inout RunState) {
+        switch write {
+        case .createFocusArea:
+            run.input.clear()
+            run.cursor.area = max(0, run.data.focusAreas.count - 1)
+            say(texts[.noteSaved])
+        case .renameFocusArea:
+            run.input.clear()
+            run.cursor.renaming = nil
+            say(texts[.noteUpdated])
+        case .assignNote(_, let areaID):
+            say(areaID == nil ? texts[.clusterUnassigned] : texts[.clusterAssigned])
+        case .mergeFocusArea(_, let into):
+            run.cursor.area = run.data.focusAreas.firstIndex { $0.id == into } ?? 0
+            say(texts[.clusterMerged])
+        case .setChecklistAnswer(let answer):
+            if answer.item == run.cursor.item { run.input.set(answer.comment) }
+            say(texts[.noteSaved])
+        case .setRating(let rating):
+            if rating.question == run.cursor.item {
+                run.input.set(run.cursor.ratingField == .observations ? rating.observations : rating.comment)
+            }
+            say(texts[.noteSaved])
+        case .addSummaryItem:
+            run.input.clear()
+            run.cursor.owner.clear()
+            run.cursor.due.clear()
+            run.cursor.summaryField = 0
+            run.cursor.item = max(0, run.data.summaryItems.count - 1)
+            say(texts[.noteSaved])
+        case .deleteFocusArea, .deleteSummaryItem:
+            say(texts[.noteDeleted])
+        case .setFocusAreaType, .addVote, .undoVote:
+            break
+        }
+    }
+}

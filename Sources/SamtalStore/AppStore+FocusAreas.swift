@@ -1,0 +1,232 @@
+// Focus areas (cluster steps) and the dots placed on them (vote steps).
+//
+// A focus area belongs to the cycle; the meeting and step record where it
+// was made. Notes are linked to at most one focus area. Deleting a focus
+// area only marks it deleted: its note links go (the notes become
+// unassigned), its votes stay in the store but no longer count.
+
+import GRDB
+import SamtalCore
+
+extension AppStore {
+    // MARK: focus areas
+
+    /// Creates a focus area in the meeting's cycle, after the meeting's
+    /// other focus areas.
+    public func createFocusArea(meetingID: Int64, stepID: String, name: String, type: FocusAreaType,
+                                now: Double) throws -> FocusArea {
+        try writer.write { db in
+            let meeting = try Self.storedMeeting(db, id: meetingID)
+            let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM focus_area WHERE meeting_id = ?",
+                                        arguments: [meetingID])
+            var record = StoredFocusArea(
+                cycleID: meeting.cycleID, meetingID: meetingID, stepID: stepID, name: name, type: type,
+                targetPicture: "", position: (last ?? -1) + 1, createdAt: now, deletedAt: nil)
+            try record.insert(db)
+            return record.focusArea(noteIDs: [])
+        }
+    }
+
+    @discardableResult
+    public func renameFocusArea(id: Int64, name: String) throws -> FocusArea {
+        try changeFocusArea(id: id) { $0.name = name }
+    }
+
+    @discardableResult
+    public func setFocusAreaType(id: Int64, type: FocusAreaType) throws -> FocusArea {
+        try changeFocusArea(id: id) { $0.type = type }
+    }
+
+    /// The target picture (målbild): what the area should look like when the
+    /// promise has worked.
+    @discardableResult
+    public func setTargetPicture(id: Int64, text: String) throws -> FocusArea {
+        try changeFocusArea(id: id) { $0.targetPicture = text }
+    }
+
+    /// Marks the focus area deleted and removes its note links, so its notes
+    /// become unassigned. Its votes stay in the store but are no longer
+    /// listed by `votes`.
+    public func deleteFocusArea(id: Int64, now: Double) throws {
+        try writer.write { db in
+            var record = try Self.liveFocusArea(db, id: id)
+            record.deletedAt = now
+            try record.update(db)
+            try db.execute(sql: "DELETE FROM focus_area_note WHERE focus_area_id = ?", arguments: [id])
+        }
+    }
+
+    /// Puts the note in the focus area, at the end of its notes, or takes it
+    /// out of any focus area when `focusAreaID` is nil. A note is in at most
+    /// one focus area: assigning it elsewhere moves it. Assigning it to the
+    /// area it is already in leaves it where it is.
+    public func assignNote(noteID: Int64, to focusAreaID: Int64?) throws {
+        try writer.write { db in
+            _ = try Self.liveNote(db, id: noteID)
+            guard let focusAreaID else {
+                try db.execute(sql: "DELETE FROM focus_area_note WHERE note_id = ?", arguments: [noteID])
+                return
+            }
+            _ = try Self.liveFocusArea(db, id: focusAreaID)
+            let current = try Int64.fetchOne(db, sql: "SELECT focus_area_id FROM focus_area_note WHERE note_id = ?",
+                                             arguments: [noteID])
+            guard current != focusAreaID else { return }
+            try db.execute(sql: """
+                INSERT INTO focus_area_note (focus_area_id, note_id, position) VALUES (?, ?, ?)
+                ON CONFLICT (note_id) DO UPDATE SET focus_area_id = excluded.focus_area_id, position = excluded.position
+                """, arguments: [focusAreaID, noteID, try Self.nextLinkPosition(db, focusAreaID: focusAreaID)])
+        }
+    }
+
+    /// Moves the source's notes (after the target's own, in their order) and
+    /// its votes to the target, marks the source deleted, and returns the
+    /// target. Merging an area into itself changes nothing.
+    @discardableResult
+    public func mergeFocusArea(_ sourceID: Int64, into targetID: Int64, now: Double) throws -> FocusArea {
+        try writer.write { db in
+            var source = try Self.liveFocusArea(db, id: sourceID)
+            let target = try Self.liveFocusArea(db, id: targetID)
+            guard sourceID != targetID else { return try Self.focusArea(db, record: target) }
+            try db.execute(sql: """
+                UPDATE focus_area_note SET focus_area_id = ?, position = position + ? WHERE focus_area_id = ?
+                """, arguments: [targetID, try Self.nextLinkPosition(db, focusAreaID: targetID), sourceID])
+            try db.execute(sql: "UPDATE vote SET focus_area_id = ? WHERE focus_area_id = ?",
+                           arguments: [targetID, sourceID])
+            source.deletedAt = now
+            try source.update(db)
+            return try Self.focusArea(db, record: target)
+        }
+    }
+
+    /// The meeting's focus areas that are not deleted, in creation order,
+    /// each with its notes (not deleted) in the order they were added.
+    public func focusAreas(meetingID: Int64) throws -> [FocusArea] {
+        try writer.read { db in
+            try Self.focusAreas(db, where: "focus_area.meeting_id = ?", arguments: [meetingID])
+        }
+    }
+
+    /// The focus areas of every meeting of the cycle, not deleted: by the
+    /// meeting's creation time, then in creation order within the meeting.
+    public func focusAreas(cycleID: Int64) throws -> [FocusArea] {
+        try writer.read { db in
+            try Self.focusAreas(db, where: "focus_area.cycle_id = ?", arguments: [cycleID])
+        }
+    }
+
+    // MARK: votes
+
+    /// Places one dot on a focus area (not deleted).
+    @discardableResult
+    public func addVote(meetingID: Int64, stepID: String, focusAreaID: Int64, voter: Int, now: Double) throws -> Vote {
+        try writer.write { db in
+            _ = try Self.storedMeeting(db, id: meetingID)
+            _ = try Self.liveFocusArea(db, id: focusAreaID)
+            var record = StoredVote(meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID, voter: voter,
+                                    createdAt: now)
+            try record.insert(db)
+            return record.vote
+        }
+    }
+
+    /// Deletes the newest counted dot of the step (newest by time, then id),
+    /// only among the voter's when `voter` is given, and returns it; nil when
+    /// there is none.
+    @discardableResult
+    public func undoLastVote(meetingID: Int64, stepID: String, voter: Int?) throws -> Vote? {
+        try writer.write { db in
+            var sql = Self.countedVotes + " WHERE vote.meeting_id = ? AND vote.step_id = ?"
+            var arguments: StatementArguments = [meetingID, stepID]
+            if let voter {
+                sql += " AND vote.voter = ?"
+                arguments += [voter]
+            }
+            sql += " ORDER BY vote.created_at DESC, vote.id DESC LIMIT 1"
+            guard let record = try StoredVote.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+            try record.delete(db)
+            return record.vote
+        }
+    }
+
+    /// The step's dots on focus areas that are not deleted, oldest first.
+    public func votes(meetingID: Int64, stepID: String) throws -> [Vote] {
+        try writer.read { db in
+            try StoredVote.fetchAll(db, sql: Self.countedVotes + """
+                 WHERE vote.meeting_id = ? AND vote.step_id = ? ORDER BY vote.created_at, vote.id
+                """, arguments: [meetingID, stepID]).map(\.vote)
+        }
+    }
+
+    /// The dots of every meeting of the cycle on focus areas that are not
+    /// deleted: by the meeting's creation time, then oldest first.
+    public func votes(cycleID: Int64) throws -> [Vote] {
+        try writer.read { db in
+            try StoredVote.fetchAll(db, sql: Self.countedVotes + """
+                 JOIN meeting ON meeting.id = vote.meeting_id
+                WHERE meeting.cycle_id = ?
+                ORDER BY meeting.created_at, meeting.id, vote.created_at, vote.id
+                """, arguments: [cycleID]).map(\.vote)
+        }
+    }
+
+    // MARK: helpers inside a transaction
+
+    /// Votes on focus areas that are not deleted; the caller adds the rest.
+    static let countedVotes = """
+        SELECT vote.* FROM vote
+        JOIN focus_area ON focus_area.id = vote.focus_area_id AND focus_area.deleted_at IS NULL
+        """
+
+    static func liveFocusArea(_ db: Database, id: Int64) throws -> StoredFocusArea {
+        guard let record = try StoredFocusArea.filter(key: id).filter(StoredFocusArea.Columns.deletedAt == nil)
+            .fetchOne(db) else {
+            throw StoreError.notFound(what: "Focus area \(id)")
+        }
+        return record
+    }
+
+    /// Changes a focus area that is not deleted and returns it with its notes.
+    private func changeFocusArea(id: Int64, _ change: @escaping @Sendable (inout StoredFocusArea) -> Void) throws
+        -> FocusArea {
+        try writer.write { db in
+            var record = try Self.liveFocusArea(db, id: id)
+            change(&record)
+            try record.update(db)
+            return try Self.focusArea(db, record: record)
+        }
+    }
+
+    static func nextLinkPosition(_ db: Database, focusAreaID: Int64) throws -> Int {
+        let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM focus_area_note WHERE focus_area_id = ?",
+                                    arguments: [focusAreaID])
+        return (last ?? -1) + 1
+    }
+
+    static func focusArea(_ db: Database, record: StoredFocusArea) throws -> FocusArea {
+        try focusAreas(db, where: "focus_area.id = ?", arguments: [record.id]).first
+            ?? record.focusArea(noteIDs: [])
+    }
+
+    /// Focus areas that are not deleted and match `condition` (on
+    /// `focus_area` joined with its `meeting`), by the meeting's creation
+    /// time, then position; each with its links to notes that are not
+    /// deleted, in link order.
+    static func focusAreas(_ db: Database, where condition: String, arguments: StatementArguments) throws
+        -> [FocusArea] {
+        let areas = "FROM focus_area JOIN meeting ON meeting.id = focus_area.meeting_id"
+        let filter = "WHERE focus_area.deleted_at IS NULL AND \(condition)"
+        let records = try StoredFocusArea.fetchAll(db, sql: """
+            SELECT focus_area.* \(areas) \(filter)
+            ORDER BY meeting.created_at, meeting.id, focus_area.position, focus_area.id
+            """, arguments: arguments)
+        let links = try StoredFocusAreaNote.fetchAll(db, sql: """
+            SELECT focus_area_note.* \(areas)
+            JOIN focus_area_note ON focus_area_note.focus_area_id = focus_area.id
+            JOIN note ON note.id = focus_area_note.note_id AND note.deleted_at IS NULL
+            \(filter)
+            ORDER BY focus_area_note.position, focus_area_note.rowid
+            """, arguments: arguments)
+        let noteIDs = Dictionary(grouping: links, by: \.focusAreaID).mapValues { $0.map(\.noteID) }
+        return records.map { $0.focusArea(noteIDs: $0.id.flatMap { noteIDs[$0] } ?? []) }
+    }
+}

@@ -1,0 +1,199 @@
+// Records of the v2 tables: what the step kinds beyond note capture produce
+// (see Records.swift for the conventions). Mapped to and from the core's
+// types in StepRecords.swift.
+
+import GRDB
+import SamtalCore
+
+struct StoredFocusArea: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "focus_area"
+
+    var id: Int64?
+    var cycleID: Int64
+    var meetingID: Int64
+    var stepID: String
+    var name: String
+    var type: FocusAreaType
+    var targetPicture: String
+    var position: Int
+    var createdAt: Double
+    var deletedAt: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, type, position
+        case cycleID = "cycle_id"
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
+        case targetPicture = "target_picture"
+        case createdAt = "created_at"
+        case deletedAt = "deleted_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let meetingID = Column(CodingKeys.meetingID)
+        static let position = Column(CodingKeys.position)
+        static let deletedAt = Column(CodingKeys.deletedAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    func focusArea(noteIDs: [Int64]) -> FocusArea {
+        FocusArea(id: id ?? 0, cycleID: cycleID, meetingID: meetingID, stepID: stepID, name: name, type: type,
+                  targetPicture: targetPicture, noteIDs: noteIDs, createdAt: createdAt)
+    }
+}
+
+/// A note's place in a focus area. Written with plain SQL (it is an upsert
+/// on `note_id`), only read through the record.
+struct StoredFocusAreaNote: Codable, FetchableRecord {
+    static let databaseTableName = "focus_area_note"
+
+    var focusAreaID: Int64
+    var noteID: Int64
+    var position: Int
+
+    enum CodingKeys: String, CodingKey {
+        case position
+        case focusAreaID = "focus_area_id"
+        case noteID = "note_id"
+    }
+}
+
+struct StoredVote: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "vote"
+
+    var id: Int64?
+    var meetingID: Int64
+    var stepID: String
+    var focusAreaID: Int64
+    var voter: Int
+    var createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, voter
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
+        case focusAreaID = "focus_area_id"
+        case createdAt = "created_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var vote: Vote {
+        Vote(id: id ?? 0, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID, voter: voter,
+             createdAt: createdAt)
+    }
+}
+
+struct StoredChecklistAnswer: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "checklist_answer"
+
+    var meetingID: Int64
+    var stepID: String
+    var item: Int
+    var done: Bool
+    var comment: String
+
+    enum CodingKeys: String, CodingKey {
+        case item, done, comment
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
+    }
+
+    enum Columns {
+        static let meetingID = Column(CodingKeys.meetingID)
+        static let stepID = Column(CodingKeys.stepID)
+        static let item = Column(CodingKeys.item)
+    }
+
+    init(meetingID: Int64, stepID: String, answer: ChecklistAnswer) {
+        self.meetingID = meetingID
+        self.stepID = stepID
+        item = answer.item
+        done = answer.done
+        comment = answer.comment
+    }
+
+    var answer: ChecklistAnswer {
+        ChecklistAnswer(item: item, done: done, comment: comment)
+    }
+}
+
+struct StoredRating: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "rating"
+
+    var meetingID: Int64
+    var stepID: String
+    var question: Int
+    var value: String?
+    var observations: String
+    var comment: String
+
+    enum CodingKeys: String, CodingKey {
+        case question, value, observations, comment
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
+    }
+
+    enum Columns {
+        static let meetingID = Column(CodingKeys.meetingID)
+        static let stepID = Column(CodingKeys.stepID)
+        static let question = Column(CodingKeys.question)
+    }
+
+    init(meetingID: Int64, stepID: String, rating: Rating) {
+        self.meetingID = meetingID
+        self.stepID = stepID
+        question = rating.question
+        value = rating.value
+        observations = rating.observations
+        comment = rating.comment
+    }
+
+    var rating: Rating {
+        Rating(question: question, value: value, observations: observations, comment: comment)
+    }
+}
+
+struct StoredSummaryItem: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "summary_item"
+
+    var id: Int64?
+    var meetingID: Int64
+    var stepID: String
+    var kind: SummaryItemKind
+    var text: String
+    var owner: String
+    var due: String
+    var createdAt: Double
+    var deletedAt: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, text, owner, due
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
+        case createdAt = "created_at"
+        case deletedAt = "deleted_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let meetingID = Column(CodingKeys.meetingID)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let deletedAt = Column(CodingKeys.deletedAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var item: SummaryItem {
+        SummaryItem(id: id ?? 0, meetingID: meetingID, stepID: stepID, kind: kind, text: text, owner: owner, due: due,
+                    createdAt: createdAt)
+    }
+}

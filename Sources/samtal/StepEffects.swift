@@ -1,0 +1,79 @@
+// Loading and writing what the step kinds show, for the effect runner.
+
+import SamtalCore
+import SamtalStore
+
+extension AppStore {
+    /// Everything a step shows, by its kind.
+    func stepData(_ q: StepQuery) throws -> StepData {
+        var data = StepData(stepID: q.stepID, notes: try notes(meetingID: q.meetingID, stepID: q.stepID))
+        switch q.kind {
+        case .cluster:
+            if q.notesFromCycle {
+                // The joint workshop gathers every meeting's notes, each
+                // keeping its source.
+                var all: [Note] = []
+                for m in try meetings(cycleID: q.cycleID).reversed() {
+                    all += try notes(meetingID: m.id).filter { $0.meetingID != q.meetingID || $0.stepID != q.stepID }
+                }
+                data.sourceNotes = all
+            } else {
+                let order = Dictionary(uniqueKeysWithValues: q.earlierStepIDs.enumerated().map { ($1, $0) })
+                data.sourceNotes = try notes(meetingID: q.meetingID)
+                    .filter { order[$0.stepID] != nil }
+                    .sorted { (order[$0.stepID]!, $0.group, $0.createdAt, $0.id) < (order[$1.stepID]!, $1.group, $1.createdAt, $1.id) }
+            }
+            data.focusAreas = try focusAreas(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
+        case .vote:
+            data.focusAreas = try focusAreas(meetingID: q.meetingID)
+            if data.focusAreas.isEmpty {
+                data.focusAreas = try focusAreas(cycleID: q.cycleID)
+                data.focusAreasFromCycle = !data.focusAreas.isEmpty
+            }
+            data.votes = try votes(meetingID: q.meetingID, stepID: q.stepID)
+        case .checklist:
+            data.checklist = try checklistAnswers(meetingID: q.meetingID, stepID: q.stepID)
+        case .rating:
+            data.ratings = try ratings(meetingID: q.meetingID, stepID: q.stepID)
+        case .summary:
+            data.summaryItems = try summaryItems(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
+        default:
+            break
+        }
+        if q.showCycleFocusAreas {
+            data.focusAreas = try focusAreas(cycleID: q.cycleID)
+            data.votes = try votes(cycleID: q.cycleID)
+        }
+        return data
+    }
+
+    /// Performs one step write.
+    func write(_ w: StepWrite, _ q: StepQuery, now: Double) throws {
+        switch w {
+        case .createFocusArea(let name, let type):
+            _ = try createFocusArea(meetingID: q.meetingID, stepID: q.stepID, name: name, type: type, now: now)
+        case .renameFocusArea(let id, let name):
+            _ = try renameFocusArea(id: id, name: name)
+        case .setFocusAreaType(let id, let type):
+            _ = try setFocusAreaType(id: id, type: type)
+        case .assignNote(let noteID, let areaID):
+            try assignNote(noteID: noteID, to: areaID)
+        case .mergeFocusArea(let from, let into):
+            _ = try mergeFocusArea(from, into: into, now: now)
+        case .deleteFocusArea(let id):
+            try deleteFocusArea(id: id, now: now)
+        case .addVote(let areaID, let voter):
+            _ = try addVote(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, voter: voter, now: now)
+        case .undoVote(let voter):
+            _ = try undoLastVote(meetingID: q.meetingID, stepID: q.stepID, voter: voter)
+        case .setChecklistAnswer(let answer):
+            try setChecklistAnswer(meetingID: q.meetingID, stepID: q.stepID, answer: answer)
+        case .setRating(let rating):
+            try setRating(meetingID: q.meetingID, stepID: q.stepID, rating: rating)
+        case .addSummaryItem(let kind, let text, let owner, let due):
+            _ = try addSummaryItem(meetingID: q.meetingID, stepID: q.stepID, kind: kind, text: text, owner: owner, due: due, now: now)
+        case .deleteSummaryItem(let id):
+            try deleteSummaryItem(id: id, now: now)
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Testing
+@testable import SamtalCore
+
+/// A state running a one-step agenda of the given kind, with data loaded.
+func runningStep(_ kind: StepKind, questions: [String] = [], settings: [String: String] = [:], data: StepData? = nil,
+                 facts: MethodFacts = MethodFacts()) -> AppState {
+    let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee, steps: [
+        AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+        AgendaStep(id: "steget", title: "Steget", kind: kind, minutes: 20, questions: questions, settings: settings),
+    ])
+    var meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", facts: facts, groupCount: 3, currentStepIndex: 1, createdAt: 0)
+    meeting.facts = facts
+    var state = AppState(language: .sv, now: 100)
+    let effects = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [])))
+    guard case .loadStep(let q)? = effects.first else { fatalError("no load: \(effects)") }
+    _ = state.update(.stepLoaded(data ?? StepData(stepID: q.stepID)))
+    return state
+}
+
+func area(_ id: Int64, _ name: String, notes: [Int64] = []) -> FocusArea {
+    FocusArea(id: id, cycleID: 2, meetingID: 7, stepID: "steget", name: name, noteIDs: notes, createdAt: Double(id))
+}
+
+func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
+    Vote(id: id, meetingID: 7, stepID: "steget", focusAreaID: area, voter: voter, createdAt: Double(id))
+}
+
+@Suite struct ClusterTests {
+    let notes = [Fixtures.note(1, "Buskörning vid Storgatan", step: "tidigare"), Fixtures.note(2, "Otrygg gångtunnel", step: "tidigare")]
+
+    @Test func theQueryAsksForTheEarlierStepsNotes() {
+        let state = runningStep(.cluster)
+        let run = Fixtures.run(state)
+        #expect(run.query == StepQuery(meetingID: 7, cycleID: 2, stepID: "steget", kind: .cluster, earlierStepIDs: ["tidigare"]))
+        #expect(state.keyContext == .cluster)
+    }
+
+    @Test func typingANameAndEnterCreatesAFocusArea() {
+        var state = runningStep(.cluster)
+        Fixtures.type("Storgatan", into: &state)
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.writeStep(.createFocusArea(name: "Storgatan", type: .place), Fixtures.run(state).query)])
+        // The line clears when the write has committed.
+        _ = state.update(.stepWritten(.createFocusArea(name: "Storgatan", type: .place),
+                                      StepData(stepID: "steget", focusAreas: [area(5, "Storgatan")])))
+        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(Fixtures.run(state).cursor.area == 0)
+    }
+
+    @Test func enterWithoutTextMovesTheSelectedNoteIntoTheSelectedArea() {
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes,
+                                                         focusAreas: [area(5, "Storgatan"), area(6, "Stationen")]))
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.down))
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.writeStep(.assignNote(noteID: 2, areaID: 6), Fixtures.run(state).query)])
+    }
+
+    @Test func typeRenameAndDelete() {
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: [area(5, "Storgatan", notes: [1])]))
+        let q = Fixtures.run(state).query
+        #expect(state.update(.key(.function(3))) == [.writeStep(.setFocusAreaType(id: 5, type: .crimeType), q)])
+        _ = state.update(.key(.function(4)))
+        #expect(Fixtures.run(state).input.text == "Storgatan")
+        _ = state.update(.key(.ctrl("u")))
+        Fixtures.type("Storgatan kvällstid", into: &state)
+        #expect(state.update(.key(.enter)) == [.writeStep(.renameFocusArea(id: 5, name: "Storgatan kvällstid"), q)])
+        // F8 on a grouped note takes it out of its area.
+        #expect(state.update(.key(.function(8))) == [.writeStep(.assignNote(noteID: 1, areaID: nil), q)])
+        // F8 on an area asks first.
+        _ = state.update(.key(.tab))
+        #expect(state.update(.key(.function(8))) == [])
+        #expect(state.dialog == .confirm(.deleteFocusArea(5)))
+        #expect(state.update(.key(.char("j"))) == [.writeStep(.deleteFocusArea(id: 5), q)])
+    }
+
+    @Test func mergeTakesTwoPresses() {
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", focusAreas: [area(5, "Storgatan"), area(6, "Storgatan väst")]))
+        let q = Fixtures.run(state).query
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.down))
+        #expect(state.update(.key(.function(7))) == [])
+        #expect(Fixtures.run(state).cursor.mergeSource == 6)
+        _ = state.update(.key(.up))
+        #expect(state.update(.key(.function(7))) == [.writeStep(.mergeFocusArea(from: 6, into: 5), q)])
+    }
+
+    @Test func noteKeysOfTheRunScreenDoNotApply() {
+        #expect(Keymap.action(for: .function(3), in: .cluster) == .nextAreaType)
+        #expect(Keymap.action(for: .enter, in: .checklist) == nil) // handled as "save the line"
+        #expect(Keymap.action(for: .pageDown, in: .cluster) == .nextStep)
+        #expect(!Keymap.bar(for: .vote).contains { $0.action == .nextNoteType })
+        #expect(Keymap.bar(for: .vote).last?.action == .quit)
+    }
+}
+
+@Suite struct VoteTests {
+    let areas = [area(5, "Storgatan"), area(6, "Stationen"), area(7, "Centrum")]
+
+    @Test func dotsGoToTheSelectedAreaAndUndoTakesTheLast() {
+        var state = runningStep(.vote, settings: ["dots": "3"], data: StepData(stepID: "steget", focusAreas: areas))
+        let q = Fixtures.run(state).query
+        _ = state.update(.key(.down))
+        #expect(state.update(.key(.enter)) == [.writeStep(.addVote(areaID: 6, voter: 0), q)])
+        #expect(state.update(.key(.char("+"))) == [.writeStep(.addVote(areaID: 6, voter: 0), q)])
+        #expect(state.update(.key(.backspace)) == [.writeStep(.undoVote(voter: nil), q)])
+        #expect(state.update(.key(.char("x"))) == [])
+    }
+
+    @Test func perParticipantBudgetCountsTheHeadCount() {
+        let facts = MethodFacts(participants: [ParticipantRow(organisationRole: "Ingripande", headCount: 2)])
+        var state = runningStep(.vote, settings: ["dots": "2"], data: StepData(stepID: "steget", focusAreas: areas,
+                                                                               votes: (1...4).map { vote(Int64($0), area: 5) }), facts: facts)
+        #expect(Fixtures.run(state).dotsLeft == 0)
+        #expect(state.update(.key(.enter)) == [])
+        #expect(state.status?.isError == true)
+    }
+
+    @Test func perGroupBudgetAndTabChangesTheVoter() {
+        var state = runningStep(.vote, settings: ["dots": "1", "per": "group"],
+                                data: StepData(stepID: "steget", focusAreas: areas, votes: [vote(1, area: 5, voter: 1)]))
+        let q = Fixtures.run(state).query
+        #expect(Fixtures.run(state).dotsLeft == 0)
+        #expect(state.update(.key(.enter)) == [])
+        _ = state.update(.key(.tab))
+        #expect(Fixtures.run(state).cursor.voter == 2)
+        #expect(state.update(.key(.enter)) == [.writeStep(.addVote(areaID: 5, voter: 2), q)])
+        #expect(state.update(.key(.backspace)) == [.writeStep(.undoVote(voter: 2), q)])
+        _ = state.update(.key(.backTab))
+        _ = state.update(.key(.backTab))
+        #expect(Fixtures.run(state).cursor.voter == 3)
+    }
+
+    @Test func rankingSharesPlacesOnTies() {
+        let ranked = Ranking.rank(areas, votes: [vote(1, area: 6), vote(2, area: 6), vote(3, area: 5), vote(4, area: 7)])
+        #expect(ranked.map(\.area.name) == ["Stationen", "Storgatan", "Centrum"])
+        #expect(ranked.map(\.rank) == [1, 2, 2])
+        #expect(ranked.map(\.tied) == [false, true, true])
+        #expect(Ranking.rank(areas, votes: []).map(\.rank) == [1, 1, 1])
+    }
+}
+
+@Suite struct ChecklistAndRatingTests {
+    let items = ["Ansvarig", "Syfte och mål", "Målgrupp"]
+
+    @Test func checklistTogglesAndComments() {
+        var state = runningStep(.checklist, questions: items)
+        let q = Fixtures.run(state).query
+        #expect(state.update(.key(.function(3))) == [.writeStep(.setChecklistAnswer(ChecklistAnswer(item: 0, done: true)), q)])
+        Fixtures.type("Kommunpolisen", into: &state)
+        #expect(state.update(.key(.enter)) == [.writeStep(.setChecklistAnswer(ChecklistAnswer(item: 0, comment: "Kommunpolisen")), q)])
+    }
+
+    @Test func movingOnSavesWhatWasTyped() {
+        var state = runningStep(.checklist, questions: items,
+                                data: StepData(stepID: "steget", checklist: [ChecklistAnswer(item: 1, done: true, comment: "Klart")]))
+        let q = Fixtures.run(state).query
+        Fixtures.type("Anna", into: &state)
+        #expect(state.update(.key(.down)) == [.writeStep(.setChecklistAnswer(ChecklistAnswer(item: 0, comment: "Anna")), q)])
+        // The next item's comment is offered for editing.
+        #expect(Fixtures.run(state).input.text == "Klart")
+    }
+
+    @Test func ratingCyclesTheScaleAndKeepsTwoTexts() {
+        var state = runningStep(.rating, questions: ["Ordningsstörningar"], settings: ["scale": "traffic-light"])
+        let q = Fixtures.run(state).query
+        #expect(state.update(.key(.function(3))) == [.writeStep(.setRating(Rating(question: 0, value: "green")), q)])
+        _ = state.update(.stepWritten(.setRating(Rating(question: 0, value: "green")),
+                                      StepData(stepID: "steget", ratings: [Rating(question: 0, value: "green")])))
+        #expect(state.update(.key(.function(5))) == [.writeStep(.setRating(Rating(question: 0, value: nil)), q)])
+        Fixtures.type("Nedskräpning i parken", into: &state)
+        #expect(state.update(.key(.enter)) == [.writeStep(.setRating(Rating(question: 0, value: "green", observations: "Nedskräpning i parken")), q)])
+        _ = state.update(.stepWritten(.setRating(Rating(question: 0, value: "green", observations: "Nedskräpning i parken")),
+                                      StepData(stepID: "steget", ratings: [Rating(question: 0, value: "green", observations: "Nedskräpning i parken")])))
+        _ = state.update(.key(.tab))
+        #expect(Fixtures.run(state).cursor.ratingField == .comment)
+        #expect(Fixtures.run(state).input.isEmpty)
+        Fixtures.type("Fler papperskorgar", into: &state)
+        #expect(state.update(.key(.enter)) == [.writeStep(.setRating(Rating(question: 0, value: "green", observations: "Nedskräpning i parken",
+                                                                                comment: "Fler papperskorgar")), q)])
+    }
+
+    @Test func impactScaleHasFiveSteps() {
+        #expect(RatingScale.impact.values == ["1", "2", "3", "4", "5"])
+        let run = Fixtures.run(runningStep(.rating, questions: ["x"], settings: ["scale": "impact-1-5"]))
+        #expect(run.ratingScale == .impact)
+    }
+}
+
+@Suite struct SummaryTests {
+    @Test func decisionsNextStepsAndWhatGoesOn() {
+        var state = runningStep(.summary)
+        let q = Fixtures.run(state).query
+        Fixtures.type("Storgatan blir fokusområde", into: &state)
+        #expect(state.update(.key(.enter)) == [.writeStep(.addSummaryItem(kind: .decision, text: "Storgatan blir fokusområde", owner: "", due: ""), q)])
+        _ = state.update(.stepWritten(.addSummaryItem(kind: .decision, text: "x", owner: "", due: ""), StepData(stepID: "steget")))
+        _ = state.update(.key(.function(3)))
+        #expect(Fixtures.run(state).cursor.summaryKind == .nextStep)
+        Fixtures.type("Återkoppla på APT", into: &state)
+        _ = state.update(.key(.tab))
+        Fixtures.type("Anna", into: &state)
+        _ = state.update(.key(.tab))
+        Fixtures.type("2027-01-15", into: &state)
+        #expect(state.update(.key(.enter)) == [.writeStep(.addSummaryItem(kind: .nextStep, text: "Återkoppla på APT", owner: "Anna",
+                                                                          due: "2027-01-15"), q)])
+        _ = state.update(.key(.function(3)))
+        #expect(Fixtures.run(state).cursor.summaryKind == .carryForward)
+        #expect(Fixtures.run(state).cursor.summaryField == 0)
+    }
+
+    @Test func deleteAsksFirst() {
+        let item = SummaryItem(id: 9, meetingID: 7, stepID: "steget", kind: .decision, text: "x", createdAt: 0)
+        var state = runningStep(.summary, data: StepData(stepID: "steget", summaryItems: [item]))
+        _ = state.update(.key(.function(8)))
+        #expect(state.dialog == .confirm(.deleteSummaryItem(9)))
+        #expect(state.update(.key(.char("j"))) == [.writeStep(.deleteSummaryItem(id: 9), Fixtures.run(state).query)])
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+import SamtalCore
+@testable import SamtalRender
+
+enum StepFixtures {
+    static func agenda(_ kind: StepKind, questions: [String] = [], settings: [String: String] = [:]) -> Agenda {
+        Agenda(id: "medarbetardialog-vad", version: 1, title: "Medarbetardialog – VAD", meetingType: .employeeDialogueWhat,
+               source: .employee, steps: [
+                AgendaStep(id: "lokal-lagesbild", title: "Lokal lägesbild", kind: .collect, minutes: 30),
+                AgendaStep(id: "steget", title: "Steget", kind: kind, minutes: 20, prompt: "Frågan till rummet.",
+                           questions: questions, talkingPoints: ["Talmanus för steget."], settings: settings),
+               ])
+    }
+
+    static func state(_ kind: StepKind, questions: [String] = [], settings: [String: String] = [:], data: StepData,
+                      keys: [Key] = []) -> AppState {
+        var meeting = ScreenFixtures.meeting
+        meeting.currentStepIndex = 1
+        var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda(kind, questions: questions, settings: settings),
+                                                      stepSeconds: ["steget": 300], notes: [])))
+        _ = state.update(.stepLoaded(data))
+        for k in keys { _ = state.update(.key(k)) }
+        return state
+    }
+
+    static let notes = ScreenFixtures.notes
+
+    static func area(_ id: Int64, _ name: String, _ type: FocusAreaType = .place, notes: [Int64] = []) -> FocusArea {
+        FocusArea(id: id, cycleID: 1, meetingID: 3, stepID: "steget", name: name, type: type, noteIDs: notes, createdAt: Double(id))
+    }
+
+    static let areas = [area(10, "Storgatan kvällstid", notes: [1]), area(11, "Gångtunneln vid stationen", .place, notes: [3]),
+                        area(12, "Unga som begår brott", .group)]
+
+    static func votes(_ counts: [Int64: Int]) -> [Vote] {
+        var out: [Vote] = []
+        for (area, n) in counts.sorted(by: { $0.key < $1.key }) {
+            for _ in 0..<n { out.append(Vote(id: Int64(out.count + 1), meetingID: 3, stepID: "steget", focusAreaID: area, voter: 0, createdAt: 0)) }
+        }
+        return out
+    }
+}
+
+@Suite struct StepKindSnapshotTests {
+    let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+
+    func check(_ state: AppState, _ name: String) {
+        for size in sizes {
+            assertSnapshot(Screens.render(state, size: size), "\(name)-\(size.width)x\(size.height)")
+        }
+    }
+
+    @Test func cluster() {
+        let state = StepFixtures.state(.cluster, data: StepData(stepID: "steget", sourceNotes: StepFixtures.notes, focusAreas: StepFixtures.areas),
+                                       keys: [.down, .down, .char("C"), .char("e"), .char("n"), .char("t"), .char("r"), .char("u"), .char("m")])
+        check(state, "step-cluster")
+    }
+
+    @Test func vote() {
+        let state = StepFixtures.state(.vote, settings: ["dots": "3"],
+                                       data: StepData(stepID: "steget", focusAreas: StepFixtures.areas,
+                                                      votes: StepFixtures.votes([10: 9, 11: 9, 12: 4])),
+                                       keys: [.down])
+        check(state, "step-vote")
+    }
+
+    @Test func checklist() {
+        let items = ["Ansvarig", "Syfte och mål", "Målgrupp", "Grad av inflytande", "Form", "Forum", "Frågor", "Dokumentation", "Återkoppling"]
+        let state = StepFixtures.state(.checklist, questions: items,
+                                       data: StepData(stepID: "steget", checklist: [ChecklistAnswer(item: 0, done: true, comment: "Kommunpolisen och trygghetssamordnaren"),
+                                                                                    ChecklistAnswer(item: 2, done: false, comment: "Boende kring torget")]),
+                                       keys: [.down])
+        check(state, "step-checklist")
+    }
+
+    @Test func rating() {
+        let questions = ["Ordningsstörningar och otrygghet", "Hot och våld", "Alkohol och droger"]
+        let state = StepFixtures.state(.rating, questions: questions, settings: ["scale": "impact-1-5"],
+                                       data: StepData(stepID: "steget", ratings: [Rating(question: 0, value: "4", observations: "Buskörning vid torget", comment: "Öka närvaron fredagar"),
+                                                                                  Rating(question: 1, value: "2")]))
+        check(state, "step-rating")
+    }
+
+    @Test func summary() {
+        let items = [
+            SummaryItem(id: 1, meetingID: 3, stepID: "steget", kind: .decision, text: "Storgatan kvällstid blir fokusområde", createdAt: 1),
+            SummaryItem(id: 2, meetingID: 3, stepID: "steget", kind: .nextStep, text: "Återkoppla resultatet på APT", owner: "Anna",
+                        due: "2027-01-15", createdAt: 2),
+            SummaryItem(id: 3, meetingID: 3, stepID: "steget", kind: .carryForward, text: "Fördjupa orsaksanalysen för gångtunneln", createdAt: 3),
+        ]
+        let state = StepFixtures.state(.summary, data: StepData(stepID: "steget", summaryItems: items),
+                                       keys: [.function(3), .char("B"), .char("o"), .char("k"), .char("a"), .tab, .char("E"), .char("r"), .char("i"), .char("k")])
+        check(state, "step-summary")
+    }
+
+    @Test func presentWithTheCyclesRanking() {
+        let state = StepFixtures.state(.present, settings: ["show": "focus-areas"],
+                                       data: StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: StepFixtures.votes([10: 3, 11: 7])))
+        check(state, "step-present-ranking")
+    }
+}
