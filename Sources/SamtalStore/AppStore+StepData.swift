@@ -1,11 +1,11 @@
-// Loading and writing what the step kinds show, for the effect runner.
+// Loading and writing what the step kinds show: the store's side of the
+// core's `Effect.loadStep` and `Effect.writeStep`.
 
 import SamtalCore
-import SamtalStore
 
 extension AppStore {
     /// Everything a step shows, by its kind.
-    func stepData(_ q: StepQuery) throws -> StepData {
+    public func stepData(_ q: StepQuery) throws -> StepData {
         var data = StepData(stepID: q.stepID, notes: try notes(meetingID: q.meetingID, stepID: q.stepID))
         switch q.kind {
         case .cluster:
@@ -48,7 +48,7 @@ extension AppStore {
     }
 
     /// Performs one step write.
-    func write(_ w: StepWrite, _ q: StepQuery, now: Double) throws {
+    public func write(_ w: StepWrite, _ q: StepQuery, now: Double) throws {
         switch w {
         case .createFocusArea(let name, let type):
             _ = try createFocusArea(meetingID: q.meetingID, stepID: q.stepID, name: name, type: type, now: now)

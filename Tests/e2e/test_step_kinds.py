@@ -1,0 +1,137 @@
+"""End-to-end: each step kind driven as a facilitator would, and a WHAT
+dialogue handing its ranked focus areas on to a HOW dialogue."""
+
+import unittest
+
+from tmux_harness import BINARY
+from test_walking_skeleton import E2ETestCase
+
+
+class StepKindTests(E2ETestCase):
+    def meeting(self, agenda, cycle=None, title="Möte"):
+        if cycle is None:
+            cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", agenda, "--title", title).stdout.strip()
+        return cycle, meeting
+
+    def open(self, meeting, width=120, height=40):
+        p = self.pane(f"{BINARY} run {meeting}", width=width, height=height)
+        p.wait_for("Steg 1/")
+        return p
+
+    def test_what_dialogue_notes_clusters_votes_then_how_shows_the_ranking(self):
+        cycle, what = self.meeting("medarbetardialog-vad", title="VAD-dialog")
+        p = self.open(what)
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        for note in ["Buskörning vid Storgatan", "Otrygg gångtunnel vid stationen", "Klotter i gångtunneln"]:
+            p.type(note)
+            p.key("Enter")
+            p.wait_for(f"  {note}")
+        p.key("PageDown")
+        p.wait_for("Steg 3/6")
+        p.wait_for("Fokusområden (0)")
+        p.type("Storgatan")
+        p.key("Enter")
+        p.wait_for("Storgatan · plats (0)")
+        p.type("Stationen")
+        p.key("Enter")
+        p.wait_for("Stationen · plats (0)")
+        # Notes into areas: the new area is selected; first note to Stationen,
+        # then select Storgatan for the second... keep it simple: Enter moves
+        # the selected note into the selected area and steps down.
+        p.key("Enter")  # note 1 -> Stationen
+        p.wait_for("Stationen · plats (1)")
+        p.key("Enter")  # note 2 -> Stationen
+        p.wait_for("Stationen · plats (2)")
+        p.key("Tab", "Up", "Tab", "Enter")  # note 3 -> Storgatan
+        p.wait_for("Storgatan · plats (1)")
+        p.key("Tab", "F3")  # Storgatan: type of crime or disorder
+        p.wait_for("Storgatan · brottstyp")
+        p.key("PageDown")
+        p.wait_for("Steg 4/6")
+        p.wait_for("Prioritering · 0 prickar")
+        p.key("Down", "Enter", "Enter", "Enter")  # three dots to Stationen
+        p.wait_for("Prioritering · 3 prickar")
+        p.key("Up", "Enter", "Enter")  # two to Storgatan
+        p.wait_for("Prioritering · 5 prickar")
+        p.key("BSpace")  # undo the last
+        p.wait_for("Prioritering · 4 prickar")
+        screen = p.screen()
+        self.assertRegex(screen, r"1\. Stationen\s+3")
+        self.assertRegex(screen, r"2\. Storgatan\s+1")
+        p.key("F10")
+        p.wait_exit()
+
+        _, how = self.meeting("medarbetardialog-hur", cycle=cycle, title="HUR-dialog")
+        q = self.open(how)
+        screen = q.wait_for("Cykelns fokusområden och prioritering")
+        self.assertRegex(screen, r"1\. Stationen\s+3")
+        self.assertRegex(screen, r"2\. Storgatan\s+1")
+        # The HOW dialogue's own vote starts from the cycle's focus areas.
+
+    def test_checklist_ticks_and_comments_survive_a_restart(self):
+        _, meeting = self.meeting("medborgardialog", title="Medborgardialog torget")
+        p = self.open(meeting)
+        p.wait_for("Checklista (0/")
+        p.key("F3")
+        p.wait_for("Checklista (1/")
+        p.type("Kommunpolisen och trygghetssamordnaren")
+        p.key("Enter")
+        p.wait_for("      Kommunpolisen och trygghetssamordnaren")
+        p.key("Down")
+        p.type("Öka tryggheten vid torget")
+        p.key("Down")  # moving on saves what was typed
+        p.wait_for("      Öka tryggheten vid torget")
+        p.key("F10")
+        p.wait_exit()
+        q = self.open(meeting)
+        screen = q.wait_for("Checklista (1/")
+        self.assertIn("[x] ", screen)
+        self.assertIn("Kommunpolisen och trygghetssamordnaren", screen)
+        self.assertIn("Öka tryggheten vid torget", screen)
+
+    def test_rating_on_the_impact_scale_with_observations_and_action(self):
+        _, meeting = self.meeting("lagesrapport", title="Lägesrapport v. 49")
+        p = self.open(meeting)
+        p.wait_for("Bedömning · 1 / 2 / 3 / 4 / 5")
+        p.wait_for("[ej bedömd]")
+        p.key("F3", "F3", "F3", "F3")
+        p.wait_for("[4] ")
+        p.type("Buskörning vid torget fredagskvällar")
+        p.key("Enter")
+        p.wait_for("Iakttagelser: Buskörning vid torget fredagskvällar")
+        p.key("Tab")
+        p.wait_for("Kommentar/åtgärd (1) ▸")
+        p.type("Öka närvaron fredagar")
+        p.key("Enter")
+        p.wait_for("Kommentar/åtgärd: Öka närvaron fredagar")
+
+    def test_summary_takes_decisions_next_steps_and_what_goes_on(self):
+        _, meeting = self.meeting("medarbetardialog-vad", title="VAD-dialog")
+        p = self.open(meeting)
+        for step in range(2, 7):
+            p.key("PageDown")
+            p.wait_for(f"Steg {step}/6")
+        p.type("Stationen blir fokusområde")
+        p.key("Enter")
+        p.wait_for("› Stationen blir fokusområde")
+        p.key("F3")
+        p.wait_for("nästa steg ▸")
+        p.type("Återkoppla på APT")
+        p.key("Tab")
+        p.type("Anna")
+        p.key("Tab")
+        p.type("2027-01-15")
+        p.key("Enter")
+        p.wait_for("Återkoppla på APT · Vem: Anna · När: 2027-01-15")
+        p.key("F3")
+        p.wait_for("tas vidare ▸")
+        p.type("Orsaksanalys för gångtunneln")
+        p.key("Enter")
+        screen = p.wait_for("› Orsaksanalys för gångtunneln")
+        self.assertRegex(screen, r"│Tas vidare till nästa möte\s+│")
+
+
+if __name__ == "__main__":
+    unittest.main()
