@@ -16,17 +16,6 @@ public enum MeetingType: String, Codable, Sendable, CaseIterable {
 /// The fixed set of interaction screens a step can be (DESIGN.md).
 public enum StepKind: String, Codable, Sendable, CaseIterable {
     case present, collect, cluster, vote, problem, activities, checklist, rating, summary
-
-    /// Whether the step's own interaction exists yet. Steps of the other
-    /// kinds run as note capture until their screens are built (README,
-    /// "Not done yet").
-    public var hasDedicatedScreen: Bool {
-        switch self {
-        case .present, .collect, .cluster, .vote, .checklist, .rating, .summary: return true
-        default: return false
-        }
-    }
-
 }
 
 public struct AgendaStep: Equatable, Sendable, Codable {

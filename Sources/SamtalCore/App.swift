@@ -108,8 +108,19 @@ public struct RunState: Equatable, Sendable {
         (stepSeconds[step.id] ?? 0) + max(0, now - clockStart)
     }
 
+    /// What looks like personal data in each note, found once when the note
+    /// arrives (not on every frame).
+    public private(set) var personalData: [Int64: [PersonalDataKind]] = [:]
+
     mutating func setNotes(_ list: [Note]) {
         notes = list.sorted { ($0.group, $0.createdAt, $0.id) < ($1.group, $1.createdAt, $1.id) }
+        personalData = [:]
+        for note in notes { scanForPersonalData(note) }
+    }
+
+    mutating func scanForPersonalData(_ note: Note) {
+        let kinds = PersonalData.kinds(in: note.text)
+        personalData[note.id] = kinds.isEmpty ? nil : kinds
     }
 
     /// Inserts or replaces one note, keeping display order; cost grows with
@@ -119,6 +130,7 @@ public struct RunState: Equatable, Sendable {
         let key = (note.group, note.createdAt, note.id)
         let at = notes.firstIndex { ($0.group, $0.createdAt, $0.id) > key } ?? notes.count
         notes.insert(note, at: at)
+        scanForPersonalData(note)
     }
 
     mutating func remove(noteID: Int64) {
@@ -143,6 +155,7 @@ public enum ConfirmAction: Equatable, Sendable {
     case finishMeeting
     case deleteFocusArea(Int64)
     case deleteSummaryItem(Int64)
+    case deleteActivity(Int64)
 }
 
 public enum Dialog: Equatable, Sendable {
@@ -245,6 +258,18 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
+    /// "Sparad", or a warning when the note looks like it holds personal
+    /// data (it is saved all the same, and marked in the list).
+    mutating func warnOrSay(_ note: Note, saved: TextKey) {
+        let kinds = PersonalData.kinds(in: note.text)
+        if kinds.isEmpty {
+            say(texts[saved])
+        } else {
+            say("\(texts[saved]) – \(texts[.personalDataWarning]): " + kinds.map { texts.personalData($0) }.joined(separator: ", "),
+                seconds: 8)
+        }
+    }
+
     mutating func say(_ text: String, error: Bool = false, seconds: Double = 3) {
         status = StatusMessage(text: text, isError: error, until: error ? .infinity : now + seconds)
     }
@@ -310,7 +335,7 @@ public struct AppState: Equatable, Sendable {
             if note.stepID == run.step.id { run.upsert(note) }
             if run.editing == nil && run.input.trimmedText == note.text.trimmingCharacters(in: " \t") { run.input.clear() }
             screen = .run(run)
-            say(texts[.noteSaved])
+            warnOrSay(note, saved: .noteSaved)
             return []
         case .noteUpdated(let note):
             guard case .run(var run) = screen else { return [] }
@@ -322,7 +347,7 @@ public struct AppState: Equatable, Sendable {
                 run.input.clear()
             }
             screen = .run(run)
-            say(texts[.noteUpdated])
+            warnOrSay(note, saved: .noteUpdated)
             return []
         case .noteDeleted(let id):
             guard case .run(var run) = screen else { return [] }
@@ -396,6 +421,8 @@ public struct AppState: Equatable, Sendable {
                 return [.writeStep(.deleteFocusArea(id: id), run.query)]
             case .deleteSummaryItem(let id):
                 return [.writeStep(.deleteSummaryItem(id: id), run.query)]
+            case .deleteActivity(let id):
+                return [.writeStep(.deleteActivity(id: id), run.query)]
             case .finishMeeting:
                 let seconds = max(0, now - run.clockStart)
                 run.stepSeconds[run.step.id, default: 0] += seconds

@@ -6,13 +6,13 @@
 public enum KeyContext: String, Sendable, CaseIterable {
     case global, home, run, form, help, confirm
     // The step kinds with their own interaction; each falls back to `.run`.
-    case cluster, vote, checklist, rating, summary
+    case cluster, vote, checklist, rating, summary, problem, activities
 
     /// The parent's actions that make no sense here: a step with its own
     /// interaction has no note list to select, edit or type into.
     public var hiddenFromParent: Set<Action> {
         switch self {
-        case .cluster, .vote, .checklist, .rating, .summary:
+        case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities:
             return [.nextGroup, .previousGroup, .nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote]
         default:
             return []
@@ -23,7 +23,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     public var parent: KeyContext? {
         switch self {
         case .global: return nil
-        case .cluster, .vote, .checklist, .rating, .summary: return .run
+        case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities: return .run
         default: return .global
         }
     }
@@ -54,6 +54,10 @@ public enum Action: String, Sendable, CaseIterable {
     case nextRatingValue, previousRatingValue, switchRatingField
     // summary
     case nextSummaryKind, nextSummaryField, deleteSummaryItem
+    // problem
+    case nextProblemArea
+    // activities
+    case nextActivityField, nextPriority, nextActivityArea, editActivity, deleteActivity
 }
 
 public struct KeyBinding: Sendable {
@@ -152,6 +156,20 @@ public enum Keymap {
         KeyBinding([.function(3), .ctrl("t")], .nextSummaryKind, .summary, bar: .keyType, help: .helpNextSummaryKind),
         KeyBinding([.tab, .backTab], .nextSummaryField, .summary, bar: .keyField, help: .helpNextSummaryField),
         KeyBinding([.function(8)], .deleteSummaryItem, .summary, bar: .keyDelete, help: .helpDeleteSummaryItem),
+
+        // Problem: the description, the why-chain and the triangle for one focus area.
+        KeyBinding([.up, .backTab], .itemUp, .problem, help: .helpProblemUp),
+        KeyBinding([.down, .tab], .itemDown, .problem, bar: .keyField, help: .helpProblemDown),
+        KeyBinding([.function(3), .ctrl("t")], .nextProblemArea, .problem, bar: .keyFocusArea, help: .helpNextProblemArea),
+
+        // Activities: what, who, when, priority, focus area.
+        KeyBinding([.up], .itemUp, .activities, help: .helpItemUp),
+        KeyBinding([.down], .itemDown, .activities, help: .helpItemDown),
+        KeyBinding([.tab, .backTab], .nextActivityField, .activities, bar: .keyField, help: .helpNextActivityField),
+        KeyBinding([.function(3), .ctrl("t")], .nextPriority, .activities, bar: .keyPriority, help: .helpNextPriority),
+        KeyBinding([.function(7)], .nextActivityArea, .activities, bar: .keyFocusArea, help: .helpNextActivityArea),
+        KeyBinding([.function(4)], .editActivity, .activities, bar: .keyEdit, help: .helpEditActivity),
+        KeyBinding([.function(8)], .deleteActivity, .activities, bar: .keyDelete, help: .helpDeleteActivity),
 
         KeyBinding([.escape, .function(1), .char("q")], .closeHelp, .help, bar: .keyClose, help: .helpCloseHelp),
 

@@ -20,6 +20,13 @@ public struct StepData: Equatable, Sendable {
     public var checklist: [ChecklistAnswer] = []
     public var ratings: [Rating] = []
     public var summaryItems: [SummaryItem] = []
+    /// Problem: the focus area worked on (nil: none chosen or none exist),
+    /// its problem description and its why-chain.
+    public var problemFocusAreaID: Int64?
+    public var problem: Problem?
+    public var whyChain: [Cause] = []
+    /// Activities: this step's proposals.
+    public var activities: [Activity] = []
 
     public init(stepID: String, notes: [Note] = [], sourceNotes: [Note] = [], focusAreas: [FocusArea] = [],
                 focusAreasFromCycle: Bool = false, votes: [Vote] = [], checklist: [ChecklistAnswer] = [],
@@ -53,9 +60,12 @@ public struct StepQuery: Equatable, Sendable {
     public var notesFromCycle: Bool
     /// Present: show the cycle's focus areas and their ranking.
     public var showCycleFocusAreas: Bool
+    /// Problem: the focus area chosen; nil lets the store pick the
+    /// highest-ranked one.
+    public var focusAreaID: Int64?
 
     public init(meetingID: Int64, cycleID: Int64, stepID: String, kind: StepKind, earlierStepIDs: [String] = [],
-                notesFromCycle: Bool = false, showCycleFocusAreas: Bool = false) {
+                notesFromCycle: Bool = false, showCycleFocusAreas: Bool = false, focusAreaID: Int64? = nil) {
         self.meetingID = meetingID
         self.cycleID = cycleID
         self.stepID = stepID
@@ -63,6 +73,7 @@ public struct StepQuery: Equatable, Sendable {
         self.earlierStepIDs = earlierStepIDs
         self.notesFromCycle = notesFromCycle
         self.showCycleFocusAreas = showCycleFocusAreas
+        self.focusAreaID = focusAreaID
     }
 }
 
@@ -80,6 +91,24 @@ public enum StepWrite: Equatable, Sendable {
     case setRating(Rating)
     case addSummaryItem(kind: SummaryItemKind, text: String, owner: String, due: String)
     case deleteSummaryItem(id: Int64)
+    case saveProblem(focusAreaID: Int64?, answers: [ProblemQuestion: String], triangle: [TriangleSide: String])
+    case saveWhyChain(focusAreaID: Int64?, texts: [String])
+    case addActivity(focusAreaID: Int64?, what: String, responsible: String, start: String, end: String, priority: ActivityPriority)
+    case updateActivity(Activity)
+    case deleteActivity(id: Int64)
+}
+
+/// The fields of the problem step, in the order they are worked through:
+/// the description questions, the why-chain, the triangle.
+public enum ProblemField: Equatable, Sendable {
+    case question(ProblemQuestion)
+    case why(Int)
+    case triangle(TriangleSide)
+
+    public static let whyLevels = 5
+
+    public static let all: [ProblemField] = ProblemQuestion.allCases.map { .question($0) }
+        + (0..<whyLevels).map { .why($0) } + TriangleSide.allCases.map { .triangle($0) }
 }
 
 public enum ClusterPane: Sendable, Equatable {
@@ -105,6 +134,18 @@ public struct StepCursor: Equatable, Sendable {
     public var summaryField = 0
     public var owner = TextField("", limit: 200)
     public var due = TextField("", limit: 40)
+    /// Problem: the field being edited (index into `ProblemField.all`) and
+    /// the focus area chosen.
+    public var problemField = 0
+    public var problemArea: Int64?
+    /// Activities: 0 what (the input line), 1 who, 2 from, 3 to; the
+    /// priority and focus area of new activities; the activity being edited.
+    public var activityField = 0
+    public var start = TextField("", limit: 40)
+    public var end = TextField("", limit: 40)
+    public var priority: ActivityPriority = .medium
+    public var activityArea: Int64?
+    public var editingActivity: Int64?
 
     public init() {}
 }
@@ -114,7 +155,8 @@ extension RunState {
         StepQuery(meetingID: meeting.id, cycleID: meeting.cycleID, stepID: step.id, kind: step.kind,
                   earlierStepIDs: agenda.steps.prefix(stepIndex).map(\.id),
                   notesFromCycle: step.settings["notes_from"] == "cycle",
-                  showCycleFocusAreas: step.settings["show"] == "focus-areas")
+                  showCycleFocusAreas: step.settings["show"] == "focus-areas",
+                  focusAreaID: step.kind == .problem ? cursor.problemArea : nil)
     }
 
     /// The keymap context of the current step.
@@ -125,6 +167,8 @@ extension RunState {
         case .checklist: return .checklist
         case .rating: return .rating
         case .summary: return .summary
+        case .problem: return .problem
+        case .activities: return .activities
         default: return .run
         }
     }
@@ -145,6 +189,7 @@ extension RunState {
         switch step.kind {
         case .checklist, .rating: return step.questions.count
         case .summary: return data.summaryItems.count
+        case .activities: return data.activities.count
         default: return 0
         }
     }
@@ -185,6 +230,8 @@ extension AppState {
         case .checklist: return handleChecklist(&run, key: key, action: action)
         case .rating: return handleRating(&run, key: key, action: action)
         case .summary: return handleSummary(&run, key: key, action: action)
+        case .problem: return handleProblem(&run, key: key, action: action)
+        case .activities: return handleActivities(&run, key: key, action: action)
         default: return nil
         }
     }
@@ -446,10 +493,170 @@ extension AppState {
             run.cursor.summaryField = 0
             run.cursor.item = max(0, run.data.summaryItems.count - 1)
             say(texts[.noteSaved])
-        case .deleteFocusArea, .deleteSummaryItem:
+        case .deleteFocusArea, .deleteSummaryItem, .deleteActivity:
             say(texts[.noteDeleted])
+        case .saveProblem, .saveWhyChain:
+            run.cursor.problemArea = run.data.problemFocusAreaID
+            run.input.set(run.problemText(ProblemField.all[run.cursor.problemField]))
+            say(texts[.noteSaved])
+        case .addActivity, .updateActivity:
+            run.input.clear()
+            run.cursor.owner.clear()
+            run.cursor.start.clear()
+            run.cursor.end.clear()
+            run.cursor.activityField = 0
+            run.cursor.editingActivity = nil
+            run.cursor.item = max(0, min(run.cursor.item, run.data.activities.count - 1))
+            if case .addActivity = write { run.cursor.item = max(0, run.data.activities.count - 1) }
+            say(texts[.noteSaved])
         case .setFocusAreaType, .addVote, .undoVote:
             break
         }
+    }
+}
+
+extension RunState {
+    /// The current text of a problem field.
+    public func problemText(_ field: ProblemField) -> String {
+        switch field {
+        case .question(let q): return data.problem?.answers[q] ?? ""
+        case .triangle(let side): return data.problem?.triangle[side] ?? ""
+        case .why(let level): return data.whyChain.indices.contains(level) ? data.whyChain[level].text : ""
+        }
+    }
+
+    /// The focus areas of the cycle, best ranked first (for the problem step).
+    public var rankedAreas: [FocusArea] {
+        Ranking.rank(data.focusAreas, votes: data.votes).map(\.area)
+    }
+}
+
+extension AppState {
+    // MARK: problem
+
+    mutating func handleProblem(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        let fields = ProblemField.all
+        let field = fields[run.cursor.problemField]
+        let changed = run.input.trimmedText != run.problemText(field)
+        /// The write that saves the input line into the current field.
+        func saveCurrent() -> [Effect] {
+            guard changed else { return [] }
+            let areaID = run.data.problemFocusAreaID
+            switch field {
+            case .question(let q):
+                var answers = run.data.problem?.answers ?? [:]
+                answers[q] = run.input.trimmedText
+                return [.writeStep(.saveProblem(focusAreaID: areaID, answers: answers, triangle: run.data.problem?.triangle ?? [:]), run.query)]
+            case .triangle(let side):
+                var triangle = run.data.problem?.triangle ?? [:]
+                triangle[side] = run.input.trimmedText
+                return [.writeStep(.saveProblem(focusAreaID: areaID, answers: run.data.problem?.answers ?? [:], triangle: triangle), run.query)]
+            case .why(let level):
+                var texts = (0..<ProblemField.whyLevels).map { run.data.whyChain.indices.contains($0) ? run.data.whyChain[$0].text : "" }
+                texts[level] = run.input.trimmedText
+                // A level cannot stand without the ones above it.
+                while let last = texts.last, last.isEmpty { texts.removeLast() }
+                return [.writeStep(.saveWhyChain(focusAreaID: areaID, texts: texts), run.query)]
+            }
+        }
+        switch action {
+        case .itemUp, .itemDown:
+            let effects = saveCurrent()
+            run.cursor.problemField = max(0, min(fields.count - 1, run.cursor.problemField + (action == .itemUp ? -1 : 1)))
+            run.input.set(run.problemText(fields[run.cursor.problemField]))
+            return effects
+        case .nextProblemArea:
+            let areas = run.rankedAreas
+            guard !areas.isEmpty else { return [] }
+            let effects = saveCurrent()
+            let i = areas.firstIndex { $0.id == run.data.problemFocusAreaID } ?? -1
+            run.cursor.problemArea = areas[(i + 1) % areas.count].id
+            run.data.problem = nil
+            run.data.whyChain = []
+            run.input.clear()
+            return effects + [.loadStep(run.query)]
+        default:
+            if key == .enter {
+                let effects = saveCurrent()
+                if effects.isEmpty {
+                    run.cursor.problemField = min(fields.count - 1, run.cursor.problemField + 1)
+                    run.input.set(run.problemText(fields[run.cursor.problemField]))
+                }
+                return effects
+            }
+            return editInput(&run, key: key, action: action)
+        }
+    }
+
+    // MARK: activities
+
+    mutating func handleActivities(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        let q = run.query
+        let activities = run.data.activities
+        switch action {
+        case .itemUp:
+            run.cursor.item = max(0, run.cursor.item - 1)
+        case .itemDown:
+            run.cursor.item = max(0, min(activities.count - 1, run.cursor.item + 1))
+        case .nextActivityField:
+            run.cursor.activityField = (run.cursor.activityField + (key == .backTab ? 3 : 1)) % 4
+        case .nextPriority:
+            run.cursor.priority = run.cursor.priority.next
+        case .nextActivityArea:
+            let areas = run.rankedAreas
+            guard !areas.isEmpty else { return [] }
+            if let current = run.cursor.activityArea, let i = areas.firstIndex(where: { $0.id == current }) {
+                run.cursor.activityArea = i + 1 < areas.count ? areas[i + 1].id : nil
+            } else {
+                run.cursor.activityArea = areas[0].id
+            }
+        case .editActivity:
+            guard activities.indices.contains(run.cursor.item) else { return [] }
+            let a = activities[run.cursor.item]
+            run.cursor.editingActivity = a.id
+            run.input.set(a.what)
+            run.cursor.owner.set(a.responsible)
+            run.cursor.start.set(a.start)
+            run.cursor.end.set(a.end)
+            run.cursor.priority = a.priority
+            run.cursor.activityArea = a.focusAreaID
+            run.cursor.activityField = 0
+        case .deleteActivity:
+            guard activities.indices.contains(run.cursor.item) else { return [] }
+            dialog = .confirm(.deleteActivity(activities[run.cursor.item].id))
+        case .cancel:
+            run.input.clear()
+            run.cursor.owner.clear()
+            run.cursor.start.clear()
+            run.cursor.end.clear()
+            run.cursor.activityField = 0
+            run.cursor.editingActivity = nil
+        case nil:
+            if key == .enter {
+                let what = run.input.trimmedText
+                guard !what.isEmpty else { return [] }
+                if let id = run.cursor.editingActivity, var a = activities.first(where: { $0.id == id }) {
+                    a.what = what
+                    a.responsible = run.cursor.owner.trimmedText
+                    a.start = run.cursor.start.trimmedText
+                    a.end = run.cursor.end.trimmedText
+                    a.priority = run.cursor.priority
+                    a.focusAreaID = run.cursor.activityArea
+                    return [.writeStep(.updateActivity(a), q)]
+                }
+                return [.writeStep(.addActivity(focusAreaID: run.cursor.activityArea, what: what, responsible: run.cursor.owner.trimmedText,
+                                                start: run.cursor.start.trimmedText, end: run.cursor.end.trimmedText,
+                                                priority: run.cursor.priority), q)]
+            }
+            switch run.cursor.activityField {
+            case 1: _ = run.cursor.owner.handle(key)
+            case 2: _ = run.cursor.start.handle(key)
+            case 3: _ = run.cursor.end.handle(key)
+            default: _ = run.input.handle(key)
+            }
+        default:
+            return nil
+        }
+        return []
     }
 }

@@ -32,7 +32,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case formPhysical, formDigital, formOpenMeeting, formFocusGroup, formWorkplaceMeeting, formSafetyWalk, formOther
     // running
     case stepsHeading, talkingPointsHeading, talkingPointsHidden, notesHeading, stepLabel
-    case groupLabel, plenary, inputPlaceholder, editingLabel, noNotes, kindPending
+    case groupLabel, plenary, inputPlaceholder, editingLabel, noNotes
     case noteSaved, noteUpdated, noteDeleted, inputFull
     case confirmDelete, confirmFinish, meetingFinished
     case typeProblem, typeOpportunity, typePositive, typeQuestion, typeDecision
@@ -59,6 +59,17 @@ public enum TextKey: String, Sendable, CaseIterable {
     case summaryKindDecision, summaryKindNextStep, summaryKindCarryForward, confirmDeleteItem
     // hand-on from earlier meetings
     case cycleFocusAreasHeading
+    // problem and activities
+    case keyFocusArea, keyPriority
+    case helpProblemUp, helpProblemDown, helpNextProblemArea, helpNextActivityField, helpNextPriority, helpNextActivityArea
+    case helpEditActivity, helpDeleteActivity
+    case problemHeading, problemNoArea, problemDescription, problemWhyChain, problemTriangle, problemWhy
+    case qWhat, qWhere, qWhen, qWhoCauses, qAffected, qConsequences, qWhoCanFix
+    case tOffender, tTarget, tPlace, tHandler, tGuardian, tPlaceManager
+    case activitiesHeading, activitiesEmpty, activityWhat, activityWho, activityFrom, activityTo, activityArea, activityNoArea
+    case priorityHigh, priorityMedium, priorityLow, confirmDeleteActivity
+    // personal data
+    case personalDataWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
 }
 
 public struct Texts: Sendable {
@@ -139,6 +150,48 @@ public struct Texts: Sendable {
         case "yellow": return self[.ratingYellow]
         case "red": return self[.ratingRed]
         default: return v
+        }
+    }
+
+    public func problemField(_ f: ProblemField) -> String {
+        switch f {
+        case .question(let q):
+            switch q {
+            case .what: return self[.qWhat]
+            case .where_: return self[.qWhere]
+            case .when_: return self[.qWhen]
+            case .whoCauses: return self[.qWhoCauses]
+            case .affected: return self[.qAffected]
+            case .consequences: return self[.qConsequences]
+            case .whoCanFix: return self[.qWhoCanFix]
+            }
+        case .why(let level): return "\(self[.problemWhy]) \(level + 1)"
+        case .triangle(let side):
+            switch side {
+            case .offender: return self[.tOffender]
+            case .target: return self[.tTarget]
+            case .place: return self[.tPlace]
+            case .handler: return self[.tHandler]
+            case .guardian: return self[.tGuardian]
+            case .placeManager: return self[.tPlaceManager]
+            }
+        }
+    }
+
+    public func personalData(_ k: PersonalDataKind) -> String {
+        switch k {
+        case .personalNumber: return self[.pdPersonalNumber]
+        case .phoneNumber: return self[.pdPhone]
+        case .email: return self[.pdEmail]
+        case .licensePlate: return self[.pdPlate]
+        }
+    }
+
+    public func priority(_ p: ActivityPriority) -> String {
+        switch p {
+        case .high: return self[.priorityHigh]
+        case .medium: return self[.priorityMedium]
+        case .low: return self[.priorityLow]
         }
     }
 
@@ -262,7 +315,6 @@ public struct Texts: Sendable {
         case .inputPlaceholder: return ("skriv en anteckning och tryck Enter", "type a note and press Enter")
         case .editingLabel: return ("Ändrar", "Editing")
         case .noNotes: return ("Inga anteckningar i det här steget ännu.", "No notes in this step yet.")
-        case .kindPending: return ("Stegets egen vy (%@) är inte byggd ännu – anteckna som vanligt.", "This step's own view (%@) is not built yet – take notes as usual.")
         case .noteSaved: return ("Sparad", "Saved")
         case .noteUpdated: return ("Ändrad", "Updated")
         case .noteDeleted: return ("Borttagen", "Deleted")
@@ -365,6 +417,53 @@ public struct Texts: Sendable {
         case .confirmDeleteItem: return ("Ta bort punkten?", "Delete the item?")
 
         case .cycleFocusAreasHeading: return ("Cykelns fokusområden och prioritering", "The cycle's focus areas and priorities")
+
+        case .keyFocusArea: return ("Fokusområde", "Focus area")
+        case .keyPriority: return ("Prioritet", "Priority")
+        case .helpProblemUp: return ("Föregående fråga (det skrivna sparas)", "Previous question (what was typed is saved)")
+        case .helpProblemDown: return ("Nästa fråga (det skrivna sparas)", "Next question (what was typed is saved)")
+        case .helpNextProblemArea: return ("Nästa fokusområde att beskriva", "Next focus area to describe")
+        case .helpNextActivityField: return ("Nästa fält: vad, vem, från, till", "Next field: what, who, from, to")
+        case .helpNextPriority: return ("Byt prioritet: hög, medel, låg", "Change priority: high, medium, low")
+        case .helpNextActivityArea: return ("Byt fokusområde som aktiviteten hör till", "Change the focus area the activity belongs to")
+        case .helpEditActivity: return ("Ändra den markerade aktiviteten (Enter sparar)", "Edit the selected activity (Enter saves)")
+        case .helpDeleteActivity: return ("Ta bort den markerade aktiviteten", "Delete the selected activity")
+        case .problemHeading: return ("Problembeskrivning", "Problem description")
+        case .problemNoArea: return ("inget fokusområde", "no focus area")
+        case .problemDescription: return ("Beskrivning", "Description")
+        case .problemWhyChain: return ("Orsaker – fråga varför, upp till fem gånger", "Causes – ask why, up to five times")
+        case .problemTriangle: return ("Problemanalystriangeln", "Problem analysis triangle")
+        case .problemWhy: return ("Varför?", "Why?")
+        case .qWhat: return ("Vad är problemet?", "What is the problem?")
+        case .qWhere: return ("Var?", "Where?")
+        case .qWhen: return ("När?", "When?")
+        case .qWhoCauses: return ("Vem orsakar det?", "Who causes it?")
+        case .qAffected: return ("Vem eller vad drabbas?", "Who or what is affected?")
+        case .qConsequences: return ("Vilka blir konsekvenserna?", "What are the consequences?")
+        case .qWhoCanFix: return ("Vem kan åtgärda det?", "Who can fix it?")
+        case .tOffender: return ("Gärningsperson", "Offender")
+        case .tTarget: return ("Mål/offer", "Target/victim")
+        case .tPlace: return ("Plats", "Place")
+        case .tHandler: return ("Övervakare", "Handler")
+        case .tGuardian: return ("Beskyddare", "Guardian")
+        case .tPlaceManager: return ("Platsansvarig", "Place manager")
+        case .activitiesHeading: return ("Aktiviteter", "Activities")
+        case .activitiesEmpty: return ("Inga aktiviteter ännu: skriv vad som ska göras, Tab för vem och när, Enter sparar.", "No activities yet: type what is to be done, Tab for who and when, Enter saves.")
+        case .activityWhat: return ("Aktivitet", "Activity")
+        case .activityWho: return ("Ansvarig", "Responsible")
+        case .activityFrom: return ("Från", "From")
+        case .activityTo: return ("Till", "To")
+        case .activityArea: return ("Fokusområde", "Focus area")
+        case .activityNoArea: return ("inget", "none")
+        case .priorityHigh: return ("hög", "high")
+        case .priorityMedium: return ("medel", "medium")
+        case .priorityLow: return ("låg", "low")
+        case .confirmDeleteActivity: return ("Ta bort aktiviteten?", "Delete the activity?")
+        case .personalDataWarning: return ("kan innehålla personuppgifter", "may hold personal data")
+        case .pdPersonalNumber: return ("personnummer", "personal identity number")
+        case .pdPhone: return ("telefonnummer", "phone number")
+        case .pdEmail: return ("e-post", "e-mail")
+        case .pdPlate: return ("registreringsnummer", "licence plate")
         }
     }
 }

@@ -252,8 +252,7 @@ public enum Screens {
         let roomQuestions = step.kind == .checklist || step.kind == .rating ? [] : step.questions
         let questionLines = roomQuestions.reduce(0) { $0 + wrap("• " + $1, width: rightColumn.width - 2, indent: "  ").count }
         let promptLines = step.prompt.isEmpty ? 0 : wrap(step.prompt, width: rightColumn.width - 2).count
-        let pendingLine = step.kind.hasDedicatedScreen ? 0 : 1
-        let wanted = promptLines + questionLines + pendingLine + (promptLines > 0 && questionLines > 0 ? 1 : 0) + 2
+        let wanted = promptLines + questionLines + (promptLines > 0 && questionLines > 0 ? 1 : 0) + 2
         let promptHeight = min(max(3, wanted), max(3, rightColumn.height * (step.kind == .present ? 2 : 1) / 3))
         let (promptRect, notesRect) = rightColumn.splitTop(promptHeight)
         let promptInner = grid.box(promptRect, title: "\(t[.stepLabel]) \(run.stepIndex + 1) – \(step.title)")
@@ -266,10 +265,6 @@ public enum Screens {
             y += grid.paragraph("• " + q, in: Rect(x: promptInner.x, y: y, width: promptInner.width, height: promptInner.maxY - y),
                                 style: Style(.normal, bold: true), indent: "  ")
         }
-        if !step.kind.hasDedicatedScreen, y < promptInner.maxY {
-            let message = t[.kindPending].replacing("%@", with: step.kind.rawValue)
-            grid.text(truncate(message, width: promptInner.width), x: promptInner.x, y: promptInner.maxY - 1, style: Style(.dim))
-        }
 
         // Right, below: the notes of this step, grouped by group.
         switch step.kind {
@@ -278,6 +273,8 @@ public enum Screens {
         case .checklist: drawChecklist(&grid, run: run, rect: notesRect, texts: t)
         case .rating: drawRating(&grid, run: run, rect: notesRect, texts: t)
         case .summary: drawSummary(&grid, run: run, rect: notesRect, texts: t)
+        case .problem: drawProblem(&grid, run: run, rect: notesRect, texts: t)
+        case .activities: drawActivities(&grid, run: run, rect: notesRect, texts: t)
         default:
             if !run.data.focusAreas.isEmpty {
                 // Handed on from earlier meetings: the cycle's ranked focus areas.
@@ -358,7 +355,25 @@ public enum Screens {
                 let marker = line.style.reverse ? "› " : "  "
                 grid.text(marker + pad(label, width: typeWidth - 2), x: inner.x, y: y, style: line.typeStyle)
             }
-            grid.text(line.text, x: inner.x + typeWidth + 1, y: y, maxX: inner.maxX, style: line.style)
+            let end = grid.text(line.text, x: inner.x + typeWidth + 1, y: y, maxX: inner.maxX, style: line.style)
+            if line.typeLabel != nil, let id = line.noteID, let kinds = run.personalData[id] {
+                // Marked by a sign and a word, not by colour alone.
+                let mark = " ⚠ " + kinds.map { shortPersonalData($0, texts: t) }.joined(separator: ",") + "?"
+                let x = min(end, inner.maxX - DisplayWidth.of(mark))
+                grid.text(mark, x: x, y: y, maxX: inner.maxX, style: Style(.warning, bold: true))
+            }
+        }
+    }
+
+    static func shortPersonalData(_ k: PersonalDataKind, texts t: Texts) -> String {
+        switch (k, t.language) {
+        case (.personalNumber, .sv): return "pnr"
+        case (.personalNumber, .en): return "id no"
+        case (.phoneNumber, _): return "tel"
+        case (.email, .sv): return "e-post"
+        case (.email, .en): return "e-mail"
+        case (.licensePlate, .sv): return "regnr"
+        case (.licensePlate, .en): return "plate"
         }
     }
 
@@ -417,6 +432,20 @@ public enum Screens {
                 _ = field(" \(t[.summaryWhen]) ▸ ", run.cursor.due, x: x, width: 10, focused: run.cursor.summaryField == 2)
             } else {
                 _ = field(kind, run.input, x: 0, width: w, focused: true, placeholder: t[.summaryEmpty])
+            }
+        case .problem:
+            let f = ProblemField.all[run.cursor.problemField]
+            _ = field(" \(t.problemField(f)) ▸ ", run.input, x: 0, width: w, focused: true)
+        case .activities:
+            let label = (run.cursor.editingActivity != nil ? " \(t[.editingLabel]) ·" : "") + " [\(t.priority(run.cursor.priority))] ▸ "
+            let labels = [label, " \(t[.activityWho]) ▸ ", " \(t[.activityFrom]) ▸ ", " \(t[.activityTo]) ▸ "]
+            let room = max(20, right - labels.reduce(0) { $0 + DisplayWidth.of($1) })
+            let dateWidth = min(10, room / 6)
+            let widths = [room - 2 * dateWidth - room / 4, room / 4, dateWidth, dateWidth]
+            let fields = [run.input, run.cursor.owner, run.cursor.start, run.cursor.end]
+            var x = 0
+            for i in 0..<4 {
+                x = field(labels[i], fields[i], x: x, width: widths[i], focused: run.cursor.activityField == i)
             }
         default:
             var prefix = " \(t.group(run.group)) · \(t.noteType(run.noteType)) ▸ "
@@ -574,6 +603,59 @@ public enum Screens {
         }
     }
 
+    static func drawProblem(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let area = run.data.focusAreas.first { $0.id == run.data.problemFocusAreaID }
+        let title = "\(t[.problemHeading]) · \(area?.name ?? t[.problemNoArea])"
+        let inner = grid.box(rect, title: title, right: run.data.focusAreas.count > 1 ? "F3" : "")
+        var lines: [(text: String, style: Style, field: Int?)] = []
+        var section: TextKey?
+        for (i, f) in ProblemField.all.enumerated() {
+            let heading: TextKey
+            switch f {
+            case .question: heading = .problemDescription
+            case .why: heading = .problemWhyChain
+            case .triangle: heading = .problemTriangle
+            }
+            if heading != section {
+                lines.append((t[heading], Style(.heading, bold: true), nil))
+                section = heading
+            }
+            let labelWidth = min(ProblemField.all.map { DisplayWidth.of(t.problemField($0)) }.max() ?? 20, inner.width / 2)
+            let value = run.problemText(f)
+            lines.append((pad(t.problemField(f), width: labelWidth) + " " + (value.isEmpty ? "–" : value), .normal, i))
+        }
+        let selectedLine = lines.firstIndex { $0.field == run.cursor.problemField } ?? 0
+        let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
+            let y = inner.y + i - first
+            if let f = line.field {
+                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: f == run.cursor.problemField)
+            } else {
+                grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
+            }
+        }
+    }
+
+    static func drawActivities(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let areaName = run.cursor.activityArea.flatMap { id in run.data.focusAreas.first { $0.id == id }?.name } ?? t[.activityNoArea]
+        let inner = grid.box(rect, title: "\(t[.activitiesHeading]) (\(run.data.activities.count))",
+                             right: "\(t[.activityArea]): \(areaName)")
+        let activities = run.data.activities
+        if activities.isEmpty {
+            grid.paragraph(t[.activitiesEmpty], in: inner, style: Style(.dim))
+            return
+        }
+        let start = scrollStart(selected: run.cursor.item, count: activities.count, height: inner.height)
+        for (i, a) in activities.enumerated().dropFirst(start).prefix(inner.height) {
+            var text = "[\(t.priority(a.priority))] \(a.what)"
+            if !a.responsible.isEmpty { text += " · \(t[.activityWho]): \(a.responsible)" }
+            if !a.start.isEmpty || !a.end.isEmpty { text += " · \(a.start)–\(a.end)" }
+            if let id = a.focusAreaID, let area = run.data.focusAreas.first(where: { $0.id == id }) { text += " · \(area.name)" }
+            listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: i == run.cursor.item,
+                    style: Style(.normal, bold: a.priority == .high))
+        }
+    }
+
     static func drawSummary(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
         let inner = grid.box(rect, title: "\(t[.summaryDecisions]) · \(t[.summaryNextSteps]) · \(t[.summaryCarryForward])")
         let items = run.data.summaryItems
@@ -647,6 +729,7 @@ public enum Screens {
         case .finishMeeting: question = t[.confirmFinish]
         case .deleteFocusArea: question = t[.confirmDeleteArea]
         case .deleteSummaryItem: question = t[.confirmDeleteItem]
+        case .deleteActivity: question = t[.confirmDeleteActivity]
         }
         let lines = wrap(question, width: min(56, grid.size.width - 8))
         let rect = centered(grid, width: min(60, grid.size.width - 4), height: lines.count + 5)

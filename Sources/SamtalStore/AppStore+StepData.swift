@@ -37,6 +37,19 @@ extension AppStore {
             data.ratings = try ratings(meetingID: q.meetingID, stepID: q.stepID)
         case .summary:
             data.summaryItems = try summaryItems(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
+        case .problem:
+            // The cycle's focus areas; the chosen one, else the best ranked.
+            data.focusAreas = try focusAreas(cycleID: q.cycleID)
+            data.votes = try votes(cycleID: q.cycleID)
+            let ranked = Ranking.rank(data.focusAreas, votes: data.votes).map(\.area)
+            let areaID = q.focusAreaID.flatMap { id in ranked.first { $0.id == id }?.id } ?? ranked.first?.id
+            data.problemFocusAreaID = areaID
+            data.problem = try problem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID)
+            if let p = data.problem { data.whyChain = try whyChain(problemID: p.id) }
+        case .activities:
+            data.focusAreas = try focusAreas(cycleID: q.cycleID)
+            data.votes = try votes(cycleID: q.cycleID)
+            data.activities = try activities(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
         default:
             break
         }
@@ -74,6 +87,20 @@ extension AppStore {
             _ = try addSummaryItem(meetingID: q.meetingID, stepID: q.stepID, kind: kind, text: text, owner: owner, due: due, now: now)
         case .deleteSummaryItem(let id):
             try deleteSummaryItem(id: id, now: now)
+        case .saveProblem(let areaID, let answers, let triangle):
+            _ = try saveProblem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, answers: answers, triangle: triangle, now: now)
+        case .saveWhyChain(let areaID, let texts):
+            // The chain hangs on the problem: create it (empty) if need be.
+            let p = try problem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID)
+                ?? saveProblem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, answers: [:], triangle: [:], now: now)
+            _ = try saveWhyChain(problemID: p.id, texts: texts, now: now)
+        case .addActivity(let areaID, let what, let responsible, let start, let end, let priority):
+            _ = try addActivity(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, what: what, responsible: responsible,
+                                start: start, end: end, priority: priority, now: now)
+        case .updateActivity(let a):
+            _ = try updateActivity(a, now: now)
+        case .deleteActivity(let id):
+            try deleteActivity(id: id, now: now)
         }
     }
 }

@@ -1,7 +1,8 @@
 // The store: one value owning the GRDB database writer. Opening checks the
 // file before anything is written to it; every write is one transaction
 // named after what it is for (see AppStore+Meetings.swift, AppStore+Notes.swift,
-// AppStore+FocusAreas.swift, AppStore+Steps.swift).
+// AppStore+FocusAreas.swift, AppStore+Steps.swift, AppStore+Problems.swift,
+// AppStore+Activities.swift).
 //
 // What "acknowledged" means: a write method returns after its transaction
 // has committed with `PRAGMA synchronous = FULL` in WAL mode, so the WAL was

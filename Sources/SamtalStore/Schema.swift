@@ -12,6 +12,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
+        migrator.registerMigration("v3", migrate: v3)
         return migrator
     }
 
@@ -155,6 +156,74 @@ enum Schema {
             t.column("owner", .text).notNull()
             t.column("due", .text).notNull()
             t.column("created_at", .double).notNull()
+            t.column("deleted_at", .double)
+        }
+    }
+
+    /// The analysis chain after the focus areas: problem descriptions (one
+    /// text column per question and per side of the triangle), their trees
+    /// of causes, and activities. Column names are the raw values of the
+    /// core's `ProblemQuestion` and `TriangleSide`, written out here so this
+    /// migration never changes; some are SQL keywords ("where", "when",
+    /// "end"), which GRDB quotes here and in records, and raw SQL must quote.
+    static func v3(_ db: Database) throws {
+        try db.create(table: "problem") { t in
+            t.autoIncrementedPrimaryKey("id")
+            // The cycle owns its problems (no cascade, like focus_area).
+            t.column("cycle_id", .integer).notNull().indexed().references("cycle")
+            // NULL when the problem is not about one focus area, or its focus
+            // area row went away with its meeting. At most one live problem
+            // per (meeting_id, step_id, focus_area_id) is kept in code: a
+            // unique index would treat NULLs as distinct, and SET NULL could
+            // make deleting a meeting collide with it.
+            t.column("focus_area_id", .integer).indexed().references("focus_area", onDelete: .setNull)
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            // The problem description questions.
+            for question in ["what", "where", "when", "who_causes", "affected", "consequences", "who_can_fix"] {
+                t.column(question, .text).notNull().defaults(to: "")
+            }
+            // The problem analysis triangle, inner then outer.
+            for side in ["offender", "target", "place", "handler", "guardian", "place_manager"] {
+                t.column(side, .text).notNull().defaults(to: "")
+            }
+            t.column("created_at", .double).notNull()
+            t.column("updated_at", .double).notNull()
+            t.column("deleted_at", .double)
+        }
+        try db.create(index: "problem_on_meeting_step", on: "problem", columns: ["meeting_id", "step_id"])
+
+        try db.create(table: "cause") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("problem_id", .integer).notNull().indexed().references("problem", onDelete: .cascade)
+            // NULL for a direct cause of the problem; always a cause of the
+            // same problem otherwise.
+            t.column("parent_id", .integer).indexed().references("cause", onDelete: .cascade)
+            t.column("text", .text).notNull()
+            t.column("evidence", .text).notNull()
+            // Creation order within the problem; never reused. Siblings are
+            // shown in this order.
+            t.column("position", .integer).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("deleted_at", .double)
+        }
+
+        try db.create(table: "activity") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("cycle_id", .integer).notNull().indexed().references("cycle")
+            t.column("meeting_id", .integer).notNull().indexed().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            t.column("focus_area_id", .integer).indexed().references("focus_area", onDelete: .setNull)
+            t.column("what", .text).notNull()
+            t.column("responsible", .text).notNull()
+            // Free text as the meeting agrees it ("vecka 12", "2026-03-01").
+            t.column("start", .text).notNull()
+            t.column("end", .text).notNull()
+            t.column("priority", .text).notNull()
+            // Creation order within the meeting; never reused.
+            t.column("position", .integer).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("updated_at", .double).notNull()
             t.column("deleted_at", .double)
         }
     }

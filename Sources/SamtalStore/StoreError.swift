@@ -9,8 +9,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The store was written by a newer samtal (it has migrations this build
     /// does not know). The file was left as it was.
     case newerVersion(path: String)
-    /// A cycle, meeting, note, focus area or summary item asked for by id is
-    /// not in the store (or was deleted).
+    /// A cycle, meeting, note, focus area, summary item, problem, cause or
+    /// activity asked for by id is not in the store (or was deleted).
     case notFound(what: String)
 
     public var description: String {

@@ -10,7 +10,8 @@ struct Samtal: ParsableCommand {
         commandName: "samtal",
         abstract: "Runs crime-prevention dialogue meetings (medborgarlöften) step by step and keeps what the room says.",
         discussion: "Without a subcommand, samtal opens the home screen on the store.",
-        subcommands: [RunMeeting.self, CycleCommand.self, MeetingCommand.self, Export.self, AgendaCommand.self]
+        subcommands: [RunMeeting.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Export.self, AgendaCommand.self,
+                      Backup.self]
     )
 
     @OptionGroup var options: GlobalOptions
@@ -126,6 +127,72 @@ struct MeetingCommand: ParsableCommand {
                 print("\(m.id)\t\(m.cycleID)\t\(m.facts.date)\t\(m.status.rawValue)\t\(m.agendaID)\t\(m.title)")
             }
         }
+    }
+}
+
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Notes of a meeting.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a note to a meeting step; prints its id once it is committed.",
+            discussion: "With --stdin, every line of standard input becomes a note, and each id is printed (and flushed) as soon as its note is committed.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The meeting's id.") var meeting: Int64
+        @Option(help: "The step's id (default: the meeting's current step).") var step: String?
+        @Option(help: "The group: 1…N, or 0 for the plenary.") var group: Int = 1
+        @Option(help: "problem, opportunity, positive, question or decision.") var type: String = "problem"
+        @Option(help: "The note's text.") var text: String?
+        @Flag(help: "Read one note per line from standard input.") var stdin = false
+
+        func validate() throws {
+            if NoteType(rawValue: type) == nil { throw ValidationError("--type must be one of: " + NoteType.allCases.map(\.rawValue).joined(separator: ", ")) }
+            if (text == nil) == !stdin { throw ValidationError("give either --text or --stdin") }
+            if group < 0 { throw ValidationError("--group must be 0 (plenary) or more") }
+        }
+
+        func run() throws {
+            let store = try openStore(options)
+            guard let m = try store.meeting(id: meeting) else { throw ValidationError("no meeting with id \(meeting)") }
+            let agenda = try meetingAgenda(store: store, meeting: m, library: options.agendaLibrary())
+            let stepID = step ?? agenda.steps[min(max(0, m.currentStepIndex), agenda.steps.count - 1)].id
+            guard agenda.steps.contains(where: { $0.id == stepID }) else {
+                throw ValidationError("no step '\(stepID)' in the meeting's agenda; steps: " + agenda.steps.map(\.id).joined(separator: ", "))
+            }
+            func save(_ line: String) throws {
+                let draft = NoteDraft(meetingID: meeting, stepID: stepID, group: group, type: NoteType(rawValue: type)!,
+                                      source: agenda.source, text: line)
+                let note = try store.saveNote(draft, now: Date().timeIntervalSince1970)
+                // Written straight to fd 1: the caller may be waiting for it.
+                FileHandle.standardOutput.write(Data("\(note.id)\n".utf8))
+            }
+            if let text {
+                try save(text)
+            } else {
+                while let line = readLine(strippingNewline: true) {
+                    if !line.isEmpty { try save(line) }
+                }
+            }
+        }
+    }
+}
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Copy the store with SQLite's online backup (safe while samtal runs).")
+    @OptionGroup var options: GlobalOptions
+    @Option(help: "Where to write the copy (default: beside the store, with the date and time in its name).") var output: String?
+
+    func run() throws {
+        let store = try openStore(options)
+        let target = output ?? {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.dateFormat = "yyyyMMdd-HHmmss"
+            let base = (options.storePath as NSString).deletingPathExtension
+            return "\(base)-backup-\(f.string(from: Date())).sqlite"
+        }()
+        try store.backup(to: target)
+        print(target)
     }
 }
 

@@ -61,6 +61,8 @@ enum ScreenFixtures {
              text: "Otrygghet i gångtunneln vid stationen, särskilt för kvinnor efter mörkrets inbrott", createdAt: 30),
         Note(id: 4, meetingID: 3, stepID: "lokal-lagesbild", group: 3, type: .positive, source: .employee,
              text: "Hög fart på Storgatan, ÅÄÖ åäö 😀 中", createdAt: 40),
+        Note(id: 5, meetingID: 3, stepID: "lokal-lagesbild", group: 3, type: .question, source: .employee,
+             text: "Ring Kim på 070-123 45 67 om bilen ABC 123", createdAt: 50),
     ]
 
     static func running(language: Language = .sv, elapsed: Double = 760) -> AppState {

@@ -94,6 +94,32 @@ enum StepFixtures {
         check(state, "step-summary")
     }
 
+    @Test func problem() {
+        var data = StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: StepFixtures.votes([11: 5, 10: 2]))
+        data.problemFocusAreaID = 11
+        data.problem = Problem(id: 1, cycleID: 1, focusAreaID: 11, meetingID: 3, stepID: "steget",
+                               answers: [.what: "Otrygghet och skadegörelse i gångtunneln", .where_: "Gångtunneln under järnvägen",
+                                         .when_: "Fredag och lördag kväll, 21–02"],
+                               triangle: [.offender: "Grupp unga vuxna", .placeManager: "Trafikverket och kommunen"], createdAt: 0)
+        data.whyChain = [Cause(id: 1, problemID: 1, parentID: nil, text: "Tunneln är mörk och saknar insyn", createdAt: 0),
+                         Cause(id: 2, problemID: 1, parentID: 1, text: "Belysningen är trasig sedan i våras", createdAt: 0)]
+        let state = StepFixtures.state(.problem, data: data, keys: [.down, .down, .down])
+        check(state, "step-problem")
+    }
+
+    @Test func activities() {
+        var data = StepData(stepID: "steget", focusAreas: StepFixtures.areas)
+        data.activities = [
+            Activity(id: 1, cycleID: 1, meetingID: 3, stepID: "steget", focusAreaID: 11, what: "Trygghetsvandring i gångtunneln",
+                     responsible: "Kommunpolisen", start: "2027-02-01", end: "2027-02-28", priority: .high, createdAt: 1),
+            Activity(id: 2, cycleID: 1, meetingID: 3, stepID: "steget", focusAreaID: 10, what: "Hastighetskontroller Storgatan",
+                     responsible: "Ingripande", start: "2027-03-01", end: "2027-05-31", createdAt: 2),
+        ]
+        let state = StepFixtures.state(.activities, data: data,
+                                       keys: [.char("L"), .char("a"), .char("g"), .char("a"), .tab, .char("K"), .char("o"), .function(7)])
+        check(state, "step-activities")
+    }
+
     @Test func presentWithTheCyclesRanking() {
         let state = StepFixtures.state(.present, settings: ["show": "focus-areas"],
                                        data: StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: StepFixtures.votes([10: 3, 11: 7])))

@@ -14,9 +14,9 @@ class StepKindTests(E2ETestCase):
         meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", agenda, "--title", title).stdout.strip()
         return cycle, meeting
 
-    def open(self, meeting, width=120, height=40):
+    def open(self, meeting, width=120, height=40, step=1):
         p = self.pane(f"{BINARY} run {meeting}", width=width, height=height)
-        p.wait_for("Steg 1/")
+        p.wait_for(f"Steg {step}/")
         return p
 
     def test_what_dialogue_notes_clusters_votes_then_how_shows_the_ranking(self):
@@ -131,6 +131,64 @@ class StepKindTests(E2ETestCase):
         p.key("Enter")
         screen = p.wait_for("› Orsaksanalys för gångtunneln")
         self.assertRegex(screen, r"│Tas vidare till nästa möte\s+│")
+
+    def test_problem_description_why_chain_and_triangle_survive_a_restart(self):
+        _, meeting = self.meeting("problemanalys", title="Problemanalys")
+        p = self.open(meeting)
+        p.key("PageDown")
+        p.wait_for("Problembeskrivning · inget fokusområde")
+        p.wait_for("Vad är problemet? ▸")
+        p.type("Skadegörelse i gångtunneln")
+        p.key("Enter")  # saves; Enter again moves on
+        p.wait_for("Sparad")
+        p.key("Enter")
+        p.wait_for("Var? ▸")
+        p.type("Gångtunneln vid stationen")
+        p.key("Down")  # moving on saves too
+        p.wait_for("När? ▸")
+        for _ in range(5):
+            p.key("Down")
+        p.wait_for("Varför? 1 ▸")
+        p.type("Tunneln är mörk")
+        p.key("Down")
+        p.wait_for("Varför? 2 ▸")
+        p.type("Belysningen är trasig")
+        p.key("Down")
+        p.wait_for("Varför? 3 ▸")
+        p.key("F10")
+        p.wait_exit()
+        q = self.open(meeting, step=2)  # resumes where the meeting was
+        screen = q.wait_for("Problembeskrivning · inget fokusområde")
+        for text in ["Skadegörelse i gångtunneln", "Gångtunneln vid stationen", "Tunneln är mörk", "Belysningen är trasig"]:
+            self.assertIn(text, screen)
+
+    def test_activities_with_responsible_period_and_priority(self):
+        _, meeting = self.meeting("aktivitetsplanering", title="Aktivitetsplanering")
+        p = self.open(meeting)
+        p.key("PageDown")
+        p.wait_for("Aktiviteter (0)")
+        p.key("F3")
+        p.wait_for("[låg] ▸")
+        p.key("F3")
+        p.wait_for("[hög] ▸")
+        p.type("Trygghetsvandring i gångtunneln")
+        p.key("Tab")
+        p.type("Kommunpolisen")
+        p.key("Tab")
+        p.type("2027-02-01")
+        p.key("Tab")
+        p.type("2027-02-28")
+        p.key("Enter")
+        p.wait_for("[hög] Trygghetsvandring i gångtunneln · Ansvarig: Kommunpolisen · 2027-02-01–")
+        p.key("F4")
+        p.wait_for("Ändrar ·")
+        p.type(" fredagar")
+        p.key("Enter")
+        p.wait_for("Trygghetsvandring i gångtunneln fredagar")
+        p.key("F8")
+        p.wait_for("Ta bort aktiviteten?")
+        p.type("j")
+        p.wait_for("Aktiviteter (0)")
 
 
 if __name__ == "__main__":
