@@ -49,11 +49,14 @@ public struct OpenedMeeting: Equatable, Sendable {
     public var stepSeconds: [String: Double]
     /// Notes of the current step.
     public var notes: [Note]
-    public init(meeting: Meeting, agenda: Agenda, stepSeconds: [String: Double], notes: [Note]) {
+    /// What this station had typed but not saved when it last stopped.
+    public var draft: String?
+    public init(meeting: Meeting, agenda: Agenda, stepSeconds: [String: Double], notes: [Note], draft: String? = nil) {
         self.meeting = meeting
         self.agenda = agenda
         self.stepSeconds = stepSeconds
         self.notes = notes
+        self.draft = draft
     }
 }
 
@@ -80,6 +83,10 @@ public struct RunState: Equatable, Sendable {
     public var data: StepData
     /// Where the facilitator is within the step's own interaction.
     public var cursor = StepCursor()
+    /// The input line as last written to the store as a draft.
+    public var savedDraft = ""
+    /// Which terminal this is, for its draft: "run" (the facilitator).
+    public var station = "run"
 
     public init(opened: OpenedMeeting, now: Timestamp) {
         meeting = opened.meeting
@@ -98,10 +105,18 @@ public struct RunState: Equatable, Sendable {
         a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
             && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.showTalkingPoints == b.showTalkingPoints
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
-            && a.selection == b.selection && a.data == b.data && a.cursor == b.cursor
+            && a.selection == b.selection && a.data == b.data && a.cursor == b.cursor && a.savedDraft == b.savedDraft
     }
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
+
+    /// The note being typed, when it differs from the stored draft. Only
+    /// the note input of a capturing step is a draft; an edit of a saved
+    /// note is not.
+    public var pendingDraft: String? {
+        let text = editing == nil && keyContext == .run ? input.text : ""
+        return text == savedDraft ? nil : text
+    }
 
     /// Seconds spent in the current step, including the running stretch.
     public func elapsed(now: Timestamp) -> Double {
@@ -207,6 +222,12 @@ public enum Effect: Equatable, Sendable {
     /// Adds the seconds to the step left and makes `toIndex` current: one
     /// transaction.
     case moveToStep(meetingID: Int64, leaving: String, seconds: Double, toIndex: Int)
+    /// Keeps the unsaved input line ("" removes the draft).
+    case saveDraft(meetingID: Int64, station: String, text: String)
+    /// The facilitator looked at a note's apparent personal data and keeps it.
+    case setPersonalDataChecked(noteID: Int64, checked: Bool)
+    /// Hides a note from the projector or shows it again (answered by `.noteUpdated`).
+    case setNoteHidden(noteID: Int64, hidden: Bool)
     /// Loads what a step shows (answered by `.stepLoaded`).
     case loadStep(StepQuery)
     /// Writes a step kind's record, then loads the step again (answered by
@@ -261,7 +282,7 @@ public struct AppState: Equatable, Sendable {
     /// "Sparad", or a warning when the note looks like it holds personal
     /// data (it is saved all the same, and marked in the list).
     mutating func warnOrSay(_ note: Note, saved: TextKey) {
-        let kinds = PersonalData.kinds(in: note.text)
+        let kinds = note.personalDataChecked ? [] : PersonalData.kinds(in: note.text)
         if kinds.isEmpty {
             say(texts[saved])
         } else {
@@ -285,14 +306,20 @@ public struct AppState: Equatable, Sendable {
             self.now = now
             self.today = today
             if let s = status, now >= s.until { status = nil }
-            if case .run(var run) = screen, now - run.clockStart >= AppState.clockFlushSeconds {
+            guard case .run(var run) = screen else { return [] }
+            var effects: [Effect] = []
+            if now - run.clockStart >= AppState.clockFlushSeconds {
                 let seconds = now - run.clockStart
                 run.stepSeconds[run.step.id, default: 0] += seconds
                 run.clockStart = now
-                screen = .run(run)
-                return [.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds)]
+                effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds))
             }
-            return []
+            if let draft = run.pendingDraft {
+                run.savedDraft = draft
+                effects.append(.saveDraft(meetingID: run.meeting.id, station: run.station, text: draft))
+            }
+            screen = .run(run)
+            return effects
         case .homeLoaded(let overviews):
             // A form opened meanwhile (the facts of a new meeting) stays open.
             guard case .home(let old) = screen else { return [] }
@@ -315,7 +342,13 @@ public struct AppState: Equatable, Sendable {
                 say(texts[.errorNoAgendas], error: true)
                 return []
             }
-            let run = RunState(opened: opened, now: now)
+            var run = RunState(opened: opened, now: now)
+            if let draft = opened.draft, !draft.isEmpty {
+                // Offered back: what was typed when the terminal went away.
+                run.input.set(draft)
+                run.savedDraft = draft
+                say(texts[.draftRestored], seconds: 8)
+            }
             screen = .run(run)
             dialog = nil
             return [.loadStep(run.query)]
@@ -443,7 +476,11 @@ public struct AppState: Equatable, Sendable {
     /// Leaving: the running step clock is written first.
     public func quitEffects() -> [Effect] {
         if case .run(let run) = screen {
-            return [.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: max(0, now - run.clockStart)), .quit]
+            var effects: [Effect] = [.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: max(0, now - run.clockStart))]
+            if let draft = run.pendingDraft {
+                effects.append(.saveDraft(meetingID: run.meeting.id, station: run.station, text: draft))
+            }
+            return effects + [.quit]
         }
         return [.quit]
     }
@@ -619,14 +656,29 @@ public struct AppState: Equatable, Sendable {
             run.data = StepData(stepID: run.step.id)
             run.cursor = StepCursor()
             return [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]
+        case .keepPersonalData:
+            guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }) else {
+                say(texts[.helpSelectPrevious] + " (↑)")
+                return []
+            }
+            return [.setPersonalDataChecked(noteID: id, checked: !note.personalDataChecked)]
+        case .toggleHidden:
+            guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }) else {
+                say(texts[.helpSelectPrevious] + " (↑)")
+                return []
+            }
+            return [.setNoteHidden(noteID: id, hidden: !note.hidden)]
         case .finishMeeting:
             dialog = .confirm(.finishMeeting)
         case .backHome:
             let seconds = max(0, now - run.clockStart)
-            let effect = Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds)
+            var effects = [Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds)]
+            if let draft = run.pendingDraft {
+                effects.append(.saveDraft(meetingID: run.meeting.id, station: run.station, text: draft))
+            }
             screen = .home(HomeState())
             homeFocus = .meeting(run.meeting.id)
-            return [effect, .loadHome]
+            return effects + [.loadHome]
         case .cancel:
             if run.editing != nil {
                 cancelEdit(&run)

@@ -136,9 +136,15 @@ public struct Note: Equatable, Sendable, Identifiable {
     public var text: String
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
+    /// The facilitator looked at what seemed to be personal data and chose
+    /// to keep the note as it is.
+    public var personalDataChecked: Bool
+    /// Kept, but not shown on the projector.
+    public var hidden: Bool
 
     public init(id: Int64, meetingID: Int64, stepID: String, group: Int, type: NoteType, source: NoteSource,
-                text: String, createdAt: Timestamp, updatedAt: Timestamp? = nil) {
+                text: String, createdAt: Timestamp, updatedAt: Timestamp? = nil, personalDataChecked: Bool = false,
+                hidden: Bool = false) {
         self.id = id
         self.meetingID = meetingID
         self.stepID = stepID
@@ -148,6 +154,8 @@ public struct Note: Equatable, Sendable, Identifiable {
         self.text = text
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
+        self.personalDataChecked = personalDataChecked
+        self.hidden = hidden
     }
 }
 

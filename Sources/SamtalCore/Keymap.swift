@@ -13,7 +13,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     public var hiddenFromParent: Set<Action> {
         switch self {
         case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities:
-            return [.nextGroup, .previousGroup, .nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote]
+            return [.nextGroup, .previousGroup, .nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
+                    .toggleHidden, .keepPersonalData]
         default:
             return []
         }
@@ -37,7 +38,7 @@ public enum Action: String, Sendable, CaseIterable {
     // run
     case toggleTalkingPoints, nextGroup, previousGroup, nextNoteType, saveNote
     case selectPreviousNote, selectNextNote, editNote, deleteNote
-    case nextStep, previousStep, finishMeeting, backHome, cancel
+    case nextStep, previousStep, finishMeeting, backHome, cancel, keepPersonalData, toggleHidden
     // form
     case nextField, previousField, choiceNext, choicePrevious, addParticipant, removeParticipant, saveForm, cancelForm
     // help
@@ -104,6 +105,8 @@ public enum Keymap {
         KeyBinding([.down], .selectNextNote, .run, help: .helpSelectNext),
         KeyBinding([.function(4)], .editNote, .run, bar: .keyEdit, help: .helpEditNote),
         KeyBinding([.function(8)], .deleteNote, .run, bar: .keyDelete, help: .helpDeleteNote),
+        KeyBinding([.function(7)], .toggleHidden, .run, help: .helpToggleHidden),
+        KeyBinding([.ctrl("k")], .keepPersonalData, .run, help: .helpKeepPersonalData),
         KeyBinding([.function(9)], .finishMeeting, .run, bar: .keyFinish, help: .helpFinish),
         KeyBinding([.function(6)], .backHome, .run, bar: .keyHome, help: .helpBackHome),
         KeyBinding([.escape], .cancel, .run, help: .helpCancelRun),

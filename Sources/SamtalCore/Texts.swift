@@ -70,6 +70,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case priorityHigh, priorityMedium, priorityLow, confirmDeleteActivity
     // personal data
     case personalDataWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
+    case helpToggleHidden, helpKeepPersonalData, draftRestored, hiddenMark, checkedMark
 }
 
 public struct Texts: Sendable {
@@ -464,6 +465,11 @@ public struct Texts: Sendable {
         case .pdPhone: return ("telefonnummer", "phone number")
         case .pdEmail: return ("e-post", "e-mail")
         case .pdPlate: return ("registreringsnummer", "licence plate")
+        case .helpToggleHidden: return ("Dölj den markerade anteckningen på projektorn, eller visa den igen", "Hide the selected note from the projector, or show it again")
+        case .helpKeepPersonalData: return ("Granskad: behåll anteckningen trots misstänkta personuppgifter (eller ångra)", "Checked: keep the note despite suspected personal data (or undo)")
+        case .draftRestored: return ("Osparad text från förra gången är tillbaka på raden", "Unsaved text from last time is back on the line")
+        case .hiddenMark: return ("dold", "hidden")
+        case .checkedMark: return ("granskad", "checked")
         }
     }
 }

@@ -356,11 +356,21 @@ public enum Screens {
                 grid.text(marker + pad(label, width: typeWidth - 2), x: inner.x, y: y, style: line.typeStyle)
             }
             let end = grid.text(line.text, x: inner.x + typeWidth + 1, y: y, maxX: inner.maxX, style: line.style)
-            if line.typeLabel != nil, let id = line.noteID, let kinds = run.personalData[id] {
+            if line.typeLabel != nil, let id = line.noteID, let note = run.notes.first(where: { $0.id == id }) {
                 // Marked by a sign and a word, not by colour alone.
-                let mark = " ⚠ " + kinds.map { shortPersonalData($0, texts: t) }.joined(separator: ",") + "?"
-                let x = min(end, inner.maxX - DisplayWidth.of(mark))
-                grid.text(mark, x: x, y: y, maxX: inner.maxX, style: Style(.warning, bold: true))
+                var marks: [(String, Style)] = []
+                if note.hidden { marks.append((" (\(t[.hiddenMark]))", Style(.dim))) }
+                if let kinds = run.personalData[id] {
+                    if note.personalDataChecked {
+                        marks.append((" ✓ \(t[.checkedMark])", Style(.dim)))
+                    } else {
+                        marks.append((" ⚠ " + kinds.map { shortPersonalData($0, texts: t) }.joined(separator: ",") + "?",
+                                      Style(.warning, bold: true)))
+                    }
+                }
+                let width = marks.reduce(0) { $0 + DisplayWidth.of($1.0) }
+                var x = min(end, inner.maxX - width)
+                for (mark, style) in marks { x = grid.text(mark, x: x, y: y, maxX: inner.maxX, style: style) }
             }
         }
     }

@@ -26,6 +26,7 @@ extension AppStore {
     public func updateNote(id: Int64, text: String, group: Int, type: NoteType, now: Double) throws -> Note {
         try writer.write { db in
             var record = try Self.liveNote(db, id: id)
+            if record.text != text { record.personalDataChecked = false } // new text, new check
             record.text = text
             record.group = group
             record.type = type
@@ -42,6 +43,47 @@ extension AppStore {
             var record = try Self.liveNote(db, id: id)
             record.deletedAt = now
             try record.update(db)
+        }
+    }
+
+    /// Marks a note's apparent personal data as looked at and kept (or not).
+    @discardableResult
+    public func setPersonalDataChecked(noteID: Int64, checked: Bool) throws -> Note {
+        try writer.write { db in
+            var record = try Self.liveNote(db, id: noteID)
+            record.personalDataChecked = checked
+            try record.update(db)
+            return record.note
+        }
+    }
+
+    /// Hides a note from the projector (it stays in every list and export
+    /// of the meeting), or shows it again.
+    @discardableResult
+    public func setNoteHidden(noteID: Int64, hidden: Bool) throws -> Note {
+        try writer.write { db in
+            var record = try Self.liveNote(db, id: noteID)
+            record.hidden = hidden
+            try record.update(db)
+            return record.note
+        }
+    }
+
+    /// Keeps the unsaved input line of a station; an empty text removes it.
+    public func saveDraft(meetingID: Int64, station: String, text: String, now: Double) throws {
+        try writer.write { db in
+            if text.isEmpty {
+                _ = try StoredDraft.deleteOne(db, key: ["meeting_id": meetingID, "station": station])
+            } else {
+                try StoredDraft(meetingID: meetingID, station: station, text: text, updatedAt: now).save(db)
+            }
+        }
+    }
+
+    /// The draft a station left behind, if any.
+    public func draft(meetingID: Int64, station: String) throws -> String? {
+        try writer.read { db in
+            try StoredDraft.fetchOne(db, key: ["meeting_id": meetingID, "station": station])?.text
         }
     }
 

@@ -70,6 +70,9 @@ public struct AppStore: Sendable {
             // moment and migrated it first: then all is well.
             guard try pool.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
         }
+        // Readers opened before the migration may hold statements prepared
+        // against the old schema; start them afresh.
+        pool.invalidateReadOnlyConnections()
         self.init(writer: pool, warnings: warnings, migrationBackupPath: backupPath)
     }
 

@@ -166,9 +166,12 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
     var createdAt: Double
     var updatedAt: Double
     var deletedAt: Double?
+    var personalDataChecked: Bool
+    var hidden: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, type, source, text
+        case id, type, source, text, hidden
+        case personalDataChecked = "personal_data_checked"
         case meetingID = "meeting_id"
         case stepID = "step_id"
         case group = "group_number"
@@ -200,6 +203,8 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         text = draft.text
         createdAt = now
         updatedAt = now
+        personalDataChecked = false
+        hidden = false
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -208,7 +213,7 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
 
     var note: Note {
         Note(id: id ?? 0, meetingID: meetingID, stepID: stepID, group: group, type: type, source: source,
-             text: text, createdAt: createdAt, updatedAt: updatedAt)
+             text: text, createdAt: createdAt, updatedAt: updatedAt, personalDataChecked: personalDataChecked, hidden: hidden)
     }
 }
 
@@ -227,5 +232,22 @@ struct StoredStepTime: Codable, FetchableRecord, PersistableRecord {
 
     enum Columns {
         static let meetingID = Column(CodingKeys.meetingID)
+    }
+}
+
+/// The unsaved text of an input line, kept so that a crash or a closed
+/// terminal does not lose it.
+struct StoredDraft: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "draft"
+
+    var meetingID: Int64
+    var station: String
+    var text: String
+    var updatedAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case station, text
+        case meetingID = "meeting_id"
+        case updatedAt = "updated_at"
     }
 }

@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
+        migrator.registerMigration("v4", migrate: v4)
         return migrator
     }
 
@@ -225,6 +226,23 @@ enum Schema {
             t.column("created_at", .double).notNull()
             t.column("updated_at", .double).notNull()
             t.column("deleted_at", .double)
+        }
+    }
+
+    /// Notes gain "personal data checked, keep" and "hidden from the
+    /// projector"; drafts keep the unsaved input line of each station.
+    static func v4(_ db: Database) throws {
+        try db.alter(table: "note") { t in
+            t.add(column: "personal_data_checked", .boolean).notNull().defaults(to: false)
+            t.add(column: "hidden", .boolean).notNull().defaults(to: false)
+        }
+        try db.create(table: "draft") { t in
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            // Which terminal: "run", or "capture-2" for group 2's station.
+            t.column("station", .text).notNull()
+            t.column("text", .text).notNull()
+            t.column("updated_at", .double).notNull()
+            t.primaryKey(["meeting_id", "station"])
         }
     }
 }

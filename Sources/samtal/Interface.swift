@@ -42,7 +42,8 @@ struct EffectRunner {
                 let index = min(max(0, meeting.currentStepIndex), max(0, agenda.steps.count - 1))
                 let notes = agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id)
                 return ([.meetingOpened(OpenedMeeting(meeting: started, agenda: agenda,
-                                                      stepSeconds: try store.stepSeconds(meetingID: id), notes: notes))], false)
+                                                      stepSeconds: try store.stepSeconds(meetingID: id), notes: notes,
+                                                      draft: try store.draft(meetingID: id, station: "run")))], false)
             case .saveNote(let draft):
                 return ([.noteSaved(try store.saveNote(draft, now: now()))], false)
             case .updateNote(let id, let text, let group, let type):
@@ -56,6 +57,13 @@ struct EffectRunner {
             case .moveToStep(let meetingID, let leaving, let seconds, let toIndex):
                 try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex)
                 return ([], false)
+            case .saveDraft(let meetingID, let station, let text):
+                try store.saveDraft(meetingID: meetingID, station: station, text: text, now: now())
+                return ([], false)
+            case .setPersonalDataChecked(let noteID, let checked):
+                return ([.noteUpdated(try store.setPersonalDataChecked(noteID: noteID, checked: checked))], false)
+            case .setNoteHidden(let noteID, let hidden):
+                return ([.noteUpdated(try store.setNoteHidden(noteID: noteID, hidden: hidden))], false)
             case .loadStep(let query):
                 return ([.stepLoaded(try store.stepData(query))], false)
             case .writeStep(let write, let query):

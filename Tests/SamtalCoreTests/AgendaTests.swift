@@ -55,3 +55,35 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(suggestion("zzzzzz", StepKind.allCases.map(\.rawValue)) == "")
     }
 }
+
+@Suite struct AgendaLibraryTests {
+    @Test func aUserAgendaWithTheSameIDReplacesTheShippedOne() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samtal-agendas-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let own = """
+        id: medarbetardialog-vad
+        version: 2
+        title: Vår egen VAD-dialog
+        meeting_type: medarbetardialog-vad
+        steps:
+          - {id: start, title: Start, kind: present, minutes: 5}
+        """
+        try own.write(to: dir.appendingPathComponent("egen.yaml"), atomically: true, encoding: .utf8)
+        try "id: [trasig".write(to: dir.appendingPathComponent("trasig.yaml"), atomically: true, encoding: .utf8)
+        let library = AgendaLibrary(folders: [repositoryRoot.appendingPathComponent("Agendas").path, dir.path])
+        #expect(library.agenda(id: "medarbetardialog-vad")?.agenda.title == "Vår egen VAD-dialog")
+        #expect(library.agendas.count == 8)
+        #expect(library.agendas.first?.agenda.meetingType == .employeeDialogueWhat) // process order
+        #expect(library.problems.count == 1)
+        #expect(library.problems.first?.file.hasSuffix("trasig.yaml") == true)
+    }
+
+    @Test func userFoldersFollowXDG() {
+        let folders = AgendaLibrary.defaultFolders(extra: ["/extra"], environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/x",
+                                                                                   "SAMTAL_SHIPPED_AGENDAS": "/shipped"])
+        #expect(folders == ["/shipped", "/cfg/samtal/agendas", "/extra"])
+        let home = AgendaLibrary.defaultFolders(extra: [], environment: ["HOME": "/home/x", "SAMTAL_SHIPPED_AGENDAS": "/s"])
+        #expect(home == ["/s", "/home/x/.config/samtal/agendas"])
+    }
+}

@@ -234,3 +234,52 @@ import Testing
         #expect(Fixtures.run(state).stepIndex == 2)
     }
 }
+
+@Suite struct DraftAndModerationTests {
+    @Test func theUnsavedLineIsKeptAsADraftEachSecond() {
+        var state = Fixtures.running()
+        Fixtures.type("Halvfärdig mening", into: &state)
+        #expect(state.update(.tick(now: 1001, today: "x")) == [.saveDraft(meetingID: 7, station: "run", text: "Halvfärdig mening")])
+        #expect(state.update(.tick(now: 1002, today: "x")) == []) // unchanged
+        Fixtures.type(" om", into: &state)
+        #expect(state.update(.key(.function(10))) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 2),
+                                                       .saveDraft(meetingID: 7, station: "run", text: "Halvfärdig mening om"), .quit])
+    }
+
+    @Test func savingTheNoteClearsTheDraft() {
+        var state = Fixtures.running()
+        Fixtures.type("Klar", into: &state)
+        _ = state.update(.tick(now: 1001, today: "x"))
+        _ = state.update(.key(.enter))
+        _ = state.update(.noteSaved(Fixtures.note(1, "Klar")))
+        #expect(state.update(.tick(now: 1002, today: "x")) == [.saveDraft(meetingID: 7, station: "run", text: "")])
+    }
+
+    @Test func aDraftIsOfferedBackOnOpening() {
+        var state = AppState(language: .sv, now: 5)
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
+                                                      draft: "Det jag skrev")))
+        #expect(Fixtures.run(state).input.text == "Det jag skrev")
+        #expect(state.status?.text.contains("Osparad text") == true)
+        #expect(state.update(.tick(now: 6, today: "x")) == []) // already stored
+    }
+
+    @Test func hideFromTheProjectorAndKeepCheckedPersonalData() {
+        var state = Fixtures.running(notes: [Fixtures.note(1, "Ring 070-123 45 67")])
+        #expect(Fixtures.run(state).personalData[1] == [.phoneNumber])
+        _ = state.update(.key(.up))
+        #expect(state.update(.key(.function(7))) == [.setNoteHidden(noteID: 1, hidden: true)])
+        #expect(state.update(.key(.ctrl("k"))) == [.setPersonalDataChecked(noteID: 1, checked: true)])
+        var checked = Fixtures.note(1, "Ring 070-123 45 67")
+        checked.personalDataChecked = true
+        _ = state.update(.noteUpdated(checked))
+        #expect(state.status?.text == "Ändrad")
+    }
+
+    @Test func aNoteWithPersonalDataIsSavedWithAWarning() {
+        var state = Fixtures.running()
+        _ = state.update(.noteSaved(Fixtures.note(1, "Bilen ABC 123 står där varje natt")))
+        #expect(state.status?.text == "Sparad – kan innehålla personuppgifter: registreringsnummer")
+        #expect(Fixtures.run(state).notes.count == 1)
+    }
+}

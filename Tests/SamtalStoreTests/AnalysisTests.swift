@@ -428,10 +428,14 @@ struct UpgradeFromV2Tests {
         do {
             let fixture = try Fixture(store: AppStore(path: path, migrator: v2Only))
             #expect(fixture.store.migrationBackupPath == nil)
-            let note = try fixture.store.saveNote(fixture.draft("Från v2 – åäö ÅÄÖ 😀"), now: 1)
+            let note = try saveOldNote(fixture.store, fixture.draft("Från v2 – åäö ÅÄÖ 😀"), now: 1)
             let made = try fixture.store.createFocusArea(meetingID: fixture.meeting.id, stepID: "fokus",
                                                          name: "Torget – ö", type: .place, now: 2)
-            try fixture.store.assignNote(noteID: note.id, to: made.id)
+            // (v2's columns only: this build's note record has more)
+            try fixture.store.writer.write { db in
+                try db.execute(sql: "INSERT INTO focus_area_note (focus_area_id, note_id, position) VALUES (?, ?, 0)",
+                               arguments: [made.id, note.id])
+            }
             area = try #require(try fixture.store.focusAreas(meetingID: fixture.meeting.id).first)
         }
         // When this build opens it
@@ -452,7 +456,7 @@ struct UpgradeFromV2Tests {
         let migrations = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1", "v2", "v3"])
+        #expect(migrations == ["v1", "v2", "v3", "v4"])
         #expect(store.warnings.isEmpty)
         #expect(try store.focusAreas(meetingID: area.meetingID) == [area])
         #expect(area.noteIDs.count == 1)

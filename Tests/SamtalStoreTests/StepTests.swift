@@ -160,9 +160,8 @@ struct UpgradeTests {
         let kept: Note
         do {
             let fixture = try Fixture(store: AppStore(path: path, migrator: v1Only))
-            kept = try fixture.store.saveNote(fixture.draft("Från v1 – åäö ÅÄÖ 😀"), now: 1)
-            let gone = try fixture.store.saveNote(fixture.draft("raderad i v1"), now: 2)
-            try fixture.store.deleteNote(id: gone.id, now: 3)
+            kept = try saveOldNote(fixture.store, fixture.draft("Från v1 – åäö ÅÄÖ 😀"), now: 1)
+            try saveOldNote(fixture.store, fixture.draft("raderad i v1"), now: 2, deleted: true)
             try fixture.store.recordStepTime(meetingID: fixture.meeting.id, stepID: "lagesbild", seconds: 42)
         }
         // When this build opens it
@@ -183,7 +182,7 @@ struct UpgradeTests {
         let migrations = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1", "v2", "v3"])
+        #expect(migrations == ["v1", "v2", "v3", "v4"])
         #expect(try store.notes(meetingID: kept.meetingID) == [kept])
         #expect(try store.stepSeconds(meetingID: kept.meetingID) == ["lagesbild": 42])
         #expect(try store.meeting(id: kept.meetingID)?.title == "Medarbetardialog")
@@ -212,7 +211,7 @@ struct UpgradeTests {
         do {
             let fixture = try Fixture(store: AppStore(path: path, migrator: v1Only))
             #expect(fixture.store.migrationBackupPath == nil)
-            try fixture.store.saveNote(fixture.draft("bara v1 – åäö"), now: 1)
+            try saveOldNote(fixture.store, fixture.draft("bara v1 – åäö"), now: 1)
         }
         // When this build opens it
         let store = try AppStore(path: path)

@@ -64,3 +64,18 @@ struct Fixture {
         NoteDraft(meetingID: meeting.id, stepID: step, group: group, type: type, source: source, text: text)
     }
 }
+
+/// Writes a note into a store whose schema is older than this build's
+/// records (a v1 or v2 store): plain SQL with the v1 columns only.
+@discardableResult
+func saveOldNote(_ store: AppStore, _ draft: NoteDraft, now: Double, deleted: Bool = false) throws -> Note {
+    try store.writer.write { db in
+        try db.execute(sql: """
+            INSERT INTO note (meeting_id, step_id, group_number, type, source, text, created_at, updated_at, deleted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [draft.meetingID, draft.stepID, draft.group, draft.type.rawValue, draft.source.rawValue, draft.text,
+                             now, now, deleted ? now : nil])
+        return Note(id: db.lastInsertedRowID, meetingID: draft.meetingID, stepID: draft.stepID, group: draft.group,
+                    type: draft.type, source: draft.source, text: draft.text, createdAt: now)
+    }
+}

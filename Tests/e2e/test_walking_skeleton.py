@@ -61,6 +61,29 @@ class NoteTakingTests(E2ETestCase):
         self.assertEqual([n["text"] for n in data["notes"]], [NOTE])
         self.assertEqual(data["notes"][0]["step_id"], "lokal-lagesbild")
 
+    def test_an_unsaved_line_survives_kill_9_as_a_draft(self):
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.type("Halvskriven anteckning om gångtunneln")
+        p.wait_for("Halvskriven anteckning om gångtunneln")
+        # The draft is written within a second of the last key.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            drafts = self.ws.sqlite("SELECT text FROM draft")
+            if drafts == [("Halvskriven anteckning om gångtunneln",)]:
+                break
+            time.sleep(0.1)
+        kill9(p.samtal_pid())
+        p.wait_exit()
+        q = self.run_meeting(meeting)
+        q.wait_for("Osparad text från förra gången")
+        q.wait_for("▸ Halvskriven anteckning om gångtunneln")
+        q.key("Enter")
+        q.wait_for("Sparad")
+        notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
+        self.assertEqual([n["text"] for n in notes], ["Halvskriven anteckning om gångtunneln"])
+
     def test_group_type_edit_and_delete(self):
         meeting = self.ws.new_meeting()
         p = self.run_meeting(meeting)

@@ -52,6 +52,15 @@ class Workspace:
             raise AssertionError(f"samtal {' '.join(args)} failed ({result.returncode}): {result.stderr}")
         return result
 
+    def sqlite(self, sql):
+        """Reads the store directly (read-only), for checks the CLI does not offer."""
+        import sqlite3
+        con = sqlite3.connect(f"file:{self.store}?mode=ro", uri=True, timeout=10)
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+
     def new_meeting(self, title="VAD-dialog Fagersta"):
         cycle = self.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
         meeting = self.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", title,
