@@ -13,7 +13,7 @@ public enum TriangleSide: String, CaseIterable, Sendable, Codable {
 }
 
 /// One problem description, for one focus area.
-public struct Problem: Equatable, Sendable, Identifiable {
+public struct Problem: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64
     public var cycleID: Int64
     public var focusAreaID: Int64?
@@ -46,7 +46,7 @@ public enum CauseEvidence: String, CaseIterable, Sendable, Codable {
 
 /// One "why?" in the tree of causes; `parentID` nil is a direct cause of
 /// the problem.
-public struct Cause: Equatable, Sendable, Identifiable {
+public struct Cause: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64
     public var problemID: Int64
     public var parentID: Int64?
@@ -75,7 +75,7 @@ public enum ActivityPriority: String, CaseIterable, Sendable, Codable {
 }
 
 /// A proposed or agreed activity: what, who, when.
-public struct Activity: Equatable, Sendable, Identifiable {
+public struct Activity: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64
     public var cycleID: Int64
     public var meetingID: Int64
@@ -104,3 +104,6 @@ public struct Activity: Equatable, Sendable, Identifiable {
         self.createdAt = createdAt
     }
 }
+
+extension ProblemQuestion: CodingKeyRepresentable {}
+extension TriangleSide: CodingKeyRepresentable {}

@@ -16,7 +16,7 @@ public enum FocusAreaType: String, Codable, Sendable, CaseIterable {
 
 /// A candidate or agreed focus area, built from notes. It belongs to the
 /// cycle; the meeting and step record where it was made.
-public struct FocusArea: Equatable, Sendable, Identifiable {
+public struct FocusArea: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64
     public var cycleID: Int64
     public var meetingID: Int64
@@ -44,7 +44,7 @@ public struct FocusArea: Equatable, Sendable, Identifiable {
 
 /// One dot on a focus area. `voter` is the group that placed it (0 when
 /// dots are counted per participant and not by group).
-public struct Vote: Equatable, Sendable, Identifiable {
+public struct Vote: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64
     public var meetingID: Int64
     public var stepID: String
@@ -93,7 +93,7 @@ public enum Ranking {
     }
 }
 
-public struct ChecklistAnswer: Equatable, Sendable {
+public struct ChecklistAnswer: Equatable, Sendable, Codable {
     public var item: Int
     public var done: Bool
     public var comment: String
@@ -119,7 +119,7 @@ public enum RatingScale: String, Codable, Sendable, CaseIterable {
     }
 }
 
-public struct Rating: Equatable, Sendable {
+public struct Rating: Equatable, Sendable, Codable {
     public var question: Int
     /// One of the scale's values, or nil when not rated yet.
     public var value: String?
@@ -147,7 +147,7 @@ public enum SummaryItemKind: String, Codable, Sendable, CaseIterable {
 
 /// A decision, a next step (with owner and date), or something that goes on
 /// to the next meeting.
-public struct SummaryItem: Equatable, Sendable, Identifiable {
+public struct SummaryItem: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64
     public var meetingID: Int64
     public var stepID: String

@@ -391,7 +391,10 @@ public enum Screens {
         let t = state.texts
         let w = grid.size.width
         var statusText = ""
-        if let status = state.status { statusText = truncate(status.text, width: max(0, w / 3)) }
+        // With nothing typed, a message (a personal-data warning) may take
+        // most of the line; while typing it keeps to a third.
+        let statusRoom = run.input.isEmpty && run.cursor.owner.isEmpty ? w - 24 : w / 3
+        if let status = state.status { statusText = truncate(status.text, width: max(0, statusRoom)) }
         let right = w - DisplayWidth.of(statusText) - 2
         defer {
             if let status = state.status {

@@ -202,6 +202,8 @@ struct Export: ParsableCommand {
     @Argument(help: "The meeting's id.") var meeting: Int64
     @Option(help: "md or json.") var format: String = "md"
     @Option(help: "Write to this file instead of standard output.") var output: String?
+    @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
+    var redact = false
 
     func validate() throws {
         if !["md", "json"].contains(format) { throw ValidationError("--format must be md or json (more formats come later)") }
@@ -209,7 +211,16 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let store = try openStore(options)
-        let record = try loadRecord(store: store, meetingID: meeting, library: options.agendaLibrary())
+        var record = try loadRecord(store: store, meetingID: meeting, library: options.agendaLibrary())
+        let flagged = record.flaggedNotes
+        if !flagged.isEmpty {
+            let t = Texts(options.language)
+            warn("samtal: \(flagged.count) note(s) may hold personal data\(redact ? " (redacted in this export)" : "; --redact replaces it"):")
+            for (note, kinds) in flagged {
+                warn("  note \(note.id) (\(note.stepID), \(t.group(note.group))): " + kinds.map { t.personalData($0) }.joined(separator: ", "))
+            }
+        }
+        if redact { record = record.redacted() }
         let text = format == "json" ? try SummaryExport.json(record) : SummaryExport.markdown(record, texts: Texts(options.language))
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -235,8 +246,17 @@ func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary) throw
         throw ValidationError("the cycle of meeting \(meetingID) is missing")
     }
     let agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
+    var steps: [String: StepData] = [:]
+    for (i, step) in agenda.steps.enumerated() {
+        let query = StepQuery(meetingID: meetingID, cycleID: cycle.id, stepID: step.id, kind: step.kind,
+                              earlierStepIDs: agenda.steps.prefix(i).map(\.id), notesFromCycle: step.settings["notes_from"] == "cycle")
+        steps[step.id] = try store.stepData(query)
+    }
+    let problems = try store.problems(cycleID: cycle.id).filter { $0.meetingID == meetingID }
+    var chains: [Int64: [Cause]] = [:]
+    for p in problems { chains[p.id] = try store.whyChain(problemID: p.id) }
     return MeetingRecord(cycle: cycle, meeting: meeting, agenda: agenda, notes: try store.notes(meetingID: meetingID),
-                         stepSeconds: try store.stepSeconds(meetingID: meetingID))
+                         stepSeconds: try store.stepSeconds(meetingID: meetingID), steps: steps, problems: problems, whyChains: chains)
 }
 
 struct AgendaCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 """End-to-end: each step kind driven as a facilitator would, and a WHAT
 dialogue handing its ranked focus areas on to a HOW dialogue."""
 
+import json
 import unittest
 
 from tmux_harness import BINARY
@@ -62,6 +63,14 @@ class StepKindTests(E2ETestCase):
         self.assertRegex(screen, r"2\. Storgatan\s+1")
         p.key("F10")
         p.wait_exit()
+        md = self.ws.cli("export", what, "--format", "md").stdout
+        self.assertIn("| 1 | Stationen | 3 |", md)
+        self.assertIn("| 2 | Storgatan | 1 |", md)
+        self.assertIn("- **Stationen** (plats)", md)
+        self.assertIn("  - Buskörning vid Storgatan", md)
+        data = json.loads(self.ws.cli("export", what, "--format", "json").stdout)
+        vote_step = [s for s in data["steps"] if s["kind"] == "vote"][0]
+        self.assertEqual(len(vote_step["votes"]), 4)
 
         _, how = self.meeting("medarbetardialog-hur", cycle=cycle, title="HUR-dialog")
         q = self.open(how)

@@ -84,6 +84,31 @@ class NoteTakingTests(E2ETestCase):
         notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
         self.assertEqual([n["text"] for n in notes], ["Halvskriven anteckning om gångtunneln"])
 
+    def test_personal_data_is_marked_warned_about_and_redacted_on_request(self):
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.type("Ring Kim på 070-123 45 67 om bilen ABC 123")
+        p.key("Enter")
+        p.wait_for("kan innehålla personuppgifter: telefonnummer, registreringsnummer")
+        p.wait_for("⚠ tel,regnr?")
+        p.key("F10")
+        p.wait_exit()
+        plain = self.ws.cli("export", meeting, "--format", "md")
+        self.assertIn("Ring Kim på 070-123 45 67 om bilen ABC 123", plain.stdout)
+        self.assertIn("1 note(s) may hold personal data", plain.stderr)
+        redacted = self.ws.cli("export", meeting, "--format", "md", "--redact")
+        self.assertIn("Ring Kim på [telefonnummer] om bilen [registreringsnummer]", redacted.stdout)
+        self.assertNotIn("070-123", redacted.stdout)
+        # Checked and kept: no warning any more.
+        q = self.run_meeting(meeting)
+        q.wait_for("⚠ tel,regnr?")
+        q.key("Up", "C-k")
+        q.wait_for("✓ granskad")
+        q.key("F10")
+        q.wait_exit()
+        self.assertNotIn("personal data", self.ws.cli("export", meeting, "--format", "md").stderr)
+
     def test_group_type_edit_and_delete(self):
         meeting = self.ws.new_meeting()
         p = self.run_meeting(meeting)

@@ -16,7 +16,7 @@ BINARY = os.environ.get("SAMTAL_BIN", os.path.join(REPO, ".build", "debug", "sam
 KEYS = {
     "Enter": "Enter", "Tab": "Tab", "BTab": "BTab", "Escape": "Escape", "Up": "Up", "Down": "Down",
     "Left": "Left", "Right": "Right", "PageDown": "NPage", "PageUp": "PPage", "BSpace": "BSpace",
-    **{f"F{n}": f"F{n}" for n in range(1, 13)}, "C-c": "C-c", "C-u": "C-u",
+    **{f"F{n}": f"F{n}" for n in range(1, 13)}, "C-c": "C-c", "C-u": "C-u", "C-k": "C-k",
 }
 
 
