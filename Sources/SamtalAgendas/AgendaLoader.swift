@@ -91,7 +91,23 @@ struct Problems {
     var list: [AgendaProblem] = []
 
     mutating func add(line: Int, column: Int, _ message: String) {
-        list.append(AgendaProblem(file: file, line: line, column: column, message: message))
+        list.append(AgendaProblem(file: file, line: line, column: column, message: Problems.printable(message)))
+    }
+
+    /// A message safe to print: control characters shown as \u{…} (an
+    /// agenda's text must not drive the terminal) and at most 300
+    /// characters (a message may quote a huge value).
+    static func printable(_ message: String) -> String {
+        var out = ""
+        for u in message.unicodeScalars {
+            if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) {
+                out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
+            if out.count > 300 { return String(out.prefix(299)) + "…" }
+        }
+        return out
     }
 
     mutating func add(_ mark: Mark?, _ message: String) {

@@ -51,13 +51,27 @@ public struct OpenedMeeting: Equatable, Sendable {
     public var notes: [Note]
     /// What this station had typed but not saved when it last stopped.
     public var draft: String?
-    public init(meeting: Meeting, agenda: Agenda, stepSeconds: [String: Double], notes: [Note], draft: String? = nil) {
+    public var role: RunRole
+    public init(meeting: Meeting, agenda: Agenda, stepSeconds: [String: Double], notes: [Note], draft: String? = nil,
+                role: RunRole = .facilitator) {
         self.meeting = meeting
         self.agenda = agenda
         self.stepSeconds = stepSeconds
         self.notes = notes
         self.draft = draft
+        self.role = role
     }
+}
+
+/// Who a terminal running a meeting is: the facilitator (moves the steps,
+/// sees every group, keeps the clock), the projector (shows, follows), or a
+/// note-taker's station (types for one group, follows).
+public enum RunRole: Equatable, Sendable {
+    case facilitator
+    case projector
+    case station(group: Int, name: String)
+
+    public var follows: Bool { self != .facilitator }
 }
 
 public struct RunState: Equatable, Sendable {
@@ -85,8 +99,15 @@ public struct RunState: Equatable, Sendable {
     public var cursor = StepCursor()
     /// The input line as last written to the store as a draft.
     public var savedDraft = ""
-    /// Which terminal this is, for its draft: "run" (the facilitator).
-    public var station = "run"
+    public var role: RunRole = .facilitator
+    /// Which terminal this is, for its draft.
+    public var station: String {
+        switch role {
+        case .facilitator: return "run"
+        case .projector: return "present"
+        case .station(let group, _): return "capture-\(group)"
+        }
+    }
 
     public init(opened: OpenedMeeting, now: Timestamp) {
         meeting = opened.meeting
@@ -95,7 +116,9 @@ public struct RunState: Equatable, Sendable {
         notes = []
         stepSeconds = opened.stepSeconds
         clockStart = now
+        role = opened.role
         group = opened.meeting.groupCount > 0 ? 1 : 0
+        if case .station(let g, _) = opened.role { group = g }
         data = StepData(stepID: "")
         data.stepID = step.id
         setNotes(opened.notes)
@@ -106,6 +129,7 @@ public struct RunState: Equatable, Sendable {
             && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.showTalkingPoints == b.showTalkingPoints
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
             && a.selection == b.selection && a.data == b.data && a.cursor == b.cursor && a.savedDraft == b.savedDraft
+            && a.role == b.role
     }
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
@@ -114,7 +138,8 @@ public struct RunState: Equatable, Sendable {
     /// the note input of a capturing step is a draft; an edit of a saved
     /// note is not.
     public var pendingDraft: String? {
-        let text = editing == nil && keyContext == .run ? input.text : ""
+        guard role != .projector else { return nil }
+        let text = editing == nil && (keyContext == .run || keyContext == .station) ? input.text : ""
         return text == savedDraft ? nil : text
     }
 
@@ -158,6 +183,10 @@ public enum Screen: Equatable, Sendable {
     case home(HomeState)
     case form(Form)
     case run(RunState)
+    /// Only inside `update`, while a screen's state is taken out to be
+    /// changed in place: without it the state would be shared and every
+    /// keystroke would copy the whole input line (a 1 MB paste: O(n²)).
+    case detached
 }
 
 public enum HomeFocus: Equatable, Sendable {
@@ -206,6 +235,9 @@ public enum Event: Equatable, Sendable {
     case failed(String)
     /// Something was committed to the store, possibly by another terminal.
     case storeChanged
+    /// The meeting as it is in the store now (for terminals that follow the
+    /// facilitator), with its step times.
+    case meetingFollowed(Meeting, stepSeconds: [String: Double])
 }
 
 public enum Effect: Equatable, Sendable {
@@ -228,6 +260,8 @@ public enum Effect: Equatable, Sendable {
     case setPersonalDataChecked(noteID: Int64, checked: Bool)
     /// Hides a note from the projector or shows it again (answered by `.noteUpdated`).
     case setNoteHidden(noteID: Int64, hidden: Bool)
+    /// Reads the meeting again (answered by `.meetingFollowed`).
+    case followMeeting(Int64)
     /// Loads what a step shows (answered by `.stepLoaded`).
     case loadStep(StepQuery)
     /// Writes a step kind's record, then loads the step again (answered by
@@ -273,7 +307,7 @@ public struct AppState: Equatable, Sendable {
         case nil: break
         }
         switch screen {
-        case .home: return .home
+        case .home, .detached: return .home
         case .form: return .form
         case .run(let run): return run.keyContext
         }
@@ -308,7 +342,7 @@ public struct AppState: Equatable, Sendable {
             if let s = status, now >= s.until { status = nil }
             guard case .run(var run) = screen else { return [] }
             var effects: [Effect] = []
-            if now - run.clockStart >= AppState.clockFlushSeconds {
+            if run.role == .facilitator, now - run.clockStart >= AppState.clockFlushSeconds {
                 let seconds = now - run.clockStart
                 run.stepSeconds[run.step.id, default: 0] += seconds
                 run.clockStart = now
@@ -403,11 +437,31 @@ public struct AppState: Equatable, Sendable {
         case .failed(let message):
             say("\(texts[.storeError]): \(message)", error: true)
             return []
+        case .meetingFollowed(let meeting, let stepSeconds):
+            guard case .run(var run) = screen, run.meeting.id == meeting.id, run.role.follows else { return [] }
+            run.meeting = meeting
+            let to = min(max(0, meeting.currentStepIndex), run.agenda.steps.count - 1)
+            var effects: [Effect] = []
+            if to != run.stepIndex {
+                // The facilitator moved on: follow, without keeping time here.
+                run.stepIndex = to
+                run.stepSeconds = stepSeconds
+                run.clockStart = now
+                run.setNotes([])
+                run.data = StepData(stepID: run.step.id)
+                run.cursor = StepCursor()
+                run.selection = nil
+                cancelEdit(&run)
+                effects = [.loadStep(run.query)]
+            }
+            screen = .run(run)
+            return effects
         case .storeChanged:
             switch screen {
             case .home: return [.loadHome]
-            case .run(let run): return [.loadStep(run.query)]
-            case .form: return []
+            case .run(let run):
+                return run.role.follows ? [.followMeeting(run.meeting.id), .loadStep(run.query)] : [.loadStep(run.query)]
+            case .form, .detached: return []
             }
         }
     }
@@ -426,14 +480,20 @@ public struct AppState: Equatable, Sendable {
         case .form(var form):
             return handleForm(&form, key: key, action: action)
         case .run(var run):
+            screen = .detached // run is now the only copy: edits happen in place
+            defer { if case .detached = screen { screen = .run(run) } }
             var effects: [Effect]
-            if let handled = handleStepKind(&run, key: key, action: action, context: context) {
+            if run.role == .projector {
+                effects = action == .quit ? quitEffects() : [] // the projector only shows
+            } else if let handled = handleStepKind(&run, key: key, action: action, context: context) {
                 effects = handled
             } else {
                 effects = handleRun(&run, key: key, action: action)
             }
             if case .run = screen { screen = .run(run) }
             return effects
+        case .detached:
+            return []
         }
     }
 
@@ -476,7 +536,10 @@ public struct AppState: Equatable, Sendable {
     /// Leaving: the running step clock is written first.
     public func quitEffects() -> [Effect] {
         if case .run(let run) = screen {
-            var effects: [Effect] = [.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: max(0, now - run.clockStart))]
+            var effects: [Effect] = []
+            if run.role == .facilitator {
+                effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: max(0, now - run.clockStart)))
+            }
             if let draft = run.pendingDraft {
                 effects.append(.saveDraft(meetingID: run.meeting.id, station: run.station, text: draft))
             }

@@ -233,11 +233,23 @@ public enum SummaryExport {
         return "\(m) min"
     }
 
-    /// Keeps a note on its list line: line breaks become spaces. The text
-    /// is otherwise written exactly as typed (it sits after the list
-    /// marker, so it cannot start a heading or a list).
+    /// Keeps a note on its list line: line breaks and tabs become spaces,
+    /// other control characters U+FFFD. The text is otherwise written
+    /// exactly as typed (it sits after the list marker, so it cannot start
+    /// a heading or a list).
     static func inline(_ s: String) -> String {
-        String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for u in s.unicodeScalars {
+            if u == "\n" && previousCR { previousCR = false; continue }
+            previousCR = u == "\r"
+            let isBreak = u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" || u == "\t"
+            // No control character reaches the file: `cat summary.md` in a
+            // terminal must not run an escape sequence someone typed.
+            let isControl = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
+            out.append(isBreak ? " " : isControl ? "\u{FFFD}" : u)
+        }
+        return String(out)
     }
 
     /// A table cell: also escapes the column separator.

@@ -7,6 +7,9 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case global, home, run, form, help, confirm
     // The step kinds with their own interaction; each falls back to `.run`.
     case cluster, vote, checklist, rating, summary, problem, activities
+    /// A note-taker's station (its group fixed, following the facilitator)
+    /// and the projector view (shows only).
+    case station, projector
 
     /// The parent's actions that make no sense here: a step with its own
     /// interaction has no note list to select, edit or type into.
@@ -15,6 +18,10 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities:
             return [.nextGroup, .previousGroup, .nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
                     .toggleHidden, .keepPersonalData]
+        case .station:
+            // The facilitator moves the steps and moderates; a station types.
+            return [.nextGroup, .previousGroup, .nextStep, .previousStep, .finishMeeting, .backHome, .toggleHidden,
+                    .keepPersonalData, .toggleTalkingPoints]
         default:
             return []
         }
@@ -24,7 +31,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     public var parent: KeyContext? {
         switch self {
         case .global: return nil
-        case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities: return .run
+        case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities, .station: return .run
         default: return .global
         }
     }
@@ -174,6 +181,9 @@ public enum Keymap {
         KeyBinding([.function(4)], .editActivity, .activities, bar: .keyEdit, help: .helpEditActivity),
         KeyBinding([.function(8)], .deleteActivity, .activities, bar: .keyDelete, help: .helpDeleteActivity),
 
+        // The projector only shows; it can be closed.
+        KeyBinding([.function(10), .char("q")], .quit, .projector, help: .helpQuit),
+
         KeyBinding([.escape, .function(1), .char("q")], .closeHelp, .help, bar: .keyClose, help: .helpCloseHelp),
 
         KeyBinding([.char("j"), .char("J"), .char("y"), .char("Y"), .enter], .confirmYes, .confirm, bar: .keyYes, help: .helpConfirmYes),
@@ -185,15 +195,31 @@ public enum Keymap {
 
     /// The action a key triggers in a context, falling back to its parents.
     public static func action(for key: Key, in context: KeyContext) -> Action? {
-        var c: KeyContext? = context
-        while let current = c {
-            if let b = bindings.first(where: { $0.context == current && $0.keys.contains(key) }) {
-                return current == context || !context.hiddenFromParent.contains(b.action) ? b.action : nil
-            }
-            c = current.parent
-        }
+        if let found = dispatch[context]?[key] { return found.action }
         return nil
     }
+
+    /// `action(for:in:)` as a table, built once from `bindings`: a key costs
+    /// one lookup, however long the table grows (a paste is many keys).
+    /// A nil action records that a parent's binding is hidden here.
+    static let dispatch: [KeyContext: [Key: (action: Action?, Void)]] = {
+        var table: [KeyContext: [Key: (action: Action?, Void)]] = [:]
+        for context in KeyContext.allCases {
+            var map: [Key: (action: Action?, Void)] = [:]
+            var c: KeyContext? = context
+            while let current = c {
+                for b in bindings where b.context == current {
+                    for key in b.keys where map[key] == nil {
+                        let visible = current == context || !context.hiddenFromParent.contains(b.action)
+                        map[key] = (visible ? b.action : nil, ())
+                    }
+                }
+                c = current.parent
+            }
+            table[context] = map
+        }
+        return table
+    }()
 
     /// A context's own bindings, then those of its parents that it does not
     /// override (a parent's binding is dropped when one of its keys is bound

@@ -161,6 +161,11 @@ extension RunState {
 
     /// The keymap context of the current step.
     public var keyContext: KeyContext {
+        switch role {
+        case .projector: return .projector
+        case .station: return .station
+        case .facilitator: break
+        }
         switch step.kind {
         case .cluster: return .cluster
         case .vote: return .vote
@@ -230,6 +235,7 @@ extension AppState {
         case .checklist: return handleChecklist(&run, key: key, action: action)
         case .rating: return handleRating(&run, key: key, action: action)
         case .summary: return handleSummary(&run, key: key, action: action)
+        case .station: return nil
         case .problem: return handleProblem(&run, key: key, action: action)
         case .activities: return handleActivities(&run, key: key, action: action)
         default: return nil

@@ -7,10 +7,11 @@ public struct TextField: Equatable, Sendable {
     /// Index into `characters`, 0...count.
     public private(set) var cursor: Int
     /// Longest accepted text, in characters. Input past it is refused (and
-    /// reported) rather than silently cut.
+    /// reported) rather than silently cut. The note line takes a pasted
+    /// megabyte whole.
     public var limit: Int
 
-    public init(_ text: String = "", limit: Int = 20_000) {
+    public init(_ text: String = "", limit: Int = 2_000_000) {
         self.characters = Array(text)
         self.cursor = characters.count
         self.limit = limit

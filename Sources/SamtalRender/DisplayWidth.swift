@@ -4,8 +4,9 @@
 // what glibc's wcwidth, ncurses and tmux agree on for single scalars.
 //
 // Policy for what terminals disagree on (NOTES-swift-ncurses.md): an emoji
-// sequence (variation selector 16, skin tone, ZWJ family, flag) is drawn as
-// its first scalar alone, two columns wide. The stored text is untouched.
+// sequence (variation selector 16, skin tone, ZWJ family) is drawn as its
+// first scalar alone, as wide as that scalar is alone; a flag as its two
+// letters. The stored text is untouched.
 
 public enum DisplayWidth {
     /// Columns one scalar takes: 0, 1 or 2.
@@ -41,8 +42,9 @@ public enum DisplayWidth {
         let isEmojiSequence = scalars.contains { $0.value == 0x200D || $0.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains($0.value) }
             || (0x1F1E6...0x1F1FF).contains(first.value)
         if isEmojiSequence || first.properties.isEmojiPresentation {
-            // Decided policy: the base emoji alone, two columns.
-            return (String(first), first.properties.isEmoji ? 2 : w)
+            // Decided policy: the base emoji alone, as wide as it is alone
+            // (❤️ is drawn as ❤, one column; 👍🏽 as 👍, two).
+            return (String(first), w)
         }
         if w == 0 {
             // A lone combining mark: show it on a space.

@@ -74,8 +74,8 @@ public func wrap(_ s: String, width: Int, indent: String = "", maxLines: Int = 1
         hasWord = false
         for piece in paragraph.split(separator: " ") {
             if out.count > maxLines { break paragraphs }
-            var word = String(piece)
-            var ww = DisplayWidth.of(word)
+            var word = piece
+            var ww = DisplayWidth.of(String(word))
             let gap = hasWord ? 1 : 0
             if lineWidth + gap + ww <= width {
                 line += (hasWord ? " " : "") + word
@@ -85,11 +85,14 @@ public func wrap(_ s: String, width: Int, indent: String = "", maxLines: Int = 1
             }
             if hasWord { newLine() }
             while lineWidth + ww > width, !word.isEmpty, out.count <= maxLines {
-                var head = DisplayWidth.prefix(word, columns: width - lineWidth)
+                // A word longer than the line: cut it, keeping count of the
+                // rest's width instead of measuring it again (a 50,000
+                // character word would otherwise cost O(n²)).
+                var head = DisplayWidth.prefix(String(word.prefix(width)), columns: width - lineWidth)
                 if head.isEmpty { head = String(word.first!) } // wider than the whole line: the grid clips it
                 line += head
-                word = String(word.dropFirst(head.count))
-                ww = DisplayWidth.of(word)
+                word = word.dropFirst(head.count)
+                ww -= DisplayWidth.of(head)
                 hasWord = true
                 newLine()
             }

@@ -16,7 +16,14 @@ public enum Screens {
         switch state.screen {
         case .home(let home): drawHome(&grid, home, state: state)
         case .form(let form): drawForm(&grid, form, state: state)
-        case .run(let run): drawRun(&grid, run, state: state)
+        case .run(let run):
+            switch run.role {
+            case .facilitator: drawRun(&grid, run, state: state)
+            case .projector: drawPresent(&grid, run, state: state)
+            case .station: drawStation(&grid, run, state: state)
+            }
+        case .detached:
+            break // never seen outside `update`
         }
         switch state.dialog {
         case .help(let context)?: drawHelp(&grid, context: context, texts: state.texts)
@@ -191,21 +198,7 @@ public enum Screens {
         let step = run.step
 
         // Header: what meeting, which step, the step's clock.
-        let elapsed = run.elapsed(now: state.now)
-        let planned = Double(step.minutes * 60)
-        let left = planned - elapsed
-        var clockText = "\(clock(elapsed)) / \(clock(planned))"
-        var clockStyle = Style(.timeOK, bold: true)
-        if left <= 0 {
-            clockText = "⚠ +\(clock(-left)) " + clockText
-            clockStyle = Style(.timeOver, bold: true, reverse: true)
-        } else if left <= planned * 0.05 {
-            clockText = "! " + clockText
-            clockStyle = Style(.timeOver, bold: true)
-        } else if left <= planned * 0.20 {
-            clockText = "! " + clockText
-            clockStyle = Style(.timeLow, bold: true)
-        }
+        let (clockText, clockStyle) = stepClock(run, now: state.now)
         let stepText = "\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)"
         grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
         let rightWidth = DisplayWidth.of(stepText) + DisplayWidth.of(clockText) + 4
@@ -291,6 +284,107 @@ public enum Screens {
         drawKeyBar(&grid, context: run.keyContext, texts: t, y: h - 1)
     }
 
+    /// The step's clock against its planned minutes: yellow with 20 % of
+    /// the time left, red at 5 %, then the overrun; a sign says it too.
+    static func stepClock(_ run: RunState, now: Double) -> (String, Style) {
+        let elapsed = run.elapsed(now: now)
+        let planned = Double(run.step.minutes * 60)
+        let left = planned - elapsed
+        let text = "\(clock(elapsed)) / \(clock(planned))"
+        if left <= 0 { return ("⚠ +\(clock(-left)) " + text, Style(.timeOver, bold: true, reverse: true)) }
+        if left <= planned * 0.05 { return ("! " + text, Style(.timeOver, bold: true)) }
+        if left <= planned * 0.20 { return ("! " + text, Style(.timeLow, bold: true)) }
+        return (text, Style(.timeOK, bold: true))
+    }
+
+    // MARK: projector and stations
+
+    /// The projector: no chrome, the step in large letters, the room's
+    /// question, what the room has said (or the tally), the clock.
+    static func drawPresent(_ grid: inout Grid, _ run: RunState, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        let step = run.step
+        let (clockText, clockStyle) = stepClock(run, now: state.now)
+        var y = 1
+        let titleRoom = w - DisplayWidth.of(clockText) - 6
+        if h >= 24, let rows = BlockLetters.rows(step.title), (rows.first?.count ?? 0) <= titleRoom {
+            for (i, row) in rows.enumerated() { grid.text(row, x: 2, y: y + i, style: Style(.title, bold: true)) }
+            y += BlockLetters.height + 1
+        } else {
+            grid.text(truncate(step.title.uppercased(), width: titleRoom), x: 2, y: y, style: Style(.title, bold: true))
+            y += 2
+        }
+        grid.textRight(clockText, maxX: w - 2, y: 1, style: clockStyle)
+        grid.textRight("\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)", maxX: w - 2, y: 2, style: Style(.dim))
+        let body = Rect(x: 3, y: y, width: w - 6, height: h - y - 1)
+        var used = 0
+        if !step.prompt.isEmpty {
+            used += grid.paragraph(step.prompt, in: body, style: Style(.normal, bold: true)) + 1
+        }
+        if step.kind != .checklist && step.kind != .rating {
+            for q in step.questions where used < body.height / 2 {
+                used += grid.paragraph("• " + q, in: Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used),
+                                       indent: "  ")
+            }
+        }
+        let rest = Rect(x: body.x - 1, y: body.y + used + 1, width: body.width + 2, height: body.height - used - 1)
+        switch step.kind {
+        case .vote:
+            drawRanking(&grid, run: run, rect: rest, title: t[.voteHeading], texts: t)
+        case .cluster:
+            drawRanking(&grid, run: run, rect: rest, title: t[.clusterAreasHeading], texts: t)
+        default:
+            if !run.data.focusAreas.isEmpty {
+                drawRanking(&grid, run: run, rect: rest, title: t[.cycleFocusAreasHeading], texts: t)
+                return
+            }
+            // The newest notes the room may see, one after another, newest last.
+            let shown = run.notes.filter { !$0.hidden }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+            var lines: [String] = []
+            for note in shown.suffix(rest.height) {
+                // What looks like personal data never reaches the room's
+                // screen unless the facilitator checked and kept it.
+                let text = run.personalData[note.id] != nil && !note.personalDataChecked ? PersonalData.redact(note.text) : note.text
+                lines += wrap("• " + text, width: rest.width - 2, indent: "  ", maxLines: 3)
+                lines.append("")
+            }
+            for (i, line) in lines.suffix(rest.height).enumerated() {
+                grid.text(line, x: rest.x + 1, y: rest.y + i, maxX: rest.maxX, style: Style(.normal, bold: true))
+            }
+        }
+        grid.cursor = nil
+    }
+
+    /// A note-taker's station: one group, the current step, its notes.
+    static func drawStation(_ grid: inout Grid, _ run: RunState, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        let step = run.step
+        let (clockText, clockStyle) = stepClock(run, now: state.now)
+        var who = t.group(run.group)
+        if case .station(_, let name) = run.role, !name.isEmpty { who += " · " + name }
+        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
+        let stepText = "\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)  "
+        grid.text(" " + truncate("\(who) · \(run.meeting.title)", width: w - DisplayWidth.of(stepText + clockText) - 4), x: 0, y: 0,
+                  style: Style(.title, bold: true, reverse: true))
+        grid.textRight(stepText, maxX: w - DisplayWidth.of(clockText) - 1, y: 0, style: Style(.title, bold: true, reverse: true))
+        grid.textRight(clockText, maxX: w - 1, y: 0, style: clockStyle)
+        let body = Rect(x: 0, y: 1, width: w, height: h - 3)
+        let lines = (step.prompt.isEmpty ? 0 : wrap(step.prompt, width: w - 2).count)
+            + step.questions.reduce(0) { $0 + wrap("• " + $1, width: w - 2, indent: "  ").count }
+        let (promptRect, notesRect) = body.splitTop(min(max(3, lines + 2), body.height / 2))
+        let inner = grid.box(promptRect, title: "\(t[.stepLabel]) \(run.stepIndex + 1) – \(step.title)")
+        var y = inner.y
+        if !step.prompt.isEmpty { y += grid.paragraph(step.prompt, in: inner, style: Style(.normal, bold: true)) }
+        for q in step.questions where y < inner.maxY {
+            y += grid.paragraph("• " + q, in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), indent: "  ")
+        }
+        drawNotes(&grid, run: run, rect: notesRect, texts: t, onlyGroup: run.group)
+        drawInput(&grid, run: run, state: state, y: h - 2)
+        drawKeyBar(&grid, context: .station, texts: t, y: h - 1)
+    }
+
     static func groupsLegend(_ run: RunState, texts t: Texts) -> String {
         let groups = (1...max(1, run.meeting.groupCount)).map(String.init).joined(separator: " · ")
         return "\(t[.groupLabel]) \(groups) · \(t[.plenary].lowercased())"
@@ -306,10 +400,11 @@ public enum Screens {
         }
     }
 
-    static func drawNotes(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
-        let inner = grid.box(rect, title: "\(t[.notesHeading]) (\(run.notes.count))", right: groupsLegend(run, texts: t))
+    static func drawNotes(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts, onlyGroup: Int? = nil) {
+        let notes = onlyGroup.map { g in run.notes.filter { $0.group == g } } ?? run.notes
+        let inner = grid.box(rect, title: "\(t[.notesHeading]) (\(notes.count))", right: onlyGroup == nil ? groupsLegend(run, texts: t) : "")
         guard inner.width > 4, inner.height > 0 else { return }
-        if run.notes.isEmpty {
+        if notes.isEmpty {
             grid.text(truncate(t[.noNotes], width: inner.width), x: inner.x + 1, y: inner.y, style: Style(.dim))
             return
         }
@@ -320,8 +415,8 @@ public enum Screens {
         var lines: [Line] = []
         var selectedRange: Range<Int>?
         var lastGroup: Int?
-        let counts = Dictionary(grouping: run.notes, by: \.group).mapValues(\.count)
-        for note in run.notes {
+        let counts = Dictionary(grouping: notes, by: \.group).mapValues(\.count)
+        for note in notes {
             if note.group != lastGroup {
                 lines.append(Line(text: "\(t.group(note.group)) (\(counts[note.group] ?? 0))", style: Style(.heading, bold: true),
                                   typeStyle: .normal))
@@ -417,7 +512,7 @@ public enum Screens {
             x += fw
             return x
         }
-        switch run.step.kind {
+        switch run.role == .facilitator ? run.step.kind : .collect {
         case .cluster:
             let label = run.cursor.renaming != nil ? t[.clusterInputRename] : t[.clusterInputNew]
             _ = field(" \(label) ▸ ", run.input, x: 0, width: w, focused: true, placeholder: t[.helpClusterEnter])

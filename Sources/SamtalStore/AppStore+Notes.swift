@@ -26,8 +26,8 @@ extension AppStore {
     public func updateNote(id: Int64, text: String, group: Int, type: NoteType, now: Double) throws -> Note {
         try writer.write { db in
             var record = try Self.liveNote(db, id: id)
-            if record.text != text { record.personalDataChecked = false } // new text, new check
-            record.text = text
+            if record.text != text.storable { record.personalDataChecked = false } // new text, new check
+            record.text = text.storable
             record.group = group
             record.type = type
             record.updatedAt = now

@@ -200,7 +200,7 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         group = draft.group
         type = draft.type
         source = draft.source
-        text = draft.text
+        text = draft.text.storable
         createdAt = now
         updatedAt = now
         personalDataChecked = false
@@ -249,5 +249,15 @@ struct StoredDraft: Codable, FetchableRecord, PersistableRecord {
         case station, text
         case meetingID = "meeting_id"
         case updatedAt = "updated_at"
+    }
+}
+
+extension String {
+    /// The text as SQLite can keep it: GRDB binds text up to its first NUL,
+    /// so a NUL (never typed, but possible in a pasted or piped line) is
+    /// stored as U+FFFD instead of cutting the rest of the note off.
+    var storable: String {
+        guard unicodeScalars.contains("\u{0}") else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
     }
 }

@@ -10,7 +10,7 @@ struct Samtal: ParsableCommand {
         commandName: "samtal",
         abstract: "Runs crime-prevention dialogue meetings (medborgarlöften) step by step and keeps what the room says.",
         discussion: "Without a subcommand, samtal opens the home screen on the store.",
-        subcommands: [RunMeeting.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Export.self, AgendaCommand.self,
+        subcommands: [RunMeeting.self, Present.self, Capture.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Export.self, AgendaCommand.self,
                       Backup.self]
     )
 
@@ -44,6 +44,43 @@ struct RunMeeting: ParsableCommand {
             throw ValidationError("no meeting with id \(meeting) in \(options.storePath)")
         }
         try runInterface(options: options, store: store, openMeeting: meeting)
+    }
+}
+
+struct Present: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The projector view of a meeting: follows the facilitator's step, shows the room's question, notes and tallies.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The meeting's id.") var meeting: Int64
+    @Option(help: "color or mono (mono: no colours, for poor projectors).") var theme: String = "color"
+
+    func validate() throws {
+        if theme != "color" && theme != "mono" { throw ValidationError("--theme must be color or mono") }
+    }
+
+    func run() throws {
+        let store = try openStore(options)
+        guard try store.meeting(id: meeting) != nil else { throw ValidationError("no meeting with id \(meeting) in \(options.storePath)") }
+        try runInterface(options: options, store: store, openMeeting: meeting, role: .projector,
+                         theme: theme == "mono" ? .monochrome : nil)
+    }
+}
+
+struct Capture: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A note-taker's station for one group: follows the facilitator's step; type, Enter saves.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The meeting's id.") var meeting: Int64
+    @Option(help: "The group this station types for (1…N, 0 for the plenary).") var group: Int
+    @Option(help: "The note-taker's name, shown in the header.") var name: String = ""
+
+    func run() throws {
+        let store = try openStore(options)
+        guard let m = try store.meeting(id: meeting) else { throw ValidationError("no meeting with id \(meeting) in \(options.storePath)") }
+        guard (0...m.groupCount).contains(group) else {
+            throw ValidationError("--group must be between 1 and \(m.groupCount) (or 0 for the plenary) for this meeting")
+        }
+        try runInterface(options: options, store: store, openMeeting: meeting, role: .station(group: group, name: name))
     }
 }
 

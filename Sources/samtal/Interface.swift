@@ -13,6 +13,8 @@ import SamtalTerminal
 struct EffectRunner {
     let store: AppStore
     let library: AgendaLibrary
+    /// Who this terminal is when it opens a meeting.
+    var role: RunRole = .facilitator
     var now: () -> Double = { Date().timeIntervalSince1970 }
 
     /// Performs one effect; returns the events it produced and whether the
@@ -36,14 +38,22 @@ struct EffectRunner {
             case .openMeeting(let id):
                 guard let meeting = try store.meeting(id: id) else { return ([.failed("meeting \(id)")], false) }
                 let agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
-                try store.startMeeting(meetingID: id)
                 var started = meeting
-                if started.status == .planned { started.status = .running }
+                if role == .facilitator {
+                    try store.startMeeting(meetingID: id)
+                    if started.status == .planned { started.status = .running }
+                }
+                let station: String
+                switch role {
+                case .facilitator: station = "run"
+                case .projector: station = "present"
+                case .station(let group, _): station = "capture-\(group)"
+                }
                 let index = min(max(0, meeting.currentStepIndex), max(0, agenda.steps.count - 1))
                 let notes = agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id)
                 return ([.meetingOpened(OpenedMeeting(meeting: started, agenda: agenda,
                                                       stepSeconds: try store.stepSeconds(meetingID: id), notes: notes,
-                                                      draft: try store.draft(meetingID: id, station: "run")))], false)
+                                                      draft: try store.draft(meetingID: id, station: station), role: role))], false)
             case .saveNote(let draft):
                 return ([.noteSaved(try store.saveNote(draft, now: now()))], false)
             case .updateNote(let id, let text, let group, let type):
@@ -64,6 +74,9 @@ struct EffectRunner {
                 return ([.noteUpdated(try store.setPersonalDataChecked(noteID: noteID, checked: checked))], false)
             case .setNoteHidden(let noteID, let hidden):
                 return ([.noteUpdated(try store.setNoteHidden(noteID: noteID, hidden: hidden))], false)
+            case .followMeeting(let id):
+                guard let meeting = try store.meeting(id: id) else { return ([], false) }
+                return ([.meetingFollowed(meeting, stepSeconds: try store.stepSeconds(meetingID: id))], false)
             case .loadStep(let query):
                 return ([.stepLoaded(try store.stepData(query))], false)
             case .writeStep(let write, let query):
@@ -80,9 +93,10 @@ struct EffectRunner {
 }
 
 /// Runs the interface until the user quits or a signal arrives.
-func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?) throws {
+func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, role: RunRole = .facilitator,
+                  theme requested: Theme? = nil) throws {
     let library = options.agendaLibrary()
-    let runner = EffectRunner(store: store, library: library)
+    let runner = EffectRunner(store: store, library: library, role: role)
     var state = AppState(language: options.language,
                          agendas: library.agendas.map { AgendaInfo(id: $0.agenda.id, title: $0.agenda.title) },
                          now: Date().timeIntervalSince1970, today: localDate())
@@ -98,7 +112,8 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?) 
     }
 
     Terminal.prepareLocale()
-    let theme: Theme = ProcessInfo.processInfo.environment["SAMTAL_THEME"] == "mono" ? .monochrome : .color
+    let env = ProcessInfo.processInfo.environment
+    let theme: Theme = requested ?? (env["SAMTAL_THEME"] == "mono" || env["NO_COLOR"] != nil ? .monochrome : .color)
     let terminal: Terminal
     do {
         terminal = try Terminal(theme: theme)
@@ -131,7 +146,9 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?) 
     // least every 50 ms for it (and for signals), and draws only when the
     // screen changed.
     let watcher = try? ChangeWatcher(path: options.storePath)
+    let trace = ProcessInfo.processInfo.environment["SAMTAL_TRACE_FILE"].flatMap(DrawTrace.init)
     var lastDrawn: Grid?
+    var lastPasteTime = 0.0
     var lastSecond = -1
     var dirty = true
     while !quit {
@@ -156,6 +173,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?) 
             if lastDrawn != grid {
                 terminal.draw(grid)
                 lastDrawn = grid
+                trace?.drawn(state)
             }
             dirty = false
         }
@@ -164,13 +182,45 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?) 
         guard let input = terminal.readKey(timeoutMilliseconds: 50) else { continue }
         var pending = [input]
         while pending.count < 10_000, let more = terminal.readKey(timeoutMilliseconds: 0) { pending.append(more) }
-        dispatch(.tick(now: Date().timeIntervalSince1970, today: localDate())) // keys act on the current time
-        for item in pending where !quit {
-            switch item {
-            case .key(let key): dispatch(.key(key))
-            case .resize: lastDrawn = nil
-            }
+        // An Esc at the end of a burst may begin an escape sequence whose
+        // rest has not arrived yet: wait a moment before calling it a key.
+        while pending.count < 10_000, pending.last == .key(.escape), let more = terminal.readKey(timeoutMilliseconds: 30) {
+            pending.append(more)
+            while pending.count < 10_000, let again = terminal.readKey(timeoutMilliseconds: 0) { pending.append(again) }
         }
+        let burstTime = Date().timeIntervalSince1970
+        let continuing = burstTime - lastPasteTime < 0.2
+        if Paste.isPaste(count: pending.count, continuing: continuing) { lastPasteTime = burstTime }
+        dispatch(.tick(now: Date().timeIntervalSince1970, today: localDate())) // keys act on the current time
+        let keys = Paste.interpret(pending.compactMap { if case .key(let k) = $0 { return k } else { return nil } }, continuing: continuing)
+        if pending.contains(.resize) { lastDrawn = nil }
+        for key in keys where !quit { dispatch(.key(key)) }
         dirty = true
+    }
+}
+
+/// For the latency benchmark (Scripts/bench-latency): with SAMTAL_TRACE_FILE
+/// set, the time each note first reaches the screen is appended to that
+/// file as "note-id seconds-since-1970".
+final class DrawTrace {
+    let handle: FileHandle
+    var seen = Set<Int64>()
+
+    init?(path: String) {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        guard let h = FileHandle(forWritingAtPath: path) else { return nil }
+        h.seekToEndOfFile()
+        handle = h
+    }
+
+    func drawn(_ state: AppState) {
+        guard case .run(let run) = state.screen else { return }
+        let now = Date().timeIntervalSince1970
+        var out = ""
+        for note in run.notes where !seen.contains(note.id) {
+            seen.insert(note.id)
+            out += "\(note.id) \(now)\n"
+        }
+        if !out.isEmpty { handle.write(Data(out.utf8)) }
     }
 }

@@ -147,6 +147,22 @@ enum ScreenFixtures {
         assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "confirm-delete-80x24")
     }
 
+    @Test func projector() {
+        var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: ScreenFixtures.meeting, agenda: ScreenFixtures.agenda,
+                                                      stepSeconds: ["lokal-lagesbild": 1500], notes: ScreenFixtures.notes, role: .projector)))
+        assertSnapshot(Screens.render(state, size: Size(width: 100, height: 30)), "present-100x30")
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 20)), "present-80x20")
+    }
+
+    @Test func station() {
+        var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: ScreenFixtures.meeting, agenda: ScreenFixtures.agenda,
+                                                      stepSeconds: [:], notes: ScreenFixtures.notes, role: .station(group: 1, name: "Erik"))))
+        for c in "Fler papperskorgar" { _ = state.update(.key(.char(c))) }
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "station-80x24")
+    }
+
     @Test func tooSmall() {
         assertSnapshot(Screens.render(ScreenFixtures.running(), size: Size(width: 20, height: 6)), "too-small-20x6")
     }
@@ -199,9 +215,9 @@ enum ScreenFixtures {
 
     @Test func emojiSequencesAreDrawnAsTheirBase() {
         // Terminals disagree on these; the policy is the base emoji, 2 columns.
-        for s in ["❤️", "👍🏽", "👨‍👩‍👧"] {
+        for (s, w) in [("❤️", 1), ("👍🏽", 2), ("👨‍👩‍👧", 2), ("🏳️‍🌈", 1), ("1️⃣", 1)] {
             let (shown, width) = DisplayWidth.cell(for: Character(s))
-            #expect(width == 2, "\(s)")
+            #expect(width == w, "\(s)")
             #expect(shown.unicodeScalars.count == 1, "\(s)")
         }
         // A flag shows as its country's letters.

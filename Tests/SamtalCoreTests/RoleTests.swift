@@ -1,0 +1,61 @@
+import Testing
+@testable import SamtalCore
+
+@Suite struct FollowingTests {
+    func opened(_ role: RunRole) -> AppState {
+        var state = AppState(language: .sv, now: 1000)
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(step: 0), agenda: Fixtures.agenda, stepSeconds: [:],
+                                                      notes: [], role: role)))
+        return state
+    }
+
+    @Test func aStationFollowsTheFacilitatorsStep() {
+        var state = opened(.station(group: 2, name: "Sara"))
+        #expect(state.keyContext == .station)
+        #expect(Fixtures.run(state).group == 2)
+        #expect(state.update(.storeChanged) == [.followMeeting(7), .loadStep(Fixtures.run(state).query)])
+        var moved = Fixtures.meeting(step: 1)
+        moved.currentStepIndex = 1
+        let effects = state.update(.meetingFollowed(moved, stepSeconds: ["lagesbild": 40]))
+        #expect(Fixtures.run(state).stepIndex == 1)
+        #expect(effects == [.loadStep(Fixtures.run(state).query)])
+        #expect(Fixtures.run(state).elapsed(now: 1000) == 40)
+        // The same step again: nothing to do.
+        #expect(state.update(.meetingFollowed(moved, stepSeconds: [:])) == [])
+    }
+
+    @Test func aStationCannotMoveStepsOrChangeItsGroup() {
+        var state = opened(.station(group: 2, name: ""))
+        #expect(state.update(.key(.pageDown)) == [])
+        #expect(state.update(.key(.tab)) == [])
+        #expect(Fixtures.run(state).group == 2)
+        #expect(Fixtures.run(state).stepIndex == 0)
+        Fixtures.type("Från stationen", into: &state)
+        guard case .saveNote(let draft)? = state.update(.key(.enter)).first else { Issue.record("no save"); return }
+        #expect(draft.group == 2)
+        #expect(!Keymap.bar(for: .station).contains { $0.action == .nextStep })
+    }
+
+    @Test func aStationKeepsItsDraftButNoClock() {
+        var state = opened(.station(group: 1, name: ""))
+        Fixtures.type("utkast", into: &state)
+        #expect(state.update(.tick(now: 1040, today: "x")) == [.saveDraft(meetingID: 7, station: "capture-1", text: "utkast")])
+        #expect(state.update(.key(.function(10))) == [.quit])
+    }
+
+    @Test func theProjectorOnlyShowsAndQuits() {
+        var state = opened(.projector)
+        #expect(state.keyContext == .projector)
+        for key in [Key.char("x"), .enter, .pageDown, .function(2), .tab] { #expect(state.update(.key(key)) == []) }
+        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(state.update(.tick(now: 1100, today: "x")) == [])
+        #expect(state.update(.key(.char("q"))) == [.quit])
+        #expect(Keymap.bar(for: .projector).allSatisfy { $0.context == .projector })
+    }
+
+    @Test func theFacilitatorDoesNotFollow() {
+        var state = opened(.facilitator)
+        #expect(state.update(.storeChanged) == [.loadStep(Fixtures.run(state).query)])
+        #expect(state.update(.meetingFollowed(Fixtures.meeting(step: 1), stepSeconds: [:])) == [])
+    }
+}

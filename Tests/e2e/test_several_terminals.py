@@ -1,0 +1,87 @@
+"""End-to-end: one meeting, several terminals: the facilitator (run), the
+projector (present) and two note-taker stations (capture)."""
+
+import json
+import unittest
+
+from tmux_harness import BINARY, kill9
+from test_walking_skeleton import E2ETestCase
+
+
+class SeveralTerminalsTests(E2ETestCase):
+    def test_run_present_and_two_stations_on_one_store(self):
+        meeting = self.ws.new_meeting()
+        run = self.pane(f"{BINARY} run {meeting}")
+        present = self.pane(f"{BINARY} present {meeting}")
+        g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
+        g2 = self.pane(f"{BINARY} capture {meeting} --group 2 --name Sara")
+        for p in (run, g1, g2):
+            p.wait_for("Steg 1/6")
+        present.wait_for("Steg 1/6")
+
+        # PgDn in run moves the projector and both stations.
+        run.key("PageDown")
+        run.wait_for("Steg 2/6")
+        for p in (present, g1, g2):
+            p.wait_for("Steg 2/6")
+        g1.wait_for("Steg 2 – Lokal lägesbild")
+
+        # Notes typed at each station appear in present and run.
+        g1.type("Buskörning vid Storgatan – grupp 1")
+        g1.key("Enter")
+        g1.wait_for("Sparad")
+        g2.type("Nedsläckt parkering bakom ICA – grupp 2")
+        g2.key("Enter")
+        g2.wait_for("Sparad")
+        for text in ["Buskörning vid Storgatan – grupp 1", "Nedsläckt parkering bakom ICA – grupp 2"]:
+            present.wait_for(text)
+            run.wait_for(text)
+        # Each station shows its own group only.
+        self.assertNotIn("grupp 2", g1.screen())
+
+        # A note hidden by the facilitator disappears from the projector.
+        run.key("Up", "F7")
+        run.wait_for("(dold)")
+        present.wait_for("Nedsläckt parkering bakom ICA – grupp 2", gone=True)
+        self.assertIn("Buskörning vid Storgatan – grupp 1", present.screen())
+
+        # kill -9 of a station loses nothing it had acknowledged.
+        g2.type("Sista anteckningen före kraschen")
+        g2.key("Enter")
+        g2.wait_for("Sista anteckningen före kraschen")
+        kill9(g2.samtal_pid())
+        g2.wait_exit()
+        run.wait_for("Sista anteckningen före kraschen")
+        g1.type("Grupp 1 skriver vidare")
+        g1.key("Enter")
+        present.wait_for("Grupp 1 skriver vidare")
+        notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
+        self.assertEqual(sorted(n["text"] for n in notes),
+                         sorted(["Buskörning vid Storgatan – grupp 1", "Nedsläckt parkering bakom ICA – grupp 2",
+                                 "Sista anteckningen före kraschen", "Grupp 1 skriver vidare"]))
+        self.assertEqual({n["text"]: n["group"] for n in notes}["Sista anteckningen före kraschen"], 2)
+
+    def test_the_projector_shows_the_vote_tally_as_bars(self):
+        meeting = self.ws.new_meeting()
+        run = self.pane(f"{BINARY} run {meeting}", width=120, height=40)
+        present = self.pane(f"{BINARY} present {meeting}", width=120, height=40)
+        run.wait_for("Steg 1/6")
+        run.key("PageDown")
+        run.type("Buskörning")
+        run.key("Enter")
+        run.wait_for("Sparad")
+        run.key("PageDown")
+        run.wait_for("Steg 3/6")
+        run.type("Storgatan")
+        run.key("Enter")
+        run.wait_for("Storgatan · plats (0)")
+        run.key("PageDown")
+        run.wait_for("Steg 4/6")
+        run.key("Enter", "Enter")
+        run.wait_for("Prioritering · 2 prickar")
+        screen = present.wait_for("Storgatan   2")
+        self.assertIn("████", screen)
+
+
+if __name__ == "__main__":
+    unittest.main()
