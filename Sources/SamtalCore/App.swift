@@ -134,6 +134,13 @@ public struct RunState: Equatable, Sendable {
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
 
+    /// The name put on new notes: the station's note-taker in a meeting
+    /// with named notes, else none.
+    public var author: String {
+        if meeting.facts.namedNotes, case .station(_, let name) = role { return name }
+        return ""
+    }
+
     /// The note being typed, when it differs from the stored draft. Only
     /// the note input of a capturing step is a draft; an edit of a saved
     /// note is not.
@@ -648,7 +655,7 @@ public struct AppState: Equatable, Sendable {
                 let facts = MethodFacts(date: form.value(.date), place: form.value(.place),
                                         form: MeetingForm(rawValue: form.value(.form)) ?? .physical,
                                         facilitator: form.value(.facilitator), noteTakers: form.value(.noteTakers),
-                                        participants: rows)
+                                        namedNotes: form.value(.namedNotes) == "named", participants: rows)
                 return .success(.saveFacts(meetingID: meetingID, title: form.value(.title), facts: facts, groupCount: groups))
             }
         }
@@ -679,7 +686,7 @@ public struct AppState: Equatable, Sendable {
                 return [.updateNote(id: e.id, text: text, group: run.group, type: run.noteType)]
             }
             return [.saveNote(NoteDraft(meetingID: run.meeting.id, stepID: run.step.id, group: run.group,
-                                        type: run.noteType, source: run.agenda.source, text: text))]
+                                        type: run.noteType, source: run.agenda.source, text: text, author: run.author))]
         case .selectPreviousNote, .selectNextNote:
             guard !run.notes.isEmpty else { return [] }
             let ids = run.notes.map(\.id)

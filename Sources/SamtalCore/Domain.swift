@@ -79,15 +79,18 @@ public struct MethodFacts: Equatable, Sendable, Codable {
     public var form: MeetingForm
     public var facilitator: String
     public var noteTakers: String
+    /// Whether notes carry the note-taker's name (else they are anonymous).
+    public var namedNotes: Bool
     public var participants: [ParticipantRow]
 
     public init(date: String = "", place: String = "", form: MeetingForm = .physical,
-                facilitator: String = "", noteTakers: String = "", participants: [ParticipantRow] = []) {
+                facilitator: String = "", noteTakers: String = "", namedNotes: Bool = false, participants: [ParticipantRow] = []) {
         self.date = date
         self.place = place
         self.form = form
         self.facilitator = facilitator
         self.noteTakers = noteTakers
+        self.namedNotes = namedNotes
         self.participants = participants
     }
 
@@ -141,10 +144,12 @@ public struct Note: Equatable, Sendable, Identifiable {
     public var personalDataChecked: Bool
     /// Kept, but not shown on the projector.
     public var hidden: Bool
+    /// Who typed it, in a meeting with named notes; "" when anonymous.
+    public var author: String
 
     public init(id: Int64, meetingID: Int64, stepID: String, group: Int, type: NoteType, source: NoteSource,
                 text: String, createdAt: Timestamp, updatedAt: Timestamp? = nil, personalDataChecked: Bool = false,
-                hidden: Bool = false) {
+                hidden: Bool = false, author: String = "") {
         self.id = id
         self.meetingID = meetingID
         self.stepID = stepID
@@ -156,6 +161,7 @@ public struct Note: Equatable, Sendable, Identifiable {
         self.updatedAt = updatedAt ?? createdAt
         self.personalDataChecked = personalDataChecked
         self.hidden = hidden
+        self.author = author
     }
 }
 
@@ -167,13 +173,15 @@ public struct NoteDraft: Equatable, Sendable {
     public var type: NoteType
     public var source: NoteSource
     public var text: String
+    public var author: String
 
-    public init(meetingID: Int64, stepID: String, group: Int, type: NoteType, source: NoteSource, text: String) {
+    public init(meetingID: Int64, stepID: String, group: Int, type: NoteType, source: NoteSource, text: String, author: String = "") {
         self.meetingID = meetingID
         self.stepID = stepID
         self.group = group
         self.type = type
         self.source = source
         self.text = text
+        self.author = author
     }
 }

@@ -79,6 +79,7 @@ public enum SummaryExport {
         out.append("- \(t[.fieldFacilitator]): \(f.facilitator.isEmpty ? "–" : f.facilitator)")
         out.append("- \(t[.fieldNoteTakers]): \(f.noteTakers.isEmpty ? "–" : f.noteTakers)")
         out.append("- \(t[.fieldGroups]): \(r.meeting.groupCount)")
+        out.append("- \(t[.fieldNamedNotes]): \(f.namedNotes ? t[.notesNamed] : t[.notesAnonymous])")
         out.append("- Status: \(t.status(r.meeting.status))")
         out.append("")
         if f.participants.isEmpty {
@@ -119,7 +120,8 @@ public enum SummaryExport {
                 out.append("#### \(t.group(group))")
                 out.append("")
                 for n in groupNotes.sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) {
-                    out.append("- **\(t.noteType(n.type))** (\(t.source(n.source))): \(inline(n.text))")
+                    let by = n.author.isEmpty ? "" : " – \(inline(n.author))"
+                    out.append("- **\(t.noteType(n.type))** (\(t.source(n.source))): \(inline(n.text))\(by)")
                 }
             }
         }
@@ -268,6 +270,7 @@ public enum SummaryExport {
         }
         struct NoteOut: Encodable {
             var id: Int64, stepID: String, group: Int, type: String, source: String, text: String, createdAt: Double, updatedAt: Double
+            var author: String, hiddenFromProjector: Bool, personalDataChecked: Bool
         }
         struct Out: Encodable {
             var format = "samtal.meeting-summary.v1"
@@ -296,7 +299,8 @@ public enum SummaryExport {
                                activities: some(d?.activities))
             },
             notes: r.notes.map { NoteOut(id: $0.id, stepID: $0.stepID, group: $0.group, type: $0.type.rawValue, source: $0.source.rawValue,
-                                         text: $0.text, createdAt: $0.createdAt, updatedAt: $0.updatedAt) },
+                                         text: $0.text, createdAt: $0.createdAt, updatedAt: $0.updatedAt, author: $0.author,
+                                         hiddenFromProjector: $0.hidden, personalDataChecked: $0.personalDataChecked) },
             problems: r.problems.map { ProblemOut(problem: $0, whyChain: r.whyChains[$0.id] ?? []) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

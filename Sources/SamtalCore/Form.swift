@@ -8,7 +8,7 @@ public enum FormPurpose: Equatable, Sendable {
 }
 
 public enum FieldID: String, Sendable {
-    case area, period, agenda, title, date, place, form, facilitator, noteTakers, groups
+    case area, period, agenda, title, date, place, form, facilitator, noteTakers, namedNotes, groups
 }
 
 public enum FieldValue: Equatable, Sendable {
@@ -183,6 +183,9 @@ extension Form {
                                                  index: forms.firstIndex(of: f.form) ?? 0)),
             FormField(.facilitator, .fieldFacilitator, .text(TextField(f.facilitator, limit: 200))),
             FormField(.noteTakers, .fieldNoteTakers, .text(TextField(f.noteTakers, limit: 400))),
+            FormField(.namedNotes, .fieldNamedNotes, .choice(values: ["anonymous", "named"],
+                                                             labels: [texts[.notesAnonymous], texts[.notesNamed]],
+                                                             index: f.namedNotes ? 1 : 0)),
             FormField(.groups, .fieldGroups, .text(TextField(String(meeting.groupCount), limit: 3))),
         ], participants: f.participants.map { p in
             [TextField(p.organisationRole, limit: 200), TextField(String(p.headCount), limit: 7), TextField(String(p.women), limit: 7),

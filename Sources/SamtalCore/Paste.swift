@@ -1,43 +1,75 @@
-// Telling a paste from typing. Terminals deliver a paste as a burst of
-// keys; an escape sequence or control character inside it is text, not a
-// command (a pasted "\e[31m" must not cancel the line at its Esc, a pasted
-// tab must not switch the group).
+// Telling a paste from typing. A terminal in bracketed-paste mode (samtal
+// asks for it) wraps a paste in ESC[200~ … ESC[201~: everything between is
+// text, whatever it looks like (a pasted "\e[31m" must not cancel the line
+// at its Esc, a pasted tab must not switch the group, a pasted line break
+// must not save half a note). Without the markers, an escape sequence in a
+// burst of keys is still taken as text.
 
-public enum Paste {
-    /// A burst at least this long is a paste, not fast typing.
-    public static let minimumLength = 8
+public struct PasteReader: Sendable {
+    /// Inside a bracketed paste.
+    public private(set) var inPaste = false
+    /// Keys that may be the start of a marker, held until it is clear.
+    private var held: [Key] = []
 
-    /// Whether a burst of this many keys is (part of) a paste.
-    public static func isPaste(count: Int, continuing: Bool) -> Bool {
-        continuing || count >= minimumLength
-    }
+    public init() {}
+
+    static let start: [Key] = [.escape, .char("["), .char("2"), .char("0"), .char("0"), .char("~")]
+    static let end: [Key] = [.escape, .char("["), .char("2"), .char("0"), .char("1"), .char("~")]
 
     /// The keys of one burst (everything that was waiting to be read), with
-    /// the ones that are text inside a paste turned back into characters.
-    /// `continuing` says the burst follows a paste closely (terminals
-    /// deliver a long paste in pieces).
-    public static func interpret(_ burst: [Key], continuing: Bool = false) -> [Key] {
-        let isPaste = continuing || burst.count >= minimumLength
-        guard burst.count > 1 || isPaste else { return burst }
+    /// pasted ones turned into the characters they are. Markers split
+    /// across bursts are held until the next one.
+    public mutating func read(_ burst: [Key]) -> [Key] {
         var out: [Key] = []
         out.reserveCapacity(burst.count)
-        for (i, key) in burst.enumerated() {
-            let next = i + 1 < burst.count ? burst[i + 1] : nil
-            switch key {
-            case .escape where next == .char("[") || next == .char("]") || next == .char("O") || isPaste:
-                // The start of an escape sequence: text, shown safely.
-                out.append(.char("\u{1B}"))
-            case .unknown(let code) where isPaste && (0..<0x20 ~= code || 0x7F...0x9F ~= code):
-                // A control character the keyboard cannot name (DEL, C1): text.
-                out.append(code == 0 ? key : .char(Character(Unicode.Scalar(UInt8(code)))))
-            case .tab where isPaste:
-                out.append(.char("\t"))
-            case .ctrl(let c) where isPaste:
-                let code = c.asciiValue.map { $0 &- 96 } ?? 0
-                out.append(code > 0 && code < 32 ? .char(Character(Unicode.Scalar(code))) : key)
-            default:
-                out.append(key)
+        for key in burst {
+            held.append(key)
+            let marker = inPaste ? PasteReader.end : PasteReader.start
+            if held.count <= marker.count, Array(marker.prefix(held.count)) == held {
+                if held.count == marker.count {
+                    inPaste.toggle()
+                    held = []
+                }
+                continue
             }
+            // Not a marker after all: what was held is ordinary input.
+            let keys = held
+            held = []
+            for k in keys { out.append(inPaste ? PasteReader.literal(k) : k) }
+        }
+        if !inPaste, held == [.escape] {
+            // A lone Esc at the end of a burst is the Esc key.
+            out.append(.escape)
+            held = []
+        }
+        return PasteReader.escapeSequencesAsText(out)
+    }
+
+    /// A pasted key as the text it stands for.
+    static func literal(_ key: Key) -> Key {
+        switch key {
+        case .char: return key
+        case .enter: return .char("\n")
+        case .tab: return .char("\t")
+        case .escape: return .char("\u{1B}")
+        case .backspace: return .char("\u{7F}")
+        case .ctrl(let c):
+            let code = c.asciiValue.map { $0 &- 96 } ?? 0
+            return code > 0 && code < 32 ? .char(Character(Unicode.Scalar(code))) : key
+        case .unknown(let code) where 0 < code && (code < 0x20 || 0x7F...0x9F ~= code):
+            return .char(Character(Unicode.Scalar(UInt8(code))))
+        default:
+            return key
+        }
+    }
+
+    /// Without bracketed paste: an Esc directly followed by '[', ']' or
+    /// 'O' in one burst starts an escape sequence, which is text.
+    static func escapeSequencesAsText(_ keys: [Key]) -> [Key] {
+        guard keys.count > 1, keys.contains(.escape) else { return keys }
+        var out = keys
+        for i in out.indices.dropLast() where out[i] == .escape {
+            if out[i + 1] == .char("[") || out[i + 1] == .char("]") || out[i + 1] == .char("O") { out[i] = .char("\u{1B}") }
         }
         return out
     }

@@ -71,6 +71,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     // personal data
     case personalDataWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
     case helpToggleHidden, helpKeepPersonalData, draftRestored, hiddenMark, checkedMark
+    case fieldNamedNotes, notesAnonymous, notesNamed
 }
 
 public struct Texts: Sendable {
@@ -470,6 +471,9 @@ public struct Texts: Sendable {
         case .draftRestored: return ("Osparad text från förra gången är tillbaka på raden", "Unsaved text from last time is back on the line")
         case .hiddenMark: return ("dold", "hidden")
         case .checkedMark: return ("granskad", "checked")
+        case .fieldNamedNotes: return ("Anteckningar", "Notes")
+        case .notesAnonymous: return ("anonyma", "anonymous")
+        case .notesNamed: return ("med antecknarens namn", "with the note-taker's name")
         }
     }
 }

@@ -454,6 +454,7 @@ public enum Screens {
             if line.typeLabel != nil, let id = line.noteID, let note = run.notes.first(where: { $0.id == id }) {
                 // Marked by a sign and a word, not by colour alone.
                 var marks: [(String, Style)] = []
+                if !note.author.isEmpty { marks.append((" – \(note.author)", Style(.dim))) }
                 if note.hidden { marks.append((" (\(t[.hiddenMark]))", Style(.dim))) }
                 if let kinds = run.personalData[id] {
                     if note.personalDataChecked {

@@ -47,7 +47,7 @@ extension AppStore {
             guard try StoredCycle.exists(db, key: cycleID) else { throw StoreError.notFound(what: "Cycle \(cycleID)") }
             var record = StoredMeeting(
                 cycleID: cycleID, agendaID: agendaID, title: title, date: date, place: place, form: .physical,
-                facilitator: "", noteTakers: "", groupCount: groupCount, currentStepIndex: 0, status: .planned,
+                facilitator: "", noteTakers: "", namedNotes: false, groupCount: groupCount, currentStepIndex: 0, status: .planned,
                 createdAt: now, finishedAt: nil)
             try record.insert(db)
             try StoredMeeting.filter(key: record.id)

@@ -48,6 +48,7 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
     var form: MeetingForm
     var facilitator: String
     var noteTakers: String
+    var namedNotes: Bool
     var groupCount: Int
     var currentStepIndex: Int
     var status: MeetingStatus
@@ -59,6 +60,7 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
         case cycleID = "cycle_id"
         case agendaID = "agenda_id"
         case noteTakers = "note_takers"
+        case namedNotes = "named_notes"
         case groupCount = "group_count"
         case currentStepIndex = "current_step_index"
         case createdAt = "created_at"
@@ -88,7 +90,7 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     var facts: MethodFacts {
-        MethodFacts(date: date, place: place, form: form, facilitator: facilitator, noteTakers: noteTakers)
+        MethodFacts(date: date, place: place, form: form, facilitator: facilitator, noteTakers: noteTakers, namedNotes: namedNotes)
     }
 
     mutating func setFacts(_ facts: MethodFacts) {
@@ -97,6 +99,7 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
         form = facts.form
         facilitator = facts.facilitator
         noteTakers = facts.noteTakers
+        namedNotes = facts.namedNotes
     }
 
     func meeting(participants: [StoredParticipant]) -> Meeting {
@@ -168,9 +171,10 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
     var deletedAt: Double?
     var personalDataChecked: Bool
     var hidden: Bool
+    var author: String
 
     enum CodingKeys: String, CodingKey {
-        case id, type, source, text, hidden
+        case id, type, source, text, hidden, author
         case personalDataChecked = "personal_data_checked"
         case meetingID = "meeting_id"
         case stepID = "step_id"
@@ -205,6 +209,7 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         updatedAt = now
         personalDataChecked = false
         hidden = false
+        author = draft.author
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -213,7 +218,8 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
 
     var note: Note {
         Note(id: id ?? 0, meetingID: meetingID, stepID: stepID, group: group, type: type, source: source,
-             text: text, createdAt: createdAt, updatedAt: updatedAt, personalDataChecked: personalDataChecked, hidden: hidden)
+             text: text, createdAt: createdAt, updatedAt: updatedAt, personalDataChecked: personalDataChecked, hidden: hidden,
+             author: author)
     }
 }
 

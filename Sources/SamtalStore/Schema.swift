@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
         migrator.registerMigration("v4", migrate: v4)
+        migrator.registerMigration("v5", migrate: v5)
         return migrator
     }
 
@@ -243,6 +244,17 @@ enum Schema {
             t.column("text", .text).notNull()
             t.column("updated_at", .double).notNull()
             t.primaryKey(["meeting_id", "station"])
+        }
+    }
+
+    /// Notes named or anonymous, as set per meeting: the setting, and the
+    /// note-taker's name on each note of a named meeting.
+    static func v5(_ db: Database) throws {
+        try db.alter(table: "meeting") { t in
+            t.add(column: "named_notes", .boolean).notNull().defaults(to: false)
+        }
+        try db.alter(table: "note") { t in
+            t.add(column: "author", .text).notNull().defaults(to: "")
         }
     }
 }

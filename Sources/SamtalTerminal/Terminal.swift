@@ -174,6 +174,16 @@ public final class Terminal {
         keypad(window, true)    // arrows and F-keys as KEY_* codes
         set_escdelay(25)        // the default 1000 ms makes Esc feel dead
         setUpColours()
+        setBracketedPaste(true)
+    }
+
+    /// Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~,
+    /// so pasted text (escape sequences, tabs, line breaks) is not taken
+    /// for keys. Terminals that do not know the mode ignore the request.
+    private func setBracketedPaste(_ on: Bool) {
+        guard let outputFile else { return }
+        fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", outputFile)
+        fflush(outputFile)
     }
 
     deinit { shutdown() }
@@ -195,6 +205,7 @@ public final class Terminal {
     public func shutdown() {
         guard let screen else { return }
         curs_set(1)
+        setBracketedPaste(false)
         endwin()
         delscreen(screen)
         self.screen = nil
@@ -313,14 +324,14 @@ public final class Terminal {
     // MARK: Colours
 
     private func setUpColours() {
-        var useColour = theme == .color && has_colors()
+        var useColour = theme != .monochrome && has_colors()
         var defaultBackground = true
         if useColour {
             useColour = start_color() != ERR
             // -1 = the terminal's own colours (a light or dark background).
             defaultBackground = use_default_colors() != ERR
         }
-        if theme == .color && !useColour { theme = .monochrome }
+        if theme != .monochrome && !useColour { theme = .monochrome }
 
         for (index, role) in Role.allCases.enumerated() {
             let look = theme.look(role)
@@ -332,7 +343,7 @@ public final class Terminal {
             var pair: Int16 = 0
             if useColour, let foreground = look.foreground, index + 1 < Int(samtal_color_pairs()) {
                 pair = Int16(index + 1)
-                init_pair(pair, foreground, defaultBackground ? -1 : Int16(COLOR_BLACK))
+                init_pair(pair, foreground, theme.background ?? (defaultBackground ? -1 : Int16(COLOR_BLACK)))
             }
             looks[role] = (attributes, pair)
         }

@@ -10,6 +10,9 @@ public enum Theme: Sendable, Equatable {
     /// without colours, and people who cannot tell red from green. The
     /// renderer already says everything in text; colour only adds to it.
     case monochrome
+    /// For poor projectors and bright rooms: white and strong colours on
+    /// black, everything bold, nothing dim.
+    case highContrast
 
     /// How a role looks: a foreground colour (nil = the terminal's own)
     /// and attributes.
@@ -22,8 +25,17 @@ public enum Theme: Sendable, Equatable {
         switch self {
         case .color: return Theme.colorLook(role)
         case .monochrome: return Theme.monochromeLook(role)
+        case .highContrast:
+            var look = Theme.colorLook(role)
+            look.foreground = look.foreground ?? Int16(COLOR_WHITE)
+            look.bold = true
+            look.dim = false
+            return look
         }
     }
+
+    /// The background every cell gets: the terminal's own, or black.
+    var background: Int16? { self == .highContrast ? Int16(COLOR_BLACK) : nil }
 
     private static func colorLook(_ role: Role) -> Look {
         switch role {

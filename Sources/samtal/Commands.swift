@@ -52,17 +52,17 @@ struct Present: ParsableCommand {
         abstract: "The projector view of a meeting: follows the facilitator's step, shows the room's question, notes and tallies.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The meeting's id.") var meeting: Int64
-    @Option(help: "color or mono (mono: no colours, for poor projectors).") var theme: String = "color"
+    @Option(help: "color, contrast (white and strong colours on black, all bold) or mono (no colours).") var theme: String = "color"
 
     func validate() throws {
-        if theme != "color" && theme != "mono" { throw ValidationError("--theme must be color or mono") }
+        if !["color", "contrast", "mono"].contains(theme) { throw ValidationError("--theme must be color, contrast or mono") }
     }
 
     func run() throws {
         let store = try openStore(options)
         guard try store.meeting(id: meeting) != nil else { throw ValidationError("no meeting with id \(meeting) in \(options.storePath)") }
         try runInterface(options: options, store: store, openMeeting: meeting, role: .projector,
-                         theme: theme == "mono" ? .monochrome : nil)
+                         theme: theme == "mono" ? .monochrome : theme == "contrast" ? .highContrast : nil)
     }
 }
 
@@ -130,6 +130,7 @@ struct MeetingCommand: ParsableCommand {
         @Option(help: "The date, YYYY-MM-DD (default: today).") var date: String?
         @Option(help: "Where the meeting is held.") var place: String = ""
         @Option(help: "How many groups work in parallel (1-20).") var groups: Int = 3
+        @Flag(help: "Notes carry the note-taker's name (capture --name); without it they are anonymous.") var namedNotes = false
 
         func validate() throws {
             if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--title must not be empty") }
@@ -149,6 +150,11 @@ struct MeetingCommand: ParsableCommand {
             let meeting = try store.createMeeting(cycleID: cycle, agendaID: loaded.agenda.id, agendaSnapshot: loaded.text, title: title,
                                                   date: date ?? localDate(), place: place, groupCount: groups,
                                                   now: Date().timeIntervalSince1970)
+            if namedNotes {
+                var facts = meeting.facts
+                facts.namedNotes = true
+                _ = try store.saveFacts(meetingID: meeting.id, title: meeting.title, facts: facts, groupCount: meeting.groupCount)
+            }
             print(meeting.id)
         }
     }

@@ -113,7 +113,8 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
 
     Terminal.prepareLocale()
     let env = ProcessInfo.processInfo.environment
-    let theme: Theme = requested ?? (env["SAMTAL_THEME"] == "mono" || env["NO_COLOR"] != nil ? .monochrome : .color)
+    let theme: Theme = requested ?? (env["SAMTAL_THEME"] == "mono" || env["NO_COLOR"] != nil ? .monochrome
+        : env["SAMTAL_THEME"] == "contrast" ? .highContrast : .color)
     let terminal: Terminal
     do {
         terminal = try Terminal(theme: theme)
@@ -148,7 +149,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     let watcher = try? ChangeWatcher(path: options.storePath)
     let trace = ProcessInfo.processInfo.environment["SAMTAL_TRACE_FILE"].flatMap(DrawTrace.init)
     var lastDrawn: Grid?
-    var lastPasteTime = 0.0
+    var paste = PasteReader()
     var lastSecond = -1
     var dirty = true
     while !quit {
@@ -188,11 +189,9 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
             pending.append(more)
             while pending.count < 10_000, let again = terminal.readKey(timeoutMilliseconds: 0) { pending.append(again) }
         }
-        let burstTime = Date().timeIntervalSince1970
-        let continuing = burstTime - lastPasteTime < 0.2
-        if Paste.isPaste(count: pending.count, continuing: continuing) { lastPasteTime = burstTime }
+
         dispatch(.tick(now: Date().timeIntervalSince1970, today: localDate())) // keys act on the current time
-        let keys = Paste.interpret(pending.compactMap { if case .key(let k) = $0 { return k } else { return nil } }, continuing: continuing)
+        let keys = paste.read(pending.compactMap { if case .key(let k) = $0 { return k } else { return nil } })
         if pending.contains(.resize) { lastDrawn = nil }
         for key in keys where !quit { dispatch(.key(key)) }
         dirty = true

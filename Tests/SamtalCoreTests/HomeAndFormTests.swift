@@ -61,7 +61,7 @@ import Testing
         _ = state.update(.key(.down))
         _ = state.update(.key(.char("e")))
         guard case .form(var f) = state.screen else { Issue.record("no form"); return }
-        #expect(f.fields.map(\.id) == [.title, .date, .place, .form, .facilitator, .noteTakers, .groups])
+        #expect(f.fields.map(\.id) == [.title, .date, .place, .form, .facilitator, .noteTakers, .namedNotes, .groups])
         // Form is a choice: Right changes it.
         f.focus = 3
         state.screen = .form(f)
@@ -102,7 +102,7 @@ import Testing
         _ = state.update(.key(.down))
         _ = state.update(.key(.char("e")))
         guard case .form(var f) = state.screen else { return }
-        f.focus = 6
+        f.focus = 7
         state.screen = .form(f)
         _ = state.update(.key(.backspace))
         Fixtures.type("0", into: &state)

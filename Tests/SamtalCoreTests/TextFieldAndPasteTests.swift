@@ -3,25 +3,42 @@ import Testing
 
 @Suite struct PasteTests {
     func keys(_ s: String) -> [Key] { s.map { .char($0) } }
+    let start: [Key] = [.escape, .char("["), .char("2"), .char("0"), .char("0"), .char("~")]
+    let end: [Key] = [.escape, .char("["), .char("2"), .char("0"), .char("1"), .char("~")]
 
-    @Test func anEscapeSequenceInAPasteIsText() {
-        let burst: [Key] = keys("Röd ") + [.escape] + keys("[31mtext")
-        let out = Paste.interpret(burst)
+    @Test func aBracketedPasteIsTextWhateverItHolds() {
+        var reader = PasteReader()
+        let burst = start + keys("Röd ") + [.escape] + keys("[31mtext") + [.tab, .enter, .ctrl("g"), .unknown(0x9B)] + keys("slut") + end
+        #expect(reader.read(burst) == keys("Röd \u{1B}[31mtext\t\n\u{07}\u{9B}slut"))
+        #expect(!reader.inPaste)
+        // Keys after the paste are commands again.
+        #expect(reader.read([.tab, .enter]) == [.tab, .enter])
+    }
+
+    @Test func markersSplitAcrossBurstsAreStillMarkers() {
+        var reader = PasteReader()
+        #expect(reader.read(Array(start.prefix(3))) == [])
+        #expect(reader.read(Array(start.dropFirst(3)) + keys("a") + [.tab]) == keys("a\t"))
+        #expect(reader.inPaste)
+        #expect(reader.read([.enter] + Array(end.prefix(2))) == [.char("\n")])
+        #expect(reader.read(Array(end.dropFirst(2)) + [.tab]) == [.tab])
+        #expect(!reader.inPaste)
+    }
+
+    @Test func typingStaysTyping() {
+        var reader = PasteReader()
+        #expect(reader.read([.escape]) == [.escape])
+        #expect(reader.read(keys("ab") + [.tab, .ctrl("c")]) == keys("ab") + [.tab, .ctrl("c")])
+        // An Esc that turns out not to start a marker is the Esc key.
+        #expect(reader.read([.escape, .char("x")]) == [.escape, .char("x")])
+    }
+
+    @Test func withoutMarkersAnEscapeSequenceIsStillText() {
+        var reader = PasteReader()
+        let out = reader.read(keys("Röd ") + [.escape] + keys("[31mtext"))
         #expect(out == keys("Röd \u{1B}[31mtext"))
         var state = Fixtures.running()
         for k in out { _ = state.update(.key(k)) }
         #expect(Fixtures.run(state).input.text == "Röd \u{1B}[31mtext")
-    }
-
-    @Test func aLoneEscapeStaysACommand() {
-        #expect(Paste.interpret([.escape]) == [.escape])
-        #expect(Paste.interpret([.char("a"), .escape]) == [.char("a"), .escape])
-    }
-
-    @Test func tabsAndControlsInsideAPasteAreText() {
-        let burst: [Key] = keys("kolumn") + [.tab] + keys("två") + [.ctrl("g")]
-        #expect(Paste.interpret(burst) == keys("kolumn\ttvå\u{07}"))
-        // Typing fast is not a paste: a tab still switches the group.
-        #expect(Paste.interpret([.char("a"), .tab]) == [.char("a"), .tab])
     }
 }

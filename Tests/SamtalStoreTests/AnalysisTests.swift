@@ -426,15 +426,19 @@ struct UpgradeFromV2Tests {
         v2Only.registerMigration("v2", migrate: Schema.v2)
         let area: FocusArea
         do {
-            let fixture = try Fixture(store: AppStore(path: path, migrator: v2Only))
+            let fixture = try Fixture(oldStore: AppStore(path: path, migrator: v2Only))
             #expect(fixture.store.migrationBackupPath == nil)
             let note = try saveOldNote(fixture.store, fixture.draft("Från v2 – åäö ÅÄÖ 😀"), now: 1)
-            let made = try fixture.store.createFocusArea(meetingID: fixture.meeting.id, stepID: "fokus",
-                                                         name: "Torget – ö", type: .place, now: 2)
-            // (v2's columns only: this build's note record has more)
+            // (v2's columns only: this build's records have more)
+            let (meetingID, cycleID) = (fixture.meeting.id, fixture.cycle.id)
             try fixture.store.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO focus_area (cycle_id, meeting_id, step_id, name, type, target_picture, position, created_at)
+                    VALUES (?, ?, 'fokus', 'Torget – ö', 'place', '', 0, 2)
+                    """, arguments: [cycleID, meetingID])
+                let areaID = db.lastInsertedRowID
                 try db.execute(sql: "INSERT INTO focus_area_note (focus_area_id, note_id, position) VALUES (?, ?, 0)",
-                               arguments: [made.id, note.id])
+                               arguments: [areaID, note.id])
             }
             area = try #require(try fixture.store.focusAreas(meetingID: fixture.meeting.id).first)
         }
@@ -456,7 +460,7 @@ struct UpgradeFromV2Tests {
         let migrations = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1", "v2", "v3", "v4"])
+        #expect(migrations == ["v1", "v2", "v3", "v4", "v5"])
         #expect(store.warnings.isEmpty)
         #expect(try store.focusAreas(meetingID: area.meetingID) == [area])
         #expect(area.noteIDs.count == 1)

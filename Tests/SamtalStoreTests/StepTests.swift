@@ -159,10 +159,14 @@ struct UpgradeTests {
         v1Only.registerMigration("v1", migrate: Schema.v1)
         let kept: Note
         do {
-            let fixture = try Fixture(store: AppStore(path: path, migrator: v1Only))
+            let fixture = try Fixture(oldStore: AppStore(path: path, migrator: v1Only))
             kept = try saveOldNote(fixture.store, fixture.draft("Från v1 – åäö ÅÄÖ 😀"), now: 1)
             try saveOldNote(fixture.store, fixture.draft("raderad i v1"), now: 2, deleted: true)
-            try fixture.store.recordStepTime(meetingID: fixture.meeting.id, stepID: "lagesbild", seconds: 42)
+            let meetingID = fixture.meeting.id
+            try fixture.store.writer.write { db in
+                try db.execute(sql: "INSERT INTO step_time (meeting_id, step_id, seconds) VALUES (?, 'lagesbild', 42)",
+                               arguments: [meetingID])
+            }
         }
         // When this build opens it
         let store = try AppStore(path: path)
@@ -182,7 +186,7 @@ struct UpgradeTests {
         let migrations = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1", "v2", "v3", "v4"])
+        #expect(migrations == ["v1", "v2", "v3", "v4", "v5"])
         #expect(try store.notes(meetingID: kept.meetingID) == [kept])
         #expect(try store.stepSeconds(meetingID: kept.meetingID) == ["lagesbild": 42])
         #expect(try store.meeting(id: kept.meetingID)?.title == "Medarbetardialog")
@@ -209,7 +213,7 @@ struct UpgradeTests {
         var v1Only = DatabaseMigrator()
         v1Only.registerMigration("v1", migrate: Schema.v1)
         do {
-            let fixture = try Fixture(store: AppStore(path: path, migrator: v1Only))
+            let fixture = try Fixture(oldStore: AppStore(path: path, migrator: v1Only))
             #expect(fixture.store.migrationBackupPath == nil)
             try saveOldNote(fixture.store, fixture.draft("bara v1 – åäö"), now: 1)
         }

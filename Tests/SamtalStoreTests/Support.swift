@@ -59,6 +59,26 @@ struct Fixture {
 
     static func inMemory() throws -> Fixture { try Fixture(store: AppStore.inMemory()) }
 
+    /// The same fixture in a store with an older schema (v1 or v2): the
+    /// meeting is written with plain SQL and v1's columns, since this
+    /// build's meeting record has more.
+    init(oldStore store: AppStore) throws {
+        self.store = store
+        cycle = try store.createCycle(area: "LPO Fagersta", period: "2026 Q1", now: 1_000)
+        let cycleID = cycle.id
+        let id = try store.writer.write { db -> Int64 in
+            try db.execute(sql: """
+                INSERT INTO meeting (cycle_id, agenda_id, agenda_snapshot, title, date, place, form, facilitator, note_takers,
+                                     group_count, current_step_index, status, created_at)
+                VALUES (?, 'medarbetardialog-vad', 'id: medarbetardialog-vad', 'Medarbetardialog', '2026-01-15', 'Polishuset',
+                        'physical', '', '', 3, 0, 'planned', 1001)
+                """, arguments: [cycleID])
+            return db.lastInsertedRowID
+        }
+        meeting = Meeting(id: id, cycleID: cycleID, agendaID: "medarbetardialog-vad", title: "Medarbetardialog",
+                          facts: MethodFacts(date: "2026-01-15", place: "Polishuset"), createdAt: 1_001)
+    }
+
     func draft(_ text: String, step: String = "lagesbild", group: Int = 1, type: NoteType = .problem,
                source: NoteSource = .employee) -> NoteDraft {
         NoteDraft(meetingID: meeting.id, stepID: step, group: group, type: type, source: source, text: text)

@@ -61,6 +61,27 @@ class SeveralTerminalsTests(E2ETestCase):
                                  "Sista anteckningen före kraschen", "Grupp 1 skriver vidare"]))
         self.assertEqual({n["text"]: n["group"] for n in notes}["Sista anteckningen före kraschen"], 2)
 
+    def test_named_notes_carry_the_note_takers_name(self):
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        named = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", "Namngiven",
+                            "--named-notes").stdout.strip()
+        anonymous = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad",
+                                "--title", "Anonym").stdout.strip()
+        for meeting in (named, anonymous):
+            g = self.pane(f"{BINARY} capture {meeting} --group 1 --name Sara")
+            g.wait_for("Grupp 1 · Sara")
+            g.type(f"Anteckning i möte {meeting}")
+            g.key("Enter")
+            g.wait_for("Sparad")
+        notes = {m: json.loads(self.ws.cli("export", m, "--format", "json").stdout)["notes"] for m in (named, anonymous)}
+        self.assertEqual(notes[named][0]["author"], "Sara")
+        self.assertEqual(notes[anonymous][0]["author"], "")
+        md = self.ws.cli("export", named, "--format", "md").stdout
+        self.assertIn("- Anteckningar: med antecknarens namn", md)
+        self.assertIn(f"Anteckning i möte {named} – Sara", md)
+        run = self.pane(f"{BINARY} run {named}")
+        run.wait_for(f"Anteckning i möte {named} – Sara")
+
     def test_the_projector_shows_the_vote_tally_as_bars(self):
         meeting = self.ws.new_meeting()
         run = self.pane(f"{BINARY} run {meeting}", width=120, height=40)
