@@ -124,7 +124,8 @@ struct HostileTextRenderTests {
             let seconds = Date().timeIntervalSince(start)
             times.append("\(size.width)×\(size.height) \(String(format: "%.2f", seconds)) s")
             #expect(grid.size == size)
-            #expect(seconds < 20, "drawing \(what) at \(size.width)×\(size.height) took \(String(format: "%.1f", seconds)) s")
+            // Timings are printed, not asserted (they belong in benchmarks;
+            // a loaded machine must not fail the suite).
             let problems = hostileGridProblems(grid)
             #expect(problems.isEmpty, "\(what) at \(size.width)×\(size.height): \(problems.count) problems, e.g. \(problems.prefix(5))")
         }
@@ -192,11 +193,13 @@ struct HostileTextRenderTests {
               + "\(String(format: "%.2f", seconds)) s (\(String(format: "%.0f", seconds / Double(text.count) * 1e6)) µs a key; after "
               + marks.map { "\($0.keys) keys \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
               + "); the input line kept \(kept) characters")
-        #expect(seconds < 20, "typing a 1 MB paste took \(String(format: "%.1f", seconds)) s")
+        // No bound on the time itself (timings belong in benchmarks); the
+        // shape below catches a quadratic path.
         // Linear: the second half of the keys costs about what the first did
         // (quadratic would make it three times as much).
         if let half = marks.last, half.seconds > 0 {
-            #expect((seconds - half.seconds) / half.seconds < 2.5, "the second half of the paste took \(String(format: "%.1f", seconds - half.seconds)) s, the first \(String(format: "%.1f", half.seconds)) s")
+            // Linear: about 1. Quadratic: about 3.
+            #expect((seconds - half.seconds) / half.seconds < 2.0, "the second half of the paste took \(String(format: "%.1f", seconds - half.seconds)) s, the first \(String(format: "%.1f", half.seconds)) s")
         }
         #expect(hostileGridProblems(grid).isEmpty)
     }
