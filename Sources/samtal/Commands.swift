@@ -243,13 +243,13 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write a meeting's summary: method facts, then the notes per step and group.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The meeting's id.") var meeting: Int64
-    @Option(help: "md or json.") var format: String = "md"
+    @Option(help: "md, html (self-contained, print-ready) or json.") var format: String = "md"
     @Option(help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
     var redact = false
 
     func validate() throws {
-        if !["md", "json"].contains(format) { throw ValidationError("--format must be md or json (more formats come later)") }
+        if !["md", "html", "json"].contains(format) { throw ValidationError("--format must be md, html or json (more formats come later)") }
     }
 
     func run() throws {
@@ -264,7 +264,13 @@ struct Export: ParsableCommand {
             }
         }
         if redact { record = record.redacted() }
-        let text = format == "json" ? try SummaryExport.json(record) : SummaryExport.markdown(record, texts: Texts(options.language))
+        let texts = Texts(options.language)
+        let text: String
+        switch format {
+        case "json": text = try SummaryExport.json(record)
+        case "html": text = HTMLExport.summary(record, texts: texts)
+        default: text = SummaryExport.markdown(record, texts: texts)
+        }
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+@testable import SamtalCore
+
+/// The HTML meeting summary: a golden file for a fixture meeting, and the
+/// escaping of every stored text. SAMTAL_UPDATE_SNAPSHOTS=1 writes the
+/// golden file anew; read it (and its diff) before committing it.
+@Suite struct HTMLExportTests {
+    static let hostile = "<script>alert(1)</script> & \"quotes\""
+
+    static func record(extraNotes: [Note] = []) -> MeetingRecord {
+        let cycle = Cycle(id: 1, area: "LPO Fagersta", period: "2027", createdAt: 0)
+        let agenda = Agenda(
+            id: "medborgardialog", version: 2, title: "Medborgardialog", meetingType: .citizenDialogue, source: .citizen,
+            steps: [
+                AgendaStep(id: "insamling", title: "Vad ser ni?", kind: .collect, minutes: 30,
+                           prompt: "Vilka problem och möjligheter ser ni?"),
+                AgendaStep(id: "gruppering", title: "Gruppera till fokusområden", kind: .cluster, minutes: 20),
+                AgendaStep(id: "prioritering", title: "Prickröstning", kind: .vote, minutes: 15, settings: ["dots": "3"]),
+                AgendaStep(id: "summering", title: "Summering", kind: .summary, minutes: 10),
+            ])
+        let facts = MethodFacts(
+            date: "2027-03-14", place: "Fagersta bibliotek, Hörsalen", form: .openMeeting,
+            facilitator: "Åsa Öberg", noteTakers: "Li Wei, Omar Haddad", namedNotes: true,
+            participants: [
+                ParticipantRow(organisationRole: "Boende Västanfors", headCount: 14, women: 8, men: 5, otherOrUnstated: 1),
+                ParticipantRow(organisationRole: "Polisen, kommunpolis", headCount: 2, women: 1, men: 1),
+                ParticipantRow(organisationRole: "Fagersta kommun & fastighetsbolaget", headCount: 3, women: 2, men: 1),
+            ])
+        let meeting = Meeting(id: 7, cycleID: 1, agendaID: "medborgardialog", title: "Medborgardialog Västanfors",
+                              facts: facts, groupCount: 2, currentStepIndex: 3, status: .finished, createdAt: 0)
+        func note(_ id: Int64, _ text: String, step: String = "insamling", group: Int, type: NoteType = .problem,
+                  at: Double, hidden: Bool = false, author: String = "") -> Note {
+            Note(id: id, meetingID: 7, stepID: step, group: group, type: type, source: .citizen, text: text,
+                 createdAt: at, hidden: hidden, author: author)
+        }
+        let notes = [
+            note(1, "Mörkt och otryggt vid gångtunneln under väg 66", group: 1, at: 10, author: "Li Wei"),
+            note(2, "Mopeder kör på gång- och cykelbanan på kvällarna", group: 1, at: 20, author: "Li Wei"),
+            note(3, "Bra att fritidsgården har öppet på fredagar 😀", group: 1, type: .positive, at: 30, author: "Li Wei"),
+            note(4, "Skadegörelse på busshållplatsen vid torget", group: 2, at: 15, author: "Omar Haddad"),
+            note(5, "Fler vuxna ute på helgkvällar?\nT.ex. nattvandrare", group: 2, type: .opportunity, at: 25, author: "Omar Haddad"),
+            note(6, "Boende nämner en namngiven person vid torget", group: 2, type: .question, at: 35, hidden: true,
+                 author: "Omar Haddad"),
+            note(7, "中文: 安全 – grannar som talar kinesiska vill ha information på fler språk", group: 0,
+                 type: .opportunity, at: 40),
+        ] + extraNotes
+        func area(_ id: Int64, _ name: String, _ type: FocusAreaType, _ noteIDs: [Int64]) -> FocusArea {
+            FocusArea(id: id, cycleID: 1, meetingID: 7, stepID: "gruppering", name: name, type: type, noteIDs: noteIDs, createdAt: Double(id))
+        }
+        let areas = [
+            area(11, "Gångtunneln under väg 66", .place, [1]),
+            area(12, "Mopedåkning på gång- och cykelbanor", .crimeType, [2]),
+            area(13, "Torget & busshållplatsen", .place, [4, 6]),
+            area(14, "Unga på helgkvällar", .group, []),
+        ]
+        func vote(_ id: Int64, _ area: Int64, _ voter: Int) -> Vote {
+            Vote(id: id, meetingID: 7, stepID: "prioritering", focusAreaID: area, voter: voter, createdAt: Double(100 + id))
+        }
+        // Gångtunneln 3, torget 3 (tie for first), mopeder 1, unga 0.
+        let votes = [vote(1, 11, 1), vote(2, 11, 1), vote(3, 13, 1), vote(4, 13, 2), vote(5, 13, 2), vote(6, 11, 2), vote(7, 12, 2)]
+        func item(_ id: Int64, _ kind: SummaryItemKind, _ text: String, owner: String = "", due: String = "") -> SummaryItem {
+            SummaryItem(id: id, meetingID: 7, stepID: "summering", kind: kind, text: text, owner: owner, due: due, createdAt: Double(200 + id))
+        }
+        let steps: [String: StepData] = [
+            "gruppering": StepData(stepID: "gruppering", sourceNotes: Array(notes.prefix(7)), focusAreas: areas),
+            "prioritering": StepData(stepID: "prioritering", focusAreas: areas, votes: votes),
+            "summering": StepData(stepID: "summering", summaryItems: [
+                item(1, .decision, "Gångtunneln och torget går vidare till problemanalys"),
+                item(2, .nextStep, "Återkoppling till de boende", owner: "Åsa Öberg", due: "2027-04-01"),
+                item(3, .nextStep, "Trygghetsvandring vid gångtunneln", owner: "Kommunen & polisen", due: "v. 16"),
+                item(4, .carryForward, "Mopedåkningen tas upp med skolan"),
+            ]),
+        ]
+        return MeetingRecord(cycle: cycle, meeting: meeting, agenda: agenda, notes: notes,
+                             stepSeconds: ["insamling": 2_040, "gruppering": 1_130, "prioritering": 610, "summering": 575],
+                             steps: steps)
+    }
+
+    @Test func goldenSummary() throws {
+        let html = HTMLExport.summary(Self.record(), texts: Texts(.sv))
+        assertGolden(html, "summary.html")
+    }
+
+    @Test func englishDocumentSaysSo() {
+        let html = HTMLExport.summary(Self.record(), texts: Texts(.en))
+        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"en\">"))
+        #expect(html.contains("(hidden on the projector)"))
+    }
+
+    @Test func documentShape() {
+        let html = HTMLExport.summary(Self.record(), texts: Texts(.sv))
+        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">"))
+        #expect(html.contains("<title>Medborgardialog Västanfors – Mötessammanfattning</title>"))
+        #expect(html.contains("@media print"))
+        #expect(html.hasSuffix("</html>\n"))
+        // The vote step has a chart with one bar per focus area and the dot count as text.
+        #expect(html.components(separatedBy: "class=\"bar\"").count - 1 == 4)
+        #expect(html.contains("class=\"count\">3 prickar</text>"))
+        #expect(html.contains("class=\"count\">1 prick</text>"))
+        #expect(html.contains("class=\"label\">3. Mopedåkning på gång- och cykelbanor</text>"))
+        #expect(html.contains("<td class=\"num\">1=</td><td>Gångtunneln under väg 66</td>"))
+        // The hidden note is there, and marked.
+        #expect(html.contains("Boende nämner en namngiven person vid torget <span class=\"author\">– Omar Haddad</span> <span class=\"hidden-mark\">(dold på projektorn)</span>"))
+        // A line break inside a note becomes a space.
+        #expect(html.contains("Fler vuxna ute på helgkvällar? T.ex. nattvandrare"))
+    }
+
+    @Test func hostileNoteIsEscaped() {
+        let hostile = Note(id: 99, meetingID: 7, stepID: "insamling", group: 1, type: .problem, source: .citizen,
+                           text: Self.hostile, createdAt: 50, author: "<b>x</b>")
+        var r = Self.record(extraNotes: [hostile])
+        r.meeting.title = "<script>alert('title')</script>"
+        r.cycle.area = "\"><img src=x onerror=alert(1)>"
+        r.steps["prioritering"]?.focusAreas[0].name = "<script>bar</script>"
+        let html = HTMLExport.summary(r, texts: Texts(.sv))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(html.contains("&lt;b&gt;x&lt;/b&gt;"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+    }
+
+    @Test func selfContained() {
+        var r = Self.record()
+        r.notes[0].text = "se https://example.org och http://x.se"
+        let html = HTMLExport.summary(r, texts: Texts(.sv))
+        // The note's own text is there, but never as a reference.
+        let withoutNote = html.replacing("se https://example.org och http://x.se", with: "")
+        for forbidden in ["http://", "https://", "src=", "href=", "url(", "@import", "<link", "<script", "<iframe", "<object"] {
+            #expect(!withoutNote.lowercased().contains(forbidden), "found \(forbidden)")
+        }
+        #expect(!HTMLExport.summary(Self.record(), texts: Texts(.sv)).contains("http"))
+    }
+
+    @Test func controlCharactersNeverRaw() {
+        let text = "a\u{1B}[31mröd\u{7}\u{0}b\u{7F}c\u{85}d\u{9B}2Je\tf\r\ng"
+        let n = Note(id: 98, meetingID: 7, stepID: "insamling", group: 1, type: .problem, source: .citizen,
+                     text: text, createdAt: 60, author: "x\u{1B}y")
+        var r = Self.record(extraNotes: [n])
+        r.agenda.steps[0].title = "Steg\u{1B}[2J"
+        let html = HTMLExport.summary(r, texts: Texts(.sv))
+        for u in html.unicodeScalars {
+            let v = u.value
+            let allowed = v == 0x0A || !(v < 0x20 || (0x7F...0x9F).contains(v))
+            #expect(allowed, "raw control U+\(String(v, radix: 16))")
+            if !allowed { break }
+        }
+        #expect(html.contains("a\u{FFFD}[31mröd\u{FFFD}\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}2Je f g"))
+        #expect(html.contains("x\u{FFFD}y"))
+    }
+
+    @Test func escapeFunction() {
+        #expect(HTMLExport.escape("& < > \" '") == "&amp; &lt; &gt; &quot; &#39;")
+        #expect(HTMLExport.escape("å ä ö 😀 中") == "å ä ö 😀 中")
+        #expect(HTMLExport.escape("a\r\nb\nc\u{2028}d") == "a b c d")
+        let nonchars = String(String.UnicodeScalarView([0xFFFF, 0xFDD0].compactMap(Unicode.Scalar.init)))
+        #expect(HTMLExport.escape(nonchars) == "\u{FFFD}\u{FFFD}")
+    }
+}
+
+/// Compares with a file in Golden/ next to this source file.
+fileprivate func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    let url = folder.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["SAMTAL_UPDATE_SNAPSHOTS"] == "1" {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? actual.write(to: url, atomically: true, encoding: .utf8)
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("missing golden file \(name) (run with SAMTAL_UPDATE_SNAPSHOTS=1)", sourceLocation: sourceLocation)
+        return
+    }
+    if actual != expected {
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDiff = Array(zip(a, e)).firstIndex { $0.0 != $0.1 } ?? min(a.count, e.count)
+        Issue.record("golden \(name) differs from line \(firstDiff + 1):\nexpected: \(firstDiff < e.count ? e[firstDiff] : "")\nactual:   \(firstDiff < a.count ? a[firstDiff] : "")",
+                     sourceLocation: sourceLocation)
+    }
+}
