@@ -19,7 +19,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpCloseHelp, helpConfirmYes, helpConfirmNo
     case helpTitle, helpTyping
     // home
-    case homeTitle, homeEmpty, homeNoMeetings, homeCycle, homeMeetingsCount
+    case homeTitle, homeEmpty, homeNoMeetings, homeCycle
     case statusPlanned, statusRunning, statusFinished
     // forms
     case formNewCycle, formNewMeeting, formFacts
@@ -37,7 +37,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case confirmDelete, confirmFinish, meetingFinished
     case typeProblem, typeOpportunity, typePositive, typeQuestion, typeDecision
     // misc
-    case tooSmall, storeError, questionsHeading
+    case tooSmall, storeError
     // step kinds: keys and help
     case keyPane, keyAreaType, keyRename, keyMerge, keyAddDot, keyUndo, keyToggle, keyValue, keyField
     case helpSwitchPane, helpClusterUp, helpClusterDown, helpClusterEnter, helpNextAreaType, helpRenameArea, helpMergeArea
@@ -53,9 +53,9 @@ public enum TextKey: String, Sendable, CaseIterable {
     case voteFromCycle, voteNoParticipants
     // checklist and rating
     case checklistHeading, checklistDone, checklistNotDone, inputComment, ratingHeading, ratingNotRated
-    case ratingObservations, ratingComment, ratingGreen, ratingYellow, ratingRed, inputObservations
+    case ratingObservations, ratingComment, ratingGreen, ratingYellow, ratingRed
     // summary
-    case summaryDecisions, summaryNextSteps, summaryCarryForward, summaryWhat, summaryWho, summaryWhen, summaryEmpty
+    case summaryDecisions, summaryNextSteps, summaryCarryForward, summaryWho, summaryWhen, summaryEmpty
     case summaryKindDecision, summaryKindNextStep, summaryKindCarryForward, confirmDeleteItem
     // hand-on from earlier meetings
     case cycleFocusAreasHeading
@@ -267,7 +267,6 @@ public struct Texts: Sendable {
         case .homeEmpty: return ("Inga cykler ännu. Tryck F2 (n) för att skapa en cykel: ett område och en löftesperiod.", "No cycles yet. Press F2 (n) to create a cycle: an area and a promise period.")
         case .homeNoMeetings: return ("inga möten – F3 (m) skapar ett", "no meetings – F3 (m) creates one")
         case .homeCycle: return ("Cykel", "Cycle")
-        case .homeMeetingsCount: return ("möten", "meetings")
         case .statusPlanned: return ("planerat", "planned")
         case .statusRunning: return ("pågår", "running")
         case .statusFinished: return ("slutfört", "finished")
@@ -332,7 +331,6 @@ public struct Texts: Sendable {
 
         case .tooSmall: return ("Fönstret är för litet", "The window is too small")
         case .storeError: return ("Kunde inte spara", "Could not save")
-        case .questionsHeading: return ("Frågor", "Questions")
 
         case .keyPane: return ("Byt lista", "Switch list")
         case .keyAreaType: return ("Typ", "Type")
@@ -404,12 +402,10 @@ public struct Texts: Sendable {
         case .ratingGreen: return ("grön", "green")
         case .ratingYellow: return ("gul", "yellow")
         case .ratingRed: return ("röd", "red")
-        case .inputObservations: return ("Iakttagelser", "Observations")
 
         case .summaryDecisions: return ("Beslut", "Decisions")
         case .summaryNextSteps: return ("Nästa steg", "Next steps")
         case .summaryCarryForward: return ("Tas vidare till nästa möte", "Goes on to the next meeting")
-        case .summaryWhat: return ("Vad", "What")
         case .summaryWho: return ("Vem", "Who")
         case .summaryWhen: return ("När", "When")
         case .summaryEmpty: return ("Inget ännu: skriv och tryck Enter. F3 byter mellan beslut, nästa steg och tas vidare.", "Nothing yet: type and press Enter. F3 switches between decision, next step and goes on.")

@@ -13,7 +13,7 @@ import re
 import time
 import unittest
 
-from tmux_harness import BINARY, Tmux, Workspace, display_width
+from tmux_harness import BINARY, E2ETestCase, display_width
 
 # A pasted chunk: colour, a window title (OSC 0 ended by BEL and by ST),
 # clear screen, cursor home, leaving the alternate screen, a hyperlink,
@@ -36,19 +36,9 @@ def paste_text():
     return "".join(chunks) + "SLUT"
 
 
-class HostileInputTestCase(unittest.TestCase):
-    def setUp(self):
-        self.ws = Workspace()
-        self.panes = []
-
-    def tearDown(self):
-        for pane in self.panes:
-            pane.kill()
-        self.ws.cleanup()
-
+class HostileInputTestCase(E2ETestCase):
     def run_meeting(self, meeting, **kwargs):
-        p = Tmux(self.ws, f"{BINARY} run {meeting}", **kwargs)
-        self.panes.append(p)
+        p = self.pane(f"{BINARY} run {meeting}", **kwargs)
         p.wait_for("Steg 1/6")
         p.key("PageDown")
         p.wait_for("Steg 2/6")  # the collect step: the input line takes notes
@@ -145,8 +135,7 @@ class HostileInputTestCase(unittest.TestCase):
         meeting = self.ws.new_meeting()
         note = "Röd \x1b[31mtext\x1b[0m \x1b]0;KAPAD-TITEL\x07 \x1b[2J\x1b[H \x1b[?1049l slut åäö 😀"
         self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--text", note)
-        p = Tmux(self.ws, f"{BINARY} run {meeting}")
-        self.panes.append(p)
+        p = self.pane(f"{BINARY} run {meeting}")
         p.wait_for("Steg 1/6")
         title_before = self.pane_title(p)
         p.key("PageDown")

@@ -7,26 +7,12 @@ import signal
 import time
 import unittest
 
-from tmux_harness import BINARY, Tmux, Workspace, display_width, kill9
+from tmux_harness import BINARY, E2ETestCase as HarnessTestCase, display_width, kill9
 
 NOTE = "Hög fart på Storgatan, ÅÄÖ åäö 😀 中"
 
 
-class E2ETestCase(unittest.TestCase):
-    def setUp(self):
-        self.ws = Workspace()
-        self.panes = []
-
-    def tearDown(self):
-        for pane in self.panes:
-            pane.kill()
-        self.ws.cleanup()
-
-    def pane(self, command, **kwargs):
-        p = Tmux(self.ws, command, **kwargs)
-        self.panes.append(p)
-        return p
-
+class E2ETestCase(HarnessTestCase):
     def run_meeting(self, meeting, *extra, wrap=False, **kwargs):
         cmd = f"{BINARY} run {meeting} {' '.join(extra)}"
         if wrap:

@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 import time
 import unicodedata
+import unittest
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get("SAMTAL_BIN", os.path.join(REPO, ".build", "debug", "samtal"))
@@ -156,3 +157,21 @@ class Tmux:
 
 def kill9(pid):
     os.kill(pid, signal.SIGKILL)
+
+
+class E2ETestCase(unittest.TestCase):
+    """A temporary store per test, and the panes it started, cleaned up."""
+
+    def setUp(self):
+        self.ws = Workspace()
+        self.panes = []
+
+    def tearDown(self):
+        for pane in self.panes:
+            pane.kill()
+        self.ws.cleanup()
+
+    def pane(self, command, **kwargs):
+        p = Tmux(self.ws, command, **kwargs)
+        self.panes.append(p)
+        return p
