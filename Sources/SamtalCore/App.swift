@@ -288,6 +288,8 @@ public struct AppState: Equatable, Sendable {
     public var agendas: [AgendaInfo]
     /// The row to select once the home screen is loaded again.
     public var homeFocus: HomeFocus?
+    /// How far the help screen is scrolled (for terminals shorter than it).
+    public var helpScroll = 0
     /// The step clock is written to the store this often while it runs, so
     /// a crash loses at most this much of the time record.
     public static let clockFlushSeconds: Double = 30
@@ -303,7 +305,7 @@ public struct AppState: Equatable, Sendable {
 
     public static func == (a: AppState, b: AppState) -> Bool {
         a.texts.language == b.texts.language && a.screen == b.screen && a.dialog == b.dialog && a.status == b.status
-            && a.now == b.now && a.today == b.today && a.agendas == b.agendas && a.homeFocus == b.homeFocus
+            && a.now == b.now && a.today == b.today && a.agendas == b.agendas && a.homeFocus == b.homeFocus && a.helpScroll == b.helpScroll
     }
 
     /// The keymap context in force.
@@ -508,6 +510,11 @@ public struct AppState: Equatable, Sendable {
         switch (current, action) {
         case (.help, .closeHelp):
             dialog = nil
+            helpScroll = 0
+        case (.help, .scrollHelpDown):
+            helpScroll += 1 // the renderer stops at the end
+        case (.help, .scrollHelpUp):
+            helpScroll = max(0, helpScroll - 1)
         case (.help, .quit):
             dialog = nil
             return quitEffects()

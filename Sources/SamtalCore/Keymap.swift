@@ -49,7 +49,7 @@ public enum Action: String, Sendable, CaseIterable {
     // form
     case nextField, previousField, choiceNext, choicePrevious, addParticipant, removeParticipant, saveForm, cancelForm
     // help
-    case closeHelp
+    case closeHelp, scrollHelpDown, scrollHelpUp
     // confirm
     case confirmYes, confirmNo
     // cluster
@@ -185,6 +185,8 @@ public enum Keymap {
         KeyBinding([.function(10), .char("q")], .quit, .projector, help: .helpQuit),
 
         KeyBinding([.escape, .function(1), .char("q")], .closeHelp, .help, bar: .keyClose, help: .helpCloseHelp),
+        KeyBinding([.down, .pageDown], .scrollHelpDown, .help, help: .helpScroll),
+        KeyBinding([.up, .pageUp], .scrollHelpUp, .help, help: .helpScroll),
 
         KeyBinding([.char("j"), .char("J"), .char("y"), .char("Y"), .enter], .confirmYes, .confirm, bar: .keyYes, help: .helpConfirmYes),
         KeyBinding([.char("n"), .char("N"), .escape], .confirmNo, .confirm, bar: .keyNo, help: .helpConfirmNo),

@@ -72,6 +72,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case personalDataWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
     case helpToggleHidden, helpKeepPersonalData, draftRestored, hiddenMark, checkedMark
     case fieldNamedNotes, notesAnonymous, notesNamed
+    case helpScroll, helpMore
 }
 
 public struct Texts: Sendable {
@@ -261,7 +262,7 @@ public struct Texts: Sendable {
         case .helpConfirmYes: return ("Ja, gör det", "Yes, do it")
         case .helpConfirmNo: return ("Nej, avbryt", "No, cancel")
         case .helpTitle: return ("Hjälp – tangenter", "Help – keys")
-        case .helpTyping: return ("Skriv direkt för att anteckna; Ctrl-U tömmer raden, Ctrl-W tar bort ett ord.", "Type directly to take a note; Ctrl-U clears the line, Ctrl-W deletes a word.")
+        case .helpTyping: return ("Skriv direkt. Ctrl-U tömmer raden, Ctrl-W tar bort ett ord.", "Just type. Ctrl-U clears the line, Ctrl-W deletes a word.")
 
         case .homeTitle: return ("samtal – cykler och möten", "samtal – cycles and meetings")
         case .homeEmpty: return ("Inga cykler ännu. Tryck F2 (n) för att skapa en cykel: ett område och en löftesperiod.", "No cycles yet. Press F2 (n) to create a cycle: an area and a promise period.")
@@ -463,10 +464,12 @@ public struct Texts: Sendable {
         case .pdEmail: return ("e-post", "e-mail")
         case .pdPlate: return ("registreringsnummer", "licence plate")
         case .helpToggleHidden: return ("Dölj den markerade anteckningen på projektorn, eller visa den igen", "Hide the selected note from the projector, or show it again")
-        case .helpKeepPersonalData: return ("Granskad: behåll anteckningen trots misstänkta personuppgifter (eller ångra)", "Checked: keep the note despite suspected personal data (or undo)")
+        case .helpKeepPersonalData: return ("Granskad: behåll trots misstänkta personuppgifter", "Checked: keep despite suspected personal data")
         case .draftRestored: return ("Osparad text från förra gången är tillbaka på raden", "Unsaved text from last time is back on the line")
         case .hiddenMark: return ("dold", "hidden")
         case .checkedMark: return ("granskad", "checked")
+        case .helpScroll: return ("Bläddra i hjälpen", "Scroll the help")
+        case .helpMore: return ("↓ fler", "↓ more")
         case .fieldNamedNotes: return ("Anteckningar", "Notes")
         case .notesAnonymous: return ("anonyma", "anonymous")
         case .notesNamed: return ("med antecknarens namn", "with the note-taker's name")

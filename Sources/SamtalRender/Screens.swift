@@ -26,7 +26,7 @@ public enum Screens {
             break // never seen outside `update`
         }
         switch state.dialog {
-        case .help(let context)?: drawHelp(&grid, context: context, texts: state.texts)
+        case .help(let context)?: drawHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)
         case .confirm(let what)?: drawConfirm(&grid, what, texts: state.texts)
         case nil: break
         }
@@ -806,27 +806,32 @@ public enum Screens {
         return Rect(x: (grid.size.width - w) / 2, y: (grid.size.height - h) / 2, width: w, height: h)
     }
 
-    static func drawHelp(_ grid: inout Grid, context: KeyContext, texts t: Texts) {
-        let bindings = Keymap.help(for: context)
+    static func drawHelp(_ grid: inout Grid, context: KeyContext, texts t: Texts, scroll: Int) {
+        let bindings = Keymap.help(for: context).filter { $0.context != .help }
         var seen = Set<String>()
-        let rows = bindings.compactMap { b -> (String, String)? in
+        var rows = bindings.compactMap { b -> (String, String)? in
             let key = Keymap.keyText(b)
             guard seen.insert(key + t[b.help]).inserted else { return nil }
             return (key, t[b.help])
         }
+        let typing = context == .run || context == .station
+        if typing { rows += [("", ""), ("", t[.helpTyping])] }
         let keyWidth = min(24, rows.map { DisplayWidth.of($0.0) }.max() ?? 8)
-        let rect = centered(grid, width: min(grid.size.width - 4, 90), height: rows.count + 5 + (context == .run ? 2 : 0))
+        let rect = centered(grid, width: min(grid.size.width - 4, 90), height: rows.count + 4)
         grid.fill(rect)
         let inner = grid.box(rect, title: t[.helpTitle], right: "Esc")
+        // Scrolled with ↑↓ when the terminal is shorter than the list.
+        let visible = max(1, inner.height - 1)
+        let first = min(max(0, scroll), max(0, rows.count - visible))
         var y = inner.y
-        for (key, text) in rows where y < inner.maxY {
+        for (key, text) in rows.dropFirst(first).prefix(visible) {
             grid.text(pad(key, width: keyWidth), x: inner.x + 1, y: y, style: Style(.heading, bold: true))
-            grid.text(truncate(text, width: inner.width - keyWidth - 3), x: inner.x + keyWidth + 3, y: y)
+            grid.text(truncate(text, width: inner.width - keyWidth - 3), x: inner.x + keyWidth + 3, y: y,
+                      style: key.isEmpty ? Style(.dim) : .normal)
             y += 1
         }
-        if context == .run, y + 1 < inner.maxY {
-            grid.paragraph(t[.helpTyping], in: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: inner.maxY - y - 1),
-                           style: Style(.dim))
+        if first + visible < rows.count {
+            grid.textRight(t[.helpMore], maxX: inner.maxX, y: inner.maxY - 1, style: Style(.dim, bold: true))
         }
         grid.cursor = nil
     }

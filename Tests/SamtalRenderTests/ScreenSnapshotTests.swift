@@ -140,6 +140,21 @@ enum ScreenFixtures {
         assertSnapshot(Screens.render(state, size: Size(width: 100, height: 30)), "help-run-100x30")
     }
 
+    @Test func helpScrollsOnAShortTerminal() {
+        var state = ScreenFixtures.running()
+        _ = state.update(.key(.function(1)))
+        let top = Screens.render(state, size: Size(width: 80, height: 20))
+        #expect(top.text.contains("↓ fler"))
+        #expect(!top.text.contains("F10/Ctrl-C"))
+        for _ in 0..<30 { _ = state.update(.key(.down)) }
+        let bottom = Screens.render(state, size: Size(width: 80, height: 20))
+        assertSnapshot(bottom, "help-scrolled-80x20")
+        #expect(bottom.text.contains("F10/Ctrl-C"))
+        #expect(!bottom.text.contains("↓ fler"))
+        _ = state.update(.key(.escape))
+        #expect(state.helpScroll == 0)
+    }
+
     @Test func confirmDelete() {
         var state = ScreenFixtures.running()
         _ = state.update(.key(.up))
