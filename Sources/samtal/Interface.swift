@@ -151,6 +151,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     var lastDrawn: Grid?
     var paste = PasteReader()
     var lastSecond = -1
+    var today = localDate() // formatted once a second, not on every key
     var dirty = true
     while !quit {
         if terminal.quitSignal != nil {
@@ -162,7 +163,8 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         let now = Date().timeIntervalSince1970
         if Int(now) != lastSecond {
             lastSecond = Int(now)
-            dispatch(.tick(now: now, today: localDate()))
+            today = localDate()
+            dispatch(.tick(now: now, today: today))
             dirty = true
         }
         if watcher?.poll() == true {
@@ -190,7 +192,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
             while pending.count < 10_000, let again = terminal.readKey(timeoutMilliseconds: 0) { pending.append(again) }
         }
 
-        dispatch(.tick(now: Date().timeIntervalSince1970, today: localDate())) // keys act on the current time
+        dispatch(.tick(now: Date().timeIntervalSince1970, today: today)) // keys act on the current time
         let keys = paste.read(pending.compactMap { if case .key(let k) = $0 { return k } else { return nil } })
         if pending.contains(.resize) { lastDrawn = nil }
         for key in keys where !quit { dispatch(.key(key)) }
