@@ -74,7 +74,17 @@ public enum ActivityPriority: String, CaseIterable, Sendable, Codable {
     }
 }
 
-/// A proposed or agreed activity: what, who, when.
+/// Whether an activity is meant to work at once or over time.
+public enum EffectTerm: String, CaseIterable, Sendable, Codable {
+    case immediate, longTerm = "long_term"
+}
+
+public enum ActivityStatus: String, CaseIterable, Sendable, Codable {
+    case planned, ongoing, done, cancelled
+}
+
+/// A proposed or agreed activity: what, how, who, when, in which order and
+/// after which others, and which side of the triangle it works on.
 public struct Activity: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64
     public var cycleID: Int64
@@ -82,15 +92,29 @@ public struct Activity: Equatable, Sendable, Codable, Identifiable {
     public var stepID: String
     public var focusAreaID: Int64?
     public var what: String
+    /// The responsible person.
     public var responsible: String
     public var start: String
     public var end: String
     public var priority: ActivityPriority
+    public var how: String
+    /// The responsible organisation.
+    public var organisation: String
+    /// The place in the plan's order (1, 2, …); 0 when not set.
+    public var sequence: Int
+    /// The activities that must come first (ids, same cycle).
+    public var dependsOn: [Int64]
+    public var effectTerm: EffectTerm?
+    public var triangleSide: TriangleSide?
+    public var involvesCitizens: Bool
+    public var status: ActivityStatus
     public var createdAt: Timestamp
 
     public init(id: Int64, cycleID: Int64, meetingID: Int64, stepID: String, focusAreaID: Int64? = nil, what: String,
                 responsible: String = "", start: String = "", end: String = "", priority: ActivityPriority = .medium,
-                createdAt: Timestamp) {
+                how: String = "", organisation: String = "", sequence: Int = 0, dependsOn: [Int64] = [],
+                effectTerm: EffectTerm? = nil, triangleSide: TriangleSide? = nil, involvesCitizens: Bool = false,
+                status: ActivityStatus = .planned, createdAt: Timestamp) {
         self.id = id
         self.cycleID = cycleID
         self.meetingID = meetingID
@@ -101,6 +125,14 @@ public struct Activity: Equatable, Sendable, Codable, Identifiable {
         self.start = start
         self.end = end
         self.priority = priority
+        self.how = how
+        self.organisation = organisation
+        self.sequence = sequence
+        self.dependsOn = dependsOn
+        self.effectTerm = effectTerm
+        self.triangleSide = triangleSide
+        self.involvesCitizens = involvesCitizens
+        self.status = status
         self.createdAt = createdAt
     }
 }

@@ -26,10 +26,12 @@ public struct FocusArea: Equatable, Sendable, Codable, Identifiable {
     public var targetPicture: String
     /// The notes it was built from, in the order they were added.
     public var noteIDs: [Int64]
+    /// Chosen to lead to the citizen promise.
+    public var leadsToPromise: Bool
     public var createdAt: Timestamp
 
     public init(id: Int64, cycleID: Int64, meetingID: Int64, stepID: String, name: String, type: FocusAreaType = .place,
-                targetPicture: String = "", noteIDs: [Int64] = [], createdAt: Timestamp) {
+                targetPicture: String = "", noteIDs: [Int64] = [], leadsToPromise: Bool = false, createdAt: Timestamp) {
         self.id = id
         self.cycleID = cycleID
         self.meetingID = meetingID
@@ -38,6 +40,7 @@ public struct FocusArea: Equatable, Sendable, Codable, Identifiable {
         self.type = type
         self.targetPicture = targetPicture
         self.noteIDs = noteIDs
+        self.leadsToPromise = leadsToPromise
         self.createdAt = createdAt
     }
 }

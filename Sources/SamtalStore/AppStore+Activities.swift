@@ -25,17 +25,19 @@ extension AppStore {
                 responsible: responsible, start: start, end: end, priority: priority, position: (last ?? -1) + 1,
                 createdAt: now, updatedAt: now, deletedAt: nil)
             try record.insert(db)
-            return record.activity
+            return record.activity(dependsOn: [])
         }
     }
 
-    /// Changes an activity's what, responsible, start, end, priority and
-    /// focus area; its cycle, meeting, step and creation time stay as
-    /// stored. A deleted activity cannot be changed.
+    /// Changes everything an activity has but its cycle, meeting, step and
+    /// creation time, including what it depends on. A deleted activity
+    /// cannot be changed.
     ///
-    /// - Throws: `StoreError.notFound` for a missing or deleted activity, or
-    ///   when the focus area is changed to one that is missing or deleted (an
-    ///   unchanged focus area is kept even if it was deleted since).
+    /// - Throws: `StoreError.notFound` for a missing or deleted activity, a
+    ///   dependency that is not a live activity of the same cycle, or when
+    ///   the focus area is changed to one that is missing or deleted (an
+    ///   unchanged focus area is kept even if it was deleted since);
+    ///   `StoreError.dependencyCycle` when the dependencies would go round.
     @discardableResult
     public func updateActivity(_ a: Activity, now: Double) throws -> Activity {
         try writer.write { db in
@@ -43,15 +45,36 @@ extension AppStore {
             if a.focusAreaID != record.focusAreaID, let focusAreaID = a.focusAreaID {
                 _ = try Self.liveFocusArea(db, id: focusAreaID)
             }
-            record.what = a.what
-            record.responsible = a.responsible
-            record.start = a.start
-            record.end = a.end
-            record.priority = a.priority
-            record.focusAreaID = a.focusAreaID
+            record.set(from: a)
             record.updatedAt = now
             try record.update(db)
-            return record.activity
+            let dependsOn = try Self.setDependencies(db, activity: record, dependsOn: a.dependsOn)
+            return record.activity(dependsOn: dependsOn)
+        }
+    }
+
+    /// Creates an activity with every field of `a` (its id, meeting and
+    /// step are ignored) for the cycle's analysis: it is recorded under the
+    /// meeting where its focus area was made, else the cycle's latest
+    /// meeting, with the step id "workspace".
+    ///
+    /// - Throws: `StoreError.notFound` when the cycle has no meeting, or as
+    ///   `updateActivity`.
+    @discardableResult
+    public func addWorkspaceActivity(_ a: Activity, now: Double) throws -> Activity {
+        try writer.write { db in
+            let meetingID = try Self.workspaceMeeting(db, cycleID: a.cycleID, focusAreaID: a.focusAreaID)
+            if let focusAreaID = a.focusAreaID { _ = try Self.liveFocusArea(db, id: focusAreaID) }
+            let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM activity WHERE meeting_id = ?",
+                                        arguments: [meetingID])
+            var record = StoredActivity(
+                cycleID: a.cycleID, meetingID: meetingID, stepID: AppStore.workspaceStepID, focusAreaID: a.focusAreaID,
+                what: a.what, responsible: a.responsible, start: a.start, end: a.end, priority: a.priority,
+                position: (last ?? -1) + 1, createdAt: now, updatedAt: now, deletedAt: nil)
+            record.set(from: a)
+            try record.insert(db)
+            let dependsOn = try Self.setDependencies(db, activity: record, dependsOn: a.dependsOn)
+            return record.activity(dependsOn: dependsOn)
         }
     }
 
@@ -71,7 +94,8 @@ extension AppStore {
             try StoredActivity
                 .filter(StoredActivity.Columns.meetingID == meetingID && StoredActivity.Columns.deletedAt == nil)
                 .order(StoredActivity.Columns.position, StoredActivity.Columns.id)
-                .fetchAll(db).map(\.activity)
+                .fetchAll(db)
+                .map { $0.activity(dependsOn: try Self.dependencies(db, activityID: $0.id!)) }
         }
     }
 
@@ -83,8 +107,63 @@ extension AppStore {
                 SELECT activity.* FROM activity JOIN meeting ON meeting.id = activity.meeting_id
                 WHERE activity.cycle_id = ? AND activity.deleted_at IS NULL
                 ORDER BY meeting.created_at, meeting.id, activity.position, activity.id
-                """, arguments: [cycleID]).map(\.activity)
+                """, arguments: [cycleID])
+                .map { $0.activity(dependsOn: try Self.dependencies(db, activityID: $0.id!)) }
         }
+    }
+
+    /// The step id of records made in the analysis workspace rather than
+    /// in a meeting step.
+    public static let workspaceStepID = "workspace"
+
+    /// The live activities this one depends on, oldest first.
+    static func dependencies(_ db: Database, activityID: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT depends_on_id FROM activity_dependency JOIN activity ON activity.id = depends_on_id
+            WHERE activity_id = ? AND activity.deleted_at IS NULL ORDER BY depends_on_id
+            """, arguments: [activityID])
+    }
+
+    /// Replaces the activity's dependencies, refusing any that would close
+    /// a cycle. Returns them as stored (no duplicates, no self).
+    static func setDependencies(_ db: Database, activity: StoredActivity, dependsOn: [Int64]) throws -> [Int64] {
+        guard let id = activity.id else { return [] }
+        var wanted: [Int64] = []
+        for d in dependsOn where !wanted.contains(d) {
+            if d == id { throw StoreError.dependencyCycle([id, id]) }
+            let other = try liveActivity(db, id: d)
+            guard other.cycleID == activity.cycleID else { throw StoreError.notFound(what: "Activity \(d) in this cycle") }
+            wanted.append(d)
+        }
+        var edges: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT activity_id, depends_on_id FROM activity_dependency JOIN activity ON activity.id = activity_id
+            WHERE activity.cycle_id = ? AND activity.deleted_at IS NULL
+            """, arguments: [activity.cycleID]) {
+            edges[row[0], default: []].append(row[1])
+        }
+        if let path = ActivityOrder.cycle(adding: wanted, to: id, in: edges) {
+            throw StoreError.dependencyCycle(path)
+        }
+        try db.execute(sql: "DELETE FROM activity_dependency WHERE activity_id = ?", arguments: [id])
+        for d in wanted {
+            try db.execute(sql: "INSERT INTO activity_dependency (activity_id, depends_on_id) VALUES (?, ?)",
+                           arguments: [id, d])
+        }
+        return wanted.sorted()
+    }
+
+    /// The meeting workspace records are filed under: the focus area's
+    /// meeting, else the cycle's latest meeting.
+    static func workspaceMeeting(_ db: Database, cycleID: Int64, focusAreaID: Int64?) throws -> Int64 {
+        if let focusAreaID, let area = try StoredFocusArea.fetchOne(db, key: focusAreaID), area.cycleID == cycleID {
+            return area.meetingID
+        }
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM meeting WHERE cycle_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+                                          arguments: [cycleID]) else {
+            throw StoreError.notFound(what: "A meeting of cycle \(cycleID)")
+        }
+        return id
     }
 
     static func liveActivity(_ db: Database, id: Int64) throws -> StoredActivity {

@@ -186,7 +186,7 @@ extension AppStore {
     }
 
     /// Changes a focus area that is not deleted and returns it with its notes.
-    private func changeFocusArea(id: Int64, _ change: @escaping @Sendable (inout StoredFocusArea) -> Void) throws
+    func changeFocusArea(id: Int64, _ change: @escaping @Sendable (inout StoredFocusArea) -> Void) throws
         -> FocusArea {
         try writer.write { db in
             var record = try Self.liveFocusArea(db, id: id)

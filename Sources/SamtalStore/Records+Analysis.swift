@@ -171,9 +171,18 @@ struct StoredActivity: Codable, FetchableRecord, MutablePersistableRecord {
     var createdAt: Double
     var updatedAt: Double
     var deletedAt: Double?
+    var how = ""
+    var organisation = ""
+    var sequence = 0
+    /// "" when not set.
+    var effectTerm = ""
+    /// "" when not set.
+    var triangleSide = ""
+    var involvesCitizens = false
+    var status = ActivityStatus.planned
 
     enum CodingKeys: String, CodingKey {
-        case id, what, responsible, start, end, priority, position
+        case id, what, responsible, start, end, priority, position, how, organisation, sequence, status
         case cycleID = "cycle_id"
         case meetingID = "meeting_id"
         case stepID = "step_id"
@@ -181,10 +190,14 @@ struct StoredActivity: Codable, FetchableRecord, MutablePersistableRecord {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case deletedAt = "deleted_at"
+        case effectTerm = "effect_term"
+        case triangleSide = "triangle_side"
+        case involvesCitizens = "involves_citizens"
     }
 
     enum Columns {
         static let id = Column(CodingKeys.id)
+        static let cycleID = Column(CodingKeys.cycleID)
         static let meetingID = Column(CodingKeys.meetingID)
         static let position = Column(CodingKeys.position)
         static let deletedAt = Column(CodingKeys.deletedAt)
@@ -194,9 +207,185 @@ struct StoredActivity: Codable, FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
-    var activity: Activity {
+    /// Copies what an edit may change: everything but the cycle, meeting,
+    /// step, position and creation time.
+    mutating func set(from a: Activity) {
+        focusAreaID = a.focusAreaID
+        what = a.what
+        responsible = a.responsible
+        start = a.start
+        end = a.end
+        priority = a.priority
+        how = a.how
+        organisation = a.organisation
+        sequence = a.sequence
+        effectTerm = a.effectTerm?.rawValue ?? ""
+        triangleSide = a.triangleSide?.rawValue ?? ""
+        involvesCitizens = a.involvesCitizens
+        status = a.status
+    }
+
+    func activity(dependsOn: [Int64]) -> Activity {
         Activity(id: id ?? 0, cycleID: cycleID, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID,
-                 what: what, responsible: responsible, start: start, end: end, priority: priority,
-                 createdAt: createdAt)
+                 what: what, responsible: responsible, start: start, end: end, priority: priority, how: how,
+                 organisation: organisation, sequence: sequence, dependsOn: dependsOn,
+                 effectTerm: EffectTerm(rawValue: effectTerm), triangleSide: TriangleSide(rawValue: triangleSide),
+                 involvesCitizens: involvesCitizens, status: status, createdAt: createdAt)
+    }
+}
+
+// MARK: v6: goals, the promise, follow-up
+
+struct StoredGoal: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "goal"
+
+    var id: Int64?
+    var cycleID: Int64
+    var focusAreaID: Int64?
+    var kind: GoalKind
+    var text: String
+    var indicator: String
+    var baseline: String
+    var target: String
+    var deadline: String
+    var owner: String
+    var position: Int
+    var createdAt: Double
+    var updatedAt: Double
+    var deletedAt: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, text, indicator, baseline, target, deadline, owner, position
+        case cycleID = "cycle_id"
+        case focusAreaID = "focus_area_id"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case deletedAt = "deleted_at"
+    }
+
+    enum Columns {
+        static let cycleID = Column(CodingKeys.cycleID)
+        static let position = Column(CodingKeys.position)
+        static let deletedAt = Column(CodingKeys.deletedAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    mutating func set(from g: Goal) {
+        focusAreaID = g.focusAreaID
+        kind = g.kind
+        text = g.text
+        indicator = g.indicator
+        baseline = g.baseline
+        target = g.target
+        deadline = g.deadline
+        owner = g.owner
+    }
+
+    func goal(activityIDs: [Int64]) -> Goal {
+        Goal(id: id ?? 0, cycleID: cycleID, focusAreaID: focusAreaID, kind: kind, text: text, indicator: indicator,
+             baseline: baseline, target: target, deadline: deadline, owner: owner, activityIDs: activityIDs,
+             createdAt: createdAt, updatedAt: updatedAt)
+    }
+}
+
+/// The promise row: one text column per section. The switch in
+/// `column(_:)` is exhaustive, like the problem's.
+struct StoredPromise: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "promise"
+
+    var cycleID: Int64
+    var purpose = ""
+    var jointPicture = ""
+    var focus = ""
+    var activities = ""
+    var effects = ""
+    var followCitizens = ""
+    var signatories = ""
+    var validity = ""
+    var updatedAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case purpose, focus, activities, effects, signatories, validity
+        case cycleID = "cycle_id"
+        case jointPicture = "joint_picture"
+        case followCitizens = "follow_citizens"
+        case updatedAt = "updated_at"
+    }
+
+    static func column(_ section: PromiseSection) -> WritableKeyPath<StoredPromise, String> {
+        switch section {
+        case .purpose: \.purpose
+        case .jointPicture: \.jointPicture
+        case .focus: \.focus
+        case .activities: \.activities
+        case .effects: \.effects
+        case .followCitizens: \.followCitizens
+        case .signatories: \.signatories
+        case .validity: \.validity
+        }
+    }
+
+    var promise: Promise {
+        var sections: [PromiseSection: String] = [:]
+        for s in PromiseSection.allCases where !self[keyPath: Self.column(s)].isEmpty {
+            sections[s] = self[keyPath: Self.column(s)]
+        }
+        return Promise(cycleID: cycleID, sections: sections, updatedAt: updatedAt)
+    }
+}
+
+struct StoredFollowUp: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "follow_up"
+
+    var id: Int64?
+    var cycleID: Int64
+    var activityID: Int64?
+    var goalID: Int64?
+    var aspect: FollowUpAspect
+    var status: FollowUpStatus
+    var why: String
+    var measuredValue: String
+    var date: String
+    var createdAt: Double
+    var updatedAt: Double
+    var deletedAt: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, aspect, status, why, date
+        case cycleID = "cycle_id"
+        case activityID = "activity_id"
+        case goalID = "goal_id"
+        case measuredValue = "measured_value"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case deletedAt = "deleted_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let cycleID = Column(CodingKeys.cycleID)
+        static let deletedAt = Column(CodingKeys.deletedAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    mutating func set(from f: FollowUp) {
+        activityID = f.activityID
+        goalID = f.goalID
+        aspect = f.aspect
+        status = f.status
+        why = f.why
+        measuredValue = f.measuredValue
+        date = f.date
+    }
+
+    var followUp: FollowUp {
+        FollowUp(id: id ?? 0, cycleID: cycleID, activityID: activityID, goalID: goalID, aspect: aspect, status: status,
+                 why: why, measuredValue: measuredValue, date: date, createdAt: createdAt)
     }
 }

@@ -15,6 +15,7 @@ struct StoredFocusArea: Codable, FetchableRecord, MutablePersistableRecord {
     var name: String
     var type: FocusAreaType
     var targetPicture: String
+    var leadsToPromise = false
     var position: Int
     var createdAt: Double
     var deletedAt: Double?
@@ -25,6 +26,7 @@ struct StoredFocusArea: Codable, FetchableRecord, MutablePersistableRecord {
         case meetingID = "meeting_id"
         case stepID = "step_id"
         case targetPicture = "target_picture"
+        case leadsToPromise = "leads_to_promise"
         case createdAt = "created_at"
         case deletedAt = "deleted_at"
     }
@@ -42,7 +44,7 @@ struct StoredFocusArea: Codable, FetchableRecord, MutablePersistableRecord {
 
     func focusArea(noteIDs: [Int64]) -> FocusArea {
         FocusArea(id: id ?? 0, cycleID: cycleID, meetingID: meetingID, stepID: stepID, name: name, type: type,
-                  targetPicture: targetPicture, noteIDs: noteIDs, createdAt: createdAt)
+                  targetPicture: targetPicture, noteIDs: noteIDs, leadsToPromise: leadsToPromise, createdAt: createdAt)
     }
 }
 

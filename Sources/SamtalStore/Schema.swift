@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("v3", migrate: v3)
         migrator.registerMigration("v4", migrate: v4)
         migrator.registerMigration("v5", migrate: v5)
+        migrator.registerMigration("v6", migrate: v6)
         return migrator
     }
 
@@ -255,6 +256,82 @@ enum Schema {
         }
         try db.alter(table: "note") { t in
             t.add(column: "author", .text).notNull().defaults(to: "")
+        }
+    }
+
+    /// The analysis workspace: focus areas that lead to the promise;
+    /// activities gain how, organisation, order, effect term, triangle
+    /// side, citizens and status, and depend on each other; goals with the
+    /// activities serving them; the promise, one per cycle; follow-up
+    /// entries. Raw values are the core's enums', written out here.
+    static func v6(_ db: Database) throws {
+        try db.alter(table: "focus_area") { t in
+            t.add(column: "leads_to_promise", .boolean).notNull().defaults(to: false)
+        }
+        try db.alter(table: "activity") { t in
+            t.add(column: "how", .text).notNull().defaults(to: "")
+            t.add(column: "organisation", .text).notNull().defaults(to: "")
+            // 0: no place in the order set.
+            t.add(column: "sequence", .integer).notNull().defaults(to: 0)
+            // "", "immediate" or "long_term".
+            t.add(column: "effect_term", .text).notNull().defaults(to: "")
+            // "" or a side of the triangle.
+            t.add(column: "triangle_side", .text).notNull().defaults(to: "")
+            t.add(column: "involves_citizens", .boolean).notNull().defaults(to: false)
+            t.add(column: "status", .text).notNull().defaults(to: "planned")
+        }
+        // Kept free of cycles in code: a new dependency that would close one
+        // is refused.
+        try db.create(table: "activity_dependency") { t in
+            t.column("activity_id", .integer).notNull().references("activity", onDelete: .cascade)
+            t.column("depends_on_id", .integer).notNull().indexed().references("activity", onDelete: .cascade)
+            t.primaryKey(["activity_id", "depends_on_id"])
+        }
+
+        try db.create(table: "goal") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("cycle_id", .integer).notNull().indexed().references("cycle")
+            t.column("focus_area_id", .integer).indexed().references("focus_area", onDelete: .setNull)
+            t.column("kind", .text).notNull()
+            t.column("text", .text).notNull()
+            t.column("indicator", .text).notNull()
+            t.column("baseline", .text).notNull()
+            t.column("target", .text).notNull()
+            t.column("deadline", .text).notNull()
+            t.column("owner", .text).notNull()
+            t.column("position", .integer).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("updated_at", .double).notNull()
+            t.column("deleted_at", .double)
+        }
+        try db.create(table: "goal_activity") { t in
+            t.column("goal_id", .integer).notNull().references("goal", onDelete: .cascade)
+            t.column("activity_id", .integer).notNull().indexed().references("activity", onDelete: .cascade)
+            t.primaryKey(["goal_id", "activity_id"])
+        }
+
+        try db.create(table: "promise") { t in
+            t.primaryKey("cycle_id", .integer).references("cycle")
+            for section in ["purpose", "joint_picture", "focus", "activities", "effects", "follow_citizens",
+                            "signatories", "validity"] {
+                t.column(section, .text).notNull().defaults(to: "")
+            }
+            t.column("updated_at", .double).notNull()
+        }
+
+        try db.create(table: "follow_up") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("cycle_id", .integer).notNull().indexed().references("cycle")
+            t.column("activity_id", .integer).references("activity", onDelete: .setNull)
+            t.column("goal_id", .integer).references("goal", onDelete: .setNull)
+            t.column("aspect", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("why", .text).notNull()
+            t.column("measured_value", .text).notNull()
+            t.column("date", .text).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("updated_at", .double).notNull()
+            t.column("deleted_at", .double)
         }
     }
 }

@@ -12,6 +12,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A cycle, meeting, note, focus area, summary item, problem, cause or
     /// activity asked for by id is not in the store (or was deleted).
     case notFound(what: String)
+    /// Activity dependencies that would go round in a circle (ids, from the
+    /// changed activity back to it). Nothing was changed.
+    case dependencyCycle([Int64])
 
     public var description: String {
         switch self {
@@ -24,6 +27,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notFound(let what):
             return "\(what) is not in the store; another samtal window may have changed it. "
                 + "Go back to the list and try again."
+        case .dependencyCycle(let path):
+            return "Activity dependencies would form a cycle (" + path.map(String.init).joined(separator: " → ")
+                + "). Nothing was changed."
         }
     }
 }

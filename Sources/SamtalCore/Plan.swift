@@ -1,0 +1,276 @@
+// The end of the chain: goals with their SMART check, the citizen promise
+// (medborgarlöfte) and the follow-up of what was promised, plus the whole
+// analysis of a cycle as one value for the workspace and the documents.
+
+/// A goal of the activity plan: what should change, how it is measured,
+/// by when, who follows it up, and which activities serve it.
+public struct Goal: Equatable, Sendable, Codable, Identifiable {
+    public var id: Int64
+    public var cycleID: Int64
+    public var focusAreaID: Int64?
+    public var kind: GoalKind
+    public var text: String
+    public var indicator: String
+    public var baseline: String
+    public var target: String
+    public var deadline: String
+    /// Who owns the goal and follows it up.
+    public var owner: String
+    /// The activities that serve this goal.
+    public var activityIDs: [Int64]
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: Int64, cycleID: Int64, focusAreaID: Int64? = nil, kind: GoalKind = .effect, text: String,
+                indicator: String = "", baseline: String = "", target: String = "", deadline: String = "",
+                owner: String = "", activityIDs: [Int64] = [], createdAt: Timestamp, updatedAt: Timestamp? = nil) {
+        self.id = id
+        self.cycleID = cycleID
+        self.focusAreaID = focusAreaID
+        self.kind = kind
+        self.text = text
+        self.indicator = indicator
+        self.baseline = baseline
+        self.target = target
+        self.deadline = deadline
+        self.owner = owner
+        self.activityIDs = activityIDs
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
+
+    public var draft: GoalDraft {
+        GoalDraft(kind: kind, text: text, indicator: indicator, baseline: baseline, target: target, deadline: deadline,
+                  owner: owner, activityCount: activityIDs.count)
+    }
+
+    /// The SMART flags of the goal as it stands; empty when it passes.
+    public var smartFlags: [SMARTFlag] { SMART.check(draft) }
+}
+
+/// The parts of a citizen promise, in the order the method support lists
+/// them.
+public enum PromiseSection: String, CaseIterable, Sendable, Codable {
+    case purpose
+    /// The short joint picture of the situation.
+    case jointPicture = "joint_picture"
+    /// The focus area(s) and how they were arrived at.
+    case focus
+    /// The activities and their period.
+    case activities
+    /// The effects sought.
+    case effects
+    /// How citizens can follow the work.
+    case followCitizens = "follow_citizens"
+    case signatories
+    /// How long the promise is valid.
+    case validity
+}
+
+/// The citizen promise of a cycle: one text per section.
+public struct Promise: Equatable, Sendable, Codable {
+    public var cycleID: Int64
+    public var sections: [PromiseSection: String]
+    public var updatedAt: Timestamp
+
+    public init(cycleID: Int64, sections: [PromiseSection: String] = [:], updatedAt: Timestamp = 0) {
+        self.cycleID = cycleID
+        self.sections = sections
+        self.updatedAt = updatedAt
+    }
+
+    public subscript(section: PromiseSection) -> String { sections[section] ?? "" }
+}
+
+extension PromiseSection: CodingKeyRepresentable {}
+
+/// What a follow-up entry looks at (the method support's three levels).
+public enum FollowUpAspect: String, CaseIterable, Sendable, Codable {
+    /// Resources and activities: was it done, with what.
+    case resource
+    /// Performance: how much was delivered.
+    case performance
+    /// Effect: did the problem change.
+    case effect
+}
+
+public enum FollowUpStatus: String, CaseIterable, Sendable, Codable {
+    case done, ongoing, notDone = "not_done"
+}
+
+/// One follow-up of an activity or a goal (or of the promise as a whole
+/// when both are nil).
+public struct FollowUp: Equatable, Sendable, Codable, Identifiable {
+    public var id: Int64
+    public var cycleID: Int64
+    public var activityID: Int64?
+    public var goalID: Int64?
+    public var aspect: FollowUpAspect
+    public var status: FollowUpStatus
+    /// Why it went this way (required in spirit when not done).
+    public var why: String
+    public var measuredValue: String
+    public var date: String
+    public var createdAt: Timestamp
+
+    public init(id: Int64, cycleID: Int64, activityID: Int64? = nil, goalID: Int64? = nil,
+                aspect: FollowUpAspect = .resource, status: FollowUpStatus = .ongoing, why: String = "",
+                measuredValue: String = "", date: String = "", createdAt: Timestamp) {
+        self.id = id
+        self.cycleID = cycleID
+        self.activityID = activityID
+        self.goalID = goalID
+        self.aspect = aspect
+        self.status = status
+        self.why = why
+        self.measuredValue = measuredValue
+        self.date = date
+        self.createdAt = createdAt
+    }
+}
+
+// MARK: order of activities
+
+public enum ActivityOrder {
+    /// The dependency cycle that `activity` depending on `dependsOn` would
+    /// close, as a path of ids from `activity` back to itself; nil when
+    /// there is none. `edges` are the current dependencies (id → the ids it
+    /// depends on); the activity's own current edges are replaced.
+    public static func cycle(adding dependsOn: [Int64], to activity: Int64, in edges: [Int64: [Int64]]) -> [Int64]? {
+        var edges = edges
+        edges[activity] = dependsOn
+        // Depth-first search from each dependency for a way back.
+        var visited: Set<Int64> = []
+        func path(from id: Int64) -> [Int64]? {
+            if id == activity { return [id] }
+            guard visited.insert(id).inserted else { return nil }
+            for next in edges[id] ?? [] {
+                if let rest = path(from: next) { return [id] + rest }
+            }
+            return nil
+        }
+        for first in dependsOn {
+            if let rest = path(from: first) { return [activity] + rest }
+        }
+        return nil
+    }
+
+    /// The activities in plan order: by sequence number (unset last), then
+    /// so that every activity comes after those it depends on, then in
+    /// creation order.
+    public static func sorted(_ activities: [Activity]) -> [Activity] {
+        let base = activities.sorted {
+            let a = $0.sequence == 0 ? Int.max : $0.sequence, b = $1.sequence == 0 ? Int.max : $1.sequence
+            return (a, $0.createdAt, $0.id) < (b, $1.createdAt, $1.id)
+        }
+        let ids = Set(base.map(\.id))
+        var placed: Set<Int64> = []
+        var result: [Activity] = []
+        var pending = base
+        while !pending.isEmpty {
+            // The first activity whose dependencies are all placed; if a
+            // stored cycle blocks every one, the first in line goes.
+            let i = pending.firstIndex { a in a.dependsOn.allSatisfy { placed.contains($0) || !ids.contains($0) } } ?? 0
+            let next = pending.remove(at: i)
+            placed.insert(next.id)
+            result.append(next)
+        }
+        return result
+    }
+}
+
+// MARK: the cycle's analysis as one value
+
+/// Everything the analysis workspace and the cycle's documents show, read
+/// in one transaction: the same records the meetings wrote.
+public struct CycleAnalysis: Equatable, Sendable {
+    public var cycle: Cycle
+    /// Oldest first.
+    public var meetings: [Meeting]
+    /// Live focus areas, oldest first.
+    public var focusAreas: [FocusArea]
+    /// Dots per focus area over every vote of the cycle.
+    public var dots: [Int64: Int]
+    /// Focus areas that lead to the promise.
+    public var promiseAreas: Set<Int64>
+    public var problems: [Problem]
+    /// Each problem's causes in tree order (parent before children).
+    public var causes: [Int64: [Cause]]
+    public var activities: [Activity]
+    public var goals: [Goal]
+    public var promise: Promise?
+    public var followUps: [FollowUp]
+    /// The notes the focus areas were built from, by id.
+    public var notes: [Int64: Note]
+
+    public init(cycle: Cycle, meetings: [Meeting] = [], focusAreas: [FocusArea] = [], dots: [Int64: Int] = [:],
+                promiseAreas: Set<Int64> = [], problems: [Problem] = [], causes: [Int64: [Cause]] = [:],
+                activities: [Activity] = [], goals: [Goal] = [], promise: Promise? = nil, followUps: [FollowUp] = [],
+                notes: [Int64: Note] = [:]) {
+        self.cycle = cycle
+        self.meetings = meetings
+        self.focusAreas = focusAreas
+        self.dots = dots
+        self.promiseAreas = promiseAreas
+        self.problems = problems
+        self.causes = causes
+        self.activities = activities
+        self.goals = goals
+        self.promise = promise
+        self.followUps = followUps
+        self.notes = notes
+    }
+
+    /// Focus areas by priority: most dots first, then oldest.
+    public var rankedFocusAreas: [FocusArea] {
+        focusAreas.enumerated().sorted { a, b in
+            let da = dots[a.element.id] ?? 0, db = dots[b.element.id] ?? 0
+            return da != db ? da > db : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The priority rank of a focus area (1 = most dots); nil when no dots.
+    public func rank(of areaID: Int64) -> Int? {
+        guard (dots[areaID] ?? 0) > 0 else { return nil }
+        return (rankedFocusAreas.firstIndex { $0.id == areaID }).map { $0 + 1 }
+    }
+
+    public func focusArea(_ id: Int64?) -> FocusArea? {
+        guard let id else { return nil }
+        return focusAreas.first { $0.id == id }
+    }
+
+    /// The focus area's problem: the most recently changed live one.
+    public func problem(for areaID: Int64) -> Problem? {
+        problems.filter { $0.focusAreaID == areaID }.max { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }
+    }
+
+    public func meeting(_ id: Int64) -> Meeting? { meetings.first { $0.id == id } }
+
+    /// Activities in plan order.
+    public var orderedActivities: [Activity] { ActivityOrder.sorted(activities) }
+
+    /// The number an activity is shown with (1-based, plan order).
+    public func number(ofActivity id: Int64) -> Int? {
+        orderedActivities.firstIndex { $0.id == id }.map { $0 + 1 }
+    }
+
+    public func activity(number: Int) -> Activity? {
+        let list = orderedActivities
+        return list.indices.contains(number - 1) ? list[number - 1] : nil
+    }
+
+    /// The goals an activity serves.
+    public func goals(servedBy activityID: Int64) -> [Goal] {
+        goals.filter { $0.activityIDs.contains(activityID) }
+    }
+
+    /// The depth of each cause in its tree (0: a direct cause).
+    public func causeDepths(problemID: Int64) -> [Int64: Int] {
+        var depth: [Int64: Int] = [:]
+        for c in causes[problemID] ?? [] {
+            depth[c.id] = c.parentID.flatMap { depth[$0].map { $0 + 1 } } ?? 0
+        }
+        return depth
+    }
+}

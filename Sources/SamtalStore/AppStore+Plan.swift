@@ -1,0 +1,247 @@
+// The analysis workspace's records: which focus areas lead to the promise,
+// goals with the activities that serve them, the promise, and follow-up
+// entries; and the whole analysis of a cycle read in one transaction.
+//
+// Goals and follow-up entries are only marked deleted, like notes. The
+// promise is one row per cycle, written whole.
+
+import GRDB
+import SamtalCore
+
+extension AppStore {
+    // MARK: focus areas
+
+    @discardableResult
+    public func setLeadsToPromise(focusAreaID: Int64, _ leads: Bool) throws -> FocusArea {
+        try changeFocusArea(id: focusAreaID) { $0.leadsToPromise = leads }
+    }
+
+    /// The focus area's problem for the workspace: its most recently changed
+    /// live problem, or a new one filed under the meeting where the focus
+    /// area was made, with the step id "workspace". Every question and side
+    /// is set (missing ones become empty).
+    @discardableResult
+    public func saveWorkspaceProblem(focusAreaID: Int64, answers: [ProblemQuestion: String],
+                                     triangle: [TriangleSide: String], now: Double) throws -> Problem {
+        try writer.write { db in
+            let area = try Self.liveFocusArea(db, id: focusAreaID)
+            var record = try StoredProblem
+                .filter(StoredProblem.Columns.focusAreaID == focusAreaID && StoredProblem.Columns.deletedAt == nil)
+                .order(Column("updated_at").desc, StoredProblem.Columns.id.desc)
+                .fetchOne(db)
+                ?? StoredProblem(cycleID: area.cycleID, focusAreaID: focusAreaID, meetingID: area.meetingID,
+                                 stepID: Self.workspaceStepID, now: now)
+            record.setTexts(answers: answers, triangle: triangle)
+            record.updatedAt = now
+            if record.id == nil { try record.insert(db) } else { try record.update(db) }
+            return record.problem
+        }
+    }
+
+    // MARK: goals
+
+    /// Creates a goal (the id in `g` is ignored) or changes one, with the
+    /// activities that serve it.
+    ///
+    /// - Throws: `StoreError.notFound` for a missing cycle, goal, focus area,
+    ///   or an activity that is not one of the goal's cycle. Activities
+    ///   deleted meanwhile are left out.
+    @discardableResult
+    public func saveGoal(_ g: Goal, now: Double) throws -> Goal {
+        try writer.write { db in
+            guard try StoredCycle.exists(db, key: g.cycleID) else { throw StoreError.notFound(what: "Cycle \(g.cycleID)") }
+            var record: StoredGoal
+            if g.id != 0 {
+                record = try Self.liveGoal(db, id: g.id)
+                if g.focusAreaID != record.focusAreaID, let focusAreaID = g.focusAreaID {
+                    _ = try Self.liveFocusArea(db, id: focusAreaID)
+                }
+            } else {
+                if let focusAreaID = g.focusAreaID { _ = try Self.liveFocusArea(db, id: focusAreaID) }
+                let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM goal WHERE cycle_id = ?", arguments: [g.cycleID])
+                record = StoredGoal(cycleID: g.cycleID, focusAreaID: g.focusAreaID, kind: g.kind, text: g.text,
+                                    indicator: "", baseline: "", target: "", deadline: "", owner: "",
+                                    position: (last ?? -1) + 1, createdAt: now, updatedAt: now, deletedAt: nil)
+            }
+            record.set(from: g)
+            record.updatedAt = now
+            if record.id == nil { try record.insert(db) } else { try record.update(db) }
+            let id = record.id!
+            var served: [Int64] = []
+            for a in g.activityIDs where !served.contains(a) {
+                // One deleted meanwhile (another terminal) no longer serves.
+                guard let activity = try StoredActivity.fetchOne(db, key: a), activity.cycleID == record.cycleID else {
+                    throw StoreError.notFound(what: "Activity \(a) in this cycle")
+                }
+                if activity.deletedAt == nil { served.append(a) }
+            }
+            try db.execute(sql: "DELETE FROM goal_activity WHERE goal_id = ?", arguments: [id])
+            for a in served {
+                try db.execute(sql: "INSERT INTO goal_activity (goal_id, activity_id) VALUES (?, ?)", arguments: [id, a])
+            }
+            return record.goal(activityIDs: served.sorted())
+        }
+    }
+
+    public func deleteGoal(id: Int64, now: Double) throws {
+        try writer.write { db in
+            var record = try Self.liveGoal(db, id: id)
+            record.deletedAt = now
+            record.updatedAt = now
+            try record.update(db)
+        }
+    }
+
+    /// The cycle's live goals in creation order.
+    public func goals(cycleID: Int64) throws -> [Goal] {
+        try writer.read { db in try Self.goals(db, cycleID: cycleID) }
+    }
+
+    // MARK: the promise
+
+    /// The cycle's promise; nil when nothing has been written yet.
+    public func promise(cycleID: Int64) throws -> Promise? {
+        try writer.read { db in try StoredPromise.fetchOne(db, key: cycleID)?.promise }
+    }
+
+    /// Writes every section of the cycle's promise (missing ones become
+    /// empty).
+    @discardableResult
+    public func savePromise(_ p: Promise, now: Double) throws -> Promise {
+        try writer.write { db in
+            guard try StoredCycle.exists(db, key: p.cycleID) else { throw StoreError.notFound(what: "Cycle \(p.cycleID)") }
+            var record = StoredPromise(cycleID: p.cycleID, updatedAt: now)
+            for s in PromiseSection.allCases { record[keyPath: StoredPromise.column(s)] = p[s] }
+            try record.save(db)
+            return record.promise
+        }
+    }
+
+    // MARK: follow-up
+
+    /// Creates a follow-up entry (the id in `f` is ignored) or changes one.
+    ///
+    /// - Throws: `StoreError.notFound` for a missing cycle or entry, or an
+    ///   activity or goal that is not a live one of the cycle.
+    @discardableResult
+    public func saveFollowUp(_ f: FollowUp, now: Double) throws -> FollowUp {
+        try writer.write { db in
+            guard try StoredCycle.exists(db, key: f.cycleID) else { throw StoreError.notFound(what: "Cycle \(f.cycleID)") }
+            if let a = f.activityID, try Self.liveActivity(db, id: a).cycleID != f.cycleID {
+                throw StoreError.notFound(what: "Activity \(a) in this cycle")
+            }
+            if let g = f.goalID, try Self.liveGoal(db, id: g).cycleID != f.cycleID {
+                throw StoreError.notFound(what: "Goal \(g) in this cycle")
+            }
+            var record: StoredFollowUp
+            if f.id != 0 {
+                record = try Self.liveFollowUp(db, id: f.id)
+            } else {
+                record = StoredFollowUp(cycleID: f.cycleID, aspect: f.aspect, status: f.status, why: "", measuredValue: "",
+                                        date: "", createdAt: now, updatedAt: now, deletedAt: nil)
+            }
+            record.set(from: f)
+            record.updatedAt = now
+            if record.id == nil { try record.insert(db) } else { try record.update(db) }
+            return record.followUp
+        }
+    }
+
+    public func deleteFollowUp(id: Int64, now: Double) throws {
+        try writer.write { db in
+            var record = try Self.liveFollowUp(db, id: id)
+            record.deletedAt = now
+            record.updatedAt = now
+            try record.update(db)
+        }
+    }
+
+    /// The cycle's live follow-up entries, oldest first.
+    public func followUps(cycleID: Int64) throws -> [FollowUp] {
+        try writer.read { db in try Self.followUps(db, cycleID: cycleID) }
+    }
+
+    // MARK: the whole chain
+
+    /// The cycle's analysis as one value, read in one transaction.
+    ///
+    /// - Throws: `StoreError.notFound` for a missing cycle.
+    public func cycleAnalysis(cycleID: Int64) throws -> CycleAnalysis {
+        try writer.read { db in
+            guard let cycle = try StoredCycle.fetchOne(db, key: cycleID) else {
+                throw StoreError.notFound(what: "Cycle \(cycleID)")
+            }
+            let meetings = try Self.meetings(db, cycleID: cycleID).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+            let areas = try Self.focusAreas(db, where: "focus_area.cycle_id = ?", arguments: [cycleID])
+            var dots: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT vote.focus_area_id, COUNT(*) FROM vote JOIN focus_area ON focus_area.id = vote.focus_area_id
+                WHERE focus_area.cycle_id = ? AND focus_area.deleted_at IS NULL GROUP BY vote.focus_area_id
+                """, arguments: [cycleID]) {
+                dots[row[0]] = row[1]
+            }
+            let problems = try StoredProblem.fetchAll(db, sql: """
+                SELECT problem.* FROM problem JOIN meeting ON meeting.id = problem.meeting_id
+                WHERE problem.cycle_id = ? AND problem.deleted_at IS NULL
+                ORDER BY meeting.created_at, meeting.id, problem.created_at, problem.id
+                """, arguments: [cycleID]).map(\.problem)
+            var causes: [Int64: [Cause]] = [:]
+            for p in problems { causes[p.id] = try Self.causes(db, problemID: p.id).map(\.cause) }
+            let activities = try StoredActivity.fetchAll(db, sql: """
+                SELECT activity.* FROM activity JOIN meeting ON meeting.id = activity.meeting_id
+                WHERE activity.cycle_id = ? AND activity.deleted_at IS NULL
+                ORDER BY meeting.created_at, meeting.id, activity.position, activity.id
+                """, arguments: [cycleID]).map { $0.activity(dependsOn: try Self.dependencies(db, activityID: $0.id!)) }
+            let noteIDs = Set(areas.flatMap(\.noteIDs))
+            var notes: [Int64: Note] = [:]
+            if !noteIDs.isEmpty {
+                for n in try StoredNote.filter(keys: Array(noteIDs)).fetchAll(db) where n.deletedAt == nil {
+                    notes[n.id!] = n.note
+                }
+            }
+            return CycleAnalysis(
+                cycle: cycle.cycle, meetings: meetings, focusAreas: areas, dots: dots,
+                promiseAreas: Set(areas.filter(\.leadsToPromise).map(\.id)), problems: problems, causes: causes,
+                activities: activities, goals: try Self.goals(db, cycleID: cycleID),
+                promise: try StoredPromise.fetchOne(db, key: cycleID)?.promise,
+                followUps: try Self.followUps(db, cycleID: cycleID), notes: notes)
+        }
+    }
+
+    // MARK: helpers inside a transaction
+
+    static func liveGoal(_ db: Database, id: Int64) throws -> StoredGoal {
+        guard let record = try StoredGoal.filter(key: id).filter(StoredGoal.Columns.deletedAt == nil).fetchOne(db) else {
+            throw StoreError.notFound(what: "Goal \(id)")
+        }
+        return record
+    }
+
+    static func liveFollowUp(_ db: Database, id: Int64) throws -> StoredFollowUp {
+        guard let record = try StoredFollowUp.filter(key: id).filter(StoredFollowUp.Columns.deletedAt == nil)
+            .fetchOne(db) else {
+            throw StoreError.notFound(what: "Follow-up \(id)")
+        }
+        return record
+    }
+
+    static func goals(_ db: Database, cycleID: Int64) throws -> [Goal] {
+        try StoredGoal
+            .filter(StoredGoal.Columns.cycleID == cycleID && StoredGoal.Columns.deletedAt == nil)
+            .order(StoredGoal.Columns.position, Column("id"))
+            .fetchAll(db)
+            .map { g in
+                g.goal(activityIDs: try Int64.fetchAll(db, sql: """
+                    SELECT activity_id FROM goal_activity JOIN activity ON activity.id = activity_id
+                    WHERE goal_id = ? AND activity.deleted_at IS NULL ORDER BY activity_id
+                    """, arguments: [g.id!]))
+            }
+    }
+
+    static func followUps(_ db: Database, cycleID: Int64) throws -> [FollowUp] {
+        try StoredFollowUp
+            .filter(StoredFollowUp.Columns.cycleID == cycleID && StoredFollowUp.Columns.deletedAt == nil)
+            .order(Column("created_at"), StoredFollowUp.Columns.id)
+            .fetchAll(db).map(\.followUp)
+    }
+}
