@@ -190,6 +190,8 @@ public enum Screen: Equatable, Sendable {
     case home(HomeState)
     case form(Form)
     case run(RunState)
+    /// The analysis workspace of a cycle.
+    case workspace(WorkspaceState)
     /// Only inside `update`, while a screen's state is taken out to be
     /// changed in place: without it the state would be shared and every
     /// keystroke would copy the whole input line (a 1 MB paste: O(n²)).
@@ -207,11 +209,16 @@ public enum ConfirmAction: Equatable, Sendable {
     case deleteFocusArea(Int64)
     case deleteSummaryItem(Int64)
     case deleteActivity(Int64)
+    case deleteCause(Int64)
+    case deleteGoal(Int64)
+    case deleteFollowUp(Int64)
 }
 
 public enum Dialog: Equatable, Sendable {
     case help(KeyContext)
     case confirm(ConfirmAction)
+    /// The chain behind a workspace row, scrolled with `helpScroll`.
+    case trace(Trace)
 }
 
 public struct StatusMessage: Equatable, Sendable {
@@ -245,6 +252,8 @@ public enum Event: Equatable, Sendable {
     /// The meeting as it is in the store now (for terminals that follow the
     /// facilitator), with its step times.
     case meetingFollowed(Meeting, stepSeconds: [String: Double])
+    /// The cycle's analysis as it is in the store now.
+    case analysisLoaded(CycleAnalysis)
 }
 
 public enum Effect: Equatable, Sendable {
@@ -275,6 +284,10 @@ public enum Effect: Equatable, Sendable {
     /// `.stepWritten`).
     case writeStep(StepWrite, StepQuery)
     case finishMeeting(meetingID: Int64, seconds: Double, stepID: String)
+    /// Reads the cycle's analysis (answered by `.analysisLoaded`).
+    case loadAnalysis(cycleID: Int64)
+    /// Writes a workspace change, then reads the analysis again.
+    case writeAnalysis(WorkspaceWrite, cycleID: Int64)
     case quit
 }
 
@@ -313,12 +326,14 @@ public struct AppState: Equatable, Sendable {
         switch dialog {
         case .help: return .help
         case .confirm: return .confirm
+        case .trace: return .trace
         case nil: break
         }
         switch screen {
         case .home, .detached: return .home
         case .form: return .form
         case .run(let run): return run.keyContext
+        case .workspace(let ws): return ws.form != nil ? .recordForm : ws.tab.keyContext
         }
     }
 
@@ -465,9 +480,13 @@ public struct AppState: Equatable, Sendable {
             }
             screen = .run(run)
             return effects
+        case .analysisLoaded(let analysis):
+            analysisLoaded(analysis)
+            return []
         case .storeChanged:
             switch screen {
             case .home: return [.loadHome]
+            case .workspace(let ws): return [.loadAnalysis(cycleID: ws.cycleID)]
             case .run(let run):
                 return run.role.follows ? [.followMeeting(run.meeting.id), .loadStep(run.query)] : [.loadStep(run.query)]
             case .form, .detached: return []
@@ -501,6 +520,11 @@ public struct AppState: Equatable, Sendable {
             }
             if case .run = screen { screen = .run(run) }
             return effects
+        case .workspace(var ws):
+            screen = .detached
+            let effects = handleWorkspace(&ws, key: key, action: action)
+            if case .detached = screen { screen = .workspace(ws) }
+            return effects
         case .detached:
             return []
         }
@@ -508,18 +532,29 @@ public struct AppState: Equatable, Sendable {
 
     mutating func handleDialog(_ current: Dialog, action: Action?) -> [Effect] {
         switch (current, action) {
-        case (.help, .closeHelp):
+        case (.help, .closeHelp), (.trace, .closeHelp):
             dialog = nil
             helpScroll = 0
-        case (.help, .scrollHelpDown):
+        case (.help, .scrollHelpDown), (.trace, .scrollHelpDown):
             helpScroll += 1 // the renderer stops at the end
-        case (.help, .scrollHelpUp):
+        case (.help, .scrollHelpUp), (.trace, .scrollHelpUp):
             helpScroll = max(0, helpScroll - 1)
         case (.help, .quit):
             dialog = nil
             return quitEffects()
         case (.confirm(let what), .confirmYes):
             dialog = nil
+            if case .workspace(let ws) = screen {
+                let write: WorkspaceWrite
+                switch what {
+                case .deleteCause(let id): write = .deleteCause(id: id)
+                case .deleteActivity(let id): write = .deleteActivity(id: id)
+                case .deleteGoal(let id): write = .deleteGoal(id: id)
+                case .deleteFollowUp(let id): write = .deleteFollowUp(id: id)
+                default: return []
+                }
+                return [.writeAnalysis(write, cycleID: ws.cycleID)]
+            }
             guard case .run(var run) = screen else { return [] }
             switch what {
             case .deleteNote(let id):
@@ -530,6 +565,8 @@ public struct AppState: Equatable, Sendable {
                 return [.writeStep(.deleteSummaryItem(id: id), run.query)]
             case .deleteActivity(let id):
                 return [.writeStep(.deleteActivity(id: id), run.query)]
+            case .deleteCause, .deleteGoal, .deleteFollowUp:
+                return [] // workspace only
             case .finishMeeting:
                 let seconds = max(0, now - run.clockStart)
                 run.stepSeconds[run.step.id, default: 0] += seconds
@@ -588,6 +625,13 @@ public struct AppState: Equatable, Sendable {
             screen = .form(.newMeeting(cycleID: cycleID, agendas: agendas, today: today))
         case .editFacts:
             if case .meeting(let m) = home.selectedRow { screen = .form(.facts(for: m, texts: texts)) }
+        case .openWorkspace:
+            guard let cycleID = home.selectedCycleID else {
+                say(texts[.homeEmpty])
+                return []
+            }
+            homeFocus = .cycle(cycleID)
+            return openWorkspace(cycleID: cycleID)
         default:
             break
         }
@@ -595,38 +639,18 @@ public struct AppState: Equatable, Sendable {
     }
 
     mutating func handleForm(_ form: inout Form, key: Key, action: Action?) -> [Effect] {
-        // Text keys go to the focused field first: Left/Right move the
-        // cursor in a text field and change the value of a choice field.
-        switch action {
-        case .choiceNext, .choicePrevious:
-            if !form.cycleChoice(by: action == .choiceNext ? 1 : -1) { _ = form.edit(key) }
-            screen = .form(form)
-            return []
-        case nil:
-            _ = form.edit(key)
-            screen = .form(form)
-            return []
-        default:
-            break
-        }
         var effects: [Effect] = []
-        switch action {
+        switch form.apply(key: key, action: action) {
+        case .editing:
+            break
         case .help:
             dialog = .help(.form)
         case .quit:
             return quitEffects()
-        case .nextField:
-            form.moveFocus(by: 1)
-        case .previousField:
-            form.moveFocus(by: -1)
-        case .addParticipant:
-            form.addParticipantRow()
-        case .removeParticipant:
-            form.removeFocusedParticipantRow()
-        case .cancelForm:
+        case .cancel:
             screen = .home(HomeState())
             return [.loadHome]
-        case .saveForm:
+        case .save:
             switch submit(form) {
             case .success(let effect):
                 form.error = nil
@@ -635,8 +659,6 @@ public struct AppState: Equatable, Sendable {
                 form.error = error.message
                 form.focus = error.focus
             }
-        default:
-            break
         }
         if case .form = screen { screen = .form(form) }
         return effects
@@ -650,6 +672,8 @@ public struct AppState: Equatable, Sendable {
         case .newMeeting(let cycleID):
             return .success(.createMeeting(cycleID: cycleID, agendaID: form.value(.agenda), title: form.value(.title),
                                            date: form.value(.date), place: form.value(.place)))
+        case .workspace:
+            return .failure(FormError(message: "", focus: 0)) // submitted by the workspace, never here
         case .facts(let meetingID):
             let groupsIndex = form.fields.firstIndex { $0.id == .groups } ?? 0
             guard let groups = Int(form.value(.groups)), (1...20).contains(groups) else {

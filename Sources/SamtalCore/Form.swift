@@ -5,10 +5,20 @@ public enum FormPurpose: Equatable, Sendable {
     case newCycle
     case newMeeting(cycleID: Int64)
     case facts(meetingID: Int64)
+    /// A record of the analysis workspace (see Workspace.swift).
+    case workspace(WorkspaceForm)
 }
 
-public enum FieldID: String, Sendable {
+public enum FieldID: Hashable, Sendable {
     case area, period, agenda, title, date, place, form, facilitator, noteTakers, namedNotes, groups
+    // the analysis workspace
+    case name, areaType, targetPicture, leadsToPromise
+    case question(ProblemQuestion), side(TriangleSide), causeText, evidence
+    case what, how, organisation, responsible, start, end, sequence, dependsOn, focusArea, effectTerm, triangleSide
+    case citizens, priority, status
+    case goalKind, goalText, indicator, baseline, target, deadline, owner, goalActivities
+    case section(PromiseSection)
+    case concerns, aspect, followUpStatus, measuredValue, why
 }
 
 public enum FieldValue: Equatable, Sendable {
@@ -147,6 +157,35 @@ public struct Form: Equatable, Sendable {
             return FormError(message: "\(texts[f.label]) \(texts[.errorRequired])", focus: i)
         }
         return nil
+    }
+}
+
+/// What a key did to a form.
+public enum FormOutcome: Equatable, Sendable {
+    case editing, help, quit, cancel, save
+}
+
+extension Form {
+    /// Applies a key: text keys go to the focused field first (Left/Right
+    /// move the cursor in a text field and change the value of a choice
+    /// field); the outcome says what the screen holding the form must do.
+    mutating func apply(key: Key, action: Action?) -> FormOutcome {
+        switch action {
+        case .choiceNext, .choicePrevious:
+            if !cycleChoice(by: action == .choiceNext ? 1 : -1) { _ = edit(key) }
+        case nil:
+            _ = edit(key)
+        case .help: return .help
+        case .quit: return .quit
+        case .nextField: moveFocus(by: 1)
+        case .previousField: moveFocus(by: -1)
+        case .addParticipant: addParticipantRow()
+        case .removeParticipant: removeFocusedParticipantRow()
+        case .cancelForm: return .cancel
+        case .saveForm: return .save
+        default: break
+        }
+        return .editing
     }
 }
 

@@ -10,6 +10,12 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// A note-taker's station (its group fixed, following the facilitator)
     /// and the projector view (shows only).
     case station, projector
+    /// The analysis workspace: common keys, one context per tab, and the
+    /// trace view.
+    case workspace, workspaceAreas, workspaceProblem, workspaceActivities, workspaceGoals, workspacePromise, workspaceFollowUp
+    case trace
+    /// A form over the workspace: the form's keys without the participant rows.
+    case recordForm
 
     /// The parent's actions that make no sense here: a step with its own
     /// interaction has no note list to select, edit or type into.
@@ -18,6 +24,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities:
             return [.nextGroup, .previousGroup, .nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
                     .toggleHidden, .keepPersonalData]
+        case .recordForm:
+            return [.addParticipant, .removeParticipant]
         case .station:
             // The facilitator moves the steps and moderates; a station types.
             return [.nextGroup, .previousGroup, .nextStep, .previousStep, .finishMeeting, .backHome, .toggleHidden,
@@ -32,6 +40,9 @@ public enum KeyContext: String, Sendable, CaseIterable {
         switch self {
         case .global: return nil
         case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities, .station: return .run
+        case .workspaceAreas, .workspaceProblem, .workspaceActivities, .workspaceGoals, .workspacePromise, .workspaceFollowUp:
+            return .workspace
+        case .recordForm: return .form
         default: return .global
         }
     }
@@ -41,7 +52,7 @@ public enum Action: String, Sendable, CaseIterable {
     // global
     case help, quit
     // home
-    case homeUp, homeDown, openMeeting, newCycle, newMeeting, editFacts
+    case homeUp, homeDown, openMeeting, newCycle, newMeeting, editFacts, openWorkspace
     // run
     case toggleTalkingPoints, nextGroup, previousGroup, nextNoteType, saveNote
     case selectPreviousNote, selectNextNote, editNote, deleteNote
@@ -66,6 +77,9 @@ public enum Action: String, Sendable, CaseIterable {
     case nextProblemArea
     // activities
     case nextActivityField, nextPriority, nextActivityArea, editActivity, deleteActivity
+    // analysis workspace
+    case nextTab, previousTab, wsUp, wsDown, trace, wsEdit, wsNew, wsDelete
+    case openProblem, togglePromise, nextActivityStatus, draftPromise
 }
 
 public struct KeyBinding: Sendable {
@@ -95,6 +109,7 @@ public enum Keymap {
         KeyBinding([.enter], .openMeeting, .home, bar: .keyOpen, help: .helpOpenMeeting),
         KeyBinding([.function(2), .char("n")], .newCycle, .home, bar: .keyNewCycle, help: .helpNewCycle),
         KeyBinding([.function(3), .char("m")], .newMeeting, .home, bar: .keyNewMeeting, help: .helpNewMeeting),
+        KeyBinding([.function(5), .char("a")], .openWorkspace, .home, bar: .keyAnalysis, help: .helpOpenWorkspace),
         KeyBinding([.function(4), .char("e")], .editFacts, .home, bar: .keyFacts, help: .helpEditFacts),
         KeyBinding([.function(10), .char("q")], .quit, .home, bar: .keyQuit, help: .helpQuit),
 
@@ -180,6 +195,46 @@ public enum Keymap {
         KeyBinding([.function(7)], .nextActivityArea, .activities, bar: .keyFocusArea, help: .helpNextActivityArea),
         KeyBinding([.function(4)], .editActivity, .activities, bar: .keyEdit, help: .helpEditActivity),
         KeyBinding([.function(8)], .deleteActivity, .activities, bar: .keyDelete, help: .helpDeleteActivity),
+
+        // The analysis workspace: nothing is typed outside its forms, so
+        // letters are safe twins of the function keys.
+        KeyBinding([.function(1), .char("?")], .help, .workspace, bar: .keyHelp, help: .helpHelp),
+        KeyBinding([.tab, .right], .nextTab, .workspace, bar: .keyTab, help: .helpNextTab),
+        KeyBinding([.backTab, .left], .previousTab, .workspace, help: .helpPreviousTab),
+        KeyBinding([.up, .char("k")], .wsUp, .workspace, help: .helpWsUp),
+        KeyBinding([.down, .char("j")], .wsDown, .workspace, help: .helpWsDown),
+        KeyBinding([.function(5), .char("t")], .trace, .workspace, bar: .keyTrace, help: .helpTrace),
+        KeyBinding([.function(6), .escape], .backHome, .workspace, bar: .keyHome, help: .helpBackHomeWs),
+        KeyBinding([.function(10), .char("q")], .quit, .workspace, bar: .keyQuit, help: .helpQuit),
+
+        KeyBinding([.enter, .char("p")], .openProblem, .workspaceAreas, bar: .keyProblem, help: .helpOpenProblem),
+        KeyBinding([.function(4), .char("e")], .wsEdit, .workspaceAreas, bar: .keyEdit, help: .helpWsEditArea),
+        KeyBinding([.function(3), .char("l")], .togglePromise, .workspaceAreas, bar: .keyPromiseFlag, help: .helpTogglePromise),
+
+        KeyBinding([.enter, .function(4), .char("e")], .wsEdit, .workspaceProblem, bar: .keyEdit, help: .helpWsEditProblem),
+        KeyBinding([.function(2), .char("n")], .wsNew, .workspaceProblem, bar: .keyNewCause, help: .helpNewCause),
+        KeyBinding([.function(8), .char("d")], .wsDelete, .workspaceProblem, bar: .keyDelete, help: .helpDeleteCause),
+        KeyBinding([.function(3), .char("f")], .nextProblemArea, .workspaceProblem, bar: .keyFocusArea, help: .helpNextProblemArea),
+
+        KeyBinding([.function(2), .char("n")], .wsNew, .workspaceActivities, bar: .keyNew, help: .helpNewActivity),
+        KeyBinding([.enter, .function(4), .char("e")], .wsEdit, .workspaceActivities, bar: .keyEdit, help: .helpWsEdit),
+        KeyBinding([.function(3), .char("s")], .nextActivityStatus, .workspaceActivities, bar: .keyStatus, help: .helpNextActivityStatus),
+        KeyBinding([.function(8), .char("d")], .wsDelete, .workspaceActivities, bar: .keyDelete, help: .helpWsDelete),
+
+        KeyBinding([.function(2), .char("n")], .wsNew, .workspaceGoals, bar: .keyNew, help: .helpNewGoal),
+        KeyBinding([.enter, .function(4), .char("e")], .wsEdit, .workspaceGoals, bar: .keyEdit, help: .helpWsEdit),
+        KeyBinding([.function(8), .char("d")], .wsDelete, .workspaceGoals, bar: .keyDelete, help: .helpWsDelete),
+
+        KeyBinding([.enter, .function(4), .char("e")], .wsEdit, .workspacePromise, bar: .keyEdit, help: .helpWsEditPromise),
+        KeyBinding([.function(2), .char("u")], .draftPromise, .workspacePromise, bar: .keyDraft, help: .helpDraftPromise),
+
+        KeyBinding([.function(2), .char("n")], .wsNew, .workspaceFollowUp, bar: .keyNew, help: .helpNewFollowUp),
+        KeyBinding([.enter, .function(4), .char("e")], .wsEdit, .workspaceFollowUp, bar: .keyEdit, help: .helpWsEdit),
+        KeyBinding([.function(8), .char("d")], .wsDelete, .workspaceFollowUp, bar: .keyDelete, help: .helpWsDelete),
+
+        KeyBinding([.escape, .function(5), .char("q"), .enter], .closeHelp, .trace, bar: .keyClose, help: .helpCloseTrace),
+        KeyBinding([.down, .pageDown, .char("j")], .scrollHelpDown, .trace, help: .helpScroll),
+        KeyBinding([.up, .pageUp, .char("k")], .scrollHelpUp, .trace, help: .helpScroll),
 
         // The projector only shows; it can be closed.
         KeyBinding([.function(10), .char("q")], .quit, .projector, help: .helpQuit),

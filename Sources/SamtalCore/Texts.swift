@@ -73,6 +73,24 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpToggleHidden, helpKeepPersonalData, draftRestored, hiddenMark, checkedMark
     case fieldNamedNotes, notesAnonymous, notesNamed
     case helpScroll, helpMore
+    // analysis workspace
+    case keyAnalysis, keyTab, keyTrace, keyProblem, keyPromiseFlag, keyNew, keyNewCause, keyStatus
+    case keyDraft, helpOpenWorkspace, helpNextTab, helpPreviousTab, helpWsUp, helpWsDown, helpTrace, helpBackHomeWs
+    case helpOpenProblem, helpWsEditArea, helpTogglePromise, helpWsEditProblem, helpNewCause, helpDeleteCause, helpNewActivity, helpNewGoal
+    case helpNewFollowUp, helpWsEdit, helpWsDelete, helpNextActivityStatus, helpWsEditPromise, helpDraftPromise, helpCloseTrace, wsTitle
+    case wsLoading, wsTabAreas, wsTabProblem, wsTabActivities, wsTabGoals, wsTabPromise, wsTabFollowUp, wsNothingSelected
+    case wsNoAreas, wsSelectCause, wsDraftNothing, wsDraftFilled, wsNeedsMeeting, wsSaved, wsNo, wsYes
+    case wsNoSuchActivity, wsDependencyCycle, wsNoPromiseAreas, wsNoAreaLinked, wsFocusArea, wsAreaName, wsAreaType, wsTargetPicture
+    case wsLeadsToPromise, wsCause, wsEvidence, wsActivityWhat, wsActivityHow, wsOrganisation, wsResponsible, wsSequence
+    case wsDependsOn, wsEffectTerm, wsTriangleSide, wsCitizens, wsPriority, wsStatus, wsGoalKind, wsGoalText
+    case wsIndicator, wsBaseline, wsTarget, wsDeadline, wsOwner, wsGoalActivities, wsWholePromise, wsActivity
+    case wsGoal, wsConcerns, wsAspect, wsMeasured, wsWhy, promisePurpose, promiseJointPicture, promiseFocus
+    case promiseActivities, promiseEffects, promiseFollow, promiseSignatories, promiseValidity, evInternal, evInterviews, evSurvey
+    case evObservation, evStatistics, termImmediate, termLong, statusPlannedActivity, statusOngoing, statusDone, statusCancelled
+    case statusNotDone, aspectResource, aspectPerformance, aspectEffect, wsDots, wsNotesCount, wsPromiseMark, wsRank
+    case wsProblemDescribed, wsProblemMissing, wsCausesHeading, wsNoCauses, wsEmptyActivities, wsEmptyGoals, wsEmptyFollowUps, wsSmartOk
+    case wsServes, wsTraceTitle, wsNotesFrom, wsOrderColumn, wsAfterColumn, wsEmptySection, wsCommitmentsHeading, wsNoCommitments, wsLatest
+    case confirmDeleteCause, confirmDeleteGoal, confirmDeleteFollowUp
 }
 
 public struct Texts: Sendable {
@@ -157,27 +175,58 @@ public struct Texts: Sendable {
     }
 
     public func problemField(_ f: ProblemField) -> String {
-        switch f {
-        case .question(let q):
-            switch q {
-            case .what: return self[.qWhat]
-            case .where_: return self[.qWhere]
-            case .when_: return self[.qWhen]
-            case .whoCauses: return self[.qWhoCauses]
-            case .affected: return self[.qAffected]
-            case .consequences: return self[.qConsequences]
-            case .whoCanFix: return self[.qWhoCanFix]
-            }
-        case .why(let level): return "\(self[.problemWhy]) \(level + 1)"
-        case .triangle(let side):
-            switch side {
-            case .offender: return self[.tOffender]
-            case .target: return self[.tTarget]
-            case .place: return self[.tPlace]
-            case .handler: return self[.tHandler]
-            case .guardian: return self[.tGuardian]
-            case .placeManager: return self[.tPlaceManager]
-            }
+        if case .why(let level) = f { return "\(self[.problemWhy]) \(level + 1)" }
+        return self[f.label]
+    }
+
+    public func evidence(_ e: CauseEvidence) -> String {
+        switch e {
+        case .internalDiscussion: return self[.evInternal]
+        case .interviews: return self[.evInterviews]
+        case .survey: return self[.evSurvey]
+        case .observation: return self[.evObservation]
+        case .statistics: return self[.evStatistics]
+        }
+    }
+
+    public func effectTerm(_ e: EffectTerm) -> String {
+        switch e {
+        case .immediate: return self[.termImmediate]
+        case .longTerm: return self[.termLong]
+        }
+    }
+
+    public func activityStatus(_ s: ActivityStatus) -> String {
+        switch s {
+        case .planned: return self[.statusPlannedActivity]
+        case .ongoing: return self[.statusOngoing]
+        case .done: return self[.statusDone]
+        case .cancelled: return self[.statusCancelled]
+        }
+    }
+
+    public func followUpStatus(_ s: FollowUpStatus) -> String {
+        switch s {
+        case .done: return self[.statusDone]
+        case .ongoing: return self[.statusOngoing]
+        case .notDone: return self[.statusNotDone]
+        }
+    }
+
+    public func aspect(_ a: FollowUpAspect) -> String {
+        switch a {
+        case .resource: return self[.aspectResource]
+        case .performance: return self[.aspectPerformance]
+        case .effect: return self[.aspectEffect]
+        }
+    }
+
+    public func goalKind(_ k: GoalKind) -> String {
+        switch (k, language) {
+        case (_, .sv): return k.swedishName
+        case (.production, .en): return "production goal"
+        case (.effect, .en): return "effect goal"
+        case (.process, .en): return "process goal"
         }
     }
 
@@ -473,6 +522,138 @@ public struct Texts: Sendable {
         case .fieldNamedNotes: return ("Anteckningar", "Notes")
         case .notesAnonymous: return ("anonyma", "anonymous")
         case .notesNamed: return ("med antecknarens namn", "with the note-taker's name")
+        case .keyAnalysis: return ("Analys", "Analysis")
+        case .keyTab: return ("Flik", "Tab")
+        case .keyTrace: return ("Spåra", "Trace")
+        case .keyProblem: return ("Problem", "Problem")
+        case .keyPromiseFlag: return ("Löfte", "Promise")
+        case .keyNew: return ("Ny", "New")
+        case .keyNewCause: return ("Varför?", "Why?")
+        case .keyStatus: return ("Status", "Status")
+        case .keyDraft: return ("Utkast", "Draft")
+        case .helpOpenWorkspace: return ("Öppna analysen för den markerade cykeln: fokusområden, problem, aktiviteter, mål, löfte, uppföljning", "Open the analysis of the selected cycle: focus areas, problem, activities, goals, promise, follow-up")
+        case .helpNextTab: return ("Nästa flik", "Next tab")
+        case .helpPreviousTab: return ("Föregående flik", "Previous tab")
+        case .helpWsUp: return ("Markera raden ovanför", "Select the row above")
+        case .helpWsDown: return ("Markera raden nedanför", "Select the row below")
+        case .helpTrace: return ("Spåra den markerade raden tillbaka till anteckningarna den bygger på", "Trace the selected row back to the notes it is built on")
+        case .helpBackHomeWs: return ("Tillbaka till startsidan", "Back to the home screen")
+        case .helpOpenProblem: return ("Arbeta med problemet för det markerade fokusområdet", "Work on the problem of the selected focus area")
+        case .helpWsEditArea: return ("Ändra namn, typ, målbild och om området leder till löftet", "Edit the name, type, target picture and whether the area leads to the promise")
+        case .helpTogglePromise: return ("Leder till medborgarlöftet: ja eller nej", "Leads to the citizen promise: yes or no")
+        case .helpWsEditProblem: return ("Ändra problembeskrivningen och triangeln, eller den markerade orsaken", "Edit the problem description and triangle, or the selected cause")
+        case .helpNewCause: return ("Ny orsak: under den markerade orsaken (varför?), annars en direkt orsak", "New cause: under the selected cause (why?), else a direct cause")
+        case .helpDeleteCause: return ("Ta bort den markerade orsaken och orsakerna under den", "Delete the selected cause and the causes under it")
+        case .helpNewActivity: return ("Ny aktivitet", "New activity")
+        case .helpNewGoal: return ("Nytt mål", "New goal")
+        case .helpNewFollowUp: return ("Ny uppföljning", "New follow-up entry")
+        case .helpWsEdit: return ("Ändra den markerade raden", "Edit the selected row")
+        case .helpWsDelete: return ("Ta bort den markerade raden", "Delete the selected row")
+        case .helpNextActivityStatus: return ("Byt status på den markerade aktiviteten", "Change the status of the selected activity")
+        case .helpWsEditPromise: return ("Skriv i löftets avsnitt", "Write the promise's sections")
+        case .helpDraftPromise: return ("Fyll tomma avsnitt med ett utkast ur kedjan (ifyllda avsnitt lämnas orörda)", "Fill empty sections with a draft from the chain (filled sections are left alone)")
+        case .helpCloseTrace: return ("Stäng", "Close")
+        case .wsTitle: return ("Analys", "Analysis")
+        case .wsLoading: return ("Läser in …", "Loading …")
+        case .wsTabAreas: return ("Fokusområden", "Focus areas")
+        case .wsTabProblem: return ("Problem och orsaker", "Problem and causes")
+        case .wsTabActivities: return ("Aktiviteter", "Activities")
+        case .wsTabGoals: return ("Mål", "Goals")
+        case .wsTabPromise: return ("Medborgarlöfte", "Citizen promise")
+        case .wsTabFollowUp: return ("Uppföljning", "Follow-up")
+        case .wsNothingSelected: return ("Ingen rad är markerad", "No row is selected")
+        case .wsNoAreas: return ("Inga fokusområden ännu – de skapas i mötenas klustringssteg", "No focus areas yet – meetings make them in their clustering steps")
+        case .wsSelectCause: return ("Markera en orsak först", "Select a cause first")
+        case .wsDraftNothing: return ("Alla avsnitt är redan ifyllda; töm ett avsnitt för att få ett nytt utkast", "Every section is filled; empty a section to get a new draft")
+        case .wsDraftFilled: return ("Utkast i tomma avsnitt", "Drafted empty sections")
+        case .wsNeedsMeeting: return ("Cykeln har inga möten ännu; aktiviteter sparas under ett möte", "The cycle has no meetings yet; activities are filed under a meeting")
+        case .wsSaved: return ("Sparat", "Saved")
+        case .wsNo: return ("nej", "no")
+        case .wsYes: return ("ja", "yes")
+        case .wsNoSuchActivity: return ("ingen aktivitet med nummer", "no activity numbered")
+        case .wsDependencyCycle: return ("Beroendena skulle gå i cirkel", "The dependencies would go round in a circle")
+        case .wsNoPromiseAreas: return ("Inget fokusområde är valt för löftet (F3 på fliken Fokusområden)", "No focus area is chosen for the promise (F3 on the focus areas tab)")
+        case .wsNoAreaLinked: return ("Inte kopplad till något fokusområde", "Not linked to a focus area")
+        case .wsFocusArea: return ("Fokusområde", "Focus area")
+        case .wsAreaName: return ("Namn", "Name")
+        case .wsAreaType: return ("Typ", "Type")
+        case .wsTargetPicture: return ("Målbild", "Target picture")
+        case .wsLeadsToPromise: return ("Leder till löftet", "Leads to the promise")
+        case .wsCause: return ("Orsak", "Cause")
+        case .wsEvidence: return ("Hur vet vi det?", "How do we know?")
+        case .wsActivityWhat: return ("Aktivitet (vad)", "Activity (what)")
+        case .wsActivityHow: return ("Hur", "How")
+        case .wsOrganisation: return ("Ansvarig organisation", "Responsible organisation")
+        case .wsResponsible: return ("Ansvarig person", "Responsible person")
+        case .wsSequence: return ("Ordning", "Order")
+        case .wsDependsOn: return ("Beror på (nr)", "Depends on (no.)")
+        case .wsEffectTerm: return ("Effekt", "Effect")
+        case .wsTriangleSide: return ("Triangelns sida", "Side of the triangle")
+        case .wsCitizens: return ("Medborgare deltar", "Citizens take part")
+        case .wsPriority: return ("Prioritet", "Priority")
+        case .wsStatus: return ("Status", "Status")
+        case .wsGoalKind: return ("Måltyp", "Kind of goal")
+        case .wsGoalText: return ("Mål", "Goal")
+        case .wsIndicator: return ("Indikator", "Indicator")
+        case .wsBaseline: return ("Utgångsvärde", "Baseline")
+        case .wsTarget: return ("Målvärde", "Target value")
+        case .wsDeadline: return ("Klart senast", "Deadline")
+        case .wsOwner: return ("Följs upp av", "Followed up by")
+        case .wsGoalActivities: return ("Aktiviteter (nr)", "Activities (no.)")
+        case .wsWholePromise: return ("Löftet som helhet", "The promise as a whole")
+        case .wsActivity: return ("Aktivitet", "Activity")
+        case .wsGoal: return ("Mål", "Goal")
+        case .wsConcerns: return ("Avser", "Concerns")
+        case .wsAspect: return ("Uppföljning av", "Follow-up of")
+        case .wsMeasured: return ("Uppmätt värde", "Measured value")
+        case .wsWhy: return ("Varför / kommentar", "Why / comment")
+        case .promisePurpose: return ("Syfte", "Purpose")
+        case .promiseJointPicture: return ("Gemensam lägesbild", "Joint picture")
+        case .promiseFocus: return ("Fokusområde och hur det togs fram", "Focus area and how it was arrived at")
+        case .promiseActivities: return ("Aktiviteter och period", "Activities and period")
+        case .promiseEffects: return ("Eftersträvade effekter", "Effects sought")
+        case .promiseFollow: return ("Så kan invånarna följa arbetet", "How residents can follow the work")
+        case .promiseSignatories: return ("Undertecknare", "Signatories")
+        case .promiseValidity: return ("Giltighetstid", "Valid for")
+        case .evInternal: return ("intern diskussion", "internal discussion")
+        case .evInterviews: return ("intervjuer", "interviews")
+        case .evSurvey: return ("enkät", "survey")
+        case .evObservation: return ("observation", "observation")
+        case .evStatistics: return ("statistik", "statistics")
+        case .termImmediate: return ("omedelbar", "immediate")
+        case .termLong: return ("långsiktig", "long-term")
+        case .statusPlannedActivity: return ("planerad", "planned")
+        case .statusOngoing: return ("pågår", "ongoing")
+        case .statusDone: return ("genomförd", "done")
+        case .statusCancelled: return ("inställd", "cancelled")
+        case .statusNotDone: return ("inte genomförd", "not done")
+        case .aspectResource: return ("resurs och aktivitet", "resources and activity")
+        case .aspectPerformance: return ("prestation", "performance")
+        case .aspectEffect: return ("effekt", "effect")
+        case .wsDots: return ("prickar", "dots")
+        case .wsNotesCount: return ("anteckningar", "notes")
+        case .wsPromiseMark: return ("löfte", "promise")
+        case .wsRank: return ("Prio", "Rank")
+        case .wsProblemDescribed: return ("problem beskrivet", "problem described")
+        case .wsProblemMissing: return ("inget problem beskrivet", "no problem described")
+        case .wsCausesHeading: return ("Orsaker – varför? varför? varför?", "Causes – why? why? why?")
+        case .wsNoCauses: return ("Inga orsaker ännu. F2 lägger till en orsak; F2 på en orsak frågar varför? ett steg till.", "No causes yet. F2 adds a cause; F2 on a cause asks why? one level further.")
+        case .wsEmptyActivities: return ("Inga aktiviteter ännu. F2 lägger till en.", "No activities yet. F2 adds one.")
+        case .wsEmptyGoals: return ("Inga mål ännu. F2 lägger till ett.", "No goals yet. F2 adds one.")
+        case .wsEmptyFollowUps: return ("Ingen uppföljning ännu. F2 lägger till en.", "No follow-up yet. F2 adds one.")
+        case .wsSmartOk: return ("uppfyller SMART", "meets SMART")
+        case .wsServes: return ("Tjänar målet", "Serves the goal")
+        case .wsTraceTitle: return ("Spårbarhet: kedjan tillbaka till anteckningarna", "Traceability: the chain back to the notes")
+        case .wsNotesFrom: return ("Anteckningar", "Notes")
+        case .wsOrderColumn: return ("Nr", "No.")
+        case .wsAfterColumn: return ("Efter", "After")
+        case .wsEmptySection: return ("– tomt –", "– empty –")
+        case .wsCommitmentsHeading: return ("Åtaganden att följa upp", "Commitments to follow up")
+        case .wsNoCommitments: return ("Cykeln har inga aktiviteter eller mål ännu", "The cycle has no activities or goals yet")
+        case .wsLatest: return ("senast", "latest")
+        case .confirmDeleteCause: return ("Ta bort orsaken och orsakerna under den?", "Delete the cause and the causes under it?")
+        case .confirmDeleteGoal: return ("Ta bort målet?", "Delete the goal?")
+        case .confirmDeleteFollowUp: return ("Ta bort uppföljningen?", "Delete the follow-up entry?")
         }
     }
 }

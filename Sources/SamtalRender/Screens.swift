@@ -22,12 +22,14 @@ public enum Screens {
             case .projector: drawPresent(&grid, run, state: state)
             case .station: drawStation(&grid, run, state: state)
             }
+        case .workspace(let ws): drawWorkspace(&grid, ws, state: state)
         case .detached:
             break // never seen outside `update`
         }
         switch state.dialog {
         case .help(let context)?: drawHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)
         case .confirm(let what)?: drawConfirm(&grid, what, texts: state.texts)
+        case .trace(let trace)?: drawTrace(&grid, trace, texts: state.texts, scroll: state.helpScroll)
         case nil: break
         }
         return grid
@@ -103,11 +105,16 @@ public enum Screens {
         case .newCycle: title = t[.formNewCycle]
         case .newMeeting: title = t[.formNewMeeting]
         case .facts: title = t[.formFacts]
+        case .workspace(let which): title = workspaceFormTitle(which, texts: t)
         }
         grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
         grid.text(" " + title, x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
         let inner = grid.box(Rect(x: 0, y: 1, width: w, height: h - 3))
-        let labelWidth = min(18, max(12, inner.width / 4))
+        var labelWidth = min(18, max(12, inner.width / 4))
+        if case .workspace = form.purpose {
+            // Record forms have longer labels; they get up to a third.
+            labelWidth = min(inner.width / 3, max(labelWidth, (form.fields.map { DisplayWidth.of(t[$0.label]) + 2 }.max() ?? 0)))
+        }
         var y = inner.y + 1
         for (i, field) in form.fields.enumerated() where y < inner.maxY {
             let focused = form.focus == i
@@ -181,13 +188,49 @@ public enum Screens {
                 }
             }
         }
+        if case .workspace(let which) = form.purpose {
+            drawWorkspaceFormExtras(&grid, form, which, state: state, rect: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2,
+                                                                                 height: inner.maxY - y - 1))
+        }
         if let error = form.error {
             grid.fill(Rect(x: 0, y: h - 2, width: w, height: 1))
             grid.text(" " + truncate(error, width: w - 2), x: 0, y: h - 2, style: Style(.error, bold: true))
         } else {
             drawStatus(&grid, state: state, y: h - 2)
         }
-        drawKeyBar(&grid, context: .form, texts: t, y: h - 1)
+        drawKeyBar(&grid, context: state.keyContext == .recordForm ? .recordForm : .form, texts: t, y: h - 1)
+    }
+
+    static func workspaceFormTitle(_ which: WorkspaceForm, texts t: Texts) -> String {
+        switch which {
+        case .focusArea: return t[.wsFocusArea]
+        case .problem: return t[.wsTabProblem]
+        case .cause(_, let id, _): return id == nil ? t[.keyNewCause] : t[.wsCause]
+        case .activity(let id): return id == nil ? t[.helpNewActivity] : t[.wsActivity]
+        case .goal(let id): return id == nil ? t[.helpNewGoal] : t[.wsGoal]
+        case .promise: return t[.wsTabPromise]
+        case .followUp(let id): return id == nil ? t[.helpNewFollowUp] : t[.wsTabFollowUp]
+        }
+    }
+
+    /// Under a workspace form: the goal's SMART check as typed, and the
+    /// whole text of a focused field too long for its line.
+    static func drawWorkspaceFormExtras(_ grid: inout Grid, _ form: Form, _ which: WorkspaceForm, state: AppState, rect: Rect) {
+        guard rect.height > 0, rect.width > 4 else { return }
+        var rect = rect
+        if case .goal = which, case .workspace(let ws) = state.screen, let a = ws.analysis {
+            let flags = WorkspaceForms.smartFlags(form, analysis: a)
+            grid.text("SMART ", x: rect.x, y: rect.y, style: Style(.heading, bold: true))
+            smartLetters(&grid, flags: flags, x: rect.x + 6, y: rect.y, selected: false)
+            let below = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+            drawSMARTFlags(&grid, flags, rect: below, texts: state.texts)
+            return
+        }
+        guard form.focus < form.fields.count, case .text(let field) = form.fields[form.focus].value else { return }
+        let labelWidth = min(18, max(12, (rect.width + 4) / 4))
+        guard DisplayWidth.of(field.text) > rect.width - labelWidth - 2 else { return }
+        rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+        grid.paragraph(field.text, in: rect, style: Style(.dim))
     }
 
     // MARK: running a meeting
@@ -844,6 +887,9 @@ public enum Screens {
         case .deleteFocusArea: question = t[.confirmDeleteArea]
         case .deleteSummaryItem: question = t[.confirmDeleteItem]
         case .deleteActivity: question = t[.confirmDeleteActivity]
+        case .deleteCause: question = t[.confirmDeleteCause]
+        case .deleteGoal: question = t[.confirmDeleteGoal]
+        case .deleteFollowUp: question = t[.confirmDeleteFollowUp]
         }
         let lines = wrap(question, width: min(56, grid.size.width - 8))
         let rect = centered(grid, width: min(60, grid.size.width - 4), height: lines.count + 5)

@@ -24,17 +24,26 @@ extension AppStore {
     public func saveWorkspaceProblem(focusAreaID: Int64, answers: [ProblemQuestion: String],
                                      triangle: [TriangleSide: String], now: Double) throws -> Problem {
         try writer.write { db in
-            let area = try Self.liveFocusArea(db, id: focusAreaID)
-            var record = try StoredProblem
-                .filter(StoredProblem.Columns.focusAreaID == focusAreaID && StoredProblem.Columns.deletedAt == nil)
-                .order(Column("updated_at").desc, StoredProblem.Columns.id.desc)
-                .fetchOne(db)
-                ?? StoredProblem(cycleID: area.cycleID, focusAreaID: focusAreaID, meetingID: area.meetingID,
-                                 stepID: Self.workspaceStepID, now: now)
+            var record = try Self.workspaceProblem(db, focusAreaID: focusAreaID, now: now)
             record.setTexts(answers: answers, triangle: triangle)
             record.updatedAt = now
             if record.id == nil { try record.insert(db) } else { try record.update(db) }
             return record.problem
+        }
+    }
+
+    /// Adds a cause to the focus area's workspace problem (made empty
+    /// first when the focus area has none), under `parentID` or as a
+    /// direct cause.
+    @discardableResult
+    public func addWorkspaceCause(focusAreaID: Int64, parentID: Int64?, text: String, evidence: CauseEvidence,
+                                  now: Double) throws -> Cause {
+        try writer.write { db in
+            var problem = try Self.workspaceProblem(db, focusAreaID: focusAreaID, now: now)
+            if problem.id == nil { try problem.insert(db) }
+            let problemID = problem.id!
+            if let parentID { _ = try Self.liveCause(db, id: parentID, problemID: problemID) }
+            return try Self.insertCause(db, problemID: problemID, parentID: parentID, text: text, evidence: evidence, now: now).cause
         }
     }
 
@@ -209,6 +218,18 @@ extension AppStore {
     }
 
     // MARK: helpers inside a transaction
+
+    /// The focus area's most recently changed live problem, or a new
+    /// (not yet inserted) one filed under the area's meeting.
+    static func workspaceProblem(_ db: Database, focusAreaID: Int64, now: Double) throws -> StoredProblem {
+        let area = try liveFocusArea(db, id: focusAreaID)
+        return try StoredProblem
+            .filter(StoredProblem.Columns.focusAreaID == focusAreaID && StoredProblem.Columns.deletedAt == nil)
+            .order(Column("updated_at").desc, StoredProblem.Columns.id.desc)
+            .fetchOne(db)
+            ?? StoredProblem(cycleID: area.cycleID, focusAreaID: focusAreaID, meetingID: area.meetingID,
+                             stepID: workspaceStepID, now: now)
+    }
 
     static func liveGoal(_ db: Database, id: Int64) throws -> StoredGoal {
         guard let record = try StoredGoal.filter(key: id).filter(StoredGoal.Columns.deletedAt == nil).fetchOne(db) else {

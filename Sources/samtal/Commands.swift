@@ -86,7 +86,22 @@ struct Capture: ParsableCommand {
 
 struct CycleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cycle", abstract: "Cycles: one promise period for one area.",
-                                                    subcommands: [New.self, List.self])
+                                                    subcommands: [Open.self, New.self, List.self], defaultSubcommand: Open.self)
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a cycle's analysis workspace: focus areas, problem and causes, activities, goals, the promise, follow-up.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The cycle's id (see `samtal cycle list`).") var cycle: Int64
+
+        func run() throws {
+            let store = try openStore(options)
+            guard try store.cycles().contains(where: { $0.id == cycle }) else {
+                throw ValidationError("no cycle with id \(cycle) in \(options.storePath)")
+            }
+            try runInterface(options: options, store: store, openMeeting: nil, openCycle: cycle)
+        }
+    }
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a cycle; prints its id.")

@@ -85,6 +85,14 @@ struct EffectRunner {
             case .finishMeeting(let meetingID, let seconds, let stepID):
                 try store.finishMeeting(meetingID: meetingID, stepID: stepID, seconds: seconds, now: now())
                 return ([], false)
+            case .loadAnalysis(let cycleID):
+                return ([.analysisLoaded(try store.cycleAnalysis(cycleID: cycleID))], false)
+            case .writeAnalysis(let write, let cycleID):
+                // Read again even when the write fails: another terminal
+                // may have changed what the write was based on.
+                var events: [Event] = []
+                do { try perform(write) } catch { events.append(.failed(String(describing: error))) }
+                return (events + [.analysisLoaded(try store.cycleAnalysis(cycleID: cycleID))], false)
             }
         } catch {
             return ([.failed(String(describing: error))], false)
@@ -92,9 +100,50 @@ struct EffectRunner {
     }
 }
 
+extension EffectRunner {
+    func perform(_ write: WorkspaceWrite) throws {
+        let now = now()
+        switch write {
+        case .setFocusArea(let id, let name, let type, let targetPicture, let leads):
+            try store.renameFocusArea(id: id, name: name)
+            try store.setFocusAreaType(id: id, type: type)
+            try store.setTargetPicture(id: id, text: targetPicture)
+            try store.setLeadsToPromise(focusAreaID: id, leads)
+        case .setLeadsToPromise(let id, let leads):
+            try store.setLeadsToPromise(focusAreaID: id, leads)
+        case .saveProblem(let areaID, let answers, let triangle):
+            try store.saveWorkspaceProblem(focusAreaID: areaID, answers: answers, triangle: triangle, now: now)
+        case .addCause(let areaID, let parentID, let text, let evidence):
+            try store.addWorkspaceCause(focusAreaID: areaID, parentID: parentID, text: text, evidence: evidence, now: now)
+        case .updateCause(let id, let text, let evidence):
+            try store.updateCause(id: id, text: text, evidence: evidence)
+        case .deleteCause(let id):
+            try store.deleteCause(id: id, now: now)
+        case .saveActivity(let activity):
+            if activity.id == 0 {
+                try store.addWorkspaceActivity(activity, now: now)
+            } else {
+                try store.updateActivity(activity, now: now)
+            }
+        case .deleteActivity(let id):
+            try store.deleteActivity(id: id, now: now)
+        case .saveGoal(let goal):
+            try store.saveGoal(goal, now: now)
+        case .deleteGoal(let id):
+            try store.deleteGoal(id: id, now: now)
+        case .savePromise(let promise):
+            try store.savePromise(promise, now: now)
+        case .saveFollowUp(let entry):
+            try store.saveFollowUp(entry, now: now)
+        case .deleteFollowUp(let id):
+            try store.deleteFollowUp(id: id, now: now)
+        }
+    }
+}
+
 /// Runs the interface until the user quits or a signal arrives.
-func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, role: RunRole = .facilitator,
-                  theme requested: Theme? = nil) throws {
+func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, openCycle: Int64? = nil,
+                  role: RunRole = .facilitator, theme requested: Theme? = nil) throws {
     let library = options.agendaLibrary()
     let runner = EffectRunner(store: store, library: library, role: role)
     var state = AppState(language: options.language,
@@ -141,6 +190,11 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
 
     for effect in [Effect.loadHome] + (openMeeting.map { [Effect.openMeeting($0)] } ?? []) {
         for event in runner.perform(effect).events { dispatch(event) }
+    }
+    if let openCycle {
+        for effect in state.openWorkspace(cycleID: openCycle) {
+            for event in runner.perform(effect).events { dispatch(event) }
+        }
     }
 
     // Other terminals' commits are noticed by polling; the loop wakes at

@@ -1,0 +1,384 @@
+// The analysis workspace of a cycle: from the focus areas the meetings
+// made, through the problem and its causes, to activities, goals, the
+// citizen promise and its follow-up. It works on the records the meetings
+// wrote (no copies); every change is a `WorkspaceWrite` the executable
+// performs, after which the whole `CycleAnalysis` is read again.
+
+/// The workspace's tabs, in the order the method works through them.
+public enum WorkspaceTab: Int, CaseIterable, Sendable {
+    case focusAreas, problem, activities, goals, promise, followUp
+
+    public var keyContext: KeyContext {
+        switch self {
+        case .focusAreas: .workspaceAreas
+        case .problem: .workspaceProblem
+        case .activities: .workspaceActivities
+        case .goals: .workspaceGoals
+        case .promise: .workspacePromise
+        case .followUp: .workspaceFollowUp
+        }
+    }
+
+    public var title: TextKey {
+        switch self {
+        case .focusAreas: .wsTabAreas
+        case .problem: .wsTabProblem
+        case .activities: .wsTabActivities
+        case .goals: .wsTabGoals
+        case .promise: .wsTabPromise
+        case .followUp: .wsTabFollowUp
+        }
+    }
+}
+
+/// Which record a workspace form edits; nil ids are new records.
+public enum WorkspaceForm: Equatable, Sendable {
+    case focusArea(Int64)
+    case problem(areaID: Int64)
+    case cause(areaID: Int64, causeID: Int64?, parentID: Int64?)
+    case activity(Int64?)
+    case goal(Int64?)
+    case promise
+    case followUp(Int64?)
+}
+
+/// One row of the problem tab.
+public enum ProblemRow: Equatable, Sendable {
+    case question(ProblemQuestion)
+    case side(TriangleSide)
+    case cause(Cause, depth: Int)
+}
+
+/// A change the workspace asks the store to make.
+public enum WorkspaceWrite: Equatable, Sendable {
+    case setFocusArea(id: Int64, name: String, type: FocusAreaType, targetPicture: String, leadsToPromise: Bool)
+    case setLeadsToPromise(areaID: Int64, Bool)
+    case saveProblem(areaID: Int64, answers: [ProblemQuestion: String], triangle: [TriangleSide: String])
+    /// Creates the focus area's problem first when it has none.
+    case addCause(areaID: Int64, parentID: Int64?, text: String, evidence: CauseEvidence)
+    case updateCause(id: Int64, text: String, evidence: CauseEvidence)
+    case deleteCause(id: Int64)
+    /// A new activity when its id is 0.
+    case saveActivity(Activity)
+    case deleteActivity(id: Int64)
+    /// A new goal when its id is 0.
+    case saveGoal(Goal)
+    case deleteGoal(id: Int64)
+    case savePromise(Promise)
+    /// A new entry when its id is 0.
+    case saveFollowUp(FollowUp)
+    case deleteFollowUp(id: Int64)
+}
+
+public struct WorkspaceState: Equatable, Sendable {
+    public var cycleID: Int64
+    /// Nil until the store has answered.
+    public var analysis: CycleAnalysis?
+    public var tab: WorkspaceTab = .focusAreas
+    /// The selected row of each tab.
+    public var rows: [WorkspaceTab: Int] = [:]
+    /// The focus area the problem tab works on.
+    public var areaID: Int64?
+    /// A record being edited, drawn over the workspace.
+    public var form: Form?
+
+    public init(cycleID: Int64) {
+        self.cycleID = cycleID
+    }
+
+    public var row: Int { rows[tab] ?? 0 }
+
+    /// The focus area the problem tab shows: the chosen one, else the best
+    /// ranked.
+    public var currentArea: FocusArea? {
+        guard let a = analysis else { return nil }
+        return a.focusArea(areaID) ?? a.rankedFocusAreas.first
+    }
+
+    /// The rows of the problem tab for the current focus area.
+    public var problemRows: [ProblemRow] {
+        var rows = ProblemQuestion.allCases.map(ProblemRow.question) + TriangleSide.allCases.map(ProblemRow.side)
+        guard let a = analysis, let area = currentArea, let problem = a.problem(for: area.id) else { return rows }
+        let depths = a.causeDepths(problemID: problem.id)
+        rows += (a.causes[problem.id] ?? []).map { .cause($0, depth: depths[$0.id] ?? 0) }
+        return rows
+    }
+
+    /// How many rows the current tab has.
+    public var rowCount: Int {
+        guard let a = analysis else { return 0 }
+        switch tab {
+        case .focusAreas: return a.focusAreas.count
+        case .problem: return problemRows.count
+        case .activities: return a.activities.count
+        case .goals: return a.goals.count
+        case .promise: return PromiseSection.allCases.count
+        case .followUp: return a.followUps.count
+        }
+    }
+
+    /// Focus areas as the focus area tab lists them: by priority.
+    public var listedAreas: [FocusArea] { analysis?.rankedFocusAreas ?? [] }
+
+    public var selectedArea: FocusArea? {
+        let list = listedAreas
+        return list.indices.contains(rows[.focusAreas] ?? 0) ? list[rows[.focusAreas] ?? 0] : nil
+    }
+
+    public var selectedActivity: Activity? {
+        let list = analysis?.orderedActivities ?? []
+        return list.indices.contains(rows[.activities] ?? 0) ? list[rows[.activities] ?? 0] : nil
+    }
+
+    public var selectedGoal: Goal? {
+        let list = analysis?.goals ?? []
+        return list.indices.contains(rows[.goals] ?? 0) ? list[rows[.goals] ?? 0] : nil
+    }
+
+    public var selectedFollowUp: FollowUp? {
+        let list = analysis?.followUps ?? []
+        return list.indices.contains(rows[.followUp] ?? 0) ? list[rows[.followUp] ?? 0] : nil
+    }
+
+    public var selectedProblemRow: ProblemRow? {
+        let list = problemRows
+        return list.indices.contains(rows[.problem] ?? 0) ? list[rows[.problem] ?? 0] : nil
+    }
+
+    /// Keeps every tab's selection inside its rows after a reload.
+    mutating func clampRows() {
+        let current = tab
+        for t in WorkspaceTab.allCases {
+            tab = t
+            rows[t] = max(0, min(rows[t] ?? 0, rowCount - 1))
+        }
+        tab = current
+    }
+}
+
+// MARK: update
+
+extension AppState {
+    /// Opens the cycle's analysis workspace (from the home screen, or
+    /// `samtal cycle CYCLE`).
+    public mutating func openWorkspace(cycleID: Int64) -> [Effect] {
+        dialog = nil
+        screen = .workspace(WorkspaceState(cycleID: cycleID))
+        return [.loadAnalysis(cycleID: cycleID)]
+    }
+
+    mutating func analysisLoaded(_ analysis: CycleAnalysis) {
+        guard case .workspace(var ws) = screen, ws.cycleID == analysis.cycle.id else { return }
+        ws.analysis = analysis
+        if let id = ws.areaID, analysis.focusArea(id) == nil { ws.areaID = nil }
+        ws.clampRows()
+        screen = .workspace(ws)
+    }
+
+    mutating func handleWorkspace(_ ws: inout WorkspaceState, key: Key, action: Action?) -> [Effect] {
+        if var form = ws.form {
+            let effects = handleWorkspaceForm(&ws, &form, key: key, action: action)
+            return effects
+        }
+        guard let analysis = ws.analysis else {
+            return action == .quit ? quitEffects() : action == .backHome ? leaveWorkspace() : []
+        }
+        let cycleID = ws.cycleID
+        let write = { (w: WorkspaceWrite) -> [Effect] in [Effect.writeAnalysis(w, cycleID: cycleID)] }
+        switch action {
+        case .help:
+            dialog = .help(ws.tab.keyContext)
+        case .quit:
+            return quitEffects()
+        case .backHome:
+            return leaveWorkspace()
+        case .nextTab, .previousTab:
+            let all = WorkspaceTab.allCases
+            let i = (ws.tab.rawValue + (action == .nextTab ? 1 : all.count - 1)) % all.count
+            ws.tab = all[i]
+        case .wsUp:
+            ws.rows[ws.tab] = max(0, ws.row - 1)
+        case .wsDown:
+            ws.rows[ws.tab] = max(0, min(ws.rowCount - 1, ws.row + 1))
+        case .trace:
+            if let trace = Trace.build(for: ws, texts: texts) {
+                helpScroll = 0
+                dialog = .trace(trace)
+            } else {
+                say(texts[.wsNothingSelected])
+            }
+        case .openProblem:
+            guard let area = ws.selectedArea else { say(texts[.wsNoAreas]); return [] }
+            ws.areaID = area.id
+            ws.tab = .problem
+            ws.rows[.problem] = 0
+        case .togglePromise:
+            guard let area = ws.selectedArea else { say(texts[.wsNoAreas]); return [] }
+            return write(.setLeadsToPromise(areaID: area.id, !analysis.promiseAreas.contains(area.id)))
+        case .nextProblemArea:
+            let areas = analysis.rankedFocusAreas
+            guard !areas.isEmpty else { say(texts[.wsNoAreas]); return [] }
+            let i = areas.firstIndex { $0.id == ws.currentArea?.id } ?? -1
+            ws.areaID = areas[(i + 1) % areas.count].id
+            ws.rows[.problem] = 0
+        case .wsEdit:
+            return openWorkspaceForm(&ws, new: false)
+        case .wsNew:
+            return openWorkspaceForm(&ws, new: true)
+        case .wsDelete:
+            switch ws.tab {
+            case .problem:
+                if case .cause(let c, _)? = ws.selectedProblemRow { dialog = .confirm(.deleteCause(c.id)) } else { say(texts[.wsSelectCause]) }
+            case .activities:
+                if let a = ws.selectedActivity { dialog = .confirm(.deleteActivity(a.id)) }
+            case .goals:
+                if let g = ws.selectedGoal { dialog = .confirm(.deleteGoal(g.id)) }
+            case .followUp:
+                if let f = ws.selectedFollowUp { dialog = .confirm(.deleteFollowUp(f.id)) }
+            case .focusAreas, .promise:
+                break
+            }
+        case .nextActivityStatus:
+            guard var a = ws.selectedActivity else { return [] }
+            let all = ActivityStatus.allCases
+            a.status = all[(all.firstIndex(of: a.status)! + 1) % all.count]
+            return write(.saveActivity(a))
+        case .draftPromise:
+            let draft = PromiseDraft.make(analysis, texts: texts)
+            var promise = analysis.promise ?? Promise(cycleID: ws.cycleID)
+            var filled = 0
+            for section in PromiseSection.allCases where promise[section].allSatisfy(\.isWhitespace) && !(draft[section] ?? "").isEmpty {
+                promise.sections[section] = draft[section]
+                filled += 1
+            }
+            guard filled > 0 else { say(texts[.wsDraftNothing]); return [] }
+            say("\(texts[.wsDraftFilled]): \(filled)")
+            return write(.savePromise(promise))
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func leaveWorkspace() -> [Effect] {
+        screen = .home(HomeState())
+        return [.loadHome]
+    }
+
+    /// The form for the selected row (or a new record) of the current tab.
+    mutating func openWorkspaceForm(_ ws: inout WorkspaceState, new: Bool) -> [Effect] {
+        guard let a = ws.analysis else { return [] }
+        let t = texts
+        switch ws.tab {
+        case .focusAreas:
+            guard let area = ws.selectedArea else { say(t[.wsNoAreas]); return [] }
+            ws.form = WorkspaceForms.focusArea(area, leads: a.promiseAreas.contains(area.id), texts: t)
+        case .problem:
+            guard let area = ws.currentArea else { say(t[.wsNoAreas]); return [] }
+            let row = ws.selectedProblemRow
+            if new {
+                // A new cause: under the selected cause ("why?"), else a direct one.
+                var parent: Int64?
+                if case .cause(let c, _)? = row { parent = c.id }
+                ws.form = WorkspaceForms.cause(areaID: area.id, cause: nil, parentID: parent, texts: t)
+            } else if case .cause(let c, _)? = row {
+                ws.form = WorkspaceForms.cause(areaID: area.id, cause: c, parentID: c.parentID, texts: t)
+            } else {
+                var form = WorkspaceForms.problem(area: area, problem: a.problem(for: area.id))
+                if case .question(let q)? = row { form.focus = form.fields.firstIndex { $0.id == .question(q) } ?? 0 }
+                if case .side(let s)? = row { form.focus = form.fields.firstIndex { $0.id == .side(s) } ?? 0 }
+                ws.form = form
+            }
+        case .activities:
+            if !new && ws.selectedActivity == nil { say(t[.wsNothingSelected]); return [] }
+            guard !a.meetings.isEmpty else { say(t[.wsNeedsMeeting], error: true); return [] }
+            ws.form = WorkspaceForms.activity(new ? nil : ws.selectedActivity, analysis: a, defaultArea: ws.currentArea?.id, texts: t)
+        case .goals:
+            if !new && ws.selectedGoal == nil { say(t[.wsNothingSelected]); return [] }
+            ws.form = WorkspaceForms.goal(new ? nil : ws.selectedGoal, analysis: a, defaultArea: ws.currentArea?.id, texts: t)
+        case .promise:
+            var form = WorkspaceForms.promise(a.promise ?? Promise(cycleID: ws.cycleID))
+            form.focus = min(ws.row, form.fields.count - 1)
+            ws.form = form
+        case .followUp:
+            if !new && ws.selectedFollowUp == nil { say(t[.wsNothingSelected]); return [] }
+            ws.form = WorkspaceForms.followUp(new ? nil : ws.selectedFollowUp, analysis: a, today: today, texts: t)
+        }
+        return []
+    }
+
+    mutating func handleWorkspaceForm(_ ws: inout WorkspaceState, _ form: inout Form, key: Key, action: Action?) -> [Effect] {
+        switch form.apply(key: key, action: action) {
+        case .editing:
+            ws.form = form
+            return []
+        case .help:
+            dialog = .help(.recordForm)
+            return []
+        case .quit:
+            return quitEffects()
+        case .cancel:
+            ws.form = nil
+            return []
+        case .save:
+            guard case .workspace(let which) = form.purpose, let analysis = ws.analysis else { return [] }
+            switch WorkspaceForms.submit(form, which, analysis: analysis, texts: texts) {
+            case .success(let w):
+                ws.form = nil
+                say(texts[.wsSaved])
+                return [.writeAnalysis(w, cycleID: ws.cycleID)]
+            case .failure(let error):
+                form.error = error.message
+                form.focus = error.focus
+                ws.form = form
+                return []
+            }
+        }
+    }
+}
+
+// MARK: the promise draft
+
+public enum PromiseDraft {
+    /// A first draft of each promise section, from the chain: the focus
+    /// areas chosen for the promise (all of them when none is chosen yet),
+    /// their target pictures, activities and effect goals, and the meetings
+    /// behind them. Internal details (how, organisation, resources) stay out.
+    public static func make(_ a: CycleAnalysis, texts t: Texts) -> [PromiseSection: String] {
+        let sv = t.language == .sv
+        let chosen = a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) }
+        let areas = chosen.isEmpty ? Array(a.rankedFocusAreas.prefix(1)) : chosen
+        let ids = Set(areas.map(\.id))
+        let names = areas.map(\.name).joined(separator: sv ? " och " : " and ")
+        var d: [PromiseSection: String] = [:]
+        d[.purpose] = sv
+            ? "Polisen och kommunen lovar tillsammans att arbeta med \(names.isEmpty ? "det som invånarna lyft" : names) under \(a.cycle.period), för att öka tryggheten i \(a.cycle.area)."
+            : "The police and the municipality jointly promise to work on \(names.isEmpty ? "what residents raised" : names) during \(a.cycle.period), to make \(a.cycle.area) safer."
+        let sources = Set(a.notes.values.map(\.source)).map { t.source($0) }.sorted()
+        let meetings = a.meetings.count
+        d[.jointPicture] = sv
+            ? "Lägesbilden bygger på \(meetings) \(meetings == 1 ? "dialogmöte" : "dialogmöten")\(sources.isEmpty ? "" : " med " + sources.joined(separator: ", "))."
+                + areas.map { " \($0.name): \($0.targetPicture.isEmpty ? "–" : $0.targetPicture)" }.joined()
+            : "The joint picture is built on \(meetings) dialogue \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : " with " + sources.joined(separator: ", "))."
+                + areas.map { " \($0.name): \($0.targetPicture.isEmpty ? "–" : $0.targetPicture)" }.joined()
+        d[.focus] = areas.map { area in
+            let dots = a.dots[area.id] ?? 0
+            return sv
+                ? "\(area.name) (\(t.areaType(area.type))) valdes\(dots > 0 ? " med \(dots) prickar" : "") ur \(area.noteIDs.count) synpunkter från dialogerna."
+                : "\(area.name) (\(t.areaType(area.type))) was chosen\(dots > 0 ? " with \(dots) dots" : "") from \(area.noteIDs.count) points raised in the dialogues."
+        }.joined(separator: "\n")
+        let activities = a.orderedActivities.filter { $0.focusAreaID.map(ids.contains) ?? false }
+        d[.activities] = activities.map { act in
+            let when = [act.start, act.end].filter { !$0.isEmpty }.joined(separator: "–")
+            return "• \(act.what)\(when.isEmpty ? "" : " (\(when))")"
+        }.joined(separator: "\n")
+        let effects = a.goals.filter { $0.kind == .effect && ($0.focusAreaID.map(ids.contains) ?? false) }
+        d[.effects] = effects.map { "• \($0.text)" }.joined(separator: "\n")
+        let first = a.goals.compactMap { $0.deadline.isEmpty ? nil : $0.deadline }.min()
+        d[.followCitizens] = sv
+            ? "Arbetet följs upp \(first.map { "senast \($0)" } ?? "under perioden"). [Skriv var invånarna kan följa arbetet, t.ex. kommunens och polisens webbplatser.]"
+            : "The work is followed up \(first.map { "by \($0)" } ?? "during the period"). [Write where residents can follow the work, e.g. the municipality's and the police's websites.]"
+        d[.validity] = a.cycle.period
+        return d
+    }
+}

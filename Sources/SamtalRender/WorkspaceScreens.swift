@@ -1,0 +1,382 @@
+// The analysis workspace: a tab per link of the chain, each a list with
+// the selected record's details, and the trace view over it.
+
+import SamtalCore
+
+extension Screens {
+    static func drawWorkspace(_ grid: inout Grid, _ ws: WorkspaceState, state: AppState) {
+        if let form = ws.form {
+            drawForm(&grid, form, state: state)
+            return
+        }
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
+        let cycle = ws.analysis.map { "\($0.cycle.area) · \($0.cycle.period)" } ?? ""
+        grid.text(" " + truncate("\(t[.wsTitle]) · \(cycle)", width: w - 2), x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
+        drawTabs(&grid, ws, texts: t, y: 1)
+        let body = Rect(x: 0, y: 2, width: w, height: h - 4)
+        if let a = ws.analysis {
+            switch ws.tab {
+            case .focusAreas: drawAreasTab(&grid, ws, a, rect: body, texts: t)
+            case .problem: drawProblemTab(&grid, ws, a, rect: body, texts: t)
+            case .activities: drawActivitiesTab(&grid, ws, a, rect: body, texts: t)
+            case .goals: drawGoalsTab(&grid, ws, a, rect: body, texts: t)
+            case .promise: drawPromiseTab(&grid, ws, a, rect: body, texts: t)
+            case .followUp: drawFollowUpTab(&grid, ws, a, rect: body, texts: t)
+            }
+        } else {
+            let inner = grid.box(body)
+            grid.paragraph(t[.wsLoading], in: inner, style: Style(.dim))
+        }
+        drawStatus(&grid, state: state, y: h - 2)
+        drawKeyBar(&grid, context: ws.tab.keyContext, texts: t, y: h - 1)
+        grid.cursor = nil
+    }
+
+    /// The tab row: full names when they fit, else shortened ones.
+    static func drawTabs(_ grid: inout Grid, _ ws: WorkspaceState, texts t: Texts, y: Int) {
+        let w = grid.size.width
+        let names = WorkspaceTab.allCases.map { t[$0.title] }
+        var limit = names.map { DisplayWidth.of($0) }.max() ?? 0
+        func labels() -> [String] {
+            names.enumerated().map { i, name in " \(i + 1) \(WorkspaceTab.allCases[i] == ws.tab ? name : truncate(name, width: limit)) " }
+        }
+        while limit > 3 && labels().reduce(0, { $0 + DisplayWidth.of($1) + 1 }) > w { limit -= 1 }
+        var x = 0
+        for (i, label) in labels().enumerated() where x < w {
+            let active = WorkspaceTab.allCases[i] == ws.tab
+            x = grid.text(label, x: x, y: y, style: active ? Style(.heading, bold: true, reverse: true) : Style(.dim))
+            x = grid.text("│", x: x, y: y, style: Style(.border))
+        }
+    }
+
+    /// A detail line "Label: value" wrapped under the label; returns rows used.
+    @discardableResult
+    static func detail(_ grid: inout Grid, _ label: String, _ value: String, rect: Rect, y: Int, labelWidth: Int) -> Int {
+        guard y < rect.maxY else { return 0 }
+        grid.text(pad(label, width: labelWidth), x: rect.x, y: y, style: Style(.dim, bold: true))
+        let lines = wrap(value.isEmpty ? "–" : value, width: max(1, rect.width - labelWidth - 1), maxLines: 4)
+        var used = 0
+        for line in lines where y + used < rect.maxY {
+            grid.text(line, x: rect.x + labelWidth + 1, y: y + used, maxX: rect.maxX)
+            used += 1
+        }
+        return max(1, used)
+    }
+
+    static func labelWidth(_ labels: [String], rect: Rect) -> Int {
+        min(rect.width / 3, (labels.map { DisplayWidth.of($0) }.max() ?? 10) + 1)
+    }
+
+    // MARK: focus areas
+
+    static func drawAreasTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        let areas = ws.listedAreas
+        let (top, bottom) = rect.splitBottom(max(6, rect.height * 2 / 5))
+        let inner = grid.box(top, title: "\(t[.wsTabAreas]) (\(areas.count))")
+        if areas.isEmpty {
+            grid.paragraph(t[.wsNoAreas], in: inner, style: Style(.dim))
+        }
+        let start = scrollStart(selected: ws.row, count: areas.count, height: inner.height)
+        for (i, area) in areas.enumerated().dropFirst(start).prefix(inner.height) {
+            let rank = a.rank(of: area.id).map { "\($0)." } ?? "–"
+            var text = "\(pad(rank, width: 3)) \(area.name) · \(t.areaType(area.type)) · \(a.dots[area.id] ?? 0) \(t[.wsDots])"
+                + " · \(area.noteIDs.count) \(t[.wsNotesCount])"
+            if a.problem(for: area.id) != nil { text += " · ✓ \(t[.wsProblemDescribed])" }
+            let leads = a.promiseAreas.contains(area.id)
+            if leads { text += " · ★ \(t[.wsPromiseMark])" }
+            listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: i == ws.row,
+                    style: Style(.normal, bold: leads))
+        }
+        guard let area = ws.selectedArea else {
+            grid.box(bottom)
+            return
+        }
+        let d = grid.box(bottom, title: area.name)
+        let labels = [t[.wsTargetPicture], t[.qWhat], t[.wsTabActivities], t[.wsTabGoals]]
+        let lw = labelWidth(labels, rect: d)
+        var y = d.y
+        y += detail(&grid, t[.wsTargetPicture], area.targetPicture, rect: d, y: y, labelWidth: lw)
+        let problem = a.problem(for: area.id)
+        y += detail(&grid, t[.qWhat], problem?.answers[.what] ?? t[.wsProblemMissing], rect: d, y: y, labelWidth: lw)
+        let activities = a.orderedActivities.filter { $0.focusAreaID == area.id }
+        y += detail(&grid, t[.wsTabActivities], activities.map(\.what).joined(separator: "; "), rect: d, y: y, labelWidth: lw)
+        let goals = a.goals.filter { $0.focusAreaID == area.id }
+        detail(&grid, t[.wsTabGoals], goals.map(\.text).joined(separator: "; "), rect: d, y: y, labelWidth: lw)
+    }
+
+    // MARK: problem and causes
+
+    static func drawProblemTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        guard let area = ws.currentArea else {
+            let inner = grid.box(rect, title: t[.wsTabProblem])
+            grid.paragraph(t[.wsNoAreas], in: inner, style: Style(.dim))
+            return
+        }
+        let problem = a.problem(for: area.id)
+        let inner = grid.box(rect, title: "\(t[.wsTabProblem]) · \(area.name)",
+                             right: a.focusAreas.count > 1 ? "F3 \(t[.wsFocusArea])" : "")
+        let rows = ws.problemRows
+        let labels = ProblemQuestion.allCases.map { t[ProblemField.question($0).label] }
+            + TriangleSide.allCases.map { t[ProblemField.triangle($0).label] }
+        let lw = min(inner.width / 3, labels.map { DisplayWidth.of($0) }.max() ?? 10)
+        var lines: [(text: String, style: Style, row: Int?)] = []
+        var section: TextKey?
+        for (i, row) in rows.enumerated() {
+            let heading: TextKey
+            let text: String
+            var style = Style.normal
+            switch row {
+            case .question(let q):
+                heading = .problemDescription
+                let value = problem?.answers[q] ?? ""
+                text = pad(t[ProblemField.question(q).label], width: lw) + " " + (value.isEmpty ? "–" : value)
+            case .side(let s):
+                heading = .problemTriangle
+                let value = problem?.triangle[s] ?? ""
+                text = pad(t[ProblemField.triangle(s).label], width: lw) + " " + (value.isEmpty ? "–" : value)
+            case .cause(let c, let depth):
+                heading = .wsCausesHeading
+                text = String(repeating: "   ", count: depth) + (depth == 0 ? "● " : "└ ") + c.text + "  [\(t.evidence(c.evidence))]"
+                style = Style(.normal, bold: depth == 0)
+            }
+            if heading != section {
+                lines.append((t[heading], Style(.heading, bold: true), nil))
+                section = heading
+            }
+            lines.append((text, style, i))
+        }
+        if section != .wsCausesHeading {
+            lines.append((t[.wsCausesHeading], Style(.heading, bold: true), nil))
+            lines.append((t[.wsNoCauses], Style(.dim), nil))
+        }
+        let selectedLine = lines.firstIndex { $0.row == ws.row } ?? 0
+        let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
+            let y = inner.y + i - first
+            if let r = line.row {
+                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: r == ws.row, style: line.style)
+            } else {
+                grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
+            }
+        }
+    }
+
+    // MARK: activities
+
+    static func drawActivitiesTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        let list = a.orderedActivities
+        let (top, bottom) = rect.splitBottom(max(7, rect.height * 2 / 5))
+        let inner = grid.box(top, title: "\(t[.wsTabActivities]) (\(list.count))")
+        if list.isEmpty {
+            grid.paragraph(t[.wsEmptyActivities], in: inner, style: Style(.dim))
+            grid.box(bottom)
+            return
+        }
+        // Columns: no., what, responsible, period, depends on, status.
+        let statusW = 11, depW = 6, whenW = min(21, max(11, inner.width / 5)), whoW = min(24, inner.width / 5)
+        let whatW = max(8, inner.width - 2 - 5 - (4 + statusW + depW + whenW + whoW))
+        func row(_ cols: [String]) -> String {
+            zip(cols, [4, whatW, whoW, whenW, depW, statusW]).map { pad($0, width: $1) }.joined(separator: " ")
+        }
+        grid.text("  " + row([t[.wsOrderColumn], t[.wsActivity], t[.activityWho], t[.activityFrom] + "–" + t[.activityTo],
+                               t[.wsAfterColumn], t[.wsStatus]]), x: inner.x, y: inner.y, maxX: inner.maxX, style: Style(.dim, bold: true))
+        let height = inner.height - 1
+        let start = scrollStart(selected: ws.row, count: list.count, height: height)
+        for (i, act) in list.enumerated().dropFirst(start).prefix(height) {
+            let who = [act.organisation, act.responsible].filter { !$0.isEmpty }.joined(separator: ", ")
+            let when = [act.start, act.end].allSatisfy(\.isEmpty) ? "" : "\(act.start)–\(act.end)"
+            let deps = act.dependsOn.compactMap { a.number(ofActivity: $0) }.map(String.init).joined(separator: ",")
+            let text = row(["\(i + 1).", act.what, who, when, deps, t.activityStatus(act.status)])
+            listRow(&grid, text, x: inner.x, y: inner.y + 1 + i - start, width: inner.width, selected: i == ws.row,
+                    style: Style(act.status == .done ? .success : act.status == .cancelled ? .dim : .normal, bold: act.priority == .high))
+        }
+        guard let act = ws.selectedActivity else { return }
+        let d = grid.box(bottom, title: "\(t[.wsActivity]) \(a.number(ofActivity: act.id) ?? 0)")
+        let pairs: [(String, String)] = [
+            (t[.wsActivityHow], act.how),
+            (t[.wsFocusArea], a.focusArea(act.focusAreaID)?.name ?? t[.activityNoArea]),
+            (t[.wsTriangleSide], act.triangleSide.map { t[ProblemField.triangle($0).label] } ?? "–"),
+            (t[.wsEffectTerm], act.effectTerm.map { t.effectTerm($0) } ?? "–"),
+            (t[.wsCitizens], act.involvesCitizens ? t[.wsYes] : t[.wsNo]),
+            (t[.wsPriority], t.priority(act.priority)),
+            (t[.wsServes], a.goals(servedBy: act.id).map(\.text).joined(separator: "; ")),
+        ]
+        let lw = labelWidth(pairs.map(\.0), rect: d)
+        var y = d.y
+        for (label, value) in pairs where y < d.maxY {
+            y += detail(&grid, label, value, rect: d, y: y, labelWidth: lw)
+        }
+    }
+
+    // MARK: goals
+
+    /// "S M A R T" with each flagged letter marked; returns the end column.
+    @discardableResult
+    static func smartLetters(_ grid: inout Grid, flags: [SMARTFlag], x: Int, y: Int, selected: Bool) -> Int {
+        var x = x
+        for letter in SMARTLetter.allCases {
+            let missing = flags.contains { $0.letter == letter }
+            x = grid.text(missing ? "✗" + letter.initial : "✓" + letter.initial, x: x, y: y,
+                          style: Style(missing ? .error : .success, bold: true, reverse: selected))
+            x = grid.text(" ", x: x, y: y, style: Style(.normal, reverse: selected))
+        }
+        return x
+    }
+
+    static func drawGoalsTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        let goals = a.goals
+        let (top, bottom) = rect.splitBottom(max(8, rect.height / 2))
+        let inner = grid.box(top, title: "\(t[.wsTabGoals]) (\(goals.count))")
+        if goals.isEmpty {
+            grid.paragraph(t[.wsEmptyGoals], in: inner, style: Style(.dim))
+            grid.box(bottom)
+            return
+        }
+        let lettersWidth = 16
+        let start = scrollStart(selected: ws.row, count: goals.count, height: inner.height)
+        for (i, g) in goals.enumerated().dropFirst(start).prefix(inner.height) {
+            let y = inner.y + i - start
+            listRow(&grid, "\(i + 1). [\(t.goalKind(g.kind))] \(g.text)", x: inner.x, y: y, width: inner.width - lettersWidth,
+                    selected: i == ws.row)
+            if i == ws.row { grid.fill(Rect(x: inner.maxX - lettersWidth, y: y, width: lettersWidth, height: 1), style: Style(.normal, reverse: true)) }
+            smartLetters(&grid, flags: g.smartFlags, x: inner.maxX - lettersWidth + 1, y: y, selected: i == ws.row)
+            _ = grid.text(" ", x: inner.maxX - 1, y: y, style: Style(.normal, reverse: i == ws.row))
+        }
+        guard let g = ws.selectedGoal else { return }
+        let d = grid.box(bottom, title: "\(t[.wsGoal]) \(ws.row + 1) · \(t.goalKind(g.kind))")
+        let served = g.activityIDs.compactMap { a.number(ofActivity: $0) }.sorted().map(String.init).joined(separator: ", ")
+        let pairs: [(String, String)] = [
+            (t[.wsIndicator], g.indicator), (t[.wsBaseline] + " → " + t[.wsTarget], g.baseline.isEmpty && g.target.isEmpty ? "" : "\(g.baseline.isEmpty ? "–" : g.baseline) → \(g.target.isEmpty ? "–" : g.target)"),
+            (t[.wsDeadline], g.deadline), (t[.wsOwner], g.owner), (t[.wsGoalActivities], served),
+        ]
+        let lw = labelWidth(pairs.map(\.0), rect: d)
+        var y = d.y
+        for (label, value) in pairs where y < d.maxY {
+            y += detail(&grid, label, value, rect: d, y: y, labelWidth: lw)
+        }
+        drawSMARTFlags(&grid, g.smartFlags, rect: Rect(x: d.x, y: y, width: d.width, height: d.maxY - y), texts: t)
+    }
+
+    /// Each missing letter with its reason, or that the goal passes.
+    static func drawSMARTFlags(_ grid: inout Grid, _ flags: [SMARTFlag], rect: Rect, texts t: Texts) {
+        guard rect.height > 0 else { return }
+        if flags.isEmpty {
+            grid.text("✓ SMART: " + t[.wsSmartOk], x: rect.x, y: rect.y, maxX: rect.maxX, style: Style(.success, bold: true))
+            return
+        }
+        var y = rect.y
+        for flag in flags where y < rect.maxY {
+            let label = "✗ \(flag.letter.initial) "
+            grid.text(label, x: rect.x, y: y, style: Style(.error, bold: true))
+            for line in wrap(flag.reason, width: max(1, rect.width - 4), maxLines: 2) where y < rect.maxY {
+                grid.text(line, x: rect.x + 4, y: y, maxX: rect.maxX, style: Style(.warning))
+                y += 1
+            }
+        }
+    }
+
+    // MARK: promise
+
+    static func drawPromiseTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        let areas = a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) }.map(\.name).joined(separator: ", ")
+        let inner = grid.box(rect, title: t[.wsTabPromise], right: areas.isEmpty ? "" : "★ " + areas)
+        var lines: [(text: String, style: Style, section: Int?)] = []
+        for (i, section) in PromiseSection.allCases.enumerated() {
+            lines.append((t[section.label], Style(.heading, bold: true), i))
+            let text = a.promise?[section] ?? ""
+            if text.isEmpty {
+                lines.append(("  " + t[.wsEmptySection], Style(.dim), nil))
+            } else {
+                for line in wrap(text, width: max(1, inner.width - 4), maxLines: 6) { lines.append(("  " + line, .normal, nil)) }
+            }
+        }
+        let selectedLine = lines.firstIndex { $0.section == ws.row } ?? 0
+        let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
+            let y = inner.y + i - first
+            if let s = line.section {
+                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: s == ws.row, style: line.style)
+            } else {
+                grid.text(truncate("  " + line.text, width: inner.width), x: inner.x, y: y, style: line.style)
+            }
+        }
+    }
+
+    // MARK: follow-up
+
+    static func drawFollowUpTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        let entries = a.followUps
+        let (top, bottom) = rect.splitBottom(max(6, rect.height / 3))
+        let inner = grid.box(top, title: "\(t[.wsTabFollowUp]) (\(entries.count))")
+        if entries.isEmpty {
+            grid.paragraph(t[.wsEmptyFollowUps], in: inner, style: Style(.dim))
+        } else {
+            let dateW = 11, statusW = 15, aspectW = min(22, inner.width / 5), valueW = min(14, inner.width / 6)
+            let whatW = max(8, inner.width - 2 - dateW - statusW - aspectW - valueW - 4)
+            func row(_ cols: [String]) -> String {
+                zip(cols, [dateW, whatW, aspectW, statusW, valueW]).map { pad($0, width: $1) }.joined(separator: " ")
+            }
+            grid.text("  " + row([t[.fieldDate], t[.wsConcerns], t[.wsAspect], t[.wsStatus], t[.wsMeasured]]), x: inner.x, y: inner.y,
+                      maxX: inner.maxX, style: Style(.dim, bold: true))
+            let height = inner.height - 1
+            let start = scrollStart(selected: ws.row, count: entries.count, height: height)
+            for (i, f) in entries.enumerated().dropFirst(start).prefix(height) {
+                let text = row([f.date, concerns(f, a, texts: t), t.aspect(f.aspect), t.followUpStatus(f.status), f.measuredValue])
+                let role: Role = f.status == .done ? .success : f.status == .notDone ? .error : .warning
+                listRow(&grid, text, x: inner.x, y: inner.y + 1 + i - start, width: inner.width, selected: i == ws.row, style: Style(role))
+            }
+        }
+        // What is left to follow up: each activity's latest status.
+        let d = grid.box(bottom, title: t[.wsCommitmentsHeading])
+        let activities = a.orderedActivities
+        if activities.isEmpty && a.goals.isEmpty {
+            grid.paragraph(t[.wsNoCommitments], in: d, style: Style(.dim))
+            return
+        }
+        var y = d.y
+        for (i, act) in activities.enumerated() where y < d.maxY {
+            let latest = entries.last { $0.activityID == act.id }
+            let status = latest.map { "\(t.followUpStatus($0.status)) (\($0.date))" } ?? "–"
+            grid.text(truncate("\(i + 1). \(act.what) · \(t.activityStatus(act.status)) · \(t[.wsLatest]): \(status)", width: d.width),
+                      x: d.x, y: y, style: Style(latest == nil ? .dim : .normal))
+            y += 1
+        }
+    }
+
+    static func concerns(_ f: FollowUp, _ a: CycleAnalysis, texts t: Texts) -> String {
+        if let id = f.activityID, let act = a.activities.first(where: { $0.id == id }) {
+            return "\(a.number(ofActivity: id) ?? 0). \(act.what)"
+        }
+        if let id = f.goalID, let g = a.goals.first(where: { $0.id == id }) {
+            return "\(t[.wsGoal]): \(g.text)"
+        }
+        return t[.wsWholePromise]
+    }
+
+    // MARK: trace
+
+    static func drawTrace(_ grid: inout Grid, _ trace: Trace, texts t: Texts, scroll: Int) {
+        let width = min(grid.size.width - 4, 100)
+        var lines: [(String, Style)] = []
+        for line in trace.lines {
+            let indent = String(repeating: "  ", count: line.depth)
+            for (i, part) in wrap(line.text, width: max(1, width - 4 - DisplayWidth.of(indent)), maxLines: 6).enumerated() {
+                lines.append(((i == 0 ? indent : indent + "  ") + part, line.isHeading ? Style(.heading, bold: true) : .normal))
+            }
+        }
+        let rect = centered(grid, width: width, height: lines.count + 3)
+        grid.fill(rect)
+        let inner = grid.box(rect, title: trace.title, right: "Esc")
+        let visible = max(1, inner.height - 1)
+        let first = min(max(0, scroll), max(0, lines.count - visible))
+        for (i, (text, style)) in lines.dropFirst(first).prefix(visible).enumerated() {
+            grid.text(text, x: inner.x + 1, y: inner.y + i, maxX: inner.maxX, style: style)
+        }
+        if first + visible < lines.count {
+            grid.textRight(t[.helpMore], maxX: inner.maxX, y: inner.maxY - 1, style: Style(.dim, bold: true))
+        }
+        grid.cursor = nil
+    }
+}
