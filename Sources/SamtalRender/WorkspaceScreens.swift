@@ -51,6 +51,11 @@ extension Screens {
         }
     }
 
+    /// Table cells cut to their column (with "…") and padded.
+    static func columns(_ cells: [String], widths: [Int]) -> String {
+        zip(cells, widths).map { pad(truncate($0, width: $1), width: $1) }.joined(separator: " ")
+    }
+
     /// A detail line "Label: value" wrapped under the label; returns rows used.
     @discardableResult
     static func detail(_ grid: inout Grid, _ label: String, _ value: String, rect: Rect, y: Int, labelWidth: Int) -> Int {
@@ -177,9 +182,7 @@ extension Screens {
         // Columns: no., what, responsible, period, depends on, status.
         let statusW = 11, depW = 6, whenW = min(21, max(11, inner.width / 5)), whoW = min(24, inner.width / 5)
         let whatW = max(8, inner.width - 2 - 5 - (4 + statusW + depW + whenW + whoW))
-        func row(_ cols: [String]) -> String {
-            zip(cols, [4, whatW, whoW, whenW, depW, statusW]).map { pad($0, width: $1) }.joined(separator: " ")
-        }
+        func row(_ cols: [String]) -> String { columns(cols, widths: [4, whatW, whoW, whenW, depW, statusW]) }
         grid.text("  " + row([t[.wsOrderColumn], t[.wsActivity], t[.activityWho], t[.activityFrom] + "–" + t[.activityTo],
                                t[.wsAfterColumn], t[.wsStatus]]), x: inner.x, y: inner.y, maxX: inner.maxX, style: Style(.dim, bold: true))
         let height = inner.height - 1
@@ -251,12 +254,15 @@ extension Screens {
             (t[.wsIndicator], g.indicator), (t[.wsBaseline] + " → " + t[.wsTarget], g.baseline.isEmpty && g.target.isEmpty ? "" : "\(g.baseline.isEmpty ? "–" : g.baseline) → \(g.target.isEmpty ? "–" : g.target)"),
             (t[.wsDeadline], g.deadline), (t[.wsOwner], g.owner), (t[.wsGoalActivities], served),
         ]
+        // The flags first: they are what the goal needs next.
+        let flags = g.smartFlags
+        let flagRows = flags.isEmpty ? 1 : min(max(1, d.height - 2), flags.count * 2)
+        drawSMARTFlags(&grid, flags, rect: Rect(x: d.x, y: d.y, width: d.width, height: flagRows), texts: t)
         let lw = labelWidth(pairs.map(\.0), rect: d)
-        var y = d.y
+        var y = d.y + flagRows
         for (label, value) in pairs where y < d.maxY {
             y += detail(&grid, label, value, rect: d, y: y, labelWidth: lw)
         }
-        drawSMARTFlags(&grid, g.smartFlags, rect: Rect(x: d.x, y: y, width: d.width, height: d.maxY - y), texts: t)
     }
 
     /// Each missing letter with its reason, or that the goal passes.
@@ -267,10 +273,12 @@ extension Screens {
             return
         }
         var y = rect.y
+        // Two lines a reason when there is room, else one each.
+        let linesEach = rect.height >= flags.count * 2 ? 2 : 1
         for flag in flags where y < rect.maxY {
             let label = "✗ \(flag.letter.initial) "
             grid.text(label, x: rect.x, y: y, style: Style(.error, bold: true))
-            for line in wrap(flag.reason, width: max(1, rect.width - 4), maxLines: 2) where y < rect.maxY {
+            for line in wrap(flag.reason, width: max(1, rect.width - 4), maxLines: linesEach) where y < rect.maxY {
                 grid.text(line, x: rect.x + 4, y: y, maxX: rect.maxX, style: Style(.warning))
                 y += 1
             }
@@ -315,9 +323,7 @@ extension Screens {
         } else {
             let dateW = 11, statusW = 15, aspectW = min(22, inner.width / 5), valueW = min(14, inner.width / 6)
             let whatW = max(8, inner.width - 2 - dateW - statusW - aspectW - valueW - 4)
-            func row(_ cols: [String]) -> String {
-                zip(cols, [dateW, whatW, aspectW, statusW, valueW]).map { pad($0, width: $1) }.joined(separator: " ")
-            }
+            func row(_ cols: [String]) -> String { columns(cols, widths: [dateW, whatW, aspectW, statusW, valueW]) }
             grid.text("  " + row([t[.fieldDate], t[.wsConcerns], t[.wsAspect], t[.wsStatus], t[.wsMeasured]]), x: inner.x, y: inner.y,
                       maxX: inner.maxX, style: Style(.dim, bold: true))
             let height = inner.height - 1

@@ -1,0 +1,273 @@
+// The analysis workspace as a state machine: opening it, moving between
+// tabs, the forms and what they write, the refusals (a dependency cycle,
+// an unknown activity number), the promise draft, and the trace.
+
+import Testing
+@testable import SamtalCore
+
+enum WorkspaceFixture {
+    static let cycle = Cycle(id: 1, area: "LPO Fagersta", period: "2027", createdAt: 0)
+    static let meeting = Meeting(id: 7, cycleID: 1, agendaID: "medarbetardialog-vad", title: "VAD-dialog",
+                                 facts: MethodFacts(date: "2026-12-03"), createdAt: 1)
+    static let notes = [
+        Note(id: 11, meetingID: 7, stepID: "lagesbild", group: 1, type: .problem, source: .employee,
+             text: "Otrygg gångtunnel vid stationen", createdAt: 2),
+        Note(id: 12, meetingID: 7, stepID: "lagesbild", group: 2, type: .problem, source: .employee,
+             text: "Mörkt i tunneln på kvällen – 中文", createdAt: 3),
+    ]
+
+    /// A focus area with a problem, a two-level why-tree, two activities
+    /// (the second after the first), a passing and a vague goal.
+    static var analysis: CycleAnalysis {
+        let station = FocusArea(id: 21, cycleID: 1, meetingID: 7, stepID: "fokus", name: "Stationen", type: .place,
+                                targetPicture: "En trygg station", noteIDs: [11, 12], leadsToPromise: true, createdAt: 4)
+        let torget = FocusArea(id: 22, cycleID: 1, meetingID: 7, stepID: "fokus", name: "Torget", type: .place, createdAt: 5)
+        let problem = Problem(id: 31, cycleID: 1, focusAreaID: 21, meetingID: 7, stepID: "workspace",
+                              answers: [.what: "Otrygghet i gångtunneln"], triangle: [.place: "Tunneln"], createdAt: 6)
+        let causes = [
+            Cause(id: 41, problemID: 31, parentID: nil, text: "Dålig belysning", evidence: .observation, createdAt: 7),
+            Cause(id: 42, problemID: 31, parentID: 41, text: "Trasiga armaturer", evidence: .statistics, createdAt: 8),
+        ]
+        let light = Activity(id: 51, cycleID: 1, meetingID: 7, stepID: "workspace", focusAreaID: 21, what: "Byt belysning",
+                             responsible: "Anna", start: "2027-02-01", end: "2027-04-30", organisation: "Kommunen",
+                             sequence: 1, createdAt: 9)
+        let walk = Activity(id: 52, cycleID: 1, meetingID: 7, stepID: "workspace", focusAreaID: 21, what: "Trygghetsvandring",
+                            dependsOn: [51], createdAt: 10)
+        let good = Goal(id: 61, cycleID: 1, focusAreaID: 21, kind: .effect, text: "Minska andelen otrygga i tunneln",
+                        indicator: "Trygghetsmätningen", baseline: "45 %", target: "30 %", deadline: "2027-12-31",
+                        owner: "Trygghetssamordnaren", activityIDs: [51], createdAt: 11)
+        let vague = Goal(id: 62, cycleID: 1, focusAreaID: 21, kind: .effect, text: "Verka för ökad trygghet", createdAt: 12)
+        return CycleAnalysis(cycle: cycle, meetings: [meeting], focusAreas: [station, torget], dots: [21: 3, 22: 1],
+                             promiseAreas: [21], problems: [problem], causes: [31: causes], activities: [light, walk],
+                             goals: [good, vague], notes: Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) }))
+    }
+
+    static func opened() -> AppState {
+        var state = AppState(language: .sv, now: 0, today: "2026-12-03")
+        _ = state.openWorkspace(cycleID: 1)
+        _ = state.update(.analysisLoaded(analysis))
+        return state
+    }
+}
+
+@Suite struct WorkspaceTests {
+    func ws(_ state: AppState) -> WorkspaceState? {
+        if case .workspace(let ws) = state.screen { return ws }
+        Issue.record("not the workspace")
+        return nil
+    }
+
+    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+        var effects: [Effect] = []
+        for key in keys { effects += state.update(.key(key)) }
+        return effects
+    }
+
+    @Test func homeOpensTheSelectedCyclesWorkspace() {
+        var state = AppState(language: .sv)
+        _ = state.update(.homeLoaded([CycleOverview(cycle: WorkspaceFixture.cycle, meetings: [WorkspaceFixture.meeting])]))
+        _ = state.update(.key(.down)) // a meeting row: its cycle opens
+        #expect(state.update(.key(.function(5))) == [.loadAnalysis(cycleID: 1)])
+        #expect(ws(state)?.analysis == nil)
+        _ = state.update(.analysisLoaded(WorkspaceFixture.analysis))
+        #expect(ws(state)?.analysis?.focusAreas.count == 2)
+        #expect(state.keyContext == .workspaceAreas)
+        // F6 goes back home, with the cycle selected.
+        #expect(state.update(.key(.function(6))) == [.loadHome])
+        #expect(state.homeFocus == .cycle(1))
+    }
+
+    @Test func tabsGoRoundAndEachHasItsKeys() {
+        var state = WorkspaceFixture.opened()
+        let contexts = (0..<7).map { _ -> KeyContext in
+            let c = state.keyContext
+            _ = state.update(.key(.tab))
+            return c
+        }
+        #expect(contexts == [.workspaceAreas, .workspaceProblem, .workspaceActivities, .workspaceGoals, .workspacePromise,
+                             .workspaceFollowUp, .workspaceAreas])
+        _ = state.update(.key(.backTab))
+        _ = state.update(.key(.backTab))
+        #expect(ws(state)?.tab == .followUp)
+    }
+
+    @Test func focusAreasAreListedByPriorityAndEnterOpensTheProblem() {
+        var state = WorkspaceFixture.opened()
+        #expect(ws(state)?.listedAreas.map(\.name) == ["Stationen", "Torget"])
+        _ = press(&state, .down, .enter)
+        #expect(ws(state)?.tab == .problem)
+        #expect(ws(state)?.currentArea?.name == "Torget")
+        // F3 moves to the next focus area
+        _ = press(&state, .function(3))
+        #expect(ws(state)?.currentArea?.name == "Stationen")
+    }
+
+    @Test func f3OnAFocusAreaTogglesThePromise() {
+        var state = WorkspaceFixture.opened()
+        #expect(press(&state, .function(3)) == [.writeAnalysis(.setLeadsToPromise(areaID: 21, false), cycleID: 1)])
+        _ = press(&state, .down)
+        #expect(press(&state, .function(3)) == [.writeAnalysis(.setLeadsToPromise(areaID: 22, true), cycleID: 1)])
+    }
+
+    @Test func theTargetPictureIsEditedInTheFocusAreaForm() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .function(4))
+        #expect(state.keyContext == .recordForm)
+        _ = press(&state, .tab, .tab, .end)
+        Fixtures.type(" med ljus", into: &state)
+        #expect(press(&state, .function(9)) == [.writeAnalysis(.setFocusArea(id: 21, name: "Stationen", type: .place,
+                                                                             targetPicture: "En trygg station med ljus",
+                                                                             leadsToPromise: true), cycleID: 1)])
+        #expect(ws(state)?.form == nil)
+    }
+
+    @Test func problemRowsAreQuestionsTriangleThenTheCauseTree() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .enter)
+        let rows = ws(state)?.problemRows ?? []
+        #expect(rows.count == 7 + 6 + 2)
+        guard case .cause(let deep, let depth) = rows.last else { Issue.record("no cause row"); return }
+        #expect(deep.text == "Trasiga armaturer" && depth == 1)
+        // F2 on the deepest cause asks why? once more: a child of it.
+        for _ in 0..<14 { _ = press(&state, .down) }
+        _ = press(&state, .function(2))
+        Fixtures.type("Ingen äger tunneln", into: &state)
+        #expect(press(&state, .function(9)) == [.writeAnalysis(.addCause(areaID: 21, parentID: 42, text: "Ingen äger tunneln",
+                                                                        evidence: .internalDiscussion), cycleID: 1)])
+        // F2 on a question adds a direct cause.
+        _ = press(&state, .home)
+        for _ in 0..<20 { _ = press(&state, .up) }
+        _ = press(&state, .function(2))
+        Fixtures.type("Skymd sikt", into: &state)
+        #expect(press(&state, .function(9)) == [.writeAnalysis(.addCause(areaID: 21, parentID: nil, text: "Skymd sikt",
+                                                                        evidence: .internalDiscussion), cycleID: 1)])
+    }
+
+    @Test func editingAQuestionOpensTheProblemFormAtIt() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .enter, .down, .enter) // Var?
+        guard case .workspace(let w) = state.screen, let form = w.form else { Issue.record("no form"); return }
+        #expect(form.fields[form.focus].id == .question(.where_))
+        Fixtures.type("Gångtunneln", into: &state)
+        let effects = press(&state, .function(9))
+        #expect(effects == [.writeAnalysis(.saveProblem(areaID: 21, answers: [.what: "Otrygghet i gångtunneln", .where_: "Gångtunneln"],
+                                                        triangle: [.place: "Tunneln"]), cycleID: 1)])
+    }
+
+    @Test func activitiesAreInPlanOrderAndADependencyCycleIsRefusedInTheForm() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab)
+        #expect(ws(state)?.analysis?.orderedActivities.map(\.what) == ["Byt belysning", "Trygghetsvandring"])
+        // Activity 1 cannot depend on 2, which depends on 1.
+        _ = press(&state, .enter)
+        for _ in 0..<7 { _ = press(&state, .tab) }
+        #expect(ws(state)?.form?.fields[ws(state)?.form?.focus ?? 0].id == .dependsOn)
+        Fixtures.type("2", into: &state)
+        #expect(press(&state, .function(9)) == [])
+        #expect(ws(state)?.form?.error == "Beroendena skulle gå i cirkel: 1 → 2 → 1")
+        // An activity number that does not exist is named.
+        _ = press(&state, .backspace)
+        Fixtures.type("9", into: &state)
+        #expect(press(&state, .function(9)) == [])
+        #expect(ws(state)?.form?.error == "Beror på (nr): ingen aktivitet med nummer 9")
+        _ = press(&state, .escape)
+        #expect(ws(state)?.form == nil)
+    }
+
+    @Test func aNewActivityCarriesEveryField() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .function(2))
+        Fixtures.type("Klotterplank", into: &state)
+        _ = press(&state, .tab)
+        Fixtures.type("Lagliga väggar", into: &state)
+        _ = press(&state, .tab)
+        Fixtures.type("Fritidsförvaltningen", into: &state)
+        for _ in 0..<4 { _ = press(&state, .tab) }
+        Fixtures.type("3", into: &state)
+        _ = press(&state, .tab)
+        Fixtures.type("1, 2", into: &state)
+        _ = press(&state, .tab, .tab, .right, .tab, .right, .right, .right, .tab, .right)
+        let effects = press(&state, .function(9))
+        guard case .writeAnalysis(.saveActivity(let a), 1)? = effects.first else { Issue.record("no write: \(effects)"); return }
+        #expect(a.id == 0 && a.what == "Klotterplank" && a.how == "Lagliga väggar" && a.organisation == "Fritidsförvaltningen")
+        #expect(a.sequence == 3 && a.dependsOn == [51, 52] && a.focusAreaID == 21)
+        #expect(a.effectTerm == .immediate && a.triangleSide == .place && a.involvesCitizens)
+    }
+
+    @Test func theGoalFormShowsTheSMARTFlagsAsTyped() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .tab, .function(2), .tab)
+        Fixtures.type("Verka för tryggare kvällar", into: &state)
+        guard case .workspace(let w) = state.screen, let form = w.form, let a = w.analysis else { return }
+        let letters = WorkspaceForms.smartFlags(form, analysis: a).map(\.letter)
+        #expect(letters == [.specific, .measurable, .accepted, .realistic, .timeBound])
+        _ = press(&state, .function(9))
+        #expect(ws(state)?.analysis?.goals.last?.smartFlags.isEmpty == false)
+    }
+
+    @Test func theSelectedGoalIsDeletedAfterConfirming() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .tab, .down, .function(8))
+        #expect(state.dialog == .confirm(.deleteGoal(62)))
+        #expect(press(&state, .char("j")) == [.writeAnalysis(.deleteGoal(id: 62), cycleID: 1)])
+    }
+
+    @Test func thePromiseDraftFillsOnlyEmptySections() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .tab, .tab)
+        let effects = press(&state, .function(2))
+        guard case .writeAnalysis(.savePromise(let p), 1)? = effects.first else { Issue.record("no draft"); return }
+        #expect(p[.purpose].contains("Stationen") && p[.purpose].contains("2027"))
+        #expect(p[.activities] == "• Byt belysning (2027-02-01–2027-04-30)\n• Trygghetsvandring")
+        #expect(p[.effects] == "• Minska andelen otrygga i tunneln\n• Verka för ökad trygghet")
+        #expect(p[.signatories].isEmpty)
+        // Internal details stay out of the public promise.
+        #expect(!PromiseSection.allCases.contains { p[$0].contains("Kommunen") || p[$0].contains("Anna") })
+        // With the draft stored, a second draft leaves the written text alone.
+        var analysis = WorkspaceFixture.analysis
+        var written = p
+        written.sections[.purpose] = "Vårt eget syfte"
+        analysis.promise = written
+        _ = state.update(.analysisLoaded(analysis))
+        let again = press(&state, .function(2))
+        #expect(again == [])
+        #expect(state.status?.text == Texts(.sv)[.wsDraftNothing])
+    }
+
+    @Test func aFollowUpEntryConcernsAnActivityOrAGoal() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .backTab, .function(2))
+        _ = press(&state, .right) // activity 1 → activity 2
+        _ = press(&state, .tab, .right, .tab, .right, .tab, .tab) // performance; ongoing → not done
+        Fixtures.type("Vandringen ställdes in", into: &state)
+        let effects = press(&state, .function(9))
+        guard case .writeAnalysis(.saveFollowUp(let f), 1)? = effects.first else { Issue.record("no write: \(effects)"); return }
+        #expect(f.activityID == 52 && f.goalID == nil)
+        #expect(f.aspect == .performance && f.status == .notDone && f.why == "Vandringen ställdes in" && f.date == "2026-12-03")
+    }
+
+    @Test func theTraceOfAnActivityReachesTheNotesWithTheirMeeting() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .function(5))
+        guard case .trace(let trace)? = state.dialog else { Issue.record("no trace"); return }
+        let text = trace.lines.map(\.text)
+        #expect(text.first == "Aktivitet 1: Byt belysning")
+        #expect(text.contains("Tjänar målet: Minska andelen otrygga i tunneln"))
+        #expect(text.contains("Varför? 2: Trasiga armaturer [statistik]"))
+        #expect(text.contains("“Otrygg gångtunnel vid stationen” — VAD-dialog 2026-12-03, Grupp 1, medarbetare"))
+        _ = press(&state, .escape)
+        #expect(state.dialog == nil)
+    }
+
+    @Test func activityOrderFollowsSequenceThenDependencies() {
+        func act(_ id: Int64, _ sequence: Int, after: [Int64] = []) -> Activity {
+            Activity(id: id, cycleID: 1, meetingID: 1, stepID: "s", what: "\(id)", sequence: sequence, dependsOn: after,
+                     createdAt: Double(id))
+        }
+        // 3 depends on 4, though numbered before it.
+        let sorted = ActivityOrder.sorted([act(1, 0), act(2, 1), act(3, 2, after: [4]), act(4, 3)])
+        #expect(sorted.map(\.id) == [2, 4, 3, 1])
+        #expect(ActivityOrder.cycle(adding: [3], to: 4, in: [3: [4]]) == [4, 3, 4])
+        #expect(ActivityOrder.cycle(adding: [1], to: 4, in: [3: [4]]) == nil)
+    }
+}
