@@ -1,0 +1,221 @@
+"""End-to-end: a cycle's analysis workspace, from a focus area made in a
+meeting to a promise and its follow-up, and all of it still there after a
+restart."""
+
+import unittest
+
+from tmux_harness import BINARY, E2ETestCase
+
+
+class AnalysisWorkspaceTests(E2ETestCase):
+    def seeded_cycle(self):
+        """A cycle whose WHAT dialogue wrote two notes and built the focus
+        area 'Stationen' from them (driven through the meeting's own steps)."""
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad",
+                              "--title", "VAD-dialog", "--date", "2026-12-03").stdout.strip()
+        p = self.pane(f"{BINARY} run {meeting}", width=120, height=40)
+        p.wait_for("Steg 1/")
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        for note in ["Otrygg gångtunnel vid stationen", "Mörkt i tunneln på kvällen"]:
+            p.type(note)
+            p.key("Enter")
+            p.wait_for(f"  {note}")
+        p.key("PageDown")
+        p.wait_for("Fokusområden (0)")
+        p.type("Stationen")
+        p.key("Enter")
+        p.wait_for("Stationen · plats (0)")
+        p.key("Enter")
+        p.wait_for("Stationen · plats (1)")
+        p.key("Enter")
+        p.wait_for("Stationen · plats (2)")
+        p.key("F10")
+        p.wait_exit()
+        return cycle
+
+    def open(self, cycle):
+        p = self.pane(f"{BINARY} cycle {cycle}", width=120, height=40)
+        p.wait_for("Fokusområden (1)")
+        return p
+
+    def save(self, p):
+        p.key("F9")
+        p.wait_for("Sparat")
+
+    def test_from_a_focus_area_to_a_promise_and_its_follow_up_surviving_a_restart(self):
+        cycle = self.seeded_cycle()
+        p = self.open(cycle)
+
+        # Focus area: target picture, and it leads to the promise.
+        p.key("F4")
+        p.wait_for("Målbild")
+        p.key("Tab", "Tab")
+        p.type("En upplyst station där alla vill vänta på tåget")
+        p.key("Tab", "Right")
+        self.save(p)
+        p.wait_for("★ löfte")
+
+        # Problem description and triangle in one form.
+        p.key("Enter")
+        p.wait_for("Problem och orsaker · Stationen")
+        p.key("Enter")
+        p.wait_for("Vad är problemet?")
+        p.type("Otrygghet i gångtunneln")
+        p.key("Tab")
+        p.type("Gångtunneln under spåren")
+        for _ in range(6):
+            p.key("Tab")
+        p.type("Ungdomar som samlas kvällstid")  # offender
+        for _ in range(5):
+            p.key("Tab")
+        p.type("Trafikverket")  # place manager
+        self.save(p)
+        p.wait_for("Trafikverket")
+
+        # A three-level why-tree: a direct cause, why?, and why? again.
+        for text in ["Dålig belysning i tunneln", "Trasiga armaturer byts inte", "Ingen äger ansvaret för tunneln"]:
+            p.key("F2")
+            p.wait_for("Hur vet vi det?")
+            p.type(text)
+            self.save(p)
+            p.wait_for(text)
+            for _ in range(20):
+                p.key("Down")  # the newest cause is the last row
+        screen = p.screen()
+        self.assertIn("● Dålig belysning i tunneln", screen)
+        self.assertIn("   └ Trasiga armaturer byts inte", screen)
+        self.assertIn("      └ Ingen äger ansvaret för tunneln", screen)
+
+        # Two activities, the second after the first.
+        p.key("Tab")
+        p.wait_for("Inga aktiviteter ännu")
+        p.key("F2")
+        p.wait_for("Aktivitet (vad)")
+        p.type("Byt belysning i tunneln")
+        p.key("Tab", "Tab")
+        p.type("Kommunen")
+        p.key("Tab")
+        p.type("Anna Svensson")
+        p.key("Tab")
+        p.type("2027-02-01")
+        p.key("Tab")
+        p.type("2027-04-30")
+        self.save(p)
+        p.wait_for("Aktiviteter (1)")
+        p.key("F2")
+        p.wait_for("Aktivitet (vad)")
+        p.type("Trygghetsvandring med boende")
+        for _ in range(7):
+            p.key("Tab")
+        p.type("1")  # depends on activity 1
+        self.save(p)
+        p.wait_for("Aktiviteter (2)")
+        # Making 1 depend on 2 would go round: refused, with the reason.
+        p.key("Up", "Enter")
+        p.wait_for("Aktivitet (vad)")
+        for _ in range(7):
+            p.key("Tab")
+        p.type("2")
+        p.key("F9")
+        p.wait_for("Beroendena skulle gå i cirkel: 1 → 2 → 1")
+        p.key("Escape")
+        p.wait_for("Aktiviteter (2)")
+
+        # Goals: one passes SMART, one lacks a target value and a deadline.
+        p.key("Tab")
+        p.wait_for("Inga mål ännu")
+        p.key("F2")
+        p.wait_for("Måltyp")
+        p.key("Tab")
+        p.type("Minska andelen som känner sig otrygga i tunneln")
+        p.key("Tab")
+        p.type("Trygghetsmätningen")
+        p.key("Tab")
+        p.type("45 %")
+        p.key("Tab")
+        p.type("30 %")
+        p.key("Tab")
+        p.type("2027-12-31")
+        p.key("Tab")
+        p.type("Trygghetssamordnaren")
+        p.key("Tab", "Tab")
+        p.type("1, 2")
+        p.wait_for("✓ SMART: uppfyller SMART")
+        self.save(p)
+        p.key("F2")
+        p.wait_for("Måltyp")
+        p.key("Tab")
+        p.type("Minska klotter i tunneln")
+        p.key("Tab")
+        p.type("Antal anmälningar")
+        for _ in range(4):
+            p.key("Tab")
+        p.type("Kommunen")
+        p.key("Tab", "Tab")
+        p.type("1")
+        screen = p.wait_for("✓S ✗M ✓A ✓R ✗T")
+        self.assertIn("Inget målvärde", screen)
+        self.assertIn("Inget slutdatum", screen)
+        self.save(p)
+        screen = p.wait_for("Mål (2)")
+        self.assertRegex(screen, r"1\. \[effektmål\] Minska andelen.*✓S ✓M ✓A ✓R ✓T")
+        self.assertRegex(screen, r"2\. \[effektmål\] Minska klotter i tunneln.*✓S ✗M ✓A ✓R ✗T")
+
+        # The promise, drafted from the chain, then signed.
+        p.key("Tab")
+        p.wait_for("– tomt –")
+        p.key("F2")
+        screen = p.wait_for("Utkast i tomma avsnitt")
+        self.assertIn("arbeta med Stationen under 2027", screen)
+        self.assertIn("• Byt belysning i tunneln (2027-02-01–2027-04-30)", screen)
+        p.key("Enter")
+        p.wait_for("Undertecknare")
+        for _ in range(6):
+            p.key("Tab")
+        p.type("Kommunstyrelsens ordförande och lokalpolisområdeschefen")
+        self.save(p)
+
+        # A follow-up entry for activity 1: done, with a measured value.
+        p.key("Tab")
+        p.wait_for("Ingen uppföljning ännu")
+        p.key("F2")
+        p.wait_for("Avser")
+        p.key("Tab", "Tab", "Left")  # ongoing -> done
+        p.key("Tab")
+        p.type("42 armaturer")
+        self.save(p)
+        p.wait_for("Uppföljning (1)")
+
+        # The trace of activity 1 reaches the notes and their meeting.
+        p.key("BTab", "BTab", "BTab")
+        p.wait_for("Aktiviteter (2)")
+        p.key("F5")
+        screen = p.wait_for("Spårbarhet")
+        self.assertIn("“Otrygg gångtunnel vid stationen” — VAD-dialog 2026-12-03", screen)
+        self.assertIn("Varför? 3: Ingen äger ansvaret för tunneln", screen)
+        p.key("Escape")
+        p.key("F10")
+        p.wait_exit()
+
+        # Everything is still there after a restart.
+        q = self.open(cycle)
+        q.wait_for("★ löfte")
+        q.key("Tab")
+        screen = q.wait_for("Ingen äger ansvaret för tunneln")
+        self.assertIn("Trafikverket", screen)
+        q.key("Tab")
+        screen = q.wait_for("Aktiviteter (2)")
+        self.assertRegex(screen, r"2\.\s+Trygghetsvandring med boende.*\s1\s")
+        q.key("Tab")
+        q.wait_for("✓S ✗M ✓A ✓R ✗T")
+        q.key("Tab")
+        q.wait_for("Kommunstyrelsens ordförande och lokalpolisområdeschefen")
+        q.key("Tab")
+        screen = q.wait_for("42 armaturer")
+        self.assertIn("genomförd", screen)
+
+
+if __name__ == "__main__":
+    unittest.main()
