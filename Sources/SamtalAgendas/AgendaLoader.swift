@@ -274,8 +274,9 @@ struct Problems {
         if let from = settings["notes_from"], from != "steps", from != "cycle" {
             add(mark, "notes_from must be 'steps' (the earlier steps of this meeting) or 'cycle' (every meeting of the cycle), not '\(from)'")
         }
-        if let show = settings["show"], show != "focus-areas" {
-            add(mark, "show must be 'focus-areas' (the cycle's focus areas and their ranking), not '\(show)'")
+        if let show = settings["show"], show != "focus-areas", show != "commitments" {
+            add(mark, "show must be 'focus-areas' (the cycle's focus areas and their ranking) or 'commitments' "
+                + "(the activities and goals to follow up), not '\(show)'")
         }
         switch kind {
         case .vote:

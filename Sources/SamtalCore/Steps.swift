@@ -27,6 +27,10 @@ public struct StepData: Equatable, Sendable {
     public var whyChain: [Cause] = []
     /// Activities: this step's proposals.
     public var activities: [Activity] = []
+    /// Present or collect with `show: commitments`: the analysis whose
+    /// activities and goals are to be followed up (this cycle's, or the
+    /// area's previous cycle's when this one has none yet).
+    public var commitments: CycleAnalysis?
 
     public init(stepID: String, notes: [Note] = [], sourceNotes: [Note] = [], focusAreas: [FocusArea] = [],
                 focusAreasFromCycle: Bool = false, votes: [Vote] = [], checklist: [ChecklistAnswer] = [],
@@ -60,12 +64,15 @@ public struct StepQuery: Equatable, Sendable {
     public var notesFromCycle: Bool
     /// Present: show the cycle's focus areas and their ranking.
     public var showCycleFocusAreas: Bool
+    /// Present: show the commitments to follow up.
+    public var showCommitments: Bool
     /// Problem: the focus area chosen; nil lets the store pick the
     /// highest-ranked one.
     public var focusAreaID: Int64?
 
     public init(meetingID: Int64, cycleID: Int64, stepID: String, kind: StepKind, earlierStepIDs: [String] = [],
-                notesFromCycle: Bool = false, showCycleFocusAreas: Bool = false, focusAreaID: Int64? = nil) {
+                notesFromCycle: Bool = false, showCycleFocusAreas: Bool = false, showCommitments: Bool = false,
+                focusAreaID: Int64? = nil) {
         self.meetingID = meetingID
         self.cycleID = cycleID
         self.stepID = stepID
@@ -73,6 +80,7 @@ public struct StepQuery: Equatable, Sendable {
         self.earlierStepIDs = earlierStepIDs
         self.notesFromCycle = notesFromCycle
         self.showCycleFocusAreas = showCycleFocusAreas
+        self.showCommitments = showCommitments
         self.focusAreaID = focusAreaID
     }
 }
@@ -156,6 +164,7 @@ extension RunState {
                   earlierStepIDs: agenda.steps.prefix(stepIndex).map(\.id),
                   notesFromCycle: step.settings["notes_from"] == "cycle",
                   showCycleFocusAreas: step.settings["show"] == "focus-areas",
+                  showCommitments: step.settings["show"] == "commitments",
                   focusAreaID: step.kind == .problem ? cursor.problemArea : nil)
     }
 

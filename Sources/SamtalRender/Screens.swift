@@ -312,7 +312,12 @@ public enum Screens {
         case .problem: drawProblem(&grid, run: run, rect: notesRect, texts: t)
         case .activities: drawActivities(&grid, run: run, rect: notesRect, texts: t)
         default:
-            if !run.data.focusAreas.isEmpty {
+            if let commitments = run.data.commitments {
+                let rows = commitments.activities.count + commitments.goals.count
+                let (top, rest) = notesRect.splitTop(min(max(3, rows + 2), notesRect.height / 2))
+                drawCommitments(&grid, commitments, rect: top, title: t[.wsCommitmentsHeading], texts: t)
+                drawNotes(&grid, run: run, rect: rest, texts: t)
+            } else if !run.data.focusAreas.isEmpty {
                 // Handed on from earlier meetings: the cycle's ranked focus areas.
                 let (top, rest) = notesRect.splitTop(min(run.data.focusAreas.count + 2, notesRect.height / 2))
                 drawRanking(&grid, run: run, rect: top, title: t[.cycleFocusAreasHeading], texts: t)
@@ -378,6 +383,10 @@ public enum Screens {
         case .cluster:
             drawRanking(&grid, run: run, rect: rest, title: t[.clusterAreasHeading], texts: t)
         default:
+            if let commitments = run.data.commitments {
+                drawCommitments(&grid, commitments, rect: rest, title: t[.wsCommitmentsHeading], texts: t)
+                return
+            }
             if !run.data.focusAreas.isEmpty {
                 drawRanking(&grid, run: run, rect: rest, title: t[.cycleFocusAreasHeading], texts: t)
                 return

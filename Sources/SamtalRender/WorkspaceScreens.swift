@@ -334,19 +334,34 @@ extension Screens {
                 listRow(&grid, text, x: inner.x, y: inner.y + 1 + i - start, width: inner.width, selected: i == ws.row, style: Style(role))
             }
         }
-        // What is left to follow up: each activity's latest status.
-        let d = grid.box(bottom, title: t[.wsCommitmentsHeading])
+        drawCommitments(&grid, a, rect: bottom, title: t[.wsCommitmentsHeading], texts: t)
+    }
+
+    /// What there is to follow up: each activity and goal with its latest
+    /// follow-up. Shown on the follow-up tab, and in a follow-up meeting's
+    /// step with `show: commitments`.
+    static func drawCommitments(_ grid: inout Grid, _ a: CycleAnalysis, rect: Rect, title: String, texts t: Texts) {
+        let d = grid.box(rect, title: title, right: a.cycle.period)
         let activities = a.orderedActivities
         if activities.isEmpty && a.goals.isEmpty {
             grid.paragraph(t[.wsNoCommitments], in: d, style: Style(.dim))
             return
         }
+        func latest(_ entry: FollowUp?) -> String {
+            entry.map { "\(t.followUpStatus($0.status))\($0.measuredValue.isEmpty ? "" : ", " + $0.measuredValue) (\($0.date))" } ?? "–"
+        }
         var y = d.y
         for (i, act) in activities.enumerated() where y < d.maxY {
-            let latest = entries.last { $0.activityID == act.id }
-            let status = latest.map { "\(t.followUpStatus($0.status)) (\($0.date))" } ?? "–"
-            grid.text(truncate("\(i + 1). \(act.what) · \(t.activityStatus(act.status)) · \(t[.wsLatest]): \(status)", width: d.width),
-                      x: d.x, y: y, style: Style(latest == nil ? .dim : .normal))
+            let entry = a.followUps.last { $0.activityID == act.id }
+            grid.text(truncate("\(i + 1). \(act.what) · \(t.activityStatus(act.status)) · \(t[.wsLatest]): \(latest(entry))", width: d.width),
+                      x: d.x, y: y, style: Style(entry == nil ? .dim : .normal))
+            y += 1
+        }
+        for g in a.goals where y < d.maxY {
+            let entry = a.followUps.last { $0.goalID == g.id }
+            let target = [g.target, g.deadline].filter { !$0.isEmpty }.joined(separator: " ")
+            grid.text(truncate("◎ \(g.text)\(target.isEmpty ? "" : " (\(target))") · \(t[.wsLatest]): \(latest(entry))", width: d.width),
+                      x: d.x, y: y, style: Style(entry == nil ? .dim : .normal))
             y += 1
         }
     }

@@ -57,7 +57,24 @@ extension AppStore {
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
             data.votes = try votes(cycleID: q.cycleID)
         }
+        if q.showCommitments { data.commitments = try commitments(cycleID: q.cycleID) }
         return data
+    }
+
+    /// What a follow-up meeting reviews: the cycle's plan when it has
+    /// activities or goals, else that of the latest earlier cycle of the
+    /// same area that has one (the last period's commitments); nil when
+    /// there is none.
+    public func commitments(cycleID: Int64) throws -> CycleAnalysis? {
+        let own = try cycleAnalysis(cycleID: cycleID)
+        if !own.activities.isEmpty || !own.goals.isEmpty { return own }
+        let earlier = try cycles().filter { $0.area == own.cycle.area && $0.id != cycleID && $0.createdAt <= own.cycle.createdAt }
+            .sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+        for cycle in earlier {
+            let analysis = try cycleAnalysis(cycleID: cycle.id)
+            if !analysis.activities.isEmpty || !analysis.goals.isEmpty { return analysis }
+        }
+        return nil
     }
 
     /// Performs one step write.

@@ -107,6 +107,13 @@ enum WorkspaceFixtures {
         assertSnapshot(Screens.render(state, size: Size(width: 100, height: 30)), "workspace-goals-en-100x30")
     }
 
+    @Test func aFollowUpMeetingShowsTheCommitmentsToReview() {
+        var data = StepData(stepID: "steget")
+        data.commitments = WorkspaceFixtures.analysis
+        let state = StepFixtures.state(.present, settings: ["show": "commitments"], data: data)
+        assertSnapshot(Screens.render(state, size: Size(width: 100, height: 30)), "step-present-commitments-100x30")
+    }
+
     @Test func beforeTheAnalysisHasLoaded() {
         var state = AppState(language: .sv)
         _ = state.openWorkspace(cycleID: 1)

@@ -132,6 +132,20 @@ struct PlanTests {
         #expect(again.id == problem.id)
     }
 
+    @Test("a follow-up meeting reviews its cycle's plan, else the area's previous cycle's")
+    func commitments() throws {
+        let f = try Fixture.inMemory()
+        #expect(try f.store.commitments(cycleID: f.cycle.id) == nil)
+        _ = try activity(f, "Byt belysning")
+        #expect(try f.store.commitments(cycleID: f.cycle.id)?.cycle.id == f.cycle.id)
+        // A new period for the same area, with no plan yet: last period's.
+        let next = try f.store.createCycle(area: f.cycle.area, period: "2027", now: 2_000)
+        #expect(try f.store.commitments(cycleID: next.id)?.activities.map(\.what) == ["Byt belysning"])
+        // Another area's plan is never shown.
+        let other = try f.store.createCycle(area: "LPO Avesta", period: "2027", now: 3_000)
+        #expect(try f.store.commitments(cycleID: other.id) == nil)
+    }
+
     @Test("a v5 store upgrades: its activities read as planned, with no dependencies")
     func upgradeFromV5() throws {
         let folder = try TempFolder()

@@ -215,6 +215,16 @@ class AnalysisWorkspaceTests(E2ETestCase):
         q.key("Tab")
         screen = q.wait_for("42 armaturer")
         self.assertIn("genomförd", screen)
+        q.key("F10")
+        q.wait_exit()
+
+        # The next period's follow-up meeting opens with last period's plan.
+        nxt = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2028").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", nxt, "--agenda", "uppfoljning", "--title", "Uppföljning").stdout.strip()
+        r = self.pane(f"{BINARY} run {meeting}", width=120, height=40)
+        screen = r.wait_for("Åtaganden att följa upp")
+        self.assertIn("1. Byt belysning i tunneln · planerad · senast: genomförd, 42 armaturer", screen)
+        self.assertIn("◎ Minska klotter i tunneln", screen)
 
 
 if __name__ == "__main__":
