@@ -89,7 +89,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case evObservation, evStatistics, termImmediate, termLong, statusPlannedActivity, statusOngoing, statusDone, statusCancelled
     case statusNotDone, aspectResource, aspectPerformance, aspectEffect, wsDots, wsNotesCount, wsPromiseMark, wsRank
     case wsProblemDescribed, wsProblemMissing, wsCausesHeading, wsNoCauses, wsEmptyActivities, wsEmptyGoals, wsEmptyFollowUps, wsSmartOk
-    case wsServes, wsTraceTitle, wsNotesFrom, wsOrderColumn, wsAfterColumn, wsEmptySection, wsCommitmentsHeading, wsNoCommitments, wsLatest
+    case wsServes, wsTraceTitle, wsNotesFrom, wsOrderColumn, wsAfterColumn, wsCauseOf, wsEmptySection, wsCommitmentsHeading, wsNoCommitments, wsLatest
     case confirmDeleteCause, confirmDeleteGoal, confirmDeleteFollowUp
 }
 
@@ -609,7 +609,7 @@ public struct Texts: Sendable {
         case .wsWhy: return ("Varför / kommentar", "Why / comment")
         case .promisePurpose: return ("Syfte", "Purpose")
         case .promiseJointPicture: return ("Gemensam lägesbild", "Joint picture")
-        case .promiseFocus: return ("Fokusområde och hur det togs fram", "Focus area and how it was arrived at")
+        case .promiseFocus: return ("Fokusområde, hur det valdes", "Focus area, how it was chosen")
         case .promiseActivities: return ("Aktiviteter och period", "Activities and period")
         case .promiseEffects: return ("Eftersträvade effekter", "Effects sought")
         case .promiseFollow: return ("Så kan invånarna följa arbetet", "How residents can follow the work")
@@ -647,6 +647,7 @@ public struct Texts: Sendable {
         case .wsNotesFrom: return ("Anteckningar", "Notes")
         case .wsOrderColumn: return ("Nr", "No.")
         case .wsAfterColumn: return ("Efter", "After")
+        case .wsCauseOf: return ("Orsak till", "Cause of")
         case .wsEmptySection: return ("– tomt –", "– empty –")
         case .wsCommitmentsHeading: return ("Åtaganden att följa upp", "Commitments to follow up")
         case .wsNoCommitments: return ("Cykeln har inga aktiviteter eller mål ännu", "The cycle has no activities or goals yet")

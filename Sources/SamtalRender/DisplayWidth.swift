@@ -28,6 +28,8 @@ public enum DisplayWidth {
     public static func cell(for g: Character) -> (String, Int) {
         let scalars = Array(g.unicodeScalars)
         guard let first = scalars.first else { return ("", 0) }
+        // A line break inside a one-line view (a form field, a cut line).
+        if g == "\n" || g == "\r\n" { return ("↵", 1) }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) || first.value == 0x2028 || first.value == 0x2029 {
             return ("\u{FFFD}", 1)
         }

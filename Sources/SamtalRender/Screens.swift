@@ -113,7 +113,7 @@ public enum Screens {
         var labelWidth = min(18, max(12, inner.width / 4))
         if case .workspace = form.purpose {
             // Record forms have longer labels; they get up to a third.
-            labelWidth = min(inner.width / 3, max(labelWidth, (form.fields.map { DisplayWidth.of(t[$0.label]) + 2 }.max() ?? 0)))
+            labelWidth = min(inner.width * 2 / 5, max(labelWidth, (form.fields.map { DisplayWidth.of(t[$0.label]) + 2 }.max() ?? 0)))
         }
         var y = inner.y + 1
         for (i, field) in form.fields.enumerated() where y < inner.maxY {
@@ -124,7 +124,8 @@ public enum Screens {
             let fw = inner.maxX - fx - 1
             switch field.value {
             case .text(let tf):
-                let (shown, cursorColumn) = visibleWindow(of: tf, width: fw)
+                // A field not being edited shows its beginning.
+                let (shown, cursorColumn) = focused ? visibleWindow(of: tf, width: fw) : (truncate(tf.text, width: fw), 0)
                 grid.fill(Rect(x: fx, y: y, width: fw, height: 1), style: Style(.input, underline: true))
                 grid.text(shown, x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: focused, underline: true))
                 if focused { grid.cursor = (fx + cursorColumn, y) }
@@ -224,6 +225,13 @@ public enum Screens {
             smartLetters(&grid, flags: flags, x: rect.x + 6, y: rect.y, selected: false)
             let below = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
             drawSMARTFlags(&grid, flags, rect: below, texts: state.texts)
+            return
+        }
+        if case .cause(_, _, let parentID?) = which, case .workspace(let ws) = state.screen,
+           let parent = ws.analysis?.causes.values.joined().first(where: { $0.id == parentID }) {
+            // Which "why?" is being answered.
+            grid.paragraph("\(state.texts[.wsCauseOf]): \(parent.text)", in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 2),
+                           style: Style(.dim))
             return
         }
         guard form.focus < form.fields.count, case .text(let field) = form.fields[form.focus].value else { return }

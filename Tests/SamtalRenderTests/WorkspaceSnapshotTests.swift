@@ -83,15 +83,25 @@ enum WorkspaceFixtures {
         }
     }
 
-    @Test func theGoalFormShowsEachMissingLetterWithItsReason() {
-        let state = WorkspaceFixtures.state(tab: .goals, keys: [.down, .function(4)])
-        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "workspace-goal-form-80x24")
-    }
-
-    @Test func theActivityFormAtBothSizes() {
-        let state = WorkspaceFixtures.state(tab: .activities, keys: [.down, .function(4)])
+    /// Every record form, opened on the second row (or a new cause).
+    @Test(arguments: [
+        ("area", WorkspaceTab.focusAreas, [Key.down, .function(4)]),
+        ("problem", .problem, [.down, .enter]),
+        ("cause", .problem, [.down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down,
+                             .function(2)]),
+        ("activity", .activities, [.down, .function(4)]),
+        ("goal", .goals, [.down, .function(4)]),
+        ("promise", .promise, [.down, .enter]),
+        ("follow-up", .followUp, [.down, .enter]),
+    ])
+    func everyFormAtBothSizes(_ name: String, _ tab: WorkspaceTab, _ keys: [Key]) {
+        let state = WorkspaceFixtures.state(tab: tab, keys: keys)
+        guard case .workspace(let ws) = state.screen, ws.form != nil else {
+            Issue.record("no form open for \(name)")
+            return
+        }
         for size in sizes {
-            assertSnapshot(Screens.render(state, size: size), "workspace-activity-form-\(size.width)x\(size.height)")
+            assertSnapshot(Screens.render(state, size: size), "workspace-\(name)-form-\(size.width)x\(size.height)")
         }
     }
 
