@@ -81,6 +81,9 @@ public struct WorkspaceState: Equatable, Sendable {
     public var areaID: Int64?
     /// A record being edited, drawn over the workspace.
     public var form: Form?
+    /// Set when a new record was saved: the next load selects the newest
+    /// row of this tab, so the facilitator sees what was just added.
+    var selectNewest: WorkspaceTab?
 
     public init(cycleID: Int64) {
         self.cycleID = cycleID
@@ -171,6 +174,25 @@ extension AppState {
         guard case .workspace(var ws) = screen, ws.cycleID == analysis.cycle.id else { return }
         ws.analysis = analysis
         if let id = ws.areaID, analysis.focusArea(id) == nil { ws.areaID = nil }
+        if let tab = ws.selectNewest {
+            ws.selectNewest = nil
+            switch tab {
+            case .problem:
+                let rows = ws.problemRows
+                let newest = rows.indices.max { a, b in
+                    func id(_ r: ProblemRow) -> Int64 { if case .cause(let c, _) = r { return c.id } else { return 0 } }
+                    return id(rows[a]) < id(rows[b])
+                }
+                if let newest { ws.rows[.problem] = newest }
+            case .activities:
+                let list = analysis.orderedActivities
+                if let newest = list.indices.max(by: { list[$0].id < list[$1].id }) { ws.rows[.activities] = newest }
+            case .goals, .followUp:
+                ws.rows[tab] = Int.max // the newest is last
+            case .focusAreas, .promise:
+                break
+            }
+        }
         ws.clampRows()
         screen = .workspace(ws)
     }
@@ -325,6 +347,13 @@ extension AppState {
             switch WorkspaceForms.submit(form, which, analysis: analysis, texts: texts) {
             case .success(let w):
                 ws.form = nil
+                switch w {
+                case .addCause: ws.selectNewest = .problem
+                case .saveActivity(let a) where a.id == 0: ws.selectNewest = .activities
+                case .saveGoal(let g) where g.id == 0: ws.selectNewest = .goals
+                case .saveFollowUp(let f) where f.id == 0: ws.selectNewest = .followUp
+                default: break
+                }
                 say(texts[.wsSaved])
                 return [.writeAnalysis(w, cycleID: ws.cycleID)]
             case .failure(let error):

@@ -134,6 +134,11 @@ enum WorkspaceFixture {
         Fixtures.type("Ingen äger tunneln", into: &state)
         #expect(press(&state, .function(9)) == [.writeAnalysis(.addCause(areaID: 21, parentID: 42, text: "Ingen äger tunneln",
                                                                         evidence: .internalDiscussion), cycleID: 1)])
+        // Once stored, the new cause is selected.
+        var analysis = WorkspaceFixture.analysis
+        analysis.causes[31]!.append(Cause(id: 43, problemID: 31, parentID: 42, text: "Ingen äger tunneln", createdAt: 13))
+        _ = state.update(.analysisLoaded(analysis))
+        #expect(ws(state)?.selectedProblemRow == .cause(analysis.causes[31]![2], depth: 2))
         // F2 on a question adds a direct cause.
         _ = press(&state, .home)
         for _ in 0..<20 { _ = press(&state, .up) }

@@ -41,8 +41,9 @@ class AnalysisWorkspaceTests(E2ETestCase):
         return p
 
     def save(self, p):
+        """Saves the open form and waits until it has closed."""
         p.key("F9")
-        p.wait_for("Sparat")
+        p.wait_for("F9 Spara", gone=True)
 
     def test_from_a_focus_area_to_a_promise_and_its_follow_up_surviving_a_restart(self):
         cycle = self.seeded_cycle()
@@ -80,9 +81,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
             p.wait_for("Hur vet vi det?")
             p.type(text)
             self.save(p)
-            p.wait_for(text)
-            for _ in range(20):
-                p.key("Down")  # the newest cause is the last row
+            p.wait_for(text)  # and the new cause is selected: the next F2 asks why? of it
         screen = p.screen()
         self.assertIn("● Dålig belysning i tunneln", screen)
         self.assertIn("   └ Trasiga armaturer byts inte", screen)
