@@ -99,10 +99,12 @@ extension Screens {
             return
         }
         let d = grid.box(bottom, title: area.name)
-        let labels = [t[.wsTargetPicture], t[.qWhat], t[.wsTabActivities], t[.wsTabGoals]]
+        let labels = [t[.wsTargetPicture], t[.qWhat], t[.wsTabActivities], t[.wsTabGoals], t[.wsNotesFrom]]
         let lw = labelWidth(labels, rect: d)
         var y = d.y
         y += detail(&grid, t[.wsTargetPicture], area.targetPicture, rect: d, y: y, labelWidth: lw)
+        let notes = area.noteIDs.compactMap { a.notes[$0]?.text }
+        y += detail(&grid, t[.wsNotesFrom], notes.map { "“\($0)”" }.joined(separator: " "), rect: d, y: y, labelWidth: lw)
         let problem = a.problem(for: area.id)
         y += detail(&grid, t[.qWhat], problem?.answers[.what] ?? t[.wsProblemMissing], rect: d, y: y, labelWidth: lw)
         let activities = a.orderedActivities.filter { $0.focusAreaID == area.id }
