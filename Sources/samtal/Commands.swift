@@ -255,41 +255,52 @@ struct Backup: ParsableCommand {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a meeting's summary: method facts, then the notes per step and group.")
+    static let configuration = CommandConfiguration(
+        abstract: "Write a document about a meeting or a cycle, or their raw records as CSV or JSON.",
+        discussion: """
+            A meeting's documents: summary (the default), feedback. A cycle's (write it as c3 or cycle:3): situation \
+            (the default), analysis, plan, promise, quality. feedback and promise are public: nothing internal is in them.
+            """)
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.") var meeting: Int64
-    @Option(help: "md, html (self-contained, print-ready) or json.") var format: String = "md"
-    @Option(help: "Write to this file instead of standard output.") var output: String?
+    @Argument(help: "A meeting's id (7), or a cycle's written c3 or cycle:3.") var target: String
+    @Option(help: "summary or feedback for a meeting; situation, analysis, plan, promise or quality for a cycle.")
+    var document: String?
+    @Option(help: "md, html (self-contained, print-ready), pdf (needs weasyprint), docx (needs pandoc), json, or csv (one file per record type into --output DIR).")
+    var format: String = "md"
+    @Option(help: "Write to this file (csv: this folder) instead of standard output.") var output: String?
     @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
     var redact = false
 
     func validate() throws {
-        if !["md", "html", "json"].contains(format) { throw ValidationError("--format must be md, html or json (more formats come later)") }
+        guard let target = ExportTarget(argument: target) else {
+            throw ValidationError("'\(self.target)' is neither a meeting id (7) nor a cycle (c3 or cycle:3)")
+        }
+        guard let format = ExportFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of: " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let document {
+            guard let kind = DocumentKind(rawValue: document) else {
+                throw ValidationError("--document must be one of: " + DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            if format.isRecords {
+                throw ValidationError("--format \(format.rawValue) writes the records, not a document: leave out --document")
+            }
+            do { try checkTarget(target, for: kind) } catch { throw ValidationError("\(error)") }
+        }
+        if format == .csv && output == nil { throw ValidationError("--format csv writes one file per record type: give --output DIR") }
     }
 
     func run() throws {
         let store = try openStore(options)
-        var record = try loadRecord(store: store, meetingID: meeting, library: options.agendaLibrary())
-        let flagged = record.flaggedNotes
-        if !flagged.isEmpty {
-            let t = Texts(options.language)
-            warn("samtal: \(flagged.count) note(s) may hold personal data\(redact ? " (redacted in this export)" : "; --redact replaces it"):")
-            for (note, kinds) in flagged {
-                warn("  note \(note.id) (\(note.stepID), \(t.group(note.group))): " + kinds.map { t.personalData($0) }.joined(separator: ", "))
-            }
-        }
-        if redact { record = record.redacted() }
-        let texts = Texts(options.language)
-        let text: String
-        switch format {
-        case "json": text = try SummaryExport.json(record)
-        case "html": text = HTMLExport.summary(record, texts: texts)
-        default: text = SummaryExport.markdown(record, texts: texts)
-        }
-        if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            let result = try exportDocument(store: store, library: options.agendaLibrary(), target: ExportTarget(argument: target)!,
+                                            document: document.flatMap(DocumentKind.init(rawValue:)),
+                                            format: ExportFormat(rawValue: format)!, redact: redact, language: options.language)
+            for line in result.warnings { warn(line.hasPrefix(" ") ? line : "samtal: \(line)") }
+            try result.write(to: output)
+        } catch let error as ExportError {
+            warn("samtal: \(error)")
+            throw ExitCode(1)
         }
     }
 }
@@ -302,25 +313,6 @@ func meetingAgenda(store: AppStore, meeting: Meeting, library: AgendaLibrary) th
     }
     if let loaded = library.agenda(id: meeting.agendaID) { return loaded.agenda }
     throw ValidationError("the agenda '\(meeting.agendaID)' of meeting \(meeting.id) cannot be read")
-}
-
-func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary) throws -> MeetingRecord {
-    guard let meeting = try store.meeting(id: meetingID) else { throw ValidationError("no meeting with id \(meetingID)") }
-    guard let cycle = try store.cycles().first(where: { $0.id == meeting.cycleID }) else {
-        throw ValidationError("the cycle of meeting \(meetingID) is missing")
-    }
-    let agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
-    var steps: [String: StepData] = [:]
-    for (i, step) in agenda.steps.enumerated() {
-        let query = StepQuery(meetingID: meetingID, cycleID: cycle.id, stepID: step.id, kind: step.kind,
-                              earlierStepIDs: agenda.steps.prefix(i).map(\.id), notesFromCycle: step.settings["notes_from"] == "cycle")
-        steps[step.id] = try store.stepData(query)
-    }
-    let problems = try store.problems(cycleID: cycle.id).filter { $0.meetingID == meetingID }
-    var chains: [Int64: [Cause]] = [:]
-    for p in problems { chains[p.id] = try store.whyChain(problemID: p.id) }
-    return MeetingRecord(cycle: cycle, meeting: meeting, agenda: agenda, notes: try store.notes(meetingID: meetingID),
-                         stepSeconds: try store.stepSeconds(meetingID: meetingID), steps: steps, problems: problems, whyChains: chains)
 }
 
 struct AgendaCommand: ParsableCommand {

@@ -161,7 +161,7 @@ struct HostileTextTests {
     @Test("the JSON export round-trips every text exactly", arguments: names)
     func jsonExport(name: String) throws {
         let (record, texts) = try Self.record([name])
-        let json = try SummaryExport.json(record)
+        let json = RecordSet.meeting(record).json()
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let notes = object?["notes"] as? [[String: Any]] ?? []
         #expect(notes.count == 1)
@@ -176,7 +176,7 @@ struct HostileTextTests {
     @Test("the Markdown export has the text on one line, unchanged but for line breaks", arguments: names)
     func markdownExport(name: String) throws {
         let (record, texts) = try Self.record([name])
-        let md = SummaryExport.markdown(record, texts: Texts(.sv))
+        let md = MarkdownRenderer.render(Documents.summary(record, language: .sv))
         let expected = HostileText.markdownLine(texts[0])
         let oneLine = !expected.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
         #expect(oneLine)

@@ -77,7 +77,7 @@ class SeveralTerminalsTests(E2ETestCase):
         self.assertEqual(notes[named][0]["author"], "Sara")
         self.assertEqual(notes[anonymous][0]["author"], "")
         md = self.ws.cli("export", named, "--format", "md").stdout
-        self.assertIn("- Anteckningar: med antecknarens namn", md)
+        self.assertIn("- Så fördes anteckningarna: med antecknarens namn", md)
         self.assertIn(f"Anteckning i möte {named} – Sara", md)
         run = self.pane(f"{BINARY} run {named}")
         run.wait_for(f"Anteckning i möte {named} – Sara")

@@ -69,8 +69,8 @@ class StepKindTests(E2ETestCase):
         self.assertIn("- **Stationen** (plats)", md)
         self.assertIn("  - Buskörning vid Storgatan", md)
         data = json.loads(self.ws.cli("export", what, "--format", "json").stdout)
-        vote_step = [s for s in data["steps"] if s["kind"] == "vote"][0]
-        self.assertEqual(len(vote_step["votes"]), 4)
+        vote_step = [s for s in data["steps"] if s["kind"] == "vote"][0]["step_id"]
+        self.assertEqual(len([v for v in data["votes"] if v["step_id"] == vote_step]), 4)
 
         _, how = self.meeting("medarbetardialog-hur", cycle=cycle, title="HUR-dialog")
         q = self.open(how)

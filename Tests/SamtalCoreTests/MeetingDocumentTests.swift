@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import SamtalCore
 
-/// The HTML meeting summary: a golden file for a fixture meeting, and the
-/// escaping of every stored text. SAMTAL_UPDATE_SNAPSHOTS=1 writes the
-/// golden file anew; read it (and its diff) before committing it.
-@Suite struct HTMLExportTests {
+/// The meeting's documents, the summary and the feedback: golden files for a
+/// fixture meeting, and the escaping of every stored text.
+/// SAMTAL_UPDATE_SNAPSHOTS=1 writes the golden files anew; read them (and
+/// their diff) before committing them.
+@Suite struct MeetingDocumentTests {
     static let hostile = "<script>alert(1)</script> & \"quotes\""
 
     static func record(extraNotes: [Note] = []) -> MeetingRecord {
@@ -77,31 +78,41 @@ import Testing
                              steps: steps)
     }
 
+    func render(_ r: MeetingRecord, _ language: Language = .sv) -> String {
+        HTMLRenderer.render(Documents.summary(r, language: language))
+    }
+
     @Test func goldenSummary() throws {
-        let html = HTMLExport.summary(Self.record(), texts: Texts(.sv))
-        assertGolden(html, "summary.html")
+        assertGolden(render(Self.record()), "summary.html")
+        assertGolden(MarkdownRenderer.render(Documents.summary(Self.record(), language: .sv)), "summary.md")
+    }
+
+    @Test func goldenFeedback() throws {
+        let doc = Documents.feedback(Self.record(), language: .sv)
+        assertGolden(HTMLRenderer.render(doc), "feedback.html")
+        assertGolden(MarkdownRenderer.render(doc), "feedback.md")
     }
 
     @Test func englishDocumentSaysSo() {
-        let html = HTMLExport.summary(Self.record(), texts: Texts(.en))
+        let html = render(Self.record(), .en)
         #expect(html.hasPrefix("<!doctype html>\n<html lang=\"en\">"))
         #expect(html.contains("(hidden on the projector)"))
     }
 
     @Test func documentShape() {
-        let html = HTMLExport.summary(Self.record(), texts: Texts(.sv))
+        let html = render(Self.record())
         #expect(html.hasPrefix("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">"))
         #expect(html.contains("<title>Medborgardialog Västanfors – Mötessammanfattning</title>"))
         #expect(html.contains("@media print"))
         #expect(html.hasSuffix("</html>\n"))
         // The vote step has a chart with one bar per focus area and the dot count as text.
-        #expect(html.components(separatedBy: "class=\"bar\"").count - 1 == 4)
-        #expect(html.contains("class=\"count\">3 prickar</text>"))
-        #expect(html.contains("class=\"count\">1 prick</text>"))
-        #expect(html.contains("class=\"label\">3. Mopedåkning på gång- och cykelbanor</text>"))
+        #expect(html.components(separatedBy: "<rect ").count - 1 == 4)
+        #expect(html.contains(">3 prickar</text>"))
+        #expect(html.contains(">1 prick</text>"))
+        #expect(html.contains(">3. Mopedåkning på gång- och cykelbanor</text>"))
         #expect(html.contains("<td class=\"num\">1=</td><td>Gångtunneln under väg 66</td>"))
         // The hidden note is there, and marked.
-        #expect(html.contains("Boende nämner en namngiven person vid torget <span class=\"author\">– Omar Haddad</span> <span class=\"hidden-mark\">(dold på projektorn)</span>"))
+        #expect(html.contains("Boende nämner en namngiven person vid torget<span class=\"muted\"> – Omar Haddad</span><span class=\"muted\"> (dold på projektorn)</span>"))
         // A line break inside a note becomes a space.
         #expect(html.contains("Fler vuxna ute på helgkvällar? T.ex. nattvandrare"))
     }
@@ -113,7 +124,7 @@ import Testing
         r.meeting.title = "<script>alert('title')</script>"
         r.cycle.area = "\"><img src=x onerror=alert(1)>"
         r.steps["prioritering"]?.focusAreas[0].name = "<script>bar</script>"
-        let html = HTMLExport.summary(r, texts: Texts(.sv))
+        let html = render(r)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
         #expect(html.contains("&lt;b&gt;x&lt;/b&gt;"))
         #expect(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"))
@@ -125,13 +136,13 @@ import Testing
     @Test func selfContained() {
         var r = Self.record()
         r.notes[0].text = "se https://example.org och http://x.se"
-        let html = HTMLExport.summary(r, texts: Texts(.sv))
+        let html = render(r)
         // The note's own text is there, but never as a reference.
         let withoutNote = html.replacing("se https://example.org och http://x.se", with: "")
         for forbidden in ["http://", "https://", "src=", "href=", "url(", "@import", "<link", "<script", "<iframe", "<object"] {
             #expect(!withoutNote.lowercased().contains(forbidden), "found \(forbidden)")
         }
-        #expect(!HTMLExport.summary(Self.record(), texts: Texts(.sv)).contains("http"))
+        #expect(!render(Self.record()).contains("http"))
     }
 
     @Test func controlCharactersNeverRaw() {
@@ -140,7 +151,7 @@ import Testing
                      text: text, createdAt: 60, author: "x\u{1B}y")
         var r = Self.record(extraNotes: [n])
         r.agenda.steps[0].title = "Steg\u{1B}[2J"
-        let html = HTMLExport.summary(r, texts: Texts(.sv))
+        let html = render(r)
         for u in html.unicodeScalars {
             let v = u.value
             let allowed = v == 0x0A || !(v < 0x20 || (0x7F...0x9F).contains(v))
@@ -152,16 +163,16 @@ import Testing
     }
 
     @Test func escapeFunction() {
-        #expect(HTMLExport.escape("& < > \" '") == "&amp; &lt; &gt; &quot; &#39;")
-        #expect(HTMLExport.escape("å ä ö 😀 中") == "å ä ö 😀 中")
-        #expect(HTMLExport.escape("a\r\nb\nc\u{2028}d") == "a b c d")
+        #expect(HTMLRenderer.escape("& < > \" '") == "&amp; &lt; &gt; &quot; &#39;")
+        #expect(HTMLRenderer.escape("å ä ö 😀 中") == "å ä ö 😀 中")
+        #expect(HTMLRenderer.escape("a\r\nb\nc\u{2028}d") == "a b c d")
         let nonchars = String(String.UnicodeScalarView([0xFFFF, 0xFDD0].compactMap(Unicode.Scalar.init)))
-        #expect(HTMLExport.escape(nonchars) == "\u{FFFD}\u{FFFD}")
+        #expect(HTMLRenderer.escape(nonchars) == "\u{FFFD}\u{FFFD}")
     }
 }
 
 /// Compares with a file in Golden/ next to this source file.
-fileprivate func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     let url = folder.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["SAMTAL_UPDATE_SNAPSHOTS"] == "1" {

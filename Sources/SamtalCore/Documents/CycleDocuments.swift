@@ -1,0 +1,377 @@
+// The documents built from a whole cycle: the situation picture, the
+// problem and cause analysis, the activity plan and the citizen promise.
+// (The quality report is in QualityReport.swift.)
+
+extension Documents {
+    /// Lägesbild: what the notes say by source and theme, the focus areas,
+    /// the situation reports with their ratings, and the method
+    /// description of every meeting behind it. Internal.
+    public static func situation(_ c: CycleRecord, language: Language) -> Document {
+        let d = DocumentTexts(language)
+        let a = c.analysis
+        let notes = c.notes
+        let number = meetingNumbers(c)
+        let sources = NoteSource.allCases.filter { s in notes.contains { $0.source == s } }
+        var b: [Block] = [.paragraph(d.situationBasis(meetings: c.meetings.count, notes: notes.count, sources: sources.count))]
+        if !sources.isEmpty {
+            func count(_ s: NoteSource?, _ t: NoteType?) -> Cell {
+                Cell("\(notes.filter { (s == nil || $0.source == s) && (t == nil || $0.type == t) }.count)")
+            }
+            b.append(.table(Table(
+                caption: d[.notesBySourceAndType],
+                columns: [Column(d[.source])] + NoteType.allCases.map { Column(d.ui.noteType($0), numeric: true) }
+                    + [Column(d[.total], numeric: true)],
+                rows: sources.map { s in [Cell(d.sourceName(s))] + NoteType.allCases.map { count(s, $0) } + [count(s, nil)] },
+                footer: [Cell(d[.total])] + NoteType.allCases.map { count(nil, $0) } + [count(nil, nil)])))
+        }
+
+        b.append(.heading(2, d[.focusAreas]))
+        b += focusAreaOverview(a, d, columns: .situation)
+
+        b.append(.heading(2, d[.situationReports]))
+        var reports = false
+        for r in c.meetings {
+            let steps = r.agenda.steps.filter { $0.kind == .rating }
+            guard !steps.isEmpty else { continue }
+            reports = true
+            b.append(.heading(3, d.meetingHeading(number[r.meeting.id] ?? 0, r)))
+            b.append(.table(Table(
+                columns: [Column(d[.question]), Column(d[.rating]), Column(d[.observations]), Column(d[.commentAction])],
+                rows: steps.flatMap { step in ratingTable(step, r.steps[step.id]?.ratings ?? [], d).rows.map { row in
+                    [Cell([.strong(step.title)] + (step.questions.count > 1 ? row[0].spans.map { Span(" – \($0.text)") } : []))]
+                        + row.dropFirst()
+                } },
+                style: "rating")))
+        }
+        if !reports { b.append(.empty(d[.noSituationReports])) }
+
+        b.append(.heading(2, d[.notesBySourceAndTheme]))
+        if notes.isEmpty { b.append(.empty(d[.noNotes])) }
+        var theme: [Int64: FocusArea] = [:]
+        for area in a.rankedFocusAreas { for id in area.noteIDs where theme[id] == nil { theme[id] = area } }
+        let themes: [FocusArea?] = a.rankedFocusAreas + [nil]
+        for s in sources {
+            b.append(.heading(3, d.sourceName(s)))
+            let fromSource = inCreationOrder(notes.filter { $0.source == s })
+            for t in themes {
+                let group = fromSource.filter { theme[$0.id]?.id == t?.id }
+                guard !group.isEmpty else { continue }
+                b.append(.heading(4, t.map { "\($0.name) (\(d.ui.areaType($0.type)))" } ?? d[.withoutFocusArea]))
+                b.append(.bullets(group.map { n in
+                    var spans: Spans = [.strong(d.ui.noteType(n.type)), Span(": \(n.text)"), .muted(" – \(d.meetingRef(number[n.meetingID] ?? 0))")]
+                    if n.hidden { spans.append(.muted(" (\(d[.hiddenOnProjector]))")) }
+                    return ListItem(spans)
+                }))
+            }
+        }
+
+        b.append(.heading(2, d[.methodDescriptions]))
+        if c.meetings.isEmpty { b.append(.empty(d[.noMeetings])) }
+        for r in c.meetings {
+            b.append(.heading(3, d.meetingHeading(number[r.meeting.id] ?? 0, r)))
+            b.append(.paragraph("\(d[.agenda]): \(r.agenda.title)"))
+            b += methodDescription(r, d)
+            let actual = r.agenda.steps.reduce(0.0) { $0 + (r.stepSeconds[$1.id] ?? 0) }
+            b.append(.paragraph(d.timeLine(planned: r.agenda.plannedMinutes, actual: minutes(actual))))
+        }
+        return Document(kind: .situation, language: language, kindLabel: d[.kindSituation], title: a.cycle.area,
+                        meta: ["\(d[.promisePeriod]): \(a.cycle.period)"], blocks: b)
+    }
+
+    /// Problem- och orsaksanalys: per focus area (best ranked first) the
+    /// notes behind it, the problem description, the tree of causes with
+    /// how each was established, the problem analysis triangle and the
+    /// activities planned for it. Internal.
+    public static func analysis(_ c: CycleRecord, language: Language) -> Document {
+        let d = DocumentTexts(language)
+        let a = c.analysis
+        var b: [Block] = [.heading(2, d[.overview])]
+        b += focusAreaOverview(a, d, columns: .analysis)
+        for area in a.rankedFocusAreas {
+            b.append(.heading(2, area.name))
+            var facts = [KeyValue(d[.type], d.ui.areaType(area.type)),
+                         KeyValue(d[.priority], d.rankText(a.rank(of: area.id), dots: a.dots[area.id] ?? 0)),
+                         KeyValue(d[.leadsToPromise], d.yesNo(a.promiseAreas.contains(area.id)))]
+            if !area.targetPicture.isEmpty { facts.append(KeyValue(d[.targetPicture], area.targetPicture)) }
+            b.append(.keyValues(facts))
+            let notes = area.noteIDs.compactMap { a.notes[$0] }
+            if !notes.isEmpty {
+                b.append(.heading(3, d[.basis]))
+                b.append(.bullets(notes.map { ListItem(noteSpans($0, d, author: false)) }))
+            }
+            let problems = a.problems.filter { $0.focusAreaID == area.id }
+            if problems.isEmpty {
+                b += [.heading(3, d[.problemDescription]), .empty(d[.noProblemDescription])]
+            }
+            for p in problems { b += problemBlocks(p, c, d) }
+            let activities = a.orderedActivities.filter { $0.focusAreaID == area.id }
+            if !activities.isEmpty {
+                b.append(.heading(3, d[.activities]))
+                b.append(.bullets(activities.map { ListItem("\(a.number(ofActivity: $0.id) ?? 0). \($0.what)") }))
+            }
+        }
+        let loose = a.problems.filter { p in p.focusAreaID == nil || a.focusArea(p.focusAreaID) == nil }
+        if !loose.isEmpty {
+            b.append(.heading(2, d[.problemsWithoutFocusArea]))
+            for p in loose { b += problemBlocks(p, c, d) }
+        }
+        return Document(kind: .analysis, language: language, kindLabel: d[.kindAnalysis], title: a.cycle.area,
+                        meta: ["\(d[.promisePeriod]): \(a.cycle.period)"], blocks: b)
+    }
+
+    /// Aktivitetsplan: the activities in plan order with who, when and
+    /// after what; each in detail; the goals with their SMART check; the
+    /// follow-up plan and what has been followed up. Internal.
+    public static func plan(_ c: CycleRecord, language: Language) -> Document {
+        let d = DocumentTexts(language)
+        let a = c.analysis
+        let ordered = a.orderedActivities
+        func ref(_ id: Int64) -> String {
+            guard let n = a.number(ofActivity: id), let act = a.activities.first(where: { $0.id == id }) else { return "" }
+            return "\(n). \(act.what)"
+        }
+        func responsible(_ act: Activity) -> String {
+            [act.responsible, act.organisation].filter { !$0.isEmpty }.joined(separator: ", ")
+        }
+        var b: [Block] = [.notice(d[.internalNotice])]
+
+        b.append(.heading(2, d[.timeline]))
+        if ordered.isEmpty {
+            b.append(.empty(d[.noActivities]))
+        } else {
+            b.append(.table(Table(
+                columns: [Column(d[.number], numeric: true), Column(d[.activity]), Column(d[.responsible]), Column(d[.start], noWrap: true),
+                          Column(d[.end], noWrap: true), Column(d[.dependsOn]), Column(d[.status])],
+                rows: ordered.enumerated().map { i, act in
+                    [Cell("\(i + 1)"), Cell(act.what), Cell(responsible(act)), Cell(act.start), Cell(act.end),
+                     Cell(act.dependsOn.compactMap { a.number(ofActivity: $0) }.sorted().map(String.init).joined(separator: ", ")),
+                     Cell(d.activityStatus(act.status))]
+                },
+                style: "timeline")))
+            b.append(.heading(2, d[.activitiesInDetail]))
+            for (i, act) in ordered.enumerated() {
+                b.append(.heading(3, "\(i + 1). \(act.what)"))
+                let goals = a.goals(servedBy: act.id)
+                b.append(.keyValues([
+                    KeyValue(d[.focusArea], a.focusArea(act.focusAreaID)?.name ?? "–"),
+                    KeyValue(d[.how], dash(act.how)),
+                    KeyValue(d[.responsibleOrganisation], dash(act.organisation)),
+                    KeyValue(d[.responsiblePerson], dash(act.responsible)),
+                    KeyValue(d[.period], dash(d.period(act.start, act.end))),
+                    KeyValue(d[.order], act.sequence > 0 ? "\(act.sequence)" : d[.notSet]),
+                    KeyValue(d[.dependsOn], act.dependsOn.isEmpty ? "–" : act.dependsOn.map(ref).joined(separator: "; ")),
+                    KeyValue(d[.effectTerm], act.effectTerm.map(d.effectTerm) ?? "–"),
+                    KeyValue(d[.triangleSide], act.triangleSide.map { d.ui.problemField(.triangle($0)) } ?? "–"),
+                    KeyValue(d[.involvesCitizens], d.yesNo(act.involvesCitizens)),
+                    KeyValue(d[.priority], d.ui.priority(act.priority)),
+                    KeyValue(d[.status], d.activityStatus(act.status)),
+                    KeyValue(d[.goals], goals.isEmpty ? "–" : goals.map(\.text).joined(separator: "; ")),
+                ]))
+            }
+        }
+
+        b.append(.heading(2, d[.goals]))
+        if a.goals.isEmpty { b.append(.empty(d[.noGoals])) }
+        for kind in GoalKind.allCases {
+            let goals = a.goals.filter { $0.kind == kind }
+            guard !goals.isEmpty else { continue }
+            b.append(.heading(3, d.goalKindPlural(kind)))
+            b.append(.table(Table(
+                columns: [Column(d[.goal]), Column(d[.measure]), Column(d[.deadline], noWrap: true), Column(d[.owner]),
+                          Column(d[.activities]), Column("SMART")],
+                rows: goals.map { g in
+                    let flags = g.smartFlags
+                    let letters = SMARTLetter.allCases.filter { l in flags.contains { $0.letter == l } }.map(\.initial)
+                    let values = g.baseline.isEmpty && g.target.isEmpty ? "" : "\(dash(g.baseline)) → \(dash(g.target))"
+                    let measure = [g.indicator, values].filter { !$0.isEmpty }.joined(separator: ": ")
+                    return [Cell(g.text), Cell(measure), Cell(g.deadline), Cell(g.owner),
+                            Cell(g.activityIDs.compactMap { a.number(ofActivity: $0) }.sorted().map(String.init).joined(separator: ", ")),
+                            flags.isEmpty ? Cell(d[.smartPasses], signal: .green)
+                                : Cell(d.smartMissing(letters), signal: .red)]
+                },
+                style: "goals")))
+            let flagged = goals.filter { !$0.smartFlags.isEmpty }
+            if !flagged.isEmpty {
+                b.append(.bullets(flagged.map { g in
+                    ListItem([.strong(g.text)], children: g.smartFlags.map { ListItem([.strong($0.letter.initial), Span(": \($0.reason)")]) })
+                }))
+            }
+        }
+
+        b.append(.heading(2, d[.followUpPlan]))
+        if a.goals.isEmpty {
+            b.append(.empty(d[.noGoals]))
+        } else {
+            b.append(.table(Table(
+                columns: [Column(d[.goal]), Column(d[.whoFollowsUp]), Column(d[.when], noWrap: true), Column(d[.how])],
+                rows: a.goals.map { g in
+                    [Cell(g.text), Cell(dash(g.owner)), Cell(dash(g.deadline)),
+                     Cell(dash([g.indicator, g.target.isEmpty ? "" : "\(d[.targetValue].lowercased()) \(g.target)"].filter { !$0.isEmpty }.joined(separator: ", ")))]
+                })))
+        }
+
+        b.append(.heading(2, d[.followUpDone]))
+        if a.followUps.isEmpty {
+            b.append(.empty(d[.noFollowUps]))
+        } else {
+            let counts = FollowUpStatus.allCases.map { s in (s, a.followUps.filter { $0.status == s }.count) }
+            b.append(.paragraph(d.followUpCounts(counts)))
+            b.append(.barChart(BarChart(title: d[.followUpStatus], bars: counts.map { s, n in
+                BarChart.Bar(label: d.followUpStatus(s), value: n, valueText: "\(n)", signal: signal(s))
+            })))
+            b.append(.table(Table(
+                columns: [Column(d[.date], noWrap: true), Column(d[.concerns]), Column(d[.aspect]), Column(d[.status]), Column(d[.measuredValue]),
+                          Column(d[.why])],
+                rows: a.followUps.map { f in
+                    let concerns = f.activityID.map(ref) ?? f.goalID.flatMap { id in a.goals.first { $0.id == id }?.text }
+                        ?? d[.thePromiseAsAWhole]
+                    return [Cell(f.date), Cell(concerns), Cell(d.followUpAspect(f.aspect)),
+                            Cell(d.followUpStatus(f.status), signal: signal(f.status)), Cell(f.measuredValue), Cell(f.why)]
+                },
+                style: "follow-up")))
+        }
+        return Document(kind: .plan, language: language, kindLabel: d[.kindPlan], title: a.cycle.area,
+                        meta: ["\(d[.promisePeriod]): \(a.cycle.period)"], blocks: b)
+    }
+
+    /// Medborgarlöfte: the sections the method support lists, in its
+    /// order. The coordinator's own text of each section is public by
+    /// intent (personal data in it is still replaced by a marker); from
+    /// the chain it takes only the focus areas that lead to the promise
+    /// (name and target picture), the activities for them (what and when,
+    /// never how, who or with what) and how many took part in the
+    /// dialogues, each through `PublicFilter`.
+    public static func promise(_ c: CycleRecord, language: Language) -> Document {
+        let d = DocumentTexts(language)
+        let a = c.analysis
+        let filter = PublicFilter(meetings: c.meetings)
+        let p = a.promise ?? Promise(cycleID: a.cycle.id)
+        func text(_ s: PromiseSection, orEmpty: Bool = true) -> [Block] {
+            let paragraphs = PersonalData.redact(p[s]).split(whereSeparator: \.isNewline).map { String($0).stripped }.filter { !$0.isEmpty }
+            return paragraphs.isEmpty && orEmpty ? [.empty(d[.notWrittenYet])] : paragraphs.map { .paragraph($0) }
+        }
+        var b: [Block] = []
+        let missing = PromiseSection.allCases.filter { p[$0].stripped.isEmpty }
+        if !missing.isEmpty { b.append(.notice(d.promiseDraft(missing))) }
+
+        b.append(.heading(2, d[.purpose]))
+        b += text(.purpose)
+        b.append(.heading(2, d[.pictureAndFocus]))
+        b += text(.jointPicture, orEmpty: false) + text(.focus, orEmpty: p[.jointPicture].stripped.isEmpty)
+        let areas = a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) && filter.allows($0.name) }
+        if !areas.isEmpty {
+            b.append(.bullets(areas.map { area in
+                ListItem([.strong(area.name)] + (filter.allows(area.targetPicture) && !area.targetPicture.isEmpty
+                                                 ? [Span(". \(d[.targetPicture]): \(area.targetPicture)")] : []))
+            }))
+        }
+        let dialogues = c.meetings.filter { $0.meeting.status != .planned }
+        if !dialogues.isEmpty {
+            let people = dialogues.reduce(0) { $0 + $1.meeting.facts.totalHeadCount }
+            b.append(.paragraph(d.howItWasProduced(dialogues: dialogues.count, participants: people)))
+            b.append(.bullets(dialogues.map { r in
+                let f = r.meeting.facts
+                var parts = [f.date, d.ui.form(f.form)].filter { !$0.isEmpty }
+                if f.totalHeadCount > 0 { parts.append(d.participantsCount(f.totalHeadCount)) }
+                return ListItem([Span(r.agenda.title), .muted(" (" + parts.joined(separator: ", ") + ")")])
+            }))
+        }
+        b.append(.heading(2, d[.whatWeWillDo]))
+        b += text(.activities)
+        let promised = a.orderedActivities.filter {
+            $0.status != .cancelled && $0.focusAreaID.map(a.promiseAreas.contains) == true && filter.allows($0.what)
+        }
+        if !promised.isEmpty {
+            b.append(.table(Table(columns: [Column(d[.activity]), Column(d[.when])],
+                                  rows: promised.map { [Cell($0.what), Cell(filter.allows(d.period($0.start, $0.end)) ? d.period($0.start, $0.end) : "")] })))
+        }
+        b.append(.heading(2, d[.effectsSought]))
+        b += text(.effects)
+        b.append(.heading(2, d[.howToFollow]))
+        b += text(.followCitizens)
+        b.append(.heading(2, d[.validity]))
+        b += text(.validity)
+        b.append(.heading(2, d[.signatures]))
+        let names = PersonalData.redact(p[.signatories]).split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
+        if names.isEmpty {
+            b.append(.empty(d[.noSignatories]))
+        } else {
+            b.append(.signatures(Signatures(names: names, signatureLabel: d[.signature], nameLabel: d[.nameAndRole],
+                                            placeAndDateLabel: d[.placeAndDate])))
+        }
+        return Document(kind: .promise, language: language, kindLabel: d[.kindPromise], title: a.cycle.area,
+                        meta: ["\(d[.promisePeriod]): \(a.cycle.period)"], blocks: b)
+    }
+
+    // MARK: parts
+
+    enum OverviewColumns { case situation, analysis }
+
+    /// The focus areas by priority, as a table.
+    static func focusAreaOverview(_ a: CycleAnalysis, _ d: DocumentTexts, columns: OverviewColumns) -> [Block] {
+        guard !a.focusAreas.isEmpty else { return [.empty(d[.noFocusAreas])] }
+        let head = [Column(d[.rank], numeric: true), Column(d[.focusArea])]
+        let rank: (FocusArea) -> Cell = { Cell(a.rank(of: $0.id).map(String.init) ?? "–") }
+        switch columns {
+        case .situation:
+            return [.table(Table(
+                columns: head + [Column(d[.dots], numeric: true), Column(d[.leadsToPromise]), Column(d[.targetPicture])],
+                rows: a.rankedFocusAreas.map { area in
+                    [rank(area), Cell([Span(area.name), .muted(" (\(d.ui.areaType(area.type)))")]), Cell("\(a.dots[area.id] ?? 0)"),
+                     Cell(d.yesNo(a.promiseAreas.contains(area.id))), Cell(area.targetPicture)]
+                }))]
+        case .analysis:
+            return [.table(Table(
+                columns: head + [Column(d[.dots], numeric: true), Column(d[.problemDescription]), Column(d[.causes], numeric: true),
+                                 Column(d[.activities], numeric: true)],
+                rows: a.rankedFocusAreas.map { area in
+                    let problems = a.problems.filter { $0.focusAreaID == area.id }
+                    let described = problems.contains { p in p.answers.values.contains { !$0.isEmpty } }
+                    return [rank(area), Cell(area.name), Cell("\(a.dots[area.id] ?? 0)"), Cell(d.yesNo(described)),
+                            Cell("\(problems.reduce(0) { $0 + (a.causes[$1.id]?.count ?? 0) })"),
+                            Cell("\(a.activities.filter { $0.focusAreaID == area.id }.count)")]
+                }))]
+        }
+    }
+
+    /// One problem: where it was described, its answers, the cause tree
+    /// and the triangle.
+    static func problemBlocks(_ p: Problem, _ c: CycleRecord, _ d: DocumentTexts) -> [Block] {
+        var b: [Block] = [.heading(3, d[.problemDescription])]
+        if let r = c.meetings.first(where: { $0.meeting.id == p.meetingID }) {
+            b.append(.paragraph([.muted(d.describedIn(r, workspace: p.stepID == "workspace"))]))
+        }
+        let answers = problemAnswers(p, d)
+        b += answers.isEmpty ? [.empty(d[.noAnswers])] : answers
+        b.append(.heading(3, d[.causeAnalysis]))
+        let causes = c.analysis.causes[p.id] ?? []
+        if causes.isEmpty {
+            b.append(.empty(d[.noCauses]))
+        } else {
+            let children = Dictionary(grouping: causes, by: \.parentID)
+            func items(_ parent: Int64?) -> [ListItem] {
+                (children[parent] ?? []).map { cause in
+                    ListItem([Span(cause.text), .muted(" (\(d.evidence(cause.evidence)))")], children: items(cause.id))
+                }
+            }
+            b.append(.paragraph(d[.causeTreeIntro]))
+            b.append(.bullets(items(nil)))
+        }
+        b.append(.heading(3, d[.triangle]))
+        b.append(triangleTable(p, d).map { .table($0) } ?? .empty(d[.noTriangle]))
+        return b
+    }
+
+    /// "Möte 1", "Möte 2", … in the cycle's order (oldest first).
+    static func meetingNumbers(_ c: CycleRecord) -> [Int64: Int] {
+        Dictionary(uniqueKeysWithValues: c.meetings.enumerated().map { ($1.meeting.id, $0 + 1) })
+    }
+
+    static func signal(_ s: FollowUpStatus) -> Signal {
+        switch s {
+        case .done: .green
+        case .ongoing: .yellow
+        case .notDone: .red
+        }
+    }
+}

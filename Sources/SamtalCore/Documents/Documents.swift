@@ -1,0 +1,93 @@
+// Building a document from what the store holds: one entry point per
+// source (a meeting or a cycle), and the filter that keeps the public
+// documents public.
+
+import Foundation
+
+/// A whole cycle for its documents: the analysis chain and every meeting's
+/// record, oldest meeting first.
+public struct CycleRecord: Sendable {
+    public var analysis: CycleAnalysis
+    public var meetings: [MeetingRecord]
+
+    public init(analysis: CycleAnalysis, meetings: [MeetingRecord]) {
+        self.analysis = analysis
+        self.meetings = meetings
+    }
+
+    public var cycle: Cycle { analysis.cycle }
+
+    /// Every note of every meeting.
+    public var notes: [Note] { meetings.flatMap(\.notes) }
+
+    public var flaggedNotes: [(note: Note, kinds: [PersonalDataKind])] { meetings.flatMap(\.flaggedNotes) }
+
+    /// The same cycle with every free text passed through
+    /// `PersonalData.redact`.
+    public func redacted() -> CycleRecord {
+        CycleRecord(analysis: analysis.redacted(), meetings: meetings.map { $0.redacted() })
+    }
+}
+
+public enum Documents {
+    /// A meeting's document: `.summary` or `.feedback`.
+    public static func meeting(_ kind: DocumentKind, _ r: MeetingRecord, language: Language) -> Document? {
+        switch kind {
+        case .summary: summary(r, language: language)
+        case .feedback: feedback(r, language: language)
+        default: nil
+        }
+    }
+
+    /// A cycle's document: situation picture, analysis, activity plan,
+    /// promise or quality report.
+    public static func cycle(_ kind: DocumentKind, _ c: CycleRecord, language: Language) -> Document? {
+        switch kind {
+        case .situation: situation(c, language: language)
+        case .analysis: analysis(c, language: language)
+        case .plan: plan(c, language: language)
+        case .promise: promise(c, language: language)
+        case .quality: quality(c, language: language)
+        case .summary, .feedback: nil
+        }
+    }
+}
+
+/// Decides what may stand in a public document (the promise, the
+/// feedback): no hidden note, no text that looks like personal data (the
+/// facilitator's "checked, keep" does not make a text public), and no text
+/// naming a note-taker or a note's author.
+struct PublicFilter {
+    /// Names that must not appear: note-takers and authors of notes.
+    let internalNames: [String]
+
+    init(meetings: [MeetingRecord]) {
+        var names: Set<String> = []
+        for r in meetings {
+            for n in r.notes where !n.author.isEmpty { names.insert(n.author) }
+            for name in PublicFilter.names(in: r.meeting.facts.noteTakers) { names.insert(name) }
+        }
+        // Very short strings would match inside ordinary words.
+        internalNames = names.map { $0.stripped }.filter { $0.count >= 3 }.sorted()
+    }
+
+    func allows(_ text: String) -> Bool {
+        PersonalData.scan(text).isEmpty && !internalNames.contains { text.localizedCaseInsensitiveContains($0) }
+    }
+
+    func allows(_ note: Note) -> Bool { !note.hidden && allows(note.text) }
+
+    /// The names in a free-text list: "Li Wei, Omar Haddad och Åsa".
+    static func names(in list: String) -> [String] {
+        var parts = [list]
+        for separator in [",", ";", "/", "&", "\n", " och ", " and "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.map { $0.stripped }.filter { !$0.isEmpty }
+    }
+}
+
+extension String {
+    /// Without white space or line breaks at either end.
+    var stripped: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

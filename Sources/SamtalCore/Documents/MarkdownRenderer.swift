@@ -1,0 +1,123 @@
+// A `Document` as Markdown (pipe tables, as GitHub and pandoc read them).
+//
+// Stored text is written as typed, with two exceptions that keep the
+// document's structure: line breaks and control characters (see `inline`),
+// and in table cells the column separator `|`. A paragraph that would start
+// with a block marker (`#`, `>`, `-`, …) gets a backslash so it stays a
+// paragraph. Charts are left out: their figures are in the table or list
+// beside them.
+
+public enum MarkdownRenderer {
+    public static func render(_ doc: Document) -> String {
+        var out: [String] = ["# \(inline(doc.title))", "", inline(doc.kindLabel)]
+        for line in doc.meta { out += ["", inline(line)] }
+        for block in doc.blocks {
+            let lines = render(block)
+            if !lines.isEmpty { out += [""] + lines }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func render(_ block: Block) -> [String] {
+        switch block {
+        case .heading(let level, let text):
+            return [String(repeating: "#", count: min(max(level, 2), 6)) + " " + inline(text)]
+        case .paragraph(let spans):
+            return [paragraph(spans)]
+        case .keyValues(let pairs):
+            return pairs.map { "- \(inline($0.key)): \(spans($0.value))" }
+        case .list(let items, let ordered):
+            return list(items, ordered: ordered, indent: "")
+        case .table(let t):
+            return table(t)
+        case .barChart:
+            return []
+        case .empty(let text):
+            return ["_\(inline(text))_"]
+        case .notice(let text):
+            return ["> **\(inline(text))**"]
+        case .signatures(let s):
+            return table(Table(columns: [Column(s.nameLabel), Column(s.signatureLabel), Column(s.placeAndDateLabel)],
+                               rows: s.names.map { [Cell($0), Cell(""), Cell("")] }))
+        }
+    }
+
+    static func list(_ items: [ListItem], ordered: Bool, indent: String) -> [String] {
+        var out: [String] = []
+        for (i, item) in items.enumerated() {
+            let marker = ordered ? "\(i + 1). " : "- "
+            let check = item.checked.map { $0 ? "[x] " : "[ ] " } ?? ""
+            out.append(indent + marker + check + escapingBlockMarker(item.spans))
+            if !item.children.isEmpty {
+                out += list(item.children, ordered: item.orderedChildren,
+                            indent: indent + String(repeating: " ", count: marker.count))
+            }
+        }
+        return out
+    }
+
+    static func table(_ t: Table) -> [String] {
+        var out: [String] = []
+        if let caption = t.caption { out += ["**\(inline(caption))**", ""] }
+        out.append("| " + t.columns.map { cell($0.title) }.joined(separator: " | ") + " |")
+        out.append("| " + t.columns.map { $0.numeric ? "---:" : "---" }.joined(separator: " | ") + " |")
+        for row in t.rows {
+            out.append("| " + row.map { cell($0.spans) }.joined(separator: " | ") + " |")
+        }
+        if let footer = t.footer {
+            out.append("| " + footer.map { c in
+                let text = cell(c.spans)
+                return text.isEmpty ? "" : "**\(text)**"
+            }.joined(separator: " | ") + " |")
+        }
+        return out
+    }
+
+    static func spans(_ spans: Spans) -> String {
+        spans.map { s in
+            let text = inline(s.text)
+            if text.isEmpty { return "" }
+            switch s.style {
+            case .plain, .muted: return text
+            case .strong: return "**\(text)**"
+            case .emphasis: return "_\(text)_"
+            }
+        }.joined()
+    }
+
+    static func cell(_ spans: Spans) -> String { self.spans(spans).replacing("|", with: "\\|") }
+    static func cell(_ text: String) -> String { inline(text).replacing("|", with: "\\|") }
+
+    static func paragraph(_ spans: Spans) -> String { escapingBlockMarker(spans) }
+
+    /// Text that starts a paragraph or a list item: when its first run is
+    /// plain text starting with a block marker (`#`, `>`, `-`, `1.`, …),
+    /// the marker gets a backslash, so the text cannot become a heading, a
+    /// quote, a list or a table.
+    static func escapingBlockMarker(_ spans: Spans) -> String {
+        let text = self.spans(spans)
+        guard spans.first?.style == .plain || spans.first?.style == .muted, let first = text.first else { return text }
+        if "#>-+*=|`~_".contains(first) { return "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let after = text.dropFirst(digits.count).first, after == "." || after == ")" {
+            return digits + "\\" + text.dropFirst(digits.count)
+        }
+        return text
+    }
+
+    /// Keeps a text on its line: line breaks and tabs become spaces, other
+    /// control characters U+FFFD (`cat file.md` in a terminal must not run
+    /// an escape sequence someone typed). Otherwise the text is as typed.
+    public static func inline(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for u in s.unicodeScalars {
+            if u == "\n" && previousCR { previousCR = false; continue }
+            previousCR = u == "\r"
+            let isBreak = u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" || u == "\t"
+            let isControl = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
+            out.append(isBreak ? " " : isControl ? "\u{FFFD}" : u)
+        }
+        return String(out)
+    }
+}

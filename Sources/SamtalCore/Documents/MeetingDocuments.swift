@@ -1,0 +1,278 @@
+// The two documents built from one meeting: the summary (internal, the
+// whole record) and the feedback to its participants (public).
+
+extension Documents {
+    /// The meeting summary: the method description the county review asks
+    /// for, time per step, then per step what it produced and the notes by
+    /// group. Internal: hidden notes are included and marked.
+    public static func summary(_ r: MeetingRecord, language: Language) -> Document {
+        let d = DocumentTexts(language)
+        var b: [Block] = [.heading(2, d[.methodDescription])]
+        b += methodDescription(r, d)
+        b += [.heading(2, d[.timePerStep]), .table(timeTable(r, d))]
+        b.append(.heading(2, d[.notesPerStep]))
+        let byStep = Dictionary(grouping: r.notes, by: \.stepID)
+        for (i, step) in r.agenda.steps.enumerated() {
+            b.append(.heading(3, "\(i + 1). \(step.title)"))
+            let records = stepRecords(step, r, d)
+            b += records
+            let notes = byStep[step.id] ?? []
+            if notes.isEmpty && records.isEmpty { b.append(.empty(d[.noNotes])) }
+            for (group, groupNotes) in Dictionary(grouping: notes, by: \.group).sorted(by: { $0.key < $1.key }) {
+                b.append(.heading(4, d.ui.group(group)))
+                b.append(.bullets(inCreationOrder(groupNotes).map { ListItem(noteSpans($0, d, author: true)) }))
+            }
+        }
+        // Notes of steps no longer in the agenda are never dropped.
+        let known = Set(r.agenda.steps.map(\.id))
+        let orphans = r.notes.filter { !known.contains($0.stepID) }
+        if !orphans.isEmpty {
+            b.append(.heading(3, d[.otherSteps]))
+            b.append(.bullets(inCreationOrder(orphans).map {
+                ListItem([.muted("\($0.stepID) · \(d.ui.group($0.group)) · ")] + noteSpans($0, d, author: true))
+            }))
+        }
+        return Document(kind: .summary, language: language, kindLabel: d[.kindSummary], title: r.meeting.title,
+                        meta: ["\(d[.agenda]): \(r.agenda.title) · \(d[.cycle]): \(r.cycle.area) · \(r.cycle.period)"], blocks: b)
+    }
+
+    /// Återkoppling: what was heard, what was decided and what happens next
+    /// and when. Public: no hidden note, no note-taker's name, no text that
+    /// looks like personal data, no checklist or rating, no responsible
+    /// person of an activity.
+    public static func feedback(_ r: MeetingRecord, language: Language) -> Document {
+        let d = DocumentTexts(language)
+        let filter = PublicFilter(meetings: [r])
+        let f = r.meeting.facts
+        var b: [Block] = [.paragraph(d.feedbackIntro(title: r.meeting.title))]
+        var facts = [KeyValue(d[.date], dash(f.date)), KeyValue(d[.place], dash(f.place)), KeyValue(d[.form], d.ui.form(f.form))]
+        if f.totalHeadCount > 0 { facts.append(KeyValue(d[.participantCount], "\(f.totalHeadCount)")) }
+        b.append(.keyValues(facts))
+
+        // What was heard: the public notes per question asked, by type.
+        b.append(.heading(2, d[.whatWeHeard]))
+        var heard = false
+        for step in r.agenda.steps {
+            let notes = r.notes.filter { $0.stepID == step.id && filter.allows($0) }
+            guard !notes.isEmpty else { continue }
+            heard = true
+            b.append(.heading(3, step.title))
+            if !step.prompt.isEmpty { b.append(.paragraph([.emphasis(step.prompt)])) }
+            let typeOrder = Dictionary(uniqueKeysWithValues: NoteType.allCases.enumerated().map { ($1, $0) })
+            let ordered = notes.sorted { (typeOrder[$0.type]!, $0.createdAt, $0.id) < (typeOrder[$1.type]!, $1.createdAt, $1.id) }
+            b.append(.bullets(ordered.map { ListItem([.strong(d.ui.noteType($0.type)), Span(": \($0.text)")]) }))
+        }
+        if !heard { b.append(.empty(d[.nothingHeard])) }
+
+        let areas = r.agenda.steps.filter { $0.kind == .cluster }.flatMap { r.steps[$0.id]?.focusAreas ?? [] }.filter { filter.allows($0.name) }
+        if !areas.isEmpty {
+            b.append(.heading(2, d[.focusAreas]))
+            b.append(.bullets(areas.map { ListItem([Span($0.name), .muted(" (\(d.ui.areaType($0.type)))")]) }))
+        }
+        for step in r.agenda.steps where step.kind == .vote {
+            guard let data = r.steps[step.id], !data.votes.isEmpty else { continue }
+            let ranking = Ranking.rank(data.focusAreas.filter { filter.allows($0.name) }, votes: data.votes)
+            b.append(.heading(2, d[.howYouPrioritised]))
+            b += voteBlocks(ranking, d)
+        }
+        let proposals = r.agenda.steps.filter { $0.kind == .activities }.flatMap { r.steps[$0.id]?.activities ?? [] }.filter { filter.allows($0.what) }
+        if !proposals.isEmpty {
+            b.append(.heading(2, d[.proposedActivities]))
+            b.append(.bullets(proposals.map { a in
+                let period = d.period(a.start, a.end)
+                return ListItem([Span(a.what)] + (period.isEmpty ? [] : [.muted(" (\(period))")]))
+            }))
+        }
+
+        let items = r.agenda.steps.filter { $0.kind == .summary }.flatMap { r.steps[$0.id]?.summaryItems ?? [] }.filter { filter.allows($0.text) }
+        func section(_ kind: SummaryItemKind, _ heading: DocText, empty: DocText?) {
+            let list = items.filter { $0.kind == kind }
+            if list.isEmpty && empty == nil { return }
+            b.append(.heading(2, d[heading]))
+            if list.isEmpty, let empty { b.append(.empty(d[empty])); return }
+            b.append(.bullets(list.map { item in
+                var spans = [Span(item.text)]
+                // A person named as owner stays out unless the name is public.
+                if !item.owner.isEmpty && filter.allows(item.owner) { spans.append(.muted(" – \(d[.who]): \(item.owner)")) }
+                if !item.due.isEmpty { spans.append(.muted(" – \(d[.when]): \(item.due)")) }
+                return ListItem(spans)
+            }))
+        }
+        section(.decision, .decisions, empty: nil)
+        section(.nextStep, .whatHappensNext, empty: .noNextSteps)
+        section(.carryForward, .carryForward, empty: nil)
+        b.append(.paragraph(d[.feedbackThanks]))
+        return Document(kind: .feedback, language: language, kindLabel: d[.kindFeedback], title: r.meeting.title, blocks: b)
+    }
+
+    // MARK: parts shared with the cycle's documents
+
+    /// Date, place, form, who led and took notes, groups, named or
+    /// anonymous notes, status; then the participants by organisation and
+    /// role with the gender split.
+    static func methodDescription(_ r: MeetingRecord, _ d: DocumentTexts) -> [Block] {
+        let f = r.meeting.facts
+        var b: [Block] = [.keyValues([
+            KeyValue(d[.date], dash(f.date)),
+            KeyValue(d[.place], dash(f.place)),
+            KeyValue(d[.form], d.ui.form(f.form)),
+            KeyValue(d[.facilitator], dash(f.facilitator)),
+            KeyValue(d[.noteTakers], dash(f.noteTakers)),
+            KeyValue(d[.groups], "\(r.meeting.groupCount)"),
+            KeyValue(d[.howNotesWereTaken], f.namedNotes ? d[.notesNamed] : d[.notesAnonymous]),
+            KeyValue(d[.status], d.ui.status(r.meeting.status)),
+        ])]
+        if f.participants.isEmpty {
+            b.append(.empty(d[.noParticipants]))
+        } else {
+            b.append(.table(Table(
+                caption: d[.participants],
+                columns: [Column(d[.organisationRole]), Column(d[.count], numeric: true), Column(d[.women], numeric: true),
+                          Column(d[.men], numeric: true), Column(d[.otherOrUnstated], numeric: true)],
+                rows: f.participants.map { p in
+                    [Cell(p.organisationRole), Cell("\(p.headCount)"), Cell("\(p.women)"), Cell("\(p.men)"), Cell("\(p.otherOrUnstated)")]
+                },
+                footer: [Cell(d[.total]), Cell("\(f.totalHeadCount)"), Cell("\(f.totalWomen)"), Cell("\(f.totalMen)"),
+                         Cell("\(f.totalOtherOrUnstated)")],
+                style: "participants")))
+        }
+        return b
+    }
+
+    /// Planned against actual minutes per step, with the totals.
+    static func timeTable(_ r: MeetingRecord, _ d: DocumentTexts) -> Table {
+        let actual = r.agenda.steps.reduce(0.0) { $0 + (r.stepSeconds[$1.id] ?? 0) }
+        return Table(
+            columns: [Column(d[.step]), Column(d[.planned], numeric: true), Column(d[.actual], numeric: true)],
+            rows: r.agenda.steps.enumerated().map { i, s in
+                [Cell("\(i + 1). \(s.title)"), Cell("\(s.minutes) min"), Cell(minutes(r.stepSeconds[s.id] ?? 0))]
+            },
+            footer: [Cell(d[.total]), Cell("\(r.agenda.plannedMinutes) min"), Cell(minutes(actual))])
+    }
+
+    /// What a step's own interaction produced.
+    static func stepRecords(_ step: AgendaStep, _ r: MeetingRecord, _ d: DocumentTexts) -> [Block] {
+        guard let data = r.steps[step.id] else { return [] }
+        switch step.kind {
+        case .cluster where !data.focusAreas.isEmpty:
+            let notes = Dictionary(data.sourceNotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return [.heading(4, d[.focusAreas]), .bullets(data.focusAreas.map { a in
+                ListItem([.strong(a.name), .muted(" (\(d.ui.areaType(a.type)))")],
+                         children: a.noteIDs.compactMap { notes[$0] }.map { ListItem($0.text) })
+            })]
+        case .vote where !data.focusAreas.isEmpty:
+            return voteBlocks(Ranking.rank(data.focusAreas, votes: data.votes), d)
+        case .checklist:
+            return [.list(step.questions.enumerated().map { i, item in
+                let answer = data.checklist.first { $0.item == i }
+                let done = answer?.done == true
+                var spans = [Span(item), .muted(" (\(done ? d[.checklistDone] : d[.checklistNotDone]))")]
+                if let comment = answer?.comment, !comment.isEmpty { spans.append(Span(" – \(comment)")) }
+                return ListItem(spans, checked: done)
+            }, ordered: false)]
+        case .rating:
+            return [.table(ratingTable(step, data.ratings, d))]
+        case .problem:
+            return r.problems.filter { $0.stepID == step.id }.flatMap { p in
+                let area = p.focusAreaID.flatMap { id in r.steps.values.flatMap(\.focusAreas).first { $0.id == id } }
+                var b: [Block] = [.heading(4, "\(d[.problemDescription]): \(area?.name ?? d[.noFocusArea])")]
+                b += problemAnswers(p, d)
+                let chain = r.whyChains[p.id] ?? []
+                if !chain.isEmpty {
+                    b += [.paragraph([.strong(d[.whyChain])]), .list(chain.map { ListItem($0.text) }, ordered: true)]
+                }
+                if let triangle = triangleTable(p, d) { b += [.paragraph([.strong(d[.triangle])]), .table(triangle)] }
+                return b
+            }
+        case .activities where !data.activities.isEmpty:
+            return [.table(Table(
+                columns: [Column(d[.activity]), Column(d[.responsible]), Column(d[.period]), Column(d[.priority]), Column(d[.focusArea])],
+                rows: data.activities.map { a in
+                    let area = a.focusAreaID.flatMap { id in data.focusAreas.first { $0.id == id }?.name } ?? ""
+                    return [Cell(a.what), Cell(a.responsible), Cell(d.period(a.start, a.end)), Cell(d.ui.priority(a.priority)), Cell(area)]
+                }))]
+        case .summary where !data.summaryItems.isEmpty:
+            return SummaryItemKind.allCases.flatMap { kind -> [Block] in
+                let items = data.summaryItems.filter { $0.kind == kind }
+                guard !items.isEmpty else { return [] }
+                let heading: DocText = kind == .decision ? .decisions : kind == .nextStep ? .nextSteps : .carryForward
+                return [.heading(4, d[heading]), .bullets(items.map { item in
+                    var spans = [Span(item.text)]
+                    if !item.owner.isEmpty { spans.append(.muted(" – \(d[.who]): \(item.owner)")) }
+                    if !item.due.isEmpty { spans.append(.muted(" – \(d[.when]): \(item.due)")) }
+                    return ListItem(spans)
+                })]
+            }
+        default:
+            return []
+        }
+    }
+
+    /// A vote's ranking as a table and a chart (ties share a rank, "2=").
+    static func voteBlocks(_ ranking: [RankedFocusArea], _ d: DocumentTexts) -> [Block] {
+        func rank(_ x: RankedFocusArea) -> String { x.dots == 0 ? "–" : (x.tied ? "\(x.rank)=" : "\(x.rank)") }
+        // In the chart an untied rank reads "3." (as in a list); "1=" and "–" stay.
+        func chartRank(_ x: RankedFocusArea) -> String { x.dots == 0 || x.tied ? rank(x) : "\(x.rank)." }
+        return [
+            .table(Table(caption: d[.priorities],
+                         columns: [Column(d[.rank], numeric: true), Column(d[.focusArea]), Column(d[.dots], numeric: true)],
+                         rows: ranking.map { [Cell(rank($0)), Cell($0.area.name), Cell("\($0.dots)")] }, style: "ranking")),
+            .barChart(BarChart(title: d[.dotsPerFocusArea], bars: ranking.map {
+                BarChart.Bar(label: "\(chartRank($0)) \($0.area.name)", value: $0.dots, valueText: d.dots($0.dots))
+            })),
+        ]
+    }
+
+    /// Ratings of a situation report step: the level in words, coloured
+    /// when the scale is green/yellow/red.
+    static func ratingTable(_ step: AgendaStep, _ ratings: [Rating], _ d: DocumentTexts, meeting: String? = nil) -> Table {
+        let questions = step.questions.isEmpty ? [step.title] : step.questions
+        return Table(
+            columns: (meeting == nil ? [] : [Column(d[.meeting])])
+                + [Column(d[.question]), Column(d[.rating]), Column(d[.observations]), Column(d[.commentAction])],
+            rows: questions.enumerated().map { i, q in
+                let rating = ratings.first { $0.question == i }
+                let value = rating?.value.map { d.ui.ratingValue($0) } ?? d[.notRated]
+                return (meeting.map { [Cell($0)] } ?? [])
+                    + [Cell(q), Cell(value, signal: rating?.value.flatMap(Signal.init(rawValue:))),
+                       Cell(rating?.observations ?? ""), Cell(rating?.comment ?? "")]
+            },
+            style: "rating")
+    }
+
+    /// The answered questions of a problem description.
+    static func problemAnswers(_ p: Problem, _ d: DocumentTexts) -> [Block] {
+        let answered = ProblemQuestion.allCases.filter { !(p.answers[$0] ?? "").isEmpty }
+        return answered.isEmpty ? [] : [.keyValues(answered.map { KeyValue(d.ui.problemField(.question($0)), p.answers[$0]!) })]
+    }
+
+    /// The problem analysis triangle: the inner sides beside the outer
+    /// sides that act on them; nil when nothing is written.
+    static func triangleTable(_ p: Problem, _ d: DocumentTexts) -> Table? {
+        guard TriangleSide.allCases.contains(where: { !(p.triangle[$0] ?? "").isEmpty }) else { return nil }
+        let pairs: [(TriangleSide, TriangleSide)] = [(.offender, .handler), (.target, .guardian), (.place, .placeManager)]
+        return Table(
+            columns: [Column(d[.innerTriangle]), Column(d[.description]), Column(d[.outerTriangle]), Column(d[.description])],
+            rows: pairs.map { inner, outer in
+                [Cell([.strong(d.ui.problemField(.triangle(inner)))]), Cell(p.triangle[inner] ?? ""),
+                 Cell([.strong(d.ui.problemField(.triangle(outer)))]), Cell(p.triangle[outer] ?? "")]
+            },
+            style: "triangle")
+    }
+
+    /// One note: type, source, text, the author when named, the hidden mark.
+    static func noteSpans(_ n: Note, _ d: DocumentTexts, author: Bool) -> Spans {
+        var spans: Spans = [.strong(d.ui.noteType(n.type)), .muted(" (\(d.ui.source(n.source)))"), Span(": \(n.text)")]
+        if author && !n.author.isEmpty { spans.append(.muted(" – \(n.author)")) }
+        if n.hidden { spans.append(.muted(" (\(d[.hiddenOnProjector]))")) }
+        return spans
+    }
+
+    static func inCreationOrder(_ notes: [Note]) -> [Note] {
+        notes.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+
+    static func minutes(_ seconds: Double) -> String { "\(Int((seconds / 60).rounded())) min" }
+
+    static func dash(_ s: String) -> String { s.isEmpty ? "–" : s }
+}

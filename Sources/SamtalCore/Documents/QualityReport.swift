@@ -1,0 +1,343 @@
+// The quality report: the 15 questions of the county rubric (seed 000,
+// "Bilaga 1": Länsstyrelsen's desk study of cooperation agreements and
+// citizen promises) answered from what the store holds, each with the
+// evidence behind the answer, and for questions 5, 7, 8 and 9 the rubric's
+// level (låg / medel / hög kvalitet).
+//
+// samtal keeps no cooperation agreement and no communication plan, so
+// questions 1 to 4 are answered "not in samtal", with what the store does
+// hold that bears on them.
+
+public enum QualityVerdict: String, Sendable, CaseIterable {
+    case yes, partly, no
+    /// The store does not hold what the question asks about.
+    case notInStore = "not_in_store"
+}
+
+public enum QualityLevel: String, Sendable, CaseIterable {
+    case low, medium, high
+
+    var signal: Signal {
+        switch self {
+        case .low: .red
+        case .medium: .yellow
+        case .high: .green
+        }
+    }
+}
+
+public struct QualityAnswer: Equatable, Sendable {
+    /// 1…15, as in the rubric.
+    public var number: Int
+    public var verdict: QualityVerdict
+    /// Only where the rubric grades (questions 5, 7, 8, 9) and the thing
+    /// asked about exists.
+    public var level: QualityLevel?
+    public var evidence: [String]
+
+    public init(number: Int, verdict: QualityVerdict, level: QualityLevel? = nil, evidence: [String]) {
+        self.number = number
+        self.verdict = verdict
+        self.level = level
+        self.evidence = evidence
+    }
+}
+
+public enum QualityReport {
+    /// The questions the rubric grades.
+    public static let graded: Set<Int> = [5, 7, 8, 9]
+
+    /// The 15 answers, in the rubric's order.
+    public static func answers(_ c: CycleRecord, language: Language) -> [QualityAnswer] {
+        let q = Questions(c, DocumentTexts(language))
+        return [q.q1(), q.q2(), q.q3(), q.q4(), q.q5(), q.q6(), q.q7(), q.q8(), q.q9(), q.q10(), q.q11(), q.q12(), q.q13(), q.q14(), q.q15()]
+    }
+
+    /// Which side of the cooperation a note's knowledge comes from. The
+    /// method support's employee dialogues are the police's; citizens and
+    /// partners are neither side.
+    enum Party { case police, municipality }
+
+    static func party(_ s: NoteSource) -> Party? {
+        switch s {
+        case .police, .employee: .police
+        case .municipality: .municipality
+        case .citizen, .partner: nil
+        }
+    }
+
+    /// The questions, one function each, over one cycle.
+    struct Questions {
+        let c: CycleRecord
+        let a: CycleAnalysis
+        let d: DocumentTexts
+
+        init(_ c: CycleRecord, _ d: DocumentTexts) {
+            self.c = c
+            self.a = c.analysis
+            self.d = d
+        }
+
+        var promise: Promise { a.promise ?? Promise(cycleID: a.cycle.id) }
+        var liveActivities: [Activity] { a.activities.filter { $0.status != .cancelled } }
+        var promiseAreas: [FocusArea] { a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) } }
+        var promisedActivities: [Activity] {
+            liveActivities.filter { $0.focusAreaID.map(a.promiseAreas.contains) == true }
+        }
+
+        func described(_ area: FocusArea) -> Bool {
+            a.problems.contains { $0.focusAreaID == area.id && $0.answers.values.contains { !$0.stripped.isEmpty } }
+        }
+
+        func filled(_ s: PromiseSection) -> Bool { !promise[s].stripped.isEmpty }
+
+        /// Yes when all, partly when some, no when none (or nothing to count).
+        func verdict(_ n: Int, of total: Int) -> QualityVerdict {
+            total == 0 || n == 0 ? .no : n == total ? .yes : .partly
+        }
+
+        // 1–4: not kept in samtal.
+
+        func q1() -> QualityAnswer {
+            let causes = a.causes.values.reduce(0) { $0 + $1.count }
+            return QualityAnswer(number: 1, verdict: .notInStore, evidence: [
+                d[.qeAgreementNotKept],
+                d.qeAgreementBasis(areas: a.focusAreas.count, problems: a.problems.count, causes: causes),
+            ])
+        }
+
+        func q2() -> QualityAnswer {
+            QualityAnswer(number: 2, verdict: .notInStore, evidence: [d[.qeAgreementSignaturesNotKept]])
+        }
+
+        func q3() -> QualityAnswer {
+            QualityAnswer(number: 3, verdict: .notInStore, evidence: [d[.qeAgreementOwnerNotKept]])
+        }
+
+        func q4() -> QualityAnswer {
+            QualityAnswer(number: 4, verdict: .notInStore, evidence: [
+                d[.qeCommunicationPlanNotKept],
+                d.qePromiseSaysHowToFollow(filled(.followCitizens)),
+                d.qeCitizenActivities(liveActivities.filter(\.involvesCitizens).count, of: liveActivities.count),
+            ])
+        }
+
+        // 5: the local situation picture, graded by who made it and from
+        // how many sources.
+
+        func q5() -> QualityAnswer {
+            let notes = c.notes
+            let reports = c.meetings.filter { r in r.steps.values.contains { $0.ratings.contains { $0.value != nil } } }
+            guard !notes.isEmpty || !reports.isEmpty else {
+                return QualityAnswer(number: 5, verdict: .no, evidence: [d[.qeNoSituationPicture]])
+            }
+            let sources = NoteSource.allCases.filter { s in notes.contains { $0.source == s } }
+            let sourceCount = sources.count + (reports.isEmpty ? 0 : 1)
+            // Which parties each meeting's material comes from.
+            let numbers = Documents.meetingNumbers(c)
+            var policeOnly: [Int] = [], municipalityOnly: [Int] = [], joint: [Int] = []
+            for r in c.meetings {
+                var parties = Set(r.notes.compactMap { party($0.source) })
+                if reports.contains(where: { $0.meeting.id == r.meeting.id }), let p = party(r.agenda.source) { parties.insert(p) }
+                let n = numbers[r.meeting.id] ?? 0
+                if parties == [.police] { policeOnly.append(n) }
+                if parties == [.municipality] { municipalityOnly.append(n) }
+                if parties == [.police, .municipality] { joint.append(n) }
+            }
+            let separately = !policeOnly.isEmpty && !municipalityOnly.isEmpty
+            let level: QualityLevel = separately && sourceCount >= 4 ? .high
+                : (separately || !joint.isEmpty) && sourceCount >= 3 ? .medium : .low
+            var evidence = [d.qeNotesAndMeetings(notes: notes.count, meetings: c.meetings.count)]
+            evidence.append(d.qeSources(sources.map(d.ui.source) + (reports.isEmpty ? [] : [d[.situationReportsLower]]), count: sourceCount))
+            evidence.append(d.qeMadeBy(police: policeOnly, municipality: municipalityOnly, joint: joint))
+            evidence.append(d.criterion(5, level))
+            return QualityAnswer(number: 5, verdict: .yes, level: level, evidence: evidence)
+        }
+
+        // 6: a joint problem picture: focus areas with problem descriptions.
+
+        func q6() -> QualityAnswer {
+            guard !a.focusAreas.isEmpty else {
+                return QualityAnswer(number: 6, verdict: .no, evidence: [d[.qeNoFocusAreas]])
+            }
+            let areas = a.rankedFocusAreas
+            let done = areas.filter(described)
+            var evidence = [d.qeDescribedAreas(done.count, of: areas.count)]
+            let missing = areas.filter { !described($0) }.map(\.name)
+            if !missing.isEmpty { evidence.append(d.qeWithoutDescription(missing)) }
+            let sources = NoteSource.allCases.filter { s in areas.flatMap(\.noteIDs).contains { a.notes[$0]?.source == s } }
+            if !sources.isEmpty { evidence.append(d.qeAreaSources(sources.map(d.ui.source))) }
+            return QualityAnswer(number: 6, verdict: done.isEmpty ? .partly : .yes, evidence: evidence)
+        }
+
+        // 7: cause analysis, graded by how the causes were established.
+        // Every cause in samtal records how it was established, so the
+        // rubric's lowest level ("unclear how they were analysed") cannot
+        // arise from the store.
+
+        func q7() -> QualityAnswer {
+            let analysed = a.problems.filter { !(a.causes[$0.id] ?? []).isEmpty }
+            let causes = analysed.flatMap { a.causes[$0.id] ?? [] }
+            guard !causes.isEmpty else {
+                return QualityAnswer(number: 7, verdict: .no, evidence: [d.qeNoCauses(problems: a.problems.count)])
+            }
+            let deepened = analysed.filter { p in (a.causes[p.id] ?? []).contains { $0.evidence != .internalDiscussion } }
+            let level: QualityLevel = deepened.count == analysed.count ? .high : .medium
+            let byEvidence = CauseEvidence.allCases.compactMap { e -> String? in
+                let n = causes.filter { $0.evidence == e }.count
+                return n == 0 ? nil : "\(d.evidence(e)) \(n)"
+            }
+            return QualityAnswer(number: 7, verdict: .yes, level: level, evidence: [
+                d.qeCauses(causes.count, problems: analysed.count, byEvidence: byEvidence),
+                d.qeDeepened(deepened.count, of: analysed.count),
+                d.criterion(7, level),
+            ])
+        }
+
+        // 8: joint goals, graded by kinds and the SMART check.
+
+        func q8() -> QualityAnswer {
+            let goals = a.goals
+            guard !goals.isEmpty else { return QualityAnswer(number: 8, verdict: .no, evidence: [d[.qeNoGoals]]) }
+            let kinds = GoalKind.allCases.map { k in (k, goals.filter { $0.kind == k }.count) }
+            let passing = goals.filter { $0.smartFlags.isEmpty }.count
+            let level: QualityLevel = passing == goals.count ? .high : kinds.allSatisfy({ $0.1 > 0 }) ? .medium : .low
+            var evidence = [d.qeGoalKinds(total: goals.count, kinds: kinds), d.qeSMARTPassing(passing, of: goals.count)]
+            for letter in SMARTLetter.allCases {
+                let n = goals.filter { g in g.smartFlags.contains { $0.letter == letter } }.count
+                if n > 0 { evidence.append(d.qeSMARTLacking(n, of: goals.count, letter)) }
+            }
+            evidence.append(d.criterion(8, level))
+            return QualityAnswer(number: 8, verdict: .yes, level: level, evidence: evidence)
+        }
+
+        // 9: the action plan, graded by its tie to the situation picture and
+        // whether every activity says what, how, who, when and in which
+        // order.
+
+        func q9() -> QualityAnswer {
+            let acts = liveActivities
+            guard !acts.isEmpty else { return QualityAnswer(number: 9, verdict: .no, evidence: [d[.qeNoActivities]]) }
+            func count(_ test: (Activity) -> Bool) -> Int { acts.filter(test).count }
+            let linked = count { a.focusArea($0.focusAreaID) != nil }
+            let spec: [(DocText, Int)] = [
+                (.qeSpecWhat, count { !$0.what.stripped.isEmpty }),
+                (.qeSpecHow, count { !$0.how.stripped.isEmpty }),
+                (.qeSpecRoles, count { !$0.responsible.stripped.isEmpty || !$0.organisation.stripped.isEmpty }),
+                (.qeSpecTime, count { !$0.start.stripped.isEmpty && !$0.end.stripped.isEmpty }),
+                (.qeSpecOrder, acts.count == 1 ? 1 : count { $0.sequence > 0 || !$0.dependsOn.isEmpty }),
+            ]
+            let complete = spec.allSatisfy { $0.1 == acts.count }
+            let level: QualityLevel = linked < acts.count ? .low : complete ? .high : .medium
+            return QualityAnswer(number: 9, verdict: .yes, level: level, evidence:
+                [d.qeLinked(linked, of: acts.count)] + spec.map { d.qeSpec($0.0, $0.1, of: acts.count) } + [d.criterion(9, level)])
+        }
+
+        // 10–15: the promise and the follow-up.
+
+        func q10() -> QualityAnswer {
+            let sections = PromiseSection.allCases
+            let written = sections.filter(filled)
+            var evidence = [d.qePromiseSections(written.count, of: sections.count)]
+            let missing = sections.filter { !filled($0) }
+            if !missing.isEmpty && !written.isEmpty { evidence.append(d.qeMissingSections(missing)) }
+            if filled(.validity) { evidence.append("\(d[.validity]): \(promise[.validity].stripped)") }
+            return QualityAnswer(number: 10, verdict: verdict(written.count, of: sections.count), evidence: evidence)
+        }
+
+        func q11() -> QualityAnswer {
+            let areas = promiseAreas
+            let done = areas.filter(described)
+            let text = filled(.jointPicture) || filled(.focus)
+            var evidence = [d.qePromiseAreas(areas.map(\.name)), d.qePromiseAreasDescribed(done.count, of: areas.count),
+                            d.qePromisePictureText(text)]
+            if a.promise == nil { evidence.insert(d[.qeNoPromise], at: 0) }
+            let verdict: QualityVerdict = a.promise == nil ? .no
+                : !areas.isEmpty && done.count == areas.count && text ? .yes
+                : done.isEmpty && !text ? .no : .partly
+            return QualityAnswer(number: 11, verdict: verdict, evidence: evidence)
+        }
+
+        func q12() -> QualityAnswer {
+            guard filled(.signatories) else { return QualityAnswer(number: 12, verdict: .no, evidence: [d[.qeNoSignatories]]) }
+            let names = promise[.signatories].split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
+            return QualityAnswer(number: 12, verdict: .yes, evidence: [d.qeSignatories(names), d[.qeWhichIsMunicipal]])
+        }
+
+        func q13() -> QualityAnswer {
+            let acts = promisedActivities
+            let named = acts.filter { !$0.responsible.stripped.isEmpty || !$0.organisation.stripped.isEmpty }
+            return QualityAnswer(number: 13, verdict: verdict(named.count, of: acts.count), evidence: [
+                d.qePromisedWithResponsible(named.count, of: acts.count), d[.qeNoPromiseOwnerField],
+            ])
+        }
+
+        /// When, how and by whom the goals are followed up.
+        func followUpParts(_ goals: [Goal]) -> (when: Int, how: Int, who: Int, all: Int) {
+            (goals.filter { !$0.deadline.stripped.isEmpty }.count, goals.filter { !$0.indicator.stripped.isEmpty }.count,
+             goals.filter { !$0.owner.stripped.isEmpty }.count,
+             goals.filter { !$0.deadline.stripped.isEmpty && !$0.indicator.stripped.isEmpty && !$0.owner.stripped.isEmpty }.count)
+        }
+
+        func q14() -> QualityAnswer {
+            let goals = a.goals
+            let parts = followUpParts(goals)
+            let any = goals.filter { !$0.deadline.stripped.isEmpty || !$0.indicator.stripped.isEmpty || !$0.owner.stripped.isEmpty }.count
+            let verdict: QualityVerdict = goals.isEmpty || any == 0 ? .no : parts.all == goals.count ? .yes : .partly
+            let counts = FollowUpStatus.allCases.map { s in (s, a.followUps.filter { $0.status == s }.count) }
+            return QualityAnswer(number: 14, verdict: verdict, evidence: [
+                d[.qePlanIsTheAnnex],
+                d.qeGoalFollowUp(when: parts.when, how: parts.how, who: parts.who, of: goals.count),
+                d.qeFollowUpsRecorded(a.followUps.count, counts),
+            ])
+        }
+
+        func q15() -> QualityAnswer {
+            let goals = a.goals.filter { g in g.focusAreaID.map(a.promiseAreas.contains) == true }
+            let parts = followUpParts(goals)
+            let text = filled(.followCitizens)
+            let complete = !goals.isEmpty && parts.all == goals.count
+            let verdict: QualityVerdict = text && complete ? .yes : text || parts.all > 0 ? .partly : .no
+            return QualityAnswer(number: 15, verdict: verdict, evidence: [
+                d.qePromiseSaysHowToFollow(text),
+                d.qeGoalFollowUp(when: parts.when, how: parts.how, who: parts.who, of: goals.count, promiseAreas: true),
+            ])
+        }
+    }
+}
+
+extension Documents {
+    /// Kvalitetsgranskning: the rubric's 15 questions, an overview table
+    /// and each answer with its evidence. Internal.
+    public static func quality(_ c: CycleRecord, language: Language) -> Document {
+        let d = DocumentTexts(language)
+        let answers = QualityReport.answers(c, language: language)
+        var b: [Block] = [.paragraph(d[.qualityIntro])]
+        b.append(.table(Table(
+            columns: [Column(d[.number], numeric: true), Column(d[.question]), Column(d[.answer]), Column(d[.level])],
+            rows: answers.map { x in
+                [Cell("\(x.number)"), Cell(d.rubricQuestion(x.number)), Cell(d.verdict(x.verdict), signal: signal(x.verdict)),
+                 x.level.map { Cell(d.level($0), signal: $0.signal) } ?? Cell(QualityReport.graded.contains(x.number) ? "–" : "")]
+            },
+            style: "quality")))
+        for x in answers {
+            b.append(.heading(3, "\(x.number). \(d.rubricQuestion(x.number))"))
+            var facts = [KeyValue(d[.answer], [.strong(d.verdict(x.verdict))])]
+            if let level = x.level { facts.append(KeyValue(d[.level], [.strong(d.level(level))])) }
+            b.append(.keyValues(facts))
+            b.append(.paragraph([.strong(d[.evidence])]))
+            b.append(.bullets(x.evidence.map(ListItem.init)))
+        }
+        return Document(kind: .quality, language: language, kindLabel: d[.kindQuality], title: c.cycle.area,
+                        meta: ["\(d[.promisePeriod]): \(c.cycle.period)", d[.rubricSource]], blocks: b)
+    }
+
+    static func signal(_ v: QualityVerdict) -> Signal? {
+        switch v {
+        case .yes: .green
+        case .partly: .yellow
+        case .no: .red
+        case .notInStore: nil
+        }
+    }
+}

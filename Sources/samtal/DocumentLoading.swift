@@ -1,0 +1,286 @@
+// From the store to a written document: loading a meeting's or a cycle's
+// records, building the document, rendering it, and converting it to PDF
+// (weasyprint) or DOCX (pandoc). `exportDocument` is the one entry point,
+// for `samtal export` and the interface's export dialog alike.
+
+import Foundation
+import SamtalAgendas
+import SamtalCore
+import SamtalStore
+
+/// What a document is about: a meeting ("7") or a cycle ("c3", "cycle:3").
+enum ExportTarget: Equatable, CustomStringConvertible {
+    case meeting(Int64)
+    case cycle(Int64)
+
+    init?(argument: String) {
+        let s = argument.lowercased()
+        if let id = Int64(s), id > 0 {
+            self = .meeting(id)
+        } else if let rest = ["cycle:", "c"].lazy.compactMap({ s.hasPrefix($0) ? String(s.dropFirst($0.count)) : nil }).first,
+                  let id = Int64(rest), id > 0 {
+            self = .cycle(id)
+        } else {
+            return nil
+        }
+    }
+
+    var isCycle: Bool { if case .cycle = self { true } else { false } }
+
+    var description: String {
+        switch self {
+        case .meeting(let id): "meeting \(id)"
+        case .cycle(let id): "cycle \(id)"
+        }
+    }
+
+    /// The document written when none is named.
+    var defaultDocument: DocumentKind { isCycle ? .situation : .summary }
+}
+
+enum ExportFormat: String, CaseIterable {
+    case md, html, pdf, docx, csv, json
+
+    /// The raw records rather than a document.
+    var isRecords: Bool { self == .csv || self == .json }
+    var isBinary: Bool { self == .pdf || self == .docx }
+}
+
+struct ExportError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct ExportProgress: Equatable {
+    enum Stage: Equatable {
+        /// Reading meeting `done + 1` of `total` from the store.
+        case loading
+        case rendering
+        /// Running weasyprint or pandoc.
+        case converting
+        case finished
+    }
+
+    var stage: Stage
+    var done: Int
+    var total: Int
+}
+
+struct ExportResult {
+    enum Output {
+        /// One file: a document, or the JSON records.
+        case file(Data, suggestedName: String)
+        /// CSV: one file per record type, to go into a folder.
+        case folder([(name: String, data: Data)])
+    }
+
+    var output: Output
+    /// For the person exporting: notes that may hold personal data, one
+    /// line each (empty when there are none).
+    var warnings: [String]
+
+    /// Writes the result: a file to `path` (standard output when nil), CSV
+    /// files into the folder `path` (made when missing).
+    func write(to path: String?) throws {
+        switch output {
+        case .file(let data, let name):
+            if let path {
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            } else if isatty(STDOUT_FILENO) != 0 && name.hasSuffix(".pdf") || isatty(STDOUT_FILENO) != 0 && name.hasSuffix(".docx") {
+                throw ExportError("\(name) is a binary file: give --output FILE")
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        case .folder(let files):
+            guard let path else { throw ExportError("csv writes one file per record type: give --output DIR") }
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            for (name, data) in files {
+                try data.write(to: URL(fileURLWithPath: path).appendingPathComponent(name), options: .atomic)
+            }
+        }
+    }
+}
+
+/// Builds `document` (default: the target's usual one) about `target` in
+/// `format`. With `redact`, what looks like personal data is replaced by
+/// a marker in every text. CSV and JSON carry the raw records and take no
+/// document. PDF needs weasyprint and DOCX pandoc on the PATH.
+///
+/// - Throws: `ExportError` with a message for a person: an unknown
+///   meeting or cycle, a document that needs the other kind of target, a
+///   missing converter (naming the Debian package), a failed conversion.
+func exportDocument(store: AppStore, library: AgendaLibrary, target: ExportTarget, document: DocumentKind?,
+                    format: ExportFormat, redact: Bool, language: Language,
+                    progress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
+    if format.isRecords, let document {
+        throw ExportError("--format \(format.rawValue) writes the records, not a document: leave out --document \(document.rawValue)")
+    }
+    let kind = document ?? target.defaultDocument
+    try checkTarget(target, for: kind)
+    let t = Texts(language)
+    var warnings: [String] = []
+    func warn(_ flagged: [(note: Note, kinds: [PersonalDataKind])]) {
+        guard !flagged.isEmpty else { return }
+        let what = redact ? " (redacted in this export)"
+            : kind.isPublic && !format.isRecords ? " (left out of this public document)" : "; --redact replaces it"
+        warnings.append("\(flagged.count) note(s) may hold personal data\(what):")
+        for (note, kinds) in flagged {
+            warnings.append("  note \(note.id) (\(note.stepID), \(t.group(note.group))): " + kinds.map { t.personalData($0) }.joined(separator: ", "))
+        }
+    }
+
+    // Either a document or the raw records, by target.
+    let built: Either
+    let baseName: String
+    switch target {
+    case .meeting(let id):
+        progress(ExportProgress(stage: .loading, done: 0, total: 1))
+        var record = try loadRecord(store: store, meetingID: id, library: library)
+        warn(record.flaggedNotes)
+        if redact { record = record.redacted() }
+        baseName = "meeting-\(id)"
+        built = format.isRecords ? .records(RecordSet.meeting(record)) : .document(Documents.meeting(kind, record, language: language)!)
+    case .cycle(let id):
+        var record = try loadCycle(store: store, cycleID: id, library: library, progress: progress)
+        warn(record.flaggedNotes)
+        if redact { record = record.redacted() }
+        baseName = "cycle-\(id)"
+        built = format.isRecords ? .records(RecordSet.cycle(record)) : .document(Documents.cycle(kind, record, language: language)!)
+    }
+    progress(ExportProgress(stage: .rendering, done: 0, total: 1))
+
+    let name = format.isRecords ? "\(baseName).\(format.rawValue)" : "\(baseName)-\(kind.rawValue).\(format.rawValue)"
+    let output: ExportResult.Output
+    switch (built, format) {
+    case (.records(let records), .csv):
+        output = .folder(records.csvFiles().map { ($0.name, Data($0.text.utf8)) })
+    case (.records(let records), _):
+        output = .file(Data(records.json().utf8), suggestedName: name)
+    case (.document(let doc), .md):
+        output = .file(Data(MarkdownRenderer.render(doc).utf8), suggestedName: name)
+    case (.document(let doc), .pdf):
+        progress(ExportProgress(stage: .converting, done: 0, total: 1))
+        output = .file(try Converter.pdf(html: HTMLRenderer.render(doc)), suggestedName: name)
+    case (.document(let doc), .docx):
+        progress(ExportProgress(stage: .converting, done: 0, total: 1))
+        output = .file(try Converter.docx(html: HTMLRenderer.render(doc)), suggestedName: name)
+    case (.document(let doc), _):
+        output = .file(Data(HTMLRenderer.render(doc).utf8), suggestedName: name)
+    }
+    progress(ExportProgress(stage: .finished, done: 1, total: 1))
+    return ExportResult(output: output, warnings: warnings)
+}
+
+private enum Either {
+    case document(Document)
+    case records(RecordSet)
+}
+
+/// A clear error when a document needs the other kind of target.
+func checkTarget(_ target: ExportTarget, for kind: DocumentKind) throws {
+    if kind.isCycleDocument && !target.isCycle {
+        throw ExportError("the \(kind.rawValue) document is about a cycle, and \(target) is a meeting: write the cycle as c3 or cycle:3 (see `samtal cycle list`)")
+    }
+    if !kind.isCycleDocument && target.isCycle {
+        throw ExportError("the \(kind.rawValue) document is about one meeting, and \(target) is a cycle: give the meeting's id (see `samtal meeting list --cycle`)")
+    }
+}
+
+// MARK: loading
+
+/// Everything one meeting holds, as its documents need it.
+func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary) throws -> MeetingRecord {
+    guard let meeting = try store.meeting(id: meetingID) else { throw ExportError("no meeting with id \(meetingID)") }
+    guard let cycle = try store.cycles().first(where: { $0.id == meeting.cycleID }) else {
+        throw ExportError("the cycle of meeting \(meetingID) is missing")
+    }
+    let agenda: Agenda
+    do {
+        agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
+    } catch {
+        throw ExportError("the agenda '\(meeting.agendaID)' of meeting \(meeting.id) cannot be read")
+    }
+    var steps: [String: StepData] = [:]
+    for (i, step) in agenda.steps.enumerated() {
+        let query = StepQuery(meetingID: meetingID, cycleID: cycle.id, stepID: step.id, kind: step.kind,
+                              earlierStepIDs: agenda.steps.prefix(i).map(\.id), notesFromCycle: step.settings["notes_from"] == "cycle")
+        steps[step.id] = try store.stepData(query)
+    }
+    let problems = try store.problems(cycleID: cycle.id).filter { $0.meetingID == meetingID }
+    var chains: [Int64: [Cause]] = [:]
+    for p in problems { chains[p.id] = try store.whyChain(problemID: p.id) }
+    return MeetingRecord(cycle: cycle, meeting: meeting, agenda: agenda, notes: try store.notes(meetingID: meetingID),
+                         stepSeconds: try store.stepSeconds(meetingID: meetingID), steps: steps, problems: problems, whyChains: chains)
+}
+
+/// A cycle's analysis and every meeting's record, oldest meeting first.
+func loadCycle(store: AppStore, cycleID: Int64, library: AgendaLibrary,
+               progress: (ExportProgress) -> Void = { _ in }) throws -> CycleRecord {
+    let analysis: CycleAnalysis
+    do {
+        analysis = try store.cycleAnalysis(cycleID: cycleID)
+    } catch StoreError.notFound {
+        throw ExportError("no cycle with id \(cycleID) (see `samtal cycle list`)")
+    }
+    var meetings: [MeetingRecord] = []
+    for (i, m) in analysis.meetings.enumerated() {
+        progress(ExportProgress(stage: .loading, done: i, total: analysis.meetings.count))
+        meetings.append(try loadRecord(store: store, meetingID: m.id, library: library))
+    }
+    return CycleRecord(analysis: analysis, meetings: meetings)
+}
+
+// MARK: converters
+
+/// PDF through weasyprint and DOCX through pandoc, run as subprocesses on
+/// files in a private temporary folder.
+enum Converter {
+    static func pdf(html: String) throws -> Data {
+        try convert(html: html, tool: "weasyprint", package: "weasyprint", what: "PDF", output: "document.pdf") { input, output in
+            ["--quiet", "--encoding", "utf-8", input, output]
+        }
+    }
+
+    /// From the HTML (not the Markdown): pandoc reads every stored text
+    /// there as text, where Markdown syntax in a note could change it.
+    static func docx(html: String) throws -> Data {
+        try convert(html: html, tool: "pandoc", package: "pandoc", what: "DOCX", output: "document.docx") { input, output in
+            ["--from", "html", "--to", "docx", "--output", output, input]
+        }
+    }
+
+    static func convert(html: String, tool: String, package: String, what: String, output: String,
+                        arguments: (String, String) -> [String]) throws -> Data {
+        guard let executable = find(tool) else {
+            throw ExportError("\(what) needs \(tool), which is not installed: apt-get install \(package) (or Scripts/install-packages \(package))")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtal-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("document.html")
+        let result = folder.appendingPathComponent(output)
+        try Data(html.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments(input.path, result.path)
+        process.currentDirectoryURL = folder
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: result) else {
+            let detail = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw ExportError("\(tool) failed (exit \(process.terminationStatus))\(detail.isEmpty ? "" : ": \(detail)")")
+        }
+        return data
+    }
+
+    /// The executable `name` on the PATH, or nil.
+    static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import SamtalCore
+
+/// The cycle's documents on the fixture cycle: a Markdown and an HTML
+/// golden file for each (SAMTAL_UPDATE_SNAPSHOTS=1 writes them anew; read
+/// the diff before committing), and what each must hold.
+@Suite struct CycleDocumentTests {
+    static let kinds: [DocumentKind] = [.situation, .analysis, .plan, .promise, .quality]
+
+    static func document(_ kind: DocumentKind, _ language: Language = .sv) -> Document {
+        Documents.cycle(kind, DocumentFixture.record, language: language)!
+    }
+
+    @Test(arguments: kinds)
+    func golden(_ kind: DocumentKind) {
+        let doc = Self.document(kind)
+        assertGolden(MarkdownRenderer.render(doc), "\(kind.rawValue).md")
+        assertGolden(HTMLRenderer.render(doc), "\(kind.rawValue).html")
+    }
+
+    @Test("the hostile note is escaped in HTML and intact in Markdown", arguments: [DocumentKind.situation])
+    func hostileNote(_ kind: DocumentKind) {
+        let doc = Self.document(kind)
+        let html = HTMLRenderer.render(doc)
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(MarkdownRenderer.render(doc).contains(DocumentFixture.hostile))
+    }
+
+    @Test("no document of a cycle holds a raw control character or an outside reference", arguments: kinds)
+    func selfContained(_ kind: DocumentKind) {
+        var record = DocumentFixture.record
+        record.meetings[1].notes[0].text = "a\u{1B}[31mröd\u{7}"
+        record.analysis.focusAreas[0].name = "<img src=x onerror=alert(1)>\u{1B}[2J"
+        for language in Language.allCases {
+            let doc = Documents.cycle(kind, record, language: language)!
+            for text in [HTMLRenderer.render(doc), MarkdownRenderer.render(doc)] {
+                #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+            }
+            // The name is there as text ("&lt;img src=x …"), never as markup.
+            let html = HTMLRenderer.render(doc).lowercased().replacing("&lt;img src=x onerror=alert(1)&gt;", with: "")
+            for forbidden in ["http://", "https://", "src=", "href=", "url(", "@import", "<link", "<script", "<img", "<iframe"] {
+                #expect(!html.contains(forbidden), "\(kind) \(language): \(forbidden)")
+            }
+        }
+    }
+
+    @Test("the situation picture: notes by source and theme, ratings coloured with their level in words, method descriptions")
+    func situation() {
+        let html = HTMLRenderer.render(Self.document(.situation))
+        #expect(html.contains("<td class=\"signal signal-red\">röd</td>"))
+        #expect(html.contains("<td class=\"signal signal-yellow\">gul</td>"))
+        #expect(html.contains("<td class=\"signal signal-green\">grön</td>"))
+        let md = MarkdownRenderer.render(Self.document(.situation))
+        #expect(md.contains("| **Ordningsstörningar** | röd | Skadegörelse i gångtunneln varje helg | Lyfts till lokala BRÅ |"))
+        #expect(md.contains("| Medarbetare | 4 | 0 | 1 | 1 | 0 | 6 |"))
+        #expect(md.contains("#### Gångtunneln under väg 66 (plats)"))
+        #expect(md.contains("- **problem**: Gångtunneln under väg 66 är mörk och otrygg på kvällarna – möte 1"))
+        #expect(md.contains("### Möte 2: Medborgardialog i Västanfors (2027-02-14)"))
+        #expect(md.contains("| **Totalt** | **20** | **11** | **8** | **1** |"))
+        #expect(md.contains("- Så fördes anteckningarna: med antecknarens namn"))
+    }
+
+    @Test("the analysis: the cause tree keeps its depth and says how each cause was established")
+    func analysis() {
+        let md = MarkdownRenderer.render(Self.document(.analysis))
+        #expect(md.contains("""
+            - Belysningen i tunneln är trasig (observationer)
+              - Felanmälningar når inte fastighetsägaren (intervjuer)
+                - Ingen vet vem som äger tunneln (interna diskussioner)
+            - Tunneln saknar insyn från bostäderna (interna diskussioner)
+            """))
+        #expect(md.contains("| **Gärningsperson** | Unga vuxna som samlas kvällstid | **Övervakare** | Föräldrar och fältassistenter |"))
+    }
+
+    @Test("the activity plan is marked internal and gives order, dependencies, SMART flags and follow-up")
+    func plan() {
+        let doc = Self.document(.plan)
+        #expect(doc.blocks.first == .notice(DocumentTexts(.sv)[.internalNotice]))
+        let md = MarkdownRenderer.render(doc)
+        #expect(md.contains("| 2 | Trygghetsvandring i gångtunneln med boende | Anna Kommunpolis, Polisen LPO Fagersta | 2027-05-20 | 2027-05-20 | 1 | pågår |"))
+        #expect(md.contains("- Efter: 1. Laga och förstärka belysningen i gångtunneln"))
+        #expect(md.contains("| saknar S, M, A, R, T |"))
+        #expect(md.contains("Status: 1 genomförd, 1 pågående, 1 ej genomförd."))
+        let html = HTMLRenderer.render(doc)
+        #expect(html.contains("<title id=\"chart-1-title\">Uppföljningarnas status</title>"))
+        #expect(html.contains("<td class=\"signal signal-green\">uppfyller SMART</td>"))
+    }
+
+    @Test("the promise has the method's sections in order, and lines to sign")
+    func promise() {
+        let doc = Self.document(.promise)
+        let headings = doc.blocks.compactMap { if case .heading(2, let h) = $0 { h } else { nil } }
+        #expect(headings == ["Syfte", "Lägesbild och fokusområde", "Det här gör vi", "Det här vill vi uppnå", "Så kan du följa arbetet",
+                             "Giltighet", "Underskrifter"])
+        #expect(doc.blocks.first == .notice("Utkast – text saknas för: hur medborgarna kan följa arbetet."))
+        #expect(doc.blocks.contains(.signatures(Signatures(
+            names: ["Karin Lund, lokalpolisområdeschef LPO Fagersta", "Erik Berg, kommunstyrelsens ordförande"],
+            signatureLabel: "Underskrift", nameLabel: "Namnförtydligande och roll", placeAndDateLabel: "Ort och datum"))))
+        let md = MarkdownRenderer.render(doc)
+        #expect(md.contains("| Laga och förstärka belysningen i gångtunneln | 2027-04-01–2027-05-15 |"))
+        #expect(md.contains("Underlaget togs fram vid 3 möten med sammanlagt 42 deltagare:"))
+    }
+
+    @Test("every cycle document exists in English too, with no Swedish label left", arguments: kinds)
+    func english(_ kind: DocumentKind) {
+        let doc = Self.document(kind, .en)
+        let sv = Self.document(kind, .sv)
+        #expect(doc.kindLabel != sv.kindLabel)
+        let html = HTMLRenderer.render(doc)
+        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"en\">"))
+        for label in ["Fokusområden", "Metodbeskrivning", "Orsaksanalys", "Aktiviteter", "Underskrifter", "Svar", "Nivå"] {
+            #expect(!html.contains(">\(label)<"), "\(kind): \(label)")
+        }
+    }
+
+    @Test("every fixed label has a Swedish and an English text")
+    func labels() {
+        for key in DocText.allCases {
+            let (sv, en) = DocumentTexts.pair(key)
+            #expect(!sv.isEmpty && !en.isEmpty, "\(key)")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Testing
+@testable import SamtalCore
+
+/// The county rubric's 15 questions (seed 000, Bilaga 1) on the fixture
+/// cycle, and the level rules of the graded questions one change at a time.
+@Suite struct QualityReportTests {
+    typealias F = DocumentFixture
+
+    static func answers(_ c: CycleRecord = F.record) -> [QualityAnswer] { QualityReport.answers(c, language: .sv) }
+
+    static func answer(_ n: Int, _ c: CycleRecord) -> QualityAnswer { answers(c)[n - 1] }
+
+    @Test("the fixture cycle's 15 answers")
+    func fixture() {
+        let a = Self.answers()
+        #expect(a.map(\.number) == Array(1...15))
+        let expected: [(QualityVerdict, QualityLevel?)] = [
+            (.notInStore, nil), (.notInStore, nil), (.notInStore, nil), (.notInStore, nil),
+            (.yes, .high),      // 5: police and municipality each on their own, 4 sources
+            (.yes, nil),        // 6: 2 of 3 focus areas described
+            (.yes, .medium),    // 7: one of two problems' causes rest on internal discussion only
+            (.yes, .low),       // 8: no process goal, one goal fails SMART
+            (.yes, .medium),    // 9: linked, but how, end date and order missing on some
+            (.partly, nil),     // 10: 7 of 8 sections
+            (.yes, nil),        // 11: both promise areas described, the promise has picture text
+            (.yes, nil),        // 12: signatories given
+            (.yes, nil),        // 13: every promised activity has someone responsible
+            (.partly, nil),     // 14: 2 of 3 goals say when, how and who
+            (.partly, nil),     // 15: no "how citizens can follow" text
+        ]
+        for (answer, (verdict, level)) in zip(a, expected) {
+            #expect(answer.verdict == verdict, "question \(answer.number)")
+            #expect(answer.level == level, "question \(answer.number)")
+            #expect(!answer.evidence.isEmpty, "question \(answer.number)")
+        }
+        #expect(a[4].evidence.contains("Källor: 4 (medarbetare, medborgare, kommun, lägesrapporter)."))
+        #expect(a[4].evidence.contains("Polisens egna underlag: möte 1; kommunens egna underlag: möte 3; gemensamma möten med både polis och kommun: –."))
+        #expect(a[6].evidence.contains("5 orsaker till 2 problem, fastställda genom: interna diskussioner 3, intervjuer 1, observationer 1."))
+        #expect(a[7].evidence.contains("1 av 3 mål saknar mätbarhet (M)."))
+        #expect(a[7].evidence.contains("3 mål: 1 produktionsmål, 2 effektmål, 0 processmål."))
+        #expect(a[8].evidence.contains("Hur ska det göras: 2 av 3."))
+        #expect(a[9].evidence.contains("Saknar text: hur medborgarna kan följa arbetet."))
+        #expect(a[13].evidence.contains("Mål med slutdatum (när): 2 av 3; med indikator (hur): 2 av 3; med ansvarig (vem): 2 av 3."))
+    }
+
+    @Test("the questions are the rubric's, word for word")
+    func questions() {
+        let d = DocumentTexts(.sv)
+        #expect(d.rubricQuestion(1) == "Finns aktuell samverkansöverenskommelse (strategisk eller operativ)?")
+        #expect(d.rubricQuestion(11) == "Finns koppling mellan medborgarlöftena och problembilden i överenskommelsen, medborgarlöftet eller separat bilaga?")
+        #expect(d.rubricQuestion(15) == "Anges i medborgarlöftet (eller i annan relevant bilaga) när, hur och av vem arbetet ska följas upp?")
+        for n in 1...15 { #expect(!d.rubricQuestion(n).isEmpty && !DocumentTexts(.en).rubricQuestion(n).isEmpty) }
+    }
+
+    @Test("5: the situation picture's level follows who made it and how many sources")
+    func situationPictureLevel() {
+        // Without the municipality's own report: police alone and citizens, 2 sources.
+        var c = F.record
+        c.meetings.removeLast()
+        #expect(Self.answer(5, c).level == .low)
+        // A joint meeting with three sources is medium.
+        var joint = F.record
+        joint.meetings = [F.employeeMeeting, F.citizenMeeting]
+        joint.meetings[1].notes[0].source = .municipality
+        #expect(Self.answer(5, joint).level == .medium)
+        // No notes, no reports: no picture.
+        var empty = F.record
+        empty.meetings = []
+        #expect(Self.answer(5, empty).verdict == .no && Self.answer(5, empty).level == nil)
+    }
+
+    @Test("7: causes beyond internal discussion for every analysed problem make it high; none is no")
+    func causeAnalysisLevel() {
+        var c = F.record
+        c.analysis.causes[32]![0].evidence = .survey
+        #expect(Self.answer(7, c).level == .high)
+        c.analysis.causes = [:]
+        #expect(Self.answer(7, c).verdict == .no)
+    }
+
+    @Test("8: all three kinds make it medium; every goal passing SMART makes it high")
+    func goalLevel() {
+        var c = F.record
+        c.analysis.goals.append(Goal(id: 64, cycleID: 3, kind: .process, text: "Hålla fyra möten i arbetsgruppen", createdAt: 64))
+        #expect(Self.answer(8, c).level == .medium)
+        c.analysis.goals = c.analysis.goals.filter { $0.smartFlags.isEmpty }
+        #expect(!c.analysis.goals.isEmpty)
+        #expect(Self.answer(8, c).level == .high)
+    }
+
+    @Test("9: an activity without a focus area makes it low; a complete specification high")
+    func actionPlanLevel() {
+        var c = F.record
+        c.analysis.activities[2].focusAreaID = nil
+        #expect(Self.answer(9, c).level == .low)
+        var complete = F.record
+        complete.analysis.activities[2].how = "Kontroller två kvällar i veckan"
+        complete.analysis.activities[2].end = "2027-09-30"
+        complete.analysis.activities[2].sequence = 3
+        #expect(Self.answer(9, complete).level == .high)
+    }
+
+    @Test("10–15 without a promise")
+    func noPromise() {
+        var c = F.record
+        c.analysis.promise = nil
+        let a = Self.answers(c)
+        #expect(a[9].verdict == .no)
+        #expect(a[10].verdict == .no)
+        #expect(a[11].verdict == .no)
+    }
+
+    @Test("the report shows each answer with its level and evidence, coloured by level in HTML")
+    func document() {
+        let html = HTMLRenderer.render(Documents.quality(F.record, language: .sv))
+        #expect(html.contains("<td>Finns lokal lägesbild?</td><td class=\"signal signal-green\">Ja</td><td class=\"signal signal-green\">Hög</td>"))
+        #expect(html.contains("<td class=\"signal signal-red\">Låg</td>"))
+        let en = MarkdownRenderer.render(Documents.quality(F.record, language: .en))
+        #expect(en.contains("| 8 | Are there joint goals? | Yes | Low |"))
+    }
+}

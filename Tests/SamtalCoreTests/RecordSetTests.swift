@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import SamtalCore
+
+/// The raw records in JSON and CSV: the tables and columns are the ones
+/// docs/json-schema.md documents, and every text comes out exactly as
+/// stored.
+@Suite struct RecordSetTests {
+    typealias F = DocumentFixture
+
+    /// The documented tables, in order, each with its columns in order:
+    /// every "### `name`" heading and the "| `column` |" rows under it.
+    static func documented() throws -> [(name: String, columns: [String])] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../docs/json-schema.md").standardized
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var tables: [(name: String, columns: [String])] = []
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("### `") {
+                tables.append((String(line.dropFirst(5).dropLast()), []))
+            } else if line.hasPrefix("| `"), !tables.isEmpty {
+                let column = line.dropFirst(3).prefix { $0 != "`" }
+                tables[tables.count - 1].columns.append(String(column))
+            }
+        }
+        return tables
+    }
+
+    @Test("the export has exactly the documented tables and columns, in order")
+    func matchesTheSchemaDocument() throws {
+        let doc = try Self.documented()
+        #expect(doc.count == 19)
+        let records = RecordSet.cycle(F.record)
+        #expect(records.tables.map(\.name) == doc.map(\.name))
+        for (table, documented) in zip(records.tables, doc) {
+            #expect(table.columns == documented.columns, "\(table.name)")
+            for row in table.rows { #expect(row.count == table.columns.count, "\(table.name)") }
+        }
+        // The JSON itself: the top-level keys and every row's keys.
+        let json = try #require(JSONSerialization.jsonObject(with: Data(records.json().utf8)) as? [String: Any])
+        #expect(Set(json.keys) == Set(["format", "scope"] + doc.map(\.name)))
+        #expect(json["format"] as? String == "samtal.records.v1")
+        #expect(json["scope"] as? String == "cycle")
+        for (name, columns) in doc {
+            let rows = try #require(json[name] as? [[String: Any]], "\(name)")
+            for row in rows { #expect(Set(row.keys) == Set(columns), "\(name)") }
+        }
+        // Every table of the fixture cycle has rows, so every column was seen.
+        for table in records.tables { #expect(!table.rows.isEmpty, "\(table.name) is empty in the fixture") }
+    }
+
+    @Test("a meeting's export has every table; the cycle-level ones are empty")
+    func meetingScope() throws {
+        let records = RecordSet.meeting(F.employeeMeeting)
+        #expect(records.scope == "meeting")
+        #expect(records.tables.map(\.name) == RecordSet.cycle(F.record).tables.map(\.name))
+        for name in ["goals", "goal_activities", "promise_sections", "follow_ups"] { #expect(records.table(name)?.rows.isEmpty == true) }
+        #expect(records.table("notes")?.rows.count == 6)
+        #expect(records.table("votes")?.rows.count == 9)
+        #expect(records.table("focus_area_notes")?.rows.count == 5)
+    }
+
+    @Test("every text comes out in JSON exactly as stored, nulls as null")
+    func jsonTexts() throws {
+        var record = F.record
+        let odd = "rad 1\nrad 2\t\"citat\" \\ \u{1}\u{7F} 😀 中文 åäö"
+        record.meetings[0].notes[0].text = odd
+        let json = try #require(JSONSerialization.jsonObject(with: Data(RecordSet.cycle(record).json().utf8)) as? [String: Any])
+        let notes = try #require(json["notes"] as? [[String: Any]])
+        let texts = notes.compactMap { $0["text"] as? String }
+        #expect(texts.contains(F.hostile))
+        #expect(texts.contains(odd))
+        let areas = try #require(json["goals"] as? [[String: Any]])
+        #expect(areas.first { $0["id"] as? Int == 63 }?["smart_flags"] as? String == "S M A R T")
+        let causes = try #require(json["causes"] as? [[String: Any]])
+        #expect(causes.first { $0["id"] as? Int == 41 }?["parent_id"] is NSNull)
+        #expect(causes.first { $0["id"] as? Int == 42 }?["parent_id"] as? Int == 41)
+    }
+
+    @Test("CSV: one file per table, quoted by RFC 4180, every text as stored")
+    func csv() throws {
+        var record = F.record
+        let odd = " a, \"b\"\r\nc "
+        record.meetings[0].notes[1].text = odd
+        let files = RecordSet.cycle(record).csvFiles()
+        #expect(files.map(\.name) == RecordSet.cycle(record).tables.map { "\($0.name).csv" })
+        let notes = try #require(files.first { $0.name == "notes.csv" }?.text)
+        let rows = Self.parseCSV(notes)
+        #expect(rows.first == ["id", "meeting_id", "step_id", "group", "type", "source", "text", "author", "hidden",
+                               "personal_data_checked", "created_at", "updated_at"])
+        let texts = rows.dropFirst().map { $0[6] }
+        #expect(texts.contains(F.hostile))
+        #expect(texts.contains(odd))
+        #expect(rows.dropFirst().allSatisfy { $0.count == 12 })
+        #expect(rows[1] == ["101", "11", "lokal-lagesbild", "1", "problem", "employee",
+                            "Gångtunneln under väg 66 är mörk och otrygg på kvällarna", "Li Wei", "false", "false", "101", "101"])
+        let ratings = Self.parseCSV(try #require(files.first { $0.name == "ratings.csv" }?.text))
+        #expect(ratings[1][4] == "red")
+        #expect(RecordSet.csvField("x") == "x")
+        #expect(RecordSet.csvField("a,b") == "\"a,b\"")
+        #expect(RecordSet.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    }
+
+    /// A small RFC 4180 reader, independent of the writer.
+    static func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, afterQuote = false
+        var chars = Array(text.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false; afterQuote = true }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty && !afterQuote: quoted = true
+            case ",": row.append(field); field = ""; afterQuote = false
+            case "\r" where chars.first == "\n":
+                chars.removeFirst()
+                row.append(field); rows.append(row); row = []; field = ""; afterQuote = false
+            default: field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
+    @Test("redaction reaches the records")
+    func redacted() {
+        let json = RecordSet.cycle(F.record.redacted()).json()
+        #expect(!json.contains("070-123 45 67") && !json.contains("19811218-9876") && !json.contains("070-765 43 21"))
+        #expect(json.contains("[telefonnummer]") && json.contains("[personnummer]"))
+    }
+}

@@ -1,0 +1,138 @@
+"""End-to-end: `samtal export` through the real binary. Every document
+kind from the command line; PDF through weasyprint and DOCX through pandoc
+for real (Scripts/test installs both, so a missing converter fails here,
+it is never skipped); the records as CSV and JSON read back with Python's
+own parsers; the errors a person gets for a wrong target, document or
+missing converter."""
+
+import csv
+import json
+import os
+import subprocess
+import unittest
+import xml.etree.ElementTree as ET
+import zipfile
+
+from tmux_harness import BINARY, E2ETestCase
+
+HOSTILE = '<script>alert(1)</script> & "quotes"'
+ODD = 'Komma, "citat" och\nradbrytning – åäö 😀 中文'
+PHONE = "Ring Kim på 070-123 45 67"
+CYCLE_DOCUMENTS = ["situation", "analysis", "plan", "promise", "quality"]
+
+
+class ExportTests(E2ETestCase):
+    def setUp(self):
+        super().setUp()
+        self.cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta – Västanfors", "--period", "2027").stdout.strip()
+        self.meeting = self.ws.cli("meeting", "new", "--cycle", self.cycle, "--agenda", "medarbetardialog-vad",
+                                   "--title", "VAD-dialog", "--date", "2027-01-20", "--place", "Polishuset").stdout.strip()
+        for text in [HOSTILE, PHONE, ODD]:
+            self.ws.cli("note", "add", self.meeting, "--step", "lokal-lagesbild", "--text", text)
+        self.c = f"c{self.cycle}"
+
+    def path(self, name):
+        return os.path.join(self.ws.dir, name)
+
+    def test_every_document_from_the_command_line(self):
+        summary = self.ws.cli("export", self.meeting).stdout
+        self.assertIn("Mötessammanfattning", summary)
+        self.assertIn(HOSTILE, summary)  # Markdown: intact
+        self.assertIn("Lägesbild", self.ws.cli("export", self.c).stdout.splitlines()[2])
+        self.assertIn("Lägesbild", self.ws.cli("export", f"cycle:{self.cycle}").stdout)
+        for document in CYCLE_DOCUMENTS:
+            for fmt in ["md", "html"]:
+                out = self.ws.cli("export", self.c, "--document", document, "--format", fmt).stdout
+                self.assertTrue(out.strip(), f"{document} {fmt}")
+        html = self.ws.cli("export", self.meeting, "--format", "html").stdout
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;", html)
+        self.assertNotIn("<script", html.lower())
+        english = self.ws.cli("export", self.c, "--document", "quality", "--lang", "en").stdout
+        self.assertIn("Quality review", english)
+        self.assertIn("Is there a local situation picture?", english)
+
+    def test_public_documents_leave_out_personal_data_and_say_so_on_stderr(self):
+        result = self.ws.cli("export", self.meeting, "--document", "feedback")
+        self.assertIn(HOSTILE, result.stdout)
+        self.assertNotIn("070-123 45 67", result.stdout)
+        self.assertIn("(left out of this public document)", result.stderr)
+        internal = self.ws.cli("export", self.meeting)
+        self.assertIn("070-123 45 67", internal.stdout)
+        self.assertIn("--redact replaces it", internal.stderr)
+        redacted = self.ws.cli("export", self.c, "--redact")
+        self.assertIn("Ring Kim på [telefonnummer]", redacted.stdout)
+        self.assertNotIn("070-123", redacted.stdout)
+
+    def test_pdf_through_weasyprint(self):
+        for target, document in [(self.meeting, "summary"), (self.c, "promise"), (self.c, "situation")]:
+            out = self.path(f"{document}.pdf")
+            self.ws.cli("export", target, "--document", document, "--format", "pdf", "--output", out)
+            with open(out, "rb") as f:
+                data = f.read()
+            self.assertTrue(data.startswith(b"%PDF"), f"{document}: {data[:20]!r}")
+            self.assertGreater(len(data), 5000)
+
+    def test_docx_through_pandoc_keeps_every_text(self):
+        out = self.path("summary.docx")
+        self.ws.cli("export", self.meeting, "--format", "docx", "--output", out)
+        with zipfile.ZipFile(out) as z:
+            self.assertIn("word/document.xml", z.namelist())
+            root = ET.fromstring(z.read("word/document.xml"))
+        text = "".join(t.text or "" for t in root.iter() if t.tag.endswith("}t"))
+        self.assertIn(HOSTILE, text)
+        self.assertIn("Mötessammanfattning", text)
+        out = self.path("promise.docx")
+        self.ws.cli("export", self.c, "--document", "promise", "--format", "docx", "--output", out)
+        self.assertTrue(zipfile.is_zipfile(out))
+
+    def test_a_missing_converter_names_the_package(self):
+        env = {"PATH": "/nonexistent"}
+        for fmt, package in [("pdf", "weasyprint"), ("docx", "pandoc")]:
+            result = subprocess.run([BINARY, "export", self.meeting, "--format", fmt, "--output", self.path(f"x.{fmt}")],
+                                    env=dict(self.ws.env, **env), capture_output=True, text=True, timeout=60)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            self.assertIn(f"apt-get install {package}", result.stderr)
+            self.assertFalse(os.path.exists(self.path(f"x.{fmt}")))
+
+    def test_csv_one_file_per_record_type(self):
+        folder = self.path("csv")
+        self.ws.cli("export", self.c, "--format", "csv", "--output", folder)
+        names = sorted(os.listdir(folder))
+        self.assertEqual(len(names), 19, names)
+        self.assertIn("notes.csv", names)
+        with open(os.path.join(folder, "notes.csv"), newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual(sorted(r["text"] for r in rows), sorted([HOSTILE, PHONE, ODD]))
+        self.assertEqual({r["source"] for r in rows}, {"employee"})
+        with open(os.path.join(folder, "meetings.csv"), newline="", encoding="utf-8") as f:
+            meetings = list(csv.DictReader(f))
+        self.assertEqual([(m["id"], m["title"], m["place"]) for m in meetings], [(self.meeting, "VAD-dialog", "Polishuset")])
+
+    def test_json_every_record_type(self):
+        data = json.loads(self.ws.cli("export", self.c, "--format", "json").stdout)
+        self.assertEqual(data["format"], "samtal.records.v1")
+        self.assertEqual(data["scope"], "cycle")
+        self.assertIn(HOSTILE, [n["text"] for n in data["notes"]])
+        self.assertEqual(len(data["steps"]), 6)
+        meeting = json.loads(self.ws.cli("export", self.meeting, "--format", "json").stdout)
+        self.assertEqual(meeting["scope"], "meeting")
+        self.assertEqual(meeting["goals"], [])
+
+    def test_wrong_target_or_document_is_a_clear_error(self):
+        cases = [
+            (["export", self.meeting, "--document", "promise"], "is about a cycle"),
+            (["export", self.c, "--document", "summary"], "is about one meeting"),
+            (["export", "x7"], "neither a meeting id"),
+            (["export", self.c, "--format", "csv"], "give --output DIR"),
+            (["export", self.c, "--format", "json", "--document", "plan"], "writes the records, not a document"),
+            (["export", "c999"], "no cycle with id 999"),
+            (["export", "999"], "no meeting with id 999"),
+        ]
+        for args, message in cases:
+            result = self.ws.cli(*args, check=False)
+            self.assertNotEqual(result.returncode, 0, args)
+            self.assertIn(message, result.stderr, args)
+
+
+if __name__ == "__main__":
+    unittest.main()
