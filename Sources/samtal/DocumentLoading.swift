@@ -8,44 +8,6 @@ import SamtalAgendas
 import SamtalCore
 import SamtalStore
 
-/// What a document is about: a meeting ("7") or a cycle ("c3", "cycle:3").
-enum ExportTarget: Equatable, CustomStringConvertible {
-    case meeting(Int64)
-    case cycle(Int64)
-
-    init?(argument: String) {
-        let s = argument.lowercased()
-        if let id = Int64(s), id > 0 {
-            self = .meeting(id)
-        } else if let rest = ["cycle:", "c"].lazy.compactMap({ s.hasPrefix($0) ? String(s.dropFirst($0.count)) : nil }).first,
-                  let id = Int64(rest), id > 0 {
-            self = .cycle(id)
-        } else {
-            return nil
-        }
-    }
-
-    var isCycle: Bool { if case .cycle = self { true } else { false } }
-
-    var description: String {
-        switch self {
-        case .meeting(let id): "meeting \(id)"
-        case .cycle(let id): "cycle \(id)"
-        }
-    }
-
-    /// The document written when none is named.
-    var defaultDocument: DocumentKind { isCycle ? .situation : .summary }
-}
-
-enum ExportFormat: String, CaseIterable {
-    case md, html, pdf, docx, csv, json
-
-    /// The raw records rather than a document.
-    var isRecords: Bool { self == .csv || self == .json }
-    var isBinary: Bool { self == .pdf || self == .docx }
-}
-
 struct ExportError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
@@ -86,7 +48,7 @@ struct ExportResult {
         case .file(let data, let name):
             if let path {
                 try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } else if isatty(STDOUT_FILENO) != 0 && name.hasSuffix(".pdf") || isatty(STDOUT_FILENO) != 0 && name.hasSuffix(".docx") {
+            } else if isatty(STDOUT_FILENO) != 0 && (name.hasSuffix(".pdf") || name.hasSuffix(".docx")) {
                 throw ExportError("\(name) is a binary file: give --output FILE")
             } else {
                 FileHandle.standardOutput.write(data)
@@ -243,8 +205,11 @@ enum Converter {
 
     /// From the HTML (not the Markdown): pandoc reads every stored text
     /// there as text, where Markdown syntax in a note could change it.
+    /// pandoc embeds each chart as an SVG file, which needs the SVG
+    /// namespace that inline SVG in HTML does without.
     static func docx(html: String) throws -> Data {
-        try convert(html: html, tool: "pandoc", package: "pandoc", what: "DOCX", output: "document.docx") { input, output in
+        let html = html.replacingOccurrences(of: "<svg role=\"img\"", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"")
+        return try convert(html: html, tool: "pandoc", package: "pandoc", what: "DOCX", output: "document.docx") { input, output in
             ["--from", "html", "--to", "docx", "--output", output, input]
         }
     }

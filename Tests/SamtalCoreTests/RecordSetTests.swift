@@ -135,3 +135,23 @@ import Testing
         #expect(json.contains("[telefonnummer]") && json.contains("[personnummer]"))
     }
 }
+
+/// How `samtal export` reads what to export.
+@Suite struct ExportChoiceTests {
+    @Test func targets() {
+        #expect(ExportTarget(argument: "7") == .meeting(7))
+        #expect(ExportTarget(argument: "c3") == .cycle(3))
+        #expect(ExportTarget(argument: "C3") == .cycle(3))
+        #expect(ExportTarget(argument: "cycle:12") == .cycle(12))
+        for bad in ["", "c", "cycle:", "x7", "-1", "0", "c0", "7c", "cycle3", "c 3"] {
+            #expect(ExportTarget(argument: bad) == nil, "\(bad)")
+        }
+        #expect(ExportTarget.meeting(7).defaultDocument == .summary)
+        #expect(ExportTarget.cycle(3).defaultDocument == .situation)
+    }
+
+    @Test func documentKinds() {
+        #expect(DocumentKind.allCases.filter(\.isCycleDocument) == [.situation, .analysis, .plan, .promise, .quality])
+        #expect(DocumentKind.allCases.filter(\.isPublic) == [.feedback, .promise])
+    }
+}
