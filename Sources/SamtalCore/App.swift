@@ -254,6 +254,11 @@ public enum Event: Equatable, Sendable {
     case meetingFollowed(Meeting, stepSeconds: [String: Double])
     /// The cycle's analysis as it is in the store now.
     case analysisLoaded(CycleAnalysis)
+    /// A background export moved on.
+    case exportProgress(ExportStage)
+    /// A background export wrote its file (or folder); `warnings` notes
+    /// may hold personal data.
+    case exportFinished(path: String, warnings: Int)
 }
 
 public enum Effect: Equatable, Sendable {
@@ -288,6 +293,9 @@ public enum Effect: Equatable, Sendable {
     case loadAnalysis(cycleID: Int64)
     /// Writes a workspace change, then reads the analysis again.
     case writeAnalysis(WorkspaceWrite, cycleID: Int64)
+    /// Writes a document in the background (answered by `.exportProgress`
+    /// and `.exportFinished`, or `.failed`).
+    case export(ExportRequest)
     case quit
 }
 
@@ -483,6 +491,12 @@ public struct AppState: Equatable, Sendable {
         case .analysisLoaded(let analysis):
             analysisLoaded(analysis)
             return []
+        case .exportProgress(let stage):
+            exportProgressed(stage)
+            return []
+        case .exportFinished(let path, let warnings):
+            exportFinished(path: path, warnings: warnings)
+            return []
         case .storeChanged:
             switch screen {
             case .home: return [.loadHome]
@@ -625,6 +639,12 @@ public struct AppState: Equatable, Sendable {
             screen = .form(.newMeeting(cycleID: cycleID, agendas: agendas, today: today))
         case .editFacts:
             if case .meeting(let m) = home.selectedRow { screen = .form(.facts(for: m, texts: texts)) }
+        case .openExport:
+            switch home.selectedRow {
+            case .meeting(let m)?: openExport(.meeting(m.id))
+            case .cycle(let c)?: openExport(.cycle(c.id))
+            case nil: say(texts[.homeEmpty])
+            }
         case .openWorkspace:
             guard let cycleID = home.selectedCycleID else {
                 say(texts[.homeEmpty])
@@ -655,6 +675,11 @@ public struct AppState: Equatable, Sendable {
             case .success(let effect):
                 form.error = nil
                 effects = [effect]
+                if case .export = effect {
+                    // The export runs in the background: back to the list.
+                    screen = .home(HomeState())
+                    return effects + [.loadHome]
+                }
             case .failure(let error):
                 form.error = error.message
                 form.focus = error.focus
@@ -674,6 +699,8 @@ public struct AppState: Equatable, Sendable {
                                            date: form.value(.date), place: form.value(.place)))
         case .workspace:
             return .failure(FormError(message: "", focus: 0)) // submitted by the workspace, never here
+        case .export(let subject):
+            return .success(.export(form.exportRequest(subject)))
         case .facts(let meetingID):
             let groupsIndex = form.fields.firstIndex { $0.id == .groups } ?? 0
             guard let groups = Int(form.value(.groups)), (1...20).contains(groups) else {

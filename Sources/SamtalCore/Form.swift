@@ -7,6 +7,8 @@ public enum FormPurpose: Equatable, Sendable {
     case facts(meetingID: Int64)
     /// A record of the analysis workspace (see Workspace.swift).
     case workspace(WorkspaceForm)
+    /// The export dialog (see ExportDialog.swift).
+    case export(ExportTarget)
 }
 
 public enum FieldID: Hashable, Sendable {
@@ -19,6 +21,8 @@ public enum FieldID: Hashable, Sendable {
     case goalKind, goalText, indicator, baseline, target, deadline, owner, goalActivities
     case section(PromiseSection)
     case concerns, aspect, followUpStatus, measuredValue, why
+    // export
+    case document, format, redact, output
 }
 
 public enum FieldValue: Equatable, Sendable {

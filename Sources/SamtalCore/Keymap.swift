@@ -52,7 +52,7 @@ public enum Action: String, Sendable, CaseIterable {
     // global
     case help, quit
     // home
-    case homeUp, homeDown, openMeeting, newCycle, newMeeting, editFacts, openWorkspace
+    case homeUp, homeDown, openMeeting, newCycle, newMeeting, editFacts, openWorkspace, openExport
     // run
     case toggleTalkingPoints, nextGroup, previousGroup, nextNoteType, saveNote
     case selectPreviousNote, selectNextNote, editNote, deleteNote
@@ -111,6 +111,7 @@ public enum Keymap {
         KeyBinding([.function(3), .char("m")], .newMeeting, .home, bar: .keyNewMeeting, help: .helpNewMeeting),
         KeyBinding([.function(5), .char("a")], .openWorkspace, .home, bar: .keyAnalysis, help: .helpOpenWorkspace),
         KeyBinding([.function(4), .char("e")], .editFacts, .home, bar: .keyFacts, help: .helpEditFacts),
+        KeyBinding([.function(7), .char("x")], .openExport, .home, bar: .keyExport, help: .helpOpenExport),
         KeyBinding([.function(10), .char("q")], .quit, .home, bar: .keyQuit, help: .helpQuit),
 
         // Running a meeting: the input line is always live, so every action
@@ -204,6 +205,7 @@ public enum Keymap {
         KeyBinding([.up, .char("k")], .wsUp, .workspace, help: .helpWsUp),
         KeyBinding([.down, .char("j")], .wsDown, .workspace, help: .helpWsDown),
         KeyBinding([.function(5), .char("t")], .trace, .workspace, bar: .keyTrace, help: .helpTrace),
+        KeyBinding([.function(7), .char("x")], .openExport, .workspace, bar: .keyExport, help: .helpOpenExportCycle),
         KeyBinding([.function(6), .escape], .backHome, .workspace, bar: .keyHome, help: .helpBackHomeWs),
         KeyBinding([.function(10), .char("q")], .quit, .workspace, bar: .keyQuit, help: .helpQuit),
 

@@ -19,7 +19,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpCloseHelp, helpConfirmYes, helpConfirmNo
     case helpTitle, helpTyping
     // home
-    case homeTitle, homeEmpty, homeNoMeetings, homeCycle
+    case homeTitle, homeEmpty, homeNoMeetings, homeCycle, homeMeeting
     case statusPlanned, statusRunning, statusFinished
     // forms
     case formNewCycle, formNewMeeting, formFacts
@@ -73,6 +73,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpToggleHidden, helpKeepPersonalData, draftRestored, hiddenMark, checkedMark
     case fieldNamedNotes, notesAnonymous, notesNamed
     case helpScroll, helpMore
+    // export dialog
+    case keyExport, helpOpenExport, helpOpenExportCycle, formExport, exportDocument, exportFormat, exportRedact, exportOutput, exportOutputHint, exportLoading, exportRendering, exportConverting, exportBusy, exportDone, exportPersonalData
     // analysis workspace
     case keyAnalysis, keyTab, keyTrace, keyProblem, keyPromiseFlag, keyNew, keyNewCause, keyStatus
     case keyDraft, helpOpenWorkspace, helpNextTab, helpPreviousTab, helpWsUp, helpWsDown, helpTrace, helpBackHomeWs
@@ -655,6 +657,22 @@ public struct Texts: Sendable {
         case .confirmDeleteCause: return ("Ta bort orsaken och orsakerna under den?", "Delete the cause and the causes under it?")
         case .confirmDeleteGoal: return ("Ta bort målet?", "Delete the goal?")
         case .confirmDeleteFollowUp: return ("Ta bort uppföljningen?", "Delete the follow-up entry?")
+        case .homeMeeting: return ("Möte", "Meeting")
+        case .keyExport: return ("Exportera", "Export")
+        case .helpOpenExport: return ("Skriv ett dokument om det markerade mötet eller cykeln (sammanfattning, återkoppling, lägesbild, analys, plan, löfte, kvalitetsrapport)", "Write a document about the selected meeting or cycle (summary, feedback, situation picture, analysis, plan, promise, quality report)")
+        case .helpOpenExportCycle: return ("Skriv ett dokument om cykeln: lägesbild, analys, aktivitetsplan, medborgarlöfte eller kvalitetsrapport", "Write a document about the cycle: situation picture, analysis, activity plan, citizen promise or quality report")
+        case .formExport: return ("Exportera", "Export")
+        case .exportDocument: return ("Dokument", "Document")
+        case .exportFormat: return ("Format", "Format")
+        case .exportRedact: return ("Dölj personuppgifter", "Redact personal data")
+        case .exportOutput: return ("Spara som", "Save as")
+        case .exportOutputHint: return ("Tomt: ett namn efter mötet eller cykeln och dokumentet, i mappen där samtal startades. Exporten körs i bakgrunden.", "Empty: a name from the meeting or cycle and the document, in the folder samtal was started from. The export runs in the background.")
+        case .exportLoading: return ("läser möte", "reading meeting")
+        case .exportRendering: return ("skriver dokumentet", "writing the document")
+        case .exportConverting: return ("konverterar", "converting")
+        case .exportBusy: return ("Exporterar", "Exporting")
+        case .exportDone: return ("Exporterat", "Exported")
+        case .exportPersonalData: return ("anteckningar kan innehålla personuppgifter", "notes may hold personal data")
         }
     }
 }

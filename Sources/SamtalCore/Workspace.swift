@@ -237,6 +237,8 @@ extension AppState {
         case .togglePromise:
             guard let area = ws.selectedArea else { say(texts[.wsNoAreas]); return [] }
             return write(.setLeadsToPromise(areaID: area.id, !analysis.promiseAreas.contains(area.id)))
+        case .openExport:
+            ws.form = Form.export(.cycle(ws.cycleID), texts: texts)
         case .nextProblemArea:
             let areas = analysis.rankedFocusAreas
             guard !areas.isEmpty else { say(texts[.wsNoAreas]); return [] }
@@ -343,6 +345,10 @@ extension AppState {
             ws.form = nil
             return []
         case .save:
+            if case .export(let subject) = form.purpose {
+                ws.form = nil
+                return [.export(form.exportRequest(subject))]
+            }
             guard case .workspace(let which) = form.purpose, let analysis = ws.analysis else { return [] }
             switch WorkspaceForms.submit(form, which, analysis: analysis, texts: texts) {
             case .success(let w):

@@ -106,13 +106,20 @@ public enum Screens {
         case .newMeeting: title = t[.formNewMeeting]
         case .facts: title = t[.formFacts]
         case .workspace(let which): title = workspaceFormTitle(which, texts: t)
+        case .export(let subject):
+            switch subject {
+            case .meeting(let id): title = "\(t[.formExport]) · \(t[.homeMeeting]) \(id)"
+            case .cycle(let id): title = "\(t[.formExport]) · \(t[.homeCycle]) \(id)"
+            }
         }
         grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
         grid.text(" " + title, x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
         let inner = grid.box(Rect(x: 0, y: 1, width: w, height: h - 3))
         var labelWidth = min(18, max(12, inner.width / 4))
-        if case .workspace = form.purpose {
-            // Record forms have longer labels; they get up to a third.
+        switch form.purpose {
+        case .newCycle, .newMeeting, .facts: break
+        case .workspace, .export:
+            // Record forms have longer labels; they get up to two fifths.
             labelWidth = min(inner.width * 2 / 5, max(labelWidth, (form.fields.map { DisplayWidth.of(t[$0.label]) + 2 }.max() ?? 0)))
         }
         var y = inner.y + 1
@@ -188,6 +195,10 @@ public enum Screens {
                               style: Style(.warning))
                 }
             }
+        }
+        if case .export = form.purpose, y + 1 < inner.maxY {
+            grid.paragraph(t[.exportOutputHint], in: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: inner.maxY - y - 1),
+                           style: Style(.dim))
         }
         if case .workspace(let which) = form.purpose {
             drawWorkspaceFormExtras(&grid, form, which, state: state, rect: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2,

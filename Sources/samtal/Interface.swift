@@ -15,6 +15,9 @@ struct EffectRunner {
     let library: AgendaLibrary
     /// Who this terminal is when it opens a meeting.
     var role: RunRole = .facilitator
+    var language: Language = .sv
+    /// Where background work (exports) posts its events for the loop.
+    var inbox = Inbox()
     var now: () -> Double = { Date().timeIntervalSince1970 }
 
     /// Performs one effect; returns the events it produced and whether the
@@ -93,6 +96,9 @@ struct EffectRunner {
                 var events: [Event] = []
                 do { try perform(write) } catch { events.append(.failed(String(describing: error))) }
                 return (events + [.analysisLoaded(try store.cycleAnalysis(cycleID: cycleID))], false)
+            case .export(let request):
+                startExport(request)
+                return ([], false)
             }
         } catch {
             return ([.failed(String(describing: error))], false)
@@ -141,11 +147,70 @@ extension EffectRunner {
     }
 }
 
+/// Events from background work, taken by the loop between keys.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [Event] = []
+
+    func post(_ event: Event) {
+        lock.lock()
+        events.append(event)
+        lock.unlock()
+    }
+
+    func take() -> [Event] {
+        lock.lock()
+        defer { events = []; lock.unlock() }
+        return events
+    }
+}
+
+extension EffectRunner {
+    /// Writes the requested document on a background thread, posting its
+    /// progress and result to the inbox; the screen stays live meanwhile.
+    func startExport(_ request: ExportRequest) {
+        let (store, library, inbox, language) = (store, library, inbox, language)
+        let thread = Thread {
+            do {
+                let target = request.target
+                let result = try exportDocument(
+                    store: store, library: library, target: target, document: request.document,
+                    format: request.format, redact: request.redact, language: language,
+                    progress: { p in
+                        switch p.stage {
+                        case .loading: inbox.post(.exportProgress(.loading(done: p.done, total: p.total)))
+                        case .rendering: inbox.post(.exportProgress(.rendering))
+                        case .converting: inbox.post(.exportProgress(.converting))
+                        case .finished: break
+                        }
+                    })
+                let suggested: String
+                switch result.output {
+                case .file(_, let name): suggested = name
+                case .folder:
+                    switch target {
+                    case .meeting(let id): suggested = "meeting-\(id)-csv"
+                    case .cycle(let id): suggested = "cycle-\(id)-csv"
+                    }
+                }
+                let path = request.output.isEmpty ? suggested : (request.output as NSString).expandingTildeInPath
+                try result.write(to: path)
+                let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+                // One indented line per note that may hold personal data.
+                inbox.post(.exportFinished(path: absolute, warnings: result.warnings.filter { $0.hasPrefix("  ") }.count))
+            } catch {
+                inbox.post(.failed(String(describing: error)))
+            }
+        }
+        thread.start()
+    }
+}
+
 /// Runs the interface until the user quits or a signal arrives.
 func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, openCycle: Int64? = nil,
                   role: RunRole = .facilitator, theme requested: Theme? = nil) throws {
     let library = options.agendaLibrary()
-    let runner = EffectRunner(store: store, library: library, role: role)
+    let runner = EffectRunner(store: store, library: library, role: role, language: options.language)
     var state = AppState(language: options.language,
                          agendas: library.agendas.map { AgendaInfo(id: $0.agenda.id, title: $0.agenda.title) },
                          now: Date().timeIntervalSince1970, today: localDate())
@@ -223,6 +288,10 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         }
         if watcher?.poll() == true {
             dispatch(.storeChanged)
+            dirty = true
+        }
+        for event in runner.inbox.take() {
+            dispatch(event)
             dirty = true
         }
         if dirty {

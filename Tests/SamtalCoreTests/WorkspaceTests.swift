@@ -276,3 +276,44 @@ enum WorkspaceFixture {
         #expect(ActivityOrder.cycle(adding: [1], to: 4, in: [3: [4]]) == nil)
     }
 }
+
+@Suite struct ExportDialogTests {
+    @Test func fromHomeAMeetingOffersItsDocumentsAndTheRequestGoesToTheBackground() {
+        var state = AppState(language: .sv)
+        _ = state.update(.homeLoaded([CycleOverview(cycle: WorkspaceFixture.cycle, meetings: [WorkspaceFixture.meeting])]))
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.char("x")))
+        guard case .form(let form) = state.screen else { Issue.record("no export form"); return }
+        #expect(form.purpose == .export(.meeting(7)))
+        #expect(form.value(.document) == "summary")
+        _ = state.update(.key(.right)) // feedback
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.right)) // pdf
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.right)) // redact
+        let effects = state.update(.key(.function(9)))
+        #expect(effects == [.export(ExportRequest(target: .meeting(7), document: .feedback, format: .pdf, redact: true, output: "")),
+                            .loadHome])
+        guard case .home = state.screen else { Issue.record("not back home"); return }
+        // Progress and the result show in the status line.
+        _ = state.update(.exportProgress(.loading(done: 1, total: 3)))
+        #expect(state.status?.text == "Exporterar: läser möte 2/3 …")
+        _ = state.update(.exportFinished(path: "/tmp/meeting-7-feedback.pdf", warnings: 2))
+        #expect(state.status?.text == "Exporterat: /tmp/meeting-7-feedback.pdf (2 anteckningar kan innehålla personuppgifter)")
+    }
+
+    @Test func fromTheWorkspaceTheCycleDocumentsAreOffered() {
+        var state = WorkspaceFixture.opened()
+        _ = state.update(.key(.function(7)))
+        guard case .workspace(let ws) = state.screen, let form = ws.form else { Issue.record("no form"); return }
+        #expect(form.purpose == .export(.cycle(1)))
+        guard case .choice(let values, _, _) = form.fields[0].value else { return }
+        #expect(values == ["situation", "analysis", "plan", "promise", "quality"])
+        // Records formats take no document.
+        _ = state.update(.key(.tab))
+        for _ in 0..<4 { _ = state.update(.key(.right)) } // json
+        #expect(state.update(.key(.function(9))) == [.export(ExportRequest(target: .cycle(1), document: nil, format: .json,
+                                                                            redact: false, output: ""))])
+        #expect(state.keyContext == .workspaceAreas)
+    }
+}

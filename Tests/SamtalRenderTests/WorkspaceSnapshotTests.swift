@@ -131,3 +131,10 @@ enum WorkspaceFixtures {
         #expect(text.contains("Läser in"))
     }
 }
+
+@Suite struct ExportDialogSnapshotTests {
+    @Test func theExportDialogOverTheWorkspace() {
+        let state = WorkspaceFixtures.state(tab: .focusAreas, keys: [.function(7)])
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "export-dialog-80x24")
+    }
+}

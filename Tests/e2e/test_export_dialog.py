@@ -1,0 +1,46 @@
+"""End-to-end: the export dialog writes a document in the background while
+the screen stays live, and says where it went."""
+
+import os
+import unittest
+
+from tmux_harness import BINARY, E2ETestCase
+
+
+class ExportDialogTests(E2ETestCase):
+    def test_a_meeting_summary_from_the_home_screen_and_a_cycle_plan_from_the_workspace(self):
+        meeting = self.ws.new_meeting()
+        self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--text", "Klotter vid Storgatan – åäö")
+        p = self.pane(BINARY, width=100, height=30)
+        p.wait_for("VAD-dialog Fagersta")
+        p.key("Down", "x")
+        p.wait_for("Exportera · Möte")
+        out = os.path.join(self.ws.dir, "sammanfattning.html")
+        p.key("Tab", "Tab", "Tab")
+        p.type(out)
+        p.key("F9")
+        screen = p.wait_for("Exporterat: " + out)
+        self.assertIn("VAD-dialog Fagersta", screen)  # back on the home screen
+        with open(out, encoding="utf-8") as f:
+            html = f.read()
+        self.assertIn("Klotter vid Storgatan – åäö", html)
+        self.assertIn("<html", html)
+
+        # From the cycle's workspace: the activity plan as Markdown.
+        p.key("Up", "a")
+        p.wait_for("Fokusområden (0)")
+        p.key("F7")
+        p.wait_for("Exportera · Cykel")
+        p.key("Right", "Right")  # situation → analysis → plan
+        p.key("Tab", "Right", "Right", "Right")  # html → pdf → docx → md
+        p.key("Tab", "Tab")
+        plan = os.path.join(self.ws.dir, "plan.md")
+        p.type(plan)
+        p.key("F9")
+        p.wait_for("Exporterat: " + plan)
+        with open(plan, encoding="utf-8") as f:
+            self.assertIn("Aktivitetsplan", f.read())
+
+
+if __name__ == "__main__":
+    unittest.main()
