@@ -200,13 +200,14 @@ public enum Keymap {
         // The analysis workspace: nothing is typed outside its forms, so
         // letters are safe twins of the function keys.
         KeyBinding([.function(1), .char("?")], .help, .workspace, bar: .keyHelp, help: .helpHelp),
-        KeyBinding([.tab, .right], .nextTab, .workspace, bar: .keyTab, help: .helpNextTab),
         KeyBinding([.backTab, .left], .previousTab, .workspace, help: .helpPreviousTab),
         KeyBinding([.up, .char("k")], .wsUp, .workspace, help: .helpWsUp),
         KeyBinding([.down, .char("j")], .wsDown, .workspace, help: .helpWsDown),
         KeyBinding([.function(5), .char("t")], .trace, .workspace, bar: .keyTrace, help: .helpTrace),
         KeyBinding([.function(7), .char("x")], .openExport, .workspace, bar: .keyExport, help: .helpOpenExportCycle),
         KeyBinding([.function(6), .escape], .backHome, .workspace, bar: .keyHome, help: .helpBackHomeWs),
+        // Tab last in the bar: on a narrow screen it goes first (everyone knows Tab).
+        KeyBinding([.tab, .right], .nextTab, .workspace, bar: .keyTab, help: .helpNextTab),
         KeyBinding([.function(10), .char("q")], .quit, .workspace, bar: .keyQuit, help: .helpQuit),
 
         KeyBinding([.enter, .char("p")], .openProblem, .workspaceAreas, bar: .keyProblem, help: .helpOpenProblem),

@@ -88,7 +88,8 @@ extension PromiseSection: CodingKeyRepresentable {}
 public enum FollowUpAspect: String, CaseIterable, Sendable, Codable {
     /// Resources and activities: was it done, with what.
     case resource
-    /// Performance: how much was delivered.
+    /// Performance: the quality of the work done, what got in the way,
+    /// what can be improved.
     case performance
     /// Effect: did the problem change.
     case effect

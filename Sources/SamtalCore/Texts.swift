@@ -91,7 +91,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case evObservation, evStatistics, termImmediate, termLong, statusPlannedActivity, statusOngoing, statusDone, statusCancelled
     case statusNotDone, aspectResource, aspectPerformance, aspectEffect, wsDots, wsNotesCount, wsPromiseMark, wsRank
     case wsProblemDescribed, wsProblemMissing, wsCausesHeading, wsNoCauses, wsEmptyActivities, wsEmptyGoals, wsEmptyFollowUps, wsSmartOk
-    case wsServes, wsTraceTitle, wsNotesFrom, wsOrderColumn, wsAfterColumn, wsCauseOf, wsEmptySection, wsCommitmentsHeading, wsNoCommitments, wsLatest
+    case wsServes, wsTraceTitle, wsNotesFrom, wsOrderColumn, wsAfterColumn, wsCauseOf, wsNotFollowedUp, wsDot, wsNote, wsEmptySection, wsCommitmentsHeading, wsNoCommitments, wsLatest
     case confirmDeleteCause, confirmDeleteGoal, confirmDeleteFollowUp
 }
 
@@ -222,6 +222,12 @@ public struct Texts: Sendable {
         case .effect: return self[.aspectEffect]
         }
     }
+
+    /// "1 prick", "3 prickar".
+    public func dots(_ n: Int) -> String { "\(n) \(self[n == 1 ? .wsDot : .wsDots])" }
+
+    /// "1 anteckning", "3 anteckningar".
+    public func notes(_ n: Int) -> String { "\(n) \(self[n == 1 ? .wsNote : .wsNotesCount])" }
 
     public func goalKind(_ k: GoalKind) -> String {
         switch (k, language) {
@@ -528,7 +534,7 @@ public struct Texts: Sendable {
         case .keyTab: return ("Flik", "Tab")
         case .keyTrace: return ("Spåra", "Trace")
         case .keyProblem: return ("Problem", "Problem")
-        case .keyPromiseFlag: return ("Löfte", "Promise")
+        case .keyPromiseFlag: return ("Löfte ja/nej", "Promise y/n")
         case .keyNew: return ("Ny", "New")
         case .keyNewCause: return ("Varför?", "Why?")
         case .keyStatus: return ("Status", "Status")
@@ -553,7 +559,7 @@ public struct Texts: Sendable {
         case .helpWsDelete: return ("Ta bort den markerade raden", "Delete the selected row")
         case .helpNextActivityStatus: return ("Byt status på den markerade aktiviteten", "Change the status of the selected activity")
         case .helpWsEditPromise: return ("Skriv i löftets avsnitt", "Write the promise's sections")
-        case .helpDraftPromise: return ("Fyll tomma avsnitt med ett utkast ur kedjan (ifyllda avsnitt lämnas orörda)", "Fill empty sections with a draft from the chain (filled sections are left alone)")
+        case .helpDraftPromise: return ("Fyll tomma avsnitt med ett utkast ur fokusområden, problem, aktiviteter och mål (ifyllda avsnitt lämnas orörda)", "Fill empty sections with a draft from the chain (filled sections are left alone)")
         case .helpCloseTrace: return ("Stäng", "Close")
         case .wsTitle: return ("Analys", "Analysis")
         case .wsLoading: return ("Läser in …", "Loading …")
@@ -580,7 +586,7 @@ public struct Texts: Sendable {
         case .wsAreaName: return ("Namn", "Name")
         case .wsAreaType: return ("Typ", "Type")
         case .wsTargetPicture: return ("Målbild", "Target picture")
-        case .wsLeadsToPromise: return ("Leder till löftet", "Leads to the promise")
+        case .wsLeadsToPromise: return ("Leder till medborgarlöfte", "Leads to the citizen promise")
         case .wsCause: return ("Orsak", "Cause")
         case .wsEvidence: return ("Hur vet vi det?", "How do we know?")
         case .wsActivityWhat: return ("Aktivitet (vad)", "Activity (what)")
@@ -608,15 +614,15 @@ public struct Texts: Sendable {
         case .wsConcerns: return ("Avser", "Concerns")
         case .wsAspect: return ("Uppföljning av", "Follow-up of")
         case .wsMeasured: return ("Uppmätt värde", "Measured value")
-        case .wsWhy: return ("Varför / kommentar", "Why / comment")
+        case .wsWhy: return ("Kommentar (hur det gick, varför, vad kan förbättras)", "Comment (how it went, why, what to improve)")
         case .promisePurpose: return ("Syfte", "Purpose")
         case .promiseJointPicture: return ("Gemensam lägesbild", "Joint picture")
-        case .promiseFocus: return ("Fokusområde, hur det valdes", "Focus area, how it was chosen")
+        case .promiseFocus: return ("Fokusområde, hur det togs fram", "Focus area, how it was chosen")
         case .promiseActivities: return ("Aktiviteter och period", "Activities and period")
         case .promiseEffects: return ("Eftersträvade effekter", "Effects sought")
-        case .promiseFollow: return ("Så kan invånarna följa arbetet", "How residents can follow the work")
-        case .promiseSignatories: return ("Undertecknare", "Signatories")
-        case .promiseValidity: return ("Giltighetstid", "Valid for")
+        case .promiseFollow: return ("Så följer medborgarna arbetet", "How residents follow the work")
+        case .promiseSignatories: return ("Underskrifter", "Signatories")
+        case .promiseValidity: return ("Löftesperiod", "Promise period")
         case .evInternal: return ("intern diskussion", "internal discussion")
         case .evInterviews: return ("intervjuer", "interviews")
         case .evSurvey: return ("enkät", "survey")
@@ -630,7 +636,7 @@ public struct Texts: Sendable {
         case .statusCancelled: return ("inställd", "cancelled")
         case .statusNotDone: return ("inte genomförd", "not done")
         case .aspectResource: return ("resurs och aktivitet", "resources and activity")
-        case .aspectPerformance: return ("prestation", "performance")
+        case .aspectPerformance: return ("prestation (kvalitet)", "performance (quality)")
         case .aspectEffect: return ("effekt", "effect")
         case .wsDots: return ("prickar", "dots")
         case .wsNotesCount: return ("anteckningar", "notes")
@@ -638,7 +644,7 @@ public struct Texts: Sendable {
         case .wsRank: return ("Prio", "Rank")
         case .wsProblemDescribed: return ("problem beskrivet", "problem described")
         case .wsProblemMissing: return ("inget problem beskrivet", "no problem described")
-        case .wsCausesHeading: return ("Orsaker – varför? varför? varför?", "Causes – why? why? why?")
+        case .wsCausesHeading: return ("Orsaksanalys – fråga varför, upp till fem gånger", "Cause analysis – ask why, up to five times")
         case .wsNoCauses: return ("Inga orsaker ännu. F2 lägger till en orsak; F2 på en orsak frågar varför? ett steg till.", "No causes yet. F2 adds a cause; F2 on a cause asks why? one level further.")
         case .wsEmptyActivities: return ("Inga aktiviteter ännu. F2 lägger till en.", "No activities yet. F2 adds one.")
         case .wsEmptyGoals: return ("Inga mål ännu. F2 lägger till ett.", "No goals yet. F2 adds one.")
@@ -649,11 +655,14 @@ public struct Texts: Sendable {
         case .wsNotesFrom: return ("Anteckningar", "Notes")
         case .wsOrderColumn: return ("Nr", "No.")
         case .wsAfterColumn: return ("Efter", "After")
+        case .wsDot: return ("prick", "dot")
+        case .wsNote: return ("anteckning", "note")
+        case .wsNotFollowedUp: return ("ingen ännu", "none yet")
         case .wsCauseOf: return ("Orsak till", "Cause of")
         case .wsEmptySection: return ("– tomt –", "– empty –")
         case .wsCommitmentsHeading: return ("Åtaganden att följa upp", "Commitments to follow up")
         case .wsNoCommitments: return ("Cykeln har inga aktiviteter eller mål ännu", "The cycle has no activities or goals yet")
-        case .wsLatest: return ("senast", "latest")
+        case .wsLatest: return ("uppföljning", "follow-up")
         case .confirmDeleteCause: return ("Ta bort orsaken och orsakerna under den?", "Delete the cause and the causes under it?")
         case .confirmDeleteGoal: return ("Ta bort målet?", "Delete the goal?")
         case .confirmDeleteFollowUp: return ("Ta bort uppföljningen?", "Delete the follow-up entry?")

@@ -386,21 +386,22 @@ public enum PromiseDraft {
         let ids = Set(areas.map(\.id))
         let names = areas.map(\.name).joined(separator: sv ? " och " : " and ")
         var d: [PromiseSection: String] = [:]
+        let listed = names.isEmpty ? (sv ? "det som invånarna lyft i dialogerna" : "what residents raised in the dialogues") : names
         d[.purpose] = sv
-            ? "Polisen och kommunen lovar tillsammans att arbeta med \(names.isEmpty ? "det som invånarna lyft" : names) under \(a.cycle.period), för att öka tryggheten i \(a.cycle.area)."
-            : "The police and the municipality jointly promise to work on \(names.isEmpty ? "what residents raised" : names) during \(a.cycle.period), to make \(a.cycle.area) safer."
-        let sources = Set(a.notes.values.map(\.source)).map { t.source($0) }.sorted()
+            ? "Syftet med medborgarlöftet är att öka tryggheten och förebygga brott i \(a.cycle.area) tillsammans med dem som bor och verkar här. Löftet gäller: \(listed)."
+            : "The purpose of the citizen promise is to make \(a.cycle.area) safer and prevent crime together with those who live and work here. The promise covers: \(listed)."
+        let sources = joined(Set(a.notes.values.map(\.source)).map { t.source($0) }.sorted(), sv: sv)
         let meetings = a.meetings.count
+        let problems = areas.map { " \($0.name): \(a.problem(for: $0.id)?.answers[.what] ?? "–")" }.joined()
         d[.jointPicture] = sv
-            ? "Lägesbilden bygger på \(meetings) \(meetings == 1 ? "dialogmöte" : "dialogmöten")\(sources.isEmpty ? "" : " med " + sources.joined(separator: ", "))."
-                + areas.map { " \($0.name): \($0.targetPicture.isEmpty ? "–" : $0.targetPicture)" }.joined()
-            : "The joint picture is built on \(meetings) dialogue \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : " with " + sources.joined(separator: ", "))."
-                + areas.map { " \($0.name): \($0.targetPicture.isEmpty ? "–" : $0.targetPicture)" }.joined()
+            ? "Lägesbilden bygger på \(meetings) \(meetings == 1 ? "dialogmöte" : "dialogmöten")\(sources.isEmpty ? "" : " med " + sources)." + problems
+            : "The joint picture is built on \(meetings) dialogue \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : " with " + sources)." + problems
         d[.focus] = areas.map { area in
-            let dots = a.dots[area.id] ?? 0
-            return sv
-                ? "\(area.name) (\(t.areaType(area.type))) valdes\(dots > 0 ? " med \(dots) prickar" : "") ur \(area.noteIDs.count) synpunkter från dialogerna."
-                : "\(area.name) (\(t.areaType(area.type))) was chosen\(dots > 0 ? " with \(dots) dots" : "") from \(area.noteIDs.count) points raised in the dialogues."
+            let picture = area.targetPicture.isEmpty ? "" : (sv ? " Målbild: " : " Target picture: ") + area.targetPicture
+            return (sv
+                ? "\(area.name) (\(t.areaType(area.type))) valdes som fokusområde utifrån \(area.noteIDs.count) synpunkter från dialogerna och prioriterades av deltagarna."
+                : "\(area.name) (\(t.areaType(area.type))) was chosen as a focus area from \(area.noteIDs.count) points raised in the dialogues and prioritised by the participants.")
+                + picture
         }.joined(separator: "\n")
         let activities = a.orderedActivities.filter { $0.focusAreaID.map(ids.contains) ?? false }
         d[.activities] = activities.map { act in
@@ -408,12 +409,24 @@ public enum PromiseDraft {
             return "• \(act.what)\(when.isEmpty ? "" : " (\(when))")"
         }.joined(separator: "\n")
         let effects = a.goals.filter { $0.kind == .effect && ($0.focusAreaID.map(ids.contains) ?? false) }
-        d[.effects] = effects.map { "• \($0.text)" }.joined(separator: "\n")
+        d[.effects] = effects.map { g in
+            let from = g.baseline.isEmpty ? "" : (sv ? "från \(g.baseline)" : "from \(g.baseline)")
+            let to = g.target.isEmpty ? "" : (sv ? "till \(g.target)" : "to \(g.target)")
+            let by = g.deadline.isEmpty ? "" : (sv ? "senast \(g.deadline)" : "by \(g.deadline)")
+            let numbers = [from, to, by].filter { !$0.isEmpty }.joined(separator: " ")
+            return "• \(g.text)\(numbers.isEmpty ? "" : " (\(numbers))")"
+        }.joined(separator: "\n")
         let first = a.goals.compactMap { $0.deadline.isEmpty ? nil : $0.deadline }.min()
         d[.followCitizens] = sv
-            ? "Arbetet följs upp \(first.map { "senast \($0)" } ?? "under perioden"). [Skriv var invånarna kan följa arbetet, t.ex. kommunens och polisens webbplatser.]"
-            : "The work is followed up \(first.map { "by \($0)" } ?? "during the period"). [Write where residents can follow the work, e.g. the municipality's and the police's websites.]"
+            ? "Vi berättar löpande hur arbetet går och redovisar resultatet \(first.map { "senast \($0)" } ?? "när perioden är slut"). [Skriv när, hur och av vem arbetet följs upp och var medborgarna kan följa det, t.ex. polisen.se och kommunens webbplats.]"
+            : "We report on the work as it goes and present the results \(first.map { "by \($0)" } ?? "at the end of the period"). [Write when, how and by whom the work is followed up and where residents can follow it, e.g. the police's and the municipality's websites.]"
         d[.validity] = a.cycle.period
         return d
+    }
+
+    /// "a, b och c".
+    static func joined(_ items: [String], sv: Bool) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + items.last!
     }
 }

@@ -86,10 +86,12 @@ extension Screens {
         let start = scrollStart(selected: ws.row, count: areas.count, height: inner.height)
         for (i, area) in areas.enumerated().dropFirst(start).prefix(inner.height) {
             let rank = a.rank(of: area.id).map { "\($0)." } ?? "–"
-            var text = "\(pad(rank, width: 3)) \(area.name) · \(t.areaType(area.type)) · \(a.dots[area.id] ?? 0) \(t[.wsDots])"
-                + " · \(area.noteIDs.count) \(t[.wsNotesCount])"
-            if a.problem(for: area.id) != nil { text += " · ✓ \(t[.wsProblemDescribed])" }
+            // The markers first: they must survive a narrow screen.
             let leads = a.promiseAreas.contains(area.id)
+            var text = "\(pad(rank, width: 3)) \(leads ? "★ " : "")\(area.name)"
+            if a.problem(for: area.id) != nil { text += " ✓" }
+            text += " · \(t.areaType(area.type)) · \(t.dots(a.dots[area.id] ?? 0)) · \(t.notes(area.noteIDs.count))"
+            if a.problem(for: area.id) != nil { text += " · ✓ \(t[.wsProblemDescribed])" }
             if leads { text += " · ★ \(t[.wsPromiseMark])" }
             listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: i == ws.row,
                     style: Style(.normal, bold: leads))
@@ -174,7 +176,7 @@ extension Screens {
 
     static func drawActivitiesTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
         let list = a.orderedActivities
-        let (top, bottom) = rect.splitBottom(max(7, rect.height * 2 / 5))
+        let (top, bottom) = rect.splitBottom(max(10, rect.height / 2))
         let inner = grid.box(top, title: "\(t[.wsTabActivities]) (\(list.count))")
         if list.isEmpty {
             grid.paragraph(t[.wsEmptyActivities], in: inner, style: Style(.dim))
@@ -200,13 +202,15 @@ extension Screens {
         guard let act = ws.selectedActivity else { return }
         let d = grid.box(bottom, title: "\(t[.wsActivity]) \(a.number(ofActivity: act.id) ?? 0)")
         let pairs: [(String, String)] = [
+            (t[.wsServes], a.goals(servedBy: act.id).map(\.text).joined(separator: "; ")),
+            (t[.activityWho], [act.organisation, act.responsible].filter { !$0.isEmpty }.joined(separator: ", ")),
+            (t[.activityFrom] + "–" + t[.activityTo], [act.start, act.end].allSatisfy(\.isEmpty) ? "" : "\(act.start)–\(act.end)"),
             (t[.wsActivityHow], act.how),
             (t[.wsFocusArea], a.focusArea(act.focusAreaID)?.name ?? t[.activityNoArea]),
             (t[.wsTriangleSide], act.triangleSide.map { t[ProblemField.triangle($0).label] } ?? "–"),
             (t[.wsEffectTerm], act.effectTerm.map { t.effectTerm($0) } ?? "–"),
             (t[.wsCitizens], act.involvesCitizens ? t[.wsYes] : t[.wsNo]),
             (t[.wsPriority], t.priority(act.priority)),
-            (t[.wsServes], a.goals(servedBy: act.id).map(\.text).joined(separator: "; ")),
         ]
         let lw = labelWidth(pairs.map(\.0), rect: d)
         var y = d.y
@@ -350,12 +354,15 @@ extension Screens {
             return
         }
         func latest(_ entry: FollowUp?) -> String {
-            entry.map { "\(t.followUpStatus($0.status))\($0.measuredValue.isEmpty ? "" : ", " + $0.measuredValue) (\($0.date))" } ?? "–"
+            entry.map { "\(t.followUpStatus($0.status))\($0.measuredValue.isEmpty ? "" : ", " + $0.measuredValue) (\($0.date))" }
+                ?? t[.wsNotFollowedUp]
         }
         var y = d.y
         for (i, act) in activities.enumerated() where y < d.maxY {
             let entry = a.followUps.last { $0.activityID == act.id }
-            grid.text(truncate("\(i + 1). \(act.what) · \(t.activityStatus(act.status)) · \(t[.wsLatest]): \(latest(entry))", width: d.width),
+            // The plan's status only until a follow-up says more.
+            let status = entry == nil ? " · \(t.activityStatus(act.status))" : ""
+            grid.text(truncate("\(i + 1). \(act.what)\(status) · \(t[.wsLatest]): \(latest(entry))", width: d.width),
                       x: d.x, y: y, style: Style(entry == nil ? .dim : .normal))
             y += 1
         }

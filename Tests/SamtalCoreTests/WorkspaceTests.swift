@@ -222,9 +222,10 @@ enum WorkspaceFixture {
         _ = press(&state, .tab, .tab, .tab, .tab)
         let effects = press(&state, .function(2))
         guard case .writeAnalysis(.savePromise(let p), 1)? = effects.first else { Issue.record("no draft"); return }
-        #expect(p[.purpose].contains("Stationen") && p[.purpose].contains("2027"))
+        #expect(p[.purpose].contains("Löftet gäller: Stationen.") && p[.validity] == "2027")
+        #expect(p[.jointPicture] == "Lägesbilden bygger på 1 dialogmöte med medarbetare. Stationen: Otrygghet i gångtunneln")
         #expect(p[.activities] == "• Byt belysning (2027-02-01–2027-04-30)\n• Trygghetsvandring")
-        #expect(p[.effects] == "• Minska andelen otrygga i tunneln\n• Verka för ökad trygghet")
+        #expect(p[.effects] == "• Minska andelen otrygga i tunneln (från 45 % till 30 % senast 2027-12-31)\n• Verka för ökad trygghet")
         #expect(p[.signatories].isEmpty)
         // Internal details stay out of the public promise.
         #expect(!PromiseSection.allCases.contains { p[$0].contains("Kommunen") || p[$0].contains("Anna") })

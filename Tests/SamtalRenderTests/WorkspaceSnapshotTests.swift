@@ -17,9 +17,9 @@ enum WorkspaceFixtures {
         let notes = ScreenFixtures.notes
         let station = FocusArea(id: 21, cycleID: 1, meetingID: 3, stepID: "fokusomraden", name: "Gångtunneln vid stationen",
                                 type: .place, targetPicture: "En upplyst tunnel där alla går lugnt, även sent på kvällen",
-                                noteIDs: notes.prefix(2).map(\.id), leadsToPromise: true, createdAt: 4)
+                                noteIDs: [notes[2].id], leadsToPromise: true, createdAt: 4)
         let mopeds = FocusArea(id: 22, cycleID: 1, meetingID: 3, stepID: "fokusomraden", name: "Buskörning med moped",
-                               type: .crimeType, noteIDs: [notes[2].id], createdAt: 5)
+                               type: .crimeType, noteIDs: notes.prefix(1).map(\.id), createdAt: 5)
         let problem = Problem(id: 31, cycleID: 1, focusAreaID: 21, meetingID: 3, stepID: "workspace",
                               answers: [.what: "Otrygghet och rån i gångtunneln", .where_: "Tunneln under spåren",
                                         .when_: "Fredag och lördag efter 21", .affected: "Pendlare, äldre – 中文"],

@@ -56,7 +56,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.type("En upplyst station där alla vill vänta på tåget")
         p.key("Tab", "Right")
         self.save(p)
-        p.wait_for("★ löfte")
+        p.wait_for("★ Stationen")
 
         # Problem description and triangle in one form.
         p.key("Enter")
@@ -167,10 +167,10 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.wait_for("– tomt –")
         p.key("F2")
         screen = p.wait_for("Utkast i tomma avsnitt")
-        self.assertIn("arbeta med Stationen under 2027", screen)
+        self.assertIn("Löftet gäller: Stationen.", screen)
         self.assertIn("• Byt belysning i tunneln (2027-02-01–2027-04-30)", screen)
         p.key("Enter")
-        p.wait_for("Undertecknare")
+        p.wait_for("Underskrifter")
         for _ in range(6):
             p.key("Tab")
         p.type("Kommunstyrelsens ordförande och lokalpolisområdeschefen")
@@ -200,7 +200,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
 
         # Everything is still there after a restart.
         q = self.open(cycle)
-        q.wait_for("★ löfte")
+        q.wait_for("★ Stationen")
         q.key("Tab")
         screen = q.wait_for("Ingen äger ansvaret för tunneln")
         self.assertIn("Trafikverket", screen)
@@ -222,7 +222,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
         meeting = self.ws.cli("meeting", "new", "--cycle", nxt, "--agenda", "uppfoljning", "--title", "Uppföljning").stdout.strip()
         r = self.pane(f"{BINARY} run {meeting}", width=120, height=40)
         screen = r.wait_for("Åtaganden att följa upp")
-        self.assertIn("1. Byt belysning i tunneln · planerad · senast: genomförd, 42 armaturer", screen)
+        self.assertIn("1. Byt belysning i tunneln · uppföljning: genomförd, 42 armaturer", screen)
         self.assertIn("◎ Minska klotter i tunneln", screen)
 
 
