@@ -468,6 +468,13 @@ public struct AppState: Equatable, Sendable {
             return [.loadHome]
         case .failed(let message):
             say("\(texts[.storeError]): \(message)", error: true)
+            if case .workspace(var ws) = screen, var form = ws.submitted {
+                // The write did not happen: the form comes back as typed.
+                form.error = "\(texts[.storeError]): \(message)"
+                ws.form = form
+                ws.submitted = nil
+                screen = .workspace(ws)
+            }
             return []
         case .meetingFollowed(let meeting, let stepSeconds):
             guard case .run(var run) = screen, run.meeting.id == meeting.id, run.role.follows else { return [] }

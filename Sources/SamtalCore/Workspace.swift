@@ -84,6 +84,9 @@ public struct WorkspaceState: Equatable, Sendable {
     /// Set when a new record was saved: the next load selects the newest
     /// row of this tab, so the facilitator sees what was just added.
     var selectNewest: WorkspaceTab?
+    /// The form whose write is on its way to the store: given back if the
+    /// write fails, so nothing typed is lost.
+    var submitted: Form?
 
     public init(cycleID: Int64) {
         self.cycleID = cycleID
@@ -173,6 +176,7 @@ extension AppState {
     mutating func analysisLoaded(_ analysis: CycleAnalysis) {
         guard case .workspace(var ws) = screen, ws.cycleID == analysis.cycle.id else { return }
         ws.analysis = analysis
+        ws.submitted = nil
         if let id = ws.areaID, analysis.focusArea(id) == nil { ws.areaID = nil }
         if let tab = ws.selectNewest {
             ws.selectNewest = nil
@@ -353,6 +357,7 @@ extension AppState {
             switch WorkspaceForms.submit(form, which, analysis: analysis, texts: texts) {
             case .success(let w):
                 ws.form = nil
+                ws.submitted = form
                 switch w {
                 case .addCause: ws.selectNewest = .problem
                 case .saveActivity(let a) where a.id == 0: ws.selectNewest = .activities

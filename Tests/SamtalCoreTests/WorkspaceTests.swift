@@ -210,6 +210,23 @@ enum WorkspaceFixture {
         #expect(ws(state)?.analysis?.goals.last?.smartFlags.isEmpty == false)
     }
 
+    @Test func aWriteThatFailsGivesTheFormBackAsTyped() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .tab, .function(2), .tab)
+        Fixtures.type("Minska klotter med 30 % till 2027-12-31", into: &state)
+        _ = press(&state, .function(9))
+        #expect(ws(state)?.form == nil)
+        _ = state.update(.failed("Activity 51 is not in the store"))
+        _ = state.update(.analysisLoaded(WorkspaceFixture.analysis))
+        #expect(ws(state)?.form?.value(.goalText) == "Minska klotter med 30 % till 2027-12-31")
+        #expect(ws(state)?.form?.error?.contains("Activity 51") == true)
+        // A write that succeeds does not bring the form back.
+        _ = press(&state, .function(9))
+        _ = state.update(.analysisLoaded(WorkspaceFixture.analysis))
+        _ = state.update(.failed("something else"))
+        #expect(ws(state)?.form == nil)
+    }
+
     @Test func theSelectedGoalIsDeletedAfterConfirming() {
         var state = WorkspaceFixture.opened()
         _ = press(&state, .tab, .tab, .tab, .down, .function(8))
