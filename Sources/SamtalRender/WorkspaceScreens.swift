@@ -51,6 +51,12 @@ extension Screens {
         }
     }
 
+    /// A list above the selected row's details; the list keeps at least
+    /// five rows (a border, a header, three rows) when the screen is short.
+    static func listAndDetails(_ rect: Rect, details: Int) -> (Rect, Rect) {
+        rect.splitBottom(max(0, min(details, rect.height - 5)))
+    }
+
     /// Table cells cut to their column (with "…") and padded.
     static func columns(_ cells: [String], widths: [Int]) -> String {
         zip(cells, widths).map { pad(truncate($0, width: $1), width: $1) }.joined(separator: " ")
@@ -78,7 +84,7 @@ extension Screens {
 
     static func drawAreasTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
         let areas = ws.listedAreas
-        let (top, bottom) = rect.splitBottom(max(6, rect.height * 2 / 5))
+        let (top, bottom) = listAndDetails(rect, details: max(6, rect.height * 2 / 5))
         let inner = grid.box(top, title: "\(t[.wsTabAreas]) (\(areas.count))")
         if areas.isEmpty {
             grid.paragraph(t[.wsNoAreas], in: inner, style: Style(.dim))
@@ -176,7 +182,7 @@ extension Screens {
 
     static func drawActivitiesTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
         let list = a.orderedActivities
-        let (top, bottom) = rect.splitBottom(max(10, rect.height / 2))
+        let (top, bottom) = listAndDetails(rect, details: max(10, rect.height / 2))
         let inner = grid.box(top, title: "\(t[.wsTabActivities]) (\(list.count))")
         if list.isEmpty {
             grid.paragraph(t[.wsEmptyActivities], in: inner, style: Style(.dim))
@@ -189,7 +195,7 @@ extension Screens {
         func row(_ cols: [String]) -> String { columns(cols, widths: [4, whatW, whoW, whenW, depW, statusW]) }
         grid.text("  " + row([t[.wsOrderColumn], t[.wsActivity], t[.activityWho], t[.activityFrom] + "–" + t[.activityTo],
                                t[.wsAfterColumn], t[.wsStatus]]), x: inner.x, y: inner.y, maxX: inner.maxX, style: Style(.dim, bold: true))
-        let height = inner.height - 1
+        let height = max(0, inner.height - 1)
         let start = scrollStart(selected: ws.row, count: list.count, height: height)
         for (i, act) in list.enumerated().dropFirst(start).prefix(height) {
             let who = [act.organisation, act.responsible].filter { !$0.isEmpty }.joined(separator: ", ")
@@ -236,7 +242,7 @@ extension Screens {
 
     static func drawGoalsTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
         let goals = a.goals
-        let (top, bottom) = rect.splitBottom(max(8, rect.height / 2))
+        let (top, bottom) = listAndDetails(rect, details: max(8, rect.height / 2))
         let inner = grid.box(top, title: "\(t[.wsTabGoals]) (\(goals.count))")
         if goals.isEmpty {
             grid.paragraph(t[.wsEmptyGoals], in: inner, style: Style(.dim))
@@ -322,7 +328,7 @@ extension Screens {
 
     static func drawFollowUpTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
         let entries = a.followUps
-        let (top, bottom) = rect.splitBottom(max(6, rect.height / 3))
+        let (top, bottom) = listAndDetails(rect, details: max(6, rect.height / 3))
         let inner = grid.box(top, title: "\(t[.wsTabFollowUp]) (\(entries.count))")
         if entries.isEmpty {
             grid.paragraph(t[.wsEmptyFollowUps], in: inner, style: Style(.dim))
@@ -332,7 +338,7 @@ extension Screens {
             func row(_ cols: [String]) -> String { columns(cols, widths: [dateW, whatW, aspectW, statusW, valueW]) }
             grid.text("  " + row([t[.fieldDate], t[.wsConcerns], t[.wsAspect], t[.wsStatus], t[.wsMeasured]]), x: inner.x, y: inner.y,
                       maxX: inner.maxX, style: Style(.dim, bold: true))
-            let height = inner.height - 1
+            let height = max(0, inner.height - 1)
             let start = scrollStart(selected: ws.row, count: entries.count, height: height)
             for (i, f) in entries.enumerated().dropFirst(start).prefix(height) {
                 let text = row([f.date, concerns(f, a, texts: t), t.aspect(f.aspect), t.followUpStatus(f.status), f.measuredValue])

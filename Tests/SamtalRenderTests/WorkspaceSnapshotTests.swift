@@ -138,3 +138,27 @@ enum WorkspaceFixtures {
         assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "export-dialog-80x24")
     }
 }
+
+@Suite struct WorkspaceSizeTests {
+    /// Every tab, form and the trace draw at the smallest size, odd sizes
+    /// and a large one without running off the grid.
+    @Test func everyWorkspaceScreenDrawsAtAnySize() {
+        let sizes = [Size(width: 60, height: 16), Size(width: 61, height: 17), Size(width: 73, height: 19), Size(width: 200, height: 60)]
+        var states: [AppState] = []
+        for tab in WorkspaceTab.allCases {
+            states.append(WorkspaceFixtures.state(tab: tab, keys: [.down]))
+            states.append(WorkspaceFixtures.state(tab: tab, keys: [.down, .function(4)]))
+            states.append(WorkspaceFixtures.state(tab: tab, keys: [.function(5)]))
+            states.append(WorkspaceFixtures.state(tab: tab, language: .en, keys: [.function(7)]))
+        }
+        for state in states {
+            for size in sizes {
+                let lines = Screens.render(state, size: size).text.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(lines.count == size.height)
+                // A title on the top row, a key bar on the bottom one.
+                #expect(lines.first?.contains { !$0.isWhitespace } == true)
+                #expect(lines.last?.contains("F1") == true)
+            }
+        }
+    }
+}
