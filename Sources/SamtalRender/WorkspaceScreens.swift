@@ -76,6 +76,15 @@ extension Screens {
         return max(1, used)
     }
 
+    /// "Label: value" lines from `y` down, as many as fit, labels aligned.
+    static func details(_ grid: inout Grid, _ pairs: [(String, String)], rect: Rect, y: Int) {
+        let lw = labelWidth(pairs.map(\.0), rect: rect)
+        var y = y
+        for (label, value) in pairs where y < rect.maxY {
+            y += detail(&grid, label, value, rect: rect, y: y, labelWidth: lw)
+        }
+    }
+
     static func labelWidth(_ labels: [String], rect: Rect) -> Int {
         min(rect.width / 3, (labels.map { DisplayWidth.of($0) }.max() ?? 10) + 1)
     }
@@ -107,18 +116,14 @@ extension Screens {
             return
         }
         let d = grid.box(bottom, title: area.name)
-        let labels = [t[.wsTargetPicture], t[.qWhat], t[.wsTabActivities], t[.wsTabGoals], t[.wsNotesFrom]]
-        let lw = labelWidth(labels, rect: d)
-        var y = d.y
-        y += detail(&grid, t[.wsTargetPicture], area.targetPicture, rect: d, y: y, labelWidth: lw)
         let notes = area.noteIDs.compactMap { a.notes[$0]?.text }
-        y += detail(&grid, t[.wsNotesFrom], notes.map { "“\($0)”" }.joined(separator: " "), rect: d, y: y, labelWidth: lw)
-        let problem = a.problem(for: area.id)
-        y += detail(&grid, t[.qWhat], problem?.answers[.what] ?? t[.wsProblemMissing], rect: d, y: y, labelWidth: lw)
-        let activities = a.orderedActivities.filter { $0.focusAreaID == area.id }
-        y += detail(&grid, t[.wsTabActivities], activities.map(\.what).joined(separator: "; "), rect: d, y: y, labelWidth: lw)
-        let goals = a.goals.filter { $0.focusAreaID == area.id }
-        detail(&grid, t[.wsTabGoals], goals.map(\.text).joined(separator: "; "), rect: d, y: y, labelWidth: lw)
+        details(&grid, [
+            (t[.wsTargetPicture], area.targetPicture),
+            (t[.wsNotesFrom], notes.map { "“\($0)”" }.joined(separator: " ")),
+            (t[.qWhat], a.problem(for: area.id)?.answers[.what] ?? t[.wsProblemMissing]),
+            (t[.wsTabActivities], a.orderedActivities.filter { $0.focusAreaID == area.id }.map(\.what).joined(separator: "; ")),
+            (t[.wsTabGoals], a.goals.filter { $0.focusAreaID == area.id }.map(\.text).joined(separator: "; ")),
+        ], rect: d, y: d.y)
     }
 
     // MARK: problem and causes
@@ -218,11 +223,7 @@ extension Screens {
             (t[.wsCitizens], act.involvesCitizens ? t[.wsYes] : t[.wsNo]),
             (t[.wsPriority], t.priority(act.priority)),
         ]
-        let lw = labelWidth(pairs.map(\.0), rect: d)
-        var y = d.y
-        for (label, value) in pairs where y < d.maxY {
-            y += detail(&grid, label, value, rect: d, y: y, labelWidth: lw)
-        }
+        details(&grid, pairs, rect: d, y: d.y)
     }
 
     // MARK: goals
@@ -270,11 +271,7 @@ extension Screens {
         let flags = g.smartFlags
         let flagRows = flags.isEmpty ? 1 : min(max(1, d.height - 2), flags.count * 2)
         drawSMARTFlags(&grid, flags, rect: Rect(x: d.x, y: d.y, width: d.width, height: flagRows), texts: t)
-        let lw = labelWidth(pairs.map(\.0), rect: d)
-        var y = d.y + flagRows
-        for (label, value) in pairs where y < d.maxY {
-            y += detail(&grid, label, value, rect: d, y: y, labelWidth: lw)
-        }
+        details(&grid, pairs, rect: d, y: d.y + flagRows)
     }
 
     /// Each missing letter with its reason, or that the goal passes.
