@@ -111,7 +111,9 @@ public struct WorkspaceState: Equatable, Sendable {
     }
 
     /// How many rows the current tab has.
-    public var rowCount: Int {
+    public var rowCount: Int { rowCount(tab) }
+
+    public func rowCount(_ tab: WorkspaceTab) -> Int {
         guard let a = analysis else { return 0 }
         switch tab {
         case .focusAreas: return a.focusAreas.count
@@ -153,12 +155,9 @@ public struct WorkspaceState: Equatable, Sendable {
 
     /// Keeps every tab's selection inside its rows after a reload.
     mutating func clampRows() {
-        let current = tab
         for t in WorkspaceTab.allCases {
-            tab = t
-            rows[t] = max(0, min(rows[t] ?? 0, rowCount - 1))
+            rows[t] = max(0, min(rows[t] ?? 0, rowCount(t) - 1))
         }
-        tab = current
     }
 }
 
