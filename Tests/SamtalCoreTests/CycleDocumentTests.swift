@@ -66,10 +66,10 @@ import Testing
     func analysis() {
         let md = MarkdownRenderer.render(Self.document(.analysis))
         #expect(md.contains("""
-            - Belysningen i tunneln är trasig (observationer)
+            - Belysningen i tunneln är trasig (observation)
               - Felanmälningar når inte fastighetsägaren (intervjuer)
-                - Ingen vet vem som äger tunneln (interna diskussioner)
-            - Tunneln saknar insyn från bostäderna (interna diskussioner)
+                - Ingen vet vem som äger tunneln (intern diskussion)
+            - Tunneln saknar insyn från bostäderna (intern diskussion)
             """))
         #expect(md.contains("| **Gärningsperson** | Unga vuxna som samlas kvällstid | **Övervakare** | Föräldrar och fältassistenter |"))
     }

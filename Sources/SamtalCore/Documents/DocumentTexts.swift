@@ -276,33 +276,14 @@ public struct DocumentTexts: Sendable {
 
     func yesNo(_ b: Bool) -> String { b ? (sv ? "ja" : "yes") : (sv ? "nej" : "no") }
 
-    func dots(_ n: Int) -> String { sv ? "\(n) \(n == 1 ? "prick" : "prickar")" : "\(n) \(n == 1 ? "dot" : "dots")" }
+    func dots(_ n: Int) -> String { ui.dots(n) }
 
-    func activityStatus(_ s: ActivityStatus) -> String {
-        switch s {
-        case .planned: sv ? "planerad" : "planned"
-        case .ongoing: sv ? "pågår" : "ongoing"
-        case .done: sv ? "genomförd" : "done"
-        case .cancelled: sv ? "inställd" : "cancelled"
-        }
-    }
+    // Names of values the interface shows too: the same words on screen and on paper.
+    func activityStatus(_ s: ActivityStatus) -> String { ui.activityStatus(s) }
 
-    func effectTerm(_ e: EffectTerm) -> String {
-        switch e {
-        case .immediate: sv ? "omedelbar" : "immediate"
-        case .longTerm: sv ? "på sikt" : "long-term"
-        }
-    }
+    func effectTerm(_ e: EffectTerm) -> String { ui.effectTerm(e) }
 
-    func evidence(_ e: CauseEvidence) -> String {
-        switch e {
-        case .internalDiscussion: sv ? "interna diskussioner" : "internal discussion"
-        case .interviews: sv ? "intervjuer" : "interviews"
-        case .survey: sv ? "enkätundersökning" : "survey"
-        case .observation: sv ? "observationer" : "observation"
-        case .statistics: sv ? "statistik" : "statistics"
-        }
-    }
+    func evidence(_ e: CauseEvidence) -> String { ui.evidence(e) }
 
     func goalKindPlural(_ k: GoalKind) -> String {
         switch k {
@@ -320,21 +301,9 @@ public struct DocumentTexts: Sendable {
         }
     }
 
-    func followUpStatus(_ s: FollowUpStatus) -> String {
-        switch s {
-        case .done: sv ? "genomförd" : "done"
-        case .ongoing: sv ? "pågår" : "ongoing"
-        case .notDone: sv ? "ej genomförd" : "not done"
-        }
-    }
+    func followUpStatus(_ s: FollowUpStatus) -> String { ui.followUpStatus(s) }
 
-    func followUpAspect(_ a: FollowUpAspect) -> String {
-        switch a {
-        case .resource: sv ? "resurser och aktivitet" : "resources and activity"
-        case .performance: sv ? "prestation" : "performance"
-        case .effect: sv ? "effekt" : "effect"
-        }
-    }
+    func followUpAspect(_ a: FollowUpAspect) -> String { ui.aspect(a) }
 
     func promiseSection(_ s: PromiseSection) -> String {
         switch s {
