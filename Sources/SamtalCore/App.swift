@@ -212,6 +212,8 @@ public enum ConfirmAction: Equatable, Sendable {
     case deleteCause(Int64)
     case deleteGoal(Int64)
     case deleteFollowUp(Int64)
+    /// Write the export over the file already at its output.
+    case overwriteExport(ExportRequest)
 }
 
 public enum Dialog: Equatable, Sendable {
@@ -259,6 +261,8 @@ public enum Event: Equatable, Sendable {
     /// A background export wrote its file (or folder); `warnings` notes
     /// may hold personal data.
     case exportFinished(path: String, warnings: Int)
+    /// A background export found a file at `path` and wrote nothing.
+    case exportExists(ExportRequest, path: String)
 }
 
 public enum Effect: Equatable, Sendable {
@@ -504,6 +508,9 @@ public struct AppState: Equatable, Sendable {
         case .exportFinished(let path, let warnings):
             exportFinished(path: path, warnings: warnings)
             return []
+        case .exportExists(let request, let path):
+            exportExists(request, path: path)
+            return []
         case .storeChanged:
             switch screen {
             case .home: return [.loadHome]
@@ -563,6 +570,9 @@ public struct AppState: Equatable, Sendable {
         case (.help, .quit):
             dialog = nil
             return quitEffects()
+        case (.confirm(.overwriteExport(let request)), .confirmYes):
+            dialog = nil
+            return [.export(request)]
         case (.confirm(let what), .confirmYes):
             dialog = nil
             if case .workspace(let ws) = screen {
@@ -588,6 +598,8 @@ public struct AppState: Equatable, Sendable {
                 return [.writeStep(.deleteActivity(id: id), run.query)]
             case .deleteCause, .deleteGoal, .deleteFollowUp:
                 return [] // workspace only
+            case .overwriteExport:
+                return [] // answered above
             case .finishMeeting:
                 let seconds = max(0, now - run.clockStart)
                 run.stepSeconds[run.step.id, default: 0] += seconds

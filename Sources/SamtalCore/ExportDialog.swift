@@ -19,13 +19,17 @@ public struct ExportRequest: Equatable, Sendable {
     /// Where to write; empty: a name made from the subject and document,
     /// in the folder samtal was started from.
     public var output: String
+    /// Write over a file already at `output` (the person said yes to it).
+    public var overwrite: Bool
 
-    public init(target: ExportTarget, document: DocumentKind?, format: ExportFormat, redact: Bool, output: String) {
+    public init(target: ExportTarget, document: DocumentKind?, format: ExportFormat, redact: Bool, output: String,
+                overwrite: Bool = false) {
         self.target = target
         self.document = document
         self.format = format
         self.redact = redact
         self.output = output
+        self.overwrite = overwrite
     }
 }
 
@@ -83,6 +87,15 @@ extension AppState {
         case .converting: text = texts[.exportConverting]
         }
         say("\(texts[.exportBusy]): \(text) …", seconds: 120)
+    }
+
+    /// The file is already there: ask before writing over it.
+    mutating func exportExists(_ request: ExportRequest, path: String) {
+        var again = request
+        again.output = path
+        again.overwrite = true
+        status = nil
+        dialog = .confirm(.overwriteExport(again))
     }
 
     mutating func exportFinished(path: String, warnings: Int) {

@@ -92,7 +92,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case statusNotDone, aspectResource, aspectPerformance, aspectEffect, wsDots, wsNotesCount, wsPromiseMark, wsRank
     case wsProblemDescribed, wsProblemMissing, wsCausesHeading, wsNoCauses, wsEmptyActivities, wsEmptyGoals, wsEmptyFollowUps, wsSmartOk
     case wsServes, wsTraceTitle, wsNotesFrom, wsOrderColumn, wsAfterColumn, wsCauseOf, wsNotFollowedUp, wsDot, wsNote, wsEmptySection, wsCommitmentsHeading, wsNoCommitments, wsLatest
-    case confirmDeleteCause, confirmDeleteGoal, confirmDeleteFollowUp
+    case confirmDeleteCause, confirmDeleteGoal, confirmDeleteFollowUp, confirmOverwrite
 }
 
 public struct Texts: Sendable {
@@ -666,6 +666,7 @@ public struct Texts: Sendable {
         case .confirmDeleteCause: return ("Ta bort orsaken och orsakerna under den?", "Delete the cause and the causes under it?")
         case .confirmDeleteGoal: return ("Ta bort målet?", "Delete the goal?")
         case .confirmDeleteFollowUp: return ("Ta bort uppföljningen?", "Delete the follow-up entry?")
+        case .confirmOverwrite: return ("Filen finns redan. Skriva över den?", "The file already exists. Write over it?")
         case .homeMeeting: return ("Möte", "Meeting")
         case .keyExport: return ("Exportera", "Export")
         case .helpOpenExport: return ("Skriv ett dokument om det markerade mötet eller cykeln (sammanfattning, återkoppling, lägesbild, analys, plan, löfte, kvalitetsrapport)", "Write a document about the selected meeting or cycle (summary, feedback, situation picture, analysis, plan, promise, quality report)")

@@ -918,6 +918,7 @@ public enum Screens {
         case .deleteCause: question = t[.confirmDeleteCause]
         case .deleteGoal: question = t[.confirmDeleteGoal]
         case .deleteFollowUp: question = t[.confirmDeleteFollowUp]
+        case .overwriteExport(let request): question = "\(t[.confirmOverwrite]) \(request.output)"
         }
         let lines = wrap(question, width: min(56, grid.size.width - 8))
         let rect = centered(grid, width: min(60, grid.size.width - 4), height: lines.count + 5)

@@ -16,6 +16,9 @@ public struct AppStore: Sendable {
     /// A `DatabasePool` (WAL) for a file, a `DatabaseQueue` in memory.
     let writer: any DatabaseWriter
 
+    /// The store file; nil in memory.
+    public let path: String?
+
     /// Problems found on opening that do not stop the store from working,
     /// such as a store file others can read. English, one sentence each.
     public let warnings: [String]
@@ -24,8 +27,9 @@ public struct AppStore: Sendable {
     /// nil when no upgrade was needed.
     public let migrationBackupPath: String?
 
-    private init(writer: any DatabaseWriter, warnings: [String], migrationBackupPath: String?) {
+    private init(writer: any DatabaseWriter, path: String?, warnings: [String], migrationBackupPath: String?) {
         self.writer = writer
+        self.path = path
         self.warnings = warnings
         self.migrationBackupPath = migrationBackupPath
     }
@@ -48,6 +52,12 @@ public struct AppStore: Sendable {
         if FileModes.status(path)?.isFolder == true {
             throw StoreError.damaged(path: path, detail: "it is a folder, not a file")
         }
+        // Several samtal started at once on a new store (a workshop's
+        // terminals) must not create and migrate it side by side: opening
+        // is one at a time per folder.
+        let lock = FileModes.lockFolder(folder)
+        defer { FileModes.unlock(lock) }
+        try FileModes.checkWritable(store: path, folder: folder)
         if let warning = try FileModes.prepareFile(path) { warnings.append(warning) }
 
         // Look before touching: a DatabasePool would switch the file to WAL.
@@ -73,14 +83,14 @@ public struct AppStore: Sendable {
         // Readers opened before the migration may hold statements prepared
         // against the old schema; start them afresh.
         pool.invalidateReadOnlyConnections()
-        self.init(writer: pool, warnings: warnings, migrationBackupPath: backupPath)
+        self.init(writer: pool, path: path, warnings: warnings, migrationBackupPath: backupPath)
     }
 
     /// A fresh, empty store in memory (for tests and trials).
     public static func inMemory() throws -> AppStore {
         let queue = try DatabaseQueue()
         try Schema.migrator.migrate(queue)
-        return AppStore(writer: queue, warnings: [], migrationBackupPath: nil)
+        return AppStore(writer: queue, path: nil, warnings: [], migrationBackupPath: nil)
     }
 
     /// Copies the whole store to a new file at `path` (mode 0600) with

@@ -90,4 +90,43 @@ enum FileModes {
         defer { close(fd) }
         guard fchmod(fd, privateFile) == 0 else { throw SystemError(action: "set the mode of", path: path, code: errno) }
     }
+
+    /// Refuses a store that cannot be written before SQLite touches it: SQLite
+    /// would open it and make its `-wal` and `-shm` with the store's own
+    /// read-only mode, which then keep failing after the store is made
+    /// writable again. Side files of ours left read-only that way are given
+    /// back the owner's write bit. The mode bits are looked at, not
+    /// `access()`, so the check holds for root too.
+    static func checkWritable(store path: String, folder: String) throws {
+        if let f = status(folder), f.owner == getuid(), f.mode & 0o200 == 0 {
+            throw StoreError.readOnly(path: folder, mode: octal(f.mode))
+        }
+        guard let s = status(path) else { return }
+        if s.owner == getuid() && s.mode & 0o200 == 0 { throw StoreError.readOnly(path: path, mode: octal(s.mode)) }
+        for side in [path + "-wal", path + "-shm"] {
+            if let m = status(side), m.owner == getuid(), m.mode & 0o200 == 0 {
+                guard chmod(side, privateFile) == 0 else { throw StoreError.readOnly(path: side, mode: octal(m.mode)) }
+            }
+        }
+    }
+
+    /// Takes an exclusive lock on the folder (flock on the folder itself, so
+    /// no lock file is left beside the store). Returns the descriptor to
+    /// give to `unlock`, or -1 where the folder cannot be locked (opening
+    /// then goes on unlocked, as before).
+    static func lockFolder(_ folder: String) -> Int32 {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return -1 }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR {
+                close(fd)
+                return -1
+            }
+        }
+        return fd
+    }
+
+    static func unlock(_ fd: Int32) {
+        if fd >= 0 { close(fd) }
+    }
 }

@@ -28,7 +28,7 @@ func openStore(_ options: GlobalOptions) throws -> AppStore {
         for w in store.warnings { warn("samtal: warning: \(w)") }
         return store
     } catch {
-        warn("samtal: \(error)")
+        warn("samtal: " + AppStore.explain(error, options.language, storePath: options.storePath))
         throw ExitCode(1)
     }
 }
@@ -268,6 +268,7 @@ struct Export: ParsableCommand {
     @Option(help: "md, html (self-contained, print-ready), pdf (needs weasyprint), docx (needs pandoc), json, or csv (one file per record type into --output DIR).")
     var format: String = "md"
     @Option(help: "Write to this file (csv: this folder) instead of standard output.") var output: String?
+    @Flag(help: "Write over a file that is already there (never over the store or a backup of it).") var force = false
     @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
     var redact = false
 
@@ -297,9 +298,12 @@ struct Export: ParsableCommand {
                                             document: document.flatMap(DocumentKind.init(rawValue:)),
                                             format: ExportFormat(rawValue: format)!, redact: redact, language: options.language)
             for line in result.warnings { warn(line.hasPrefix(" ") ? line : "samtal: \(line)") }
-            try result.write(to: output)
+            try result.write(to: output, overwrite: force, protecting: [options.storePath])
         } catch let error as ExportError {
             warn("samtal: \(error)")
+            throw ExitCode(1)
+        } catch let error as OutputError {
+            warn("samtal: \(error.message(options.language))")
             throw ExitCode(1)
         }
     }

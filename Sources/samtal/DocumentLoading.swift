@@ -42,12 +42,14 @@ struct ExportResult {
     var warnings: [String]
 
     /// Writes the result: a file to `path` (standard output when nil), CSV
-    /// files into the folder `path` (made when missing).
-    func write(to path: String?) throws {
+    /// files into the folder `path` (made when missing). Never over the
+    /// store's files (`protecting`) or any SQLite database; over an existing
+    /// file only with `overwrite` (see `OutputFile`).
+    func write(to path: String?, overwrite: Bool, protecting store: [String]) throws {
         switch output {
         case .file(let data, let name):
             if let path {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+                try OutputFile.write(data, to: path, overwrite: overwrite, protecting: store)
             } else if isatty(STDOUT_FILENO) != 0 && (name.hasSuffix(".pdf") || name.hasSuffix(".docx")) {
                 throw ExportError("\(name) is a binary file: give --output FILE")
             } else {
@@ -55,10 +57,7 @@ struct ExportResult {
             }
         case .folder(let files):
             guard let path else { throw ExportError("csv writes one file per record type: give --output DIR") }
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            for (name, data) in files {
-                try data.write(to: URL(fileURLWithPath: path).appendingPathComponent(name), options: .atomic)
-            }
+            try OutputFile.write(files, into: path, overwrite: overwrite, protecting: store)
         }
     }
 }

@@ -94,14 +94,14 @@ struct EffectRunner {
                 // Read again even when the write fails: another terminal
                 // may have changed what the write was based on.
                 var events: [Event] = []
-                do { try perform(write) } catch { events.append(.failed(String(describing: error))) }
+                do { try perform(write) } catch { events.append(.failed(store.explain(error, language))) }
                 return (events + [.analysisLoaded(try store.cycleAnalysis(cycleID: cycleID))], false)
             case .export(let request):
                 startExport(request)
                 return ([], false)
             }
         } catch {
-            return ([.failed(String(describing: error))], false)
+            return ([.failed(store.explain(error, language))], false)
         }
     }
 }
@@ -194,12 +194,18 @@ extension EffectRunner {
                     }
                 }
                 let path = request.output.isEmpty ? suggested : (request.output as NSString).expandingTildeInPath
-                try result.write(to: path)
+                do {
+                    try result.write(to: path, overwrite: request.overwrite, protecting: store.path.map { [$0] } ?? [])
+                } catch OutputError.exists {
+                    // Asked first in the dialog; said yes, it is written again.
+                    inbox.post(.exportExists(request, path: path))
+                    return
+                }
                 let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
                 // One indented line per note that may hold personal data.
                 inbox.post(.exportFinished(path: absolute, warnings: result.warnings.filter { $0.hasPrefix("  ") }.count))
             } catch {
-                inbox.post(.failed(String(describing: error)))
+                inbox.post(.failed(store.explain(error, language)))
             }
         }
         thread.start()
