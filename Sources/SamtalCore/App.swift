@@ -49,16 +49,18 @@ public struct OpenedMeeting: Equatable, Sendable {
     public var stepSeconds: [String: Double]
     /// Notes of the current step.
     public var notes: [Note]
-    /// What this station had typed but not saved when it last stopped.
-    public var draft: String?
+    /// What this terminal had typed but not saved when it last stopped,
+    /// by field (`FieldKey.draftName`; "" for a draft of an older samtal:
+    /// the note line of the step it is opened at).
+    public var drafts: [String: String]
     public var role: RunRole
-    public init(meeting: Meeting, agenda: Agenda, stepSeconds: [String: Double], notes: [Note], draft: String? = nil,
+    public init(meeting: Meeting, agenda: Agenda, stepSeconds: [String: Double], notes: [Note], drafts: [String: String] = [:],
                 role: RunRole = .facilitator) {
         self.meeting = meeting
         self.agenda = agenda
         self.stepSeconds = stepSeconds
         self.notes = notes
-        self.draft = draft
+        self.drafts = drafts
         self.role = role
     }
 }
@@ -97,8 +99,17 @@ public struct RunState: Equatable, Sendable {
     public var data: StepData
     /// Where the facilitator is within the step's own interaction.
     public var cursor = StepCursor()
-    /// The input line as last written to the store as a draft.
-    public var savedDraft = ""
+    /// The field the input line is bound to (see FieldEditor.swift).
+    public var bound: FieldKey?
+    /// The current step's records have been read since it was entered.
+    public var stepLoaded = false
+    /// The input line holds a draft offered back, not yet saved.
+    public var restoredDraft = false
+    /// Unsaved text of the fields the input line is not bound to, by
+    /// `FieldKey.draftName`.
+    public var drafts: [String: String] = [:]
+    /// The drafts as last written to the store.
+    public var savedDrafts: [String: String] = [:]
     public var role: RunRole = .facilitator
     /// Which terminal this is, for its draft.
     public var station: String {
@@ -128,8 +139,8 @@ public struct RunState: Equatable, Sendable {
         a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
             && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.showTalkingPoints == b.showTalkingPoints
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
-            && a.selection == b.selection && a.data == b.data && a.cursor == b.cursor && a.savedDraft == b.savedDraft
-            && a.role == b.role
+            && a.selection == b.selection && a.data == b.data && a.cursor == b.cursor && a.bound == b.bound
+            && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.role == b.role
     }
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
@@ -139,15 +150,6 @@ public struct RunState: Equatable, Sendable {
     public var author: String {
         if meeting.facts.namedNotes, case .station(_, let name) = role { return name }
         return ""
-    }
-
-    /// The note being typed, when it differs from the stored draft. Only
-    /// the note input of a capturing step is a draft; an edit of a saved
-    /// note is not.
-    public var pendingDraft: String? {
-        guard role != .projector else { return nil }
-        let text = editing == nil && (keyContext == .run || keyContext == .station) ? input.text : ""
-        return text == savedDraft ? nil : text
     }
 
     /// Seconds spent in the current step, including the running stretch.
@@ -271,16 +273,18 @@ public enum Effect: Equatable, Sendable {
     case createMeeting(cycleID: Int64, agendaID: String, title: String, date: String, place: String)
     case saveFacts(meetingID: Int64, title: String, facts: MethodFacts, groupCount: Int)
     case openMeeting(Int64)
-    case saveNote(NoteDraft)
-    case updateNote(id: Int64, text: String, group: Int, type: NoteType)
+    /// Saves the note and clears the drafts it came from, in one transaction.
+    case saveNote(NoteDraft, clearing: DraftRef? = nil)
+    case updateNote(id: Int64, text: String, group: Int, type: NoteType, clearing: DraftRef? = nil)
     case deleteNote(Int64)
     /// Adds the seconds to the step's stored time.
     case recordStepTime(meetingID: Int64, stepID: String, seconds: Double)
     /// Adds the seconds to the step left and makes `toIndex` current: one
     /// transaction.
     case moveToStep(meetingID: Int64, leaving: String, seconds: Double, toIndex: Int)
-    /// Keeps the unsaved input line ("" removes the draft).
-    case saveDraft(meetingID: Int64, station: String, text: String)
+    /// Keeps a field's unsaved text (nil removes the draft; "" is a stored
+    /// field emptied but not yet saved).
+    case saveDraft(meetingID: Int64, station: String, field: String, text: String?)
     /// The facilitator looked at a note's apparent personal data and keeps it.
     case setPersonalDataChecked(noteID: Int64, checked: Bool)
     /// Hides a note from the projector or shows it again (answered by `.noteUpdated`).
@@ -291,7 +295,7 @@ public enum Effect: Equatable, Sendable {
     case loadStep(StepQuery)
     /// Writes a step kind's record, then loads the step again (answered by
     /// `.stepWritten`).
-    case writeStep(StepWrite, StepQuery)
+    case writeStep(StepWrite, StepQuery, clearing: DraftRef? = nil)
     case finishMeeting(meetingID: Int64, seconds: Double, stepID: String)
     /// Reads the cycle's analysis (answered by `.analysisLoaded`).
     case loadAnalysis(cycleID: Int64)
@@ -368,6 +372,18 @@ public struct AppState: Equatable, Sendable {
     // MARK: update
 
     public mutating func update(_ event: Event) -> [Effect] {
+        var effects = apply(event)
+        // Whatever moved the cursor (a key, a load, another terminal), the
+        // input line now belongs to the field the cursor points at.
+        if case .run(var run) = screen {
+            screen = .detached
+            effects += rebind(&run)
+            screen = .run(run)
+        }
+        return effects
+    }
+
+    mutating func apply(_ event: Event) -> [Effect] {
         switch event {
         case .key(let key):
             if status?.isError == true { status = nil }
@@ -384,10 +400,7 @@ public struct AppState: Equatable, Sendable {
                 run.clockStart = now
                 effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds))
             }
-            if let draft = run.pendingDraft {
-                run.savedDraft = draft
-                effects.append(.saveDraft(meetingID: run.meeting.id, station: run.station, text: draft))
-            }
+            effects += run.pendingDrafts()
             screen = .run(run)
             return effects
         case .homeLoaded(let overviews):
@@ -413,30 +426,43 @@ public struct AppState: Equatable, Sendable {
                 return []
             }
             var run = RunState(opened: opened, now: now)
-            if let draft = opened.draft, !draft.isEmpty {
-                // Offered back: what was typed when the terminal went away.
-                run.input.set(draft)
-                run.savedDraft = draft
-                say(texts[.draftRestored], seconds: 8)
+            // Offered back: what was typed when the terminal went away.
+            run.drafts = opened.drafts
+            run.savedDrafts = opened.drafts
+            if let old = run.drafts.removeValue(forKey: "") {
+                run.drafts[FieldKey.note(step: run.step.id).draftName] = old
             }
+            enterStep(&run)
+            _ = rebind(&run)
+            if !run.drafts.isEmpty { say(texts[.draftRestored], seconds: 8) }
             screen = .run(run)
             dialog = nil
             return [.loadStep(run.query)]
         case .stepLoaded(let data):
             guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
-            run.load(data)
+            screen = .detached
+            run.loadKeepingInput(data)
             screen = .run(run)
             return []
         case .stepWritten(let write, let data):
             guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
-            run.load(data)
+            screen = .detached
+            run.loadKeepingInput(data)
             stepWritten(write, run: &run)
             screen = .run(run)
             return []
         case .noteSaved(let note):
             guard case .run(var run) = screen else { return [] }
             if note.stepID == run.step.id { run.upsert(note) }
-            if run.editing == nil && run.input.trimmedText == note.text.trimmingCharacters(in: " \t") { run.input.clear() }
+            // Its draft was cleared in the note's own transaction.
+            let name = FieldKey.note(step: note.stepID).draftName
+            run.savedDrafts[name] = nil
+            if run.bound == .note(step: note.stepID) && run.input.trimmedText == note.text.trimmingCharacters(in: " \t") {
+                run.input.clear()
+                run.restoredDraft = false
+            } else if run.drafts[name]?.trimmingCharacters(in: " \t") == note.text.trimmingCharacters(in: " \t") {
+                run.drafts[name] = nil
+            }
             screen = .run(run)
             warnOrSay(note, saved: .noteSaved)
             return []
@@ -447,7 +473,8 @@ public struct AppState: Equatable, Sendable {
                 run.group = e.group
                 run.noteType = e.type
                 run.editing = nil
-                run.input.clear()
+                run.input.set(note.text) // as stored: leaving the edit writes nothing
+                run.savedDrafts[FieldKey.noteEdit(id: note.id).draftName] = nil
             }
             screen = .run(run)
             warnOrSay(note, saved: .noteUpdated)
@@ -487,15 +514,18 @@ public struct AppState: Equatable, Sendable {
             var effects: [Effect] = []
             if to != run.stepIndex {
                 // The facilitator moved on: follow, without keeping time here.
+                effects += leaveStep(&run)
                 run.stepIndex = to
                 run.stepSeconds = stepSeconds
                 run.clockStart = now
                 run.setNotes([])
                 run.data = StepData(stepID: run.step.id)
+                run.stepLoaded = false
                 run.cursor = StepCursor()
                 run.selection = nil
                 cancelEdit(&run)
-                effects = [.loadStep(run.query)]
+                enterStep(&run)
+                effects += [.loadStep(run.query)]
             }
             screen = .run(run)
             return effects
@@ -624,10 +654,8 @@ public struct AppState: Equatable, Sendable {
             if run.role == .facilitator {
                 effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: max(0, now - run.clockStart)))
             }
-            if let draft = run.pendingDraft {
-                effects.append(.saveDraft(meetingID: run.meeting.id, station: run.station, text: draft))
-            }
-            return effects + [.quit]
+            var leaving = run
+            return effects + leaving.pendingDrafts() + [.quit]
         }
         return [.quit]
     }
@@ -741,7 +769,7 @@ public struct AppState: Equatable, Sendable {
     mutating func handleRun(_ run: inout RunState, key: Key, action: Action?) -> [Effect] {
         switch action {
         case .help:
-            dialog = .help(.run)
+            dialog = .help(run.keyContext)
         case .quit:
             screen = .run(run)
             return quitEffects()
@@ -758,12 +786,13 @@ public struct AppState: Equatable, Sendable {
             run.noteType = run.noteType.next
         case .saveNote:
             let text = run.input.trimmedText
-            guard !text.isEmpty else { return [] }
+            guard !text.isEmpty, let key = run.bound else { return [] }
             if let e = run.editing {
-                return [.updateNote(id: e.id, text: text, group: run.group, type: run.noteType)]
+                return [.updateNote(id: e.id, text: text, group: run.group, type: run.noteType, clearing: run.clearing([key]))]
             }
             return [.saveNote(NoteDraft(meetingID: run.meeting.id, stepID: run.step.id, group: run.group,
-                                        type: run.noteType, source: run.agenda.source, text: text, author: run.author))]
+                                        type: run.noteType, source: run.agenda.source, text: text, author: run.author),
+                              clearing: run.clearing([key]))]
         case .selectPreviousNote, .selectNextNote:
             guard !run.notes.isEmpty else { return [] }
             let ids = run.notes.map(\.id)
@@ -781,7 +810,7 @@ public struct AppState: Equatable, Sendable {
             if run.editing == nil { run.editing = (note.id, run.group, run.noteType) }
             run.group = note.group
             run.noteType = note.type
-            run.input.set(note.text)
+            // The input line is bound to the note once this key is handled.
         case .deleteNote:
             guard let id = run.selection else {
                 say(texts[.helpSelectPrevious] + " (↑)")
@@ -791,6 +820,7 @@ public struct AppState: Equatable, Sendable {
         case .nextStep, .previousStep:
             let to = run.stepIndex + (action == .nextStep ? 1 : -1)
             guard run.agenda.steps.indices.contains(to) else { return [] }
+            let written = leaveStep(&run)
             let seconds = max(0, now - run.clockStart)
             let leaving = run.step.id
             run.stepSeconds[leaving, default: 0] += seconds
@@ -801,8 +831,10 @@ public struct AppState: Equatable, Sendable {
             cancelEdit(&run)
             run.meeting.currentStepIndex = to
             run.data = StepData(stepID: run.step.id)
+            run.stepLoaded = false
             run.cursor = StepCursor()
-            return [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]
+            enterStep(&run)
+            return written + [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]
         case .keepPersonalData:
             guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }) else {
                 say(texts[.helpSelectPrevious] + " (↑)")
@@ -819,10 +851,8 @@ public struct AppState: Equatable, Sendable {
             dialog = .confirm(.finishMeeting)
         case .backHome:
             let seconds = max(0, now - run.clockStart)
-            var effects = [Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds)]
-            if let draft = run.pendingDraft {
-                effects.append(.saveDraft(meetingID: run.meeting.id, station: run.station, text: draft))
-            }
+            let effects = [Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds)]
+                + leaveStep(&run) + run.pendingDrafts()
             screen = .home(HomeState())
             homeFocus = .meeting(run.meeting.id)
             return effects + [.loadHome]
@@ -835,6 +865,11 @@ public struct AppState: Equatable, Sendable {
                 run.selection = nil
             }
         default:
+            guard run.bound != nil else {
+                // A station in a step without notes, or after the meeting.
+                if action == nil, case .char = key { say(run.meeting.status == .finished ? texts[.meetingEnded] : texts[.stepTakesNoNotes]) }
+                return []
+            }
             let before = run.input.characters.count
             if run.input.handle(key), case .char = key, run.input.characters.count == before, before >= run.input.limit {
                 say(texts[.inputFull])
@@ -843,11 +878,15 @@ public struct AppState: Equatable, Sendable {
         return []
     }
 
+    /// Leaves a note's edit without saving it: the note stays as stored.
     func cancelEdit(_ run: inout RunState) {
         guard let e = run.editing else { return }
         run.group = e.group
         run.noteType = e.type
         run.editing = nil
-        run.input.clear()
+        if run.bound == .noteEdit(id: e.id) {
+            run.input.set(run.storedValue(.noteEdit(id: e.id)))
+            run.drafts[FieldKey.noteEdit(id: e.id).draftName] = nil
+        }
     }
 }

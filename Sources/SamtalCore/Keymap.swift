@@ -66,17 +66,17 @@ public enum Action: String, Sendable, CaseIterable {
     // cluster
     case switchPane, clusterUp, clusterDown, clusterEnter, nextAreaType, renameArea, mergeArea, deleteArea
     // vote
-    case voteUp, voteDown, addDot, undoDot, nextVoter
+    case voteUp, voteDown, addDot, undoDot, nextVoter, previousVoter
     // checklist
-    case itemUp, itemDown, toggleItem, editItemComment
+    case itemUp, itemDown, toggleItem, saveField
     // rating
     case nextRatingValue, previousRatingValue, switchRatingField
     // summary
-    case nextSummaryKind, nextSummaryField, deleteSummaryItem
+    case nextSummaryKind, nextSummaryField, previousSummaryField, deleteSummaryItem, addItem
     // problem
     case nextProblemArea
     // activities
-    case nextActivityField, nextPriority, nextActivityArea, editActivity, deleteActivity
+    case nextActivityField, previousActivityField, nextPriority, nextActivityArea, editActivity, deleteActivity
     // analysis workspace
     case nextTab, previousTab, wsUp, wsDown, trace, wsEdit, wsNew, wsDelete
     case openProblem, togglePromise, nextActivityStatus, draftPromise
@@ -161,13 +161,14 @@ public enum Keymap {
         KeyBinding([.down], .voteDown, .vote, help: .helpVoteDown),
         KeyBinding([.enter, .char("+"), .char(" ")], .addDot, .vote, bar: .keyAddDot, help: .helpAddDot),
         KeyBinding([.backspace, .char("-"), .ctrl("z")], .undoDot, .vote, bar: .keyUndo, help: .helpUndoDot),
-        KeyBinding([.tab, .backTab], .nextVoter, .vote, bar: .keyGroup, help: .helpNextVoter),
+        KeyBinding([.tab], .nextVoter, .vote, bar: .keyGroup, help: .helpNextVoter),
+        KeyBinding([.backTab], .previousVoter, .vote, help: .helpPreviousVoter),
 
         // Checklist: items with done / not done and a comment.
         KeyBinding([.up], .itemUp, .checklist, help: .helpItemUp),
         KeyBinding([.down], .itemDown, .checklist, help: .helpItemDown),
         KeyBinding([.function(3), .ctrl("t")], .toggleItem, .checklist, bar: .keyToggle, help: .helpToggleItem),
-        KeyBinding([.function(4)], .editItemComment, .checklist, bar: .keyEdit, help: .helpEditItemComment),
+        KeyBinding([.enter], .saveField, .checklist, help: .helpSaveComment),
 
         // Rating: each question on the agenda's scale, with observations and a comment.
         KeyBinding([.up], .itemUp, .rating, help: .helpItemUp),
@@ -175,23 +176,29 @@ public enum Keymap {
         KeyBinding([.function(3), .ctrl("t")], .nextRatingValue, .rating, bar: .keyValue, help: .helpNextRatingValue),
         KeyBinding([.function(5)], .previousRatingValue, .rating, help: .helpPreviousRatingValue),
         KeyBinding([.tab, .backTab], .switchRatingField, .rating, bar: .keyField, help: .helpSwitchRatingField),
+        KeyBinding([.enter], .saveField, .rating, help: .helpSaveRatingField),
 
         // Summary: decisions, next steps (who, when), what goes on.
         KeyBinding([.up], .itemUp, .summary, help: .helpItemUp),
         KeyBinding([.down], .itemDown, .summary, help: .helpItemDown),
         KeyBinding([.function(3), .ctrl("t")], .nextSummaryKind, .summary, bar: .keyType, help: .helpNextSummaryKind),
-        KeyBinding([.tab, .backTab], .nextSummaryField, .summary, bar: .keyField, help: .helpNextSummaryField),
+        KeyBinding([.enter], .addItem, .summary, help: .helpAddSummaryItem),
+        KeyBinding([.tab], .nextSummaryField, .summary, bar: .keyField, help: .helpNextSummaryField),
+        KeyBinding([.backTab], .previousSummaryField, .summary, help: .helpPreviousSummaryField),
         KeyBinding([.function(8)], .deleteSummaryItem, .summary, bar: .keyDelete, help: .helpDeleteSummaryItem),
 
         // Problem: the description, the why-chain and the triangle for one focus area.
         KeyBinding([.up, .backTab], .itemUp, .problem, help: .helpProblemUp),
         KeyBinding([.down, .tab], .itemDown, .problem, bar: .keyField, help: .helpProblemDown),
+        KeyBinding([.enter], .saveField, .problem, help: .helpSaveProblemField),
         KeyBinding([.function(3), .ctrl("t")], .nextProblemArea, .problem, bar: .keyFocusArea, help: .helpNextProblemArea),
 
         // Activities: what, who, when, priority, focus area.
         KeyBinding([.up], .itemUp, .activities, help: .helpItemUp),
         KeyBinding([.down], .itemDown, .activities, help: .helpItemDown),
-        KeyBinding([.tab, .backTab], .nextActivityField, .activities, bar: .keyField, help: .helpNextActivityField),
+        KeyBinding([.enter], .addItem, .activities, help: .helpSaveActivity),
+        KeyBinding([.tab], .nextActivityField, .activities, bar: .keyField, help: .helpNextActivityField),
+        KeyBinding([.backTab], .previousActivityField, .activities, help: .helpPreviousActivityField),
         KeyBinding([.function(3), .ctrl("t")], .nextPriority, .activities, bar: .keyPriority, help: .helpNextPriority),
         KeyBinding([.function(7)], .nextActivityArea, .activities, bar: .keyFocusArea, help: .helpNextActivityArea),
         KeyBinding([.function(4)], .editActivity, .activities, bar: .keyEdit, help: .helpEditActivity),

@@ -183,13 +183,23 @@ extension RunState {
         case .summary: return .summary
         case .problem: return .problem
         case .activities: return .activities
-        default: return .run
+        case .present, .collect: return .run
         }
+    }
+
+    /// Loads the step's records; an input line that held its field's stored
+    /// value shows the value as it is now (another terminal may have changed
+    /// it), one that holds typed text keeps it.
+    mutating func loadKeepingInput(_ loaded: StepData) {
+        let unchanged = !inputChanged && !restoredDraft
+        load(loaded)
+        if unchanged, let key = bound, input.trimmedText != storedValue(key) { input.set(storedValue(key)) }
     }
 
     mutating func load(_ loaded: StepData) {
         setNotes(loaded.notes)
         data = loaded
+        stepLoaded = true
         data.notes = []
         cursor.note = min(cursor.note, max(0, data.sourceNotes.count - 1))
         cursor.area = min(cursor.area, max(0, data.focusAreas.count - 1))
@@ -204,7 +214,7 @@ extension RunState {
         case .checklist, .rating: return step.questions.count
         case .summary: return data.summaryItems.count
         case .activities: return data.activities.count
-        default: return 0
+        case .present, .collect, .cluster, .vote, .problem: return 0
         }
     }
 
@@ -251,16 +261,33 @@ extension AppState {
         }
     }
 
-    /// Typing into the input line; Esc clears what is pending.
+    /// Typing into the input line; Esc gives the field back its stored
+    /// value (a new thing: empty).
     private mutating func editInput(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         if action == .cancel {
+            revert(&run)
             run.cursor.renaming = nil
             run.cursor.mergeSource = nil
-            run.input.clear()
             return []
         }
-        if action == nil, run.input.handle(key) { return [] }
+        if action == nil, run.bound != nil, run.input.handle(key) { return [] }
         return action == nil ? [] : nil
+    }
+
+    /// Esc: what was typed into the bound field is dropped.
+    func revert(_ run: inout RunState) {
+        guard let key = run.bound else { return }
+        run.input.set(key.editsStoredValue ? run.storedValue(key) : "")
+        run.drafts[key.draftName] = nil
+        run.restoredDraft = false
+    }
+
+    /// Enter in a field that edits a stored value: writes it when changed.
+    func saveBound(_ run: inout RunState) -> [Effect] {
+        guard let key = run.bound, key.editsStoredValue, run.inputChanged,
+              let write = run.write(key, run.input.trimmedText) else { return [] }
+        _ = run.clearing([key])
+        return [write]
     }
 
     // MARK: cluster
@@ -281,9 +308,11 @@ extension AppState {
             }
         case .clusterEnter:
             let text = run.input.trimmedText
-            if !text.isEmpty {
-                if let id = run.cursor.renaming { return [.writeStep(.renameFocusArea(id: id, name: text), q)] }
-                return [.writeStep(.createFocusArea(name: text, type: .place), q)]
+            if !text.isEmpty, let bound = run.bound {
+                if let id = run.cursor.renaming {
+                    return [.writeStep(.renameFocusArea(id: id, name: text), q, clearing: run.clearing([bound]))]
+                }
+                return [.writeStep(.createFocusArea(name: text, type: .place), q, clearing: run.clearing([bound]))]
             }
             guard run.cursor.pane == .notes, let area = selectedArea,
                   run.data.sourceNotes.indices.contains(run.cursor.note) else { return [] }
@@ -295,8 +324,7 @@ extension AppState {
             return [.writeStep(.setFocusAreaType(id: area.id, type: area.type.next), q)]
         case .renameArea:
             guard let area = selectedArea else { return [] }
-            run.cursor.renaming = area.id
-            run.input.set(area.name)
+            run.cursor.renaming = area.id // the input line is bound to its name
         case .mergeArea:
             guard let area = selectedArea else { return [] }
             if let source = run.cursor.mergeSource {
@@ -317,7 +345,6 @@ extension AppState {
                 return [.writeStep(.assignNote(noteID: note.id, areaID: nil), q)]
             }
         default:
-            if key == .enter { return [] }
             return editInput(&run, key: key, action: action)
         }
         return []
@@ -342,10 +369,10 @@ extension AppState {
             return [.writeStep(.addVote(areaID: areas[run.cursor.area].id, voter: run.dotsPerGroup ? run.cursor.voter : 0), q)]
         case .undoDot:
             return [.writeStep(.undoVote(voter: run.dotsPerGroup ? run.cursor.voter : nil), q)]
-        case .nextVoter:
+        case .nextVoter, .previousVoter:
             guard run.dotsPerGroup else { return [] }
             let n = max(1, run.meeting.groupCount)
-            let delta = key == .backTab ? -1 : 1
+            let delta = action == .previousVoter ? -1 : 1
             run.cursor.voter = ((run.cursor.voter - 1 + delta) % n + n) % n + 1
         case .cancel:
             return []
@@ -365,29 +392,16 @@ extension AppState {
         guard run.itemCount > 0 else { return editInput(&run, key: key, action: action) }
         switch action {
         case .itemUp, .itemDown:
-            var effects: [Effect] = []
-            if !run.input.trimmedText.isEmpty && run.input.trimmedText != run.checklistAnswer(item).comment {
-                // Moving on saves what was typed: nothing typed is lost.
-                var answer = run.checklistAnswer(item)
-                answer.comment = run.input.trimmedText
-                effects.append(.writeStep(.setChecklistAnswer(answer), q))
-            }
+            // Moving on saves what was typed (see `rebind`).
             run.cursor.item = max(0, min(run.itemCount - 1, item + (action == .itemUp ? -1 : 1)))
-            run.input.set(run.checklistAnswer(run.cursor.item).comment)
-            return effects
         case .toggleItem:
             var answer = run.checklistAnswer(item)
             answer.done.toggle()
-            if !run.input.trimmedText.isEmpty { answer.comment = run.input.trimmedText }
-            return [.writeStep(.setChecklistAnswer(answer), q)]
-        case .editItemComment:
-            run.input.set(run.checklistAnswer(item).comment)
+            if run.inputChanged { answer.comment = run.input.trimmedText }
+            return [.writeStep(.setChecklistAnswer(answer), q, clearing: run.clearing(run.bound.map { [$0] } ?? []))]
+        case .saveField:
+            return saveBound(&run)
         default:
-            if key == .enter {
-                var answer = run.checklistAnswer(item)
-                answer.comment = run.input.trimmedText
-                return [.writeStep(.setChecklistAnswer(answer), q)]
-            }
             return editInput(&run, key: key, action: action)
         }
         return []
@@ -399,37 +413,32 @@ extension AppState {
         let q = run.query
         let item = run.cursor.item
         guard run.itemCount > 0 else { return editInput(&run, key: key, action: action) }
-        func withInput(_ r: Rating) -> Rating {
-            var r = r
-            let text = run.input.trimmedText
-            switch run.cursor.ratingField {
-            case .observations: r.observations = text
-            case .comment: r.comment = text
-            }
-            return r
-        }
-        func fieldText(_ r: Rating) -> String { run.cursor.ratingField == .observations ? r.observations : r.comment }
-        let current = run.rating(item)
-        let inputChanged = run.input.trimmedText != fieldText(current)
         switch action {
         case .itemUp, .itemDown:
-            let effects: [Effect] = inputChanged ? [.writeStep(.setRating(withInput(current)), q)] : []
+            // Moving on saves what was typed (see `rebind`).
             run.cursor.item = max(0, min(run.itemCount - 1, item + (action == .itemUp ? -1 : 1)))
-            run.input.set(fieldText(run.rating(run.cursor.item)))
-            return effects
+            return []
         case .nextRatingValue, .previousRatingValue:
             let values: [String?] = [nil] + run.ratingScale.values.map { Optional($0) }
-            let i = values.firstIndex(of: current.value) ?? 0
-            var r = inputChanged ? withInput(current) : current
+            var r = run.rating(item)
+            let i = values.firstIndex(of: r.value) ?? 0
+            if run.inputChanged, let key = run.bound {
+                // What is typed goes with the value, into its own field.
+                switch key {
+                case .rating(_, _, .observations): r.observations = run.input.trimmedText
+                case .rating(_, _, .comment): r.comment = run.input.trimmedText
+                default: break
+                }
+            }
             r.value = values[((i + (action == .nextRatingValue ? 1 : -1)) % values.count + values.count) % values.count]
-            return [.writeStep(.setRating(r), q)]
+            return [.writeStep(.setRating(r), q, clearing: run.clearing(run.bound.map { [$0] } ?? []))]
         case .switchRatingField:
-            let effects: [Effect] = inputChanged ? [.writeStep(.setRating(withInput(current)), q)] : []
+            // The field left is saved when changed (see `rebind`).
             run.cursor.ratingField = run.cursor.ratingField == .observations ? .comment : .observations
-            run.input.set(fieldText(inputChanged ? withInput(current) : current))
-            return effects
+            return []
+        case .saveField:
+            return saveBound(&run)
         default:
-            if key == .enter { return [.writeStep(.setRating(withInput(current)), q)] }
             return editInput(&run, key: key, action: action)
         }
     }
@@ -446,26 +455,26 @@ extension AppState {
         case .nextSummaryKind:
             run.cursor.summaryKind = run.cursor.summaryKind.next
             if run.cursor.summaryKind != .nextStep { run.cursor.summaryField = 0 }
-        case .nextSummaryField:
+        case .nextSummaryField, .previousSummaryField:
             guard run.cursor.summaryKind == .nextStep else { return [] }
-            run.cursor.summaryField = (run.cursor.summaryField + (key == .backTab ? 2 : 1)) % 3
+            run.cursor.summaryField = (run.cursor.summaryField + (action == .previousSummaryField ? 2 : 1)) % 3
         case .deleteSummaryItem:
             guard run.data.summaryItems.indices.contains(run.cursor.item) else { return [] }
             dialog = .confirm(.deleteSummaryItem(run.data.summaryItems[run.cursor.item].id))
         case .cancel:
-            run.input.clear()
+            revert(&run)
             run.cursor.owner.clear()
             run.cursor.due.clear()
             run.cursor.summaryField = 0
+        case .addItem:
+            let text = run.input.trimmedText
+            guard !text.isEmpty else { return [] }
+            let nextStep = run.cursor.summaryKind == .nextStep
+            let write = StepWrite.addSummaryItem(kind: run.cursor.summaryKind, text: text,
+                                                 owner: nextStep ? run.cursor.owner.trimmedText : "",
+                                                 due: nextStep ? run.cursor.due.trimmedText : "")
+            return [.writeStep(write, q, clearing: run.clearing(run.boundAndSubfields))]
         case nil:
-            if key == .enter {
-                let text = run.input.trimmedText
-                guard !text.isEmpty else { return [] }
-                let nextStep = run.cursor.summaryKind == .nextStep
-                return [.writeStep(.addSummaryItem(kind: run.cursor.summaryKind, text: text,
-                                                   owner: nextStep ? run.cursor.owner.trimmedText : "",
-                                                   due: nextStep ? run.cursor.due.trimmedText : ""), q)]
-            }
             switch run.cursor.summaryField {
             case 1: _ = run.cursor.owner.handle(key)
             case 2: _ = run.cursor.due.handle(key)
@@ -484,8 +493,9 @@ extension AppState {
             run.input.clear()
             run.cursor.area = max(0, run.data.focusAreas.count - 1)
             say(texts[.noteSaved])
-        case .renameFocusArea:
-            run.input.clear()
+        case .renameFocusArea(let id, _):
+            // As stored: leaving the rename writes nothing more.
+            if run.bound == .renameArea(id: id) { run.input.set(run.storedValue(.renameArea(id: id))) }
             run.cursor.renaming = nil
             say(texts[.noteUpdated])
         case .assignNote(_, let areaID):
@@ -493,13 +503,8 @@ extension AppState {
         case .mergeFocusArea(_, let into):
             run.cursor.area = run.data.focusAreas.firstIndex { $0.id == into } ?? 0
             say(texts[.clusterMerged])
-        case .setChecklistAnswer(let answer):
-            if answer.item == run.cursor.item { run.input.set(answer.comment) }
-            say(texts[.noteSaved])
-        case .setRating(let rating):
-            if rating.question == run.cursor.item {
-                run.input.set(run.cursor.ratingField == .observations ? rating.observations : rating.comment)
-            }
+        case .setChecklistAnswer, .setRating:
+            // The field shows what is stored now (`loadKeepingInput`).
             say(texts[.noteSaved])
         case .addSummaryItem:
             run.input.clear()
@@ -512,15 +517,12 @@ extension AppState {
             say(texts[.noteDeleted])
         case .saveProblem, .saveWhyChain:
             run.cursor.problemArea = run.data.problemFocusAreaID
-            run.input.set(run.problemText(ProblemField.all[run.cursor.problemField]))
             say(texts[.noteSaved])
         case .addActivity, .updateActivity:
-            run.input.clear()
-            run.cursor.owner.clear()
-            run.cursor.start.clear()
-            run.cursor.end.clear()
+            if run.cursor.editingActivity == nil { run.input.clear() }
             run.cursor.activityField = 0
             run.cursor.editingActivity = nil
+            enterStep(&run) // a new activity's parts, as they were left
             run.cursor.item = max(0, min(run.cursor.item, run.data.activities.count - 1))
             if case .addActivity = write { run.cursor.item = max(0, run.data.activities.count - 1) }
             say(texts[.noteSaved])
@@ -551,54 +553,30 @@ extension AppState {
 
     mutating func handleProblem(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         let fields = ProblemField.all
-        let field = fields[run.cursor.problemField]
-        let changed = run.input.trimmedText != run.problemText(field)
-        /// The write that saves the input line into the current field.
-        func saveCurrent() -> [Effect] {
-            guard changed else { return [] }
-            let areaID = run.data.problemFocusAreaID
-            switch field {
-            case .question(let q):
-                var answers = run.data.problem?.answers ?? [:]
-                answers[q] = run.input.trimmedText
-                return [.writeStep(.saveProblem(focusAreaID: areaID, answers: answers, triangle: run.data.problem?.triangle ?? [:]), run.query)]
-            case .triangle(let side):
-                var triangle = run.data.problem?.triangle ?? [:]
-                triangle[side] = run.input.trimmedText
-                return [.writeStep(.saveProblem(focusAreaID: areaID, answers: run.data.problem?.answers ?? [:], triangle: triangle), run.query)]
-            case .why(let level):
-                var texts = (0..<ProblemField.whyLevels).map { run.data.whyChain.indices.contains($0) ? run.data.whyChain[$0].text : "" }
-                texts[level] = run.input.trimmedText
-                // A level cannot stand without the ones above it.
-                while let last = texts.last, last.isEmpty { texts.removeLast() }
-                return [.writeStep(.saveWhyChain(focusAreaID: areaID, texts: texts), run.query)]
-            }
-        }
         switch action {
         case .itemUp, .itemDown:
-            let effects = saveCurrent()
+            // Moving on saves what was typed (see `rebind`).
             run.cursor.problemField = max(0, min(fields.count - 1, run.cursor.problemField + (action == .itemUp ? -1 : 1)))
-            run.input.set(run.problemText(fields[run.cursor.problemField]))
-            return effects
+            return []
         case .nextProblemArea:
             let areas = run.rankedAreas
             guard !areas.isEmpty else { return [] }
-            let effects = saveCurrent()
+            // The field is finished while its area's records are still here.
+            let effects = unbind(&run)
             let i = areas.firstIndex { $0.id == run.data.problemFocusAreaID } ?? -1
             run.cursor.problemArea = areas[(i + 1) % areas.count].id
+            run.stepLoaded = false
+            run.data.problemFocusAreaID = nil
             run.data.problem = nil
             run.data.whyChain = []
-            run.input.clear()
             return effects + [.loadStep(run.query)]
-        default:
-            if key == .enter {
-                let effects = saveCurrent()
-                if effects.isEmpty {
-                    run.cursor.problemField = min(fields.count - 1, run.cursor.problemField + 1)
-                    run.input.set(run.problemText(fields[run.cursor.problemField]))
-                }
-                return effects
+        case .saveField:
+            let effects = saveBound(&run)
+            if effects.isEmpty {
+                run.cursor.problemField = min(fields.count - 1, run.cursor.problemField + 1)
             }
+            return effects
+        default:
             return editInput(&run, key: key, action: action)
         }
     }
@@ -613,8 +591,8 @@ extension AppState {
             run.cursor.item = max(0, run.cursor.item - 1)
         case .itemDown:
             run.cursor.item = max(0, min(activities.count - 1, run.cursor.item + 1))
-        case .nextActivityField:
-            run.cursor.activityField = (run.cursor.activityField + (key == .backTab ? 3 : 1)) % 4
+        case .nextActivityField, .previousActivityField:
+            run.cursor.activityField = (run.cursor.activityField + (action == .previousActivityField ? 3 : 1)) % 4
         case .nextPriority:
             run.cursor.priority = run.cursor.priority.next
         case .nextActivityArea:
@@ -628,41 +606,50 @@ extension AppState {
         case .editActivity:
             guard activities.indices.contains(run.cursor.item) else { return [] }
             let a = activities[run.cursor.item]
+            // What was typed for a new activity is kept as its draft.
+            let effects = leaveStep(&run)
             run.cursor.editingActivity = a.id
-            run.input.set(a.what)
-            run.cursor.owner.set(a.responsible)
-            run.cursor.start.set(a.start)
-            run.cursor.end.set(a.end)
             run.cursor.priority = a.priority
             run.cursor.activityArea = a.focusAreaID
             run.cursor.activityField = 0
+            for ((key, path), stored) in zip(run.subfieldKeys, [a.responsible, a.start, a.end]) {
+                run.cursor[keyPath: path].set(run.drafts[key.draftName] ?? stored)
+            }
+            return effects
         case .deleteActivity:
             guard activities.indices.contains(run.cursor.item) else { return [] }
             dialog = .confirm(.deleteActivity(activities[run.cursor.item].id))
         case .cancel:
+            // An edit is left as stored; a new activity's text is dropped.
+            let keys = run.boundAndSubfields
             run.input.clear()
-            run.cursor.owner.clear()
-            run.cursor.start.clear()
-            run.cursor.end.clear()
-            run.cursor.activityField = 0
+            for key in keys { run.drafts[key.draftName] = nil }
+            let editing = run.cursor.editingActivity
             run.cursor.editingActivity = nil
-        case nil:
-            if key == .enter {
-                let what = run.input.trimmedText
-                guard !what.isEmpty else { return [] }
-                if let id = run.cursor.editingActivity, var a = activities.first(where: { $0.id == id }) {
-                    a.what = what
-                    a.responsible = run.cursor.owner.trimmedText
-                    a.start = run.cursor.start.trimmedText
-                    a.end = run.cursor.end.trimmedText
-                    a.priority = run.cursor.priority
-                    a.focusAreaID = run.cursor.activityArea
-                    return [.writeStep(.updateActivity(a), q)]
-                }
-                return [.writeStep(.addActivity(focusAreaID: run.cursor.activityArea, what: what, responsible: run.cursor.owner.trimmedText,
-                                                start: run.cursor.start.trimmedText, end: run.cursor.end.trimmedText,
-                                                priority: run.cursor.priority), q)]
+            run.cursor.activityField = 0
+            run.restoredDraft = false
+            if editing != nil { enterStep(&run) } else {
+                run.cursor.owner.clear()
+                run.cursor.start.clear()
+                run.cursor.end.clear()
             }
+        case .addItem:
+            let what = run.input.trimmedText
+            guard !what.isEmpty else { return [] }
+            let clearing = run.clearing(run.boundAndSubfields)
+            if let id = run.cursor.editingActivity, var a = activities.first(where: { $0.id == id }) {
+                a.what = what
+                a.responsible = run.cursor.owner.trimmedText
+                a.start = run.cursor.start.trimmedText
+                a.end = run.cursor.end.trimmedText
+                a.priority = run.cursor.priority
+                a.focusAreaID = run.cursor.activityArea
+                return [.writeStep(.updateActivity(a), q, clearing: clearing)]
+            }
+            return [.writeStep(.addActivity(focusAreaID: run.cursor.activityArea, what: what, responsible: run.cursor.owner.trimmedText,
+                                            start: run.cursor.start.trimmedText, end: run.cursor.end.trimmedText,
+                                            priority: run.cursor.priority), q, clearing: clearing)]
+        case nil:
             switch run.cursor.activityField {
             case 1: _ = run.cursor.owner.handle(key)
             case 2: _ = run.cursor.start.handle(key)

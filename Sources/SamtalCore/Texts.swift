@@ -42,8 +42,10 @@ public enum TextKey: String, Sendable, CaseIterable {
     case keyPane, keyAreaType, keyRename, keyMerge, keyAddDot, keyUndo, keyToggle, keyValue, keyField
     case helpSwitchPane, helpClusterUp, helpClusterDown, helpClusterEnter, helpNextAreaType, helpRenameArea, helpMergeArea
     case helpDeleteArea, helpVoteUp, helpVoteDown, helpAddDot, helpUndoDot, helpNextVoter, helpItemUp, helpItemDown
-    case helpToggleItem, helpEditItemComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
+    case helpToggleItem, helpSaveComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
     case helpNextSummaryKind, helpNextSummaryField, helpDeleteSummaryItem
+    case helpPreviousVoter, helpSaveRatingField, helpAddSummaryItem, helpPreviousSummaryField, helpSaveProblemField
+    case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker
     // cluster
     case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
     case clusterMergePick, clusterAssigned, clusterUnassigned, clusterMerged, confirmDeleteArea
@@ -415,7 +417,17 @@ public struct Texts: Sendable {
         case .helpItemUp: return ("Markera föregående punkt", "Select the previous item")
         case .helpItemDown: return ("Markera nästa punkt", "Select the next item")
         case .helpToggleItem: return ("Markera punkten klar eller ej klar", "Mark the item done or not done")
-        case .helpEditItemComment: return ("Ändra kommentaren till punkten (Enter sparar)", "Edit the item's comment (Enter saves)")
+        case .helpSaveComment: return ("Spara kommentaren till punkten", "Save the item's comment")
+        case .helpPreviousVoter: return ("Föregående grupp som röstar", "Previous voting group")
+        case .helpSaveRatingField: return ("Spara fältet (iakttagelser eller kommentar)", "Save the field (observations or comment)")
+        case .helpAddSummaryItem: return ("Spara punkten", "Save the item")
+        case .helpPreviousSummaryField: return ("Föregående fält för nästa steg", "Previous field of a next step")
+        case .helpSaveProblemField: return ("Spara fältet; oförändrat: nästa fält", "Save the field; unchanged: the next field")
+        case .helpSaveActivity: return ("Spara aktiviteten", "Save the activity")
+        case .helpPreviousActivityField: return ("Föregående fält", "Previous field")
+        case .meetingEnded: return ("Mötet är avslutat: inga fler anteckningar tas emot.", "The meeting has ended: no more notes are taken.")
+        case .stepTakesNoNotes: return ("Det här steget tar inte emot anteckningar; vänta på nästa steg.", "This step takes no notes; wait for the next step.")
+        case .draftMarker: return ("utkast", "draft")
         case .helpNextRatingValue: return ("Nästa värde på skalan för frågan", "Next value on the scale for the question")
         case .helpPreviousRatingValue: return ("Föregående värde på skalan", "Previous value on the scale")
         case .helpSwitchRatingField: return ("Växla mellan iakttagelser och kommentar/åtgärd", "Switch between observations and comment/action")

@@ -330,7 +330,7 @@ public enum Screens {
         case .summary: drawSummary(&grid, run: run, rect: notesRect, texts: t)
         case .problem: drawProblem(&grid, run: run, rect: notesRect, texts: t)
         case .activities: drawActivities(&grid, run: run, rect: notesRect, texts: t)
-        default:
+        case .present, .collect:
             if let commitments = run.data.commitments {
                 let rows = commitments.activities.count + commitments.goals.count
                 let (top, rest) = notesRect.splitTop(min(max(3, rows + 2), notesRect.height / 2))
@@ -401,7 +401,7 @@ public enum Screens {
             drawRanking(&grid, run: run, rect: rest, title: t[.voteHeading], texts: t)
         case .cluster:
             drawRanking(&grid, run: run, rect: rest, title: t[.clusterAreasHeading], texts: t)
-        default:
+        case .present, .collect, .problem, .activities, .checklist, .rating, .summary:
             if let commitments = run.data.commitments {
                 drawCommitments(&grid, commitments, rect: rest, title: t[.wsCommitmentsHeading], texts: t)
                 return
@@ -584,6 +584,15 @@ public enum Screens {
             x += fw
             return x
         }
+        if run.role != .facilitator && run.bound == nil {
+            // A station in a step without notes, or after the meeting.
+            let why = run.meeting.status == .finished ? t[.meetingEnded] : t[.stepTakesNoNotes]
+            grid.text(truncate(" " + why, width: max(0, right)), x: 0, y: y, style: Style(.dim, bold: true))
+            grid.cursor = nil
+            return
+        }
+        // A draft offered back after a crash says so until it is saved.
+        let draft = run.restoredDraft ? "[\(t[.draftMarker])] " : ""
         switch run.role == .facilitator ? run.step.kind : .collect {
         case .cluster:
             let label = run.cursor.renaming != nil ? t[.clusterInputRename] : t[.clusterInputNew]
@@ -599,10 +608,10 @@ public enum Screens {
             grid.text(truncate(text, width: max(0, right)), x: 0, y: y, style: Style(.heading, bold: true))
             grid.cursor = nil
         case .checklist:
-            _ = field(" \(t[.inputComment]) (\(run.cursor.item + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
+            _ = field(" \(draft)\(t[.inputComment]) (\(run.cursor.item + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .rating:
             let label = run.cursor.ratingField == .observations ? t[.ratingObservations] : t[.ratingComment]
-            _ = field(" \(label) (\(run.cursor.item + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
+            _ = field(" \(draft)\(label) (\(run.cursor.item + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .summary:
             let kind = " \(t.summaryKind(run.cursor.summaryKind)) ▸ "
             if run.cursor.summaryKind == .nextStep {
@@ -615,7 +624,7 @@ public enum Screens {
             }
         case .problem:
             let f = ProblemField.all[run.cursor.problemField]
-            _ = field(" \(t.problemField(f)) ▸ ", run.input, x: 0, width: w, focused: true)
+            _ = field(" \(draft)\(t.problemField(f)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .activities:
             let label = (run.cursor.editingActivity != nil ? " \(t[.editingLabel]) ·" : "") + " [\(t.priority(run.cursor.priority))] ▸ "
             let labels = [label, " \(t[.activityWho]) ▸ ", " \(t[.activityFrom]) ▸ ", " \(t[.activityTo]) ▸ "]
@@ -627,8 +636,8 @@ public enum Screens {
             for i in 0..<4 {
                 x = field(labels[i], fields[i], x: x, width: widths[i], focused: run.cursor.activityField == i)
             }
-        default:
-            var prefix = " \(t.group(run.group)) · \(t.noteType(run.noteType)) ▸ "
+        case .present, .collect:
+            var prefix = " \(draft)\(t.group(run.group)) · \(t.noteType(run.noteType)) ▸ "
             if run.editing != nil { prefix = " \(t[.editingLabel]) ·" + prefix }
             _ = field(prefix, run.input, x: 0, width: w, focused: true, placeholder: t[.inputPlaceholder],
                       style: Style(typeRole(run.noteType), bold: true))

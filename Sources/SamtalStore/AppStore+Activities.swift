@@ -15,7 +15,7 @@ extension AppStore {
     @discardableResult
     public func addActivity(meetingID: Int64, stepID: String, focusAreaID: Int64?, what: String, responsible: String,
                             start: String, end: String, priority: ActivityPriority, now: Double) throws -> Activity {
-        try writer.write { db in
+        try transaction { db in
             let meeting = try Self.storedMeeting(db, id: meetingID)
             if let focusAreaID { _ = try Self.liveFocusArea(db, id: focusAreaID) }
             let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM activity WHERE meeting_id = ?",
@@ -40,7 +40,7 @@ extension AppStore {
     ///   `StoreError.dependencyCycle` when the dependencies would go round.
     @discardableResult
     public func updateActivity(_ a: Activity, now: Double) throws -> Activity {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveActivity(db, id: a.id)
             if a.focusAreaID != record.focusAreaID, let focusAreaID = a.focusAreaID {
                 _ = try Self.liveFocusArea(db, id: focusAreaID)
@@ -62,7 +62,7 @@ extension AppStore {
     ///   `updateActivity`.
     @discardableResult
     public func addWorkspaceActivity(_ a: Activity, now: Double) throws -> Activity {
-        try writer.write { db in
+        try transaction { db in
             let meetingID = try Self.workspaceMeeting(db, cycleID: a.cycleID, focusAreaID: a.focusAreaID)
             if let focusAreaID = a.focusAreaID { _ = try Self.liveFocusArea(db, id: focusAreaID) }
             let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM activity WHERE meeting_id = ?",
@@ -80,7 +80,7 @@ extension AppStore {
 
     /// Hides an activity by marking it deleted. The row stays in the store.
     public func deleteActivity(id: Int64, now: Double) throws {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveActivity(db, id: id)
             record.deletedAt = now
             record.updatedAt = now

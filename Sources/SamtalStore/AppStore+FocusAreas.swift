@@ -15,7 +15,7 @@ extension AppStore {
     /// other focus areas.
     public func createFocusArea(meetingID: Int64, stepID: String, name: String, type: FocusAreaType,
                                 now: Double) throws -> FocusArea {
-        try writer.write { db in
+        try transaction { db in
             let meeting = try Self.storedMeeting(db, id: meetingID)
             let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM focus_area WHERE meeting_id = ?",
                                         arguments: [meetingID])
@@ -48,7 +48,7 @@ extension AppStore {
     /// become unassigned. Its votes stay in the store but are no longer
     /// listed by `votes`.
     public func deleteFocusArea(id: Int64, now: Double) throws {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveFocusArea(db, id: id)
             record.deletedAt = now
             try record.update(db)
@@ -61,7 +61,7 @@ extension AppStore {
     /// one focus area: assigning it elsewhere moves it. Assigning it to the
     /// area it is already in leaves it where it is.
     public func assignNote(noteID: Int64, to focusAreaID: Int64?) throws {
-        try writer.write { db in
+        try transaction { db in
             _ = try Self.liveNote(db, id: noteID)
             guard let focusAreaID else {
                 try db.execute(sql: "DELETE FROM focus_area_note WHERE note_id = ?", arguments: [noteID])
@@ -83,7 +83,7 @@ extension AppStore {
     /// target. Merging an area into itself changes nothing.
     @discardableResult
     public func mergeFocusArea(_ sourceID: Int64, into targetID: Int64, now: Double) throws -> FocusArea {
-        try writer.write { db in
+        try transaction { db in
             var source = try Self.liveFocusArea(db, id: sourceID)
             let target = try Self.liveFocusArea(db, id: targetID)
             guard sourceID != targetID else { return try Self.focusArea(db, record: target) }
@@ -119,7 +119,7 @@ extension AppStore {
     /// Places one dot on a focus area (not deleted).
     @discardableResult
     public func addVote(meetingID: Int64, stepID: String, focusAreaID: Int64, voter: Int, now: Double) throws -> Vote {
-        try writer.write { db in
+        try transaction { db in
             _ = try Self.storedMeeting(db, id: meetingID)
             _ = try Self.liveFocusArea(db, id: focusAreaID)
             var record = StoredVote(meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID, voter: voter,
@@ -134,7 +134,7 @@ extension AppStore {
     /// there is none.
     @discardableResult
     public func undoLastVote(meetingID: Int64, stepID: String, voter: Int?) throws -> Vote? {
-        try writer.write { db in
+        try transaction { db in
             var sql = Self.countedVotes + " WHERE vote.meeting_id = ? AND vote.step_id = ?"
             var arguments: StatementArguments = [meetingID, stepID]
             if let voter {
@@ -188,7 +188,7 @@ extension AppStore {
     /// Changes a focus area that is not deleted and returns it with its notes.
     func changeFocusArea(id: Int64, _ change: @escaping @Sendable (inout StoredFocusArea) -> Void) throws
         -> FocusArea {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveFocusArea(db, id: id)
             change(&record)
             try record.update(db)

@@ -7,7 +7,7 @@ extension AppStore {
     // MARK: cycles
 
     public func createCycle(area: String, period: String, now: Double) throws -> Cycle {
-        try writer.write { db in
+        try transaction { db in
             var record = StoredCycle(area: area, period: period, createdAt: now)
             try record.insert(db)
             return record.cycle
@@ -43,7 +43,7 @@ extension AppStore {
     /// same steps.
     public func createMeeting(cycleID: Int64, agendaID: String, agendaSnapshot: String, title: String, date: String,
                               place: String, groupCount: Int = 3, now: Double) throws -> Meeting {
-        try writer.write { db in
+        try transaction { db in
             guard try StoredCycle.exists(db, key: cycleID) else { throw StoreError.notFound(what: "Cycle \(cycleID)") }
             var record = StoredMeeting(
                 cycleID: cycleID, agendaID: agendaID, title: title, date: date, place: place, form: .physical,
@@ -78,7 +78,7 @@ extension AppStore {
     /// notes, the participant rows (replaced, in the order given) and the
     /// number of groups. One transaction.
     public func saveFacts(meetingID: Int64, title: String, facts: MethodFacts, groupCount: Int) throws -> Meeting {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.storedMeeting(db, id: meetingID)
             record.title = title
             record.setFacts(facts)
@@ -99,7 +99,7 @@ extension AppStore {
     /// left as it is.
     @discardableResult
     public func startMeeting(meetingID: Int64) throws -> Meeting {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.storedMeeting(db, id: meetingID)
             if record.status == .planned {
                 record.status = .running
@@ -113,7 +113,7 @@ extension AppStore {
     /// finished: one transaction.
     @discardableResult
     public func finishMeeting(meetingID: Int64, stepID: String, seconds: Double, now: Double) throws -> Meeting {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.storedMeeting(db, id: meetingID)
             try Self.addStepTime(db, meetingID: meetingID, stepID: stepID, seconds: seconds)
             record.status = .finished
@@ -128,7 +128,7 @@ extension AppStore {
     /// Adds `seconds` to the time stored for the step. Negative or
     /// non-finite amounts count as zero.
     public func recordStepTime(meetingID: Int64, stepID: String, seconds: Double) throws {
-        try writer.write { db in
+        try transaction { db in
             _ = try Self.storedMeeting(db, id: meetingID)
             try Self.addStepTime(db, meetingID: meetingID, stepID: stepID, seconds: seconds)
         }
@@ -138,7 +138,7 @@ extension AppStore {
     /// meeting's current step: one transaction, so a crash leaves either
     /// both or neither.
     public func moveToStep(meetingID: Int64, leaving stepID: String, seconds: Double, toIndex: Int) throws {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.storedMeeting(db, id: meetingID)
             try Self.addStepTime(db, meetingID: meetingID, stepID: stepID, seconds: seconds)
             record.currentStepIndex = toIndex

@@ -6,13 +6,16 @@ import GRDB
 import SamtalCore
 
 extension AppStore {
-    /// Saves a new note and returns it with its id, after the commit.
+    /// Saves a new note and returns it with its id, after the commit. The
+    /// drafts it was typed in (`clearing`) are removed in the same
+    /// transaction: a saved note is never offered again as unsaved.
     @discardableResult
-    public func saveNote(_ draft: NoteDraft, now: Double) throws -> Note {
+    public func saveNote(_ draft: NoteDraft, clearing: DraftRef? = nil, now: Double) throws -> Note {
         do {
-            return try writer.write { db in
+            return try transaction { db in
                 var record = StoredNote(draft: draft, now: now)
                 try record.insert(db)
+                try Self.clear(db, clearing, meetingID: draft.meetingID)
                 return record.note
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
@@ -20,12 +23,22 @@ extension AppStore {
         }
     }
 
+    /// Removes drafts (inside a write).
+    static func clear(_ db: Database, _ drafts: DraftRef?, meetingID: Int64) throws {
+        guard let drafts else { return }
+        for field in drafts.fields {
+            _ = try StoredDraft.deleteOne(db, key: ["meeting_id": meetingID, "station": drafts.station, "field": field])
+        }
+    }
+
     /// Changes a note's text, group and type; a deleted note cannot be
     /// changed.
     @discardableResult
-    public func updateNote(id: Int64, text: String, group: Int, type: NoteType, now: Double) throws -> Note {
-        try writer.write { db in
+    public func updateNote(id: Int64, text: String, group: Int, type: NoteType, clearing: DraftRef? = nil,
+                           now: Double) throws -> Note {
+        try transaction { db in
             var record = try Self.liveNote(db, id: id)
+            try Self.clear(db, clearing, meetingID: record.meetingID)
             if record.text != text.storable { record.personalDataChecked = false } // new text, new check
             record.text = text.storable
             record.group = group
@@ -39,7 +52,7 @@ extension AppStore {
     /// Hides a note from every list and export by marking it deleted. The
     /// row stays in the store.
     public func deleteNote(id: Int64, now: Double) throws {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveNote(db, id: id)
             record.deletedAt = now
             try record.update(db)
@@ -49,7 +62,7 @@ extension AppStore {
     /// Marks a note's apparent personal data as looked at and kept (or not).
     @discardableResult
     public func setPersonalDataChecked(noteID: Int64, checked: Bool) throws -> Note {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveNote(db, id: noteID)
             record.personalDataChecked = checked
             try record.update(db)
@@ -61,7 +74,7 @@ extension AppStore {
     /// of the meeting), or shows it again.
     @discardableResult
     public func setNoteHidden(noteID: Int64, hidden: Bool) throws -> Note {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveNote(db, id: noteID)
             record.hidden = hidden
             try record.update(db)
@@ -69,21 +82,22 @@ extension AppStore {
         }
     }
 
-    /// Keeps the unsaved input line of a station; an empty text removes it.
-    public func saveDraft(meetingID: Int64, station: String, text: String, now: Double) throws {
-        try writer.write { db in
-            if text.isEmpty {
-                _ = try StoredDraft.deleteOne(db, key: ["meeting_id": meetingID, "station": station])
+    /// Keeps the unsaved text of a field of a terminal; nil removes it.
+    public func saveDraft(meetingID: Int64, station: String, field: String, text: String?, now: Double) throws {
+        try transaction { db in
+            if let text {
+                try StoredDraft(meetingID: meetingID, station: station, field: field, text: text, updatedAt: now).save(db)
             } else {
-                try StoredDraft(meetingID: meetingID, station: station, text: text, updatedAt: now).save(db)
+                _ = try StoredDraft.deleteOne(db, key: ["meeting_id": meetingID, "station": station, "field": field])
             }
         }
     }
 
-    /// The draft a station left behind, if any.
-    public func draft(meetingID: Int64, station: String) throws -> String? {
+    /// The drafts a terminal left behind, by field.
+    public func drafts(meetingID: Int64, station: String) throws -> [String: String] {
         try writer.read { db in
-            try StoredDraft.fetchOne(db, key: ["meeting_id": meetingID, "station": station])?.text
+            let rows = try StoredDraft.filter(Column("meeting_id") == meetingID && Column("station") == station).fetchAll(db)
+            return Dictionary(rows.map { ($0.field, $0.text) }, uniquingKeysWith: { a, _ in a })
         }
     }
 

@@ -23,7 +23,7 @@ extension AppStore {
     @discardableResult
     public func saveWorkspaceProblem(focusAreaID: Int64, answers: [ProblemQuestion: String],
                                      triangle: [TriangleSide: String], now: Double) throws -> Problem {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.workspaceProblem(db, focusAreaID: focusAreaID, now: now)
             record.setTexts(answers: answers, triangle: triangle)
             record.updatedAt = now
@@ -38,7 +38,7 @@ extension AppStore {
     @discardableResult
     public func addWorkspaceCause(focusAreaID: Int64, parentID: Int64?, text: String, evidence: CauseEvidence,
                                   now: Double) throws -> Cause {
-        try writer.write { db in
+        try transaction { db in
             var problem = try Self.workspaceProblem(db, focusAreaID: focusAreaID, now: now)
             if problem.id == nil { try problem.insert(db) }
             let problemID = problem.id!
@@ -57,7 +57,7 @@ extension AppStore {
     ///   deleted meanwhile are left out.
     @discardableResult
     public func saveGoal(_ g: Goal, now: Double) throws -> Goal {
-        try writer.write { db in
+        try transaction { db in
             guard try StoredCycle.exists(db, key: g.cycleID) else { throw StoreError.notFound(what: "Cycle \(g.cycleID)") }
             var record: StoredGoal
             if g.id != 0 {
@@ -93,7 +93,7 @@ extension AppStore {
     }
 
     public func deleteGoal(id: Int64, now: Double) throws {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveGoal(db, id: id)
             record.deletedAt = now
             record.updatedAt = now
@@ -117,7 +117,7 @@ extension AppStore {
     /// empty).
     @discardableResult
     public func savePromise(_ p: Promise, now: Double) throws -> Promise {
-        try writer.write { db in
+        try transaction { db in
             guard try StoredCycle.exists(db, key: p.cycleID) else { throw StoreError.notFound(what: "Cycle \(p.cycleID)") }
             var record = StoredPromise(cycleID: p.cycleID, updatedAt: now)
             for s in PromiseSection.allCases { record[keyPath: StoredPromise.column(s)] = p[s] }
@@ -134,7 +134,7 @@ extension AppStore {
     ///   activity or goal that is not a live one of the cycle.
     @discardableResult
     public func saveFollowUp(_ f: FollowUp, now: Double) throws -> FollowUp {
-        try writer.write { db in
+        try transaction { db in
             guard try StoredCycle.exists(db, key: f.cycleID) else { throw StoreError.notFound(what: "Cycle \(f.cycleID)") }
             if let a = f.activityID, try Self.liveActivity(db, id: a).cycleID != f.cycleID {
                 throw StoreError.notFound(what: "Activity \(a) in this cycle")
@@ -157,7 +157,7 @@ extension AppStore {
     }
 
     public func deleteFollowUp(id: Int64, now: Double) throws {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveFollowUp(db, id: id)
             record.deletedAt = now
             record.updatedAt = now

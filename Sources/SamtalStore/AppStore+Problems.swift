@@ -33,7 +33,7 @@ extension AppStore {
     public func saveProblem(meetingID: Int64, stepID: String, focusAreaID: Int64?,
                             answers: [ProblemQuestion: String], triangle: [TriangleSide: String],
                             now: Double) throws -> Problem {
-        try writer.write { db in
+        try transaction { db in
             let meeting = try Self.storedMeeting(db, id: meetingID)
             if let focusAreaID { _ = try Self.liveFocusArea(db, id: focusAreaID) }
             var record = try Self.liveProblem(db, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID)
@@ -80,7 +80,7 @@ extension AppStore {
     @discardableResult
     public func addCause(problemID: Int64, parentID: Int64?, text: String, evidence: CauseEvidence,
                          now: Double) throws -> Cause {
-        try writer.write { db in
+        try transaction { db in
             _ = try Self.liveProblem(db, id: problemID)
             if let parentID { _ = try Self.liveCause(db, id: parentID, problemID: problemID) }
             return try Self.insertCause(db, problemID: problemID, parentID: parentID, text: text, evidence: evidence,
@@ -92,7 +92,7 @@ extension AppStore {
     /// changed.
     @discardableResult
     public func updateCause(id: Int64, text: String, evidence: CauseEvidence) throws -> Cause {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveCause(db, id: id)
             record.text = text
             record.evidence = evidence
@@ -104,7 +104,7 @@ extension AppStore {
     /// Marks the cause and every cause under it deleted. The rows stay in
     /// the store.
     public func deleteCause(id: Int64, now: Double) throws {
-        try writer.write { db in
+        try transaction { db in
             _ = try Self.liveCause(db, id: id)
             try Self.deleteCauseSubtree(db, id: id, now: now)
         }
@@ -129,7 +129,7 @@ extension AppStore {
     public func saveWhyChain(problemID: Int64, texts: [String], now: Double) throws -> [Cause] {
         let count = (texts.lastIndex { !$0.allSatisfy(\.isWhitespace) }).map { $0 + 1 } ?? 0
         let texts = Array(texts.prefix(count))
-        return try writer.write { db in
+        return try transaction { db in
             _ = try Self.liveProblem(db, id: problemID)
             let chain = try Self.whyChain(db, problemID: problemID)
             var saved: [StoredCause] = []

@@ -50,8 +50,8 @@ extension AppStore {
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
             data.votes = try votes(cycleID: q.cycleID)
             data.activities = try activities(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
-        default:
-            break
+        case .present, .collect:
+            break // their notes, read above
         }
         if q.showCycleFocusAreas {
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
@@ -77,8 +77,16 @@ extension AppStore {
         return nil
     }
 
-    /// Performs one step write.
-    public func write(_ w: StepWrite, _ q: StepQuery, now: Double) throws {
+    /// Performs one step write; the drafts it saves (`clearing`) are
+    /// removed in the same transaction.
+    public func write(_ w: StepWrite, _ q: StepQuery, clearing: DraftRef? = nil, now: Double) throws {
+        try transaction { db in
+            try perform(w, q, now: now)
+            try Self.clear(db, clearing, meetingID: q.meetingID)
+        }
+    }
+
+    private func perform(_ w: StepWrite, _ q: StepQuery, now: Double) throws {
         switch w {
         case .createFocusArea(let name, let type):
             _ = try createFocusArea(meetingID: q.meetingID, stepID: q.stepID, name: name, type: type, now: now)

@@ -11,7 +11,7 @@ extension AppStore {
     /// Stores the answer to one item of the step's checklist, replacing any
     /// earlier answer to that item.
     public func setChecklistAnswer(meetingID: Int64, stepID: String, answer: ChecklistAnswer) throws {
-        try writer.write { db in
+        try transaction { db in
             _ = try Self.storedMeeting(db, id: meetingID)
             try StoredChecklistAnswer(meetingID: meetingID, stepID: stepID, answer: answer)
                 .insert(db, onConflict: .replace)
@@ -34,7 +34,7 @@ extension AppStore {
     /// Stores the rating of one question of the step, replacing any earlier
     /// rating of that question.
     public func setRating(meetingID: Int64, stepID: String, rating: Rating) throws {
-        try writer.write { db in
+        try transaction { db in
             _ = try Self.storedMeeting(db, id: meetingID)
             try StoredRating(meetingID: meetingID, stepID: stepID, rating: rating).insert(db, onConflict: .replace)
         }
@@ -66,7 +66,7 @@ extension AppStore {
     @discardableResult
     public func addSummaryItem(meetingID: Int64, stepID: String, kind: SummaryItemKind, text: String, owner: String,
                                due: String, now: Double) throws -> SummaryItem {
-        try writer.write { db in
+        try transaction { db in
             _ = try Self.storedMeeting(db, id: meetingID)
             var record = StoredSummaryItem(meetingID: meetingID, stepID: stepID, kind: kind, text: text, owner: owner,
                                            due: due, createdAt: now, deletedAt: nil)
@@ -80,7 +80,7 @@ extension AppStore {
     /// changed.
     @discardableResult
     public func updateSummaryItem(_ item: SummaryItem) throws -> SummaryItem {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveSummaryItem(db, id: item.id)
             record.kind = item.kind
             record.text = item.text
@@ -93,7 +93,7 @@ extension AppStore {
 
     /// Hides a summary item by marking it deleted. The row stays in the store.
     public func deleteSummaryItem(id: Int64, now: Double) throws {
-        try writer.write { db in
+        try transaction { db in
             var record = try Self.liveSummaryItem(db, id: id)
             record.deletedAt = now
             try record.update(db)

@@ -241,18 +241,19 @@ struct StoredStepTime: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
-/// The unsaved text of an input line, kept so that a crash or a closed
-/// terminal does not lose it.
+/// The unsaved text of one field of one terminal, kept so that a crash or a
+/// closed terminal does not lose it.
 struct StoredDraft: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "draft"
+    static let databaseTableName = "field_draft"
 
     var meetingID: Int64
     var station: String
+    var field: String
     var text: String
     var updatedAt: Double
 
     enum CodingKeys: String, CodingKey {
-        case station, text
+        case station, field, text
         case meetingID = "meeting_id"
         case updatedAt = "updated_at"
     }

@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v4", migrate: v4)
         migrator.registerMigration("v5", migrate: v5)
         migrator.registerMigration("v6", migrate: v6)
+        migrator.registerMigration("v7", migrate: v7)
         return migrator
     }
 
@@ -333,5 +334,25 @@ enum Schema {
             t.column("updated_at", .double).notNull()
             t.column("deleted_at", .double)
         }
+    }
+
+    /// Drafts of every field, not only the note line: one row per meeting,
+    /// terminal and field (`FieldKey.draftName`). An older draft of the note
+    /// line is kept with the field "" (the note line of the step the meeting
+    /// is opened at).
+    static func v7(_ db: Database) throws {
+        try db.create(table: "field_draft") { t in
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            t.column("station", .text).notNull()
+            t.column("field", .text).notNull()
+            t.column("text", .text).notNull()
+            t.column("updated_at", .double).notNull()
+            t.primaryKey(["meeting_id", "station", "field"])
+        }
+        try db.execute(sql: """
+            INSERT INTO field_draft (meeting_id, station, field, text, updated_at)
+            SELECT meeting_id, station, '', text, updated_at FROM draft WHERE text <> ''
+            """)
+        try db.drop(table: "draft")
     }
 }

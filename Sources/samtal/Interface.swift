@@ -56,11 +56,12 @@ struct EffectRunner {
                 let notes = agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id)
                 return ([.meetingOpened(OpenedMeeting(meeting: started, agenda: agenda,
                                                       stepSeconds: try store.stepSeconds(meetingID: id), notes: notes,
-                                                      draft: try store.draft(meetingID: id, station: station), role: role))], false)
-            case .saveNote(let draft):
-                return ([.noteSaved(try store.saveNote(draft, now: now()))], false)
-            case .updateNote(let id, let text, let group, let type):
-                return ([.noteUpdated(try store.updateNote(id: id, text: text, group: group, type: type, now: now()))], false)
+                                                      drafts: try store.drafts(meetingID: id, station: station), role: role))], false)
+            case .saveNote(let draft, let clearing):
+                return ([.noteSaved(try store.saveNote(draft, clearing: clearing, now: now()))], false)
+            case .updateNote(let id, let text, let group, let type, let clearing):
+                return ([.noteUpdated(try store.updateNote(id: id, text: text, group: group, type: type, clearing: clearing,
+                                                           now: now()))], false)
             case .deleteNote(let id):
                 try store.deleteNote(id: id, now: now())
                 return ([.noteDeleted(id)], false)
@@ -70,8 +71,8 @@ struct EffectRunner {
             case .moveToStep(let meetingID, let leaving, let seconds, let toIndex):
                 try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex)
                 return ([], false)
-            case .saveDraft(let meetingID, let station, let text):
-                try store.saveDraft(meetingID: meetingID, station: station, text: text, now: now())
+            case .saveDraft(let meetingID, let station, let field, let text):
+                try store.saveDraft(meetingID: meetingID, station: station, field: field, text: text, now: now())
                 return ([], false)
             case .setPersonalDataChecked(let noteID, let checked):
                 return ([.noteUpdated(try store.setPersonalDataChecked(noteID: noteID, checked: checked))], false)
@@ -82,8 +83,8 @@ struct EffectRunner {
                 return ([.meetingFollowed(meeting, stepSeconds: try store.stepSeconds(meetingID: id))], false)
             case .loadStep(let query):
                 return ([.stepLoaded(try store.stepData(query))], false)
-            case .writeStep(let write, let query):
-                try store.write(write, query, now: now())
+            case .writeStep(let write, let query, let clearing):
+                try store.write(write, query, clearing: clearing, now: now())
                 return ([.stepWritten(write, try store.stepData(query))], false)
             case .finishMeeting(let meetingID, let seconds, let stepID):
                 try store.finishMeeting(meetingID: meetingID, stepID: stepID, seconds: seconds, now: now())
@@ -111,10 +112,12 @@ extension EffectRunner {
         let now = now()
         switch write {
         case .setFocusArea(let id, let name, let type, let targetPicture, let leads):
-            try store.renameFocusArea(id: id, name: name)
-            try store.setFocusAreaType(id: id, type: type)
-            try store.setTargetPicture(id: id, text: targetPicture)
-            try store.setLeadsToPromise(focusAreaID: id, leads)
+            try store.inOneTransaction {
+                try store.renameFocusArea(id: id, name: name)
+                try store.setFocusAreaType(id: id, type: type)
+                try store.setTargetPicture(id: id, text: targetPicture)
+                try store.setLeadsToPromise(focusAreaID: id, leads)
+            }
         case .setLeadsToPromise(let id, let leads):
             try store.setLeadsToPromise(focusAreaID: id, leads)
         case .saveProblem(let areaID, let answers, let triangle):

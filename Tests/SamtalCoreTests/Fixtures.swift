@@ -1,6 +1,19 @@
 import SamtalCore
 
 enum Fixtures {
+    /// The effects with the drafts they clear left out, for tests about
+    /// what is written (the clearing is tested on its own).
+    static func withoutDraftClearing(_ effects: [Effect]) -> [Effect] {
+        effects.map {
+            switch $0 {
+            case .writeStep(let w, let q, _): return .writeStep(w, q)
+            case .saveNote(let n, _): return .saveNote(n)
+            case .updateNote(let id, let text, let group, let type, _): return .updateNote(id: id, text: text, group: group, type: type)
+            default: return $0
+            }
+        }
+    }
+
     static let agenda = Agenda(
         id: "test", version: 1, title: "Medarbetardialog – VAD", meetingType: .employeeDialogueWhat, source: .employee,
         steps: [

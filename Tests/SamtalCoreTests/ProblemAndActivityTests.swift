@@ -24,7 +24,7 @@ import Testing
         let q = Fixtures.run(s).query
         #expect(s.keyContext == .problem)
         Fixtures.type("Buskörning med moped", into: &s)
-        #expect(s.update(.key(.enter)) == [.writeStep(.saveProblem(focusAreaID: 6, answers: [.what: "Buskörning med moped"], triangle: [:]), q)])
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.saveProblem(focusAreaID: 6, answers: [.what: "Buskörning med moped"], triangle: [:]), q)])
     }
 
     @Test func enterOnAnUnchangedFieldMovesOn() {
@@ -41,7 +41,7 @@ import Testing
         for _ in 0..<8 { _ = s.update(.key(.down)) } // to "Varför? 2"
         #expect(Fixtures.run(s).cursor.problemField == 8)
         Fixtures.type("Kommunen har sparat", into: &s)
-        #expect(s.update(.key(.down)) == [.writeStep(.saveWhyChain(focusAreaID: 6, texts: ["Ingen fritidsgård", "Kommunen har sparat"]), q)])
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.down))) == [.writeStep(.saveWhyChain(focusAreaID: 6, texts: ["Ingen fritidsgård", "Kommunen har sparat"]), q)])
     }
 
     @Test func f3MovesToTheNextFocusAreaByRank() {
@@ -68,7 +68,7 @@ import Testing
         _ = s.update(.key(.function(3)))
         _ = s.update(.key(.function(3)))
         _ = s.update(.key(.function(7)))
-        #expect(s.update(.key(.enter)) == [.writeStep(.addActivity(focusAreaID: 5, what: "Trygghetsvandring", responsible: "Kommunpolisen",
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.addActivity(focusAreaID: 5, what: "Trygghetsvandring", responsible: "Kommunpolisen",
                                                                    start: "2027-02-01", end: "2027-03-31", priority: .high), q)])
     }
 
@@ -83,7 +83,7 @@ import Testing
         Fixtures.type(" fredagar", into: &s)
         var changed = a
         changed.what = "Föräldravandring fredagar"
-        #expect(s.update(.key(.enter)) == [.writeStep(.updateActivity(changed), q)])
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.updateActivity(changed), q)])
         _ = s.update(.key(.function(8)))
         #expect(s.dialog == .confirm(.deleteActivity(3)))
     }

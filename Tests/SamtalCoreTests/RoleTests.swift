@@ -31,7 +31,7 @@ import Testing
         #expect(Fixtures.run(state).group == 2)
         #expect(Fixtures.run(state).stepIndex == 0)
         Fixtures.type("Från stationen", into: &state)
-        guard case .saveNote(let draft)? = state.update(.key(.enter)).first else { Issue.record("no save"); return }
+        guard case .saveNote(let draft, _)? = state.update(.key(.enter)).first else { Issue.record("no save"); return }
         #expect(draft.group == 2)
         #expect(!Keymap.bar(for: .station).contains { $0.action == .nextStep })
     }
@@ -39,7 +39,7 @@ import Testing
     @Test func aStationKeepsItsDraftButNoClock() {
         var state = opened(.station(group: 1, name: ""))
         Fixtures.type("utkast", into: &state)
-        #expect(state.update(.tick(now: 1040, today: "x")) == [.saveDraft(meetingID: 7, station: "capture-1", text: "utkast")])
+        #expect(state.update(.tick(now: 1040, today: "x")) == [.saveDraft(meetingID: 7, station: "capture-1", field: "note/\(Fixtures.run(state).step.id)", text: "utkast")])
         #expect(state.update(.key(.function(10))) == [.quit])
     }
 

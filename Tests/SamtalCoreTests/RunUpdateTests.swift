@@ -6,7 +6,7 @@ import Testing
         var state = Fixtures.running()
         Fixtures.type("Hög fart på Storgatan 😀 中", into: &state)
         let effects = state.update(.key(.enter))
-        #expect(effects == [.saveNote(NoteDraft(meetingID: 7, stepID: "lagesbild", group: 1, type: .problem, source: .employee,
+        #expect(Fixtures.withoutDraftClearing(effects) == [.saveNote(NoteDraft(meetingID: 7, stepID: "lagesbild", group: 1, type: .problem, source: .employee,
                                                  text: "Hög fart på Storgatan 😀 中"))])
         // Not shown as saved before the commit comes back.
         #expect(Fixtures.run(state).notes.isEmpty)
@@ -67,7 +67,7 @@ import Testing
         _ = state.update(.key(.function(3)))
         Fixtures.type("Fältassistenterna känner ungdomarna", into: &state)
         let effects = state.update(.key(.enter))
-        guard case .saveNote(let draft)? = effects.first else { Issue.record("no save"); return }
+        guard case .saveNote(let draft, _)? = effects.first else { Issue.record("no save"); return }
         #expect(draft.group == 2)
         #expect(draft.type == .opportunity)
     }
@@ -120,7 +120,7 @@ import Testing
         _ = state.update(.key(.backspace))
         Fixtures.type("a", into: &state)
         let effects = state.update(.key(.enter))
-        #expect(effects == [.updateNote(id: 1, text: "försa", group: 2, type: .problem)])
+        #expect(Fixtures.withoutDraftClearing(effects) == [.updateNote(id: 1, text: "försa", group: 2, type: .problem)])
         var updated = Fixtures.note(1, "försa", group: 2)
         updated.updatedAt = 300
         _ = state.update(.noteUpdated(updated))
@@ -239,29 +239,46 @@ import Testing
     @Test func theUnsavedLineIsKeptAsADraftEachSecond() {
         var state = Fixtures.running()
         Fixtures.type("Halvfärdig mening", into: &state)
-        #expect(state.update(.tick(now: 1001, today: "x")) == [.saveDraft(meetingID: 7, station: "run", text: "Halvfärdig mening")])
+        #expect(state.update(.tick(now: 1001, today: "x")) == [.saveDraft(meetingID: 7, station: "run", field: "note/lagesbild",
+                                                                          text: "Halvfärdig mening")])
         #expect(state.update(.tick(now: 1002, today: "x")) == []) // unchanged
         Fixtures.type(" om", into: &state)
         #expect(state.update(.key(.function(10))) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 2),
-                                                       .saveDraft(meetingID: 7, station: "run", text: "Halvfärdig mening om"), .quit])
+                                                       .saveDraft(meetingID: 7, station: "run", field: "note/lagesbild",
+                                                                  text: "Halvfärdig mening om"), .quit])
     }
 
     @Test func savingTheNoteClearsTheDraft() {
         var state = Fixtures.running()
         Fixtures.type("Klar", into: &state)
         _ = state.update(.tick(now: 1001, today: "x"))
-        _ = state.update(.key(.enter))
+        // The note and the removal of its draft are one transaction.
+        guard case .saveNote(_, let clearing)? = state.update(.key(.enter)).first else { Issue.record("no save"); return }
+        #expect(clearing == DraftRef(station: "run", fields: ["note/lagesbild"]))
         _ = state.update(.noteSaved(Fixtures.note(1, "Klar")))
-        #expect(state.update(.tick(now: 1002, today: "x")) == [.saveDraft(meetingID: 7, station: "run", text: "")])
+        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(state.update(.tick(now: 1002, today: "x")) == [])
     }
 
     @Test func aDraftIsOfferedBackOnOpening() {
         var state = AppState(language: .sv, now: 5)
         _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
-                                                      draft: "Det jag skrev")))
+                                                      drafts: ["note/lagesbild": "Det jag skrev"])))
         #expect(Fixtures.run(state).input.text == "Det jag skrev")
+        #expect(Fixtures.run(state).restoredDraft)
         #expect(state.status?.text.contains("Osparad text") == true)
         #expect(state.update(.tick(now: 6, today: "x")) == []) // already stored
+    }
+
+    @Test func aDraftOfAnOlderSamtalIsTheNoteLineOfTheStepOpened() {
+        var state = AppState(language: .sv, now: 5)
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
+                                                      drafts: ["": "Det jag skrev"])))
+        #expect(Fixtures.run(state).input.text == "Det jag skrev")
+        // Moved to the field's own name: written there, the old row removed.
+        let effects = state.update(.tick(now: 6, today: "x"))
+        #expect(effects.contains(.saveDraft(meetingID: 7, station: "run", field: "note/lagesbild", text: "Det jag skrev")))
+        #expect(effects.contains(.saveDraft(meetingID: 7, station: "run", field: "", text: nil)))
     }
 
     @Test func hideFromTheProjectorAndKeepCheckedPersonalData() {

@@ -1,0 +1,335 @@
+// The input line is always bound to one field: a new note of this step, a
+// rating's observations on question 3, the why of level 2 of a focus area's
+// problem, … (`FieldKey`). Every key is handled, then the field the cursor
+// now points at is worked out again (`RunState.currentField`); when it
+// differs from the bound one, `rebind` finishes the old field and loads the
+// new one. So no text can cross a step, an item or a field: a buffer
+// belongs to its key.
+//
+// Finishing a field: a field that edits a stored value (a rating, a
+// checklist comment, a problem field, a note or area being edited) is
+// written when it was changed; a field that makes something new (a note,
+// a focus area, a summary item, an activity) keeps what was typed as a
+// draft for when the person comes back. Loading a field: its draft if it has
+// one, else its stored value. Every field's unsaved text is also written to
+// the store as a draft (per meeting, terminal and field) about once a
+// second, and offered back after a crash; saving a field clears its draft
+// in the same transaction.
+
+/// One editable field of a meeting.
+public enum FieldKey: Hashable, Sendable {
+    /// A new note of a present or collect step.
+    case note(step: String)
+    /// A saved note being edited (F4).
+    case noteEdit(id: Int64)
+    /// The name of a new focus area in a cluster step.
+    case newArea(step: String)
+    /// A focus area being renamed.
+    case renameArea(id: Int64)
+    case checklistComment(step: String, item: Int)
+    case rating(step: String, item: Int, field: RatingField)
+    /// A new summary item: 0 what, 1 who, 2 when.
+    case summary(step: String, part: Int)
+    /// A problem field (`ProblemField.all[index]`) of a focus area (nil:
+    /// the step's problem when the cycle has no focus area yet).
+    case problem(step: String, area: Int64?, index: Int)
+    /// A new activity (`editing` nil) or one being edited: 0 what, 1 who,
+    /// 2 from, 3 to.
+    case activity(step: String, editing: Int64?, part: Int)
+
+    /// Whether leaving the field writes it (it edits something stored), or
+    /// keeps it as a draft (it makes something new).
+    public var editsStoredValue: Bool {
+        switch self {
+        case .noteEdit, .renameArea, .checklistComment, .rating, .problem: return true
+        // An activity is written whole, with Enter: its parts are drafts.
+        case .note, .newArea, .summary, .activity: return false
+        }
+    }
+
+    /// Its name in the store's draft table.
+    public var draftName: String {
+        switch self {
+        case .note(let step): return "note/\(step)"
+        case .noteEdit(let id): return "note-edit/\(id)"
+        case .newArea(let step): return "area/\(step)"
+        case .renameArea(let id): return "area-rename/\(id)"
+        case .checklistComment(let step, let item): return "checklist/\(step)/\(item)"
+        case .rating(let step, let item, let field): return "rating/\(step)/\(item)/\(field == .observations ? "observations" : "comment")"
+        case .summary(let step, let part): return "summary/\(step)/\(part)"
+        case .problem(let step, let area, let index): return "problem/\(step)/\(area.map(String.init) ?? "none")/\(index)"
+        case .activity(let step, let editing, let part): return "activity/\(step)/\(editing.map(String.init) ?? "new")/\(part)"
+        }
+    }
+}
+
+extension StepKind {
+    /// Whether the room's notes are typed in this kind of step (by the
+    /// facilitator and by the stations).
+    public var takesNotes: Bool {
+        switch self {
+        case .present, .collect: return true
+        case .cluster, .vote, .problem, .activities, .checklist, .rating, .summary: return false
+        }
+    }
+}
+
+extension RunState {
+    /// The field the input line writes into now; nil where nothing is typed
+    /// (a vote, the projector, a station in a step without notes).
+    public var currentField: FieldKey? {
+        let id = step.id
+        switch role {
+        case .projector: return nil
+        case .station: return step.kind.takesNotes && meeting.status != .finished ? .note(step: id) : nil
+        case .facilitator: break
+        }
+        // A field that edits a stored value is bound once the step's records
+        // are here: typed before, it would be taken for a change.
+        switch step.kind {
+        case .present, .collect:
+            return editing.map { .noteEdit(id: $0.id) } ?? .note(step: id)
+        case .cluster:
+            guard let renaming = cursor.renaming else { return .newArea(step: id) }
+            return stepLoaded ? .renameArea(id: renaming) : nil
+        case .vote:
+            return nil
+        case .checklist:
+            return step.questions.isEmpty || !stepLoaded ? nil : .checklistComment(step: id, item: cursor.item)
+        case .rating:
+            return step.questions.isEmpty || !stepLoaded ? nil : .rating(step: id, item: cursor.item, field: cursor.ratingField)
+        case .summary:
+            return .summary(step: id, part: 0)
+        case .problem:
+            return stepLoaded ? .problem(step: id, area: data.problemFocusAreaID, index: cursor.problemField) : nil
+        case .activities:
+            return .activity(step: id, editing: cursor.editingActivity, part: 0)
+        }
+    }
+
+    /// What the store holds for a field now ("" for a new thing).
+    public func storedValue(_ key: FieldKey) -> String {
+        switch key {
+        case .note, .newArea, .summary:
+            return ""
+        case .noteEdit(let id):
+            return notes.first { $0.id == id }?.text ?? ""
+        case .renameArea(let id):
+            return data.focusAreas.first { $0.id == id }?.name ?? ""
+        case .checklistComment(_, let item):
+            return checklistAnswer(item).comment
+        case .rating(_, let item, let field):
+            let r = rating(item)
+            return field == .observations ? r.observations : r.comment
+        case .problem(_, let area, let index):
+            guard data.problemFocusAreaID == area, ProblemField.all.indices.contains(index) else { return "" }
+            return problemText(ProblemField.all[index])
+        case .activity(_, let editing, let part):
+            guard let editing, let a = data.activities.first(where: { $0.id == editing }) else { return "" }
+            return [a.what, a.responsible, a.start, a.end][min(max(0, part), 3)]
+        }
+    }
+
+    /// Whether the input line holds something other than its field's stored
+    /// value (trailing and leading blanks aside).
+    public var inputChanged: Bool {
+        guard let key = bound else { return false }
+        return input.trimmedText != storedValue(key)
+    }
+
+    /// The sub-fields of a new summary item or activity, besides the input
+    /// line: where each one's text lives.
+    var subfieldKeys: [(FieldKey, WritableKeyPath<StepCursor, TextField>)] {
+        switch step.kind {
+        case .summary:
+            return [(.summary(step: step.id, part: 1), \.owner), (.summary(step: step.id, part: 2), \.due)]
+        case .activities:
+            let e = cursor.editingActivity
+            return [(.activity(step: step.id, editing: e, part: 1), \.owner), (.activity(step: step.id, editing: e, part: 2), \.start),
+                    (.activity(step: step.id, editing: e, part: 3), \.end)]
+        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem:
+            return []
+        }
+    }
+}
+
+extension AppState {
+    /// Binds the input line to the field the cursor points at, when that
+    /// changed: the old field is written (if it edits a stored value and
+    /// was changed) or kept as a draft; the new one gets its draft or its
+    /// stored value. Returns the writes.
+    mutating func rebind(_ run: inout RunState) -> [Effect] {
+        let next = run.currentField
+        guard next != run.bound else { return [] }
+        var effects: [Effect] = []
+        if let old = run.bound {
+            effects += leave(&run, old)
+        }
+        run.bound = next
+        run.restoredDraft = false
+        if let next {
+            if let draft = run.drafts[next.draftName] {
+                run.input.set(draft)
+                run.restoredDraft = draft.trimmingCharacters(in: .whitespaces) != run.storedValue(next)
+            } else {
+                run.input.set(run.storedValue(next))
+            }
+        } else {
+            run.input.clear()
+        }
+        return effects
+    }
+
+    /// Finishes the field `key` that the input line leaves.
+    private mutating func leave(_ run: inout RunState, _ key: FieldKey) -> [Effect] {
+        let text = run.input.trimmedText
+        let changed = text != run.storedValue(key)
+        if key.editsStoredValue {
+            // The write clears the field's draft in its own transaction.
+            let hadDraft = run.savedDrafts[key.draftName] != nil
+            run.drafts[key.draftName] = nil
+            run.savedDrafts[key.draftName] = nil
+            guard changed, let write = run.write(key, text) else {
+                return hadDraft ? [.saveDraft(meetingID: run.meeting.id, station: run.station, field: key.draftName, text: nil)] : []
+            }
+            return [write]
+        }
+        run.drafts[key.draftName] = run.input.text.isEmpty ? nil : run.input.text
+        return []
+    }
+
+    /// Finishes the bound field (as `rebind` does) and leaves the input line
+    /// bound to nothing, until the next `rebind`.
+    mutating func unbind(_ run: inout RunState) -> [Effect] {
+        let effects = run.bound.map { leave(&run, $0) } ?? []
+        run.bound = nil
+        run.input.clear()
+        return effects
+    }
+
+    /// Leaving a step (or a new activity for an edit): the sub-fields of a
+    /// new summary item or activity are kept as drafts, the input line's
+    /// field is finished.
+    mutating func leaveStep(_ run: inout RunState) -> [Effect] {
+        for (key, path) in run.subfieldKeys {
+            let text = run.cursor[keyPath: path].text
+            run.drafts[key.draftName] = text.isEmpty ? nil : text
+            run.cursor[keyPath: path].clear()
+        }
+        return unbind(&run)
+    }
+
+    /// Entering a step: the sub-fields get their drafts back.
+    func enterStep(_ run: inout RunState) {
+        for (key, path) in run.subfieldKeys {
+            run.cursor[keyPath: path].set(run.drafts[key.draftName] ?? "")
+        }
+    }
+}
+
+extension RunState {
+    /// The unsaved text of every field that differs from what was last
+    /// written as its draft: the bound field and the sub-fields live, the
+    /// others as they were left. Written about once a second and on leaving.
+    public mutating func pendingDrafts() -> [Effect] {
+        var current = drafts
+        if let key = bound {
+            let keep = key.editsStoredValue ? inputChanged : !input.text.isEmpty
+            current[key.draftName] = keep ? input.text : nil
+        }
+        for (key, path) in subfieldKeys {
+            let text = cursor[keyPath: path].text
+            current[key.draftName] = text.isEmpty ? nil : text
+        }
+        var effects: [Effect] = []
+        for (name, text) in current where savedDrafts[name] != text {
+            savedDrafts[name] = text
+            effects.append(.saveDraft(meetingID: meeting.id, station: station, field: name, text: text))
+        }
+        for name in savedDrafts.keys where current[name] == nil {
+            savedDrafts[name] = nil
+            effects.append(.saveDraft(meetingID: meeting.id, station: station, field: name, text: nil))
+        }
+        return effects
+    }
+
+    /// The write that stores `text` into the stored field `key`; nil when
+    /// the field's record is gone.
+    func write(_ key: FieldKey, _ text: String) -> Effect? {
+        let q = query
+        let draft = DraftRef(station: station, fields: [key.draftName])
+        switch key {
+        case .note, .newArea, .summary:
+            return nil
+        case .noteEdit(let id):
+            guard let e = editing, e.id == id else { return nil }
+            return .updateNote(id: id, text: text, group: group, type: noteType, clearing: draft)
+        case .renameArea(let id):
+            return .writeStep(.renameFocusArea(id: id, name: text), q, clearing: draft)
+        case .checklistComment(_, let item):
+            var answer = checklistAnswer(item)
+            answer.comment = text
+            return .writeStep(.setChecklistAnswer(answer), q, clearing: draft)
+        case .rating(_, let item, let field):
+            var r = rating(item)
+            switch field {
+            case .observations: r.observations = text
+            case .comment: r.comment = text
+            }
+            return .writeStep(.setRating(r), q, clearing: draft)
+        case .problem(_, let area, let index):
+            guard data.problemFocusAreaID == area, ProblemField.all.indices.contains(index) else { return nil }
+            switch ProblemField.all[index] {
+            case .question(let question):
+                var answers = data.problem?.answers ?? [:]
+                answers[question] = text
+                return .writeStep(.saveProblem(focusAreaID: area, answers: answers, triangle: data.problem?.triangle ?? [:]), q,
+                                  clearing: draft)
+            case .triangle(let side):
+                var triangle = data.problem?.triangle ?? [:]
+                triangle[side] = text
+                return .writeStep(.saveProblem(focusAreaID: area, answers: data.problem?.answers ?? [:], triangle: triangle), q,
+                                  clearing: draft)
+            case .why(let level):
+                var texts = (0..<ProblemField.whyLevels).map { data.whyChain.indices.contains($0) ? data.whyChain[$0].text : "" }
+                texts[level] = text
+                // A level cannot stand without the ones above it.
+                while let last = texts.last, last.isEmpty { texts.removeLast() }
+                return .writeStep(.saveWhyChain(focusAreaID: area, texts: texts), q, clearing: draft)
+            }
+        case .activity:
+            return nil
+        }
+    }
+}
+
+/// The drafts a write clears in its own transaction: what was typed is
+/// either a draft or saved, never both.
+public struct DraftRef: Equatable, Sendable {
+    public var station: String
+    public var fields: [String]
+
+    public init(station: String, fields: [String]) {
+        self.station = station
+        self.fields = fields
+    }
+}
+
+extension RunState {
+    /// The drafts a write is to clear with what it saves: forgotten here
+    /// too, so they are not written again.
+    mutating func clearing(_ keys: [FieldKey]) -> DraftRef {
+        for key in keys {
+            savedDrafts[key.draftName] = nil
+            drafts[key.draftName] = nil
+        }
+        restoredDraft = false
+        return DraftRef(station: station, fields: keys.map(\.draftName))
+    }
+
+    /// The input line's field and the sub-fields: what a new summary item
+    /// or activity is made of.
+    var boundAndSubfields: [FieldKey] {
+        (bound.map { [$0] } ?? []) + subfieldKeys.map(\.0)
+    }
+}

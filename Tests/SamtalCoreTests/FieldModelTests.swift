@@ -1,0 +1,387 @@
+// Model-based test of the meeting screen's fields: random sequences of the
+// keys a facilitator uses (typing, Enter, Tab/Shift-Tab, ↑/↓, PgUp/PgDn,
+// Esc, the value and type key F3, quit and reopen) over an agenda with
+// every step kind that takes text, run through the real `update` and a
+// small in-memory store that performs its effects as the executable does.
+// Beside it runs a reference model that says, in a few lines per kind, what
+// each field should hold. After every sequence the store must equal the
+// model: no text in another field, step or question, nothing stored that
+// was not typed there, nothing typed lost. The seed is printed on failure.
+
+import Foundation
+import SamtalCore
+import Testing
+
+/// The agenda: a note step, a rating of two questions, a checklist of two
+/// items, a problem step, a summary, and a second note step.
+private let agenda = Agenda(
+    id: "model", version: 1, title: "Modell", meetingType: .situationReport, source: .municipality,
+    steps: [
+        AgendaStep(id: "c1", title: "Lägesbild", kind: .collect, minutes: 10),
+        AgendaStep(id: "r", title: "Bedömning", kind: .rating, minutes: 10, questions: ["Ordningsstörningar", "Hot och våld"],
+                   settings: ["scale": "impact-1-5"]),
+        AgendaStep(id: "k", title: "Checklista", kind: .checklist, minutes: 10, questions: ["Ansvarig", "Syfte"]),
+        AgendaStep(id: "p", title: "Problem", kind: .problem, minutes: 10),
+        AgendaStep(id: "s", title: "Summering", kind: .summary, minutes: 10),
+        AgendaStep(id: "c2", title: "Mer", kind: .collect, minutes: 10),
+    ])
+
+/// What the executable's store would hold: only what effects wrote.
+private struct FakeStore {
+    var notes: [Note] = []
+    var ratings: [String: Rating] = [:] // "q"
+    var checklist: [Int: ChecklistAnswer] = [:]
+    var answers: [ProblemQuestion: String] = [:]
+    var triangle: [TriangleSide: String] = [:]
+    var why: [String] = []
+    var summary: [SummaryItem] = []
+    var drafts: [String: String] = [:]
+    var stepIndex = 0
+    var nextID: Int64 = 1
+
+    func stepData(_ q: StepQuery) -> StepData {
+        var d = StepData(stepID: q.stepID, notes: notes.filter { $0.stepID == q.stepID })
+        switch q.kind {
+        case .rating: d.ratings = ratings.values.sorted { $0.question < $1.question }
+        case .checklist: d.checklist = checklist.values.sorted { $0.item < $1.item }
+        case .problem:
+            d.problem = Problem(id: 1, cycleID: 1, focusAreaID: nil, meetingID: 7, stepID: q.stepID, answers: answers,
+                                triangle: triangle, createdAt: 0)
+            d.whyChain = why.enumerated().map { Cause(id: Int64($0.offset + 1), problemID: 1, parentID: nil, text: $0.element, createdAt: 0) }
+        case .summary: d.summaryItems = summary
+        case .present, .collect, .cluster, .vote, .activities: break
+        }
+        return d
+    }
+
+    mutating func clear(_ ref: DraftRef?) {
+        for f in ref?.fields ?? [] { drafts[f] = nil }
+    }
+
+    /// Performs one effect as EffectRunner does; returns the events.
+    mutating func perform(_ effect: Effect) -> [Event] {
+        switch effect {
+        case .saveNote(let draft, let clearing):
+            let note = Note(id: nextID, meetingID: 7, stepID: draft.stepID, group: draft.group, type: draft.type, source: draft.source,
+                            text: draft.text, createdAt: Double(nextID))
+            nextID += 1
+            notes.append(note)
+            clear(clearing)
+            return [.noteSaved(note)]
+        case .saveDraft(_, _, let field, let text):
+            drafts[field] = text
+            return []
+        case .moveToStep(_, _, _, let to):
+            stepIndex = to
+            return []
+        case .loadStep(let q):
+            return [.stepLoaded(stepData(q))]
+        case .writeStep(let w, let q, let clearing):
+            switch w {
+            case .setRating(let r): ratings["\(r.question)"] = r
+            case .setChecklistAnswer(let a): checklist[a.item] = a
+            case .saveProblem(_, let a, let t):
+                answers = a.filter { !$0.value.isEmpty }
+                triangle = t.filter { !$0.value.isEmpty }
+            case .saveWhyChain(_, let texts): why = texts
+            case .addSummaryItem(let kind, let text, let owner, let due):
+                summary.append(SummaryItem(id: nextID, meetingID: 7, stepID: q.stepID, kind: kind, text: text, owner: owner, due: due,
+                                           createdAt: 0))
+                nextID += 1
+            default: Issue.record("unexpected write \(w)")
+            }
+            clear(clearing)
+            return [.stepWritten(w, stepData(q))]
+        case .recordStepTime, .quit:
+            return []
+        default:
+            Issue.record("unexpected effect \(effect)")
+            return []
+        }
+    }
+}
+
+/// The reference: what each field holds, by the rules of the method's
+/// screen, without any of the implementation's machinery.
+private struct Model {
+    var step = 0
+    /// Typed, not yet stored, by field name (the field's line as it reads).
+    var lines: [String: String] = [:]
+    var notes: [String: [String]] = [:]
+    var ratingValue: [Int: Int] = [:] // index into [nil, 1…5]
+    var ratingText: [String: String] = [:] // "q/o", "q/c"
+    var checked: [Int: Bool] = [:]
+    var comments: [Int: String] = [:]
+    var problem: [Int: String] = [:] // by index into ProblemField.all
+    var summary: [(SummaryItemKind, String, String, String)] = []
+    // cursors
+    var ratingItem = 0, ratingComment = false, checkItem = 0, problemField = 0, summaryKind = 0, summaryPart = 0
+
+    static let problemCount = ProblemField.all.count
+
+    func trim(_ s: String) -> String { s.trimmingCharacters(in: CharacterSet(charactersIn: " \t")) }
+
+    /// The field the line edits and what is stored in it.
+    var field: (name: String, stored: String?) {
+        switch step {
+        case 0: return ("c1", nil)
+        case 1:
+            let k = "\(ratingItem)/\(ratingComment ? "c" : "o")"
+            return ("r/" + k, ratingText[k] ?? "")
+        case 2: return ("k/\(checkItem)", comments[checkItem] ?? "")
+        case 3: return ("p/\(problemField)", problem[problemField] ?? "")
+        case 4: return ("s/\(summaryPart)", nil)
+        default: return ("c2", nil)
+        }
+    }
+
+    var line: String {
+        get { lines[field.name] ?? field.stored ?? "" }
+        set { lines[field.name] = newValue }
+    }
+
+    /// A stored field is written when changed: on leaving it (the line
+    /// then shows the next field), or with Enter or the value key (the line
+    /// keeps what was typed, which is now what is stored).
+    mutating func commit(staying: Bool = false) {
+        let (name, stored) = field
+        guard let stored, let typed = lines[name] else { return }
+        if !staying { lines[name] = nil }
+        guard trim(typed) != stored else { return }
+        store(trim(typed))
+    }
+
+    mutating func store(_ text: String) {
+        switch step {
+        case 1: ratingText["\(ratingItem)/\(ratingComment ? "c" : "o")"] = text
+        case 2: comments[checkItem] = text
+        case 3: problem[problemField] = text
+        default: break
+        }
+    }
+
+    mutating func revert() {
+        let name = field.name
+        lines[name] = nil
+    }
+
+    var whyChain: [String] {
+        var texts = (0..<ProblemField.whyLevels).map { problem[ProblemQuestion.allCases.count + $0] ?? "" }
+        while let last = texts.last, last.isEmpty { texts.removeLast() }
+        return texts
+    }
+
+    /// A terminal started again opens the step at its first item and field.
+    /// Typed text that equals what is stored is not unsaved: it is not kept.
+    mutating func reopened() {
+        lines = lines.filter { name, text in fieldStored(name).map { $0 != trim(text) } ?? true }
+        ratingItem = 0; ratingComment = false; checkItem = 0; problemField = 0; summaryKind = 0; summaryPart = 0
+    }
+
+    mutating func press(_ key: Key) {
+        switch key {
+        case .char(let c):
+            line += String(c)
+        case .backspace:
+            if !line.isEmpty { line.removeLast() }
+        case .pageDown, .pageUp:
+            let to = step + (key == .pageDown ? 1 : -1)
+            guard agenda.steps.indices.contains(to) else { return }
+            commit()
+            step = to
+            reopened()
+        case .escape:
+            if step == 4 { for p in 0..<3 { lines["s/\(p)"] = nil }; summaryPart = 0 } else { revert() }
+        case .enter:
+            switch step {
+            case 0, 5:
+                let t = trim(line)
+                if !t.isEmpty { notes[field.name, default: []].append(t); lines[field.name] = nil }
+            case 1, 2:
+                commit(staying: true)
+            case 3:
+                let (name, stored) = field
+                if let typed = lines[name], trim(typed) != stored! { commit(staying: true) } else if problemField < Self.problemCount - 1 {
+                    commit()
+                    problemField += 1
+                }
+            default:
+                let what = trim(lines["s/0"] ?? "")
+                guard !what.isEmpty else { return }
+                let next = summaryKind == 1
+                summary.append((SummaryItemKind.allCases[summaryKind], what, next ? trim(lines["s/1"] ?? "") : "",
+                                next ? trim(lines["s/2"] ?? "") : ""))
+                for p in 0..<3 { lines["s/\(p)"] = nil }
+                summaryPart = 0
+            }
+        case .up, .down:
+            let d = key == .up ? -1 : 1
+            // Only a move to another field leaves this one.
+            switch step {
+            case 1: if (0...1).contains(ratingItem + d) { commit(); ratingItem += d }
+            case 2: if (0...1).contains(checkItem + d) { commit(); checkItem += d }
+            case 3: if (0..<Self.problemCount).contains(problemField + d) { commit(); problemField += d }
+            default: break
+            }
+        case .tab, .backTab:
+            switch step {
+            case 1: commit(); ratingComment.toggle()
+            case 3:
+                let d = key == .tab ? 1 : -1
+                if (0..<Self.problemCount).contains(problemField + d) { commit(); problemField += d }
+            case 4:
+                guard summaryKind == 1 else { return }
+                summaryPart = (summaryPart + (key == .tab ? 1 : 2)) % 3
+            default: break
+            }
+        case .function(3):
+            switch step {
+            case 1:
+                commit(staying: true)
+                ratingValue[ratingItem] = ((ratingValue[ratingItem] ?? 0) + 1) % 6
+            case 2:
+                commit(staying: true)
+                checked[checkItem] = !(checked[checkItem] ?? false)
+            case 4:
+                summaryKind = (summaryKind + 1) % 3
+                if summaryKind != 1 { summaryPart = 0 }
+            default: break
+            }
+        default:
+            break
+        }
+    }
+}
+
+@Suite struct FieldModelTests {
+    static let keys: [Key] = [.char("a"), .char("å"), .char(" "), .char("Ö"), .backspace, .enter, .tab, .backTab, .up, .down,
+                              .pageDown, .pageUp, .escape, .function(3)]
+
+    /// The state as a newly started terminal has it, from what the store holds.
+    private static func open(_ store: inout FakeStore) -> AppState {
+        var state = AppState(language: .sv, now: 1000, today: "2027-01-20")
+        var meeting = Meeting(id: 7, cycleID: 1, agendaID: "model", title: "Modell", groupCount: 2, currentStepIndex: store.stepIndex,
+                              createdAt: 0)
+        meeting.status = .running
+        let opened = OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:],
+                                   notes: store.notes.filter { $0.stepID == agenda.steps[store.stepIndex].id }, drafts: store.drafts)
+        dispatch(.meetingOpened(opened), &state, &store)
+        return state
+    }
+
+    private static func dispatch(_ event: Event, _ state: inout AppState, _ store: inout FakeStore) {
+        var queue = [event]
+        while !queue.isEmpty {
+            for effect in state.update(queue.removeFirst()) { queue += store.perform(effect) }
+        }
+    }
+
+    @Test("10,000 random key sequences over every kind of field leave the store as the model says")
+    func randomSequences() {
+        let base = UInt64(truncatingIfNeeded: (ProcessInfo_seed()))
+        for n in 0..<10_000 {
+            let seed = base &+ UInt64(n)
+            var rng = SplitMix(seed: seed)
+            var store = FakeStore()
+            var model = Model()
+            var state = Self.open(&store)
+            var steps = 0
+            var trail: [String] = []
+            for _ in 0..<(10 + Int(rng.next() % 50)) {
+                if rng.next() % 25 == 0 {
+                    // Quit (F10) and start again.
+                    Self.dispatch(.key(.function(10)), &state, &store)
+                    state = Self.open(&store)
+                    model.reopened()
+                    steps += 1
+                    trail.append("F10+open")
+                    continue
+                }
+                let key = Self.keys[Int(rng.next() % UInt64(Self.keys.count))]
+                Self.dispatch(.key(key), &state, &store)
+                model.press(key)
+                steps += 1
+                trail.append("\(key)")
+            }
+            Self.dispatch(.key(.function(10)), &state, &store)
+            let failures = compare(store, model, state: state)
+            if !failures.isEmpty {
+                Issue.record("seed \(seed) (sequence \(n)), after \(steps) keys: \(failures.joined(separator: "; "))\nkeys: \(trail.joined(separator: " "))")
+                return
+            }
+        }
+    }
+
+    private func compare(_ store: FakeStore, _ model: Model, state: AppState) -> [String] {
+        var out: [String] = []
+        for step in ["c1", "c2"] {
+            let stored = store.notes.filter { $0.stepID == step }.map(\.text)
+            if stored != model.notes[step, default: []] { out.append("notes of \(step): \(stored) ≠ \(model.notes[step, default: []])") }
+        }
+        let values: [String?] = [nil, "1", "2", "3", "4", "5"]
+        for q in 0..<2 {
+            let r = store.ratings["\(q)"] ?? Rating(question: q)
+            let expected = Rating(question: q, value: values[model.ratingValue[q] ?? 0], observations: model.ratingText["\(q)/o"] ?? "",
+                                  comment: model.ratingText["\(q)/c"] ?? "")
+            if r != expected { out.append("rating \(q): \(r) ≠ \(expected)") }
+            let a = store.checklist[q] ?? ChecklistAnswer(item: q)
+            let e = ChecklistAnswer(item: q, done: model.checked[q] ?? false, comment: model.comments[q] ?? "")
+            if a != e { out.append("checklist \(q): \(a) ≠ \(e)") }
+        }
+        for (i, q) in ProblemQuestion.allCases.enumerated() where (store.answers[q] ?? "") != (model.problem[i] ?? "") {
+            out.append("problem \(q): \(store.answers[q] ?? "") ≠ \(model.problem[i] ?? "")")
+        }
+        let sides = ProblemQuestion.allCases.count + ProblemField.whyLevels
+        for (i, side) in TriangleSide.allCases.enumerated() where (store.triangle[side] ?? "") != (model.problem[sides + i] ?? "") {
+            out.append("triangle \(side): \(store.triangle[side] ?? "") ≠ \(model.problem[sides + i] ?? "")")
+        }
+        if store.why != model.whyChain { out.append("why: \(store.why) ≠ \(model.whyChain)") }
+        let items = store.summary.map { "\($0.kind.rawValue)|\($0.text)|\($0.owner)|\($0.due)" }
+        let expected = model.summary.map { "\($0.0.rawValue)|\($0.1)|\($0.2)|\($0.3)" }
+        if items != expected { out.append("summary: \(items) ≠ \(expected)") }
+        // Nothing typed is lost: every unsaved line the model has is a draft
+        // in the store, under its own field (the same text, so it cannot be
+        // in another field).
+        let unsaved = Set(model.lines.filter { !model.trim($0.value).isEmpty }.map(\.value))
+        let drafts = Set(store.drafts.values)
+        for text in unsaved where !drafts.contains(text) {
+            // A stored field whose typed text equals what is stored is not a draft.
+            if model.lines.contains(where: { $0.value == text && model.fieldStored($0.key) == model.trim(text) }) { continue }
+            out.append("typed \"\(text)\" is neither stored nor a draft (drafts: \(store.drafts))")
+        }
+        return out
+    }
+}
+
+private extension Model {
+    /// What is stored in the field named `name` ("" for new things).
+    func fieldStored(_ name: String) -> String? {
+        let parts = name.split(separator: "/").map(String.init)
+        switch parts[0] {
+        case "r": return ratingText["\(parts[1])/\(parts[2])"] ?? ""
+        case "k": return comments[Int(parts[1])!] ?? ""
+        case "p": return problem[Int(parts[1])!] ?? ""
+        default: return nil
+        }
+    }
+}
+
+/// A small, fast, seedable generator, so a failing sequence can be rerun.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The base seed: SAMTAL_MODEL_SEED to rerun a failure, else a fixed one
+/// (the test is repeatable; set a new seed to explore further).
+private func ProcessInfo_seed() -> Int {
+    if let s = getenv("SAMTAL_MODEL_SEED"), let n = Int(String(cString: s)) { return n }
+    return 20_261_128
+}

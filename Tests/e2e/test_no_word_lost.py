@@ -1,0 +1,419 @@
+"""End-to-end: nothing typed is lost, and nothing typed turns up where it was
+not typed. Reported faults, each driven in the real binary:
+
+1. Text carries over: a rating's comment, still on the input line after
+   PgDn, is saved into the next step's observation ("BBBCCC"); a checklist
+   comment typed but not saved follows PgDn into a collect step and Enter
+   there saves it as a note. Moving between questions of one rating step is
+   checked too.
+2. Reopening erases a stored rating field: after a restart (the input line
+   empty), ↓ or Tab writes the empty line over the stored observation; after
+   PgDn and PgUp, ↓ writes the comment over it.
+3. Esc (clears the input line) then F3 (next rating value) stores the empty
+   line over the observation or the comment.
+4. kill -9 just after a note was saved: the note's draft is still in the
+   draft table, and the restarted terminal offers the saved text again.
+5. Unsaved text is kept (as a draft) only in note-taking steps: in a summary
+   or a problem step it is gone after F10 or kill -9.
+6. A note-taker's station stores notes in steps that take none (vote,
+   summary), and after the meeting is finished.
+7. F1 in a vote, cluster, summary or problem step lists the note-taking keys
+   (Tab next group, F3 note type, Enter saves the note, ↑/↓ select a note)
+   instead of the step's own.
+
+Each test asserts what should happen; the store is read directly.
+"""
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import time
+import unittest
+
+from tmux_harness import BINARY, E2ETestCase
+
+# The problem table's text columns (some are SQL keywords: quoted below).
+PROBLEM_COLUMNS = ["what", "where", "when", "who_causes", "affected", "consequences", "who_can_fix",
+                   "offender", "target", "place", "handler", "guardian", "place_manager"]
+
+# The help lines of note taking (Texts.swift), which belong to collect steps only.
+COLLECT_HELP = ["Nästa grupp för nya anteckningar", "Nästa anteckningstyp", "Spara anteckningen på inmatningsraden",
+                "Markera föregående anteckning", "Ändra den markerade anteckningen"]
+NOTE_PLACEHOLDER = "skriv en anteckning och tryck Enter"
+
+
+def input_line(screen):
+    """The input line (the row above the key bar), without the status
+    message drawn at its right end."""
+    line = screen.rstrip("\n").splitlines()[-2].strip()
+    return re.split(r"\s{3,}", line)[0]
+
+
+def typed(screen):
+    """What stands on the input line after its label ("… ▸ ")."""
+    line = input_line(screen)
+    return line.split("▸", 1)[1].strip() if "▸" in line else line
+
+
+def help_box(screen):
+    """The text inside the help dialog's box."""
+    rows = screen.splitlines()
+    top = next(i for i, row in enumerate(rows) if "Hjälp – tangenter" in row)
+    left = rows[top].index("┌")
+    inside = []
+    for row in rows[top + 1:]:
+        if row[left:left + 1] == "└":
+            break
+        inside.append(row[left + 1:])
+    return "\n".join(inside)
+
+
+class NoWordLostTests(E2ETestCase):
+    maxDiff = None
+
+    # MARK: helpers
+
+    def meeting(self, agenda, title="Möte"):
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        return self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", agenda, "--title", title).stdout.strip()
+
+    def run_pane(self, meeting, step=1):
+        p = self.pane(f"{BINARY} run {meeting}", width=120, height=40)
+        p.wait_for(f"Steg {step}/")
+        return p
+
+    def to_step(self, p, step, title):
+        """PgDn, one step at a time, until the step is shown."""
+        current = int(re.search(r"Steg (\d+)/", p.screen()).group(1))
+        for n in range(current + 1, step + 1):
+            p.key("PageDown")
+            p.wait_for(f"Steg {n}/")
+        return p.wait_for(f"Steg {step} – {title}")
+
+    def settle(self, p):
+        """Waits until every key sent so far has been handled (keys are
+        handled in order): F2 hides the talking points, F2 shows them again."""
+        p.key("F2")
+        p.wait_for("Talmanus (F2)", gone=True)
+        p.key("F2")
+        return p.wait_for("Talmanus (F2)")
+
+    def quit(self, p):
+        p.key("F10")
+        p.wait_exit()
+
+    def crash(self, p):
+        os.kill(p.samtal_pid(), signal.SIGKILL)
+        p.wait_exit()
+
+    def query(self, sql, *args):
+        con = sqlite3.connect(f"file:{self.ws.store}?mode=ro", uri=True, timeout=10)
+        try:
+            return con.execute(sql, args).fetchall()
+        finally:
+            con.close()
+
+    def stored_texts(self, meeting):
+        """Every non-empty text the meeting holds, as {(where, ...): text}."""
+        texts = {}
+        for step, q, obs, comment in self.query(
+                "SELECT step_id, question, observations, comment FROM rating WHERE meeting_id = ?", meeting):
+            texts[("rating", step, q, "observations")] = obs
+            texts[("rating", step, q, "comment")] = comment
+        for nid, step, text in self.query(
+                "SELECT id, step_id, text FROM note WHERE meeting_id = ? AND deleted_at IS NULL", meeting):
+            texts[("note", step, nid)] = text
+        for step, item, comment in self.query(
+                "SELECT step_id, item, comment FROM checklist_answer WHERE meeting_id = ?", meeting):
+            texts[("checklist", step, item)] = comment
+        for sid, step, text, owner, due in self.query(
+                "SELECT id, step_id, text, owner, due FROM summary_item WHERE meeting_id = ? AND deleted_at IS NULL", meeting):
+            texts.update({("summary", step, sid, "text"): text, ("summary", step, sid, "owner"): owner,
+                          ("summary", step, sid, "due"): due})
+        columns = ", ".join(f'"{c}"' for c in PROBLEM_COLUMNS)
+        for row in self.query(f"SELECT id, step_id, {columns} FROM problem WHERE meeting_id = ? AND deleted_at IS NULL",
+                              meeting):
+            for column, text in zip(PROBLEM_COLUMNS, row[2:]):
+                texts[("problem", row[1], row[0], column)] = text
+        return {where: text for where, text in texts.items() if text}
+
+    def rating(self, meeting, step, question=0):
+        rows = self.query("SELECT value, observations, comment FROM rating WHERE meeting_id = ? AND step_id = ? AND question = ?",
+                          meeting, step, question)
+        return rows[0] if rows else None
+
+    def drafts(self, meeting):
+        return [text for (text,) in self.query("SELECT text FROM field_draft WHERE meeting_id = ?", meeting)]
+
+    def notes(self, meeting, text):
+        return self.query("SELECT step_id FROM note WHERE meeting_id = ? AND text = ? AND deleted_at IS NULL", meeting, text)
+
+    def poll(self, fetch, until, timeout=5.0, interval=0.01):
+        """Polls fetch() until until(value); returns the last value."""
+        deadline = time.monotonic() + timeout
+        value = fetch()
+        while not until(value) and time.monotonic() < deadline:
+            time.sleep(interval)
+            value = fetch()
+        return value
+
+    def rate(self, p, observation=None, comment=None):
+        """Stores an observation and a comment on the selected question
+        (Tab switches the field and stays on the comment field)."""
+        if observation is not None:
+            p.type(observation)
+            p.key("Enter")
+            p.wait_for(f"Iakttagelser: {observation}")
+        if comment is not None:
+            p.key("Tab")
+            p.wait_for("Kommentar/åtgärd (")
+            p.type(comment)
+            p.key("Enter")
+            p.wait_for(f"Kommentar/åtgärd: {comment}")
+
+    # MARK: 1. text carries over
+
+    def test_text_stays_in_the_field_question_and_step_it_was_typed_in(self):
+        with self.subTest("lagesrapport: F3 F3, AAA Enter, Tab, BBB Enter, PgDn, CCC Enter, F10"):
+            observation, comment, next_observation = ("Fler anmälningar om skadegörelse vid torget",
+                                                      "Kommunen förstärker belysningen på Åsgatan",
+                                                      "Hot mot personal på Östra skolan")
+            meeting = self.meeting("lagesrapport", "Lägesrapport v. 49")
+            p = self.run_pane(meeting)
+            p.key("F3", "F3")
+            p.wait_for("[2] ")
+            self.rate(p, observation, comment)
+            p.key("PageDown")
+            screen = self.settle(p)
+            self.assertIn("Steg 2 – Hot och våld", screen)
+            with self.subTest("lagesrapport: step 2's input line is empty after PgDn"):
+                self.assertEqual(typed(screen), "", input_line(screen))
+            p.type(next_observation)
+            p.key("Enter")
+            self.settle(p)
+            self.quit(p)
+            self.assertEqual(self.stored_texts(meeting), {
+                ("rating", "ordningsstorningar", 0, "observations"): observation,
+                ("rating", "ordningsstorningar", 0, "comment"): comment,
+                ("rating", "hot-och-vald", 0, "observations"): next_observation,
+            })
+            ratings = {r["step_id"]: r for r in json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["ratings"]}
+            self.assertEqual((ratings["ordningsstorningar"]["value"], ratings["ordningsstorningar"]["observations"],
+                              ratings["ordningsstorningar"]["comment"]), ("2", observation, comment))
+            self.assertEqual((ratings["hot-och-vald"]["observations"], ratings["hot-och-vald"]["comment"]),
+                             (next_observation, ""))
+
+        with self.subTest("uppfoljning: from question 1 to question 2 of one rating step"):
+            meeting = self.meeting("uppfoljning", "Uppföljning våren")
+            p = self.run_pane(meeting)
+            self.to_step(p, 2, "Genomförande")
+            self.rate(p, "Trygghetsvandringen genomförd i maj", "Fortsätt även i höst")
+            p.key("Down")
+            screen = self.settle(p)
+            self.assertEqual(typed(screen), "", input_line(screen))
+            p.type("Målet om tio vandringar nåddes inte")
+            p.key("Enter")
+            p.wait_for(": Målet om tio vandringar nåddes inte")
+            self.quit(p)
+            # ↓ keeps the field: the text typed on question 2 is its comment.
+            self.assertEqual(self.stored_texts(meeting), {
+                ("rating", "genomforande", 0, "observations"): "Trygghetsvandringen genomförd i maj",
+                ("rating", "genomforande", 0, "comment"): "Fortsätt även i höst",
+                ("rating", "genomforande", 1, "comment"): "Målet om tio vandringar nåddes inte",
+            })
+
+        with self.subTest("medborgardialog: a checklist comment typed, not saved, then PgDn to the first collect step"):
+            comment = "Kommunpolisen och trygghetssamordnaren ansvarar för planeringen"
+            meeting = self.meeting("medborgardialog", "Medborgardialog på torget")
+            p = self.run_pane(meeting)
+            p.wait_for("Checklista (0/")
+            p.type(comment)
+            p.wait_for(comment)
+            self.to_step(p, 3, "Det som oroar")
+            screen = self.settle(p)
+            with self.subTest("medborgardialog: the collect step's input line does not hold the comment"):
+                self.assertNotIn(comment, input_line(screen))
+            p.key("Enter")
+            self.settle(p)
+            self.quit(p)
+            self.assertEqual(self.notes(meeting, comment), [])
+            stored = self.stored_texts(meeting)
+            # Saving the comment where it was typed (the first item) is fine; anywhere else is not.
+            self.assertLessEqual(set(stored.items()), {(("checklist", "planering", 0), comment)})
+
+    # MARK: 2. reopening erases a stored field
+
+    def test_moving_after_a_reopen_keeps_the_stored_rating(self):
+        observation, comment = "Buskörning med mopeder vid Åvägen fredagskvällar", "Öka närvaron på fredagar"
+
+        for key in ["Down", "Tab"]:
+            with self.subTest(f"F10, samtal run again, then {key}"):
+                meeting = self.meeting("lagesrapport", f"Lägesrapport {key}")
+                p = self.run_pane(meeting)
+                self.rate(p, observation)
+                self.quit(p)
+                p = self.run_pane(meeting)
+                p.wait_for(f"Iakttagelser: {observation}")
+                p.key(key)
+                self.settle(p)
+                self.assertEqual(self.rating(meeting, "ordningsstorningar"), (None, observation, ""))
+
+        with self.subTest("PgDn, PgUp, then Down"):
+            meeting = self.meeting("lagesrapport", "Lägesrapport PgDn PgUp")
+            p = self.run_pane(meeting)
+            self.rate(p, observation, comment)
+            p.key("PageDown")
+            p.wait_for("Steg 2 – Hot och våld")
+            p.key("PageUp")
+            p.wait_for("Steg 1 – Ordningsstörningar")
+            p.key("Down")
+            self.settle(p)
+            self.assertEqual(self.rating(meeting, "ordningsstorningar"), (None, observation, comment))
+
+    # MARK: 3. Esc then F3
+
+    def test_esc_then_f3_keeps_the_stored_observation_and_comment(self):
+        observation, comment = "Klotter med nätverkssymboler i gångtunneln", "Anmäls och saneras av kommunen"
+
+        with self.subTest("observation field"):
+            meeting = self.meeting("lagesrapport", "Lägesrapport Esc")
+            p = self.run_pane(meeting)
+            self.rate(p, observation)
+            p.key("Escape", "F3")
+            p.wait_for("[1] ")
+            self.settle(p)
+            self.assertEqual(self.rating(meeting, "ordningsstorningar"), ("1", observation, ""))
+
+        with self.subTest("comment field"):
+            meeting = self.meeting("lagesrapport", "Lägesrapport Esc kommentar")
+            p = self.run_pane(meeting)
+            self.rate(p, observation, comment)
+            p.key("Escape", "F3")
+            p.wait_for("[1] ")
+            self.settle(p)
+            self.assertEqual(self.rating(meeting, "ordningsstorningar"), ("1", observation, comment))
+
+    # MARK: 4. a saved note is not offered again after kill -9
+
+    def test_a_note_saved_just_before_kill_9_is_not_offered_again(self):
+        note = "Mopedister kör på gångbanan vid Åvägen efter skolan"
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog kill -9")
+        p = self.run_pane(meeting)
+        self.to_step(p, 2, "Lokal lägesbild")
+        p.type(note)
+        # The draft is written once a second.
+        self.assertEqual(self.poll(lambda: self.drafts(meeting), lambda d: d == [note]), [note])
+        pid = p.samtal_pid()
+        p.key("Enter")
+        self.poll(lambda: self.notes(meeting, note), bool, timeout=10, interval=0.002)
+        os.kill(pid, signal.SIGKILL)  # within milliseconds of the commit
+        p.wait_exit()
+        self.assertEqual(self.notes(meeting, note), [("lokal-lagesbild",)])
+
+        q = self.run_pane(meeting, step=2)
+        q.wait_for(note)  # in the step's list of notes
+        screen = self.settle(q)
+        self.assertNotIn(note, input_line(screen))
+        self.assertNotIn("Osparad text", screen)  # "unsaved text from last time is back"
+        self.assertNotIn(note, self.poll(lambda: self.drafts(meeting), lambda d: note not in d, timeout=3))
+
+    # MARK: 5. unsaved text kept outside collect steps
+
+    def test_unsaved_text_in_summary_and_problem_steps_is_offered_back(self):
+        with self.subTest("summary step, F10"):
+            text = "Återkoppla resultatet på APT i januari"
+            meeting = self.meeting("medarbetardialog-vad", "VAD-dialog summering")
+            p = self.run_pane(meeting)
+            self.to_step(p, 6, "Summering")
+            p.type(text)
+            p.wait_for(text)
+            time.sleep(1.5)  # drafts are written once a second
+            self.quit(p)
+            q = self.run_pane(meeting, step=6)
+            screen = self.settle(q)
+            self.assertIn(f"beslut ▸ {text}", input_line(screen))
+
+        with self.subTest("problem step, kill -9"):
+            text = "Skadegörelse och klotter i gångtunneln under helgnätter"
+            meeting = self.meeting("medarbetardialog-vad", "VAD-dialog problem")
+            p = self.run_pane(meeting)
+            self.to_step(p, 5, "Problem och orsaksanalys")
+            p.wait_for("Vad är problemet? ▸")
+            p.type(text)
+            p.wait_for(text)
+            time.sleep(1.5)  # drafts are written once a second
+            self.crash(p)
+            q = self.run_pane(meeting, step=5)
+            screen = self.settle(q)
+            line = input_line(screen)
+            # Offered back, marked as a draft; the line shows its end while
+            # the status line says what happened.
+            self.assertIn("[utkast] Vad är problemet? ▸", line)
+            self.assertIn(text[-30:], line)
+
+    # MARK: 6. a station in a step that takes no notes
+
+    def station_note_is_refused(self, meeting, station, note):
+        if station.pane_dead():
+            return  # a station that closed stores nothing
+        station.type(note)
+        station.key("Enter")
+        stored = self.poll(lambda: self.notes(meeting, note), bool, timeout=1.0)
+        self.assertEqual(stored, [], "the station stored a note")
+        self.assertNotIn("Sparad", station.screen())
+
+    def test_a_station_stores_no_note_where_the_facilitator_takes_none(self):
+        for step, title in [(4, "Prioritera fokusområden"), (6, "Summering")]:
+            with self.subTest(f"facilitator on step {step}, {title}"):
+                meeting = self.meeting("medarbetardialog-vad", f"VAD-dialog station {step}")
+                run = self.run_pane(meeting)
+                station = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik", width=120, height=40)
+                station.wait_for("Steg 1/6")
+                self.to_step(run, step, title)
+                screen = station.wait_for(f"Steg {step} – {title}")
+                with self.subTest(f"step {step}: the station does not invite a note"):
+                    self.assertNotIn(NOTE_PLACEHOLDER, input_line(screen))
+                self.station_note_is_refused(meeting, station, f"Belysningen i gångtunneln är trasig (steg {step})")
+
+        with self.subTest("after the facilitator finished the meeting"):
+            meeting = self.meeting("medarbetardialog-vad", "VAD-dialog station F9")
+            run = self.run_pane(meeting)
+            station = self.pane(f"{BINARY} capture {meeting} --group 1 --name Sara", width=120, height=40)
+            station.wait_for("Steg 1/6")
+            self.to_step(run, 2, "Lokal lägesbild")
+            station.wait_for("Steg 2 – Lokal lägesbild")
+            run.key("F9")
+            run.wait_for("Slutför mötet?")
+            run.type("j")
+            run.wait_for("Mötet är slutfört.")
+            self.assertEqual(self.query("SELECT status FROM meeting WHERE id = ?", meeting), [("finished",)])
+            with self.subTest("finished: the station shows that the meeting has ended"):
+                ended = re.compile(r"slutfört|avslutat", re.I)
+                screen = self.poll(station.screen, ended.search)
+                self.assertIsNotNone(ended.search(screen), "no word of the meeting having ended:\n"
+                                     + "\n".join(screen.splitlines()[:1] + screen.splitlines()[-2:]))
+            self.station_note_is_refused(meeting, station, "Nedsläckt parkering bakom ICA efter mötet")
+
+    # MARK: 7. help per step kind
+
+    def test_f1_lists_the_keys_of_the_step_kind(self):
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog hjälp")
+        p = self.run_pane(meeting)
+        for step, title, own in [(3, "Fokusområden", "Byt mellan anteckningarna och fokusområdena"),
+                                 (4, "Prioritera fokusområden", "Ge det markerade fokusområdet en prick"),
+                                 (5, "Problem och orsaksanalys", "Nästa fråga (det skrivna sparas)"),
+                                 (6, "Summering", "Byt sort: beslut, nästa steg")]:
+            with self.subTest(f"step {step}, {title}"):
+                self.to_step(p, step, title)
+                p.key("F1")
+                box = help_box(p.wait_for("Hjälp – tangenter"))
+                p.key("Escape")
+                p.wait_for("Hjälp – tangenter", gone=True)
+                self.assertEqual([line for line in COLLECT_HELP if line in box], [], "note-taking keys listed")
+                self.assertIn(own, box)
+
+
+if __name__ == "__main__":
+    unittest.main()
