@@ -255,7 +255,7 @@ struct Problems {
         case .rating: return ["scale"]
         case .cluster: return ["notes_from"]
         case .present, .collect: return ["show"]
-        default: return []
+        case .problem, .activities, .checklist, .summary: return []
         }
     }
 

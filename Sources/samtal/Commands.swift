@@ -220,7 +220,14 @@ struct NoteCommand: ParsableCommand {
             func save(_ line: String) throws {
                 let draft = NoteDraft(meetingID: meeting, stepID: stepID, group: group, type: NoteType(rawValue: type)!,
                                       source: agenda.source, text: line)
-                let note = try store.saveNote(draft, now: Date().timeIntervalSince1970)
+                let note: Note
+                do {
+                    note = try store.saveNote(draft, now: Date().timeIntervalSince1970)
+                } catch {
+                    // A locked or full store: what happened and what to do, not SQLite's words.
+                    warn("samtal: " + store.explain(error, options.language))
+                    throw ExitCode(1)
+                }
                 // Written straight to fd 1: the caller may be waiting for it.
                 FileHandle.standardOutput.write(Data("\(note.id)\n".utf8))
             }

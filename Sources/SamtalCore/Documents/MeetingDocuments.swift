@@ -203,8 +203,10 @@ extension Documents {
                     return ListItem(spans)
                 })]
             }
-        default:
-            return []
+        case .cluster, .vote, .activities, .summary:
+            return [] // nothing was produced
+        case .present, .collect:
+            return [] // their notes are listed by group
         }
     }
 
