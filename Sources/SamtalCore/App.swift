@@ -145,6 +145,13 @@ public struct RunState: Equatable, Sendable {
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
 
+    /// Whether this terminal may select, edit or delete the note: the
+    /// facilitator any, a station its own group's.
+    public func mayChange(_ note: Note) -> Bool {
+        if case .station(let group, _) = role { return note.group == group }
+        return true
+    }
+
     /// The name put on new notes: the station's note-taker in a meeting
     /// with named notes, else none.
     public var author: String {
@@ -434,14 +441,16 @@ public struct AppState: Equatable, Sendable {
             }
             enterStep(&run)
             _ = rebind(&run)
-            if !run.drafts.isEmpty { say(texts[.draftRestored], seconds: 8) }
             screen = .run(run)
             dialog = nil
             return [.loadStep(run.query)]
         case .stepLoaded(let data):
             guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
             screen = .detached
+            let first = !run.stepLoaded
             run.loadKeepingInput(data)
+            // Opened again: the cursor goes to a field with unsaved text.
+            if first { run.moveToDraft() }
             screen = .run(run)
             return []
         case .stepWritten(let write, let data):
@@ -514,6 +523,9 @@ public struct AppState: Equatable, Sendable {
             var effects: [Effect] = []
             if to != run.stepIndex {
                 // The facilitator moved on: follow, without keeping time here.
+                if case .note? = run.bound, !run.input.trimmedText.isEmpty {
+                    say("\(texts[.draftKeptInStep]) «\(run.step.title)».", seconds: 10)
+                }
                 effects += leaveStep(&run)
                 run.stepIndex = to
                 run.stepSeconds = stepSeconds
@@ -794,8 +806,9 @@ public struct AppState: Equatable, Sendable {
                                         type: run.noteType, source: run.agenda.source, text: text, author: run.author),
                               clearing: run.clearing([key]))]
         case .selectPreviousNote, .selectNextNote:
-            guard !run.notes.isEmpty else { return [] }
-            let ids = run.notes.map(\.id)
+            // A station selects among its own group's notes only.
+            let ids = run.notes.filter { run.mayChange($0) }.map(\.id)
+            guard !ids.isEmpty else { return [] }
             if let s = run.selection, let i = ids.firstIndex(of: s) {
                 let j = action == .selectPreviousNote ? i - 1 : i + 1
                 run.selection = ids.indices.contains(j) ? ids[j] : (action == .selectPreviousNote ? ids[0] : nil)
@@ -803,7 +816,7 @@ public struct AppState: Equatable, Sendable {
                 run.selection = ids.last
             }
         case .editNote:
-            guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }) else {
+            guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }), run.mayChange(note) else {
                 say(texts[.helpSelectPrevious] + " (↑)")
                 return []
             }
@@ -812,7 +825,7 @@ public struct AppState: Equatable, Sendable {
             run.noteType = note.type
             // The input line is bound to the note once this key is handled.
         case .deleteNote:
-            guard let id = run.selection else {
+            guard let id = run.selection, run.notes.contains(where: { $0.id == id && run.mayChange($0) }) else {
                 say(texts[.helpSelectPrevious] + " (↑)")
                 return []
             }
@@ -865,11 +878,9 @@ public struct AppState: Equatable, Sendable {
                 run.selection = nil
             }
         default:
-            guard run.bound != nil else {
-                // A station in a step without notes, or after the meeting.
-                if action == nil, case .char = key { say(run.meeting.status == .finished ? texts[.meetingEnded] : texts[.stepTakesNoNotes]) }
-                return []
-            }
+            // A station in a step without notes, or after the meeting: its
+            // input line says so.
+            guard run.bound != nil else { return [] }
             let before = run.input.characters.count
             if run.input.handle(key), case .char = key, run.input.characters.count == before, before >= run.input.limit {
                 say(texts[.inputFull])

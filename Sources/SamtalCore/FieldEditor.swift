@@ -81,7 +81,9 @@ extension RunState {
         let id = step.id
         switch role {
         case .projector: return nil
-        case .station: return step.kind.takesNotes && meeting.status != .finished ? .note(step: id) : nil
+        case .station:
+            guard step.kind.takesNotes && meeting.status != .finished else { return nil }
+            return editing.map { .noteEdit(id: $0.id) } ?? .note(step: id)
         case .facilitator: break
         }
         // A field that edits a stored value is bound once the step's records
@@ -171,6 +173,7 @@ extension AppState {
             if let draft = run.drafts[next.draftName] {
                 run.input.set(draft)
                 run.restoredDraft = draft.trimmingCharacters(in: .whitespaces) != run.storedValue(next)
+                if run.restoredDraft { say(texts[.draftRestored], seconds: 8) }
             } else {
                 run.input.set(run.storedValue(next))
             }
@@ -211,6 +214,10 @@ extension AppState {
     /// new summary item or activity are kept as drafts, the input line's
     /// field is finished.
     mutating func leaveStep(_ run: inout RunState) -> [Effect] {
+        if run.step.kind == .summary {
+            let typing = !run.input.text.isEmpty || !run.cursor.owner.text.isEmpty || !run.cursor.due.text.isEmpty
+            run.drafts[run.summaryKindDraft] = typing && run.cursor.summaryKind != .decision ? run.cursor.summaryKind.rawValue : nil
+        }
         for (key, path) in run.subfieldKeys {
             let text = run.cursor[keyPath: path].text
             run.drafts[key.draftName] = text.isEmpty ? nil : text
@@ -219,10 +226,14 @@ extension AppState {
         return unbind(&run)
     }
 
-    /// Entering a step: the sub-fields get their drafts back.
+    /// Entering a step: the sub-fields get their drafts back, and a new
+    /// summary item its kind.
     func enterStep(_ run: inout RunState) {
         for (key, path) in run.subfieldKeys {
             run.cursor[keyPath: path].set(run.drafts[key.draftName] ?? "")
+        }
+        if let kind = run.drafts[run.summaryKindDraft].flatMap(SummaryItemKind.init(rawValue:)) {
+            run.cursor.summaryKind = kind
         }
     }
 }
@@ -240,6 +251,11 @@ extension RunState {
         for (key, path) in subfieldKeys {
             let text = cursor[keyPath: path].text
             current[key.draftName] = text.isEmpty ? nil : text
+        }
+        if step.kind == .summary {
+            // The kind of the item being typed goes with its text.
+            let typing = !input.text.isEmpty || !cursor.owner.text.isEmpty || !cursor.due.text.isEmpty
+            current[summaryKindDraft] = typing && cursor.summaryKind != .decision ? cursor.summaryKind.rawValue : nil
         }
         var effects: [Effect] = []
         for (name, text) in current where savedDrafts[name] != text {
@@ -318,13 +334,50 @@ public struct DraftRef: Equatable, Sendable {
 extension RunState {
     /// The drafts a write is to clear with what it saves: forgotten here
     /// too, so they are not written again.
-    mutating func clearing(_ keys: [FieldKey]) -> DraftRef {
-        for key in keys {
-            savedDrafts[key.draftName] = nil
-            drafts[key.draftName] = nil
+    mutating func clearing(_ keys: [FieldKey], also names: [String] = []) -> DraftRef {
+        let all = keys.map(\.draftName) + names
+        for name in all {
+            savedDrafts[name] = nil
+            drafts[name] = nil
         }
         restoredDraft = false
-        return DraftRef(station: station, fields: keys.map(\.draftName))
+        return DraftRef(station: station, fields: all)
+    }
+
+    /// The draft that keeps the kind of a summary item being typed.
+    var summaryKindDraft: String { "summary/\(step.id)/kind" }
+
+    /// Puts the cursor on the first field of this step with unsaved text.
+    mutating func moveToDraft() {
+        let id = step.id
+        switch step.kind {
+        case .rating:
+            for item in step.questions.indices {
+                for field in [RatingField.observations, .comment]
+                where drafts[FieldKey.rating(step: id, item: item, field: field).draftName] != nil {
+                    cursor.item = item
+                    cursor.ratingField = field
+                    return
+                }
+            }
+        case .checklist:
+            if let item = step.questions.indices.first(where: { drafts[FieldKey.checklistComment(step: id, item: $0).draftName] != nil }) {
+                cursor.item = item
+            }
+        case .problem:
+            let area = data.problemFocusAreaID
+            if let index = ProblemField.all.indices.first(where: {
+                drafts[FieldKey.problem(step: id, area: area, index: $0).draftName] != nil
+            }) {
+                cursor.problemField = index
+            }
+        case .summary:
+            if cursor.summaryKind == .nextStep && (!cursor.owner.isEmpty || !cursor.due.isEmpty) {
+                cursor.summaryField = cursor.owner.isEmpty ? 2 : 1
+            }
+        case .present, .collect, .cluster, .vote, .activities:
+            break
+        }
     }
 
     /// The input line's field and the sub-fields: what a new summary item

@@ -473,7 +473,7 @@ extension AppState {
             let write = StepWrite.addSummaryItem(kind: run.cursor.summaryKind, text: text,
                                                  owner: nextStep ? run.cursor.owner.trimmedText : "",
                                                  due: nextStep ? run.cursor.due.trimmedText : "")
-            return [.writeStep(write, q, clearing: run.clearing(run.boundAndSubfields))]
+            return [.writeStep(write, q, clearing: run.clearing(run.boundAndSubfields, also: [run.summaryKindDraft]))]
         case nil:
             switch run.cursor.summaryField {
             case 1: _ = run.cursor.owner.handle(key)
@@ -516,7 +516,9 @@ extension AppState {
         case .deleteFocusArea, .deleteSummaryItem, .deleteActivity:
             say(texts[.noteDeleted])
         case .saveProblem, .saveWhyChain:
-            run.cursor.problemArea = run.data.problemFocusAreaID
+            // The area the store chose, unless the facilitator has chosen
+            // another meanwhile (F3).
+            if run.cursor.problemArea == nil { run.cursor.problemArea = run.data.problemFocusAreaID }
             say(texts[.noteSaved])
         case .addActivity, .updateActivity:
             if run.cursor.editingActivity == nil { run.input.clear() }

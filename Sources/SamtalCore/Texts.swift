@@ -45,7 +45,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpToggleItem, helpSaveComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
     case helpNextSummaryKind, helpNextSummaryField, helpDeleteSummaryItem
     case helpPreviousVoter, helpSaveRatingField, helpAddSummaryItem, helpPreviousSummaryField, helpSaveProblemField
-    case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker
+    case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep
     // cluster
     case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
     case clusterMergePick, clusterAssigned, clusterUnassigned, clusterMerged, confirmDeleteArea
@@ -428,6 +428,7 @@ public struct Texts: Sendable {
         case .meetingEnded: return ("Mötet är avslutat: inga fler anteckningar tas emot.", "The meeting has ended: no more notes are taken.")
         case .stepTakesNoNotes: return ("Det här steget tar inte emot anteckningar; vänta på nästa steg.", "This step takes no notes; wait for the next step.")
         case .draftMarker: return ("utkast", "draft")
+        case .draftKeptInStep: return ("Din osparade anteckning finns kvar som utkast i steget", "Your unsaved note is kept as a draft in the step")
         case .helpNextRatingValue: return ("Nästa värde på skalan för frågan", "Next value on the scale for the question")
         case .helpPreviousRatingValue: return ("Föregående värde på skalan", "Previous value on the scale")
         case .helpSwitchRatingField: return ("Växla mellan iakttagelser och kommentar/åtgärd", "Switch between observations and comment/action")

@@ -115,6 +115,7 @@ private struct Model {
     var problem: [Int: String] = [:] // by index into ProblemField.all
     var summary: [(SummaryItemKind, String, String, String)] = []
     // cursors
+    var parkedKind = 0
     var ratingItem = 0, ratingComment = false, checkItem = 0, problemField = 0, summaryKind = 0, summaryPart = 0
 
     static let problemCount = ProblemField.all.count
@@ -172,10 +173,31 @@ private struct Model {
     }
 
     /// A terminal started again opens the step at its first item and field.
-    /// Typed text that equals what is stored is not unsaved: it is not kept.
+    /// Entering a step (or opening the meeting again): typed text that
+    /// equals what is stored is not unsaved and is not kept; the cursor goes
+    /// to the first field with unsaved text, else the first field; a summary
+    /// item being typed keeps its kind.
     mutating func reopened() {
         lines = lines.filter { name, text in fieldStored(name).map { $0 != trim(text) } ?? true }
-        ratingItem = 0; ratingComment = false; checkItem = 0; problemField = 0; summaryKind = 0; summaryPart = 0
+        let typingSummary = (0..<3).contains { !(lines["s/\($0)"] ?? "").isEmpty }
+        ratingItem = 0; ratingComment = false; checkItem = 0; problemField = 0; summaryPart = 0
+        summaryKind = typingSummary ? summaryKind : 0
+        switch step {
+        case 1:
+            search: for item in 0..<2 {
+                for comment in [false, true] where lines["r/\(item)/\(comment ? "c" : "o")"] != nil {
+                    ratingItem = item
+                    ratingComment = comment
+                    break search
+                }
+            }
+        case 2: checkItem = (0..<2).first { lines["k/\($0)"] != nil } ?? 0
+        case 3: problemField = (0..<Self.problemCount).first { lines["p/\($0)"] != nil } ?? 0
+        case 4:
+            let owner = !(lines["s/1"] ?? "").isEmpty, due = !(lines["s/2"] ?? "").isEmpty
+            if summaryKind == 1 && (owner || due) { summaryPart = owner ? 1 : 2 }
+        default: break
+        }
     }
 
     mutating func press(_ key: Key) {
@@ -188,7 +210,9 @@ private struct Model {
             let to = step + (key == .pageDown ? 1 : -1)
             guard agenda.steps.indices.contains(to) else { return }
             commit()
+            if step == 4 { parkedKind = summaryKind }
             step = to
+            if step == 4 { summaryKind = parkedKind }
             reopened()
         case .escape:
             if step == 4 { for p in 0..<3 { lines["s/\(p)"] = nil }; summaryPart = 0 } else { revert() }

@@ -396,6 +396,28 @@ class NoWordLostTests(E2ETestCase):
                                      + "\n".join(screen.splitlines()[:1] + screen.splitlines()[-2:]))
             self.station_note_is_refused(meeting, station, "Nedsläckt parkering bakom ICA efter mötet")
 
+    def test_a_station_edits_only_its_own_groups_notes_and_sees_their_text(self):
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog stationer")
+        for group, text in [(1, "Skolan vill samarbeta om trygghetsvandringar"), (2, "Langning av alkohol vid Ica")]:
+            self.ws.cli("note", "add", meeting, "--step", "inledning", "--group", str(group), "--text", text)
+        station = self.pane(f"{BINARY} capture {meeting} --group 2 --name Erik", width=120, height=40)
+        station.wait_for("Steg 1/6")
+        station.wait_for("Langning av alkohol vid Ica")
+        # ↑ selects the station's own newest note; ↑ again finds no other of
+        # its group; F4 puts the note's own text on the line.
+        station.key("Up", "Up", "F4")
+        line = input_line(station.wait_for("Ändrar"))
+        self.assertIn("Grupp 2", line)
+        self.assertIn("Langning av alkohol vid Ica", line)
+        station.type(" på fredagar")
+        station.key("Enter")
+        edited = "Langning av alkohol vid Ica på fredagar"
+        self.assertEqual(self.poll(lambda: self.notes(meeting, edited), bool), [("inledning",)])
+        screen = station.wait_for("Ändrad")
+        # The edited text is not left on the line to be saved again.
+        self.assertNotIn(edited, input_line(screen))
+        self.assertEqual(self.notes(meeting, "Skolan vill samarbeta om trygghetsvandringar"), [("inledning",)])
+
     # MARK: 7. help per step kind
 
     def test_f1_lists_the_keys_of_the_step_kind(self):
