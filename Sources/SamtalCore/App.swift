@@ -103,6 +103,24 @@ public struct RunState: Equatable, Sendable {
     public var bound: FieldKey?
     /// The current step's records have been read since it was entered.
     public var stepLoaded = false
+    /// Notes sent to the store so far (numbers their provisional ids).
+    var provisionalCount: Int64 = 0
+    /// This step's writes sent to the store and not yet answered.
+    var writesInFlight = 0
+    /// Keys typed before the step's records were read, in a step whose
+    /// fields edit stored values: applied, in order, once they are.
+    var heldKeys: [Key] = []
+
+    /// Whether keys wait for the step's records: typed into a rating,
+    /// checklist or problem field before its stored value is known, they
+    /// would be taken for a change of it.
+    var holdsKeys: Bool {
+        guard role == .facilitator, !stepLoaded else { return false }
+        switch step.kind {
+        case .rating, .checklist, .problem: return true
+        case .present, .collect, .cluster, .vote, .activities, .summary: return false
+        }
+    }
     /// The input line holds a draft offered back, not yet saved.
     public var restoredDraft = false
     /// Unsaved text of the fields the input line is not bound to, by
@@ -169,7 +187,9 @@ public struct RunState: Equatable, Sendable {
     public private(set) var personalData: [Int64: [PersonalDataKind]] = [:]
 
     mutating func setNotes(_ list: [Note]) {
-        notes = list.sorted { ($0.group, $0.createdAt, $0.id) < ($1.group, $1.createdAt, $1.id) }
+        // Notes on their way to the store stay until the store answers.
+        let provisional = notes.filter { $0.id < 0 && $0.stepID == step.id }
+        notes = (list + provisional).sorted { ($0.group, $0.createdAt, $0.id) < ($1.group, $1.createdAt, $1.id) }
         personalData = [:]
         for note in notes { scanForPersonalData(note) }
     }
@@ -187,6 +207,21 @@ public struct RunState: Equatable, Sendable {
         let at = notes.firstIndex { ($0.group, $0.createdAt, $0.id) > key } ?? notes.count
         notes.insert(note, at: at)
         scanForPersonalData(note)
+    }
+
+    /// A note sent to the store and not yet committed, shown with a
+    /// negative id ("sparas…").
+    mutating func addProvisional(_ draft: NoteDraft) {
+        provisionalCount += 1
+        upsert(Note(id: -provisionalCount, meetingID: draft.meetingID, stepID: draft.stepID, group: draft.group, type: draft.type,
+                    source: draft.source, text: draft.text, createdAt: .infinity, author: draft.author))
+    }
+
+    /// The provisional note the store has answered for.
+    mutating func removeProvisional(_ draft: NoteDraft) {
+        if let i = notes.firstIndex(where: { $0.id < 0 && $0.stepID == draft.stepID && $0.group == draft.group && $0.text == draft.text }) {
+            notes.remove(at: i)
+        }
     }
 
     mutating func remove(noteID: Int64) {
@@ -272,6 +307,11 @@ public enum Event: Equatable, Sendable {
     case exportFinished(path: String, warnings: Int)
     /// A background export found a file at `path` and wrote nothing.
     case exportExists(ExportRequest, path: String)
+    /// The store has kept a write waiting (another process holds it), or
+    /// no longer does.
+    case storeWaiting(Bool)
+    /// A note could not be saved (not a busy store: that is waited for).
+    case noteNotSaved(NoteDraft, message: String)
 }
 
 public enum Effect: Equatable, Sendable {
@@ -385,6 +425,12 @@ public struct AppState: Equatable, Sendable {
         if case .run(var run) = screen {
             screen = .detached
             effects += rebind(&run)
+            // This step's writes are shown at once; the store's answers
+            // replace them once every one has come back.
+            for case .writeStep(let write, let q, _) in effects where q.stepID == run.step.id && q.meetingID == run.meeting.id {
+                run.data.apply(write, meetingID: run.meeting.id, cycleID: run.meeting.cycleID)
+                run.writesInFlight += 1
+            }
             screen = .run(run)
         }
         return effects
@@ -445,33 +491,36 @@ public struct AppState: Equatable, Sendable {
             dialog = nil
             return [.loadStep(run.query)]
         case .stepLoaded(let data):
-            guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
+            // While this terminal's writes are on their way, what they will
+            // store is shown; the last one's answer brings the store's truth.
+            guard case .run(var run) = screen, run.step.id == data.stepID, run.writesInFlight == 0 else { return [] }
             screen = .detached
             let first = !run.stepLoaded
             run.loadKeepingInput(data)
             // Opened again: the cursor goes to a field with unsaved text.
             if first { run.moveToDraft() }
+            let held = run.heldKeys
+            run.heldKeys = []
+            // The field is bound before the keys typed meanwhile go into it,
+            // in order.
+            let effects = rebind(&run)
             screen = .run(run)
-            return []
+            return effects + held.flatMap { update(.key($0)) }
         case .stepWritten(let write, let data):
             guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
             screen = .detached
-            run.loadKeepingInput(data)
+            run.writesInFlight = max(0, run.writesInFlight - 1)
+            // An answer to a write of an earlier visit of this step waits for
+            // this visit's own reading of it.
+            if run.writesInFlight == 0 && run.stepLoaded { run.loadKeepingInput(data) }
             stepWritten(write, run: &run)
             screen = .run(run)
             return []
         case .noteSaved(let note):
             guard case .run(var run) = screen else { return [] }
+            run.removeProvisional(NoteDraft(meetingID: note.meetingID, stepID: note.stepID, group: note.group, type: note.type,
+                                            source: note.source, text: note.text))
             if note.stepID == run.step.id { run.upsert(note) }
-            // Its draft was cleared in the note's own transaction.
-            let name = FieldKey.note(step: note.stepID).draftName
-            run.savedDrafts[name] = nil
-            if run.bound == .note(step: note.stepID) && run.input.trimmedText == note.text.trimmingCharacters(in: " \t") {
-                run.input.clear()
-                run.restoredDraft = false
-            } else if run.drafts[name]?.trimmingCharacters(in: " \t") == note.text.trimmingCharacters(in: " \t") {
-                run.drafts[name] = nil
-            }
             screen = .run(run)
             warnOrSay(note, saved: .noteSaved)
             return []
@@ -479,11 +528,9 @@ public struct AppState: Equatable, Sendable {
             guard case .run(var run) = screen else { return [] }
             if note.stepID == run.step.id { run.upsert(note) }
             if let e = run.editing, e.id == note.id {
-                run.group = e.group
-                run.noteType = e.type
-                run.editing = nil
-                run.input.set(note.text) // as stored: leaving the edit writes nothing
-                run.savedDrafts[FieldKey.noteEdit(id: note.id).draftName] = nil
+                // Changed elsewhere (a moderation) while being edited here:
+                // the edit goes on, on the note as it is now.
+                run.savedDrafts[FieldKey.noteEdit(id: e.id).draftName] = nil
             }
             screen = .run(run)
             warnOrSay(note, saved: .noteUpdated)
@@ -508,6 +555,12 @@ public struct AppState: Equatable, Sendable {
             return [.loadHome]
         case .failed(let message):
             say("\(texts[.storeError]): \(message)", error: true)
+            if case .run(var run) = screen, run.writesInFlight > 0 {
+                // A write did not happen: show the step as the store has it.
+                run.writesInFlight = 0
+                screen = .run(run)
+                return [.loadStep(run.query)]
+            }
             if case .workspace(var ws) = screen, var form = ws.submitted {
                 // The write did not happen: the form comes back as typed.
                 form.error = "\(texts[.storeError]): \(message)"
@@ -533,6 +586,7 @@ public struct AppState: Equatable, Sendable {
                 run.setNotes([])
                 run.data = StepData(stepID: run.step.id)
                 run.stepLoaded = false
+                run.writesInFlight = 0
                 run.cursor = StepCursor()
                 run.selection = nil
                 cancelEdit(&run)
@@ -552,6 +606,26 @@ public struct AppState: Equatable, Sendable {
             return []
         case .exportExists(let request, let path):
             exportExists(request, path: path)
+            return []
+        case .storeWaiting(let waiting):
+            if waiting {
+                say(texts[.storeWaiting], seconds: 3600)
+            } else if status?.text == texts[.storeWaiting] {
+                status = nil
+            }
+            return []
+        case .noteNotSaved(let draft, let message):
+            guard case .run(var run) = screen else { return [] }
+            screen = .detached
+            run.removeProvisional(draft)
+            // Back on the line when it is free; else in the message, whole.
+            if run.bound == .note(step: draft.stepID) && run.input.isEmpty {
+                run.input.set(draft.text)
+                say("\(texts[.noteNotSaved]): \(message)", error: true)
+            } else {
+                say("\(texts[.noteNotSaved]) («\(draft.text)»): \(message)", error: true)
+            }
+            screen = .run(run)
             return []
         case .storeChanged:
             switch screen {
@@ -581,7 +655,10 @@ public struct AppState: Equatable, Sendable {
             screen = .detached // run is now the only copy: edits happen in place
             defer { if case .detached = screen { screen = .run(run) } }
             var effects: [Effect]
-            if run.role == .projector {
+            if run.holdsKeys {
+                run.heldKeys.append(key)
+                effects = []
+            } else if run.role == .projector {
                 effects = action == .quit ? quitEffects() : [] // the projector only shows
             } else if let handled = handleStepKind(&run, key: key, action: action, context: context) {
                 effects = handled
@@ -799,12 +876,24 @@ public struct AppState: Equatable, Sendable {
         case .saveNote:
             let text = run.input.trimmedText
             guard !text.isEmpty, let key = run.bound else { return [] }
-            if let e = run.editing {
-                return [.updateNote(id: e.id, text: text, group: run.group, type: run.noteType, clearing: run.clearing([key]))]
+            say(texts[.saving])
+            // The line is free at once: what is typed next is a new note,
+            // whether or not the store has committed this one yet.
+            if let e = run.editing, var note = run.notes.first(where: { $0.id == e.id }) {
+                let effect = Effect.updateNote(id: e.id, text: text, group: run.group, type: run.noteType, clearing: run.clearing([key]))
+                note.text = text
+                note.group = run.group
+                note.type = run.noteType
+                run.upsert(note) // shown as it will be stored
+                cancelEdit(&run)
+                return [effect]
             }
-            return [.saveNote(NoteDraft(meetingID: run.meeting.id, stepID: run.step.id, group: run.group,
-                                        type: run.noteType, source: run.agenda.source, text: text, author: run.author),
-                              clearing: run.clearing([key]))]
+            let draft = NoteDraft(meetingID: run.meeting.id, stepID: run.step.id, group: run.group,
+                                  type: run.noteType, source: run.agenda.source, text: text, author: run.author)
+            let effect = Effect.saveNote(draft, clearing: run.clearing([key]))
+            run.addProvisional(draft)
+            run.input.clear()
+            return [effect]
         case .selectPreviousNote, .selectNextNote:
             // A station selects among its own group's notes only.
             let ids = run.notes.filter { run.mayChange($0) }.map(\.id)
@@ -817,7 +906,7 @@ public struct AppState: Equatable, Sendable {
             }
         case .editNote:
             guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }), run.mayChange(note) else {
-                say(texts[.helpSelectPrevious] + " (↑)")
+                say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
             if run.editing == nil { run.editing = (note.id, run.group, run.noteType) }
@@ -826,7 +915,7 @@ public struct AppState: Equatable, Sendable {
             // The input line is bound to the note once this key is handled.
         case .deleteNote:
             guard let id = run.selection, run.notes.contains(where: { $0.id == id && run.mayChange($0) }) else {
-                say(texts[.helpSelectPrevious] + " (↑)")
+                say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
             dialog = .confirm(.deleteNote(id))
@@ -845,18 +934,19 @@ public struct AppState: Equatable, Sendable {
             run.meeting.currentStepIndex = to
             run.data = StepData(stepID: run.step.id)
             run.stepLoaded = false
+            run.writesInFlight = 0
             run.cursor = StepCursor()
             enterStep(&run)
             return written + [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]
         case .keepPersonalData:
             guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }) else {
-                say(texts[.helpSelectPrevious] + " (↑)")
+                say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
             return [.setPersonalDataChecked(noteID: id, checked: !note.personalDataChecked)]
         case .toggleHidden:
             guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }) else {
-                say(texts[.helpSelectPrevious] + " (↑)")
+                say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
             return [.setNoteHidden(noteID: id, hidden: !note.hidden)]

@@ -235,6 +235,10 @@ extension AppState {
         if let kind = run.drafts[run.summaryKindDraft].flatMap(SummaryItemKind.init(rawValue:)) {
             run.cursor.summaryKind = kind
         }
+        // A next step being typed: the cursor goes to its first part with text.
+        if run.step.kind == .summary && run.cursor.summaryKind == .nextStep && run.drafts[FieldKey.summary(step: run.step.id, part: 0).draftName] == nil {
+            if !run.cursor.owner.isEmpty { run.cursor.summaryField = 1 } else if !run.cursor.due.isEmpty { run.cursor.summaryField = 2 }
+        }
     }
 }
 
@@ -371,12 +375,8 @@ extension RunState {
             }) {
                 cursor.problemField = index
             }
-        case .summary:
-            if cursor.summaryKind == .nextStep && (!cursor.owner.isEmpty || !cursor.due.isEmpty) {
-                cursor.summaryField = cursor.owner.isEmpty ? 2 : 1
-            }
-        case .present, .collect, .cluster, .vote, .activities:
-            break
+        case .present, .collect, .cluster, .vote, .activities, .summary:
+            break // drafts of new things are back as the step is entered
         }
     }
 

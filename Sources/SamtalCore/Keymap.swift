@@ -309,6 +309,31 @@ public enum Keymap {
     }
 
     /// The bindings shown in a context's key bar: help first, quit last.
+    /// How a text names the key of an action: its first key, and a letter
+    /// twin when it has one ("F2 (n)").
+    public static func hint(_ action: Action) -> String {
+        guard let binding = bindings.first(where: { $0.action == action }), let first = binding.keys.first else { return "?" }
+        if case .char = first { return first.label }
+        if let letter = binding.keys.first(where: { if case .char(let c) = $0 { return c.isLetter } else { return false } }) {
+            return "\(first.label) (\(letter.label))"
+        }
+        return first.label
+    }
+
+    /// Replaces each "{action}" in a text with the key that does it.
+    static func fillHints(_ text: String) -> String {
+        guard text.contains("{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            out += Action(rawValue: name).map(hint) ?? "{\(name)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
     public static func bar(for context: KeyContext) -> [KeyBinding] {
         let shown = effective(for: context).filter { $0.barLabel != nil && $0.context != .global }
         let help = shown.filter { $0.action == .help }

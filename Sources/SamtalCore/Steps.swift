@@ -52,6 +52,46 @@ public struct StepData: Equatable, Sendable {
     }
 }
 
+extension StepData {
+    /// Shows a write as it will be stored, before the store has answered:
+    /// the next key (F3 again, another dot) builds on it. The store's answer
+    /// replaces it. Writes whose result only the store knows (a new area's
+    /// id, a merge) wait for that answer.
+    mutating func apply(_ write: StepWrite, meetingID: Int64, cycleID: Int64) {
+        switch write {
+        case .setRating(let r):
+            ratings.removeAll { $0.question == r.question }
+            ratings.append(r)
+        case .setChecklistAnswer(let a):
+            checklist.removeAll { $0.item == a.item }
+            checklist.append(a)
+        case .saveProblem(let area, let answers, let triangle):
+            var p = problem ?? Problem(id: 0, cycleID: cycleID, focusAreaID: area, meetingID: meetingID, stepID: stepID, createdAt: 0)
+            p.answers = answers
+            p.triangle = triangle
+            problem = p
+        case .saveWhyChain(_, let texts):
+            whyChain = texts.enumerated().map { Cause(id: -Int64($0.offset + 1), problemID: problem?.id ?? 0, parentID: nil, text: $0.element,
+                                                      createdAt: 0) }
+        case .addVote(let areaID, let voter):
+            votes.append(Vote(id: -Int64(votes.count + 1), meetingID: meetingID, stepID: stepID, focusAreaID: areaID, voter: voter,
+                              createdAt: .infinity))
+        case .undoVote(let voter):
+            if let i = votes.lastIndex(where: { voter == nil || $0.voter == voter }) { votes.remove(at: i) }
+        case .renameFocusArea(let id, let name):
+            if let i = focusAreas.firstIndex(where: { $0.id == id }) { focusAreas[i].name = name }
+        case .setFocusAreaType(let id, let type):
+            if let i = focusAreas.firstIndex(where: { $0.id == id }) { focusAreas[i].type = type }
+        case .assignNote(let noteID, let areaID):
+            for i in focusAreas.indices { focusAreas[i].noteIDs.removeAll { $0 == noteID } }
+            if let areaID, let i = focusAreas.firstIndex(where: { $0.id == areaID }) { focusAreas[i].noteIDs.append(noteID) }
+        case .createFocusArea, .mergeFocusArea, .deleteFocusArea, .addSummaryItem, .deleteSummaryItem, .addActivity, .updateActivity,
+             .deleteActivity:
+            break
+        }
+    }
+}
+
 /// What to load for a step: enough for the executable to ask the store.
 public struct StepQuery: Equatable, Sendable {
     public var meetingID: Int64
@@ -309,10 +349,15 @@ extension AppState {
         case .clusterEnter:
             let text = run.input.trimmedText
             if !text.isEmpty, let bound = run.bound {
+                // The line is free at once; the list shows the area once stored.
+                let clearing = run.clearing([bound])
                 if let id = run.cursor.renaming {
-                    return [.writeStep(.renameFocusArea(id: id, name: text), q, clearing: run.clearing([bound]))]
+                    run.input.set(run.storedValue(bound)) // leaving the rename writes nothing more
+                    run.cursor.renaming = nil
+                    return [.writeStep(.renameFocusArea(id: id, name: text), q, clearing: clearing)]
                 }
-                return [.writeStep(.createFocusArea(name: text, type: .place), q, clearing: run.clearing([bound]))]
+                run.input.clear()
+                return [.writeStep(.createFocusArea(name: text, type: .place), q, clearing: clearing)]
             }
             guard run.cursor.pane == .notes, let area = selectedArea,
                   run.data.sourceNotes.indices.contains(run.cursor.note) else { return [] }
@@ -473,7 +518,12 @@ extension AppState {
             let write = StepWrite.addSummaryItem(kind: run.cursor.summaryKind, text: text,
                                                  owner: nextStep ? run.cursor.owner.trimmedText : "",
                                                  due: nextStep ? run.cursor.due.trimmedText : "")
-            return [.writeStep(write, q, clearing: run.clearing(run.boundAndSubfields, also: [run.summaryKindDraft]))]
+            let clearing = run.clearing(run.boundAndSubfields, also: [run.summaryKindDraft])
+            run.input.clear()
+            run.cursor.owner.clear()
+            run.cursor.due.clear()
+            run.cursor.summaryField = 0
+            return [.writeStep(write, q, clearing: clearing)]
         case nil:
             switch run.cursor.summaryField {
             case 1: _ = run.cursor.owner.handle(key)
@@ -490,13 +540,9 @@ extension AppState {
     mutating func stepWritten(_ write: StepWrite, run: inout RunState) {
         switch write {
         case .createFocusArea:
-            run.input.clear()
             run.cursor.area = max(0, run.data.focusAreas.count - 1)
             say(texts[.noteSaved])
-        case .renameFocusArea(let id, _):
-            // As stored: leaving the rename writes nothing more.
-            if run.bound == .renameArea(id: id) { run.input.set(run.storedValue(.renameArea(id: id))) }
-            run.cursor.renaming = nil
+        case .renameFocusArea:
             say(texts[.noteUpdated])
         case .assignNote(_, let areaID):
             say(areaID == nil ? texts[.clusterUnassigned] : texts[.clusterAssigned])
@@ -507,10 +553,6 @@ extension AppState {
             // The field shows what is stored now (`loadKeepingInput`).
             say(texts[.noteSaved])
         case .addSummaryItem:
-            run.input.clear()
-            run.cursor.owner.clear()
-            run.cursor.due.clear()
-            run.cursor.summaryField = 0
             run.cursor.item = max(0, run.data.summaryItems.count - 1)
             say(texts[.noteSaved])
         case .deleteFocusArea, .deleteSummaryItem, .deleteActivity:
@@ -521,10 +563,6 @@ extension AppState {
             if run.cursor.problemArea == nil { run.cursor.problemArea = run.data.problemFocusAreaID }
             say(texts[.noteSaved])
         case .addActivity, .updateActivity:
-            if run.cursor.editingActivity == nil { run.input.clear() }
-            run.cursor.activityField = 0
-            run.cursor.editingActivity = nil
-            enterStep(&run) // a new activity's parts, as they were left
             run.cursor.item = max(0, min(run.cursor.item, run.data.activities.count - 1))
             if case .addActivity = write { run.cursor.item = max(0, run.data.activities.count - 1) }
             say(texts[.noteSaved])
@@ -639,6 +677,7 @@ extension AppState {
             let what = run.input.trimmedText
             guard !what.isEmpty else { return [] }
             let clearing = run.clearing(run.boundAndSubfields)
+            let write: StepWrite
             if let id = run.cursor.editingActivity, var a = activities.first(where: { $0.id == id }) {
                 a.what = what
                 a.responsible = run.cursor.owner.trimmedText
@@ -646,11 +685,21 @@ extension AppState {
                 a.end = run.cursor.end.trimmedText
                 a.priority = run.cursor.priority
                 a.focusAreaID = run.cursor.activityArea
-                return [.writeStep(.updateActivity(a), q, clearing: clearing)]
+                write = .updateActivity(a)
+            } else {
+                write = .addActivity(focusAreaID: run.cursor.activityArea, what: what, responsible: run.cursor.owner.trimmedText,
+                                     start: run.cursor.start.trimmedText, end: run.cursor.end.trimmedText, priority: run.cursor.priority)
             }
-            return [.writeStep(.addActivity(focusAreaID: run.cursor.activityArea, what: what, responsible: run.cursor.owner.trimmedText,
-                                            start: run.cursor.start.trimmedText, end: run.cursor.end.trimmedText,
-                                            priority: run.cursor.priority), q, clearing: clearing)]
+            // The line is free at once: back to a new activity, with what
+            // was typed for one before the edit.
+            run.input.clear()
+            run.cursor.owner.clear()
+            run.cursor.start.clear()
+            run.cursor.end.clear()
+            run.cursor.editingActivity = nil
+            run.cursor.activityField = 0
+            enterStep(&run)
+            return [.writeStep(write, q, clearing: clearing)]
         case nil:
             switch run.cursor.activityField {
             case 1: _ = run.cursor.owner.handle(key)

@@ -45,7 +45,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpToggleItem, helpSaveComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
     case helpNextSummaryKind, helpNextSummaryField, helpDeleteSummaryItem
     case helpPreviousVoter, helpSaveRatingField, helpAddSummaryItem, helpPreviousSummaryField, helpSaveProblemField
-    case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep
+    case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep, savingMark, saving, storeWaiting, noteNotSaved
     // cluster
     case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
     case clusterMergePick, clusterAssigned, clusterUnassigned, clusterMerged, confirmDeleteArea
@@ -103,9 +103,16 @@ public struct Texts: Sendable {
     public init(_ language: Language) { self.language = language }
 
     public subscript(_ key: TextKey) -> String {
-        let (sv, en) = Texts.pair(key)
+        let (sv, en) = Texts.resolved[key] ?? Texts.pair(key)
         return language == .sv ? sv : en
     }
+
+    /// Every text with its key hints ("{newCycle}") written out from the
+    /// keymap, once: a text cannot name a key the keymap does not bind.
+    static let resolved: [TextKey: (String, String)] = Dictionary(uniqueKeysWithValues: TextKey.allCases.map { key in
+        let (sv, en) = pair(key)
+        return (key, (Keymap.fillHints(sv), Keymap.fillHints(en)))
+    })
 
     public func noteType(_ t: NoteType) -> String {
         switch t {
@@ -324,8 +331,8 @@ public struct Texts: Sendable {
         case .helpTyping: return ("Skriv direkt. Ctrl-U tömmer raden, Ctrl-W tar bort ett ord.", "Just type. Ctrl-U clears the line, Ctrl-W deletes a word.")
 
         case .homeTitle: return ("samtal – cykler och möten", "samtal – cycles and meetings")
-        case .homeEmpty: return ("Inga cykler ännu. Tryck F2 (n) för att skapa en cykel: ett område och en löftesperiod.", "No cycles yet. Press F2 (n) to create a cycle: an area and a promise period.")
-        case .homeNoMeetings: return ("inga möten – F3 (m) skapar ett", "no meetings – F3 (m) creates one")
+        case .homeEmpty: return ("Inga cykler ännu. Tryck {newCycle} för att skapa en cykel: ett område och en löftesperiod.", "No cycles yet. Press {newCycle} to create a cycle: an area and a promise period.")
+        case .homeNoMeetings: return ("inga möten – {newMeeting} skapar ett", "no meetings – {newMeeting} creates one")
         case .homeCycle: return ("Cykel", "Cycle")
         case .statusPlanned: return ("planerat", "planned")
         case .statusRunning: return ("pågår", "running")
@@ -351,7 +358,7 @@ public struct Texts: Sendable {
         case .columnMen: return ("Män", "Men")
         case .columnOther: return ("Annat/ej angivet", "Other/unstated")
         case .participantsTotal: return ("Totalt", "Total")
-        case .participantsEmpty: return ("Inga deltagarrader – F4 lägger till en.", "No participant rows – F4 adds one.")
+        case .participantsEmpty: return ("Inga deltagarrader – {addParticipant} lägger till en.", "No participant rows – {addParticipant} adds one.")
         case .errorRequired: return ("måste fyllas i", "is required")
         case .errorNumber: return ("måste vara ett heltal 0 eller större", "must be a whole number, 0 or more")
         case .errorNoAgendas: return ("Inga dagordningar hittades. Kontrollera mappen Agendas/.", "No agendas were found. Check the Agendas/ folder.")
@@ -368,18 +375,18 @@ public struct Texts: Sendable {
 
         case .stepsHeading: return ("Steg", "Steps")
         case .talkingPointsHeading: return ("Talmanus", "Talking points")
-        case .talkingPointsHidden: return ("Talmanus dolt – F2 visar", "Talking points hidden – F2 shows")
+        case .talkingPointsHidden: return ("Talmanus dolt – {toggleTalkingPoints} visar", "Talking points hidden – {toggleTalkingPoints} shows")
         case .notesHeading: return ("Anteckningar", "Notes")
         case .stepLabel: return ("Steg", "Step")
         case .groupLabel: return ("Grupp", "Group")
         case .plenary: return ("Gemensamt", "Plenary")
-        case .inputPlaceholder: return ("skriv en anteckning och tryck Enter", "type a note and press Enter")
+        case .inputPlaceholder: return ("skriv en anteckning och tryck {saveNote}", "type a note and press {saveNote}")
         case .editingLabel: return ("Ändrar", "Editing")
         case .noNotes: return ("Inga anteckningar i det här steget ännu.", "No notes in this step yet.")
         case .noteSaved: return ("Sparad", "Saved")
         case .noteUpdated: return ("Ändrad", "Updated")
         case .noteDeleted: return ("Borttagen", "Deleted")
-        case .inputFull: return ("Raden är full – tryck Enter för att spara", "The line is full – press Enter to save")
+        case .inputFull: return ("Raden är full – tryck {saveNote} för att spara", "The line is full – press {saveNote} to save")
         case .confirmDelete: return ("Ta bort anteckningen?", "Delete the note?")
         case .confirmFinish: return ("Slutför mötet? Det går att öppna det igen.", "Finish the meeting? It can be opened again.")
         case .meetingFinished: return ("Mötet är slutfört.", "The meeting is finished.")
@@ -407,7 +414,7 @@ public struct Texts: Sendable {
         case .helpClusterEnter: return ("Med text: skapa ett fokusområde. Utan text: flytta den markerade anteckningen till det markerade fokusområdet", "With text: create a focus area. Without: move the selected note into the selected focus area")
         case .helpNextAreaType: return ("Byt typ på fokusområdet: plats, brottstyp/ordningsstörning, grupp", "Change the focus area's type: place, type of crime or disorder, group")
         case .helpRenameArea: return ("Byt namn på det markerade fokusområdet", "Rename the selected focus area")
-        case .helpMergeArea: return ("Slå ihop: F7 på det som ska gå upp i ett annat, sedan F7 på målet", "Merge: F7 on the area to merge, then F7 on the target")
+        case .helpMergeArea: return ("Slå ihop: {mergeArea} på det som ska gå upp i ett annat, sedan {mergeArea} på målet", "Merge: {mergeArea} on the area to merge, then {mergeArea} on the target")
         case .helpDeleteArea: return ("Ta bort fokusområdet (anteckningarna blir ogrupperade) eller ta ut anteckningen ur sitt fokusområde", "Delete the focus area (its notes become ungrouped) or take the note out of its focus area")
         case .helpVoteUp: return ("Markera föregående fokusområde", "Select the previous focus area")
         case .helpVoteDown: return ("Markera nästa fokusområde", "Select the next focus area")
@@ -428,6 +435,11 @@ public struct Texts: Sendable {
         case .meetingEnded: return ("Mötet är avslutat: inga fler anteckningar tas emot.", "The meeting has ended: no more notes are taken.")
         case .stepTakesNoNotes: return ("Det här steget tar inte emot anteckningar; vänta på nästa steg.", "This step takes no notes; wait for the next step.")
         case .draftMarker: return ("utkast", "draft")
+        case .savingMark: return ("sparas…", "saving…")
+        case .saving: return ("Sparas …", "Saving …")
+        case .storeWaiting: return ("Väntar på lagret: ett annat program skriver i det. Skriv vidare, inget går förlorat.",
+                                    "Waiting for the store: another program is writing to it. Keep typing; nothing is lost.")
+        case .noteNotSaved: return ("Anteckningen sparades inte", "The note was not saved")
         case .draftKeptInStep: return ("Din osparade anteckning finns kvar som utkast i steget", "Your unsaved note is kept as a draft in the step")
         case .helpNextRatingValue: return ("Nästa värde på skalan för frågan", "Next value on the scale for the question")
         case .helpPreviousRatingValue: return ("Föregående värde på skalan", "Previous value on the scale")
@@ -439,10 +451,10 @@ public struct Texts: Sendable {
         case .clusterNotesHeading: return ("Anteckningar", "Notes")
         case .clusterAreasHeading: return ("Fokusområden", "Focus areas")
         case .clusterNoSourceNotes: return ("Inga anteckningar från tidigare steg att gruppera.", "No notes from earlier steps to group.")
-        case .clusterNoAreas: return ("Inga fokusområden ännu: skriv ett namn och tryck Enter.", "No focus areas yet: type a name and press Enter.")
+        case .clusterNoAreas: return ("Inga fokusområden ännu: skriv ett namn och tryck {clusterEnter}.", "No focus areas yet: type a name and press {clusterEnter}.")
         case .clusterInputNew: return ("Nytt fokusområde", "New focus area")
         case .clusterInputRename: return ("Nytt namn", "New name")
-        case .clusterMergePick: return ("Välj fokusområdet att slå ihop med och tryck F7 (Esc avbryter)", "Select the focus area to merge into and press F7 (Esc cancels)")
+        case .clusterMergePick: return ("Välj fokusområdet att slå ihop med och tryck {mergeArea} ({cancel} avbryter)", "Select the focus area to merge into and press {mergeArea} ({cancel} cancels)")
         case .clusterAssigned: return ("Flyttad", "Moved")
         case .clusterUnassigned: return ("ogrupperad", "ungrouped")
         case .clusterMerged: return ("Ihopslagna", "Merged")
@@ -479,7 +491,7 @@ public struct Texts: Sendable {
         case .summaryCarryForward: return ("Tas vidare till nästa möte", "Goes on to the next meeting")
         case .summaryWho: return ("Vem", "Who")
         case .summaryWhen: return ("När", "When")
-        case .summaryEmpty: return ("Inget ännu: skriv och tryck Enter. F3 byter mellan beslut, nästa steg och tas vidare.", "Nothing yet: type and press Enter. F3 switches between decision, next step and goes on.")
+        case .summaryEmpty: return ("Inget ännu: skriv och tryck {addItem}. {nextSummaryKind} byter mellan beslut, nästa steg och tas vidare.", "Nothing yet: type and press {addItem}. {nextSummaryKind} switches between decision, next step and goes on.")
         case .summaryKindDecision: return ("beslut", "decision")
         case .summaryKindNextStep: return ("nästa steg", "next step")
         case .summaryKindCarryForward: return ("tas vidare", "goes on")
@@ -495,7 +507,7 @@ public struct Texts: Sendable {
         case .helpNextActivityField: return ("Nästa fält: vad, vem, från, till", "Next field: what, who, from, to")
         case .helpNextPriority: return ("Byt prioritet: hög, medel, låg", "Change priority: high, medium, low")
         case .helpNextActivityArea: return ("Byt fokusområde som aktiviteten hör till", "Change the focus area the activity belongs to")
-        case .helpEditActivity: return ("Ändra den markerade aktiviteten (Enter sparar)", "Edit the selected activity (Enter saves)")
+        case .helpEditActivity: return ("Ändra den markerade aktiviteten ({addItem} sparar)", "Edit the selected activity ({addItem} saves)")
         case .helpDeleteActivity: return ("Ta bort den markerade aktiviteten", "Delete the selected activity")
         case .problemHeading: return ("Problembeskrivning", "Problem description")
         case .problemNoArea: return ("inget fokusområde", "no focus area")
@@ -517,7 +529,7 @@ public struct Texts: Sendable {
         case .tGuardian: return ("Beskyddare", "Guardian")
         case .tPlaceManager: return ("Platsansvarig", "Place manager")
         case .activitiesHeading: return ("Aktiviteter", "Activities")
-        case .activitiesEmpty: return ("Inga aktiviteter ännu: skriv vad som ska göras, Tab för vem och när, Enter sparar.", "No activities yet: type what is to be done, Tab for who and when, Enter saves.")
+        case .activitiesEmpty: return ("Inga aktiviteter ännu: skriv vad som ska göras, {nextActivityField} för vem och när, {addItem} sparar.", "No activities yet: type what is to be done, {nextActivityField} for who and when, {addItem} saves.")
         case .activityWhat: return ("Aktivitet", "Activity")
         case .activityWho: return ("Ansvarig", "Responsible")
         case .activityFrom: return ("Från", "From")
@@ -593,7 +605,7 @@ public struct Texts: Sendable {
         case .wsYes: return ("ja", "yes")
         case .wsNoSuchActivity: return ("ingen aktivitet med nummer", "no activity numbered")
         case .wsDependencyCycle: return ("Beroendena skulle gå i cirkel", "The dependencies would go round in a circle")
-        case .wsNoPromiseAreas: return ("Inget fokusområde är valt för löftet (F3 på fliken Fokusområden)", "No focus area is chosen for the promise (F3 on the focus areas tab)")
+        case .wsNoPromiseAreas: return ("Inget fokusområde är valt för löftet ({togglePromise} på fliken Fokusområden)", "No focus area is chosen for the promise ({togglePromise} on the focus areas tab)")
         case .wsNoAreaLinked: return ("Inte kopplad till något fokusområde", "Not linked to a focus area")
         case .wsFocusArea: return ("Fokusområde", "Focus area")
         case .wsAreaName: return ("Namn", "Name")
@@ -658,10 +670,10 @@ public struct Texts: Sendable {
         case .wsProblemDescribed: return ("problem beskrivet", "problem described")
         case .wsProblemMissing: return ("inget problem beskrivet", "no problem described")
         case .wsCausesHeading: return ("Orsaksanalys – fråga varför, upp till fem gånger", "Cause analysis – ask why, up to five times")
-        case .wsNoCauses: return ("Inga orsaker ännu. F2 lägger till en orsak; F2 på en orsak frågar varför? ett steg till.", "No causes yet. F2 adds a cause; F2 on a cause asks why? one level further.")
-        case .wsEmptyActivities: return ("Inga aktiviteter ännu. F2 lägger till en.", "No activities yet. F2 adds one.")
-        case .wsEmptyGoals: return ("Inga mål ännu. F2 lägger till ett.", "No goals yet. F2 adds one.")
-        case .wsEmptyFollowUps: return ("Ingen uppföljning ännu. F2 lägger till en.", "No follow-up yet. F2 adds one.")
+        case .wsNoCauses: return ("Inga orsaker ännu. {wsNew} lägger till en orsak; {wsNew} på en orsak frågar varför? ett steg till.", "No causes yet. {wsNew} adds a cause; {wsNew} on a cause asks why? one level further.")
+        case .wsEmptyActivities: return ("Inga aktiviteter ännu. {wsNew} lägger till en.", "No activities yet. {wsNew} adds one.")
+        case .wsEmptyGoals: return ("Inga mål ännu. {wsNew} lägger till ett.", "No goals yet. {wsNew} adds one.")
+        case .wsEmptyFollowUps: return ("Ingen uppföljning ännu. {wsNew} lägger till en.", "No follow-up yet. {wsNew} adds one.")
         case .wsSmartOk: return ("uppfyller SMART", "meets SMART")
         case .wsServes: return ("Tjänar målet", "Serves the goal")
         case .wsTraceTitle: return ("Spårbarhet: kedjan tillbaka till anteckningarna", "Traceability: the chain back to the notes")

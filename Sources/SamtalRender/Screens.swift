@@ -527,6 +527,8 @@ public enum Screens {
                 var marks: [(String, Style)] = []
                 if !note.author.isEmpty { marks.append((" – \(note.author)", Style(.dim))) }
                 if note.hidden { marks.append((" (\(t[.hiddenMark]))", Style(.dim))) }
+                // Not committed yet: sent to the store, which may be busy.
+                if note.id < 0 { marks.append((" (\(t[.savingMark]))", Style(.dim))) }
                 if let kinds = run.personalData[id] {
                     if note.personalDataChecked {
                         marks.append((" ✓ \(t[.checkedMark])", Style(.dim)))

@@ -74,7 +74,9 @@ public struct AppStore: Sendable {
             backupPath = target
         }
         do {
-            try migrator.migrate(pool)
+            // Up to date: nothing to write (so another process writing at
+            // this moment does not hold up the opening).
+            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(pool) }
         } catch {
             // Another samtal may have created the same new store at the same
             // moment and migrated it first: then all is well.

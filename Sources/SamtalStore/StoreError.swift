@@ -70,6 +70,19 @@ extension AppStore {
         Self.explain(error, language, storePath: path ?? "")
     }
 
+    /// Said once by a command that waits for a store another process holds.
+    public static func waitingMessage(_ language: Language, storePath: String) -> String {
+        language == .sv ? "Ett annat program skriver i lagret \(storePath); väntar tills det är klart …"
+            : "Another program is writing to the store \(storePath); waiting until it is done …"
+    }
+
+    /// Whether the error only says that another process holds the store
+    /// (the write can be tried again and nothing was changed).
+    public static func isBusy(_ error: Error) -> Bool {
+        guard let db = error as? DatabaseError else { return false }
+        return db.resultCode.primaryResultCode == .SQLITE_BUSY || db.resultCode.primaryResultCode == .SQLITE_LOCKED
+    }
+
     public static func explain(_ error: Error, _ language: Language, storePath: String) -> String {
         let sv = language == .sv
         if let db = error as? DatabaseError {

@@ -23,13 +23,20 @@ struct Samtal: ParsableCommand {
 }
 
 func openStore(_ options: GlobalOptions) throws -> AppStore {
-    do {
-        let store = try AppStore(path: options.storePath)
-        for w in store.warnings { warn("samtal: warning: \(w)") }
-        return store
-    } catch {
-        warn("samtal: " + AppStore.explain(error, options.language, storePath: options.storePath))
-        throw ExitCode(1)
+    var told = false
+    while true {
+        do {
+            let store = try AppStore(path: options.storePath)
+            for w in store.warnings { warn("samtal: warning: \(w)") }
+            return store
+        } catch where AppStore.isBusy(error) {
+            // Another process is creating or upgrading the store: wait.
+            if !told { warn("samtal: " + AppStore.waitingMessage(options.language, storePath: options.storePath)) }
+            told = true
+        } catch {
+            warn("samtal: " + AppStore.explain(error, options.language, storePath: options.storePath))
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -220,14 +227,22 @@ struct NoteCommand: ParsableCommand {
             func save(_ line: String) throws {
                 let draft = NoteDraft(meetingID: meeting, stepID: stepID, group: group, type: NoteType(rawValue: type)!,
                                       source: agenda.source, text: line)
-                let note: Note
-                do {
-                    note = try store.saveNote(draft, now: Date().timeIntervalSince1970)
-                } catch {
-                    // A locked or full store: what happened and what to do, not SQLite's words.
-                    warn("samtal: " + store.explain(error, options.language))
-                    throw ExitCode(1)
+                var saved: Note?
+                var told = false
+                while saved == nil {
+                    do {
+                        saved = try store.saveNote(draft, now: Date().timeIntervalSince1970)
+                    } catch where AppStore.isBusy(error) {
+                        // Another process holds the store: wait, and say so once.
+                        if !told { warn("samtal: " + AppStore.waitingMessage(options.language, storePath: options.storePath)) }
+                        told = true
+                    } catch {
+                        // A full or read-only store: what happened and what to do, not SQLite's words.
+                        warn("samtal: " + store.explain(error, options.language))
+                        throw ExitCode(1)
+                    }
                 }
+                guard let note = saved else { return }
                 // Written straight to fd 1: the caller may be waiting for it.
                 FileHandle.standardOutput.write(Data("\(note.id)\n".utf8))
             }

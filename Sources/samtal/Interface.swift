@@ -21,8 +21,22 @@ struct EffectRunner {
     var now: () -> Double = { Date().timeIntervalSince1970 }
 
     /// Performs one effect; returns the events it produced and whether the
-    /// program should stop.
+    /// program should stop. A store held by another process is waited
+    /// for (SQLite's busy timeout, then again), never reported as a failure.
     func perform(_ effect: Effect) -> (events: [Event], quit: Bool) {
+        while true {
+            do {
+                return try attempt(effect)
+            } catch where AppStore.isBusy(error) {
+                continue
+            } catch {
+                if case .saveNote(let draft, _) = effect { return ([.noteNotSaved(draft, message: store.explain(error, language))], false) }
+                return ([.failed(store.explain(error, language))], false)
+            }
+        }
+    }
+
+    private func attempt(_ effect: Effect) throws -> (events: [Event], quit: Bool) {
         do {
             switch effect {
             case .quit:
@@ -101,8 +115,79 @@ struct EffectRunner {
                 startExport(request)
                 return ([], false)
             }
-        } catch {
-            return ([.failed(store.explain(error, language))], false)
+        }
+    }
+}
+
+/// Performs the core's effects in order on a thread of its own, so that the
+/// key loop never waits for the store (another process may hold it for
+/// seconds); their events come back through the inbox.
+final class EffectWorker: @unchecked Sendable {
+    private let runner: EffectRunner
+    private let condition = NSCondition()
+    private var queue: [Effect] = []
+    /// Effects handed over and not yet done.
+    private var outstanding = 0
+    /// When the effect being performed began; nil while idle.
+    private var startedAt: Date?
+
+    init(runner: EffectRunner) {
+        self.runner = runner
+        // The thread keeps the worker for the rest of the process.
+        let thread = Thread { self.work() }
+        thread.name = "samtal-store"
+        thread.start()
+    }
+
+    func enqueue(_ effect: Effect) {
+        condition.lock()
+        queue.append(effect)
+        outstanding += 1
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Whether effects are waiting or being performed.
+    var busy: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return outstanding > 0
+    }
+
+    /// How long the effect at hand has taken so far (0 while idle).
+    var stalledFor: TimeInterval {
+        condition.lock()
+        defer { condition.unlock() }
+        return startedAt.map { Date().timeIntervalSince($0) } ?? 0
+    }
+
+    /// Waits until every effect handed over is done, or `timeout` passed;
+    /// returns whether all are done.
+    @discardableResult
+    func drain(timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while outstanding > 0 {
+            if !condition.wait(until: deadline) { return outstanding == 0 }
+        }
+        return true
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while queue.isEmpty { condition.wait() }
+            let effect = queue.removeFirst()
+            startedAt = Date()
+            condition.unlock()
+            let (events, _) = runner.perform(effect)
+            for event in events { runner.inbox.post(event) }
+            condition.lock()
+            outstanding -= 1
+            startedAt = nil
+            condition.broadcast()
+            condition.unlock()
         }
     }
 }
@@ -165,6 +250,12 @@ final class Inbox: @unchecked Sendable {
         lock.lock()
         defer { events = []; lock.unlock() }
         return events
+    }
+
+    var hasEvents: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !events.isEmpty
     }
 }
 
@@ -248,27 +339,43 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     defer { terminal.shutdown() }
 
     var quit = false
-    /// Hands an event to the core and performs what it asks, until no
-    /// more events follow.
-    func dispatch(_ first: Event) {
-        var queue = [first]
-        while !queue.isEmpty && !quit {
-            let event = queue.removeFirst()
-            for effect in state.update(event) {
-                let (events, stop) = runner.perform(effect)
-                if stop { quit = true; break }
-                queue += events
+    // Writes in order on one thread; reads on another, so that a store held
+    // by another process (reads go on in WAL mode) does not hold up what
+    // the screen shows. A read that overtakes a write of the same step is
+    // answered again by the write (see `writesInFlight` in the core).
+    let worker = EffectWorker(runner: runner)
+    let reader = EffectWorker(runner: runner)
+    /// Hands an event to the core; what it asks of the store goes to the
+    /// workers, in order, and comes back as events through the inbox.
+    func dispatch(_ event: Event) {
+        for effect in state.update(event) where !quit {
+            switch effect {
+            case .quit: quit = true
+            case .export(let request): runner.startExport(request)
+            case .loadHome, .loadStep, .loadAnalysis, .followMeeting: reader.enqueue(effect)
+            default: worker.enqueue(effect)
             }
         }
     }
+    /// Takes what the worker and the exports have answered.
+    func takeInbox() -> Bool {
+        let events = runner.inbox.take()
+        for event in events { dispatch(event) }
+        return !events.isEmpty
+    }
 
+    // The first screen is complete before it is drawn: the opening reads
+    // are waited for.
     for effect in [Effect.loadHome] + (openMeeting.map { [Effect.openMeeting($0)] } ?? []) {
-        for event in runner.perform(effect).events { dispatch(event) }
+        worker.enqueue(effect)
     }
     if let openCycle {
-        for effect in state.openWorkspace(cycleID: openCycle) {
-            for event in runner.perform(effect).events { dispatch(event) }
-        }
+        for effect in state.openWorkspace(cycleID: openCycle) { worker.enqueue(effect) }
+    }
+    while worker.busy || reader.busy || runner.inbox.hasEvents {
+        worker.drain(timeout: 0.05)
+        reader.drain(timeout: 0.05)
+        _ = takeInbox()
     }
 
     // Other terminals' commits are noticed by polling; the loop wakes at
@@ -281,11 +388,13 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     var lastSecond = -1
     var today = localDate() // formatted once a second, not on every key
     var dirty = true
+    var storeWaitingShown = false
     while !quit {
         if terminal.quitSignal != nil {
-            // SIGTERM, SIGHUP (terminal closed), SIGINT, SIGQUIT: save the
-            // step clock and leave; notes are already committed.
-            for effect in state.quitEffects() { _ = runner.perform(effect) }
+            // SIGTERM, SIGHUP (terminal closed), SIGINT, SIGQUIT: what was
+            // sent is written, then the step clock and the drafts; leave.
+            for effect in state.quitEffects() where effect != .quit { worker.enqueue(effect) }
+            worker.drain(timeout: 20)
             break
         }
         let now = Date().timeIntervalSince1970
@@ -299,8 +408,13 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
             dispatch(.storeChanged)
             dirty = true
         }
-        for event in runner.inbox.take() {
-            dispatch(event)
+        if takeInbox() { dirty = true }
+        // A write the store keeps waiting (another process holds it): say so,
+        // and that typing goes on.
+        let waiting = worker.stalledFor > 1
+        if waiting != storeWaitingShown {
+            storeWaitingShown = waiting
+            dispatch(.storeWaiting(waiting))
             dirty = true
         }
         if dirty {
@@ -314,7 +428,9 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         }
         // Wait for a key; then take everything already typed (a paste)
         // before drawing again.
-        guard let input = terminal.readKey(timeoutMilliseconds: 50) else { continue }
+        // While the store is answering, look again soon.
+        let answering = worker.busy || reader.busy || runner.inbox.hasEvents
+        guard let input = terminal.readKey(timeoutMilliseconds: answering ? 5 : 50) else { continue }
         var pending = [input]
         while pending.count < 10_000, let more = terminal.readKey(timeoutMilliseconds: 0) { pending.append(more) }
         // An Esc at the end of a burst may begin an escape sequence whose
@@ -330,6 +446,9 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         for key in keys where !quit { dispatch(.key(key)) }
         dirty = true
     }
+    // Leaving: what was sent to the store (the last notes, the step clock,
+    // the drafts) is written first.
+    worker.drain(timeout: 120)
 }
 
 /// For the latency benchmark (Scripts/bench-latency): with SAMTAL_TRACE_FILE

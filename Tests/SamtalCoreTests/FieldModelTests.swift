@@ -9,7 +9,7 @@
 // was not typed there, nothing typed lost. The seed is printed on failure.
 
 import Foundation
-import SamtalCore
+@testable import SamtalCore
 import Testing
 
 /// The agenda: a note step, a rating of two questions, a checklist of two
@@ -194,8 +194,8 @@ private struct Model {
         case 2: checkItem = (0..<2).first { lines["k/\($0)"] != nil } ?? 0
         case 3: problemField = (0..<Self.problemCount).first { lines["p/\($0)"] != nil } ?? 0
         case 4:
-            let owner = !(lines["s/1"] ?? "").isEmpty, due = !(lines["s/2"] ?? "").isEmpty
-            if summaryKind == 1 && (owner || due) { summaryPart = owner ? 1 : 2 }
+            let what = !(lines["s/0"] ?? "").isEmpty, owner = !(lines["s/1"] ?? "").isEmpty, due = !(lines["s/2"] ?? "").isEmpty
+            if summaryKind == 1 && !what && (owner || due) { summaryPart = owner ? 1 : 2 }
         default: break
         }
     }
@@ -297,6 +297,70 @@ private struct Model {
         var queue = [event]
         while !queue.isEmpty {
             for effect in state.update(queue.removeFirst()) { queue += store.perform(effect) }
+        }
+    }
+
+    /// As the executable runs it: effects wait in order for the store's
+    /// thread, which answers some of them between keys (`answer`), and all
+    /// of them before the terminal closes.
+    private struct SlowStore {
+        var store = FakeStore()
+        var waiting: [Effect] = []
+
+        mutating func key(_ key: Key, _ state: inout AppState) {
+            waiting += state.update(.key(key))
+        }
+
+        /// Performs the first `n` waiting effects; their events go to the
+        /// state, and what it asks then waits behind the rest.
+        mutating func answer(_ n: Int, _ state: inout AppState) {
+            for _ in 0..<min(n, waiting.count) {
+                let effect = waiting.removeFirst()
+                for event in store.perform(effect) { waiting += state.update(event) }
+            }
+        }
+
+        mutating func drain(_ state: inout AppState) {
+            while !waiting.isEmpty { answer(waiting.count, &state) }
+        }
+    }
+
+    @Test("5,000 random key sequences with the store answering late leave it as the model says")
+    func randomSequencesWithALateStore() {
+        let base = UInt64(truncatingIfNeeded: ProcessInfo_seed()) &+ 1_000_000
+        for n in 0..<5_000 {
+            let seed = base &+ UInt64(n)
+            var rng = SplitMix(seed: seed)
+            var slow = SlowStore()
+            var model = Model()
+            var state = Self.open(&slow.store)
+            var trail: [String] = []
+            for _ in 0..<(10 + Int(rng.next() % 50)) {
+                if rng.next() % 25 == 0 {
+                    slow.key(.function(10), &state)
+                    slow.drain(&state)
+                    state = Self.open(&slow.store)
+                    model.reopened()
+                    trail.append("F10+open")
+                    continue
+                }
+                let key = Self.keys[Int(rng.next() % UInt64(Self.keys.count))]
+                slow.key(key, &state)
+                model.press(key)
+                trail.append("\(key)")
+                if getenv("SAMTAL_MODEL_DEBUG") != nil, case .run(let r) = state.screen {
+                    print("DBG \(key) step=\(r.stepIndex) bound=\(String(describing: r.bound)) input=\(r.input.text) loaded=\(r.stepLoaded) kind=\(r.cursor.summaryKind) f=\(r.cursor.summaryField) owner=\(r.cursor.owner.text) waiting=\(slow.waiting.map { "\($0)".prefix(30) }) items=\(slow.store.summary.map(\.text)) drafts=\(r.drafts) model=\(model.lines) mk=\(model.summaryKind) mp=\(model.summaryPart)")
+                }
+                // Sometimes the store answers everything, sometimes part, sometimes nothing.
+                slow.answer(Int(rng.next() % 4), &state)
+            }
+            slow.key(.function(10), &state)
+            slow.drain(&state)
+            let failures = compare(slow.store, model, state: state)
+            if !failures.isEmpty {
+                Issue.record("seed \(seed) (sequence \(n)): \(failures.joined(separator: "; "))\nkeys: \(trail.joined(separator: " "))")
+                return
+            }
         }
     }
 

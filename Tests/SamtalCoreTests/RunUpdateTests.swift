@@ -8,29 +8,44 @@ import Testing
         let effects = state.update(.key(.enter))
         #expect(Fixtures.withoutDraftClearing(effects) == [.saveNote(NoteDraft(meetingID: 7, stepID: "lagesbild", group: 1, type: .problem, source: .employee,
                                                  text: "Hög fart på Storgatan 😀 中"))])
-        // Not shown as saved before the commit comes back.
-        #expect(Fixtures.run(state).notes.isEmpty)
-        #expect(Fixtures.run(state).input.text == "Hög fart på Storgatan 😀 中")
+        // The line is free at once; the note is shown as on its way
+        // ("sparas…", a provisional id) until the commit comes back.
+        #expect(Fixtures.run(state).notes.map(\.id) == [-1])
+        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(state.status?.text == "Sparas …")
     }
 
-    @Test func theNoteAppearsAndTheLineClearsOnlyAfterTheCommit() {
+    @Test func theNoteIsSavedWhenTheCommitComesBackAndWhatWasTypedMeanwhileStays() {
         var state = Fixtures.running()
         Fixtures.type("Nedsläckt parkering", into: &state)
         _ = state.update(.key(.enter))
+        Fixtures.type("Mopeder", into: &state)
         _ = state.update(.noteSaved(Fixtures.note(1, "Nedsläckt parkering")))
         #expect(Fixtures.run(state).notes.map(\.text) == ["Nedsläckt parkering"])
-        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(Fixtures.run(state).notes.map(\.id) == [1])
+        #expect(Fixtures.run(state).input.text == "Mopeder") // not glued onto the note
         #expect(state.status?.text == "Sparad")
     }
 
-    @Test func aFailedSaveKeepsTheTextAndSaysSo() {
+    @Test func aFailedSaveGivesTheTextBackAndSaysSo() {
         var state = Fixtures.running()
         Fixtures.type("Viktigt", into: &state)
-        _ = state.update(.key(.enter))
-        _ = state.update(.failed("database is locked"))
+        guard case .saveNote(let draft, _)? = state.update(.key(.enter)).first else { Issue.record("no save"); return }
+        _ = state.update(.noteNotSaved(draft, message: "Disken är full"))
         #expect(Fixtures.run(state).input.text == "Viktigt")
+        #expect(Fixtures.run(state).notes.isEmpty)
         #expect(state.status?.isError == true)
-        #expect(state.status?.text.contains("database is locked") == true)
+        #expect(state.status?.text.contains("Disken är full") == true)
+    }
+
+    @Test func aFailedSaveWithNewTextOnTheLineKeepsBothApart() {
+        var state = Fixtures.running()
+        Fixtures.type("Viktigt", into: &state)
+        guard case .saveNote(let draft, _)? = state.update(.key(.enter)).first else { Issue.record("no save"); return }
+        Fixtures.type("Nästa", into: &state)
+        _ = state.update(.noteNotSaved(draft, message: "Disken är full"))
+        #expect(Fixtures.run(state).input.text == "Nästa")
+        #expect(state.status?.text.contains("«Viktigt»") == true)
     }
 
     @Test func blankInputSavesNothing() {

@@ -150,7 +150,8 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         let q = Fixtures.run(state).query
         #expect(Fixtures.withoutDraftClearing(state.update(.key(.function(3)))) == [.writeStep(.setChecklistAnswer(ChecklistAnswer(item: 0, done: true)), q)])
         Fixtures.type("Kommunpolisen", into: &state)
-        #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.setChecklistAnswer(ChecklistAnswer(item: 0, comment: "Kommunpolisen")), q)])
+        // The tick is shown at once, so the comment's save keeps it.
+        #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.setChecklistAnswer(ChecklistAnswer(item: 0, done: true, comment: "Kommunpolisen")), q)])
     }
 
     @Test func movingOnSavesWhatWasTyped() {
@@ -170,8 +171,15 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         _ = state.update(.stepWritten(.setRating(Rating(question: 0, value: "green")),
                                       StepData(stepID: "steget", ratings: [Rating(question: 0, value: "green")])))
         #expect(Fixtures.withoutDraftClearing(state.update(.key(.function(5)))) == [.writeStep(.setRating(Rating(question: 0, value: nil)), q)])
+        #expect(Fixtures.withoutDraftClearing(state.update(.key(.function(3)))) == [.writeStep(.setRating(Rating(question: 0, value: "green")), q)])
         Fixtures.type("Nedskräpning i parken", into: &state)
+        // F5 and F3 are shown at once: the value the next write keeps is
+        // the one on screen, though the store has not answered yet.
         #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.setRating(Rating(question: 0, value: "green", observations: "Nedskräpning i parken")), q)])
+        _ = state.update(.stepWritten(.setRating(Rating(question: 0, value: nil)), StepData(stepID: "steget", ratings: [Rating(question: 0)])))
+        #expect(Fixtures.run(state).rating(0).value == "green") // an older answer does not undo what is on its way
+        _ = state.update(.stepWritten(.setRating(Rating(question: 0, value: "green")),
+                                      StepData(stepID: "steget", ratings: [Rating(question: 0, value: "green")])))
         _ = state.update(.stepWritten(.setRating(Rating(question: 0, value: "green", observations: "Nedskräpning i parken")),
                                       StepData(stepID: "steget", ratings: [Rating(question: 0, value: "green", observations: "Nedskräpning i parken")])))
         _ = state.update(.key(.tab))
@@ -216,5 +224,21 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         _ = state.update(.key(.function(8)))
         #expect(state.dialog == .confirm(.deleteSummaryItem(9)))
         #expect(state.update(.key(.char("j"))) == [.writeStep(.deleteSummaryItem(id: 9), Fixtures.run(state).query)])
+    }
+}
+
+@Suite struct KeyHintTests {
+    @Test func textsNameKeysFromTheKeymap() {
+        #expect(Keymap.hint(.newCycle) == "F2 (n)")
+        #expect(Keymap.hint(.mergeArea) == "F7")
+        #expect(Texts(.sv)[.homeEmpty].contains("Tryck F2 (n) för att skapa en cykel"))
+        #expect(Texts(.en)[.clusterMergePick] == "Select the focus area to merge into and press F7 (Esc cancels)")
+        // Every hint in every text names an action the keymap binds.
+        for key in TextKey.allCases {
+            for language in Language.allCases {
+                let text = Texts(language)[key]
+                #expect(!text.contains("{") && !text.contains("?)"), "\(key) \(language): \(text)")
+            }
+        }
     }
 }
