@@ -312,7 +312,10 @@ public enum Keymap {
     /// How a text names the key of an action: its first key, and a letter
     /// twin when it has one ("F2 (n)").
     public static func hint(_ action: Action) -> String {
-        guard let binding = bindings.first(where: { $0.action == action }), let first = binding.keys.first else { return "?" }
+        // Unbound, it stays a visible "{action}" (a test looks for those).
+        guard let binding = bindings.first(where: { $0.action == action }), let first = binding.keys.first else {
+            return "{\(action.rawValue)}"
+        }
         if case .char = first { return first.label }
         if let letter = binding.keys.first(where: { if case .char(let c) = $0 { return c.isLetter } else { return false } }) {
             return "\(first.label) (\(letter.label))"
