@@ -34,15 +34,20 @@ let package = Package(
         .target(name: "SamtalRender", dependencies: ["SamtalCore"]),
         // The thin ncurses backend: draws a grid, reads keys.
         .target(name: "SamtalTerminal", dependencies: ["CNcursesw", "SamtalCore", "SamtalRender"]),
+        // Performing the core's effects: the effect runner, the workers that
+        // run effects off the key loop, the export pipeline.
+        .target(name: "SamtalApp", dependencies: ["SamtalCore", "SamtalAgendas", "SamtalStore"]),
         .executableTarget(
             name: "samtal",
             dependencies: [
-                "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalRender", "SamtalTerminal",
+                "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalRender", "SamtalTerminal", "SamtalApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SamtalCoreTests", dependencies: ["SamtalCore", "SamtalAgendas"], exclude: ["BrokenAgendas", "PersonalDataCases", "Golden"]),
         .testTarget(name: "SamtalStoreTests", dependencies: ["SamtalCore", "SamtalStore"]),
+        .testTarget(name: "SamtalAppTests", dependencies: ["SamtalApp", "SamtalCore", "SamtalAgendas", "SamtalStore",
+                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SamtalRenderTests", dependencies: ["SamtalCore", "SamtalRender", "SamtalTerminal"]),
     ],
     swiftLanguageModes: [.v6]

@@ -213,8 +213,9 @@ public struct RunState: Equatable, Sendable {
     /// negative id ("sparas…").
     mutating func addProvisional(_ draft: NoteDraft) {
         provisionalCount += 1
+        // After every stored note, in the order sent.
         upsert(Note(id: -provisionalCount, meetingID: draft.meetingID, stepID: draft.stepID, group: draft.group, type: draft.type,
-                    source: draft.source, text: draft.text, createdAt: .infinity, author: draft.author))
+                    source: draft.source, text: draft.text, createdAt: 1e15 + Double(provisionalCount), author: draft.author))
     }
 
     /// The provisional note the store has answered for.
@@ -312,6 +313,8 @@ public enum Event: Equatable, Sendable {
     case storeWaiting(Bool)
     /// A note could not be saved (not a busy store: that is waited for).
     case noteNotSaved(NoteDraft, message: String)
+    /// Leaving, once what was sent to the store is written.
+    case closing
 }
 
 public enum Effect: Equatable, Sendable {
@@ -606,6 +609,9 @@ public struct AppState: Equatable, Sendable {
             return []
         case .exportExists(let request, let path):
             exportExists(request, path: path)
+            return []
+        case .closing:
+            say(texts[.closing], seconds: 3600)
             return []
         case .storeWaiting(let waiting):
             if waiting {
@@ -964,6 +970,7 @@ public struct AppState: Equatable, Sendable {
                 cancelEdit(&run)
             } else if !run.input.isEmpty {
                 run.input.clear()
+                run.restoredDraft = false
             } else {
                 run.selection = nil
             }

@@ -15,6 +15,7 @@ public enum Key: Hashable, Sendable {
     /// The label shown in the key bar and the help screen.
     public var label: String {
         switch self {
+        case .char(" "): return "Space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
         case .enter: return "Enter"

@@ -45,7 +45,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpToggleItem, helpSaveComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
     case helpNextSummaryKind, helpNextSummaryField, helpDeleteSummaryItem
     case helpPreviousVoter, helpSaveRatingField, helpAddSummaryItem, helpPreviousSummaryField, helpSaveProblemField
-    case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep, savingMark, saving, storeWaiting, noteNotSaved
+    case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep, meetingEndedShort, closing, savingMark, saving, storeWaiting, noteNotSaved
     // cluster
     case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
     case clusterMergePick, clusterAssigned, clusterUnassigned, clusterMerged, confirmDeleteArea
@@ -435,10 +435,11 @@ public struct Texts: Sendable {
         case .meetingEnded: return ("Mötet är avslutat: inga fler anteckningar tas emot.", "The meeting has ended: no more notes are taken.")
         case .stepTakesNoNotes: return ("Det här steget tar inte emot anteckningar; vänta på nästa steg.", "This step takes no notes; wait for the next step.")
         case .draftMarker: return ("utkast", "draft")
+        case .meetingEndedShort: return ("Mötet är avslutat", "The meeting has ended")
         case .savingMark: return ("sparas…", "saving…")
         case .saving: return ("Sparas …", "Saving …")
-        case .storeWaiting: return ("Väntar på lagret: ett annat program skriver i det. Skriv vidare, inget går förlorat.",
-                                    "Waiting for the store: another program is writing to it. Keep typing; nothing is lost.")
+        case .storeWaiting: return ("Väntar på lagret (ett annat program skriver) …", "Waiting for the store (another program is writing) …")
+        case .closing: return ("Avslutar: sparar det som väntar på lagret …", "Closing: saving what waits for the store …")
         case .noteNotSaved: return ("Anteckningen sparades inte", "The note was not saved")
         case .draftKeptInStep: return ("Din osparade anteckning finns kvar som utkast i steget", "Your unsaved note is kept as a draft in the step")
         case .helpNextRatingValue: return ("Nästa värde på skalan för frågan", "Next value on the scale for the question")

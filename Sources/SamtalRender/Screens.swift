@@ -372,7 +372,11 @@ public enum Screens {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
         let step = run.step
-        let (clockText, clockStyle) = stepClock(run, now: state.now)
+        var (clockText, clockStyle) = stepClock(run, now: state.now)
+        if run.meeting.status == .finished {
+            // The room sees that the meeting is over, not a running clock.
+            (clockText, clockStyle) = (t[.meetingEndedShort], Style(.warning, bold: true))
+        }
         var y = 1
         let titleRoom = w - DisplayWidth.of(clockText) - 6
         if h >= 24, let rows = BlockLetters.rows(step.title), (rows.first?.count ?? 0) <= titleRoom {
@@ -896,7 +900,8 @@ public enum Screens {
             guard seen.insert(key + t[b.help]).inserted else { return nil }
             return (key, t[b.help])
         }
-        let typing = context == .run || context == .station
+        // Every context with an input line: the line's own editing keys.
+        let typing = [.run, .station, .cluster, .checklist, .rating, .summary, .problem, .activities].contains(context)
         if typing { rows += [("", ""), ("", t[.helpTyping])] }
         let keyWidth = min(24, rows.map { DisplayWidth.of($0.0) }.max() ?? 8)
         let rect = centered(grid, width: min(grid.size.width - 4, 90), height: rows.count + 4)

@@ -90,7 +90,7 @@ extension AppStore {
 
     /// The meeting's activities that are not deleted, in creation order.
     public func activities(meetingID: Int64) throws -> [Activity] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredActivity
                 .filter(StoredActivity.Columns.meetingID == meetingID && StoredActivity.Columns.deletedAt == nil)
                 .order(StoredActivity.Columns.position, StoredActivity.Columns.id)
@@ -102,7 +102,7 @@ extension AppStore {
     /// The activities of every meeting of the cycle, not deleted: by the
     /// meeting's creation time, then in creation order within the meeting.
     public func activities(cycleID: Int64) throws -> [Activity] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredActivity.fetchAll(db, sql: """
                 SELECT activity.* FROM activity JOIN meeting ON meeting.id = activity.meeting_id
                 WHERE activity.cycle_id = ? AND activity.deleted_at IS NULL

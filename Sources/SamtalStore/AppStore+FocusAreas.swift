@@ -101,7 +101,7 @@ extension AppStore {
     /// The meeting's focus areas that are not deleted, in creation order,
     /// each with its notes (not deleted) in the order they were added.
     public func focusAreas(meetingID: Int64) throws -> [FocusArea] {
-        try writer.read { db in
+        try snapshot { db in
             try Self.focusAreas(db, where: "focus_area.meeting_id = ?", arguments: [meetingID])
         }
     }
@@ -109,7 +109,7 @@ extension AppStore {
     /// The focus areas of every meeting of the cycle, not deleted: by the
     /// meeting's creation time, then in creation order within the meeting.
     public func focusAreas(cycleID: Int64) throws -> [FocusArea] {
-        try writer.read { db in
+        try snapshot { db in
             try Self.focusAreas(db, where: "focus_area.cycle_id = ?", arguments: [cycleID])
         }
     }
@@ -150,7 +150,7 @@ extension AppStore {
 
     /// The step's dots on focus areas that are not deleted, oldest first.
     public func votes(meetingID: Int64, stepID: String) throws -> [Vote] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredVote.fetchAll(db, sql: Self.countedVotes + """
                  WHERE vote.meeting_id = ? AND vote.step_id = ? ORDER BY vote.created_at, vote.id
                 """, arguments: [meetingID, stepID]).map(\.vote)
@@ -160,7 +160,7 @@ extension AppStore {
     /// The dots of every meeting of the cycle on focus areas that are not
     /// deleted: by the meeting's creation time, then oldest first.
     public func votes(cycleID: Int64) throws -> [Vote] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredVote.fetchAll(db, sql: Self.countedVotes + """
                  JOIN meeting ON meeting.id = vote.meeting_id
                 WHERE meeting.cycle_id = ?

@@ -16,7 +16,7 @@ extension AppStore {
 
     /// Newest first.
     public func cycles() throws -> [Cycle] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredCycle.order(StoredCycle.Columns.createdAt.desc, StoredCycle.Columns.id.desc)
                 .fetchAll(db).map(\.cycle)
         }
@@ -25,7 +25,7 @@ extension AppStore {
     /// Every cycle, newest first, each with its meetings newest first (by
     /// date, then creation time, then id).
     public func overview() throws -> [CycleOverview] {
-        try writer.read { db in
+        try snapshot { db in
             let cycles = try StoredCycle.order(StoredCycle.Columns.createdAt.desc, StoredCycle.Columns.id.desc)
                 .fetchAll(db)
             let meetings = Dictionary(grouping: try Self.meetings(db, cycleID: nil), by: \.cycleID)
@@ -57,19 +57,19 @@ extension AppStore {
     }
 
     public func meeting(id: Int64) throws -> Meeting? {
-        try writer.read { db in try Self.meeting(db, id: id) }
+        try snapshot { db in try Self.meeting(db, id: id) }
     }
 
     /// The meetings of one cycle, or of all cycles when `cycleID` is nil;
     /// newest first (by date, then creation time, then id).
     public func meetings(cycleID: Int64?) throws -> [Meeting] {
-        try writer.read { db in try Self.meetings(db, cycleID: cycleID) }
+        try snapshot { db in try Self.meetings(db, cycleID: cycleID) }
     }
 
     /// The agenda text the meeting was created from; nil if there is no
     /// such meeting.
     public func agendaSnapshot(meetingID: Int64) throws -> String? {
-        try writer.read { db in
+        try snapshot { db in
             try String.fetchOne(db, sql: "SELECT agenda_snapshot FROM meeting WHERE id = ?", arguments: [meetingID])
         }
     }
@@ -148,7 +148,7 @@ extension AppStore {
 
     /// Seconds stored per step id.
     public func stepSeconds(meetingID: Int64) throws -> [String: Double] {
-        try writer.read { db in
+        try snapshot { db in
             let rows = try StoredStepTime.filter(StoredStepTime.Columns.meetingID == meetingID).fetchAll(db)
             return Dictionary(rows.map { ($0.stepID, $0.seconds) }, uniquingKeysWith: +)
         }

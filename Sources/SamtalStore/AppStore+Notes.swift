@@ -95,7 +95,7 @@ extension AppStore {
 
     /// The drafts a terminal left behind, by field.
     public func drafts(meetingID: Int64, station: String) throws -> [String: String] {
-        try writer.read { db in
+        try snapshot { db in
             let rows = try StoredDraft.filter(Column("meeting_id") == meetingID && Column("station") == station).fetchAll(db)
             return Dictionary(rows.map { ($0.field, $0.text) }, uniquingKeysWith: { a, _ in a })
         }
@@ -103,7 +103,7 @@ extension AppStore {
 
     /// The notes of one step, not deleted, by group, then time, then id.
     public func notes(meetingID: Int64, stepID: String) throws -> [Note] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredNote
                 .filter(StoredNote.Columns.meetingID == meetingID && StoredNote.Columns.stepID == stepID
                         && StoredNote.Columns.deletedAt == nil)
@@ -117,7 +117,7 @@ extension AppStore {
     /// `notes(meetingID:stepID:)`. The store does not know the agenda's step
     /// order; exports arrange the steps.
     public func notes(meetingID: Int64) throws -> [Note] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredNote
                 .filter(StoredNote.Columns.meetingID == meetingID && StoredNote.Columns.deletedAt == nil)
                 .order(StoredNote.displayOrder)
@@ -127,7 +127,7 @@ extension AppStore {
 
     /// The number of notes of the meeting that are not deleted.
     public func noteCount(meetingID: Int64) throws -> Int {
-        try writer.read { db in
+        try snapshot { db in
             try StoredNote
                 .filter(StoredNote.Columns.meetingID == meetingID && StoredNote.Columns.deletedAt == nil)
                 .fetchCount(db)

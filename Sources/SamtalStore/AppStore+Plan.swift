@@ -103,14 +103,14 @@ extension AppStore {
 
     /// The cycle's live goals in creation order.
     public func goals(cycleID: Int64) throws -> [Goal] {
-        try writer.read { db in try Self.goals(db, cycleID: cycleID) }
+        try snapshot { db in try Self.goals(db, cycleID: cycleID) }
     }
 
     // MARK: the promise
 
     /// The cycle's promise; nil when nothing has been written yet.
     public func promise(cycleID: Int64) throws -> Promise? {
-        try writer.read { db in try StoredPromise.fetchOne(db, key: cycleID)?.promise }
+        try snapshot { db in try StoredPromise.fetchOne(db, key: cycleID)?.promise }
     }
 
     /// Writes every section of the cycle's promise (missing ones become
@@ -167,7 +167,7 @@ extension AppStore {
 
     /// The cycle's live follow-up entries, oldest first.
     public func followUps(cycleID: Int64) throws -> [FollowUp] {
-        try writer.read { db in try Self.followUps(db, cycleID: cycleID) }
+        try snapshot { db in try Self.followUps(db, cycleID: cycleID) }
     }
 
     // MARK: the whole chain
@@ -176,7 +176,7 @@ extension AppStore {
     ///
     /// - Throws: `StoreError.notFound` for a missing cycle.
     public func cycleAnalysis(cycleID: Int64) throws -> CycleAnalysis {
-        try writer.read { db in
+        try snapshot { db in
             guard let cycle = try StoredCycle.fetchOne(db, key: cycleID) else {
                 throw StoreError.notFound(what: "Cycle \(cycleID)")
             }

@@ -16,7 +16,7 @@ extension AppStore {
     /// The live problem of the meeting's step for the focus area (nil: the
     /// problem not about one focus area); nil when there is none.
     public func problem(meetingID: Int64, stepID: String, focusAreaID: Int64?) throws -> Problem? {
-        try writer.read { db in
+        try snapshot { db in
             try Self.liveProblem(db, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID)?.problem
         }
     }
@@ -54,7 +54,7 @@ extension AppStore {
     /// creation time, then in creation order within the meeting. Problems
     /// whose focus area was deleted are listed too.
     public func problems(cycleID: Int64) throws -> [Problem] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredProblem.fetchAll(db, sql: """
                 SELECT problem.* FROM problem JOIN meeting ON meeting.id = problem.meeting_id
                 WHERE problem.cycle_id = ? AND problem.deleted_at IS NULL
@@ -69,7 +69,7 @@ extension AppStore {
     /// followed by its children's subtrees, siblings in creation order. A
     /// parent thus always comes before its children.
     public func causes(problemID: Int64) throws -> [Cause] {
-        try writer.read { db in try Self.causes(db, problemID: problemID).map(\.cause) }
+        try snapshot { db in try Self.causes(db, problemID: problemID).map(\.cause) }
     }
 
     /// Adds a cause under the problem, or under `parentID` (a cause of the
@@ -114,7 +114,7 @@ extension AppStore {
     /// cause, then repeatedly the first child of the last one. Empty when
     /// the problem has no causes.
     public func whyChain(problemID: Int64) throws -> [Cause] {
-        try writer.read { db in try Self.whyChain(db, problemID: problemID).map(\.cause) }
+        try snapshot { db in try Self.whyChain(db, problemID: problemID).map(\.cause) }
     }
 
     /// Makes the why chain read `texts`, level by level, and returns it:

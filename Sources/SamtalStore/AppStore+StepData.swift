@@ -5,7 +5,13 @@ import SamtalCore
 
 extension AppStore {
     /// Everything a step shows, by its kind.
+    /// What a step shows, read in one snapshot: the notes, areas and votes
+    /// on screen are of one moment, whatever other terminals commit meanwhile.
     public func stepData(_ q: StepQuery) throws -> StepData {
+        try snapshot { _ in try readStepData(q) }
+    }
+
+    private func readStepData(_ q: StepQuery) throws -> StepData {
         var data = StepData(stepID: q.stepID, notes: try notes(meetingID: q.meetingID, stepID: q.stepID))
         switch q.kind {
         case .cluster:

@@ -20,7 +20,7 @@ extension AppStore {
 
     /// The step's answered checklist items, by item.
     public func checklistAnswers(meetingID: Int64, stepID: String) throws -> [ChecklistAnswer] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredChecklistAnswer
                 .filter(StoredChecklistAnswer.Columns.meetingID == meetingID
                         && StoredChecklistAnswer.Columns.stepID == stepID)
@@ -42,7 +42,7 @@ extension AppStore {
 
     /// The step's rated questions, by question.
     public func ratings(meetingID: Int64, stepID: String) throws -> [Rating] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredRating
                 .filter(StoredRating.Columns.meetingID == meetingID && StoredRating.Columns.stepID == stepID)
                 .order(StoredRating.Columns.question)
@@ -52,7 +52,7 @@ extension AppStore {
 
     /// Every rating of the meeting by step id, each step's by question.
     public func ratings(meetingID: Int64) throws -> [String: [Rating]] {
-        try writer.read { db in
+        try snapshot { db in
             let records = try StoredRating
                 .filter(StoredRating.Columns.meetingID == meetingID)
                 .order(StoredRating.Columns.stepID, StoredRating.Columns.question)
@@ -103,7 +103,7 @@ extension AppStore {
     /// The meeting's summary items that are not deleted, in creation order
     /// (by time, then id).
     public func summaryItems(meetingID: Int64) throws -> [SummaryItem] {
-        try writer.read { db in
+        try snapshot { db in
             try StoredSummaryItem
                 .filter(StoredSummaryItem.Columns.meetingID == meetingID && StoredSummaryItem.Columns.deletedAt == nil)
                 .order(StoredSummaryItem.Columns.createdAt, StoredSummaryItem.Columns.id)

@@ -1,8 +1,9 @@
 // One intent, one transaction. Every write method of the store runs its
-// body through `transaction`; when that happens inside another write of
-// the same thread, it joins the outer transaction instead of opening a new
-// one. So a note and the draft it came from, or the four parts of a focus
-// area edited in the workspace, commit together or not at all.
+// body through `transaction`, every read through `snapshot`; inside another
+// of the same thread, it joins the outer transaction instead of opening a
+// new one. So a note and the draft it came from, or the four parts of a
+// focus area edited in the workspace, commit together or not at all, and
+// what one screen shows is read from one moment of the store.
 
 import Foundation
 import GRDB
@@ -16,6 +17,20 @@ extension AppStore {
             return try body(db)
         }
         return try writer.write { db in
+            Thread.current.threadDictionary[key] = db
+            defer { Thread.current.threadDictionary[key] = nil }
+            return try body(db)
+        }
+    }
+
+    /// Runs `body` in a read transaction (one snapshot of the store): a new
+    /// one, or the transaction this thread is already in.
+    func snapshot<T>(_ body: (Database) throws -> T) throws -> T {
+        let key = "samtal.store.transaction.\(ObjectIdentifier(writer))"
+        if let db = Thread.current.threadDictionary[key] as? Database {
+            return try body(db)
+        }
+        return try writer.read { db in
             Thread.current.threadDictionary[key] = db
             defer { Thread.current.threadDictionary[key] = nil }
             return try body(db)

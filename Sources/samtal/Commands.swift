@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SamtalAgendas
+import SamtalApp
 import SamtalCore
 import SamtalStore
 
@@ -329,16 +330,6 @@ struct Export: ParsableCommand {
             throw ExitCode(1)
         }
     }
-}
-
-/// The agenda a meeting was created from: its stored copy, else the
-/// library's agenda of the same id.
-func meetingAgenda(store: AppStore, meeting: Meeting, library: AgendaLibrary) throws -> Agenda {
-    if let text = try store.agendaSnapshot(meetingID: meeting.id), case .success(let agenda) = AgendaLoader.load(text: text, file: "stored agenda") {
-        return agenda
-    }
-    if let loaded = library.agenda(id: meeting.agendaID) { return loaded.agenda }
-    throw ValidationError("the agenda '\(meeting.agendaID)' of meeting \(meeting.id) cannot be read")
 }
 
 struct AgendaCommand: ParsableCommand {

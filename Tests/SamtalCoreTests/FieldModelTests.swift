@@ -13,7 +13,8 @@ import Foundation
 import Testing
 
 /// The agenda: a note step, a rating of two questions, a checklist of two
-/// items, a problem step, a summary, and a second note step.
+/// items, a problem step, a summary, a second note step, a vote (where
+/// nothing typed may land anywhere), activities, and a present step.
 private let agenda = Agenda(
     id: "model", version: 1, title: "Modell", meetingType: .situationReport, source: .municipality,
     steps: [
@@ -24,7 +25,17 @@ private let agenda = Agenda(
         AgendaStep(id: "p", title: "Problem", kind: .problem, minutes: 10),
         AgendaStep(id: "s", title: "Summering", kind: .summary, minutes: 10),
         AgendaStep(id: "c2", title: "Mer", kind: .collect, minutes: 10),
+        AgendaStep(id: "v", title: "Prioritera", kind: .vote, minutes: 10, settings: ["dots": "3"]),
+        AgendaStep(id: "a", title: "Aktiviteter", kind: .activities, minutes: 10),
+        AgendaStep(id: "pr", title: "Avslutning", kind: .present, minutes: 10),
     ])
+
+/// The same with a cluster step at the end (index 9), for the test whose
+/// store answers at once: a new area's place in the list is the store's to
+/// give, so the late store's test leaves it out.
+private let agendaWithCluster = Agenda(
+    id: agenda.id, version: 1, title: agenda.title, meetingType: agenda.meetingType, source: agenda.source,
+    steps: agenda.steps + [AgendaStep(id: "cl", title: "Fokusområden", kind: .cluster, minutes: 10)])
 
 /// What the executable's store would hold: only what effects wrote.
 private struct FakeStore {
@@ -35,6 +46,8 @@ private struct FakeStore {
     var triangle: [TriangleSide: String] = [:]
     var why: [String] = []
     var summary: [SummaryItem] = []
+    var activities: [Activity] = []
+    var areas: [FocusArea] = []
     var drafts: [String: String] = [:]
     var stepIndex = 0
     var nextID: Int64 = 1
@@ -49,7 +62,11 @@ private struct FakeStore {
                                 triangle: triangle, createdAt: 0)
             d.whyChain = why.enumerated().map { Cause(id: Int64($0.offset + 1), problemID: 1, parentID: nil, text: $0.element, createdAt: 0) }
         case .summary: d.summaryItems = summary
-        case .present, .collect, .cluster, .vote, .activities: break
+        case .activities: d.activities = activities
+        case .cluster:
+            d.sourceNotes = notes.filter { q.earlierStepIDs.contains($0.stepID) }
+            d.focusAreas = areas
+        case .present, .collect, .vote: break
         }
         return d
     }
@@ -84,10 +101,25 @@ private struct FakeStore {
                 answers = a.filter { !$0.value.isEmpty }
                 triangle = t.filter { !$0.value.isEmpty }
             case .saveWhyChain(_, let texts): why = texts
+            case .addActivity(let area, let what, let who, let start, let end, let priority):
+                activities.append(Activity(id: nextID, cycleID: 1, meetingID: 7, stepID: q.stepID, focusAreaID: area, what: what,
+                                           responsible: who, start: start, end: end, priority: priority, createdAt: 0))
+                nextID += 1
             case .addSummaryItem(let kind, let text, let owner, let due):
                 summary.append(SummaryItem(id: nextID, meetingID: 7, stepID: q.stepID, kind: kind, text: text, owner: owner, due: due,
                                            createdAt: 0))
                 nextID += 1
+            case .undoVote: break // Backspace in a vote: no dots to take back
+            case .createFocusArea(let name, let type):
+                areas.append(FocusArea(id: nextID, cycleID: 1, meetingID: 7, stepID: q.stepID, name: name, type: type, createdAt: 0))
+                nextID += 1
+            case .renameFocusArea(let id, let name):
+                if let i = areas.firstIndex(where: { $0.id == id }) { areas[i].name = name }
+            case .setFocusAreaType(let id, let type):
+                if let i = areas.firstIndex(where: { $0.id == id }) { areas[i].type = type }
+            case .assignNote(let noteID, let areaID):
+                for i in areas.indices { areas[i].noteIDs.removeAll { $0 == noteID } }
+                if let areaID, let i = areas.firstIndex(where: { $0.id == areaID }) { areas[i].noteIDs.append(noteID) }
             default: Issue.record("unexpected write \(w)")
             }
             clear(clearing)
@@ -114,6 +146,12 @@ private struct Model {
     var comments: [Int: String] = [:]
     var problem: [Int: String] = [:] // by index into ProblemField.all
     var summary: [(SummaryItemKind, String, String, String)] = []
+    var activities: [String] = [] // "what|who|from|to|priority"
+    var areas: [String] = []
+    var areaCursor = 0, renaming: Int?, clusterPaneAreas = false
+    /// Steps in the agenda: 9, or 10 with the cluster step.
+    var stepCount = 9
+    var activityPart = 0, priority = 1 // ActivityPriority.allCases: high, medium, low
     // cursors
     var parkedKind = 0
     var ratingItem = 0, ratingComment = false, checkItem = 0, problemField = 0, summaryKind = 0, summaryPart = 0
@@ -132,7 +170,11 @@ private struct Model {
         case 2: return ("k/\(checkItem)", comments[checkItem] ?? "")
         case 3: return ("p/\(problemField)", problem[problemField] ?? "")
         case 4: return ("s/\(summaryPart)", nil)
-        default: return ("c2", nil)
+        case 5: return ("c2", nil)
+        case 6: return ("v", nil) // a vote takes no text
+        case 7: return ("a/\(activityPart)", nil)
+        case 8: return ("pr", nil)
+        default: return renaming.map { ("cl/rename/\($0)", areas[$0]) } ?? ("cl/new", nil)
         }
     }
 
@@ -154,6 +196,7 @@ private struct Model {
 
     mutating func store(_ text: String) {
         switch step {
+        case 9: if let r = renaming { areas[r] = text }
         case 1: ratingText["\(ratingItem)/\(ratingComment ? "c" : "o")"] = text
         case 2: comments[checkItem] = text
         case 3: problem[problemField] = text
@@ -180,7 +223,7 @@ private struct Model {
     mutating func reopened() {
         lines = lines.filter { name, text in fieldStored(name).map { $0 != trim(text) } ?? true }
         let typingSummary = (0..<3).contains { !(lines["s/\($0)"] ?? "").isEmpty }
-        ratingItem = 0; ratingComment = false; checkItem = 0; problemField = 0; summaryPart = 0
+        ratingItem = 0; ratingComment = false; checkItem = 0; problemField = 0; summaryPart = 0; activityPart = 0; priority = 1
         summaryKind = typingSummary ? summaryKind : 0
         switch step {
         case 1:
@@ -193,6 +236,7 @@ private struct Model {
             }
         case 2: checkItem = (0..<2).first { lines["k/\($0)"] != nil } ?? 0
         case 3: problemField = (0..<Self.problemCount).first { lines["p/\($0)"] != nil } ?? 0
+        case 9: areaCursor = 0; renaming = nil; clusterPaneAreas = false
         case 4:
             let what = !(lines["s/0"] ?? "").isEmpty, owner = !(lines["s/1"] ?? "").isEmpty, due = !(lines["s/2"] ?? "").isEmpty
             if summaryKind == 1 && !what && (owner || due) { summaryPart = owner ? 1 : 2 }
@@ -203,24 +247,48 @@ private struct Model {
     mutating func press(_ key: Key) {
         switch key {
         case .char(let c):
-            line += String(c)
+            if step != 6 { line += String(c) }
         case .backspace:
-            if !line.isEmpty { line.removeLast() }
+            if step != 6 && !line.isEmpty { line.removeLast() }
         case .pageDown, .pageUp:
             let to = step + (key == .pageDown ? 1 : -1)
-            guard agenda.steps.indices.contains(to) else { return }
+            guard (0..<stepCount).contains(to) else { return }
             commit()
             if step == 4 { parkedKind = summaryKind }
             step = to
             if step == 4 { summaryKind = parkedKind }
             reopened()
+        case .escape where step == 9:
+            revert()
+            renaming = nil
         case .escape:
-            if step == 4 { for p in 0..<3 { lines["s/\(p)"] = nil }; summaryPart = 0 } else { revert() }
+            if step == 4 { for p in 0..<3 { lines["s/\(p)"] = nil }; summaryPart = 0 }
+            else if step == 7 { for p in 0..<4 { lines["a/\(p)"] = nil }; activityPart = 0 }
+            else { revert() }
         case .enter:
             switch step {
-            case 0, 5:
+            case 0, 5, 8:
                 let t = trim(line)
                 if !t.isEmpty { notes[field.name, default: []].append(t); lines[field.name] = nil }
+            case 6:
+                break // a dot, and there is nothing to vote on
+            case 9:
+                let t = trim(line)
+                guard !t.isEmpty else { return } // puts the selected note in the selected area
+                if renaming != nil {
+                    commit()
+                    renaming = nil
+                } else {
+                    areas.append(t)
+                    lines["cl/new"] = nil
+                    areaCursor = areas.count - 1
+                }
+            case 7:
+                let parts = (0..<4).map { trim(lines["a/\($0)"] ?? "") }
+                guard !parts[0].isEmpty else { return }
+                activities.append((parts + [ActivityPriority.allCases[priority].rawValue]).joined(separator: "|"))
+                for p in 0..<4 { lines["a/\(p)"] = nil }
+                activityPart = 0
             case 1, 2:
                 commit(staying: true)
             case 3:
@@ -242,6 +310,7 @@ private struct Model {
             let d = key == .up ? -1 : 1
             // Only a move to another field leaves this one.
             switch step {
+            case 9: if clusterPaneAreas { areaCursor = max(0, min(areas.count - 1, areaCursor + d)) }
             case 1: if (0...1).contains(ratingItem + d) { commit(); ratingItem += d }
             case 2: if (0...1).contains(checkItem + d) { commit(); checkItem += d }
             case 3: if (0..<Self.problemCount).contains(problemField + d) { commit(); problemField += d }
@@ -256,7 +325,17 @@ private struct Model {
             case 4:
                 guard summaryKind == 1 else { return }
                 summaryPart = (summaryPart + (key == .tab ? 1 : 2)) % 3
+            case 7:
+                activityPart = (activityPart + (key == .tab ? 1 : 3)) % 4
+            case 9:
+                clusterPaneAreas.toggle()
             default: break
+            }
+        case .function(4) where step == 9:
+            // Renaming another area finishes the rename before.
+            if areas.indices.contains(areaCursor), renaming != areaCursor {
+                commit()
+                renaming = areaCursor
             }
         case .function(3):
             switch step {
@@ -269,6 +348,8 @@ private struct Model {
             case 4:
                 summaryKind = (summaryKind + 1) % 3
                 if summaryKind != 1 { summaryPart = 0 }
+            case 7:
+                priority = (priority + 1) % 3
             default: break
             }
         default:
@@ -282,7 +363,7 @@ private struct Model {
                               .pageDown, .pageUp, .escape, .function(3)]
 
     /// The state as a newly started terminal has it, from what the store holds.
-    private static func open(_ store: inout FakeStore) -> AppState {
+    private static func open(_ store: inout FakeStore, agenda: Agenda = agenda) -> AppState {
         var state = AppState(language: .sv, now: 1000, today: "2027-01-20")
         var meeting = Meeting(id: 7, cycleID: 1, agendaID: "model", title: "Modell", groupCount: 2, currentStepIndex: store.stepIndex,
                               createdAt: 0)
@@ -333,6 +414,9 @@ private struct Model {
             var rng = SplitMix(seed: seed)
             var slow = SlowStore()
             var model = Model()
+            // Each sequence starts at a step of its own, so every kind is visited.
+            slow.store.stepIndex = Int(rng.next() % UInt64(model.stepCount))
+            model.step = slow.store.stepIndex
             var state = Self.open(&slow.store)
             var trail: [String] = []
             for _ in 0..<(10 + Int(rng.next() % 50)) {
@@ -367,26 +451,37 @@ private struct Model {
     @Test("10,000 random key sequences over every kind of field leave the store as the model says")
     func randomSequences() {
         let base = UInt64(truncatingIfNeeded: (ProcessInfo_seed()))
+        var keysPerStep: [Int: Int] = [:]
+        defer {
+            // Every step of the agenda had its share of the keys.
+            for step in agendaWithCluster.steps.indices { #expect(keysPerStep[step, default: 0] > 10_000, "step \(step)") }
+        }
         for n in 0..<10_000 {
             let seed = base &+ UInt64(n)
             var rng = SplitMix(seed: seed)
             var store = FakeStore()
             var model = Model()
-            var state = Self.open(&store)
+            model.stepCount = agendaWithCluster.steps.count
+            store.stepIndex = Int(rng.next() % UInt64(model.stepCount))
+            model.step = store.stepIndex
+            var state = Self.open(&store, agenda: agendaWithCluster)
             var steps = 0
             var trail: [String] = []
             for _ in 0..<(10 + Int(rng.next() % 50)) {
                 if rng.next() % 25 == 0 {
                     // Quit (F10) and start again.
                     Self.dispatch(.key(.function(10)), &state, &store)
-                    state = Self.open(&store)
+                    state = Self.open(&store, agenda: agendaWithCluster)
                     model.reopened()
                     steps += 1
                     trail.append("F10+open")
                     continue
                 }
-                let key = Self.keys[Int(rng.next() % UInt64(Self.keys.count))]
+                // F4 renames in a cluster step (elsewhere it edits notes, which
+                // the model leaves out).
+                let key = model.step == 9 && rng.next() % 6 == 0 ? Key.function(4) : Self.keys[Int(rng.next() % UInt64(Self.keys.count))]
                 Self.dispatch(.key(key), &state, &store)
+                keysPerStep[model.step, default: 0] += 1
                 model.press(key)
                 steps += 1
                 trail.append("\(key)")
@@ -402,7 +497,7 @@ private struct Model {
 
     private func compare(_ store: FakeStore, _ model: Model, state: AppState) -> [String] {
         var out: [String] = []
-        for step in ["c1", "c2"] {
+        for step in ["c1", "c2", "pr"] {
             let stored = store.notes.filter { $0.stepID == step }.map(\.text)
             if stored != model.notes[step, default: []] { out.append("notes of \(step): \(stored) ≠ \(model.notes[step, default: []])") }
         }
@@ -427,6 +522,9 @@ private struct Model {
         let items = store.summary.map { "\($0.kind.rawValue)|\($0.text)|\($0.owner)|\($0.due)" }
         let expected = model.summary.map { "\($0.0.rawValue)|\($0.1)|\($0.2)|\($0.3)" }
         if items != expected { out.append("summary: \(items) ≠ \(expected)") }
+        if store.areas.map(\.name) != model.areas { out.append("areas: \(store.areas.map(\.name)) ≠ \(model.areas)") }
+        let acts = store.activities.map { "\($0.what)|\($0.responsible)|\($0.start)|\($0.end)|\($0.priority.rawValue)" }
+        if acts != model.activities { out.append("activities: \(acts) ≠ \(model.activities)") }
         // Nothing typed is lost: every unsaved line the model has is a draft
         // in the store, under its own field (the same text, so it cannot be
         // in another field).
@@ -449,6 +547,7 @@ private extension Model {
         case "r": return ratingText["\(parts[1])/\(parts[2])"] ?? ""
         case "k": return comments[Int(parts[1])!] ?? ""
         case "p": return problem[Int(parts[1])!] ?? ""
+        case "cl" where parts[1] == "rename": return areas[Int(parts[2])!]
         default: return nil
         }
     }

@@ -382,6 +382,8 @@ class NoWordLostTests(E2ETestCase):
             run = self.run_pane(meeting)
             station = self.pane(f"{BINARY} capture {meeting} --group 1 --name Sara", width=120, height=40)
             station.wait_for("Steg 1/6")
+            projector = self.pane(f"{BINARY} present {meeting}", width=120, height=40)
+            projector.wait_for("Steg 1/6")
             self.to_step(run, 2, "Lokal lägesbild")
             station.wait_for("Steg 2 – Lokal lägesbild")
             run.key("F9")
@@ -395,6 +397,8 @@ class NoWordLostTests(E2ETestCase):
                 self.assertIsNotNone(ended.search(screen), "no word of the meeting having ended:\n"
                                      + "\n".join(screen.splitlines()[:1] + screen.splitlines()[-2:]))
             self.station_note_is_refused(meeting, station, "Nedsläckt parkering bakom ICA efter mötet")
+            with self.subTest("finished: the projector shows that the meeting has ended"):
+                projector.wait_for("Mötet är avslutat")
 
     def test_a_station_edits_only_its_own_groups_notes_and_sees_their_text(self):
         meeting = self.meeting("medarbetardialog-vad", "VAD-dialog stationer")

@@ -8,13 +8,13 @@ import SamtalAgendas
 import SamtalCore
 import SamtalStore
 
-struct ExportError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct ExportError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
-struct ExportProgress: Equatable {
-    enum Stage: Equatable {
+public struct ExportProgress: Equatable, Sendable {
+    public enum Stage: Equatable, Sendable {
         /// Reading meeting `done + 1` of `total` from the store.
         case loading
         case rendering
@@ -23,29 +23,29 @@ struct ExportProgress: Equatable {
         case finished
     }
 
-    var stage: Stage
-    var done: Int
-    var total: Int
+    public var stage: Stage
+    public var done: Int
+    public var total: Int
 }
 
-struct ExportResult {
-    enum Output {
+public struct ExportResult {
+    public enum Output {
         /// One file: a document, or the JSON records.
         case file(Data, suggestedName: String)
         /// CSV: one file per record type, to go into a folder.
         case folder([(name: String, data: Data)])
     }
 
-    var output: Output
+    public var output: Output
     /// For the person exporting: notes that may hold personal data, one
     /// line each (empty when there are none).
-    var warnings: [String]
+    public var warnings: [String]
 
     /// Writes the result: a file to `path` (standard output when nil), CSV
     /// files into the folder `path` (made when missing). Never over the
     /// store's files (`protecting`) or any SQLite database; over an existing
     /// file only with `overwrite` (see `OutputFile`).
-    func write(to path: String?, overwrite: Bool, protecting store: [String]) throws {
+    public func write(to path: String?, overwrite: Bool, protecting store: [String]) throws {
         switch output {
         case .file(let data, let name):
             if let path {
@@ -70,7 +70,7 @@ struct ExportResult {
 /// - Throws: `ExportError` with a message for a person: an unknown
 ///   meeting or cycle, a document that needs the other kind of target, a
 ///   missing converter (naming the Debian package), a failed conversion.
-func exportDocument(store: AppStore, library: AgendaLibrary, target: ExportTarget, document: DocumentKind?,
+public func exportDocument(store: AppStore, library: AgendaLibrary, target: ExportTarget, document: DocumentKind?,
                     format: ExportFormat, redact: Bool, language: Language,
                     progress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
     if format.isRecords, let document {
@@ -138,7 +138,7 @@ private enum Either {
 }
 
 /// A clear error when a document needs the other kind of target.
-func checkTarget(_ target: ExportTarget, for kind: DocumentKind) throws {
+public func checkTarget(_ target: ExportTarget, for kind: DocumentKind) throws {
     if kind.isCycleDocument && !target.isCycle {
         throw ExportError("the \(kind.rawValue) document is about a cycle, and \(target) is a meeting: write the cycle as c3 or cycle:3 (see `samtal cycle list`)")
     }
@@ -247,4 +247,14 @@ enum Converter {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
+}
+
+/// The agenda a meeting was created from: its stored copy, else the
+/// library's agenda of the same id.
+public func meetingAgenda(store: AppStore, meeting: Meeting, library: AgendaLibrary) throws -> Agenda {
+    if let text = try store.agendaSnapshot(meetingID: meeting.id), case .success(let agenda) = AgendaLoader.load(text: text, file: "stored agenda") {
+        return agenda
+    }
+    if let loaded = library.agenda(id: meeting.agendaID) { return loaded.agenda }
+    throw ExportError("the agenda '\(meeting.agendaID)' of meeting \(meeting.id) cannot be read")
 }

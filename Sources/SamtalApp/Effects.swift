@@ -1,0 +1,316 @@
+// Performing the core's effects: the effect runner (one effect against the
+// store, the agenda library or the export pipeline), the worker threads
+// that run effects off the key loop, and the inbox their events come back
+// through. A library, so that Swift tests reach it; the executable's loop
+// only wires it to the terminal.
+
+import Foundation
+import SamtalAgendas
+import SamtalCore
+import SamtalStore
+
+/// Performs the core's effects against the store and the agenda library.
+public struct EffectRunner {
+    public let store: AppStore
+    public let library: AgendaLibrary
+    /// Who this terminal is when it opens a meeting.
+    public var role: RunRole
+    public var language: Language
+    /// Where background work (the workers, exports) posts its events.
+    public var inbox = Inbox()
+    public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
+
+    public init(store: AppStore, library: AgendaLibrary, role: RunRole = .facilitator, language: Language = .sv) {
+        self.store = store
+        self.library = library
+        self.role = role
+        self.language = language
+    }
+
+    /// Performs one effect; returns the events it produced and whether the
+    /// program should stop. A store held by another process is waited
+    /// for (SQLite's busy timeout, then again), never reported as a failure.
+    public func perform(_ effect: Effect) -> (events: [Event], quit: Bool) {
+        while true {
+            do {
+                return try attempt(effect)
+            } catch where AppStore.isBusy(error) {
+                continue
+            } catch {
+                if case .saveNote(let draft, _) = effect { return ([.noteNotSaved(draft, message: store.explain(error, language))], false) }
+                return ([.failed(store.explain(error, language))], false)
+            }
+        }
+    }
+
+    private func attempt(_ effect: Effect) throws -> (events: [Event], quit: Bool) {
+        do {
+            switch effect {
+            case .quit:
+                return ([], true)
+            case .loadHome:
+                return ([.homeLoaded(try store.overview())], false)
+            case .createCycle(let area, let period):
+                return ([.cycleCreated(try store.createCycle(area: area, period: period, now: now()))], false)
+            case .createMeeting(let cycleID, let agendaID, let title, let date, let place):
+                guard let loaded = library.agenda(id: agendaID) else { return ([.failed("agenda \(agendaID)")], false) }
+                let meeting = try store.createMeeting(cycleID: cycleID, agendaID: agendaID, agendaSnapshot: loaded.text,
+                                                      title: title, date: date, place: place, groupCount: 3, now: now())
+                return ([.meetingCreated(meeting)], false)
+            case .saveFacts(let meetingID, let title, let facts, let groupCount):
+                return ([.factsSaved(try store.saveFacts(meetingID: meetingID, title: title, facts: facts, groupCount: groupCount))], false)
+            case .openMeeting(let id):
+                guard let meeting = try store.meeting(id: id) else { return ([.failed("meeting \(id)")], false) }
+                let agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
+                var started = meeting
+                if role == .facilitator {
+                    try store.startMeeting(meetingID: id)
+                    if started.status == .planned { started.status = .running }
+                }
+                let station: String
+                switch role {
+                case .facilitator: station = "run"
+                case .projector: station = "present"
+                case .station(let group, _): station = "capture-\(group)"
+                }
+                let index = min(max(0, meeting.currentStepIndex), max(0, agenda.steps.count - 1))
+                let notes = agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id)
+                return ([.meetingOpened(OpenedMeeting(meeting: started, agenda: agenda,
+                                                      stepSeconds: try store.stepSeconds(meetingID: id), notes: notes,
+                                                      drafts: try store.drafts(meetingID: id, station: station), role: role))], false)
+            case .saveNote(let draft, let clearing):
+                return ([.noteSaved(try store.saveNote(draft, clearing: clearing, now: now()))], false)
+            case .updateNote(let id, let text, let group, let type, let clearing):
+                return ([.noteUpdated(try store.updateNote(id: id, text: text, group: group, type: type, clearing: clearing,
+                                                           now: now()))], false)
+            case .deleteNote(let id):
+                try store.deleteNote(id: id, now: now())
+                return ([.noteDeleted(id)], false)
+            case .recordStepTime(let meetingID, let stepID, let seconds):
+                try store.recordStepTime(meetingID: meetingID, stepID: stepID, seconds: seconds)
+                return ([], false)
+            case .moveToStep(let meetingID, let leaving, let seconds, let toIndex):
+                try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex)
+                return ([], false)
+            case .saveDraft(let meetingID, let station, let field, let text):
+                try store.saveDraft(meetingID: meetingID, station: station, field: field, text: text, now: now())
+                return ([], false)
+            case .setPersonalDataChecked(let noteID, let checked):
+                return ([.noteUpdated(try store.setPersonalDataChecked(noteID: noteID, checked: checked))], false)
+            case .setNoteHidden(let noteID, let hidden):
+                return ([.noteUpdated(try store.setNoteHidden(noteID: noteID, hidden: hidden))], false)
+            case .followMeeting(let id):
+                guard let meeting = try store.meeting(id: id) else { return ([], false) }
+                return ([.meetingFollowed(meeting, stepSeconds: try store.stepSeconds(meetingID: id))], false)
+            case .loadStep(let query):
+                return ([.stepLoaded(try store.stepData(query))], false)
+            case .writeStep(let write, let query, let clearing):
+                try store.write(write, query, clearing: clearing, now: now())
+                return ([.stepWritten(write, try store.stepData(query))], false)
+            case .finishMeeting(let meetingID, let seconds, let stepID):
+                try store.finishMeeting(meetingID: meetingID, stepID: stepID, seconds: seconds, now: now())
+                return ([], false)
+            case .loadAnalysis(let cycleID):
+                return ([.analysisLoaded(try store.cycleAnalysis(cycleID: cycleID))], false)
+            case .writeAnalysis(let write, let cycleID):
+                // Read again even when the write fails: another terminal
+                // may have changed what the write was based on.
+                var events: [Event] = []
+                do { try perform(write) } catch { events.append(.failed(store.explain(error, language))) }
+                return (events + [.analysisLoaded(try store.cycleAnalysis(cycleID: cycleID))], false)
+            case .export(let request):
+                startExport(request)
+                return ([], false)
+            }
+        }
+    }
+}
+
+/// Performs the core's effects in order on a thread of its own, so that the
+/// key loop never waits for the store (another process may hold it for
+/// seconds); their events come back through the inbox.
+public final class EffectWorker: @unchecked Sendable {
+    private let runner: EffectRunner
+    private let condition = NSCondition()
+    private var queue: [Effect] = []
+    /// Effects handed over and not yet done.
+    private var outstanding = 0
+    /// When the effect being performed began; nil while idle.
+    private var startedAt: Date?
+
+    public init(runner: EffectRunner) {
+        self.runner = runner
+        // The thread keeps the worker for the rest of the process.
+        let thread = Thread { self.work() }
+        thread.name = "samtal-store"
+        thread.start()
+    }
+
+    public func enqueue(_ effect: Effect) {
+        condition.lock()
+        queue.append(effect)
+        outstanding += 1
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Whether effects are waiting or being performed.
+    public var busy: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return outstanding > 0
+    }
+
+    /// How long the effect at hand has taken so far (0 while idle).
+    public var stalledFor: TimeInterval {
+        condition.lock()
+        defer { condition.unlock() }
+        return startedAt.map { Date().timeIntervalSince($0) } ?? 0
+    }
+
+    /// Waits until every effect handed over is done, or `timeout` passed;
+    /// returns whether all are done.
+    @discardableResult
+    public func drain(timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while outstanding > 0 {
+            if !condition.wait(until: deadline) { return outstanding == 0 }
+        }
+        return true
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while queue.isEmpty { condition.wait() }
+            let effect = queue.removeFirst()
+            startedAt = Date()
+            condition.unlock()
+            let (events, _) = runner.perform(effect)
+            for event in events { runner.inbox.post(event) }
+            condition.lock()
+            outstanding -= 1
+            startedAt = nil
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
+
+extension EffectRunner {
+    func perform(_ write: WorkspaceWrite) throws {
+        let now = now()
+        switch write {
+        case .setFocusArea(let id, let name, let type, let targetPicture, let leads):
+            try store.inOneTransaction {
+                try store.renameFocusArea(id: id, name: name)
+                try store.setFocusAreaType(id: id, type: type)
+                try store.setTargetPicture(id: id, text: targetPicture)
+                try store.setLeadsToPromise(focusAreaID: id, leads)
+            }
+        case .setLeadsToPromise(let id, let leads):
+            try store.setLeadsToPromise(focusAreaID: id, leads)
+        case .saveProblem(let areaID, let answers, let triangle):
+            try store.saveWorkspaceProblem(focusAreaID: areaID, answers: answers, triangle: triangle, now: now)
+        case .addCause(let areaID, let parentID, let text, let evidence):
+            try store.addWorkspaceCause(focusAreaID: areaID, parentID: parentID, text: text, evidence: evidence, now: now)
+        case .updateCause(let id, let text, let evidence):
+            try store.updateCause(id: id, text: text, evidence: evidence)
+        case .deleteCause(let id):
+            try store.deleteCause(id: id, now: now)
+        case .saveActivity(let activity):
+            if activity.id == 0 {
+                try store.addWorkspaceActivity(activity, now: now)
+            } else {
+                try store.updateActivity(activity, now: now)
+            }
+        case .deleteActivity(let id):
+            try store.deleteActivity(id: id, now: now)
+        case .saveGoal(let goal):
+            try store.saveGoal(goal, now: now)
+        case .deleteGoal(let id):
+            try store.deleteGoal(id: id, now: now)
+        case .savePromise(let promise):
+            try store.savePromise(promise, now: now)
+        case .saveFollowUp(let entry):
+            try store.saveFollowUp(entry, now: now)
+        case .deleteFollowUp(let id):
+            try store.deleteFollowUp(id: id, now: now)
+        }
+    }
+}
+
+/// Events from background work, taken by the loop between keys.
+public final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [Event] = []
+
+    public init() {}
+
+    public func post(_ event: Event) {
+        lock.lock()
+        events.append(event)
+        lock.unlock()
+    }
+
+    public func take() -> [Event] {
+        lock.lock()
+        defer { events = []; lock.unlock() }
+        return events
+    }
+
+    public var hasEvents: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !events.isEmpty
+    }
+}
+
+extension EffectRunner {
+    /// Writes the requested document on a background thread, posting its
+    /// progress and result to the inbox; the screen stays live meanwhile.
+    public func startExport(_ request: ExportRequest) {
+        let (store, library, inbox, language) = (store, library, inbox, language)
+        let thread = Thread {
+            do {
+                let target = request.target
+                let result = try exportDocument(
+                    store: store, library: library, target: target, document: request.document,
+                    format: request.format, redact: request.redact, language: language,
+                    progress: { p in
+                        switch p.stage {
+                        case .loading: inbox.post(.exportProgress(.loading(done: p.done, total: p.total)))
+                        case .rendering: inbox.post(.exportProgress(.rendering))
+                        case .converting: inbox.post(.exportProgress(.converting))
+                        case .finished: break
+                        }
+                    })
+                let suggested: String
+                switch result.output {
+                case .file(_, let name): suggested = name
+                case .folder:
+                    switch target {
+                    case .meeting(let id): suggested = "meeting-\(id)-csv"
+                    case .cycle(let id): suggested = "cycle-\(id)-csv"
+                    }
+                }
+                let path = request.output.isEmpty ? suggested : (request.output as NSString).expandingTildeInPath
+                do {
+                    try result.write(to: path, overwrite: request.overwrite, protecting: store.path.map { [$0] } ?? [])
+                } catch OutputError.exists {
+                    // Asked first in the dialog; said yes, it is written again.
+                    inbox.post(.exportExists(request, path: path))
+                    return
+                }
+                let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+                // One indented line per note that may hold personal data.
+                inbox.post(.exportFinished(path: absolute, warnings: result.warnings.filter { $0.hasPrefix("  ") }.count))
+            } catch {
+                inbox.post(.failed(store.explain(error, language)))
+            }
+        }
+        thread.start()
+    }
+}

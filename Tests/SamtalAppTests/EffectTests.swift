@@ -1,0 +1,100 @@
+// The effect runner, its worker thread and the export pipeline, on a store
+// file of their own.
+
+import Foundation
+import GRDB
+import SamtalAgendas
+import SamtalApp
+import SamtalCore
+import SamtalStore
+import Testing
+
+/// A store file in a private temporary folder with one meeting, removed with
+/// the folder.
+final class Fixture {
+    let folder: String
+    let store: AppStore
+    let meeting: Meeting
+    let runner: EffectRunner
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtal-app-tests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        store = try AppStore(path: folder + "/samtal.sqlite")
+        let cycle = try store.createCycle(area: "LPO Fagersta", period: "2027", now: 1)
+        meeting = try store.createMeeting(cycleID: cycle.id, agendaID: "medarbetardialog-vad", agendaSnapshot: "", title: "VAD-dialog",
+                                          date: "2027-01-20", place: "Polishuset", groupCount: 2, now: 1)
+        runner = EffectRunner(store: store, library: AgendaLibrary(folders: []), role: .facilitator, language: .sv)
+    }
+
+    func note(_ text: String) -> NoteDraft {
+        NoteDraft(meetingID: meeting.id, stepID: "lokal-lagesbild", group: 1, type: .problem, source: .employee, text: text)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+@Suite("Effects")
+struct EffectTests {
+    @Test("a note and the removal of its draft are one write")
+    func noteClearsItsDraft() throws {
+        let f = try Fixture()
+        try f.store.saveDraft(meetingID: f.meeting.id, station: "run", field: "note/lokal-lagesbild", text: "Klotter vid Åvägen", now: 1)
+        let (events, quit) = f.runner.perform(.saveNote(f.note("Klotter vid Åvägen"),
+                                                        clearing: DraftRef(station: "run", fields: ["note/lokal-lagesbild"])))
+        #expect(!quit)
+        guard case .noteSaved(let note)? = events.first else { Issue.record("no note: \(events)"); return }
+        #expect(note.text == "Klotter vid Åvägen")
+        #expect(try f.store.drafts(meetingID: f.meeting.id, station: "run").isEmpty)
+    }
+
+    @Test("the worker waits for a store another connection holds, says it is waiting, and then saves")
+    func workerWaitsForTheStore() throws {
+        let f = try Fixture()
+        let holder = try DatabaseQueue(path: f.folder + "/samtal.sqlite")
+        let held = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        Thread {
+            try? holder.inTransaction(.immediate) { db in
+                try db.execute(sql: "UPDATE meeting SET title = title")
+                held.signal()
+                release.wait()
+                return .commit
+            }
+        }.start()
+        held.wait()
+        let worker = EffectWorker(runner: f.runner)
+        worker.enqueue(.saveNote(f.note("Först"), clearing: nil))
+        worker.enqueue(.saveNote(f.note("Sedan"), clearing: nil))
+        Thread.sleep(forTimeInterval: 1.3)
+        #expect(worker.busy)
+        #expect(worker.stalledFor > 1)
+        #expect(f.runner.inbox.take().isEmpty) // nothing failed meanwhile
+        release.signal()
+        #expect(worker.drain(timeout: 30))
+        let saved = f.runner.inbox.take().compactMap { event -> String? in
+            if case .noteSaved(let n) = event { return n.text }
+            return nil
+        }
+        #expect(saved == ["Först", "Sedan"]) // in the order sent
+        #expect(worker.stalledFor == 0)
+    }
+
+    @Test("a meeting's summary is exported; the store itself is never written over")
+    func export() throws {
+        let f = try Fixture()
+        _ = try f.store.saveNote(f.note("Mopeder på torget"), now: 2)
+        let library = AgendaLibrary(folders: [URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Agendas").path])
+        let result = try exportDocument(store: f.store, library: library, target: .meeting(f.meeting.id), document: nil,
+                                        format: .md, redact: false, language: .sv)
+        guard case .file(let data, _) = result.output else { Issue.record("not a file"); return }
+        #expect(String(decoding: data, as: UTF8.self).contains("Mopeder på torget"))
+        #expect(throws: OutputError.store(path: f.folder + "/samtal.sqlite")) {
+            try result.write(to: f.folder + "/samtal.sqlite", overwrite: true, protecting: [f.folder + "/samtal.sqlite"])
+        }
+        let out = f.folder + "/sammanfattning.md"
+        try result.write(to: out, overwrite: false, protecting: [f.folder + "/samtal.sqlite"])
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Mopeder på torget"))
+    }
+}
