@@ -160,7 +160,9 @@ public enum OutputFile {
     static func replace(_ path: String, with data: Data, overwrite: Bool) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).samtal-XXXXXX").utf8CString)
+        // mkstemp fills in the six placeholder letters.
+        let placeholder = String(repeating: "X", count: 6)
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).samtal-\(placeholder)").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OutputError.system(path: path, code: errno) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -12,28 +12,27 @@ extension AppStore {
     /// Runs `body` in a write transaction: a new one, or the one this thread
     /// is already in.
     func transaction<T>(_ body: (Database) throws -> T) throws -> T {
-        let key = "samtal.store.transaction.\(ObjectIdentifier(writer))"
-        if let db = Thread.current.threadDictionary[key] as? Database {
-            return try body(db)
-        }
-        return try writer.write { db in
-            Thread.current.threadDictionary[key] = db
-            defer { Thread.current.threadDictionary[key] = nil }
-            return try body(db)
-        }
+        try joining(body) { try writer.write($0) }
     }
 
     /// Runs `body` in a read transaction (one snapshot of the store): a new
     /// one, or the transaction this thread is already in.
     func snapshot<T>(_ body: (Database) throws -> T) throws -> T {
+        try joining(body) { try writer.read($0) }
+    }
+
+    /// `body` in the transaction this thread is in, else in one `open` starts.
+    private func joining<T>(_ body: (Database) throws -> T, open: ((Database) throws -> T) throws -> T) throws -> T {
         let key = "samtal.store.transaction.\(ObjectIdentifier(writer))"
         if let db = Thread.current.threadDictionary[key] as? Database {
             return try body(db)
         }
-        return try writer.read { db in
-            Thread.current.threadDictionary[key] = db
-            defer { Thread.current.threadDictionary[key] = nil }
-            return try body(db)
+        return try withoutActuallyEscaping(body) { body in
+            try open { db in
+                Thread.current.threadDictionary[key] = db
+                defer { Thread.current.threadDictionary[key] = nil }
+                return try body(db)
+            }
         }
     }
 
