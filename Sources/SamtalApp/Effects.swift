@@ -73,6 +73,11 @@ public struct EffectRunner {
                 case .projector: station = "present"
                 case .station(let group, _): station = "capture-\(group)"
                 }
+                // Notes sent before this terminal was killed while the store
+                // was held: saved now, once.
+                if let path = store.path, role != .projector {
+                    try NoteJournal(storePath: path, meetingID: id, station: station).replay(into: store, now: now())
+                }
                 let index = min(max(0, meeting.currentStepIndex), max(0, agenda.steps.count - 1))
                 let notes = agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id)
                 return ([.meetingOpened(OpenedMeeting(meeting: started, agenda: agenda,

@@ -174,8 +174,13 @@ public struct NoteDraft: Equatable, Sendable {
     public var source: NoteSource
     public var text: String
     public var author: String
+    /// Set by the terminal that sends it (a UUID): the note can be looked
+    /// up in the store, so a note journalled while the store was held is
+    /// saved once, never twice.
+    public var clientID: String?
 
-    public init(meetingID: Int64, stepID: String, group: Int, type: NoteType, source: NoteSource, text: String, author: String = "") {
+    public init(meetingID: Int64, stepID: String, group: Int, type: NoteType, source: NoteSource, text: String, author: String = "",
+                clientID: String? = nil) {
         self.meetingID = meetingID
         self.stepID = stepID
         self.group = group
@@ -183,5 +188,6 @@ public struct NoteDraft: Equatable, Sendable {
         self.source = source
         self.text = text
         self.author = author
+        self.clientID = clientID
     }
 }

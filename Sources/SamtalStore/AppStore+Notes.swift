@@ -23,6 +23,13 @@ extension AppStore {
         }
     }
 
+    /// Whether a note sent with this client id is in the store.
+    public func hasNote(clientID: String) throws -> Bool {
+        try snapshot { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM note WHERE client_id = ?)", arguments: [clientID]) ?? false
+        }
+    }
+
     /// Removes drafts (inside a write).
     static func clear(_ db: Database, _ drafts: DraftRef?, meetingID: Int64) throws {
         guard let drafts else { return }

@@ -172,9 +172,11 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
     var personalDataChecked: Bool
     var hidden: Bool
     var author: String
+    var clientID: String?
 
     enum CodingKeys: String, CodingKey {
         case id, type, source, text, hidden, author
+        case clientID = "client_id"
         case personalDataChecked = "personal_data_checked"
         case meetingID = "meeting_id"
         case stepID = "step_id"
@@ -210,6 +212,7 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         personalDataChecked = false
         hidden = false
         author = draft.author
+        clientID = draft.clientID
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

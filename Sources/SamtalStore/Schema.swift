@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v5", migrate: v5)
         migrator.registerMigration("v6", migrate: v6)
         migrator.registerMigration("v7", migrate: v7)
+        migrator.registerMigration("v8", migrate: v8)
         return migrator
     }
 
@@ -354,5 +355,14 @@ enum Schema {
             SELECT meeting_id, station, '', text, updated_at FROM draft WHERE text <> ''
             """)
         try db.drop(table: "draft")
+    }
+
+    /// A note knows the id its terminal gave it, so a note journalled while
+    /// the store was held by another process is saved once, never twice.
+    static func v8(_ db: Database) throws {
+        try db.alter(table: "note") { t in
+            t.add(column: "client_id", .text)
+        }
+        try db.execute(sql: "CREATE UNIQUE INDEX note_client_id ON note(client_id) WHERE client_id IS NOT NULL")
     }
 }

@@ -51,10 +51,19 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     let reader = EffectWorker(runner: runner)
     /// Hands an event to the core; what it asks of the store goes to the
     /// workers, in order, and comes back as events through the inbox.
+    var journal: NoteJournal?
     func dispatch(_ event: Event) {
         for effect in state.update(event) where !quit {
             switch effect {
             case .quit: quit = true
+            case .saveNote(var draft, let clearing):
+                // On disk before it waits for the store (see NoteJournal).
+                draft.clientID = UUID().uuidString
+                if journal?.meetingID != draft.meetingID, let path = store.path, case .run(let run) = state.screen {
+                    journal = NoteJournal(storePath: path, meetingID: draft.meetingID, station: run.station)
+                }
+                journal?.append(draft)
+                worker.enqueue(.saveNote(draft, clearing: clearing))
             case .export(let request): runner.startExport(request)
             case .loadHome, .loadStep, .loadAnalysis, .followMeeting: reader.enqueue(effect)
             default: worker.enqueue(effect)
@@ -113,6 +122,11 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
             dirty = true
         }
         if takeInbox() { dirty = true }
+        // Everything sent has been written: the journal is empty again.
+        if let j = journal, !worker.busy {
+            j.clear()
+            journal = nil
+        }
         // A write the store keeps waiting (another process holds it): say so,
         // and that typing goes on.
         let waiting = worker.stalledFor > 1

@@ -98,3 +98,30 @@ struct EffectTests {
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Mopeder på torget"))
     }
 }
+
+@Suite("Note journal")
+struct NoteJournalTests {
+    @Test("journalled notes are saved once, in order, on the next opening; a torn last line is left out")
+    func replay() throws {
+        let f = try Fixture()
+        let journal = NoteJournal(storePath: f.folder + "/samtal.sqlite", meetingID: f.meeting.id, station: "capture-1")
+        var first = f.note("Först – åäö")
+        first.clientID = "a-1"
+        var second = f.note("Sedan")
+        second.clientID = "a-2"
+        #expect(journal.append(first))
+        #expect(journal.append(second))
+        // The first was committed before the kill; the second was not.
+        _ = try f.store.saveNote(first, now: 2)
+        // A line cut off by the kill.
+        let handle = try #require(FileHandle(forWritingAtPath: journal.path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"meetingID\":1,\"ste".utf8))
+        try handle.close()
+        let saved = try journal.replay(into: f.store, now: 3)
+        #expect(saved.map(\.text) == ["Sedan"])
+        #expect(try f.store.notes(meetingID: f.meeting.id, stepID: "lokal-lagesbild").map(\.text) == ["Först – åäö", "Sedan"])
+        #expect(!FileManager.default.fileExists(atPath: journal.path))
+        #expect(try journal.replay(into: f.store, now: 4).isEmpty)
+    }
+}

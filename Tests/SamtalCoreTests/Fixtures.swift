@@ -7,7 +7,9 @@ enum Fixtures {
         effects.map {
             switch $0 {
             case .writeStep(let w, let q, _): return .writeStep(w, q)
-            case .saveNote(let n, _): return .saveNote(n)
+            case .saveNote(var n, _):
+                n.clientID = nil
+                return .saveNote(n)
             case .updateNote(let id, let text, let group, let type, _): return .updateNote(id: id, text: text, group: group, type: type)
             default: return $0
             }

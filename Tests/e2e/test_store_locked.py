@@ -7,6 +7,8 @@ the lock goes, and what was typed after it stays on the input line, not
 glued onto the note. A command-line writer waits with a message instead of
 failing with SQLite's words."""
 
+import os
+import signal
 import sqlite3
 import subprocess
 import threading
@@ -89,6 +91,37 @@ class StoreLockedTests(E2ETestCase):
             rows = self.ws.sqlite(f"SELECT step_id, observations FROM rating WHERE meeting_id = {meeting}")
             time.sleep(0.1)
         self.assertEqual(rows, [("hot-och-vald", "Hot mot personal på Östra skolan")])
+
+    def test_notes_sent_while_the_store_is_held_survive_kill_9(self):
+        meeting = self.ws.new_meeting()
+        p = self.pane(f"{BINARY} run {meeting}", width=100, height=30)
+        p.wait_for("Steg 1/6")
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        started = threading.Event()
+        holder = threading.Thread(target=self.hold_lock, args=(6, started))
+        holder.start()
+        try:
+            started.wait(10)
+            notes = ["Buskörning med EPA-traktorer på Norbergsvägen", "Snatteri i centrumbutikerna har minskat"]
+            for text in notes:
+                p.type(text)
+                p.key("Enter")
+                p.wait_for(text + " (sparas…)", timeout=3)
+            os.kill(p.samtal_pid(), signal.SIGKILL)
+            p.wait_exit()
+        finally:
+            holder.join()
+        self.assertEqual(self.ws.sqlite("SELECT count(*) FROM note")[0][0], 0)  # not written before the kill
+        # Opened again, the terminal saves what it had sent, once, in order.
+        q = self.pane(f"{BINARY} run {meeting}", width=100, height=30)
+        q.wait_for(notes[1])
+        self.assertEqual(self.ws.sqlite("SELECT text FROM note ORDER BY id"), [(t,) for t in notes])
+        q.key("F10")
+        q.wait_exit()
+        r = self.pane(f"{BINARY} run {meeting}", width=100, height=30)
+        r.wait_for(notes[1])
+        self.assertEqual(self.ws.sqlite("SELECT count(*) FROM note")[0][0], 2)
 
     def test_a_command_line_writer_waits_with_a_message(self):
         meeting = self.ws.new_meeting()
