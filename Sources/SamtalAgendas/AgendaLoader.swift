@@ -254,7 +254,7 @@ struct Problems {
         case .vote: return ["dots", "per"]
         case .rating: return ["scale"]
         case .cluster: return ["notes_from"]
-        case .present, .collect: return ["show"]
+        case .present, .collect: return ["show", "note_type"]
         case .problem, .activities, .checklist, .summary: return []
         }
     }
@@ -273,6 +273,9 @@ struct Problems {
         }
         if let from = settings["notes_from"], from != "steps", from != "cycle" {
             add(mark, "notes_from must be 'steps' (the earlier steps of this meeting) or 'cycle' (every meeting of the cycle), not '\(from)'")
+        }
+        if let type = settings["note_type"], NoteType(rawValue: type) == nil {
+            add(mark, "note_type must be one of: " + NoteType.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(type)'")
         }
         if let show = settings["show"], show != "focus-areas", show != "commitments" {
             add(mark, "show must be 'focus-areas' (the cycle's focus areas and their ranking) or 'commitments' "

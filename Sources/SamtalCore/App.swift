@@ -107,6 +107,8 @@ public struct RunState: Equatable, Sendable {
     var provisionalCount: Int64 = 0
     /// This step's writes sent to the store and not yet answered.
     var writesInFlight = 0
+    /// The note type was set by the step (`note_type` in the agenda).
+    var noteTypeFromStep = false
     /// Keys typed before the step's records were read, in a step whose
     /// fields edit stored values: applied, in order, once they are.
     var heldKeys: [Key] = []

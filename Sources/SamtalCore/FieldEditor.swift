@@ -227,8 +227,16 @@ extension AppState {
     }
 
     /// Entering a step: the sub-fields get their drafts back, and a new
-    /// summary item its kind.
+    /// summary item its kind; new notes start with the step's note type.
     func enterStep(_ run: inout RunState) {
+        if let type = run.step.settings["note_type"].flatMap(NoteType.init(rawValue:)) {
+            run.noteType = type
+            run.noteTypeFromStep = true
+        } else if run.noteTypeFromStep {
+            // Past a step with a type of its own, notes are problems again.
+            run.noteType = .problem
+            run.noteTypeFromStep = false
+        }
         for (key, path) in run.subfieldKeys {
             run.cursor[keyPath: path].set(run.drafts[key.draftName] ?? "")
         }

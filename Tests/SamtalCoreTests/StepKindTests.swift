@@ -242,3 +242,22 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         }
     }
 }
+
+@Suite struct StepNoteTypeTests {
+    @Test func aStepCanSayWhatTypeItsNotesStartWith() {
+        let agenda = Agenda(id: "lagesrapport", version: 1, title: "Lägesrapport", meetingType: .situationReport, source: .municipality, steps: [
+            AgendaStep(id: "ovrigt", title: "Övrigt", kind: .collect, minutes: 5),
+            AgendaStep(id: "positiva", title: "Positiva händelser", kind: .collect, minutes: 5, settings: ["note_type": "positive"]),
+            AgendaStep(id: "mer", title: "Mer", kind: .collect, minutes: 5),
+        ])
+        var state = AppState(language: .sv, now: 1000, today: "2027-01-20")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(step: 0), agenda: agenda, stepSeconds: [:], notes: [])))
+        #expect(Fixtures.run(state).noteType == .problem)
+        _ = state.update(.key(.pageDown))
+        #expect(Fixtures.run(state).noteType == .positive)
+        _ = state.update(.key(.function(3))) // the facilitator may still choose another
+        #expect(Fixtures.run(state).noteType == .question)
+        _ = state.update(.key(.pageDown))
+        #expect(Fixtures.run(state).noteType == .problem)
+    }
+}
