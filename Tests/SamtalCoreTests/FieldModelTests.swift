@@ -411,7 +411,7 @@ private struct Model {
         let base = UInt64(truncatingIfNeeded: ProcessInfo_seed()) &+ 1_000_000
         for n in 0..<5_000 {
             let seed = base &+ UInt64(n)
-            var rng = SplitMix(seed: seed)
+            var rng = FuzzRandom(seed: seed)
             var slow = SlowStore()
             var model = Model()
             // Each sequence starts at a step of its own, so every kind is visited.
@@ -458,7 +458,7 @@ private struct Model {
         }
         for n in 0..<10_000 {
             let seed = base &+ UInt64(n)
-            var rng = SplitMix(seed: seed)
+            var rng = FuzzRandom(seed: seed)
             var store = FakeStore()
             var model = Model()
             model.stepCount = agendaWithCluster.steps.count
@@ -553,18 +553,6 @@ private extension Model {
     }
 }
 
-/// A small, fast, seedable generator, so a failing sequence can be rerun.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The base seed: SAMTAL_MODEL_SEED to rerun a failure, else a fixed one
 /// (the test is repeatable; set a new seed to explore further).

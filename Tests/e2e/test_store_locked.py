@@ -30,12 +30,17 @@ class StoreLockedTests(E2ETestCase):
         con.execute("COMMIT")
         con.close()
 
-    def test_typing_goes_on_while_another_process_holds_the_store(self):
+    def run_at_the_collect_step(self):
+        """A new WHAT dialogue, run by the facilitator at its first collect step."""
         meeting = self.ws.new_meeting()
         p = self.pane(f"{BINARY} run {meeting}", width=100, height=30)
         p.wait_for("Steg 1/6")
         p.key("PageDown")
         p.wait_for("Steg 2/6")
+        return meeting, p
+
+    def test_typing_goes_on_while_another_process_holds_the_store(self):
+        meeting, p = self.run_at_the_collect_step()
         started = threading.Event()
         holder = threading.Thread(target=self.hold_lock, args=(HOLD_SECONDS, started))
         holder.start()
@@ -93,11 +98,7 @@ class StoreLockedTests(E2ETestCase):
         self.assertEqual(rows, [("hot-och-vald", "Hot mot personal på Östra skolan")])
 
     def test_notes_sent_while_the_store_is_held_survive_kill_9(self):
-        meeting = self.ws.new_meeting()
-        p = self.pane(f"{BINARY} run {meeting}", width=100, height=30)
-        p.wait_for("Steg 1/6")
-        p.key("PageDown")
-        p.wait_for("Steg 2/6")
+        meeting, p = self.run_at_the_collect_step()
         started = threading.Event()
         holder = threading.Thread(target=self.hold_lock, args=(6, started))
         holder.start()
