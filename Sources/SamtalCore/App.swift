@@ -97,8 +97,9 @@ public struct RunState: Equatable, Sendable {
     public var selection: Int64?
     /// What the step's own interaction works on (focus areas, dots, …).
     public var data: StepData
-    /// Where the facilitator is within the step's own interaction.
-    public var cursor = StepCursor()
+    /// What the facilitator is doing within the step: the step kind's own
+    /// state (`StepState.swift`).
+    public var stepState = StepState.present
     /// The field the input line is bound to (see FieldEditor.swift).
     public var bound: FieldKey?
     /// The current step's records have been read since it was entered.
@@ -152,6 +153,7 @@ public struct RunState: Equatable, Sendable {
         if case .station(let g, _) = opened.role { group = g }
         data = StepData(stepID: "")
         data.stepID = step.id
+        stepState = StepState(step.kind)
         setNotes(opened.notes)
     }
 
@@ -159,7 +161,7 @@ public struct RunState: Equatable, Sendable {
         a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
             && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.showTalkingPoints == b.showTalkingPoints
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
-            && a.selection == b.selection && a.data == b.data && a.cursor == b.cursor && a.bound == b.bound
+            && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
             && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.role == b.role
     }
 
@@ -592,7 +594,7 @@ public struct AppState: Equatable, Sendable {
                 run.data = StepData(stepID: run.step.id)
                 run.stepLoaded = false
                 run.writesInFlight = 0
-                run.cursor = StepCursor()
+                run.stepState = StepState(run.step.kind)
                 run.selection = nil
                 cancelEdit(&run)
                 enterStep(&run)
@@ -943,7 +945,7 @@ public struct AppState: Equatable, Sendable {
             run.data = StepData(stepID: run.step.id)
             run.stepLoaded = false
             run.writesInFlight = 0
-            run.cursor = StepCursor()
+            run.stepState = StepState(run.step.kind)
             enterStep(&run)
             return written + [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]
         case .keepPersonalData:

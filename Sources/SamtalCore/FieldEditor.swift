@@ -92,20 +92,20 @@ extension RunState {
         case .present, .collect:
             return editing.map { .noteEdit(id: $0.id) } ?? .note(step: id)
         case .cluster:
-            guard let renaming = cursor.renaming else { return .newArea(step: id) }
+            guard let renaming = cluster.renaming else { return .newArea(step: id) }
             return stepLoaded ? .renameArea(id: renaming) : nil
         case .vote:
             return nil
         case .checklist:
-            return step.questions.isEmpty || !stepLoaded ? nil : .checklistComment(step: id, item: cursor.item)
+            return step.questions.isEmpty || !stepLoaded ? nil : .checklistComment(step: id, item: checklist.item)
         case .rating:
-            return step.questions.isEmpty || !stepLoaded ? nil : .rating(step: id, item: cursor.item, field: cursor.ratingField)
+            return step.questions.isEmpty || !stepLoaded ? nil : .rating(step: id, item: rating.item, field: rating.field)
         case .summary:
             return .summary(step: id, part: 0)
         case .problem:
-            return stepLoaded ? .problem(step: id, area: data.problemFocusAreaID, index: cursor.problemField) : nil
+            return stepLoaded ? .problem(step: id, area: data.problemFocusAreaID, index: problem.field) : nil
         case .activities:
-            return .activity(step: id, editing: cursor.editingActivity, part: 0)
+            return .activity(step: id, editing: activities.editing, part: 0)
         }
     }
 
@@ -141,14 +141,14 @@ extension RunState {
 
     /// The sub-fields of a new summary item or activity, besides the input
     /// line: where each one's text lives.
-    var subfieldKeys: [(FieldKey, WritableKeyPath<StepCursor, TextField>)] {
+    var subfieldKeys: [(FieldKey, WritableKeyPath<RunState, TextField>)] {
         switch step.kind {
         case .summary:
-            return [(.summary(step: step.id, part: 1), \.owner), (.summary(step: step.id, part: 2), \.due)]
+            return [(.summary(step: step.id, part: 1), \.summary.owner), (.summary(step: step.id, part: 2), \.summary.due)]
         case .activities:
-            let e = cursor.editingActivity
-            return [(.activity(step: step.id, editing: e, part: 1), \.owner), (.activity(step: step.id, editing: e, part: 2), \.start),
-                    (.activity(step: step.id, editing: e, part: 3), \.end)]
+            let e = activities.editing
+            return [(.activity(step: step.id, editing: e, part: 1), \.activities.owner), (.activity(step: step.id, editing: e, part: 2), \.activities.start),
+                    (.activity(step: step.id, editing: e, part: 3), \.activities.end)]
         case .present, .collect, .cluster, .vote, .checklist, .rating, .problem:
             return []
         }
@@ -215,13 +215,13 @@ extension AppState {
     /// field is finished.
     mutating func leaveStep(_ run: inout RunState) -> [Effect] {
         if run.step.kind == .summary {
-            let typing = !run.input.text.isEmpty || !run.cursor.owner.text.isEmpty || !run.cursor.due.text.isEmpty
-            run.drafts[run.summaryKindDraft] = typing && run.cursor.summaryKind != .decision ? run.cursor.summaryKind.rawValue : nil
+            let typing = !run.input.text.isEmpty || !run.subfieldsEmpty
+            run.drafts[run.summaryKindDraft] = typing && run.summary.kind != .decision ? run.summary.kind.rawValue : nil
         }
         for (key, path) in run.subfieldKeys {
-            let text = run.cursor[keyPath: path].text
+            let text = run[keyPath: path].text
             run.drafts[key.draftName] = text.isEmpty ? nil : text
-            run.cursor[keyPath: path].clear()
+            run[keyPath: path].clear()
         }
         return unbind(&run)
     }
@@ -238,14 +238,14 @@ extension AppState {
             run.noteTypeFromStep = false
         }
         for (key, path) in run.subfieldKeys {
-            run.cursor[keyPath: path].set(run.drafts[key.draftName] ?? "")
+            run[keyPath: path].set(run.drafts[key.draftName] ?? "")
         }
         if let kind = run.drafts[run.summaryKindDraft].flatMap(SummaryItemKind.init(rawValue:)) {
-            run.cursor.summaryKind = kind
+            run.summary.kind = kind
         }
         // A next step being typed: the cursor goes to its first part with text.
-        if run.step.kind == .summary && run.cursor.summaryKind == .nextStep && run.drafts[FieldKey.summary(step: run.step.id, part: 0).draftName] == nil {
-            if !run.cursor.owner.isEmpty { run.cursor.summaryField = 1 } else if !run.cursor.due.isEmpty { run.cursor.summaryField = 2 }
+        if run.step.kind == .summary && run.summary.kind == .nextStep && run.drafts[FieldKey.summary(step: run.step.id, part: 0).draftName] == nil {
+            if !run.summary.owner.isEmpty { run.summary.part = .who } else if !run.summary.due.isEmpty { run.summary.part = .when }
         }
     }
 }
@@ -261,13 +261,13 @@ extension RunState {
             current[key.draftName] = keep ? input.text : nil
         }
         for (key, path) in subfieldKeys {
-            let text = cursor[keyPath: path].text
+            let text = self[keyPath: path].text
             current[key.draftName] = text.isEmpty ? nil : text
         }
         if step.kind == .summary {
             // The kind of the item being typed goes with its text.
-            let typing = !input.text.isEmpty || !cursor.owner.text.isEmpty || !cursor.due.text.isEmpty
-            current[summaryKindDraft] = typing && cursor.summaryKind != .decision ? cursor.summaryKind.rawValue : nil
+            let typing = !input.text.isEmpty || !subfieldsEmpty
+            current[summaryKindDraft] = typing && summary.kind != .decision ? summary.kind.rawValue : nil
         }
         var effects: [Effect] = []
         for (name, text) in current where savedDrafts[name] != text {
@@ -367,21 +367,21 @@ extension RunState {
             for item in step.questions.indices {
                 for field in [RatingField.observations, .comment]
                 where drafts[FieldKey.rating(step: id, item: item, field: field).draftName] != nil {
-                    cursor.item = item
-                    cursor.ratingField = field
+                    rating.item = item
+                    rating.field = field
                     return
                 }
             }
         case .checklist:
             if let item = step.questions.indices.first(where: { drafts[FieldKey.checklistComment(step: id, item: $0).draftName] != nil }) {
-                cursor.item = item
+                checklist.item = item
             }
         case .problem:
             let area = data.problemFocusAreaID
             if let index = ProblemField.all.indices.first(where: {
                 drafts[FieldKey.problem(step: id, area: area, index: $0).draftName] != nil
             }) {
-                cursor.problemField = index
+                problem.field = index
             }
         case .present, .collect, .cluster, .vote, .activities, .summary:
             break // drafts of new things are back as the step is entered

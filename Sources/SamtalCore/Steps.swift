@@ -159,45 +159,6 @@ public enum ProblemField: Equatable, Sendable {
         + (0..<whyLevels).map { .why($0) } + TriangleSide.allCases.map { .triangle($0) }
 }
 
-public enum ClusterPane: Sendable, Equatable {
-    case notes, areas
-}
-
-public enum RatingField: Sendable, Equatable {
-    case observations, comment
-}
-
-/// Where the facilitator is within a step's own interaction.
-public struct StepCursor: Equatable, Sendable {
-    public var pane: ClusterPane = .notes
-    public var note = 0
-    public var area = 0
-    public var item = 0
-    public var mergeSource: Int64?
-    public var renaming: Int64?
-    public var voter = 1
-    public var ratingField: RatingField = .observations
-    public var summaryKind: SummaryItemKind = .decision
-    /// 0 what (the input line), 1 who, 2 when: the fields of a next step.
-    public var summaryField = 0
-    public var owner = TextField("", limit: 200)
-    public var due = TextField("", limit: 40)
-    /// Problem: the field being edited (index into `ProblemField.all`) and
-    /// the focus area chosen.
-    public var problemField = 0
-    public var problemArea: Int64?
-    /// Activities: 0 what (the input line), 1 who, 2 from, 3 to; the
-    /// priority and focus area of new activities; the activity being edited.
-    public var activityField = 0
-    public var start = TextField("", limit: 40)
-    public var end = TextField("", limit: 40)
-    public var priority: ActivityPriority = .medium
-    public var activityArea: Int64?
-    public var editingActivity: Int64?
-
-    public init() {}
-}
-
 extension RunState {
     public var query: StepQuery {
         StepQuery(meetingID: meeting.id, cycleID: meeting.cycleID, stepID: step.id, kind: step.kind,
@@ -205,7 +166,7 @@ extension RunState {
                   notesFromCycle: step.settings["notes_from"] == "cycle",
                   showCycleFocusAreas: step.settings["show"] == "focus-areas",
                   showCommitments: step.settings["show"] == "commitments",
-                  focusAreaID: step.kind == .problem ? cursor.problemArea : nil)
+                  focusAreaID: step.kind == .problem ? problem.area : nil)
     }
 
     /// The keymap context of the current step.
@@ -241,10 +202,32 @@ extension RunState {
         data = loaded
         stepLoaded = true
         data.notes = []
-        cursor.note = min(cursor.note, max(0, data.sourceNotes.count - 1))
-        cursor.area = min(cursor.area, max(0, data.focusAreas.count - 1))
-        cursor.item = min(cursor.item, max(0, itemCount - 1))
-        if let s = cursor.mergeSource, !data.focusAreas.contains(where: { $0.id == s }) { cursor.mergeSource = nil }
+        // The selection stays within what is there now.
+        let items = max(0, itemCount - 1)
+        switch stepState {
+        case .cluster(var c):
+            c.note = min(c.note, max(0, data.sourceNotes.count - 1))
+            c.area = min(c.area, max(0, data.focusAreas.count - 1))
+            if let s = c.mergeSource, !data.focusAreas.contains(where: { $0.id == s }) { c.mergeSource = nil }
+            stepState = .cluster(c)
+        case .vote(var v):
+            v.area = min(v.area, max(0, data.focusAreas.count - 1))
+            stepState = .vote(v)
+        case .checklist(var c):
+            c.item = min(c.item, items)
+            stepState = .checklist(c)
+        case .rating(var r):
+            r.item = min(r.item, items)
+            stepState = .rating(r)
+        case .summary(var m):
+            m.item = min(m.item, items)
+            stepState = .summary(m)
+        case .activities(var a):
+            a.item = min(a.item, items)
+            stepState = .activities(a)
+        case .present, .collect, .problem:
+            break
+        }
     }
 
     /// Items of a checklist or rating step (the agenda's questions), or the
@@ -266,7 +249,7 @@ extension RunState {
     /// when there is no budget to count against (no participants entered).
     public var dotsLeft: Int? {
         if dotsPerGroup {
-            return dotsEach - data.votes.filter { $0.voter == cursor.voter }.count
+            return dotsEach - data.votes.filter { $0.voter == vote.voter }.count
         }
         let people = meeting.facts.totalHeadCount
         guard people > 0 else { return nil }
@@ -306,8 +289,10 @@ extension AppState {
     private mutating func editInput(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         if action == .cancel {
             revert(&run)
-            run.cursor.renaming = nil
-            run.cursor.mergeSource = nil
+            if run.step.kind == .cluster {
+                run.cluster.renaming = nil
+                run.cluster.mergeSource = nil
+            }
             return []
         }
         if action == nil, run.bound != nil, run.input.handle(key) { return [] }
@@ -335,57 +320,57 @@ extension AppState {
     mutating func handleCluster(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         let q = run.query
         let areas = run.data.focusAreas
-        let selectedArea = areas.indices.contains(run.cursor.area) ? areas[run.cursor.area] : nil
+        let selectedArea = areas.indices.contains(run.cluster.area) ? areas[run.cluster.area] : nil
         switch action {
         case .switchPane:
-            run.cursor.pane = run.cursor.pane == .notes ? .areas : .notes
+            run.cluster.pane = run.cluster.pane == .notes ? .areas : .notes
         case .clusterUp, .clusterDown:
             let delta = action == .clusterUp ? -1 : 1
-            if run.cursor.pane == .notes {
-                run.cursor.note = max(0, min(run.data.sourceNotes.count - 1, run.cursor.note + delta))
+            if run.cluster.pane == .notes {
+                run.cluster.note = max(0, min(run.data.sourceNotes.count - 1, run.cluster.note + delta))
             } else {
-                run.cursor.area = max(0, min(areas.count - 1, run.cursor.area + delta))
+                run.cluster.area = max(0, min(areas.count - 1, run.cluster.area + delta))
             }
         case .clusterEnter:
             let text = run.input.trimmedText
             if !text.isEmpty, let bound = run.bound {
                 // The line is free at once; the list shows the area once stored.
                 let clearing = run.clearing([bound])
-                if let id = run.cursor.renaming {
+                if let id = run.cluster.renaming {
                     run.input.set(run.storedValue(bound)) // leaving the rename writes nothing more
-                    run.cursor.renaming = nil
+                    run.cluster.renaming = nil
                     return [.writeStep(.renameFocusArea(id: id, name: text), q, clearing: clearing)]
                 }
                 run.input.clear()
                 return [.writeStep(.createFocusArea(name: text, type: .place), q, clearing: clearing)]
             }
-            guard run.cursor.pane == .notes, let area = selectedArea,
-                  run.data.sourceNotes.indices.contains(run.cursor.note) else { return [] }
-            let note = run.data.sourceNotes[run.cursor.note]
-            run.cursor.note = min(run.cursor.note + 1, run.data.sourceNotes.count - 1)
+            guard run.cluster.pane == .notes, let area = selectedArea,
+                  run.data.sourceNotes.indices.contains(run.cluster.note) else { return [] }
+            let note = run.data.sourceNotes[run.cluster.note]
+            run.cluster.note = min(run.cluster.note + 1, run.data.sourceNotes.count - 1)
             return [.writeStep(.assignNote(noteID: note.id, areaID: area.id), q)]
         case .nextAreaType:
             guard let area = selectedArea else { return [] }
             return [.writeStep(.setFocusAreaType(id: area.id, type: area.type.next), q)]
         case .renameArea:
             guard let area = selectedArea else { return [] }
-            run.cursor.renaming = area.id // the input line is bound to its name
+            run.cluster.renaming = area.id // the input line is bound to its name
         case .mergeArea:
             guard let area = selectedArea else { return [] }
-            if let source = run.cursor.mergeSource {
-                run.cursor.mergeSource = nil
+            if let source = run.cluster.mergeSource {
+                run.cluster.mergeSource = nil
                 guard source != area.id else { return [] }
                 return [.writeStep(.mergeFocusArea(from: source, into: area.id), q)]
             }
-            run.cursor.mergeSource = area.id
-            run.cursor.pane = .areas
+            run.cluster.mergeSource = area.id
+            run.cluster.pane = .areas
             say(texts[.clusterMergePick], seconds: 30)
         case .deleteArea:
-            if run.cursor.pane == .areas {
+            if run.cluster.pane == .areas {
                 guard let area = selectedArea else { return [] }
                 dialog = .confirm(.deleteFocusArea(area.id))
-            } else if run.data.sourceNotes.indices.contains(run.cursor.note) {
-                let note = run.data.sourceNotes[run.cursor.note]
+            } else if run.data.sourceNotes.indices.contains(run.cluster.note) {
+                let note = run.data.sourceNotes[run.cluster.note]
                 guard run.data.area(of: note.id) != nil else { return [] }
                 return [.writeStep(.assignNote(noteID: note.id, areaID: nil), q)]
             }
@@ -402,23 +387,23 @@ extension AppState {
         let areas = run.data.focusAreas
         switch action {
         case .voteUp:
-            run.cursor.area = max(0, run.cursor.area - 1)
+            run.vote.area = max(0, run.vote.area - 1)
         case .voteDown:
-            run.cursor.area = max(0, min(areas.count - 1, run.cursor.area + 1))
+            run.vote.area = max(0, min(areas.count - 1, run.vote.area + 1))
         case .addDot:
-            guard areas.indices.contains(run.cursor.area) else { return [] }
+            guard areas.indices.contains(run.vote.area) else { return [] }
             if let left = run.dotsLeft, left <= 0 {
                 say(texts[.voteBudgetUsed], error: true)
                 return []
             }
-            return [.writeStep(.addVote(areaID: areas[run.cursor.area].id, voter: run.dotsPerGroup ? run.cursor.voter : 0), q)]
+            return [.writeStep(.addVote(areaID: areas[run.vote.area].id, voter: run.dotsPerGroup ? run.vote.voter : 0), q)]
         case .undoDot:
-            return [.writeStep(.undoVote(voter: run.dotsPerGroup ? run.cursor.voter : nil), q)]
+            return [.writeStep(.undoVote(voter: run.dotsPerGroup ? run.vote.voter : nil), q)]
         case .nextVoter, .previousVoter:
             guard run.dotsPerGroup else { return [] }
             let n = max(1, run.meeting.groupCount)
             let delta = action == .previousVoter ? -1 : 1
-            run.cursor.voter = ((run.cursor.voter - 1 + delta) % n + n) % n + 1
+            run.vote.voter = ((run.vote.voter - 1 + delta) % n + n) % n + 1
         case .cancel:
             return []
         case nil:
@@ -433,12 +418,12 @@ extension AppState {
 
     mutating func handleChecklist(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         let q = run.query
-        let item = run.cursor.item
+        let item = run.checklist.item
         guard run.itemCount > 0 else { return editInput(&run, key: key, action: action) }
         switch action {
         case .itemUp, .itemDown:
             // Moving on saves what was typed (see `rebind`).
-            run.cursor.item = max(0, min(run.itemCount - 1, item + (action == .itemUp ? -1 : 1)))
+            run.checklist.item = max(0, min(run.itemCount - 1, item + (action == .itemUp ? -1 : 1)))
         case .toggleItem:
             var answer = run.checklistAnswer(item)
             answer.done.toggle()
@@ -456,12 +441,12 @@ extension AppState {
 
     mutating func handleRating(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         let q = run.query
-        let item = run.cursor.item
+        let item = run.rating.item
         guard run.itemCount > 0 else { return editInput(&run, key: key, action: action) }
         switch action {
         case .itemUp, .itemDown:
             // Moving on saves what was typed (see `rebind`).
-            run.cursor.item = max(0, min(run.itemCount - 1, item + (action == .itemUp ? -1 : 1)))
+            run.rating.item = max(0, min(run.itemCount - 1, item + (action == .itemUp ? -1 : 1)))
             return []
         case .nextRatingValue, .previousRatingValue:
             let values: [String?] = [nil] + run.ratingScale.values.map { Optional($0) }
@@ -479,7 +464,7 @@ extension AppState {
             return [.writeStep(.setRating(r), q, clearing: run.clearing(run.bound.map { [$0] } ?? []))]
         case .switchRatingField:
             // The field left is saved when changed (see `rebind`).
-            run.cursor.ratingField = run.cursor.ratingField == .observations ? .comment : .observations
+            run.rating.field = run.rating.field == .observations ? .comment : .observations
             return []
         case .saveField:
             return saveBound(&run)
@@ -494,41 +479,41 @@ extension AppState {
         let q = run.query
         switch action {
         case .itemUp:
-            run.cursor.item = max(0, run.cursor.item - 1)
+            run.summary.item = max(0, run.summary.item - 1)
         case .itemDown:
-            run.cursor.item = max(0, min(run.itemCount - 1, run.cursor.item + 1))
+            run.summary.item = max(0, min(run.itemCount - 1, run.summary.item + 1))
         case .nextSummaryKind:
-            run.cursor.summaryKind = run.cursor.summaryKind.next
-            if run.cursor.summaryKind != .nextStep { run.cursor.summaryField = 0 }
+            run.summary.kind = run.summary.kind.next
+            if run.summary.kind != .nextStep { run.summary.part = .what }
         case .nextSummaryField, .previousSummaryField:
-            guard run.cursor.summaryKind == .nextStep else { return [] }
-            run.cursor.summaryField = (run.cursor.summaryField + (action == .previousSummaryField ? 2 : 1)) % 3
+            guard run.summary.kind == .nextStep else { return [] }
+            run.summary.part = run.summary.part.cycled(by: action == .previousSummaryField ? -1 : 1)
         case .deleteSummaryItem:
-            guard run.data.summaryItems.indices.contains(run.cursor.item) else { return [] }
-            dialog = .confirm(.deleteSummaryItem(run.data.summaryItems[run.cursor.item].id))
+            guard run.data.summaryItems.indices.contains(run.summary.item) else { return [] }
+            dialog = .confirm(.deleteSummaryItem(run.data.summaryItems[run.summary.item].id))
         case .cancel:
             revert(&run)
-            run.cursor.owner.clear()
-            run.cursor.due.clear()
-            run.cursor.summaryField = 0
+            run.summary.owner.clear()
+            run.summary.due.clear()
+            run.summary.part = .what
         case .addItem:
             let text = run.input.trimmedText
             guard !text.isEmpty else { return [] }
-            let nextStep = run.cursor.summaryKind == .nextStep
-            let write = StepWrite.addSummaryItem(kind: run.cursor.summaryKind, text: text,
-                                                 owner: nextStep ? run.cursor.owner.trimmedText : "",
-                                                 due: nextStep ? run.cursor.due.trimmedText : "")
+            let nextStep = run.summary.kind == .nextStep
+            let write = StepWrite.addSummaryItem(kind: run.summary.kind, text: text,
+                                                 owner: nextStep ? run.summary.owner.trimmedText : "",
+                                                 due: nextStep ? run.summary.due.trimmedText : "")
             let clearing = run.clearing(run.boundAndSubfields, also: [run.summaryKindDraft])
             run.input.clear()
-            run.cursor.owner.clear()
-            run.cursor.due.clear()
-            run.cursor.summaryField = 0
+            run.summary.owner.clear()
+            run.summary.due.clear()
+            run.summary.part = .what
             return [.writeStep(write, q, clearing: clearing)]
         case nil:
-            switch run.cursor.summaryField {
-            case 1: _ = run.cursor.owner.handle(key)
-            case 2: _ = run.cursor.due.handle(key)
-            default: _ = run.input.handle(key)
+            switch run.summary.part {
+            case .who: _ = run.summary.owner.handle(key)
+            case .when: _ = run.summary.due.handle(key)
+            case .what: _ = run.input.handle(key)
             }
         default:
             return nil
@@ -540,31 +525,31 @@ extension AppState {
     mutating func stepWritten(_ write: StepWrite, run: inout RunState) {
         switch write {
         case .createFocusArea:
-            run.cursor.area = max(0, run.data.focusAreas.count - 1)
+            run.cluster.area = max(0, run.data.focusAreas.count - 1)
             say(texts[.noteSaved])
         case .renameFocusArea:
             say(texts[.noteUpdated])
         case .assignNote(_, let areaID):
             say(areaID == nil ? texts[.clusterUnassigned] : texts[.clusterAssigned])
         case .mergeFocusArea(_, let into):
-            run.cursor.area = run.data.focusAreas.firstIndex { $0.id == into } ?? 0
+            run.cluster.area = run.data.focusAreas.firstIndex { $0.id == into } ?? 0
             say(texts[.clusterMerged])
         case .setChecklistAnswer, .setRating:
             // The field shows what is stored now (`loadKeepingInput`).
             say(texts[.noteSaved])
         case .addSummaryItem:
-            run.cursor.item = max(0, run.data.summaryItems.count - 1)
+            run.summary.item = max(0, run.data.summaryItems.count - 1)
             say(texts[.noteSaved])
         case .deleteFocusArea, .deleteSummaryItem, .deleteActivity:
             say(texts[.noteDeleted])
         case .saveProblem, .saveWhyChain:
             // The area the store chose, unless the facilitator has chosen
             // another meanwhile (F3).
-            if run.cursor.problemArea == nil { run.cursor.problemArea = run.data.problemFocusAreaID }
+            if run.problem.area == nil { run.problem.area = run.data.problemFocusAreaID }
             say(texts[.noteSaved])
         case .addActivity, .updateActivity:
-            run.cursor.item = max(0, min(run.cursor.item, run.data.activities.count - 1))
-            if case .addActivity = write { run.cursor.item = max(0, run.data.activities.count - 1) }
+            run.activities.item = max(0, min(run.activities.item, run.data.activities.count - 1))
+            if case .addActivity = write { run.activities.item = max(0, run.data.activities.count - 1) }
             say(texts[.noteSaved])
         case .setFocusAreaType, .addVote, .undoVote:
             break
@@ -596,7 +581,7 @@ extension AppState {
         switch action {
         case .itemUp, .itemDown:
             // Moving on saves what was typed (see `rebind`).
-            run.cursor.problemField = max(0, min(fields.count - 1, run.cursor.problemField + (action == .itemUp ? -1 : 1)))
+            run.problem.field = max(0, min(fields.count - 1, run.problem.field + (action == .itemUp ? -1 : 1)))
             return []
         case .nextProblemArea:
             let areas = run.rankedAreas
@@ -604,7 +589,7 @@ extension AppState {
             // The field is finished while its area's records are still here.
             let effects = unbind(&run)
             let i = areas.firstIndex { $0.id == run.data.problemFocusAreaID } ?? -1
-            run.cursor.problemArea = areas[(i + 1) % areas.count].id
+            run.problem.area = areas[(i + 1) % areas.count].id
             run.stepLoaded = false
             run.data.problemFocusAreaID = nil
             run.data.problem = nil
@@ -613,7 +598,7 @@ extension AppState {
         case .saveField:
             let effects = saveBound(&run)
             if effects.isEmpty {
-                run.cursor.problemField = min(fields.count - 1, run.cursor.problemField + 1)
+                run.problem.field = min(fields.count - 1, run.problem.field + 1)
             }
             return effects
         default:
@@ -628,84 +613,84 @@ extension AppState {
         let activities = run.data.activities
         switch action {
         case .itemUp:
-            run.cursor.item = max(0, run.cursor.item - 1)
+            run.activities.item = max(0, run.activities.item - 1)
         case .itemDown:
-            run.cursor.item = max(0, min(activities.count - 1, run.cursor.item + 1))
+            run.activities.item = max(0, min(activities.count - 1, run.activities.item + 1))
         case .nextActivityField, .previousActivityField:
-            run.cursor.activityField = (run.cursor.activityField + (action == .previousActivityField ? 3 : 1)) % 4
+            run.activities.part = run.activities.part.cycled(by: action == .previousActivityField ? -1 : 1)
         case .nextPriority:
-            run.cursor.priority = run.cursor.priority.next
+            run.activities.priority = run.activities.priority.next
         case .nextActivityArea:
             let areas = run.rankedAreas
             guard !areas.isEmpty else { return [] }
-            if let current = run.cursor.activityArea, let i = areas.firstIndex(where: { $0.id == current }) {
-                run.cursor.activityArea = i + 1 < areas.count ? areas[i + 1].id : nil
+            if let current = run.activities.area, let i = areas.firstIndex(where: { $0.id == current }) {
+                run.activities.area = i + 1 < areas.count ? areas[i + 1].id : nil
             } else {
-                run.cursor.activityArea = areas[0].id
+                run.activities.area = areas[0].id
             }
         case .editActivity:
-            guard activities.indices.contains(run.cursor.item) else { return [] }
-            let a = activities[run.cursor.item]
+            guard activities.indices.contains(run.activities.item) else { return [] }
+            let a = activities[run.activities.item]
             // What was typed for a new activity is kept as its draft.
             let effects = leaveStep(&run)
-            run.cursor.editingActivity = a.id
-            run.cursor.priority = a.priority
-            run.cursor.activityArea = a.focusAreaID
-            run.cursor.activityField = 0
+            run.activities.editing = a.id
+            run.activities.priority = a.priority
+            run.activities.area = a.focusAreaID
+            run.activities.part = .what
             for ((key, path), stored) in zip(run.subfieldKeys, [a.responsible, a.start, a.end]) {
-                run.cursor[keyPath: path].set(run.drafts[key.draftName] ?? stored)
+                run[keyPath: path].set(run.drafts[key.draftName] ?? stored)
             }
             return effects
         case .deleteActivity:
-            guard activities.indices.contains(run.cursor.item) else { return [] }
-            dialog = .confirm(.deleteActivity(activities[run.cursor.item].id))
+            guard activities.indices.contains(run.activities.item) else { return [] }
+            dialog = .confirm(.deleteActivity(activities[run.activities.item].id))
         case .cancel:
             // An edit is left as stored; a new activity's text is dropped.
             let keys = run.boundAndSubfields
             run.input.clear()
             for key in keys { run.drafts[key.draftName] = nil }
-            let editing = run.cursor.editingActivity
-            run.cursor.editingActivity = nil
-            run.cursor.activityField = 0
+            let editing = run.activities.editing
+            run.activities.editing = nil
+            run.activities.part = .what
             run.restoredDraft = false
             if editing != nil { enterStep(&run) } else {
-                run.cursor.owner.clear()
-                run.cursor.start.clear()
-                run.cursor.end.clear()
+                run.activities.owner.clear()
+                run.activities.start.clear()
+                run.activities.end.clear()
             }
         case .addItem:
             let what = run.input.trimmedText
             guard !what.isEmpty else { return [] }
             let clearing = run.clearing(run.boundAndSubfields)
             let write: StepWrite
-            if let id = run.cursor.editingActivity, var a = activities.first(where: { $0.id == id }) {
+            if let id = run.activities.editing, var a = activities.first(where: { $0.id == id }) {
                 a.what = what
-                a.responsible = run.cursor.owner.trimmedText
-                a.start = run.cursor.start.trimmedText
-                a.end = run.cursor.end.trimmedText
-                a.priority = run.cursor.priority
-                a.focusAreaID = run.cursor.activityArea
+                a.responsible = run.activities.owner.trimmedText
+                a.start = run.activities.start.trimmedText
+                a.end = run.activities.end.trimmedText
+                a.priority = run.activities.priority
+                a.focusAreaID = run.activities.area
                 write = .updateActivity(a)
             } else {
-                write = .addActivity(focusAreaID: run.cursor.activityArea, what: what, responsible: run.cursor.owner.trimmedText,
-                                     start: run.cursor.start.trimmedText, end: run.cursor.end.trimmedText, priority: run.cursor.priority)
+                write = .addActivity(focusAreaID: run.activities.area, what: what, responsible: run.activities.owner.trimmedText,
+                                     start: run.activities.start.trimmedText, end: run.activities.end.trimmedText, priority: run.activities.priority)
             }
             // The line is free at once: back to a new activity, with what
             // was typed for one before the edit.
             run.input.clear()
-            run.cursor.owner.clear()
-            run.cursor.start.clear()
-            run.cursor.end.clear()
-            run.cursor.editingActivity = nil
-            run.cursor.activityField = 0
+            run.activities.owner.clear()
+            run.activities.start.clear()
+            run.activities.end.clear()
+            run.activities.editing = nil
+            run.activities.part = .what
             enterStep(&run)
             return [.writeStep(write, q, clearing: clearing)]
         case nil:
-            switch run.cursor.activityField {
-            case 1: _ = run.cursor.owner.handle(key)
-            case 2: _ = run.cursor.start.handle(key)
-            case 3: _ = run.cursor.end.handle(key)
-            default: _ = run.input.handle(key)
+            switch run.activities.part {
+            case .who: _ = run.activities.owner.handle(key)
+            case .from: _ = run.activities.start.handle(key)
+            case .to: _ = run.activities.end.handle(key)
+            case .what: _ = run.input.handle(key)
             }
         default:
             return nil

@@ -566,7 +566,7 @@ public enum Screens {
         var statusText = ""
         // With nothing typed, a message (a personal-data warning) may take
         // most of the line; while typing it keeps to a third.
-        let statusRoom = run.input.isEmpty && run.cursor.owner.isEmpty ? w - 24 : w / 3
+        let statusRoom = run.input.isEmpty && run.subfieldsEmpty ? w - 24 : w / 3
         if let status = state.status { statusText = truncate(status.text, width: max(0, statusRoom)) }
         let right = w - DisplayWidth.of(statusText) - 2
         defer {
@@ -601,11 +601,11 @@ public enum Screens {
         let draft = run.restoredDraft ? "[\(t[.draftMarker])] " : ""
         switch run.role == .facilitator ? run.step.kind : .collect {
         case .cluster:
-            let label = run.cursor.renaming != nil ? t[.clusterInputRename] : t[.clusterInputNew]
+            let label = run.cluster.renaming != nil ? t[.clusterInputRename] : t[.clusterInputNew]
             _ = field(" \(label) ▸ ", run.input, x: 0, width: w, focused: true, placeholder: t[.helpClusterEnter])
         case .vote:
             var text = " "
-            if run.dotsPerGroup { text += "\(t.group(run.cursor.voter)) · " }
+            if run.dotsPerGroup { text += "\(t.group(run.vote.voter)) · " }
             if let left = run.dotsLeft {
                 text += "\(left) \(t[.voteDotsLeft]) (\(run.dotsEach) \(t[run.dotsPerGroup ? .votePerGroup : .votePerParticipant]))"
             } else {
@@ -614,33 +614,33 @@ public enum Screens {
             grid.text(truncate(text, width: max(0, right)), x: 0, y: y, style: Style(.heading, bold: true))
             grid.cursor = nil
         case .checklist:
-            _ = field(" \(draft)\(t[.inputComment]) (\(run.cursor.item + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
+            _ = field(" \(draft)\(t[.inputComment]) (\(run.selectedItem + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .rating:
-            let label = run.cursor.ratingField == .observations ? t[.ratingObservations] : t[.ratingComment]
-            _ = field(" \(draft)\(label) (\(run.cursor.item + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
+            let label = run.rating.field == .observations ? t[.ratingObservations] : t[.ratingComment]
+            _ = field(" \(draft)\(label) (\(run.selectedItem + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .summary:
-            let kind = " \(t.summaryKind(run.cursor.summaryKind)) ▸ "
-            if run.cursor.summaryKind == .nextStep {
+            let kind = " \(t.summaryKind(run.summary.kind)) ▸ "
+            if run.summary.kind == .nextStep {
                 let room = max(12, right - DisplayWidth.of(kind) - 16)
-                var x = field(kind, run.input, x: 0, width: room * 3 / 5, focused: run.cursor.summaryField == 0)
-                x = field(" \(t[.summaryWho]) ▸ ", run.cursor.owner, x: x, width: room / 4, focused: run.cursor.summaryField == 1)
-                _ = field(" \(t[.summaryWhen]) ▸ ", run.cursor.due, x: x, width: 10, focused: run.cursor.summaryField == 2)
+                var x = field(kind, run.input, x: 0, width: room * 3 / 5, focused: run.summary.part == .what)
+                x = field(" \(t[.summaryWho]) ▸ ", run.summary.owner, x: x, width: room / 4, focused: run.summary.part == .who)
+                _ = field(" \(t[.summaryWhen]) ▸ ", run.summary.due, x: x, width: 10, focused: run.summary.part == .when)
             } else {
                 _ = field(kind, run.input, x: 0, width: w, focused: true, placeholder: t[.summaryEmpty])
             }
         case .problem:
-            let f = ProblemField.all[run.cursor.problemField]
+            let f = ProblemField.all[run.problem.field]
             _ = field(" \(draft)\(t.problemField(f)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .activities:
-            let label = (run.cursor.editingActivity != nil ? " \(t[.editingLabel]) ·" : "") + " [\(t.priority(run.cursor.priority))] ▸ "
+            let label = (run.activities.editing != nil ? " \(t[.editingLabel]) ·" : "") + " [\(t.priority(run.activities.priority))] ▸ "
             let labels = [label, " \(t[.activityWho]) ▸ ", " \(t[.activityFrom]) ▸ ", " \(t[.activityTo]) ▸ "]
             let room = max(20, right - labels.reduce(0) { $0 + DisplayWidth.of($1) })
             let dateWidth = min(10, room / 6)
             let widths = [room - 2 * dateWidth - room / 4, room / 4, dateWidth, dateWidth]
-            let fields = [run.input, run.cursor.owner, run.cursor.start, run.cursor.end]
+            let fields = [run.input, run.activities.owner, run.activities.start, run.activities.end]
             var x = 0
             for i in 0..<4 {
-                x = field(labels[i], fields[i], x: x, width: widths[i], focused: run.cursor.activityField == i)
+                x = field(labels[i], fields[i], x: x, width: widths[i], focused: run.activities.part.rawValue == i)
             }
         case .present, .collect:
             var prefix = " \(draft)\(t.group(run.group)) · \(t.noteType(run.noteType)) ▸ "
@@ -670,21 +670,21 @@ public enum Screens {
     static func drawCluster(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
         let (left, right) = rect.splitLeft(rect.width / 2)
         let notesInner = grid.box(left, title: "\(t[.clusterNotesHeading]) (\(run.data.sourceNotes.count))",
-                                  style: Style(.border, bold: run.cursor.pane == .notes))
+                                  style: Style(.border, bold: run.cluster.pane == .notes))
         let areasInner = grid.box(right, title: "\(t[.clusterAreasHeading]) (\(run.data.focusAreas.count))", right: "Tab",
-                                  style: Style(.border, bold: run.cursor.pane == .areas))
+                                  style: Style(.border, bold: run.cluster.pane == .areas))
         let notes = run.data.sourceNotes
         if notes.isEmpty {
             grid.paragraph(t[.clusterNoSourceNotes], in: notesInner, style: Style(.dim))
         }
-        let start = scrollStart(selected: run.cursor.note, count: notes.count, height: notesInner.height)
+        let start = scrollStart(selected: run.cluster.note, count: notes.count, height: notesInner.height)
         for (i, note) in notes.enumerated().dropFirst(start).prefix(notesInner.height) {
             let area = run.data.area(of: note.id)
             let tag = area.map { "[\($0.name)] " } ?? ""
             // Notes gathered from the whole cycle keep their source in view.
             let source = run.query.notesFromCycle ? "(\(t.source(note.source))) " : ""
             listRow(&grid, tag + source + note.text, x: notesInner.x, y: notesInner.y + i - start, width: notesInner.width,
-                    selected: i == run.cursor.note, active: run.cursor.pane == .notes,
+                    selected: i == run.cluster.note, active: run.cluster.pane == .notes,
                     style: area == nil ? .normal : Style(.dim))
         }
         let areas = run.data.focusAreas
@@ -695,19 +695,19 @@ public enum Screens {
         // Each area: its name and type, then its notes indented.
         var lines: [(text: String, style: Style, area: Int?)] = []
         for (i, area) in areas.enumerated() {
-            let merge = run.cursor.mergeSource == area.id ? " ⇢" : ""
+            let merge = run.cluster.mergeSource == area.id ? " ⇢" : ""
             lines.append(("\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(merge)", Style(.heading, bold: true), i))
             for id in area.noteIDs {
                 if let n = notes.first(where: { $0.id == id }) { lines.append(("   " + n.text, .normal, nil)) }
             }
         }
-        let selectedLine = lines.firstIndex { $0.area == run.cursor.area } ?? 0
+        let selectedLine = lines.firstIndex { $0.area == run.cluster.area } ?? 0
         let first = scrollStart(selected: selectedLine, count: lines.count, height: areasInner.height)
         for (i, line) in lines.enumerated().dropFirst(first).prefix(areasInner.height) {
             let y = areasInner.y + i - first
             if let a = line.area {
-                listRow(&grid, line.text, x: areasInner.x, y: y, width: areasInner.width, selected: a == run.cursor.area,
-                        active: run.cursor.pane == .areas, style: line.style)
+                listRow(&grid, line.text, x: areasInner.x, y: y, width: areasInner.width, selected: a == run.cluster.area,
+                        active: run.cluster.pane == .areas, style: line.style)
             } else {
                 grid.text(truncate(line.text, width: areasInner.width), x: areasInner.x, y: y, style: line.style)
             }
@@ -730,12 +730,12 @@ public enum Screens {
         // not jump as dots are added (the rank column says where each
         // stands); elsewhere they are shown best first.
         let rows = selectable ? run.data.focusAreas.compactMap { a in ranked.first { $0.area.id == a.id } } : ranked
-        let start = scrollStart(selected: run.cursor.area, count: rows.count, height: inner.height)
+        let start = scrollStart(selected: run.vote.area, count: rows.count, height: inner.height)
         for (i, r) in rows.enumerated().dropFirst(start).prefix(inner.height) {
             let y = inner.y + i - start
             let rank = r.dots == 0 ? "  –" : (r.tied ? "\(r.rank)=" : "\(r.rank).").leftPadded(3)
             let countText = "\(r.dots)".leftPadded(3)
-            let selected = selectable && i == run.cursor.area
+            let selected = selectable && i == run.vote.area
             let head = "\(rank) \(pad(r.area.name, width: nameWidth)) \(countText) "
             listRow(&grid, head, x: inner.x, y: y, width: DisplayWidth.of(head) + 2, selected: selected,
                     style: Style(.normal, bold: r.rank == 1 && r.dots > 0))
@@ -755,12 +755,12 @@ public enum Screens {
         let items = run.step.questions
         let done = items.indices.filter { run.checklistAnswer($0).done }.count
         let inner = grid.box(rect, title: "\(t[.checklistHeading]) (\(done)/\(items.count))")
-        let start = scrollStart(selected: run.cursor.item, count: items.count, height: inner.height / 2 + 1)
+        let start = scrollStart(selected: run.selectedItem, count: items.count, height: inner.height / 2 + 1)
         var y = inner.y
         for (i, item) in items.enumerated().dropFirst(start) where y < inner.maxY {
             let answer = run.checklistAnswer(i)
             let box = answer.done ? "[x] " : "[ ] "
-            listRow(&grid, box + item, x: inner.x, y: y, width: inner.width, selected: i == run.cursor.item,
+            listRow(&grid, box + item, x: inner.x, y: y, width: inner.width, selected: i == run.selectedItem,
                     style: Style(answer.done ? .success : .normal))
             y += 1
             if !answer.comment.isEmpty, y < inner.maxY {
@@ -783,13 +783,13 @@ public enum Screens {
         let questions = run.step.questions
         let inner = grid.box(rect, title: "\(t[.ratingHeading]) · \(run.ratingScale.values.map { t.ratingValue($0) }.joined(separator: " / "))")
         var y = inner.y
-        let start = scrollStart(selected: run.cursor.item, count: questions.count, height: max(1, inner.height / 3))
+        let start = scrollStart(selected: run.selectedItem, count: questions.count, height: max(1, inner.height / 3))
         for (i, question) in questions.enumerated().dropFirst(start) where y < inner.maxY {
             let r = run.rating(i)
             let value = r.value.map { t.ratingValue($0) } ?? t[.ratingNotRated]
             let label = "[\(value)] "
-            listRow(&grid, label + question, x: inner.x, y: y, width: inner.width, selected: i == run.cursor.item)
-            grid.text(label, x: inner.x + 2, y: y, style: Style(ratingRole(r.value), bold: true, reverse: i == run.cursor.item))
+            listRow(&grid, label + question, x: inner.x, y: y, width: inner.width, selected: i == run.selectedItem)
+            grid.text(label, x: inner.x + 2, y: y, style: Style(ratingRole(r.value), bold: true, reverse: i == run.selectedItem))
             y += 1
             for (name, text) in [(t[.ratingObservations], r.observations), (t[.ratingComment], r.comment)] where !text.isEmpty && y < inner.maxY {
                 grid.text(truncate("      \(name): \(text)", width: inner.width), x: inner.x, y: y, style: Style(.dim))
@@ -819,12 +819,12 @@ public enum Screens {
             let value = run.problemText(f)
             lines.append((pad(t.problemField(f), width: labelWidth) + " " + (value.isEmpty ? "–" : value), .normal, i))
         }
-        let selectedLine = lines.firstIndex { $0.field == run.cursor.problemField } ?? 0
+        let selectedLine = lines.firstIndex { $0.field == run.problem.field } ?? 0
         let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
         for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
             let y = inner.y + i - first
             if let f = line.field {
-                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: f == run.cursor.problemField)
+                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: f == run.problem.field)
             } else {
                 grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
             }
@@ -832,7 +832,7 @@ public enum Screens {
     }
 
     static func drawActivities(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
-        let areaName = run.cursor.activityArea.flatMap { id in run.data.focusAreas.first { $0.id == id }?.name } ?? t[.activityNoArea]
+        let areaName = run.activities.area.flatMap { id in run.data.focusAreas.first { $0.id == id }?.name } ?? t[.activityNoArea]
         let inner = grid.box(rect, title: "\(t[.activitiesHeading]) (\(run.data.activities.count))",
                              right: "\(t[.activityArea]): \(areaName)")
         let activities = run.data.activities
@@ -840,13 +840,13 @@ public enum Screens {
             grid.paragraph(t[.activitiesEmpty], in: inner, style: Style(.dim))
             return
         }
-        let start = scrollStart(selected: run.cursor.item, count: activities.count, height: inner.height)
+        let start = scrollStart(selected: run.selectedItem, count: activities.count, height: inner.height)
         for (i, a) in activities.enumerated().dropFirst(start).prefix(inner.height) {
             var text = "[\(t.priority(a.priority))] \(a.what)"
             if !a.responsible.isEmpty { text += " · \(t[.activityWho]): \(a.responsible)" }
             if !a.start.isEmpty || !a.end.isEmpty { text += " · \(a.start)–\(a.end)" }
             if let id = a.focusAreaID, let area = run.data.focusAreas.first(where: { $0.id == id }) { text += " · \(area.name)" }
-            listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: i == run.cursor.item,
+            listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: i == run.selectedItem,
                     style: Style(.normal, bold: a.priority == .high))
         }
     }
@@ -873,12 +873,12 @@ public enum Screens {
                 lines.append((text, .normal, i))
             }
         }
-        let selectedLine = lines.firstIndex { $0.index == run.cursor.item } ?? 0
+        let selectedLine = lines.firstIndex { $0.index == run.selectedItem } ?? 0
         let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
         for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
             let y = inner.y + i - first
             if let index = line.index {
-                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: index == run.cursor.item)
+                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: index == run.selectedItem)
             } else {
                 grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
             }

@@ -433,7 +433,7 @@ private struct Model {
                 model.press(key)
                 trail.append("\(key)")
                 if getenv("SAMTAL_MODEL_DEBUG") != nil, case .run(let r) = state.screen {
-                    print("DBG \(key) step=\(r.stepIndex) bound=\(String(describing: r.bound)) input=\(r.input.text) loaded=\(r.stepLoaded) kind=\(r.cursor.summaryKind) f=\(r.cursor.summaryField) owner=\(r.cursor.owner.text) waiting=\(slow.waiting.map { "\($0)".prefix(30) }) items=\(slow.store.summary.map(\.text)) drafts=\(r.drafts) model=\(model.lines) mk=\(model.summaryKind) mp=\(model.summaryPart)")
+                    print("DBG \(key) step=\(r.stepIndex) bound=\(String(describing: r.bound)) input=\(r.input.text) loaded=\(r.stepLoaded) kind=\(r.summary.kind) f=\(r.summary.part) owner=\(r.summary.owner.text) waiting=\(slow.waiting.map { "\($0)".prefix(30) }) items=\(slow.store.summary.map(\.text)) drafts=\(r.drafts) model=\(model.lines) mk=\(model.summaryKind) mp=\(model.summaryPart)")
                 }
                 // Sometimes the store answers everything, sometimes part, sometimes nothing.
                 slow.answer(Int(rng.next() % 4), &state)

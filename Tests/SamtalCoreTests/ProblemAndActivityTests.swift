@@ -30,7 +30,7 @@ import Testing
     @Test func enterOnAnUnchangedFieldMovesOn() {
         var s = state()
         #expect(s.update(.key(.enter)) == [])
-        #expect(Fixtures.run(s).cursor.problemField == 1)
+        #expect(Fixtures.run(s).problem.field == 1)
     }
 
     @Test func theWhyChainIsSavedAsAWhole() {
@@ -39,7 +39,7 @@ import Testing
         var s = state(problem: problem, chain: chain)
         let q = Fixtures.run(s).query
         for _ in 0..<8 { _ = s.update(.key(.down)) } // to "Varför? 2"
-        #expect(Fixtures.run(s).cursor.problemField == 8)
+        #expect(Fixtures.run(s).problem.field == 8)
         Fixtures.type("Kommunen har sparat", into: &s)
         #expect(Fixtures.withoutDraftClearing(s.update(.key(.down))) == [.writeStep(.saveWhyChain(focusAreaID: 6, texts: ["Ingen fritidsgård", "Kommunen har sparat"]), q)])
     }
@@ -47,7 +47,7 @@ import Testing
     @Test func f3MovesToTheNextFocusAreaByRank() {
         var s = state()
         let effects = s.update(.key(.function(3)))
-        #expect(Fixtures.run(s).cursor.problemArea == 5)
+        #expect(Fixtures.run(s).problem.area == 5)
         #expect(effects == [.loadStep(Fixtures.run(s).query)])
         #expect(Fixtures.run(s).query.focusAreaID == 5)
     }

@@ -44,7 +44,7 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         _ = state.update(.stepWritten(.createFocusArea(name: "Storgatan", type: .place),
                                       StepData(stepID: "steget", focusAreas: [area(5, "Storgatan")])))
         #expect(Fixtures.run(state).input.isEmpty)
-        #expect(Fixtures.run(state).cursor.area == 0)
+        #expect(Fixtures.run(state).cluster.area == 0)
     }
 
     @Test func enterWithoutTextMovesTheSelectedNoteIntoTheSelectedArea() {
@@ -82,7 +82,7 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         _ = state.update(.key(.tab))
         _ = state.update(.key(.down))
         #expect(state.update(.key(.function(7))) == [])
-        #expect(Fixtures.run(state).cursor.mergeSource == 6)
+        #expect(Fixtures.run(state).cluster.mergeSource == 6)
         _ = state.update(.key(.up))
         #expect(state.update(.key(.function(7))) == [.writeStep(.mergeFocusArea(from: 6, into: 5), q)])
     }
@@ -125,12 +125,12 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(Fixtures.run(state).dotsLeft == 0)
         #expect(state.update(.key(.enter)) == [])
         _ = state.update(.key(.tab))
-        #expect(Fixtures.run(state).cursor.voter == 2)
+        #expect(Fixtures.run(state).vote.voter == 2)
         #expect(state.update(.key(.enter)) == [.writeStep(.addVote(areaID: 5, voter: 2), q)])
         #expect(state.update(.key(.backspace)) == [.writeStep(.undoVote(voter: 2), q)])
         _ = state.update(.key(.backTab))
         _ = state.update(.key(.backTab))
-        #expect(Fixtures.run(state).cursor.voter == 3)
+        #expect(Fixtures.run(state).vote.voter == 3)
     }
 
     @Test func rankingSharesPlacesOnTies() {
@@ -183,7 +183,7 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         _ = state.update(.stepWritten(.setRating(Rating(question: 0, value: "green", observations: "Nedskräpning i parken")),
                                       StepData(stepID: "steget", ratings: [Rating(question: 0, value: "green", observations: "Nedskräpning i parken")])))
         _ = state.update(.key(.tab))
-        #expect(Fixtures.run(state).cursor.ratingField == .comment)
+        #expect(Fixtures.run(state).rating.field == .comment)
         #expect(Fixtures.run(state).input.isEmpty)
         Fixtures.type("Fler papperskorgar", into: &state)
         #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.setRating(Rating(question: 0, value: "green", observations: "Nedskräpning i parken",
@@ -205,7 +205,7 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.addSummaryItem(kind: .decision, text: "Storgatan blir fokusområde", owner: "", due: ""), q)])
         _ = state.update(.stepWritten(.addSummaryItem(kind: .decision, text: "x", owner: "", due: ""), StepData(stepID: "steget")))
         _ = state.update(.key(.function(3)))
-        #expect(Fixtures.run(state).cursor.summaryKind == .nextStep)
+        #expect(Fixtures.run(state).summary.kind == .nextStep)
         Fixtures.type("Återkoppla på APT", into: &state)
         _ = state.update(.key(.tab))
         Fixtures.type("Anna", into: &state)
@@ -214,8 +214,8 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.addSummaryItem(kind: .nextStep, text: "Återkoppla på APT", owner: "Anna",
                                                                           due: "2027-01-15"), q)])
         _ = state.update(.key(.function(3)))
-        #expect(Fixtures.run(state).cursor.summaryKind == .carryForward)
-        #expect(Fixtures.run(state).cursor.summaryField == 0)
+        #expect(Fixtures.run(state).summary.kind == .carryForward)
+        #expect(Fixtures.run(state).summary.part == .what)
     }
 
     @Test func deleteAsksFirst() {

@@ -1,0 +1,206 @@
+// What the facilitator is doing within a step: one state per step kind,
+// each owning only its own fields (bubbletea's child models). The input
+// line itself is shared and bound to one field at a time (`FieldEditor`);
+// the sub-fields of a new summary item or activity live here, in their
+// kind's state, so nothing typed in one kind of step can reach another.
+
+/// The interaction state of the step being run.
+public enum StepState: Equatable, Sendable {
+    case present
+    case collect
+    case cluster(ClusterState)
+    case vote(VoteState)
+    case checklist(ChecklistState)
+    case rating(RatingState)
+    case summary(SummaryState)
+    case problem(ProblemState)
+    case activities(ActivitiesState)
+
+    /// The state of a step of this kind just entered.
+    public init(_ kind: StepKind) {
+        switch kind {
+        case .present: self = .present
+        case .collect: self = .collect
+        case .cluster: self = .cluster(ClusterState())
+        case .vote: self = .vote(VoteState())
+        case .checklist: self = .checklist(ChecklistState())
+        case .rating: self = .rating(RatingState())
+        case .summary: self = .summary(SummaryState())
+        case .problem: self = .problem(ProblemState())
+        case .activities: self = .activities(ActivitiesState())
+        }
+    }
+}
+
+public enum ClusterPane: Sendable, Equatable {
+    case notes, areas
+}
+
+/// Cluster: the pane in focus, the note and the area selected, and an area
+/// being renamed or merged.
+public struct ClusterState: Equatable, Sendable {
+    public var pane: ClusterPane = .notes
+    public var note = 0
+    public var area = 0
+    public var mergeSource: Int64?
+    public var renaming: Int64?
+    public init() {}
+}
+
+/// Vote: the area selected and, for votes per group, the group voting.
+public struct VoteState: Equatable, Sendable {
+    public var area = 0
+    public var voter = 1
+    public init() {}
+}
+
+/// Checklist: the point selected.
+public struct ChecklistState: Equatable, Sendable {
+    public var item = 0
+    public init() {}
+}
+
+public enum RatingField: Sendable, Equatable {
+    case observations, comment
+}
+
+/// Rating: the question selected and which of its fields is edited.
+public struct RatingState: Equatable, Sendable {
+    public var item = 0
+    public var field: RatingField = .observations
+    public init() {}
+}
+
+/// The parts of a new summary item: what (the input line), who, when.
+public enum SummaryPart: Int, Sendable, Equatable, CaseIterable {
+    case what, who, when
+}
+
+/// The parts of an activity: what (the input line), who, from, to.
+public enum ActivityPart: Int, Sendable, Equatable, CaseIterable {
+    case what, who, from, to
+}
+
+extension CaseIterable where Self: Equatable, AllCases == [Self] {
+    /// The next (or, with `by: -1`, the previous) case, round the end.
+    public func cycled(by delta: Int = 1) -> Self {
+        let all = Self.allCases
+        let i = all.firstIndex(of: self)!
+        return all[((i + delta) % all.count + all.count) % all.count]
+    }
+}
+
+/// Summary: the item selected, and the kind and parts of the item being
+/// typed (who and when belong to a next step only).
+public struct SummaryState: Equatable, Sendable {
+    public var item = 0
+    public var kind: SummaryItemKind = .decision
+    public var part: SummaryPart = .what
+    public var owner = TextField("", limit: 200)
+    public var due = TextField("", limit: 40)
+    public init() {}
+}
+
+/// Problem: the field being edited (index into `ProblemField.all`) and the
+/// focus area chosen (nil: the store picks the best ranked).
+public struct ProblemState: Equatable, Sendable {
+    public var field = 0
+    public var area: Int64?
+    public init() {}
+}
+
+/// Activities: the activity selected, the part being typed, the other
+/// parts, the priority and focus area of the activity, and the activity
+/// being edited (nil: a new one).
+public struct ActivitiesState: Equatable, Sendable {
+    public var item = 0
+    public var part: ActivityPart = .what
+    public var owner = TextField("", limit: 200)
+    public var start = TextField("", limit: 40)
+    public var end = TextField("", limit: 40)
+    public var priority: ActivityPriority = .medium
+    public var area: Int64?
+    public var editing: Int64?
+    public init() {}
+}
+
+extension RunState {
+    // One accessor per kind, for the kind's handler and screen. Reading the
+    // state of another kind than the step's gives that kind's fresh state;
+    // writing it is a programming error.
+
+    public var cluster: ClusterState {
+        get { if case .cluster(let s) = stepState { s } else { ClusterState() } }
+        set { setState(.cluster(newValue)) }
+    }
+
+    public var vote: VoteState {
+        get { if case .vote(let s) = stepState { s } else { VoteState() } }
+        set { setState(.vote(newValue)) }
+    }
+
+    public var checklist: ChecklistState {
+        get { if case .checklist(let s) = stepState { s } else { ChecklistState() } }
+        set { setState(.checklist(newValue)) }
+    }
+
+    public var rating: RatingState {
+        get { if case .rating(let s) = stepState { s } else { RatingState() } }
+        set { setState(.rating(newValue)) }
+    }
+
+    public var summary: SummaryState {
+        get { if case .summary(let s) = stepState { s } else { SummaryState() } }
+        set { setState(.summary(newValue)) }
+    }
+
+    public var problem: ProblemState {
+        get { if case .problem(let s) = stepState { s } else { ProblemState() } }
+        set { setState(.problem(newValue)) }
+    }
+
+    public var activities: ActivitiesState {
+        get { if case .activities(let s) = stepState { s } else { ActivitiesState() } }
+        set { setState(.activities(newValue)) }
+    }
+
+    private mutating func setState(_ new: StepState) {
+        assert(StepState(step.kind).sameKind(as: new), "a \(new) state written in a \(step.kind) step")
+        stepState = new
+    }
+
+    /// The item selected in a step of items (checklist and rating
+    /// questions, summary items, activities); 0 elsewhere.
+    public var selectedItem: Int {
+        switch stepState {
+        case .checklist(let s): s.item
+        case .rating(let s): s.item
+        case .summary(let s): s.item
+        case .activities(let s): s.item
+        case .present, .collect, .cluster, .vote, .problem: 0
+        }
+    }
+
+    /// Whether the sub-fields of a new summary item or activity are empty.
+    public var subfieldsEmpty: Bool {
+        switch stepState {
+        case .summary(let s): s.owner.isEmpty && s.due.isEmpty
+        case .activities(let s): s.owner.isEmpty && s.start.isEmpty && s.end.isEmpty
+        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem: true
+        }
+    }
+}
+
+extension StepState {
+    func sameKind(as other: StepState) -> Bool {
+        switch (self, other) {
+        case (.present, .present), (.collect, .collect), (.cluster, .cluster), (.vote, .vote),
+             (.checklist, .checklist), (.rating, .rating), (.summary, .summary), (.problem, .problem),
+             (.activities, .activities):
+            return true
+        case (.present, _), (.collect, _), (.cluster, _), (.vote, _), (.checklist, _), (.rating, _),
+             (.summary, _), (.problem, _), (.activities, _):
+            return false
+        }
+    }
+}
