@@ -504,13 +504,18 @@ public struct AppState: Equatable, Sendable {
             screen = .detached
             let first = !run.stepLoaded
             run.loadKeepingInput(data)
-            // Opened again: the cursor goes to a field with unsaved text.
-            if first { run.moveToDraft() }
+            // Opened again: the cursor goes to a field with unsaved text,
+            // an edit left unsaved goes on.
+            var effects: [Effect] = []
+            if first {
+                run.moveToDraft()
+                effects += resumeEdit(&run)
+            }
             let held = run.heldKeys
             run.heldKeys = []
             // The field is bound before the keys typed meanwhile go into it,
             // in order.
-            let effects = rebind(&run)
+            effects += rebind(&run)
             screen = .run(run)
             return effects + held.flatMap { update(.key($0)) }
         case .stepWritten(let write, let data):
@@ -919,10 +924,19 @@ public struct AppState: Equatable, Sendable {
                 say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
-            if run.editing == nil { run.editing = (note.id, run.group, run.noteType) }
+            guard run.editing?.id != note.id else { return [] }
+            // Another note being edited is finished first, with its own
+            // group and type, as moving away from it would.
+            var effects: [Effect] = []
+            if run.editing != nil {
+                effects = unbind(&run)
+                cancelEdit(&run)
+            }
+            run.editing = (note.id, run.group, run.noteType)
             run.group = note.group
             run.noteType = note.type
             // The input line is bound to the note once this key is handled.
+            return effects
         case .deleteNote:
             guard let id = run.selection, run.notes.contains(where: { $0.id == id && run.mayChange($0) }) else {
                 say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")

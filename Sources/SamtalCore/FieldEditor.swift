@@ -197,7 +197,7 @@ extension AppState {
             }
             return [write]
         }
-        run.drafts[key.draftName] = run.input.text.isEmpty ? nil : run.input.text
+        run.drafts[key.draftName] = run.keepsDraft(key, run.input.text) ? run.input.text : nil
         return []
     }
 
@@ -220,7 +220,7 @@ extension AppState {
         }
         for (key, path) in run.subfieldKeys {
             let text = run[keyPath: path].text
-            run.drafts[key.draftName] = text.isEmpty ? nil : text
+            run.drafts[key.draftName] = run.keepsDraft(key, text) ? text : nil
             run[keyPath: path].clear()
         }
         return unbind(&run)
@@ -257,12 +257,11 @@ extension RunState {
     public mutating func pendingDrafts() -> [Effect] {
         var current = drafts
         if let key = bound {
-            let keep = key.editsStoredValue ? inputChanged : !input.text.isEmpty
-            current[key.draftName] = keep ? input.text : nil
+            current[key.draftName] = keepsDraft(key, input.text) ? input.text : nil
         }
         for (key, path) in subfieldKeys {
             let text = self[keyPath: path].text
-            current[key.draftName] = text.isEmpty ? nil : text
+            current[key.draftName] = keepsDraft(key, text) ? text : nil
         }
         if step.kind == .summary {
             // The kind of the item being typed goes with its text.
@@ -354,6 +353,21 @@ extension RunState {
         }
         restoredDraft = false
         return DraftRef(station: station, fields: all)
+    }
+
+    /// Whether `text` in field `key` is unsaved: text that edits something
+    /// stored (a rating, a note being edited) is unsaved when it differs
+    /// from what is stored, text for a new thing when there is any. The
+    /// parts of an activity being edited are written together, with Enter:
+    /// a part is a draft when it holds text other than the stored one (an
+    /// emptied part shows its stored text again).
+    func keepsDraft(_ key: FieldKey, _ text: String) -> Bool {
+        let changed = text.trimmingCharacters(in: " \t") != storedValue(key)
+        switch key {
+        case .noteEdit, .renameArea, .checklistComment, .rating, .problem: return changed
+        case .activity(_, .some, _): return !text.isEmpty && changed
+        case .note, .newArea, .summary, .activity(_, .none, _): return !text.isEmpty
+        }
     }
 
     /// The draft that keeps the kind of a summary item being typed.

@@ -629,18 +629,9 @@ extension AppState {
                 run.activities.area = areas[0].id
             }
         case .editActivity:
-            guard activities.indices.contains(run.activities.item) else { return [] }
-            let a = activities[run.activities.item]
-            // What was typed for a new activity is kept as its draft.
-            let effects = leaveStep(&run)
-            run.activities.editing = a.id
-            run.activities.priority = a.priority
-            run.activities.area = a.focusAreaID
-            run.activities.part = .what
-            for ((key, path), stored) in zip(run.subfieldKeys, [a.responsible, a.start, a.end]) {
-                run[keyPath: path].set(run.drafts[key.draftName] ?? stored)
-            }
-            return effects
+            guard activities.indices.contains(run.activities.item),
+                  activities[run.activities.item].id != run.activities.editing else { return [] }
+            return startEditing(activities[run.activities.item], &run)
         case .deleteActivity:
             guard activities.indices.contains(run.activities.item) else { return [] }
             dialog = .confirm(.deleteActivity(activities[run.activities.item].id))
@@ -694,6 +685,60 @@ extension AppState {
             }
         default:
             return nil
+        }
+        return []
+    }
+}
+
+extension AppState {
+    /// F4 on an activity: its parts go into the fields (their drafts, when
+    /// an edit of it was left unsaved), and what was typed for a new
+    /// activity, or for another being edited, is kept as its draft.
+    mutating func startEditing(_ a: Activity, _ run: inout RunState) -> [Effect] {
+        let effects = leaveStep(&run)
+        run.activities.editing = a.id
+        run.activities.priority = a.priority
+        run.activities.area = a.focusAreaID
+        run.activities.part = .what
+        for ((key, path), stored) in zip(run.subfieldKeys, [a.responsible, a.start, a.end]) {
+            run[keyPath: path].set(run.drafts[key.draftName] ?? stored)
+        }
+        return effects
+    }
+
+    /// A step entered again (or a meeting opened after a crash) in the
+    /// middle of an edit, a note's, an area's name or an activity's: the
+    /// edit goes on with its unsaved text, rather than that text waiting
+    /// unseen in the store.
+    mutating func resumeEdit(_ run: inout RunState) -> [Effect] {
+        func unsaved(_ key: FieldKey, stored: String) -> Bool {
+            run.drafts[key.draftName].map { $0.trimmingCharacters(in: .whitespaces) != stored } ?? false
+        }
+        switch run.stepState {
+        case .present, .collect:
+            guard run.editing == nil,
+                  let note = run.notes.first(where: { $0.id > 0 && run.mayChange($0) && unsaved(.noteEdit(id: $0.id), stored: $0.text) })
+            else { return [] }
+            run.selection = note.id
+            run.editing = (note.id, run.group, run.noteType)
+            run.group = note.group
+            run.noteType = note.type
+        case .cluster(var c):
+            guard c.renaming == nil,
+                  let i = run.data.focusAreas.firstIndex(where: { unsaved(.renameArea(id: $0.id), stored: $0.name) }) else { return [] }
+            c.renaming = run.data.focusAreas[i].id
+            c.area = i
+            c.pane = .areas
+            run.stepState = .cluster(c)
+        case .activities(let state):
+            let id = run.step.id
+            guard state.editing == nil, let i = run.data.activities.firstIndex(where: { a in
+                (0..<ActivityPart.allCases.count).contains { run.drafts[FieldKey.activity(step: id, editing: a.id, part: $0).draftName] != nil }
+            }) else { return [] }
+            run.activities.item = i
+            return startEditing(run.data.activities[i], &run)
+        case .vote, .checklist, .rating, .summary, .problem:
+            break // their drafts are found by `moveToDraft`
         }
         return []
     }

@@ -105,6 +105,8 @@ private struct FakeStore {
                 activities.append(Activity(id: nextID, cycleID: 1, meetingID: 7, stepID: q.stepID, focusAreaID: area, what: what,
                                            responsible: who, start: start, end: end, priority: priority, createdAt: 0))
                 nextID += 1
+            case .updateActivity(let a):
+                if let i = activities.firstIndex(where: { $0.id == a.id }) { activities[i] = a }
             case .addSummaryItem(let kind, let text, let owner, let due):
                 summary.append(SummaryItem(id: nextID, meetingID: 7, stepID: q.stepID, kind: kind, text: text, owner: owner, due: due,
                                            createdAt: 0))
@@ -124,6 +126,13 @@ private struct FakeStore {
             }
             clear(clearing)
             return [.stepWritten(w, stepData(q))]
+        case .updateNote(let id, let text, let group, let type, let clearing):
+            guard let i = notes.firstIndex(where: { $0.id == id }) else { return [] }
+            notes[i].text = text
+            notes[i].group = group
+            notes[i].type = type
+            clear(clearing)
+            return [.noteUpdated(notes[i])]
         case .recordStepTime, .quit:
             return []
         default:
@@ -152,6 +161,37 @@ private struct Model {
     /// Steps in the agenda: 9, or 10 with the cluster step.
     var stepCount = 9
     var activityPart = 0, priority = 1 // ActivityPriority.allCases: high, medium, low
+    /// Activities: the one selected, and the one being edited (F4).
+    var activityItem = 0, activityEditing: Int?
+    /// Note steps: the note selected (↑/↓) and the one being edited (F4),
+    /// by index into the step's notes.
+    var noteSelection: Int?, noteEditing: Int?
+    /// The groups of the notes, and the group new notes get (1, 2, then
+    /// the plenary 0); while a note is edited, its group, and the one to
+    /// go back to.
+    var noteGroups: [String: [Int]] = [:]
+    var group = 1, groupBeforeEdit = 1
+
+    /// A note step's notes as the screen lists them: by group, then in
+    /// the order they were made (indices into `notes`).
+    func listed(_ name: String) -> [Int] {
+        let groups = noteGroups[name, default: []]
+        return groups.indices.sorted { (groups[$0], $0) < (groups[$1], $1) }
+    }
+
+    mutating func startEdit(_ i: Int) {
+        noteEditing = i
+        groupBeforeEdit = group
+        group = noteGroups[Self.noteSteps[step]!]![i]
+    }
+
+    /// The edit is over (saved, left or dropped): new notes get the group
+    /// they had before it.
+    mutating func endEdit() {
+        guard noteEditing != nil else { return }
+        noteEditing = nil
+        group = groupBeforeEdit
+    }
     // cursors
     var parkedKind = 0
     var ratingItem = 0, ratingComment = false, checkItem = 0, problemField = 0, summaryKind = 0, summaryPart = 0
@@ -160,8 +200,15 @@ private struct Model {
 
     func trim(_ s: String) -> String { s.trimmingCharacters(in: CharacterSet(charactersIn: " \t")) }
 
+    /// The note steps' names.
+    static let noteSteps = [0: "c1", 5: "c2", 8: "pr"]
+
+    /// An activity's parts (what, who, from, to) and its priority.
+    func activityParts(_ i: Int) -> [String] { activities[i].components(separatedBy: "|") }
+
     /// The field the line edits and what is stored in it.
     var field: (name: String, stored: String?) {
+        if let name = Self.noteSteps[step], let e = noteEditing { return ("e/\(name)/\(e)", notes[name]![e]) }
         switch step {
         case 0: return ("c1", nil)
         case 1:
@@ -172,15 +219,20 @@ private struct Model {
         case 4: return ("s/\(summaryPart)", nil)
         case 5: return ("c2", nil)
         case 6: return ("v", nil) // a vote takes no text
-        case 7: return ("a/\(activityPart)", nil)
+        case 7: return ("a/\(activityEditing.map(String.init) ?? "new")/\(activityPart)", nil)
         case 8: return ("pr", nil)
         default: return renaming.map { ("cl/rename/\($0)", areas[$0]) } ?? ("cl/new", nil)
         }
     }
 
     var line: String {
-        get { lines[field.name] ?? field.stored ?? "" }
+        get { lines[field.name] ?? field.stored ?? (step == 7 ? activityLine(activityEditing, activityPart) : "") }
         set { lines[field.name] = newValue }
+    }
+
+    /// A part of an activity as its field shows it: typed, else stored.
+    func activityLine(_ editing: Int?, _ part: Int) -> String {
+        lines["a/\(editing.map(String.init) ?? "new")/\(part)"] ?? editing.map { activityParts($0)[part] } ?? ""
     }
 
     /// A stored field is written when changed: on leaving it (the line
@@ -200,6 +252,12 @@ private struct Model {
         case 1: ratingText["\(ratingItem)/\(ratingComment ? "c" : "o")"] = text
         case 2: comments[checkItem] = text
         case 3: problem[problemField] = text
+        case 0, 5, 8:
+            // A note's edit is written with the group it has now.
+            if let e = noteEditing {
+                notes[Self.noteSteps[step]!]![e] = text
+                noteGroups[Self.noteSteps[step]!]![e] = group
+            }
         default: break
         }
     }
@@ -221,9 +279,14 @@ private struct Model {
     /// to the first field with unsaved text, else the first field; a summary
     /// item being typed keeps its kind.
     mutating func reopened() {
-        lines = lines.filter { name, text in fieldStored(name).map { $0 != trim(text) } ?? true }
+        lines = lines.filter { name, text in
+            // An emptied part of an activity being edited shows its stored text.
+            if name.hasPrefix("a/") && !name.hasPrefix("a/new/") && text.isEmpty { return false }
+            return fieldStored(name).map { $0 != trim(text) } ?? true
+        }
         let typingSummary = (0..<3).contains { !(lines["s/\($0)"] ?? "").isEmpty }
         ratingItem = 0; ratingComment = false; checkItem = 0; problemField = 0; summaryPart = 0; activityPart = 0; priority = 1
+        noteSelection = nil; noteEditing = nil; activityItem = 0; activityEditing = nil
         summaryKind = typingSummary ? summaryKind : 0
         switch step {
         case 1:
@@ -236,12 +299,35 @@ private struct Model {
             }
         case 2: checkItem = (0..<2).first { lines["k/\($0)"] != nil } ?? 0
         case 3: problemField = (0..<Self.problemCount).first { lines["p/\($0)"] != nil } ?? 0
-        case 9: areaCursor = 0; renaming = nil; clusterPaneAreas = false
+        case 9:
+            // A rename left unsaved goes on.
+            areaCursor = 0; renaming = nil; clusterPaneAreas = false
+            if let i = areas.indices.first(where: { lines["cl/rename/\($0)"] != nil }) {
+                renaming = i; areaCursor = i; clusterPaneAreas = true
+            }
+        case 0, 5, 8:
+            // So does a note's edit.
+            let name = Self.noteSteps[step]!
+            if let i = listed(name).first(where: { lines["e/\(name)/\($0)"] != nil }) {
+                startEdit(i); noteSelection = i
+            }
+        case 7:
+            // And an activity's.
+            if let i = activities.indices.first(where: { i in (0..<4).contains { lines["a/\(i)/\($0)"] != nil } }) {
+                activityItem = i; activityEditing = i
+                priority = ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(i)[4] }!
+            }
         case 4:
             let what = !(lines["s/0"] ?? "").isEmpty, owner = !(lines["s/1"] ?? "").isEmpty, due = !(lines["s/2"] ?? "").isEmpty
             if summaryKind == 1 && !what && (owner || due) { summaryPart = owner ? 1 : 2 }
         default: break
         }
+    }
+
+    /// A terminal started again: new notes go to group 1.
+    mutating func restarted() {
+        group = 1
+        reopened()
     }
 
     mutating func press(_ key: Key) {
@@ -254,6 +340,8 @@ private struct Model {
             let to = step + (key == .pageDown ? 1 : -1)
             guard (0..<stepCount).contains(to) else { return }
             commit()
+            endEdit()
+            noteSelection = nil
             if step == 4 { parkedKind = summaryKind }
             step = to
             if step == 4 { summaryKind = parkedKind }
@@ -263,13 +351,28 @@ private struct Model {
             renaming = nil
         case .escape:
             if step == 4 { for p in 0..<3 { lines["s/\(p)"] = nil }; summaryPart = 0 }
-            else if step == 7 { for p in 0..<4 { lines["a/\(p)"] = nil }; activityPart = 0 }
-            else { revert() }
+            else if step == 7 {
+                // An edit is left as stored, a new activity's text dropped.
+                let of = activityEditing.map(String.init) ?? "new"
+                for p in 0..<4 { lines["a/\(of)/\(p)"] = nil }
+                activityPart = 0; activityEditing = nil
+            } else if Self.noteSteps[step] != nil {
+                if noteEditing != nil { revert(); endEdit() } else if line.isEmpty { noteSelection = nil } else { revert() }
+            } else { revert() }
         case .enter:
             switch step {
             case 0, 5, 8:
                 let t = trim(line)
-                if !t.isEmpty { notes[field.name, default: []].append(t); lines[field.name] = nil }
+                guard !t.isEmpty else { return }
+                if noteEditing != nil {
+                    store(t)
+                    lines[field.name] = nil
+                    endEdit()
+                } else {
+                    notes[field.name, default: []].append(t)
+                    noteGroups[field.name, default: []].append(group)
+                    lines[field.name] = nil
+                }
             case 6:
                 break // a dot, and there is nothing to vote on
             case 9:
@@ -284,11 +387,16 @@ private struct Model {
                     areaCursor = areas.count - 1
                 }
             case 7:
-                let parts = (0..<4).map { trim(lines["a/\($0)"] ?? "") }
+                let parts = (0..<4).map { trim(activityLine(activityEditing, $0)) }
                 guard !parts[0].isEmpty else { return }
-                activities.append((parts + [ActivityPriority.allCases[priority].rawValue]).joined(separator: "|"))
-                for p in 0..<4 { lines["a/\(p)"] = nil }
-                activityPart = 0
+                let record = (parts + [ActivityPriority.allCases[priority].rawValue]).joined(separator: "|")
+                let of = activityEditing.map(String.init) ?? "new"
+                for p in 0..<4 { lines["a/\(of)/\(p)"] = nil }
+                if let e = activityEditing { activities[e] = record } else {
+                    activities.append(record)
+                    activityItem = activities.count - 1
+                }
+                activityPart = 0; activityEditing = nil
             case 1, 2:
                 commit(staying: true)
             case 3:
@@ -311,6 +419,14 @@ private struct Model {
             // Only a move to another field leaves this one.
             switch step {
             case 9: if clusterPaneAreas { areaCursor = max(0, min(areas.count - 1, areaCursor + d)) }
+            case 7: activityItem = max(0, min(activities.count - 1, activityItem + d))
+            case 0, 5, 8:
+                let order = listed(Self.noteSteps[step]!)
+                if let s = noteSelection, let i = order.firstIndex(of: s) {
+                    noteSelection = d < 0 ? order[max(0, i - 1)] : (i + 1 < order.count ? order[i + 1] : nil)
+                } else if d < 0, let last = order.last {
+                    noteSelection = last
+                }
             case 1: if (0...1).contains(ratingItem + d) { commit(); ratingItem += d }
             case 2: if (0...1).contains(checkItem + d) { commit(); checkItem += d }
             case 3: if (0..<Self.problemCount).contains(problemField + d) { commit(); problemField += d }
@@ -318,6 +434,10 @@ private struct Model {
             }
         case .tab, .backTab:
             switch step {
+            case 0, 5, 8:
+                // 1, 2, the plenary (0), and round again.
+                let order = [1, 2, 0]
+                group = order[(order.firstIndex(of: group)! + (key == .tab ? 1 : 2)) % 3]
             case 1: commit(); ratingComment.toggle()
             case 3:
                 let d = key == .tab ? 1 : -1
@@ -331,6 +451,26 @@ private struct Model {
                 clusterPaneAreas.toggle()
             default: break
             }
+        case .function(4) where Self.noteSteps[step] != nil:
+            // Editing another note finishes the edit before.
+            guard let i = noteSelection, noteEditing != i else { return }
+            if noteEditing != nil {
+                commit()
+                endEdit()
+            }
+            startEdit(i)
+        case .function(4) where step == 7:
+            guard activities.indices.contains(activityItem), activityEditing != activityItem else { return }
+            // What was typed for the activity left is kept, unless it is
+            // what is stored.
+            if let e = activityEditing {
+                for p in 0..<4 where lines["a/\(e)/\(p)"].map({ $0.isEmpty || trim($0) == activityParts(e)[p] }) == true {
+                    lines["a/\(e)/\(p)"] = nil
+                }
+            }
+            activityEditing = activityItem
+            activityPart = 0
+            priority = ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(activityItem)[4] }!
         case .function(4) where step == 9:
             // Renaming another area finishes the rename before.
             if areas.indices.contains(areaCursor), renaming != areaCursor {
@@ -424,7 +564,7 @@ private struct Model {
                     slow.key(.function(10), &state)
                     slow.drain(&state)
                     state = Self.open(&slow.store)
-                    model.reopened()
+                    model.restarted()
                     trail.append("F10+open")
                     continue
                 }
@@ -472,19 +612,21 @@ private struct Model {
                     // Quit (F10) and start again.
                     Self.dispatch(.key(.function(10)), &state, &store)
                     state = Self.open(&store, agenda: agendaWithCluster)
-                    model.reopened()
+                    model.restarted()
                     steps += 1
                     trail.append("F10+open")
                     continue
                 }
-                // F4 renames in a cluster step (elsewhere it edits notes, which
-                // the model leaves out).
-                let key = model.step == 9 && rng.next() % 6 == 0 ? Key.function(4) : Self.keys[Int(rng.next() % UInt64(Self.keys.count))]
+                // F4 renames an area, edits a note or an activity.
+                let key = rng.next() % 7 == 0 ? Key.function(4) : Self.keys[Int(rng.next() % UInt64(Self.keys.count))]
                 Self.dispatch(.key(key), &state, &store)
                 keysPerStep[model.step, default: 0] += 1
                 model.press(key)
                 steps += 1
                 trail.append("\(key)")
+                if getenv("SAMTAL_MODEL_DEBUG") != nil, case .run(let r) = state.screen {
+                    print("DBG \(key) step=\(r.stepIndex) bound=\(String(describing: r.bound)) input=\(r.input.text) model=\(model.field.name):\(model.line) lines=\(model.lines) drafts=\(r.drafts)")
+                }
             }
             Self.dispatch(.key(.function(10)), &state, &store)
             let failures = compare(store, model, state: state)
@@ -548,6 +690,10 @@ private extension Model {
         case "k": return comments[Int(parts[1])!] ?? ""
         case "p": return problem[Int(parts[1])!] ?? ""
         case "cl" where parts[1] == "rename": return areas[Int(parts[2])!]
+        case "e": return notes[parts[1]]![Int(parts[2])!]
+        case "a" where parts[1] != "new":
+            // An activity's part edited: unsaved when it differs.
+            return activityParts(Int(parts[1])!)[Int(parts[2])!]
         default: return nil
         }
     }

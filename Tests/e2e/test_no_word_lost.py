@@ -353,6 +353,52 @@ class NoWordLostTests(E2ETestCase):
             self.assertIn("[utkast] Vad är problemet? ▸", line)
             self.assertIn(text[-30:], line)
 
+    def test_an_edit_left_unsaved_goes_on_after_kill_9(self):
+        """F4 on a note, on an activity, typing, then kill -9: opened again,
+        the edit goes on with what was typed (it is not a draft hidden in
+        the store), and Enter saves it into that note, not a new one."""
+        with self.subTest("a note"):
+            meeting = self.meeting("medarbetardialog-vad", "VAD-dialog ändring")
+            self.ws.cli("note", "add", meeting, "--step", "inledning", "--text", "Klotter vid stationen")
+            p = self.run_pane(meeting)
+            p.wait_for("Klotter vid stationen")
+            p.key("Up", "F4")
+            p.wait_for("Ändrar")
+            p.type(" på nätterna")
+            p.wait_for("stationen på nätterna")
+            time.sleep(1.5)  # drafts are written once a second
+            self.crash(p)
+            q = self.run_pane(meeting)
+            line = input_line(q.wait_for("Ändrar"))
+            self.assertIn("Klotter vid stationen på nätterna", line)
+            q.key("Enter")
+            edited = "Klotter vid stationen på nätterna"
+            self.assertEqual(self.poll(lambda: self.notes(meeting, edited), bool), [("inledning",)])
+            self.assertEqual(self.notes(meeting, "Klotter vid stationen"), [])
+
+        with self.subTest("an activity"):
+            meeting = self.meeting("aktivitetsplanering", "Planering ändring")
+            p = self.run_pane(meeting)
+            self.to_step(p, 2, "Aktiviteter")
+            p.wait_for("[medel] ▸")
+            p.type("Trygghetsvandring i centrum")
+            p.key("Enter")
+            p.wait_for("Trygghetsvandring i centrum")
+            p.key("F4")
+            p.wait_for("Ändrar")
+            p.type(" varje månad")
+            p.wait_for("centrum varje månad")
+            time.sleep(1.5)
+            self.crash(p)
+            q = self.run_pane(meeting, step=2)
+            # The line is narrow beside who, from and to: it shows the end of
+            # the text, where the cursor is.
+            self.assertIn("varje månad", input_line(q.wait_for("Ändrar")))
+            q.key("Enter")
+            rows = self.poll(lambda: self.query("SELECT what FROM activity WHERE meeting_id = ? AND deleted_at IS NULL", meeting),
+                             lambda r: r == [("Trygghetsvandring i centrum varje månad",)])
+            self.assertEqual(rows, [("Trygghetsvandring i centrum varje månad",)])
+
     # MARK: 6. a station in a step that takes no notes
 
     def station_note_is_refused(self, meeting, station, note):
