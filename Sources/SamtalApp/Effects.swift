@@ -113,7 +113,15 @@ public struct EffectRunner {
                 try store.write(write, query, clearing: clearing, now: now())
                 return ([.stepWritten(write, try store.stepData(query))], false)
             case .finishMeeting(let meetingID, let seconds, let stepID):
-                try store.finishMeeting(meetingID: meetingID, stepID: stepID, seconds: seconds, now: now())
+                // Finished, and what it produced kept as it is now, at once:
+                // its documents stay what was fed back, whatever later
+                // meetings regroup.
+                try store.together {
+                    try store.finishMeeting(meetingID: meetingID, stepID: stepID, seconds: seconds, now: now())
+                    let record = try loadRecord(store: store, meetingID: meetingID, library: library, frozen: false)
+                    let json = String(decoding: try JSONEncoder().encode(record.frozen), as: UTF8.self)
+                    try store.saveMeetingSnapshot(meetingID: meetingID, data: json, now: now())
+                }
                 return ([], false)
             case .loadAnalysis(let cycleID):
                 return ([.analysisLoaded(try store.cycleAnalysis(cycleID: cycleID))], false)

@@ -149,8 +149,9 @@ public func checkTarget(_ target: ExportTarget, for kind: DocumentKind) throws {
 
 // MARK: loading
 
-/// Everything one meeting holds, as its documents need it.
-func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary) throws -> MeetingRecord {
+/// Everything one meeting holds, as its documents need it; a finished
+/// meeting's steps as they were when it finished (unless `frozen` is false).
+func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary, frozen: Bool = true) throws -> MeetingRecord {
     guard let meeting = try store.meeting(id: meetingID) else { throw ExportError("no meeting with id \(meetingID)") }
     guard let cycle = try store.cycles().first(where: { $0.id == meeting.cycleID }) else {
         throw ExportError("the cycle of meeting \(meetingID) is missing")
@@ -163,15 +164,20 @@ func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary) throw
     }
     var steps: [String: StepData] = [:]
     for (i, step) in agenda.steps.enumerated() {
-        let query = StepQuery(meetingID: meetingID, cycleID: cycle.id, stepID: step.id, kind: step.kind,
-                              earlierStepIDs: agenda.steps.prefix(i).map(\.id), notesFromCycle: step.settings["notes_from"] == "cycle")
-        steps[step.id] = try store.stepData(query)
+        steps[step.id] = try store.stepData(StepQuery(meeting: meeting, agenda: agenda, index: i))
     }
     let problems = try store.problems(cycleID: cycle.id).filter { $0.meetingID == meetingID }
     var chains: [Int64: [Cause]] = [:]
     for p in problems { chains[p.id] = try store.whyChain(problemID: p.id) }
-    return MeetingRecord(cycle: cycle, meeting: meeting, agenda: agenda, notes: try store.notes(meetingID: meetingID),
-                         stepSeconds: try store.stepSeconds(meetingID: meetingID), steps: steps, problems: problems, whyChains: chains)
+    let record = MeetingRecord(cycle: cycle, meeting: meeting, agenda: agenda, notes: try store.notes(meetingID: meetingID),
+                               stepSeconds: try store.stepSeconds(meetingID: meetingID), steps: steps, problems: problems,
+                               whyChains: chains)
+    guard frozen, meeting.status == .finished, let json = try store.meetingSnapshot(meetingID: meetingID) else { return record }
+    do {
+        return record.thawing(try JSONDecoder().decode(MeetingSnapshot.self, from: Data(json.utf8)))
+    } catch {
+        throw ExportError("the snapshot of finished meeting \(meetingID) cannot be read: \(error)")
+    }
 }
 
 /// A cycle's analysis and every meeting's record, oldest meeting first.

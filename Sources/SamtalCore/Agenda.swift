@@ -95,3 +95,16 @@ public struct AgendaProblems: Error, Equatable, Sendable {
     public var list: [AgendaProblem]
     public init(_ list: [AgendaProblem]) { self.list = list }
 }
+
+extension Agenda {
+    /// Whether the focus areas a cluster or vote step at `index` works on
+    /// are the cycle's: a cluster that gathers the cycle's notes works on
+    /// every meeting's proposals, and so does a vote after it, or a vote
+    /// with no cluster of its own before it. A meeting that makes its own
+    /// areas votes on those.
+    public func areasFromCycle(at index: Int) -> Bool {
+        guard steps.indices.contains(index) else { return false }
+        let cluster = steps[...index].last { $0.kind == .cluster }
+        return cluster.map { $0.settings["notes_from"] == "cycle" } ?? true
+    }
+}

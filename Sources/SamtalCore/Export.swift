@@ -1,6 +1,13 @@
 // What the documents are built from: a meeting's whole record, and the
 // redaction of personal data in it and in a cycle's analysis.
 
+/// A finished meeting's step records as they were when it finished.
+public struct MeetingSnapshot: Codable, Equatable, Sendable {
+    public var steps: [String: StepData]
+    public var problems: [Problem]
+    public var whyChains: [Int64: [Cause]]
+}
+
 public struct MeetingRecord: Sendable {
     public var cycle: Cycle
     public var meeting: Meeting
@@ -23,6 +30,29 @@ public struct MeetingRecord: Sendable {
         self.steps = steps
         self.problems = problems
         self.whyChains = whyChains
+    }
+
+    /// What the meeting's steps produced, as it is frozen when the meeting
+    /// finishes: its focus areas (with their notes), dots, ratings,
+    /// summary, problems and activities. Its notes are not in it: a note
+    /// hidden or corrected later is shown as it is now.
+    public var frozen: MeetingSnapshot {
+        MeetingSnapshot(steps: steps, problems: problems, whyChains: whyChains)
+    }
+
+    /// The record with its steps as they were frozen, keeping the notes
+    /// each step gathers as they are now.
+    public func thawing(_ snapshot: MeetingSnapshot) -> MeetingRecord {
+        var r = self
+        r.problems = snapshot.problems
+        r.whyChains = snapshot.whyChains
+        for (id, var data) in snapshot.steps {
+            data.notes = steps[id]?.notes ?? []
+            data.sourceNotes = steps[id]?.sourceNotes ?? []
+            data.commitments = steps[id]?.commitments
+            r.steps[id] = data
+        }
+        return r
     }
 
     /// The notes that look like they hold personal data and have not been

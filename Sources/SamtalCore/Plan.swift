@@ -190,8 +190,14 @@ public struct CycleAnalysis: Equatable, Sendable {
     public var meetings: [Meeting]
     /// Live focus areas, oldest first.
     public var focusAreas: [FocusArea]
-    /// Dots per focus area over every vote of the cycle.
+    /// Dots per focus area in the meeting that decided the priority (the
+    /// latest that voted; `Ranking.decisive`).
     public var dots: [Int64: Int]
+    /// Dots per focus area in the meetings before it: input to the
+    /// decision, shown beside it.
+    public var earlierDots: [Int64: Int] = [:]
+    /// The meeting whose vote decided the priority.
+    public var decidedIn: Int64?
     /// Focus areas that lead to the promise.
     public var promiseAreas: Set<Int64>
     public var problems: [Problem]

@@ -29,9 +29,13 @@ public struct FocusArea: Equatable, Sendable, Codable, Identifiable {
     /// Chosen to lead to the citizen promise.
     public var leadsToPromise: Bool
     public var createdAt: Timestamp
+    /// The meetings that proposed it: the one it was made in, then those of
+    /// the areas merged into it, oldest first.
+    public var proposedIn: [Int64]
 
     public init(id: Int64, cycleID: Int64, meetingID: Int64, stepID: String, name: String, type: FocusAreaType = .place,
-                targetPicture: String = "", noteIDs: [Int64] = [], leadsToPromise: Bool = false, createdAt: Timestamp) {
+                targetPicture: String = "", noteIDs: [Int64] = [], leadsToPromise: Bool = false, createdAt: Timestamp,
+                proposedIn: [Int64]? = nil) {
         self.id = id
         self.cycleID = cycleID
         self.meetingID = meetingID
@@ -42,6 +46,7 @@ public struct FocusArea: Equatable, Sendable, Codable, Identifiable {
         self.noteIDs = noteIDs
         self.leadsToPromise = leadsToPromise
         self.createdAt = createdAt
+        self.proposedIn = proposedIn ?? [meetingID]
     }
 }
 
@@ -74,6 +79,20 @@ public struct RankedFocusArea: Equatable, Sendable {
 }
 
 public enum Ranking {
+    /// The cycle's priority is decided by one meeting, the latest that
+    /// voted (the joint meeting, 001 lines 669-672); the dots of the
+    /// meetings before it are input to that decision, not added to it.
+    /// `votes` are in meeting order (as the store lists a cycle's).
+    public static func decisive(_ votes: [Vote]) -> (decisive: [Vote], earlier: [Vote]) {
+        guard let deciding = votes.last?.meetingID else { return ([], []) }
+        return (votes.filter { $0.meetingID == deciding }, votes.filter { $0.meetingID != deciding })
+    }
+
+    /// Dots per focus area.
+    public static func count(_ votes: [Vote]) -> [Int64: Int] {
+        votes.reduce(into: [:]) { $0[$1.focusAreaID, default: 0] += 1 }
+    }
+
     /// Focus areas by dots, most first; ties share the rank and are marked.
     /// Equal counts keep the areas' creation order.
     public static func rank(_ areas: [FocusArea], votes: [Vote]) -> [RankedFocusArea] {

@@ -4,7 +4,7 @@
 // `Effect.writeStep`, after which the step is loaded again.
 
 /// What a step shows besides its own notes.
-public struct StepData: Equatable, Sendable {
+public struct StepData: Equatable, Sendable, Codable {
     public var stepID: String
     /// The step's own notes (present and collect steps).
     public var notes: [Note] = []
@@ -25,6 +25,9 @@ public struct StepData: Equatable, Sendable {
     public var problemFocusAreaID: Int64?
     public var problem: Problem?
     public var whyChain: [Cause] = []
+    /// The titles of the cycle's meetings, by id: where each focus area
+    /// was proposed.
+    public var meetingTitles: [Int64: String] = [:]
     /// Activities: this step's proposals.
     public var activities: [Activity] = []
     /// Present or collect with `show: commitments`: the analysis whose
@@ -44,6 +47,13 @@ public struct StepData: Equatable, Sendable {
         self.checklist = checklist
         self.ratings = ratings
         self.summaryItems = summaryItems
+    }
+
+    /// What a finished meeting keeps (`MeetingSnapshot`): the step's own
+    /// records, not the notes it gathers or the commitments it shows.
+    enum CodingKeys: String, CodingKey {
+        case stepID, focusAreas, focusAreasFromCycle, votes, checklist, ratings, summaryItems, problemFocusAreaID, problem,
+             whyChain, activities, meetingTitles
     }
 
     /// The area a note has been put in, if any.
@@ -109,6 +119,21 @@ public struct StepQuery: Equatable, Sendable {
     /// Problem: the focus area chosen; nil lets the store pick the
     /// highest-ranked one.
     public var focusAreaID: Int64?
+    /// Cluster and vote: the focus areas are the cycle's (the meeting
+    /// works on every meeting's proposals), not only this meeting's own.
+    public var areasFromCycle = false
+
+    /// The query of step `index` of a meeting run with `agenda`.
+    public init(meeting: Meeting, agenda: Agenda, index: Int, focusAreaID: Int64? = nil) {
+        let step = agenda.steps[index]
+        self.init(meetingID: meeting.id, cycleID: meeting.cycleID, stepID: step.id, kind: step.kind,
+                  earlierStepIDs: agenda.steps.prefix(index).map(\.id),
+                  notesFromCycle: step.settings["notes_from"] == "cycle",
+                  showCycleFocusAreas: step.settings["show"] == "focus-areas",
+                  showCommitments: step.settings["show"] == "commitments",
+                  focusAreaID: step.kind == .problem ? focusAreaID : nil)
+        areasFromCycle = agenda.areasFromCycle(at: index)
+    }
 
     public init(meetingID: Int64, cycleID: Int64, stepID: String, kind: StepKind, earlierStepIDs: [String] = [],
                 notesFromCycle: Bool = false, showCycleFocusAreas: Bool = false, showCommitments: Bool = false,
@@ -161,12 +186,7 @@ public enum ProblemField: Equatable, Sendable {
 
 extension RunState {
     public var query: StepQuery {
-        StepQuery(meetingID: meeting.id, cycleID: meeting.cycleID, stepID: step.id, kind: step.kind,
-                  earlierStepIDs: agenda.steps.prefix(stepIndex).map(\.id),
-                  notesFromCycle: step.settings["notes_from"] == "cycle",
-                  showCycleFocusAreas: step.settings["show"] == "focus-areas",
-                  showCommitments: step.settings["show"] == "commitments",
-                  focusAreaID: step.kind == .problem ? problem.area : nil)
+        StepQuery(meeting: meeting, agenda: agenda, index: stepIndex, focusAreaID: problem.area)
     }
 
     /// The keymap context of the current step.
@@ -565,6 +585,21 @@ extension RunState {
         case .triangle(let side): return data.problem?.triangle[side] ?? ""
         case .why(let level): return data.whyChain.indices.contains(level) ? data.whyChain[level].text : ""
         }
+    }
+
+    /// Where a focus area was proposed, besides this meeting: the other
+    /// meetings' titles ("" when only here), so twins can be told apart.
+    public func proposedElsewhere(_ area: FocusArea) -> String {
+        area.proposedIn.filter { $0 != meeting.id }.compactMap { data.meetingTitles[$0] }.joined(separator: ", ")
+    }
+
+    /// A focus area's name as a list shows it: with where it was proposed
+    /// when another area of the step has the same name.
+    public func areaLabel(_ area: FocusArea) -> String {
+        let key = area.name.lowercased()
+        guard data.focusAreas.contains(where: { $0.id != area.id && $0.name.lowercased() == key }) else { return area.name }
+        let from = area.proposedIn.compactMap { data.meetingTitles[$0] }.joined(separator: ", ")
+        return from.isEmpty ? area.name : "\(area.name) (\(from))"
     }
 
     /// The focus areas of the cycle, best ranked first (for the problem step).

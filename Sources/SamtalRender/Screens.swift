@@ -696,7 +696,9 @@ public enum Screens {
         var lines: [(text: String, style: Style, area: Int?)] = []
         for (i, area) in areas.enumerated() {
             let merge = run.cluster.mergeSource == area.id ? " ⇢" : ""
-            lines.append(("\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(merge)", Style(.heading, bold: true), i))
+            let from = run.proposedElsewhere(area)
+            lines.append(("\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)",
+                          Style(.heading, bold: true), i))
             for id in area.noteIDs {
                 if let n = notes.first(where: { $0.id == id }) { lines.append(("   " + n.text, .normal, nil)) }
             }
@@ -725,7 +727,7 @@ public enum Screens {
             return
         }
         let maxDots = max(1, ranked.map(\.dots).max() ?? 1)
-        let nameWidth = max(8, min(inner.width - 22, ranked.map { DisplayWidth.of($0.area.name) }.max() ?? 12))
+        let nameWidth = max(8, min(inner.width - 22, ranked.map { DisplayWidth.of(run.areaLabel($0.area)) }.max() ?? 12))
         // While voting, the areas keep their own order so the selection does
         // not jump as dots are added (the rank column says where each
         // stands); elsewhere they are shown best first.
@@ -736,7 +738,7 @@ public enum Screens {
             let rank = r.dots == 0 ? "  –" : (r.tied ? "\(r.rank)=" : "\(r.rank).").leftPadded(3)
             let countText = "\(r.dots)".leftPadded(3)
             let selected = selectable && i == run.vote.area
-            let head = "\(rank) \(pad(r.area.name, width: nameWidth)) \(countText) "
+            let head = "\(rank) \(pad(run.areaLabel(r.area), width: nameWidth)) \(countText) "
             listRow(&grid, head, x: inner.x, y: y, width: DisplayWidth.of(head) + 2, selected: selected,
                     style: Style(.normal, bold: r.rank == 1 && r.dots > 0))
             let barX = inner.x + DisplayWidth.of(head) + 2

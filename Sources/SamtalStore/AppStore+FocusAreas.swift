@@ -92,6 +92,10 @@ extension AppStore {
                 """, arguments: [targetID, try Self.nextLinkPosition(db, focusAreaID: targetID), sourceID])
             try db.execute(sql: "UPDATE vote SET focus_area_id = ? WHERE focus_area_id = ?",
                            arguments: [targetID, sourceID])
+            // Where it was proposed goes along, with what was merged into it.
+            try db.execute(sql: "UPDATE focus_area SET merged_into_id = ? WHERE merged_into_id = ?",
+                           arguments: [targetID, sourceID])
+            source.mergedIntoID = targetID
             source.deletedAt = now
             try source.update(db)
             return try Self.focusArea(db, record: target)
@@ -160,13 +164,15 @@ extension AppStore {
     /// The dots of every meeting of the cycle on focus areas that are not
     /// deleted: by the meeting's creation time, then oldest first.
     public func votes(cycleID: Int64) throws -> [Vote] {
-        try snapshot { db in
-            try StoredVote.fetchAll(db, sql: Self.countedVotes + """
-                 JOIN meeting ON meeting.id = vote.meeting_id
-                WHERE meeting.cycle_id = ?
-                ORDER BY meeting.created_at, meeting.id, vote.created_at, vote.id
-                """, arguments: [cycleID]).map(\.vote)
-        }
+        try snapshot { db in try Self.votes(db, cycleID: cycleID) }
+    }
+
+    static func votes(_ db: Database, cycleID: Int64) throws -> [Vote] {
+        try StoredVote.fetchAll(db, sql: Self.countedVotes + """
+             JOIN meeting ON meeting.id = vote.meeting_id
+            WHERE meeting.cycle_id = ?
+            ORDER BY meeting.created_at, meeting.id, vote.created_at, vote.id
+            """, arguments: [cycleID]).map(\.vote)
     }
 
     // MARK: helpers inside a transaction
@@ -227,6 +233,19 @@ extension AppStore {
             ORDER BY focus_area_note.position, focus_area_note.rowid
             """, arguments: arguments)
         let noteIDs = Dictionary(grouping: links, by: \.focusAreaID).mapValues { $0.map(\.noteID) }
-        return records.map { $0.focusArea(noteIDs: $0.id.flatMap { noteIDs[$0] } ?? []) }
+        // The meetings of the areas merged into these, oldest first.
+        var merged: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT merged.merged_into_id, merged.meeting_id FROM focus_area merged
+            JOIN meeting ON meeting.id = merged.meeting_id
+            WHERE merged.merged_into_id IN (SELECT focus_area.id \(areas) \(filter))
+            ORDER BY meeting.created_at, meeting.id, merged.id
+            """, arguments: arguments) {
+            let into: Int64 = row[0], meeting: Int64 = row[1]
+            if !merged[into, default: []].contains(meeting) { merged[into, default: []].append(meeting) }
+        }
+        return records.map { r in
+            r.focusArea(noteIDs: r.id.flatMap { noteIDs[$0] } ?? [], proposedIn: r.id.flatMap { merged[$0] } ?? [])
+        }
     }
 }

@@ -204,3 +204,32 @@ extension AppStore {
             """, arguments: [meetingID, stepID, amount])
     }
 }
+
+extension AppStore {
+    // MARK: a finished meeting's snapshot
+
+    /// Keeps what a finished meeting's steps produced (`MeetingSnapshot`,
+    /// as JSON), replacing the one of an earlier finish.
+    public func saveMeetingSnapshot(meetingID: Int64, data: String, now: Double) throws {
+        try transaction { db in
+            _ = try Self.storedMeeting(db, id: meetingID)
+            try db.execute(sql: """
+                INSERT INTO meeting_snapshot (meeting_id, data, taken_at) VALUES (?, ?, ?)
+                ON CONFLICT (meeting_id) DO UPDATE SET data = excluded.data, taken_at = excluded.taken_at
+                """, arguments: [meetingID, data, now])
+        }
+    }
+
+    /// The snapshot taken when the meeting last finished, if any.
+    public func meetingSnapshot(meetingID: Int64) throws -> String? {
+        try snapshot { db in
+            try String.fetchOne(db, sql: "SELECT data FROM meeting_snapshot WHERE meeting_id = ?", arguments: [meetingID])
+        }
+    }
+
+    /// Runs `body`, whose store calls join one write transaction: all of
+    /// them are committed, or none.
+    public func together<T>(_ body: () throws -> T) throws -> T {
+        try transaction { _ in try body() }
+    }
+}

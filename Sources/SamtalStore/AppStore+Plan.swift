@@ -182,13 +182,7 @@ extension AppStore {
             }
             let meetings = try Self.meetings(db, cycleID: cycleID).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
             let areas = try Self.focusAreas(db, where: "focus_area.cycle_id = ?", arguments: [cycleID])
-            var dots: [Int64: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT vote.focus_area_id, COUNT(*) FROM vote JOIN focus_area ON focus_area.id = vote.focus_area_id
-                WHERE focus_area.cycle_id = ? AND focus_area.deleted_at IS NULL GROUP BY vote.focus_area_id
-                """, arguments: [cycleID]) {
-                dots[row[0]] = row[1]
-            }
+            let (decisive, earlier) = Ranking.decisive(try Self.votes(db, cycleID: cycleID))
             let problems = try StoredProblem.fetchAll(db, sql: """
                 SELECT problem.* FROM problem JOIN meeting ON meeting.id = problem.meeting_id
                 WHERE problem.cycle_id = ? AND problem.deleted_at IS NULL
@@ -208,12 +202,15 @@ extension AppStore {
                     notes[n.id!] = n.note
                 }
             }
-            return CycleAnalysis(
-                cycle: cycle.cycle, meetings: meetings, focusAreas: areas, dots: dots,
+            var analysis = CycleAnalysis(
+                cycle: cycle.cycle, meetings: meetings, focusAreas: areas, dots: Ranking.count(decisive),
                 promiseAreas: Set(areas.filter(\.leadsToPromise).map(\.id)), problems: problems, causes: causes,
                 activities: activities, goals: try Self.goals(db, cycleID: cycleID),
                 promise: try StoredPromise.fetchOne(db, key: cycleID)?.promise,
                 followUps: try Self.followUps(db, cycleID: cycleID), notes: notes)
+            analysis.earlierDots = Ranking.count(earlier)
+            analysis.decidedIn = decisive.first?.meetingID
+            return analysis
         }
     }
 

@@ -29,9 +29,12 @@ extension AppStore {
                     .filter { order[$0.stepID] != nil }
                     .sorted { (order[$0.stepID]!, $0.group, $0.createdAt, $0.id) < (order[$1.stepID]!, $1.group, $1.createdAt, $1.id) }
             }
-            data.focusAreas = try focusAreas(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
+            // Gathering the cycle's notes, it works on every meeting's
+            // proposals; else on the areas made in this step.
+            data.focusAreas = q.notesFromCycle ? try focusAreas(cycleID: q.cycleID)
+                : try focusAreas(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
         case .vote:
-            data.focusAreas = try focusAreas(meetingID: q.meetingID)
+            data.focusAreas = q.areasFromCycle ? [] : try focusAreas(meetingID: q.meetingID)
             if data.focusAreas.isEmpty {
                 data.focusAreas = try focusAreas(cycleID: q.cycleID)
                 data.focusAreasFromCycle = !data.focusAreas.isEmpty
@@ -46,7 +49,7 @@ extension AppStore {
         case .problem:
             // The cycle's focus areas; the chosen one, else the best ranked.
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
-            data.votes = try votes(cycleID: q.cycleID)
+            data.votes = Ranking.decisive(try votes(cycleID: q.cycleID)).decisive
             let ranked = Ranking.rank(data.focusAreas, votes: data.votes).map(\.area)
             let areaID = q.focusAreaID.flatMap { id in ranked.first { $0.id == id }?.id } ?? ranked.first?.id
             data.problemFocusAreaID = areaID
@@ -54,16 +57,19 @@ extension AppStore {
             if let p = data.problem { data.whyChain = try whyChain(problemID: p.id) }
         case .activities:
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
-            data.votes = try votes(cycleID: q.cycleID)
+            data.votes = Ranking.decisive(try votes(cycleID: q.cycleID)).decisive
             data.activities = try activities(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
         case .present, .collect:
             break // their notes, read above
         }
         if q.showCycleFocusAreas {
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
-            data.votes = try votes(cycleID: q.cycleID)
+            data.votes = Ranking.decisive(try votes(cycleID: q.cycleID)).decisive
         }
         if q.showCommitments { data.commitments = try commitments(cycleID: q.cycleID) }
+        if data.focusAreas.contains(where: { $0.proposedIn != [q.meetingID] }) {
+            data.meetingTitles = Dictionary(uniqueKeysWithValues: try meetings(cycleID: q.cycleID).map { ($0.id, $0.title) })
+        }
         return data
     }
 

@@ -19,9 +19,11 @@ struct StoredFocusArea: Codable, FetchableRecord, MutablePersistableRecord {
     var position: Int
     var createdAt: Double
     var deletedAt: Double?
+    var mergedIntoID: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, name, type, position
+        case mergedIntoID = "merged_into_id"
         case cycleID = "cycle_id"
         case meetingID = "meeting_id"
         case stepID = "step_id"
@@ -42,9 +44,10 @@ struct StoredFocusArea: Codable, FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
-    func focusArea(noteIDs: [Int64]) -> FocusArea {
+    func focusArea(noteIDs: [Int64], proposedIn: [Int64] = []) -> FocusArea {
         FocusArea(id: id ?? 0, cycleID: cycleID, meetingID: meetingID, stepID: stepID, name: name, type: type,
-                  targetPicture: targetPicture, noteIDs: noteIDs, leadsToPromise: leadsToPromise, createdAt: createdAt)
+                  targetPicture: targetPicture, noteIDs: noteIDs, leadsToPromise: leadsToPromise, createdAt: createdAt,
+                  proposedIn: [meetingID] + proposedIn.filter { $0 != meetingID })
     }
 }
 

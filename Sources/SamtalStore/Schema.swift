@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v6", migrate: v6)
         migrator.registerMigration("v7", migrate: v7)
         migrator.registerMigration("v8", migrate: v8)
+        migrator.registerMigration("v9", migrate: v9)
         return migrator
     }
 
@@ -364,5 +365,20 @@ enum Schema {
             t.add(column: "client_id", .text)
         }
         try db.execute(sql: "CREATE UNIQUE INDEX note_client_id ON note(client_id) WHERE client_id IS NOT NULL")
+    }
+
+    /// Focus areas are one set per cycle: an area merged into another
+    /// remembers where it went, so the one kept knows every meeting that
+    /// proposed it. A finished meeting keeps what its documents showed when
+    /// it finished (`meeting_snapshot`), whatever later meetings regroup.
+    static func v9(_ db: Database) throws {
+        try db.alter(table: "focus_area") { t in
+            t.add(column: "merged_into_id", .integer).references("focus_area", onDelete: .setNull)
+        }
+        try db.create(table: "meeting_snapshot") { t in
+            t.primaryKey("meeting_id", .integer).references("meeting", onDelete: .cascade)
+            t.column("data", .text).notNull()
+            t.column("taken_at", .double).notNull()
+        }
     }
 }

@@ -312,16 +312,23 @@ extension Documents {
         guard !a.focusAreas.isEmpty else { return [.empty(d[.noFocusAreas])] }
         let head = [Column(d[.rank], numeric: true), Column(d[.focusArea])]
         let rank: (FocusArea) -> Cell = { Cell(a.rank(of: $0.id).map(String.init) ?? "–") }
+        var decided: [Block] = []
+        if let id = a.decidedIn, let m = a.meetings.first(where: { $0.id == id }) {
+            decided = [.paragraph(d.decidedIn(m.title, earlier: !a.earlierDots.isEmpty))]
+        }
         switch columns {
         case .situation:
-            return [.table(Table(
-                columns: head + [Column(d[.dots], numeric: true), Column(d[.leadsToPromise]), Column(d[.targetPicture])],
+            let earlier = !a.earlierDots.isEmpty
+            return decided + [.table(Table(
+                columns: head + [Column(d[.dots], numeric: true)] + (earlier ? [Column(d[.earlierDots], numeric: true)] : [])
+                    + [Column(d[.leadsToPromise]), Column(d[.targetPicture])],
                 rows: a.rankedFocusAreas.map { area in
-                    [rank(area), Cell([Span(area.name), .muted(" (\(d.ui.areaType(area.type)))")]), Cell("\(a.dots[area.id] ?? 0)"),
-                     Cell(d.yesNo(a.promiseAreas.contains(area.id))), Cell(area.targetPicture)]
+                    [rank(area), Cell([Span(area.name), .muted(" (\(d.ui.areaType(area.type)))")]), Cell("\(a.dots[area.id] ?? 0)")]
+                        + (earlier ? [Cell("\(a.earlierDots[area.id] ?? 0)")] : [])
+                        + [Cell(d.yesNo(a.promiseAreas.contains(area.id))), Cell(area.targetPicture)]
                 }))]
         case .analysis:
-            return [.table(Table(
+            return decided + [.table(Table(
                 columns: head + [Column(d[.dots], numeric: true), Column(d[.problemDescription]), Column(d[.causes], numeric: true),
                                  Column(d[.activities], numeric: true)],
                 rows: a.rankedFocusAreas.map { area in

@@ -13,7 +13,7 @@ public enum DocText: CaseIterable, Sendable {
     case organisationRole, count, women, men, otherOrUnstated, total, timePerStep, step, planned, actual
     // notes and step records
     case notesPerStep, noNotes, otherSteps, hiddenOnProjector, checklistDone, checklistNotDone
-    case priorities, rank, dots, dotsPerFocusArea, meeting, question, rating, notRated, observations, commentAction
+    case priorities, rank, dots, earlierDots, dotsPerFocusArea, meeting, question, rating, notRated, observations, commentAction
     case decisions, nextSteps, carryForward, who, when
     // feedback
     case whatWeHeard, nothingHeard, howYouPrioritised, proposedActivities, whatHappensNext, noNextSteps, feedbackThanks
@@ -107,6 +107,7 @@ public struct DocumentTexts: Sendable {
         case .priorities: ("Prioritering", "Priorities")
         case .rank: ("Plats", "Rank")
         case .dots: ("Prickar", "Dots")
+        case .earlierDots: ("Prickar i tidigare möten", "Dots at earlier meetings")
         case .dotsPerFocusArea: ("Prickar per fokusområde", "Dots per focus area")
         case .meeting: ("Möte", "Meeting")
         case .question: ("Fråga", "Question")
@@ -356,6 +357,14 @@ public struct DocumentTexts: Sendable {
 
     func timeLine(planned: Int, actual: String) -> String {
         sv ? "Tid: planerat \(planned) min, faktiskt \(actual)." : "Time: planned \(planned) min, actual \(actual)."
+    }
+
+    /// Whose vote the priority is, and what the earlier votes are.
+    func decidedIn(_ title: String, earlier: Bool) -> String {
+        let head = sv ? "Prioriteringen är den som gjordes på mötet «\(title)»." : "The priority is the one set at the meeting «\(title)»."
+        guard earlier else { return head }
+        return head + (sv ? " Prickarna från tidigare möten var underlag och räknas inte in." :
+                            " The dots of earlier meetings were input and are not added in.")
     }
 
     func rankText(_ rank: Int?, dots: Int) -> String {

@@ -92,6 +92,8 @@ public struct RecordSet: Equatable, Sendable {
             })
         add("focus_area_notes", ["focus_area_id", "note_id", "position"],
             areas.flatMap { a in a.noteIDs.enumerated().map { n, note in [.int(a.id), .int(note), i(n)] } })
+        add("focus_area_proposals", ["focus_area_id", "meeting_id", "position"],
+            areas.flatMap { a in a.proposedIn.enumerated().map { n, meeting in [.int(a.id), .int(meeting), i(n)] } })
         add("votes", ["id", "meeting_id", "step_id", "focus_area_id", "voter", "created_at"],
             unique(votes).map { v in [.int(v.id), .int(v.meetingID), s(v.stepID), .int(v.focusAreaID), i(v.voter), t(v.createdAt)] })
         add("checklist_answers", ["meeting_id", "step_id", "item", "item_text", "done", "comment"],

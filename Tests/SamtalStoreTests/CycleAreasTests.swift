@@ -1,0 +1,125 @@
+// The cycle's focus areas are one set: merges keep where an area was
+// proposed, the priority is the deciding meeting's, and a finished meeting
+// keeps its snapshot.
+
+import Foundation
+import GRDB
+@testable import SamtalCore
+@testable import SamtalStore
+import Testing
+
+@Suite("The cycle's focus areas")
+struct CycleAreasTests {
+    /// A second meeting of the fixture's cycle, made after the first.
+    private func jointMeeting(_ f: Fixture) throws -> Meeting {
+        try f.store.createMeeting(cycleID: f.cycle.id, agendaID: "gemensam-lagesbild", agendaSnapshot: "id: gemensam-lagesbild\n",
+                                  title: "Gemensam lägesbild", date: "2026-03-01", place: "Kommunhuset", now: 2_000)
+    }
+
+    @Test("a merged area's meetings go with it, also through a second merge")
+    func provenanceFollowsMerges() throws {
+        let f = try Fixture.inMemory()
+        let joint = try jointMeeting(f)
+        let employees = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Storgatan", type: .place, now: 1)
+        let third = try f.store.createMeeting(cycleID: f.cycle.id, agendaID: "x", agendaSnapshot: "id: x\n", title: "Medborgardialog",
+                                              date: "2026-02-01", place: "", now: 1_500)
+        let citizens = try f.store.createFocusArea(meetingID: third.id, stepID: "fokus", name: "Storgatan", type: .place, now: 2)
+        let decided = try f.store.createFocusArea(meetingID: joint.id, stepID: "fokus", name: "Storgatan centrum", type: .place, now: 3)
+        try f.store.mergeFocusArea(employees.id, into: citizens.id, now: 4)
+        #expect(try f.store.focusAreas(cycleID: f.cycle.id).first { $0.id == citizens.id }?.proposedIn == [third.id, f.meeting.id])
+        try f.store.mergeFocusArea(citizens.id, into: decided.id, now: 5)
+        let areas = try f.store.focusAreas(cycleID: f.cycle.id)
+        #expect(areas.map(\.id) == [decided.id])
+        // Its own meeting first, then the others oldest first.
+        #expect(areas[0].proposedIn == [joint.id, f.meeting.id, third.id])
+    }
+
+    @Test("the priority is the latest voting meeting's; earlier dots are input")
+    func theDecidingMeetingRanks() throws {
+        let f = try Fixture.inMemory()
+        let a = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Stationen", type: .place, now: 1)
+        let b = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Storgatan", type: .place, now: 2)
+        for _ in 0..<3 { try f.store.addVote(meetingID: f.meeting.id, stepID: "prio", focusAreaID: a.id, voter: 0, now: 3) }
+        try f.store.addVote(meetingID: f.meeting.id, stepID: "prio", focusAreaID: b.id, voter: 0, now: 4)
+        var analysis = try f.store.cycleAnalysis(cycleID: f.cycle.id)
+        #expect(analysis.dots == [a.id: 3, b.id: 1])
+        #expect(analysis.decidedIn == f.meeting.id)
+
+        let joint = try jointMeeting(f)
+        for _ in 0..<2 { try f.store.addVote(meetingID: joint.id, stepID: "prio", focusAreaID: b.id, voter: 0, now: 5) }
+        try f.store.addVote(meetingID: joint.id, stepID: "prio", focusAreaID: a.id, voter: 0, now: 6)
+        analysis = try f.store.cycleAnalysis(cycleID: f.cycle.id)
+        #expect(analysis.dots == [b.id: 2, a.id: 1])
+        #expect(analysis.earlierDots == [a.id: 3, b.id: 1])
+        #expect(analysis.decidedIn == joint.id)
+        #expect(analysis.rankedFocusAreas.map(\.id) == [b.id, a.id])
+    }
+
+    @Test("a finished meeting's snapshot is kept, and replaced when it finishes again")
+    func snapshotIsKept() throws {
+        let f = try Fixture.inMemory()
+        #expect(try f.store.meetingSnapshot(meetingID: f.meeting.id) == nil)
+        try f.store.saveMeetingSnapshot(meetingID: f.meeting.id, data: "{\"a\":1}", now: 1)
+        try f.store.saveMeetingSnapshot(meetingID: f.meeting.id, data: "{\"a\":2}", now: 2)
+        #expect(try f.store.meetingSnapshot(meetingID: f.meeting.id) == "{\"a\":2}")
+    }
+}
+
+@Suite("Upgrading a v8 store")
+struct UpgradeFromV8Tests {
+    @Test("a store made by the release before v9 keeps its areas, links, dots, notes and drafts")
+    func upgradeFromV8() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        var v8 = DatabaseMigrator()
+        for (name, migration) in [("v1", Schema.v1), ("v2", Schema.v2), ("v3", Schema.v3), ("v4", Schema.v4), ("v5", Schema.v5),
+                                  ("v6", Schema.v6), ("v7", Schema.v7), ("v8", Schema.v8)] {
+            v8.registerMigration(name, migrate: migration)
+        }
+        let meetingID: Int64, cycleID: Int64, notes: [Note], areaIDs: [Int64]
+        do {
+            // The meeting, notes and drafts are as v8 wrote them; the focus
+            // areas and dots are written with v8's columns.
+            let f = try Fixture(store: AppStore(path: path, migrator: v8))
+            (meetingID, cycleID) = (f.meeting.id, f.cycle.id)
+            notes = [try f.store.saveNote(f.draft("Buskörning vid Storgatan – åäö"), now: 10),
+                     try f.store.saveNote(f.draft("Klotter i gångtunneln"), now: 11)]
+            try f.store.saveDraft(meetingID: meetingID, station: "run", field: "note/lagesbild", text: "halvskriven", now: 12)
+            areaIDs = try f.store.writer.write { db in
+                var ids: [Int64] = []
+                for (i, name) in ["Storgatan", "Stationen"].enumerated() {
+                    try db.execute(sql: """
+                        INSERT INTO focus_area (cycle_id, meeting_id, step_id, name, type, target_picture, leads_to_promise,
+                                                position, created_at)
+                        VALUES (?, ?, 'fokus', ?, 'place', 'Tryggt', 1, ?, 20)
+                        """, arguments: [cycleID, meetingID, name, i])
+                    ids.append(db.lastInsertedRowID)
+                    try db.execute(sql: "INSERT INTO focus_area_note (focus_area_id, note_id, position) VALUES (?, ?, 0)",
+                                   arguments: [db.lastInsertedRowID, notes[i].id])
+                }
+                for (area, n) in [(ids[0], 2), (ids[1], 1)] {
+                    for _ in 0..<n {
+                        try db.execute(sql: """
+                            INSERT INTO vote (meeting_id, step_id, focus_area_id, voter, created_at) VALUES (?, 'prio', ?, 0, 30)
+                            """, arguments: [meetingID, area])
+                    }
+                }
+                return ids
+            }
+        }
+        let store = try AppStore(path: path)
+        #expect(try store.notes(meetingID: meetingID) == notes)
+        #expect(try store.drafts(meetingID: meetingID, station: "run") == ["note/lagesbild": "halvskriven"])
+        let areas = try store.focusAreas(cycleID: cycleID)
+        #expect(areas.map(\.id) == areaIDs)
+        #expect(areas.map(\.noteIDs) == [[notes[0].id], [notes[1].id]])
+        #expect(areas.allSatisfy { $0.leadsToPromise && $0.targetPicture == "Tryggt" && $0.proposedIn == [meetingID] })
+        #expect(try store.votes(cycleID: cycleID).count == 3)
+        #expect(try store.cycleAnalysis(cycleID: cycleID).dots == [areaIDs[0]: 2, areaIDs[1]: 1])
+        // And the upgraded areas merge, with their notes and dots.
+        try store.mergeFocusArea(areaIDs[1], into: areaIDs[0], now: 40)
+        let merged = try store.focusAreas(cycleID: cycleID)
+        #expect(merged.map(\.noteIDs) == [[notes[0].id, notes[1].id]])
+        #expect(try store.cycleAnalysis(cycleID: cycleID).dots == [areaIDs[0]: 3])
+    }
+}
