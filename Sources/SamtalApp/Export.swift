@@ -166,7 +166,11 @@ func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary, froze
     for (i, step) in agenda.steps.enumerated() {
         steps[step.id] = try store.stepData(StepQuery(meeting: meeting, agenda: agenda, index: i))
     }
-    let problems = try store.problems(cycleID: cycle.id).filter { $0.meetingID == meetingID }
+    // The problems described in it: those it started, and those of focus
+    // areas it went on describing.
+    let problems = try store.problems(cycleID: cycle.id).filter { p in
+        p.meetingID == meetingID || steps.values.contains { $0.problem?.id == p.id }
+    }
     var chains: [Int64: [Cause]] = [:]
     for p in problems { chains[p.id] = try store.whyChain(problemID: p.id) }
     let record = MeetingRecord(cycle: cycle, meeting: meeting, agenda: agenda, notes: try store.notes(meetingID: meetingID),

@@ -220,10 +220,7 @@ extension AppStore {
     /// (not yet inserted) one filed under the area's meeting.
     static func workspaceProblem(_ db: Database, focusAreaID: Int64, now: Double) throws -> StoredProblem {
         let area = try liveFocusArea(db, id: focusAreaID)
-        return try StoredProblem
-            .filter(StoredProblem.Columns.focusAreaID == focusAreaID && StoredProblem.Columns.deletedAt == nil)
-            .order(Column("updated_at").desc, StoredProblem.Columns.id.desc)
-            .fetchOne(db)
+        return try liveProblem(db, meetingID: area.meetingID, stepID: workspaceStepID, focusAreaID: focusAreaID)
             ?? StoredProblem(cycleID: area.cycleID, focusAreaID: focusAreaID, meetingID: area.meetingID,
                              stepID: workspaceStepID, now: now)
     }

@@ -2,8 +2,9 @@
 // each problem (the "why? why? why?" of the method support).
 //
 // A problem belongs to the cycle of the meeting where it was described.
-// There is at most one live problem per meeting, step and focus area (none
-// for a problem not about one focus area): saving again updates it. Causes
+// A focus area has one live problem in its cycle: every meeting's problem
+// step and the workspace go on with the same description. A problem not
+// about one focus area is one per meeting and step. Saving again updates it. Causes
 // are only marked deleted, and a deleted cause takes its descendants with
 // it.
 
@@ -163,7 +164,15 @@ extension AppStore {
     /// focus area row was removed and its problems' key became NULL).
     static func liveProblem(_ db: Database, meetingID: Int64, stepID: String, focusAreaID: Int64?) throws
         -> StoredProblem? {
-        try StoredProblem
+        // A focus area has one problem in its cycle, whichever meeting,
+        // step or the workspace goes on describing it.
+        if let focusAreaID {
+            return try StoredProblem
+                .filter(StoredProblem.Columns.focusAreaID == focusAreaID && StoredProblem.Columns.deletedAt == nil)
+                .order(Column("updated_at").desc, StoredProblem.Columns.id.desc)
+                .fetchOne(db)
+        }
+        return try StoredProblem
             .filter(StoredProblem.Columns.meetingID == meetingID && StoredProblem.Columns.stepID == stepID
                     && StoredProblem.Columns.focusAreaID == focusAreaID && StoredProblem.Columns.deletedAt == nil)
             .order(StoredProblem.Columns.id)

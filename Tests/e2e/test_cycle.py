@@ -112,6 +112,22 @@ class CycleTests(E2ETestCase):
         self.assertRegex(analysis, r"\| 1 \| Storgatan centrum[^|]*\| 2 \|")
         self.assertRegex(analysis, r"\| 2 \| Stationen[^|]*\| 1 \|")
 
+        # The problem analysis describes the decided area first, and its
+        # cause-analysis step goes on with the same description.
+        analysis_meeting = self.meeting(cycle, "problemanalys", "Problemanalys april")
+        p = self.open(analysis_meeting)
+        self.to_step(p, 2)
+        p.wait_for("Storgatan centrum")
+        p.wait_for("Vad är problemet? ▸")
+        p.type("Buskörning och skadegörelse kvällstid")
+        p.key("Enter")
+        p.wait_for("Sparad")
+        self.to_step(p, 3)
+        p.wait_for("Buskörning och skadegörelse kvällstid")
+        p.key("F10")
+        p.wait_exit()
+        self.assertEqual(self.ws.sqlite("SELECT COUNT(*) FROM problem WHERE deleted_at IS NULL"), [(1,)])
+
         # What the employees were told in January is what they were told.
         self.assertEqual(self.ws.cli("export", what, "--document", "summary", "--format", "md").stdout, summary)
         self.assertEqual(self.ws.cli("export", what, "--document", "feedback", "--format", "md").stdout, feedback)
