@@ -26,6 +26,8 @@ public enum FieldKey: Hashable, Sendable {
     case newArea(step: String)
     /// A focus area being renamed.
     case renameArea(id: Int64)
+    /// A focus area's target picture (målbild).
+    case targetPicture(id: Int64)
     case checklistComment(step: String, item: Int)
     case rating(step: String, item: Int, field: RatingField)
     /// A new summary item: 0 what, 1 who, 2 when.
@@ -41,7 +43,7 @@ public enum FieldKey: Hashable, Sendable {
     /// keeps it as a draft (it makes something new).
     public var editsStoredValue: Bool {
         switch self {
-        case .noteEdit, .renameArea, .checklistComment, .rating, .problem: return true
+        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem: return true
         // An activity is written whole, with Enter: its parts are drafts.
         case .note, .newArea, .summary, .activity: return false
         }
@@ -54,6 +56,7 @@ public enum FieldKey: Hashable, Sendable {
         case .noteEdit(let id): return "note-edit/\(id)"
         case .newArea(let step): return "area/\(step)"
         case .renameArea(let id): return "area-rename/\(id)"
+        case .targetPicture(let id): return "area-picture/\(id)"
         case .checklistComment(let step, let item): return "checklist/\(step)/\(item)"
         case .rating(let step, let item, let field): return "rating/\(step)/\(item)/\(field == .observations ? "observations" : "comment")"
         case .summary(let step, let part): return "summary/\(step)/\(part)"
@@ -92,8 +95,12 @@ extension RunState {
         case .present, .collect:
             return editing.map { .noteEdit(id: $0.id) } ?? .note(step: id)
         case .cluster:
-            guard let renaming = cluster.renaming else { return .newArea(step: id) }
-            return stepLoaded ? .renameArea(id: renaming) : nil
+            guard let editing = cluster.editing else { return .newArea(step: id) }
+            guard stepLoaded else { return nil }
+            switch editing.field {
+            case .name: return .renameArea(id: editing.id)
+            case .targetPicture: return .targetPicture(id: editing.id)
+            }
         case .vote:
             return nil
         case .checklist:
@@ -118,6 +125,8 @@ extension RunState {
             return notes.first { $0.id == id }?.text ?? ""
         case .renameArea(let id):
             return data.focusAreas.first { $0.id == id }?.name ?? ""
+        case .targetPicture(let id):
+            return data.focusAreas.first { $0.id == id }?.targetPicture ?? ""
         case .checklistComment(_, let item):
             return checklistAnswer(item).comment
         case .rating(_, let item, let field):
@@ -292,7 +301,11 @@ extension RunState {
             guard let e = editing, e.id == id else { return nil }
             return .updateNote(id: id, text: text, group: group, type: noteType, clearing: draft)
         case .renameArea(let id):
+            // An area is never left without a name.
+            guard !text.isEmpty else { return nil }
             return .writeStep(.renameFocusArea(id: id, name: text), q, clearing: draft)
+        case .targetPicture(let id):
+            return .writeStep(.setTargetPicture(id: id, text: text), q, clearing: draft)
         case .checklistComment(_, let item):
             var answer = checklistAnswer(item)
             answer.comment = text
@@ -364,7 +377,7 @@ extension RunState {
     func keepsDraft(_ key: FieldKey, _ text: String) -> Bool {
         let changed = text.trimmingCharacters(in: " \t") != storedValue(key)
         switch key {
-        case .noteEdit, .renameArea, .checklistComment, .rating, .problem: return changed
+        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem: return changed
         case .activity(_, .some, _): return !text.isEmpty && changed
         case .note, .newArea, .summary, .activity(_, .none, _): return !text.isEmpty
         }

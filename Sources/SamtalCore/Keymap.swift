@@ -65,6 +65,7 @@ public enum Action: String, Sendable, CaseIterable {
     case confirmYes, confirmNo
     // cluster
     case switchPane, clusterUp, clusterDown, clusterEnter, nextAreaType, renameArea, mergeArea, deleteArea
+    case editTargetPicture, toggleAreaPromise
     // vote
     case voteUp, voteDown, addDot, undoDot, nextVoter, previousVoter
     // checklist
@@ -155,6 +156,11 @@ public enum Keymap {
         KeyBinding([.function(4)], .renameArea, .cluster, bar: .keyRename, help: .helpRenameArea),
         KeyBinding([.function(7)], .mergeArea, .cluster, bar: .keyMerge, help: .helpMergeArea),
         KeyBinding([.function(8)], .deleteArea, .cluster, bar: .keyDelete, help: .helpDeleteArea),
+        // The joint meeting's: a target picture for each area, and which
+        // areas lead to promises (001 lines 669-672).
+        // Their hints stand on the areas list of a cycle-wide cluster step.
+        KeyBinding([.function(5)], .editTargetPicture, .cluster, help: .helpEditTargetPicture),
+        KeyBinding([.ctrl("l")], .toggleAreaPromise, .cluster, help: .helpToggleAreaPromise),
 
         // Vote: dots on the focus areas, a live tally.
         KeyBinding([.up], .voteUp, .vote, help: .helpVoteUp),

@@ -36,15 +36,28 @@ public enum ClusterPane: Sendable, Equatable {
     case notes, areas
 }
 
-/// Cluster: the pane in focus, the note and the area selected, and an area
-/// being renamed or merged.
+/// A field of a focus area the input line edits in a cluster step.
+public enum AreaField: Equatable, Sendable {
+    /// Its name (F4).
+    case name
+    /// Its target picture, målbild (F5): what the joint work should lead to.
+    case targetPicture
+}
+
+/// Cluster: the pane in focus, the note and the area selected, an area
+/// being merged, and an area whose name or target picture is edited.
 public struct ClusterState: Equatable, Sendable {
     public var pane: ClusterPane = .notes
     public var note = 0
     public var area = 0
     public var mergeSource: Int64?
-    public var renaming: Int64?
+    public var editing: (id: Int64, field: AreaField)?
     public init() {}
+
+    public static func == (a: ClusterState, b: ClusterState) -> Bool {
+        a.pane == b.pane && a.note == b.note && a.area == b.area && a.mergeSource == b.mergeSource
+            && a.editing?.id == b.editing?.id && a.editing?.field == b.editing?.field
+    }
 }
 
 /// Vote: the area selected and, for votes per group, the group voting.

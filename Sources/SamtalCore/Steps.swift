@@ -90,6 +90,10 @@ extension StepData {
             if let i = votes.lastIndex(where: { voter == nil || $0.voter == voter }) { votes.remove(at: i) }
         case .renameFocusArea(let id, let name):
             if let i = focusAreas.firstIndex(where: { $0.id == id }) { focusAreas[i].name = name }
+        case .setTargetPicture(let id, let text):
+            if let i = focusAreas.firstIndex(where: { $0.id == id }) { focusAreas[i].targetPicture = text }
+        case .setLeadsToPromise(let id, let leads):
+            if let i = focusAreas.firstIndex(where: { $0.id == id }) { focusAreas[i].leadsToPromise = leads }
         case .setFocusAreaType(let id, let type):
             if let i = focusAreas.firstIndex(where: { $0.id == id }) { focusAreas[i].type = type }
         case .assignNote(let noteID, let areaID):
@@ -154,6 +158,8 @@ public struct StepQuery: Equatable, Sendable {
 public enum StepWrite: Equatable, Sendable {
     case createFocusArea(name: String, type: FocusAreaType)
     case renameFocusArea(id: Int64, name: String)
+    case setTargetPicture(id: Int64, text: String)
+    case setLeadsToPromise(id: Int64, leads: Bool)
     case setFocusAreaType(id: Int64, type: FocusAreaType)
     case assignNote(noteID: Int64, areaID: Int64?)
     case mergeFocusArea(from: Int64, into: Int64)
@@ -310,7 +316,7 @@ extension AppState {
         if action == .cancel {
             revert(&run)
             if run.step.kind == .cluster {
-                run.cluster.renaming = nil
+                run.cluster.editing = nil
                 run.cluster.mergeSource = nil
             }
             return []
@@ -356,10 +362,13 @@ extension AppState {
             if !text.isEmpty, let bound = run.bound {
                 // The line is free at once; the list shows the area once stored.
                 let clearing = run.clearing([bound])
-                if let id = run.cluster.renaming {
-                    run.input.set(run.storedValue(bound)) // leaving the rename writes nothing more
-                    run.cluster.renaming = nil
-                    return [.writeStep(.renameFocusArea(id: id, name: text), q, clearing: clearing)]
+                if let editing = run.cluster.editing {
+                    run.input.set(run.storedValue(bound)) // leaving the edit writes nothing more
+                    run.cluster.editing = nil
+                    switch editing.field {
+                    case .name: return [.writeStep(.renameFocusArea(id: editing.id, name: text), q, clearing: clearing)]
+                    case .targetPicture: return [.writeStep(.setTargetPicture(id: editing.id, text: text), q, clearing: clearing)]
+                    }
                 }
                 run.input.clear()
                 return [.writeStep(.createFocusArea(name: text, type: .place), q, clearing: clearing)]
@@ -374,7 +383,14 @@ extension AppState {
             return [.writeStep(.setFocusAreaType(id: area.id, type: area.type.next), q)]
         case .renameArea:
             guard let area = selectedArea else { return [] }
-            run.cluster.renaming = area.id // the input line is bound to its name
+            run.cluster.editing = (area.id, .name) // the input line is bound to its name
+        case .editTargetPicture:
+            guard let area = selectedArea else { return [] }
+            run.cluster.editing = (area.id, .targetPicture)
+            run.cluster.pane = .areas
+        case .toggleAreaPromise:
+            guard let area = selectedArea else { return [] }
+            return [.writeStep(.setLeadsToPromise(id: area.id, leads: !area.leadsToPromise), q)]
         case .mergeArea:
             guard let area = selectedArea else { return [] }
             if let source = run.cluster.mergeSource {
@@ -547,8 +563,10 @@ extension AppState {
         case .createFocusArea:
             run.cluster.area = max(0, run.data.focusAreas.count - 1)
             say(texts[.noteSaved])
-        case .renameFocusArea:
+        case .renameFocusArea, .setTargetPicture:
             say(texts[.noteUpdated])
+        case .setLeadsToPromise(_, let leads):
+            say(texts[leads ? .areaLeadsToPromise : .areaNotToPromise])
         case .assignNote(_, let areaID):
             say(areaID == nil ? texts[.clusterUnassigned] : texts[.clusterAssigned])
         case .mergeFocusArea(_, let into):
@@ -759,9 +777,13 @@ extension AppState {
             run.group = note.group
             run.noteType = note.type
         case .cluster(var c):
-            guard c.renaming == nil,
-                  let i = run.data.focusAreas.firstIndex(where: { unsaved(.renameArea(id: $0.id), stored: $0.name) }) else { return [] }
-            c.renaming = run.data.focusAreas[i].id
+            guard c.editing == nil else { return [] }
+            let edits = run.data.focusAreas.enumerated().flatMap { i, a in
+                [(i, a.id, AreaField.name, unsaved(.renameArea(id: a.id), stored: a.name)),
+                 (i, a.id, AreaField.targetPicture, unsaved(.targetPicture(id: a.id), stored: a.targetPicture))]
+            }
+            guard let (i, id, field, _) = edits.first(where: { $0.3 }) else { return [] }
+            c.editing = (id, field)
             c.area = i
             c.pane = .areas
             run.stepState = .cluster(c)

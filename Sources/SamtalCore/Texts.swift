@@ -39,6 +39,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     // misc
     case tooSmall, storeError
     // step kinds: keys and help
+    case keyTargetPicture, helpEditTargetPicture, helpToggleAreaPromise, clusterInputTargetPicture
+    case areaLeadsToPromise, areaNotToPromise, targetPictureLabel, toPromiseMark
     case keyPane, keyAreaType, keyRename, keyMerge, keyAddDot, keyUndo, keyToggle, keyValue, keyField
     case helpSwitchPane, helpClusterUp, helpClusterDown, helpClusterEnter, helpNextAreaType, helpRenameArea, helpMergeArea
     case helpDeleteArea, helpVoteUp, helpVoteDown, helpAddDot, helpUndoDot, helpNextVoter, helpItemUp, helpItemDown
@@ -402,6 +404,14 @@ public struct Texts: Sendable {
         case .keyPane: return ("Byt lista", "Switch list")
         case .keyAreaType: return ("Typ", "Type")
         case .keyRename: return ("Byt namn", "Rename")
+        case .keyTargetPicture: return ("Målbild", "Target picture")
+        case .helpEditTargetPicture: return ("Skriv målbilden för det markerade fokusområdet: vad det gemensamma arbetet ska leda till", "Write the target picture of the selected focus area: what the joint work should lead to")
+        case .helpToggleAreaPromise: return ("Det markerade fokusområdet ska utmynna i ett medborgarlöfte: ja eller nej", "The selected focus area leads to a citizen promise: yes or no")
+        case .clusterInputTargetPicture: return ("Målbild", "Target picture")
+        case .areaLeadsToPromise: return ("Fokusområdet ska utmynna i ett medborgarlöfte", "The focus area leads to a citizen promise")
+        case .areaNotToPromise: return ("Fokusområdet ska inte utmynna i ett medborgarlöfte", "The focus area does not lead to a citizen promise")
+        case .targetPictureLabel: return ("Målbild", "Target picture")
+        case .toPromiseMark: return ("löfte", "promise")
         case .keyMerge: return ("Slå ihop", "Merge")
         case .keyAddDot: return ("+ prick", "+ dot")
         case .keyUndo: return ("Ångra", "Undo")

@@ -601,7 +601,15 @@ public enum Screens {
         let draft = run.restoredDraft ? "[\(t[.draftMarker])] " : ""
         switch run.role == .facilitator ? run.step.kind : .collect {
         case .cluster:
-            let label = run.cluster.renaming != nil ? t[.clusterInputRename] : t[.clusterInputNew]
+            var label = t[.clusterInputNew]
+            if let editing = run.cluster.editing {
+                let name = run.data.focusAreas.first { $0.id == editing.id }?.name ?? ""
+                switch editing.field {
+                case .name: label = t[.clusterInputRename]
+                case .targetPicture: label = "\(t[.clusterInputTargetPicture]) – \(name)"
+                }
+            }
+            label = draft + label
             _ = field(" \(label) ▸ ", run.input, x: 0, width: w, focused: true, placeholder: t[.helpClusterEnter])
         case .vote:
             var text = " "
@@ -671,7 +679,12 @@ public enum Screens {
         let (left, right) = rect.splitLeft(rect.width / 2)
         let notesInner = grid.box(left, title: "\(t[.clusterNotesHeading]) (\(run.data.sourceNotes.count))",
                                   style: Style(.border, bold: run.cluster.pane == .notes))
-        let areasInner = grid.box(right, title: "\(t[.clusterAreasHeading]) (\(run.data.focusAreas.count))", right: "Tab",
+        // Where the room decides (the joint meeting), the keys for the
+        // target picture and the promise stand on the list.
+        let title = "\(t[.clusterAreasHeading]) (\(run.data.focusAreas.count))"
+        let hints = "\(Keymap.hint(.editTargetPicture)) \(t[.keyTargetPicture])  \(Keymap.hint(.toggleAreaPromise)) ★"
+        let fits = DisplayWidth.of(title) + DisplayWidth.of(hints) + 6 <= right.width
+        let areasInner = grid.box(right, title: title, right: run.query.notesFromCycle && fits ? hints : "Tab",
                                   style: Style(.border, bold: run.cluster.pane == .areas))
         let notes = run.data.sourceNotes
         if notes.isEmpty {
@@ -697,8 +710,12 @@ public enum Screens {
         for (i, area) in areas.enumerated() {
             let merge = run.cluster.mergeSource == area.id ? " ⇢" : ""
             let from = run.proposedElsewhere(area)
-            lines.append(("\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)",
+            let promise = area.leadsToPromise ? "★ " : ""
+            lines.append(("\(promise)\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)",
                           Style(.heading, bold: true), i))
+            if !area.targetPicture.isEmpty {
+                lines.append(("   \(t[.targetPictureLabel]): \(area.targetPicture)", Style(.dim), nil))
+            }
             for id in area.noteIDs {
                 if let n = notes.first(where: { $0.id == id }) { lines.append(("   " + n.text, .normal, nil)) }
             }

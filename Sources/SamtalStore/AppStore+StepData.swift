@@ -104,6 +104,10 @@ extension AppStore {
             _ = try createFocusArea(meetingID: q.meetingID, stepID: q.stepID, name: name, type: type, now: now)
         case .renameFocusArea(let id, let name):
             _ = try renameFocusArea(id: id, name: name)
+        case .setTargetPicture(let id, let text):
+            _ = try setTargetPicture(id: id, text: text)
+        case .setLeadsToPromise(let id, let leads):
+            _ = try setLeadsToPromise(focusAreaID: id, leads)
         case .setFocusAreaType(let id, let type):
             _ = try setFocusAreaType(id: id, type: type)
         case .assignNote(let noteID, let areaID):

@@ -248,7 +248,7 @@ private struct Model {
 
     mutating func store(_ text: String) {
         switch step {
-        case 9: if let r = renaming { areas[r] = text }
+        case 9: if let r = renaming, !text.isEmpty { areas[r] = text } // an area keeps a name
         case 1: ratingText["\(ratingItem)/\(ratingComment ? "c" : "o")"] = text
         case 2: comments[checkItem] = text
         case 3: problem[problemField] = text

@@ -57,6 +57,23 @@ enum StepFixtures {
         check(state, "step-cluster")
     }
 
+    /// The joint meeting's cluster: every meeting's proposals with where
+    /// they came from, a target picture, an area that leads to a promise,
+    /// and the target picture of the selected area being written.
+    @Test func clusterOfTheCycle() {
+        var areas = StepFixtures.areas
+        areas[0].proposedIn = [3, 8]
+        areas[0].targetPicture = "Storgatan är en trygg väg hem"
+        areas[0].leadsToPromise = true
+        areas[1].meetingID = 8
+        areas[1].proposedIn = [8]
+        var data = StepData(stepID: "steget", sourceNotes: StepFixtures.notes, focusAreas: areas)
+        data.meetingTitles = [3: "Gemensam lägesbild", 8: "VAD-dialog januari"]
+        let state = StepFixtures.state(.cluster, settings: ["notes_from": "cycle"], data: data,
+                                       keys: [.tab, .function(5), .char(" "), .char("o"), .char("c"), .char("h"), .char(" "), .char("å")])
+        check(state, "step-cluster-cycle")
+    }
+
     @Test func vote() {
         let state = StepFixtures.state(.vote, settings: ["dots": "3"],
                                        data: StepData(stepID: "steget", focusAreas: StepFixtures.areas,

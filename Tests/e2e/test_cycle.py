@@ -97,6 +97,14 @@ class CycleTests(E2ETestCase):
         # stays selected; Tab to the notes, down to the fourth, Enter.
         p.key("Tab", "Down", "Down", "Down", "Enter")
         p.wait_for("Storgatan centrum · plats (2)")
+        # The room writes its target picture and decides it leads to a promise.
+        p.key("Tab", "F5")
+        p.wait_for("Målbild – Storgatan centrum ▸")
+        p.type("Storgatan är en trygg väg hem på kvällen")
+        p.key("Enter")
+        p.wait_for("Målbild: Storgatan är en trygg väg")
+        p.key("C-l")
+        p.wait_for("★ Storgatan centrum")
 
         # The joint meeting decides: Storgatan centrum 2, Stationen 1.
         self.to_step(p, 5)
@@ -111,6 +119,10 @@ class CycleTests(E2ETestCase):
         analysis = self.ws.cli("export", f"c{cycle}", "--document", "analysis", "--format", "md").stdout
         self.assertRegex(analysis, r"\| 1 \| Storgatan centrum[^|]*\| 2 \|")
         self.assertRegex(analysis, r"\| 2 \| Stationen[^|]*\| 1 \|")
+
+        situation = self.ws.cli("export", f"c{cycle}", "--document", "situation", "--format", "md").stdout
+        self.assertRegex(situation, r"\| 1 \| Storgatan centrum[^\n]*\| ja \| Storgatan är en trygg väg hem på kvällen \|")
+        self.assertIn("Prickarna från tidigare möten var underlag och räknas inte in.", situation)
 
         # The problem analysis describes the decided area first, and its
         # cause-analysis step goes on with the same description.

@@ -383,7 +383,7 @@ class NoWordLostTests(E2ETestCase):
             p.wait_for("[medel] ▸")
             p.type("Trygghetsvandring i centrum")
             p.key("Enter")
-            p.wait_for("Trygghetsvandring i centrum")
+            p.wait_for("[medel] Trygghetsvandring i centrum")  # in the list: stored
             p.key("F4")
             p.wait_for("Ändrar")
             p.type(" varje månad")
@@ -436,7 +436,9 @@ class NoWordLostTests(E2ETestCase):
             run.wait_for("Slutför mötet?")
             run.type("j")
             run.wait_for("Mötet är slutfört.")
-            self.assertEqual(self.query("SELECT status FROM meeting WHERE id = ?", meeting), [("finished",)])
+            # Stored off the key loop, with the meeting's snapshot.
+            status = self.poll(lambda: self.query("SELECT status FROM meeting WHERE id = ?", meeting), lambda r: r == [("finished",)])
+            self.assertEqual(status, [("finished",)])
             with self.subTest("finished: the station shows that the meeting has ended"):
                 ended = re.compile(r"slutfört|avslutat", re.I)
                 screen = self.poll(station.screen, ended.search)
