@@ -6,7 +6,8 @@ import SamtalCore
 import Yams
 
 public enum AgendaLoader {
-    static let topKeys = ["id", "version", "title", "meeting_type", "source", "purpose", "goals", "quality_criteria", "steps"]
+    static let topKeys = ["id", "version", "title", "meeting_type", "source", "group_sources", "purpose", "goals", "quality_criteria",
+                          "steps"]
     static let stepKeys = ["id", "title", "kind", "minutes", "prompt", "questions", "talking_points", "settings"]
     static let maxMinutes = 240
 
@@ -52,6 +53,28 @@ public enum AgendaLoader {
                       + "; one of: " + NoteSource.allCases.map(\.rawValue).joined(separator: ", "))
             }
         }
+        // group_sources: {1: police, 2: municipality}
+        var groupSources: [Int: NoteSource] = [:]
+        if let node = map["group_sources"] {
+            if let pairs = node.mapping {
+                for (key, value) in pairs {
+                    let group = key.scalar.flatMap { Int($0.string) }
+                    let raw = value.scalar?.string ?? ""
+                    guard let group, group >= 1 else {
+                        p.add(key.mark, "group_sources: '\(key.scalar?.string ?? "")' is not a group number (1, 2, …)")
+                        continue
+                    }
+                    guard let s = NoteSource(rawValue: raw) else {
+                        p.add(value.mark, "group_sources: unknown source '\(raw)'" + suggestion(raw, NoteSource.allCases.map(\.rawValue))
+                              + "; one of: " + NoteSource.allCases.map(\.rawValue).joined(separator: ", "))
+                        continue
+                    }
+                    groupSources[group] = s
+                }
+            } else {
+                p.add(node.mark, "'group_sources' must map group numbers to sources, e.g. {1: police, 2: municipality}")
+            }
+        }
         let purpose = map["purpose"].flatMap { p.string($0, "purpose") } ?? ""
         let goals = map["goals"].map { p.strings($0, "goals") } ?? []
         let criteria = map["quality_criteria"].map { p.strings($0, "quality_criteria") } ?? []
@@ -80,8 +103,10 @@ public enum AgendaLoader {
             p.add(root.mark, "missing 'steps': the agenda has no steps")
         }
         if !p.list.isEmpty { return .failure(AgendaProblems(p.list)) }
-        return .success(Agenda(id: id, version: version, title: title, meetingType: meetingType, source: source,
-                               purpose: purpose, goals: goals, qualityCriteria: criteria, steps: steps))
+        var agenda = Agenda(id: id, version: version, title: title, meetingType: meetingType, source: source,
+                            purpose: purpose, goals: goals, qualityCriteria: criteria, steps: steps)
+        agenda.groupSources = groupSources
+        return .success(agenda)
     }
 }
 

@@ -85,9 +85,12 @@ public struct EffectRunner {
                                                       drafts: try store.drafts(meetingID: id, station: station), role: role))], false)
             case .saveNote(let draft, let clearing):
                 return ([.noteSaved(try store.saveNote(draft, clearing: clearing, now: now()))], false)
-            case .updateNote(let id, let text, let group, let type, let clearing):
-                return ([.noteUpdated(try store.updateNote(id: id, text: text, group: group, type: type, clearing: clearing,
-                                                           now: now()))], false)
+            case .updateNote(let id, let text, let group, let type, let source, let clearing):
+                return ([.noteUpdated(try store.updateNote(id: id, text: text, group: group, type: type, source: source,
+                                                           clearing: clearing, now: now()))], false)
+            case .setGroupSource(let meetingID, let group, let source):
+                let meeting = try store.setGroupSource(meetingID: meetingID, group: group, source: source)
+                return ([.meetingFollowed(meeting, stepSeconds: try store.stepSeconds(meetingID: meetingID))], false)
             case .deleteNote(let id):
                 try store.deleteNote(id: id, now: now())
                 return ([.noteDeleted(id)], false)

@@ -52,6 +52,9 @@ public struct Agenda: Equatable, Sendable, Codable {
     public var meetingType: MeetingType
     /// Whose knowledge the notes of this meeting carry by default.
     public var source: NoteSource
+    /// Sources of particular groups (the joint meeting: group 1 the police,
+    /// group 2 the municipality); a meeting can set its own.
+    public var groupSources: [Int: NoteSource] = [:]
     public var purpose: String
     public var goals: [String]
     public var qualityCriteria: [String]

@@ -94,6 +94,8 @@ public struct RunState: Equatable, Sendable {
     /// The note being edited on the input line, with the group and type the
     /// input line had before, to restore afterwards.
     public var editing: (id: Int64, group: Int, type: NoteType)?
+    /// The source of the note being edited (F5 changes it).
+    public var editSource: NoteSource?
     public var selection: Int64?
     /// What the step's own interaction works on (focus areas, dots, …).
     public var data: StepData
@@ -329,7 +331,9 @@ public enum Effect: Equatable, Sendable {
     case openMeeting(Int64)
     /// Saves the note and clears the drafts it came from, in one transaction.
     case saveNote(NoteDraft, clearing: DraftRef? = nil)
-    case updateNote(id: Int64, text: String, group: Int, type: NoteType, clearing: DraftRef? = nil)
+    case updateNote(id: Int64, text: String, group: Int, type: NoteType, source: NoteSource? = nil, clearing: DraftRef? = nil)
+    /// Gives a group of the meeting a source for its notes.
+    case setGroupSource(meetingID: Int64, group: Int, source: NoteSource)
     case deleteNote(Int64)
     /// Adds the seconds to the step's stored time.
     case recordStepTime(meetingID: Int64, stepID: String, seconds: Double)
@@ -888,6 +892,17 @@ public struct AppState: Equatable, Sendable {
             run.group = next == n - 1 ? 0 : next + 1
         case .nextNoteType:
             run.noteType = run.noteType.next
+        case .nextSource:
+            // A note being edited gets another source; else the group does,
+            // for every note it takes from now on (and on every terminal).
+            if run.editing != nil {
+                run.editSource = (run.editSource ?? .police).next
+                return []
+            }
+            let source = run.source(ofGroup: run.group).next
+            run.meeting.groupSources[run.group] = source
+            say("\(texts.group(run.group)): \(texts.source(source))")
+            return [.setGroupSource(meetingID: run.meeting.id, group: run.group, source: source)]
         case .saveNote:
             let text = run.input.trimmedText
             guard !text.isEmpty, let key = run.bound else { return [] }
@@ -895,16 +910,18 @@ public struct AppState: Equatable, Sendable {
             // The line is free at once: what is typed next is a new note,
             // whether or not the store has committed this one yet.
             if let e = run.editing, var note = run.notes.first(where: { $0.id == e.id }) {
-                let effect = Effect.updateNote(id: e.id, text: text, group: run.group, type: run.noteType, clearing: run.clearing([key]))
+                let effect = Effect.updateNote(id: e.id, text: text, group: run.group, type: run.noteType, source: run.editSource,
+                                               clearing: run.clearing([key]))
                 note.text = text
                 note.group = run.group
                 note.type = run.noteType
+                note.source = run.editSource ?? note.source
                 run.upsert(note) // shown as it will be stored
                 cancelEdit(&run)
                 return [effect]
             }
             let draft = NoteDraft(meetingID: run.meeting.id, stepID: run.step.id, group: run.group,
-                                  type: run.noteType, source: run.agenda.source, text: text, author: run.author)
+                                  type: run.noteType, source: run.source(ofGroup: run.group), text: text, author: run.author)
             let effect = Effect.saveNote(draft, clearing: run.clearing([key]))
             run.addProvisional(draft)
             run.input.clear()
@@ -935,6 +952,7 @@ public struct AppState: Equatable, Sendable {
             run.editing = (note.id, run.group, run.noteType)
             run.group = note.group
             run.noteType = note.type
+            run.editSource = note.source
             // The input line is bound to the note once this key is handled.
             return effects
         case .deleteNote:
@@ -1010,6 +1028,7 @@ public struct AppState: Equatable, Sendable {
         run.group = e.group
         run.noteType = e.type
         run.editing = nil
+        run.editSource = nil
         if run.bound == .noteEdit(id: e.id) {
             run.input.set(run.storedValue(.noteEdit(id: e.id)))
             run.drafts[FieldKey.noteEdit(id: e.id).draftName] = nil

@@ -36,9 +36,32 @@ public enum MeetingForm: String, Codable, Sendable, CaseIterable {
     case other
 }
 
-/// Who a note's knowledge comes from.
+/// Who a note's knowledge comes from: a party, or the statistics and
+/// surveys that are sources of their own (001: crime statistics, safety
+/// surveys).
 public enum NoteSource: String, Codable, Sendable, CaseIterable {
-    case employee, citizen, municipality, police, partner
+    case employee, citizen, municipality, police, partner, statistics, survey
+
+    /// The next source in the fixed cycle (the F5 key).
+    public var next: NoteSource {
+        let all = NoteSource.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    /// Sources encoded as "1=municipality,2=police" (group → source).
+    public static func decode(groups text: String) -> [Int: NoteSource] {
+        var out: [Int: NoteSource] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let g = Int(parts[0]), let s = NoteSource(rawValue: String(parts[1])) else { continue }
+            out[g] = s
+        }
+        return out
+    }
+
+    public static func encode(groups: [Int: NoteSource]) -> String {
+        groups.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: ",")
+    }
 }
 
 public enum NoteType: String, Codable, Sendable, CaseIterable {
@@ -112,6 +135,8 @@ public struct Meeting: Equatable, Sendable, Identifiable {
     public var currentStepIndex: Int
     public var status: MeetingStatus
     public var createdAt: Timestamp
+    /// The source given to a group's notes (unset: the agenda's).
+    public var groupSources: [Int: NoteSource] = [:]
 
     public init(id: Int64, cycleID: Int64, agendaID: String, title: String, facts: MethodFacts = MethodFacts(),
                 groupCount: Int = 3, currentStepIndex: Int = 0, status: MeetingStatus = .planned, createdAt: Timestamp) {
@@ -189,5 +214,13 @@ public struct NoteDraft: Equatable, Sendable {
         self.text = text
         self.author = author
         self.clientID = clientID
+    }
+}
+
+extension Meeting {
+    /// The source a group's notes take: the one given to the group in this
+    /// meeting, else the agenda's for that group, else the agenda's.
+    public func source(ofGroup group: Int, agenda: Agenda) -> NoteSource {
+        groupSources[group] ?? agenda.groupSources[group] ?? agenda.source
     }
 }

@@ -299,7 +299,7 @@ extension RunState {
             return nil
         case .noteEdit(let id):
             guard let e = editing, e.id == id else { return nil }
-            return .updateNote(id: id, text: text, group: group, type: noteType, clearing: draft)
+            return .updateNote(id: id, text: text, group: group, type: noteType, source: editSource, clearing: draft)
         case .renameArea(let id):
             // An area is never left without a name.
             guard !text.isEmpty else { return nil }

@@ -23,7 +23,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         switch self {
         case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities:
             return [.nextGroup, .previousGroup, .nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
-                    .toggleHidden, .keepPersonalData]
+                    .toggleHidden, .keepPersonalData, .nextSource]
         case .recordForm:
             return [.addParticipant, .removeParticipant]
         case .station:
@@ -55,7 +55,7 @@ public enum Action: String, Sendable, CaseIterable {
     case homeUp, homeDown, openMeeting, newCycle, newMeeting, editFacts, openWorkspace, openExport
     // run
     case toggleTalkingPoints, nextGroup, previousGroup, nextNoteType, saveNote
-    case selectPreviousNote, selectNextNote, editNote, deleteNote
+    case selectPreviousNote, selectNextNote, editNote, deleteNote, nextSource
     case nextStep, previousStep, finishMeeting, backHome, cancel, keepPersonalData, toggleHidden
     // form
     case nextField, previousField, choiceNext, choicePrevious, addParticipant, removeParticipant, saveForm, cancelForm
@@ -133,6 +133,7 @@ public enum Keymap {
         KeyBinding([.ctrl("k")], .keepPersonalData, .run, help: .helpKeepPersonalData),
         KeyBinding([.function(9)], .finishMeeting, .run, bar: .keyFinish, help: .helpFinish),
         KeyBinding([.function(6)], .backHome, .run, bar: .keyHome, help: .helpBackHome),
+        KeyBinding([.function(5)], .nextSource, .run, bar: .keySource, help: .helpNextSource),
         KeyBinding([.escape], .cancel, .run, help: .helpCancelRun),
         KeyBinding([.function(10)], .quit, .run, bar: .keyQuit, help: .helpQuit),
 

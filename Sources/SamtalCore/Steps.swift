@@ -605,6 +605,12 @@ extension RunState {
         }
     }
 
+    /// The source a group's new notes take: the one given to the group in
+    /// this meeting, else the agenda's for that group, else the agenda's.
+    public func source(ofGroup group: Int) -> NoteSource {
+        meeting.source(ofGroup: group, agenda: agenda)
+    }
+
     /// Where a focus area was proposed, besides this meeting: the other
     /// meetings' titles ("" when only here), so twins can be told apart.
     public func proposedElsewhere(_ area: FocusArea) -> String {
@@ -776,6 +782,7 @@ extension AppState {
             run.editing = (note.id, run.group, run.noteType)
             run.group = note.group
             run.noteType = note.type
+            run.editSource = note.source
         case .cluster(var c):
             guard c.editing == nil else { return [] }
             let edits = run.data.focusAreas.enumerated().flatMap { i, a in

@@ -39,6 +39,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     // misc
     case tooSmall, storeError
     // step kinds: keys and help
+    case keySource, helpNextSource
     case keyTargetPicture, helpEditTargetPicture, helpToggleAreaPromise, clusterInputTargetPicture
     case areaLeadsToPromise, areaNotToPromise, targetPictureLabel, toPromiseMark
     case keyPane, keyAreaType, keyRename, keyMerge, keyAddDot, keyUndo, keyToggle, keyValue, keyField
@@ -158,6 +159,10 @@ public struct Texts: Sendable {
         case (.municipality, .en): return "municipality"
         case (.police, .en): return "police"
         case (.partner, .en): return "partner"
+        case (.statistics, .sv): return "statistik"
+        case (.statistics, .en): return "statistics"
+        case (.survey, .sv): return "trygghetsmätning"
+        case (.survey, .en): return "safety survey"
         }
     }
 
@@ -405,6 +410,8 @@ public struct Texts: Sendable {
         case .keyAreaType: return ("Typ", "Type")
         case .keyRename: return ("Byt namn", "Rename")
         case .keyTargetPicture: return ("Målbild", "Target picture")
+        case .keySource: return ("Källa", "Source")
+        case .helpNextSource: return ("Nästa källa för gruppens anteckningar (polis, kommun, medborgare …); när en anteckning ändras: dess källa", "Next source for the group's notes (police, municipality, citizens …); while a note is edited: its source")
         case .helpEditTargetPicture: return ("Skriv målbilden för det markerade fokusområdet: vad det gemensamma arbetet ska leda till", "Write the target picture of the selected focus area: what the joint work should lead to")
         case .helpToggleAreaPromise: return ("Det markerade fokusområdet ska utmynna i ett medborgarlöfte: ja eller nej", "The selected focus area leads to a citizen promise: yes or no")
         case .clusterInputTargetPicture: return ("Målbild", "Target picture")

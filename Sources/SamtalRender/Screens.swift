@@ -651,7 +651,8 @@ public enum Screens {
                 x = field(labels[i], fields[i], x: x, width: widths[i], focused: run.activities.part.rawValue == i)
             }
         case .present, .collect:
-            var prefix = " \(draft)\(t.group(run.group)) · \(t.noteType(run.noteType)) ▸ "
+            let source = run.editSource ?? run.source(ofGroup: run.group)
+            var prefix = " \(draft)\(t.group(run.group)) · \(t.noteType(run.noteType)) · \(t.source(source)) ▸ "
             if run.editing != nil { prefix = " \(t[.editingLabel]) ·" + prefix }
             _ = field(prefix, run.input, x: 0, width: w, focused: true, placeholder: t[.inputPlaceholder],
                       style: Style(typeRole(run.noteType), bold: true))

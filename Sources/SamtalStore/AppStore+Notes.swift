@@ -38,11 +38,11 @@ extension AppStore {
         }
     }
 
-    /// Changes a note's text, group and type; a deleted note cannot be
-    /// changed.
+    /// Changes a note's text, group, type and (when given) source; a
+    /// deleted note cannot be changed.
     @discardableResult
-    public func updateNote(id: Int64, text: String, group: Int, type: NoteType, clearing: DraftRef? = nil,
-                           now: Double) throws -> Note {
+    public func updateNote(id: Int64, text: String, group: Int, type: NoteType, source: NoteSource? = nil,
+                           clearing: DraftRef? = nil, now: Double) throws -> Note {
         try transaction { db in
             var record = try Self.liveNote(db, id: id)
             try Self.clear(db, clearing, meetingID: record.meetingID)
@@ -50,6 +50,7 @@ extension AppStore {
             record.text = text.storable
             record.group = group
             record.type = type
+            if let source { record.source = source }
             record.updatedAt = now
             try record.update(db)
             return record.note
@@ -146,5 +147,21 @@ extension AppStore {
             throw StoreError.notFound(what: "Note \(id)")
         }
         return record
+    }
+}
+
+extension AppStore {
+    /// Gives a group of the meeting a source for its notes (nil: the
+    /// agenda's again); returns the meeting.
+    @discardableResult
+    public func setGroupSource(meetingID: Int64, group: Int, source: NoteSource?) throws -> Meeting {
+        try transaction { db in
+            var record = try Self.storedMeeting(db, id: meetingID)
+            var sources = NoteSource.decode(groups: record.groupSources)
+            sources[group] = source
+            record.groupSources = NoteSource.encode(groups: sources)
+            try record.update(db)
+            return try Self.meeting(db, record: record)
+        }
     }
 }

@@ -54,6 +54,7 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
     var status: MeetingStatus
     var createdAt: Double
     var finishedAt: Double?
+    var groupSources = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, date, place, form, facilitator, status
@@ -65,6 +66,7 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
         case currentStepIndex = "current_step_index"
         case createdAt = "created_at"
         case finishedAt = "finished_at"
+        case groupSources = "group_sources"
     }
 
     enum Columns {
@@ -105,9 +107,11 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
     func meeting(participants: [StoredParticipant]) -> Meeting {
         var facts = self.facts
         facts.participants = participants.sorted { $0.position < $1.position }.map(\.row)
-        return Meeting(id: id ?? 0, cycleID: cycleID, agendaID: agendaID, title: title, facts: facts,
-                       groupCount: groupCount, currentStepIndex: currentStepIndex, status: status,
-                       createdAt: createdAt)
+        var meeting = Meeting(id: id ?? 0, cycleID: cycleID, agendaID: agendaID, title: title, facts: facts,
+                              groupCount: groupCount, currentStepIndex: currentStepIndex, status: status,
+                              createdAt: createdAt)
+        meeting.groupSources = NoteSource.decode(groups: groupSources)
+        return meeting
     }
 }
 

@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v7", migrate: v7)
         migrator.registerMigration("v8", migrate: v8)
         migrator.registerMigration("v9", migrate: v9)
+        migrator.registerMigration("v10", migrate: v10)
         return migrator
     }
 
@@ -379,6 +380,18 @@ enum Schema {
             t.primaryKey("meeting_id", .integer).references("meeting", onDelete: .cascade)
             t.column("data", .text).notNull()
             t.column("taken_at", .double).notNull()
+        }
+    }
+
+    /// Whose knowledge a note is: each group of a meeting can be given a
+    /// source (the municipality's group, the police's), which its notes
+    /// take; each participant row names its organisation's kind.
+    static func v10(_ db: Database) throws {
+        try db.alter(table: "meeting") { t in
+            t.add(column: "group_sources", .text).notNull().defaults(to: "")
+        }
+        try db.alter(table: "participant") { t in
+            t.add(column: "organisation_kind", .text)
         }
     }
 }

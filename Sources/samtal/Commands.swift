@@ -209,10 +209,15 @@ struct NoteCommand: ParsableCommand {
         @Option(help: "The group: 1…N, or 0 for the plenary.") var group: Int = 1
         @Option(help: "problem, opportunity, positive, question or decision.") var type: String = "problem"
         @Option(help: "The note's text.") var text: String?
+        @Option(help: "Whose knowledge it is: employee, citizen, municipality, police, partner, statistics or survey (default: the group's source in the meeting, else the agenda's).")
+        var source: String?
         @Flag(help: "Read one note per line from standard input.") var stdin = false
 
         func validate() throws {
             if NoteType(rawValue: type) == nil { throw ValidationError("--type must be one of: " + NoteType.allCases.map(\.rawValue).joined(separator: ", ")) }
+            if let source, NoteSource(rawValue: source) == nil {
+                throw ValidationError("--source must be one of: " + NoteSource.allCases.map(\.rawValue).joined(separator: ", "))
+            }
             if (text == nil) == !stdin { throw ValidationError("give either --text or --stdin") }
             if group < 0 { throw ValidationError("--group must be 0 (plenary) or more") }
         }
@@ -227,7 +232,8 @@ struct NoteCommand: ParsableCommand {
             }
             func save(_ line: String) throws {
                 let draft = NoteDraft(meetingID: meeting, stepID: stepID, group: group, type: NoteType(rawValue: type)!,
-                                      source: agenda.source, text: line)
+                                      source: source.flatMap(NoteSource.init(rawValue:))
+                                          ?? m.source(ofGroup: group, agenda: agenda), text: line)
                 var saved: Note?
                 var told = false
                 while saved == nil {

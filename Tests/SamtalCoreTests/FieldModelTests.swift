@@ -126,7 +126,7 @@ private struct FakeStore {
             }
             clear(clearing)
             return [.stepWritten(w, stepData(q))]
-        case .updateNote(let id, let text, let group, let type, let clearing):
+        case .updateNote(let id, let text, let group, let type, _, let clearing):
             guard let i = notes.firstIndex(where: { $0.id == id }) else { return [] }
             notes[i].text = text
             notes[i].group = group

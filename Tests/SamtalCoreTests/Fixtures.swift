@@ -10,7 +10,8 @@ enum Fixtures {
             case .saveNote(var n, _):
                 n.clientID = nil
                 return .saveNote(n)
-            case .updateNote(let id, let text, let group, let type, _): return .updateNote(id: id, text: text, group: group, type: type)
+            case .updateNote(let id, let text, let group, let type, let source, _):
+                return .updateNote(id: id, text: text, group: group, type: type, source: source)
             default: return $0
             }
         }

@@ -16,7 +16,7 @@ import Testing
         #expect(a.map(\.number) == Array(1...15))
         let expected: [(QualityVerdict, QualityLevel?)] = [
             (.notInStore, nil), (.notInStore, nil), (.notInStore, nil), (.notInStore, nil),
-            (.yes, .high),      // 5: police and municipality each on their own, 4 sources
+            (.yes, .medium),    // 5: police and municipality each on their own, 3 sources (a report is its writers')
             (.yes, nil),        // 6: 2 of 3 focus areas described
             (.yes, .medium),    // 7: one of two problems' causes rest on internal discussion only
             (.yes, .low),       // 8: no process goal, one goal fails SMART
@@ -33,7 +33,9 @@ import Testing
             #expect(answer.level == level, "question \(answer.number)")
             #expect(!answer.evidence.isEmpty, "question \(answer.number)")
         }
-        #expect(a[4].evidence.contains("Källor: 4 (medarbetare, medborgare, kommun, lägesrapporter)."))
+        // A situation report is the knowledge of whoever wrote it, not a
+        // source of its own.
+        #expect(a[4].evidence.contains("Källor: 3 (medarbetare, medborgare, kommun)."))
         #expect(a[4].evidence.contains("Polisens egna underlag: möte 1; kommunens egna underlag: möte 3; gemensamma möten med både polis och kommun: –."))
         #expect(a[6].evidence.contains("5 orsaker till 2 problem, fastställda genom: intern diskussion 3, intervjuer 1, observation 1."))
         #expect(a[7].evidence.contains("1 av 3 mål saknar mätbarhet (M)."))
@@ -113,7 +115,7 @@ import Testing
     @Test("the report shows each answer with its level and evidence, coloured by level in HTML")
     func document() {
         let html = HTMLRenderer.render(Documents.quality(F.record, language: .sv))
-        #expect(html.contains("<td>Finns lokal lägesbild?</td><td class=\"signal signal-green\">Ja</td><td class=\"signal signal-green\">Hög</td>"))
+        #expect(html.contains("<td>Finns lokal lägesbild?</td><td class=\"signal signal-green\">Ja</td><td class=\"signal signal-yellow\">Medel</td>"))
         #expect(html.contains("<td class=\"signal signal-red\">Låg</td>"))
         let en = MarkdownRenderer.render(Documents.quality(F.record, language: .en))
         #expect(en.contains("| 8 | Are there joint goals? | Yes | Low |"))

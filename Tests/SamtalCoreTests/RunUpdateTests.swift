@@ -123,6 +123,30 @@ import Testing
         #expect(Fixtures.run(state).notes.map(\.text) == ["p", "c", "a", "b"])
     }
 
+    @Test func f5GivesTheGroupASourceAndItsNewNotesTakeIt() {
+        var state = Fixtures.running()
+        #expect(Fixtures.run(state).source(ofGroup: 1) == .employee) // the agenda's
+        let effects = state.update(.key(.function(5)))
+        #expect(effects == [.setGroupSource(meetingID: Fixtures.run(state).meeting.id, group: 1, source: .citizen)])
+        #expect(Fixtures.run(state).source(ofGroup: 1) == .citizen)
+        #expect(Fixtures.run(state).source(ofGroup: 2) == .employee) // another group keeps its own
+        Fixtures.type("Otryggt vid busstorget", into: &state)
+        let saved = state.update(.key(.enter))
+        guard case .saveNote(let draft, _) = saved.first else { Issue.record("no note saved: \(saved)"); return }
+        #expect(draft.source == .citizen)
+    }
+
+    @Test func f5WhileEditingChangesOnlyThatNotesSource() {
+        var state = Fixtures.running(notes: [Fixtures.note(1, "Klotter", group: 1)])
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.function(4)))
+        let none = state.update(.key(.function(5)))
+        #expect(none.isEmpty) // the group's source is left alone
+        let effects = state.update(.key(.enter))
+        #expect(Fixtures.withoutDraftClearing(effects) == [.updateNote(id: 1, text: "Klotter", group: 1, type: .problem, source: .citizen)])
+        #expect(Fixtures.run(state).source(ofGroup: 1) == .employee)
+    }
+
     @Test func editingANoteChangesItsTextThroughTheStore() {
         var state = Fixtures.running(notes: [Fixtures.note(1, "först", group: 2), Fixtures.note(2, "sist", group: 2, at: 200)])
         _ = state.update(.key(.up))
@@ -135,7 +159,7 @@ import Testing
         _ = state.update(.key(.backspace))
         Fixtures.type("a", into: &state)
         let effects = state.update(.key(.enter))
-        #expect(Fixtures.withoutDraftClearing(effects) == [.updateNote(id: 1, text: "försa", group: 2, type: .problem)])
+        #expect(Fixtures.withoutDraftClearing(effects) == [.updateNote(id: 1, text: "försa", group: 2, type: .problem, source: .employee)])
         var updated = Fixtures.note(1, "försa", group: 2)
         updated.updatedAt = 300
         _ = state.update(.noteUpdated(updated))

@@ -80,7 +80,7 @@ struct UpgradeFromV8Tests {
         do {
             // The meeting, notes and drafts are as v8 wrote them; the focus
             // areas and dots are written with v8's columns.
-            let f = try Fixture(store: AppStore(path: path, migrator: v8))
+            let f = try Fixture(oldStore: AppStore(path: path, migrator: v8))
             (meetingID, cycleID) = (f.meeting.id, f.cycle.id)
             notes = [try f.store.saveNote(f.draft("Buskörning vid Storgatan – åäö"), now: 10),
                      try f.store.saveNote(f.draft("Klotter i gångtunneln"), now: 11)]

@@ -186,7 +186,7 @@ struct UpgradeTests {
         let migrations = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
+        #expect(Set(migrations) == Set((1...10).map { "v\($0)" }))
         #expect(try store.notes(meetingID: kept.meetingID) == [kept])
         #expect(try store.stepSeconds(meetingID: kept.meetingID) == ["lagesbild": 42])
         #expect(try store.meeting(id: kept.meetingID)?.title == "Medarbetardialog")

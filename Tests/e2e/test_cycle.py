@@ -70,14 +70,23 @@ class CycleTests(E2ETestCase):
         joint = self.meeting(cycle, "gemensam-lagesbild", "Gemensam lägesbild mars")
         p = self.open(joint)
         self.to_step(p, 2)
+        # Group 1 is the police's, group 2 the municipality's (the joint
+        # agenda's group_sources); their notes carry that source.
+        p.wait_for("Grupp 1 · problem · polis ▸")
         p.type("Skadegörelse vid Storgatans busshållplats")
         p.key("Enter")
         p.wait_for("  Skadegörelse vid Storgatans busshållplats")
+        p.key("Tab")
+        p.wait_for("Grupp 2 · problem · kommun ▸")
+        p.type("Trygghetsmätningen: otrygghet vid busstorget")
+        p.key("Enter")
+        p.wait_for("  Trygghetsmätningen: otrygghet vid busstorget")
         self.to_step(p, 4)
         p.key("F2")  # the talking points make way for the lists
         p.wait_for("Talmanus (F2)", gone=True)
         # The employees' proposals are there, each with the meeting it came from.
         screen = p.wait_for("Fokusområden (2)")
+        self.assertIn("(kommun) Trygghetsmätningen", screen)
         self.assertRegex(screen, r"Storgatan · plats \(1\) · VAD-dialog")
         self.assertRegex(screen, r"Stationen · plats \(2\) · VAD-dialog")
 
@@ -123,6 +132,8 @@ class CycleTests(E2ETestCase):
         situation = self.ws.cli("export", f"c{cycle}", "--document", "situation", "--format", "md").stdout
         self.assertRegex(situation, r"\| 1 \| Storgatan centrum[^\n]*\| ja \| Storgatan är en trygg väg hem på kvällen \|")
         self.assertIn("Prickarna från tidigare möten var underlag och räknas inte in.", situation)
+        self.assertRegex(situation, r"\| Kommunen \| 1 \|")
+        self.assertRegex(situation, r"\| Polisen \| 1 \|")
 
         # The problem analysis describes the decided area first, and its
         # cause-analysis step goes on with the same description.

@@ -272,6 +272,8 @@ public struct DocumentTexts: Sendable {
         case .municipality: sv ? "Kommunen" : "The municipality"
         case .police: sv ? "Polisen" : "The police"
         case .partner: sv ? "Samverkansparter" : "Partners"
+        case .statistics: sv ? "Statistik" : "Statistics"
+        case .survey: sv ? "Trygghetsmätningar och enkäter" : "Safety surveys"
         }
     }
 

@@ -62,7 +62,8 @@ public enum QualityReport {
         switch s {
         case .police, .employee: .police
         case .municipality: .municipality
-        case .citizen, .partner: nil
+        // Statistics and surveys are sources, not a side.
+        case .citizen, .partner, .statistics, .survey: nil
         }
     }
 
@@ -131,14 +132,23 @@ public enum QualityReport {
             guard !notes.isEmpty || !reports.isEmpty else {
                 return QualityAnswer(number: 5, verdict: .no, evidence: [d[.qeNoSituationPicture]])
             }
-            let sources = NoteSource.allCases.filter { s in notes.contains { $0.source == s } }
-            let sourceCount = sources.count + (reports.isEmpty ? 0 : 1)
+            // A situation report is the knowledge of whoever wrote it: its
+            // groups' sources (else its agenda's), not a source of its own.
+            func reportSources(_ r: MeetingRecord) -> Set<NoteSource> {
+                let noted = Set(r.notes.map(\.source))
+                if !noted.isEmpty { return noted }
+                let given = Set(r.meeting.groupSources.values)
+                return given.isEmpty ? [r.agenda.source] : given
+            }
+            let reportSourceSet = reports.reduce(into: Set<NoteSource>()) { $0.formUnion(reportSources($1)) }
+            let sources = NoteSource.allCases.filter { s in notes.contains { $0.source == s } || reportSourceSet.contains(s) }
+            let sourceCount = sources.count
             // Which parties each meeting's material comes from.
             let numbers = Documents.meetingNumbers(c)
             var policeOnly: [Int] = [], municipalityOnly: [Int] = [], joint: [Int] = []
             for r in c.meetings {
                 var parties = Set(r.notes.compactMap { party($0.source) })
-                if reports.contains(where: { $0.meeting.id == r.meeting.id }), let p = party(r.agenda.source) { parties.insert(p) }
+                if reports.contains(where: { $0.meeting.id == r.meeting.id }) { parties.formUnion(reportSources(r).compactMap(party)) }
                 let n = numbers[r.meeting.id] ?? 0
                 if parties == [.police] { policeOnly.append(n) }
                 if parties == [.municipality] { municipalityOnly.append(n) }
@@ -148,7 +158,7 @@ public enum QualityReport {
             let level: QualityLevel = separately && sourceCount >= 4 ? .high
                 : (separately || !joint.isEmpty) && sourceCount >= 3 ? .medium : .low
             var evidence = [d.qeNotesAndMeetings(notes: notes.count, meetings: c.meetings.count)]
-            evidence.append(d.qeSources(sources.map(d.ui.source) + (reports.isEmpty ? [] : [d[.situationReportsLower]]), count: sourceCount))
+            evidence.append(d.qeSources(sources.map(d.ui.source), count: sourceCount))
             evidence.append(d.qeMadeBy(police: policeOnly, municipality: municipalityOnly, joint: joint))
             evidence.append(d.criterion(5, level))
             return QualityAnswer(number: 5, verdict: .yes, level: level, evidence: evidence)
