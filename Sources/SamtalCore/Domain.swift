@@ -82,8 +82,13 @@ public struct ParticipantRow: Equatable, Sendable, Codable {
     public var women: Int
     public var men: Int
     public var otherOrUnstated: Int
+    /// Whose knowledge the organisation brings (police, municipality,
+    /// citizens, partner, …); nil when not stated or other.
+    public var kind: NoteSource?
 
-    public init(organisationRole: String, headCount: Int, women: Int = 0, men: Int = 0, otherOrUnstated: Int = 0) {
+    public init(organisationRole: String, headCount: Int, women: Int = 0, men: Int = 0, otherOrUnstated: Int = 0,
+                kind: NoteSource? = nil) {
+        self.kind = kind
         self.organisationRole = organisationRole
         self.headCount = headCount
         self.women = women

@@ -1,3 +1,4 @@
+import Foundation
 // The forms of the home screen: a new cycle, a new meeting, and a meeting's
 // method facts (with the participant table).
 
@@ -52,13 +53,18 @@ public struct FormField: Equatable, Sendable {
     }
 }
 
-/// The five columns of a participant row, in order.
+/// The columns of a participant row, in order: the organisation or role,
+/// its kind (whose knowledge it brings), then the four counts.
 public enum ParticipantColumn: Int, CaseIterable, Sendable {
-    case organisation, count, women, men, other
+    case organisation, kind, count, women, men, other
+
+    /// The columns that hold a number.
+    public static let counts: [ParticipantColumn] = [.count, .women, .men, .other]
 
     public var label: TextKey {
         switch self {
         case .organisation: return .columnOrganisation
+        case .kind: return .columnKind
         case .count: return .columnCount
         case .women: return .columnWomen
         case .men: return .columnMen
@@ -137,9 +143,23 @@ public struct Form: Equatable, Sendable {
     public func participantRows(_ texts: Texts) -> Result<[ParticipantRow], FormError> {
         var rows: [ParticipantRow] = []
         for (r, cells) in (participants ?? []).enumerated() {
-            let org = cells[0].trimmedText
+            let org = cells[ParticipantColumn.organisation.rawValue].trimmedText
+            let kindText = cells[ParticipantColumn.kind.rawValue].trimmedText
+            var kind: NoteSource?
+            if !kindText.isEmpty {
+                // A kind is written as the interface names it (polis,
+                // kommun, …) or by its code.
+                guard let k = NoteSource.allCases.first(where: { s in
+                    [texts.source(s), s.rawValue].contains { $0.compare(kindText, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }
+                }) else {
+                    return .failure(FormError(message: "\(texts[.participantsHeading]) \(r + 1): \(texts[.errorKind]) "
+                                              + NoteSource.allCases.map { texts.source($0) }.joined(separator: ", "),
+                                              focus: fields.count + r * ParticipantColumn.allCases.count + ParticipantColumn.kind.rawValue))
+                }
+                kind = k
+            }
             var numbers: [Int] = []
-            for column in ParticipantColumn.allCases.dropFirst() {
+            for column in ParticipantColumn.counts {
                 let raw = cells[column.rawValue].trimmedText
                 if raw.isEmpty { numbers.append(0); continue }
                 guard let n = Int(raw), n >= 0, n < 1_000_000 else {
@@ -148,9 +168,9 @@ public struct Form: Equatable, Sendable {
                 }
                 numbers.append(n)
             }
-            if org.isEmpty && numbers.allSatisfy({ $0 == 0 }) { continue }
+            if org.isEmpty && kind == nil && numbers.allSatisfy({ $0 == 0 }) { continue }
             rows.append(ParticipantRow(organisationRole: org, headCount: numbers[0], women: numbers[1],
-                                       men: numbers[2], otherOrUnstated: numbers[3]))
+                                       men: numbers[2], otherOrUnstated: numbers[3], kind: kind))
         }
         return .success(rows)
     }
@@ -231,7 +251,8 @@ extension Form {
                                                              index: f.namedNotes ? 1 : 0)),
             FormField(.groups, .fieldGroups, .text(TextField(String(meeting.groupCount), limit: 3))),
         ], participants: f.participants.map { p in
-            [TextField(p.organisationRole, limit: 200), TextField(String(p.headCount), limit: 7), TextField(String(p.women), limit: 7),
+            [TextField(p.organisationRole, limit: 200), TextField(p.kind.map { texts.source($0) } ?? "", limit: 40),
+             TextField(String(p.headCount), limit: 7), TextField(String(p.women), limit: 7),
              TextField(String(p.men), limit: 7), TextField(String(p.otherOrUnstated), limit: 7)]
         })
     }

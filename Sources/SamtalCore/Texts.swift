@@ -25,6 +25,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case formNewCycle, formNewMeeting, formFacts
     case fieldArea, fieldPeriod, fieldAgenda, fieldTitle, fieldDate, fieldPlace, fieldForm
     case fieldFacilitator, fieldNoteTakers, fieldGroups
+    case columnKind, errorKind
     case participantsHeading, columnOrganisation, columnCount, columnWomen, columnMen, columnOther, participantsTotal
     case participantsEmpty
     case errorRequired, errorNumber, errorNoAgendas, errorGroups, warningSplit
@@ -360,6 +361,8 @@ public struct Texts: Sendable {
         case .fieldGroups: return ("Antal grupper", "Number of groups")
         case .participantsHeading: return ("Deltagare", "Participants")
         case .columnOrganisation: return ("Organisation/roll", "Organisation/role")
+        case .columnKind: return ("Polis/kommun/…", "Police/munic./…")
+        case .errorKind: return ("slaget (polis, kommun …) ska vara ett av", "the kind (police, municipality …) must be one of")
         case .columnCount: return ("Antal", "Count")
         case .columnWomen: return ("Kvinnor", "Women")
         case .columnMen: return ("Män", "Men")

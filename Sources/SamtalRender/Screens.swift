@@ -148,11 +148,23 @@ public enum Screens {
             y += 1
             let columns = ParticipantColumn.allCases
             let numberWidth = 9
-            let orgWidth = max(10, inner.width - 2 - (numberWidth + 1) * (columns.count - 1))
+            let kindWidth = 15
+            let orgWidth = max(10, inner.width - 2 - (numberWidth + 1) * ParticipantColumn.counts.count - (kindWidth + 1))
             func columnX(_ c: ParticipantColumn) -> Int {
-                c == .organisation ? inner.x + 1 : inner.x + 1 + orgWidth + 1 + (c.rawValue - 1) * (numberWidth + 1)
+                switch c {
+                case .organisation: return inner.x + 1
+                case .kind: return inner.x + 1 + orgWidth + 1
+                case .count, .women, .men, .other:
+                    return inner.x + 1 + orgWidth + 1 + kindWidth + 1 + (c.rawValue - ParticipantColumn.count.rawValue) * (numberWidth + 1)
+                }
             }
-            func columnWidth(_ c: ParticipantColumn) -> Int { c == .organisation ? orgWidth : numberWidth }
+            func columnWidth(_ c: ParticipantColumn) -> Int {
+                switch c {
+                case .organisation: return orgWidth
+                case .kind: return kindWidth
+                case .count, .women, .men, .other: return numberWidth
+                }
+            }
             if y < inner.maxY {
                 grid.text(t[.participantsHeading], x: inner.x + 1, y: y, style: Style(.heading, bold: true))
                 y += 1
@@ -186,7 +198,7 @@ public enum Screens {
                 let facts = MethodFacts(participants: parsed)
                 let totals = [facts.totalHeadCount, facts.totalWomen, facts.totalMen, facts.totalOtherOrUnstated]
                 grid.text(t[.participantsTotal], x: columnX(.organisation), y: y, style: Style(.dim, bold: true))
-                for (c, n) in zip(columns.dropFirst(), totals) {
+                for (c, n) in zip(ParticipantColumn.counts, totals) {
                     grid.text(String(n), x: columnX(c), y: y, style: Style(.dim, bold: true))
                 }
                 y += 1

@@ -126,11 +126,13 @@ struct StoredParticipant: Codable, FetchableRecord, MutablePersistableRecord {
     var women: Int
     var men: Int
     var otherOrUnstated: Int
+    var organisationKind: NoteSource?
 
     enum CodingKeys: String, CodingKey {
         case id, position, women, men
         case meetingID = "meeting_id"
         case organisationRole = "organisation_role"
+        case organisationKind = "organisation_kind"
         case headCount = "head_count"
         case otherOrUnstated = "other_or_unstated"
     }
@@ -148,6 +150,7 @@ struct StoredParticipant: Codable, FetchableRecord, MutablePersistableRecord {
         women = row.women
         men = row.men
         otherOrUnstated = row.otherOrUnstated
+        organisationKind = row.kind
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -156,7 +159,7 @@ struct StoredParticipant: Codable, FetchableRecord, MutablePersistableRecord {
 
     var row: ParticipantRow {
         ParticipantRow(organisationRole: organisationRole, headCount: headCount, women: women, men: men,
-                       otherOrUnstated: otherOrUnstated)
+                       otherOrUnstated: otherOrUnstated, kind: organisationKind)
     }
 }
 

@@ -58,7 +58,7 @@ import Testing
         #expect(md.contains("#### Gångtunneln under väg 66 (plats)"))
         #expect(md.contains("- **problem**: Gångtunneln under väg 66 är mörk och otrygg på kvällarna – möte 1"))
         #expect(md.contains("### Möte 2: Medborgardialog i Västanfors (2027-02-14)"))
-        #expect(md.contains("| **Totalt** | **20** | **11** | **8** | **1** |"))
+        #expect(md.contains("| **Totalt** |  | **20** | **11** | **8** | **1** |"))
         #expect(md.contains("- Så fördes anteckningarna: med antecknarens namn"))
     }
 

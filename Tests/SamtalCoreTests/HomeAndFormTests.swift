@@ -70,7 +70,7 @@ import Testing
         #expect(f2.value(.form) == "digital")
         _ = state.update(.key(.function(4)))
         Fixtures.type("Ingripande", into: &state)
-        for n in ["12", "5", "6", "1"] {
+        for n in ["Polis", "12", "5", "6", "1"] {
             _ = state.update(.key(.tab))
             Fixtures.type(n, into: &state)
         }
@@ -80,7 +80,8 @@ import Testing
         #expect(title == "VAD Fagersta")
         #expect(groups == 3)
         #expect(facts.form == .digital)
-        #expect(facts.participants == [ParticipantRow(organisationRole: "Ingripande", headCount: 12, women: 5, men: 6, otherOrUnstated: 1)])
+        #expect(facts.participants == [ParticipantRow(organisationRole: "Ingripande", headCount: 12, women: 5, men: 6, otherOrUnstated: 1,
+                                                      kind: .police)])
     }
 
     @Test func aBadNumberIsRefusedWithTheFieldNamed() {
@@ -90,11 +91,26 @@ import Testing
         _ = state.update(.key(.function(4)))
         Fixtures.type("Utredning", into: &state)
         _ = state.update(.key(.tab))
+        _ = state.update(.key(.tab))
         Fixtures.type("tolv", into: &state)
         #expect(state.update(.key(.function(9))) == [])
         guard case .form(let f) = state.screen else { return }
         #expect(f.error == "Deltagare 1, Antal måste vara ett heltal 0 eller större")
         #expect(f.focusedCell?.column == .count)
+    }
+
+    @Test func anUnknownOrganisationKindIsRefusedWithTheKindsNamed() {
+        var state = home()
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.char("e")))
+        _ = state.update(.key(.function(4)))
+        Fixtures.type("Socialtjänsten", into: &state)
+        _ = state.update(.key(.tab))
+        Fixtures.type("socialtjänst", into: &state)
+        #expect(state.update(.key(.function(9))) == [])
+        guard case .form(let f) = state.screen else { return }
+        #expect(f.error == "Deltagare 1: slaget (polis, kommun …) ska vara ett av medarbetare, medborgare, kommun, polis, samverkanspart, statistik, trygghetsmätning")
+        #expect(f.focusedCell?.column == .kind)
     }
 
     @Test func groupCountMustBeSensible() {

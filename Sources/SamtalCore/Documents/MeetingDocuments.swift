@@ -127,12 +127,13 @@ extension Documents {
         } else {
             b.append(.table(Table(
                 caption: d[.participants],
-                columns: [Column(d[.organisationRole]), Column(d[.count], numeric: true), Column(d[.women], numeric: true),
-                          Column(d[.men], numeric: true), Column(d[.otherOrUnstated], numeric: true)],
+                columns: [Column(d[.organisationRole]), Column(d[.source]), Column(d[.count], numeric: true),
+                          Column(d[.women], numeric: true), Column(d[.men], numeric: true), Column(d[.otherOrUnstated], numeric: true)],
                 rows: f.participants.map { p in
-                    [Cell(p.organisationRole), Cell("\(p.headCount)"), Cell("\(p.women)"), Cell("\(p.men)"), Cell("\(p.otherOrUnstated)")]
+                    [Cell(p.organisationRole), Cell(p.kind.map { d.ui.source($0) } ?? "–"), Cell("\(p.headCount)"), Cell("\(p.women)"),
+                     Cell("\(p.men)"), Cell("\(p.otherOrUnstated)")]
                 },
-                footer: [Cell(d[.total]), Cell("\(f.totalHeadCount)"), Cell("\(f.totalWomen)"), Cell("\(f.totalMen)"),
+                footer: [Cell(d[.total]), Cell(""), Cell("\(f.totalHeadCount)"), Cell("\(f.totalWomen)"), Cell("\(f.totalMen)"),
                          Cell("\(f.totalOtherOrUnstated)")],
                 style: "participants")))
         }

@@ -147,7 +147,10 @@ public enum QualityReport {
             let numbers = Documents.meetingNumbers(c)
             var policeOnly: [Int] = [], municipalityOnly: [Int] = [], joint: [Int] = []
             for r in c.meetings {
+                // The parties in the room (the participant rows' kinds) and
+                // those whose knowledge the notes carry.
                 var parties = Set(r.notes.compactMap { party($0.source) })
+                    .union(r.meeting.facts.participants.filter { $0.headCount > 0 }.compactMap { $0.kind.flatMap(party) })
                 if reports.contains(where: { $0.meeting.id == r.meeting.id }) { parties.formUnion(reportSources(r).compactMap(party)) }
                 let n = numbers[r.meeting.id] ?? 0
                 if parties == [.police] { policeOnly.append(n) }

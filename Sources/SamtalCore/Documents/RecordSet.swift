@@ -69,9 +69,11 @@ public struct RecordSet: Equatable, Sendable {
                         s(f.place), s(f.form.rawValue), s(f.facilitator), s(f.noteTakers), .bool(f.namedNotes), i(m.groupCount),
                         s(m.status.rawValue), t(m.createdAt)]
             })
-        add("participants", ["meeting_id", "position", "organisation_role", "head_count", "women", "men", "other_or_unstated"],
+        add("participants", ["meeting_id", "position", "organisation_role", "organisation_kind", "head_count", "women", "men",
+                             "other_or_unstated"],
             meetings.flatMap { r in r.meeting.facts.participants.enumerated().map { n, p in
-                [.int(r.meeting.id), i(n), s(p.organisationRole), i(p.headCount), i(p.women), i(p.men), i(p.otherOrUnstated)]
+                [.int(r.meeting.id), i(n), s(p.organisationRole), s(p.kind?.rawValue ?? ""), i(p.headCount), i(p.women), i(p.men),
+                 i(p.otherOrUnstated)]
             } })
         add("steps", ["meeting_id", "position", "step_id", "title", "kind", "planned_minutes", "actual_seconds"],
             meetings.flatMap { r in r.agenda.steps.enumerated().map { n, step in
