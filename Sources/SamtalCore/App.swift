@@ -500,6 +500,11 @@ public struct AppState: Equatable, Sendable {
             _ = rebind(&run)
             screen = .run(run)
             dialog = nil
+            if run.role == .facilitator && run.meeting.status == .finished {
+                // Run again: its documents stay as they were at its finish
+                // until it is finished again.
+                say(texts[.finishedMeetingOpened], seconds: 15)
+            }
             return [.loadStep(run.query)]
         case .stepLoaded(let data):
             // While this terminal's writes are on their way, what they will

@@ -6,6 +6,8 @@ public struct MeetingSnapshot: Codable, Equatable, Sendable {
     public var steps: [String: StepData]
     public var problems: [Problem]
     public var whyChains: [Int64: [Cause]]
+    /// The time per step when it finished.
+    public var stepSeconds: [String: Double]?
 }
 
 public struct MeetingRecord: Sendable {
@@ -37,7 +39,7 @@ public struct MeetingRecord: Sendable {
     /// summary, problems and activities. Its notes are not in it: a note
     /// hidden or corrected later is shown as it is now.
     public var frozen: MeetingSnapshot {
-        MeetingSnapshot(steps: steps, problems: problems, whyChains: whyChains)
+        MeetingSnapshot(steps: steps, problems: problems, whyChains: whyChains, stepSeconds: stepSeconds)
     }
 
     /// The record with its steps as they were frozen, keeping the notes
@@ -46,6 +48,7 @@ public struct MeetingRecord: Sendable {
         var r = self
         r.problems = snapshot.problems
         r.whyChains = snapshot.whyChains
+        r.stepSeconds = snapshot.stepSeconds ?? stepSeconds
         for (id, var data) in snapshot.steps {
             data.notes = steps[id]?.notes ?? []
             data.sourceNotes = steps[id]?.sourceNotes ?? []

@@ -317,6 +317,8 @@ extension AppState {
             revert(&run)
             if run.step.kind == .cluster {
                 run.cluster.editing = nil
+                // A merge given up: its instruction goes with it.
+                if run.cluster.mergeSource != nil { status = nil }
                 run.cluster.mergeSource = nil
             }
             return []
@@ -395,7 +397,11 @@ extension AppState {
             guard let area = selectedArea else { return [] }
             if let source = run.cluster.mergeSource {
                 run.cluster.mergeSource = nil
-                guard source != area.id else { return [] }
+                guard source != area.id else {
+                    say(texts[.clusterMergeSame])
+                    return []
+                }
+                status = nil
                 return [.writeStep(.mergeFocusArea(from: source, into: area.id), q)]
             }
             run.cluster.mergeSource = area.id
@@ -655,10 +661,15 @@ extension AppState {
             run.data.whyChain = []
             return effects + [.loadStep(run.query)]
         case .saveField:
+            // Enter saves the field and goes on to the next, as in a form
+            // (the field saved is finished: leaving it writes nothing more).
             let effects = saveBound(&run)
-            if effects.isEmpty {
-                run.problem.field = min(fields.count - 1, run.problem.field + 1)
+            guard run.problem.field < fields.count - 1 else { return effects }
+            if !effects.isEmpty {
+                run.bound = nil
+                run.input.clear()
             }
+            run.problem.field += 1
             return effects
         default:
             return editInput(&run, key: key, action: action)

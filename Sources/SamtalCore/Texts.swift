@@ -25,7 +25,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case formNewCycle, formNewMeeting, formFacts
     case fieldArea, fieldPeriod, fieldAgenda, fieldTitle, fieldDate, fieldPlace, fieldForm
     case fieldFacilitator, fieldNoteTakers, fieldGroups
-    case columnKind, errorKind
+    case columnKind, errorKind, finishedMeetingOpened, clusterMergeSame
     case participantsHeading, columnOrganisation, columnCount, columnWomen, columnMen, columnOther, participantsTotal
     case participantsEmpty
     case errorRequired, errorNumber, errorNoAgendas, errorGroups, warningSplit
@@ -361,6 +361,8 @@ public struct Texts: Sendable {
         case .fieldGroups: return ("Antal grupper", "Number of groups")
         case .participantsHeading: return ("Deltagare", "Participants")
         case .columnOrganisation: return ("Organisation/roll", "Organisation/role")
+        case .finishedMeetingOpened: return ("Mötet är slutfört: dokumenten visar det som det var då. Slutför igen ({finishMeeting}) för att ta med ändringar.", "The meeting is finished: its documents show it as it was then. Finish again ({finishMeeting}) to include changes.")
+        case .clusterMergeSame: return ("Ett fokusområde slås inte ihop med sig självt; ingenting ändrades.", "An area is not merged with itself; nothing changed.")
         case .columnKind: return ("Polis/kommun/…", "Police/munic./…")
         case .errorKind: return ("slaget (polis, kommun …) ska vara ett av", "the kind (police, municipality …) must be one of")
         case .columnCount: return ("Antal", "Count")
@@ -414,7 +416,7 @@ public struct Texts: Sendable {
         case .keyRename: return ("Byt namn", "Rename")
         case .keyTargetPicture: return ("Målbild", "Target picture")
         case .keySource: return ("Källa", "Source")
-        case .helpNextSource: return ("Nästa källa för gruppens anteckningar (polis, kommun, medborgare …); när en anteckning ändras: dess källa", "Next source for the group's notes (police, municipality, citizens …); while a note is edited: its source")
+        case .helpNextSource: return ("Nästa källa för gruppens nya anteckningar (vid ändring: anteckningens)", "Next source for the group's new notes (when editing: the note's)")
         case .helpEditTargetPicture: return ("Skriv målbilden för det markerade fokusområdet: vad det gemensamma arbetet ska leda till", "Write the target picture of the selected focus area: what the joint work should lead to")
         case .helpToggleAreaPromise: return ("Det markerade fokusområdet ska utmynna i ett medborgarlöfte: ja eller nej", "The selected focus area leads to a citizen promise: yes or no")
         case .clusterInputTargetPicture: return ("Målbild", "Target picture")
@@ -492,7 +494,7 @@ public struct Texts: Sendable {
         case .votePerParticipant: return ("prickar per deltagare", "dots per participant")
         case .voteRank: return ("Plats", "Rank")
         case .voteDots: return ("prickar", "dots")
-        case .voteFromCycle: return ("Fokusområden från cykelns tidigare möten", "Focus areas from the cycle's earlier meetings")
+        case .voteFromCycle: return ("Cykelns fokusområden", "The cycle's focus areas")
         case .voteNoParticipants: return ("Ange deltagarna i mötesfakta så räknas prickarna som finns kvar.", "Enter the participants in the meeting facts to count the dots left.")
 
         case .checklistHeading: return ("Checklista", "Checklist")

@@ -622,7 +622,9 @@ public enum Screens {
                 }
             }
             label = draft + label
-            _ = field(" \(label) ▸ ", run.input, x: 0, width: w, focused: true, placeholder: t[.helpClusterEnter])
+            // The hint for a new area is not one for a name or picture being edited.
+            _ = field(" \(label) ▸ ", run.input, x: 0, width: w, focused: true,
+                      placeholder: run.cluster.editing == nil ? t[.helpClusterEnter] : "")
         case .vote:
             var text = " "
             if run.dotsPerGroup { text += "\(t.group(run.vote.voter)) · " }

@@ -4,7 +4,8 @@
 // A problem belongs to the cycle of the meeting where it was described.
 // A focus area has one live problem in its cycle: every meeting's problem
 // step and the workspace go on with the same description. A problem not
-// about one focus area is one per meeting and step. Saving again updates it. Causes
+// about one focus area is one per meeting and step. Saving again updates it,
+// and makes the saving meeting and step the ones it is "described in". Causes
 // are only marked deleted, and a deleted cause takes its descendants with
 // it.
 
@@ -42,6 +43,10 @@ extension AppStore {
                                  stepID: stepID, now: now)
             record.setTexts(answers: answers, triangle: triangle)
             record.updatedAt = now
+            // Described further here: the meeting and step that last wrote
+            // it are where the documents say it is described.
+            record.meetingID = meetingID
+            record.stepID = stepID
             if record.id == nil {
                 try record.insert(db)
             } else {

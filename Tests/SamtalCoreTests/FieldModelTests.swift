@@ -400,10 +400,12 @@ private struct Model {
             case 1, 2:
                 commit(staying: true)
             case 3:
-                let (name, stored) = field
-                if let typed = lines[name], trim(typed) != stored! { commit(staying: true) } else if problemField < Self.problemCount - 1 {
+                // Saves and goes on to the next field (the last one stays).
+                if problemField < Self.problemCount - 1 {
                     commit()
                     problemField += 1
+                } else {
+                    commit(staying: true)
                 }
             default:
                 let what = trim(lines["s/0"] ?? "")

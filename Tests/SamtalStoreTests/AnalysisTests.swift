@@ -67,7 +67,7 @@ struct AnalysisTests {
         // area's one problem (the cause analysis continues the description)
         let later = try store.saveProblem(meetingID: id, stepID: "problem-2", focusAreaID: torget.id,
                                           answers: [.what: "Samma torg, nästa steg"], triangle: [:], now: 32)
-        #expect(later.id == updated.id && later.meetingID == id && later.stepID == "problem")
+        #expect(later.id == updated.id && later.meetingID == id && later.stepID == "problem-2")
         let meeting2 = try store.createMeeting(cycleID: fixture.cycle.id, agendaID: "problemanalys", agendaSnapshot: "id: x\n",
                                                title: "Problemanalys", date: "", place: "", now: 2_000)
         #expect(try store.problem(meetingID: meeting2.id, stepID: "orsaker", focusAreaID: torget.id) == later)

@@ -123,6 +123,11 @@ class CycleTests(E2ETestCase):
         p.key("F10")
         p.wait_exit()
 
+        # The joint meeting's own summary says what it decided.
+        joint_summary = self.ws.cli("export", joint, "--document", "summary", "--format", "md").stdout
+        self.assertIn("_Målbild: Storgatan är en trygg väg hem på kvällen_", joint_summary)
+        self.assertRegex(joint_summary, r"\*\*Storgatan centrum\*\* \(plats\) – föreslaget på VAD-dialog – leder till medborgarlöfte")
+
         # The cycle's priority is the decisive meeting's ranking; the
         # employees' dots are shown as input, not added in.
         analysis = self.ws.cli("export", f"c{cycle}", "--document", "analysis", "--format", "md").stdout

@@ -148,9 +148,8 @@ class StepKindTests(E2ETestCase):
         p.wait_for("Problembeskrivning · inget fokusområde")
         p.wait_for("Vad är problemet? ▸")
         p.type("Skadegörelse i gångtunneln")
-        p.key("Enter")  # saves; Enter again moves on
+        p.key("Enter")  # saves and moves on, as in a form
         p.wait_for("Sparad")
-        p.key("Enter")
         p.wait_for("Var? ▸")
         p.type("Gångtunneln vid stationen")
         p.key("Down")  # moving on saves too

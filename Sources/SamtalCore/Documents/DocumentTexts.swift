@@ -13,7 +13,7 @@ public enum DocText: CaseIterable, Sendable {
     case organisationRole, count, women, men, otherOrUnstated, total, timePerStep, step, planned, actual
     // notes and step records
     case notesPerStep, noNotes, otherSteps, hiddenOnProjector, checklistDone, checklistNotDone
-    case priorities, rank, dots, earlierDots, dotsPerFocusArea, meeting, question, rating, notRated, observations, commentAction
+    case priorities, rank, dots, earlierDots, proposedIn, dotsPerFocusArea, meeting, question, rating, notRated, observations, commentAction
     case decisions, nextSteps, carryForward, who, when
     // feedback
     case whatWeHeard, nothingHeard, howYouPrioritised, proposedActivities, whatHappensNext, noNextSteps, feedbackThanks
@@ -105,9 +105,10 @@ public struct DocumentTexts: Sendable {
         case .checklistDone: ("klar", "done")
         case .checklistNotDone: ("ej klar", "not done")
         case .priorities: ("Prioritering", "Priorities")
-        case .rank: ("Plats", "Rank")
+        case .rank: ("Placering", "Rank")
         case .dots: ("Prickar", "Dots")
         case .earlierDots: ("Prickar i tidigare möten", "Dots at earlier meetings")
+        case .proposedIn: ("föreslaget på", "proposed at")
         case .dotsPerFocusArea: ("Prickar per fokusområde", "Dots per focus area")
         case .meeting: ("Möte", "Meeting")
         case .question: ("Fråga", "Question")
@@ -363,7 +364,7 @@ public struct DocumentTexts: Sendable {
 
     /// Whose vote the priority is, and what the earlier votes are.
     func decidedIn(_ title: String, earlier: Bool) -> String {
-        let head = sv ? "Prioriteringen är den som gjordes på mötet «\(title)»." : "The priority is the one set at the meeting «\(title)»."
+        let head = sv ? "Prioriteringen är den som gjordes på mötet ”\(title)”." : "The priority is the one set at the meeting “\(title)”."
         guard earlier else { return head }
         return head + (sv ? " Prickarna från tidigare möten var underlag och räknas inte in." :
                             " The dots of earlier meetings were input and are not added in.")
@@ -371,7 +372,7 @@ public struct DocumentTexts: Sendable {
 
     func rankText(_ rank: Int?, dots: Int) -> String {
         guard let rank else { return sv ? "inga prickar" : "no dots" }
-        return sv ? "plats \(rank) (\(self.dots(dots)))" : "rank \(rank) (\(self.dots(dots)))"
+        return sv ? "placering \(rank) (\(self.dots(dots)))" : "rank \(rank) (\(self.dots(dots)))"
     }
 
     func describedIn(_ r: MeetingRecord, workspace: Bool) -> String {

@@ -157,9 +157,18 @@ extension Documents {
         switch step.kind {
         case .cluster where !data.focusAreas.isEmpty:
             let notes = Dictionary(data.sourceNotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            // With where each was proposed (when not only here), its target
+            // picture and whether it leads to a promise: what the joint
+            // meeting decides (001 lines 669-672).
+            let titles = data.meetingTitles
             return [.heading(4, d[.focusAreas]), .bullets(data.focusAreas.map { a in
-                ListItem([.strong(a.name), .muted(" (\(d.ui.areaType(a.type)))")],
-                         children: a.noteIDs.compactMap { notes[$0] }.map { ListItem($0.text) })
+                var spans: Spans = [.strong(a.name), .muted(" (\(d.ui.areaType(a.type)))")]
+                let from = a.proposedIn.filter { $0 != r.meeting.id }.compactMap { titles[$0] }
+                if !from.isEmpty { spans.append(.muted(" – \(d[.proposedIn]) \(from.joined(separator: ", "))")) }
+                if a.leadsToPromise { spans.append(Span(" – \(d[.leadsToPromise].lowercased())")) }
+                var children = a.noteIDs.compactMap { notes[$0] }.map { ListItem($0.text) }
+                if !a.targetPicture.isEmpty { children.insert(ListItem([.emphasis("\(d[.targetPicture]): \(a.targetPicture)")]), at: 0) }
+                return ListItem(spans, children: children)
             })]
         case .vote where !data.focusAreas.isEmpty:
             return voteBlocks(Ranking.rank(data.focusAreas, votes: data.votes), d)
@@ -174,7 +183,13 @@ extension Documents {
         case .rating:
             return [.table(ratingTable(step, data.ratings, d))]
         case .problem:
-            return r.problems.filter { $0.stepID == step.id }.flatMap { p in
+            // A focus area's one problem, described over several problem
+            // steps, is shown once: under the last of them that shows it.
+            let problemSteps = r.agenda.steps.filter { $0.kind == .problem }
+            func home(_ p: Problem) -> String? {
+                problemSteps.last { r.steps[$0.id]?.problem?.id == p.id }?.id ?? (p.meetingID == r.meeting.id ? p.stepID : nil)
+            }
+            return r.problems.filter { home($0) == step.id }.flatMap { p in
                 let area = p.focusAreaID.flatMap { id in r.steps.values.flatMap(\.focusAreas).first { $0.id == id } }
                 var b: [Block] = [.heading(4, "\(d[.problemDescription]): \(area?.name ?? d[.noFocusArea])")]
                 b += problemAnswers(p, d)
