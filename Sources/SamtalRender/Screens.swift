@@ -707,8 +707,11 @@ public enum Screens {
         }
         let start = scrollStart(selected: run.cluster.note, count: notes.count, height: notesInner.height)
         for (i, note) in notes.enumerated().dropFirst(start).prefix(notesInner.height) {
+            // A placed note is marked and dimmed, not prefixed with its
+            // area's name (which left no room to tell notes apart); the
+            // areas list shows where it is.
             let area = run.data.area(of: note.id)
-            let tag = area.map { "[\($0.name)] " } ?? ""
+            let tag = area == nil ? "" : "✓ "
             // Notes gathered from the whole cycle keep their source in view.
             let source = run.query.notesFromCycle ? "(\(t.source(note.source))) " : ""
             listRow(&grid, tag + source + note.text, x: notesInner.x, y: notesInner.y + i - start, width: notesInner.width,
