@@ -927,7 +927,7 @@ public struct AppState: Equatable, Sendable {
             }
             let draft = NoteDraft(meetingID: run.meeting.id, stepID: run.step.id, group: run.group,
                                   type: run.noteType, source: run.source(ofGroup: run.group), text: text, author: run.author)
-            let effect = Effect.saveNote(draft, clearing: run.clearing([key]))
+            let effect = Effect.saveNote(draft, clearing: run.clearing([key], also: [RunState.noteMetaDraft(run.step.id)]))
             run.addProvisional(draft)
             run.input.clear()
             return [effect]

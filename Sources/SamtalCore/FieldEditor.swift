@@ -181,6 +181,7 @@ extension AppState {
         if let next {
             if let draft = run.drafts[next.draftName] {
                 run.input.set(draft)
+                run.restoreNoteMeta(next)
                 run.restoredDraft = draft.trimmingCharacters(in: .whitespaces) != run.storedValue(next)
                 if run.restoredDraft { say(texts[.draftRestored], seconds: 8) }
             } else {
@@ -207,6 +208,7 @@ extension AppState {
             return [write]
         }
         run.drafts[key.draftName] = run.keepsDraft(key, run.input.text) ? run.input.text : nil
+        run.keepNoteMeta(key)
         return []
     }
 
@@ -267,6 +269,9 @@ extension RunState {
         var current = drafts
         if let key = bound {
             current[key.draftName] = keepsDraft(key, input.text) ? input.text : nil
+            if case .note(let step) = key {
+                current[Self.noteMetaDraft(step)] = current[key.draftName] == nil ? nil : noteMeta
+            }
         }
         for (key, path) in subfieldKeys {
             let text = self[keyPath: path].text
@@ -278,11 +283,11 @@ extension RunState {
             current[summaryKindDraft] = typing && summary.kind != .decision ? summary.kind.rawValue : nil
         }
         var effects: [Effect] = []
-        for (name, text) in current where savedDrafts[name] != text {
+        for (name, text) in current.sorted(by: { $0.key < $1.key }) where savedDrafts[name] != text {
             savedDrafts[name] = text
             effects.append(.saveDraft(meetingID: meeting.id, station: station, field: name, text: text))
         }
-        for name in savedDrafts.keys where current[name] == nil {
+        for name in savedDrafts.keys.sorted() where current[name] == nil {
             savedDrafts[name] = nil
             effects.append(.saveDraft(meetingID: meeting.id, station: station, field: name, text: nil))
         }
@@ -381,6 +386,32 @@ extension RunState {
         case .activity(_, .some, _): return !text.isEmpty && changed
         case .note, .newArea, .summary, .activity(_, .none, _): return !text.isEmpty
         }
+    }
+
+    /// The draft that keeps the group and type a new note is typed for,
+    /// beside its text: it comes back where it was typed.
+    static func noteMetaDraft(_ step: String) -> String { "note/\(step)/meta" }
+
+    /// "group|type" of the note being typed: while another note is edited,
+    /// the group and type the new note had before.
+    var noteMeta: String {
+        "\(editing?.group ?? group)|\((editing?.type ?? noteType).rawValue)"
+    }
+
+    /// Keeps (or drops) the group and type of the new note left in field `key`.
+    mutating func keepNoteMeta(_ key: FieldKey) {
+        guard case .note(let step) = key else { return }
+        drafts[Self.noteMetaDraft(step)] = drafts[key.draftName] == nil ? nil : noteMeta
+    }
+
+    /// A new note's draft brought back: with the group and type it was
+    /// typed for (a station keeps its own group).
+    mutating func restoreNoteMeta(_ key: FieldKey) {
+        guard case .note(let step) = key, let meta = drafts[Self.noteMetaDraft(step)] else { return }
+        let parts = meta.split(separator: "|").map(String.init)
+        guard parts.count == 2 else { return }
+        if role == .facilitator, let g = Int(parts[0]), (0...max(0, meeting.groupCount)).contains(g) { group = g }
+        if let t = NoteType(rawValue: parts[1]) { noteType = t }
     }
 
     /// The draft that keeps the kind of a summary item being typed.

@@ -191,6 +191,24 @@ private struct Model {
         guard noteEditing != nil else { return }
         noteEditing = nil
         group = groupBeforeEdit
+        restoreLineGroup()
+    }
+
+    /// The group a new note's unsaved line was typed for, by note step:
+    /// it comes back with the line.
+    var lineGroup: [String: Int] = [:]
+
+    /// The new note's line is left (another step, an edit, quitting): its
+    /// group is kept with it.
+    mutating func keepLineGroup() {
+        guard let name = Self.noteSteps[step], noteEditing == nil else { return }
+        lineGroup[name] = (lines[name] ?? "").isEmpty ? nil : group
+    }
+
+    /// The new note's line is back: so is its group.
+    mutating func restoreLineGroup() {
+        guard let name = Self.noteSteps[step], !(lines[name] ?? "").isEmpty, let g = lineGroup[name] else { return }
+        group = g
     }
     // cursors
     var parkedKind = 0
@@ -306,7 +324,9 @@ private struct Model {
                 renaming = i; areaCursor = i; clusterPaneAreas = true
             }
         case 0, 5, 8:
-            // So does a note's edit.
+            // The new note's line comes back in its group; a note's edit
+            // goes on.
+            restoreLineGroup()
             let name = Self.noteSteps[step]!
             if let i = listed(name).first(where: { lines["e/\(name)/\($0)"] != nil }) {
                 startEdit(i); noteSelection = i
@@ -326,6 +346,7 @@ private struct Model {
 
     /// A terminal started again: new notes go to group 1.
     mutating func restarted() {
+        keepLineGroup()
         group = 1
         reopened()
     }
@@ -339,6 +360,7 @@ private struct Model {
         case .pageDown, .pageUp:
             let to = step + (key == .pageDown ? 1 : -1)
             guard (0..<stepCount).contains(to) else { return }
+            keepLineGroup()
             commit()
             endEdit()
             noteSelection = nil
@@ -372,6 +394,7 @@ private struct Model {
                     notes[field.name, default: []].append(t)
                     noteGroups[field.name, default: []].append(group)
                     lines[field.name] = nil
+                    lineGroup[field.name] = nil
                 }
             case 6:
                 break // a dot, and there is nothing to vote on
@@ -459,6 +482,8 @@ private struct Model {
             if noteEditing != nil {
                 commit()
                 endEdit()
+            } else {
+                keepLineGroup()
             }
             startEdit(i)
         case .function(4) where step == 7:

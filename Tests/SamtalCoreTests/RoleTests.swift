@@ -39,7 +39,10 @@ import Testing
     @Test func aStationKeepsItsDraftButNoClock() {
         var state = opened(.station(group: 1, name: ""))
         Fixtures.type("utkast", into: &state)
-        #expect(state.update(.tick(now: 1040, today: "x")) == [.saveDraft(meetingID: 7, station: "capture-1", field: "note/\(Fixtures.run(state).step.id)", text: "utkast")])
+        let field = "note/\(Fixtures.run(state).step.id)"
+        #expect(state.update(.tick(now: 1040, today: "x")) == [.saveDraft(meetingID: 7, station: "capture-1", field: field, text: "utkast"),
+                                                               .saveDraft(meetingID: 7, station: "capture-1", field: field + "/meta",
+                                                                          text: "1|problem")])
         #expect(state.update(.key(.function(10))) == [.quit])
     }
 

@@ -278,8 +278,11 @@ import Testing
     @Test func theUnsavedLineIsKeptAsADraftEachSecond() {
         var state = Fixtures.running()
         Fixtures.type("Halvfärdig mening", into: &state)
+        // With the group and type it is typed for.
         #expect(state.update(.tick(now: 1001, today: "x")) == [.saveDraft(meetingID: 7, station: "run", field: "note/lagesbild",
-                                                                          text: "Halvfärdig mening")])
+                                                                          text: "Halvfärdig mening"),
+                                                               .saveDraft(meetingID: 7, station: "run", field: "note/lagesbild/meta",
+                                                                          text: "1|problem")])
         #expect(state.update(.tick(now: 1002, today: "x")) == []) // unchanged
         Fixtures.type(" om", into: &state)
         #expect(state.update(.key(.function(10))) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 2),
@@ -293,7 +296,7 @@ import Testing
         _ = state.update(.tick(now: 1001, today: "x"))
         // The note and the removal of its draft are one transaction.
         guard case .saveNote(_, let clearing)? = state.update(.key(.enter)).first else { Issue.record("no save"); return }
-        #expect(clearing == DraftRef(station: "run", fields: ["note/lagesbild"]))
+        #expect(clearing == DraftRef(station: "run", fields: ["note/lagesbild", "note/lagesbild/meta"]))
         _ = state.update(.noteSaved(Fixtures.note(1, "Klar")))
         #expect(Fixtures.run(state).input.isEmpty)
         #expect(state.update(.tick(now: 1002, today: "x")) == [])
@@ -302,8 +305,11 @@ import Testing
     @Test func aDraftIsOfferedBackOnOpening() {
         var state = AppState(language: .sv, now: 5)
         _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
-                                                      drafts: ["note/lagesbild": "Det jag skrev"])))
+                                                      drafts: ["note/lagesbild": "Det jag skrev", "note/lagesbild/meta": "2|positive"])))
         #expect(Fixtures.run(state).input.text == "Det jag skrev")
+        // Where it was typed: group 2, a positive note.
+        #expect(Fixtures.run(state).group == 2)
+        #expect(Fixtures.run(state).noteType == .positive)
         #expect(Fixtures.run(state).restoredDraft)
         #expect(state.status?.text.contains("Osparad text") == true)
         #expect(state.update(.tick(now: 6, today: "x")) == []) // already stored

@@ -399,6 +399,24 @@ class NoWordLostTests(E2ETestCase):
                              lambda r: r == [("Trygghetsvandring i centrum varje månad",)])
             self.assertEqual(rows, [("Trygghetsvandring i centrum varje månad",)])
 
+    def test_an_unsaved_note_comes_back_in_the_group_and_type_it_was_typed_for(self):
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog grupp")
+        p = self.run_pane(meeting)
+        self.to_step(p, 2, "Lokal lägesbild")
+        p.key("Tab", "F3", "F3")  # group 2, a positive note
+        p.wait_for("Grupp 2 · positivt")
+        p.type("Fältassistenterna når ungdomarna vid torget")
+        p.wait_for("ungdomarna vid torget")
+        time.sleep(1.5)  # drafts are written once a second
+        self.crash(p)
+        q = self.run_pane(meeting, step=2)
+        line = input_line(q.wait_for("[utkast]"))
+        self.assertIn("Grupp 2 · positivt", line)
+        q.key("Enter")
+        rows = self.poll(lambda: self.query("SELECT group_number, type FROM note WHERE meeting_id = ? AND text = ?", meeting,
+                                            "Fältassistenterna når ungdomarna vid torget"), bool)
+        self.assertEqual(rows, [(2, "positive")])
+
     # MARK: 6. a station in a step that takes no notes
 
     def station_note_is_refused(self, meeting, station, note):
