@@ -545,8 +545,9 @@ public struct Texts: Sendable {
         case .qAffected: return ("Vem eller vad drabbas?", "Who or what is affected?")
         case .qConsequences: return ("Vilka blir konsekvenserna?", "What are the consequences?")
         case .qWhoCanFix: return ("Vem kan åtgärda det?", "Who can fix it?")
-        case .tOffender: return ("Gärningsperson", "Offender")
-        case .tTarget: return ("Mål/offer", "Target/victim")
+        // The triangle's inner sides in the method support's words (001 lines 728-729).
+        case .tOffender: return ("Vem orsakar", "Who causes it")
+        case .tTarget: return ("Vem/vad drabbas", "Who/what is affected")
         case .tPlace: return ("Plats", "Place")
         case .tHandler: return ("Övervakare", "Handler")
         case .tGuardian: return ("Beskyddare", "Guardian")

@@ -71,7 +71,7 @@ import Testing
                 - Ingen vet vem som äger tunneln (intern diskussion)
             - Tunneln saknar insyn från bostäderna (intern diskussion)
             """))
-        #expect(md.contains("| **Gärningsperson** | Unga vuxna som samlas kvällstid | **Övervakare** | Föräldrar och fältassistenter |"))
+        #expect(md.contains("| **Vem orsakar** | Unga vuxna som samlas kvällstid | **Övervakare** | Föräldrar och fältassistenter |"))
     }
 
     @Test("the activity plan is marked internal and gives order, dependencies, SMART flags and follow-up")

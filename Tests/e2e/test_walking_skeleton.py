@@ -102,12 +102,12 @@ class NoteTakingTests(E2ETestCase):
         p.key("PageDown")
         p.wait_for("Steg 2/6")
         p.key("Tab", "F3")
-        p.wait_for("Grupp 2 · möjlighet ▸")
+        p.wait_for("Grupp 2 · möjlighet · medarbetare ▸")
         p.type("Fältassistenterna känner ungdomarna")
         p.key("Enter")
         p.wait_for("Grupp 2 (1)")
         p.key("Tab")
-        p.wait_for("Grupp 3 · möjlighet ▸")
+        p.wait_for("Grupp 3 · möjlighet · medarbetare ▸")
         p.type("Nedsläckt parkering bakom ICA")
         p.key("Enter")
         p.wait_for("Grupp 3 (1)")
@@ -225,7 +225,7 @@ class HomeScreenTests(E2ETestCase):
         p.type("Anna Kommunpolis")
         p.key("F4")
         p.type("Ingripande")
-        for n in ["12", "5", "7", "0"]:
+        for n in ["polis", "12", "5", "7", "0"]:  # its kind, then the counts
             p.key("Tab")
             p.type(n)
         p.wait_for("Totalt")
@@ -243,7 +243,7 @@ class HomeScreenTests(E2ETestCase):
         meetings = self.ws.cli("meeting", "list").stdout
         meeting_id = meetings.split("\t")[0]
         md = self.ws.cli("export", meeting_id, "--format", "md").stdout
-        for expected in ["Polisstationen", "digitalt möte", "Anna Kommunpolis", "| Ingripande | 12 | 5 | 7 | 0 |",
+        for expected in ["Polisstationen", "digitalt möte", "Anna Kommunpolis", "| Ingripande | polis | 12 | 5 | 7 | 0 |",
                          "Fråga om löftesperioden"]:
             self.assertIn(expected, md)
 
