@@ -145,7 +145,10 @@ class NoWordLostTests(E2ETestCase):
         return rows[0] if rows else None
 
     def drafts(self, meeting):
-        return [text for (text,) in self.query("SELECT text FROM field_draft WHERE meeting_id = ?", meeting)]
+        """The texts kept as drafts (not the group and type kept beside a
+        new note's text)."""
+        return [text for (text,) in self.query("SELECT text FROM field_draft WHERE meeting_id = ? AND field NOT LIKE '%/meta'",
+                                               meeting)]
 
     def notes(self, meeting, text):
         return self.query("SELECT step_id FROM note WHERE meeting_id = ? AND text = ? AND deleted_at IS NULL", meeting, text)
