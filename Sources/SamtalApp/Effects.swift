@@ -119,7 +119,7 @@ public struct EffectRunner {
                 // Finished, and what it produced kept as it is now, at once:
                 // its documents stay what was fed back, whatever later
                 // meetings regroup.
-                try store.together {
+                try store.inOneTransaction {
                     try store.finishMeeting(meetingID: meetingID, stepID: stepID, seconds: seconds, now: now())
                     let record = try loadRecord(store: store, meetingID: meetingID, library: library, frozen: false)
                     let json = String(decoding: try JSONEncoder().encode(record.frozen), as: UTF8.self)
@@ -219,6 +219,10 @@ extension EffectRunner {
     func perform(_ write: WorkspaceWrite) throws {
         let now = now()
         switch write {
+        case .mergeFocusAreas(let from, let into):
+            try store.mergeFocusArea(from, into: into, now: now)
+        case .deleteFocusArea(let id):
+            try store.deleteFocusArea(id: id, now: now)
         case .setFocusArea(let id, let name, let type, let targetPicture, let leads):
             try store.inOneTransaction {
                 try store.renameFocusArea(id: id, name: name)

@@ -725,6 +725,7 @@ public struct AppState: Equatable, Sendable {
                 case .deleteActivity(let id): write = .deleteActivity(id: id)
                 case .deleteGoal(let id): write = .deleteGoal(id: id)
                 case .deleteFollowUp(let id): write = .deleteFollowUp(id: id)
+                case .deleteFocusArea(let id): write = .deleteFocusArea(id: id)
                 default: return []
                 }
                 return [.writeAnalysis(write, cycleID: ws.cycleID)]

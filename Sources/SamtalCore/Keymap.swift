@@ -80,7 +80,7 @@ public enum Action: String, Sendable, CaseIterable {
     case nextActivityField, previousActivityField, nextPriority, nextActivityArea, editActivity, deleteActivity
     // analysis workspace
     case nextTab, previousTab, wsUp, wsDown, trace, wsEdit, wsNew, wsDelete
-    case openProblem, togglePromise, nextActivityStatus, draftPromise
+    case openProblem, togglePromise, nextActivityStatus, draftPromise, wsMerge
 }
 
 public struct KeyBinding: Sendable {
@@ -227,6 +227,8 @@ public enum Keymap {
         KeyBinding([.enter, .char("p")], .openProblem, .workspaceAreas, bar: .keyProblem, help: .helpOpenProblem),
         KeyBinding([.function(4), .char("e")], .wsEdit, .workspaceAreas, bar: .keyEdit, help: .helpWsEditArea),
         KeyBinding([.function(3), .char("l")], .togglePromise, .workspaceAreas, bar: .keyPromiseFlag, help: .helpTogglePromise),
+        KeyBinding([.char("m")], .wsMerge, .workspaceAreas, help: .helpWsMerge),
+        KeyBinding([.function(8), .char("d")], .wsDelete, .workspaceAreas, help: .helpWsRetireArea),
 
         KeyBinding([.enter, .function(4), .char("e")], .wsEdit, .workspaceProblem, bar: .keyEdit, help: .helpWsEditProblem),
         KeyBinding([.function(2), .char("n")], .wsNew, .workspaceProblem, bar: .keyNewCause, help: .helpNewCause),

@@ -25,7 +25,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case formNewCycle, formNewMeeting, formFacts
     case fieldArea, fieldPeriod, fieldAgenda, fieldTitle, fieldDate, fieldPlace, fieldForm
     case fieldFacilitator, fieldNoteTakers, fieldGroups
-    case columnKind, errorKind, finishedMeetingOpened, clusterMergeSame
+    case columnKind, errorKind, finishedMeetingOpened, clusterMergeSame, helpWsMerge, helpWsRetireArea, wsMergePick
     case participantsHeading, columnOrganisation, columnCount, columnWomen, columnMen, columnOther, participantsTotal
     case participantsEmpty
     case errorRequired, errorNumber, errorNoAgendas, errorGroups, warningSplit
@@ -363,6 +363,9 @@ public struct Texts: Sendable {
         case .columnOrganisation: return ("Organisation/roll", "Organisation/role")
         case .finishedMeetingOpened: return ("Mötet är slutfört: dokumenten visar det som det var då. Slutför igen ({finishMeeting}) för att ta med ändringar.", "The meeting is finished: its documents show it as it was then. Finish again ({finishMeeting}) to include changes.")
         case .clusterMergeSame: return ("Ett fokusområde slås inte ihop med sig självt; ingenting ändrades.", "An area is not merged with itself; nothing changed.")
+        case .helpWsMerge: return ("Slå ihop två fokusområden: m på det ena, sedan m på det andra (anteckningar och prickar följer med)", "Merge two focus areas: m on one, then m on the other (notes and dots go along)")
+        case .helpWsRetireArea: return ("Ta bort det markerade fokusområdet (dess anteckningar blir oplacerade)", "Retire the selected focus area (its notes become unplaced)")
+        case .wsMergePick: return ("Välj fokusområdet att slå ihop med och tryck {wsMerge} ({backHome} avbryter)", "Pick the focus area to merge with and press {wsMerge} ({backHome} cancels)")
         case .columnKind: return ("Polis/kommun/…", "Police/munic./…")
         case .errorKind: return ("slaget (polis, kommun …) ska vara ett av", "the kind (police, municipality …) must be one of")
         case .columnCount: return ("Antal", "Count")

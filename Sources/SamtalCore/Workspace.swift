@@ -53,6 +53,10 @@ public enum ProblemRow: Equatable, Sendable {
 public enum WorkspaceWrite: Equatable, Sendable {
     case setFocusArea(id: Int64, name: String, type: FocusAreaType, targetPicture: String, leadsToPromise: Bool)
     case setLeadsToPromise(areaID: Int64, Bool)
+    /// Twins become one: notes, dots and where it was proposed go along.
+    case mergeFocusAreas(from: Int64, into: Int64)
+    /// Retired: its notes become unplaced, its dots no longer count.
+    case deleteFocusArea(id: Int64)
     case saveProblem(areaID: Int64, answers: [ProblemQuestion: String], triangle: [TriangleSide: String])
     /// Creates the focus area's problem first when it has none.
     case addCause(areaID: Int64, parentID: Int64?, text: String, evidence: CauseEvidence)
@@ -81,6 +85,8 @@ public struct WorkspaceState: Equatable, Sendable {
     public var areaID: Int64?
     /// A record being edited, drawn over the workspace.
     public var form: Form?
+    /// The focus area picked to be merged into another (m, then m on the other).
+    public var mergeSource: Int64?
     /// Set when a new record was saved: the next load selects the newest
     /// row of this tab, so the facilitator sees what was just added.
     var selectNewest: WorkspaceTab?
@@ -216,7 +222,27 @@ extension AppState {
         case .quit:
             return quitEffects()
         case .backHome:
+            // A merge being picked is given up first.
+            if ws.mergeSource != nil {
+                ws.mergeSource = nil
+                status = nil
+                return []
+            }
             return leaveWorkspace()
+        case .wsMerge:
+            guard let area = ws.selectedArea else { say(texts[.wsNoAreas]); return [] }
+            guard let source = ws.mergeSource else {
+                ws.mergeSource = area.id
+                say(texts[.wsMergePick], seconds: 30)
+                return []
+            }
+            ws.mergeSource = nil
+            guard source != area.id else {
+                say(texts[.clusterMergeSame])
+                return []
+            }
+            status = nil
+            return write(.mergeFocusAreas(from: source, into: area.id))
         case .nextTab, .previousTab:
             let all = WorkspaceTab.allCases
             let i = (ws.tab.rawValue + (action == .nextTab ? 1 : all.count - 1)) % all.count
@@ -262,7 +288,9 @@ extension AppState {
                 if let g = ws.selectedGoal { dialog = .confirm(.deleteGoal(g.id)) }
             case .followUp:
                 if let f = ws.selectedFollowUp { dialog = .confirm(.deleteFollowUp(f.id)) }
-            case .focusAreas, .promise:
+            case .focusAreas:
+                if let area = ws.selectedArea { dialog = .confirm(.deleteFocusArea(area.id)) }
+            case .promise:
                 break
             }
         case .nextActivityStatus:

@@ -103,7 +103,8 @@ extension Screens {
             let rank = a.rank(of: area.id).map { "\($0)." } ?? "–"
             // The markers first: they must survive a narrow screen.
             let leads = a.promiseAreas.contains(area.id)
-            var text = "\(pad(rank, width: 3)) \(leads ? "★ " : "")\(area.name)"
+            let merging = ws.mergeSource == area.id ? "⇢ " : ""
+            var text = "\(pad(rank, width: 3)) \(merging)\(leads ? "★ " : "")\(area.name)"
             if a.problem(for: area.id) != nil { text += " ✓" }
             text += " · \(t.areaType(area.type)) · \(t.dots(a.dots[area.id] ?? 0)) · \(t.notes(area.noteIDs.count))"
             if a.problem(for: area.id) != nil { text += " · ✓ \(t[.wsProblemDescribed])" }

@@ -226,10 +226,4 @@ extension AppStore {
             try String.fetchOne(db, sql: "SELECT data FROM meeting_snapshot WHERE meeting_id = ?", arguments: [meetingID])
         }
     }
-
-    /// Runs `body`, whose store calls join one write transaction: all of
-    /// them are committed, or none.
-    public func together<T>(_ body: () throws -> T) throws -> T {
-        try transaction { _ in try body() }
-    }
 }
