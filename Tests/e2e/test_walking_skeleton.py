@@ -111,6 +111,8 @@ class NoteTakingTests(E2ETestCase):
         p.type("Nedsläckt parkering bakom ICA")
         p.key("Enter")
         p.wait_for("Grupp 3 (1)")
+        # Stored (a note on its way to the store cannot be selected yet).
+        p.wait_for("sparas…", gone=True)
         # Edit the newest note: select it, F4, change, Enter.
         p.key("Up", "F4")
         p.wait_for("Ändrar · Grupp 3")
