@@ -276,11 +276,12 @@ struct Problems {
     /// The settings each kind understands.
     static func allowedSettings(_ kind: StepKind) -> [String] {
         switch kind {
-        case .vote: return ["dots", "per"]
+        case .vote: return ["dots", "per", "on"]
         case .rating: return ["scale"]
         case .cluster: return ["notes_from"]
         case .present, .collect: return ["show", "note_type"]
-        case .problem, .activities, .checklist, .summary: return []
+        case .activities: return ["activities_from"]
+        case .problem, .checklist, .summary: return []
         }
     }
 
@@ -295,6 +296,12 @@ struct Problems {
                     : "; a \(kind.rawValue) step knows: " + allowed.joined(separator: ", ")
                 add(key.mark, "unknown setting '\(name)'" + suggestion(name, allowed) + known)
             }
+        }
+        if let on = settings["on"], on != "focus-areas", on != "activities" {
+            add(mark, "on must be 'focus-areas' or 'activities' (what the dots go on), not '\(on)'")
+        }
+        if let from = settings["activities_from"], from != "step", from != "cycle" {
+            add(mark, "activities_from must be 'step' (this step's own) or 'cycle' (every meeting's of the cycle), not '\(from)'")
         }
         if let from = settings["notes_from"], from != "steps", from != "cycle" {
             add(mark, "notes_from must be 'steps' (the earlier steps of this meeting) or 'cycle' (every meeting of the cycle), not '\(from)'")

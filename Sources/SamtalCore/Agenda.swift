@@ -110,4 +110,13 @@ extension Agenda {
         let cluster = steps[...index].last { $0.kind == .cluster }
         return cluster.map { $0.settings["notes_from"] == "cycle" } ?? true
     }
+
+    /// Whether step `index` works on the cycle's activities: an activities
+    /// step with `activities_from: cycle` (activity planning starts from
+    /// the HOW dialogue's proposals), and a vote on activities after one.
+    public func activitiesFromCycle(at index: Int) -> Bool {
+        guard steps.indices.contains(index) else { return false }
+        let list = steps[...index].last { $0.kind == .activities }
+        return list?.settings["activities_from"] == "cycle"
+    }
 }

@@ -18,12 +18,16 @@ public struct Goal: Equatable, Sendable, Codable, Identifiable {
     public var owner: String
     /// The activities that serve this goal.
     public var activityIDs: [Int64]
+    /// The meeting and step it was written in (nil: the workspace).
+    public var meetingID: Int64?
+    public var stepID: String?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
     public init(id: Int64, cycleID: Int64, focusAreaID: Int64? = nil, kind: GoalKind = .effect, text: String,
                 indicator: String = "", baseline: String = "", target: String = "", deadline: String = "",
-                owner: String = "", activityIDs: [Int64] = [], createdAt: Timestamp, updatedAt: Timestamp? = nil) {
+                owner: String = "", activityIDs: [Int64] = [], meetingID: Int64? = nil, stepID: String? = nil,
+                createdAt: Timestamp, updatedAt: Timestamp? = nil) {
         self.id = id
         self.cycleID = cycleID
         self.focusAreaID = focusAreaID
@@ -35,6 +39,8 @@ public struct Goal: Equatable, Sendable, Codable, Identifiable {
         self.deadline = deadline
         self.owner = owner
         self.activityIDs = activityIDs
+        self.meetingID = meetingID
+        self.stepID = stepID
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }
@@ -112,11 +118,17 @@ public struct FollowUp: Equatable, Sendable, Codable, Identifiable {
     public var why: String
     public var measuredValue: String
     public var date: String
+    /// Resource follow-up: what it took (money, staff, time).
+    public var resources: String
+    /// The meeting and step it was made in (nil: the workspace).
+    public var meetingID: Int64?
+    public var stepID: String?
     public var createdAt: Timestamp
 
     public init(id: Int64, cycleID: Int64, activityID: Int64? = nil, goalID: Int64? = nil,
                 aspect: FollowUpAspect = .resource, status: FollowUpStatus = .ongoing, why: String = "",
-                measuredValue: String = "", date: String = "", createdAt: Timestamp) {
+                measuredValue: String = "", date: String = "", resources: String = "", meetingID: Int64? = nil,
+                stepID: String? = nil, createdAt: Timestamp) {
         self.id = id
         self.cycleID = cycleID
         self.activityID = activityID
@@ -126,6 +138,9 @@ public struct FollowUp: Equatable, Sendable, Codable, Identifiable {
         self.why = why
         self.measuredValue = measuredValue
         self.date = date
+        self.resources = resources
+        self.meetingID = meetingID
+        self.stepID = stepID
         self.createdAt = createdAt
     }
 }

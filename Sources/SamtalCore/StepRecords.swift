@@ -70,12 +70,39 @@ public struct Vote: Equatable, Sendable, Codable, Identifiable {
     }
 }
 
+/// One dot on an activity (a vote step with `on: activities`: the HOW
+/// dialogue's and activity planning's prioritisation, 001 lines 526,
+/// 825-829). `voter` as for `Vote`.
+public struct ActivityVote: Equatable, Sendable, Codable, Identifiable {
+    public var id: Int64
+    public var meetingID: Int64
+    public var stepID: String
+    public var activityID: Int64
+    public var voter: Int
+    public var createdAt: Timestamp
+
+    public init(id: Int64, meetingID: Int64, stepID: String, activityID: Int64, voter: Int, createdAt: Timestamp) {
+        self.id = id
+        self.meetingID = meetingID
+        self.stepID = stepID
+        self.activityID = activityID
+        self.voter = voter
+        self.createdAt = createdAt
+    }
+}
+
 /// A place in a ranking; equal counts share a rank ("2=").
-public struct RankedFocusArea: Equatable, Sendable {
-    public var area: FocusArea
+public struct Ranked<Item: Equatable & Sendable>: Equatable, Sendable {
+    public var item: Item
     public var dots: Int
     public var rank: Int
     public var tied: Bool
+}
+
+public typealias RankedFocusArea = Ranked<FocusArea>
+
+extension Ranked where Item == FocusArea {
+    public var area: FocusArea { item }
 }
 
 public enum Ranking {
@@ -96,17 +123,24 @@ public enum Ranking {
     /// Focus areas by dots, most first; ties share the rank and are marked.
     /// Equal counts keep the areas' creation order.
     public static func rank(_ areas: [FocusArea], votes: [Vote]) -> [RankedFocusArea] {
-        var counts: [Int64: Int] = [:]
-        for v in votes { counts[v.focusAreaID, default: 0] += 1 }
-        let sorted = areas.enumerated().sorted { a, b in
+        rank(areas, counts: votes.reduce(into: [:]) { $0[$1.focusAreaID, default: 0] += 1 })
+    }
+
+    /// Activities by dots, the same way.
+    public static func rank(_ activities: [Activity], votes: [ActivityVote]) -> [Ranked<Activity>] {
+        rank(activities, counts: votes.reduce(into: [:]) { $0[$1.activityID, default: 0] += 1 })
+    }
+
+    static func rank<Item: Identifiable<Int64> & Equatable & Sendable>(_ items: [Item], counts: [Int64: Int]) -> [Ranked<Item>] {
+        let sorted = items.enumerated().sorted { a, b in
             let ca = counts[a.element.id] ?? 0, cb = counts[b.element.id] ?? 0
             return ca != cb ? ca > cb : a.offset < b.offset
         }.map(\.element)
-        var out: [RankedFocusArea] = []
-        for (i, area) in sorted.enumerated() {
-            let dots = counts[area.id] ?? 0
+        var out: [Ranked<Item>] = []
+        for (i, item) in sorted.enumerated() {
+            let dots = counts[item.id] ?? 0
             let rank = (i > 0 && out[i - 1].dots == dots) ? out[i - 1].rank : i + 1
-            out.append(RankedFocusArea(area: area, dots: dots, rank: rank, tied: false))
+            out.append(Ranked(item: item, dots: dots, rank: rank, tied: false))
         }
         for i in out.indices {
             out[i].tied = out.filter { $0.rank == out[i].rank }.count > 1

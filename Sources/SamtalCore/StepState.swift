@@ -60,9 +60,10 @@ public struct ClusterState: Equatable, Sendable {
     }
 }
 
-/// Vote: the area selected and, for votes per group, the group voting.
+/// Vote: the row selected (a focus area, or an activity with `on:
+/// activities`) and, for votes per group, the group voting.
 public struct VoteState: Equatable, Sendable {
-    public var area = 0
+    public var row = 0
     public var voter = 1
     public init() {}
 }

@@ -17,6 +17,8 @@ public struct StepData: Equatable, Sendable, Codable {
     /// True when `focusAreas` come from the cycle's earlier meetings.
     public var focusAreasFromCycle = false
     public var votes: [Vote] = []
+    /// Vote `on: activities`: the dots on `activities`.
+    public var activityVotes: [ActivityVote] = []
     public var checklist: [ChecklistAnswer] = []
     public var ratings: [Rating] = []
     public var summaryItems: [SummaryItem] = []
@@ -28,7 +30,8 @@ public struct StepData: Equatable, Sendable, Codable {
     /// The titles of the cycle's meetings, by id: where each focus area
     /// was proposed.
     public var meetingTitles: [Int64: String] = [:]
-    /// Activities: this step's proposals.
+    /// Activities: this step's proposals (with `activities_from: cycle`,
+    /// every meeting's of the cycle). Vote `on: activities`: those voted on.
     public var activities: [Activity] = []
     /// Present or collect with `show: commitments`: the analysis whose
     /// activities and goals are to be followed up (this cycle's, or the
@@ -52,8 +55,27 @@ public struct StepData: Equatable, Sendable, Codable {
     /// What a finished meeting keeps (`MeetingSnapshot`): the step's own
     /// records, not the notes it gathers or the commitments it shows.
     enum CodingKeys: String, CodingKey {
-        case stepID, focusAreas, focusAreasFromCycle, votes, checklist, ratings, summaryItems, problemFocusAreaID, problem,
-             whyChain, activities, meetingTitles
+        case stepID, focusAreas, focusAreasFromCycle, votes, activityVotes, checklist, ratings, summaryItems, problemFocusAreaID,
+             problem, whyChain, activities, meetingTitles
+    }
+
+    /// Reads a snapshot taken by this or an earlier release: a record kind
+    /// added since is simply absent there.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        stepID = try c.decode(String.self, forKey: .stepID)
+        focusAreas = try c.decodeIfPresent([FocusArea].self, forKey: .focusAreas) ?? []
+        focusAreasFromCycle = try c.decodeIfPresent(Bool.self, forKey: .focusAreasFromCycle) ?? false
+        votes = try c.decodeIfPresent([Vote].self, forKey: .votes) ?? []
+        activityVotes = try c.decodeIfPresent([ActivityVote].self, forKey: .activityVotes) ?? []
+        checklist = try c.decodeIfPresent([ChecklistAnswer].self, forKey: .checklist) ?? []
+        ratings = try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
+        summaryItems = try c.decodeIfPresent([SummaryItem].self, forKey: .summaryItems) ?? []
+        problemFocusAreaID = try c.decodeIfPresent(Int64.self, forKey: .problemFocusAreaID)
+        problem = try c.decodeIfPresent(Problem.self, forKey: .problem)
+        whyChain = try c.decodeIfPresent([Cause].self, forKey: .whyChain) ?? []
+        activities = try c.decodeIfPresent([Activity].self, forKey: .activities) ?? []
+        meetingTitles = try c.decodeIfPresent([Int64: String].self, forKey: .meetingTitles) ?? [:]
     }
 
     /// The area a note has been put in, if any.
@@ -86,8 +108,12 @@ extension StepData {
         case .addVote(let areaID, let voter):
             votes.append(Vote(id: -Int64(votes.count + 1), meetingID: meetingID, stepID: stepID, focusAreaID: areaID, voter: voter,
                               createdAt: .infinity))
+        case .addActivityVote(let activityID, let voter):
+            activityVotes.append(ActivityVote(id: -Int64(activityVotes.count + 1), meetingID: meetingID, stepID: stepID,
+                                              activityID: activityID, voter: voter, createdAt: .infinity))
         case .undoVote(let voter):
             if let i = votes.lastIndex(where: { voter == nil || $0.voter == voter }) { votes.remove(at: i) }
+            if let i = activityVotes.lastIndex(where: { voter == nil || $0.voter == voter }) { activityVotes.remove(at: i) }
         case .renameFocusArea(let id, let name):
             if let i = focusAreas.firstIndex(where: { $0.id == id }) { focusAreas[i].name = name }
         case .setTargetPicture(let id, let text):
@@ -126,6 +152,12 @@ public struct StepQuery: Equatable, Sendable {
     /// Cluster and vote: the focus areas are the cycle's (the meeting
     /// works on every meeting's proposals), not only this meeting's own.
     public var areasFromCycle = false
+    /// Vote: the dots go on activities, not focus areas (`on: activities`).
+    public var votesOnActivities = false
+    /// Activities, and a vote on them: the cycle's activities (the HOW
+    /// dialogue's proposals are activity planning's starting list), not
+    /// only this meeting's.
+    public var activitiesFromCycle = false
 
     /// The query of step `index` of a meeting run with `agenda`.
     public init(meeting: Meeting, agenda: Agenda, index: Int, focusAreaID: Int64? = nil) {
@@ -137,6 +169,8 @@ public struct StepQuery: Equatable, Sendable {
                   showCommitments: step.settings["show"] == "commitments",
                   focusAreaID: step.kind == .problem ? focusAreaID : nil)
         areasFromCycle = agenda.areasFromCycle(at: index)
+        votesOnActivities = step.kind == .vote && step.settings["on"] == "activities"
+        activitiesFromCycle = agenda.activitiesFromCycle(at: index)
     }
 
     public init(meetingID: Int64, cycleID: Int64, stepID: String, kind: StepKind, earlierStepIDs: [String] = [],
@@ -165,6 +199,8 @@ public enum StepWrite: Equatable, Sendable {
     case mergeFocusArea(from: Int64, into: Int64)
     case deleteFocusArea(id: Int64)
     case addVote(areaID: Int64, voter: Int)
+    case addActivityVote(activityID: Int64, voter: Int)
+    /// Takes back the step's newest dot (of the voter, when given).
     case undoVote(voter: Int?)
     case setChecklistAnswer(ChecklistAnswer)
     case setRating(Rating)
@@ -237,7 +273,7 @@ extension RunState {
             if let s = c.mergeSource, !data.focusAreas.contains(where: { $0.id == s }) { c.mergeSource = nil }
             stepState = .cluster(c)
         case .vote(var v):
-            v.area = min(v.area, max(0, data.focusAreas.count - 1))
+            v.row = min(v.row, max(0, voteRowCount - 1))
             stepState = .vote(v)
         case .checklist(var c):
             c.item = min(c.item, items)
@@ -274,13 +310,23 @@ extension RunState {
     /// Dots still to place: for the current group, or for everyone; nil
     /// when there is no budget to count against (no participants entered).
     public var dotsLeft: Int? {
+        let voters = data.votes.map(\.voter) + data.activityVotes.map(\.voter)
         if dotsPerGroup {
-            return dotsEach - data.votes.filter { $0.voter == vote.voter }.count
+            return dotsEach - voters.filter { $0 == vote.voter }.count
         }
         let people = meeting.facts.totalHeadCount
         guard people > 0 else { return nil }
-        return dotsEach * people - data.votes.count
+        return dotsEach * people - voters.count
     }
+
+    /// Vote: whether the dots go on activities (`on: activities`).
+    public var votesOnActivities: Bool { step.settings["on"] == "activities" }
+
+    /// Vote: the rows that can take a dot, activities or focus areas.
+    public var voteRowCount: Int { votesOnActivities ? data.activities.count : data.focusAreas.count }
+
+    /// Vote: the dots cast in this step.
+    public var dotsCast: Int { data.votes.count + data.activityVotes.count }
 
     public var ratingScale: RatingScale { RatingScale(rawValue: step.settings["scale"] ?? "") ?? .impact }
 
@@ -426,19 +472,22 @@ extension AppState {
 
     mutating func handleVote(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         let q = run.query
-        let areas = run.data.focusAreas
+        let row = run.vote.row
         switch action {
         case .voteUp:
-            run.vote.area = max(0, run.vote.area - 1)
+            run.vote.row = max(0, row - 1)
         case .voteDown:
-            run.vote.area = max(0, min(areas.count - 1, run.vote.area + 1))
+            run.vote.row = max(0, min(run.voteRowCount - 1, row + 1))
         case .addDot:
-            guard areas.indices.contains(run.vote.area) else { return [] }
+            guard (0..<run.voteRowCount).contains(row) else { return [] }
             if let left = run.dotsLeft, left <= 0 {
                 say(texts[.voteBudgetUsed], error: true)
                 return []
             }
-            return [.writeStep(.addVote(areaID: areas[run.vote.area].id, voter: run.dotsPerGroup ? run.vote.voter : 0), q)]
+            let voter = run.dotsPerGroup ? run.vote.voter : 0
+            let write: StepWrite = run.votesOnActivities ? .addActivityVote(activityID: run.data.activities[row].id, voter: voter)
+                : .addVote(areaID: run.data.focusAreas[row].id, voter: voter)
+            return [.writeStep(write, q)]
         case .undoDot:
             return [.writeStep(.undoVote(voter: run.dotsPerGroup ? run.vote.voter : nil), q)]
         case .nextVoter, .previousVoter:
@@ -595,7 +644,7 @@ extension AppState {
             run.activities.item = max(0, min(run.activities.item, run.data.activities.count - 1))
             if case .addActivity = write { run.activities.item = max(0, run.data.activities.count - 1) }
             say(texts[.noteSaved])
-        case .setFocusAreaType, .addVote, .undoVote:
+        case .setFocusAreaType, .addVote, .addActivityVote, .undoVote:
             break
         }
     }

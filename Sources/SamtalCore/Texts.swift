@@ -56,7 +56,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case areaPlace, areaCrimeType, areaGroup
     // vote
     case voteHeading, voteNoAreas, voteDotsLeft, voteBudgetUsed, votePerGroup, votePerParticipant, voteRank, voteDots
-    case voteFromCycle, voteNoParticipants
+    case voteFromCycle, voteNoParticipants, voteActivitiesHeading, voteNoActivities
     // checklist and rating
     case checklistHeading, checklistDone, checklistNotDone, inputComment, ratingHeading, ratingNotRated
     case ratingObservations, ratingComment, ratingGreen, ratingYellow, ratingRed
@@ -498,6 +498,8 @@ public struct Texts: Sendable {
         case .voteRank: return ("Plats", "Rank")
         case .voteDots: return ("prickar", "dots")
         case .voteFromCycle: return ("Cykelns fokusområden", "The cycle's focus areas")
+        case .voteActivitiesHeading: return ("Prioritering av aktiviteter", "Prioritising the activities")
+        case .voteNoActivities: return ("Inga aktiviteter att prioritera: föreslå dem i ett steg av typen Aktiviteter.", "No activities to prioritise: propose them in an activities step.")
         case .voteNoParticipants: return ("Ange deltagarna i mötesfakta så räknas prickarna som finns kvar.", "Enter the participants in the meeting facts to count the dots left.")
 
         case .checklistHeading: return ("Checklista", "Checklist")

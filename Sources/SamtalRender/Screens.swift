@@ -414,7 +414,7 @@ public enum Screens {
         let rest = Rect(x: body.x - 1, y: body.y + used + 1, width: body.width + 2, height: body.height - used - 1)
         switch step.kind {
         case .vote:
-            drawRanking(&grid, run: run, rect: rest, title: t[.voteHeading], texts: t)
+            drawRanking(&grid, run: run, rect: rest, title: run.votesOnActivities ? t[.voteActivitiesHeading] : t[.voteHeading], texts: t)
         case .cluster:
             drawRanking(&grid, run: run, rect: rest, title: t[.clusterAreasHeading], texts: t)
         case .present, .collect, .problem, .activities, .checklist, .rating, .summary:
@@ -753,28 +753,56 @@ public enum Screens {
 
     /// The ranking of focus areas by dots, with bars: the vote step's tally
     /// and the hand-on from earlier meetings.
-    static func drawRanking(_ grid: inout Grid, run: RunState, rect: Rect, title: String, texts t: Texts, selectable: Bool = false) {
-        let inner = grid.box(rect, title: title)
+    /// One row of a tally: a focus area's or an activity's.
+    struct TallyRow {
+        var label: String
+        var dots: Int
+        var rank: Int
+        var tied: Bool
+    }
+
+    /// The focus areas' tally, best first; while voting (`selectable`) in
+    /// their own order so the selection does not jump as dots are added
+    /// (the rank column says where each stands).
+    static func areaTally(_ run: RunState, selectable: Bool) -> [TallyRow] {
         let ranked = Ranking.rank(run.data.focusAreas, votes: run.data.votes)
+        let rows = selectable ? run.data.focusAreas.compactMap { a in ranked.first { $0.area.id == a.id } } : ranked
+        return rows.map { TallyRow(label: run.areaLabel($0.area), dots: $0.dots, rank: $0.rank, tied: $0.tied) }
+    }
+
+    /// The activities' tally (a vote `on: activities`), the same way.
+    static func activityTally(_ run: RunState, selectable: Bool, texts t: Texts) -> [TallyRow] {
+        let ranked = Ranking.rank(run.data.activities, votes: run.data.activityVotes)
+        let rows = selectable ? run.data.activities.compactMap { a in ranked.first { $0.item.id == a.id } } : ranked
+        return rows.map { r in
+            var label = r.item.what
+            if let id = r.item.focusAreaID, let area = run.data.focusAreas.first(where: { $0.id == id }) { label += " · \(area.name)" }
+            return TallyRow(label: label, dots: r.dots, rank: r.rank, tied: r.tied)
+        }
+    }
+
+    static func drawRanking(_ grid: inout Grid, run: RunState, rect: Rect, title: String, texts t: Texts, selectable: Bool = false) {
+        let rows = run.votesOnActivities ? activityTally(run, selectable: selectable, texts: t) : areaTally(run, selectable: selectable)
+        drawTally(&grid, rows, selected: selectable ? run.vote.row : nil, rect: rect, title: title,
+                  empty: run.votesOnActivities ? t[.voteNoActivities] : t[.voteNoAreas])
+    }
+
+    static func drawTally(_ grid: inout Grid, _ rows: [TallyRow], selected: Int?, rect: Rect, title: String, empty: String) {
+        let inner = grid.box(rect, title: title)
         guard inner.width > 10, inner.height > 0 else { return }
-        if ranked.isEmpty {
-            grid.paragraph(t[.voteNoAreas], in: inner, style: Style(.dim))
+        if rows.isEmpty {
+            grid.paragraph(empty, in: inner, style: Style(.dim))
             return
         }
-        let maxDots = max(1, ranked.map(\.dots).max() ?? 1)
-        let nameWidth = max(8, min(inner.width - 22, ranked.map { DisplayWidth.of(run.areaLabel($0.area)) }.max() ?? 12))
-        // While voting, the areas keep their own order so the selection does
-        // not jump as dots are added (the rank column says where each
-        // stands); elsewhere they are shown best first.
-        let rows = selectable ? run.data.focusAreas.compactMap { a in ranked.first { $0.area.id == a.id } } : ranked
-        let start = scrollStart(selected: run.vote.area, count: rows.count, height: inner.height)
+        let maxDots = max(1, rows.map(\.dots).max() ?? 1)
+        let nameWidth = max(8, min(inner.width - 22, rows.map { DisplayWidth.of($0.label) }.max() ?? 12))
+        let start = scrollStart(selected: selected ?? 0, count: rows.count, height: inner.height)
         for (i, r) in rows.enumerated().dropFirst(start).prefix(inner.height) {
             let y = inner.y + i - start
             let rank = r.dots == 0 ? "  –" : (r.tied ? "\(r.rank)=" : "\(r.rank).").leftPadded(3)
             let countText = "\(r.dots)".leftPadded(3)
-            let selected = selectable && i == run.vote.area
-            let head = "\(rank) \(pad(run.areaLabel(r.area), width: nameWidth)) \(countText) "
-            listRow(&grid, head, x: inner.x, y: y, width: DisplayWidth.of(head) + 2, selected: selected,
+            let head = "\(rank) \(pad(r.label, width: nameWidth)) \(countText) "
+            listRow(&grid, head, x: inner.x, y: y, width: DisplayWidth.of(head) + 2, selected: i == selected,
                     style: Style(.normal, bold: r.rank == 1 && r.dots > 0))
             let barX = inner.x + DisplayWidth.of(head) + 2
             let barWidth = max(0, inner.maxX - barX - 1)
@@ -784,8 +812,8 @@ public enum Screens {
     }
 
     static func drawVote(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
-        let title = run.data.focusAreasFromCycle ? t[.voteFromCycle] : t[.voteHeading]
-        drawRanking(&grid, run: run, rect: rect, title: "\(title) · \(run.data.votes.count) \(t[.voteDots])", texts: t, selectable: true)
+        let title = run.votesOnActivities ? t[.voteActivitiesHeading] : run.data.focusAreasFromCycle ? t[.voteFromCycle] : t[.voteHeading]
+        drawRanking(&grid, run: run, rect: rect, title: "\(title) · \(run.dotsCast) \(t[.voteDots])", texts: t, selectable: true)
     }
 
     static func drawChecklist(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
@@ -877,9 +905,11 @@ public enum Screens {
             grid.paragraph(t[.activitiesEmpty], in: inner, style: Style(.dim))
             return
         }
+        let dots = run.data.activityVotes.reduce(into: [Int64: Int]()) { $0[$1.activityID, default: 0] += 1 }
         let start = scrollStart(selected: run.selectedItem, count: activities.count, height: inner.height)
         for (i, a) in activities.enumerated().dropFirst(start).prefix(inner.height) {
             var text = "[\(t.priority(a.priority))] \(a.what)"
+            if let n = dots[a.id] { text += " · \(n) \(t[.voteDots])" }
             if !a.responsible.isEmpty { text += " · \(t[.activityWho]): \(a.responsible)" }
             if !a.start.isEmpty || !a.end.isEmpty { text += " · \(a.start)–\(a.end)" }
             if let id = a.focusAreaID, let area = run.data.focusAreas.first(where: { $0.id == id }) { text += " · \(area.name)" }

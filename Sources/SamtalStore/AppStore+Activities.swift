@@ -112,6 +112,65 @@ extension AppStore {
         }
     }
 
+    // MARK: dots on activities
+
+    /// Places one dot on a live activity.
+    @discardableResult
+    public func addActivityVote(meetingID: Int64, stepID: String, activityID: Int64, voter: Int, now: Double) throws -> ActivityVote {
+        try transaction { db in
+            _ = try Self.storedMeeting(db, id: meetingID)
+            _ = try Self.liveActivity(db, id: activityID)
+            var record = StoredActivityVote(meetingID: meetingID, stepID: stepID, activityID: activityID, voter: voter, createdAt: now)
+            try record.insert(db)
+            return record.vote
+        }
+    }
+
+    /// Deletes the step's newest dot on a live activity (only among the
+    /// voter's when `voter` is given) and returns it; nil when there is none.
+    @discardableResult
+    public func undoLastActivityVote(meetingID: Int64, stepID: String, voter: Int?) throws -> ActivityVote? {
+        try transaction { db in
+            var sql = Self.countedActivityVotes + " WHERE activity_vote.meeting_id = ? AND activity_vote.step_id = ?"
+            var arguments: StatementArguments = [meetingID, stepID]
+            if let voter {
+                sql += " AND activity_vote.voter = ?"
+                arguments += [voter]
+            }
+            sql += " ORDER BY activity_vote.created_at DESC, activity_vote.id DESC LIMIT 1"
+            guard let record = try StoredActivityVote.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+            try record.delete(db)
+            return record.vote
+        }
+    }
+
+    /// The step's dots on live activities, oldest first.
+    public func activityVotes(meetingID: Int64, stepID: String) throws -> [ActivityVote] {
+        try snapshot { db in
+            try StoredActivityVote.fetchAll(db, sql: Self.countedActivityVotes + """
+                 WHERE activity_vote.meeting_id = ? AND activity_vote.step_id = ?
+                 ORDER BY activity_vote.created_at, activity_vote.id
+                """, arguments: [meetingID, stepID]).map(\.vote)
+        }
+    }
+
+    /// The dots of every meeting of the cycle on its live activities, in
+    /// meeting order.
+    public func activityVotes(cycleID: Int64) throws -> [ActivityVote] {
+        try snapshot { db in
+            try StoredActivityVote.fetchAll(db, sql: Self.countedActivityVotes + """
+                 JOIN meeting ON meeting.id = activity_vote.meeting_id
+                WHERE meeting.cycle_id = ?
+                ORDER BY meeting.created_at, meeting.id, activity_vote.created_at, activity_vote.id
+                """, arguments: [cycleID]).map(\.vote)
+        }
+    }
+
+    static let countedActivityVotes = """
+        SELECT activity_vote.* FROM activity_vote
+        JOIN activity ON activity.id = activity_vote.activity_id AND activity.deleted_at IS NULL
+        """
+
     /// The step id of records made in the analysis workspace rather than
     /// in a meeting step.
     public static let workspaceStepID = "workspace"

@@ -70,7 +70,8 @@ extension AppStore {
                 let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM goal WHERE cycle_id = ?", arguments: [g.cycleID])
                 record = StoredGoal(cycleID: g.cycleID, focusAreaID: g.focusAreaID, kind: g.kind, text: g.text,
                                     indicator: "", baseline: "", target: "", deadline: "", owner: "",
-                                    position: (last ?? -1) + 1, createdAt: now, updatedAt: now, deletedAt: nil)
+                                    position: (last ?? -1) + 1, meetingID: g.meetingID, stepID: g.stepID, createdAt: now,
+                                    updatedAt: now, deletedAt: nil)
             }
             record.set(from: g)
             record.updatedAt = now
@@ -147,7 +148,8 @@ extension AppStore {
                 record = try Self.liveFollowUp(db, id: f.id)
             } else {
                 record = StoredFollowUp(cycleID: f.cycleID, aspect: f.aspect, status: f.status, why: "", measuredValue: "",
-                                        date: "", createdAt: now, updatedAt: now, deletedAt: nil)
+                                        date: "", meetingID: f.meetingID, stepID: f.stepID, createdAt: now, updatedAt: now,
+                                        deletedAt: nil)
             }
             record.set(from: f)
             record.updatedAt = now

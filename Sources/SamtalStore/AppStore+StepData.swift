@@ -33,6 +33,12 @@ extension AppStore {
             // proposals; else on the areas made in this step.
             data.focusAreas = q.notesFromCycle ? try focusAreas(cycleID: q.cycleID)
                 : try focusAreas(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
+        case .vote where q.votesOnActivities:
+            // The meeting's activities, or the cycle's when the meeting
+            // works on them all; the dots of this step.
+            data.activities = q.activitiesFromCycle ? try activities(cycleID: q.cycleID) : try activities(meetingID: q.meetingID)
+            data.activityVotes = try activityVotes(meetingID: q.meetingID, stepID: q.stepID)
+            data.focusAreas = try focusAreas(cycleID: q.cycleID)
         case .vote:
             data.focusAreas = q.areasFromCycle ? [] : try focusAreas(meetingID: q.meetingID)
             if data.focusAreas.isEmpty {
@@ -58,7 +64,11 @@ extension AppStore {
         case .activities:
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
             data.votes = Ranking.decisive(try votes(cycleID: q.cycleID)).decisive
-            data.activities = try activities(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
+            data.activities = q.activitiesFromCycle ? try activities(cycleID: q.cycleID)
+                : try activities(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
+            // Working on the cycle's activities, the dots they got earlier
+            // are shown as input.
+            if q.activitiesFromCycle { data.activityVotes = try activityVotes(cycleID: q.cycleID) }
         case .present, .collect:
             break // their notes, read above
         }
@@ -118,6 +128,10 @@ extension AppStore {
             try deleteFocusArea(id: id, now: now)
         case .addVote(let areaID, let voter):
             _ = try addVote(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, voter: voter, now: now)
+        case .addActivityVote(let activityID, let voter):
+            _ = try addActivityVote(meetingID: q.meetingID, stepID: q.stepID, activityID: activityID, voter: voter, now: now)
+        case .undoVote(let voter) where q.votesOnActivities:
+            _ = try undoLastActivityVote(meetingID: q.meetingID, stepID: q.stepID, voter: voter)
         case .undoVote(let voter):
             _ = try undoLastVote(meetingID: q.meetingID, stepID: q.stepID, voter: voter)
         case .setChecklistAnswer(let answer):

@@ -250,6 +250,8 @@ struct StoredGoal: Codable, FetchableRecord, MutablePersistableRecord {
     var deadline: String
     var owner: String
     var position: Int
+    var meetingID: Int64?
+    var stepID: String?
     var createdAt: Double
     var updatedAt: Double
     var deletedAt: Double?
@@ -258,6 +260,8 @@ struct StoredGoal: Codable, FetchableRecord, MutablePersistableRecord {
         case id, kind, text, indicator, baseline, target, deadline, owner, position
         case cycleID = "cycle_id"
         case focusAreaID = "focus_area_id"
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case deletedAt = "deleted_at"
@@ -287,7 +291,7 @@ struct StoredGoal: Codable, FetchableRecord, MutablePersistableRecord {
     func goal(activityIDs: [Int64]) -> Goal {
         Goal(id: id ?? 0, cycleID: cycleID, focusAreaID: focusAreaID, kind: kind, text: text, indicator: indicator,
              baseline: baseline, target: target, deadline: deadline, owner: owner, activityIDs: activityIDs,
-             createdAt: createdAt, updatedAt: updatedAt)
+             meetingID: meetingID, stepID: stepID, createdAt: createdAt, updatedAt: updatedAt)
     }
 }
 
@@ -349,12 +353,17 @@ struct StoredFollowUp: Codable, FetchableRecord, MutablePersistableRecord {
     var why: String
     var measuredValue: String
     var date: String
+    var resources: String = ""
+    var meetingID: Int64?
+    var stepID: String?
     var createdAt: Double
     var updatedAt: Double
     var deletedAt: Double?
 
     enum CodingKeys: String, CodingKey {
-        case id, aspect, status, why, date
+        case id, aspect, status, why, date, resources
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
         case cycleID = "cycle_id"
         case activityID = "activity_id"
         case goalID = "goal_id"
@@ -382,10 +391,12 @@ struct StoredFollowUp: Codable, FetchableRecord, MutablePersistableRecord {
         why = f.why
         measuredValue = f.measuredValue
         date = f.date
+        resources = f.resources
     }
 
     var followUp: FollowUp {
         FollowUp(id: id ?? 0, cycleID: cycleID, activityID: activityID, goalID: goalID, aspect: aspect, status: status,
-                 why: why, measuredValue: measuredValue, date: date, createdAt: createdAt)
+                 why: why, measuredValue: measuredValue, date: date, resources: resources, meetingID: meetingID, stepID: stepID,
+                 createdAt: createdAt)
     }
 }

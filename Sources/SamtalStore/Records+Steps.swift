@@ -95,6 +95,33 @@ struct StoredVote: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+struct StoredActivityVote: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "activity_vote"
+
+    var id: Int64?
+    var meetingID: Int64
+    var stepID: String
+    var activityID: Int64
+    var voter: Int
+    var createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, voter
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
+        case activityID = "activity_id"
+        case createdAt = "created_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var vote: ActivityVote {
+        ActivityVote(id: id ?? 0, meetingID: meetingID, stepID: stepID, activityID: activityID, voter: voter, createdAt: createdAt)
+    }
+}
+
 struct StoredChecklistAnswer: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "checklist_answer"
 

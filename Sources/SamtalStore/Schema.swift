@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v8", migrate: v8)
         migrator.registerMigration("v9", migrate: v9)
         migrator.registerMigration("v10", migrate: v10)
+        migrator.registerMigration("v11", migrate: v11)
         return migrator
     }
 
@@ -392,6 +393,31 @@ enum Schema {
         }
         try db.alter(table: "participant") { t in
             t.add(column: "organisation_kind", .text)
+        }
+    }
+
+    /// Steps that work on the plan in a meeting: dots on activities (the
+    /// HOW dialogue's and activity planning's prioritisation), goals
+    /// written in a meeting, and the follow-up of each activity in a
+    /// meeting, with the resources it took.
+    static func v11(_ db: Database) throws {
+        try db.create(table: "activity_vote") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            t.column("activity_id", .integer).notNull().indexed().references("activity", onDelete: .cascade)
+            t.column("voter", .integer).notNull()
+            t.column("created_at", .double).notNull()
+        }
+        try db.create(index: "activity_vote_step", on: "activity_vote", columns: ["meeting_id", "step_id"])
+        try db.alter(table: "goal") { t in
+            t.add(column: "meeting_id", .integer).references("meeting", onDelete: .setNull)
+            t.add(column: "step_id", .text)
+        }
+        try db.alter(table: "follow_up") { t in
+            t.add(column: "meeting_id", .integer).references("meeting", onDelete: .setNull)
+            t.add(column: "step_id", .text)
+            t.add(column: "resources", .text).notNull().defaults(to: "")
         }
     }
 }

@@ -109,6 +109,25 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(state.update(.key(.char("x"))) == [])
     }
 
+    @Test func aVoteOnActivitiesPutsTheDotsOnTheActivitiesNotTheAreas() {
+        var data = StepData(stepID: "steget", focusAreas: areas)
+        data.activities = [Activity(id: 40, cycleID: 1, meetingID: 1, stepID: "hur", what: "Trygghetsvandring", createdAt: 1),
+                           Activity(id: 41, cycleID: 1, meetingID: 1, stepID: "hur", what: "Belysning i tunneln", createdAt: 2)]
+        var state = runningStep(.vote, settings: ["dots": "1", "per": "group", "on": "activities"], data: data)
+        let q = Fixtures.run(state).query
+        #expect(q.votesOnActivities)
+        _ = state.update(.key(.down))
+        #expect(state.update(.key(.enter)) == [.writeStep(.addActivityVote(activityID: 41, voter: 1), q)])
+        // The dot is counted against the group's budget at once.
+        #expect(Fixtures.run(state).data.activityVotes.map(\.activityID) == [41])
+        #expect(Fixtures.run(state).dotsLeft == 0)
+        #expect(state.update(.key(.enter)) == [])
+        _ = state.update(.key(.down))
+        #expect(Fixtures.run(state).vote.row == 1) // two activities, not three areas
+        #expect(state.update(.key(.backspace)) == [.writeStep(.undoVote(voter: 1), q)])
+        #expect(Fixtures.run(state).data.activityVotes.isEmpty)
+    }
+
     @Test func perParticipantBudgetCountsTheHeadCount() {
         let facts = MethodFacts(participants: [ParticipantRow(organisationRole: "Ingripande", headCount: 2)])
         var state = runningStep(.vote, settings: ["dots": "2"], data: StepData(stepID: "steget", focusAreas: areas,

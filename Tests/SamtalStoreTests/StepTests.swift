@@ -124,6 +124,27 @@ struct StepTests {
         }
     }
 
+    @Test("dots on activities count per step, leave out deleted activities, and undo takes the voter's newest")
+    func activityVotes() throws {
+        let fixture = try Fixture.inMemory()
+        let store = fixture.store
+        let id = fixture.meeting.id
+        let walk = try store.addActivity(meetingID: id, stepID: "hur", focusAreaID: nil, what: "Trygghetsvandring",
+                                         responsible: "", start: "", end: "", priority: .medium, now: 1)
+        let light = try store.addActivity(meetingID: id, stepID: "hur", focusAreaID: nil, what: "Belysning",
+                                          responsible: "", start: "", end: "", priority: .medium, now: 2)
+        try store.addActivityVote(meetingID: id, stepID: "prio", activityID: walk.id, voter: 1, now: 3)
+        try store.addActivityVote(meetingID: id, stepID: "prio", activityID: light.id, voter: 2, now: 4)
+        try store.addActivityVote(meetingID: id, stepID: "prio", activityID: walk.id, voter: 2, now: 5)
+        try store.addActivityVote(meetingID: id, stepID: "annat", activityID: walk.id, voter: 1, now: 6)
+        #expect(try store.activityVotes(meetingID: id, stepID: "prio").map(\.activityID) == [walk.id, light.id, walk.id])
+        #expect(try store.undoLastActivityVote(meetingID: id, stepID: "prio", voter: 1)?.activityID == walk.id)
+        #expect(try store.activityVotes(meetingID: id, stepID: "prio").map(\.voter) == [2, 2])
+        try store.deleteActivity(id: light.id, now: 7)
+        #expect(try store.activityVotes(cycleID: fixture.cycle.id).map(\.activityID) == [walk.id, walk.id])
+        #expect(throws: StoreError.self) { try store.addActivityVote(meetingID: id, stepID: "prio", activityID: light.id, voter: 1, now: 8) }
+    }
+
     @Test("deleting a meeting row takes its focus areas, links, dots, answers, ratings and summary items with it")
     func cascade() throws {
         // Given a meeting with something in every v2 table, and another meeting's answer
@@ -186,7 +207,7 @@ struct UpgradeTests {
         let migrations = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(Set(migrations) == Set((1...10).map { "v\($0)" }))
+        #expect(Set(migrations) == Set((1...11).map { "v\($0)" }))
         #expect(try store.notes(meetingID: kept.meetingID) == [kept])
         #expect(try store.stepSeconds(meetingID: kept.meetingID) == ["lagesbild": 42])
         #expect(try store.meeting(id: kept.meetingID)?.title == "Medarbetardialog")

@@ -13,10 +13,10 @@ public enum DocText: CaseIterable, Sendable {
     case organisationRole, count, women, men, otherOrUnstated, total, timePerStep, step, planned, actual
     // notes and step records
     case notesPerStep, noNotes, otherSteps, hiddenOnProjector, checklistDone, checklistNotDone
-    case priorities, rank, dots, earlierDots, proposedIn, dotsPerFocusArea, meeting, question, rating, notRated, observations, commentAction
+    case priorities, rank, dots, earlierDots, proposedIn, dotsPerFocusArea, dotsPerActivity, meeting, question, rating, notRated, observations, commentAction
     case decisions, nextSteps, carryForward, who, when
     // feedback
-    case whatWeHeard, nothingHeard, howYouPrioritised, proposedActivities, whatHappensNext, noNextSteps, feedbackThanks
+    case whatWeHeard, nothingHeard, howYouPrioritised, howYouPrioritisedActivities, proposedActivities, whatHappensNext, noNextSteps, feedbackThanks
     // situation picture
     case source, notesBySourceAndType, notesBySourceAndTheme, withoutFocusArea, situationReports, situationReportsLower
     case noSituationReports, noMeetings
@@ -110,6 +110,7 @@ public struct DocumentTexts: Sendable {
         case .earlierDots: ("Prickar i tidigare möten", "Dots at earlier meetings")
         case .proposedIn: ("föreslaget på", "proposed at")
         case .dotsPerFocusArea: ("Prickar per fokusområde", "Dots per focus area")
+        case .dotsPerActivity: ("Prickar per aktivitet", "Dots per activity")
         case .meeting: ("Möte", "Meeting")
         case .question: ("Fråga", "Question")
         case .rating: ("Bedömning", "Rating")
@@ -125,6 +126,7 @@ public struct DocumentTexts: Sendable {
         case .whatWeHeard: ("Det här hörde vi", "What we heard")
         case .nothingHeard: ("Inga synpunkter att redovisa.", "No views to report.")
         case .howYouPrioritised: ("Så prioriterade ni", "How you prioritised")
+        case .howYouPrioritisedActivities: ("Så prioriterade ni aktiviteterna", "How you prioritised the activities")
         case .proposedActivities: ("Förslag på aktiviteter", "Proposed activities")
         case .whatHappensNext: ("Det här händer härnäst", "What happens next")
         case .noNextSteps: ("Inga nästa steg är bestämda ännu.", "No next steps have been decided yet.")

@@ -70,10 +70,17 @@ extension Documents {
             b.append(.bullets(areas.map { ListItem([Span($0.name), .muted(" (\(d.ui.areaType($0.type)))")]) }))
         }
         for step in r.agenda.steps where step.kind == .vote {
-            guard let data = r.steps[step.id], !data.votes.isEmpty else { continue }
-            let ranking = Ranking.rank(data.focusAreas.filter { filter.allows($0.name) }, votes: data.votes)
-            b.append(.heading(2, d[.howYouPrioritised]))
-            b += voteBlocks(ranking, d)
+            guard let data = r.steps[step.id] else { continue }
+            if !data.votes.isEmpty {
+                let ranking = Ranking.rank(data.focusAreas.filter { filter.allows($0.name) }, votes: data.votes)
+                b.append(.heading(2, d[.howYouPrioritised]))
+                b += voteBlocks(ranking, d)
+            }
+            if !data.activityVotes.isEmpty {
+                let ranking = Ranking.rank(data.activities.filter { filter.allows($0.what) }, votes: data.activityVotes)
+                b.append(.heading(2, d[.howYouPrioritisedActivities]))
+                b += voteBlocks(ranking, d)
+            }
         }
         let proposals = r.agenda.steps.filter { $0.kind == .activities }.flatMap { r.steps[$0.id]?.activities ?? [] }.filter { filter.allows($0.what) }
         if !proposals.isEmpty {
@@ -170,6 +177,8 @@ extension Documents {
                 if !a.targetPicture.isEmpty { children.insert(ListItem([.emphasis("\(d[.targetPicture]): \(a.targetPicture)")]), at: 0) }
                 return ListItem(spans, children: children)
             })]
+        case .vote where step.settings["on"] == "activities":
+            return data.activities.isEmpty ? [] : voteBlocks(Ranking.rank(data.activities, votes: data.activityVotes), d)
         case .vote where !data.focusAreas.isEmpty:
             return voteBlocks(Ranking.rank(data.focusAreas, votes: data.votes), d)
         case .checklist:
@@ -228,15 +237,25 @@ extension Documents {
 
     /// A vote's ranking as a table and a chart (ties share a rank, "2=").
     static func voteBlocks(_ ranking: [RankedFocusArea], _ d: DocumentTexts) -> [Block] {
-        func rank(_ x: RankedFocusArea) -> String { x.dots == 0 ? "–" : (x.tied ? "\(x.rank)=" : "\(x.rank)") }
+        voteBlocks(ranking, name: \.area.name, column: d[.focusArea], chart: d[.dotsPerFocusArea], d)
+    }
+
+    /// A vote on activities (`on: activities`) the same way.
+    static func voteBlocks(_ ranking: [Ranked<Activity>], _ d: DocumentTexts) -> [Block] {
+        voteBlocks(ranking, name: \.item.what, column: d[.activity], chart: d[.dotsPerActivity], d)
+    }
+
+    static func voteBlocks<Item>(_ ranking: [Ranked<Item>], name: KeyPath<Ranked<Item>, String>, column: String, chart: String,
+                                 _ d: DocumentTexts) -> [Block] {
+        func rank(_ x: Ranked<Item>) -> String { x.dots == 0 ? "–" : (x.tied ? "\(x.rank)=" : "\(x.rank)") }
         // In the chart an untied rank reads "3." (as in a list); "1=" and "–" stay.
-        func chartRank(_ x: RankedFocusArea) -> String { x.dots == 0 || x.tied ? rank(x) : "\(x.rank)." }
+        func chartRank(_ x: Ranked<Item>) -> String { x.dots == 0 || x.tied ? rank(x) : "\(x.rank)." }
         return [
             .table(Table(caption: d[.priorities],
-                         columns: [Column(d[.rank], numeric: true), Column(d[.focusArea]), Column(d[.dots], numeric: true)],
-                         rows: ranking.map { [Cell(rank($0)), Cell($0.area.name), Cell("\($0.dots)")] }, style: "ranking")),
-            .barChart(BarChart(title: d[.dotsPerFocusArea], bars: ranking.map {
-                BarChart.Bar(label: "\(chartRank($0)) \($0.area.name)", value: $0.dots, valueText: d.dots($0.dots))
+                         columns: [Column(d[.rank], numeric: true), Column(column), Column(d[.dots], numeric: true)],
+                         rows: ranking.map { [Cell(rank($0)), Cell($0[keyPath: name]), Cell("\($0.dots)")] }, style: "ranking")),
+            .barChart(BarChart(title: chart, bars: ranking.map {
+                BarChart.Bar(label: "\(chartRank($0)) \($0[keyPath: name])", value: $0.dots, valueText: d.dots($0.dots))
             })),
         ]
     }
