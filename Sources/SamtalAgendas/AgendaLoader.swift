@@ -281,7 +281,7 @@ struct Problems {
         case .cluster: return ["notes_from"]
         case .present, .collect: return ["show", "note_type"]
         case .activities: return ["activities_from"]
-        case .problem, .checklist, .summary: return []
+        case .problem, .goals, .followUp, .checklist, .summary: return []
         }
     }
 

@@ -15,7 +15,7 @@ public enum MeetingType: String, Codable, Sendable, CaseIterable {
 
 /// The fixed set of interaction screens a step can be (DESIGN.md).
 public enum StepKind: String, Codable, Sendable, CaseIterable {
-    case present, collect, cluster, vote, problem, activities, checklist, rating, summary
+    case present, collect, cluster, vote, problem, activities, goals, followUp = "follow-up", checklist, rating, summary
 }
 
 public struct AgendaStep: Equatable, Sendable, Codable {

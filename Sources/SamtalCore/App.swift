@@ -122,8 +122,8 @@ public struct RunState: Equatable, Sendable {
     var holdsKeys: Bool {
         guard role == .facilitator, !stepLoaded else { return false }
         switch step.kind {
-        case .rating, .checklist, .problem: return true
-        case .present, .collect, .cluster, .vote, .activities, .summary: return false
+        case .rating, .checklist, .problem, .followUp: return true
+        case .present, .collect, .cluster, .vote, .activities, .goals, .summary: return false
         }
     }
     /// The input line holds a draft offered back, not yet saved.
@@ -740,7 +740,9 @@ public struct AppState: Equatable, Sendable {
                 return [.writeStep(.deleteSummaryItem(id: id), run.query)]
             case .deleteActivity(let id):
                 return [.writeStep(.deleteActivity(id: id), run.query)]
-            case .deleteCause, .deleteGoal, .deleteFollowUp:
+            case .deleteGoal(let id):
+                return [.writeStep(.deleteGoal(id: id), run.query)]
+            case .deleteCause, .deleteFollowUp:
                 return [] // workspace only
             case .overwriteExport:
                 return [] // answered above

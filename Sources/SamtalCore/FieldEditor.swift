@@ -38,14 +38,18 @@ public enum FieldKey: Hashable, Sendable {
     /// A new activity (`editing` nil) or one being edited: 0 what, 1 who,
     /// 2 from, 3 to.
     case activity(step: String, editing: Int64?, part: Int)
+    /// A new goal (`editing` nil) or one being edited: `GoalPart` raw values.
+    case goal(step: String, editing: Int64?, part: Int)
+    /// A field of an activity's follow-up in this step.
+    case followUp(step: String, activity: Int64, field: FollowUpField)
 
     /// Whether leaving the field writes it (it edits something stored), or
     /// keeps it as a draft (it makes something new).
     public var editsStoredValue: Bool {
         switch self {
-        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem: return true
-        // An activity is written whole, with Enter: its parts are drafts.
-        case .note, .newArea, .summary, .activity: return false
+        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return true
+        // An activity or a goal is written whole, with Enter: its parts are drafts.
+        case .note, .newArea, .summary, .activity, .goal: return false
         }
     }
 
@@ -62,6 +66,8 @@ public enum FieldKey: Hashable, Sendable {
         case .summary(let step, let part): return "summary/\(step)/\(part)"
         case .problem(let step, let area, let index): return "problem/\(step)/\(area.map(String.init) ?? "none")/\(index)"
         case .activity(let step, let editing, let part): return "activity/\(step)/\(editing.map(String.init) ?? "new")/\(part)"
+        case .goal(let step, let editing, let part): return "goal/\(step)/\(editing.map(String.init) ?? "new")/\(part)"
+        case .followUp(let step, let activity, let field): return "follow-up/\(step)/\(activity)/\(field.rawValue)"
         }
     }
 }
@@ -72,7 +78,7 @@ extension StepKind {
     public var takesNotes: Bool {
         switch self {
         case .present, .collect: return true
-        case .cluster, .vote, .problem, .activities, .checklist, .rating, .summary: return false
+        case .cluster, .vote, .problem, .activities, .goals, .followUp, .checklist, .rating, .summary: return false
         }
     }
 }
@@ -113,6 +119,11 @@ extension RunState {
             return stepLoaded ? .problem(step: id, area: data.problemFocusAreaID, index: problem.field) : nil
         case .activities:
             return .activity(step: id, editing: activities.editing, part: 0)
+        case .goals:
+            return .goal(step: id, editing: goals.editing, part: 0)
+        case .followUp:
+            guard stepLoaded, data.activities.indices.contains(followUp.item) else { return nil }
+            return .followUp(step: id, activity: data.activities[followUp.item].id, field: followUp.field)
         }
     }
 
@@ -138,6 +149,11 @@ extension RunState {
         case .activity(_, let editing, let part):
             guard let editing, let a = data.activities.first(where: { $0.id == editing }) else { return "" }
             return [a.what, a.responsible, a.start, a.end][min(max(0, part), 3)]
+        case .goal(_, let editing, let part):
+            guard let editing, let g = data.goals.first(where: { $0.id == editing }) else { return "" }
+            return [g.text, g.indicator, g.baseline, g.target, g.deadline, g.owner][min(max(0, part), 5)]
+        case .followUp(_, let activity, let field):
+            return followUpText(activity: activity, field)
         }
     }
 
@@ -158,7 +174,12 @@ extension RunState {
             let e = activities.editing
             return [(.activity(step: step.id, editing: e, part: 1), \.activities.owner), (.activity(step: step.id, editing: e, part: 2), \.activities.start),
                     (.activity(step: step.id, editing: e, part: 3), \.activities.end)]
-        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem:
+        case .goals:
+            let e = goals.editing
+            let paths: [WritableKeyPath<RunState, TextField>] = [\.goals.indicator, \.goals.baseline, \.goals.target, \.goals.deadline,
+                                                                 \.goals.owner]
+            return paths.enumerated().map { (.goal(step: step.id, editing: e, part: $0.offset + 1), $0.element) }
+        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp:
             return []
         }
     }
@@ -342,7 +363,9 @@ extension RunState {
                 while let last = texts.last, last.isEmpty { texts.removeLast() }
                 return .writeStep(.saveWhyChain(focusAreaID: area, texts: texts), q, clearing: draft)
             }
-        case .activity:
+        case .followUp(_, let activity, let field):
+            return followUpWith(activity: activity, field, text).map { .writeStep(.saveFollowUp($0), q, clearing: draft) }
+        case .activity, .goal:
             return nil
         }
     }
@@ -382,9 +405,9 @@ extension RunState {
     func keepsDraft(_ key: FieldKey, _ text: String) -> Bool {
         let changed = text.trimmingCharacters(in: " \t") != storedValue(key)
         switch key {
-        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem: return changed
-        case .activity(_, .some, _): return !text.isEmpty && changed
-        case .note, .newArea, .summary, .activity(_, .none, _): return !text.isEmpty
+        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return changed
+        case .activity(_, .some, _), .goal(_, .some, _): return !text.isEmpty && changed
+        case .note, .newArea, .summary, .activity(_, .none, _), .goal(_, .none, _): return !text.isEmpty
         }
     }
 
@@ -441,7 +464,15 @@ extension RunState {
             }) {
                 problem.field = index
             }
-        case .present, .collect, .cluster, .vote, .activities, .summary:
+        case .followUp:
+            for (i, a) in data.activities.enumerated() {
+                for field in FollowUpField.allCases where drafts[FieldKey.followUp(step: id, activity: a.id, field: field).draftName] != nil {
+                    followUp.item = i
+                    followUp.field = field
+                    return
+                }
+            }
+        case .present, .collect, .cluster, .vote, .activities, .goals, .summary:
             break // drafts of new things are back as the step is entered
         }
     }

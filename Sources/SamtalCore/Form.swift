@@ -19,7 +19,7 @@ public enum FieldID: Hashable, Sendable {
     case question(ProblemQuestion), side(TriangleSide), causeText, evidence
     case what, how, organisation, responsible, start, end, sequence, dependsOn, focusArea, effectTerm, triangleSide
     case citizens, priority, status
-    case goalKind, goalText, indicator, baseline, target, deadline, owner, goalActivities
+    case goalKind, goalText, indicator, baseline, target, deadline, owner, goalActivities, goalAccepted
     case section(PromiseSection)
     case concerns, aspect, followUpStatus, measuredValue, why
     // export

@@ -6,7 +6,7 @@
 public enum KeyContext: String, Sendable, CaseIterable {
     case global, home, run, form, help, confirm
     // The step kinds with their own interaction; each falls back to `.run`.
-    case cluster, vote, checklist, rating, summary, problem, activities
+    case cluster, vote, checklist, rating, summary, problem, activities, goals, followUp
     /// A note-taker's station (its group fixed, following the facilitator)
     /// and the projector view (shows only).
     case station, projector
@@ -21,7 +21,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// interaction has no note list to select, edit or type into.
     public var hiddenFromParent: Set<Action> {
         switch self {
-        case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities:
+        case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities, .goals, .followUp:
             return [.nextGroup, .previousGroup, .nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
                     .toggleHidden, .keepPersonalData, .nextSource]
         case .recordForm:
@@ -39,7 +39,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     public var parent: KeyContext? {
         switch self {
         case .global: return nil
-        case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities, .station: return .run
+        case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities, .goals, .followUp, .station: return .run
         case .workspaceAreas, .workspaceProblem, .workspaceActivities, .workspaceGoals, .workspacePromise, .workspaceFollowUp:
             return .workspace
         case .recordForm: return .form
@@ -78,6 +78,10 @@ public enum Action: String, Sendable, CaseIterable {
     case nextProblemArea
     // activities
     case nextActivityField, previousActivityField, nextPriority, nextActivityArea, editActivity, deleteActivity
+    // goals
+    case nextGoalField, previousGoalField, nextGoalKind, nextGoalArea, nextGoalActivity, toggleGoalAccepted, editGoal, deleteGoal
+    // follow-up
+    case nextFollowUpField, previousFollowUpField, nextFollowUpStatus
     // analysis workspace
     case nextTab, previousTab, wsUp, wsDown, trace, wsEdit, wsNew, wsDelete
     case openProblem, togglePromise, nextActivityStatus, draftPromise, wsMerge
@@ -210,6 +214,28 @@ public enum Keymap {
         KeyBinding([.function(7)], .nextActivityArea, .activities, bar: .keyFocusArea, help: .helpNextActivityArea),
         KeyBinding([.function(4)], .editActivity, .activities, bar: .keyEdit, help: .helpEditActivity),
         KeyBinding([.function(8)], .deleteActivity, .activities, bar: .keyDelete, help: .helpDeleteActivity),
+
+        // Goals: the goal, its measure, who follows it up, its kind, focus
+        // area and activity, and whether it is accepted.
+        KeyBinding([.up], .itemUp, .goals, help: .helpItemUp),
+        KeyBinding([.down], .itemDown, .goals, help: .helpItemDown),
+        KeyBinding([.enter], .addItem, .goals, help: .helpSaveGoal),
+        KeyBinding([.tab], .nextGoalField, .goals, bar: .keyField, help: .helpNextGoalField),
+        KeyBinding([.backTab], .previousGoalField, .goals, help: .helpPreviousGoalField),
+        KeyBinding([.function(3), .ctrl("t")], .nextGoalKind, .goals, bar: .keyGoalKind, help: .helpNextGoalKind),
+        KeyBinding([.function(5)], .nextGoalActivity, .goals, bar: .keyGoalActivity, help: .helpNextGoalActivity),
+        KeyBinding([.ctrl("g")], .toggleGoalAccepted, .goals, bar: .keyGoalAccepted, help: .helpToggleGoalAccepted),
+        KeyBinding([.function(7)], .nextGoalArea, .goals, bar: .keyFocusArea, help: .helpNextGoalArea),
+        KeyBinding([.function(4)], .editGoal, .goals, bar: .keyEdit, help: .helpEditGoal),
+        KeyBinding([.function(8)], .deleteGoal, .goals, bar: .keyDelete, help: .helpDeleteGoal),
+
+        // Follow-up: one activity at a time, its status and its fields.
+        KeyBinding([.up], .itemUp, .followUp, help: .helpFollowUpUp),
+        KeyBinding([.down], .itemDown, .followUp, help: .helpFollowUpDown),
+        KeyBinding([.function(3), .ctrl("t")], .nextFollowUpStatus, .followUp, bar: .keyStatus, help: .helpNextFollowUpStatus),
+        KeyBinding([.tab], .nextFollowUpField, .followUp, bar: .keyField, help: .helpNextFollowUpField),
+        KeyBinding([.backTab], .previousFollowUpField, .followUp, help: .helpPreviousFollowUpField),
+        KeyBinding([.enter], .saveField, .followUp, help: .helpSaveFollowUpField),
 
         // The analysis workspace: nothing is typed outside its forms, so
         // letters are safe twins of the function keys.

@@ -18,6 +18,8 @@ public struct Goal: Equatable, Sendable, Codable, Identifiable {
     public var owner: String
     /// The activities that serve this goal.
     public var activityIDs: [Int64]
+    /// Accepted by those who are to work for it (SMART's A, 001 line 842).
+    public var accepted: Bool
     /// The meeting and step it was written in (nil: the workspace).
     public var meetingID: Int64?
     public var stepID: String?
@@ -26,8 +28,8 @@ public struct Goal: Equatable, Sendable, Codable, Identifiable {
 
     public init(id: Int64, cycleID: Int64, focusAreaID: Int64? = nil, kind: GoalKind = .effect, text: String,
                 indicator: String = "", baseline: String = "", target: String = "", deadline: String = "",
-                owner: String = "", activityIDs: [Int64] = [], meetingID: Int64? = nil, stepID: String? = nil,
-                createdAt: Timestamp, updatedAt: Timestamp? = nil) {
+                owner: String = "", activityIDs: [Int64] = [], accepted: Bool = false, meetingID: Int64? = nil,
+                stepID: String? = nil, createdAt: Timestamp, updatedAt: Timestamp? = nil) {
         self.id = id
         self.cycleID = cycleID
         self.focusAreaID = focusAreaID
@@ -39,6 +41,7 @@ public struct Goal: Equatable, Sendable, Codable, Identifiable {
         self.deadline = deadline
         self.owner = owner
         self.activityIDs = activityIDs
+        self.accepted = accepted
         self.meetingID = meetingID
         self.stepID = stepID
         self.createdAt = createdAt
@@ -47,7 +50,7 @@ public struct Goal: Equatable, Sendable, Codable, Identifiable {
 
     public var draft: GoalDraft {
         GoalDraft(kind: kind, text: text, indicator: indicator, baseline: baseline, target: target, deadline: deadline,
-                  owner: owner, activityCount: activityIDs.count)
+                  owner: owner, activityCount: activityIDs.count, accepted: accepted)
     }
 
     /// The SMART flags of the goal as it stands; empty when it passes.

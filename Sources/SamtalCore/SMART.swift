@@ -33,9 +33,11 @@ public struct GoalDraft: Equatable, Sendable {
     public var owner: String
     /// How many activities serve this goal.
     public var activityCount: Int
+    /// Whether those who are to work for it have accepted it.
+    public var accepted: Bool
 
     public init(kind: GoalKind = .effect, text: String = "", indicator: String = "", baseline: String = "",
-                target: String = "", deadline: String = "", owner: String = "", activityCount: Int = 0) {
+                target: String = "", deadline: String = "", owner: String = "", activityCount: Int = 0, accepted: Bool = false) {
         self.kind = kind
         self.text = text
         self.indicator = indicator
@@ -44,6 +46,7 @@ public struct GoalDraft: Equatable, Sendable {
         self.deadline = deadline
         self.owner = owner
         self.activityCount = activityCount
+        self.accepted = accepted
     }
 }
 
@@ -124,9 +127,24 @@ public enum SMART {
             }
         }
 
-        // A: someone owns it.
+        // M also asks how the results are to be followed up (001 line 840):
+        // someone must follow the goal up.
         if goal.owner.trimmed.isEmpty {
-            flags.append(SMARTFlag(letter: .accepted, reason: "Ingen ansvarig – ange vem som äger och följer upp målet."))
+            let reason = "Ingen som följer upp – ange vem som äger och följer upp målet."
+            if let i = flags.firstIndex(where: { $0.letter == .measurable }) {
+                flags[i].reason += " " + reason
+            } else {
+                flags.append(SMARTFlag(letter: .measurable, reason: reason))
+            }
+        }
+
+        // A: accepted, as the method support asks (001 line 842): "är
+        // aktiviteterna och målen accepterade, något att sträva efter,
+        // etiskt och politiskt korrekt?" Only the people can say so; the
+        // goal is marked accepted when they have.
+        if !goal.accepted {
+            flags.append(SMARTFlag(letter: .accepted,
+                                   reason: "Inte markerat som accepterat – är målet accepterat, något att sträva efter, etiskt och politiskt korrekt?"))
         }
 
         // R: at least one activity serves it.

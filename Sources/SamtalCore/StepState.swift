@@ -15,6 +15,8 @@ public enum StepState: Equatable, Sendable {
     case summary(SummaryState)
     case problem(ProblemState)
     case activities(ActivitiesState)
+    case goals(GoalsState)
+    case followUp(FollowUpState)
 
     /// The state of a step of this kind just entered.
     public init(_ kind: StepKind) {
@@ -28,6 +30,8 @@ public enum StepState: Equatable, Sendable {
         case .summary: self = .summary(SummaryState())
         case .problem: self = .problem(ProblemState())
         case .activities: self = .activities(ActivitiesState())
+        case .goals: self = .goals(GoalsState())
+        case .followUp: self = .followUp(FollowUpState())
         }
     }
 }
@@ -138,6 +142,55 @@ public struct ActivitiesState: Equatable, Sendable {
     public init() {}
 }
 
+/// The parts of a goal: the goal itself (the input line), its indicator,
+/// baseline, target value, deadline and who follows it up (001 lines
+/// 831-844, 903-907).
+public enum GoalPart: Int, Sendable, Equatable, CaseIterable {
+    case text, indicator, baseline, target, deadline, owner
+}
+
+/// Goals: the goal selected, the part being typed, the other parts, the
+/// goal's kind, focus area and whether it is accepted, the activity it
+/// serves, and the goal being edited (nil: a new one).
+public struct GoalsState: Equatable, Sendable {
+    public var item = 0
+    public var part: GoalPart = .text
+    public var indicator = TextField("", limit: 200)
+    public var baseline = TextField("", limit: 200)
+    public var target = TextField("", limit: 200)
+    public var deadline = TextField("", limit: 40)
+    public var owner = TextField("", limit: 200)
+    public var kind: GoalKind = .production
+    public var area: Int64?
+    public var activity: Int64?
+    public var accepted = false
+    public var editing: Int64?
+    public init() {}
+}
+
+/// What a follow-up step asks of each activity (001 lines 895-897): how it
+/// was carried out (or why not), what it took, its quality, its effect, and
+/// the value measured against the effect goal.
+public enum FollowUpField: Int, Sendable, Equatable, CaseIterable {
+    case how, resources, quality, effect, measured
+
+    /// The follow-up entry's aspect the field is written to.
+    public var aspect: FollowUpAspect {
+        switch self {
+        case .how, .resources: .resource
+        case .quality: .performance
+        case .effect, .measured: .effect
+        }
+    }
+}
+
+/// Follow-up: the activity selected and which of its fields is edited.
+public struct FollowUpState: Equatable, Sendable {
+    public var item = 0
+    public var field: FollowUpField = .how
+    public init() {}
+}
+
 extension RunState {
     // One accessor per kind, for the kind's handler and screen. Reading the
     // state of another kind than the step's gives that kind's fresh state;
@@ -178,6 +231,16 @@ extension RunState {
         set { setState(.activities(newValue)) }
     }
 
+    public var goals: GoalsState {
+        get { if case .goals(let s) = stepState { s } else { GoalsState() } }
+        set { setState(.goals(newValue)) }
+    }
+
+    public var followUp: FollowUpState {
+        get { if case .followUp(let s) = stepState { s } else { FollowUpState() } }
+        set { setState(.followUp(newValue)) }
+    }
+
     private mutating func setState(_ new: StepState) {
         assert(StepState(step.kind).sameKind(as: new), "a \(new) state written in a \(step.kind) step")
         stepState = new
@@ -191,6 +254,8 @@ extension RunState {
         case .rating(let s): s.item
         case .summary(let s): s.item
         case .activities(let s): s.item
+        case .goals(let s): s.item
+        case .followUp(let s): s.item
         case .present, .collect, .cluster, .vote, .problem: 0
         }
     }
@@ -200,7 +265,8 @@ extension RunState {
         switch stepState {
         case .summary(let s): s.owner.isEmpty && s.due.isEmpty
         case .activities(let s): s.owner.isEmpty && s.start.isEmpty && s.end.isEmpty
-        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem: true
+        case .goals(let s): [s.indicator, s.baseline, s.target, s.deadline, s.owner].allSatisfy(\.isEmpty)
+        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp: true
         }
     }
 }
@@ -210,10 +276,10 @@ extension StepState {
         switch (self, other) {
         case (.present, .present), (.collect, .collect), (.cluster, .cluster), (.vote, .vote),
              (.checklist, .checklist), (.rating, .rating), (.summary, .summary), (.problem, .problem),
-             (.activities, .activities):
+             (.activities, .activities), (.goals, .goals), (.followUp, .followUp):
             return true
         case (.present, _), (.collect, _), (.cluster, _), (.vote, _), (.checklist, _), (.rating, _),
-             (.summary, _), (.problem, _), (.activities, _):
+             (.summary, _), (.problem, _), (.activities, _), (.goals, _), (.followUp, _):
             return false
         }
     }

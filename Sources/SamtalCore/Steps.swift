@@ -33,6 +33,12 @@ public struct StepData: Equatable, Sendable, Codable {
     /// Activities: this step's proposals (with `activities_from: cycle`,
     /// every meeting's of the cycle). Vote `on: activities`: those voted on.
     public var activities: [Activity] = []
+    /// Goals: the cycle's goals (the plan's: those written in this step
+    /// and those written before, in meetings or the workspace).
+    public var goals: [Goal] = []
+    /// Follow-up: this step's entries (`activities` and `goals` are then
+    /// the plan followed up).
+    public var followUps: [FollowUp] = []
     /// Present or collect with `show: commitments`: the analysis whose
     /// activities and goals are to be followed up (this cycle's, or the
     /// area's previous cycle's when this one has none yet).
@@ -56,7 +62,7 @@ public struct StepData: Equatable, Sendable, Codable {
     /// records, not the notes it gathers or the commitments it shows.
     enum CodingKeys: String, CodingKey {
         case stepID, focusAreas, focusAreasFromCycle, votes, activityVotes, checklist, ratings, summaryItems, problemFocusAreaID,
-             problem, whyChain, activities, meetingTitles
+             problem, whyChain, activities, goals, followUps, meetingTitles
     }
 
     /// Reads a snapshot taken by this or an earlier release: a record kind
@@ -75,6 +81,8 @@ public struct StepData: Equatable, Sendable, Codable {
         problem = try c.decodeIfPresent(Problem.self, forKey: .problem)
         whyChain = try c.decodeIfPresent([Cause].self, forKey: .whyChain) ?? []
         activities = try c.decodeIfPresent([Activity].self, forKey: .activities) ?? []
+        goals = try c.decodeIfPresent([Goal].self, forKey: .goals) ?? []
+        followUps = try c.decodeIfPresent([FollowUp].self, forKey: .followUps) ?? []
         meetingTitles = try c.decodeIfPresent([Int64: String].self, forKey: .meetingTitles) ?? [:]
     }
 
@@ -125,8 +133,20 @@ extension StepData {
         case .assignNote(let noteID, let areaID):
             for i in focusAreas.indices { focusAreas[i].noteIDs.removeAll { $0 == noteID } }
             if let areaID, let i = focusAreas.firstIndex(where: { $0.id == areaID }) { focusAreas[i].noteIDs.append(noteID) }
+        case .saveFollowUp(let f):
+            followUps.removeAll { $0.activityID == f.activityID && $0.aspect == f.aspect }
+            followUps.append(f)
+        case .setFollowUpStatus(let activityID, let status):
+            if let i = followUps.firstIndex(where: { $0.activityID == activityID && $0.aspect == .resource }) {
+                followUps[i].status = status
+            } else {
+                let cycle = activities.first { $0.id == activityID }?.cycleID ?? cycleID
+                followUps.append(FollowUp(id: 0, cycleID: cycle, activityID: activityID, aspect: .resource, status: status,
+                                          meetingID: meetingID, stepID: stepID, createdAt: .infinity))
+            }
+            if let i = activities.firstIndex(where: { $0.id == activityID }) { activities[i].status = ActivityStatus(followUp: status) }
         case .createFocusArea, .mergeFocusArea, .deleteFocusArea, .addSummaryItem, .deleteSummaryItem, .addActivity, .updateActivity,
-             .deleteActivity:
+             .deleteActivity, .saveGoal, .deleteGoal:
             break
         }
     }
@@ -211,6 +231,16 @@ public enum StepWrite: Equatable, Sendable {
     case addActivity(focusAreaID: Int64?, what: String, responsible: String, start: String, end: String, priority: ActivityPriority)
     case updateActivity(Activity)
     case deleteActivity(id: Int64)
+    /// A new goal of the meeting's cycle (id 0, written in this step) or a
+    /// change of one.
+    case saveGoal(Goal)
+    case deleteGoal(id: Int64)
+    /// A field of an activity's follow-up in this step: the entry of its
+    /// aspect is made or changed (one per activity, aspect and step).
+    case saveFollowUp(FollowUp)
+    /// How far an activity has come: its follow-up's status, and the
+    /// plan's status of the activity with it.
+    case setFollowUpStatus(activityID: Int64, status: FollowUpStatus)
 }
 
 /// The fields of the problem step, in the order they are worked through:
@@ -246,6 +276,8 @@ extension RunState {
         case .summary: return .summary
         case .problem: return .problem
         case .activities: return .activities
+        case .goals: return .goals
+        case .followUp: return .followUp
         case .present, .collect: return .run
         }
     }
@@ -287,6 +319,12 @@ extension RunState {
         case .activities(var a):
             a.item = min(a.item, items)
             stepState = .activities(a)
+        case .goals(var g):
+            g.item = min(g.item, items)
+            stepState = .goals(g)
+        case .followUp(var f):
+            f.item = min(f.item, items)
+            stepState = .followUp(f)
         case .present, .collect, .problem:
             break
         }
@@ -299,6 +337,8 @@ extension RunState {
         case .checklist, .rating: return step.questions.count
         case .summary: return data.summaryItems.count
         case .activities: return data.activities.count
+        case .goals: return data.goals.count
+        case .followUp: return data.activities.count
         case .present, .collect, .cluster, .vote, .problem: return 0
         }
     }
@@ -352,13 +392,15 @@ extension AppState {
         case .station: return nil
         case .problem: return handleProblem(&run, key: key, action: action)
         case .activities: return handleActivities(&run, key: key, action: action)
+        case .goals: return handleGoals(&run, key: key, action: action)
+        case .followUp: return handleFollowUp(&run, key: key, action: action)
         default: return nil
         }
     }
 
     /// Typing into the input line; Esc gives the field back its stored
     /// value (a new thing: empty).
-    private mutating func editInput(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+    mutating func editInput(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         if action == .cancel {
             revert(&run)
             if run.step.kind == .cluster {
@@ -627,13 +669,13 @@ extension AppState {
         case .mergeFocusArea(_, let into):
             run.cluster.area = run.data.focusAreas.firstIndex { $0.id == into } ?? 0
             say(texts[.clusterMerged])
-        case .setChecklistAnswer, .setRating:
+        case .setChecklistAnswer, .setRating, .saveFollowUp, .setFollowUpStatus:
             // The field shows what is stored now (`loadKeepingInput`).
             say(texts[.noteSaved])
         case .addSummaryItem:
             run.summary.item = max(0, run.data.summaryItems.count - 1)
             say(texts[.noteSaved])
-        case .deleteFocusArea, .deleteSummaryItem, .deleteActivity:
+        case .deleteFocusArea, .deleteSummaryItem, .deleteActivity, .deleteGoal:
             say(texts[.noteDeleted])
         case .saveProblem, .saveWhyChain:
             // The area the store chose, unless the facilitator has chosen
@@ -644,6 +686,9 @@ extension AppState {
             run.activities.item = max(0, min(run.activities.item, run.data.activities.count - 1))
             if case .addActivity = write { run.activities.item = max(0, run.data.activities.count - 1) }
             say(texts[.noteSaved])
+        case .saveGoal(let goal):
+            if goal.id == 0 { run.goals.item = max(0, run.data.goals.count - 1) }
+            say(texts[.noteSaved])
         case .setFocusAreaType, .addVote, .addActivityVote, .undoVote:
             break
         }
@@ -651,6 +696,11 @@ extension AppState {
 }
 
 extension RunState {
+    /// The first of `ids` with an unsaved edit of one of its `parts`.
+    func firstWithEditDraft(_ ids: [Int64], parts: Int, _ key: (Int64, Int) -> FieldKey) -> Int? {
+        ids.firstIndex { id in (0..<parts).contains { drafts[key(id, $0).draftName] != nil } }
+    }
+
     /// The current text of a problem field.
     public func problemText(_ field: ProblemField) -> String {
         switch field {
@@ -855,13 +905,18 @@ extension AppState {
             c.pane = .areas
             run.stepState = .cluster(c)
         case .activities(let state):
-            let id = run.step.id
-            guard state.editing == nil, let i = run.data.activities.firstIndex(where: { a in
-                (0..<ActivityPart.allCases.count).contains { run.drafts[FieldKey.activity(step: id, editing: a.id, part: $0).draftName] != nil }
-            }) else { return [] }
+            guard state.editing == nil, let i = run.firstWithEditDraft(run.data.activities.map(\.id), parts: ActivityPart.allCases.count,
+                                                                       { .activity(step: run.step.id, editing: $0, part: $1) })
+            else { return [] }
             run.activities.item = i
             return startEditing(run.data.activities[i], &run)
-        case .vote, .checklist, .rating, .summary, .problem:
+        case .goals(let state):
+            guard state.editing == nil, let i = run.firstWithEditDraft(run.data.goals.map(\.id), parts: GoalPart.allCases.count,
+                                                                       { .goal(step: run.step.id, editing: $0, part: $1) })
+            else { return [] }
+            run.goals.item = i
+            return startEditing(run.data.goals[i], &run)
+        case .vote, .checklist, .rating, .summary, .problem, .followUp:
             break // their drafts are found by `moveToDraft`
         }
         return []

@@ -69,6 +69,14 @@ public enum TextKey: String, Sendable, CaseIterable {
     case keyFocusArea, keyPriority
     case helpProblemUp, helpProblemDown, helpNextProblemArea, helpNextActivityField, helpNextPriority, helpNextActivityArea
     case helpEditActivity, helpDeleteActivity
+    case goalsHeading, goalsEmpty, goalNeedsText, goalText, goalIndicator, goalBaseline, goalTarget, goalDeadline, goalOwner
+    case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew
+    case keyGoalKind, keyGoalActivity, keyGoalAccepted
+    case helpSaveGoal, helpNextGoalField, helpPreviousGoalField, helpNextGoalKind, helpNextGoalActivity, helpToggleGoalAccepted
+    case helpNextGoalArea, helpEditGoal, helpDeleteGoal
+    case followUpHeading, followUpEmpty, followUpNotYet, followUpHow, followUpResources, followUpQuality, followUpEffect, followUpMeasured
+    case followUpGoals, followUpPlanStatus
+    case helpFollowUpUp, helpFollowUpDown, helpNextFollowUpStatus, helpNextFollowUpField, helpPreviousFollowUpField, helpSaveFollowUpField
     case problemHeading, problemNoArea, problemDescription, problemWhyChain, problemTriangle, problemWhy
     case qWhat, qWhere, qWhen, qWhoCauses, qAffected, qConsequences, qWhoCanFix
     case tOffender, tTarget, tPlace, tHandler, tGuardian, tPlaceManager
@@ -91,7 +99,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case wsNoSuchActivity, wsDependencyCycle, wsNoPromiseAreas, wsNoAreaLinked, wsFocusArea, wsAreaName, wsAreaType, wsTargetPicture
     case wsLeadsToPromise, wsCause, wsEvidence, wsActivityWhat, wsActivityHow, wsOrganisation, wsResponsible, wsSequence
     case wsDependsOn, wsEffectTerm, wsTriangleSide, wsCitizens, wsPriority, wsStatus, wsGoalKind, wsGoalText
-    case wsIndicator, wsBaseline, wsTarget, wsDeadline, wsOwner, wsGoalActivities, wsWholePromise, wsActivity
+    case wsIndicator, wsBaseline, wsTarget, wsDeadline, wsOwner, wsGoalActivities, wsGoalAccepted, wsWholePromise, wsActivity
     case wsGoal, wsConcerns, wsAspect, wsMeasured, wsWhy, promisePurpose, promiseJointPicture, promiseFocus
     case promiseActivities, promiseEffects, promiseFollow, promiseSignatories, promiseValidity, evInternal, evInterviews, evSurvey
     case evObservation, evStatistics, termImmediate, termLong, statusPlannedActivity, statusOngoing, statusDone, statusCancelled
@@ -245,6 +253,29 @@ public struct Texts: Sendable {
 
     /// "1 anteckning", "3 anteckningar".
     public func notes(_ n: Int) -> String { "\(n) \(self[n == 1 ? .wsNote : .wsNotesCount])" }
+
+    /// The name of a part of a goal, as its field is labelled.
+    public func goalPart(_ p: GoalPart) -> String {
+        switch p {
+        case .text: self[.goalText]
+        case .indicator: self[.goalIndicator]
+        case .baseline: self[.goalBaseline]
+        case .target: self[.goalTarget]
+        case .deadline: self[.goalDeadline]
+        case .owner: self[.goalOwner]
+        }
+    }
+
+    /// The label of a follow-up field.
+    public func followUpField(_ f: FollowUpField) -> String {
+        switch f {
+        case .how: self[.followUpHow]
+        case .resources: self[.followUpResources]
+        case .quality: self[.followUpQuality]
+        case .effect: self[.followUpEffect]
+        case .measured: self[.followUpMeasured]
+        }
+    }
 
     public func goalKind(_ k: GoalKind) -> String {
         switch (k, language) {
@@ -534,6 +565,49 @@ public struct Texts: Sendable {
         case .helpNextProblemArea: return ("Nästa fokusområde att beskriva", "Next focus area to describe")
         case .helpNextActivityField: return ("Nästa fält: vad, vem, från, till", "Next field: what, who, from, to")
         case .helpNextPriority: return ("Byt prioritet: hög, medel, låg", "Change priority: high, medium, low")
+        case .goalsHeading: return ("Mål", "Goals")
+        case .goalsEmpty: return ("Inga mål ännu: skriv målet, {nextGoalField} för indikator, utgångsläge, målvärde, slutdatum och vem som följer upp, {addItem} sparar.", "No goals yet: type the goal, {nextGoalField} for indicator, baseline, target, deadline and who follows it up, {addItem} saves.")
+        case .goalNeedsText: return ("Skriv målet först (fältet Mål).", "Type the goal first (the Goal field).")
+        case .goalText: return ("Mål", "Goal")
+        case .goalIndicator: return ("Indikator", "Indicator")
+        case .goalBaseline: return ("Utgångsläge", "Baseline")
+        case .goalTarget: return ("Målvärde", "Target")
+        case .goalDeadline: return ("Slutdatum", "Deadline")
+        case .goalOwner: return ("Följs upp av", "Followed up by")
+        case .goalActivity: return ("Aktivitet", "Activity")
+        case .goalNoActivity: return ("ingen vald", "none chosen")
+        case .goalAccepted: return ("accepterat", "accepted")
+        case .goalNotAccepted: return ("inte accepterat", "not accepted")
+        case .goalPasses: return ("SMART: uppfyllt", "SMART: met")
+        case .goalNew: return ("Nytt mål", "New goal")
+        case .followUpHeading: return ("Aktivitetsplanens aktiviteter", "The activity plan's activities")
+        case .followUpEmpty: return ("Planen har inga aktiviteter att följa upp: de läggs till i aktivitetsplaneringen eller i analysen (F5 på startsidan).", "The plan has no activities to follow up: they are added in activity planning or in the analysis (F5 on the home screen).")
+        case .followUpNotYet: return ("ej bedömd", "not assessed")
+        case .followUpHow: return ("Genomförande (eller varför inte)", "Carried out (or why not)")
+        case .followUpResources: return ("Resurser (pengar, personal, tid)", "Resources (money, staff, time)")
+        case .followUpQuality: return ("Kvalitet", "Quality")
+        case .followUpEffect: return ("Effekt", "Effect")
+        case .followUpMeasured: return ("Uppmätt värde", "Value measured")
+        case .followUpGoals: return ("Mål", "Goals")
+        case .followUpPlanStatus: return ("i planen", "in the plan")
+        case .helpFollowUpUp: return ("Föregående aktivitet (det skrivna sparas)", "Previous activity (what is typed is saved)")
+        case .helpFollowUpDown: return ("Nästa aktivitet (det skrivna sparas)", "Next activity (what is typed is saved)")
+        case .helpNextFollowUpStatus: return ("Byt status: genomförd, pågår, inte genomförd – ändrar aktivitetens status i planen", "Change the status: done, ongoing, not done – changes the activity's status in the plan")
+        case .helpNextFollowUpField: return ("Nästa fält: genomförande, resurser, kvalitet, effekt, uppmätt värde", "Next field: carried out, resources, quality, effect, value measured")
+        case .helpPreviousFollowUpField: return ("Föregående fält", "Previous field")
+        case .helpSaveFollowUpField: return ("Spara fältet och gå till nästa", "Save the field and go to the next")
+        case .keyGoalKind: return ("Måltyp", "Kind")
+        case .keyGoalActivity: return ("Aktivitet", "Activity")
+        case .keyGoalAccepted: return ("Accepterat", "Accepted")
+        case .helpSaveGoal: return ("Spara målet", "Save the goal")
+        case .helpNextGoalField: return ("Nästa del av målet: indikator, utgångsläge, målvärde, slutdatum, vem som följer upp", "Next part of the goal: indicator, baseline, target, deadline, who follows it up")
+        case .helpPreviousGoalField: return ("Föregående del av målet", "Previous part of the goal")
+        case .helpNextGoalKind: return ("Byt måltyp: produktionsmål, effektmål, processmål", "Change the kind: production, effect, process goal")
+        case .helpNextGoalActivity: return ("Välj den aktivitet som leder till målet", "Choose the activity that leads to the goal")
+        case .helpToggleGoalAccepted: return ("Markera målet som accepterat (SMART:s A): accepterat, något att sträva efter, etiskt och politiskt korrekt", "Mark the goal as accepted (SMART's A): accepted, worth striving for, ethically and politically sound")
+        case .helpNextGoalArea: return ("Välj fokusområde för målet", "Choose the goal's focus area")
+        case .helpEditGoal: return ("Ändra det markerade målet ({addItem} sparar)", "Edit the selected goal ({addItem} saves)")
+        case .helpDeleteGoal: return ("Ta bort det markerade målet (efter fråga)", "Delete the selected goal (after asking)")
         case .helpNextActivityArea: return ("Byt fokusområde som aktiviteten hör till", "Change the focus area the activity belongs to")
         case .helpEditActivity: return ("Ändra den markerade aktiviteten ({addItem} sparar)", "Edit the selected activity ({addItem} saves)")
         case .helpDeleteActivity: return ("Ta bort den markerade aktiviteten", "Delete the selected activity")
@@ -662,6 +736,7 @@ public struct Texts: Sendable {
         case .wsDeadline: return ("Klart senast", "Deadline")
         case .wsOwner: return ("Följs upp av", "Followed up by")
         case .wsGoalActivities: return ("Aktiviteter (nr)", "Activities (no.)")
+        case .wsGoalAccepted: return ("Accepterat (SMART:s A)", "Accepted (SMART's A)")
         case .wsWholePromise: return ("Löftet som helhet", "The promise as a whole")
         case .wsActivity: return ("Aktivitet", "Activity")
         case .wsGoal: return ("Mål", "Goal")

@@ -99,6 +99,7 @@ public enum WorkspaceForms {
             text(.owner, .wsOwner, g.owner, limit: 200),
             areaChoice(a, selected: g.focusAreaID, texts: t),
             text(.goalActivities, .wsGoalActivities, numbers(g.activityIDs, a), limit: 200),
+            yesNo(.goalAccepted, .wsGoalAccepted, g.accepted, texts: t),
         ])
     }
 
@@ -210,6 +211,7 @@ public enum WorkspaceForms {
             goal.target = v(.target)
             goal.deadline = v(.deadline)
             goal.owner = v(.owner)
+            goal.accepted = v(.goalAccepted) == "yes"
             goal.focusAreaID = Int64(v(.focusArea))
             return .success(.saveGoal(goal))
         case .promise:
@@ -242,7 +244,7 @@ public enum WorkspaceForms {
         return SMART.check(GoalDraft(kind: GoalKind(rawValue: form.value(.goalKind)) ?? .effect, text: form.value(.goalText),
                                      indicator: form.value(.indicator), baseline: form.value(.baseline),
                                      target: form.value(.target), deadline: form.value(.deadline), owner: form.value(.owner),
-                                     activityCount: served.count))
+                                     activityCount: served.count, accepted: form.value(.goalAccepted) == "yes"))
     }
 }
 

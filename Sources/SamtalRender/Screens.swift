@@ -342,6 +342,8 @@ public enum Screens {
         case .summary: drawSummary(&grid, run: run, rect: notesRect, texts: t)
         case .problem: drawProblem(&grid, run: run, rect: notesRect, texts: t)
         case .activities: drawActivities(&grid, run: run, rect: notesRect, texts: t)
+        case .goals: drawGoals(&grid, run: run, rect: notesRect, texts: t)
+        case .followUp: drawFollowUp(&grid, run: run, rect: notesRect, texts: t)
         case .present, .collect:
             if let commitments = run.data.commitments {
                 let rows = commitments.activities.count + commitments.goals.count
@@ -417,6 +419,10 @@ public enum Screens {
             drawRanking(&grid, run: run, rect: rest, title: run.votesOnActivities ? t[.voteActivitiesHeading] : t[.voteHeading], texts: t)
         case .cluster:
             drawRanking(&grid, run: run, rect: rest, title: t[.clusterAreasHeading], texts: t)
+        case .goals:
+            drawGoalList(&grid, run: run, rect: rest, texts: t, selectable: false)
+        case .followUp:
+            drawFollowUpList(&grid, run: run, rect: rest, texts: t, selectable: false)
         case .present, .collect, .problem, .activities, .checklist, .rating, .summary:
             if let commitments = run.data.commitments {
                 drawCommitments(&grid, commitments, rect: rest, title: t[.wsCommitmentsHeading], texts: t)
@@ -664,6 +670,22 @@ public enum Screens {
             for i in 0..<4 {
                 x = field(labels[i], fields[i], x: x, width: widths[i], focused: run.activities.part.rawValue == i)
             }
+        case .goals:
+            // One part at a time: the goal panel above shows them all.
+            let g = run.goals
+            let part = g.part
+            let label = (g.editing != nil ? " \(t[.editingLabel]) ·" : "") + " \(draft)[\(t.goalKind(g.kind))] \(t.goalPart(part)) ▸ "
+            let fields: [GoalPart: TextField] = [.text: run.input, .indicator: g.indicator, .baseline: g.baseline, .target: g.target,
+                                                 .deadline: g.deadline, .owner: g.owner]
+            _ = field(label, fields[part]!, x: 0, width: w, focused: true)
+        case .followUp:
+            guard run.data.activities.indices.contains(run.followUp.item) else {
+                grid.text(truncate(" " + t[.followUpEmpty], width: max(0, right)), x: 0, y: y, style: Style(.dim))
+                grid.cursor = nil
+                return
+            }
+            let label = " \(draft)\(t.followUpField(run.followUp.field)) (\(run.followUp.item + 1)) ▸ "
+            _ = field(label, run.input, x: 0, width: w, focused: true)
         case .present, .collect:
             let source = run.editSource ?? run.source(ofGroup: run.group)
             var prefix = " \(draft)\(t.group(run.group)) · \(t.noteType(run.noteType)) · \(t.source(source)) ▸ "
@@ -918,6 +940,125 @@ public enum Screens {
         }
     }
 
+    /// The plan's goals with their SMART check, and below them the goal
+    /// being typed: every part, its kind, area, activity and acceptance, and
+    /// what SMART still asks of it, live.
+    static func drawGoals(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let formHeight = min(max(0, rect.height - 4), 11)
+        let (listRect, formRect) = rect.splitTop(rect.height - formHeight)
+        drawGoalList(&grid, run: run, rect: listRect, texts: t, selectable: true)
+        guard formRect.height >= 4 else { return }
+        let g = run.goals
+        let areaName = g.area.flatMap { id in run.data.focusAreas.first { $0.id == id }?.name } ?? t[.activityNoArea]
+        let form = grid.box(formRect, title: g.editing == nil ? t[.goalNew] : t[.editingLabel], right: "\(t[.activityArea]): \(areaName)")
+        let draft = run.goalDraft
+        let values: [(GoalPart, String)] = [(.text, draft.text), (.indicator, draft.indicator), (.baseline, draft.baseline),
+                                            (.target, draft.target), (.deadline, draft.deadline), (.owner, draft.owner)]
+        let labelWidth = values.map { DisplayWidth.of(t.goalPart($0.0)) }.max() ?? 10
+        var y = form.y
+        // The parts two by two, the one being typed marked.
+        for pair in stride(from: 0, to: values.count, by: 2) where y < form.maxY {
+            let half = form.width / 2
+            for (k, (part, value)) in values[pair..<min(pair + 2, values.count)].enumerated() {
+                let mark = part == g.part ? "▸ " : "  "
+                let text = mark + pad(t.goalPart(part), width: labelWidth) + " " + (value.isEmpty ? "–" : value)
+                grid.text(truncate(text, width: half - 1), x: form.x + k * half, y: y,
+                          style: Style(part == g.part ? .heading : .normal, bold: part == g.part))
+            }
+            y += 1
+        }
+        guard y < form.maxY else { return }
+        let activity = g.activity.flatMap { id in run.data.activities.first { $0.id == id }?.what }
+            ?? (draft.activityCount > 0 ? "\(draft.activityCount)" : t[.goalNoActivity])
+        let status = "\(t.goalKind(g.kind)) · \(t[.goalActivity]): \(activity) · \(t[g.accepted ? .goalAccepted : .goalNotAccepted])"
+        grid.text(truncate(status, width: form.width), x: form.x, y: y, style: Style(.dim))
+        y += 1
+        let flags = SMART.check(draft)
+        if flags.isEmpty, y < form.maxY {
+            grid.text(truncate(t[.goalPasses], width: form.width), x: form.x, y: y, style: Style(.success, bold: true))
+        }
+        for f in flags where y < form.maxY {
+            y += grid.paragraph("\(f.letter.initial): \(f.reason)", in: Rect(x: form.x, y: y, width: form.width, height: form.maxY - y),
+                                style: Style(.warning), indent: "   ")
+        }
+    }
+
+    /// The plan's goals, each with its kind and what SMART still lacks.
+    static func drawGoalList(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts, selectable: Bool) {
+        let goals = run.data.goals
+        let inner = grid.box(rect, title: "\(t[.goalsHeading]) (\(goals.count))")
+        guard inner.height > 0 else { return }
+        if goals.isEmpty {
+            grid.paragraph(t[.goalsEmpty], in: inner, style: Style(.dim))
+            return
+        }
+        let start = scrollStart(selected: selectable ? run.selectedItem : 0, count: goals.count, height: inner.height)
+        for (i, g) in goals.enumerated().dropFirst(start).prefix(inner.height) {
+            let flags = g.smartFlags
+            let letters = SMARTLetter.allCases.filter { l in flags.contains { $0.letter == l } }.map(\.initial).joined()
+            let check = flags.isEmpty ? "✓ SMART" : "SMART −\(letters)"
+            let text = "[\(t.goalKind(g.kind))] \(g.text) · \(check)"
+            listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: selectable && i == run.selectedItem,
+                    style: Style(flags.isEmpty ? .success : .normal))
+        }
+    }
+
+    /// The plan's activities, each with how far it has come: this step's
+    /// status, else the plan's.
+    static func drawFollowUpList(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts, selectable: Bool) {
+        let activities = run.data.activities
+        let done = activities.filter { run.followUpStatus(activity: $0.id) != nil }.count
+        let inner = grid.box(rect, title: "\(t[.followUpHeading]) (\(done)/\(activities.count))")
+        guard inner.height > 0 else { return }
+        if activities.isEmpty {
+            grid.paragraph(t[.followUpEmpty], in: inner, style: Style(.dim))
+            return
+        }
+        let start = scrollStart(selected: selectable ? run.selectedItem : 0, count: activities.count, height: inner.height)
+        for (i, a) in activities.enumerated().dropFirst(start).prefix(inner.height) {
+            let status = run.followUpStatus(activity: a.id)
+            let label = status.map { t.followUpStatus($0) } ?? "\(t[.followUpNotYet]) · \(t.activityStatus(a.status)) \(t[.followUpPlanStatus])"
+            let head = "[\(label)] "
+            let y = inner.y + i - start
+            listRow(&grid, head + a.what, x: inner.x, y: y, width: inner.width, selected: selectable && i == run.selectedItem)
+            let role: Role = switch status {
+            case .done?: .success
+            case .ongoing?: .warning
+            case .notDone?: .error
+            case nil: .dim
+            }
+            grid.text(head, x: inner.x + 2, y: y, maxX: inner.maxX, style: Style(role, bold: true, reverse: selectable && i == run.selectedItem))
+        }
+    }
+
+    /// Follow-up: the activities above; below, the one selected with the
+    /// goals it serves (baseline and target shown) and its fields.
+    static func drawFollowUp(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let detailHeight = min(max(0, rect.height - 4), 12)
+        let (listRect, detailRect) = rect.splitTop(rect.height - detailHeight)
+        drawFollowUpList(&grid, run: run, rect: listRect, texts: t, selectable: true)
+        guard detailRect.height >= 4, run.data.activities.indices.contains(run.followUp.item) else { return }
+        let a = run.data.activities[run.followUp.item]
+        let inner = grid.box(detailRect, title: a.what)
+        var y = inner.y
+        let goals = run.data.goals.filter { $0.activityIDs.contains(a.id) }
+        for g in goals where y < inner.maxY {
+            let values = g.baseline.isEmpty && g.target.isEmpty ? "" : " · \(g.indicator.isEmpty ? "" : g.indicator + ": ")\(g.baseline.isEmpty ? "–" : g.baseline) → \(g.target.isEmpty ? "–" : g.target)"
+            let deadline = g.deadline.isEmpty ? "" : " · \(g.deadline)"
+            grid.text(truncate("\(t[.followUpGoals]) (\(t.goalKind(g.kind))): \(g.text)\(values)\(deadline)", width: inner.width), x: inner.x,
+                      y: y, style: Style(.dim))
+            y += 1
+        }
+        let labelWidth = FollowUpField.allCases.map { DisplayWidth.of(t.followUpField($0)) }.max() ?? 10
+        for field in FollowUpField.allCases where y < inner.maxY {
+            let focused = field == run.followUp.field
+            let value = focused ? run.input.text : run.followUpText(activity: a.id, field)
+            let text = (focused ? "▸ " : "  ") + pad(t.followUpField(field), width: labelWidth) + " " + (value.isEmpty ? "–" : value)
+            grid.text(truncate(text, width: inner.width), x: inner.x, y: y, style: Style(focused ? .heading : .normal, bold: focused))
+            y += 1
+        }
+    }
+
     static func drawSummary(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
         let inner = grid.box(rect, title: "\(t[.summaryDecisions]) · \(t[.summaryNextSteps]) · \(t[.summaryCarryForward])")
         let items = run.data.summaryItems
@@ -968,7 +1109,7 @@ public enum Screens {
             return (key, t[b.help])
         }
         // Every context with an input line: the line's own editing keys.
-        let typing = [.run, .station, .cluster, .checklist, .rating, .summary, .problem, .activities].contains(context)
+        let typing = [.run, .station, .cluster, .checklist, .rating, .summary, .problem, .activities, .goals, .followUp].contains(context)
         if typing { rows += [("", ""), ("", t[.helpTyping])] }
         let keyWidth = min(24, rows.map { DisplayWidth.of($0.0) }.max() ?? 8)
         let rect = centered(grid, width: min(grid.size.width - 4, 90), height: rows.count + 4)

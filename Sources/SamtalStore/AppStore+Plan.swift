@@ -167,6 +167,65 @@ extension AppStore {
         }
     }
 
+    /// Writes an activity's follow-up entry of one aspect in a meeting step:
+    /// the step's entry of that activity and aspect is changed, or made (the
+    /// id in `f` is not looked at). Its cycle is the activity's.
+    ///
+    /// - Throws: `StoreError.notFound` for a missing meeting or an activity
+    ///   that is missing or deleted.
+    @discardableResult
+    public func saveStepFollowUp(_ f: FollowUp, meetingID: Int64, stepID: String, now: Double) throws -> FollowUp {
+        try transaction { db in
+            try Self.stepFollowUp(db, f, meetingID: meetingID, stepID: stepID, now: now) { $0.set(from: f) }
+        }
+    }
+
+    /// Sets how far an activity has come in a meeting step's follow-up, and
+    /// the activity's status in the plan with it (not done: planned).
+    public func setStepFollowUpStatus(activityID: Int64, status: FollowUpStatus, meetingID: Int64, stepID: String,
+                                      now: Double) throws {
+        try transaction { db in
+            var activity = try Self.liveActivity(db, id: activityID)
+            let f = FollowUp(id: 0, cycleID: activity.cycleID, activityID: activityID, aspect: .resource, status: status, createdAt: now)
+            try Self.stepFollowUp(db, f, meetingID: meetingID, stepID: stepID, now: now) { $0.status = status }
+            activity.status = ActivityStatus(followUp: status)
+            activity.updatedAt = now
+            try activity.update(db)
+        }
+    }
+
+    /// The step's entry of `f`'s activity and aspect, changed by `change`,
+    /// or a new one made from `f`.
+    private static func stepFollowUp(_ db: Database, _ f: FollowUp, meetingID: Int64, stepID: String, now: Double,
+                                     change: (inout StoredFollowUp) -> Void) throws -> FollowUp {
+        _ = try storedMeeting(db, id: meetingID)
+        guard let activityID = f.activityID else { throw StoreError.notFound(what: "Activity") }
+        let activity = try liveActivity(db, id: activityID)
+        var record = try StoredFollowUp.fetchOne(db, sql: """
+            SELECT * FROM follow_up WHERE meeting_id = ? AND step_id = ? AND activity_id = ? AND aspect = ? AND deleted_at IS NULL
+            ORDER BY id DESC LIMIT 1
+            """, arguments: [meetingID, stepID, activityID, f.aspect.rawValue])
+            ?? StoredFollowUp(cycleID: activity.cycleID, activityID: activityID, aspect: f.aspect, status: f.status, why: "",
+                              measuredValue: "", date: "", meetingID: meetingID, stepID: stepID, createdAt: now, updatedAt: now,
+                              deletedAt: nil)
+        change(&record)
+        record.activityID = activityID
+        record.goalID = nil
+        record.aspect = f.aspect
+        record.updatedAt = now
+        if record.id == nil { try record.insert(db) } else { try record.update(db) }
+        return record.followUp
+    }
+
+    /// A meeting step's follow-up entries, oldest first.
+    public func followUps(meetingID: Int64, stepID: String) throws -> [FollowUp] {
+        try snapshot { db in
+            try StoredFollowUp.fetchAll(db, sql: """
+                SELECT * FROM follow_up WHERE meeting_id = ? AND step_id = ? AND deleted_at IS NULL ORDER BY created_at, id
+                """, arguments: [meetingID, stepID]).map(\.followUp)
+        }
+    }
+
     /// The cycle's live follow-up entries, oldest first.
     public func followUps(cycleID: Int64) throws -> [FollowUp] {
         try snapshot { db in try Self.followUps(db, cycleID: cycleID) }

@@ -69,6 +69,20 @@ extension AppStore {
             // Working on the cycle's activities, the dots they got earlier
             // are shown as input.
             if q.activitiesFromCycle { data.activityVotes = try activityVotes(cycleID: q.cycleID) }
+        case .goals:
+            // The plan's goals, with the activities and areas they can serve.
+            data.goals = try goals(cycleID: q.cycleID)
+            data.activities = try activities(cycleID: q.cycleID)
+            data.focusAreas = try focusAreas(cycleID: q.cycleID)
+            data.votes = Ranking.decisive(try votes(cycleID: q.cycleID)).decisive
+        case .followUp:
+            // The plan followed up: this cycle's, or the area's previous
+            // cycle's when this one has none yet (the last period's).
+            let plan = try commitments(cycleID: q.cycleID)
+            data.activities = plan?.activities ?? []
+            data.goals = plan?.goals ?? []
+            data.focusAreas = plan?.focusAreas ?? []
+            data.followUps = try followUps(meetingID: q.meetingID, stepID: q.stepID)
         case .present, .collect:
             break // their notes, read above
         }
@@ -154,6 +168,14 @@ extension AppStore {
                                 start: start, end: end, priority: priority, now: now)
         case .updateActivity(let a):
             _ = try updateActivity(a, now: now)
+        case .saveFollowUp(let f):
+            _ = try saveStepFollowUp(f, meetingID: q.meetingID, stepID: q.stepID, now: now)
+        case .setFollowUpStatus(let activityID, let status):
+            try setStepFollowUpStatus(activityID: activityID, status: status, meetingID: q.meetingID, stepID: q.stepID, now: now)
+        case .saveGoal(let goal):
+            _ = try saveGoal(goal, now: now)
+        case .deleteGoal(let id):
+            try deleteGoal(id: id, now: now)
         case .deleteActivity(let id):
             try deleteActivity(id: id, now: now)
         }

@@ -250,6 +250,7 @@ struct StoredGoal: Codable, FetchableRecord, MutablePersistableRecord {
     var deadline: String
     var owner: String
     var position: Int
+    var accepted: Bool = false
     var meetingID: Int64?
     var stepID: String?
     var createdAt: Double
@@ -257,7 +258,7 @@ struct StoredGoal: Codable, FetchableRecord, MutablePersistableRecord {
     var deletedAt: Double?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, text, indicator, baseline, target, deadline, owner, position
+        case id, kind, text, indicator, baseline, target, deadline, owner, position, accepted
         case cycleID = "cycle_id"
         case focusAreaID = "focus_area_id"
         case meetingID = "meeting_id"
@@ -286,12 +287,13 @@ struct StoredGoal: Codable, FetchableRecord, MutablePersistableRecord {
         target = g.target
         deadline = g.deadline
         owner = g.owner
+        accepted = g.accepted
     }
 
     func goal(activityIDs: [Int64]) -> Goal {
         Goal(id: id ?? 0, cycleID: cycleID, focusAreaID: focusAreaID, kind: kind, text: text, indicator: indicator,
              baseline: baseline, target: target, deadline: deadline, owner: owner, activityIDs: activityIDs,
-             meetingID: meetingID, stepID: stepID, createdAt: createdAt, updatedAt: updatedAt)
+             accepted: accepted, meetingID: meetingID, stepID: stepID, createdAt: createdAt, updatedAt: updatedAt)
     }
 }
 

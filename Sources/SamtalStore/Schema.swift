@@ -398,7 +398,7 @@ enum Schema {
 
     /// Steps that work on the plan in a meeting: dots on activities (the
     /// HOW dialogue's and activity planning's prioritisation), goals
-    /// written in a meeting, and the follow-up of each activity in a
+    /// written in a meeting and marked accepted, and the follow-up of each activity in a
     /// meeting, with the resources it took.
     static func v11(_ db: Database) throws {
         try db.create(table: "activity_vote") { t in
@@ -413,6 +413,7 @@ enum Schema {
         try db.alter(table: "goal") { t in
             t.add(column: "meeting_id", .integer).references("meeting", onDelete: .setNull)
             t.add(column: "step_id", .text)
+            t.add(column: "accepted", .boolean).notNull().defaults(to: false)
         }
         try db.alter(table: "follow_up") { t in
             t.add(column: "meeting_id", .integer).references("meeting", onDelete: .setNull)

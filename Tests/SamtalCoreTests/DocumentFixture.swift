@@ -200,10 +200,10 @@ enum DocumentFixture {
     static let goals = [
         Goal(id: 61, cycleID: 3, focusAreaID: 21, kind: .production, text: "Laga alla 8 armaturer i gångtunneln",
              indicator: "Fungerande armaturer", baseline: "2 av 8", target: "8 av 8", deadline: "2027-05-15", owner: "Tekniska förvaltningen",
-             activityIDs: [51], createdAt: 61),
+             activityIDs: [51], accepted: true, createdAt: 61),
         Goal(id: 62, cycleID: 3, focusAreaID: 21, kind: .effect, text: "Minska andelen boende som upplever tunneln som otrygg",
              indicator: "Andel otrygga i trygghetsmätningen", baseline: "64 %", target: "40 %", deadline: "2027-12-31",
-             owner: "Kommunens trygghetssamordnare", activityIDs: [51, 52], createdAt: 62),
+             owner: "Kommunens trygghetssamordnare", activityIDs: [51, 52], accepted: true, createdAt: 62),
         Goal(id: 63, cycleID: 3, focusAreaID: 22, kind: .effect, text: "Verka för ökad trygghet vid cykelbanorna", createdAt: 63),
     ]
 

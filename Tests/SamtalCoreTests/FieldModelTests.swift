@@ -66,7 +66,7 @@ private struct FakeStore {
         case .cluster:
             d.sourceNotes = notes.filter { q.earlierStepIDs.contains($0.stepID) }
             d.focusAreas = areas
-        case .present, .collect, .vote: break
+        case .present, .collect, .vote, .goals, .followUp: break // not in this agenda
         }
         return d
     }

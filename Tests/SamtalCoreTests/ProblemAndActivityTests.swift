@@ -88,3 +88,105 @@ import Testing
         #expect(s.dialog == .confirm(.deleteActivity(3)))
     }
 }
+
+@Suite struct GoalStepTests {
+    let walk = Activity(id: 40, cycleID: 2, meetingID: 7, stepID: "hur", what: "Trygghetsvandring", createdAt: 1)
+
+    @Test func aGoalWithEveryPartKindActivityAndAcceptanceIsAGoalOfThePlan() {
+        var data = StepData(stepID: "steget", focusAreas: [area(5, "Gångtunneln")])
+        data.activities = [walk]
+        var s = runningStep(.goals, data: data)
+        let q = Fixtures.run(s).query
+        #expect(s.keyContext == .goals)
+        Fixtures.type("Minska andelen otrygga i tunneln", into: &s)
+        for part in ["Andel otrygga i trygghetsmätningen", "64 %", "40 %", "2027-12-31", "Trygghetssamordnaren"] {
+            _ = s.update(.key(.tab))
+            Fixtures.type(part, into: &s)
+        }
+        _ = s.update(.key(.function(3))) // production -> effect
+        _ = s.update(.key(.function(5))) // the walk serves it
+        _ = s.update(.key(.function(7))) // Gångtunneln
+        // Not yet accepted: SMART's A is the one letter left, live.
+        #expect(SMART.check(Fixtures.run(s).goalDraft).map(\.letter) == [.accepted])
+        _ = s.update(.key(.ctrl("g")))
+        #expect(SMART.check(Fixtures.run(s).goalDraft).isEmpty)
+        let expected = Goal(id: 0, cycleID: 2, focusAreaID: 5, kind: .effect, text: "Minska andelen otrygga i tunneln",
+                            indicator: "Andel otrygga i trygghetsmätningen", baseline: "64 %", target: "40 %", deadline: "2027-12-31",
+                            owner: "Trygghetssamordnaren", activityIDs: [40], accepted: true, meetingID: 7, stepID: "steget", createdAt: 0)
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.saveGoal(expected), q)])
+        // The fields are free for the next goal.
+        let run = Fixtures.run(s)
+        #expect(run.input.isEmpty && run.subfieldsEmpty && !run.goals.accepted && run.goals.part == .text)
+    }
+
+    @Test func editingKeepsTheActivitiesItServesAndEscLeavesItAsStored() {
+        var data = StepData(stepID: "steget")
+        data.activities = [walk]
+        data.goals = [Goal(id: 9, cycleID: 2, kind: .production, text: "Tolv vandringar", owner: "Polisen", activityIDs: [40], createdAt: 0)]
+        var s = runningStep(.goals, data: data)
+        let q = Fixtures.run(s).query
+        _ = s.update(.key(.function(4)))
+        #expect(Fixtures.run(s).input.text == "Tolv vandringar")
+        _ = s.update(.key(.tab))
+        Fixtures.type("Antal vandringar", into: &s)
+        _ = s.update(.key(.escape))
+        #expect(Fixtures.run(s).goals.editing == nil && Fixtures.run(s).subfieldsEmpty)
+        _ = s.update(.key(.function(4)))
+        _ = s.update(.key(.ctrl("g")))
+        var changed = data.goals[0]
+        changed.accepted = true
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.saveGoal(changed), q)])
+        _ = s.update(.key(.function(8)))
+        #expect(s.dialog == .confirm(.deleteGoal(9)))
+    }
+
+    @Test func enterWithoutAGoalSaysWhatIsMissing() {
+        var s = runningStep(.goals)
+        _ = s.update(.key(.tab))
+        Fixtures.type("Antal", into: &s)
+        #expect(s.update(.key(.enter)) == [])
+        #expect(s.status?.isError == true)
+    }
+}
+
+@Suite struct FollowUpStepTests {
+    static let data: StepData = {
+        var d = StepData(stepID: "steget")
+        d.activities = [Activity(id: 40, cycleID: 1, meetingID: 3, stepID: "hur", what: "Trygghetsvandring", createdAt: 1),
+                        Activity(id: 41, cycleID: 1, meetingID: 3, stepID: "hur", what: "Belysning", createdAt: 2)]
+        return d
+    }()
+
+    @Test func theStatusIsWrittenAtOnceAndTheFieldsAsTheyAreLeft() {
+        var s = runningStep(.followUp, data: Self.data)
+        let q = Fixtures.run(s).query
+        #expect(s.keyContext == .followUp)
+        #expect(s.update(.key(.function(3))) == [.writeStep(.setFollowUpStatus(activityID: 40, status: .done), q)])
+        // Shown at once, before the store answers.
+        #expect(Fixtures.run(s).followUpStatus(activity: 40) == .done)
+        #expect(s.update(.key(.function(3))) == [.writeStep(.setFollowUpStatus(activityID: 40, status: .ongoing), q)])
+        Fixtures.type("Två av tre vandringar", into: &s)
+        let effects = Fixtures.withoutDraftClearing(s.update(.key(.tab)))
+        guard case .writeStep(.saveFollowUp(let f), _, _)? = effects.first else { Issue.record("no write: \(effects)"); return }
+        #expect(f.activityID == 40 && f.aspect == .resource && f.why == "Två av tre vandringar" && f.status == .ongoing)
+        #expect(f.meetingID == 7 && f.stepID == "steget" && f.cycleID == 1) // the activity's cycle
+        #expect(Fixtures.run(s).followUp.field == .resources)
+        Fixtures.type("40 timmar", into: &s)
+        _ = s.update(.key(.down)) // leaving the activity saves the field
+        #expect(Fixtures.run(s).followUpText(activity: 40, .resources) == "40 timmar")
+        #expect(Fixtures.run(s).followUpText(activity: 41, .resources) == "")
+        #expect(Fixtures.run(s).followUp.item == 1)
+    }
+
+    @Test func enterSavesAndGoesOnToTheNextField() {
+        var s = runningStep(.followUp, data: Self.data)
+        for _ in 0..<3 { _ = s.update(.key(.tab)) } // effect
+        #expect(Fixtures.run(s).followUp.field == .effect)
+        Fixtures.type("Färre anmälningar", into: &s)
+        let effects = Fixtures.withoutDraftClearing(s.update(.key(.enter)))
+        guard case .writeStep(.saveFollowUp(let f), _, _)? = effects.first else { Issue.record("no write: \(effects)"); return }
+        #expect(f.aspect == .effect && f.why == "Färre anmälningar")
+        #expect(Fixtures.run(s).followUp.field == .measured)
+        #expect(Fixtures.run(s).input.isEmpty)
+    }
+}

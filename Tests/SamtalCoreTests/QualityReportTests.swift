@@ -38,7 +38,7 @@ import Testing
         #expect(a[4].evidence.contains("Källor: 3 (medarbetare, medborgare, kommun)."))
         #expect(a[4].evidence.contains("Polisens egna underlag: möte 1; kommunens egna underlag: möte 3; gemensamma möten med både polis och kommun: –."))
         #expect(a[6].evidence.contains("5 orsaker till 2 problem, fastställda genom: intern diskussion 3, intervjuer 1, observation 1."))
-        #expect(a[7].evidence.contains("1 av 3 mål saknar mätbarhet (M)."))
+        #expect(a[7].evidence.contains("1 av 3 mål saknar mått eller någon som följer upp (M)."))
         #expect(a[7].evidence.contains("3 mål: 1 produktionsmål, 2 effektmål, 0 processmål."))
         #expect(a[8].evidence.contains("Hur ska det göras: 2 av 3."))
         #expect(a[9].evidence.contains("Saknar text: hur medborgarna kan följa arbetet."))

@@ -29,8 +29,13 @@ import Testing
     @Test("the export has exactly the documented tables and columns, in order")
     func matchesTheSchemaDocument() throws {
         let doc = try Self.documented()
-        #expect(doc.count == 20)
-        let records = RecordSet.cycle(F.record)
+        #expect(doc.count == 21)
+        // The fixture cycle with a dot on an activity as well.
+        var record = F.record
+        let first = record.meetings[0].meeting.id
+        record.meetings[0].steps["prioritera"]?.activityVotes = [
+            ActivityVote(id: 1, meetingID: first, stepID: "prioritera", activityID: 51, voter: 0, createdAt: 5)]
+        let records = RecordSet.cycle(record)
         #expect(records.tables.map(\.name) == doc.map(\.name))
         for (table, documented) in zip(records.tables, doc) {
             #expect(table.columns == documented.columns, "\(table.name)")
@@ -54,8 +59,18 @@ import Testing
         let records = RecordSet.meeting(F.employeeMeeting)
         #expect(records.scope == "meeting")
         #expect(records.tables.map(\.name) == RecordSet.cycle(F.record).tables.map(\.name))
-        for name in ["goals", "goal_activities", "promise_sections", "follow_ups"] { #expect(records.table(name)?.rows.isEmpty == true) }
+        for name in ["goals", "goal_activities", "promise_sections", "follow_ups", "activity_votes"] {
+            #expect(records.table(name)?.rows.isEmpty == true)
+        }
         #expect(records.table("notes")?.rows.count == 6)
+        // A goal and a follow-up written in one of the meeting's steps are its own.
+        var meeting = F.employeeMeeting
+        var goal = F.goals[0]
+        goal.meetingID = meeting.meeting.id
+        goal.stepID = "prioritera"
+        meeting.steps["prioritera"]?.goals = [goal, F.goals[1]]
+        let own = RecordSet.meeting(meeting)
+        #expect(own.table("goals")?.rows.map { $0[0] } == [.int(goal.id)])
         #expect(records.table("votes")?.rows.count == 9)
         #expect(records.table("focus_area_notes")?.rows.count == 5)
     }

@@ -15,13 +15,13 @@ struct SMARTCase: Sendable, CustomTestStringConvertible {
         SMARTCase(goal: GoalDraft(kind: kind, text: text), expected: expected, source: source)
     }
 
-    /// Text with an owner and one activity; measure and date only from the text
-    /// unless given.
+    /// Text with an owner and one activity, accepted; measure and date only
+    /// from the text unless given.
     static func owned(_ text: String, kind: GoalKind = .effect, owner: String = "Kommunpolisen", activities: Int = 1,
-                      indicator: String = "", target: String = "", deadline: String = "",
+                      indicator: String = "", target: String = "", deadline: String = "", accepted: Bool = true,
                       _ expected: Set<SMARTLetter>, source: String = "constructed") -> SMARTCase {
         SMARTCase(goal: GoalDraft(kind: kind, text: text, indicator: indicator, target: target, deadline: deadline,
-                                  owner: owner, activityCount: activities),
+                                  owner: owner, activityCount: activities, accepted: accepted),
                   expected: expected, source: source)
     }
 }
@@ -108,7 +108,10 @@ let smartCases: [SMARTCase] = [
 
     // --- One letter missing at a time --------------------------------------------
     .owned("Öka antalet grannsamverkansområden från 3 till 5", [.timeBound]),
-    .owned("Minska nedskräpningen i Stadsparken med hälften före 2027-09-01.", owner: "", [.accepted]),
+    // No one to follow it up: M asks how results are followed up (001:840).
+    .owned("Minska nedskräpningen i Stadsparken med hälften före 2027-09-01.", owner: "", [.measurable]),
+    // Not accepted (001:842): only the people can say it is.
+    .owned("Minska nedskräpningen i Stadsparken med hälften före 2027-09-01.", accepted: false, [.accepted]),
     .owned("Färre rapporterade fall av klotter i tunneln, högst 10 per månad, senast december 2027.", activities: 0,
            [.realistic]),
     .owned("Öka tryggheten i Centrum", indicator: "Andel trygga i trygghetsmätningen", deadline: "2027-12-31",
@@ -124,7 +127,7 @@ let smartCases: [SMARTCase] = [
     // An empty text, everything else filled in.
     .owned("", indicator: "Antal inbrott", target: "Högst 40", deadline: "2027-12-31", [.specific]),
     // Whitespace is not an owner.
-    .owned("Minska antalet inbrott med 15 % under 2027", owner: "   ", [.accepted]),
+    .owned("Minska antalet inbrott med 15 % under 2027", owner: "   ", [.measurable]),
 ]
 
 @Suite struct SMARTTests {
@@ -159,7 +162,7 @@ let smartCases: [SMARTCase] = [
 
     @Test func aDirectionDoesNotExcuseAVaguePhrase() {
         let flags = SMART.check(GoalDraft(text: "arbeta för att minska inbrotten med 20 % senast 2027", owner: "Polisen",
-                                          activityCount: 1))
+                                          activityCount: 1, accepted: true))
         #expect(flags.map(\.letter) == [.specific])
         #expect(flags[0].reason.contains("arbeta för"))
     }
@@ -167,29 +170,29 @@ let smartCases: [SMARTCase] = [
     @Test func directionsInTheirInflections() {
         for text in ["minska", "minskar", "minskat", "minskad", "minskade", "minskning", "minskningen", "öka", "ökar",
                      "ökning", "ökad", "förbättras", "utvecklingen", "höjd", "sänkt", "halveras", "stärkt", "färre", "fler"] {
-            let flags = SMART.check(GoalDraft(text: "\(text) brotten med 10 % 2027", owner: "x", activityCount: 1))
+            let flags = SMART.check(GoalDraft(text: "\(text) brotten med 10 % 2027", owner: "x", activityCount: 1, accepted: true))
             #expect(flags.isEmpty, "\(text): \(flags)")
         }
         // Not directions: nouns ending like comparatives, the word "flera".
         for text in ["invånare", "flera", "öken"] {
-            let flags = SMART.check(GoalDraft(text: "\(text) med 10 % 2027", owner: "x", activityCount: 1))
+            let flags = SMART.check(GoalDraft(text: "\(text) med 10 % 2027", owner: "x", activityCount: 1, accepted: true))
             #expect(flags.map(\.letter) == [.specific], "\(text)")
         }
     }
 
     @Test func measureReasonsSayWhatIsMissing() {
         let noTarget = SMART.check(GoalDraft(text: "Öka tryggheten", indicator: "Andel trygga", deadline: "2027", owner: "x",
-                                             activityCount: 1))
+                                             activityCount: 1, accepted: true))
         #expect(noTarget.map(\.letter) == [.measurable])
         #expect(noTarget[0].reason.contains("målvärde"))
         let noIndicator = SMART.check(GoalDraft(text: "Öka tryggheten", target: "70 %", deadline: "2027", owner: "x",
-                                                activityCount: 1))
+                                                activityCount: 1, accepted: true))
         #expect(noIndicator[0].reason.contains("indikator"))
     }
 
     @Test func timeInTheText() {
         func timed(_ text: String) -> Bool {
-            !SMART.check(GoalDraft(text: "Minska inbrotten med 10 % \(text)", owner: "x", activityCount: 1))
+            !SMART.check(GoalDraft(text: "Minska inbrotten med 10 % \(text)", owner: "x", activityCount: 1, accepted: true))
                 .contains { $0.letter == .timeBound }
         }
         for text in ["t.o.m. 30/6", "till och med juni", "v12", "senast Q3", "i år", "under hösten 2027", "inom ett år",

@@ -50,6 +50,50 @@ struct PlanTests {
         #expect(throws: StoreError.dependencyCycle([b.id, b.id])) { try f.store.updateActivity(selfLoop, now: 9) }
     }
 
+    @Test("a meeting step's follow-up has one entry per activity and aspect, and its status is the activity's in the plan")
+    func stepFollowUp() throws {
+        let f = try Fixture.inMemory()
+        let a = try activity(f, "Trygghetsvandring")
+        let step = FollowUp(id: 0, cycleID: f.cycle.id, activityID: a.id, aspect: .resource, status: .ongoing, why: "Två av tre",
+                            createdAt: 0)
+        try f.store.saveStepFollowUp(step, meetingID: f.meeting.id, stepID: "genomforande", now: 6)
+        var more = step
+        more.resources = "40 timmar"
+        more.id = 0 // the step's entry is found by its activity and aspect, not its id
+        try f.store.saveStepFollowUp(more, meetingID: f.meeting.id, stepID: "genomforande", now: 7)
+        try f.store.setStepFollowUpStatus(activityID: a.id, status: .done, meetingID: f.meeting.id, stepID: "genomforande", now: 8)
+        var effect = step
+        effect.aspect = .effect
+        effect.why = "Färre anmälningar"
+        effect.measuredValue = "45 %"
+        try f.store.saveStepFollowUp(effect, meetingID: f.meeting.id, stepID: "genomforande", now: 9)
+        let entries = try f.store.followUps(meetingID: f.meeting.id, stepID: "genomforande")
+        #expect(entries.map(\.aspect) == [.resource, .effect])
+        #expect(entries[0].why == "Två av tre" && entries[0].resources == "40 timmar" && entries[0].status == .done)
+        #expect(entries[1].measuredValue == "45 %" && entries[1].meetingID == f.meeting.id)
+        // The plan: the activity is done, and the cycle's follow-up lists both entries.
+        #expect(try f.store.activities(cycleID: f.cycle.id).first?.status == .done)
+        #expect(try f.store.followUps(cycleID: f.cycle.id).count == 2)
+        try f.store.setStepFollowUpStatus(activityID: a.id, status: .notDone, meetingID: f.meeting.id, stepID: "genomforande", now: 10)
+        #expect(try f.store.activities(cycleID: f.cycle.id).first?.status == .planned)
+        try f.store.deleteActivity(id: a.id, now: 11)
+        #expect(throws: StoreError.self) {
+            try f.store.setStepFollowUpStatus(activityID: a.id, status: .done, meetingID: f.meeting.id, stepID: "genomforande", now: 12)
+        }
+    }
+
+    @Test("a goal written in a meeting step remembers where, and is the cycle's like any other")
+    func stepGoal() throws {
+        let f = try Fixture.inMemory()
+        let a = try activity(f, "Trygghetsvandring")
+        let goal = try f.store.saveGoal(Goal(id: 0, cycleID: f.cycle.id, kind: .production, text: "Tolv vandringar under 2027",
+                                             owner: "Polisen", activityIDs: [a.id], accepted: true, meetingID: f.meeting.id,
+                                             stepID: "mal", createdAt: 0), now: 3)
+        let read = try #require(try f.store.goals(cycleID: f.cycle.id).first)
+        #expect(read == goal)
+        #expect(read.meetingID == f.meeting.id && read.stepID == "mal" && read.accepted && read.smartFlags.isEmpty)
+    }
+
     @Test("a goal keeps the activities that serve it; a deleted activity no longer serves")
     func goals() throws {
         let f = try Fixture.inMemory()
@@ -57,8 +101,9 @@ struct PlanTests {
         let b = try activity(f, "B")
         let goal = try f.store.saveGoal(Goal(id: 0, cycleID: f.cycle.id, kind: .effect, text: "Minska klotter på torget",
                                              indicator: "Anmälningar", target: "−30 %", deadline: "2027-06-30",
-                                             owner: "Kommunen", activityIDs: [b.id, a.id, a.id], createdAt: 0), now: 3)
+                                             owner: "Kommunen", activityIDs: [b.id, a.id, a.id], accepted: true, createdAt: 0), now: 3)
         #expect(goal.activityIDs == [a.id, b.id])
+        #expect(goal.accepted) // kept by the store
         #expect(goal.smartFlags.isEmpty)
         try f.store.deleteActivity(id: b.id, now: 4)
         #expect(try f.store.goals(cycleID: f.cycle.id).map(\.activityIDs) == [[a.id]])

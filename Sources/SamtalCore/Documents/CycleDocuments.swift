@@ -30,7 +30,8 @@ extension Documents {
 
         b.append(.heading(2, d[.situationReports]))
         var reports = false
-        for r in c.meetings {
+        // A follow-up meeting's ratings judge the plan, not the situation.
+        for r in c.meetings where r.agenda.meetingType != .followUp {
             let steps = r.agenda.steps.filter { $0.kind == .rating }
             guard !steps.isEmpty else { continue }
             reports = true

@@ -84,6 +84,15 @@ public typealias Spans = [Span]
 /// by. Every coloured cell also says its level in words.
 public enum Signal: String, Equatable, Sendable {
     case green, yellow, red
+
+    /// Done green, ongoing yellow, not done red.
+    public init(followUp status: FollowUpStatus) {
+        switch status {
+        case .done: self = .green
+        case .ongoing: self = .yellow
+        case .notDone: self = .red
+        }
+    }
 }
 
 public struct ListItem: Equatable, Sendable {

@@ -13,7 +13,7 @@ public enum DocText: CaseIterable, Sendable {
     case organisationRole, count, women, men, otherOrUnstated, total, timePerStep, step, planned, actual
     // notes and step records
     case notesPerStep, noNotes, otherSteps, hiddenOnProjector, checklistDone, checklistNotDone
-    case priorities, rank, dots, earlierDots, proposedIn, dotsPerFocusArea, dotsPerActivity, meeting, question, rating, notRated, observations, commentAction
+    case priorities, rank, dots, earlierDots, proposedIn, dotsPerFocusArea, dotsPerActivity, goalKind, meeting, question, rating, notRated, observations, commentAction
     case decisions, nextSteps, carryForward, who, when
     // feedback
     case whatWeHeard, nothingHeard, howYouPrioritised, howYouPrioritisedActivities, proposedActivities, whatHappensNext, noNextSteps, feedbackThanks
@@ -194,6 +194,7 @@ public struct DocumentTexts: Sendable {
         case .priority: ("Prioritet", "Priority")
         case .goals: ("Mål", "Goals")
         case .goal: ("Mål", "Goal")
+        case .goalKind: ("Måltyp", "Kind of goal")
         case .noGoals: ("Inga mål ännu.", "No goals yet.")
         case .indicator: ("Indikator", "Indicator")
         case .measure: ("Indikator: utgångsvärde → målvärde", "Indicator: baseline → target")
@@ -572,8 +573,8 @@ public struct DocumentTexts: Sendable {
         let word: String
         switch letter {
         case .specific: word = sv ? "är inte specifika" : "are not specific"
-        case .measurable: word = sv ? "saknar mätbarhet" : "lack a measure"
-        case .accepted: word = sv ? "saknar ansvarig" : "lack an owner"
+        case .measurable: word = sv ? "saknar mått eller någon som följer upp" : "lack a measure or someone to follow them up"
+        case .accepted: word = sv ? "är inte markerade som accepterade" : "are not marked as accepted"
         case .realistic: word = sv ? "saknar aktivitet som leder dit" : "lack an activity leading there"
         case .timeBound: word = sv ? "saknar slutdatum" : "lack a deadline"
         }

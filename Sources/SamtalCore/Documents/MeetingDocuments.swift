@@ -216,6 +216,45 @@ extension Documents {
                     let area = a.focusAreaID.flatMap { id in data.focusAreas.first { $0.id == id }?.name } ?? ""
                     return [Cell(a.what), Cell(a.responsible), Cell(d.period(a.start, a.end)), Cell(d.ui.priority(a.priority)), Cell(area)]
                 }))]
+        case .goals:
+            // The goals this step wrote, with their SMART check as it stands.
+            let goals = data.goals.filter { $0.meetingID == r.meeting.id && $0.stepID == step.id }
+            guard !goals.isEmpty else { return [] }
+            return [.table(Table(
+                columns: [Column(d[.goal]), Column(d[.goalKind]), Column(d[.measure]), Column(d[.deadline], noWrap: true), Column(d[.owner]),
+                          Column("SMART")],
+                rows: goals.map { g in
+                    let flags = g.smartFlags
+                    let letters = SMARTLetter.allCases.filter { l in flags.contains { $0.letter == l } }.map(\.initial)
+                    let values = g.baseline.isEmpty && g.target.isEmpty ? "" : "\(g.baseline.isEmpty ? "–" : g.baseline) → \(g.target.isEmpty ? "–" : g.target)"
+                    let measure = [g.indicator, values].filter { !$0.isEmpty }.joined(separator: ": ")
+                    return [Cell(g.text), Cell(d.ui.goalKind(g.kind)), Cell(measure), Cell(g.deadline), Cell(g.owner),
+                            flags.isEmpty ? Cell(d[.smartPasses], signal: .green) : Cell(d.smartMissing(letters), signal: .red)]
+                },
+                style: "goals"))]
+        case .followUp:
+            // Each activity followed up in this step: how far it has come,
+            // what it took, its quality and effect.
+            let followed = data.activities.filter { a in data.followUps.contains { $0.activityID == a.id } }
+            guard !followed.isEmpty else { return [] }
+            func entry(_ a: Activity, _ aspect: FollowUpAspect) -> FollowUp? {
+                data.followUps.first { $0.activityID == a.id && $0.aspect == aspect }
+            }
+            return [.table(Table(
+                columns: [Column(d[.activity]), Column(d[.status]), Column(d.ui[.followUpHow]), Column(d.ui[.followUpResources]),
+                          Column(d.ui[.followUpQuality]), Column(d.ui[.followUpEffect])],
+                rows: followed.map { a in
+                    let resource = entry(a, .resource)
+                    let effect = entry(a, .effect)
+                    let measured = effect.map(\.measuredValue).flatMap { $0.isEmpty ? nil : $0 }
+                    let effectText = [effect?.why ?? "", measured.map { "\(d.ui[.followUpMeasured]): \($0)" } ?? ""]
+                        .filter { !$0.isEmpty }.joined(separator: " – ")
+                    let status = resource.map { d.followUpStatus($0.status) } ?? ""
+                    return [Cell(a.what), Cell(status, signal: resource.map { Signal(followUp: $0.status) }),
+                            Cell(resource?.why ?? ""), Cell(resource?.resources ?? ""), Cell(entry(a, .performance)?.why ?? ""),
+                            Cell(effectText)]
+                },
+                style: "rating"))]
         case .summary where !data.summaryItems.isEmpty:
             return SummaryItemKind.allCases.flatMap { kind -> [Block] in
                 let items = data.summaryItems.filter { $0.kind == kind }

@@ -128,7 +128,9 @@ public enum QualityReport {
 
         func q5() -> QualityAnswer {
             let notes = c.notes
-            let reports = c.meetings.filter { r in r.steps.values.contains { $0.ratings.contains { $0.value != nil } } }
+            let reports = c.meetings.filter { r in
+                r.agenda.meetingType != .followUp && r.steps.values.contains { $0.ratings.contains { $0.value != nil } }
+            }
             guard !notes.isEmpty || !reports.isEmpty else {
                 return QualityAnswer(number: 5, verdict: .no, evidence: [d[.qeNoSituationPicture]])
             }

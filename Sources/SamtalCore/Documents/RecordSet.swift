@@ -24,17 +24,19 @@ public struct RecordSet: Equatable, Sendable {
 
     // MARK: building
 
-    /// A meeting's records. Goals, the promise and follow-up belong to the
-    /// cycle: their tables are empty here.
+    /// A meeting's records. The promise belongs to the cycle: its table is
+    /// empty here; goals and follow-up entries are those written in the
+    /// meeting's steps.
     public static func meeting(_ r: MeetingRecord) -> RecordSet {
         let data = r.agenda.steps.compactMap { r.steps[$0.id] }
         var areas: [Int64: FocusArea] = [:]
         for d in data { for a in d.focusAreas { areas[a.id] = a } }
         let votes = r.agenda.steps.filter { $0.kind == .vote }.flatMap { r.steps[$0.id]?.votes ?? [] }
         let activities = r.agenda.steps.filter { $0.kind == .activities }.flatMap { r.steps[$0.id]?.activities ?? [] }
+        let goals = data.flatMap(\.goals).filter { $0.meetingID == r.meeting.id }
         return build(scope: "meeting", cycle: r.cycle, meetings: [r], focusAreas: Array(areas.values), votes: votes,
                      problems: r.problems, causes: r.whyChains.values.flatMap { $0 }, activities: activities,
-                     goals: [], promise: nil, followUps: [])
+                     goals: goals, promise: nil, followUps: data.flatMap(\.followUps))
     }
 
     /// A cycle's records: every meeting's, and the analysis chain.
@@ -98,6 +100,9 @@ public struct RecordSet: Equatable, Sendable {
             areas.flatMap { a in a.proposedIn.enumerated().map { n, meeting in [.int(a.id), .int(meeting), i(n)] } })
         add("votes", ["id", "meeting_id", "step_id", "focus_area_id", "voter", "created_at"],
             unique(votes).map { v in [.int(v.id), .int(v.meetingID), s(v.stepID), .int(v.focusAreaID), i(v.voter), t(v.createdAt)] })
+        add("activity_votes", ["id", "meeting_id", "step_id", "activity_id", "voter", "created_at"],
+            unique(meetings.flatMap { r in r.agenda.steps.filter { $0.kind == .vote }.flatMap { r.steps[$0.id]?.activityVotes ?? [] } })
+                .map { v in [.int(v.id), .int(v.meetingID), s(v.stepID), .int(v.activityID), i(v.voter), t(v.createdAt)] })
         add("checklist_answers", ["meeting_id", "step_id", "item", "item_text", "done", "comment"],
             meetings.flatMap { r in r.agenda.steps.filter { $0.kind == .checklist }.flatMap { step in
                 (r.steps[step.id]?.checklist ?? []).sorted { $0.item < $1.item }.map { c in
@@ -138,19 +143,21 @@ public struct RecordSet: Equatable, Sendable {
             acts.flatMap { a in a.dependsOn.sorted().map { [.int(a.id), .int($0)] } })
         let sortedGoals = unique(goals)
         add("goals", ["id", "cycle_id", "focus_area_id", "kind", "text", "indicator", "baseline", "target", "deadline", "owner",
-                      "smart_flags", "created_at", "updated_at"],
+                      "smart_flags", "created_at", "updated_at", "accepted", "meeting_id", "step_id"],
             sortedGoals.map { g in
                 let letters = SMARTLetter.allCases.filter { l in g.smartFlags.contains { $0.letter == l } }.map(\.initial)
                 return [.int(g.id), .int(g.cycleID), id(g.focusAreaID), s(g.kind.rawValue), s(g.text), s(g.indicator), s(g.baseline),
-                        s(g.target), s(g.deadline), s(g.owner), s(letters.joined(separator: " ")), t(g.createdAt), t(g.updatedAt)]
+                        s(g.target), s(g.deadline), s(g.owner), s(letters.joined(separator: " ")), t(g.createdAt), t(g.updatedAt),
+                        .bool(g.accepted), id(g.meetingID), g.stepID.map(s) ?? .null]
             })
         add("goal_activities", ["goal_id", "activity_id"], sortedGoals.flatMap { g in g.activityIDs.sorted().map { [.int(g.id), .int($0)] } })
         add("promise_sections", ["cycle_id", "section", "text", "updated_at"],
             promise.map { p in PromiseSection.allCases.map { [.int(p.cycleID), s($0.rawValue), s(p[$0]), t(p.updatedAt)] } } ?? [])
-        add("follow_ups", ["id", "cycle_id", "activity_id", "goal_id", "aspect", "status", "why", "measured_value", "date", "created_at"],
+        add("follow_ups", ["id", "cycle_id", "activity_id", "goal_id", "aspect", "status", "why", "measured_value", "date", "created_at",
+                           "resources", "meeting_id", "step_id"],
             unique(followUps).map { f in
                 [.int(f.id), .int(f.cycleID), id(f.activityID), id(f.goalID), s(f.aspect.rawValue), s(f.status.rawValue), s(f.why),
-                 s(f.measuredValue), s(f.date), t(f.createdAt)]
+                 s(f.measuredValue), s(f.date), t(f.createdAt), s(f.resources), id(f.meetingID), f.stepID.map(s) ?? .null]
             })
         return RecordSet(scope: scope, tables: tables)
     }
