@@ -246,10 +246,7 @@ extension AppState {
     /// new summary item or activity are kept as drafts, the input line's
     /// field is finished.
     mutating func leaveStep(_ run: inout RunState) -> [Effect] {
-        if run.step.kind == .summary {
-            let typing = !run.input.text.isEmpty || !run.subfieldsEmpty
-            run.drafts[run.summaryKindDraft] = typing && run.summary.kind != .decision ? run.summary.kind.rawValue : nil
-        }
+        if let name = run.itemMetaDraft { run.drafts[name] = run.itemMeta }
         for (key, path) in run.subfieldKeys {
             let text = run[keyPath: path].text
             run.drafts[key.draftName] = run.keepsDraft(key, text) ? text : nil
@@ -272,9 +269,7 @@ extension AppState {
         for (key, path) in run.subfieldKeys {
             run[keyPath: path].set(run.drafts[key.draftName] ?? "")
         }
-        if let kind = run.drafts[run.summaryKindDraft].flatMap(SummaryItemKind.init(rawValue:)) {
-            run.summary.kind = kind
-        }
+        if let name = run.itemMetaDraft, let meta = run.drafts[name] { run.restoreItemMeta(meta) }
         // A next step being typed: the cursor goes to its first part with text.
         if run.step.kind == .summary && run.summary.kind == .nextStep && run.drafts[FieldKey.summary(step: run.step.id, part: 0).draftName] == nil {
             if !run.summary.owner.isEmpty { run.summary.part = .who } else if !run.summary.due.isEmpty { run.summary.part = .when }
@@ -298,11 +293,8 @@ extension RunState {
             let text = self[keyPath: path].text
             current[key.draftName] = keepsDraft(key, text) ? text : nil
         }
-        if step.kind == .summary {
-            // The kind of the item being typed goes with its text.
-            let typing = !input.text.isEmpty || !subfieldsEmpty
-            current[summaryKindDraft] = typing && summary.kind != .decision ? summary.kind.rawValue : nil
-        }
+        // What else the item being typed was given goes with its text.
+        if let name = itemMetaDraft { current[name] = itemMeta }
         var effects: [Effect] = []
         for (name, text) in current.sorted(by: { $0.key < $1.key }) where savedDrafts[name] != text {
             savedDrafts[name] = text
@@ -437,8 +429,66 @@ extension RunState {
         if let t = NoteType(rawValue: parts[1]) { noteType = t }
     }
 
-    /// The draft that keeps the kind of a summary item being typed.
-    var summaryKindDraft: String { "summary/\(step.id)/kind" }
+    /// The draft that keeps what else the item being typed was given, beside
+    /// its text: a summary item's kind; an activity's priority and focus
+    /// area; a goal's kind, focus area, activity and acceptance. It comes
+    /// back with the text (after a crash, or on the step entered again).
+    var itemMetaDraft: String? {
+        switch stepState {
+        case .summary: return "summary/\(step.id)/kind"
+        case .activities(let a): return "activity/\(step.id)/\(a.editing.map(String.init) ?? "new")/meta"
+        case .goals(let g): return "goal/\(step.id)/\(g.editing.map(String.init) ?? "new")/meta"
+        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp: return nil
+        }
+    }
+
+    /// The value of `itemMetaDraft` now: nil when nothing is being typed,
+    /// or an edit keeps what its record has.
+    var itemMeta: String? {
+        let typing = !input.text.isEmpty || !subfieldsEmpty
+        func id(_ x: Int64?) -> String { x.map(String.init) ?? "" }
+        switch stepState {
+        case .summary(let m):
+            return typing && m.kind != .decision ? m.kind.rawValue : nil
+        case .activities(let a):
+            let meta = "\(a.priority.rawValue)|\(id(a.area))"
+            if let e = a.editing {
+                let stored = data.activities.first { $0.id == e }.map { "\($0.priority.rawValue)|\(id($0.focusAreaID))" }
+                return meta == stored ? nil : meta
+            }
+            return typing ? meta : nil
+        case .goals(let g):
+            let meta = "\(g.kind.rawValue)|\(id(g.area))|\(id(g.activity))|\(g.accepted)"
+            if let e = g.editing {
+                let stored = data.goals.first { $0.id == e }.map { "\($0.kind.rawValue)|\(id($0.focusAreaID))||\($0.accepted)" }
+                return meta == stored ? nil : meta
+            }
+            return typing ? meta : nil
+        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp:
+            return nil
+        }
+    }
+
+    /// Gives the item being typed what its meta draft kept.
+    mutating func restoreItemMeta(_ meta: String) {
+        let parts = meta.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        switch stepState {
+        case .summary:
+            if let kind = SummaryItemKind(rawValue: meta) { summary.kind = kind }
+        case .activities:
+            guard parts.count == 2 else { return }
+            if let p = ActivityPriority(rawValue: parts[0]) { activities.priority = p }
+            activities.area = Int64(parts[1])
+        case .goals:
+            guard parts.count == 4 else { return }
+            if let k = GoalKind(rawValue: parts[0]) { goals.kind = k }
+            goals.area = Int64(parts[1])
+            goals.activity = Int64(parts[2])
+            goals.accepted = parts[3] == "true"
+        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp:
+            break
+        }
+    }
 
     /// Puts the cursor on the first field of this step with unsaved text.
     mutating func moveToDraft() {

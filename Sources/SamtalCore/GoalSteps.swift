@@ -63,9 +63,9 @@ extension AppState {
             dialog = .confirm(.deleteGoal(goals[run.goals.item].id))
         case .cancel:
             // An edit is left as stored; a new goal's text is dropped.
-            let keys = run.boundAndSubfields
+            let names = run.boundAndSubfields.map(\.draftName) + (run.itemMetaDraft.map { [$0] } ?? [])
             run.input.clear()
-            for key in keys { run.drafts[key.draftName] = nil }
+            for name in names { run.drafts[name] = nil }
             let editing = run.goals.editing
             run.goals = GoalsState()
             run.restoredDraft = false
@@ -76,7 +76,7 @@ extension AppState {
                 say(texts[.goalNeedsText], error: true)
                 return []
             }
-            let clearing = run.clearing(run.boundAndSubfields)
+            let clearing = run.clearing(run.boundAndSubfields, also: run.itemMetaDraft.map { [$0] } ?? [])
             let write = StepWrite.saveGoal(run.goalFromParts(text))
             // The line is free at once: back to a new goal, with what was
             // typed for one before the edit.
@@ -122,6 +122,7 @@ extension AppState {
         for ((key, path), stored) in zip(run.subfieldKeys, [g.indicator, g.baseline, g.target, g.deadline, g.owner]) {
             run[keyPath: path].set(run.drafts[key.draftName] ?? stored)
         }
+        if let name = run.itemMetaDraft, let meta = run.drafts[name] { run.restoreItemMeta(meta) }
         return effects
     }
 }

@@ -636,7 +636,7 @@ extension AppState {
             let write = StepWrite.addSummaryItem(kind: run.summary.kind, text: text,
                                                  owner: nextStep ? run.summary.owner.trimmedText : "",
                                                  due: nextStep ? run.summary.due.trimmedText : "")
-            let clearing = run.clearing(run.boundAndSubfields, also: [run.summaryKindDraft])
+            let clearing = run.clearing(run.boundAndSubfields, also: run.itemMetaDraft.map { [$0] } ?? [])
             run.input.clear()
             run.summary.owner.clear()
             run.summary.due.clear()
@@ -806,9 +806,9 @@ extension AppState {
             dialog = .confirm(.deleteActivity(activities[run.activities.item].id))
         case .cancel:
             // An edit is left as stored; a new activity's text is dropped.
-            let keys = run.boundAndSubfields
+            let names = run.boundAndSubfields.map(\.draftName) + (run.itemMetaDraft.map { [$0] } ?? [])
             run.input.clear()
-            for key in keys { run.drafts[key.draftName] = nil }
+            for name in names { run.drafts[name] = nil }
             let editing = run.activities.editing
             run.activities.editing = nil
             run.activities.part = .what
@@ -821,7 +821,7 @@ extension AppState {
         case .addItem:
             let what = run.input.trimmedText
             guard !what.isEmpty else { return [] }
-            let clearing = run.clearing(run.boundAndSubfields)
+            let clearing = run.clearing(run.boundAndSubfields, also: run.itemMetaDraft.map { [$0] } ?? [])
             let write: StepWrite
             if let id = run.activities.editing, var a = activities.first(where: { $0.id == id }) {
                 a.what = what
@@ -872,6 +872,7 @@ extension AppState {
         for ((key, path), stored) in zip(run.subfieldKeys, [a.responsible, a.start, a.end]) {
             run[keyPath: path].set(run.drafts[key.draftName] ?? stored)
         }
+        if let name = run.itemMetaDraft, let meta = run.drafts[name] { run.restoreItemMeta(meta) }
         return effects
     }
 

@@ -956,14 +956,21 @@ public enum Screens {
                                             (.target, draft.target), (.deadline, draft.deadline), (.owner, draft.owner)]
         let labelWidth = values.map { DisplayWidth.of(t.goalPart($0.0)) }.max() ?? 10
         var y = form.y
-        // The parts two by two, the one being typed marked.
-        for pair in stride(from: 0, to: values.count, by: 2) where y < form.maxY {
+        // The goal itself on a line of its own, then the other parts two by
+        // two; the one being typed is marked.
+        func part(_ p: GoalPart, _ value: String) -> (String, Style) {
+            let text = (p == g.part ? "▸ " : "  ") + pad(t.goalPart(p), width: labelWidth) + " " + (value.isEmpty ? "–" : value)
+            return (text, Style(p == g.part ? .heading : .normal, bold: p == g.part))
+        }
+        let (goalLine, goalStyle) = part(.text, draft.text)
+        y += grid.paragraph(goalLine, in: Rect(x: form.x, y: y, width: form.width, height: min(2, form.maxY - y)), style: goalStyle,
+                            indent: String(repeating: " ", count: labelWidth + 3))
+        let rest = Array(values.dropFirst())
+        for pair in stride(from: 0, to: rest.count, by: 2) where y < form.maxY {
             let half = form.width / 2
-            for (k, (part, value)) in values[pair..<min(pair + 2, values.count)].enumerated() {
-                let mark = part == g.part ? "▸ " : "  "
-                let text = mark + pad(t.goalPart(part), width: labelWidth) + " " + (value.isEmpty ? "–" : value)
-                grid.text(truncate(text, width: half - 1), x: form.x + k * half, y: y,
-                          style: Style(part == g.part ? .heading : .normal, bold: part == g.part))
+            for (k, (p, value)) in rest[pair..<min(pair + 2, rest.count)].enumerated() {
+                let (text, style) = part(p, value)
+                grid.text(truncate(text, width: half - 1), x: form.x + k * half, y: y, style: style)
             }
             y += 1
         }

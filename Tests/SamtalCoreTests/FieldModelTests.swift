@@ -161,6 +161,9 @@ private struct Model {
     /// Steps in the agenda: 9, or 10 with the cluster step.
     var stepCount = 9
     var activityPart = 0, priority = 1 // ActivityPriority.allCases: high, medium, low
+    /// The priority kept beside an activity's unsaved text ("new", or the
+    /// index of one being edited when it differs from the stored one).
+    var priorityMeta: [String: Int] = [:]
     /// Activities: the one selected, and the one being edited (F4).
     var activityItem = 0, activityEditing: Int?
     /// Note steps: the note selected (↑/↓) and the one being edited (F4),
@@ -332,10 +335,12 @@ private struct Model {
                 startEdit(i); noteSelection = i
             }
         case 7:
-            // And an activity's.
+            // A new activity's priority comes back with its text; an
+            // activity's edit goes on.
+            priority = priorityMeta["new"] ?? 1
             if let i = activities.indices.first(where: { i in (0..<4).contains { lines["a/\(i)/\($0)"] != nil } }) {
                 activityItem = i; activityEditing = i
-                priority = ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(i)[4] }!
+                priority = priorityMeta["\(i)"] ?? ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(i)[4] }!
             }
         case 4:
             let what = !(lines["s/0"] ?? "").isEmpty, owner = !(lines["s/1"] ?? "").isEmpty, due = !(lines["s/2"] ?? "").isEmpty
@@ -344,8 +349,22 @@ private struct Model {
         }
     }
 
+    /// The priority of the activity being typed is kept with its text
+    /// when it is left (another step, an edit, quitting).
+    mutating func keepPriority() {
+        guard step == 7 else { return }
+        if let e = activityEditing {
+            let stored = ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(e)[4] }!
+            priorityMeta["\(e)"] = priority == stored ? nil : priority
+        } else {
+            let typing = (0..<4).contains { !(lines["a/new/\($0)"] ?? "").isEmpty }
+            priorityMeta["new"] = typing ? priority : nil
+        }
+    }
+
     /// A terminal started again: new notes go to group 1.
     mutating func restarted() {
+        keepPriority()
         keepLineGroup()
         group = 1
         reopened()
@@ -360,6 +379,7 @@ private struct Model {
         case .pageDown, .pageUp:
             let to = step + (key == .pageDown ? 1 : -1)
             guard (0..<stepCount).contains(to) else { return }
+            keepPriority()
             keepLineGroup()
             commit()
             endEdit()
@@ -377,6 +397,8 @@ private struct Model {
                 // An edit is left as stored, a new activity's text dropped.
                 let of = activityEditing.map(String.init) ?? "new"
                 for p in 0..<4 { lines["a/\(of)/\(p)"] = nil }
+                priorityMeta[of] = nil
+                if activityEditing != nil, let kept = priorityMeta["new"] { priority = kept }
                 activityPart = 0; activityEditing = nil
             } else if Self.noteSteps[step] != nil {
                 if noteEditing != nil { revert(); endEdit() } else if line.isEmpty { noteSelection = nil } else { revert() }
@@ -415,7 +437,11 @@ private struct Model {
                 let record = (parts + [ActivityPriority.allCases[priority].rawValue]).joined(separator: "|")
                 let of = activityEditing.map(String.init) ?? "new"
                 for p in 0..<4 { lines["a/\(of)/\(p)"] = nil }
-                if let e = activityEditing { activities[e] = record } else {
+                priorityMeta[of] = nil
+                if let e = activityEditing {
+                    activities[e] = record
+                    if let kept = priorityMeta["new"] { priority = kept }
+                } else {
                     activities.append(record)
                     activityItem = activities.count - 1
                 }
@@ -495,9 +521,11 @@ private struct Model {
                     lines["a/\(e)/\(p)"] = nil
                 }
             }
+            keepPriority()
             activityEditing = activityItem
             activityPart = 0
-            priority = ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(activityItem)[4] }!
+            priority = priorityMeta["\(activityItem)"]
+                ?? ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(activityItem)[4] }!
         case .function(4) where step == 9:
             // Renaming another area finishes the rename before.
             if areas.indices.contains(areaCursor), renaming != areaCursor {
