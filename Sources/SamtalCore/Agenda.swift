@@ -5,6 +5,9 @@
 public enum MeetingType: String, Codable, Sendable, CaseIterable {
     case employeeDialogueWhat = "medarbetardialog-vad"
     case employeeDialogueHow = "medarbetardialog-hur"
+    /// The planning group's meeting before a citizen dialogue (001 lines
+    /// 595-610).
+    case citizenDialoguePlanning = "medborgardialog-planering"
     case citizenDialogue = "medborgardialog"
     case jointSituationPicture = "gemensam-lagesbild"
     case problemAnalysis = "problemanalys"

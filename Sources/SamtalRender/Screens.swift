@@ -352,7 +352,8 @@ public enum Screens {
                 drawNotes(&grid, run: run, rect: rest, texts: t)
             } else if !run.data.focusAreas.isEmpty {
                 // Handed on from earlier meetings: the cycle's ranked focus areas.
-                let (top, rest) = notesRect.splitTop(min(run.data.focusAreas.count + 2, notesRect.height / 2))
+                let pictures = run.data.focusAreas.filter { !$0.targetPicture.isEmpty }.count
+                let (top, rest) = notesRect.splitTop(min(run.data.focusAreas.count + pictures + 2, notesRect.height * 2 / 3))
                 drawRanking(&grid, run: run, rect: top, title: t[.cycleFocusAreasHeading], texts: t)
                 drawNotes(&grid, run: run, rect: rest, texts: t)
             } else {
@@ -781,15 +782,24 @@ public enum Screens {
         var dots: Int
         var rank: Int
         var tied: Bool
+        /// A line under it (a focus area's target picture).
+        var detail: String? = nil
     }
 
     /// The focus areas' tally, best first; while voting (`selectable`) in
     /// their own order so the selection does not jump as dots are added
     /// (the rank column says where each stands).
-    static func areaTally(_ run: RunState, selectable: Bool) -> [TallyRow] {
+    static func areaTally(_ run: RunState, selectable: Bool, texts t: Texts) -> [TallyRow] {
         let ranked = Ranking.rank(run.data.focusAreas, votes: run.data.votes)
         let rows = selectable ? run.data.focusAreas.compactMap { a in ranked.first { $0.area.id == a.id } } : ranked
-        return rows.map { TallyRow(label: run.areaLabel($0.area), dots: $0.dots, rank: $0.rank, tied: $0.tied) }
+        // Shown to the room (not while voting), with the target picture the
+        // joint meeting wrote and a star on the areas that lead to a promise.
+        return rows.map { r in
+            let a = r.area
+            let picture = !selectable && !a.targetPicture.isEmpty ? "\(t[.targetPictureLabel]): \(a.targetPicture)" : nil
+            return TallyRow(label: (a.leadsToPromise && !selectable ? "★ " : "") + run.areaLabel(a), dots: r.dots, rank: r.rank,
+                            tied: r.tied, detail: picture)
+        }
     }
 
     /// The activities' tally (a vote `on: activities`), the same way.
@@ -804,7 +814,7 @@ public enum Screens {
     }
 
     static func drawRanking(_ grid: inout Grid, run: RunState, rect: Rect, title: String, texts t: Texts, selectable: Bool = false) {
-        let rows = run.votesOnActivities ? activityTally(run, selectable: selectable, texts: t) : areaTally(run, selectable: selectable)
+        let rows = run.votesOnActivities ? activityTally(run, selectable: selectable, texts: t) : areaTally(run, selectable: selectable, texts: t)
         drawTally(&grid, rows, selected: selectable ? run.vote.row : nil, rect: rect, title: title,
                   empty: run.votesOnActivities ? t[.voteNoActivities] : t[.voteNoAreas])
     }
@@ -819,8 +829,15 @@ public enum Screens {
         let maxDots = max(1, rows.map(\.dots).max() ?? 1)
         let nameWidth = max(8, min(inner.width - 22, rows.map { DisplayWidth.of($0.label) }.max() ?? 12))
         let start = scrollStart(selected: selected ?? 0, count: rows.count, height: inner.height)
-        for (i, r) in rows.enumerated().dropFirst(start).prefix(inner.height) {
-            let y = inner.y + i - start
+        var y = inner.y
+        for (i, r) in rows.enumerated().dropFirst(start) where y < inner.maxY {
+            defer {
+                y += 1
+                if let detail = r.detail, y < inner.maxY {
+                    grid.text(truncate("      " + detail, width: inner.width), x: inner.x, y: y, style: Style(.dim))
+                    y += 1
+                }
+            }
             let rank = r.dots == 0 ? "  –" : (r.tied ? "\(r.rank)=" : "\(r.rank).").leftPadded(3)
             let countText = "\(r.dots)".leftPadded(3)
             let head = "\(rank) \(pad(r.label, width: nameWidth)) \(countText) "

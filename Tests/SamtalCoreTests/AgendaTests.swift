@@ -73,7 +73,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         try "id: [trasig".write(to: dir.appendingPathComponent("trasig.yaml"), atomically: true, encoding: .utf8)
         let library = AgendaLibrary(folders: [repositoryRoot.appendingPathComponent("Agendas").path, dir.path])
         #expect(library.agenda(id: "medarbetardialog-vad")?.agenda.title == "Vår egen VAD-dialog")
-        #expect(library.agendas.count == 8)
+        #expect(library.agendas.count == 9)
         #expect(library.agendas.first?.agenda.meetingType == .employeeDialogueWhat) // process order
         #expect(library.problems.count == 1)
         #expect(library.problems.first?.file.hasSuffix("trasig.yaml") == true)

@@ -141,6 +141,9 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.type("Trygghetssamordnaren")
         p.key("Tab", "Tab")
         p.type("1, 2")
+        p.wait_for("✗ A Inte markerat som accepterat")
+        p.key("Tab", "Right")  # accepted by those who are to work for it
+        p.wait_for("◀ ja ▶")
         p.wait_for("✓ SMART: uppfyller SMART")
         self.save(p)
         p.key("F2")
@@ -154,6 +157,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.type("Kommunen")
         p.key("Tab", "Tab")
         p.type("1")
+        p.key("Tab", "Right")  # accepted
         screen = p.wait_for("✓S ✗M ✓A ✓R ✗T")
         self.assertIn("Inget målvärde", screen)
         self.assertIn("Inget slutdatum", screen)

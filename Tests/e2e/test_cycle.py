@@ -2,8 +2,11 @@
 support describes (001 lines 660-672): the employees' WHAT dialogue proposes
 focus areas, the joint meeting starts from every proposal, merges twins,
 decides the priority, and the finished WHAT meeting's documents stay as they
-were fed back."""
+were fed back. The whole cycle runs in order, each meeting in the interface:
+WHAT, citizen dialogue, situation report, joint picture, problem analysis,
+HOW, activity planning and follow-up."""
 
+import json
 import re
 import unittest
 
@@ -159,6 +162,178 @@ class CycleTests(E2ETestCase):
         # What the employees were told in January is what they were told.
         self.assertEqual(self.ws.cli("export", what, "--document", "summary", "--format", "md").stdout, summary)
         self.assertEqual(self.ws.cli("export", what, "--document", "feedback", "--format", "md").stdout, feedback)
+
+
+    def joint_meeting(self, cycle):
+        """The joint meeting: the municipality's group notes, the employees'
+        Storgatan merged into a twin made here, the priority decided."""
+        joint = self.meeting(cycle, "gemensam-lagesbild", "Gemensam lägesbild mars")
+        p = self.open(joint)
+        self.to_step(p, 2)
+        p.wait_for("Grupp 1 · problem · polis ▸")
+        p.type("Skadegörelse vid Storgatans busshållplats")
+        p.key("Enter")
+        p.wait_for("  Skadegörelse vid Storgatans busshållplats")
+        p.key("Tab")
+        p.wait_for("Grupp 2 · problem · kommun ▸")
+        p.type("Trygghetsmätningen: otrygghet vid busstorget")
+        p.key("Enter")
+        p.wait_for("  Trygghetsmätningen: otrygghet vid busstorget")
+        self.to_step(p, 4)
+        p.key("F2")
+        p.wait_for("Talmanus (F2)", gone=True)
+        screen = p.wait_for("Fokusområden (2)")  # the WHAT dialogue's proposals
+        self.assertRegex(screen, r"Storgatan · plats \(1\) · VAD-dialog")
+        p.type("Storgatan centrum")
+        p.key("Enter")
+        p.wait_for("Fokusområden (3)")
+        p.key("Tab", "Up", "Up", "F7")
+        p.wait_for("⇢")
+        p.key("Down", "Down", "F7")
+        screen = p.wait_for("Fokusområden (2)")
+        self.assertRegex(screen, r"Storgatan centrum · plats \(1\) · VAD-dial")
+        self.to_step(p, 5)
+        p.wait_for("0 prickar")
+        p.key("Down", "Enter", "Enter", "Up", "Enter")
+        p.wait_for("3 prickar")
+        self.finish(p)
+        return joint
+
+    def test_a_whole_cycle_in_order_hands_on_its_results(self):
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
+
+        # 1. The employees' WHAT dialogue.
+        what = self.what_dialogue(cycle)
+        summary = self.ws.cli("export", what, "--document", "summary", "--format", "md").stdout
+
+        # 2. The citizen dialogue: what worries the citizens is theirs.
+        citizens = self.meeting(cycle, "medborgardialog", "Medborgardialog på torget")
+        p = self.open(citizens)
+        self.to_step(p, 2)
+        p.wait_for("Grupp 1 · problem · medborgare ▸")
+        p.type("Otryggt vid busstorget på kvällarna")
+        p.key("Enter")
+        p.wait_for("  Otryggt vid busstorget på kvällarna")
+        self.finish(p)
+
+        # 3. The municipality's situation report.
+        report = self.meeting(cycle, "lagesrapport", "Lägesrapport mars")
+        p = self.open(report)
+        p.wait_for("[ej bedömd]")
+        p.key("F3", "F3", "F3")
+        p.wait_for("[3] ")
+        p.type("Fler anmälningar om skadegörelse i centrum")
+        p.key("Enter")
+        p.wait_for("Iakttagelser: Fler anmälningar om skadegörelse i centrum")
+        self.finish(p)
+
+        # 4. The joint meeting starts from the proposals, merges twins, decides.
+        self.joint_meeting(cycle)
+        # What the employees were told is what they were told.
+        self.assertEqual(self.ws.cli("export", what, "--document", "summary", "--format", "md").stdout, summary)
+        records = json.loads(self.ws.cli("export", f"c{cycle}", "--format", "json").stdout)
+        kept = [a for a in records["focus_areas"] if a["name"] == "Storgatan centrum"]
+        self.assertEqual(len(kept), 1)
+        proposals = {r["meeting_id"] for r in records["focus_area_proposals"] if r["focus_area_id"] == kept[0]["id"]}
+        self.assertIn(int(what), proposals)  # provenance followed the merge
+        # The employees' dot on Storgatan follows it as input (in the store;
+        # the finished WHAT meeting's own record stays as it was).
+        self.assertEqual(self.ws.sqlite(f"SELECT COUNT(*) FROM vote WHERE focus_area_id = {kept[0]['id']} AND meeting_id = {int(what)}"),
+                         [(1,)])
+        # The municipality's note counts as the municipality's, the citizens' as theirs.
+        situation = self.ws.cli("export", f"c{cycle}", "--document", "situation", "--format", "md").stdout
+        self.assertRegex(situation, r"\| Kommunen \| 1 \|")
+        self.assertRegex(situation, r"\| Medborgare \| 1 \|")
+
+        # 5. The problem analysis of the decided area.
+        analysis = self.meeting(cycle, "problemanalys", "Problemanalys april")
+        p = self.open(analysis)
+        self.to_step(p, 2)
+        p.wait_for("Storgatan centrum")
+        p.type("Buskörning och skadegörelse kvällstid")
+        p.key("Enter")
+        p.wait_for("Sparad")
+        self.finish(p)
+
+        # 6. The HOW dialogue proposes activities and votes on them.
+        how = self.meeting(cycle, "medarbetardialog-hur", "HUR-dialog")
+        p = self.open(how)
+        self.to_step(p, 2)
+        p.wait_for("Aktiviteter (0)")
+        for activity in ["Trygghetsvandring på Storgatan", "Bättre belysning vid busstorget"]:
+            p.type(activity)
+            p.key("Enter")
+            p.wait_for(f"[medel] {activity}")
+        self.to_step(p, 3)
+        p.wait_for("Prioritering av aktiviteter · 0 prickar")
+        p.key("Enter", "Enter", "Down", "Enter")
+        screen = p.wait_for("Prioritering av aktiviteter · 3 prickar")
+        self.assertRegex(screen, r"1\. Trygghetsvandring på Storgatan\s+2")
+        self.assertRegex(screen, r"2\. Bättre belysning vid busstorget\s+1")
+        self.finish(p)
+        how_records = json.loads(self.ws.cli("export", how, "--format", "json").stdout)
+        self.assertEqual(len(how_records["activity_votes"]), 3)
+        self.assertEqual(how_records["votes"], [])  # no dot went to a focus area
+
+        # 7. Activity planning starts from the HOW proposals with their dots,
+        # votes again, and writes a SMART goal.
+        planning = self.meeting(cycle, "aktivitetsplanering", "Aktivitetsplanering maj")
+        p = self.open(planning)
+        self.to_step(p, 2)
+        screen = p.wait_for("Aktiviteter (2)")
+        self.assertIn("Trygghetsvandring på Storgatan · 2 prickar", screen)
+        self.to_step(p, 3)
+        p.wait_for("Prioritering av aktiviteter · 0 prickar")
+        p.key("Enter")
+        p.wait_for("Prioritering av aktiviteter · 1 prickar")
+        self.to_step(p, 4)
+        p.wait_for("Mål (0)")
+        p.type("Minska andelen boende som känner sig otrygga på Storgatan")
+        for part in ["Andel otrygga i trygghetsmätningen", "48 %", "30 %", "2027-12-31", "Kommunens trygghetssamordnare"]:
+            p.key("Tab")
+            p.type(part)
+        p.key("F3")  # production -> effect
+        p.wait_for("[effektmål]")
+        p.key("F5")  # the walk leads to it
+        p.wait_for("Aktivitet: Trygghetsvandring på Storgatan")
+        screen = p.wait_for("A: Inte markerat som accepterat")
+        p.key("C-g")
+        p.wait_for("SMART: uppfyllt")
+        p.key("Enter")
+        p.wait_for("[effektmål] Minska andelen boende som känner sig otrygga på Storgatan · ✓ SMART")
+        self.finish(p)
+        goals = json.loads(self.ws.cli("export", f"c{cycle}", "--format", "json").stdout)["goals"]
+        self.assertEqual([(g["kind"], g["smart_flags"], g["accepted"], g["meeting_id"], g["step_id"]) for g in goals],
+                         [("effect", "", True, int(planning), "mal")])
+        plan = self.ws.cli("export", f"c{cycle}", "--document", "plan", "--format", "md").stdout
+        self.assertIn("Minska andelen boende som känner sig otrygga på Storgatan", plan)
+
+        # 8. The follow-up changes the activities' status in the plan.
+        follow = self.meeting(cycle, "uppfoljning", "Uppföljning december")
+        p = self.open(follow)
+        self.to_step(p, 2)
+        p.wait_for("Aktivitetsplanens aktiviteter (0/2)")
+        p.key("F3")  # the walk: done
+        p.wait_for("[genomförd] Trygghetsvandring på Storgatan")
+        p.type("Sex vandringar, med 40 boende")
+        p.key("Tab")
+        p.wait_for("Resurser (pengar, personal, tid) (1) ▸")
+        p.type("Två poliser, 12 timmar")
+        p.key("Down")
+        p.wait_for("Genomförande (eller varför inte)")
+        p.key("F3", "F3")  # the lighting: ongoing
+        p.wait_for("[pågår] Bättre belysning vid busstorget")
+        self.finish(p)
+        statuses = dict(self.ws.sqlite("SELECT what, status FROM activity WHERE deleted_at IS NULL"))
+        self.assertEqual(statuses, {"Trygghetsvandring på Storgatan": "done", "Bättre belysning vid busstorget": "ongoing"})
+        entries = self.ws.sqlite(f"SELECT why, resources, status FROM follow_up WHERE meeting_id = {int(follow)} AND aspect = 'resource'"
+                                 " ORDER BY activity_id")
+        self.assertEqual(entries, [("Sex vandringar, med 40 boende", "Två poliser, 12 timmar", "done"), ("", "", "ongoing")])
+        # The follow-up is not a situation report; the municipality's is.
+        situation = self.ws.cli("export", f"c{cycle}", "--document", "situation", "--format", "md").stdout
+        reports = situation.split("## Lägesrapporter")[1].split("\n## ")[0]
+        self.assertIn("Lägesrapport mars", reports)
+        self.assertNotIn("Uppföljning december", reports)
 
 
 if __name__ == "__main__":

@@ -80,7 +80,7 @@ class StepKindTests(E2ETestCase):
         # The HOW dialogue's own vote starts from the cycle's focus areas.
 
     def test_checklist_ticks_and_comments_survive_a_restart(self):
-        _, meeting = self.meeting("medborgardialog", title="Medborgardialog torget")
+        _, meeting = self.meeting("medborgardialog-planering", title="Planering av dialogen vid torget")
         p = self.open(meeting)
         p.wait_for("Checklista (0/")
         p.key("F3")
