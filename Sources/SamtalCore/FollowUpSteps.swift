@@ -33,9 +33,11 @@ extension RunState {
         }
     }
 
-    /// The status this step gave an activity; nil when not yet.
+    /// The status this step gave an activity; nil when not yet. An entry
+    /// made by typing, before a status was chosen, has no date: its status
+    /// is not an assessment.
     public func followUpStatus(activity: Int64) -> FollowUpStatus? {
-        followUpEntry(activity: activity, .resource)?.status
+        followUpEntry(activity: activity, .resource).flatMap { $0.date.isEmpty ? nil : $0.status }
     }
 
     /// The entry that stores `text` into an activity's field: this step's
@@ -71,7 +73,8 @@ extension AppState {
             let all = FollowUpStatus.allCases
             let status = run.followUpStatus(activity: id).map { all[(all.firstIndex(of: $0)! + 1) % all.count] } ?? all[0]
             // What is typed is saved first, so the status does not wait for it.
-            return saveBound(&run) + [.writeStep(.setFollowUpStatus(activityID: id, status: status), q)]
+            let date = today.isEmpty ? "–" : today
+            return saveBound(&run) + [.writeStep(.setFollowUpStatus(activityID: id, status: status, date: date), q)]
         case .saveField:
             let effects = saveBound(&run)
             // Enter goes on to the next field, as in a form.

@@ -136,13 +136,14 @@ extension StepData {
         case .saveFollowUp(let f):
             followUps.removeAll { $0.activityID == f.activityID && $0.aspect == f.aspect }
             followUps.append(f)
-        case .setFollowUpStatus(let activityID, let status):
+        case .setFollowUpStatus(let activityID, let status, let date):
             if let i = followUps.firstIndex(where: { $0.activityID == activityID && $0.aspect == .resource }) {
                 followUps[i].status = status
+                followUps[i].date = date
             } else {
                 let cycle = activities.first { $0.id == activityID }?.cycleID ?? cycleID
                 followUps.append(FollowUp(id: 0, cycleID: cycle, activityID: activityID, aspect: .resource, status: status,
-                                          meetingID: meetingID, stepID: stepID, createdAt: .infinity))
+                                          date: date, meetingID: meetingID, stepID: stepID, createdAt: .infinity))
             }
             if let i = activities.firstIndex(where: { $0.id == activityID }) { activities[i].status = ActivityStatus(followUp: status) }
         case .createFocusArea, .mergeFocusArea, .deleteFocusArea, .addSummaryItem, .deleteSummaryItem, .addActivity, .updateActivity,
@@ -238,9 +239,9 @@ public enum StepWrite: Equatable, Sendable {
     /// A field of an activity's follow-up in this step: the entry of its
     /// aspect is made or changed (one per activity, aspect and step).
     case saveFollowUp(FollowUp)
-    /// How far an activity has come: its follow-up's status, and the
-    /// plan's status of the activity with it.
-    case setFollowUpStatus(activityID: Int64, status: FollowUpStatus)
+    /// How far an activity has come, assessed on `date`: its follow-up's
+    /// status, and the plan's status of the activity with it.
+    case setFollowUpStatus(activityID: Int64, status: FollowUpStatus, date: String)
 }
 
 /// The fields of the problem step, in the order they are worked through:

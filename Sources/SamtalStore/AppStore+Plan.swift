@@ -180,14 +180,19 @@ extension AppStore {
         }
     }
 
-    /// Sets how far an activity has come in a meeting step's follow-up, and
-    /// the activity's status in the plan with it (not done: planned).
-    public func setStepFollowUpStatus(activityID: Int64, status: FollowUpStatus, meetingID: Int64, stepID: String,
+    /// Sets how far an activity has come in a meeting step's follow-up, as
+    /// assessed on `date`, and the activity's status in the plan with it
+    /// (not done: planned).
+    public func setStepFollowUpStatus(activityID: Int64, status: FollowUpStatus, date: String, meetingID: Int64, stepID: String,
                                       now: Double) throws {
         try transaction { db in
             var activity = try Self.liveActivity(db, id: activityID)
-            let f = FollowUp(id: 0, cycleID: activity.cycleID, activityID: activityID, aspect: .resource, status: status, createdAt: now)
-            try Self.stepFollowUp(db, f, meetingID: meetingID, stepID: stepID, now: now) { $0.status = status }
+            let f = FollowUp(id: 0, cycleID: activity.cycleID, activityID: activityID, aspect: .resource, status: status, date: date,
+                             createdAt: now)
+            try Self.stepFollowUp(db, f, meetingID: meetingID, stepID: stepID, now: now) {
+                $0.status = status
+                $0.date = date
+            }
             activity.status = ActivityStatus(followUp: status)
             activity.updatedAt = now
             try activity.update(db)

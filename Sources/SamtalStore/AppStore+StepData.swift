@@ -170,8 +170,9 @@ extension AppStore {
             _ = try updateActivity(a, now: now)
         case .saveFollowUp(let f):
             _ = try saveStepFollowUp(f, meetingID: q.meetingID, stepID: q.stepID, now: now)
-        case .setFollowUpStatus(let activityID, let status):
-            try setStepFollowUpStatus(activityID: activityID, status: status, meetingID: q.meetingID, stepID: q.stepID, now: now)
+        case .setFollowUpStatus(let activityID, let status, let date):
+            try setStepFollowUpStatus(activityID: activityID, status: status, date: date, meetingID: q.meetingID, stepID: q.stepID,
+                                      now: now)
         case .saveGoal(let goal):
             _ = try saveGoal(goal, now: now)
         case .deleteGoal(let id):

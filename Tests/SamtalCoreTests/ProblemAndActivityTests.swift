@@ -161,10 +161,10 @@ import Testing
         var s = runningStep(.followUp, data: Self.data)
         let q = Fixtures.run(s).query
         #expect(s.keyContext == .followUp)
-        #expect(s.update(.key(.function(3))) == [.writeStep(.setFollowUpStatus(activityID: 40, status: .done), q)])
+        #expect(s.update(.key(.function(3))) == [.writeStep(.setFollowUpStatus(activityID: 40, status: .done, date: "–"), q)])
         // Shown at once, before the store answers.
         #expect(Fixtures.run(s).followUpStatus(activity: 40) == .done)
-        #expect(s.update(.key(.function(3))) == [.writeStep(.setFollowUpStatus(activityID: 40, status: .ongoing), q)])
+        #expect(s.update(.key(.function(3))) == [.writeStep(.setFollowUpStatus(activityID: 40, status: .ongoing, date: "–"), q)])
         Fixtures.type("Två av tre vandringar", into: &s)
         let effects = Fixtures.withoutDraftClearing(s.update(.key(.tab)))
         guard case .writeStep(.saveFollowUp(let f), _, _)? = effects.first else { Issue.record("no write: \(effects)"); return }

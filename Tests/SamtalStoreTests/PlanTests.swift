@@ -61,7 +61,7 @@ struct PlanTests {
         more.resources = "40 timmar"
         more.id = 0 // the step's entry is found by its activity and aspect, not its id
         try f.store.saveStepFollowUp(more, meetingID: f.meeting.id, stepID: "genomforande", now: 7)
-        try f.store.setStepFollowUpStatus(activityID: a.id, status: .done, meetingID: f.meeting.id, stepID: "genomforande", now: 8)
+        try f.store.setStepFollowUpStatus(activityID: a.id, status: .done, date: "2027-12-01", meetingID: f.meeting.id, stepID: "genomforande", now: 8)
         var effect = step
         effect.aspect = .effect
         effect.why = "Färre anmälningar"
@@ -74,11 +74,11 @@ struct PlanTests {
         // The plan: the activity is done, and the cycle's follow-up lists both entries.
         #expect(try f.store.activities(cycleID: f.cycle.id).first?.status == .done)
         #expect(try f.store.followUps(cycleID: f.cycle.id).count == 2)
-        try f.store.setStepFollowUpStatus(activityID: a.id, status: .notDone, meetingID: f.meeting.id, stepID: "genomforande", now: 10)
+        try f.store.setStepFollowUpStatus(activityID: a.id, status: .notDone, date: "2027-12-01", meetingID: f.meeting.id, stepID: "genomforande", now: 10)
         #expect(try f.store.activities(cycleID: f.cycle.id).first?.status == .planned)
         try f.store.deleteActivity(id: a.id, now: 11)
         #expect(throws: StoreError.self) {
-            try f.store.setStepFollowUpStatus(activityID: a.id, status: .done, meetingID: f.meeting.id, stepID: "genomforande", now: 12)
+            try f.store.setStepFollowUpStatus(activityID: a.id, status: .done, date: "2027-12-01", meetingID: f.meeting.id, stepID: "genomforande", now: 12)
         }
     }
 
