@@ -44,6 +44,8 @@ extension RunState {
     /// entry of the field's aspect, changed, or a new one.
     func followUpWith(activity: Int64, _ field: FollowUpField, _ text: String) -> FollowUp? {
         guard let a = data.activities.first(where: { $0.id == activity }) else { return nil }
+        // Nothing to write where nothing was (a field typed and emptied).
+        guard !text.isEmpty || followUpEntry(activity: activity, field.aspect) != nil else { return nil }
         var f = followUpEntry(activity: activity, field.aspect)
             ?? FollowUp(id: 0, cycleID: a.cycleID, activityID: activity, aspect: field.aspect,
                         status: followUpStatus(activity: activity) ?? .ongoing, meetingID: meeting.id, stepID: step.id, createdAt: 0)
@@ -64,8 +66,11 @@ extension AppState {
         let item = run.followUp.item
         switch action {
         case .itemUp, .itemDown:
-            // Moving on saves what was typed (see `rebind`).
-            run.followUp.item = max(0, min(activities.count - 1, item + (action == .itemUp ? -1 : 1)))
+            // Moving on saves what was typed (see `rebind`); another
+            // activity starts at its first field.
+            let next = max(0, min(activities.count - 1, item + (action == .itemUp ? -1 : 1)))
+            if next != item { run.followUp.field = .how }
+            run.followUp.item = next
         case .nextFollowUpField, .previousFollowUpField:
             run.followUp.field = run.followUp.field.cycled(by: action == .previousFollowUpField ? -1 : 1)
         case .nextFollowUpStatus:

@@ -67,7 +67,9 @@ extension AppState {
             run.input.clear()
             for name in names { run.drafts[name] = nil }
             let editing = run.goals.editing
+            let item = run.goals.item
             run.goals = GoalsState()
+            run.goals.item = item // the selection stays where it was
             run.restoredDraft = false
             if editing != nil { enterStep(&run) }
         case .addItem:

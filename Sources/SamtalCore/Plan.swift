@@ -148,6 +148,16 @@ public struct FollowUp: Equatable, Sendable, Codable, Identifiable {
     }
 }
 
+extension FollowUp {
+    /// Whether the entry says how far its subject has come: every entry
+    /// made in the workspace (its status is chosen there), and a follow-up
+    /// step's resource entry once a status was chosen (it is then dated).
+    public var assessesStatus: Bool { meetingID == nil || (aspect == .resource && !date.isEmpty) }
+
+    /// Whether the entry holds anything to read.
+    public var isEmpty: Bool { !assessesStatus && why.isEmpty && measuredValue.isEmpty && resources.isEmpty }
+}
+
 // MARK: order of activities
 
 public enum ActivityOrder {

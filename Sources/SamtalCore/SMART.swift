@@ -152,8 +152,13 @@ public enum SMART {
             flags.append(SMARTFlag(letter: .realistic, reason: "Ingen aktivitet leder till målet – koppla minst en aktivitet."))
         }
 
-        // T: a deadline, in the field or in the text.
-        if goal.deadline.trimmed.isEmpty && !text.hasTime {
+        // T: a deadline, in the field or in the text; one in the field must
+        // say a time ("snart" does not).
+        let deadline = goal.deadline.trimmed
+        if !deadline.isEmpty && !GoalText(deadline).hasTime && !text.hasTime {
+            flags.append(SMARTFlag(letter: .timeBound,
+                                   reason: "Slutdatumet \"\(deadline)\" säger inte när – ange en tidpunkt, t.ex. 2027-06-30 eller vecka 40."))
+        } else if deadline.isEmpty && !text.hasTime {
             flags.append(SMARTFlag(letter: .timeBound, reason: "Inget slutdatum – ange när målet ska vara nått, t.ex. senast 2027-06-30."))
         }
         return flags

@@ -70,7 +70,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpProblemUp, helpProblemDown, helpNextProblemArea, helpNextActivityField, helpNextPriority, helpNextActivityArea
     case helpEditActivity, helpDeleteActivity
     case goalsHeading, goalsEmpty, goalNeedsText, goalText, goalIndicator, goalBaseline, goalTarget, goalDeadline, goalOwner
-    case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew
+    case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
     case keyGoalKind, keyGoalActivity, keyGoalAccepted
     case helpSaveGoal, helpNextGoalField, helpPreviousGoalField, helpNextGoalKind, helpNextGoalActivity, helpToggleGoalAccepted
     case helpNextGoalArea, helpEditGoal, helpDeleteGoal
@@ -472,9 +472,9 @@ public struct Texts: Sendable {
         case .helpRenameArea: return ("Byt namn på det markerade fokusområdet", "Rename the selected focus area")
         case .helpMergeArea: return ("Slå ihop: {mergeArea} på det som ska gå upp i ett annat, sedan {mergeArea} på målet", "Merge: {mergeArea} on the area to merge, then {mergeArea} on the target")
         case .helpDeleteArea: return ("Ta bort fokusområdet (anteckningarna blir ogrupperade) eller ta ut anteckningen ur sitt fokusområde", "Delete the focus area (its notes become ungrouped) or take the note out of its focus area")
-        case .helpVoteUp: return ("Markera föregående fokusområde", "Select the previous focus area")
-        case .helpVoteDown: return ("Markera nästa fokusområde", "Select the next focus area")
-        case .helpAddDot: return ("Ge det markerade fokusområdet en prick", "Give the selected focus area a dot")
+        case .helpVoteUp: return ("Markera föregående i listan (fokusområde eller aktivitet)", "Select the previous in the list (focus area or activity)")
+        case .helpVoteDown: return ("Markera nästa i listan", "Select the next in the list")
+        case .helpAddDot: return ("Ge det markerade fokusområdet eller den markerade aktiviteten en prick", "Give the selected focus area or activity a dot")
         case .helpUndoDot: return ("Ångra den senaste pricken", "Undo the latest dot")
         case .helpNextVoter: return ("Nästa grupp som röstar", "Next voting group")
         case .helpItemUp: return ("Markera föregående punkt", "Select the previous item")
@@ -579,6 +579,8 @@ public struct Texts: Sendable {
         case .goalAccepted: return ("accepterat", "accepted")
         case .goalNotAccepted: return ("inte accepterat", "not accepted")
         case .goalPasses: return ("SMART: uppfyllt", "SMART: met")
+        case .goalLacks: return ("saknar", "lacks")
+        case .followUpActivityNumber: return ("aktivitet", "activity")
         case .goalNew: return ("Nytt mål", "New goal")
         case .followUpHeading: return ("Aktivitetsplanens aktiviteter", "The activity plan's activities")
         case .followUpEmpty: return ("Planen har inga aktiviteter att följa upp: de läggs till i aktivitetsplaneringen eller i analysen (F5 på startsidan).", "The plan has no activities to follow up: they are added in activity planning or in the analysis (F5 on the home screen).")

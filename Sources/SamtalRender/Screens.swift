@@ -28,7 +28,7 @@ public enum Screens {
         }
         switch state.dialog {
         case .help(let context)?: drawHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)
-        case .confirm(let what)?: drawConfirm(&grid, what, texts: state.texts)
+        case .confirm(let what)?: drawConfirm(&grid, what, subject: confirmSubject(what, state), texts: state.texts)
         case .trace(let trace)?: drawTrace(&grid, trace, texts: state.texts, scroll: state.helpScroll)
         case nil: break
         }
@@ -685,7 +685,7 @@ public enum Screens {
                 grid.cursor = nil
                 return
             }
-            let label = " \(draft)\(t.followUpField(run.followUp.field)) (\(run.followUp.item + 1)) ▸ "
+            let label = " \(draft)\(t.followUpField(run.followUp.field)) (\(t[.followUpActivityNumber]) \(run.followUp.item + 1)) ▸ "
             _ = field(label, run.input, x: 0, width: w, focused: true)
         case .present, .collect:
             let source = run.editSource ?? run.source(ofGroup: run.group)
@@ -961,7 +961,7 @@ public enum Screens {
     /// being typed: every part, its kind, area, activity and acceptance, and
     /// what SMART still asks of it, live.
     static func drawGoals(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
-        let formHeight = min(max(0, rect.height - 4), 11)
+        let formHeight = min(max(0, rect.height - 4), max(12, rect.height * 3 / 5))
         let (listRect, formRect) = rect.splitTop(rect.height - formHeight)
         drawGoalList(&grid, run: run, rect: listRect, texts: t, selectable: true)
         guard formRect.height >= 4 else { return }
@@ -992,17 +992,25 @@ public enum Screens {
             y += 1
         }
         guard y < form.maxY else { return }
-        let activity = g.activity.flatMap { id in run.data.activities.first { $0.id == id }?.what }
-            ?? (draft.activityCount > 0 ? "\(draft.activityCount)" : t[.goalNoActivity])
-        let status = "\(t.goalKind(g.kind)) · \(t[.goalActivity]): \(activity) · \(t[g.accepted ? .goalAccepted : .goalNotAccepted])"
-        grid.text(truncate(status, width: form.width), x: form.x, y: y, style: Style(.dim))
+        // The activities it serves: those it had, and the one chosen (F5).
+        let kept = g.editing.flatMap { id in run.data.goals.first { $0.id == id } }?.activityIDs ?? []
+        let served = (kept + (g.activity.map { [$0] } ?? [])).reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
+        let names = served.compactMap { id in run.data.activities.first { $0.id == id }?.what }
+        let status = "\(t[g.accepted ? .goalAccepted : .goalNotAccepted]) · \(t.goalKind(g.kind)) · \(t[.goalActivity]): "
+            + (names.isEmpty ? t[.goalNoActivity] : names.joined(separator: "; "))
+        grid.text(truncate(status, width: form.width), x: form.x, y: y, style: Style(g.accepted ? .success : .dim))
         y += 1
         let flags = SMART.check(draft)
         if flags.isEmpty, y < form.maxY {
             grid.text(truncate(t[.goalPasses], width: form.width), x: form.x, y: y, style: Style(.success, bold: true))
         }
+        // One line a letter, so every letter shows; the first reasons wrap
+        // when there is room for all.
+        let room = form.maxY - y
         for f in flags where y < form.maxY {
-            y += grid.paragraph("\(f.letter.initial): \(f.reason)", in: Rect(x: form.x, y: y, width: form.width, height: form.maxY - y),
+            let text = "\(f.letter.initial): \(f.reason)"
+            let wrapLines = room >= flags.count * 2 ? 2 : 1
+            y += grid.paragraph(text, in: Rect(x: form.x, y: y, width: form.width, height: min(wrapLines, form.maxY - y)),
                                 style: Style(.warning), indent: "   ")
         }
     }
@@ -1020,7 +1028,7 @@ public enum Screens {
         for (i, g) in goals.enumerated().dropFirst(start).prefix(inner.height) {
             let flags = g.smartFlags
             let letters = SMARTLetter.allCases.filter { l in flags.contains { $0.letter == l } }.map(\.initial).joined()
-            let check = flags.isEmpty ? "✓ SMART" : "SMART −\(letters)"
+            let check = flags.isEmpty ? "✓ SMART" : "SMART \(t[.goalLacks]) \(letters.map(String.init).joined(separator: " "))"
             let text = "[\(t.goalKind(g.kind))] \(g.text) · \(check)"
             listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: selectable && i == run.selectedItem,
                     style: Style(flags.isEmpty ? .success : .normal))
@@ -1155,7 +1163,35 @@ public enum Screens {
         grid.cursor = nil
     }
 
-    static func drawConfirm(_ grid: inout Grid, _ what: ConfirmAction, texts t: Texts) {
+    /// What a delete would remove, as its text: the question names it, so
+    /// the wrong one is not removed by a selection the eye missed.
+    static func confirmSubject(_ what: ConfirmAction, _ state: AppState) -> String? {
+        var data = StepData(stepID: "")
+        var notes: [Note] = []
+        switch state.screen {
+        case .run(let run):
+            data = run.data
+            notes = run.notes
+        case .workspace(let ws):
+            if let a = ws.analysis {
+                data.focusAreas = a.focusAreas
+                data.activities = a.activities
+                data.goals = a.goals
+            }
+        default:
+            break
+        }
+        switch what {
+        case .deleteNote(let id): return notes.first { $0.id == id }?.text
+        case .deleteFocusArea(let id): return data.focusAreas.first { $0.id == id }?.name
+        case .deleteSummaryItem(let id): return data.summaryItems.first { $0.id == id }?.text
+        case .deleteActivity(let id): return data.activities.first { $0.id == id }?.what
+        case .deleteGoal(let id): return data.goals.first { $0.id == id }?.text
+        case .deleteCause, .deleteFollowUp, .finishMeeting, .overwriteExport: return nil
+        }
+    }
+
+    static func drawConfirm(_ grid: inout Grid, _ what: ConfirmAction, subject: String? = nil, texts t: Texts) {
         let question: String
         switch what {
         case .deleteNote: question = t[.confirmDelete]
@@ -1168,7 +1204,8 @@ public enum Screens {
         case .deleteFollowUp: question = t[.confirmDeleteFollowUp]
         case .overwriteExport(let request): question = "\(t[.confirmOverwrite]) \(request.output)"
         }
-        let lines = wrap(question, width: min(56, grid.size.width - 8))
+        let width = min(56, grid.size.width - 8)
+        let lines = wrap(question, width: width) + (subject.map { wrap("”\($0)”", width: width).prefix(3) } ?? [])
         let rect = centered(grid, width: min(60, grid.size.width - 4), height: lines.count + 5)
         grid.fill(rect)
         let inner = grid.box(rect, style: Style(.warning, bold: true))

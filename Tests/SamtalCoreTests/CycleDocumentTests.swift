@@ -88,6 +88,35 @@ import Testing
         #expect(html.contains("<td class=\"signal signal-green\">uppfyller SMART</td>"))
     }
 
+    @Test("a follow-up meeting's entries: each activity counted once by its latest status, empty entries left out, resources shown")
+    func planWithAFollowUpMeeting() {
+        var record = DocumentFixture.record
+        // Meeting 13 followed activity 51 up again (done, with resources and
+        // a quality note) and found 52 not done; a field typed and cleared
+        // left an empty entry.
+        func entry(_ id: Int64, _ activity: Int64, _ aspect: FollowUpAspect, _ status: FollowUpStatus, date: String = "",
+                   why: String = "", resources: String = "") -> FollowUp {
+            FollowUp(id: id, cycleID: 3, activityID: activity, aspect: aspect, status: status, why: why, date: date, resources: resources,
+                     meetingID: 13, stepID: "genomforande", createdAt: Double(id))
+        }
+        record.analysis.followUps += [
+            entry(81, 51, .resource, .done, date: "2027-11-30", why: "Alla armaturer lagade", resources: "2 elektriker, 3 dagar"),
+            entry(82, 51, .performance, .ongoing, why: "Boende nöjda med ljuset"),
+            entry(83, 52, .resource, .notDone, date: "2027-11-30", why: "Ingen boende kom"),
+            entry(84, 52, .effect, .ongoing),
+        ]
+        record.analysis.activities[1].status = .planned
+        let md = MarkdownRenderer.render(Documents.cycle(.plan, record, language: .sv)!)
+        // 51 done (its latest), 52 not done, goal 63 not done: not five entries.
+        #expect(md.contains("Status: 1 genomförd, 0 pågående, 2 ej genomförda."), "\(md)")
+        #expect(md.contains("| 2027-11-30 | 1. Laga och förstärka belysningen i gångtunneln | resurs och aktivitet | genomförd |  | 2 elektriker, 3 dagar | Alla armaturer lagade |"))
+        // An entry without a status chosen shows none, and is dated by its meeting.
+        #expect(md.contains("| prestation (kvalitet) |  |  |  | Boende nöjda med ljuset |"))
+        #expect(!md.contains("| effekt | pågår |"))
+        // The planned activity found not done says so in the plan.
+        #expect(md.contains("planerad (inte genomförd 2027-11-30)"))
+    }
+
     @Test("the promise has the method's sections in order, and lines to sign")
     func promise() {
         let doc = Self.document(.promise)

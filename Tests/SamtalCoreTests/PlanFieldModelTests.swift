@@ -259,7 +259,6 @@ private struct PlanModel {
                 for p in 0..<6 { lines["g/\(of)/\(p)"] = nil }
                 kept[of] = nil
                 let wasEditing = editing != nil
-                item = 0
                 if wasEditing { backToNew() } else { editing = nil; part = 0; meta = Meta(kind: 0, activity: nil, accepted: false) }
             } else if step == 1 {
                 lines[followName] = nil
@@ -301,6 +300,7 @@ private struct PlanModel {
             if step == 1, (0..<2).contains(activity + d) {
                 commit()
                 activity += d
+                field = 0 // another activity starts at its first field
             }
         case .function(3):
             if step == 0 { meta.kind = (meta.kind + 1) % 3 }

@@ -108,6 +108,10 @@ let smartCases: [SMARTCase] = [
 
     // --- One letter missing at a time --------------------------------------------
     .owned("Öka antalet grannsamverkansområden från 3 till 5", [.timeBound]),
+    // A deadline field must say when.
+    .owned("Öka antalet grannsamverkansområden från 3 till 5", deadline: "snart", [.timeBound]),
+    .owned("Öka antalet grannsamverkansområden från 3 till 5", deadline: "vecka 40", []),
+    .owned("Öka antalet grannsamverkansområden från 3 till 5", deadline: "2027-12-31", []),
     // No one to follow it up: M asks how results are followed up (001:840).
     .owned("Minska nedskräpningen i Stadsparken med hälften före 2027-09-01.", owner: "", [.measurable]),
     // Not accepted (001:842): only the people can say it is.

@@ -134,6 +134,14 @@ extension Documents {
         func responsible(_ act: Activity) -> String {
             [act.responsible, act.organisation].filter { !$0.isEmpty }.joined(separator: ", ")
         }
+        // A planned activity found not done at a follow-up says so beside
+        // its status in the plan.
+        func statusText(_ act: Activity) -> String {
+            let notDone = a.followUps.filter { $0.activityID == act.id && $0.assessesStatus }
+                .max { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
+            guard act.status == .planned, let f = notDone, f.status == .notDone else { return d.activityStatus(act.status) }
+            return "\(d.activityStatus(act.status)) (\(d.followUpStatus(.notDone))\(f.date.isEmpty ? "" : " " + f.date))"
+        }
         var b: [Block] = [.notice(d[.internalNotice])]
 
         b.append(.heading(2, d[.timeline]))
@@ -146,7 +154,7 @@ extension Documents {
                 rows: ordered.enumerated().map { i, act in
                     [Cell("\(i + 1)"), Cell(act.what), Cell(responsible(act)), Cell(act.start), Cell(act.end),
                      Cell(act.dependsOn.compactMap { a.number(ofActivity: $0) }.sorted().map(String.init).joined(separator: ", ")),
-                     Cell(d.activityStatus(act.status))]
+                     Cell(statusText(act))]
                 },
                 style: "timeline")))
             b.append(.heading(2, d[.activitiesInDetail]))
@@ -165,7 +173,7 @@ extension Documents {
                     KeyValue(d[.triangleSide], act.triangleSide.map { d.ui.problemField(.triangle($0)) } ?? "–"),
                     KeyValue(d[.involvesCitizens], d.yesNo(act.involvesCitizens)),
                     KeyValue(d[.priority], d.ui.priority(act.priority)),
-                    KeyValue(d[.status], d.activityStatus(act.status)),
+                    KeyValue(d[.status], statusText(act)),
                     KeyValue(d[.goals], goals.isEmpty ? "–" : goals.map(\.text).joined(separator: "; ")),
                 ]))
             }
@@ -215,19 +223,31 @@ extension Documents {
         if a.followUps.isEmpty {
             b.append(.empty(d[.noFollowUps]))
         } else {
-            let counts = FollowUpStatus.allCases.map { s in (s, a.followUps.filter { $0.status == s }.count) }
+            // How far each activity, goal or the promise has come: its
+            // latest assessment, counted once.
+            var latest: [String: FollowUp] = [:]
+            for f in a.followUps where f.assessesStatus {
+                let key = f.activityID.map { "a\($0)" } ?? f.goalID.map { "g\($0)" } ?? "p"
+                if let seen = latest[key], (seen.date, seen.createdAt) > (f.date, f.createdAt) { continue }
+                latest[key] = f
+            }
+            let counts = FollowUpStatus.allCases.map { s in (s, latest.values.filter { $0.status == s }.count) }
             b.append(.paragraph(d.followUpCounts(counts)))
             b.append(.barChart(BarChart(title: d[.followUpStatus], bars: counts.map { s, n in
                 BarChart.Bar(label: d.followUpStatus(s), value: n, valueText: "\(n)", signal: signal(s))
             })))
+            // A follow-up meeting's entries are dated by the meeting.
+            let meetingDates = Dictionary(uniqueKeysWithValues: a.meetings.map { ($0.id, $0.facts.date) })
             b.append(.table(Table(
                 columns: [Column(d[.date], noWrap: true), Column(d[.concerns]), Column(d[.aspect]), Column(d[.status]), Column(d[.measuredValue]),
-                          Column(d[.why])],
-                rows: a.followUps.map { f in
+                          Column(d[.resources]), Column(d[.howItWent])],
+                rows: a.followUps.filter { !$0.isEmpty }.map { f in
                     let concerns = f.activityID.map(ref) ?? f.goalID.flatMap { id in a.goals.first { $0.id == id }?.text }
                         ?? d[.thePromiseAsAWhole]
-                    return [Cell(f.date), Cell(concerns), Cell(d.followUpAspect(f.aspect)),
-                            Cell(d.followUpStatus(f.status), signal: signal(f.status)), Cell(f.measuredValue), Cell(f.why)]
+                    let date = f.date.isEmpty ? f.meetingID.flatMap { meetingDates[$0] } ?? "" : f.date
+                    let status = f.assessesStatus ? Cell(d.followUpStatus(f.status), signal: signal(f.status)) : Cell("")
+                    return [Cell(date), Cell(concerns), Cell(d.followUpAspect(f.aspect)), status, Cell(f.measuredValue), Cell(f.resources),
+                            Cell(f.why)]
                 },
                 style: "follow-up")))
         }
