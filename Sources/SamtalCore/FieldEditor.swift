@@ -32,6 +32,8 @@ public enum FieldKey: Hashable, Sendable {
     case rating(step: String, item: Int, field: RatingField)
     /// A new summary item: 0 what, 1 who, 2 when.
     case summary(step: String, part: Int)
+    /// A summary item being edited (F4), its parts as a new one's.
+    case summaryEdit(id: Int64, part: Int)
     /// A problem field (`ProblemField.all[index]`) of a focus area (nil:
     /// the step's problem when the cycle has no focus area yet).
     case problem(step: String, area: Int64?, index: Int)
@@ -49,7 +51,7 @@ public enum FieldKey: Hashable, Sendable {
         switch self {
         case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return true
         // An activity or a goal is written whole, with Enter: its parts are drafts.
-        case .note, .newArea, .summary, .activity, .goal: return false
+        case .note, .newArea, .summary, .summaryEdit, .activity, .goal: return false
         }
     }
 
@@ -64,6 +66,7 @@ public enum FieldKey: Hashable, Sendable {
         case .checklistComment(let step, let item): return "checklist/\(step)/\(item)"
         case .rating(let step, let item, let field): return "rating/\(step)/\(item)/\(field == .observations ? "observations" : "comment")"
         case .summary(let step, let part): return "summary/\(step)/\(part)"
+        case .summaryEdit(let id, let part): return "summary-edit/\(id)/\(part)"
         case .problem(let step, let area, let index): return "problem/\(step)/\(area.map(String.init) ?? "none")/\(index)"
         case .activity(let step, let editing, let part): return "activity/\(step)/\(editing.map(String.init) ?? "new")/\(part)"
         case .goal(let step, let editing, let part): return "goal/\(step)/\(editing.map(String.init) ?? "new")/\(part)"
@@ -114,7 +117,7 @@ extension RunState {
         case .rating:
             return step.questions.isEmpty || !stepLoaded ? nil : .rating(step: id, item: rating.item, field: rating.field)
         case .summary:
-            return .summary(step: id, part: 0)
+            return summary.editing.map { .summaryEdit(id: $0, part: 0) } ?? .summary(step: id, part: 0)
         case .problem:
             return stepLoaded ? .problem(step: id, area: data.problemFocusAreaID, index: problem.field) : nil
         case .activities:
@@ -134,6 +137,9 @@ extension RunState {
             return ""
         case .noteEdit(let id):
             return notes.first { $0.id == id }?.text ?? ""
+        case .summaryEdit(let id, let part):
+            guard let item = data.summaryItems.first(where: { $0.id == id }) else { return "" }
+            return [item.text, item.owner, item.due][min(max(0, part), 2)]
         case .renameArea(let id):
             return data.focusAreas.first { $0.id == id }?.name ?? ""
         case .targetPicture(let id):
@@ -169,6 +175,7 @@ extension RunState {
     var subfieldKeys: [(FieldKey, WritableKeyPath<RunState, TextField>)] {
         switch step.kind {
         case .summary:
+            if let e = summary.editing { return [(.summaryEdit(id: e, part: 1), \.summary.owner), (.summaryEdit(id: e, part: 2), \.summary.due)] }
             return [(.summary(step: step.id, part: 1), \.summary.owner), (.summary(step: step.id, part: 2), \.summary.due)]
         case .activities:
             let e = activities.editing
@@ -313,7 +320,7 @@ extension RunState {
         let q = query
         let draft = DraftRef(station: station, fields: [key.draftName])
         switch key {
-        case .note, .newArea, .summary:
+        case .note, .newArea, .summary, .summaryEdit:
             return nil
         case .noteEdit(let id):
             guard let e = editing, e.id == id else { return nil }
@@ -398,7 +405,7 @@ extension RunState {
         let changed = text.trimmingCharacters(in: " \t") != storedValue(key)
         switch key {
         case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return changed
-        case .activity(_, .some, _), .goal(_, .some, _): return !text.isEmpty && changed
+        case .activity(_, .some, _), .goal(_, .some, _), .summaryEdit: return !text.isEmpty && changed
         case .note, .newArea, .summary, .activity(_, .none, _), .goal(_, .none, _): return !text.isEmpty
         }
     }
@@ -435,7 +442,7 @@ extension RunState {
     /// back with the text (after a crash, or on the step entered again).
     var itemMetaDraft: String? {
         switch stepState {
-        case .summary: return "summary/\(step.id)/kind"
+        case .summary(let m): return m.editing.map { "summary-edit/\($0)/kind" } ?? "summary/\(step.id)/kind"
         case .activities(let a): return "activity/\(step.id)/\(a.editing.map(String.init) ?? "new")/meta"
         case .goals(let g): return "goal/\(step.id)/\(g.editing.map(String.init) ?? "new")/meta"
         case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp: return nil
@@ -449,6 +456,7 @@ extension RunState {
         func id(_ x: Int64?) -> String { x.map(String.init) ?? "" }
         switch stepState {
         case .summary(let m):
+            if let e = m.editing { return data.summaryItems.first { $0.id == e }?.kind == m.kind ? nil : m.kind.rawValue }
             return typing && m.kind != .decision ? m.kind.rawValue : nil
         case .activities(let a):
             let meta = "\(a.priority.rawValue)|\(id(a.area))"

@@ -73,7 +73,7 @@ public enum Action: String, Sendable, CaseIterable {
     // rating
     case nextRatingValue, previousRatingValue, switchRatingField
     // summary
-    case nextSummaryKind, nextSummaryField, previousSummaryField, deleteSummaryItem, addItem
+    case nextSummaryKind, nextSummaryField, previousSummaryField, deleteSummaryItem, addItem, editSummaryItem
     // problem
     case nextProblemArea
     // activities
@@ -196,6 +196,7 @@ public enum Keymap {
         KeyBinding([.enter], .addItem, .summary, help: .helpAddSummaryItem),
         KeyBinding([.tab], .nextSummaryField, .summary, bar: .keyField, help: .helpNextSummaryField),
         KeyBinding([.backTab], .previousSummaryField, .summary, help: .helpPreviousSummaryField),
+        KeyBinding([.function(4)], .editSummaryItem, .summary, bar: .keyEdit, help: .helpEditSummaryItem),
         KeyBinding([.function(8)], .deleteSummaryItem, .summary, bar: .keyDelete, help: .helpDeleteSummaryItem),
 
         // Problem: the description, the why-chain and the triangle for one focus area.

@@ -116,6 +116,8 @@ public struct SummaryState: Equatable, Sendable {
     public var part: SummaryPart = .what
     public var owner = TextField("", limit: 200)
     public var due = TextField("", limit: 40)
+    /// The item being edited (F4); nil: a new one.
+    public var editing: Int64?
     public init() {}
 }
 

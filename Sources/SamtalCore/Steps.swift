@@ -39,6 +39,8 @@ public struct StepData: Equatable, Sendable, Codable {
     /// Follow-up: this step's entries (`activities` and `goals` are then
     /// the plan followed up).
     public var followUps: [FollowUp] = []
+    /// Summary: what the meeting produced before it, to read out.
+    public var output: MeetingOutput?
     /// Present or collect with `show: commitments`: the analysis whose
     /// activities and goals are to be followed up (this cycle's, or the
     /// area's previous cycle's when this one has none yet).
@@ -146,10 +148,35 @@ extension StepData {
                                           date: date, meetingID: meetingID, stepID: stepID, createdAt: .infinity))
             }
             if let i = activities.firstIndex(where: { $0.id == activityID }) { activities[i].status = ActivityStatus(followUp: status) }
+        case .updateSummaryItem(let item):
+            if let i = summaryItems.firstIndex(where: { $0.id == item.id }) { summaryItems[i] = item }
         case .createFocusArea, .mergeFocusArea, .deleteFocusArea, .addSummaryItem, .deleteSummaryItem, .addActivity, .updateActivity,
              .deleteActivity, .saveGoal, .deleteGoal:
             break
         }
+    }
+}
+
+/// What a meeting has produced so far, for its summary step to read out:
+/// the notes by group, its focus areas and dots, problem descriptions,
+/// activities and their dots, goals, ratings and follow-up.
+public struct MeetingOutput: Equatable, Sendable {
+    public var notesPerGroup: [Int: Int] = [:]
+    public var focusAreas: [FocusArea] = []
+    public var votes: [Vote] = []
+    public var problems: [Problem] = []
+    public var activities: [Activity] = []
+    public var activityVotes: [ActivityVote] = []
+    public var goals: [Goal] = []
+    /// By step id.
+    public var ratings: [String: [Rating]] = [:]
+    public var followUps: [FollowUp] = []
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        notesPerGroup.isEmpty && focusAreas.isEmpty && problems.isEmpty && activities.isEmpty && goals.isEmpty
+            && ratings.values.allSatisfy(\.isEmpty) && followUps.isEmpty
     }
 }
 
@@ -226,6 +253,7 @@ public enum StepWrite: Equatable, Sendable {
     case setChecklistAnswer(ChecklistAnswer)
     case setRating(Rating)
     case addSummaryItem(kind: SummaryItemKind, text: String, owner: String, due: String)
+    case updateSummaryItem(SummaryItem)
     case deleteSummaryItem(id: Int64)
     case saveProblem(focusAreaID: Int64?, answers: [ProblemQuestion: String], triangle: [TriangleSide: String])
     case saveWhyChain(focusAreaID: Int64?, texts: [String])
@@ -625,7 +653,22 @@ extension AppState {
         case .deleteSummaryItem:
             guard run.data.summaryItems.indices.contains(run.summary.item) else { return [] }
             dialog = .confirm(.deleteSummaryItem(run.data.summaryItems[run.summary.item].id))
+        case .editSummaryItem:
+            let items = run.data.summaryItems
+            guard items.indices.contains(run.summary.item), items[run.summary.item].id != run.summary.editing else { return [] }
+            return startEditing(items[run.summary.item], &run)
         case .cancel:
+            if run.summary.editing != nil {
+                // The edit is left as stored; the new item's text comes back.
+                for name in run.boundAndSubfields.map(\.draftName) + (run.itemMetaDraft.map { [$0] } ?? []) { run.drafts[name] = nil }
+                run.input.clear()
+                run.summary.editing = nil
+                run.summary.kind = .decision
+                run.summary.part = .what
+                run.restoredDraft = false
+                enterStep(&run)
+                return []
+            }
             revert(&run)
             run.summary.owner.clear()
             run.summary.due.clear()
@@ -634,14 +677,29 @@ extension AppState {
             let text = run.input.trimmedText
             guard !text.isEmpty else { return [] }
             let nextStep = run.summary.kind == .nextStep
-            let write = StepWrite.addSummaryItem(kind: run.summary.kind, text: text,
-                                                 owner: nextStep ? run.summary.owner.trimmedText : "",
-                                                 due: nextStep ? run.summary.due.trimmedText : "")
+            let owner = nextStep ? run.summary.owner.trimmedText : "", due = nextStep ? run.summary.due.trimmedText : ""
+            let write: StepWrite
+            if let id = run.summary.editing, var item = run.data.summaryItems.first(where: { $0.id == id }) {
+                item.kind = run.summary.kind
+                item.text = text
+                item.owner = owner
+                item.due = due
+                write = .updateSummaryItem(item)
+            } else {
+                write = .addSummaryItem(kind: run.summary.kind, text: text, owner: owner, due: due)
+            }
             let clearing = run.clearing(run.boundAndSubfields, also: run.itemMetaDraft.map { [$0] } ?? [])
+            let wasEditing = run.summary.editing != nil
             run.input.clear()
             run.summary.owner.clear()
             run.summary.due.clear()
             run.summary.part = .what
+            if wasEditing {
+                // Back to a new item, with what was typed for one before.
+                run.summary.editing = nil
+                run.summary.kind = .decision
+                enterStep(&run)
+            }
             return [.writeStep(write, q, clearing: clearing)]
         case nil:
             switch run.summary.part {
@@ -676,6 +734,8 @@ extension AppState {
         case .addSummaryItem:
             run.summary.item = max(0, run.data.summaryItems.count - 1)
             say(texts[.noteSaved])
+        case .updateSummaryItem:
+            say(texts[.noteUpdated])
         case .deleteFocusArea, .deleteSummaryItem, .deleteActivity, .deleteGoal:
             say(texts[.noteDeleted])
         case .saveProblem, .saveWhyChain:
@@ -877,6 +937,21 @@ extension AppState {
         return effects
     }
 
+    /// F4 on a summary item: its parts go into the fields (their drafts,
+    /// when an edit of it was left unsaved); what was typed for a new item
+    /// is kept as its draft.
+    mutating func startEditing(_ item: SummaryItem, _ run: inout RunState) -> [Effect] {
+        let effects = leaveStep(&run)
+        run.summary.editing = item.id
+        run.summary.kind = item.kind
+        run.summary.part = .what
+        for ((key, path), stored) in zip(run.subfieldKeys, [item.owner, item.due]) {
+            run[keyPath: path].set(run.drafts[key.draftName] ?? stored)
+        }
+        if let name = run.itemMetaDraft, let meta = run.drafts[name] { run.restoreItemMeta(meta) }
+        return effects
+    }
+
     /// A step entered again (or a meeting opened after a crash) in the
     /// middle of an edit, a note's, an area's name or an activity's: the
     /// edit goes on with its unsaved text, rather than that text waiting
@@ -918,7 +993,13 @@ extension AppState {
             else { return [] }
             run.goals.item = i
             return startEditing(run.data.goals[i], &run)
-        case .vote, .checklist, .rating, .summary, .problem, .followUp:
+        case .summary(let state):
+            guard state.editing == nil, let i = run.firstWithEditDraft(run.data.summaryItems.map(\.id), parts: SummaryPart.allCases.count,
+                                                                       { .summaryEdit(id: $0, part: $1) })
+            else { return [] }
+            run.summary.item = i
+            return startEditing(run.data.summaryItems[i], &run)
+        case .vote, .checklist, .rating, .problem, .followUp:
             break // their drafts are found by `moveToDraft`
         }
         return []

@@ -71,6 +71,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpEditActivity, helpDeleteActivity
     case goalsHeading, goalsEmpty, goalNeedsText, goalText, goalIndicator, goalBaseline, goalTarget, goalDeadline, goalOwner
     case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
+    case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
     case keyGoalKind, keyGoalActivity, keyGoalAccepted
     case helpSaveGoal, helpNextGoalField, helpPreviousGoalField, helpNextGoalKind, helpNextGoalActivity, helpToggleGoalAccepted
     case helpNextGoalArea, helpEditGoal, helpDeleteGoal
@@ -580,6 +581,12 @@ public struct Texts: Sendable {
         case .goalNotAccepted: return ("inte accepterat", "not accepted")
         case .goalPasses: return ("SMART: uppfyllt", "SMART: met")
         case .goalLacks: return ("saknar", "lacks")
+        case .helpEditSummaryItem: return ("Ändra den markerade punkten ({addItem} sparar, Esc låter den vara)", "Edit the selected item ({addItem} saves, Esc leaves it)")
+        case .outputHeading: return ("Det här har mötet tagit fram", "What the meeting produced")
+        case .outputNotes: return ("Anteckningar", "Notes")
+        case .outputAreas: return ("Fokusområden", "Focus areas")
+        case .outputProblem: return ("Problembeskrivning", "Problem description")
+        case .outputActivities: return ("Aktiviteter", "Activities")
         case .followUpActivityNumber: return ("aktivitet", "activity")
         case .goalNew: return ("Nytt mål", "New goal")
         case .followUpHeading: return ("Aktivitetsplanens aktiviteter", "The activity plan's activities")

@@ -648,7 +648,7 @@ public enum Screens {
             let label = run.rating.field == .observations ? t[.ratingObservations] : t[.ratingComment]
             _ = field(" \(draft)\(label) (\(run.selectedItem + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .summary:
-            let kind = " \(t.summaryKind(run.summary.kind)) ▸ "
+            let kind = (run.summary.editing != nil ? " \(t[.editingLabel]) ·" : "") + " \(t.summaryKind(run.summary.kind)) ▸ "
             if run.summary.kind == .nextStep {
                 let room = max(12, right - DisplayWidth.of(kind) - 16)
                 var x = field(kind, run.input, x: 0, width: room * 3 / 5, focused: run.summary.part == .what)
@@ -1091,7 +1091,66 @@ public enum Screens {
         }
     }
 
+    /// What the meeting produced before its summary, one line a kind, to
+    /// read out before the decisions (001: "Sammanfatta …").
+    static func outputLines(_ run: RunState, texts t: Texts) -> [String] {
+        guard let out = run.data.output else { return [] }
+        var lines: [String] = []
+        let notes = out.notesPerGroup.values.reduce(0, +)
+        if notes > 0 {
+            let groups = out.notesPerGroup.keys.sorted { ($0 == 0 ? Int.max : $0) < ($1 == 0 ? Int.max : $1) }
+                .map { "\(t.group($0)): \(out.notesPerGroup[$0]!)" }
+            lines.append("\(t[.outputNotes]): \(notes) (\(groups.joined(separator: " · ")))")
+        }
+        if !out.focusAreas.isEmpty {
+            let ranked = Ranking.rank(out.focusAreas, votes: out.votes)
+            let list = ranked.map { r in r.dots > 0 ? "\(r.rank). \(r.area.name) (\(r.dots))" : r.area.name }
+            lines.append("\(t[.outputAreas]): \(list.joined(separator: " · "))")
+        }
+        for p in out.problems {
+            let area = p.focusAreaID.flatMap { id in out.focusAreas.first { $0.id == id }?.name ?? run.data.focusAreas.first { $0.id == id }?.name }
+            let what = p.answers[.what] ?? ""
+            lines.append("\(t[.outputProblem])\(area.map { " – \($0)" } ?? ""): \(what.isEmpty ? "–" : what)")
+        }
+        if !out.activities.isEmpty && out.followUps.isEmpty {
+            let ranked = Ranking.rank(out.activities, votes: out.activityVotes)
+            let list = ranked.map { r in r.dots > 0 ? "\(r.item.what) (\(r.dots))" : r.item.what }
+            lines.append("\(t[.outputActivities]): \(list.joined(separator: " · "))")
+        }
+        for g in out.goals {
+            lines.append("\(t[.goalText]) (\(t.goalKind(g.kind))): \(g.text)\(g.smartFlags.isEmpty ? " ✓ SMART" : "")")
+        }
+        for step in run.agenda.steps where step.kind == .rating {
+            for r in out.ratings[step.id] ?? [] where r.value != nil {
+                let question = step.questions.indices.contains(r.question) && step.questions.count > 1 ? " – \(step.questions[r.question])" : ""
+                lines.append("\(step.title)\(question): \(t.ratingValue(r.value!))")
+            }
+        }
+        let assessed = out.followUps.filter(\.assessesStatus)
+        for f in assessed {
+            guard let a = out.activities.first(where: { $0.id == f.activityID }) else { continue }
+            lines.append("\(a.what): \(t.followUpStatus(f.status))")
+        }
+        return lines
+    }
+
     static func drawSummary(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        var rect = rect
+        // Each line wraps, so what is read out is there in full.
+        let output = outputLines(run, texts: t).flatMap { line in
+            wrap(line, width: max(10, rect.width - 2)).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+        }
+        if !output.isEmpty {
+            let (top, rest) = rect.splitTop(min(output.count + 2, rect.height / 2))
+            let box = grid.box(top, title: t[.outputHeading])
+            for (i, line) in output.prefix(box.height).enumerated() {
+                grid.text(truncate(line, width: box.width), x: box.x, y: box.y + i)
+            }
+            if output.count > box.height {
+                grid.textRight("+\(output.count - box.height)", maxX: box.maxX, y: box.maxY - 1, style: Style(.dim, bold: true))
+            }
+            rect = rest
+        }
         let inner = grid.box(rect, title: "\(t[.summaryDecisions]) · \(t[.summaryNextSteps]) · \(t[.summaryCarryForward])")
         let items = run.data.summaryItems
         if items.isEmpty {

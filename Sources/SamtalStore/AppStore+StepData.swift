@@ -52,6 +52,7 @@ extension AppStore {
             data.ratings = try ratings(meetingID: q.meetingID, stepID: q.stepID)
         case .summary:
             data.summaryItems = try summaryItems(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
+            data.output = try meetingOutput(q)
         case .problem:
             // The cycle's focus areas; the chosen one, else the best ranked.
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
@@ -95,6 +96,32 @@ extension AppStore {
             data.meetingTitles = Dictionary(uniqueKeysWithValues: try meetings(cycleID: q.cycleID).map { ($0.id, $0.title) })
         }
         return data
+    }
+
+    /// What the meeting produced in the steps before a summary step.
+    func meetingOutput(_ q: StepQuery) throws -> MeetingOutput {
+        var out = MeetingOutput()
+        let earlier = Set(q.earlierStepIDs)
+        for note in try notes(meetingID: q.meetingID) where earlier.contains(note.stepID) && !note.hidden {
+            out.notesPerGroup[note.group, default: 0] += 1
+        }
+        out.votes = try votes(cycleID: q.cycleID).filter { $0.meetingID == q.meetingID }
+        // Its own areas, and those it voted on.
+        let voted = Set(out.votes.map(\.focusAreaID))
+        out.focusAreas = try focusAreas(cycleID: q.cycleID).filter { $0.proposedIn.contains(q.meetingID) || voted.contains($0.id) }
+        out.problems = try problems(cycleID: q.cycleID).filter { $0.meetingID == q.meetingID }
+        out.activityVotes = try activityVotes(cycleID: q.cycleID).filter { $0.meetingID == q.meetingID }
+        let dotted = Set(out.activityVotes.map(\.activityID))
+        out.activities = try activities(cycleID: q.cycleID).filter { $0.meetingID == q.meetingID || dotted.contains($0.id) }
+        out.goals = try goals(cycleID: q.cycleID).filter { $0.meetingID == q.meetingID }
+        out.ratings = try ratings(meetingID: q.meetingID).filter { earlier.contains($0.key) }
+        out.followUps = try q.earlierStepIDs.flatMap { try followUps(meetingID: q.meetingID, stepID: $0) }.filter { !$0.isEmpty }
+        // The activities followed up may be the previous period's.
+        let followed = Set(out.followUps.compactMap(\.activityID)).subtracting(out.activities.map(\.id))
+        if !followed.isEmpty, let plan = try commitments(cycleID: q.cycleID) {
+            out.activities += plan.activities.filter { followed.contains($0.id) }
+        }
+        return out
     }
 
     /// What a follow-up meeting reviews: the cycle's plan when it has
@@ -173,6 +200,8 @@ extension AppStore {
         case .setFollowUpStatus(let activityID, let status, let date):
             try setStepFollowUpStatus(activityID: activityID, status: status, date: date, meetingID: q.meetingID, stepID: q.stepID,
                                       now: now)
+        case .updateSummaryItem(let item):
+            _ = try updateSummaryItem(item)
         case .saveGoal(let goal):
             _ = try saveGoal(goal, now: now)
         case .deleteGoal(let id):

@@ -107,6 +107,8 @@ private struct FakeStore {
                 nextID += 1
             case .updateActivity(let a):
                 if let i = activities.firstIndex(where: { $0.id == a.id }) { activities[i] = a }
+            case .updateSummaryItem(let item):
+                if let i = summary.firstIndex(where: { $0.id == item.id }) { summary[i] = item }
             case .addSummaryItem(let kind, let text, let owner, let due):
                 summary.append(SummaryItem(id: nextID, meetingID: 7, stepID: q.stepID, kind: kind, text: text, owner: owner, due: due,
                                            createdAt: 0))
@@ -214,7 +216,11 @@ private struct Model {
         group = g
     }
     // cursors
-    var parkedKind = 0
+    /// Summary: the item selected, the one being edited (F4), and the kind
+    /// kept beside unsaved text ("new", or the index of one edited when it
+    /// differs from the stored kind).
+    var summaryItem = 0, summaryEditing: Int?
+    var kindMeta: [String: Int] = [:]
     var ratingItem = 0, ratingComment = false, checkItem = 0, problemField = 0, summaryKind = 0, summaryPart = 0
 
     static let problemCount = ProblemField.all.count
@@ -237,7 +243,7 @@ private struct Model {
             return ("r/" + k, ratingText[k] ?? "")
         case 2: return ("k/\(checkItem)", comments[checkItem] ?? "")
         case 3: return ("p/\(problemField)", problem[problemField] ?? "")
-        case 4: return ("s/\(summaryPart)", nil)
+        case 4: return (summaryEditing.map { "se/\($0)/\(summaryPart)" } ?? "s/\(summaryPart)", nil)
         case 5: return ("c2", nil)
         case 6: return ("v", nil) // a vote takes no text
         case 7: return ("a/\(activityEditing.map(String.init) ?? "new")/\(activityPart)", nil)
@@ -247,8 +253,51 @@ private struct Model {
     }
 
     var line: String {
-        get { lines[field.name] ?? field.stored ?? (step == 7 ? activityLine(activityEditing, activityPart) : "") }
+        get {
+            lines[field.name] ?? field.stored ?? (step == 7 ? activityLine(activityEditing, activityPart)
+                : step == 4 ? summaryLine(summaryEditing, summaryPart) : "")
+        }
         set { lines[field.name] = newValue }
+    }
+
+    /// A summary item's parts (what, who, when).
+    func summaryParts(_ i: Int) -> [String] { [summary[i].1, summary[i].2, summary[i].3] }
+
+    /// A part of a summary item as its field shows it: typed, else stored.
+    func summaryLine(_ editing: Int?, _ part: Int) -> String {
+        lines[editing.map { "se/\($0)/\(part)" } ?? "s/\(part)"] ?? editing.map { summaryParts($0)[part] } ?? ""
+    }
+
+    /// The summary item being typed is left (another step, an edit,
+    /// quitting): its unsaved parts are kept, and its kind with them.
+    mutating func keepSummary() {
+        guard step == 4 else { return }
+        if let e = summaryEditing {
+            for p in 0..<3 where lines["se/\(e)/\(p)"].map({ $0.isEmpty || trim($0) == summaryParts(e)[p] }) == true {
+                lines["se/\(e)/\(p)"] = nil
+            }
+            kindMeta["\(e)"] = summaryKind == SummaryItemKind.allCases.firstIndex(of: summary[e].0)! ? nil : summaryKind
+        } else {
+            let typing = (0..<3).contains { !(lines["s/\($0)"] ?? "").isEmpty }
+            kindMeta["new"] = typing && summaryKind != 0 ? summaryKind : nil
+        }
+    }
+
+    mutating func startSummaryEdit(_ i: Int) {
+        keepSummary()
+        summaryEditing = i
+        summaryPart = 0
+        summaryKind = kindMeta["\(i)"] ?? SummaryItemKind.allCases.firstIndex(of: summary[i].0)!
+    }
+
+    /// Back to a new item: its kind and, for a next step being typed, the
+    /// cursor at its first part with text.
+    mutating func backToNewSummary() {
+        summaryEditing = nil
+        summaryKind = kindMeta["new"] ?? 0
+        summaryPart = 0
+        let what = !(lines["s/0"] ?? "").isEmpty, owner = !(lines["s/1"] ?? "").isEmpty, due = !(lines["s/2"] ?? "").isEmpty
+        if summaryKind == 1 && !what && (owner || due) { summaryPart = owner ? 1 : 2 }
     }
 
     /// A part of an activity as its field shows it: typed, else stored.
@@ -303,12 +352,11 @@ private struct Model {
         lines = lines.filter { name, text in
             // An emptied part of an activity being edited shows its stored text.
             if name.hasPrefix("a/") && !name.hasPrefix("a/new/") && text.isEmpty { return false }
+            if name.hasPrefix("se/") && text.isEmpty { return false }
             return fieldStored(name).map { $0 != trim(text) } ?? true
         }
-        let typingSummary = (0..<3).contains { !(lines["s/\($0)"] ?? "").isEmpty }
         ratingItem = 0; ratingComment = false; checkItem = 0; problemField = 0; summaryPart = 0; activityPart = 0; priority = 1
         noteSelection = nil; noteEditing = nil; activityItem = 0; activityEditing = nil
-        summaryKind = typingSummary ? summaryKind : 0
         switch step {
         case 1:
             search: for item in 0..<2 {
@@ -343,8 +391,13 @@ private struct Model {
                 priority = priorityMeta["\(i)"] ?? ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(i)[4] }!
             }
         case 4:
-            let what = !(lines["s/0"] ?? "").isEmpty, owner = !(lines["s/1"] ?? "").isEmpty, due = !(lines["s/2"] ?? "").isEmpty
-            if summaryKind == 1 && !what && (owner || due) { summaryPart = owner ? 1 : 2 }
+            // A new item's kind comes back with its text; an item's edit goes on.
+            summaryItem = 0
+            backToNewSummary()
+            if let i = summary.indices.first(where: { i in (0..<3).contains { lines["se/\(i)/\($0)"] != nil } }) {
+                summaryItem = i
+                startSummaryEdit(i)
+            }
         default: break
         }
     }
@@ -365,6 +418,7 @@ private struct Model {
     /// A terminal started again: new notes go to group 1.
     mutating func restarted() {
         keepPriority()
+        keepSummary()
         keepLineGroup()
         group = 1
         reopened()
@@ -380,19 +434,23 @@ private struct Model {
             let to = step + (key == .pageDown ? 1 : -1)
             guard (0..<stepCount).contains(to) else { return }
             keepPriority()
+            keepSummary()
             keepLineGroup()
             commit()
             endEdit()
             noteSelection = nil
-            if step == 4 { parkedKind = summaryKind }
             step = to
-            if step == 4 { summaryKind = parkedKind }
             reopened()
         case .escape where step == 9:
             revert()
             renaming = nil
         case .escape:
-            if step == 4 { for p in 0..<3 { lines["s/\(p)"] = nil }; summaryPart = 0 }
+            if step == 4, let e = summaryEditing {
+                // The edit is left as stored; the new item's text comes back.
+                for p in 0..<3 { lines["se/\(e)/\(p)"] = nil }
+                kindMeta["\(e)"] = nil
+                backToNewSummary()
+            } else if step == 4 { for p in 0..<3 { lines["s/\(p)"] = nil }; summaryPart = 0 }
             else if step == 7 {
                 // An edit is left as stored, a new activity's text dropped.
                 let of = activityEditing.map(String.init) ?? "new"
@@ -457,13 +515,23 @@ private struct Model {
                     commit(staying: true)
                 }
             default:
-                let what = trim(lines["s/0"] ?? "")
+                let what = trim(summaryLine(summaryEditing, 0))
                 guard !what.isEmpty else { return }
                 let next = summaryKind == 1
-                summary.append((SummaryItemKind.allCases[summaryKind], what, next ? trim(lines["s/1"] ?? "") : "",
-                                next ? trim(lines["s/2"] ?? "") : ""))
-                for p in 0..<3 { lines["s/\(p)"] = nil }
-                summaryPart = 0
+                let item = (SummaryItemKind.allCases[summaryKind], what, next ? trim(summaryLine(summaryEditing, 1)) : "",
+                            next ? trim(summaryLine(summaryEditing, 2)) : "")
+                if let e = summaryEditing {
+                    summary[e] = item
+                    for p in 0..<3 { lines["se/\(e)/\(p)"] = nil }
+                    kindMeta["\(e)"] = nil
+                    backToNewSummary()
+                } else {
+                    summary.append(item)
+                    for p in 0..<3 { lines["s/\(p)"] = nil }
+                    kindMeta["new"] = nil
+                    summaryItem = summary.count - 1
+                    summaryPart = 0
+                }
             }
         case .up, .down:
             let d = key == .up ? -1 : 1
@@ -471,6 +539,7 @@ private struct Model {
             switch step {
             case 9: if clusterPaneAreas { areaCursor = max(0, min(areas.count - 1, areaCursor + d)) }
             case 7: activityItem = max(0, min(activities.count - 1, activityItem + d))
+            case 4: summaryItem = max(0, min(summary.count - 1, summaryItem + d))
             case 0, 5, 8:
                 let order = listed(Self.noteSteps[step]!)
                 if let s = noteSelection, let i = order.firstIndex(of: s) {
@@ -526,6 +595,9 @@ private struct Model {
             activityPart = 0
             priority = priorityMeta["\(activityItem)"]
                 ?? ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(activityItem)[4] }!
+        case .function(4) where step == 4:
+            guard summary.indices.contains(summaryItem), summaryEditing != summaryItem else { return }
+            startSummaryEdit(summaryItem)
         case .function(4) where step == 9:
             // Renaming another area finishes the rename before.
             if areas.indices.contains(areaCursor), renaming != areaCursor {
@@ -746,6 +818,7 @@ private extension Model {
         case "p": return problem[Int(parts[1])!] ?? ""
         case "cl" where parts[1] == "rename": return areas[Int(parts[2])!]
         case "e": return notes[parts[1]]![Int(parts[2])!]
+        case "se": return summaryParts(Int(parts[1])!)[Int(parts[2])!]
         case "a" where parts[1] != "new":
             // An activity's part edited: unsaved when it differs.
             return activityParts(Int(parts[1])!)[Int(parts[2])!]

@@ -106,7 +106,16 @@ enum StepFixtures {
                         due: "2027-01-15", createdAt: 2),
             SummaryItem(id: 3, meetingID: 3, stepID: "steget", kind: .carryForward, text: "Fördjupa orsaksanalysen för gångtunneln", createdAt: 3),
         ]
-        let state = StepFixtures.state(.summary, data: StepData(stepID: "steget", summaryItems: items),
+        // What the meeting produced, read out before the decisions.
+        var data = StepData(stepID: "steget", summaryItems: items)
+        var output = MeetingOutput()
+        output.notesPerGroup = [1: 5, 2: 7]
+        output.focusAreas = StepFixtures.areas
+        output.votes = StepFixtures.votes([11: 5, 10: 2])
+        output.problems = [Problem(id: 1, cycleID: 1, focusAreaID: 11, meetingID: 3, stepID: "p",
+                                   answers: [.what: "Otrygghet och skadegörelse i gångtunneln"], createdAt: 1)]
+        data.output = output
+        let state = StepFixtures.state(.summary, data: data,
                                        keys: [.function(3), .char("B"), .char("o"), .char("k"), .char("a"), .tab, .char("E"), .char("r"), .char("i"), .char("k")])
         check(state, "step-summary")
     }
