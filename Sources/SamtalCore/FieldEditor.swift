@@ -28,6 +28,8 @@ public enum FieldKey: Hashable, Sendable {
     case renameArea(id: Int64)
     /// A focus area's target picture (målbild).
     case targetPicture(id: Int64)
+    /// The name of a new area split off from one.
+    case splitArea(from: Int64)
     case checklistComment(step: String, item: Int)
     case rating(step: String, item: Int, field: RatingField)
     /// A new summary item: 0 what, 1 who, 2 when.
@@ -51,7 +53,7 @@ public enum FieldKey: Hashable, Sendable {
         switch self {
         case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return true
         // An activity or a goal is written whole, with Enter: its parts are drafts.
-        case .note, .newArea, .summary, .summaryEdit, .activity, .goal: return false
+        case .note, .newArea, .splitArea, .summary, .summaryEdit, .activity, .goal: return false
         }
     }
 
@@ -63,6 +65,7 @@ public enum FieldKey: Hashable, Sendable {
         case .newArea(let step): return "area/\(step)"
         case .renameArea(let id): return "area-rename/\(id)"
         case .targetPicture(let id): return "area-picture/\(id)"
+        case .splitArea(let from): return "area-split/\(from)"
         case .checklistComment(let step, let item): return "checklist/\(step)/\(item)"
         case .rating(let step, let item, let field): return "rating/\(step)/\(item)/\(field == .observations ? "observations" : "comment")"
         case .summary(let step, let part): return "summary/\(step)/\(part)"
@@ -109,6 +112,7 @@ extension RunState {
             switch editing.field {
             case .name: return .renameArea(id: editing.id)
             case .targetPicture: return .targetPicture(id: editing.id)
+            case .split: return .splitArea(from: editing.id)
             }
         case .vote:
             return nil
@@ -133,7 +137,7 @@ extension RunState {
     /// What the store holds for a field now ("" for a new thing).
     public func storedValue(_ key: FieldKey) -> String {
         switch key {
-        case .note, .newArea, .summary:
+        case .note, .newArea, .splitArea, .summary:
             return ""
         case .noteEdit(let id):
             return notes.first { $0.id == id }?.text ?? ""
@@ -320,7 +324,7 @@ extension RunState {
         let q = query
         let draft = DraftRef(station: station, fields: [key.draftName])
         switch key {
-        case .note, .newArea, .summary, .summaryEdit:
+        case .note, .newArea, .splitArea, .summary, .summaryEdit:
             return nil
         case .noteEdit(let id):
             guard let e = editing, e.id == id else { return nil }
@@ -406,7 +410,7 @@ extension RunState {
         switch key {
         case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return changed
         case .activity(_, .some, _), .goal(_, .some, _), .summaryEdit: return !text.isEmpty && changed
-        case .note, .newArea, .summary, .activity(_, .none, _), .goal(_, .none, _): return !text.isEmpty
+        case .note, .newArea, .splitArea, .summary, .activity(_, .none, _), .goal(_, .none, _): return !text.isEmpty
         }
     }
 

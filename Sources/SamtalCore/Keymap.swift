@@ -65,7 +65,7 @@ public enum Action: String, Sendable, CaseIterable {
     case confirmYes, confirmNo
     // cluster
     case switchPane, clusterUp, clusterDown, clusterEnter, nextAreaType, renameArea, mergeArea, deleteArea
-    case editTargetPicture, toggleAreaPromise
+    case editTargetPicture, toggleAreaPromise, splitArea
     // vote
     case voteUp, voteDown, addDot, undoDot, nextVoter, previousVoter
     // checklist
@@ -165,6 +165,7 @@ public enum Keymap {
         // areas lead to promises (001 lines 669-672).
         // Their hints stand on the areas list of a cycle-wide cluster step.
         KeyBinding([.function(5)], .editTargetPicture, .cluster, help: .helpEditTargetPicture),
+        KeyBinding([.ctrl("d")], .splitArea, .cluster, help: .helpSplitArea),
         KeyBinding([.ctrl("l")], .toggleAreaPromise, .cluster, help: .helpToggleAreaPromise),
 
         // Vote: dots on the focus areas, a live tally.

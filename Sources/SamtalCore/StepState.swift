@@ -46,6 +46,9 @@ public enum AreaField: Equatable, Sendable {
     case name
     /// Its target picture, målbild (F5): what the joint work should lead to.
     case targetPicture
+    /// The name of a new area split off from it (Ctrl-D), which keeps
+    /// where it was proposed.
+    case split
 }
 
 /// Cluster: the pane in focus, the note and the area selected, an area

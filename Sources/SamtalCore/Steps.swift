@@ -150,7 +150,7 @@ extension StepData {
             if let i = activities.firstIndex(where: { $0.id == activityID }) { activities[i].status = ActivityStatus(followUp: status) }
         case .updateSummaryItem(let item):
             if let i = summaryItems.firstIndex(where: { $0.id == item.id }) { summaryItems[i] = item }
-        case .createFocusArea, .mergeFocusArea, .deleteFocusArea, .addSummaryItem, .deleteSummaryItem, .addActivity, .updateActivity,
+        case .createFocusArea, .mergeFocusArea, .splitFocusArea, .deleteFocusArea, .addSummaryItem, .deleteSummaryItem, .addActivity, .updateActivity,
              .deleteActivity, .saveGoal, .deleteGoal:
             break
         }
@@ -245,6 +245,9 @@ public enum StepWrite: Equatable, Sendable {
     case setFocusAreaType(id: Int64, type: FocusAreaType)
     case assignNote(noteID: Int64, areaID: Int64?)
     case mergeFocusArea(from: Int64, into: Int64)
+    /// A new area split off from one: its type and where it was proposed
+    /// go along; notes are then moved into it as into any area.
+    case splitFocusArea(from: Int64, name: String)
     case deleteFocusArea(id: Int64)
     case addVote(areaID: Int64, voter: Int)
     case addActivityVote(activityID: Int64, voter: Int)
@@ -487,6 +490,9 @@ extension AppState {
                     switch editing.field {
                     case .name: return [.writeStep(.renameFocusArea(id: editing.id, name: text), q, clearing: clearing)]
                     case .targetPicture: return [.writeStep(.setTargetPicture(id: editing.id, text: text), q, clearing: clearing)]
+                    case .split:
+                        run.input.clear()
+                        return [.writeStep(.splitFocusArea(from: editing.id, name: text), q, clearing: clearing)]
                     }
                 }
                 run.input.clear()
@@ -507,6 +513,11 @@ extension AppState {
             guard let area = selectedArea else { return [] }
             run.cluster.editing = (area.id, .targetPicture)
             run.cluster.pane = .areas
+        case .splitArea:
+            guard let area = selectedArea else { return [] }
+            run.cluster.editing = (area.id, .split) // the input line names the new part
+            run.cluster.pane = .areas
+            say(texts[.clusterSplitHint], seconds: 30)
         case .toggleAreaPromise:
             guard let area = selectedArea else { return [] }
             return [.writeStep(.setLeadsToPromise(id: area.id, leads: !area.leadsToPromise), q)]
@@ -716,7 +727,7 @@ extension AppState {
     /// After a step write committed: clear what was saved, say so.
     mutating func stepWritten(_ write: StepWrite, run: inout RunState) {
         switch write {
-        case .createFocusArea:
+        case .createFocusArea, .splitFocusArea:
             run.cluster.area = max(0, run.data.focusAreas.count - 1)
             say(texts[.noteSaved])
         case .renameFocusArea, .setTargetPicture:
@@ -974,7 +985,8 @@ extension AppState {
             guard c.editing == nil else { return [] }
             let edits = run.data.focusAreas.enumerated().flatMap { i, a in
                 [(i, a.id, AreaField.name, unsaved(.renameArea(id: a.id), stored: a.name)),
-                 (i, a.id, AreaField.targetPicture, unsaved(.targetPicture(id: a.id), stored: a.targetPicture))]
+                 (i, a.id, AreaField.targetPicture, unsaved(.targetPicture(id: a.id), stored: a.targetPicture)),
+                 (i, a.id, AreaField.split, unsaved(.splitArea(from: a.id), stored: ""))]
             }
             guard let (i, id, field, _) = edits.first(where: { $0.3 }) else { return [] }
             c.editing = (id, field)

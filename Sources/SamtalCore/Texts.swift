@@ -72,6 +72,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case goalsHeading, goalsEmpty, goalNeedsText, goalText, goalIndicator, goalBaseline, goalTarget, goalDeadline, goalOwner
     case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
+    case helpSplitArea, clusterSplitHint, clusterInputSplit
     case keyGoalKind, keyGoalActivity, keyGoalAccepted
     case helpSaveGoal, helpNextGoalField, helpPreviousGoalField, helpNextGoalKind, helpNextGoalActivity, helpToggleGoalAccepted
     case helpNextGoalArea, helpEditGoal, helpDeleteGoal
@@ -581,6 +582,9 @@ public struct Texts: Sendable {
         case .goalNotAccepted: return ("inte accepterat", "not accepted")
         case .goalPasses: return ("SMART: uppfyllt", "SMART: met")
         case .goalLacks: return ("saknar", "lacks")
+        case .helpSplitArea: return ("Dela det markerade fokusområdet: skriv namnet på den nya delen (den behåller var området föreslogs), flytta sedan dit anteckningarna", "Split the selected focus area: type the new part's name (it keeps where the area was proposed), then move notes into it")
+        case .clusterSplitHint: return ("Skriv namnet på den nya delen och tryck Enter; flytta sedan anteckningar dit.", "Type the new part's name and press Enter; then move notes into it.")
+        case .clusterInputSplit: return ("Ny del av", "New part of")
         case .helpEditSummaryItem: return ("Ändra den markerade punkten ({addItem} sparar, Esc låter den vara)", "Edit the selected item ({addItem} saves, Esc leaves it)")
         case .outputHeading: return ("Det här har mötet tagit fram", "What the meeting produced")
         case .outputNotes: return ("Anteckningar", "Notes")

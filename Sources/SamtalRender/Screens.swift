@@ -626,6 +626,7 @@ public enum Screens {
                 switch editing.field {
                 case .name: label = t[.clusterInputRename]
                 case .targetPicture: label = "\(t[.clusterInputTargetPicture]) – \(name)"
+                case .split: label = "\(t[.clusterInputSplit]) \(name)"
                 }
             }
             label = draft + label

@@ -78,6 +78,23 @@ extension AppStore {
         }
     }
 
+    /// Makes a new focus area in this meeting split off from `sourceID`: of
+    /// its type, and proposed where the source was. Notes are then moved as
+    /// into any area.
+    @discardableResult
+    public func splitFocusArea(_ sourceID: Int64, name: String, meetingID: Int64, stepID: String, now: Double) throws -> FocusArea {
+        try transaction { db in
+            let source = try Self.liveFocusArea(db, id: sourceID)
+            let meeting = try Self.storedMeeting(db, id: meetingID)
+            let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM focus_area WHERE meeting_id = ?", arguments: [meetingID])
+            var record = StoredFocusArea(
+                cycleID: meeting.cycleID, meetingID: meetingID, stepID: stepID, name: name, type: source.type,
+                targetPicture: "", position: (last ?? -1) + 1, createdAt: now, deletedAt: nil, splitFromID: sourceID)
+            try record.insert(db)
+            return try Self.focusArea(db, record: record)
+        }
+    }
+
     /// Moves the source's notes (after the target's own, in their order) and
     /// its votes to the target, marks the source deleted, and returns the
     /// target. Merging an area into itself changes nothing.
@@ -233,8 +250,21 @@ extension AppStore {
             ORDER BY focus_area_note.position, focus_area_note.rowid
             """, arguments: arguments)
         let noteIDs = Dictionary(grouping: links, by: \.focusAreaID).mapValues { $0.map(\.noteID) }
-        // The meetings of the areas merged into these, oldest first.
+        // The meetings of the areas merged into these, oldest first, and of
+        // the areas they were split off from.
         var merged: [Int64: [Int64]] = [:]
+        func proposals(of id: Int64) throws -> [Int64] {
+            try Int64.fetchAll(db, sql: """
+                SELECT meeting_id FROM (
+                    SELECT focus_area.meeting_id, meeting.created_at, focus_area.id FROM focus_area
+                    JOIN meeting ON meeting.id = focus_area.meeting_id WHERE focus_area.id = ? OR focus_area.merged_into_id = ?)
+                ORDER BY created_at, id
+                """, arguments: [id, id])
+        }
+        for r in records {
+            guard let id = r.id, let from = r.splitFromID else { continue }
+            for meeting in try proposals(of: from) where !merged[id, default: []].contains(meeting) { merged[id, default: []].append(meeting) }
+        }
         for row in try Row.fetchAll(db, sql: """
             SELECT merged.merged_into_id, merged.meeting_id FROM focus_area merged
             JOIN meeting ON meeting.id = merged.meeting_id

@@ -163,6 +163,8 @@ extension AppStore {
             _ = try setFocusAreaType(id: id, type: type)
         case .assignNote(let noteID, let areaID):
             try assignNote(noteID: noteID, to: areaID)
+        case .splitFocusArea(let from, let name):
+            _ = try splitFocusArea(from, name: name, meetingID: q.meetingID, stepID: q.stepID, now: now)
         case .mergeFocusArea(let from, let into):
             _ = try mergeFocusArea(from, into: into, now: now)
         case .deleteFocusArea(let id):

@@ -20,10 +20,12 @@ struct StoredFocusArea: Codable, FetchableRecord, MutablePersistableRecord {
     var createdAt: Double
     var deletedAt: Double?
     var mergedIntoID: Int64?
+    var splitFromID: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, name, type, position
         case mergedIntoID = "merged_into_id"
+        case splitFromID = "split_from_id"
         case cycleID = "cycle_id"
         case meetingID = "meeting_id"
         case stepID = "step_id"

@@ -396,7 +396,9 @@ enum Schema {
         }
     }
 
-    /// Steps that work on the plan in a meeting: dots on activities (the
+    /// A focus area split off from another remembers which (it keeps where
+    /// that one was proposed). Steps that work on the plan in a meeting:
+    /// dots on activities (the
     /// HOW dialogue's and activity planning's prioritisation), goals
     /// written in a meeting and marked accepted, and the follow-up of each activity in a
     /// meeting, with the resources it took.
@@ -410,6 +412,9 @@ enum Schema {
             t.column("created_at", .double).notNull()
         }
         try db.create(index: "activity_vote_step", on: "activity_vote", columns: ["meeting_id", "step_id"])
+        try db.alter(table: "focus_area") { t in
+            t.add(column: "split_from_id", .integer).references("focus_area", onDelete: .setNull)
+        }
         try db.alter(table: "goal") { t in
             t.add(column: "meeting_id", .integer).references("meeting", onDelete: .setNull)
             t.add(column: "step_id", .text)

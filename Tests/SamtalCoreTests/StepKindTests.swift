@@ -87,6 +87,17 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(state.update(.key(.function(7))) == [.writeStep(.mergeFocusArea(from: 6, into: 5), q)])
     }
 
+    @Test func ctrlDSplitsTheSelectedAreaUnderTheNameTyped() {
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", focusAreas: [area(5, "Centrum"), area(6, "Stationen")]))
+        let q = Fixtures.run(state).query
+        _ = state.update(.key(.tab)) // the areas; Centrum selected
+        _ = state.update(.key(.ctrl("d")))
+        #expect(Fixtures.run(state).bound == .splitArea(from: 5))
+        Fixtures.type("Busstorget", into: &state)
+        #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.splitFocusArea(from: 5, name: "Busstorget"), q)])
+        #expect(Fixtures.run(state).cluster.editing == nil && Fixtures.run(state).input.isEmpty)
+    }
+
     @Test func noteKeysOfTheRunScreenDoNotApply() {
         #expect(Keymap.action(for: .function(3), in: .cluster) == .nextAreaType)
         #expect(Keymap.action(for: .enter, in: .checklist) == .saveField) // Enter is an action of the step's own keymap

@@ -34,6 +34,23 @@ struct CycleAreasTests {
         #expect(areas[0].proposedIn == [joint.id, f.meeting.id, third.id])
     }
 
+    @Test("an area split off keeps its type and where the area it came from was proposed; notes move into it as into any")
+    func splitKeepsProvenance() throws {
+        let f = try Fixture.inMemory()
+        let joint = try jointMeeting(f)
+        let whole = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Centrum", type: .crimeType, now: 1)
+        let note = try f.store.saveNote(f.draft("Klotter vid busstorget"), now: 2)
+        try f.store.assignNote(noteID: note.id, to: whole.id)
+        let part = try f.store.splitFocusArea(whole.id, name: "Busstorget", meetingID: joint.id, stepID: "fokusomraden", now: 3)
+        #expect(part.type == .crimeType && part.meetingID == joint.id && part.noteIDs.isEmpty)
+        #expect(part.proposedIn == [joint.id, f.meeting.id])
+        try f.store.assignNote(noteID: note.id, to: part.id)
+        let areas = try f.store.focusAreas(cycleID: f.cycle.id)
+        #expect(areas.map(\.name) == ["Centrum", "Busstorget"])
+        #expect(areas[1].noteIDs == [note.id] && areas[0].noteIDs.isEmpty)
+        #expect(areas[0].proposedIn == [f.meeting.id]) // the one split keeps its own
+    }
+
     @Test("the priority is the latest voting meeting's; earlier dots are input")
     func theDecidingMeetingRanks() throws {
         let f = try Fixture.inMemory()
