@@ -568,7 +568,7 @@ public struct AppState: Equatable, Sendable {
             return [.loadHome]
         case .meetingCreated(let meeting):
             // Straight on to the method facts of the new meeting.
-            screen = .form(.facts(for: meeting, texts: texts))
+            screen = .form(.facts(for: meeting, texts: texts, intro: intro(ofAgenda: meeting.agendaID)))
             return []
         case .factsSaved(let meeting):
             screen = .home(HomeState())
@@ -801,7 +801,7 @@ public struct AppState: Equatable, Sendable {
             }
             screen = .form(.newMeeting(cycleID: cycleID, agendas: agendas, today: today))
         case .editFacts:
-            if case .meeting(let m) = home.selectedRow { screen = .form(.facts(for: m, texts: texts)) }
+            if case .meeting(let m) = home.selectedRow { screen = .form(.facts(for: m, texts: texts, intro: intro(ofAgenda: m.agendaID))) }
         case .openExport:
             switch home.selectedRow {
             case .meeting(let m)?: openExport(.meeting(m.id))
@@ -1041,5 +1041,13 @@ public struct AppState: Equatable, Sendable {
             run.input.set(run.storedValue(.noteEdit(id: e.id)))
             run.drafts[FieldKey.noteEdit(id: e.id).draftName] = nil
         }
+    }
+}
+
+extension AppState {
+    /// The purpose, goals and quality criteria of a shipped or user agenda,
+    /// for the facts form; nil when the agenda is not known here.
+    func intro(ofAgenda id: String) -> AgendaIntro? {
+        agendas.first { $0.id == id }.map(\.intro)
     }
 }

@@ -75,6 +75,8 @@ public enum ParticipantColumn: Int, CaseIterable, Sendable {
 
 public struct Form: Equatable, Sendable {
     public var purpose: FormPurpose
+    /// The facts form: the meeting's purpose, goals and quality criteria.
+    public var intro: AgendaIntro?
     public var fields: [FormField]
     /// Participant rows (facts form only), one text field per column.
     public var participants: [[TextField]]?
@@ -235,10 +237,10 @@ extension Form {
         ])
     }
 
-    public static func facts(for meeting: Meeting, texts: Texts) -> Form {
+    public static func facts(for meeting: Meeting, texts: Texts, intro: AgendaIntro? = nil) -> Form {
         let forms = MeetingForm.allCases
         let f = meeting.facts
-        return Form(purpose: .facts(meetingID: meeting.id), fields: [
+        var form = Form(purpose: .facts(meetingID: meeting.id), fields: [
             FormField(.title, .fieldTitle, .text(TextField(meeting.title, limit: 200)), required: true),
             FormField(.date, .fieldDate, .text(TextField(f.date, limit: 40))),
             FormField(.place, .fieldPlace, .text(TextField(f.place, limit: 200))),
@@ -255,6 +257,8 @@ extension Form {
              TextField(String(p.headCount), limit: 7), TextField(String(p.women), limit: 7),
              TextField(String(p.men), limit: 7), TextField(String(p.otherOrUnstated), limit: 7)]
         })
+        form.intro = intro
+        return form
     }
 }
 
@@ -262,8 +266,31 @@ extension Form {
 public struct AgendaInfo: Equatable, Sendable {
     public var id: String
     public var title: String
-    public init(id: String, title: String) {
+    /// The agenda's purpose, goals and quality criteria.
+    public var intro: AgendaIntro
+    public init(id: String, title: String, intro: AgendaIntro = AgendaIntro()) {
         self.id = id
         self.title = title
+        self.intro = intro
     }
+}
+
+/// What a meeting is for, as its agenda states it: read out at its start
+/// and shown where its facts are entered.
+public struct AgendaIntro: Equatable, Sendable {
+    public var purpose: String
+    public var goals: [String]
+    public var qualityCriteria: [String]
+
+    public init(purpose: String = "", goals: [String] = [], qualityCriteria: [String] = []) {
+        self.purpose = purpose
+        self.goals = goals
+        self.qualityCriteria = qualityCriteria
+    }
+
+    public init(_ agenda: Agenda) {
+        self.init(purpose: agenda.purpose, goals: agenda.goals, qualityCriteria: agenda.qualityCriteria)
+    }
+
+    public var isEmpty: Bool { purpose.isEmpty && goals.isEmpty && qualityCriteria.isEmpty }
 }

@@ -73,6 +73,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
     case helpSplitArea, clusterSplitHint, clusterInputSplit
+    case introHeading, introPurpose, introGoals, introCriteria
     case keyGoalKind, keyGoalActivity, keyGoalAccepted
     case helpSaveGoal, helpNextGoalField, helpPreviousGoalField, helpNextGoalKind, helpNextGoalActivity, helpToggleGoalAccepted
     case helpNextGoalArea, helpEditGoal, helpDeleteGoal
@@ -582,6 +583,10 @@ public struct Texts: Sendable {
         case .goalNotAccepted: return ("inte accepterat", "not accepted")
         case .goalPasses: return ("SMART: uppfyllt", "SMART: met")
         case .goalLacks: return ("saknar", "lacks")
+        case .introHeading: return ("Mötets syfte, mål och kvalitetskriterier", "The meeting's purpose, goals and quality criteria")
+        case .introPurpose: return ("Syfte", "Purpose")
+        case .introGoals: return ("Mål", "Goals")
+        case .introCriteria: return ("Kvalitetskriterier", "Quality criteria")
         case .helpSplitArea: return ("Dela det markerade fokusområdet: skriv namnet på den nya delen (den behåller var området föreslogs), flytta sedan dit anteckningarna", "Split the selected focus area: type the new part's name (it keeps where the area was proposed), then move notes into it")
         case .clusterSplitHint: return ("Skriv namnet på den nya delen och tryck Enter; flytta sedan anteckningar dit.", "Type the new part's name and press Enter; then move notes into it.")
         case .clusterInputSplit: return ("Ny del av", "New part of")

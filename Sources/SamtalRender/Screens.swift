@@ -208,6 +208,12 @@ public enum Screens {
                 }
             }
         }
+        if let intro = form.intro, !intro.isEmpty, y + 2 < inner.maxY {
+            // What the meeting is for, under its facts (at most a third of
+            // the form).
+            let rect = Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: min(inner.maxY - y - 1, max(3, inner.height / 3)))
+            drawIntro(&grid, intro, rect: rect, texts: t, compact: true)
+        }
         if case .export = form.purpose, y + 1 < inner.maxY {
             grid.paragraph(t[.exportOutputHint], in: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: inner.maxY - y - 1),
                            style: Style(.dim))
@@ -345,6 +351,15 @@ public enum Screens {
         case .goals: drawGoals(&grid, run: run, rect: notesRect, texts: t)
         case .followUp: drawFollowUp(&grid, run: run, rect: notesRect, texts: t)
         case .present, .collect:
+            var notesRect = notesRect
+            // The introduction reads out what the meeting is for.
+            let intro = AgendaIntro(run.agenda)
+            if run.stepIndex == 0 && step.kind == .present && !intro.isEmpty && notesRect.height > 12 {
+                let (top, rest) = notesRect.splitTop(notesRect.height / 2)
+                let box = grid.box(top, title: t[.introHeading])
+                drawIntro(&grid, intro, rect: box, texts: t)
+                notesRect = rest
+            }
             if let commitments = run.data.commitments {
                 let rows = commitments.activities.count + commitments.goals.count
                 let (top, rest) = notesRect.splitTop(min(max(3, rows + 2), notesRect.height / 2))
@@ -414,7 +429,15 @@ public enum Screens {
                                        indent: "  ")
             }
         }
-        let rest = Rect(x: body.x - 1, y: body.y + used + 1, width: body.width + 2, height: body.height - used - 1)
+        var rest = Rect(x: body.x - 1, y: body.y + used + 1, width: body.width + 2, height: body.height - used - 1)
+        // The introduction shows the room what the meeting is for.
+        let intro = AgendaIntro(run.agenda)
+        if run.stepIndex == 0 && step.kind == .present && !intro.isEmpty && rest.height > 8 {
+            let (top, below) = rest.splitTop(run.data.commitments == nil && run.data.focusAreas.isEmpty ? rest.height : rest.height / 2)
+            drawIntro(&grid, intro, rect: grid.box(top, title: t[.introHeading]), texts: t)
+            rest = below
+        }
+        guard rest.height > 2 else { return }
         switch step.kind {
         case .vote:
             drawRanking(&grid, run: run, rect: rest, title: run.votesOnActivities ? t[.voteActivitiesHeading] : t[.voteHeading], texts: t)
@@ -1090,6 +1113,36 @@ public enum Screens {
             grid.text(truncate(text, width: inner.width), x: inner.x, y: y, style: Style(focused ? .heading : .normal, bold: focused))
             y += 1
         }
+    }
+
+    /// The meeting's purpose, goals and quality criteria, as its agenda
+    /// states them; `compact` gives each goal and criterion one line.
+    @discardableResult
+    static func drawIntro(_ grid: inout Grid, _ intro: AgendaIntro, rect: Rect, texts t: Texts, compact: Bool = false) -> Int {
+        var y = rect.y
+        func block(_ heading: TextKey, _ lines: [String]) {
+            guard !lines.isEmpty, y < rect.maxY else { return }
+            grid.text(t[heading], x: rect.x, y: y, style: Style(.heading, bold: true))
+            y += 1
+            for line in lines where y < rect.maxY {
+                if compact {
+                    grid.text(truncate("• " + line, width: rect.width), x: rect.x, y: y)
+                    y += 1
+                } else {
+                    y += grid.paragraph("• " + line, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), indent: "  ")
+                }
+            }
+        }
+        if !intro.purpose.isEmpty {
+            if y < rect.maxY {
+                grid.text(t[.introPurpose], x: rect.x, y: y, style: Style(.heading, bold: true))
+                y += 1
+                y += grid.paragraph(intro.purpose, in: Rect(x: rect.x, y: y, width: rect.width, height: min(compact ? 2 : 6, rect.maxY - y)))
+            }
+        }
+        block(.introGoals, intro.goals)
+        block(.introCriteria, intro.qualityCriteria)
+        return y - rect.y
     }
 
     /// What the meeting produced before its summary, one line a kind, to

@@ -107,6 +107,16 @@ enum ScreenFixtures {
         assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "meeting-facts-80x24")
     }
 
+    @Test func meetingFactsShowWhatTheMeetingIsFor() {
+        var state = ScreenFixtures.home()
+        // The HOW dialogue's purpose (001 line 496), goal (500-502) and quality criteria (504-511), shortened.
+        let intro = AgendaIntro(purpose: "Dialogen syftar till att ta tillvara medarbetarnas kompetens genom att ge dem ansvar för utformningen av aktiviteter, mål och uppföljning.",
+                                goals: ["göra medarbetarna delaktiga i prioriteringar och beslut om aktiviteter."],
+                                qualityCriteria: ["Arbetsgruppen får tillgång till relevant underlag.", "Aktiviteterna bedöms rimliga att genomföra."])
+        state.screen = .form(.facts(for: ScreenFixtures.meeting, texts: state.texts, intro: intro))
+        assertSnapshot(Screens.render(state, size: Size(width: 100, height: 36)), "meeting-facts-intro-100x36")
+    }
+
     @Test func newMeetingForm() {
         var state = ScreenFixtures.home()
         state.screen = .form(.newMeeting(cycleID: 2, agendas: [AgendaInfo(id: "medarbetardialog-vad", title: "Medarbetardialog – VAD ska vi göra?")],
