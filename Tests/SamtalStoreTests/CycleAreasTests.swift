@@ -140,3 +140,100 @@ struct UpgradeFromV8Tests {
         #expect(try store.cycleAnalysis(cycleID: cycleID).dots == [areaIDs[0]: 3])
     }
 }
+
+@Suite("Upgrading a store of the release before v11")
+struct UpgradeFromV10Tests {
+    @Test("every kind of record a v10 store holds is there after the upgrade, as it was")
+    func everyRecordSurvives() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        var v10 = DatabaseMigrator()
+        for (name, migration) in [("v1", Schema.v1), ("v2", Schema.v2), ("v3", Schema.v3), ("v4", Schema.v4), ("v5", Schema.v5),
+                                  ("v6", Schema.v6), ("v7", Schema.v7), ("v8", Schema.v8), ("v9", Schema.v9), ("v10", Schema.v10)] {
+            v10.registerMigration(name, migrate: migration)
+        }
+        let meeting: Meeting, cycleID: Int64, notes: [Note], areaID: Int64, problem: Problem, chain: [Cause]
+        let activities: [Activity], goalID: Int64, promise: Promise, summary: SummaryItem
+        do {
+            // Written as v10 wrote them: through the store where the record
+            // is unchanged since, with v10's columns where it changed.
+            let f = try Fixture(oldStore: AppStore(path: path, migrator: v10))
+            cycleID = f.cycle.id
+            let facts = MethodFacts(date: "2027-01-20", place: "Polishuset", facilitator: "Anna",
+                                    participants: [ParticipantRow(organisationRole: "Ingripande", headCount: 9, women: 4, men: 5, kind: .police),
+                                                   ParticipantRow(organisationRole: "Socialtjänsten", headCount: 3, women: 2, men: 1,
+                                                                  kind: .municipality)])
+            meeting = try f.store.saveFacts(meetingID: f.meeting.id, title: "Gemensam lägesbild", facts: facts, groupCount: 2)
+            notes = [try f.store.saveNote(f.draft("Buskörning vid Storgatan – åäö 😀"), now: 10),
+                     try f.store.saveNote(f.draft("Klotter i gångtunneln"), now: 11)]
+            try f.store.saveDraft(meetingID: meeting.id, station: "run", field: "goal/mal/new/0", text: "Halvskrivet mål", now: 12)
+            try f.store.recordStepTime(meetingID: meeting.id, stepID: "inledning", seconds: 600)
+            try f.store.setChecklistAnswer(meetingID: meeting.id, stepID: "planering", answer: ChecklistAnswer(item: 1, done: true, comment: "Klart"))
+            try f.store.setRating(meetingID: meeting.id, stepID: "bedomning", rating: Rating(question: 0, value: "3", observations: "Fler anmälningar",
+                                                                                                comment: "Följ upp"))
+            summary = try f.store.addSummaryItem(meetingID: meeting.id, stepID: "summering", kind: .nextStep, text: "Återkoppla på APT",
+                                                 owner: "Anna", due: "2027-02-01", now: 13)
+            problem = try f.store.saveProblem(meetingID: meeting.id, stepID: "problem", focusAreaID: nil,
+                                              answers: [.what: "Skadegörelse kvällstid"], triangle: [.place: "Busstorget"], now: 14)
+            chain = try f.store.saveWhyChain(problemID: problem.id, texts: ["Mörkt", "Trasig belysning"], now: 15)
+            let walk = try f.store.addActivity(meetingID: meeting.id, stepID: "aktiviteter", focusAreaID: nil, what: "Trygghetsvandring",
+                                               responsible: "Kommunpolisen", start: "2027-03-01", end: "2027-03-31", priority: .high, now: 16)
+            var light = try f.store.addActivity(meetingID: meeting.id, stepID: "aktiviteter", focusAreaID: nil, what: "Belysning",
+                                                responsible: "Tekniska", start: "", end: "", priority: .medium, now: 17)
+            light.dependsOn = [walk.id]
+            light.status = .ongoing
+            light = try f.store.updateActivity(light, now: 18)
+            activities = [walk, light]
+            promise = try f.store.savePromise(Promise(cycleID: cycleID, sections: [.purpose: "Tryggare centrum", .validity: "2027"]), now: 19)
+            try f.store.saveMeetingSnapshot(meetingID: meeting.id, data: "{\"steps\":{}}", now: 20)
+            (areaID, goalID) = try f.store.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO focus_area (cycle_id, meeting_id, step_id, name, type, target_picture, leads_to_promise, position, created_at)
+                    VALUES (?, ?, 'fokus', 'Storgatan', 'place', 'Tryggt på kvällen', 1, 0, 21)
+                    """, arguments: [cycleID, meeting.id])
+                let area = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO focus_area_note (focus_area_id, note_id, position) VALUES (?, ?, 0)", arguments: [area, notes[0].id])
+                try db.execute(sql: "INSERT INTO vote (meeting_id, step_id, focus_area_id, voter, created_at) VALUES (?, 'prio', ?, 1, 22)",
+                               arguments: [meeting.id, area])
+                try db.execute(sql: """
+                    INSERT INTO goal (cycle_id, focus_area_id, kind, text, indicator, baseline, target, deadline, owner, position,
+                                      created_at, updated_at)
+                    VALUES (?, ?, 'effect', 'Minska skadegörelsen med 20 %', 'Anmälningar', '50', '40', '2027-12-31', 'Kommunen', 0, 23, 23)
+                    """, arguments: [cycleID, area])
+                let goal = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO goal_activity (goal_id, activity_id) VALUES (?, ?)", arguments: [goal, walk.id])
+                try db.execute(sql: """
+                    INSERT INTO follow_up (cycle_id, activity_id, goal_id, aspect, status, why, measured_value, date, created_at, updated_at)
+                    VALUES (?, ?, NULL, 'resource', 'done', 'Genomförd i maj', '4 vandringar', '2027-06-01', 24, 24)
+                    """, arguments: [cycleID, walk.id])
+                return (area, goal)
+            }
+        }
+        let store = try AppStore(path: path)
+        #expect(try store.meeting(id: meeting.id) == meeting)
+        #expect(try store.notes(meetingID: meeting.id) == notes)
+        #expect(try store.drafts(meetingID: meeting.id, station: "run") == ["goal/mal/new/0": "Halvskrivet mål"])
+        #expect(try store.stepSeconds(meetingID: meeting.id) == ["inledning": 600])
+        #expect(try store.checklistAnswers(meetingID: meeting.id, stepID: "planering") == [ChecklistAnswer(item: 1, done: true, comment: "Klart")])
+        #expect(try store.ratings(meetingID: meeting.id, stepID: "bedomning").first?.observations == "Fler anmälningar")
+        #expect(try store.summaryItems(meetingID: meeting.id) == [summary])
+        #expect(try store.problem(meetingID: meeting.id, stepID: "problem", focusAreaID: nil) == problem)
+        #expect(try store.whyChain(problemID: problem.id) == chain)
+        #expect(try store.activities(cycleID: cycleID) == activities)
+        #expect(try store.promise(cycleID: cycleID) == promise)
+        #expect(try store.meetingSnapshot(meetingID: meeting.id) == "{\"steps\":{}}")
+        let area = try #require(try store.focusAreas(cycleID: cycleID).first)
+        #expect(area.id == areaID && area.noteIDs == [notes[0].id] && area.leadsToPromise && area.targetPicture == "Tryggt på kvällen")
+        #expect(area.proposedIn == [meeting.id])
+        #expect(try store.votes(cycleID: cycleID).map(\.focusAreaID) == [areaID])
+        // The new columns: a goal of the workspace, not accepted; an entry of
+        // the workspace, without resources.
+        let goal = try #require(try store.goals(cycleID: cycleID).first)
+        #expect(goal.id == goalID && goal.activityIDs == [activities[0].id] && goal.text == "Minska skadegörelsen med 20 %")
+        #expect(!goal.accepted && goal.meetingID == nil && goal.stepID == nil)
+        let entry = try #require(try store.followUps(cycleID: cycleID).first)
+        #expect(entry.why == "Genomförd i maj" && entry.measuredValue == "4 vandringar" && entry.status == .done)
+        #expect(entry.resources == "" && entry.meetingID == nil && entry.assessesStatus)
+        #expect(try store.activityVotes(cycleID: cycleID).isEmpty)
+    }
+}
