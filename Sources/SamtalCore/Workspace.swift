@@ -241,7 +241,9 @@ extension AppState {
                 say(texts[.clusterMergeSame])
                 return []
             }
-            status = nil
+            // Said at once; a failed write says so instead when the store answers.
+            let from = ws.analysis?.focusAreas.first { $0.id == source }?.name ?? ""
+            say("\(texts[.clusterMerged]): \(from) → \(area.name)")
             return write(.mergeFocusAreas(from: source, into: area.id))
         case .nextTab, .previousTab:
             let all = WorkspaceTab.allCases

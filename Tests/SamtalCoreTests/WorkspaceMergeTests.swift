@@ -21,6 +21,7 @@ import Testing
         #expect(state.status?.text.contains("Välj fokusområdet att slå ihop med") == true)
         _ = state.update(.key(.down))
         #expect(state.update(.key(.char("m"))) == [.writeAnalysis(.mergeFocusAreas(from: 5, into: 6), cycleID: 1)])
+        #expect(state.status?.text == "Ihopslagna: Storgatan → Storgatan centrum")
     }
 
     @Test func escGivesUpAMergeBeforeLeaving() {
