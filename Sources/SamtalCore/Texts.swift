@@ -74,6 +74,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
     case helpSplitArea, clusterSplitHint, clusterInputSplit
     case introHeading, introPurpose, introGoals, introCriteria
+    case scaleGreenMeaning, scaleYellowMeaning, scaleRedMeaning, scaleImpactNote
     case keyGoalKind, keyGoalActivity, keyGoalAccepted
     case helpSaveGoal, helpNextGoalField, helpPreviousGoalField, helpNextGoalKind, helpNextGoalActivity, helpToggleGoalAccepted
     case helpNextGoalArea, helpEditGoal, helpDeleteGoal
@@ -201,6 +202,18 @@ public struct Texts: Sendable {
         case "yellow": return self[.ratingYellow]
         case "red": return self[.ratingRed]
         default: return v
+        }
+    }
+
+    /// What the values of a scale mean, where the source states it: the
+    /// green/yellow/red meanings of the situation-report template (003 lines
+    /// 626-628). The 1-5 impact scale's template gives none.
+    public func scaleMeanings(_ scale: RatingScale) -> [(value: String, meaning: String)] {
+        switch scale {
+        case .trafficLight:
+            return [("green", self[.scaleGreenMeaning]), ("yellow", self[.scaleYellowMeaning]), ("red", self[.scaleRedMeaning])]
+        case .impact:
+            return []
         }
     }
 
@@ -583,6 +596,10 @@ public struct Texts: Sendable {
         case .goalNotAccepted: return ("inte accepterat", "not accepted")
         case .goalPasses: return ("SMART: uppfyllt", "SMART: met")
         case .goalLacks: return ("saknar", "lacks")
+        case .scaleGreenMeaning: return ("Problembilden är liten, följer ordinarie rutiner", "The problem is small; ordinary routines apply")
+        case .scaleYellowMeaning: return ("Problembilden är återkommande, kan hanteras utifrån det mandat som finns i lägesbildsgruppen", "The problem recurs; it can be handled within the situation-picture group's mandate")
+        case .scaleRedMeaning: return ("Problembilden är omfattande och återkommande, behöver lyftas hos lokala Brå eller i kommunledningen", "The problem is extensive and recurring; it must be raised with the local crime-prevention council or the municipal leadership")
+        case .scaleImpactNote: return ("Påverkan 1–5 (mallen förklarar inte stegen)", "Impact 1–5 (the template does not explain the steps)")
         case .introHeading: return ("Mötets syfte, mål och kvalitetskriterier", "The meeting's purpose, goals and quality criteria")
         case .introPurpose: return ("Syfte", "Purpose")
         case .introGoals: return ("Mål", "Goals")

@@ -909,6 +909,24 @@ public enum Screens {
 
     static func drawRating(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
         let questions = run.step.questions
+        // Below the list: the selected question in full, and what the
+        // scale's values mean, where the value is chosen.
+        let meanings = t.scaleMeanings(run.ratingScale)
+        let question = questions.indices.contains(run.selectedItem) ? questions[run.selectedItem] : ""
+        let detail = (question.isEmpty ? [] : wrap(question, width: max(10, rect.width - 2)))
+            + (meanings.isEmpty ? [t[.scaleImpactNote]] : meanings.flatMap { wrap("\(t.ratingValue($0.value)): \($0.meaning)", width: max(10, rect.width - 2)) })
+        var rect = rect
+        if rect.height >= detail.count + 8 {
+            let (top, bottom) = rect.splitTop(rect.height - detail.count - 2)
+            let box = grid.box(bottom)
+            var y = box.y
+            for line in detail where y < box.maxY {
+                let role: Role = meanings.contains { line.hasPrefix(t.ratingValue($0.value) + ":") } ? ratingRole(meanings.first { line.hasPrefix(t.ratingValue($0.value) + ":") }?.value) : .normal
+                grid.text(truncate(line, width: box.width), x: box.x, y: y, style: Style(role))
+                y += 1
+            }
+            rect = top
+        }
         let inner = grid.box(rect, title: "\(t[.ratingHeading]) · \(run.ratingScale.values.map { t.ratingValue($0) }.joined(separator: " / "))")
         var y = inner.y
         let start = scrollStart(selected: run.selectedItem, count: questions.count, height: max(1, inner.height / 3))

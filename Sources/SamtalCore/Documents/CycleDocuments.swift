@@ -36,6 +36,14 @@ extension Documents {
             guard !steps.isEmpty else { continue }
             reports = true
             b.append(.heading(3, d.meetingHeading(number[r.meeting.id] ?? 0, r)))
+            // Who submitted the material, for which organisation (003 lines
+            // 522, 587): the report's participant rows.
+            let submitters = r.meeting.facts.participants.map { p in
+                p.kind.map { "\(p.organisationRole) (\(d.ui.source($0)))" } ?? p.organisationRole
+            }.filter { !$0.isEmpty }
+            if !submitters.isEmpty {
+                b.append(.paragraph([.strong("\(d[.submittedBy]): "), Span(submitters.joined(separator: ", "))]))
+            }
             b.append(.table(Table(
                 columns: [Column(d[.question]), Column(d[.rating]), Column(d[.observations]), Column(d[.commentAction])],
                 rows: steps.flatMap { step in ratingTable(step, r.steps[step.id]?.ratings ?? [], d).rows.map { row in

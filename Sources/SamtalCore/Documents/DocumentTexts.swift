@@ -13,7 +13,7 @@ public enum DocText: CaseIterable, Sendable {
     case organisationRole, count, women, men, otherOrUnstated, total, timePerStep, step, planned, actual
     // notes and step records
     case notesPerStep, noNotes, otherSteps, hiddenOnProjector, checklistDone, checklistNotDone
-    case priorities, rank, dots, earlierDots, proposedIn, dotsPerFocusArea, dotsPerActivity, goalKind, resources, howItWent, meeting, question, rating, notRated, observations, commentAction
+    case priorities, rank, dots, earlierDots, proposedIn, dotsPerFocusArea, dotsPerActivity, goalKind, resources, howItWent, submittedBy, meeting, question, rating, notRated, observations, commentAction
     case decisions, nextSteps, carryForward, who, when
     // feedback
     case whatWeHeard, nothingHeard, howYouPrioritised, howYouPrioritisedActivities, proposedActivities, whatHappensNext, noNextSteps, feedbackThanks
@@ -197,6 +197,7 @@ public struct DocumentTexts: Sendable {
         case .goalKind: ("Måltyp", "Kind of goal")
         case .resources: ("Resurser", "Resources")
         case .howItWent: ("Hur det gick", "How it went")
+        case .submittedBy: ("Underlaget inlämnat av", "Material submitted by")
         case .noGoals: ("Inga mål ännu.", "No goals yet.")
         case .indicator: ("Indikator", "Indicator")
         case .measure: ("Indikator: utgångsvärde → målvärde", "Indicator: baseline → target")
