@@ -203,6 +203,17 @@ public enum SummaryItemKind: String, Codable, Sendable, CaseIterable {
 
 /// A decision, a next step (with owner and date), or something that goes on
 /// to the next meeting.
+extension SummaryItem {
+    /// Items as a summary lists them: decisions, next steps, what goes on,
+    /// each kind in the order made.
+    public static func displayOrder(_ items: [SummaryItem]) -> [SummaryItem] {
+        let kinds = SummaryItemKind.allCases
+        return items.enumerated().sorted { a, b in
+            (kinds.firstIndex(of: a.element.kind)!, a.offset) < (kinds.firstIndex(of: b.element.kind)!, b.offset)
+        }.map(\.element)
+    }
+}
+
 public struct SummaryItem: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64
     public var meetingID: Int64

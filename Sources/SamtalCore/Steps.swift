@@ -326,6 +326,9 @@ extension RunState {
     mutating func load(_ loaded: StepData) {
         setNotes(loaded.notes)
         data = loaded
+        // Summary items in the order the screen lists them (by kind), so ↑
+        // and ↓ move as the eye does.
+        data.summaryItems = SummaryItem.displayOrder(data.summaryItems)
         stepLoaded = true
         data.notes = []
         // The selection stays within what is there now.
@@ -742,8 +745,10 @@ extension AppState {
         case .setChecklistAnswer, .setRating, .saveFollowUp, .setFollowUpStatus:
             // The field shows what is stored now (`loadKeepingInput`).
             say(texts[.noteSaved])
-        case .addSummaryItem:
-            run.summary.item = max(0, run.data.summaryItems.count - 1)
+        case .addSummaryItem(let kind, _, _, _):
+            // The new item: the newest of its kind.
+            let items = run.data.summaryItems
+            run.summary.item = items.indices.filter { items[$0].kind == kind }.max { items[$0].id < items[$1].id } ?? max(0, items.count - 1)
             say(texts[.noteSaved])
         case .updateSummaryItem:
             say(texts[.noteUpdated])

@@ -501,7 +501,7 @@ public struct Texts: Sendable {
         case .helpSaveRatingField: return ("Spara fältet (iakttagelser eller kommentar)", "Save the field (observations or comment)")
         case .helpAddSummaryItem: return ("Spara punkten", "Save the item")
         case .helpPreviousSummaryField: return ("Föregående fält för nästa steg", "Previous field of a next step")
-        case .helpSaveProblemField: return ("Spara fältet; oförändrat: nästa fält", "Save the field; unchanged: the next field")
+        case .helpSaveProblemField: return ("Spara fältet och gå till nästa", "Save the field and go to the next")
         case .helpSaveActivity: return ("Spara aktiviteten", "Save the activity")
         case .helpPreviousActivityField: return ("Föregående fält", "Previous field")
         case .meetingEnded: return ("Mötet är avslutat: inga fler anteckningar tas emot.", "The meeting has ended: no more notes are taken.")

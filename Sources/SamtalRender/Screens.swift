@@ -876,7 +876,7 @@ public enum Screens {
 
     static func drawVote(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
         let title = run.votesOnActivities ? t[.voteActivitiesHeading] : run.data.focusAreasFromCycle ? t[.voteFromCycle] : t[.voteHeading]
-        drawRanking(&grid, run: run, rect: rect, title: "\(title) · \(run.dotsCast) \(t[.voteDots])", texts: t, selectable: true)
+        drawRanking(&grid, run: run, rect: rect, title: "\(title) · \(t.dots(run.dotsCast))", texts: t, selectable: true)
     }
 
     static func drawChecklist(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
@@ -990,7 +990,7 @@ public enum Screens {
         let start = scrollStart(selected: run.selectedItem, count: activities.count, height: inner.height)
         for (i, a) in activities.enumerated().dropFirst(start).prefix(inner.height) {
             var text = "[\(t.priority(a.priority))] \(a.what)"
-            if let n = dots[a.id] { text += " · \(n) \(t[.voteDots])" }
+            if let n = dots[a.id] { text += " · \(t.dots(n))" }
             if !a.responsible.isEmpty { text += " · \(t[.activityWho]): \(a.responsible)" }
             if !a.start.isEmpty || !a.end.isEmpty { text += " · \(a.start)–\(a.end)" }
             if let id = a.focusAreaID, let area = run.data.focusAreas.first(where: { $0.id == id }) { text += " · \(area.name)" }

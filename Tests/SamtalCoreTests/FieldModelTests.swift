@@ -260,6 +260,13 @@ private struct Model {
         set { lines[field.name] = newValue }
     }
 
+    /// The summary's items as the screen lists them (by kind, then in the
+    /// order made): indices into `summary`. ↑/↓ and F4 go by this order.
+    var summaryOrder: [Int] {
+        let kinds = SummaryItemKind.allCases
+        return summary.indices.sorted { (kinds.firstIndex(of: summary[$0].0)!, $0) < (kinds.firstIndex(of: summary[$1].0)!, $1) }
+    }
+
     /// A summary item's parts (what, who, when).
     func summaryParts(_ i: Int) -> [String] { [summary[i].1, summary[i].2, summary[i].3] }
 
@@ -394,9 +401,9 @@ private struct Model {
             // A new item's kind comes back with its text; an item's edit goes on.
             summaryItem = 0
             backToNewSummary()
-            if let i = summary.indices.first(where: { i in (0..<3).contains { lines["se/\(i)/\($0)"] != nil } }) {
-                summaryItem = i
-                startSummaryEdit(i)
+            if let at = summaryOrder.firstIndex(where: { i in (0..<3).contains { lines["se/\(i)/\($0)"] != nil } }) {
+                summaryItem = at
+                startSummaryEdit(summaryOrder[at])
             }
         default: break
         }
@@ -529,7 +536,7 @@ private struct Model {
                     summary.append(item)
                     for p in 0..<3 { lines["s/\(p)"] = nil }
                     kindMeta["new"] = nil
-                    summaryItem = summary.count - 1
+                    summaryItem = summaryOrder.firstIndex(of: summary.count - 1)!
                     summaryPart = 0
                 }
             }
@@ -596,8 +603,8 @@ private struct Model {
             priority = priorityMeta["\(activityItem)"]
                 ?? ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(activityItem)[4] }!
         case .function(4) where step == 4:
-            guard summary.indices.contains(summaryItem), summaryEditing != summaryItem else { return }
-            startSummaryEdit(summaryItem)
+            guard summary.indices.contains(summaryItem), summaryEditing != summaryOrder[summaryItem] else { return }
+            startSummaryEdit(summaryOrder[summaryItem])
         case .function(4) where step == 9:
             // Renaming another area finishes the rename before.
             if areas.indices.contains(areaCursor), renaming != areaCursor {

@@ -285,7 +285,7 @@ class CycleTests(E2ETestCase):
         self.to_step(p, 3)
         p.wait_for("Prioritering av aktiviteter · 0 prickar")
         p.key("Enter")
-        p.wait_for("Prioritering av aktiviteter · 1 prickar")
+        p.wait_for("Prioritering av aktiviteter · 1 prick")
         self.to_step(p, 4)
         p.wait_for("Mål (0)")
         p.type("Minska andelen boende som känner sig otrygga på Storgatan")

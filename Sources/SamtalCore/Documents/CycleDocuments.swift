@@ -249,7 +249,17 @@ extension Documents {
             b.append(.table(Table(
                 columns: [Column(d[.date], noWrap: true), Column(d[.concerns]), Column(d[.aspect]), Column(d[.status]), Column(d[.measuredValue]),
                           Column(d[.resources]), Column(d[.howItWent])],
-                rows: a.followUps.filter { !$0.isEmpty }.map { f in
+                // By what they concern (the activities in the plan's order,
+                // then goals, then the promise), then by date and aspect.
+                rows: a.followUps.filter { !$0.isEmpty }.sorted { x, y in
+                    func key(_ f: FollowUp) -> (Int, Int, String, Int) {
+                        let aspect = FollowUpAspect.allCases.firstIndex(of: f.aspect)!
+                        if let id = f.activityID { return (0, a.number(ofActivity: id) ?? Int.max, f.date, aspect) }
+                        if let id = f.goalID { return (1, a.goals.firstIndex { $0.id == id } ?? Int.max, f.date, aspect) }
+                        return (2, 0, f.date, aspect)
+                    }
+                    return key(x) < key(y)
+                }.map { f in
                     let concerns = f.activityID.map(ref) ?? f.goalID.flatMap { id in a.goals.first { $0.id == id }?.text }
                         ?? d[.thePromiseAsAWhole]
                     let date = f.date.isEmpty ? f.meetingID.flatMap { meetingDates[$0] } ?? "" : f.date
