@@ -198,6 +198,60 @@ class StepKindTests(E2ETestCase):
         p.type("j")
         p.wait_for("Aktiviteter (0)")
 
+    def test_an_area_is_split_and_the_summary_reads_out_what_the_meeting_produced(self):
+        _, what = self.meeting("medarbetardialog-vad", title="VAD-dialog centrum")
+        p = self.open(what, width=160)
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        for note in ["Klotter vid busstorget", "Snatteri i köpcentrumet"]:
+            p.type(note)
+            p.key("Enter")
+            p.wait_for(f"  {note}")
+        p.key("PageDown")
+        p.wait_for("Fokusområden (0)")
+        p.key("F2")  # the talking points make way for the lists
+        p.wait_for("Talmanus (F2)", gone=True)
+        p.type("Centrum")
+        p.key("Enter")
+        p.wait_for("Centrum · plats (0)")
+        p.key("Enter", "Enter")  # both notes into Centrum
+        p.wait_for("Centrum · plats (2)")
+        # Split: the new part keeps the type; the first note goes into it.
+        p.key("Tab", "F3")
+        p.wait_for("Centrum · brottstyp")
+        p.key("C-d")
+        p.wait_for("Ny del av Centrum ▸")
+        p.type("Busstorget")
+        p.key("Enter")
+        p.wait_for("Busstorget · brottstyp/ordningsstörning (0)")
+        p.key("Tab", "Up", "Enter")  # the first note into the selected part
+        p.wait_for("Busstorget · brottstyp/ordningsstörning (1)")
+        p.wait_for("Centrum · brottstyp/ordningsstörning (1)")
+        p.key("PageDown")
+        p.wait_for("Steg 4/6")
+        p.key("Enter", "Down", "Enter", "Enter")
+        p.wait_for("3 prickar")
+        p.key("PageDown", "PageDown")
+        # The summary reads out what the meeting produced, then decisions.
+        screen = p.wait_for("Det här har mötet tagit fram")
+        self.assertIn("Anteckningar: 2 (Grupp 1: 2)", screen)
+        self.assertRegex(screen, r"Fokusområden: 1\. Busstorget \(2\) · 2\. Centrum \(1\)")
+        p.type("Busstorget blir fokusområde")
+        p.key("Enter")
+        p.wait_for("› Busstorget blir fokusområde")
+        p.key("F4")
+        p.wait_for("Ändrar ·")
+        p.type(" kvällstid")
+        p.key("Enter")
+        p.wait_for("› Busstorget blir fokusområde kvällstid")
+        p.key("F10")
+        p.wait_exit()
+        rows = self.ws.sqlite(f"SELECT kind, text FROM summary_item WHERE meeting_id = {int(what)} AND deleted_at IS NULL")
+        self.assertEqual(rows, [("decision", "Busstorget blir fokusområde kvällstid")])
+        records = json.loads(self.ws.cli("export", what, "--format", "json").stdout)
+        self.assertEqual(sorted((a["name"], a["type"]) for a in records["focus_areas"]),
+                         [("Busstorget", "crime_type"), ("Centrum", "crime_type")])
+
 
 if __name__ == "__main__":
     unittest.main()
