@@ -77,7 +77,7 @@ class StepKindTests(E2ETestCase):
         screen = q.wait_for("Cykelns fokusområden och prioritering")
         self.assertRegex(screen, r"1\. Stationen\s+3")
         self.assertRegex(screen, r"2\. Storgatan\s+1")
-        # The HOW dialogue's own vote starts from the cycle's focus areas.
+        # The HOW dialogue's own vote is on its activities (test_cycle.py).
 
     def test_checklist_ticks_and_comments_survive_a_restart(self):
         _, meeting = self.meeting("medborgardialog-planering", title="Planering av dialogen vid torget")
