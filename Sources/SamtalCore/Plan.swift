@@ -158,6 +158,32 @@ extension FollowUp {
     public var isEmpty: Bool { !assessesStatus && why.isEmpty && measuredValue.isEmpty && resources.isEmpty }
 }
 
+/// A date as plans write it: YYYY-MM-DD, a day that exists.
+public enum PlanDate {
+    public static func isValid(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return false }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
+    }
+
+    /// What is wrong with a period's dates; nil when they are empty or
+    /// real dates, the end not before the start.
+    public static func problem(start: String, end: String) -> PeriodProblem? {
+        if !start.isEmpty && !isValid(start) { return .notADate(start) }
+        if !end.isEmpty && !isValid(end) { return .notADate(end) }
+        if !start.isEmpty && !end.isEmpty && end < start { return .endBeforeStart }
+        return nil
+    }
+}
+
+public enum PeriodProblem: Equatable, Sendable {
+    case notADate(String), endBeforeStart
+}
+
 // MARK: order of activities
 
 public enum ActivityOrder {

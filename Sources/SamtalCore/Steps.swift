@@ -898,6 +898,11 @@ extension AppState {
         case .addItem:
             let what = run.input.trimmedText
             guard !what.isEmpty else { return [] }
+            // Real dates, or none: the plan's timeline is built from them.
+            if let problem = PlanDate.problem(start: run.activities.start.trimmedText, end: run.activities.end.trimmedText) {
+                say(texts.periodProblem(problem), error: true)
+                return []
+            }
             let clearing = run.clearing(run.boundAndSubfields, also: run.itemMetaDraft.map { [$0] } ?? [])
             let write: StepWrite
             if let id = run.activities.editing, var a = activities.first(where: { $0.id == id }) {

@@ -75,6 +75,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpSplitArea, clusterSplitHint, clusterInputSplit
     case introHeading, introPurpose, introGoals, introCriteria
     case scaleGreenMeaning, scaleYellowMeaning, scaleRedMeaning, scaleImpactNote
+    case dateNotADate, dateEndBeforeStart
     case keyGoalKind, keyGoalActivity, keyGoalAccepted
     case helpSaveGoal, helpNextGoalField, helpPreviousGoalField, helpNextGoalKind, helpNextGoalActivity, helpToggleGoalAccepted
     case helpNextGoalArea, helpEditGoal, helpDeleteGoal
@@ -269,6 +270,14 @@ public struct Texts: Sendable {
 
     /// "1 anteckning", "3 anteckningar".
     public func notes(_ n: Int) -> String { "\(n) \(self[n == 1 ? .wsNote : .wsNotesCount])" }
+
+    /// What is wrong with a period, said plainly.
+    public func periodProblem(_ p: PeriodProblem) -> String {
+        switch p {
+        case .notADate(let s): return "”\(s)” \(self[.dateNotADate])"
+        case .endBeforeStart: return self[.dateEndBeforeStart]
+        }
+    }
 
     /// The name of a part of a goal, as its field is labelled.
     public func goalPart(_ p: GoalPart) -> String {
@@ -596,6 +605,8 @@ public struct Texts: Sendable {
         case .goalNotAccepted: return ("inte accepterat", "not accepted")
         case .goalPasses: return ("SMART: uppfyllt", "SMART: met")
         case .goalLacks: return ("saknar", "lacks")
+        case .dateNotADate: return ("är inget datum: skriv datum som 2027-03-01", "is not a date: write dates as 2027-03-01")
+        case .dateEndBeforeStart: return ("Slutdatumet ligger före startdatumet", "The end date is before the start date")
         case .scaleGreenMeaning: return ("Problembilden är liten, följer ordinarie rutiner", "The problem is small; ordinary routines apply")
         case .scaleYellowMeaning: return ("Problembilden är återkommande, kan hanteras utifrån det mandat som finns i lägesbildsgruppen", "The problem recurs; it can be handled within the situation-picture group's mandate")
         case .scaleRedMeaning: return ("Problembilden är omfattande och återkommande, behöver lyftas hos lokala Brå eller i kommunledningen", "The problem is extensive and recurring; it must be raised with the local crime-prevention council or the municipal leadership")

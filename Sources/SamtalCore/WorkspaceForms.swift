@@ -183,6 +183,10 @@ public enum WorkspaceForms {
                 let shown = path.compactMap { a.number(ofActivity: $0) }.map(String.init).joined(separator: " → ")
                 return .failure(FormError(message: "\(t[.wsDependencyCycle]): \(shown)", focus: index(.dependsOn)))
             }
+            if let problem = PlanDate.problem(start: v(.start), end: v(.end)) {
+                let field: FieldID = { if case .notADate(let s) = problem, s == v(.end) { return .end }; return .start }()
+                return .failure(FormError(message: t.periodProblem(problem), focus: index(field)))
+            }
             act.what = v(.what)
             act.how = v(.how)
             act.organisation = v(.organisation)

@@ -499,6 +499,8 @@ private struct Model {
             case 7:
                 let parts = (0..<4).map { trim(activityLine(activityEditing, $0)) }
                 guard !parts[0].isEmpty else { return }
+                // From and to are dates or empty; what these keys type never is.
+                guard parts[2].isEmpty && parts[3].isEmpty else { return }
                 let record = (parts + [ActivityPriority.allCases[priority].rawValue]).joined(separator: "|")
                 let of = activityEditing.map(String.init) ?? "new"
                 for p in 0..<4 { lines["a/\(of)/\(p)"] = nil }

@@ -72,6 +72,23 @@ import Testing
                                                                    start: "2027-02-01", end: "2027-03-31", priority: .high), q)])
     }
 
+    @Test func datesMustBeRealAndInOrder() {
+        var s = runningStep(.activities)
+        Fixtures.type("Trygghetsvandring", into: &s)
+        _ = s.update(.key(.tab))
+        _ = s.update(.key(.tab))
+        Fixtures.type("1 april", into: &s)
+        #expect(s.update(.key(.enter)) == [])
+        #expect(s.status?.text == "”1 april” är inget datum: skriv datum som 2027-03-01")
+        for _ in 0..<7 { _ = s.update(.key(.backspace)) }
+        Fixtures.type("2027-04-30", into: &s)
+        _ = s.update(.key(.tab))
+        Fixtures.type("2027-04-01", into: &s)
+        #expect(s.update(.key(.enter)) == [])
+        #expect(s.status?.text == "Slutdatumet ligger före startdatumet")
+        #expect(PlanDate.isValid("2028-02-29") && !PlanDate.isValid("2027-02-29") && !PlanDate.isValid("2027-13-01"))
+    }
+
     @Test func editAndDelete() {
         let a = Activity(id: 3, cycleID: 2, meetingID: 7, stepID: "steget", what: "Föräldravandring", responsible: "Kommunen", createdAt: 0)
         var data = StepData(stepID: "steget")
