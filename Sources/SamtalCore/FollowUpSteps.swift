@@ -62,7 +62,9 @@ extension AppState {
     mutating func handleFollowUp(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         let q = run.query
         let activities = run.data.activities
-        guard !activities.isEmpty else { return editInput(&run, key: key, action: action) }
+        // With no plan to follow up there is no field: keys typed go nowhere
+        // rather than into a line no one sees.
+        guard !activities.isEmpty else { return action == nil ? [] : nil }
         let item = run.followUp.item
         switch action {
         case .itemUp, .itemDown:
