@@ -189,7 +189,7 @@ extension AppStore {
             var activity = try Self.liveActivity(db, id: activityID)
             let f = FollowUp(id: 0, cycleID: activity.cycleID, activityID: activityID, aspect: .resource, status: status, date: date,
                              createdAt: now)
-            try Self.stepFollowUp(db, f, meetingID: meetingID, stepID: stepID, now: now) {
+            _ = try Self.stepFollowUp(db, f, meetingID: meetingID, stepID: stepID, now: now) {
                 $0.status = status
                 $0.date = date
             }
