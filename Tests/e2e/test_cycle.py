@@ -317,7 +317,7 @@ class CycleTests(E2ETestCase):
         p.wait_for("[genomförd] Trygghetsvandring på Storgatan")
         p.type("Sex vandringar, med 40 boende")
         p.key("Tab")
-        p.wait_for("Resurser (pengar, personal, tid) (1) ▸")
+        p.wait_for("Resurser (pengar, personal, tid) (aktivitet 1) ▸")
         p.type("Två poliser, 12 timmar")
         p.key("Down")
         p.wait_for("Genomförande (eller varför inte)")

@@ -526,7 +526,7 @@ class NoWordLostTests(E2ETestCase):
         meeting = self.meeting("medarbetardialog-vad", "VAD-dialog hjälp")
         p = self.run_pane(meeting)
         for step, title, own in [(3, "Fokusområden", "Byt mellan anteckningarna och fokusområdena"),
-                                 (4, "Prioritera fokusområden", "Ge det markerade fokusområdet eller den markerade aktiviteten en prick"),
+                                 (4, "Prioritera fokusområden", "Ge den markerade i listan en prick"),
                                  (5, "Problem och orsaksanalys", "Nästa fråga (det skrivna sparas)"),
                                  (6, "Summering", "Byt sort: beslut, nästa steg")]:
             with self.subTest(f"step {step}, {title}"):
