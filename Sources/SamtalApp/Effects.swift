@@ -223,6 +223,8 @@ extension EffectRunner {
             try store.mergeFocusArea(from, into: into, now: now)
         case .deleteFocusArea(let id):
             try store.deleteFocusArea(id: id, now: now)
+        case .splitFocusArea(let from, let name, let type):
+            try store.splitFocusArea(from, name: name, type: type, meetingID: nil, stepID: AppStore.workspaceStepID, now: now)
         case .setFocusArea(let id, let name, let type, let targetPicture, let leads):
             try store.inOneTransaction {
                 try store.renameFocusArea(id: id, name: name)

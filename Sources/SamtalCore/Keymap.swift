@@ -84,7 +84,7 @@ public enum Action: String, Sendable, CaseIterable {
     case nextFollowUpField, previousFollowUpField, nextFollowUpStatus
     // analysis workspace
     case nextTab, previousTab, wsUp, wsDown, trace, wsEdit, wsNew, wsDelete
-    case openProblem, togglePromise, nextActivityStatus, draftPromise, wsMerge
+    case openProblem, togglePromise, nextActivityStatus, draftPromise, wsMerge, wsSplit
 }
 
 public struct KeyBinding: Sendable {
@@ -256,6 +256,7 @@ public enum Keymap {
         KeyBinding([.function(4), .char("e")], .wsEdit, .workspaceAreas, bar: .keyEdit, help: .helpWsEditArea),
         KeyBinding([.function(3), .char("l")], .togglePromise, .workspaceAreas, bar: .keyPromiseFlag, help: .helpTogglePromise),
         KeyBinding([.char("m")], .wsMerge, .workspaceAreas, help: .helpWsMerge),
+        KeyBinding([.char("s")], .wsSplit, .workspaceAreas, help: .helpWsSplit),
         KeyBinding([.function(8), .char("d")], .wsDelete, .workspaceAreas, help: .helpWsRetireArea),
 
         KeyBinding([.enter, .function(4), .char("e")], .wsEdit, .workspaceProblem, bar: .keyEdit, help: .helpWsEditProblem),

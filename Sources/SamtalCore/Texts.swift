@@ -75,7 +75,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpSplitArea, clusterSplitHint, clusterInputSplit
     case introHeading, introPurpose, introGoals, introCriteria
     case scaleGreenMeaning, scaleYellowMeaning, scaleRedMeaning, scaleImpactNote
-    case dateNotADate, dateEndBeforeStart
+    case dateNotADate, dateEndBeforeStart, helpWsSplit, wsSplitTitle
     case keyGoalKind, keyGoalActivity, keyGoalAccepted
     case helpSaveGoal, helpNextGoalField, helpPreviousGoalField, helpNextGoalKind, helpNextGoalActivity, helpToggleGoalAccepted
     case helpNextGoalArea, helpEditGoal, helpDeleteGoal
@@ -605,6 +605,8 @@ public struct Texts: Sendable {
         case .goalNotAccepted: return ("inte accepterat", "not accepted")
         case .goalPasses: return ("SMART: uppfyllt", "SMART: met")
         case .goalLacks: return ("saknar", "lacks")
+        case .helpWsSplit: return ("Dela det markerade fokusområdet: en ny del med eget namn, som behåller var området föreslogs", "Split the selected focus area: a new part with its own name, which keeps where the area was proposed")
+        case .wsSplitTitle: return ("Dela fokusområde – den nya delen", "Split a focus area – the new part")
         case .dateNotADate: return ("är inget datum: skriv datum som 2027-03-01", "is not a date: write dates as 2027-03-01")
         case .dateEndBeforeStart: return ("Slutdatumet ligger före startdatumet", "The end date is before the start date")
         case .scaleGreenMeaning: return ("Problembilden är liten, följer ordinarie rutiner", "The problem is small; ordinary routines apply")

@@ -34,6 +34,8 @@ public enum WorkspaceTab: Int, CaseIterable, Sendable {
 /// Which record a workspace form edits; nil ids are new records.
 public enum WorkspaceForm: Equatable, Sendable {
     case focusArea(Int64)
+    /// A new area split off from this one.
+    case splitArea(from: Int64)
     case problem(areaID: Int64)
     case cause(areaID: Int64, causeID: Int64?, parentID: Int64?)
     case activity(Int64?)
@@ -55,6 +57,8 @@ public enum WorkspaceWrite: Equatable, Sendable {
     case setLeadsToPromise(areaID: Int64, Bool)
     /// Twins become one: notes, dots and where it was proposed go along.
     case mergeFocusAreas(from: Int64, into: Int64)
+    /// A new area split off from one, proposed where that one was.
+    case splitFocusArea(from: Int64, name: String, type: FocusAreaType)
     /// Retired: its notes become unplaced, its dots no longer count.
     case deleteFocusArea(id: Int64)
     case saveProblem(areaID: Int64, answers: [ProblemQuestion: String], triangle: [TriangleSide: String])
@@ -278,6 +282,10 @@ extension AppState {
             ws.rows[.problem] = 0
         case .wsEdit:
             return openWorkspaceForm(&ws, new: false)
+        case .wsSplit:
+            guard let area = ws.selectedArea else { say(texts[.wsNoAreas]); return [] }
+            ws.form = WorkspaceForms.split(area, texts: texts)
+            return []
         case .wsNew:
             return openWorkspaceForm(&ws, new: true)
         case .wsDelete:

@@ -30,6 +30,16 @@ public enum WorkspaceForms {
 
     // MARK: building
 
+    /// The new part of an area being split: its name, and its type (the
+    /// area's to begin with).
+    static func split(_ area: FocusArea, texts t: Texts) -> Form {
+        let types = FocusAreaType.allCases
+        return Form(purpose: .workspace(.splitArea(from: area.id)), fields: [
+            text(.name, .wsAreaName, "", limit: 200, required: true),
+            choice(.areaType, .wsAreaType, values: types.map(\.rawValue), labels: types.map { t.areaType($0) }, selected: area.type.rawValue),
+        ])
+    }
+
     static func focusArea(_ area: FocusArea, leads: Bool, texts t: Texts) -> Form {
         let types = FocusAreaType.allCases
         return Form(purpose: .workspace(.focusArea(area.id)), fields: [
@@ -157,6 +167,8 @@ public enum WorkspaceForms {
         case .focusArea(let id):
             return .success(.setFocusArea(id: id, name: v(.name), type: FocusAreaType(rawValue: v(.areaType)) ?? .place,
                                           targetPicture: v(.targetPicture), leadsToPromise: v(.leadsToPromise) == "yes"))
+        case .splitArea(let from):
+            return .success(.splitFocusArea(from: from, name: v(.name), type: FocusAreaType(rawValue: v(.areaType)) ?? .place))
         case .problem(let areaID):
             var answers: [ProblemQuestion: String] = [:]
             for q in ProblemQuestion.allCases where !v(.question(q)).isEmpty { answers[q] = v(.question(q)) }

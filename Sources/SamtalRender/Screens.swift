@@ -234,6 +234,7 @@ public enum Screens {
     static func workspaceFormTitle(_ which: WorkspaceForm, texts t: Texts) -> String {
         switch which {
         case .focusArea: return t[.wsFocusArea]
+        case .splitArea: return t[.wsSplitTitle]
         case .problem: return t[.wsTabProblem]
         case .cause(_, let id, _): return id == nil ? t[.keyNewCause] : t[.wsCause]
         case .activity(let id): return id == nil ? t[.helpNewActivity] : t[.wsActivity]

@@ -82,13 +82,17 @@ extension AppStore {
     /// its type, and proposed where the source was. Notes are then moved as
     /// into any area.
     @discardableResult
-    public func splitFocusArea(_ sourceID: Int64, name: String, meetingID: Int64, stepID: String, now: Double) throws -> FocusArea {
+    /// With no meeting (the analysis workspace), the part is filed under the
+    /// area's own meeting.
+    public func splitFocusArea(_ sourceID: Int64, name: String, type: FocusAreaType? = nil, meetingID: Int64?, stepID: String,
+                               now: Double) throws -> FocusArea {
         try transaction { db in
             let source = try Self.liveFocusArea(db, id: sourceID)
+            let meetingID = meetingID ?? source.meetingID
             let meeting = try Self.storedMeeting(db, id: meetingID)
             let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM focus_area WHERE meeting_id = ?", arguments: [meetingID])
             var record = StoredFocusArea(
-                cycleID: meeting.cycleID, meetingID: meetingID, stepID: stepID, name: name, type: source.type,
+                cycleID: meeting.cycleID, meetingID: meetingID, stepID: stepID, name: name, type: type ?? source.type,
                 targetPicture: "", position: (last ?? -1) + 1, createdAt: now, deletedAt: nil, splitFromID: sourceID)
             try record.insert(db)
             return try Self.focusArea(db, record: record)

@@ -24,6 +24,15 @@ import Testing
         #expect(state.status?.text == "Ihopslagna: Storgatan → Storgatan centrum")
     }
 
+    @Test func sSplitsTheSelectedAreaUnderANewName() {
+        var state = workspace(areas: areas)
+        #expect(state.update(.key(.char("s"))).isEmpty)
+        guard case .workspace(let ws) = state.screen, let form = ws.form else { Issue.record("no form"); return }
+        #expect(form.purpose == .workspace(.splitArea(from: 5)))
+        Fixtures.type("Busstorget", into: &state)
+        #expect(state.update(.key(.function(9))) == [.writeAnalysis(.splitFocusArea(from: 5, name: "Busstorget", type: .place), cycleID: 1)])
+    }
+
     @Test func escGivesUpAMergeBeforeLeaving() {
         var state = workspace(areas: areas)
         _ = state.update(.key(.char("m")))

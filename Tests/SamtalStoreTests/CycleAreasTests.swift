@@ -49,6 +49,9 @@ struct CycleAreasTests {
         #expect(areas.map(\.name) == ["Centrum", "Busstorget"])
         #expect(areas[1].noteIDs == [note.id] && areas[0].noteIDs.isEmpty)
         #expect(areas[0].proposedIn == [f.meeting.id]) // the one split keeps its own
+        // In the workspace (no meeting): filed under the area's own meeting, of the type chosen.
+        let other = try f.store.splitFocusArea(whole.id, name: "Köpcentrum", type: .place, meetingID: nil, stepID: "workspace", now: 4)
+        #expect(other.meetingID == f.meeting.id && other.type == .place && other.proposedIn == [f.meeting.id])
     }
 
     @Test("the priority is the latest voting meeting's; earlier dots are input")
