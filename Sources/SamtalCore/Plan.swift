@@ -252,6 +252,9 @@ public struct CycleAnalysis: Equatable, Sendable {
     public var earlierDots: [Int64: Int] = [:]
     /// The meeting whose vote decided the priority.
     public var decidedIn: Int64?
+    /// Dots per activity in the latest meeting that voted on activities
+    /// (activity planning's, else the HOW dialogue's).
+    public var activityDots: [Int64: Int] = [:]
     /// Focus areas that lead to the promise.
     public var promiseAreas: Set<Int64>
     public var problems: [Problem]

@@ -276,6 +276,13 @@ extension AppStore {
                 followUps: try Self.followUps(db, cycleID: cycleID), notes: notes)
             analysis.earlierDots = Ranking.count(earlier)
             analysis.decidedIn = decisive.first?.meetingID
+            // The activities' dots: the latest meeting that voted on them.
+            let activityVotes = try StoredActivityVote.fetchAll(db, sql: Self.countedActivityVotes + """
+                 JOIN meeting ON meeting.id = activity_vote.meeting_id WHERE meeting.cycle_id = ?
+                ORDER BY meeting.created_at, meeting.id, activity_vote.created_at, activity_vote.id
+                """, arguments: [cycleID]).map(\.vote)
+            let deciding = activityVotes.last?.meetingID
+            analysis.activityDots = activityVotes.filter { $0.meetingID == deciding }.reduce(into: [:]) { $0[$1.activityID, default: 0] += 1 }
             return analysis
         }
     }

@@ -117,6 +117,15 @@ import Testing
         #expect(md.contains("planerad (inte genomförd 2027-11-30)"))
     }
 
+    @Test("the plan gives each activity the dots the deciding vote gave it")
+    func planWithActivityDots() {
+        var record = DocumentFixture.record
+        record.analysis.activityDots = [51: 3]
+        let md = MarkdownRenderer.render(Documents.cycle(.plan, record, language: .sv)!)
+        #expect(md.contains("(3 prickar)"))
+        #expect(!MarkdownRenderer.render(Self.document(.plan)).contains("prickar)"))
+    }
+
     @Test("the promise has the method's sections in order, and lines to sign")
     func promise() {
         let doc = Self.document(.promise)

@@ -140,6 +140,8 @@ struct StepTests {
         #expect(try store.activityVotes(meetingID: id, stepID: "prio").map(\.activityID) == [walk.id, light.id, walk.id])
         #expect(try store.undoLastActivityVote(meetingID: id, stepID: "prio", voter: 1)?.activityID == walk.id)
         #expect(try store.activityVotes(meetingID: id, stepID: "prio").map(\.voter) == [2, 2])
+        // The plan's dots: this meeting's, the latest that voted on activities.
+        #expect(try store.cycleAnalysis(cycleID: fixture.cycle.id).activityDots == [walk.id: 2, light.id: 1])
         try store.deleteActivity(id: light.id, now: 7)
         #expect(try store.activityVotes(cycleID: fixture.cycle.id).map(\.activityID) == [walk.id, walk.id])
         #expect(throws: StoreError.self) { try store.addActivityVote(meetingID: id, stepID: "prio", activityID: light.id, voter: 1, now: 8) }

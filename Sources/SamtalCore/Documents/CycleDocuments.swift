@@ -180,7 +180,7 @@ extension Documents {
                     KeyValue(d[.effectTerm], act.effectTerm.map(d.effectTerm) ?? "–"),
                     KeyValue(d[.triangleSide], act.triangleSide.map { d.ui.problemField(.triangle($0)) } ?? "–"),
                     KeyValue(d[.involvesCitizens], d.yesNo(act.involvesCitizens)),
-                    KeyValue(d[.priority], d.ui.priority(act.priority)),
+                    KeyValue(d[.priority], d.ui.priority(act.priority) + (a.activityDots[act.id].map { " (\(d.dots($0)))" } ?? "")),
                     KeyValue(d[.status], statusText(act)),
                     KeyValue(d[.goals], goals.isEmpty ? "–" : goals.map(\.text).joined(separator: "; ")),
                 ]))
