@@ -64,17 +64,11 @@ class CycleTests(E2ETestCase):
         self.finish(p)
         return what
 
-    def test_the_joint_meeting_starts_from_the_proposals_merges_twins_and_decides(self):
-        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
-        what = self.what_dialogue(cycle)
-        summary = self.ws.cli("export", what, "--document", "summary", "--format", "md").stdout
-        feedback = self.ws.cli("export", what, "--document", "feedback", "--format", "md").stdout
-
-        joint = self.meeting(cycle, "gemensam-lagesbild", "Gemensam lägesbild mars")
-        p = self.open(joint)
+    def the_parties_notes(self, p):
+        """The joint meeting's step 2: group 1 is the police's, group 2 the
+        municipality's (the joint agenda's group_sources); their notes carry
+        that source."""
         self.to_step(p, 2)
-        # Group 1 is the police's, group 2 the municipality's (the joint
-        # agenda's group_sources); their notes carry that source.
         p.wait_for("Grupp 1 · problem · polis ▸")
         p.type("Skadegörelse vid Storgatans busshållplats")
         p.key("Enter")
@@ -84,6 +78,16 @@ class CycleTests(E2ETestCase):
         p.type("Trygghetsmätningen: otrygghet vid busstorget")
         p.key("Enter")
         p.wait_for("  Trygghetsmätningen: otrygghet vid busstorget")
+
+    def test_the_joint_meeting_starts_from_the_proposals_merges_twins_and_decides(self):
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        what = self.what_dialogue(cycle)
+        summary = self.ws.cli("export", what, "--document", "summary", "--format", "md").stdout
+        feedback = self.ws.cli("export", what, "--document", "feedback", "--format", "md").stdout
+
+        joint = self.meeting(cycle, "gemensam-lagesbild", "Gemensam lägesbild mars")
+        p = self.open(joint)
+        self.the_parties_notes(p)
         self.to_step(p, 4)
         p.key("F2")  # the talking points make way for the lists
         p.wait_for("Talmanus (F2)", gone=True)
@@ -169,16 +173,7 @@ class CycleTests(E2ETestCase):
         Storgatan merged into a twin made here, the priority decided."""
         joint = self.meeting(cycle, "gemensam-lagesbild", "Gemensam lägesbild mars")
         p = self.open(joint)
-        self.to_step(p, 2)
-        p.wait_for("Grupp 1 · problem · polis ▸")
-        p.type("Skadegörelse vid Storgatans busshållplats")
-        p.key("Enter")
-        p.wait_for("  Skadegörelse vid Storgatans busshållplats")
-        p.key("Tab")
-        p.wait_for("Grupp 2 · problem · kommun ▸")
-        p.type("Trygghetsmätningen: otrygghet vid busstorget")
-        p.key("Enter")
-        p.wait_for("  Trygghetsmätningen: otrygghet vid busstorget")
+        self.the_parties_notes(p)
         self.to_step(p, 4)
         p.key("F2")
         p.wait_for("Talmanus (F2)", gone=True)
