@@ -263,6 +263,7 @@ public enum ConfirmAction: Equatable, Sendable {
     case deleteCause(Int64)
     case deleteGoal(Int64)
     case deleteFollowUp(Int64)
+    case deleteContribution(Int64)
     /// Write the export over the file already at its output.
     case overwriteExport(ExportRequest)
 }
@@ -742,6 +743,8 @@ public struct AppState: Equatable, Sendable {
                 return [.writeStep(.deleteActivity(id: id), run.query)]
             case .deleteGoal(let id):
                 return [.writeStep(.deleteGoal(id: id), run.query)]
+            case .deleteContribution(let id):
+                return [.writeStep(.deleteContribution(id: id), run.query)]
             case .deleteCause, .deleteFollowUp:
                 return [] // workspace only
             case .overwriteExport:

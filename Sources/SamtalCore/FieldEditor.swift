@@ -51,7 +51,9 @@ public enum FieldKey: Hashable, Sendable {
     /// keeps it as a draft (it makes something new).
     public var editsStoredValue: Bool {
         switch self {
-        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return true
+        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .problem, .followUp: return true
+        // A contribution is new, like a note: Enter adds it.
+        case .rating(_, _, let field): return field != .contribution
         // An activity or a goal is written whole, with Enter: its parts are drafts.
         case .note, .newArea, .splitArea, .summary, .summaryEdit, .activity, .goal: return false
         }
@@ -67,7 +69,7 @@ public enum FieldKey: Hashable, Sendable {
         case .targetPicture(let id): return "area-picture/\(id)"
         case .splitArea(let from): return "area-split/\(from)"
         case .checklistComment(let step, let item): return "checklist/\(step)/\(item)"
-        case .rating(let step, let item, let field): return "rating/\(step)/\(item)/\(field == .observations ? "observations" : "comment")"
+        case .rating(let step, let item, let field): return "rating/\(step)/\(item)/\(field)"
         case .summary(let step, let part): return "summary/\(step)/\(part)"
         case .summaryEdit(let id, let part): return "summary-edit/\(id)/\(part)"
         case .problem(let step, let area, let index): return "problem/\(step)/\(area.map(String.init) ?? "none")/\(index)"
@@ -152,13 +154,18 @@ extension RunState {
             return checklistAnswer(item).comment
         case .rating(_, let item, let field):
             let r = rating(item)
-            return field == .observations ? r.observations : r.comment
+            switch field {
+            case .observations: return r.observations
+            case .comment: return r.comment
+            case .contribution: return "" // always a new one
+            }
         case .problem(_, let area, let index):
             guard data.problemFocusAreaID == area, ProblemField.all.indices.contains(index) else { return "" }
             return problemText(ProblemField.all[index])
         case .activity(_, let editing, let part):
             guard let editing, let a = data.activities.first(where: { $0.id == editing }) else { return "" }
-            return [a.what, a.responsible, a.start, a.end][min(max(0, part), 3)]
+            let parts = partTexts(a)
+            return parts[min(max(0, part), parts.count - 1)]
         case .goal(_, let editing, let part):
             guard let editing, let g = data.goals.first(where: { $0.id == editing }) else { return "" }
             return [g.text, g.indicator, g.baseline, g.target, g.deadline, g.owner][min(max(0, part), 5)]
@@ -183,8 +190,7 @@ extension RunState {
             return [(.summary(step: step.id, part: 1), \.summary.owner), (.summary(step: step.id, part: 2), \.summary.due)]
         case .activities:
             let e = activities.editing
-            return [(.activity(step: step.id, editing: e, part: 1), \.activities.owner), (.activity(step: step.id, editing: e, part: 2), \.activities.start),
-                    (.activity(step: step.id, editing: e, part: 3), \.activities.end)]
+            return Self.activitySubfields.enumerated().map { (.activity(step: step.id, editing: e, part: $0.offset + 1), $0.element) }
         case .goals:
             let e = goals.editing
             let paths: [WritableKeyPath<RunState, TextField>] = [\.goals.indicator, \.goals.baseline, \.goals.target, \.goals.deadline,
@@ -344,6 +350,7 @@ extension RunState {
             switch field {
             case .observations: r.observations = text
             case .comment: r.comment = text
+            case .contribution: return nil // added with Enter
             }
             return .writeStep(.setRating(r), q, clearing: draft)
         case .problem(_, let area, let index):
@@ -441,8 +448,8 @@ extension RunState {
     }
 
     /// The draft that keeps what else the item being typed was given, beside
-    /// its text: a summary item's kind; an activity's priority and focus
-    /// area; a goal's kind, focus area, activity and acceptance. It comes
+    /// its text: a summary item's kind; an activity's priority, focus area,
+    /// side of the triangle, effect horizon and citizens' part; a goal's kind, focus area, activity and acceptance. It comes
     /// back with the text (after a crash, or on the step entered again).
     var itemMetaDraft: String? {
         switch stepState {
@@ -463,9 +470,14 @@ extension RunState {
             if let e = m.editing { return data.summaryItems.first { $0.id == e }?.kind == m.kind ? nil : m.kind.rawValue }
             return typing && m.kind != .decision ? m.kind.rawValue : nil
         case .activities(let a):
-            let meta = "\(a.priority.rawValue)|\(id(a.area))"
+            func joined(_ p: ActivityPriority, _ area: Int64?, _ side: TriangleSide?, _ term: EffectTerm?, _ citizens: Bool) -> String {
+                "\(p.rawValue)|\(id(area))|\(side?.rawValue ?? "")|\(term?.rawValue ?? "")|\(citizens)"
+            }
+            let meta = joined(a.priority, a.area, a.side, a.term, a.citizens)
             if let e = a.editing {
-                let stored = data.activities.first { $0.id == e }.map { "\($0.priority.rawValue)|\(id($0.focusAreaID))" }
+                let stored = data.activities.first { $0.id == e }.map {
+                    joined($0.priority, $0.focusAreaID, $0.triangleSide, $0.effectTerm, $0.involvesCitizens)
+                }
                 return meta == stored ? nil : meta
             }
             return typing ? meta : nil
@@ -488,9 +500,15 @@ extension RunState {
         case .summary:
             if let kind = SummaryItemKind(rawValue: meta) { summary.kind = kind }
         case .activities:
-            guard parts.count == 2 else { return }
+            // Two parts were written before an activity had its side, effect
+            // horizon and citizens' part.
+            guard parts.count == 2 || parts.count == 5 else { return }
             if let p = ActivityPriority(rawValue: parts[0]) { activities.priority = p }
             activities.area = Int64(parts[1])
+            guard parts.count == 5 else { return }
+            activities.side = TriangleSide(rawValue: parts[2])
+            activities.term = EffectTerm(rawValue: parts[3])
+            activities.citizens = parts[4] == "true"
         case .goals:
             guard parts.count == 4 else { return }
             if let k = GoalKind(rawValue: parts[0]) { goals.kind = k }
@@ -508,7 +526,7 @@ extension RunState {
         switch step.kind {
         case .rating:
             for item in step.questions.indices {
-                for field in [RatingField.observations, .comment]
+                for field in RatingField.allCases
                 where drafts[FieldKey.rating(step: id, item: item, field: field).draftName] != nil {
                     rating.item = item
                     rating.field = field

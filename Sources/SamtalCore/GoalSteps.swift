@@ -104,7 +104,7 @@ extension AppState {
     }
 
     /// The next of `ids` after `current`, then none, then the first again.
-    static func next(_ current: Int64?, in ids: [Int64]) -> Int64? {
+    static func next<ID: Equatable>(_ current: ID?, in ids: [ID]) -> ID? {
         guard !ids.isEmpty else { return nil }
         guard let current, let i = ids.firstIndex(of: current) else { return ids[0] }
         return i + 1 < ids.count ? ids[i + 1] : nil

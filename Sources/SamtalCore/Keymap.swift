@@ -78,6 +78,7 @@ public enum Action: String, Sendable, CaseIterable {
     case nextProblemArea
     // activities
     case nextActivityField, previousActivityField, nextPriority, nextActivityArea, editActivity, deleteActivity
+    case nextActivitySide, nextEffectTerm, toggleCitizens, nextContributor, deleteContribution
     // goals
     case nextGoalField, previousGoalField, nextGoalKind, nextGoalArea, nextGoalActivity, toggleGoalAccepted, editGoal, deleteGoal
     // follow-up
@@ -189,6 +190,8 @@ public enum Keymap {
         KeyBinding([.function(5)], .previousRatingValue, .rating, help: .helpPreviousRatingValue),
         KeyBinding([.tab, .backTab], .switchRatingField, .rating, bar: .keyField, help: .helpSwitchRatingField),
         KeyBinding([.enter], .saveField, .rating, help: .helpSaveRatingField),
+        KeyBinding([.function(7)], .nextContributor, .rating, help: .helpNextContributor), // named in the question panel
+        KeyBinding([.function(8)], .deleteContribution, .rating, help: .helpDeleteContribution),
 
         // Summary: decisions, next steps (who, when), what goes on.
         KeyBinding([.up], .itemUp, .summary, help: .helpItemUp),
@@ -214,6 +217,11 @@ public enum Keymap {
         KeyBinding([.backTab], .previousActivityField, .activities, help: .helpPreviousActivityField),
         KeyBinding([.function(3), .ctrl("t")], .nextPriority, .activities, bar: .keyPriority, help: .helpNextPriority),
         KeyBinding([.function(7)], .nextActivityArea, .activities, bar: .keyFocusArea, help: .helpNextActivityArea),
+        // The side of the triangle, the effect horizon and the citizens'
+        // part: named with their keys in the activity panel, not the bar.
+        KeyBinding([.function(5)], .nextActivitySide, .activities, help: .helpNextActivitySide),
+        KeyBinding([.ctrl("o")], .nextEffectTerm, .activities, help: .helpNextEffectTerm),
+        KeyBinding([.ctrl("n")], .toggleCitizens, .activities, help: .helpToggleCitizens),
         KeyBinding([.function(4)], .editActivity, .activities, bar: .keyEdit, help: .helpEditActivity),
         KeyBinding([.function(8)], .deleteActivity, .activities, bar: .keyDelete, help: .helpDeleteActivity),
 

@@ -190,6 +190,31 @@ public struct Rating: Equatable, Sendable, Codable {
     }
 }
 
+/// One contribution to a situation-report question, gathered before the
+/// compiled assessment (Ludvika's report, 003 lines 591-596): who brought
+/// it (the organisation, from the meeting's participant rows) and what it
+/// says.
+public struct RatingContribution: Equatable, Sendable, Codable, Identifiable {
+    public var id: Int64
+    public var meetingID: Int64
+    public var stepID: String
+    public var question: Int
+    /// The organisation that brought it; empty when not said.
+    public var from: String
+    public var text: String
+    public var createdAt: Timestamp
+
+    public init(id: Int64, meetingID: Int64, stepID: String, question: Int, from: String = "", text: String, createdAt: Timestamp) {
+        self.id = id
+        self.meetingID = meetingID
+        self.stepID = stepID
+        self.question = question
+        self.from = from
+        self.text = text
+        self.createdAt = createdAt
+    }
+}
+
 public enum SummaryItemKind: String, Codable, Sendable, CaseIterable {
     case decision
     case nextStep = "next_step"

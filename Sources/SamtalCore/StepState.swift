@@ -81,14 +81,18 @@ public struct ChecklistState: Equatable, Sendable {
     public init() {}
 }
 
-public enum RatingField: Sendable, Equatable {
-    case observations, comment
+/// The fields of a rating question: the compiled observations, the
+/// comment or action, and a new contribution (003 lines 591-596).
+public enum RatingField: Sendable, Equatable, CaseIterable {
+    case observations, comment, contribution
 }
 
-/// Rating: the question selected and which of its fields is edited.
+/// Rating: the question selected, which of its fields is edited, and the
+/// organisation new contributions come from (empty: not said).
 public struct RatingState: Equatable, Sendable {
     public var item = 0
     public var field: RatingField = .observations
+    public var from = ""
     public init() {}
 }
 
@@ -97,9 +101,12 @@ public enum SummaryPart: Int, Sendable, Equatable, CaseIterable {
     case what, who, when
 }
 
-/// The parts of an activity: what (the input line), who, from, to.
+/// The parts of an activity: what (the input line), who, from, to, how,
+/// the responsible organisation, its place in the order and the activities
+/// it comes after: the text fields the workspace's activity form has. New
+/// parts go last: a part's number names its draft in the store.
 public enum ActivityPart: Int, Sendable, Equatable, CaseIterable {
-    case what, who, from, to
+    case what, who, from, to, how, organisation, sequence, after
 }
 
 extension CaseIterable where Self: Equatable, AllCases == [Self] {
@@ -133,16 +140,24 @@ public struct ProblemState: Equatable, Sendable {
 }
 
 /// Activities: the activity selected, the part being typed, the other
-/// parts, the priority and focus area of the activity, and the activity
-/// being edited (nil: a new one).
+/// parts, the priority, focus area, side of the triangle, effect horizon
+/// and citizens' part of the activity, and the activity being edited (nil:
+/// a new one).
 public struct ActivitiesState: Equatable, Sendable {
     public var item = 0
     public var part: ActivityPart = .what
     public var owner = TextField("", limit: 200)
     public var start = TextField("", limit: 40)
     public var end = TextField("", limit: 40)
+    public var how = TextField("", limit: 2000)
+    public var organisation = TextField("", limit: 200)
+    public var sequence = TextField("", limit: 12)
+    public var after = TextField("", limit: 200)
     public var priority: ActivityPriority = .medium
     public var area: Int64?
+    public var side: TriangleSide?
+    public var term: EffectTerm?
+    public var citizens = false
     public var editing: Int64?
     public init() {}
 }
@@ -269,7 +284,7 @@ extension RunState {
     public var subfieldsEmpty: Bool {
         switch stepState {
         case .summary(let s): s.owner.isEmpty && s.due.isEmpty
-        case .activities(let s): s.owner.isEmpty && s.start.isEmpty && s.end.isEmpty
+        case .activities(let s): [s.owner, s.start, s.end, s.how, s.organisation, s.sequence, s.after].allSatisfy(\.isEmpty)
         case .goals(let s): [s.indicator, s.baseline, s.target, s.deadline, s.owner].allSatisfy(\.isEmpty)
         case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp: true
         }

@@ -21,6 +21,8 @@ public struct StepData: Equatable, Sendable, Codable {
     public var activityVotes: [ActivityVote] = []
     public var checklist: [ChecklistAnswer] = []
     public var ratings: [Rating] = []
+    /// Rating: the contributions to each question, oldest first.
+    public var contributions: [RatingContribution] = []
     public var summaryItems: [SummaryItem] = []
     /// Problem: the focus area worked on (nil: none chosen or none exist),
     /// its problem description and its why-chain.
@@ -63,8 +65,8 @@ public struct StepData: Equatable, Sendable, Codable {
     /// What a finished meeting keeps (`MeetingSnapshot`): the step's own
     /// records, not the notes it gathers or the commitments it shows.
     enum CodingKeys: String, CodingKey {
-        case stepID, focusAreas, focusAreasFromCycle, votes, activityVotes, checklist, ratings, summaryItems, problemFocusAreaID,
-             problem, whyChain, activities, goals, followUps, meetingTitles
+        case stepID, focusAreas, focusAreasFromCycle, votes, activityVotes, checklist, ratings, contributions, summaryItems,
+             problemFocusAreaID, problem, whyChain, activities, goals, followUps, meetingTitles
     }
 
     /// Reads a snapshot taken by this or an earlier release: a record kind
@@ -78,6 +80,7 @@ public struct StepData: Equatable, Sendable, Codable {
         activityVotes = try c.decodeIfPresent([ActivityVote].self, forKey: .activityVotes) ?? []
         checklist = try c.decodeIfPresent([ChecklistAnswer].self, forKey: .checklist) ?? []
         ratings = try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
+        contributions = try c.decodeIfPresent([RatingContribution].self, forKey: .contributions) ?? []
         summaryItems = try c.decodeIfPresent([SummaryItem].self, forKey: .summaryItems) ?? []
         problemFocusAreaID = try c.decodeIfPresent(Int64.self, forKey: .problemFocusAreaID)
         problem = try c.decodeIfPresent(Problem.self, forKey: .problem)
@@ -150,6 +153,11 @@ extension StepData {
             if let i = activities.firstIndex(where: { $0.id == activityID }) { activities[i].status = ActivityStatus(followUp: status) }
         case .updateSummaryItem(let item):
             if let i = summaryItems.firstIndex(where: { $0.id == item.id }) { summaryItems[i] = item }
+        case .deleteContribution(let id):
+            contributions.removeAll { $0.id == id }
+        case .addContribution(let question, let from, let text):
+            contributions.append(RatingContribution(id: -Int64(contributions.count + 1), meetingID: meetingID, stepID: stepID,
+                                                    question: question, from: from, text: text, createdAt: .infinity))
         case .createFocusArea, .mergeFocusArea, .splitFocusArea, .deleteFocusArea, .addSummaryItem, .deleteSummaryItem, .addActivity, .updateActivity,
              .deleteActivity, .saveGoal, .deleteGoal:
             break
@@ -255,12 +263,17 @@ public enum StepWrite: Equatable, Sendable {
     case undoVote(voter: Int?)
     case setChecklistAnswer(ChecklistAnswer)
     case setRating(Rating)
+    /// A contribution to a question of a rating step, from an organisation.
+    case addContribution(question: Int, from: String, text: String)
+    case deleteContribution(id: Int64)
     case addSummaryItem(kind: SummaryItemKind, text: String, owner: String, due: String)
     case updateSummaryItem(SummaryItem)
     case deleteSummaryItem(id: Int64)
     case saveProblem(focusAreaID: Int64?, answers: [ProblemQuestion: String], triangle: [TriangleSide: String])
     case saveWhyChain(focusAreaID: Int64?, texts: [String])
-    case addActivity(focusAreaID: Int64?, what: String, responsible: String, start: String, end: String, priority: ActivityPriority)
+    /// A new activity of this step with the fields of the one given (its
+    /// id, cycle, meeting and step are the store's).
+    case addActivity(Activity)
     case updateActivity(Activity)
     case deleteActivity(id: Int64)
     /// A new goal of the meeting's cycle (id 0, written in this step) or a
@@ -628,20 +641,43 @@ extension AppState {
             let values: [String?] = [nil] + run.ratingScale.values.map { Optional($0) }
             var r = run.rating(item)
             let i = values.firstIndex(of: r.value) ?? 0
+            var clearing: [FieldKey] = []
             if run.inputChanged, let key = run.bound {
-                // What is typed goes with the value, into its own field.
+                // What is typed goes with the value, into its own field; a
+                // contribution being typed stays on the line.
                 switch key {
-                case .rating(_, _, .observations): r.observations = run.input.trimmedText
-                case .rating(_, _, .comment): r.comment = run.input.trimmedText
+                case .rating(_, _, .observations):
+                    r.observations = run.input.trimmedText
+                    clearing = [key]
+                case .rating(_, _, .comment):
+                    r.comment = run.input.trimmedText
+                    clearing = [key]
                 default: break
                 }
             }
             r.value = values[((i + (action == .nextRatingValue ? 1 : -1)) % values.count + values.count) % values.count]
-            return [.writeStep(.setRating(r), q, clearing: run.clearing(run.bound.map { [$0] } ?? []))]
+            return [.writeStep(.setRating(r), q, clearing: run.clearing(clearing))]
         case .switchRatingField:
             // The field left is saved when changed (see `rebind`).
-            run.rating.field = run.rating.field == .observations ? .comment : .observations
+            run.rating.field = run.rating.field.cycled()
             return []
+        case .nextContributor:
+            run.rating.from = Self.next(run.rating.from.isEmpty ? nil : run.rating.from, in: run.contributors) ?? ""
+            return []
+        case .deleteContribution:
+            // Not one the store has not answered for yet (its id is not known).
+            guard let last = run.data.contributions.last(where: { $0.question == item && $0.id > 0 }) else { return [] }
+            dialog = .confirm(.deleteContribution(last.id))
+            return []
+        case .saveField where run.rating.field == .contribution:
+            // A contribution is added, like a note: the line is free at once.
+            let text = run.input.trimmedText
+            guard !text.isEmpty, let key = run.bound else { return [] }
+            let clearing = run.clearing([key])
+            run.input.clear()
+            run.drafts[key.draftName] = nil
+            run.restoredDraft = false
+            return [.writeStep(.addContribution(question: item, from: run.rating.from, text: text), q, clearing: clearing)]
         case .saveField:
             return saveBound(&run)
         default:
@@ -742,7 +778,7 @@ extension AppState {
         case .mergeFocusArea(_, let into):
             run.cluster.area = run.data.focusAreas.firstIndex { $0.id == into } ?? 0
             say(texts[.clusterMerged])
-        case .setChecklistAnswer, .setRating, .saveFollowUp, .setFollowUpStatus:
+        case .setChecklistAnswer, .setRating, .saveFollowUp, .setFollowUpStatus, .addContribution:
             // The field shows what is stored now (`loadKeepingInput`).
             say(texts[.noteSaved])
         case .addSummaryItem(let kind, _, _, _):
@@ -752,7 +788,7 @@ extension AppState {
             say(texts[.noteSaved])
         case .updateSummaryItem:
             say(texts[.noteUpdated])
-        case .deleteFocusArea, .deleteSummaryItem, .deleteActivity, .deleteGoal:
+        case .deleteFocusArea, .deleteSummaryItem, .deleteActivity, .deleteGoal, .deleteContribution:
             say(texts[.noteDeleted])
         case .saveProblem, .saveWhyChain:
             // The area the store chose, unless the facilitator has chosen
@@ -808,6 +844,13 @@ extension RunState {
         return from.isEmpty ? area.name : "\(area.name) (\(from))"
     }
 
+    /// The organisations of the meeting's participant rows, in order, each
+    /// once: where a situation report's contributions come from.
+    public var contributors: [String] {
+        meeting.facts.participants.map { $0.organisationRole.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
     /// The focus areas of the cycle, best ranked first (for the problem step).
     public var rankedAreas: [FocusArea] {
         Ranking.rank(data.focusAreas, votes: data.votes).map(\.area)
@@ -851,113 +894,9 @@ extension AppState {
             return editInput(&run, key: key, action: action)
         }
     }
-
-    // MARK: activities
-
-    mutating func handleActivities(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
-        let q = run.query
-        let activities = run.data.activities
-        switch action {
-        case .itemUp:
-            run.activities.item = max(0, run.activities.item - 1)
-        case .itemDown:
-            run.activities.item = max(0, min(activities.count - 1, run.activities.item + 1))
-        case .nextActivityField, .previousActivityField:
-            run.activities.part = run.activities.part.cycled(by: action == .previousActivityField ? -1 : 1)
-        case .nextPriority:
-            run.activities.priority = run.activities.priority.next
-        case .nextActivityArea:
-            let areas = run.rankedAreas
-            guard !areas.isEmpty else { return [] }
-            if let current = run.activities.area, let i = areas.firstIndex(where: { $0.id == current }) {
-                run.activities.area = i + 1 < areas.count ? areas[i + 1].id : nil
-            } else {
-                run.activities.area = areas[0].id
-            }
-        case .editActivity:
-            guard activities.indices.contains(run.activities.item),
-                  activities[run.activities.item].id != run.activities.editing else { return [] }
-            return startEditing(activities[run.activities.item], &run)
-        case .deleteActivity:
-            guard activities.indices.contains(run.activities.item) else { return [] }
-            dialog = .confirm(.deleteActivity(activities[run.activities.item].id))
-        case .cancel:
-            // An edit is left as stored; a new activity's text is dropped.
-            let names = run.boundAndSubfields.map(\.draftName) + (run.itemMetaDraft.map { [$0] } ?? [])
-            run.input.clear()
-            for name in names { run.drafts[name] = nil }
-            let editing = run.activities.editing
-            run.activities.editing = nil
-            run.activities.part = .what
-            run.restoredDraft = false
-            if editing != nil { enterStep(&run) } else {
-                run.activities.owner.clear()
-                run.activities.start.clear()
-                run.activities.end.clear()
-            }
-        case .addItem:
-            let what = run.input.trimmedText
-            guard !what.isEmpty else { return [] }
-            // Real dates, or none: the plan's timeline is built from them.
-            if let problem = PlanDate.problem(start: run.activities.start.trimmedText, end: run.activities.end.trimmedText) {
-                say(texts.periodProblem(problem), error: true)
-                return []
-            }
-            let clearing = run.clearing(run.boundAndSubfields, also: run.itemMetaDraft.map { [$0] } ?? [])
-            let write: StepWrite
-            if let id = run.activities.editing, var a = activities.first(where: { $0.id == id }) {
-                a.what = what
-                a.responsible = run.activities.owner.trimmedText
-                a.start = run.activities.start.trimmedText
-                a.end = run.activities.end.trimmedText
-                a.priority = run.activities.priority
-                a.focusAreaID = run.activities.area
-                write = .updateActivity(a)
-            } else {
-                write = .addActivity(focusAreaID: run.activities.area, what: what, responsible: run.activities.owner.trimmedText,
-                                     start: run.activities.start.trimmedText, end: run.activities.end.trimmedText, priority: run.activities.priority)
-            }
-            // The line is free at once: back to a new activity, with what
-            // was typed for one before the edit.
-            run.input.clear()
-            run.activities.owner.clear()
-            run.activities.start.clear()
-            run.activities.end.clear()
-            run.activities.editing = nil
-            run.activities.part = .what
-            enterStep(&run)
-            return [.writeStep(write, q, clearing: clearing)]
-        case nil:
-            switch run.activities.part {
-            case .who: _ = run.activities.owner.handle(key)
-            case .from: _ = run.activities.start.handle(key)
-            case .to: _ = run.activities.end.handle(key)
-            case .what: _ = run.input.handle(key)
-            }
-        default:
-            return nil
-        }
-        return []
-    }
 }
 
 extension AppState {
-    /// F4 on an activity: its parts go into the fields (their drafts, when
-    /// an edit of it was left unsaved), and what was typed for a new
-    /// activity, or for another being edited, is kept as its draft.
-    mutating func startEditing(_ a: Activity, _ run: inout RunState) -> [Effect] {
-        let effects = leaveStep(&run)
-        run.activities.editing = a.id
-        run.activities.priority = a.priority
-        run.activities.area = a.focusAreaID
-        run.activities.part = .what
-        for ((key, path), stored) in zip(run.subfieldKeys, [a.responsible, a.start, a.end]) {
-            run[keyPath: path].set(run.drafts[key.draftName] ?? stored)
-        }
-        if let name = run.itemMetaDraft, let meta = run.drafts[name] { run.restoreItemMeta(meta) }
-        return effects
-    }
-
     /// F4 on a summary item: its parts go into the fields (their drafts,
     /// when an edit of it was left unsaved); what was typed for a new item
     /// is kept as its draft.

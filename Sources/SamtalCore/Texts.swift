@@ -69,6 +69,11 @@ public enum TextKey: String, Sendable, CaseIterable {
     case keyFocusArea, keyPriority
     case helpProblemUp, helpProblemDown, helpNextProblemArea, helpNextActivityField, helpNextPriority, helpNextActivityArea
     case helpEditActivity, helpDeleteActivity
+    case helpNextActivitySide, helpNextEffectTerm, helpToggleCitizens, activityNeedsWhat, activitySequenceNotNumber
+    case activityAfterUnknown, activityAfterItself, activityAfter, activityNew, activitySide, activityTerm
+    case activityCitizens, activityOrganisation
+    case helpNextContributor, helpDeleteContribution, ratingContribution, ratingContributionFrom, confirmDeleteContribution
+    case ratingContributionsHint
     case goalsHeading, goalsEmpty, goalNeedsText, goalText, goalIndicator, goalBaseline, goalTarget, goalDeadline, goalOwner
     case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
@@ -279,6 +284,11 @@ public struct Texts: Sendable {
         }
     }
 
+    /// A value typed that is not what its field takes: ”först” är ingen …
+    public func notValid(_ value: String, _ key: TextKey) -> String {
+        "”\(value)” \(self[key])"
+    }
+
     /// The name of a part of a goal, as its field is labelled.
     public func goalPart(_ p: GoalPart) -> String {
         switch p {
@@ -288,6 +298,20 @@ public struct Texts: Sendable {
         case .target: self[.goalTarget]
         case .deadline: self[.goalDeadline]
         case .owner: self[.goalOwner]
+        }
+    }
+
+    /// The label of an activity's part.
+    public func activityPart(_ p: ActivityPart) -> String {
+        switch p {
+        case .what: self[.activityWhat]
+        case .who: self[.activityWho]
+        case .from: self[.activityFrom]
+        case .to: self[.activityTo]
+        case .how: self[.wsActivityHow]
+        case .organisation: self[.activityOrganisation]
+        case .sequence: self[.wsSequence]
+        case .after: self[.activityAfter]
         }
     }
 
@@ -525,7 +549,13 @@ public struct Texts: Sendable {
         case .draftKeptInStep: return ("Din osparade anteckning finns kvar som utkast i steget", "Your unsaved note is kept as a draft in the step")
         case .helpNextRatingValue: return ("Nästa värde på skalan för frågan", "Next value on the scale for the question")
         case .helpPreviousRatingValue: return ("Föregående värde på skalan", "Previous value on the scale")
-        case .helpSwitchRatingField: return ("Växla mellan iakttagelser och kommentar/åtgärd", "Switch between observations and comment/action")
+        case .helpSwitchRatingField: return ("Växla mellan iakttagelser, kommentar/åtgärd och ett nytt bidrag", "Switch between observations, comment/action and a new contribution")
+        case .helpNextContributor: return ("Byt organisation som nästa bidrag kommer från (deltagarraderna i mötesfakta)", "Change the organisation the next contribution comes from (the participant rows of the meeting facts)")
+        case .helpDeleteContribution: return ("Ta bort frågans senaste bidrag", "Delete the question's latest contribution")
+        case .ratingContribution: return ("Bidrag", "Contribution")
+        case .ratingContributionFrom: return ("från", "from")
+        case .confirmDeleteContribution: return ("Ta bort bidraget?", "Delete the contribution?")
+        case .ratingContributionsHint: return ("Bidrag från organisationerna: {switchRatingField} till Bidrag, {nextContributor} väljer organisation, {saveField} lägger till. Sedan den sammanställda bedömningen ({nextRatingValue}).", "Contributions from the organisations: {switchRatingField} to Contribution, {nextContributor} chooses the organisation, {saveField} adds. Then the compiled assessment ({nextRatingValue}).")
         case .helpNextSummaryKind: return ("Byt sort: beslut, nästa steg, tas vidare till nästa möte", "Change kind: decision, next step, goes on to the next meeting")
         case .helpNextSummaryField: return ("Nästa fält för nästa steg: vad, vem, när", "Next field of a next step: what, who, when")
         case .helpDeleteSummaryItem: return ("Ta bort den markerade punkten", "Delete the selected item")
@@ -588,7 +618,20 @@ public struct Texts: Sendable {
         case .helpProblemUp: return ("Föregående fråga (det skrivna sparas)", "Previous question (what was typed is saved)")
         case .helpProblemDown: return ("Nästa fråga (det skrivna sparas)", "Next question (what was typed is saved)")
         case .helpNextProblemArea: return ("Nästa fokusområde att beskriva", "Next focus area to describe")
-        case .helpNextActivityField: return ("Nästa fält: vad, vem, från, till", "Next field: what, who, from, to")
+        case .helpNextActivityField: return ("Nästa fält: vad, ansvarig, från, till, hur, organisation, ordning, efter", "Next field: what, responsible, from, to, how, organisation, order, after")
+        case .helpNextActivitySide: return ("Byt sida av problemtriangeln som aktiviteten riktar sig mot", "Change the side of the problem triangle the activity works on")
+        case .helpNextEffectTerm: return ("Byt när effekten väntas: omedelbar eller långsiktig", "Change when the effect is expected: immediate or long-term")
+        case .helpToggleCitizens: return ("Markera om medborgare deltar i aktiviteten", "Mark whether citizens take part in the activity")
+        case .activityNeedsWhat: return ("Skriv vad som ska göras först (fältet Vad).", "Type what is to be done first (the What field).")
+        case .activitySequenceNotNumber: return ("är ingen ordning: skriv ett tal (1, 2, …)", "is no order: type a number (1, 2, …)")
+        case .activityAfterUnknown: return ("är inget nummer i listan: skriv aktiviteternas nummer, t.ex. 1, 3", "is not a number in the list: type the activities' numbers, e.g. 1, 3")
+        case .activityAfterItself: return ("En aktivitet kan inte komma efter sig själv.", "An activity cannot come after itself.")
+        case .activityAfter: return ("Efter nr", "After no.")
+        case .activityNew: return ("Ny aktivitet", "New activity")
+        case .activitySide: return ("Triangeln", "Triangle")
+        case .activityTerm: return ("Effekt", "Effect")
+        case .activityCitizens: return ("Medborgare deltar", "Citizens take part")
+        case .activityOrganisation: return ("Organisation", "Organisation")
         case .helpNextPriority: return ("Byt prioritet: hög, medel, låg", "Change priority: high, medium, low")
         case .goalsHeading: return ("Mål", "Goals")
         case .goalsEmpty: return ("Inga mål ännu: skriv målet, {nextGoalField} för indikator, utgångsläge, målvärde, slutdatum och vem som följer upp, {addItem} sparar.", "No goals yet: type the goal, {nextGoalField} for indicator, baseline, target, deadline and who follows it up, {addItem} saves.")
@@ -680,7 +723,7 @@ public struct Texts: Sendable {
         case .tGuardian: return ("Beskyddare", "Guardian")
         case .tPlaceManager: return ("Platsansvarig", "Place manager")
         case .activitiesHeading: return ("Aktiviteter", "Activities")
-        case .activitiesEmpty: return ("Inga aktiviteter ännu: skriv vad som ska göras, {nextActivityField} för vem och när, {addItem} sparar.", "No activities yet: type what is to be done, {nextActivityField} for who and when, {addItem} saves.")
+        case .activitiesEmpty: return ("Inga aktiviteter ännu: skriv vad som ska göras, {nextActivityField} för vem, när och hur, {addItem} sparar.", "No activities yet: type what is to be done, {nextActivityField} for who, when and how, {addItem} saves.")
         case .activityWhat: return ("Aktivitet", "Activity")
         case .activityWho: return ("Ansvarig", "Responsible")
         case .activityFrom: return ("Från", "From")

@@ -670,7 +670,13 @@ public enum Screens {
         case .checklist:
             _ = field(" \(draft)\(t[.inputComment]) (\(run.selectedItem + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .rating:
-            let label = run.rating.field == .observations ? t[.ratingObservations] : t[.ratingComment]
+            let label: String
+            switch run.rating.field {
+            case .observations: label = t[.ratingObservations]
+            case .comment: label = t[.ratingComment]
+            case .contribution:
+                label = t[.ratingContribution] + (run.rating.from.isEmpty ? "" : " \(t[.ratingContributionFrom]) \(run.rating.from)")
+            }
             _ = field(" \(draft)\(label) (\(run.selectedItem + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .summary:
             let kind = (run.summary.editing != nil ? " \(t[.editingLabel]) ·" : "") + " \(t.summaryKind(run.summary.kind)) ▸ "
@@ -686,16 +692,12 @@ public enum Screens {
             let f = ProblemField.all[run.problem.field]
             _ = field(" \(draft)\(t.problemField(f)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .activities:
-            let label = (run.activities.editing != nil ? " \(t[.editingLabel]) ·" : "") + " [\(t.priority(run.activities.priority))] ▸ "
-            let labels = [label, " \(t[.activityWho]) ▸ ", " \(t[.activityFrom]) ▸ ", " \(t[.activityTo]) ▸ "]
-            let room = max(20, right - labels.reduce(0) { $0 + DisplayWidth.of($1) })
-            let dateWidth = min(10, room / 6)
-            let widths = [room - 2 * dateWidth - room / 4, room / 4, dateWidth, dateWidth]
-            let fields = [run.input, run.activities.owner, run.activities.start, run.activities.end]
-            var x = 0
-            for i in 0..<4 {
-                x = field(labels[i], fields[i], x: x, width: widths[i], focused: run.activities.part.rawValue == i)
-            }
+            // One part at a time: the activity panel above shows them all.
+            let a = run.activities
+            let label = (a.editing != nil ? " \(t[.editingLabel]) ·" : "") + " \(draft)[\(t.priority(a.priority))] \(t.activityPart(a.part)) ▸ "
+            let fields: [ActivityPart: TextField] = [.what: run.input, .who: a.owner, .from: a.start, .to: a.end, .how: a.how,
+                                                     .organisation: a.organisation, .sequence: a.sequence, .after: a.after]
+            _ = field(label, fields[a.part]!, x: 0, width: w, focused: true)
         case .goals:
             // One part at a time: the goal panel above shows them all.
             let g = run.goals
@@ -916,6 +918,7 @@ public enum Screens {
         let question = questions.indices.contains(run.selectedItem) ? questions[run.selectedItem] : ""
         let detail = (question.isEmpty ? [] : wrap(question, width: max(10, rect.width - 2)))
             + (meanings.isEmpty ? [t[.scaleImpactNote]] : meanings.flatMap { wrap("\(t.ratingValue($0.value)): \($0.meaning)", width: max(10, rect.width - 2)) })
+            + wrap(t[.ratingContributionsHint], width: max(10, rect.width - 2))
         var rect = rect
         if rect.height >= detail.count + 8 {
             let (top, bottom) = rect.splitTop(rect.height - detail.count - 2)
@@ -938,6 +941,11 @@ public enum Screens {
             listRow(&grid, label + question, x: inner.x, y: y, width: inner.width, selected: i == run.selectedItem)
             grid.text(label, x: inner.x + 2, y: y, style: Style(ratingRole(r.value), bold: true, reverse: i == run.selectedItem))
             y += 1
+            // The contributions first, then the compiled assessment's text.
+            for c in run.data.contributions where c.question == i && y < inner.maxY {
+                grid.text(truncate("      • " + (c.from.isEmpty ? "" : "\(c.from): ") + c.text, width: inner.width), x: inner.x, y: y)
+                y += 1
+            }
             for (name, text) in [(t[.ratingObservations], r.observations), (t[.ratingComment], r.comment)] where !text.isEmpty && y < inner.maxY {
                 grid.text(truncate("      \(name): \(text)", width: inner.width), x: inner.x, y: y, style: Style(.dim))
                 y += 1
@@ -978,10 +986,66 @@ public enum Screens {
         }
     }
 
+    /// The step's activities, numbered (what "after" refers to), and below
+    /// them the activity being typed: every part, and its priority, focus
+    /// area, side of the triangle, effect horizon and citizens' part, with
+    /// the keys that change them.
     static func drawActivities(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
-        let areaName = run.activities.area.flatMap { id in run.data.focusAreas.first { $0.id == id }?.name } ?? t[.activityNoArea]
-        let inner = grid.box(rect, title: "\(t[.activitiesHeading]) (\(run.data.activities.count))",
-                             right: "\(t[.activityArea]): \(areaName)")
+        let formHeight = min(max(0, rect.height - 4), 9)
+        let (listRect, formRect) = rect.splitTop(rect.height - formHeight)
+        drawActivityList(&grid, run: run, rect: listRect, texts: t)
+        guard formRect.height >= 4 else { return }
+        let s = run.activities
+        let areaName = s.area.flatMap { id in run.data.focusAreas.first { $0.id == id }?.name } ?? t[.activityNoArea]
+        let form = grid.box(formRect, title: s.editing == nil ? t[.activityNew] : t[.editingLabel], right: "\(t[.activityArea]): \(areaName)")
+        let fields: [ActivityPart: TextField] = [.what: run.input, .who: s.owner, .from: s.start, .to: s.end, .how: s.how,
+                                                 .organisation: s.organisation, .sequence: s.sequence, .after: s.after]
+        let labelWidth = ActivityPart.allCases.map { DisplayWidth.of(t.activityPart($0)) }.max() ?? 10
+        func label(_ p: ActivityPart) -> (String, Style) {
+            ((p == s.part ? "▸ " : "  ") + pad(t.activityPart(p), width: labelWidth) + " ", Style(p == s.part ? .heading : .normal, bold: p == s.part))
+        }
+        var y = form.y
+        // What and how on lines of their own (they are long, and wrap when
+        // there is room), the others two by two.
+        let rows: [[ActivityPart]] = [[.what], [.who, .organisation], [.from, .to], [.how], [.sequence, .after]]
+        var spare = form.height - rows.count - 1
+        for row in rows where y < form.maxY {
+            if row.count == 1 {
+                let (text, style) = label(row[0])
+                let value = fields[row[0]]!.text
+                let width = DisplayWidth.of(text)
+                grid.text(text, x: form.x, y: y, style: style)
+                let lines = grid.paragraph(value.isEmpty ? "–" : value, in: Rect(x: form.x + width, y: y, width: max(1, form.width - width),
+                                                                                  height: min(1 + max(0, spare), form.maxY - y)), style: style)
+                spare -= max(0, lines - 1)
+                y += max(1, lines)
+                continue
+            }
+            let half = form.width / 2
+            for (k, p) in row.enumerated() {
+                let (text, style) = label(p)
+                let value = fields[p]!.text
+                grid.text(truncate(text + (value.isEmpty ? "–" : value), width: half - 1), x: form.x + k * half, y: y, style: style)
+            }
+            y += 1
+        }
+        guard y < form.maxY else { return }
+        let side = s.side.map { t[ProblemField.triangle($0).label] } ?? "–"
+        let term = s.term.map { t.effectTerm($0) } ?? "–"
+        let first = "[\(t.priority(s.priority))] · \(Keymap.hint(.nextActivitySide)) \(t[.activitySide]): \(side)"
+        let second = "\(Keymap.hint(.nextEffectTerm)) \(t[.activityTerm]): \(term) · "
+            + "\(Keymap.hint(.toggleCitizens)) \(t[.activityCitizens]): \(t[s.citizens ? .wsYes : .wsNo])"
+        if DisplayWidth.of(first + " · " + second) <= form.width || y + 1 >= form.maxY {
+            grid.text(truncate(first + " · " + second, width: form.width), x: form.x, y: y, style: Style(.dim))
+        } else {
+            grid.text(truncate(first, width: form.width), x: form.x, y: y, style: Style(.dim))
+            grid.text(truncate(second, width: form.width), x: form.x, y: y + 1, style: Style(.dim))
+        }
+    }
+
+    static func drawActivityList(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let inner = grid.box(rect, title: "\(t[.activitiesHeading]) (\(run.data.activities.count))")
+        guard inner.height > 0 else { return }
         let activities = run.data.activities
         if activities.isEmpty {
             grid.paragraph(t[.activitiesEmpty], in: inner, style: Style(.dim))
@@ -989,11 +1053,15 @@ public enum Screens {
         }
         let dots = run.data.activityVotes.reduce(into: [Int64: Int]()) { $0[$1.activityID, default: 0] += 1 }
         let start = scrollStart(selected: run.selectedItem, count: activities.count, height: inner.height)
+        let numbers = Dictionary(uniqueKeysWithValues: activities.enumerated().map { ($0.element.id, $0.offset + 1) })
         for (i, a) in activities.enumerated().dropFirst(start).prefix(inner.height) {
-            var text = "[\(t.priority(a.priority))] \(a.what)"
+            var text = "\(i + 1). [\(t.priority(a.priority))] \(a.what)"
             if let n = dots[a.id] { text += " · \(t.dots(n))" }
-            if !a.responsible.isEmpty { text += " · \(t[.activityWho]): \(a.responsible)" }
+            let who = [a.responsible, a.organisation].filter { !$0.isEmpty }.joined(separator: ", ")
+            if !who.isEmpty { text += " · \(t[.activityWho]): \(who)" }
             if !a.start.isEmpty || !a.end.isEmpty { text += " · \(a.start)–\(a.end)" }
+            let after = a.dependsOn.compactMap { numbers[$0] }.sorted()
+            if !after.isEmpty { text += " · \(t[.activityAfter]) \(after.map(String.init).joined(separator: ", "))" }
             if let id = a.focusAreaID, let area = run.data.focusAreas.first(where: { $0.id == id }) { text += " · \(area.name)" }
             listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: i == run.selectedItem,
                     style: Style(.normal, bold: a.priority == .high))
@@ -1319,6 +1387,8 @@ public enum Screens {
         case .deleteSummaryItem(let id): return data.summaryItems.first { $0.id == id }?.text
         case .deleteActivity(let id): return data.activities.first { $0.id == id }?.what
         case .deleteGoal(let id): return data.goals.first { $0.id == id }?.text
+        case .deleteContribution(let id):
+            return data.contributions.first { $0.id == id }.map { $0.from.isEmpty ? $0.text : "\($0.from): \($0.text)" }
         case .deleteCause, .deleteFollowUp, .finishMeeting, .overwriteExport: return nil
         }
     }
@@ -1333,6 +1403,7 @@ public enum Screens {
         case .deleteActivity: question = t[.confirmDeleteActivity]
         case .deleteCause: question = t[.confirmDeleteCause]
         case .deleteGoal: question = t[.confirmDeleteGoal]
+        case .deleteContribution: question = t[.confirmDeleteContribution]
         case .deleteFollowUp: question = t[.confirmDeleteFollowUp]
         case .overwriteExport(let request): question = "\(t[.confirmOverwrite]) \(request.output)"
         }

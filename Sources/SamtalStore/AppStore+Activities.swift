@@ -16,17 +16,45 @@ extension AppStore {
     public func addActivity(meetingID: Int64, stepID: String, focusAreaID: Int64?, what: String, responsible: String,
                             start: String, end: String, priority: ActivityPriority, now: Double) throws -> Activity {
         try transaction { db in
-            let meeting = try Self.storedMeeting(db, id: meetingID)
-            if let focusAreaID { _ = try Self.liveFocusArea(db, id: focusAreaID) }
-            let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM activity WHERE meeting_id = ?",
-                                        arguments: [meetingID])
-            var record = StoredActivity(
-                cycleID: meeting.cycleID, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID, what: what,
-                responsible: responsible, start: start, end: end, priority: priority, position: (last ?? -1) + 1,
-                createdAt: now, updatedAt: now, deletedAt: nil)
+            var record = try Self.newActivity(db, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID, what: what, now: now)
+            record.responsible = responsible
+            record.start = start
+            record.end = end
+            record.priority = priority
             try record.insert(db)
             return record.activity(dependsOn: [])
         }
+    }
+
+    /// Creates an activity of the meeting's step with every field of `a`
+    /// (its id, cycle, meeting and step are ignored), after the meeting's
+    /// other activities, with the activities it comes after.
+    ///
+    /// - Throws: as `addActivity`, and `StoreError.notFound` for a
+    ///   dependency that is not a live activity of the same cycle.
+    @discardableResult
+    public func addActivity(_ a: Activity, meetingID: Int64, stepID: String, now: Double) throws -> Activity {
+        try transaction { db in
+            var record = try Self.newActivity(db, meetingID: meetingID, stepID: stepID, focusAreaID: a.focusAreaID, what: a.what,
+                                              now: now)
+            record.set(from: a)
+            try record.insert(db)
+            let dependsOn = try Self.setDependencies(db, activity: record, dependsOn: a.dependsOn)
+            return record.activity(dependsOn: dependsOn)
+        }
+    }
+
+    /// A new activity of the meeting's step, last in its order, not yet
+    /// inserted.
+    static func newActivity(_ db: Database, meetingID: Int64, stepID: String, focusAreaID: Int64?, what: String,
+                            now: Double) throws -> StoredActivity {
+        let meeting = try Self.storedMeeting(db, id: meetingID)
+        if let focusAreaID { _ = try Self.liveFocusArea(db, id: focusAreaID) }
+        let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM activity WHERE meeting_id = ?", arguments: [meetingID])
+        return StoredActivity(
+            cycleID: meeting.cycleID, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID, what: what,
+            responsible: "", start: "", end: "", priority: .medium, position: (last ?? -1) + 1,
+            createdAt: now, updatedAt: now, deletedAt: nil)
     }
 
     /// Changes everything an activity has but its cycle, meeting, step and

@@ -50,6 +50,7 @@ extension AppStore {
             data.checklist = try checklistAnswers(meetingID: q.meetingID, stepID: q.stepID)
         case .rating:
             data.ratings = try ratings(meetingID: q.meetingID, stepID: q.stepID)
+            data.contributions = try ratingContributions(meetingID: q.meetingID, stepID: q.stepID)
         case .summary:
             data.summaryItems = try summaryItems(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
             data.output = try meetingOutput(q)
@@ -192,9 +193,12 @@ extension AppStore {
             let p = try problem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID)
                 ?? saveProblem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, answers: [:], triangle: [:], now: now)
             _ = try saveWhyChain(problemID: p.id, texts: texts, now: now)
-        case .addActivity(let areaID, let what, let responsible, let start, let end, let priority):
-            _ = try addActivity(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, what: what, responsible: responsible,
-                                start: start, end: end, priority: priority, now: now)
+        case .addContribution(let question, let from, let text):
+            _ = try addRatingContribution(meetingID: q.meetingID, stepID: q.stepID, question: question, from: from, text: text, now: now)
+        case .deleteContribution(let id):
+            try deleteRatingContribution(id: id, now: now)
+        case .addActivity(let a):
+            _ = try addActivity(a, meetingID: q.meetingID, stepID: q.stepID, now: now)
         case .updateActivity(let a):
             _ = try updateActivity(a, now: now)
         case .saveFollowUp(let f):

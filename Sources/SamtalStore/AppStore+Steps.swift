@@ -61,6 +61,42 @@ extension AppStore {
         }
     }
 
+    // MARK: contributions to a rating
+
+    /// Adds a contribution to a question of the meeting's rating step.
+    @discardableResult
+    public func addRatingContribution(meetingID: Int64, stepID: String, question: Int, from: String, text: String,
+                                      now: Double) throws -> RatingContribution {
+        try transaction { db in
+            _ = try Self.storedMeeting(db, id: meetingID)
+            var record = StoredRatingContribution(meetingID: meetingID, stepID: stepID, question: question, from: from, text: text,
+                                                  createdAt: now, deletedAt: nil)
+            try record.insert(db)
+            return record.contribution
+        }
+    }
+
+    /// Hides a contribution by marking it deleted. The row stays.
+    public func deleteRatingContribution(id: Int64, now: Double) throws {
+        try transaction { db in
+            guard var record = try StoredRatingContribution.filter(key: id).filter(StoredRatingContribution.Columns.deletedAt == nil)
+                .fetchOne(db) else { throw StoreError.notFound(what: "Contribution \(id)") }
+            record.deletedAt = now
+            try record.update(db)
+        }
+    }
+
+    /// The step's contributions that are not deleted, oldest first.
+    public func ratingContributions(meetingID: Int64, stepID: String) throws -> [RatingContribution] {
+        try snapshot { db in
+            try StoredRatingContribution
+                .filter(StoredRatingContribution.Columns.meetingID == meetingID && StoredRatingContribution.Columns.stepID == stepID
+                        && StoredRatingContribution.Columns.deletedAt == nil)
+                .order(StoredRatingContribution.Columns.createdAt, StoredRatingContribution.Columns.id)
+                .fetchAll(db).map(\.contribution)
+        }
+    }
+
     // MARK: summary items
 
     @discardableResult

@@ -194,6 +194,45 @@ struct StoredRating: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
+struct StoredRatingContribution: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "rating_contribution"
+
+    var id: Int64?
+    var meetingID: Int64
+    var stepID: String
+    var question: Int
+    var from: String
+    var text: String
+    var createdAt: Double
+    var deletedAt: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, question, text
+        case meetingID = "meeting_id"
+        case stepID = "step_id"
+        case from = "from_organisation"
+        case createdAt = "created_at"
+        case deletedAt = "deleted_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let meetingID = Column(CodingKeys.meetingID)
+        static let stepID = Column(CodingKeys.stepID)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let deletedAt = Column(CodingKeys.deletedAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var contribution: RatingContribution {
+        RatingContribution(id: id ?? 0, meetingID: meetingID, stepID: stepID, question: question, from: from, text: text,
+                           createdAt: createdAt)
+    }
+}
+
 struct StoredSummaryItem: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "summary_item"
 

@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("v9", migrate: v9)
         migrator.registerMigration("v10", migrate: v10)
         migrator.registerMigration("v11", migrate: v11)
+        migrator.registerMigration("v12", migrate: v12)
         return migrator
     }
 
@@ -425,5 +426,21 @@ enum Schema {
             t.add(column: "step_id", .text)
             t.add(column: "resources", .text).notNull().defaults(to: "")
         }
+    }
+
+    /// A situation report's contributions: several per question, each from
+    /// an organisation, before the compiled assessment (003 lines 591-596).
+    static func v12(_ db: Database) throws {
+        try db.create(table: "rating_contribution") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
+            t.column("step_id", .text).notNull()
+            t.column("question", .integer).notNull()
+            t.column("from_organisation", .text).notNull().defaults(to: "")
+            t.column("text", .text).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("deleted_at", .double)
+        }
+        try db.create(index: "rating_contribution_step", on: "rating_contribution", columns: ["meeting_id", "step_id"])
     }
 }

@@ -53,7 +53,8 @@ import Testing
         #expect(html.contains("<td class=\"signal signal-yellow\">gul</td>"))
         #expect(html.contains("<td class=\"signal signal-green\">grön</td>"))
         let md = MarkdownRenderer.render(Self.document(.situation))
-        #expect(md.contains("| **Ordningsstörningar** | röd | Skadegörelse i gångtunneln varje helg | Lyfts till lokala BRÅ |"))
+        #expect(md.contains("| **Ordningsstörningar** | **Fagersta kommun, förvaltningar:** Krossade lampor i gångtunneln; "
+                            + "**Räddningstjänsten:** Två containerbränder | röd | Skadegörelse i gångtunneln varje helg | Lyfts till lokala BRÅ |"))
         #expect(md.contains("| Medarbetare | 4 | 0 | 1 | 1 | 0 | 6 |"))
         #expect(md.contains("#### Gångtunneln under väg 66 (plats)"))
         #expect(md.contains("- **problem**: Gångtunneln under väg 66 är mörk och otrygg på kvällarna – möte 1"))

@@ -157,8 +157,18 @@ enum DocumentFixture {
         notes: [note(121, meeting: 13, step: "positiva-handelser", type: .positive, .municipality, "Nattvandrarna är ute igen på fredagar – åäö ÅÄÖ")],
         stepSeconds: ["ordningsstorningar": 540, "hot-och-vald": 600, "ungdomar-skolor": 720, "positiva-handelser": 300],
         steps: [
-            "ordningsstorningar": StepData(stepID: "ordningsstorningar", ratings: [
-                Rating(question: 0, value: "red", observations: "Skadegörelse i gångtunneln varje helg", comment: "Lyfts till lokala BRÅ")]),
+            "ordningsstorningar": {
+                var d = StepData(stepID: "ordningsstorningar", ratings: [
+                    Rating(question: 0, value: "red", observations: "Skadegörelse i gångtunneln varje helg", comment: "Lyfts till lokala BRÅ")])
+                // Two organisations' contributions before the compiled assessment.
+                d.contributions = [
+                    RatingContribution(id: 1, meetingID: 13, stepID: "ordningsstorningar", question: 0, from: "Fagersta kommun, förvaltningar",
+                                       text: "Krossade lampor i gångtunneln", createdAt: 13.1),
+                    RatingContribution(id: 2, meetingID: 13, stepID: "ordningsstorningar", question: 0, from: "Räddningstjänsten",
+                                       text: "Två containerbränder", createdAt: 13.2),
+                ]
+                return d
+            }(),
             "hot-och-vald": StepData(stepID: "hot-och-vald", ratings: [Rating(question: 0, value: "yellow", observations: "Två hot mot personal")]),
             "ungdomar-skolor": StepData(stepID: "ungdomar-skolor", ratings: [Rating(question: 0, value: "green")]),
         ])

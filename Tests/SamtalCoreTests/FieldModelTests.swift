@@ -41,6 +41,7 @@ private let agendaWithCluster = Agenda(
 private struct FakeStore {
     var notes: [Note] = []
     var ratings: [String: Rating] = [:] // "q"
+    var contributions: [RatingContribution] = []
     var checklist: [Int: ChecklistAnswer] = [:]
     var answers: [ProblemQuestion: String] = [:]
     var triangle: [TriangleSide: String] = [:]
@@ -55,7 +56,9 @@ private struct FakeStore {
     func stepData(_ q: StepQuery) -> StepData {
         var d = StepData(stepID: q.stepID, notes: notes.filter { $0.stepID == q.stepID })
         switch q.kind {
-        case .rating: d.ratings = ratings.values.sorted { $0.question < $1.question }
+        case .rating:
+            d.ratings = ratings.values.sorted { $0.question < $1.question }
+            d.contributions = contributions
         case .checklist: d.checklist = checklist.values.sorted { $0.item < $1.item }
         case .problem:
             d.problem = Problem(id: 1, cycleID: 1, focusAreaID: nil, meetingID: 7, stepID: q.stepID, answers: answers,
@@ -96,14 +99,19 @@ private struct FakeStore {
         case .writeStep(let w, let q, let clearing):
             switch w {
             case .setRating(let r): ratings["\(r.question)"] = r
+            case .addContribution(let question, let from, let text):
+                contributions.append(RatingContribution(id: nextID, meetingID: 7, stepID: q.stepID, question: question, from: from,
+                                                        text: text, createdAt: 0))
+                nextID += 1
             case .setChecklistAnswer(let a): checklist[a.item] = a
             case .saveProblem(_, let a, let t):
                 answers = a.filter { !$0.value.isEmpty }
                 triangle = t.filter { !$0.value.isEmpty }
             case .saveWhyChain(_, let texts): why = texts
-            case .addActivity(let area, let what, let who, let start, let end, let priority):
-                activities.append(Activity(id: nextID, cycleID: 1, meetingID: 7, stepID: q.stepID, focusAreaID: area, what: what,
-                                           responsible: who, start: start, end: end, priority: priority, createdAt: 0))
+            case .addActivity(var a):
+                a.id = nextID
+                a.stepID = q.stepID
+                activities.append(a)
                 nextID += 1
             case .updateActivity(let a):
                 if let i = activities.firstIndex(where: { $0.id == a.id }) { activities[i] = a }
@@ -153,11 +161,16 @@ private struct Model {
     var notes: [String: [String]] = [:]
     var ratingValue: [Int: Int] = [:] // index into [nil, 1…5]
     var ratingText: [String: String] = [:] // "q/o", "q/c"
+    /// Contributions added, as (question, text); none name an organisation
+    /// (the model's meeting has no participant rows).
+    var contributions: [(Int, String)] = []
+    /// The rating field: 0 observations, 1 comment, 2 a new contribution.
+    static let ratingFields = ["o", "c", "n"]
     var checked: [Int: Bool] = [:]
     var comments: [Int: String] = [:]
     var problem: [Int: String] = [:] // by index into ProblemField.all
     var summary: [(SummaryItemKind, String, String, String)] = []
-    var activities: [String] = [] // "what|who|from|to|priority"
+    var activities: [String] = [] // "what|who|from|to|how|organisation|order|after|priority"
     var areas: [String] = []
     var areaCursor = 0, renaming: Int?, clusterPaneAreas = false
     /// Steps in the agenda: 9, or 10 with the cluster step.
@@ -221,16 +234,18 @@ private struct Model {
     /// differs from the stored kind).
     var summaryItem = 0, summaryEditing: Int?
     var kindMeta: [String: Int] = [:]
-    var ratingItem = 0, ratingComment = false, checkItem = 0, problemField = 0, summaryKind = 0, summaryPart = 0
+    var ratingItem = 0, ratingField = 0, checkItem = 0, problemField = 0, summaryKind = 0, summaryPart = 0
 
     static let problemCount = ProblemField.all.count
+    static let activityPartCount = ActivityPart.allCases.count
 
     func trim(_ s: String) -> String { s.trimmingCharacters(in: CharacterSet(charactersIn: " \t")) }
 
     /// The note steps' names.
     static let noteSteps = [0: "c1", 5: "c2", 8: "pr"]
 
-    /// An activity's parts (what, who, from, to) and its priority.
+    /// An activity's parts (what, who, from, to, how, organisation, order,
+    /// after) and its priority.
     func activityParts(_ i: Int) -> [String] { activities[i].components(separatedBy: "|") }
 
     /// The field the line edits and what is stored in it.
@@ -239,8 +254,9 @@ private struct Model {
         switch step {
         case 0: return ("c1", nil)
         case 1:
-            let k = "\(ratingItem)/\(ratingComment ? "c" : "o")"
-            return ("r/" + k, ratingText[k] ?? "")
+            let k = "\(ratingItem)/\(Self.ratingFields[ratingField])"
+            // A contribution is new, like a note: nothing stored.
+            return ("r/" + k, ratingField == 2 ? nil : ratingText[k] ?? "")
         case 2: return ("k/\(checkItem)", comments[checkItem] ?? "")
         case 3: return ("p/\(problemField)", problem[problemField] ?? "")
         case 4: return (summaryEditing.map { "se/\($0)/\(summaryPart)" } ?? "s/\(summaryPart)", nil)
@@ -317,6 +333,8 @@ private struct Model {
     /// keeps what was typed, which is now what is stored).
     mutating func commit(staying: Bool = false) {
         let (name, stored) = field
+        // A contribution of blanks is dropped as its field is left.
+        if stored == nil, name.hasPrefix("r/"), !staying, let typed = lines[name], trim(typed).isEmpty { lines[name] = nil }
         guard let stored, let typed = lines[name] else { return }
         if !staying { lines[name] = nil }
         guard trim(typed) != stored else { return }
@@ -326,7 +344,7 @@ private struct Model {
     mutating func store(_ text: String) {
         switch step {
         case 9: if let r = renaming, !text.isEmpty { areas[r] = text } // an area keeps a name
-        case 1: ratingText["\(ratingItem)/\(ratingComment ? "c" : "o")"] = text
+        case 1: ratingText["\(ratingItem)/\(Self.ratingFields[ratingField])"] = text
         case 2: comments[checkItem] = text
         case 3: problem[problemField] = text
         case 0, 5, 8:
@@ -360,16 +378,18 @@ private struct Model {
             // An emptied part of an activity being edited shows its stored text.
             if name.hasPrefix("a/") && !name.hasPrefix("a/new/") && text.isEmpty { return false }
             if name.hasPrefix("se/") && text.isEmpty { return false }
+            // A contribution of blanks is no draft (its field stores nothing).
+            if name.hasPrefix("r/") && name.hasSuffix("/n") && trim(text).isEmpty { return false }
             return fieldStored(name).map { $0 != trim(text) } ?? true
         }
-        ratingItem = 0; ratingComment = false; checkItem = 0; problemField = 0; summaryPart = 0; activityPart = 0; priority = 1
+        ratingItem = 0; ratingField = 0; checkItem = 0; problemField = 0; summaryPart = 0; activityPart = 0; priority = 1
         noteSelection = nil; noteEditing = nil; activityItem = 0; activityEditing = nil
         switch step {
         case 1:
             search: for item in 0..<2 {
-                for comment in [false, true] where lines["r/\(item)/\(comment ? "c" : "o")"] != nil {
+                for field in 0..<3 where lines["r/\(item)/\(Self.ratingFields[field])"] != nil {
                     ratingItem = item
-                    ratingComment = comment
+                    ratingField = field
                     break search
                 }
             }
@@ -393,9 +413,9 @@ private struct Model {
             // A new activity's priority comes back with its text; an
             // activity's edit goes on.
             priority = priorityMeta["new"] ?? 1
-            if let i = activities.indices.first(where: { i in (0..<4).contains { lines["a/\(i)/\($0)"] != nil } }) {
+            if let i = activities.indices.first(where: { i in (0..<Self.activityPartCount).contains { lines["a/\(i)/\($0)"] != nil } }) {
                 activityItem = i; activityEditing = i
-                priority = priorityMeta["\(i)"] ?? ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(i)[4] }!
+                priority = priorityMeta["\(i)"] ?? ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(i)[Self.activityPartCount] }!
             }
         case 4:
             // A new item's kind comes back with its text; an item's edit goes on.
@@ -414,10 +434,10 @@ private struct Model {
     mutating func keepPriority() {
         guard step == 7 else { return }
         if let e = activityEditing {
-            let stored = ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(e)[4] }!
+            let stored = ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(e)[Self.activityPartCount] }!
             priorityMeta["\(e)"] = priority == stored ? nil : priority
         } else {
-            let typing = (0..<4).contains { !(lines["a/new/\($0)"] ?? "").isEmpty }
+            let typing = (0..<Self.activityPartCount).contains { !(lines["a/new/\($0)"] ?? "").isEmpty }
             priorityMeta["new"] = typing ? priority : nil
         }
     }
@@ -461,7 +481,7 @@ private struct Model {
             else if step == 7 {
                 // An edit is left as stored, a new activity's text dropped.
                 let of = activityEditing.map(String.init) ?? "new"
-                for p in 0..<4 { lines["a/\(of)/\(p)"] = nil }
+                for p in 0..<Self.activityPartCount { lines["a/\(of)/\(p)"] = nil }
                 priorityMeta[of] = nil
                 if activityEditing != nil, let kept = priorityMeta["new"] { priority = kept }
                 activityPart = 0; activityEditing = nil
@@ -497,13 +517,14 @@ private struct Model {
                     areaCursor = areas.count - 1
                 }
             case 7:
-                let parts = (0..<4).map { trim(activityLine(activityEditing, $0)) }
+                let parts = (0..<Self.activityPartCount).map { trim(activityLine(activityEditing, $0)) }
                 guard !parts[0].isEmpty else { return }
-                // From and to are dates or empty; what these keys type never is.
-                guard parts[2].isEmpty && parts[3].isEmpty else { return }
+                // From and to are dates or empty, order a number, after list
+                // numbers; what these keys type never is.
+                guard parts[2].isEmpty && parts[3].isEmpty && parts[6].isEmpty && parts[7].isEmpty else { return }
                 let record = (parts + [ActivityPriority.allCases[priority].rawValue]).joined(separator: "|")
                 let of = activityEditing.map(String.init) ?? "new"
-                for p in 0..<4 { lines["a/\(of)/\(p)"] = nil }
+                for p in 0..<Self.activityPartCount { lines["a/\(of)/\(p)"] = nil }
                 priorityMeta[of] = nil
                 if let e = activityEditing {
                     activities[e] = record
@@ -513,6 +534,12 @@ private struct Model {
                     activityItem = activities.count - 1
                 }
                 activityPart = 0; activityEditing = nil
+            case 1 where ratingField == 2:
+                // A contribution is added; the line is free again.
+                let t = trim(line)
+                guard !t.isEmpty else { return }
+                contributions.append((ratingItem, t))
+                lines[field.name] = nil
             case 1, 2:
                 commit(staying: true)
             case 3:
@@ -567,7 +594,7 @@ private struct Model {
                 // 1, 2, the plenary (0), and round again.
                 let order = [1, 2, 0]
                 group = order[(order.firstIndex(of: group)! + (key == .tab ? 1 : 2)) % 3]
-            case 1: commit(); ratingComment.toggle()
+            case 1: commit(); ratingField = (ratingField + 1) % 3
             case 3:
                 let d = key == .tab ? 1 : -1
                 if (0..<Self.problemCount).contains(problemField + d) { commit(); problemField += d }
@@ -575,7 +602,7 @@ private struct Model {
                 guard summaryKind == 1 else { return }
                 summaryPart = (summaryPart + (key == .tab ? 1 : 2)) % 3
             case 7:
-                activityPart = (activityPart + (key == .tab ? 1 : 3)) % 4
+                activityPart = (activityPart + (key == .tab ? 1 : Self.activityPartCount - 1)) % Self.activityPartCount
             case 9:
                 clusterPaneAreas.toggle()
             default: break
@@ -595,7 +622,7 @@ private struct Model {
             // What was typed for the activity left is kept, unless it is
             // what is stored.
             if let e = activityEditing {
-                for p in 0..<4 where lines["a/\(e)/\(p)"].map({ $0.isEmpty || trim($0) == activityParts(e)[p] }) == true {
+                for p in 0..<Self.activityPartCount where lines["a/\(e)/\(p)"].map({ $0.isEmpty || trim($0) == activityParts(e)[p] }) == true {
                     lines["a/\(e)/\(p)"] = nil
                 }
             }
@@ -603,7 +630,7 @@ private struct Model {
             activityEditing = activityItem
             activityPart = 0
             priority = priorityMeta["\(activityItem)"]
-                ?? ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(activityItem)[4] }!
+                ?? ActivityPriority.allCases.firstIndex { $0.rawValue == activityParts(activityItem)[Self.activityPartCount] }!
         case .function(4) where step == 4:
             guard summary.indices.contains(summaryItem), summaryEditing != summaryOrder[summaryItem] else { return }
             startSummaryEdit(summaryOrder[summaryItem])
@@ -616,7 +643,7 @@ private struct Model {
         case .function(3):
             switch step {
             case 1:
-                commit(staying: true)
+                commit(staying: true) // a contribution being typed stays on the line
                 ratingValue[ratingItem] = ((ratingValue[ratingItem] ?? 0) + 1) % 6
             case 2:
                 commit(staying: true)
@@ -709,6 +736,9 @@ private struct Model {
                 model.press(key)
                 trail.append("\(key)")
                 if getenv("SAMTAL_MODEL_DEBUG") != nil, case .run(let r) = state.screen {
+                    print("DBG \(key) step=\(r.stepIndex) bound=\(String(describing: r.bound)) input=\(r.input.text) model=\(model.field.name):\(model.line) lines=\(model.lines) drafts=\(slow.store.drafts)")
+                }
+                if getenv("SAMTAL_MODEL_DEBUG") != nil, case .run(let r) = state.screen {
                     print("DBG \(key) step=\(r.stepIndex) bound=\(String(describing: r.bound)) input=\(r.input.text) loaded=\(r.stepLoaded) kind=\(r.summary.kind) f=\(r.summary.part) owner=\(r.summary.owner.text) waiting=\(slow.waiting.map { "\($0)".prefix(30) }) items=\(slow.store.summary.map(\.text)) drafts=\(r.drafts) model=\(model.lines) mk=\(model.summaryKind) mp=\(model.summaryPart)")
                 }
                 // Sometimes the store answers everything, sometimes part, sometimes nothing.
@@ -785,6 +815,9 @@ private struct Model {
             let expected = Rating(question: q, value: values[model.ratingValue[q] ?? 0], observations: model.ratingText["\(q)/o"] ?? "",
                                   comment: model.ratingText["\(q)/c"] ?? "")
             if r != expected { out.append("rating \(q): \(r) ≠ \(expected)") }
+            let given = store.contributions.filter { $0.question == q }.map(\.text)
+            let typed = model.contributions.filter { $0.0 == q }.map(\.1)
+            if given != typed { out.append("contributions to \(q): \(given) ≠ \(typed)") }
             let a = store.checklist[q] ?? ChecklistAnswer(item: q)
             let e = ChecklistAnswer(item: q, done: model.checked[q] ?? false, comment: model.comments[q] ?? "")
             if a != e { out.append("checklist \(q): \(a) ≠ \(e)") }
@@ -801,7 +834,10 @@ private struct Model {
         let expected = model.summary.map { "\($0.0.rawValue)|\($0.1)|\($0.2)|\($0.3)" }
         if items != expected { out.append("summary: \(items) ≠ \(expected)") }
         if store.areas.map(\.name) != model.areas { out.append("areas: \(store.areas.map(\.name)) ≠ \(model.areas)") }
-        let acts = store.activities.map { "\($0.what)|\($0.responsible)|\($0.start)|\($0.end)|\($0.priority.rawValue)" }
+        let acts = store.activities.map {
+            [$0.what, $0.responsible, $0.start, $0.end, $0.how, $0.organisation, $0.sequence == 0 ? "" : String($0.sequence), "",
+             $0.priority.rawValue].joined(separator: "|")
+        }
         if acts != model.activities { out.append("activities: \(acts) ≠ \(model.activities)") }
         // Nothing typed is lost: every unsaved line the model has is a draft
         // in the store, under its own field (the same text, so it cannot be
@@ -822,6 +858,7 @@ private extension Model {
     func fieldStored(_ name: String) -> String? {
         let parts = name.split(separator: "/").map(String.init)
         switch parts[0] {
+        case "r" where parts[2] == "n": return nil // a new contribution
         case "r": return ratingText["\(parts[1])/\(parts[2])"] ?? ""
         case "k": return comments[Int(parts[1])!] ?? ""
         case "p": return problem[Int(parts[1])!] ?? ""

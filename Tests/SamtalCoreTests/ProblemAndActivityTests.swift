@@ -54,22 +54,93 @@ import Testing
 }
 
 @Suite struct ActivityStepTests {
-    @Test func anActivityWithWhoAndWhen() {
-        var s = runningStep(.activities, data: StepData(stepID: "steget", focusAreas: [area(5, "Storgatan")]))
+    @Test func anActivityWithEveryFieldTheWorkspaceHas() {
+        let walk = Activity(id: 3, cycleID: 2, meetingID: 7, stepID: "steget", what: "Trygghetsvandring", createdAt: 0)
+        let light = Activity(id: 4, cycleID: 2, meetingID: 7, stepID: "steget", what: "Belysning", createdAt: 0)
+        var data = StepData(stepID: "steget", focusAreas: [area(5, "Storgatan")])
+        data.activities = [walk, light]
+        var s = runningStep(.activities, data: data)
         let q = Fixtures.run(s).query
         #expect(s.keyContext == .activities)
-        Fixtures.type("Trygghetsvandring", into: &s)
-        _ = s.update(.key(.tab))
-        Fixtures.type("Kommunpolisen", into: &s)
-        _ = s.update(.key(.tab))
-        Fixtures.type("2027-02-01", into: &s)
-        _ = s.update(.key(.tab))
-        Fixtures.type("2027-03-31", into: &s)
+        Fixtures.type("Föräldravandringar fredagskvällar", into: &s)
+        for part in ["Kommunpolisen", "2027-02-01", "2027-03-31", "Två vuxna per kväll längs Storgatan", "Ludvika kommun", "2", "1, 2"] {
+            _ = s.update(.key(.tab))
+            Fixtures.type(part, into: &s)
+        }
         _ = s.update(.key(.function(3)))
         _ = s.update(.key(.function(3)))
         _ = s.update(.key(.function(7)))
-        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.addActivity(focusAreaID: 5, what: "Trygghetsvandring", responsible: "Kommunpolisen",
-                                                                   start: "2027-02-01", end: "2027-03-31", priority: .high), q)])
+        _ = s.update(.key(.function(5))) // the offender's side
+        _ = s.update(.key(.function(5))) // the target's
+        _ = s.update(.key(.ctrl("o")))
+        _ = s.update(.key(.ctrl("n")))
+        let effects = Fixtures.withoutDraftClearing(s.update(.key(.enter)))
+        let expected = Activity(id: 0, cycleID: Fixtures.run(s).meeting.cycleID, meetingID: Fixtures.run(s).meeting.id, stepID: "steget",
+                                focusAreaID: 5, what: "Föräldravandringar fredagskvällar", responsible: "Kommunpolisen",
+                                start: "2027-02-01", end: "2027-03-31", priority: .high, how: "Två vuxna per kväll längs Storgatan",
+                                organisation: "Ludvika kommun", sequence: 2, dependsOn: [3, 4], effectTerm: .immediate,
+                                triangleSide: .target, involvesCitizens: true, createdAt: 0)
+        #expect(effects == [.writeStep(.addActivity(expected), q)])
+        // The next activity starts empty (its priority and area stay).
+        #expect(Fixtures.run(s).activities.side == nil && Fixtures.run(s).activities.how.isEmpty && !Fixtures.run(s).activities.citizens)
+    }
+
+    @Test func theSideEffectAndCitizensComeBackWithTheUnsavedText() {
+        var s = runningStep(.activities)
+        Fixtures.type("Grannsamverkan", into: &s)
+        _ = s.update(.key(.function(5)))
+        _ = s.update(.key(.ctrl("o")))
+        _ = s.update(.key(.ctrl("o")))
+        _ = s.update(.key(.ctrl("n")))
+        var run = Fixtures.run(s)
+        let drafts = run.pendingDrafts()
+        guard let meta = drafts.compactMap({ effect -> String? in
+            if case .saveDraft(_, _, let field, let text) = effect, field.hasSuffix("/meta") { return text }
+            return nil
+        }).first else {
+            Issue.record("no meta draft in \(drafts)")
+            return
+        }
+        var fresh = Fixtures.run(runningStep(.activities))
+        fresh.restoreItemMeta(meta)
+        #expect(fresh.activities.side == .offender && fresh.activities.term == .longTerm && fresh.activities.citizens)
+        // A draft written before these fields existed still restores.
+        fresh.restoreItemMeta("high|")
+        #expect(fresh.activities.priority == .high)
+    }
+
+    @Test func orderAndAfterMustBeNumbersOfTheList() {
+        let walk = Activity(id: 3, cycleID: 2, meetingID: 7, stepID: "steget", what: "Trygghetsvandring", createdAt: 0)
+        var data = StepData(stepID: "steget")
+        data.activities = [walk]
+        var s = runningStep(.activities, data: data)
+        Fixtures.type("Belysning", into: &s)
+        for _ in 0..<6 { _ = s.update(.key(.tab)) }
+        Fixtures.type("först", into: &s)
+        #expect(s.update(.key(.enter)) == [])
+        #expect(s.status?.text == "”först” är ingen ordning: skriv ett tal (1, 2, …)")
+        for _ in 0..<5 { _ = s.update(.key(.backspace)) }
+        _ = s.update(.key(.tab))
+        Fixtures.type("1, 4", into: &s)
+        #expect(s.update(.key(.enter)) == [])
+        #expect(s.status?.text == "”4” är inget nummer i listan: skriv aktiviteternas nummer, t.ex. 1, 3")
+        // Editing the walk: it cannot come after itself, and what it came
+        // after in other meetings is kept.
+        var kept = walk
+        kept.dependsOn = [99]
+        var data2 = StepData(stepID: "steget")
+        data2.activities = [kept]
+        var e = runningStep(.activities, data: data2)
+        _ = e.update(.key(.function(4)))
+        #expect(Fixtures.run(e).activities.after.text == "")
+        _ = e.update(.key(.backTab))
+        Fixtures.type("1", into: &e)
+        #expect(e.update(.key(.enter)) == [])
+        #expect(e.status?.text == "En aktivitet kan inte komma efter sig själv.")
+        _ = e.update(.key(.backspace))
+        var changed = kept
+        changed.what = "Trygghetsvandring"
+        #expect(Fixtures.withoutDraftClearing(e.update(.key(.enter))) == [.writeStep(.updateActivity(changed), Fixtures.run(e).query)])
     }
 
     @Test func datesMustBeRealAndInOrder() {

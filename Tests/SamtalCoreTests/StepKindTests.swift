@@ -220,6 +220,56 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
                                                                                 comment: "Fler papperskorgar")), q)])
     }
 
+    @Test func severalContributionsFromTheOrganisationsBeforeTheCompiledAssessment() {
+        let facts = MethodFacts(participants: [ParticipantRow(organisationRole: "Socialtjänsten", headCount: 1, kind: .municipality),
+                                               ParticipantRow(organisationRole: "Polisen", headCount: 2, kind: .police),
+                                               ParticipantRow(organisationRole: "Socialtjänsten", headCount: 1)])
+        var state = runningStep(.rating, questions: ["Ordningsstörningar", "Rasism"], settings: ["scale": "traffic-light"], facts: facts)
+        let q = Fixtures.run(state).query
+        #expect(Fixtures.run(state).contributors == ["Socialtjänsten", "Polisen"])
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.tab))
+        #expect(Fixtures.run(state).rating.field == .contribution)
+        _ = state.update(.key(.function(7)))
+        _ = state.update(.key(.function(7)))
+        #expect(Fixtures.run(state).rating.from == "Polisen")
+        Fixtures.type("Buskörning med mopeder vid skolan", into: &state)
+        // A value chosen meanwhile leaves the contribution on the line.
+        #expect(Fixtures.withoutDraftClearing(state.update(.key(.function(3)))) == [.writeStep(.setRating(Rating(question: 0, value: "green")), q)])
+        #expect(Fixtures.run(state).input.text == "Buskörning med mopeder vid skolan")
+        #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter)))
+                == [.writeStep(.addContribution(question: 0, from: "Polisen", text: "Buskörning med mopeder vid skolan"), q)])
+        #expect(Fixtures.run(state).input.isEmpty)
+        // Shown at once, before the store answers; a second one follows.
+        #expect(Fixtures.run(state).data.contributions.map(\.text) == ["Buskörning med mopeder vid skolan"])
+        _ = state.update(.key(.function(7))) // past the last: from no one named
+        #expect(Fixtures.run(state).rating.from == "")
+        Fixtures.type("Klotter", into: &state)
+        _ = state.update(.key(.enter))
+        let stored = [RatingContribution(id: 8, meetingID: 7, stepID: "steget", question: 0, from: "Polisen", text: "Buskörning med mopeder vid skolan", createdAt: 1),
+                      RatingContribution(id: 9, meetingID: 7, stepID: "steget", question: 0, text: "Klotter", createdAt: 2)]
+        var data = StepData(stepID: "steget")
+        data.contributions = stored
+        // Until the store has answered, no contribution has an id to delete.
+        _ = state.update(.key(.function(8)))
+        #expect(state.dialog == nil)
+        var first = data
+        first.contributions = []
+        first.ratings = [Rating(question: 0, value: "green")]
+        _ = state.update(.stepWritten(.setRating(Rating(question: 0, value: "green")), first))
+        first.contributions = [stored[0]]
+        _ = state.update(.stepWritten(.addContribution(question: 0, from: "Polisen", text: "Buskörning med mopeder vid skolan"), first))
+        data.ratings = first.ratings
+        _ = state.update(.stepWritten(.addContribution(question: 0, from: "", text: "Klotter"), data))
+        _ = state.update(.key(.function(8)))
+        #expect(state.dialog == .confirm(.deleteContribution(9)))
+        #expect(Fixtures.withoutDraftClearing(state.update(.key(.char("j")))) == [.writeStep(.deleteContribution(id: 9), q)])
+        // Another question has none to delete.
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.function(8)))
+        #expect(state.dialog == nil)
+    }
+
     @Test func impactScaleHasFiveSteps() {
         #expect(RatingScale.impact.values == ["1", "2", "3", "4", "5"])
         let run = Fixtures.run(runningStep(.rating, questions: ["x"], settings: ["scale": "impact-1-5"]))

@@ -73,6 +73,29 @@ struct StepTests {
         }
     }
 
+    @Test("a question's contributions come back oldest first with their organisation; a deleted one is gone from the step")
+    func ratingContributions() throws {
+        let fixture = try Fixture.inMemory()
+        let store = fixture.store
+        let id = fixture.meeting.id
+        let police = try store.addRatingContribution(meetingID: id, stepID: "lagesbild", question: 0, from: "Polisen",
+                                                     text: "Buskörning vid Åsgatan", now: 10)
+        let social = try store.addRatingContribution(meetingID: id, stepID: "lagesbild", question: 0, from: "Socialtjänsten",
+                                                     text: "Oro för unga i centrum", now: 11)
+        _ = try store.addRatingContribution(meetingID: id, stepID: "annan", question: 0, from: "", text: "Annat steg", now: 12)
+        #expect(try store.ratingContributions(meetingID: id, stepID: "lagesbild") == [police, social])
+        #expect(police.from == "Polisen" && police.id > 0)
+        try store.deleteRatingContribution(id: police.id, now: 20)
+        #expect(try store.ratingContributions(meetingID: id, stepID: "lagesbild") == [social])
+        #expect(try rowCount(store, "rating_contribution") == 3) // the row stays
+        #expect(throws: StoreError.notFound(what: "Contribution \(police.id)")) {
+            try store.deleteRatingContribution(id: police.id, now: 21)
+        }
+        #expect(throws: StoreError.notFound(what: "Meeting 99")) {
+            try store.addRatingContribution(meetingID: 99, stepID: "s", question: 0, from: "", text: "x", now: 1)
+        }
+    }
+
     @Test("summary items come back as written, in creation order; edits and deletes keep the rest")
     func summaryItems() throws {
         // Given a meeting
@@ -209,7 +232,7 @@ struct UpgradeTests {
         let migrations = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(Set(migrations) == Set((1...11).map { "v\($0)" }))
+        #expect(Set(migrations) == Set((1...12).map { "v\($0)" }))
         #expect(try store.notes(meetingID: kept.meetingID) == [kept])
         #expect(try store.stepSeconds(meetingID: kept.meetingID) == ["lagesbild": 42])
         #expect(try store.meeting(id: kept.meetingID)?.title == "Medarbetardialog")

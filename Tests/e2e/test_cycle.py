@@ -277,6 +277,27 @@ class CycleTests(E2ETestCase):
         self.to_step(p, 2)
         screen = p.wait_for("Aktiviteter (2)")
         self.assertIn("Trygghetsvandring på Storgatan · 2 prickar", screen)
+        # The walk gets what the workspace's form asks: how, who, the
+        # order, the side of the triangle, citizens; the lighting comes
+        # after it.
+        p.key("F4")
+        p.wait_for("Ändrar")
+        for part in ["Kommunpolisen", "2027-06-01", "2027-09-30", "Två kvällar i månaden med boende och fastighetsägare",
+                     "Polisen och kommunen", "1"]:
+            p.key("Tab")
+            p.type(part)
+        p.key("F5", "F5", "F5")  # offender -> target -> place
+        p.key("C-n")
+        p.wait_for("Medborgare deltar: ja")
+        p.wait_for("Triangeln: Plats")
+        p.key("Enter")
+        p.wait_for("Trygghetsvandring på Storgatan · 2 prickar · Ansvarig: Kommunpolisen")
+        p.key("Down", "F4")
+        p.wait_for("Ändrar")
+        p.key("BTab")  # after: the last part
+        p.type("1")
+        p.key("Enter")
+        p.wait_for("Efter nr 1")
         self.to_step(p, 3)
         p.wait_for("Prioritering av aktiviteter · 0 prickar")
         p.key("Enter")
@@ -297,7 +318,14 @@ class CycleTests(E2ETestCase):
         p.key("Enter")
         p.wait_for("[effektmål] Minska andelen boende som känner sig otrygga på Storgatan · ✓ SMART")
         self.finish(p)
-        goals = json.loads(self.ws.cli("export", f"c{cycle}", "--format", "json").stdout)["goals"]
+        records = json.loads(self.ws.cli("export", f"c{cycle}", "--format", "json").stdout)
+        walk = next(a for a in records["activities"] if a["what"] == "Trygghetsvandring på Storgatan")
+        light = next(a for a in records["activities"] if a["what"] == "Bättre belysning vid busstorget")
+        self.assertEqual((walk["how"], walk["organisation"], walk["sequence"], walk["triangle_side"], walk["involves_citizens"]),
+                         ("Två kvällar i månaden med boende och fastighetsägare", "Polisen och kommunen", 1, "place", True))
+        self.assertEqual((walk["start"], walk["end"]), ("2027-06-01", "2027-09-30"))
+        self.assertIn({"activity_id": light["id"], "depends_on_id": walk["id"]}, records["activity_dependencies"])
+        goals = records["goals"]
         self.assertEqual([(g["kind"], g["smart_flags"], g["accepted"], g["meeting_id"], g["step_id"]) for g in goals],
                          [("effect", "", True, int(planning), "mal")])
         plan = self.ws.cli("export", f"c{cycle}", "--document", "plan", "--format", "md").stdout

@@ -44,9 +44,13 @@ extension Documents {
             if !submitters.isEmpty {
                 b.append(.paragraph([.strong("\(d[.submittedBy]): "), Span(submitters.joined(separator: ", "))]))
             }
+            let contributed = steps.contains { !(r.steps[$0.id]?.contributions ?? []).isEmpty }
             b.append(.table(Table(
-                columns: [Column(d[.question]), Column(d[.rating]), Column(d[.observations]), Column(d[.commentAction])],
-                rows: steps.flatMap { step in ratingTable(step, r.steps[step.id]?.ratings ?? [], d).rows.map { row in
+                columns: [Column(d[.question])] + (contributed ? [Column(d[.contributions])] : [])
+                    + [Column(d[.rating]), Column(d[.observations]), Column(d[.commentAction])],
+                rows: steps.flatMap { step in
+                    ratingTable(step, r.steps[step.id]?.ratings ?? [], contributions: r.steps[step.id]?.contributions ?? [], d,
+                                contributionColumn: contributed).rows.map { row in
                     [Cell([.strong(step.title)] + (step.questions.count > 1 ? row[0].spans.map { Span(" – \($0.text)") } : []))]
                         + row.dropFirst()
                 } },

@@ -13,7 +13,7 @@ public enum DocText: CaseIterable, Sendable {
     case organisationRole, count, women, men, otherOrUnstated, total, timePerStep, step, planned, actual
     // notes and step records
     case notesPerStep, noNotes, otherSteps, hiddenOnProjector, checklistDone, checklistNotDone
-    case priorities, rank, dots, earlierDots, proposedIn, dotsPerFocusArea, dotsPerActivity, goalKind, resources, howItWent, submittedBy, meeting, question, rating, notRated, observations, commentAction
+    case priorities, rank, dots, earlierDots, proposedIn, dotsPerFocusArea, dotsPerActivity, goalKind, resources, howItWent, submittedBy, meeting, question, rating, notRated, observations, commentAction, contributions
     case decisions, nextSteps, carryForward, who, when
     // feedback
     case whatWeHeard, nothingHeard, howYouPrioritised, howYouPrioritisedActivities, proposedActivities, whatHappensNext, noNextSteps, feedbackThanks
@@ -116,6 +116,7 @@ public struct DocumentTexts: Sendable {
         case .rating: ("Bedömning", "Rating")
         case .notRated: ("ej bedömd", "not rated")
         case .observations: ("Iakttagelser", "Observations")
+        case .contributions: ("Underlag från organisationerna", "Contributions from the organisations")
         case .commentAction: ("Kommentar/åtgärd", "Comment/action")
         case .decisions: ("Beslut", "Decisions")
         case .nextSteps: ("Nästa steg", "Next steps")

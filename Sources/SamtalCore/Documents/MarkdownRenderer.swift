@@ -77,10 +77,18 @@ public enum MarkdownRenderer {
         spans.map { s in
             let text = inline(s.text)
             if text.isEmpty { return "" }
+            // A marker may not stand beside a blank ("**Plats: **" is not
+            // bold in CommonMark): blanks go outside it.
+            func marked(_ m: String) -> String {
+                let core = text.trimmingCharacters(in: .whitespaces)
+                guard !core.isEmpty else { return text }
+                let lead = String(text.prefix { $0 == " " }), trail = String(text.reversed().prefix { $0 == " " })
+                return lead + m + core + m + trail
+            }
             switch s.style {
             case .plain, .muted: return text
-            case .strong: return "**\(text)**"
-            case .emphasis: return "_\(text)_"
+            case .strong: return marked("**")
+            case .emphasis: return marked("_")
             }
         }.joined()
     }

@@ -190,7 +190,7 @@ extension Documents {
                 return ListItem(spans, checked: done)
             }, ordered: false)]
         case .rating:
-            return [.table(ratingTable(step, data.ratings, d))]
+            return [.table(ratingTable(step, data.ratings, contributions: data.contributions, d))]
         case .problem:
             // A focus area's one problem, described over several problem
             // steps, is shown once: under the last of them that shows it.
@@ -300,20 +300,35 @@ extension Documents {
     }
 
     /// Ratings of a situation report step: the level in words, coloured
-    /// when the scale is green/yellow/red.
-    static func ratingTable(_ step: AgendaStep, _ ratings: [Rating], _ d: DocumentTexts, meeting: String? = nil) -> Table {
+    /// when the scale is green/yellow/red; with the contributions gathered
+    /// before the compiled assessment, when there are any (003 lines
+    /// 591-596).
+    /// `contributionColumn` forces the column on (or off) for tables of
+    /// several steps made into one.
+    static func ratingTable(_ step: AgendaStep, _ ratings: [Rating], contributions: [RatingContribution] = [], _ d: DocumentTexts,
+                            meeting: String? = nil, contributionColumn: Bool? = nil) -> Table {
         let questions = step.questions.isEmpty ? [step.title] : step.questions
+        let contributed = contributionColumn ?? !contributions.isEmpty
         return Table(
             columns: (meeting == nil ? [] : [Column(d[.meeting])])
-                + [Column(d[.question]), Column(d[.rating]), Column(d[.observations]), Column(d[.commentAction])],
+                + [Column(d[.question])] + (contributed ? [Column(d[.contributions])] : [])
+                + [Column(d[.rating]), Column(d[.observations]), Column(d[.commentAction])],
             rows: questions.enumerated().map { i, q in
                 let rating = ratings.first { $0.question == i }
                 let value = rating?.value.map { d.ui.ratingValue($0) } ?? d[.notRated]
                 return (meeting.map { [Cell($0)] } ?? [])
-                    + [Cell(q), Cell(value, signal: rating?.value.flatMap(Signal.init(rawValue:))),
+                    + [Cell(q)] + (contributed ? [contributionCell(contributions.filter { $0.question == i })] : [])
+                    + [Cell(value, signal: rating?.value.flatMap(Signal.init(rawValue:))),
                        Cell(rating?.observations ?? ""), Cell(rating?.comment ?? "")]
             },
             style: "rating")
+    }
+
+    /// A question's contributions in one cell: "Kommunen: …; Polisen: …".
+    static func contributionCell(_ contributions: [RatingContribution]) -> Cell {
+        Cell(contributions.enumerated().flatMap { n, c -> Spans in
+            (n == 0 ? [] : [Span("; ")]) + (c.from.isEmpty ? [] : [.strong("\(c.from): ")]) + [Span(c.text)]
+        })
     }
 
     /// The answered questions of a problem description.

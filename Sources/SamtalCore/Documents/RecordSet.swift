@@ -118,6 +118,9 @@ public struct RecordSet: Equatable, Sendable {
                      q.value.map(s) ?? .null, s(q.observations), s(q.comment)]
                 }
             } })
+        add("rating_contributions", ["id", "meeting_id", "step_id", "question", "from_organisation", "text", "created_at"],
+            unique(meetings.flatMap { r in r.agenda.steps.filter { $0.kind == .rating }.flatMap { r.steps[$0.id]?.contributions ?? [] } })
+                .map { c in [.int(c.id), .int(c.meetingID), s(c.stepID), i(c.question), s(c.from), s(c.text), t(c.createdAt)] })
         add("summary_items", ["id", "meeting_id", "step_id", "kind", "text", "owner", "due", "created_at"],
             unique(meetings.flatMap { r in r.steps.values.flatMap(\.summaryItems) }).map { x in
                 [.int(x.id), .int(x.meetingID), s(x.stepID), s(x.kind.rawValue), s(x.text), s(x.owner), s(x.due), t(x.createdAt)]
