@@ -6,6 +6,12 @@
 // and whether citizens take part: every field the analysis workspace's
 // activity form has, so that what the room decides needs no second pass.
 
+extension ActivityPart {
+    /// The order Tab goes through the parts: as the panel shows them, row
+    /// by row (the raw values name drafts and cannot change).
+    public static let tabOrder: [ActivityPart] = [.what, .who, .organisation, .from, .to, .how, .sequence, .after]
+}
+
 /// What is wrong with an activity's parts, in the interface's language.
 struct ActivityPartsError: Error {
     var message: String
@@ -52,6 +58,14 @@ extension RunState {
         }
         let listed = Set(numbered.map(\.id))
         a.dependsOn = a.dependsOn.filter { !listed.contains($0) } + after
+        // A loop is said here, where the edit is still on screen, not by the
+        // store after the line was freed.
+        if a.id != 0, let path = ActivityOrder.cycle(adding: a.dependsOn, to: a.id,
+                                                     in: Dictionary(uniqueKeysWithValues: numbered.map { ($0.id, $0.dependsOn) })) {
+            let numbers = activityNumbers()
+            let shown = path.compactMap { numbers[$0] }.map(String.init).joined(separator: " → ")
+            return .failure(ActivityPartsError(message: "\(t[.wsDependencyCycle]): \(shown)"))
+        }
         a.what = what
         a.responsible = s.owner.trimmedText
         a.start = s.start.trimmedText
@@ -98,7 +112,9 @@ extension AppState {
         case .itemDown:
             run.activities.item = max(0, min(activities.count - 1, run.activities.item + 1))
         case .nextActivityField, .previousActivityField:
-            run.activities.part = run.activities.part.cycled(by: action == .previousActivityField ? -1 : 1)
+            let order = ActivityPart.tabOrder
+            let i = order.firstIndex(of: run.activities.part)! + (action == .previousActivityField ? -1 : 1)
+            run.activities.part = order[(i + order.count) % order.count]
         case .nextPriority:
             run.activities.priority = run.activities.priority.next
         case .nextActivityArea:
@@ -121,11 +137,13 @@ extension AppState {
             let names = run.boundAndSubfields.map(\.draftName) + (run.itemMetaDraft.map { [$0] } ?? [])
             run.input.clear()
             for name in names { run.drafts[name] = nil }
-            let editing = run.activities.editing
             run.activities.editing = nil
             run.activities.part = .what
             run.restoredDraft = false
-            if editing != nil { enterStep(&run) } else { run.clearActivityParts() }
+            // Back to a new activity: what was typed for one comes back
+            // (with its side, horizon and citizens), nothing of the edit.
+            run.clearActivityParts()
+            enterStep(&run)
         case .addItem:
             let what = run.input.trimmedText
             guard !what.isEmpty else {

@@ -449,14 +449,17 @@ extension RunState {
 
     /// The draft that keeps what else the item being typed was given, beside
     /// its text: a summary item's kind; an activity's priority, focus area,
-    /// side of the triangle, effect horizon and citizens' part; a goal's kind, focus area, activity and acceptance. It comes
+    /// side of the triangle, effect horizon and citizens' part; the
+    /// organisation a rating's contributions come from; a goal's kind, focus area, activity and acceptance. It comes
     /// back with the text (after a crash, or on the step entered again).
     var itemMetaDraft: String? {
         switch stepState {
         case .summary(let m): return m.editing.map { "summary-edit/\($0)/kind" } ?? "summary/\(step.id)/kind"
         case .activities(let a): return "activity/\(step.id)/\(a.editing.map(String.init) ?? "new")/meta"
         case .goals(let g): return "goal/\(step.id)/\(g.editing.map(String.init) ?? "new")/meta"
-        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp: return nil
+        // The organisation contributions come from, kept for the step.
+        case .rating: return "rating/\(step.id)/from"
+        case .present, .collect, .cluster, .vote, .checklist, .problem, .followUp: return nil
         }
     }
 
@@ -488,7 +491,9 @@ extension RunState {
                 return meta == stored ? nil : meta
             }
             return typing ? meta : nil
-        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp:
+        case .rating(let r):
+            return r.from.isEmpty ? nil : r.from
+        case .present, .collect, .cluster, .vote, .checklist, .problem, .followUp:
             return nil
         }
     }
@@ -515,7 +520,9 @@ extension RunState {
             goals.area = Int64(parts[1])
             goals.activity = Int64(parts[2])
             goals.accepted = parts[3] == "true"
-        case .present, .collect, .cluster, .vote, .checklist, .rating, .problem, .followUp:
+        case .rating:
+            rating.from = meta
+        case .present, .collect, .cluster, .vote, .checklist, .problem, .followUp:
             break
         }
     }

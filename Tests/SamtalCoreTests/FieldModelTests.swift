@@ -602,7 +602,10 @@ private struct Model {
                 guard summaryKind == 1 else { return }
                 summaryPart = (summaryPart + (key == .tab ? 1 : 2)) % 3
             case 7:
-                activityPart = (activityPart + (key == .tab ? 1 : Self.activityPartCount - 1)) % Self.activityPartCount
+                // Tab goes through the parts as the panel shows them.
+                let order = ActivityPart.tabOrder.map(\.rawValue)
+                let i = order.firstIndex(of: activityPart)! + (key == .tab ? 1 : order.count - 1)
+                activityPart = order[i % order.count]
             case 9:
                 clusterPaneAreas.toggle()
             default: break

@@ -233,6 +233,12 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         _ = state.update(.key(.function(7)))
         _ = state.update(.key(.function(7)))
         #expect(Fixtures.run(state).rating.from == "Polisen")
+        // The organisation is kept beside what is typed: it comes back after a restart.
+        var run = Fixtures.run(state)
+        #expect(run.pendingDrafts().contains(.saveDraft(meetingID: 7, station: run.station, field: "rating/steget/from", text: "Polisen")))
+        var fresh = Fixtures.run(runningStep(.rating, questions: ["Ordningsstörningar"], settings: ["scale": "traffic-light"], facts: facts))
+        fresh.restoreItemMeta("Polisen")
+        #expect(fresh.rating.from == "Polisen")
         Fixtures.type("Buskörning med mopeder vid skolan", into: &state)
         // A value chosen meanwhile leaves the contribution on the line.
         #expect(Fixtures.withoutDraftClearing(state.update(.key(.function(3)))) == [.writeStep(.setRating(Rating(question: 0, value: "green")), q)])

@@ -282,8 +282,8 @@ class CycleTests(E2ETestCase):
         # after it.
         p.key("F4")
         p.wait_for("Ändrar")
-        for part in ["Kommunpolisen", "2027-06-01", "2027-09-30", "Två kvällar i månaden med boende och fastighetsägare",
-                     "Polisen och kommunen", "1"]:
+        for part in ["Kommunpolisen", "Polisen och kommunen", "2027-06-01", "2027-09-30",
+                     "Två kvällar i månaden med boende och fastighetsägare", "1"]:
             p.key("Tab")
             p.type(part)
         p.key("F5", "F5", "F5")  # offender -> target -> place

@@ -241,7 +241,7 @@ class StepKindTests(E2ETestCase):
         p.type("Trygghetsvandring i gångtunneln")
         p.key("Tab")
         p.type("Kommunpolisen")
-        p.key("Tab")
+        p.key("Tab", "Tab")  # past the organisation
         p.type("2027-02-01")
         p.key("Tab")
         p.type("2027-02-28")
