@@ -109,6 +109,26 @@ import Testing
         #expect(fresh.activities.priority == .high)
     }
 
+    @Test func aLoopOfAfterIsRefusedWithTheEditStillOnScreenAndEscLeavesNothingOfTheEdit() {
+        var walk = Activity(id: 3, cycleID: 2, meetingID: 7, stepID: "steget", what: "Trygghetsvandring", triangleSide: .handler,
+                            involvesCitizens: true, createdAt: 0)
+        let light = Activity(id: 4, cycleID: 2, meetingID: 7, stepID: "steget", what: "Belysning", dependsOn: [3], createdAt: 0)
+        walk.effectTerm = .longTerm
+        var data = StepData(stepID: "steget")
+        data.activities = [walk, light]
+        var s = runningStep(.activities, data: data)
+        _ = s.update(.key(.function(4)))
+        _ = s.update(.key(.backTab)) // after: the last part
+        Fixtures.type("2", into: &s)
+        #expect(s.update(.key(.enter)) == [])
+        #expect(s.status?.text == "Beroendena skulle gå i cirkel: 1 → 2 → 1")
+        #expect(Fixtures.run(s).activities.editing == 3 && Fixtures.run(s).input.text == "Trygghetsvandring")
+        _ = s.update(.key(.escape))
+        let run = Fixtures.run(s)
+        #expect(run.activities.editing == nil && run.activities.side == nil && run.activities.term == nil && !run.activities.citizens)
+        #expect(run.activities.after.isEmpty && run.input.isEmpty)
+    }
+
     @Test func orderAndAfterMustBeNumbersOfTheList() {
         let walk = Activity(id: 3, cycleID: 2, meetingID: 7, stepID: "steget", what: "Trygghetsvandring", createdAt: 0)
         var data = StepData(stepID: "steget")
