@@ -20,7 +20,7 @@ struct ActivityPartsError: Error {
 extension RunState {
     /// The list number (1, 2, …) of each activity of the step, as the list
     /// shows them: what "after" refers to.
-    func activityNumbers() -> [Int64: Int] {
+    public func activityNumbers() -> [Int64: Int] {
         Dictionary(uniqueKeysWithValues: data.activities.enumerated().map { ($0.element.id, $0.offset + 1) })
     }
 

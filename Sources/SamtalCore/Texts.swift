@@ -73,7 +73,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case activityAfterUnknown, activityAfterItself, activityAfter, activityNew, activitySide, activityTerm
     case activityCitizens, activityOrganisation
     case helpNextContributor, helpDeleteContribution, ratingContribution, ratingContributionFrom, confirmDeleteContribution
-    case ratingContributionsHint
+    case ratingContributionsHint, wallUnplaced, wallNothingYet, wallPage, clusterEmpty
     case goalsHeading, goalsEmpty, goalNeedsText, goalText, goalIndicator, goalBaseline, goalTarget, goalDeadline, goalOwner
     case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
@@ -632,6 +632,10 @@ public struct Texts: Sendable {
         case .activityTerm: return ("Effekt", "Effect")
         case .activityCitizens: return ("Medborgare deltar", "Citizens take part")
         case .activityOrganisation: return ("Organisation", "Organisation")
+        case .wallUnplaced: return ("Inte placerade", "Not placed yet")
+        case .wallNothingYet: return ("Inget skrivet ännu.", "Nothing written yet.")
+        case .wallPage: return ("sida", "page")
+        case .clusterEmpty: return ("Inga anteckningar eller fokusområden ännu.", "No notes or focus areas yet.")
         case .helpNextPriority: return ("Byt prioritet: hög, medel, låg", "Change priority: high, medium, low")
         case .goalsHeading: return ("Mål", "Goals")
         case .goalsEmpty: return ("Inga mål ännu: skriv målet, {nextGoalField} för indikator, utgångsläge, målvärde, slutdatum och vem som följer upp, {addItem} sparar.", "No goals yet: type the goal, {nextGoalField} for indicator, baseline, target, deadline and who follows it up, {addItem} saves.")

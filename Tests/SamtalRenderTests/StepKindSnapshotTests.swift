@@ -13,12 +13,12 @@ enum StepFixtures {
     }
 
     static func state(_ kind: StepKind, questions: [String] = [], settings: [String: String] = [:], data: StepData,
-                      keys: [Key] = []) -> AppState {
+                      keys: [Key] = [], notes: [Note] = [], role: RunRole = .facilitator) -> AppState {
         var meeting = ScreenFixtures.meeting
         meeting.currentStepIndex = 1
         var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
         _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda(kind, questions: questions, settings: settings),
-                                                      stepSeconds: ["steget": 300], notes: [])))
+                                                      stepSeconds: ["steget": 300], notes: notes, role: role)))
         _ = state.update(.stepLoaded(data))
         for k in keys { _ = state.update(.key(k)) }
         return state
@@ -32,6 +32,58 @@ enum StepFixtures {
 
     static let areas = [area(10, "Storgatan kvällstid", notes: [1]), area(11, "Gångtunneln vid stationen", .place, notes: [3]),
                         area(12, "Unga som begår brott", .group)]
+
+    static let checklistItems = ["Ansvarig", "Syfte och mål", "Målgrupp", "Grad av inflytande", "Form", "Forum", "Frågor", "Dokumentation",
+                                 "Återkoppling"]
+    static let checklistData = StepData(stepID: "steget", checklist: [
+        ChecklistAnswer(item: 0, done: true, comment: "Kommunpolisen och trygghetssamordnaren"),
+        ChecklistAnswer(item: 2, done: false, comment: "Boende kring torget")])
+
+    static let ratingQuestions = ["Ordningsstörningar och otrygghet", "Hot och våld", "Alkohol och droger"]
+    static let ratingData = StepData(stepID: "steget", ratings: [
+        Rating(question: 0, value: "4", observations: "Buskörning vid torget", comment: "Öka närvaron fredagar"), Rating(question: 1, value: "2")])
+
+    static var summaryData: StepData {
+        let items = [
+            SummaryItem(id: 1, meetingID: 3, stepID: "steget", kind: .decision, text: "Storgatan kvällstid blir fokusområde", createdAt: 1),
+            SummaryItem(id: 2, meetingID: 3, stepID: "steget", kind: .nextStep, text: "Återkoppla resultatet på APT", owner: "Anna",
+                        due: "2027-01-15", createdAt: 2),
+            SummaryItem(id: 3, meetingID: 3, stepID: "steget", kind: .carryForward, text: "Fördjupa orsaksanalysen för gångtunneln", createdAt: 3),
+        ]
+        // What the meeting produced, read out before the decisions.
+        var data = StepData(stepID: "steget", summaryItems: items)
+        var output = MeetingOutput()
+        output.notesPerGroup = [1: 5, 2: 7]
+        output.focusAreas = areas
+        output.votes = votes([11: 5, 10: 2])
+        output.problems = [Problem(id: 1, cycleID: 1, focusAreaID: 11, meetingID: 3, stepID: "p",
+                                   answers: [.what: "Otrygghet och skadegörelse i gångtunneln"], createdAt: 1)]
+        data.output = output
+        return data
+    }
+
+    static var problemData: StepData {
+        var data = StepData(stepID: "steget", focusAreas: areas, votes: votes([11: 5, 10: 2]))
+        data.problemFocusAreaID = 11
+        data.problem = Problem(id: 1, cycleID: 1, focusAreaID: 11, meetingID: 3, stepID: "steget",
+                               answers: [.what: "Otrygghet och skadegörelse i gångtunneln", .where_: "Gångtunneln under järnvägen",
+                                         .when_: "Fredag och lördag kväll, 21–02"],
+                               triangle: [.offender: "Grupp unga vuxna", .placeManager: "Trafikverket och kommunen"], createdAt: 0)
+        data.whyChain = [Cause(id: 1, problemID: 1, parentID: nil, text: "Tunneln är mörk och saknar insyn", createdAt: 0),
+                         Cause(id: 2, problemID: 1, parentID: 1, text: "Belysningen är trasig sedan i våras", createdAt: 0)]
+        return data
+    }
+
+    static var activitiesData: StepData {
+        var data = StepData(stepID: "steget", focusAreas: areas)
+        data.activities = [
+            Activity(id: 1, cycleID: 1, meetingID: 3, stepID: "steget", focusAreaID: 11, what: "Trygghetsvandring i gångtunneln",
+                     responsible: "Kommunpolisen", start: "2027-02-01", end: "2027-02-28", priority: .high, createdAt: 1),
+            Activity(id: 2, cycleID: 1, meetingID: 3, stepID: "steget", focusAreaID: 10, what: "Hastighetskontroller Storgatan",
+                     responsible: "Ingripande", start: "2027-03-01", end: "2027-05-31", createdAt: 2),
+        ]
+        return data
+    }
 
     static func votes(_ counts: [Int64: Int]) -> [Vote] {
         var out: [Vote] = []
@@ -83,65 +135,29 @@ enum StepFixtures {
     }
 
     @Test func checklist() {
-        let items = ["Ansvarig", "Syfte och mål", "Målgrupp", "Grad av inflytande", "Form", "Forum", "Frågor", "Dokumentation", "Återkoppling"]
-        let state = StepFixtures.state(.checklist, questions: items,
-                                       data: StepData(stepID: "steget", checklist: [ChecklistAnswer(item: 0, done: true, comment: "Kommunpolisen och trygghetssamordnaren"),
-                                                                                    ChecklistAnswer(item: 2, done: false, comment: "Boende kring torget")]),
-                                       keys: [.down])
+        let state = StepFixtures.state(.checklist, questions: StepFixtures.checklistItems, data: StepFixtures.checklistData, keys: [.down])
         check(state, "step-checklist")
     }
 
     @Test func rating() {
-        let questions = ["Ordningsstörningar och otrygghet", "Hot och våld", "Alkohol och droger"]
-        let state = StepFixtures.state(.rating, questions: questions, settings: ["scale": "impact-1-5"],
-                                       data: StepData(stepID: "steget", ratings: [Rating(question: 0, value: "4", observations: "Buskörning vid torget", comment: "Öka närvaron fredagar"),
-                                                                                  Rating(question: 1, value: "2")]))
+        let state = StepFixtures.state(.rating, questions: StepFixtures.ratingQuestions, settings: ["scale": "impact-1-5"],
+                                       data: StepFixtures.ratingData)
         check(state, "step-rating")
     }
 
     @Test func summary() {
-        let items = [
-            SummaryItem(id: 1, meetingID: 3, stepID: "steget", kind: .decision, text: "Storgatan kvällstid blir fokusområde", createdAt: 1),
-            SummaryItem(id: 2, meetingID: 3, stepID: "steget", kind: .nextStep, text: "Återkoppla resultatet på APT", owner: "Anna",
-                        due: "2027-01-15", createdAt: 2),
-            SummaryItem(id: 3, meetingID: 3, stepID: "steget", kind: .carryForward, text: "Fördjupa orsaksanalysen för gångtunneln", createdAt: 3),
-        ]
-        // What the meeting produced, read out before the decisions.
-        var data = StepData(stepID: "steget", summaryItems: items)
-        var output = MeetingOutput()
-        output.notesPerGroup = [1: 5, 2: 7]
-        output.focusAreas = StepFixtures.areas
-        output.votes = StepFixtures.votes([11: 5, 10: 2])
-        output.problems = [Problem(id: 1, cycleID: 1, focusAreaID: 11, meetingID: 3, stepID: "p",
-                                   answers: [.what: "Otrygghet och skadegörelse i gångtunneln"], createdAt: 1)]
-        data.output = output
-        let state = StepFixtures.state(.summary, data: data,
+        let state = StepFixtures.state(.summary, data: StepFixtures.summaryData,
                                        keys: [.function(3), .char("B"), .char("o"), .char("k"), .char("a"), .tab, .char("E"), .char("r"), .char("i"), .char("k")])
         check(state, "step-summary")
     }
 
     @Test func problem() {
-        var data = StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: StepFixtures.votes([11: 5, 10: 2]))
-        data.problemFocusAreaID = 11
-        data.problem = Problem(id: 1, cycleID: 1, focusAreaID: 11, meetingID: 3, stepID: "steget",
-                               answers: [.what: "Otrygghet och skadegörelse i gångtunneln", .where_: "Gångtunneln under järnvägen",
-                                         .when_: "Fredag och lördag kväll, 21–02"],
-                               triangle: [.offender: "Grupp unga vuxna", .placeManager: "Trafikverket och kommunen"], createdAt: 0)
-        data.whyChain = [Cause(id: 1, problemID: 1, parentID: nil, text: "Tunneln är mörk och saknar insyn", createdAt: 0),
-                         Cause(id: 2, problemID: 1, parentID: 1, text: "Belysningen är trasig sedan i våras", createdAt: 0)]
-        let state = StepFixtures.state(.problem, data: data, keys: [.down, .down, .down])
+        let state = StepFixtures.state(.problem, data: StepFixtures.problemData, keys: [.down, .down, .down])
         check(state, "step-problem")
     }
 
     @Test func activities() {
-        var data = StepData(stepID: "steget", focusAreas: StepFixtures.areas)
-        data.activities = [
-            Activity(id: 1, cycleID: 1, meetingID: 3, stepID: "steget", focusAreaID: 11, what: "Trygghetsvandring i gångtunneln",
-                     responsible: "Kommunpolisen", start: "2027-02-01", end: "2027-02-28", priority: .high, createdAt: 1),
-            Activity(id: 2, cycleID: 1, meetingID: 3, stepID: "steget", focusAreaID: 10, what: "Hastighetskontroller Storgatan",
-                     responsible: "Ingripande", start: "2027-03-01", end: "2027-05-31", createdAt: 2),
-        ]
-        let state = StepFixtures.state(.activities, data: data,
+        let state = StepFixtures.state(.activities, data: StepFixtures.activitiesData,
                                        keys: [.char("L"), .char("a"), .char("g"), .char("a"), .tab, .char("K"), .char("o"), .function(7)])
         check(state, "step-activities")
     }

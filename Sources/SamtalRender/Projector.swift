@@ -1,0 +1,320 @@
+import SamtalCore
+
+// The projector (`samtal present`): the room's wall. No chrome; the step in
+// large letters, the room's question, and what the room is producing right
+// now, for every kind of step, readable from the back of the room. What
+// does not fit is never cut silently: it flows into columns and pages that
+// turn by themselves ("sida 2/3").
+
+/// A line of the wall: a lead (a type, a value, a number) in its own style,
+/// then the text.
+struct WallLine {
+    var lead = ""
+    var leadStyle = Style.normal
+    var text: String
+    var style = Style.normal
+}
+
+/// What stays together in one column: a heading, or a note with its lines.
+/// `breakBefore` starts a new column (a cluster area is a column of its own).
+struct WallBlock {
+    var lines: [WallLine]
+    var breakBefore = false
+}
+
+extension Screens {
+    /// Seconds a page of the wall stays before the next one.
+    static let wallPageSeconds = 10.0
+
+    static func drawPresent(_ grid: inout Grid, _ run: RunState, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        let step = run.step
+        var (clockText, clockStyle) = stepClock(run, now: state.now)
+        if run.meeting.status == .finished {
+            // The room sees that the meeting is over, not a running clock.
+            (clockText, clockStyle) = (t[.meetingEndedShort], Style(.warning, bold: true))
+        }
+        var y = 1
+        let titleRoom = w - DisplayWidth.of(clockText) - 6
+        if h >= 24, let rows = BlockLetters.rows(step.title), (rows.first?.count ?? 0) <= titleRoom {
+            for (i, row) in rows.enumerated() { grid.text(row, x: 2, y: y + i, style: Style(.title, bold: true)) }
+            y += BlockLetters.height + 1
+        } else {
+            grid.text(truncate(step.title.uppercased(), width: titleRoom), x: 2, y: y, style: Style(.title, bold: true))
+            y += 2
+        }
+        grid.textRight(clockText, maxX: w - 2, y: 1, style: clockStyle)
+        grid.textRight("\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)", maxX: w - 2, y: 2, style: Style(.dim))
+        grid.cursor = nil
+        let body = Rect(x: 3, y: y, width: w - 6, height: h - y - 1)
+        guard body.width > 8, body.height > 2 else { return }
+        var used = 0
+        if !step.prompt.isEmpty {
+            used += grid.paragraph(step.prompt, in: Rect(x: body.x, y: body.y, width: body.width, height: max(1, body.height / 3)),
+                                   style: Style(.normal, bold: true)) + 1
+        }
+        // The step's questions, when the room's work leaves room for them
+        // (a rating or checklist shows its own).
+        if step.kind != .checklist && step.kind != .rating {
+            for q in step.questions where used < body.height / 3 {
+                used += grid.paragraph("• " + q, in: Rect(x: body.x, y: body.y + used, width: body.width, height: body.height / 3 - used),
+                                       indent: "  ")
+            }
+        }
+        var rest = Rect(x: body.x - 1, y: body.y + used + 1, width: body.width + 2, height: body.height - used - 1)
+        // The introduction shows the room what the meeting is for.
+        let intro = AgendaIntro(run.agenda)
+        if run.stepIndex == 0 && step.kind == .present && !intro.isEmpty && rest.height > 8 {
+            let (top, below) = rest.splitTop(run.data.commitments == nil && run.data.focusAreas.isEmpty && run.notes.isEmpty
+                                             ? rest.height : rest.height / 2)
+            _ = drawIntro(&grid, intro, rect: grid.box(top, title: t[.introHeading]), texts: t)
+            rest = below
+        }
+        guard rest.height > 2 else { return }
+        let page = Int(max(0, state.now) / wallPageSeconds)
+        switch step.kind {
+        case .vote:
+            drawRanking(&grid, run: run, rect: rest, title: "\(run.votesOnActivities ? t[.voteActivitiesHeading] : t[.voteHeading]) · "
+                        + t.dots(run.dotsCast), texts: t)
+        case .cluster:
+            drawWall(&grid, clusterWall(run, texts: t), rect: rest, page: page, texts: t)
+        case .goals:
+            drawGoalList(&grid, run: run, rect: rest, texts: t, selectable: false)
+        case .followUp:
+            drawFollowUpList(&grid, run: run, rect: rest, texts: t, selectable: false)
+        case .problem:
+            drawWall(&grid, problemWall(run, texts: t), rect: rest, page: page, texts: t)
+        case .activities:
+            drawWall(&grid, activityWall(run, texts: t), rect: rest, page: page, texts: t)
+        case .rating:
+            drawWall(&grid, ratingWall(run, texts: t), rect: rest, page: page, texts: t)
+        case .checklist:
+            drawWall(&grid, checklistWall(run, texts: t), rect: rest, page: page, texts: t)
+        case .summary:
+            drawWall(&grid, summaryWall(run, texts: t), rect: rest, page: page, texts: t)
+        case .present, .collect:
+            if let commitments = run.data.commitments {
+                drawCommitments(&grid, commitments, rect: rest, title: t[.wsCommitmentsHeading], texts: t)
+            } else if !run.data.focusAreas.isEmpty {
+                drawRanking(&grid, run: run, rect: rest, title: t[.cycleFocusAreasHeading], texts: t)
+            } else if !run.notes.isEmpty || step.kind == .collect {
+                drawWall(&grid, notesWall(run, texts: t), rect: rest, page: page, texts: t)
+            }
+        }
+    }
+
+    // MARK: the walls of each kind
+
+    /// What the room may see of a note: personal data masked, whether or not
+    /// the facilitator checked and kept it (the projector is public). The
+    /// notes a cluster gathers from earlier steps were not scanned when
+    /// they arrived, so every text is masked here.
+    static func roomText(_ note: Note, _ run: RunState) -> String {
+        PersonalData.redact(note.text)
+    }
+
+    /// Collect: every note the room may see, by group, each with its type.
+    static func notesWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        let shown = run.notes.filter { !$0.hidden }
+        let byGroup = Dictionary(grouping: shown, by: \.group)
+        // Groups 1, 2, …, then the plenary, as the facilitator lists them.
+        let groups = byGroup.keys.sorted { ($0 == 0 ? Int.max : $0) < ($1 == 0 ? Int.max : $1) }
+        var blocks: [WallBlock] = []
+        for g in groups {
+            let notes = byGroup[g]!.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+            for (i, n) in notes.enumerated() {
+                // A group's heading stays with its first note.
+                let heading = i == 0 ? [WallLine(text: "\(t.group(g)) (\(notes.count))", style: Style(.heading, bold: true))] : []
+                blocks.append(WallBlock(lines: heading + [WallLine(lead: t.noteType(n.type) + ": ", leadStyle: Style(typeRole(n.type), bold: true),
+                                                                   text: roomText(n, run), style: Style(.normal, bold: true))]))
+            }
+        }
+        if blocks.isEmpty { blocks = [WallBlock(lines: [WallLine(text: t[.noNotes], style: Style(.dim))])] }
+        return blocks
+    }
+
+    /// Cluster: the wall itself, each area a column with its notes, the
+    /// notes not yet placed first.
+    static func clusterWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        let notes = run.data.sourceNotes.filter { !$0.hidden }
+        let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })
+        let placed = Set(run.data.focusAreas.flatMap(\.noteIDs))
+        var blocks: [WallBlock] = []
+        func column(_ heading: String, _ ids: [Int64], style: Style) {
+            blocks.append(WallBlock(lines: [WallLine(text: heading, style: style)], breakBefore: !blocks.isEmpty))
+            for id in ids { if let n = byID[id] { blocks.append(WallBlock(lines: [WallLine(lead: "• ", text: roomText(n, run))])) } }
+        }
+        let unplaced = notes.filter { !placed.contains($0.id) }.map(\.id)
+        if !unplaced.isEmpty { column("\(t[.wallUnplaced]) (\(unplaced.count))", unplaced, style: Style(.dim, bold: true)) }
+        for a in run.data.focusAreas {
+            column("\(a.name) · \(t.areaType(a.type)) (\(a.noteIDs.count))", a.noteIDs, style: Style(.heading, bold: true))
+        }
+        if blocks.isEmpty { blocks = [WallBlock(lines: [WallLine(text: t[.clusterEmpty], style: Style(.dim))])] }
+        return blocks
+    }
+
+    /// Problem: the description, the why-chain and the triangle as written.
+    static func problemWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        let area = run.data.focusAreas.first { $0.id == run.data.problemFocusAreaID }
+        var blocks = [WallBlock(lines: [WallLine(text: "\(t[.problemHeading]) · \(area?.name ?? t[.problemNoArea])",
+                                                 style: Style(.title, bold: true))])]
+        var section: TextKey?
+        for f in ProblemField.all {
+            let heading: TextKey
+            switch f {
+            case .question: heading = .problemDescription
+            case .why: heading = .problemWhyChain
+            case .triangle: heading = .problemTriangle
+            }
+            let value = run.problemText(f)
+            guard !value.isEmpty else { continue }
+            if heading != section {
+                blocks.append(WallBlock(lines: [WallLine(text: t[heading], style: Style(.heading, bold: true))]))
+                section = heading
+            }
+            blocks.append(WallBlock(lines: [WallLine(lead: t.problemField(f) + ": ", leadStyle: Style(.dim, bold: true), text: value,
+                                                     style: Style(.normal, bold: true))]))
+        }
+        if section == nil { blocks.append(WallBlock(lines: [WallLine(text: t[.wallNothingYet], style: Style(.dim))])) }
+        return blocks
+    }
+
+    /// Activities: the list as it grows, each with who, when and after what.
+    static func activityWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        let activities = run.data.activities
+        guard !activities.isEmpty else { return [WallBlock(lines: [WallLine(text: t[.wallNothingYet], style: Style(.dim))])] }
+        let numbers = run.activityNumbers()
+        return activities.enumerated().map { i, a in
+            var detail: [String] = []
+            let who = [a.responsible, a.organisation].filter { !$0.isEmpty }.joined(separator: ", ")
+            if !who.isEmpty { detail.append("\(t[.activityWho]): \(who)") }
+            if !a.start.isEmpty || !a.end.isEmpty { detail.append("\(a.start)–\(a.end)") }
+            let after = a.dependsOn.compactMap { numbers[$0] }.sorted()
+            if !after.isEmpty { detail.append("\(t[.activityAfter]) \(after.map(String.init).joined(separator: ", "))") }
+            var lines = [WallLine(lead: "\(i + 1). [\(t.priority(a.priority))] ", leadStyle: Style(.heading, bold: true), text: a.what,
+                                  style: Style(.normal, bold: true))]
+            if !a.how.isEmpty { lines.append(WallLine(lead: "   ", text: a.how)) }
+            if !detail.isEmpty { lines.append(WallLine(lead: "   ", text: detail.joined(separator: " · "), style: Style(.dim))) }
+            return WallBlock(lines: lines)
+        }
+    }
+
+    /// Rating: each question in full, its value as word and colour, the
+    /// contributions, the observations and the comment.
+    static func ratingWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        let questions = run.step.questions
+        var blocks: [WallBlock] = []
+        for (i, q) in questions.enumerated() {
+            let r = run.rating(i)
+            let value = r.value.map { t.ratingValue($0) } ?? t[.ratingNotRated]
+            var lines = [WallLine(lead: "[\(value)] ", leadStyle: Style(ratingRole(r.value), bold: true), text: q, style: Style(.normal, bold: true))]
+            for c in run.data.contributions where c.question == i {
+                lines.append(WallLine(lead: "   • ", text: (c.from.isEmpty ? "" : "\(c.from): ") + c.text))
+            }
+            for (name, text) in [(t[.ratingObservations], r.observations), (t[.ratingComment], r.comment)] where !text.isEmpty {
+                lines.append(WallLine(lead: "   \(name): ", leadStyle: Style(.dim, bold: true), text: text))
+            }
+            blocks.append(WallBlock(lines: lines))
+        }
+        return blocks
+    }
+
+    /// Checklist: the items and their marks, with comments.
+    static func checklistWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        run.step.questions.enumerated().map { i, item in
+            let answer = run.checklistAnswer(i)
+            var lines = [WallLine(lead: answer.done ? "[x] " : "[ ] ", leadStyle: Style(answer.done ? .success : .dim, bold: true), text: item,
+                                  style: Style(answer.done ? .success : .normal))]
+            if !answer.comment.isEmpty { lines.append(WallLine(lead: "    ", text: answer.comment, style: Style(.dim))) }
+            return WallBlock(lines: lines)
+        }
+    }
+
+    /// Summary: what the meeting produced, then decisions and next steps.
+    static func summaryWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        var blocks: [WallBlock] = []
+        let output = outputLines(run, texts: t)
+        if !output.isEmpty {
+            blocks.append(WallBlock(lines: [WallLine(text: t[.outputHeading], style: Style(.heading, bold: true))]))
+            blocks += output.map { WallBlock(lines: [WallLine(text: $0)]) }
+        }
+        let firstKind = SummaryItemKind.allCases.first { k in run.data.summaryItems.contains { $0.kind == k } }
+        for kind in SummaryItemKind.allCases {
+            let items = run.data.summaryItems.filter { $0.kind == kind }
+            guard !items.isEmpty else { continue }
+            let heading: TextKey = kind == .decision ? .summaryDecisions : kind == .nextStep ? .summaryNextSteps : .summaryCarryForward
+            // The decisions start a column of their own, beside what was produced.
+            blocks.append(WallBlock(lines: [WallLine(text: t[heading], style: Style(.heading, bold: true))],
+                                    breakBefore: kind == firstKind && !output.isEmpty))
+            for item in items {
+                var text = item.text
+                if !item.owner.isEmpty { text += " · \(t[.summaryWho]): \(item.owner)" }
+                if !item.due.isEmpty { text += " · \(t[.summaryWhen]): \(item.due)" }
+                blocks.append(WallBlock(lines: [WallLine(lead: "• ", text: text, style: Style(.normal, bold: true))]))
+            }
+        }
+        if blocks.isEmpty { blocks = [WallBlock(lines: [WallLine(text: t[.wallNothingYet], style: Style(.dim))])] }
+        return blocks
+    }
+
+    // MARK: the wall widget
+
+    /// The width of `count` columns side by side in `width` cells.
+    static func columnWidth(_ count: Int, in width: Int) -> Int { (width - 2 * (count - 1)) / count }
+
+    /// Lays the blocks out in columns, a block never split unless it is
+    /// taller than a column; `breakBefore` starts a new column. Returns the
+    /// columns, each a list of (line text, lead, styles).
+    static func wallLayout(_ blocks: [WallBlock], columnWidth: Int, height: Int) -> [[WallLine]] {
+        var columns: [[WallLine]] = [[]]
+        for block in blocks {
+            var lines: [WallLine] = []
+            for line in block.lines {
+                let leadWidth = DisplayWidth.of(line.lead)
+                let indent = String(repeating: " ", count: min(leadWidth, columnWidth / 2))
+                let wrapped = wrap(line.text, width: max(4, columnWidth - leadWidth), maxLines: max(1, height))
+                for (i, part) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
+                    lines.append(WallLine(lead: i == 0 ? line.lead : indent, leadStyle: line.leadStyle, text: part, style: line.style))
+                }
+            }
+            let room = height - columns[columns.count - 1].count
+            if block.breakBefore && !columns[columns.count - 1].isEmpty || lines.count > room && !columns[columns.count - 1].isEmpty {
+                columns.append([])
+            }
+            columns[columns.count - 1] += lines.prefix(height)
+        }
+        return columns
+    }
+
+    /// A wall: its columns side by side, a page at a time, turning by
+    /// itself; "sida 2/3" says there is more.
+    static func drawWall(_ grid: inout Grid, _ blocks: [WallBlock], rect: Rect, page: Int, texts t: Texts) {
+        let area = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height - 1)
+        guard area.width > 8, area.height > 0 else { return }
+        // As few columns as show everything at once (wide ones read best),
+        // else as many of at least 34 cells as fit, a page at a time.
+        let most = max(1, min(4, (area.width + 2) / 36))
+        var count = most, width = columnWidth(most, in: area.width)
+        var columns = wallLayout(blocks, columnWidth: width, height: area.height)
+        for c in 1..<most {
+            let laid = wallLayout(blocks, columnWidth: columnWidth(c, in: area.width), height: area.height)
+            if laid.count <= c {
+                (count, width, columns) = (c, columnWidth(c, in: area.width), laid)
+                break
+            }
+        }
+        let pages = (columns.count + count - 1) / count
+        let shown = pages > 1 ? page % pages : 0
+        for (k, column) in columns.dropFirst(shown * count).prefix(count).enumerated() {
+            let x = area.x + k * (width + 2)
+            for (i, line) in column.enumerated() {
+                let end = grid.text(line.lead, x: x, y: area.y + i, maxX: x + width, style: line.leadStyle)
+                grid.text(line.text, x: end, y: area.y + i, maxX: x + width, style: line.style)
+            }
+        }
+        if pages > 1 {
+            grid.textRight("\(t[.wallPage]) \(shown + 1)/\(pages)", maxX: rect.maxX - 1, y: rect.maxY - 1, style: Style(.heading, bold: true))
+        }
+    }
+}

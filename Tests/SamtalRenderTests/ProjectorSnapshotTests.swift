@@ -1,0 +1,114 @@
+import Testing
+import SamtalCore
+@testable import SamtalRender
+
+/// The projector (`samtal present`) for every kind of step, at the sizes a
+/// projected terminal has: small (60×16, 80×24), usual (100×30) and wide
+/// (160×45). The room must see what it is producing, whole.
+@Suite struct ProjectorSnapshotTests {
+    let sizes = [Size(width: 60, height: 16), Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 160, height: 45)]
+
+    func check(_ state: AppState, _ name: String) {
+        for size in sizes {
+            assertSnapshot(Screens.render(state, size: size), "projector-\(name)-\(size.width)x\(size.height)")
+        }
+    }
+
+    func projector(_ kind: StepKind, questions: [String] = [], settings: [String: String] = [:], data: StepData,
+                   notes: [Note] = []) -> AppState {
+        StepFixtures.state(kind, questions: questions, settings: settings, data: data, notes: notes, role: .projector)
+    }
+
+    /// 24 notes of three groups and the plenary: more than one page at
+    /// 80×24, every one of them on some page.
+    static let manyNotes: [Note] = (0..<24).map { i in
+        let texts = ["Buskörning med mopeder vid Storgatan kvällstid", "Fältassistenterna känner ungdomarna",
+                     "Otrygghet i gångtunneln vid stationen, särskilt för kvinnor efter mörkrets inbrott", "Nedskräpning vid återvinningen",
+                     "Klotter på skolans gavel", "Bra belysning på torget sedan i höstas"]
+        let types: [NoteType] = [.problem, .opportunity, .problem, .problem, .question, .positive]
+        return Note(id: Int64(i + 1), meetingID: 3, stepID: "steget", group: [1, 2, 3, 0][i % 4], type: types[i % 6], source: .employee,
+                    text: "\(i + 1). \(texts[i % 6])", createdAt: Double(i))
+    }
+
+    @Test func collect() {
+        check(projector(.collect, data: StepData(stepID: "steget", notes: Self.manyNotes), notes: Self.manyNotes), "collect")
+    }
+
+    @Test("the wall turns its pages by itself, and every note is on one of them")
+    func collectPages() {
+        var state = projector(.collect, data: StepData(stepID: "steget", notes: Self.manyNotes), notes: Self.manyNotes)
+        var seen = Set<Int>()
+        var pages = 0
+        for page in 0..<6 {
+            _ = state.update(.tick(now: 10_000 + Double(page) * Screens.wallPageSeconds, today: "2026-12-03"))
+            let screen = Screens.render(state, size: Size(width: 80, height: 24)).text
+            guard let match = screen.firstMatch(of: /sida (\d+)\/(\d+)/) else {
+                Issue.record("no page marker:\n\(screen)")
+                return
+            }
+            pages = Int(match.2)!
+            for n in 1...24 where screen.contains("\(n). ") { seen.insert(n) }
+        }
+        #expect(pages > 1)
+        #expect(seen == Set(1...24))
+    }
+
+    @Test("a note checked and kept by the facilitator is still masked on the projector")
+    func personalDataStaysMasked() {
+        var notes = ScreenFixtures.notes.map { n in var n = n; n.stepID = "steget"; return n }
+        notes[4].personalDataChecked = true
+        let screen = Screens.render(projector(.collect, data: StepData(stepID: "steget", notes: notes), notes: notes),
+                                    size: Size(width: 100, height: 30)).text
+        #expect(screen.contains("Ring Kim på"))
+        #expect(!screen.contains("070-123 45 67"))
+        #expect(!screen.contains("ABC 123"))
+    }
+
+    @Test func cluster() {
+        check(projector(.cluster, data: StepData(stepID: "steget", sourceNotes: StepFixtures.notes, focusAreas: StepFixtures.areas)), "cluster")
+    }
+
+    @Test func vote() {
+        check(projector(.vote, settings: ["dots": "3"],
+                        data: StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: StepFixtures.votes([10: 9, 11: 9, 12: 4]))),
+              "vote")
+    }
+
+    @Test func problem() {
+        check(projector(.problem, data: StepFixtures.problemData), "problem")
+    }
+
+    @Test func activities() {
+        check(projector(.activities, data: StepFixtures.activitiesData), "activities")
+    }
+
+    @Test func goals() {
+        var data = StepFixtures.activitiesData
+        data.goals = [Goal(id: 1, cycleID: 1, focusAreaID: 11, kind: .effect, text: "Färre som känner sig otrygga i gångtunneln",
+                           indicator: "Andel otrygga i trygghetsmätningen", baseline: "64 %", target: "40 %", deadline: "2027-12-31",
+                           owner: "Trygghetssamordnaren", activityIDs: [1], accepted: true, createdAt: 1)]
+        check(projector(.goals, data: data), "goals")
+    }
+
+    @Test func followUp() {
+        var data = StepFixtures.activitiesData
+        data.followUps = [FollowUp(id: 1, cycleID: 1, activityID: 1, aspect: .resource, status: .done, why: "Genomförd två gånger",
+                                   date: "2027-03-01", meetingID: 3, stepID: "steget", createdAt: 1)]
+        check(projector(.followUp, data: data), "follow-up")
+    }
+
+    @Test func rating() {
+        var data = StepFixtures.ratingData
+        data.contributions = [RatingContribution(id: 1, meetingID: 3, stepID: "steget", question: 0, from: "Socialtjänsten",
+                                                 text: "Oro för unga i centrum på fredagskvällar", createdAt: 1)]
+        check(projector(.rating, questions: StepFixtures.ratingQuestions, settings: ["scale": "impact-1-5"], data: data), "rating")
+    }
+
+    @Test func checklist() {
+        check(projector(.checklist, questions: StepFixtures.checklistItems, data: StepFixtures.checklistData), "checklist")
+    }
+
+    @Test func summary() {
+        check(projector(.summary, data: StepFixtures.summaryData), "summary")
+    }
+}
