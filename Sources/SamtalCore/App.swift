@@ -87,6 +87,9 @@ public struct RunState: Equatable, Sendable {
     /// When the running stretch of the current step began.
     public var clockStart: Timestamp
     public var showTalkingPoints = true
+    /// The page of the talking points shown (counted on; the screen takes
+    /// it round its number of pages).
+    public var talkingPointsPage = 0
     /// The group new notes go to: 1…groupCount, or 0 for the plenary.
     public var group = 1
     public var noteType: NoteType = .problem
@@ -162,6 +165,7 @@ public struct RunState: Equatable, Sendable {
     public static func == (a: RunState, b: RunState) -> Bool {
         a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
             && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.showTalkingPoints == b.showTalkingPoints
+            && a.talkingPointsPage == b.talkingPointsPage
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
             && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
             && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.role == b.role
@@ -603,6 +607,7 @@ public struct AppState: Equatable, Sendable {
                 }
                 effects += leaveStep(&run)
                 run.stepIndex = to
+                run.talkingPointsPage = 0
                 run.stepSeconds = stepSeconds
                 run.clockStart = now
                 run.setNotes([])
@@ -894,6 +899,9 @@ public struct AppState: Equatable, Sendable {
             return quitEffects()
         case .toggleTalkingPoints:
             run.showTalkingPoints.toggle()
+        case .nextTalkingPoints:
+            run.showTalkingPoints = true
+            run.talkingPointsPage += 1
         case .nextGroup, .previousGroup:
             // 1 … groupCount, then the plenary (0), then round again.
             let n = run.meeting.groupCount + 1
@@ -981,6 +989,7 @@ public struct AppState: Equatable, Sendable {
             run.stepSeconds[leaving, default: 0] += seconds
             run.clockStart = now
             run.stepIndex = to
+            run.talkingPointsPage = 0
             run.setNotes([])
             run.selection = nil
             cancelEdit(&run)

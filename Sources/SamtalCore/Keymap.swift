@@ -78,7 +78,7 @@ public enum Action: String, Sendable, CaseIterable {
     case nextProblemArea
     // activities
     case nextActivityField, previousActivityField, nextPriority, nextActivityArea, editActivity, deleteActivity
-    case nextActivitySide, nextEffectTerm, toggleCitizens, nextContributor, deleteContribution
+    case nextActivitySide, nextEffectTerm, toggleCitizens, nextContributor, deleteContribution, nextTalkingPoints
     // goals
     case nextGoalField, previousGoalField, nextGoalKind, nextGoalArea, nextGoalActivity, toggleGoalAccepted, editGoal, deleteGoal
     // follow-up
@@ -124,6 +124,8 @@ public enum Keymap {
         // is on a function key, Tab, or a Ctrl chord.
         KeyBinding([.function(1)], .help, .run, bar: .keyHelp, help: .helpHelp),
         KeyBinding([.function(2)], .toggleTalkingPoints, .run, bar: .keyTalkingPoints, help: .helpTalkingPoints),
+        // Named in the talking points' title when they do not fit.
+        KeyBinding([.ctrl("p")], .nextTalkingPoints, .run, help: .helpNextTalkingPoints),
         KeyBinding([.tab], .nextGroup, .run, bar: .keyGroup, help: .helpNextGroup),
         KeyBinding([.backTab], .previousGroup, .run, help: .helpPreviousGroup),
         KeyBinding([.function(3), .ctrl("t")], .nextNoteType, .run, bar: .keyType, help: .helpNextType),

@@ -309,11 +309,25 @@ public enum Screens {
             if visited { grid.textRight(done, maxX: stepsInner.maxX, y: y, style: Style(.success)) }
         }
         if run.showTalkingPoints {
-            let talkInner = grid.box(talkRect, title: "\(t[.talkingPointsHeading]) (F2)")
-            var y = talkInner.y
-            for point in step.talkingPoints where y < talkInner.maxY {
-                y += grid.paragraph("• " + point, in: Rect(x: talkInner.x, y: y, width: talkInner.width, height: talkInner.maxY - y),
-                                    indent: "  ")
+            // Every point, a page at a time when they do not all fit; the
+            // title says which page and the key that turns it.
+            // A point is not split between pages unless it is longer than one.
+            let width = max(4, talkRect.width - 2), height = max(1, talkRect.height - 2)
+            var pages: [[String]] = [[]]
+            for point in step.talkingPoints {
+                let lines = wrap("• " + point, width: width, indent: "  ")
+                if !pages[pages.count - 1].isEmpty && pages[pages.count - 1].count + lines.count > height { pages.append([]) }
+                for line in lines {
+                    if pages[pages.count - 1].count == height { pages.append([]) }
+                    pages[pages.count - 1].append(line)
+                }
+            }
+            let page = run.talkingPointsPage % pages.count
+            let title = pages.count > 1 ? "\(t[.talkingPointsHeading]) \(page + 1)/\(pages.count) (\(Keymap.hint(.nextTalkingPoints)))"
+                : "\(t[.talkingPointsHeading]) (F2)"
+            let talkInner = grid.box(talkRect, title: title)
+            for (i, line) in pages[page].prefix(talkInner.height).enumerated() {
+                grid.text(line, x: talkInner.x, y: talkInner.y + i, maxX: talkInner.maxX)
             }
         } else {
             grid.text(truncate(t[.talkingPointsHidden], width: leftColumn.width), x: leftColumn.x,

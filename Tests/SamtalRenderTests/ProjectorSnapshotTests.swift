@@ -112,3 +112,27 @@ import SamtalCore
         check(projector(.summary, data: StepFixtures.summaryData), "summary")
     }
 }
+
+@Suite struct TalkingPointsTests {
+    @Test("talking points that do not fit turn a page with Ctrl-P, and every point is on a page")
+    func talkingPointsPage() {
+        let points = (1...8).map { "Punkt \($0): läs upp syftet, målen och kvalitetskriterierna för mötet innan gruppen börjar arbeta." }
+        let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee, steps: [
+            AgendaStep(id: "steget", title: "Steget", kind: .collect, minutes: 20, prompt: "Frågan.", talkingPoints: points)])
+        var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: ScreenFixtures.meeting, agenda: agenda, stepSeconds: [:], notes: [])))
+        var seen = Set<Int>()
+        var first = ""
+        for press in 0..<3 {
+            let screen = Screens.render(state, size: Size(width: 100, height: 30)).text
+            if press == 0 {
+                first = screen
+                assertSnapshot(Screens.render(state, size: Size(width: 100, height: 30)), "talking-points-paged-100x30")
+            }
+            for n in 1...8 where screen.contains("Punkt \(n):") { seen.insert(n) }
+            _ = state.update(.key(.ctrl("p")))
+        }
+        #expect(first.contains("Talmanus 1/"))
+        #expect(seen == Set(1...8))
+    }
+}
