@@ -478,7 +478,10 @@ public enum Screens {
                 lastGroup = note.group
             }
             let selected = note.id == run.selection
-            let wrapped = wrap(note.text, width: textWidth, maxLines: max(1, inner.height - 1))
+            // The marks after the text (author, hidden, personal data) get
+            // room of their own: they never cover a word.
+            let wrapped = wrap(note.text, width: max(8, textWidth - marks(note, run: run, texts: t).reduce(0) { $0 + DisplayWidth.of($1.0) }),
+                               maxLines: max(1, inner.height - 1))
             let start = lines.count
             for (i, part) in wrapped.enumerated() {
                 lines.append(Line(text: part, style: Style(.normal, reverse: selected),
@@ -507,25 +510,30 @@ public enum Screens {
             }
             let end = grid.text(line.text, x: inner.x + typeWidth + 1, y: y, maxX: inner.maxX, style: line.style)
             if line.typeLabel != nil, let id = line.noteID, let note = run.notes.first(where: { $0.id == id }) {
-                // Marked by a sign and a word, not by colour alone.
-                var marks: [(String, Style)] = []
-                if !note.author.isEmpty { marks.append((" – \(note.author)", Style(.dim))) }
-                if note.hidden { marks.append((" (\(t[.hiddenMark]))", Style(.dim))) }
-                // Not committed yet: sent to the store, which may be busy.
-                if note.id < 0 { marks.append((" (\(t[.savingMark]))", Style(.dim))) }
-                if let kinds = run.personalData[id] {
-                    if note.personalDataChecked {
-                        marks.append((" ✓ \(t[.checkedMark])", Style(.dim)))
-                    } else {
-                        marks.append((" ⚠ " + kinds.map { shortPersonalData($0, texts: t) }.joined(separator: ",") + "?",
-                                      Style(.warning, bold: true)))
-                    }
-                }
+                let marks = marks(note, run: run, texts: t)
                 let width = marks.reduce(0) { $0 + DisplayWidth.of($1.0) }
                 var x = min(end, inner.maxX - width)
                 for (mark, style) in marks { x = grid.text(mark, x: x, y: y, maxX: inner.maxX, style: style) }
             }
         }
+    }
+
+    /// What is said of a note after its text, each mark by a sign and a
+    /// word, not by colour alone.
+    static func marks(_ note: Note, run: RunState, texts t: Texts) -> [(String, Style)] {
+        var marks: [(String, Style)] = []
+        if !note.author.isEmpty { marks.append((" – \(note.author)", Style(.dim))) }
+        if note.hidden { marks.append((" (\(t[.hiddenMark]))", Style(.dim))) }
+        // Not committed yet: sent to the store, which may be busy.
+        if note.id < 0 { marks.append((" (\(t[.savingMark]))", Style(.dim))) }
+        if let kinds = run.personalData[note.id] {
+            if note.personalDataChecked {
+                marks.append((" ✓ \(t[.checkedMark])", Style(.dim)))
+            } else {
+                marks.append((" ⚠ " + kinds.map { shortPersonalData($0, texts: t) }.joined(separator: ",") + "?", Style(.warning, bold: true)))
+            }
+        }
+        return marks
     }
 
     static func shortPersonalData(_ k: PersonalDataKind, texts t: Texts) -> String {

@@ -136,3 +136,24 @@ import SamtalCore
         #expect(seen == Set(1...8))
     }
 }
+
+@Suite struct NoteMarksTests {
+    @Test("a note's marks never cover its words, at any width")
+    func marksNeverCoverText() {
+        let text = "Inbrott i förrådet på Storgatan 12 natten till fredag, bilen ABC 123 stod parkerad utanför porten hela kvällen"
+        let note = Note(id: 1, meetingID: 3, stepID: "lokal-lagesbild", group: 1, type: .problem, source: .employee, text: text,
+                        createdAt: 1, author: "Sara")
+        for width in [60, 70, 80, 90, 100, 120] {
+            var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+            _ = state.update(.meetingOpened(OpenedMeeting(meeting: ScreenFixtures.meeting, agenda: ScreenFixtures.agenda, stepSeconds: [:],
+                                                          notes: [note], role: .station(group: 1, name: "Sara"))))
+            let screen = Screens.render(state, size: Size(width: width, height: 24)).text
+            let shown = screen.split(separator: "\n").map { $0.replacingOccurrences(of: "│", with: " ") }.joined(separator: " ")
+            let words = shown.split(separator: " ").map(String.init)
+            for word in text.split(separator: " ").map(String.init) {
+                #expect(words.contains(word), "\(word) is covered at width \(width):\n\(screen)")
+            }
+            #expect(screen.contains("⚠ regnr?"))
+        }
+    }
+}
