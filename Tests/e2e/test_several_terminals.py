@@ -2,6 +2,8 @@
 projector (present) and two note-taker stations (capture)."""
 
 import json
+import re
+import time
 import unittest
 
 from tmux_harness import BINARY, kill9
@@ -9,6 +11,28 @@ from test_walking_skeleton import E2ETestCase
 
 
 class SeveralTerminalsTests(E2ETestCase):
+    def test_forty_notes_are_all_on_the_projector_page_by_page(self):
+        meeting = self.ws.new_meeting()
+        run = self.pane(f"{BINARY} run {meeting}")
+        run.wait_for("Steg 1/6")
+        run.key("PageDown")
+        run.wait_for("Steg 2/6")
+        for n in range(1, 41):
+            self.ws.cli("note", "add", meeting, "--group", str(1 + n % 3), "--text", f"Anteckning {n:02d} om tryggheten vid Storgatan")
+        run.wait_for("Anteckningar (40)")
+        present = self.pane(f"{BINARY} present {meeting}", width=100, height=30)
+        present.wait_for("Steg 2/6")
+        # The pages turn by themselves (every 10 s): every note comes by.
+        seen, pages = set(), set()
+        deadline = time.monotonic() + 45
+        while len(seen) < 40 and time.monotonic() < deadline:
+            screen = present.screen()
+            seen |= {int(n) for n in re.findall(r"Anteckning (\d\d) om", screen)}
+            pages |= set(re.findall(r"sida (\d+)/\d+", screen))
+            time.sleep(0.5)
+        self.assertEqual(seen, set(range(1, 41)), f"not on the projector: {sorted(set(range(1, 41)) - seen)}")
+        self.assertGreater(len(pages), 1)
+
     def test_run_present_and_two_stations_on_one_store(self):
         meeting = self.ws.new_meeting()
         run = self.pane(f"{BINARY} run {meeting}")
