@@ -98,7 +98,8 @@ class ExportTests(E2ETestCase):
         folder = self.path("csv")
         self.ws.cli("export", self.c, "--format", "csv", "--output", folder)
         names = sorted(os.listdir(folder))
-        self.assertEqual(len(names), 21, names)
+        self.assertEqual(len(names), 22, names)
+        self.assertIn("rating_contributions.csv", names)
         self.assertIn("notes.csv", names)
         with open(os.path.join(folder, "notes.csv"), newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))

@@ -412,7 +412,7 @@ class NoWordLostTests(E2ETestCase):
             meeting = self.meeting("aktivitetsplanering", "Planering ändring")
             p = self.run_pane(meeting)
             self.to_step(p, 2, "Aktiviteter")
-            p.wait_for("[medel] ▸")
+            p.wait_for("[medel] Aktivitet ▸")
             p.type("Trygghetsvandring i centrum")
             p.key("Enter")
             p.wait_for("[medel] Trygghetsvandring i centrum")  # in the list: stored
@@ -423,8 +423,7 @@ class NoWordLostTests(E2ETestCase):
             time.sleep(1.5)
             self.crash(p)
             q = self.run_pane(meeting, step=2)
-            # The line is narrow beside who, from and to: it shows the end of
-            # the text, where the cursor is.
+            # The line shows the part being typed, where the cursor is.
             self.assertIn("varje månad", input_line(q.wait_for("Ändrar")))
             q.key("Enter")
             rows = self.poll(lambda: self.query("SELECT what FROM activity WHERE meeting_id = ? AND deleted_at IS NULL", meeting),
