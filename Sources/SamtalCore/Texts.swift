@@ -73,7 +73,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case activityAfterUnknown, activityAfterItself, activityAfter, activityNew, activitySide, activityTerm
     case activityCitizens, activityOrganisation
     case helpNextContributor, helpDeleteContribution, ratingContribution, ratingContributionFrom, confirmDeleteContribution
-    case helpNextTalkingPoints, ratingContributionsHint, wallUnplaced, wallNothingYet, wallPage, clusterEmpty
+    case paneActive, paneSwitch, helpNextTalkingPoints, ratingContributionsHint, wallUnplaced, wallNothingYet, wallPage, clusterEmpty
     case goalsHeading, goalsEmpty, goalNeedsText, goalText, goalIndicator, goalBaseline, goalTarget, goalDeadline, goalOwner
     case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
@@ -635,6 +635,8 @@ public struct Texts: Sendable {
         case .wallUnplaced: return ("Inte placerade", "Not placed yet")
         case .wallNothingYet: return ("Inget skrivet ännu.", "Nothing written yet.")
         case .wallPage: return ("sida", "page")
+        case .paneActive: return ("↑↓ här", "↑↓ here")
+        case .paneSwitch: return ("hit", "here")
         case .helpNextTalkingPoints: return ("Nästa sida av talmanuset, när det inte får plats", "The next page of the talking points, when they do not fit")
         case .clusterEmpty: return ("Inga anteckningar eller fokusområden ännu.", "No notes or focus areas yet.")
         case .helpNextPriority: return ("Byt prioritet: hög, medel, låg", "Change priority: high, medium, low")

@@ -676,7 +676,9 @@ public enum Screens {
         var st = style
         if selected && active { st.reverse = true }
         if selected { grid.fill(Rect(x: x, y: y, width: width, height: 1), style: st) }
-        grid.text((selected ? "› " : "  ") + truncate(text, width: width - 2), x: x, y: y, maxX: x + width, style: st)
+        // Only the list that has the keys shows the pointer; another list's
+        // selection is a quiet dot.
+        grid.text((selected ? (active ? "› " : "· ") : "  ") + truncate(text, width: width - 2), x: x, y: y, maxX: x + width, style: st)
     }
 
     /// First row to show so that `selected` stays in view.
@@ -687,15 +689,21 @@ public enum Screens {
 
     static func drawCluster(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
         let (left, right) = rect.splitLeft(rect.width / 2)
-        let notesInner = grid.box(left, title: "\(t[.clusterNotesHeading]) (\(run.data.sourceNotes.count))",
-                                  style: Style(.border, bold: run.cluster.pane == .notes))
+        // The list that has ↑/↓ says so in words, not by a bold border alone.
+        let onNotes = run.cluster.pane == .notes
+        func pane(_ active: Bool) -> (String, String) {
+            let wide = left.width >= 40 // else the key alone
+            return active ? ("▶ ", wide ? t[.paneActive] : "↑↓") : ("", Keymap.hint(.switchPane) + (wide ? " " + t[.paneSwitch] : ""))
+        }
+        let notesInner = grid.box(left, title: "\(pane(onNotes).0)\(t[.clusterNotesHeading]) (\(run.data.sourceNotes.count))",
+                                  right: pane(onNotes).1, style: Style(.border, bold: onNotes))
         // Where the room decides (the joint meeting), the keys for the
         // target picture and the promise stand on the list.
-        let title = "\(t[.clusterAreasHeading]) (\(run.data.focusAreas.count))"
+        let title = "\(pane(!onNotes).0)\(t[.clusterAreasHeading]) (\(run.data.focusAreas.count))"
         let hints = "\(Keymap.hint(.editTargetPicture)) \(t[.keyTargetPicture])  \(Keymap.hint(.toggleAreaPromise)) ★"
         let fits = DisplayWidth.of(title) + DisplayWidth.of(hints) + 6 <= right.width
-        let areasInner = grid.box(right, title: title, right: run.query.notesFromCycle && fits ? hints : "Tab",
-                                  style: Style(.border, bold: run.cluster.pane == .areas))
+        let areasInner = grid.box(right, title: title, right: run.query.notesFromCycle && fits && !onNotes ? hints : pane(!onNotes).1,
+                                  style: Style(.border, bold: !onNotes))
         let notes = run.data.sourceNotes
         if notes.isEmpty {
             grid.paragraph(t[.clusterNoSourceNotes], in: notesInner, style: Style(.dim))
