@@ -681,6 +681,46 @@ public enum Screens {
         grid.text((selected ? (active ? "› " : "· ") : "  ") + truncate(text, width: width - 2), x: x, y: y, maxX: x + width, style: st)
     }
 
+    /// One row of a list drawn by `drawList`: a heading when not selectable.
+    struct ListItem {
+        var text: String
+        var style: Style = .normal
+        /// The index the selection names; nil for a heading.
+        var index: Int?
+    }
+
+    /// A scrolling list whose selected row is shown whole, wrapped over as
+    /// many lines as it needs (the others are one line each, cut with "…"):
+    /// nothing selected is ever cut without a way to read it.
+    static func drawList(_ grid: inout Grid, _ items: [ListItem], selected: Int?, rect: Rect, active: Bool = true) {
+        guard rect.width > 2, rect.height > 0 else { return }
+        let lines: [(item: Int, text: String, first: Bool)] = items.enumerated().flatMap { i, item in
+            guard item.index != nil, item.index == selected else { return [(i, item.text, true)] }
+            let wrapped = wrap(item.text, width: rect.width - 2, indent: "  ", maxLines: rect.height)
+            return wrapped.enumerated().map { (i, $0.element, $0.offset == 0) }
+        }
+        let chosen = lines.indices.filter { items[lines[$0].item].index != nil && items[lines[$0].item].index == selected }
+        var first = 0
+        if let last = chosen.last, let top = chosen.first, lines.count > rect.height {
+            first = max(0, min(top - (rect.height - (last - top + 1)) / 2, lines.count - rect.height))
+            first = min(first, top)
+        }
+        for (n, line) in lines.enumerated().dropFirst(first).prefix(rect.height) {
+            let item = items[line.item]
+            let y = rect.y + n - first
+            if item.index == nil {
+                grid.text(truncate(line.text, width: rect.width), x: rect.x, y: y, style: item.style)
+            } else if item.index == selected {
+                var st = item.style
+                if active { st.reverse = true }
+                grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: st)
+                grid.text((line.first ? (active ? "› " : "· ") : "  ") + line.text, x: rect.x, y: y, maxX: rect.maxX, style: st)
+            } else {
+                listRow(&grid, line.text, x: rect.x, y: y, width: rect.width, selected: false, style: item.style)
+            }
+        }
+    }
+
     /// First row to show so that `selected` stays in view.
     static func scrollStart(selected: Int, count: Int, height: Int) -> Int {
         guard count > height, height > 0 else { return 0 }
@@ -1005,9 +1045,8 @@ public enum Screens {
             return
         }
         let dots = run.data.activityVotes.reduce(into: [Int64: Int]()) { $0[$1.activityID, default: 0] += 1 }
-        let start = scrollStart(selected: run.selectedItem, count: activities.count, height: inner.height)
         let numbers = Dictionary(uniqueKeysWithValues: activities.enumerated().map { ($0.element.id, $0.offset + 1) })
-        for (i, a) in activities.enumerated().dropFirst(start).prefix(inner.height) {
+        let items = activities.enumerated().map { i, a in
             var text = "\(i + 1). [\(t.priority(a.priority))] \(a.what)"
             if let n = dots[a.id] { text += " · \(t.dots(n))" }
             let who = [a.responsible, a.organisation].filter { !$0.isEmpty }.joined(separator: ", ")
@@ -1016,9 +1055,9 @@ public enum Screens {
             let after = a.dependsOn.compactMap { numbers[$0] }.sorted()
             if !after.isEmpty { text += " · \(t[.activityAfter]) \(after.map(String.init).joined(separator: ", "))" }
             if let id = a.focusAreaID, let area = run.data.focusAreas.first(where: { $0.id == id }) { text += " · \(area.name)" }
-            listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: i == run.selectedItem,
-                    style: Style(.normal, bold: a.priority == .high))
+            return ListItem(text: text, style: Style(.normal, bold: a.priority == .high), index: i)
         }
+        drawList(&grid, items, selected: run.selectedItem, rect: inner)
     }
 
     /// The plan's goals with their SMART check, and below them the goal
@@ -1251,31 +1290,22 @@ public enum Screens {
             grid.paragraph(t[.summaryEmpty], in: inner, style: Style(.dim))
             return
         }
-        var lines: [(text: String, style: Style, index: Int?)] = []
+        var lines: [ListItem] = []
         for kind in SummaryItemKind.allCases {
             let ofKind = items.enumerated().filter { $0.element.kind == kind }
             guard !ofKind.isEmpty else { continue }
             let heading: TextKey = kind == .decision ? .summaryDecisions : kind == .nextStep ? .summaryNextSteps : .summaryCarryForward
-            lines.append((t[heading], Style(.heading, bold: true), nil))
+            lines.append(ListItem(text: t[heading], style: Style(.heading, bold: true)))
             for (i, item) in ofKind {
                 var text = item.text
                 if kind == .nextStep {
                     if !item.owner.isEmpty { text += " · \(t[.summaryWho]): \(item.owner)" }
                     if !item.due.isEmpty { text += " · \(t[.summaryWhen]): \(item.due)" }
                 }
-                lines.append((text, .normal, i))
+                lines.append(ListItem(text: text, index: i))
             }
         }
-        let selectedLine = lines.firstIndex { $0.index == run.selectedItem } ?? 0
-        let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
-        for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
-            let y = inner.y + i - first
-            if let index = line.index {
-                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: index == run.selectedItem)
-            } else {
-                grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
-            }
-        }
+        drawList(&grid, lines, selected: run.selectedItem, rect: inner)
     }
 
     // MARK: dialogs

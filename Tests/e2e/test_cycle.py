@@ -291,7 +291,7 @@ class CycleTests(E2ETestCase):
         p.wait_for("Medborgare deltar: ja")
         p.wait_for("Triangeln: Plats")
         p.key("Enter")
-        p.wait_for("Trygghetsvandring på Storgatan · 2 prickar · Ansvarig: Kommunpolisen")
+        p.wait_for("Polisen och kommunen · 2027-06-01–2027-09-30")  # the selected activity, whole
         p.key("Down", "F4")
         p.wait_for("Ändrar")
         p.key("BTab")  # after: the last part

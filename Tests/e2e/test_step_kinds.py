@@ -246,7 +246,8 @@ class StepKindTests(E2ETestCase):
         p.key("Tab")
         p.type("2027-02-28")
         p.key("Enter")
-        p.wait_for("1. [hög] Trygghetsvandring i gångtunneln · Ansvarig: Kommunpolisen · 2027-02-01")
+        p.wait_for("1. [hög] Trygghetsvandring i gångtunneln · Ansvarig: Kommunpolisen")
+        p.wait_for("2027-02-01–2027-02-28")  # the selected activity is shown whole
         p.key("F4")
         p.wait_for("Ändrar ·")
         p.type(" fredagar")
