@@ -119,9 +119,9 @@ class NoWordLostTests(E2ETestCase):
         """Waits until every key sent so far has been handled (keys are
         handled in order): F2 hides the talking points, F2 shows them again."""
         p.key("F2")
-        p.wait_for("Talmanus (F2)", gone=True)
+        p.wait_for("┌ Talmanus", gone=True)
         p.key("F2")
-        return p.wait_for("Talmanus (F2)")
+        return p.wait_for("┌ Talmanus")
 
     def quit(self, p):
         p.key("F10")
