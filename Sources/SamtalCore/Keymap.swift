@@ -10,6 +10,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// A note-taker's station (its group fixed, following the facilitator)
     /// and the projector view (shows only).
     case station, projector
+    /// A station in a vote step with dots per group: it casts its group's.
+    case stationVote
     /// The analysis workspace: common keys, one context per tab, and the
     /// trace view.
     case workspace, workspaceAreas, workspaceProblem, workspaceActivities, workspaceGoals, workspacePromise, workspaceFollowUp
@@ -28,18 +30,25 @@ public enum KeyContext: String, Sendable, CaseIterable {
             return [.addParticipant, .removeParticipant]
         case .station:
             // The facilitator moves the steps and moderates; a station types.
-            return [.nextGroup, .previousGroup, .nextStep, .previousStep, .finishMeeting, .backHome, .toggleHidden,
-                    .keepPersonalData, .toggleTalkingPoints]
+            return Self.stationHidden
+        case .stationVote:
+            // … and in a vote, places its group's dots: nothing is typed.
+            return Self.stationHidden.union([.nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
+                                             .nextSource])
         default:
             return []
         }
     }
+
+    static let stationHidden: Set<Action> = [.nextGroup, .previousGroup, .nextStep, .previousStep, .finishMeeting, .backHome,
+                                             .toggleHidden, .keepPersonalData, .toggleTalkingPoints]
 
     /// Where a key not bound here is looked up next.
     public var parent: KeyContext? {
         switch self {
         case .global: return nil
         case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities, .goals, .followUp, .station: return .run
+        case .stationVote: return .station
         case .workspaceAreas, .workspaceProblem, .workspaceActivities, .workspaceGoals, .workspacePromise, .workspaceFollowUp:
             return .workspace
         case .recordForm: return .form
@@ -178,6 +187,12 @@ public enum Keymap {
         KeyBinding([.backspace, .char("-"), .ctrl("z")], .undoDot, .vote, bar: .keyUndo, help: .helpUndoDot),
         KeyBinding([.tab], .nextVoter, .vote, bar: .keyGroup, help: .helpNextVoter),
         KeyBinding([.backTab], .previousVoter, .vote, help: .helpPreviousVoter),
+
+        // A station's vote: its own group's dots, on the same keys.
+        KeyBinding([.up], .voteUp, .stationVote, help: .helpVoteUp),
+        KeyBinding([.down], .voteDown, .stationVote, help: .helpVoteDown),
+        KeyBinding([.enter, .char("+"), .char(" ")], .addDot, .stationVote, bar: .keyAddDot, help: .helpAddDot),
+        KeyBinding([.backspace, .char("-"), .ctrl("z")], .undoDot, .stationVote, bar: .keyUndo, help: .helpUndoDot),
 
         // Checklist: items with done / not done and a comment.
         KeyBinding([.up], .itemUp, .checklist, help: .helpItemUp),

@@ -310,7 +310,8 @@ extension RunState {
     public var keyContext: KeyContext {
         switch role {
         case .projector: return .projector
-        case .station: return .station
+        // A station places its group's dots where they are counted by group.
+        case .station: return step.kind == .vote && dotsPerGroup ? .stationVote : .station
         case .facilitator: break
         }
         switch step.kind {
@@ -394,13 +395,19 @@ extension RunState {
     /// Vote settings: dots each, and whether they are per group.
     public var dotsEach: Int { Int(step.settings["dots"] ?? "") ?? 3 }
     public var dotsPerGroup: Bool { step.settings["per"] == "group" }
+    /// The group whose dots are placed: a station's own, else the one the
+    /// facilitator chose (Tab).
+    public var voter: Int {
+        if case .station = role { return group }
+        return vote.voter
+    }
 
     /// Dots still to place: for the current group, or for everyone; nil
     /// when there is no budget to count against (no participants entered).
     public var dotsLeft: Int? {
         let voters = data.votes.map(\.voter) + data.activityVotes.map(\.voter)
         if dotsPerGroup {
-            return dotsEach - voters.filter { $0 == vote.voter }.count
+            return dotsEach - voters.filter { $0 == voter }.count
         }
         let people = meeting.facts.totalHeadCount
         guard people > 0 else { return nil }
@@ -438,6 +445,9 @@ extension AppState {
         case .rating: return handleRating(&run, key: key, action: action)
         case .summary: return handleSummary(&run, key: key, action: action)
         case .station: return nil
+        case .stationVote:
+            guard run.meeting.status != .finished else { return [] } // the meeting is over
+            return handleVote(&run, key: key, action: action)
         case .problem: return handleProblem(&run, key: key, action: action)
         case .activities: return handleActivities(&run, key: key, action: action)
         case .goals: return handleGoals(&run, key: key, action: action)
@@ -582,14 +592,14 @@ extension AppState {
                 say(texts[.voteBudgetUsed], error: true)
                 return []
             }
-            let voter = run.dotsPerGroup ? run.vote.voter : 0
+            let voter = run.dotsPerGroup ? run.voter : 0
             let write: StepWrite = run.votesOnActivities ? .addActivityVote(activityID: run.data.activities[row].id, voter: voter)
                 : .addVote(areaID: run.data.focusAreas[row].id, voter: voter)
             return [.writeStep(write, q)]
         case .undoDot:
-            return [.writeStep(.undoVote(voter: run.dotsPerGroup ? run.vote.voter : nil), q)]
+            return [.writeStep(.undoVote(voter: run.dotsPerGroup ? run.voter : nil), q)]
         case .nextVoter, .previousVoter:
-            guard run.dotsPerGroup else { return [] }
+            guard run.dotsPerGroup, run.role == .facilitator else { return [] }
             let n = max(1, run.meeting.groupCount)
             let delta = action == .previousVoter ? -1 : 1
             run.vote.voter = ((run.vote.voter - 1 + delta) % n + n) % n + 1

@@ -577,7 +577,7 @@ public struct Texts: Sendable {
 
         case .voteHeading: return ("Prioritering", "Priorities")
         case .voteNoAreas: return ("Inga fokusområden att prioritera: skapa dem i ett steg av typen Fokusområden.", "No focus areas to prioritise: create them in a focus-area step.")
-        case .voteDotsLeft: return ("prickar kvar", "dots left")
+        case .voteDotsLeft: return ("kvar", "left")
         case .voteBudgetUsed: return ("Alla prickar är använda", "All dots are used")
         case .votePerGroup: return ("prickar per grupp", "dots per group")
         case .votePerParticipant: return ("prickar per deltagare", "dots per participant")

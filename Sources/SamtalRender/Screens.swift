@@ -435,9 +435,14 @@ public enum Screens {
         for q in step.questions where y < inner.maxY {
             y += grid.paragraph("• " + q, in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), indent: "  ")
         }
-        drawNotes(&grid, run: run, rect: notesRect, texts: t, onlyGroup: run.group)
+        // In a vote counted by group the station places its group's dots.
+        if run.keyContext == .stationVote {
+            drawVote(&grid, run: run, rect: notesRect, texts: t)
+        } else {
+            drawNotes(&grid, run: run, rect: notesRect, texts: t, onlyGroup: run.group)
+        }
         drawInput(&grid, run: run, state: state, y: h - 2)
-        drawKeyBar(&grid, context: .station, texts: t, y: h - 1)
+        drawKeyBar(&grid, context: run.keyContext, texts: t, y: h - 1)
     }
 
     static func groupsLegend(_ run: RunState, texts t: Texts) -> String {
@@ -578,7 +583,7 @@ public enum Screens {
             x += fw
             return x
         }
-        if run.role != .facilitator && run.bound == nil {
+        if run.role != .facilitator && run.bound == nil && (run.keyContext != .stationVote || run.meeting.status == .finished) {
             // A station in a step without notes, or after the meeting.
             let why = run.meeting.status == .finished ? t[.meetingEnded] : t[.stepTakesNoNotes]
             grid.text(truncate(" " + why, width: max(0, right)), x: 0, y: y, style: Style(.dim, bold: true))
@@ -587,7 +592,7 @@ public enum Screens {
         }
         // A draft offered back after a crash says so until it is saved.
         let draft = run.restoredDraft ? "[\(t[.draftMarker])] " : ""
-        switch run.role == .facilitator ? run.step.kind : .collect {
+        switch run.role == .facilitator || run.keyContext == .stationVote ? run.step.kind : .collect {
         case .cluster:
             var label = t[.clusterInputNew]
             if let editing = run.cluster.editing {
@@ -604,9 +609,9 @@ public enum Screens {
                       placeholder: run.cluster.editing == nil ? t[.helpClusterEnter] : "")
         case .vote:
             var text = " "
-            if run.dotsPerGroup { text += "\(t.group(run.vote.voter)) · " }
+            if run.dotsPerGroup { text += "\(t.group(run.voter)) · " }
             if let left = run.dotsLeft {
-                text += "\(left) \(t[.voteDotsLeft]) (\(run.dotsEach) \(t[run.dotsPerGroup ? .votePerGroup : .votePerParticipant]))"
+                text += "\(t.dots(left)) \(t[.voteDotsLeft]) (\(run.dotsEach) \(t[run.dotsPerGroup ? .votePerGroup : .votePerParticipant]))"
             } else {
                 text += "\(run.dotsEach) \(t[.votePerParticipant]) · \(t[.voteNoParticipants])"
             }

@@ -347,3 +347,40 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(Fixtures.run(state).noteType == .problem)
     }
 }
+
+@Suite struct StationVoteTests {
+    /// A station of group 2 in a vote whose dots are counted by group.
+    func station(per: String = "group") -> AppState {
+        let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee, steps: [
+            AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+            AgendaStep(id: "steget", title: "Prioritera", kind: .vote, minutes: 20, settings: ["dots": "3", "per": per]),
+        ])
+        let meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 3, currentStepIndex: 1, createdAt: 0)
+        var state = AppState(language: .sv, now: 100)
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [],
+                                                      role: .station(group: 2, name: "Sara"))))
+        _ = state.update(.stepLoaded(StepData(stepID: "steget", focusAreas: [area(5, "Storgatan"), area(6, "Stationen")])))
+        return state
+    }
+
+    @Test("a station places its own group's dots, and cannot change group or step")
+    func aStationVotesForItsGroup() {
+        var s = station()
+        #expect(s.keyContext == .stationVote)
+        let q = Fixtures.run(s).query
+        _ = s.update(.key(.down))
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.addVote(areaID: 6, voter: 2), q)])
+        #expect(Fixtures.run(s).dotsLeft == 2)
+        #expect(s.update(.key(.tab)) == [])
+        #expect(s.update(.key(.pageDown)) == [])
+        #expect(Fixtures.run(s).stepIndex == 1)
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.backspace))) == [.writeStep(.undoVote(voter: 2), q)])
+        // Letters type nothing: there is no input line in a vote.
+        #expect(s.update(.key(.char("a"))) == [])
+    }
+
+    @Test("where dots are counted per participant, a station takes notes as before")
+    func perParticipantStaysAStation() {
+        #expect(station(per: "participant").keyContext == .station)
+    }
+}

@@ -157,3 +157,14 @@ import SamtalCore
         }
     }
 }
+
+@Suite struct StationVoteSnapshotTests {
+    @Test func stationVote() {
+        var state = StepFixtures.state(.vote, settings: ["dots": "3", "per": "group"],
+                                       data: StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: StepFixtures.votes([10: 2])),
+                                       role: .station(group: 2, name: "Sara"))
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.enter))
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "station-vote-80x24")
+    }
+}

@@ -2,6 +2,7 @@
 projector (present) and two note-taker stations (capture)."""
 
 import json
+import os
 import re
 import time
 import unittest
@@ -10,7 +11,62 @@ from tmux_harness import BINARY, kill9
 from test_walking_skeleton import E2ETestCase
 
 
+GROUP_VOTE = """\
+id: gruppval
+version: 1
+title: Prioritering i grupper
+meeting_type: medarbetardialog-vad
+source: employee
+steps:
+  - id: omraden
+    title: Fokusområden
+    kind: cluster
+    minutes: 10
+  - id: prioritera
+    title: Prioritera
+    kind: vote
+    minutes: 10
+    settings:
+      dots: 3
+      per: group
+"""
+
+
 class SeveralTerminalsTests(E2ETestCase):
+    def test_two_stations_vote_for_their_groups_and_the_projector_tallies(self):
+        folder = os.path.join(self.ws.env["XDG_CONFIG_HOME"], "samtal", "agendas")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "gruppval.yaml"), "w", encoding="utf-8") as f:
+            f.write(GROUP_VOTE)
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "gruppval", "--title", "Gruppval").stdout.strip()
+        run = self.pane(f"{BINARY} run {meeting}")
+        run.wait_for("Steg 1/2")
+        for name in ["Storgatan kvällstid", "Stationen nattetid"]:
+            run.type(name)
+            run.key("Enter")
+            run.wait_for(f"{name} · plats (0)")
+        present = self.pane(f"{BINARY} present {meeting}", width=100, height=30)
+        g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
+        g2 = self.pane(f"{BINARY} capture {meeting} --group 2 --name Sara")
+        for p in (present, g1, g2):
+            p.wait_for("Steg 1/2")
+        run.key("PageDown")
+        for p in (present, g1, g2):
+            p.wait_for("Steg 2/2")
+        g1.wait_for("Grupp 1 · 3 prickar kvar")
+        g1.key("Enter", "Enter")  # two dots to Storgatan
+        g1.wait_for("Grupp 1 · 1 prick kvar")
+        g2.key("Down", "Enter")  # one to Stationen
+        g2.wait_for("Grupp 2 · 2 prickar kvar")
+        g2.key("Tab", "PageDown")  # a station cannot change group or step
+        screen = present.wait_for("Prioritering · 3 prickar")
+        self.assertRegex(screen, r"1\. Storgatan kvällstid\s+2")
+        self.assertRegex(screen, r"2\. Stationen nattetid\s+1")
+        self.assertIn("Steg 2/2", g2.screen())
+        rows = self.ws.sqlite(f"SELECT voter, COUNT(*) FROM vote WHERE meeting_id = {meeting} GROUP BY voter ORDER BY voter")
+        self.assertEqual(rows, [(1, 2), (2, 1)])
+
     def test_forty_notes_are_all_on_the_projector_page_by_page(self):
         meeting = self.ws.new_meeting()
         run = self.pane(f"{BINARY} run {meeting}")
