@@ -753,8 +753,8 @@ public enum Screens {
         if notes.isEmpty {
             grid.paragraph(t[.clusterNoSourceNotes], in: notesInner, style: Style(.dim))
         }
-        let start = scrollStart(selected: run.cluster.note, count: notes.count, height: notesInner.height)
-        for (i, note) in notes.enumerated().dropFirst(start).prefix(notesInner.height) {
+        // The selected note is shown whole (wrapped), the others on a line.
+        let noteItems = notes.enumerated().map { i, note in
             // A placed note is marked and dimmed, not prefixed with its
             // area's name (which left no room to tell notes apart); the
             // areas list shows where it is.
@@ -762,10 +762,9 @@ public enum Screens {
             let tag = area == nil ? "" : "✓ "
             // Notes gathered from the whole cycle keep their source in view.
             let source = run.query.notesFromCycle ? "(\(t.source(note.source))) " : ""
-            listRow(&grid, tag + source + note.text, x: notesInner.x, y: notesInner.y + i - start, width: notesInner.width,
-                    selected: i == run.cluster.note, active: run.cluster.pane == .notes,
-                    style: area == nil ? .normal : Style(.dim))
+            return ListItem(text: tag + source + note.text, style: area == nil ? .normal : Style(.dim), index: i)
         }
+        drawList(&grid, noteItems, selected: run.cluster.note, rect: notesInner, active: run.cluster.pane == .notes)
         let areas = run.data.focusAreas
         if areas.isEmpty {
             grid.paragraph(t[.clusterNoAreas], in: areasInner, style: Style(.dim))
@@ -972,16 +971,8 @@ public enum Screens {
             let value = run.problemText(f)
             lines.append((pad(t.problemField(f), width: labelWidth) + " " + (value.isEmpty ? "–" : value), .normal, i))
         }
-        let selectedLine = lines.firstIndex { $0.field == run.problem.field } ?? 0
-        let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
-        for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
-            let y = inner.y + i - first
-            if let f = line.field {
-                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: f == run.problem.field)
-            } else {
-                grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
-            }
-        }
+        // The field being written is shown whole, wrapped.
+        drawList(&grid, lines.map { ListItem(text: $0.text, style: $0.style, index: $0.field) }, selected: run.problem.field, rect: inner)
     }
 
     /// The step's activities, numbered (what "after" refers to), and below
