@@ -598,7 +598,7 @@ public enum Screens {
             if let editing = run.cluster.editing {
                 let name = run.data.focusAreas.first { $0.id == editing.id }?.name ?? ""
                 switch editing.field {
-                case .name: label = t[.clusterInputRename]
+                case .name: label = "\(t[.clusterInputRename]) \(name)"
                 case .targetPicture: label = "\(t[.clusterInputTargetPicture]) – \(name)"
                 case .split: label = "\(t[.clusterInputSplit]) \(name)"
                 }

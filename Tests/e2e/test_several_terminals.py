@@ -67,6 +67,29 @@ class SeveralTerminalsTests(E2ETestCase):
         rows = self.ws.sqlite(f"SELECT voter, COUNT(*) FROM vote WHERE meeting_id = {meeting} GROUP BY voter ORDER BY voter")
         self.assertEqual(rows, [(1, 2), (2, 1)])
 
+    def test_the_projector_is_the_cluster_wall_and_follows_the_facilitators_moves(self):
+        meeting = self.ws.new_meeting()
+        run = self.pane(f"{BINARY} run {meeting}")
+        run.wait_for("Steg 1/6")
+        run.key("PageDown")
+        run.wait_for("Steg 2/6")
+        for text in ["Buskörning vid Storgatan", "Mörk gångtunnel vid stationen"]:
+            self.ws.cli("note", "add", meeting, "--group", "1", "--text", text)
+        run.wait_for("Anteckningar (2)")
+        run.key("PageDown")
+        run.wait_for("Steg 3/6")
+        present = self.pane(f"{BINARY} present {meeting}", width=120, height=40)
+        present.wait_for("Steg 3/6")
+        present.wait_for("Inte placerade (2)")
+        run.type("Storgatan kvällstid")
+        run.key("Enter")
+        present.wait_for("Storgatan kvällstid · plats (0)")
+        run.key("Enter")  # the selected note (the first) into the selected area
+        run.wait_for("Storgatan kvällstid · plats (1)")
+        screen = present.wait_for("Storgatan kvällstid · plats (1)")
+        self.assertIn("Inte placerade (1)", screen)
+        self.assertIn("• Buskörning vid Storgatan", screen)
+
     def test_forty_notes_are_all_on_the_projector_page_by_page(self):
         meeting = self.ws.new_meeting()
         run = self.pane(f"{BINARY} run {meeting}")
