@@ -12,6 +12,12 @@ public enum TriangleSide: String, CaseIterable, Sendable, Codable {
     case offender, target, place, handler, guardian, placeManager = "place_manager"
 }
 
+/// One text of a problem description: an answer or a side of the triangle.
+public enum ProblemText: Equatable, Sendable {
+    case question(ProblemQuestion)
+    case side(TriangleSide)
+}
+
 /// One problem description, for one focus area.
 public struct Problem: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64
@@ -134,6 +140,16 @@ public struct Activity: Equatable, Sendable, Codable, Identifiable {
         self.involvesCitizens = involvesCitizens
         self.status = status
         self.createdAt = createdAt
+    }
+}
+
+extension Problem {
+    /// Sets one text; an empty one is removed, as the store leaves it out.
+    public mutating func set(_ field: ProblemText, _ text: String) {
+        switch field {
+        case .question(let q): answers[q] = text.isEmpty ? nil : text
+        case .side(let side): triangle[side] = text.isEmpty ? nil : text
+        }
     }
 }
 

@@ -357,15 +357,9 @@ extension RunState {
             guard data.problemFocusAreaID == area, ProblemField.all.indices.contains(index) else { return nil }
             switch ProblemField.all[index] {
             case .question(let question):
-                var answers = data.problem?.answers ?? [:]
-                answers[question] = text
-                return .writeStep(.saveProblem(focusAreaID: area, answers: answers, triangle: data.problem?.triangle ?? [:]), q,
-                                  clearing: draft)
+                return .writeStep(.setProblemText(focusAreaID: area, .question(question), text), q, clearing: draft)
             case .triangle(let side):
-                var triangle = data.problem?.triangle ?? [:]
-                triangle[side] = text
-                return .writeStep(.saveProblem(focusAreaID: area, answers: data.problem?.answers ?? [:], triangle: triangle), q,
-                                  clearing: draft)
+                return .writeStep(.setProblemText(focusAreaID: area, .side(side), text), q, clearing: draft)
             case .why(let level):
                 var texts = (0..<ProblemField.whyLevels).map { data.whyChain.indices.contains($0) ? data.whyChain[$0].text : "" }
                 texts[level] = text

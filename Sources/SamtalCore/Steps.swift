@@ -110,10 +110,9 @@ extension StepData {
         case .setChecklistAnswer(let a):
             checklist.removeAll { $0.item == a.item }
             checklist.append(a)
-        case .saveProblem(let area, let answers, let triangle):
+        case .setProblemText(let area, let field, let text):
             var p = problem ?? Problem(id: 0, cycleID: cycleID, focusAreaID: area, meetingID: meetingID, stepID: stepID, createdAt: 0)
-            p.answers = answers
-            p.triangle = triangle
+            p.set(field, text)
             problem = p
         case .saveWhyChain(_, let texts):
             whyChain = texts.enumerated().map { Cause(id: -Int64($0.offset + 1), problemID: problem?.id ?? 0, parentID: nil, text: $0.element,
@@ -269,7 +268,10 @@ public enum StepWrite: Equatable, Sendable {
     case addSummaryItem(kind: SummaryItemKind, text: String, owner: String, due: String)
     case updateSummaryItem(SummaryItem)
     case deleteSummaryItem(id: Int64)
-    case saveProblem(focusAreaID: Int64?, answers: [ProblemQuestion: String], triangle: [TriangleSide: String])
+    /// One text of a focus area's problem description (an answer or a side
+    /// of the triangle), the others left as they are: two terminals may
+    /// write two fields of one description at once.
+    case setProblemText(focusAreaID: Int64?, ProblemText, String)
     case saveWhyChain(focusAreaID: Int64?, texts: [String])
     /// A new activity of this step with the fields of the one given (its
     /// id, cycle, meeting and step are the store's).
@@ -800,7 +802,7 @@ extension AppState {
             say(texts[.noteUpdated])
         case .deleteFocusArea, .deleteSummaryItem, .deleteActivity, .deleteGoal, .deleteContribution:
             say(texts[.noteDeleted])
-        case .saveProblem, .saveWhyChain:
+        case .setProblemText, .saveWhyChain:
             // The area the store chose, unless the facilitator has chosen
             // another meanwhile (F3).
             if run.problem.area == nil { run.problem.area = run.data.problemFocusAreaID }

@@ -56,6 +56,30 @@ extension AppStore {
         }
     }
 
+    /// Sets one text of the focus area's problem description, creating the
+    /// description if need be; the other texts stay as stored (another
+    /// terminal may have written them since this one read them).
+    @discardableResult
+    public func setProblemText(_ field: ProblemText, _ text: String, meetingID: Int64, stepID: String, focusAreaID: Int64?,
+                               now: Double) throws -> Problem {
+        try transaction { db in
+            let meeting = try Self.storedMeeting(db, id: meetingID)
+            if let focusAreaID { _ = try Self.liveFocusArea(db, id: focusAreaID) }
+            var record = try Self.liveProblem(db, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID)
+                ?? StoredProblem(cycleID: meeting.cycleID, focusAreaID: focusAreaID, meetingID: meetingID, stepID: stepID, now: now)
+            switch field {
+            case .question(let q): record[keyPath: StoredProblem.column(q)] = text
+            case .side(let side): record[keyPath: StoredProblem.column(side)] = text
+            }
+            record.updatedAt = now
+            // Described further here (see `saveProblem`).
+            record.meetingID = meetingID
+            record.stepID = stepID
+            if record.id == nil { try record.insert(db) } else { try record.update(db) }
+            return record.problem
+        }
+    }
+
     /// The live problems of every meeting of the cycle: by the meeting's
     /// creation time, then in creation order within the meeting. Problems
     /// whose focus area was deleted are listed too.

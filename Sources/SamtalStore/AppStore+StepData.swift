@@ -186,8 +186,8 @@ extension AppStore {
             _ = try addSummaryItem(meetingID: q.meetingID, stepID: q.stepID, kind: kind, text: text, owner: owner, due: due, now: now)
         case .deleteSummaryItem(let id):
             try deleteSummaryItem(id: id, now: now)
-        case .saveProblem(let areaID, let answers, let triangle):
-            _ = try saveProblem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, answers: answers, triangle: triangle, now: now)
+        case .setProblemText(let areaID, let field, let text):
+            _ = try setProblemText(field, text, meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, now: now)
         case .saveWhyChain(let areaID, let texts):
             // The chain hangs on the problem: create it (empty) if need be.
             let p = try problem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID)

@@ -125,3 +125,38 @@ struct NoteJournalTests {
         #expect(try journal.replay(into: f.store, now: 4).isEmpty)
     }
 }
+
+@Suite("Two terminals on one step")
+struct TwoTerminalTests {
+    /// Runs a state's effects on the store until nothing more follows.
+    static func drain(_ s: inout AppState, _ effects: [Effect], _ f: Fixture) {
+        var queue = effects
+        while !queue.isEmpty {
+            let (events, _) = f.runner.perform(queue.removeFirst())
+            for e in events { queue += s.update(e) }
+        }
+    }
+
+    @Test("two terminals writing different fields of one problem description keep both")
+    func twoTerminalsOneProblem() throws {
+        let f = try Fixture()
+        let agenda = Agenda(id: "p", version: 1, title: "P", meetingType: .problemAnalysis, source: .police, steps: [
+            AgendaStep(id: "problem", title: "Problem", kind: .problem, minutes: 30)])
+        func open() -> AppState {
+            var s = AppState(language: .sv, now: 10)
+            let effects = s.update(.meetingOpened(OpenedMeeting(meeting: f.meeting, agenda: agenda, stepSeconds: [:], notes: [])))
+            Self.drain(&s, effects, f)
+            return s
+        }
+        var a = open(), b = open() // both have read the empty description
+        for c in "Buskörning" { Self.drain(&a, a.update(.key(.char(c))), f) }
+        Self.drain(&a, a.update(.key(.enter)), f)
+        // B has not read A's write: it writes another field of the same record.
+        Self.drain(&b, b.update(.key(.down)), f)
+        for c in "Storgatan" { Self.drain(&b, b.update(.key(.char(c))), f) }
+        Self.drain(&b, b.update(.key(.enter)), f)
+        let p = try f.store.problem(meetingID: f.meeting.id, stepID: "problem", focusAreaID: nil)
+        #expect(p?.answers[.what] == "Buskörning")
+        #expect(p?.answers[.where_] == "Storgatan")
+    }
+}

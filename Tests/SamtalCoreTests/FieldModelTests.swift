@@ -104,9 +104,8 @@ private struct FakeStore {
                                                         text: text, createdAt: 0))
                 nextID += 1
             case .setChecklistAnswer(let a): checklist[a.item] = a
-            case .saveProblem(_, let a, let t):
-                answers = a.filter { !$0.value.isEmpty }
-                triangle = t.filter { !$0.value.isEmpty }
+            case .setProblemText(_, .question(let question), let text): answers[question] = text.isEmpty ? nil : text
+            case .setProblemText(_, .side(let side), let text): triangle[side] = text.isEmpty ? nil : text
             case .saveWhyChain(_, let texts): why = texts
             case .addActivity(var a):
                 a.id = nextID

@@ -24,7 +24,7 @@ import Testing
         let q = Fixtures.run(s).query
         #expect(s.keyContext == .problem)
         Fixtures.type("Buskörning med moped", into: &s)
-        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.saveProblem(focusAreaID: 6, answers: [.what: "Buskörning med moped"], triangle: [:]), q)])
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.setProblemText(focusAreaID: 6, .question(.what), "Buskörning med moped"), q)])
     }
 
     @Test func enterOnAnUnchangedFieldMovesOn() {
