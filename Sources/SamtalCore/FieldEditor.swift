@@ -361,11 +361,7 @@ extension RunState {
             case .triangle(let side):
                 return .writeStep(.setProblemText(focusAreaID: area, .side(side), text), q, clearing: draft)
             case .why(let level):
-                var texts = (0..<ProblemField.whyLevels).map { data.whyChain.indices.contains($0) ? data.whyChain[$0].text : "" }
-                texts[level] = text
-                // A level cannot stand without the ones above it.
-                while let last = texts.last, last.isEmpty { texts.removeLast() }
-                return .writeStep(.saveWhyChain(focusAreaID: area, texts: texts), q, clearing: draft)
+                return .writeStep(.setWhyText(focusAreaID: area, level: level, text: text), q, clearing: draft)
             }
         case .followUp(_, let activity, let field):
             return followUpWith(activity: activity, field, text).map { .writeStep(.saveFollowUp($0), q, clearing: draft) }

@@ -114,7 +114,12 @@ extension StepData {
             var p = problem ?? Problem(id: 0, cycleID: cycleID, focusAreaID: area, meetingID: meetingID, stepID: stepID, createdAt: 0)
             p.set(field, text)
             problem = p
-        case .saveWhyChain(_, let texts):
+        case .setWhyText(_, let level, let text):
+            var texts = whyChain.map(\.text)
+            while texts.count <= level { texts.append("") }
+            texts[level] = text
+            // A level cannot stand without the ones above it.
+            while let last = texts.last, last.isEmpty { texts.removeLast() }
             whyChain = texts.enumerated().map { Cause(id: -Int64($0.offset + 1), problemID: problem?.id ?? 0, parentID: nil, text: $0.element,
                                                       createdAt: 0) }
         case .addVote(let areaID, let voter):
@@ -272,7 +277,9 @@ public enum StepWrite: Equatable, Sendable {
     /// of the triangle), the others left as they are: two terminals may
     /// write two fields of one description at once.
     case setProblemText(focusAreaID: Int64?, ProblemText, String)
-    case saveWhyChain(focusAreaID: Int64?, texts: [String])
+    /// One level of the why-chain (0 is the first "Varför?"), the others
+    /// as stored.
+    case setWhyText(focusAreaID: Int64?, level: Int, text: String)
     /// A new activity of this step with the fields of the one given (its
     /// id, cycle, meeting and step are the store's).
     case addActivity(Activity)
@@ -802,7 +809,7 @@ extension AppState {
             say(texts[.noteUpdated])
         case .deleteFocusArea, .deleteSummaryItem, .deleteActivity, .deleteGoal, .deleteContribution:
             say(texts[.noteDeleted])
-        case .setProblemText, .saveWhyChain:
+        case .setProblemText, .setWhyText:
             // The area the store chose, unless the facilitator has chosen
             // another meanwhile (F3).
             if run.problem.area == nil { run.problem.area = run.data.problemFocusAreaID }

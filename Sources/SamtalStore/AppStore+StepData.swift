@@ -188,10 +188,15 @@ extension AppStore {
             try deleteSummaryItem(id: id, now: now)
         case .setProblemText(let areaID, let field, let text):
             _ = try setProblemText(field, text, meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, now: now)
-        case .saveWhyChain(let areaID, let texts):
+        case .setWhyText(let areaID, let level, let text):
             // The chain hangs on the problem: create it (empty) if need be.
+            // The other levels are read here, in the write's transaction:
+            // another terminal may have written them since this one read.
             let p = try problem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID)
                 ?? saveProblem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID, answers: [:], triangle: [:], now: now)
+            var texts = try whyChain(problemID: p.id).map(\.text)
+            while texts.count <= level { texts.append("") }
+            texts[level] = text
             _ = try saveWhyChain(problemID: p.id, texts: texts, now: now)
         case .addContribution(let question, let from, let text):
             _ = try addRatingContribution(meetingID: q.meetingID, stepID: q.stepID, question: question, from: from, text: text, now: now)

@@ -155,8 +155,16 @@ struct TwoTerminalTests {
         Self.drain(&b, b.update(.key(.down)), f)
         for c in "Storgatan" { Self.drain(&b, b.update(.key(.char(c))), f) }
         Self.drain(&b, b.update(.key(.enter)), f)
+        // And two levels of the why-chain.
+        for _ in 0..<6 { Self.drain(&a, a.update(.key(.down)), f) } // from the second field to "Varför? 1"
+        for c in "Tunneln är mörk" { Self.drain(&a, a.update(.key(.char(c))), f) }
+        Self.drain(&a, a.update(.key(.enter)), f)
+        for _ in 0..<6 { Self.drain(&b, b.update(.key(.down)), f) } // from the third field to "Varför? 2"
+        for c in "Lamporna är trasiga" { Self.drain(&b, b.update(.key(.char(c))), f) }
+        Self.drain(&b, b.update(.key(.enter)), f)
         let p = try f.store.problem(meetingID: f.meeting.id, stepID: "problem", focusAreaID: nil)
         #expect(p?.answers[.what] == "Buskörning")
         #expect(p?.answers[.where_] == "Storgatan")
+        #expect(try f.store.whyChain(problemID: p?.id ?? 0).map(\.text) == ["Tunneln är mörk", "Lamporna är trasiga"])
     }
 }

@@ -106,7 +106,10 @@ private struct FakeStore {
             case .setChecklistAnswer(let a): checklist[a.item] = a
             case .setProblemText(_, .question(let question), let text): answers[question] = text.isEmpty ? nil : text
             case .setProblemText(_, .side(let side), let text): triangle[side] = text.isEmpty ? nil : text
-            case .saveWhyChain(_, let texts): why = texts
+            case .setWhyText(_, let level, let text):
+                while why.count <= level { why.append("") }
+                why[level] = text
+                while let last = why.last, last.trimmingCharacters(in: .whitespaces).isEmpty { why.removeLast() }
             case .addActivity(var a):
                 a.id = nextID
                 a.stepID = q.stepID

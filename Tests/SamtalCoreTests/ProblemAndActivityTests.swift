@@ -33,7 +33,7 @@ import Testing
         #expect(Fixtures.run(s).problem.field == 1)
     }
 
-    @Test func theWhyChainIsSavedAsAWhole() {
+    @Test func aWhyLevelIsSavedOnItsOwn() {
         let problem = Problem(id: 1, cycleID: 2, focusAreaID: 6, meetingID: 7, stepID: "steget", createdAt: 0)
         let chain = [Cause(id: 1, problemID: 1, parentID: nil, text: "Ingen fritidsgård", createdAt: 0)]
         var s = state(problem: problem, chain: chain)
@@ -41,7 +41,7 @@ import Testing
         for _ in 0..<8 { _ = s.update(.key(.down)) } // to "Varför? 2"
         #expect(Fixtures.run(s).problem.field == 8)
         Fixtures.type("Kommunen har sparat", into: &s)
-        #expect(Fixtures.withoutDraftClearing(s.update(.key(.down))) == [.writeStep(.saveWhyChain(focusAreaID: 6, texts: ["Ingen fritidsgård", "Kommunen har sparat"]), q)])
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.down))) == [.writeStep(.setWhyText(focusAreaID: 6, level: 1, text: "Kommunen har sparat"), q)])
     }
 
     @Test func f3MovesToTheNextFocusAreaByRank() {
