@@ -99,7 +99,10 @@ extension RunState {
         switch role {
         case .projector: return nil
         case .station:
-            guard step.kind.takesNotes && meeting.status != .finished else { return nil }
+            guard meeting.status != .finished else { return nil }
+            // A station writes its group's problem description, field by field.
+            if step.kind == .problem { return stepLoaded ? .problem(step: id, area: data.problemFocusAreaID, index: problem.field) : nil }
+            guard step.kind.takesNotes else { return nil }
             return editing.map { .noteEdit(id: $0.id) } ?? .note(step: id)
         case .facilitator: break
         }

@@ -12,6 +12,9 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case station, projector
     /// A station in a vote step with dots per group: it casts its group's.
     case stationVote
+    /// A station in a problem step: it writes its group's focus area's
+    /// description.
+    case stationProblem
     /// The analysis workspace: common keys, one context per tab, and the
     /// trace view.
     case workspace, workspaceAreas, workspaceProblem, workspaceActivities, workspaceGoals, workspacePromise, workspaceFollowUp
@@ -31,6 +34,10 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .station:
             // The facilitator moves the steps and moderates; a station types.
             return Self.stationHidden
+        case .stationProblem:
+            // … and in a problem step, writes a description: no notes.
+            return Self.stationHidden.union([.nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
+                                             .nextSource])
         case .stationVote:
             // … and in a vote, places its group's dots: nothing is typed.
             return Self.stationHidden.union([.nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
@@ -48,7 +55,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         switch self {
         case .global: return nil
         case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities, .goals, .followUp, .station: return .run
-        case .stationVote: return .station
+        case .stationVote, .stationProblem: return .station
         case .workspaceAreas, .workspaceProblem, .workspaceActivities, .workspaceGoals, .workspacePromise, .workspaceFollowUp:
             return .workspace
         case .recordForm: return .form
@@ -225,6 +232,11 @@ public enum Keymap {
         KeyBinding([.down, .tab], .itemDown, .problem, bar: .keyField, help: .helpProblemDown),
         KeyBinding([.enter], .saveField, .problem, help: .helpSaveProblemField),
         KeyBinding([.function(3), .ctrl("t")], .nextProblemArea, .problem, bar: .keyFocusArea, help: .helpNextProblemArea),
+        // A station's problem step: its group's description, on the same keys.
+        KeyBinding([.up, .backTab], .itemUp, .stationProblem, help: .helpProblemUp),
+        KeyBinding([.down, .tab], .itemDown, .stationProblem, bar: .keyField, help: .helpProblemDown),
+        KeyBinding([.enter], .saveField, .stationProblem, help: .helpSaveProblemField),
+        KeyBinding([.function(3), .ctrl("t")], .nextProblemArea, .stationProblem, bar: .keyFocusArea, help: .helpNextProblemArea),
 
         // Activities: what, who, when, priority, focus area.
         KeyBinding([.up], .itemUp, .activities, help: .helpItemUp),

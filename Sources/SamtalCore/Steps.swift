@@ -320,7 +320,9 @@ extension RunState {
         switch role {
         case .projector: return .projector
         // A station places its group's dots where they are counted by group.
-        case .station: return step.kind == .vote && dotsPerGroup ? .stationVote : .station
+        case .station:
+            if step.kind == .vote && dotsPerGroup { return .stationVote }
+            return step.kind == .problem && meeting.status != .finished ? .stationProblem : .station
         case .facilitator: break
         }
         switch step.kind {
@@ -457,6 +459,8 @@ extension AppState {
         case .stationVote:
             guard run.meeting.status != .finished else { return [] } // the meeting is over
             return handleVote(&run, key: key, action: action)
+        case .stationProblem:
+            return handleProblem(&run, key: key, action: action)
         case .problem: return handleProblem(&run, key: key, action: action)
         case .activities: return handleActivities(&run, key: key, action: action)
         case .goals: return handleGoals(&run, key: key, action: action)

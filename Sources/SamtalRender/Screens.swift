@@ -438,6 +438,8 @@ public enum Screens {
         // In a vote counted by group the station places its group's dots.
         if run.keyContext == .stationVote {
             drawVote(&grid, run: run, rect: notesRect, texts: t)
+        } else if run.keyContext == .stationProblem {
+            drawProblem(&grid, run: run, rect: notesRect, texts: t)
         } else {
             drawNotes(&grid, run: run, rect: notesRect, texts: t, onlyGroup: run.group)
         }
@@ -592,7 +594,7 @@ public enum Screens {
         }
         // A draft offered back after a crash says so until it is saved.
         let draft = run.restoredDraft ? "[\(t[.draftMarker])] " : ""
-        switch run.role == .facilitator || run.keyContext == .stationVote ? run.step.kind : .collect {
+        switch run.role == .facilitator || run.keyContext == .stationVote || run.keyContext == .stationProblem ? run.step.kind : .collect {
         case .cluster:
             var label = t[.clusterInputNew]
             if let editing = run.cluster.editing {
@@ -700,7 +702,8 @@ public enum Screens {
     static func drawList(_ grid: inout Grid, _ items: [ListItem], selected: Int?, rect: Rect, active: Bool = true) {
         guard rect.width > 2, rect.height > 0 else { return }
         let lines: [(item: Int, text: String, first: Bool)] = items.enumerated().flatMap { i, item in
-            guard item.index != nil, item.index == selected else { return [(i, item.text, true)] }
+            // A selected row that fits keeps its spacing (wrapping joins blanks).
+            guard item.index != nil, item.index == selected, DisplayWidth.of(item.text) > rect.width - 2 else { return [(i, item.text, true)] }
             let wrapped = wrap(item.text, width: rect.width - 2, indent: "  ", maxLines: rect.height)
             return wrapped.enumerated().map { (i, $0.element, $0.offset == 0) }
         }

@@ -384,3 +384,32 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(station(per: "participant").keyContext == .station)
     }
 }
+
+@Suite struct StationProblemTests {
+    @Test("a station writes its group's focus area's problem description, field by field, and cannot change step")
+    func aStationWritesADescription() {
+        let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .problemAnalysis, source: .police, steps: [
+            AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+            AgendaStep(id: "steget", title: "Problem", kind: .problem, minutes: 30),
+        ])
+        let meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 2, currentStepIndex: 1, createdAt: 0)
+        var s = AppState(language: .sv, now: 100)
+        _ = s.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [],
+                                                  role: .station(group: 2, name: "Sara"))))
+        var data = StepData(stepID: "steget", focusAreas: [area(5, "Storgatan"), area(6, "Stationen")])
+        data.problemFocusAreaID = 5
+        _ = s.update(.stepLoaded(data))
+        #expect(s.keyContext == .stationProblem)
+        // The group's area, chosen by the station (F3): the store reads it.
+        let chose = s.update(.key(.function(3)))
+        #expect(Fixtures.run(s).problem.area == 6)
+        guard case .loadStep(let q)? = chose.first else { Issue.record("no load: \(chose)"); return }
+        data.problemFocusAreaID = 6
+        _ = s.update(.stepLoaded(data))
+        for c in "Skadegörelse i tunneln" { _ = s.update(.key(.char(c))) }
+        #expect(Fixtures.withoutDraftClearing(s.update(.key(.enter))) == [.writeStep(.setProblemText(focusAreaID: 6, .question(.what), "Skadegörelse i tunneln"), q)])
+        #expect(Fixtures.run(s).problem.field == 1)
+        #expect(s.update(.key(.pageDown)) == [])
+        #expect(Fixtures.run(s).stepIndex == 1)
+    }
+}

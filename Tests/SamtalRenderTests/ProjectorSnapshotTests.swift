@@ -167,4 +167,11 @@ import SamtalCore
         _ = state.update(.key(.enter))
         assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "station-vote-80x24")
     }
+
+    @Test func stationProblem() {
+        var state = StepFixtures.state(.problem, data: StepFixtures.problemData, role: .station(group: 2, name: "Sara"))
+        for c in "Otrygg" { _ = state.update(.key(.char(c))) }
+        _ = state.update(.key(.down))
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "station-problem-80x24")
+    }
 }

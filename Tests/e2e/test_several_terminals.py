@@ -32,12 +32,71 @@ steps:
 """
 
 
+GROUP_PROBLEMS = """\
+id: gruppproblem
+version: 1
+title: Problem i grupper
+meeting_type: problemanalys
+source: police
+steps:
+  - id: omraden
+    title: Fokusområden
+    kind: cluster
+    minutes: 10
+  - id: problem
+    title: Problembeskrivning
+    kind: problem
+    minutes: 30
+"""
+
+
 class SeveralTerminalsTests(E2ETestCase):
-    def test_two_stations_vote_for_their_groups_and_the_projector_tallies(self):
+    def own_agenda(self, name, text):
         folder = os.path.join(self.ws.env["XDG_CONFIG_HOME"], "samtal", "agendas")
         os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, "gruppval.yaml"), "w", encoding="utf-8") as f:
-            f.write(GROUP_VOTE)
+        with open(os.path.join(folder, f"{name}.yaml"), "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def test_two_stations_write_two_groups_problem_descriptions_at_once(self):
+        self.own_agenda("gruppproblem", GROUP_PROBLEMS)
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "gruppproblem", "--title", "Problem").stdout.strip()
+        run = self.pane(f"{BINARY} run {meeting}")
+        run.wait_for("Steg 1/2")
+        for name in ["Storgatan kvällstid", "Stationen nattetid"]:
+            run.type(name)
+            run.key("Enter")
+            run.wait_for(f"{name} · plats (0)")
+        g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
+        g2 = self.pane(f"{BINARY} capture {meeting} --group 2 --name Sara")
+        run.key("PageDown")
+        run.wait_for("Problembeskrivning · Storgatan kvällstid")
+        g1.wait_for("Problembeskrivning · Storgatan kvällstid")
+        g2.wait_for("Problembeskrivning · Storgatan kvällstid")
+        g2.key("F3")  # group 2 takes the other area
+        g2.wait_for("Problembeskrivning · Stationen nattetid")
+        g1.type("Buskörning med mopeder")
+        g2.type("Otrygghet på perrongen")
+        g1.key("Enter")
+        g2.key("Enter")
+        g1.type("Storgatan mellan torget och skolan")
+        g2.type("Perrong 2 och gångtunneln")
+        g1.key("Enter")
+        g2.key("Enter")
+        # The facilitator sees each group's description as it is written.
+        run.wait_for("Buskörning med mopeder")
+        run.wait_for("Storgatan mellan torget och skolan")
+        run.key("F3")
+        run.wait_for("Otrygghet på perrongen")
+        run.wait_for("Perrong 2 och gångtunneln")
+        problems = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["problems"]
+        self.assertEqual(sorted((p["what"], p["where"]) for p in problems),
+                         [("Buskörning med mopeder", "Storgatan mellan torget och skolan"),
+                          ("Otrygghet på perrongen", "Perrong 2 och gångtunneln")])
+
+
+    def test_two_stations_vote_for_their_groups_and_the_projector_tallies(self):
+        self.own_agenda("gruppval", GROUP_VOTE)
         cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
         meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "gruppval", "--title", "Gruppval").stdout.strip()
         run = self.pane(f"{BINARY} run {meeting}")
