@@ -102,6 +102,7 @@ extension RunState {
             guard meeting.status != .finished else { return nil }
             // A station writes its group's problem description, field by field.
             if step.kind == .problem { return stepLoaded ? .problem(step: id, area: data.problemFocusAreaID, index: problem.field) : nil }
+            if step.kind == .activities { return .activity(step: id, editing: activities.editing, part: 0) }
             guard step.kind.takesNotes else { return nil }
             return editing.map { .noteEdit(id: $0.id) } ?? .note(step: id)
         case .facilitator: break

@@ -15,6 +15,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// A station in a problem step: it writes its group's focus area's
     /// description.
     case stationProblem
+    /// A station in an activities step: it proposes its group's activities.
+    case stationActivities
     /// The analysis workspace: common keys, one context per tab, and the
     /// trace view.
     case workspace, workspaceAreas, workspaceProblem, workspaceActivities, workspaceGoals, workspacePromise, workspaceFollowUp
@@ -34,14 +36,15 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .station:
             // The facilitator moves the steps and moderates; a station types.
             return Self.stationHidden
-        case .stationProblem:
-            // … and in a problem step, writes a description: no notes.
-            return Self.stationHidden.union([.nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
-                                             .nextSource])
         case .stationVote:
-            // … and in a vote, places its group's dots: nothing is typed.
-            return Self.stationHidden.union([.nextNoteType, .saveNote, .selectPreviousNote, .selectNextNote, .editNote, .deleteNote,
-                                             .nextSource])
+            // … and in a vote, places its own group's dots …
+            return Self.stationHidden.union(KeyContext.vote.hiddenFromParent).union([.nextVoter, .previousVoter])
+        case .stationProblem:
+            // … writes a problem description …
+            return Self.stationHidden.union(KeyContext.problem.hiddenFromParent)
+        case .stationActivities:
+            // … or proposes activities; deleting one is the facilitator's.
+            return Self.stationHidden.union(KeyContext.activities.hiddenFromParent).union([.deleteActivity])
         default:
             return []
         }
@@ -55,7 +58,10 @@ public enum KeyContext: String, Sendable, CaseIterable {
         switch self {
         case .global: return nil
         case .cluster, .vote, .checklist, .rating, .summary, .problem, .activities, .goals, .followUp, .station: return .run
-        case .stationVote, .stationProblem: return .station
+        // A station's step: the kind's keys, less what only the facilitator does.
+        case .stationVote: return .vote
+        case .stationProblem: return .problem
+        case .stationActivities: return .activities
         case .workspaceAreas, .workspaceProblem, .workspaceActivities, .workspaceGoals, .workspacePromise, .workspaceFollowUp:
             return .workspace
         case .recordForm: return .form
@@ -195,12 +201,6 @@ public enum Keymap {
         KeyBinding([.tab], .nextVoter, .vote, bar: .keyGroup, help: .helpNextVoter),
         KeyBinding([.backTab], .previousVoter, .vote, help: .helpPreviousVoter),
 
-        // A station's vote: its own group's dots, on the same keys.
-        KeyBinding([.up], .voteUp, .stationVote, help: .helpVoteUp),
-        KeyBinding([.down], .voteDown, .stationVote, help: .helpVoteDown),
-        KeyBinding([.enter, .char("+"), .char(" ")], .addDot, .stationVote, bar: .keyAddDot, help: .helpAddDot),
-        KeyBinding([.backspace, .char("-"), .ctrl("z")], .undoDot, .stationVote, bar: .keyUndo, help: .helpUndoDot),
-
         // Checklist: items with done / not done and a comment.
         KeyBinding([.up], .itemUp, .checklist, help: .helpItemUp),
         KeyBinding([.down], .itemDown, .checklist, help: .helpItemDown),
@@ -232,11 +232,6 @@ public enum Keymap {
         KeyBinding([.down, .tab], .itemDown, .problem, bar: .keyField, help: .helpProblemDown),
         KeyBinding([.enter], .saveField, .problem, help: .helpSaveProblemField),
         KeyBinding([.function(3), .ctrl("t")], .nextProblemArea, .problem, bar: .keyFocusArea, help: .helpNextProblemArea),
-        // A station's problem step: its group's description, on the same keys.
-        KeyBinding([.up, .backTab], .itemUp, .stationProblem, help: .helpProblemUp),
-        KeyBinding([.down, .tab], .itemDown, .stationProblem, bar: .keyField, help: .helpProblemDown),
-        KeyBinding([.enter], .saveField, .stationProblem, help: .helpSaveProblemField),
-        KeyBinding([.function(3), .ctrl("t")], .nextProblemArea, .stationProblem, bar: .keyFocusArea, help: .helpNextProblemArea),
 
         // Activities: what, who, when, priority, focus area.
         KeyBinding([.up], .itemUp, .activities, help: .helpItemUp),

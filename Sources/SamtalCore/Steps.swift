@@ -321,8 +321,12 @@ extension RunState {
         case .projector: return .projector
         // A station places its group's dots where they are counted by group.
         case .station:
+            // A station does its group's work where the step has some.
+            guard meeting.status != .finished else { return .station }
             if step.kind == .vote && dotsPerGroup { return .stationVote }
-            return step.kind == .problem && meeting.status != .finished ? .stationProblem : .station
+            if step.kind == .problem { return .stationProblem }
+            if step.kind == .activities { return .stationActivities }
+            return .station
         case .facilitator: break
         }
         switch step.kind {
@@ -461,6 +465,8 @@ extension AppState {
             return handleVote(&run, key: key, action: action)
         case .stationProblem:
             return handleProblem(&run, key: key, action: action)
+        case .stationActivities:
+            return handleActivities(&run, key: key, action: action)
         case .problem: return handleProblem(&run, key: key, action: action)
         case .activities: return handleActivities(&run, key: key, action: action)
         case .goals: return handleGoals(&run, key: key, action: action)

@@ -440,6 +440,8 @@ public enum Screens {
             drawVote(&grid, run: run, rect: notesRect, texts: t)
         } else if run.keyContext == .stationProblem {
             drawProblem(&grid, run: run, rect: notesRect, texts: t)
+        } else if run.keyContext == .stationActivities {
+            drawActivities(&grid, run: run, rect: notesRect, texts: t)
         } else {
             drawNotes(&grid, run: run, rect: notesRect, texts: t, onlyGroup: run.group)
         }
@@ -585,7 +587,7 @@ public enum Screens {
             x += fw
             return x
         }
-        if run.role != .facilitator && run.bound == nil && (run.keyContext != .stationVote || run.meeting.status == .finished) {
+        if run.role != .facilitator && run.bound == nil && run.keyContext != .stationVote {
             // A station in a step without notes, or after the meeting.
             let why = run.meeting.status == .finished ? t[.meetingEnded] : t[.stepTakesNoNotes]
             grid.text(truncate(" " + why, width: max(0, right)), x: 0, y: y, style: Style(.dim, bold: true))
@@ -594,7 +596,7 @@ public enum Screens {
         }
         // A draft offered back after a crash says so until it is saved.
         let draft = run.restoredDraft ? "[\(t[.draftMarker])] " : ""
-        switch run.role == .facilitator || run.keyContext == .stationVote || run.keyContext == .stationProblem ? run.step.kind : .collect {
+        switch run.role == .facilitator || [.stationVote, .stationProblem, .stationActivities].contains(run.keyContext) ? run.step.kind : .collect {
         case .cluster:
             var label = t[.clusterInputNew]
             if let editing = run.cluster.editing {

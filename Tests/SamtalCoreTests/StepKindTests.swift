@@ -413,3 +413,32 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(Fixtures.run(s).stepIndex == 1)
     }
 }
+
+@Suite struct StationActivitiesTests {
+    @Test("a station proposes activities with every part; deleting one is the facilitator's")
+    func aStationProposesActivities() {
+        let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueHow, source: .employee, steps: [
+            AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+            AgendaStep(id: "steget", title: "Aktiviteter", kind: .activities, minutes: 30),
+        ])
+        let meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 2, currentStepIndex: 1, createdAt: 0)
+        var s = AppState(language: .sv, now: 100)
+        _ = s.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [],
+                                                  role: .station(group: 1, name: "Erik"))))
+        var data = StepData(stepID: "steget")
+        data.activities = [Activity(id: 3, cycleID: 2, meetingID: 7, stepID: "steget", what: "Trygghetsvandring", createdAt: 0)]
+        _ = s.update(.stepLoaded(data))
+        #expect(s.keyContext == .stationActivities)
+        let q = Fixtures.run(s).query
+        for c in "Föräldravandring" { _ = s.update(.key(.char(c))) }
+        _ = s.update(.key(.tab))
+        for c in "Fältassistenterna" { _ = s.update(.key(.char(c))) }
+        let effects = Fixtures.withoutDraftClearing(s.update(.key(.enter)))
+        let expected = Activity(id: 0, cycleID: 2, meetingID: 7, stepID: "steget", what: "Föräldravandring", responsible: "Fältassistenterna",
+                                createdAt: 0)
+        #expect(effects == [.writeStep(.addActivity(expected), q)])
+        _ = s.update(.key(.function(8)))
+        #expect(s.dialog == nil)
+        #expect(s.update(.key(.pageDown)) == [])
+    }
+}
