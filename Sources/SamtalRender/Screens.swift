@@ -505,6 +505,7 @@ public enum Screens {
             if r.lowerBound < first { first = r.lowerBound }
             if r.upperBound > first + inner.height { first = r.upperBound - inner.height }
         }
+        overflowMarks(&grid, above: first, below: lines.count - first - inner.height, rect: inner)
         for (i, line) in lines[first...].prefix(inner.height).enumerated() {
             let y = inner.y + i
             if line.noteID == nil {
@@ -715,6 +716,7 @@ public enum Screens {
             first = max(0, min(top - (rect.height - (last - top + 1)) / 2, lines.count - rect.height))
             first = min(first, top)
         }
+        overflowMarks(&grid, above: first, below: lines.count - first - rect.height, rect: rect)
         for (n, line) in lines.enumerated().dropFirst(first).prefix(rect.height) {
             let item = items[line.item]
             let y = rect.y + n - first
@@ -729,6 +731,13 @@ public enum Screens {
                 listRow(&grid, line.text, x: rect.x, y: y, width: rect.width, selected: false, style: item.style)
             }
         }
+    }
+
+    /// "↑ +3" and "↓ +5" on the borders of a box whose inner `rect` does
+    /// not show all its lines: nothing is hidden without a sign.
+    static func overflowMarks(_ grid: inout Grid, above: Int, below: Int, rect: Rect) {
+        if above > 0, rect.y > 0 { grid.textRight(" ↑ +\(above) ", maxX: rect.maxX, y: rect.y - 1, style: Style(.heading, bold: true)) }
+        if below > 0 { grid.textRight(" ↓ +\(below) ", maxX: rect.maxX, y: rect.maxY, style: Style(.heading, bold: true)) }
     }
 
     /// First row to show so that `selected` stays in view.

@@ -175,3 +175,13 @@ import SamtalCore
         assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "station-problem-80x24")
     }
 }
+
+@Suite struct OverflowTests {
+    @Test("a note list longer than its pane says how many notes are above")
+    func notesAboveAreCounted() {
+        let notes = ProjectorSnapshotTests.manyNotes
+        let state = StepFixtures.state(.collect, data: StepData(stepID: "steget", notes: notes), notes: notes)
+        let screen = Screens.render(state, size: Size(width: 80, height: 24)).text
+        #expect(screen.contains("↑ +"), "\(screen)")
+    }
+}
