@@ -51,7 +51,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     }
 
     static let stationHidden: Set<Action> = [.nextGroup, .previousGroup, .nextStep, .previousStep, .finishMeeting, .backHome,
-                                             .toggleHidden, .keepPersonalData, .toggleTalkingPoints]
+                                             .toggleHidden, .keepPersonalData, .toggleTalkingPoints, .nextTalkingPoints]
 
     /// Where a key not bound here is looked up next.
     public var parent: KeyContext? {
@@ -100,7 +100,9 @@ public enum Action: String, Sendable, CaseIterable {
     case nextProblemArea
     // activities
     case nextActivityField, previousActivityField, nextPriority, nextActivityArea, editActivity, deleteActivity
-    case nextActivitySide, nextEffectTerm, toggleCitizens, nextContributor, deleteContribution, nextTalkingPoints
+    case nextActivitySide, nextEffectTerm, toggleCitizens
+    // rating: contributions; run: the talking points' next page
+    case nextContributor, deleteContribution, nextTalkingPoints
     // goals
     case nextGoalField, previousGoalField, nextGoalKind, nextGoalArea, nextGoalActivity, toggleGoalAccepted, editGoal, deleteGoal
     // follow-up

@@ -319,9 +319,9 @@ extension RunState {
     public var keyContext: KeyContext {
         switch role {
         case .projector: return .projector
-        // A station places its group's dots where they are counted by group.
         case .station:
-            // A station does its group's work where the step has some.
+            // A station does its group's work where the step has some
+            // (its own group's dots where they are counted by group).
             guard meeting.status != .finished else { return .station }
             if step.kind == .vote && dotsPerGroup { return .stationVote }
             if step.kind == .problem { return .stationProblem }
@@ -461,7 +461,6 @@ extension AppState {
         case .summary: return handleSummary(&run, key: key, action: action)
         case .station: return nil
         case .stationVote:
-            guard run.meeting.status != .finished else { return [] } // the meeting is over
             return handleVote(&run, key: key, action: action)
         case .stationProblem:
             return handleProblem(&run, key: key, action: action)
