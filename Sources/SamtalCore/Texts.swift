@@ -73,7 +73,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case activityAfterUnknown, activityAfterItself, activityAfter, activityNew, activitySide, activityTerm
     case activityCitizens, activityOrganisation
     case helpNextContributor, helpDeleteContribution, ratingContribution, ratingContributionFrom, confirmDeleteContribution
-    case paneActive, paneSwitch, helpNextTalkingPoints, ratingContributionsHint, wallUnplaced, wallNothingYet, wallPage, clusterEmpty
+    case wallContinued, paneActive, paneSwitch, helpNextTalkingPoints, ratingContributionsHint, wallUnplaced, wallNothingYet, wallPage, clusterEmpty
     case goalsHeading, goalsEmpty, goalNeedsText, goalText, goalIndicator, goalBaseline, goalTarget, goalDeadline, goalOwner
     case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
@@ -373,7 +373,7 @@ public struct Texts: Sendable {
         case .keyDelete: return ("Ta bort", "Delete")
         case .keySteps: return ("Steg", "Step")
         case .keyFinish: return ("Slutför", "Finish")
-        case .keyHome: return ("Start", "Home")
+        case .keyHome: return ("Startsida", "Home")
         case .keyNextField: return ("Nästa fält", "Next field")
         case .keyAddRow: return ("Ny rad", "Add row")
         case .keyRemoveRow: return ("Ta bort rad", "Remove row")
@@ -636,6 +636,7 @@ public struct Texts: Sendable {
         case .wallNothingYet: return ("Inget skrivet ännu.", "Nothing written yet.")
         case .wallPage: return ("sida", "page")
         case .paneActive: return ("↑↓ här", "↑↓ here")
+        case .wallContinued: return ("(forts.)", "(cont.)")
         case .paneSwitch: return ("hit", "here")
         case .helpNextTalkingPoints: return ("Nästa sida av talmanuset, när det inte får plats", "The next page of the talking points, when they do not fit")
         case .clusterEmpty: return ("Inga anteckningar eller fokusområden ännu.", "No notes or focus areas yet.")

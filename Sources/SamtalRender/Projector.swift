@@ -20,6 +20,9 @@ struct WallLine {
 struct WallBlock {
     var lines: [WallLine]
     var breakBefore = false
+    /// The heading this block belongs under, said again ("… (forts.)")
+    /// when the block starts a column.
+    var under: WallLine?
 }
 
 extension Screens {
@@ -123,11 +126,13 @@ extension Screens {
         var blocks: [WallBlock] = []
         for g in groups {
             let notes = byGroup[g]!.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+            let groupHeading = WallLine(text: "\(t.group(g)) (\(notes.count))", style: Style(.heading, bold: true))
             for (i, n) in notes.enumerated() {
                 // A group's heading stays with its first note.
-                let heading = i == 0 ? [WallLine(text: "\(t.group(g)) (\(notes.count))", style: Style(.heading, bold: true))] : []
+                let heading = i == 0 ? [groupHeading] : []
                 blocks.append(WallBlock(lines: heading + [WallLine(lead: t.noteType(n.type) + ": ", leadStyle: Style(typeRole(n.type), bold: true),
-                                                                   text: roomText(n, run), style: Style(.normal, bold: true))]))
+                                                                   text: roomText(n, run), style: Style(.normal, bold: true))],
+                                        under: groupHeading))
             }
         }
         if blocks.isEmpty { blocks = [WallBlock(lines: [WallLine(text: t[.noNotes], style: Style(.dim))])] }
@@ -142,8 +147,9 @@ extension Screens {
         let placed = Set(run.data.focusAreas.flatMap(\.noteIDs))
         var blocks: [WallBlock] = []
         func column(_ heading: String, _ ids: [Int64], style: Style) {
-            blocks.append(WallBlock(lines: [WallLine(text: heading, style: style)], breakBefore: !blocks.isEmpty))
-            for id in ids { if let n = byID[id] { blocks.append(WallBlock(lines: [WallLine(lead: "• ", text: roomText(n, run))])) } }
+            let head = WallLine(text: heading, style: style)
+            blocks.append(WallBlock(lines: [head], breakBefore: !blocks.isEmpty))
+            for id in ids { if let n = byID[id] { blocks.append(WallBlock(lines: [WallLine(lead: "• ", text: roomText(n, run))], under: head)) } }
         }
         let unplaced = notes.filter { !placed.contains($0.id) }.map(\.id)
         if !unplaced.isEmpty { column("\(t[.wallUnplaced]) (\(unplaced.count))", unplaced, style: Style(.dim, bold: true)) }
@@ -173,7 +179,9 @@ extension Screens {
                 blocks.append(WallBlock(lines: [WallLine(text: t[heading], style: Style(.heading, bold: true))]))
                 section = heading
             }
-            blocks.append(WallBlock(lines: [WallLine(lead: t.problemField(f) + ": ", leadStyle: Style(.dim, bold: true), text: value,
+            // "Var? Storgatan", "Vem orsakar: unga vuxna".
+            let label = t.problemField(f)
+            blocks.append(WallBlock(lines: [WallLine(lead: label + (label.hasSuffix("?") ? " " : ": "), leadStyle: Style(.dim, bold: true), text: value,
                                                      style: Style(.normal, bold: true))]))
         }
         if section == nil { blocks.append(WallBlock(lines: [WallLine(text: t[.wallNothingYet], style: Style(.dim))])) }
@@ -266,7 +274,7 @@ extension Screens {
     /// Lays the blocks out in columns, a block never split unless it is
     /// taller than a column; `breakBefore` starts a new column. Returns the
     /// columns, each a list of (line text, lead, styles).
-    static func wallLayout(_ blocks: [WallBlock], columnWidth: Int, height: Int) -> [[WallLine]] {
+    static func wallLayout(_ blocks: [WallBlock], columnWidth: Int, height: Int, continued: String) -> [[WallLine]] {
         var columns: [[WallLine]] = [[]]
         for block in blocks {
             var lines: [WallLine] = []
@@ -282,6 +290,10 @@ extension Screens {
             if block.breakBefore && !columns[columns.count - 1].isEmpty || lines.count > room && !columns[columns.count - 1].isEmpty {
                 columns.append([])
             }
+            // A column that starts inside a group or an area names it again.
+            if columns[columns.count - 1].isEmpty, let under = block.under, lines.first?.text != under.text, height > lines.count {
+                columns[columns.count - 1].append(WallLine(text: under.text + " \(continued)", style: under.style))
+            }
             columns[columns.count - 1] += lines.prefix(height)
         }
         return columns
@@ -296,9 +308,9 @@ extension Screens {
         // else as many of at least 34 cells as fit, a page at a time.
         let most = max(1, min(4, (area.width + 2) / 36))
         var count = most, width = columnWidth(most, in: area.width)
-        var columns = wallLayout(blocks, columnWidth: width, height: area.height)
+        var columns = wallLayout(blocks, columnWidth: width, height: area.height, continued: t[.wallContinued])
         for c in 1..<most {
-            let laid = wallLayout(blocks, columnWidth: columnWidth(c, in: area.width), height: area.height)
+            let laid = wallLayout(blocks, columnWidth: columnWidth(c, in: area.width), height: area.height, continued: t[.wallContinued])
             if laid.count <= c {
                 (count, width, columns) = (c, columnWidth(c, in: area.width), laid)
                 break

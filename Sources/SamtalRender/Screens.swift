@@ -416,7 +416,11 @@ public enum Screens {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
         let step = run.step
-        let (clockText, clockStyle) = stepClock(run, now: state.now)
+        var (clockText, clockStyle) = stepClock(run, now: state.now)
+        if run.meeting.status == .finished {
+            // The station sees that the meeting is over, not a running clock.
+            (clockText, clockStyle) = (t[.meetingEndedShort], Style(.warning, bold: true))
+        }
         var who = t.group(run.group)
         if case .station(_, let name) = run.role, !name.isEmpty { who += " · " + name }
         grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
@@ -733,11 +737,12 @@ public enum Screens {
         }
     }
 
-    /// "↑ +3" and "↓ +5" on the borders of a box whose inner `rect` does
+    /// "↑ +3 ↓ +5" on the bottom border of a box whose inner `rect` does
     /// not show all its lines: nothing is hidden without a sign.
     static func overflowMarks(_ grid: inout Grid, above: Int, below: Int, rect: Rect) {
-        if above > 0, rect.y > 0 { grid.textRight(" ↑ +\(above) ", maxX: rect.maxX, y: rect.y - 1, style: Style(.heading, bold: true)) }
-        if below > 0 { grid.textRight(" ↓ +\(below) ", maxX: rect.maxX, y: rect.maxY, style: Style(.heading, bold: true)) }
+        // On the bottom border, where no title stands.
+        let marks = [above > 0 ? "↑ +\(above)" : nil, below > 0 ? "↓ +\(below)" : nil].compactMap { $0 }
+        if !marks.isEmpty { grid.textRight(" \(marks.joined(separator: " ")) ", maxX: rect.maxX, y: rect.maxY, style: Style(.heading, bold: true)) }
     }
 
     /// First row to show so that `selected` stays in view.
