@@ -18,6 +18,18 @@ public enum ProblemText: Equatable, Sendable {
     case side(TriangleSide)
 }
 
+/// A focus area's problem description with its why-chain, as the room's
+/// wall shows it.
+public struct AreaProblem: Equatable, Sendable {
+    public var problem: Problem
+    public var whyChain: [Cause]
+
+    public init(problem: Problem, whyChain: [Cause]) {
+        self.problem = problem
+        self.whyChain = whyChain
+    }
+}
+
 /// One problem description, for one focus area.
 public struct Problem: Equatable, Sendable, Codable, Identifiable {
     public var id: Int64

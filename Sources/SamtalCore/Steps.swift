@@ -29,6 +29,9 @@ public struct StepData: Equatable, Sendable, Codable {
     public var problemFocusAreaID: Int64?
     public var problem: Problem?
     public var whyChain: [Cause] = []
+    /// Problem: every focus area's description with its why-chain, best
+    /// ranked first, for the room's wall (groups write different areas).
+    public var areaProblems: [AreaProblem] = []
     /// The titles of the cycle's meetings, by id: where each focus area
     /// was proposed.
     public var meetingTitles: [Int64: String] = [:]

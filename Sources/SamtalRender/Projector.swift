@@ -160,11 +160,29 @@ extension Screens {
         return blocks
     }
 
-    /// Problem: the description, the why-chain and the triangle as written.
+    /// Problem: every focus area's description, why-chain and triangle as
+    /// written (each group may write another area), each area a column of
+    /// its own; the facilitator's area when none is written yet.
     static func problemWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
-        let area = run.data.focusAreas.first { $0.id == run.data.problemFocusAreaID }
-        var blocks = [WallBlock(lines: [WallLine(text: "\(t[.problemHeading]) · \(area?.name ?? t[.problemNoArea])",
-                                                 style: Style(.title, bold: true))])]
+        let written = run.data.areaProblems
+        guard !written.isEmpty else {
+            return problemBlocks(areaID: run.data.problemFocusAreaID, run: run, texts: t, text: run.problemText)
+        }
+        return written.flatMap { w in
+            problemBlocks(areaID: w.problem.focusAreaID, run: run, texts: t) { f in
+                switch f {
+                case .question(let q): w.problem.answers[q] ?? ""
+                case .triangle(let side): w.problem.triangle[side] ?? ""
+                case .why(let level): w.whyChain.indices.contains(level) ? w.whyChain[level].text : ""
+                }
+            }
+        }
+    }
+
+    static func problemBlocks(areaID: Int64?, run: RunState, texts t: Texts, text: (ProblemField) -> String) -> [WallBlock] {
+        let area = run.data.focusAreas.first { $0.id == areaID }
+        let title = WallLine(text: "\(t[.problemHeading]) · \(area?.name ?? t[.problemNoArea])", style: Style(.title, bold: true))
+        var blocks = [WallBlock(lines: [title], breakBefore: true)]
         var section: TextKey?
         for f in ProblemField.all {
             let heading: TextKey
@@ -173,7 +191,7 @@ extension Screens {
             case .why: heading = .problemWhyChain
             case .triangle: heading = .problemTriangle
             }
-            let value = run.problemText(f)
+            let value = text(f)
             guard !value.isEmpty else { continue }
             if heading != section {
                 blocks.append(WallBlock(lines: [WallLine(text: t[heading], style: Style(.heading, bold: true))]))
@@ -182,7 +200,7 @@ extension Screens {
             // "Var? Storgatan", "Vem orsakar: unga vuxna".
             let label = t.problemField(f)
             blocks.append(WallBlock(lines: [WallLine(lead: label + (label.hasSuffix("?") ? " " : ": "), leadStyle: Style(.dim, bold: true), text: value,
-                                                     style: Style(.normal, bold: true))]))
+                                                     style: Style(.normal, bold: true))], under: title))
         }
         if section == nil { blocks.append(WallBlock(lines: [WallLine(text: t[.wallNothingYet], style: Style(.dim))])) }
         return blocks

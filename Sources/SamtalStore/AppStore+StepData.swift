@@ -63,6 +63,12 @@ extension AppStore {
             data.problemFocusAreaID = areaID
             data.problem = try problem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID)
             if let p = data.problem { data.whyChain = try whyChain(problemID: p.id) }
+            // Every area's, for the wall: groups write different areas at once.
+            data.areaProblems = try ranked.compactMap { area in
+                try problem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: area.id).map { p in
+                    AreaProblem(problem: p, whyChain: try whyChain(problemID: p.id))
+                }
+            }
         case .activities:
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
             data.votes = Ranking.decisive(try votes(cycleID: q.cycleID)).decisive

@@ -75,7 +75,12 @@ import SamtalCore
     }
 
     @Test func problem() {
-        check(projector(.problem, data: StepFixtures.problemData), "problem")
+        // Two groups have written two areas' descriptions.
+        var data = StepFixtures.problemData
+        let other = Problem(id: 2, cycleID: 1, focusAreaID: 10, meetingID: 3, stepID: "steget",
+                            answers: [.what: "Buskörning med mopeder", .where_: "Storgatan mellan torget och skolan"], createdAt: 0)
+        data.areaProblems = [AreaProblem(problem: data.problem!, whyChain: data.whyChain), AreaProblem(problem: other, whyChain: [])]
+        check(projector(.problem, data: data), "problem")
     }
 
     @Test func activities() {

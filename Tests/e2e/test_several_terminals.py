@@ -69,6 +69,7 @@ class SeveralTerminalsTests(E2ETestCase):
             run.wait_for(f"{name} · plats (0)")
         g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
         g2 = self.pane(f"{BINARY} capture {meeting} --group 2 --name Sara")
+        wall = self.pane(f"{BINARY} present {meeting}", width=120, height=40)
         run.key("PageDown")
         run.wait_for("Problembeskrivning · Storgatan kvällstid")
         g1.wait_for("Problembeskrivning · Storgatan kvällstid")
@@ -89,6 +90,9 @@ class SeveralTerminalsTests(E2ETestCase):
         run.key("F3")
         run.wait_for("Otrygghet på perrongen")
         run.wait_for("Perrong 2 och gångtunneln")
+        # The room's wall shows both groups' descriptions.
+        for text in ["Buskörning med mopeder", "Otrygghet på perrongen", "Perrong 2 och gångtunneln"]:
+            wall.wait_for(text)
         problems = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["problems"]
         self.assertEqual(sorted((p["what"], p["where"]) for p in problems),
                          [("Buskörning med mopeder", "Storgatan mellan torget och skolan"),
