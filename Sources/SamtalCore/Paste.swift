@@ -42,7 +42,39 @@ public struct PasteReader: Sendable {
             out.append(.escape)
             held = []
         }
-        return PasteReader.escapeSequencesAsText(out)
+        return PasteReader.escapeSequencesAsText(PasteReader.namedKeys(out))
+    }
+
+    /// Home, End, Delete, PgUp/PgDn and the arrows as terminals send them
+    /// when the terminal's description does not name them (tmux with
+    /// TERM=xterm-256color, PuTTY, the Linux console): keys, never text
+    /// ("\e[4~" typed into a note).
+    static let named: [(String, Key)] = [
+        ("[1~", .home), ("[7~", .home), ("[H", .home), ("OH", .home), ("[4~", .end), ("[8~", .end), ("[F", .end), ("OF", .end),
+        ("[3~", .delete), ("[5~", .pageUp), ("[6~", .pageDown), ("[A", .up), ("[B", .down), ("[C", .right), ("[D", .left),
+        ("OA", .up), ("OB", .down), ("OC", .right), ("OD", .left), ("[2~", .unknown(0)), // Insert: nothing
+    ]
+
+    static func namedKeys(_ keys: [Key]) -> [Key] {
+        guard keys.count > 2, keys.contains(.escape) else { return keys }
+        var out: [Key] = []
+        out.reserveCapacity(keys.count)
+        var i = 0
+        search: while i < keys.count {
+            if keys[i] == .escape {
+                for (sequence, key) in named {
+                    let chars = sequence.map { Key.char($0) }
+                    if keys.count >= i + 1 + chars.count, Array(keys[(i + 1)..<(i + 1 + chars.count)]) == chars {
+                        out.append(key)
+                        i += 1 + chars.count
+                        continue search
+                    }
+                }
+            }
+            out.append(keys[i])
+            i += 1
+        }
+        return out
     }
 
     /// A pasted key as the text it stands for.

@@ -33,6 +33,19 @@ import Testing
         #expect(reader.read([.escape, .char("x")]) == [.escape, .char("x")])
     }
 
+    @Test("Home, End and the arrows a terminal sends unnamed are keys, never text in a note")
+    func unnamedNavigationKeysAreKeys() {
+        var reader = PasteReader()
+        #expect(reader.read([.escape] + keys("[4~")) == [.end])
+        #expect(reader.read([.escape] + keys("[1~")) == [.home])
+        #expect(reader.read(keys("festivaler") + [.escape] + keys("[4~") + keys(" (även sommar)") + [.escape] + keys("OH"))
+                == keys("festivaler") + [.end] + keys(" (även sommar)") + [.home])
+        #expect(reader.read([.escape] + keys("[2~")) == [.unknown(0)])
+        var state = Fixtures.running()
+        for k in reader.read(keys("Klotter") + [.escape] + keys("[1~") + keys("Mycket ")) { _ = state.update(.key(k)) }
+        #expect(Fixtures.run(state).input.text == "Mycket Klotter")
+    }
+
     @Test func withoutMarkersAnEscapeSequenceIsStillText() {
         var reader = PasteReader()
         let out = reader.read(keys("Röd ") + [.escape] + keys("[31mtext"))
