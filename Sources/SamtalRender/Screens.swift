@@ -482,6 +482,9 @@ public enum Screens {
         struct Line { var text: String; var style: Style; var typeLabel: String?; var typeStyle: Style; var noteID: Int64? }
         var lines: [Line] = []
         var selectedRange: Range<Int>?
+        var newestRange: Range<Int>?
+        // The note written last (a provisional one is the newest of all).
+        let newest = notes.max { ($0.id < 0 ? 1 : 0, $0.createdAt, abs($0.id)) < ($1.id < 0 ? 1 : 0, $1.createdAt, abs($1.id)) }?.id
         var lastGroup: Int?
         let counts = Dictionary(grouping: notes, by: \.group).mapValues(\.count)
         for note in notes {
@@ -502,10 +505,12 @@ public enum Screens {
                                   typeStyle: Style(typeRole(note.type), bold: true, reverse: selected), noteID: note.id))
             }
             if selected { selectedRange = start..<lines.count }
+            if note.id == newest { newestRange = start..<lines.count }
         }
-        // Newest at the bottom stays in view; a selection is kept in view.
+        // The bottom of the list is in view, and the note written last (the
+        // plenary's stands above the groups'); a selection is kept in view.
         var first = max(0, lines.count - inner.height)
-        if let r = selectedRange {
+        if let r = selectedRange ?? newestRange {
             if r.lowerBound < first { first = r.lowerBound }
             if r.upperBound > first + inner.height { first = r.upperBound - inner.height }
         }

@@ -189,4 +189,13 @@ import SamtalCore
         let screen = Screens.render(state, size: Size(width: 80, height: 24)).text
         #expect(screen.contains("↑ +"), "\(screen)")
     }
+
+    @Test("the note written last is in view, also when it is the plenary's, listed above the groups'")
+    func theNewestNoteIsInView() {
+        let notes = ProjectorSnapshotTests.manyNotes + [Note(id: 99, meetingID: 3, stepID: "steget", group: 0, type: .decision,
+                                                             source: .employee, text: "Senaste i plenum", createdAt: 1_000)]
+        let state = StepFixtures.state(.collect, data: StepData(stepID: "steget", notes: notes), notes: notes)
+        let screen = Screens.render(state, size: Size(width: 80, height: 24)).text
+        #expect(screen.contains("Senaste i plenum"), "\(screen)")
+    }
 }
