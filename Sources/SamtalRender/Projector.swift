@@ -33,11 +33,7 @@ extension Screens {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
         let step = run.step
-        var (clockText, clockStyle) = stepClock(run, now: state.now)
-        if run.meeting.status == .finished {
-            // The room sees that the meeting is over, not a running clock.
-            (clockText, clockStyle) = (t[.meetingEndedShort], Style(.warning, bold: true))
-        }
+        let (clockText, clockStyle) = roomClock(run, now: state.now, texts: t)
         var y = 1
         let titleRoom = w - DisplayWidth.of(clockText) - 6
         if h >= 24, let rows = BlockLetters.rows(step.title), (rows.first?.count ?? 0) <= titleRoom {

@@ -409,6 +409,12 @@ public enum Screens {
         return (text, Style(.timeOK, bold: true))
     }
 
+    /// The clock the room and the stations see: once the meeting is over,
+    /// that it is over, not a running clock.
+    static func roomClock(_ run: RunState, now: Double, texts t: Texts) -> (String, Style) {
+        run.meeting.status == .finished ? (t[.meetingEndedShort], Style(.warning, bold: true)) : stepClock(run, now: now)
+    }
+
     // MARK: projector and stations
 
     /// A note-taker's station: one group, the current step, its notes.
@@ -416,11 +422,7 @@ public enum Screens {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
         let step = run.step
-        var (clockText, clockStyle) = stepClock(run, now: state.now)
-        if run.meeting.status == .finished {
-            // The station sees that the meeting is over, not a running clock.
-            (clockText, clockStyle) = (t[.meetingEndedShort], Style(.warning, bold: true))
-        }
+        let (clockText, clockStyle) = roomClock(run, now: state.now, texts: t)
         var who = t.group(run.group)
         if case .station(_, let name) = run.role, !name.isEmpty { who += " · " + name }
         grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
