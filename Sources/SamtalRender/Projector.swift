@@ -285,9 +285,9 @@ extension Screens {
     /// The width of `count` columns side by side in `width` cells.
     static func columnWidth(_ count: Int, in width: Int) -> Int { (width - 2 * (count - 1)) / count }
 
-    /// Lays the blocks out in columns, a block never split unless it is
-    /// taller than a column; `breakBefore` starts a new column. Returns the
-    /// columns, each a list of (line text, lead, styles).
+    /// Lays the blocks out in columns, a block never split; `breakBefore`
+    /// starts a new column. A block taller than a column is cut, its last
+    /// line ending in "…". Returns the columns' lines.
     static func wallLayout(_ blocks: [WallBlock], columnWidth: Int, height: Int, continued: String) -> [[WallLine]] {
         var columns: [[WallLine]] = [[]]
         for block in blocks {
@@ -308,7 +308,13 @@ extension Screens {
             if columns[columns.count - 1].isEmpty, let under = block.under, lines.first?.text != under.text, height > lines.count {
                 columns[columns.count - 1].append(WallLine(text: under.text + " \(continued)", style: under.style))
             }
-            columns[columns.count - 1] += lines.prefix(height)
+            let space = height - columns[columns.count - 1].count
+            if lines.count > space, space > 0 {
+                lines = Array(lines.prefix(space))
+                let last = space - 1
+                lines[last].text = truncate(lines[last].text + " …", width: max(4, columnWidth - DisplayWidth.of(lines[last].lead)))
+            }
+            columns[columns.count - 1] += lines
         }
         return columns
     }

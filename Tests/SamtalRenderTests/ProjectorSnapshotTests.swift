@@ -53,6 +53,15 @@ import SamtalCore
         #expect(seen == Set(1...24))
     }
 
+    @Test("a note taller than the wall's column is cut with a sign, not silently")
+    func aLongNoteSaysItIsCut() {
+        let text = String(repeating: "Buskörning med mopeder vid Storgatan kvällstid och nattetid, ", count: 12)
+        let notes = [Note(id: 1, meetingID: 3, stepID: "steget", group: 1, type: .problem, source: .employee, text: text, createdAt: 1)]
+        let screen = Screens.render(projector(.collect, data: StepData(stepID: "steget", notes: notes), notes: notes),
+                                    size: Size(width: 60, height: 16)).text
+        #expect(screen.contains("…"), "\(screen)")
+    }
+
     @Test("a note checked and kept by the facilitator is still masked on the projector")
     func personalDataStaysMasked() {
         var notes = ScreenFixtures.notes.map { n in var n = n; n.stepID = "steget"; return n }
