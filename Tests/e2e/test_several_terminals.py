@@ -51,22 +51,25 @@ steps:
 
 
 class SeveralTerminalsTests(E2ETestCase):
-    def own_agenda(self, name, text):
+    def areas_first(self, agenda, text, title):
+        """A meeting of a user's own agenda whose first step (a cluster) the
+        facilitator has given two focus areas; returns it and its run pane."""
         folder = os.path.join(self.ws.env["XDG_CONFIG_HOME"], "samtal", "agendas")
         os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, f"{name}.yaml"), "w", encoding="utf-8") as f:
+        with open(os.path.join(folder, f"{agenda}.yaml"), "w", encoding="utf-8") as f:
             f.write(text)
-
-    def test_two_stations_write_two_groups_problem_descriptions_at_once(self):
-        self.own_agenda("gruppproblem", GROUP_PROBLEMS)
         cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
-        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "gruppproblem", "--title", "Problem").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", agenda, "--title", title).stdout.strip()
         run = self.pane(f"{BINARY} run {meeting}")
         run.wait_for("Steg 1/2")
         for name in ["Storgatan kvällstid", "Stationen nattetid"]:
             run.type(name)
             run.key("Enter")
             run.wait_for(f"{name} · plats (0)")
+        return meeting, run
+
+    def test_two_stations_write_two_groups_problem_descriptions_at_once(self):
+        meeting, run = self.areas_first("gruppproblem", GROUP_PROBLEMS, "Problem")
         g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
         g2 = self.pane(f"{BINARY} capture {meeting} --group 2 --name Sara")
         wall = self.pane(f"{BINARY} present {meeting}", width=120, height=40)
@@ -100,15 +103,7 @@ class SeveralTerminalsTests(E2ETestCase):
 
 
     def test_two_stations_vote_for_their_groups_and_the_projector_tallies(self):
-        self.own_agenda("gruppval", GROUP_VOTE)
-        cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
-        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "gruppval", "--title", "Gruppval").stdout.strip()
-        run = self.pane(f"{BINARY} run {meeting}")
-        run.wait_for("Steg 1/2")
-        for name in ["Storgatan kvällstid", "Stationen nattetid"]:
-            run.type(name)
-            run.key("Enter")
-            run.wait_for(f"{name} · plats (0)")
+        meeting, run = self.areas_first("gruppval", GROUP_VOTE, "Gruppval")
         present = self.pane(f"{BINARY} present {meeting}", width=100, height=30)
         g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
         g2 = self.pane(f"{BINARY} capture {meeting} --group 2 --name Sara")
