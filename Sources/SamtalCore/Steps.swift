@@ -696,8 +696,13 @@ extension AppState {
             run.rating.from = Self.next(run.rating.from.isEmpty ? nil : run.rating.from, in: run.contributors) ?? ""
             return []
         case .deleteContribution:
-            // Not one the store has not answered for yet (its id is not known).
-            guard let last = run.data.contributions.last(where: { $0.question == item && $0.id > 0 }) else { return [] }
+            guard let last = run.data.contributions.last(where: { $0.question == item }) else { return [] }
+            // The latest is still on its way to the store (its id is not
+            // known): not an older one in its place.
+            guard last.id > 0 else {
+                say(texts[.contributionSaving], error: true)
+                return []
+            }
             dialog = .confirm(.deleteContribution(last.id))
             return []
         case .saveField where run.rating.field == .contribution:

@@ -256,9 +256,11 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
                       RatingContribution(id: 9, meetingID: 7, stepID: "steget", question: 0, text: "Klotter", createdAt: 2)]
         var data = StepData(stepID: "steget")
         data.contributions = stored
-        // Until the store has answered, no contribution has an id to delete.
+        // Until the store has answered, the latest has no id: nothing (and
+        // not an older one) is offered for deletion.
         _ = state.update(.key(.function(8)))
         #expect(state.dialog == nil)
+        #expect(state.status?.text == "Bidraget sparas ännu; tryck igen om en stund.")
         var first = data
         first.contributions = []
         first.ratings = [Rating(question: 0, value: "green")]
