@@ -175,10 +175,15 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
 
 /// For the latency benchmark (Scripts/bench-latency): with SAMTAL_TRACE_FILE
 /// set, the time each note first reaches the screen is appended to that
-/// file as "note-id seconds-since-1970".
+/// file as "note-id seconds-since-1970". In a cluster step, a note drawn in
+/// another focus area than before adds "assign note-id area-id seconds"; in
+/// a vote step, an area's dots drawn changed add "tally area-id count seconds".
 final class DrawTrace {
     let handle: FileHandle
     var seen = Set<Int64>()
+    /// As last drawn: each note's focus area, each area's dots.
+    var areaOf: [Int64: Int64] = [:]
+    var tally: [Int64: Int] = [:]
 
     init?(path: String) {
         FileManager.default.createFile(atPath: path, contents: nil)
@@ -194,6 +199,24 @@ final class DrawTrace {
         for note in run.notes where !seen.contains(note.id) {
             seen.insert(note.id)
             out += "\(note.id) \(now)\n"
+        }
+        switch run.step.kind {
+        case .cluster:
+            for area in run.data.focusAreas {
+                for id in area.noteIDs where areaOf[id] != area.id {
+                    areaOf[id] = area.id
+                    out += "assign \(id) \(area.id) \(now)\n"
+                }
+            }
+        case .vote:
+            var counts: [Int64: Int] = [:]
+            for vote in run.data.votes { counts[vote.focusAreaID, default: 0] += 1 }
+            for area in run.data.focusAreas where tally[area.id] != counts[area.id, default: 0] {
+                tally[area.id] = counts[area.id, default: 0]
+                out += "tally \(area.id) \(counts[area.id, default: 0]) \(now)\n"
+            }
+        default:
+            break
         }
         if !out.isEmpty { handle.write(Data(out.utf8)) }
     }
