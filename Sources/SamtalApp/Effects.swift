@@ -88,6 +88,12 @@ public struct EffectRunner {
             case .updateNote(let id, let text, let group, let type, let source, let clearing):
                 return ([.noteUpdated(try store.updateNote(id: id, text: text, group: group, type: type, source: source,
                                                            clearing: clearing, now: now()))], false)
+            case .setGroupArea(let meetingID, let group, let areaID):
+                let meeting = try store.setGroupArea(meetingID: meetingID, group: group, areaID: areaID)
+                return ([.meetingFollowed(meeting, stepSeconds: try store.stepSeconds(meetingID: meetingID))], false)
+            case .turnWall(let meetingID, let page):
+                let meeting = try store.turnWall(meetingID: meetingID, page: page, now: now())
+                return ([.meetingFollowed(meeting, stepSeconds: try store.stepSeconds(meetingID: meetingID))], false)
             case .setGroupSource(let meetingID, let group, let source):
                 let meeting = try store.setGroupSource(meetingID: meetingID, group: group, source: source)
                 return ([.meetingFollowed(meeting, stepSeconds: try store.stepSeconds(meetingID: meetingID))], false)
@@ -98,7 +104,7 @@ public struct EffectRunner {
                 try store.recordStepTime(meetingID: meetingID, stepID: stepID, seconds: seconds)
                 return ([], false)
             case .moveToStep(let meetingID, let leaving, let seconds, let toIndex):
-                try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex)
+                try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex, now: now())
                 return ([], false)
             case .saveDraft(let meetingID, let station, let field, let text):
                 try store.saveDraft(meetingID: meetingID, station: station, field: field, text: text, now: now())

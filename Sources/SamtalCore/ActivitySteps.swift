@@ -45,6 +45,8 @@ extension RunState {
         }
         var a = s.editing.flatMap { id in data.activities.first { $0.id == id } }
             ?? Activity(id: 0, cycleID: meeting.cycleID, meetingID: meeting.id, stepID: step.id, what: "", createdAt: 0)
+        // A station's proposal carries its group.
+        if a.id == 0, case .station(let g, _) = role { a.group = g }
         // "1, 3" or "1 3": list numbers, never the activity itself.
         let numbered = data.activities
         var after: [Int64] = []
@@ -104,9 +106,12 @@ extension RunState {
 
 extension AppState {
     mutating func handleActivities(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        if let effects = pickGroup(&run, key: key, action: action) { return effects }
         let q = run.query
         let activities = run.data.activities
         switch action {
+        case .assignGroupArea:
+            startGroupPick(&run, areaID: run.activities.area)
         case .itemUp:
             run.activities.item = max(0, run.activities.item - 1)
         case .itemDown:

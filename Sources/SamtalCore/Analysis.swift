@@ -127,6 +127,10 @@ public struct Activity: Equatable, Sendable, Codable, Identifiable {
     public var involvesCitizens: Bool
     public var status: ActivityStatus
     public var createdAt: Timestamp
+    /// The group whose station proposed it; nil when made by the
+    /// facilitator or in the workspace (optional: snapshots made before
+    /// it decode).
+    public var group: Int?
 
     public init(id: Int64, cycleID: Int64, meetingID: Int64, stepID: String, focusAreaID: Int64? = nil, what: String,
                 responsible: String = "", start: String = "", end: String = "", priority: ActivityPriority = .medium,

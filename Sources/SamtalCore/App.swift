@@ -137,6 +137,8 @@ public struct RunState: Equatable, Sendable {
     /// The drafts as last written to the store.
     public var savedDrafts: [String: String] = [:]
     public var role: RunRole = .facilitator
+    /// The area being given to a group: the next key names the group.
+    public var assigningArea: Int64?
     /// Which terminal this is, for its draft.
     public var station: String {
         switch role {
@@ -169,6 +171,7 @@ public struct RunState: Equatable, Sendable {
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
             && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
             && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.role == b.role
+            && a.assigningArea == b.assigningArea
     }
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
@@ -354,6 +357,12 @@ public enum Effect: Equatable, Sendable {
     case setNoteHidden(noteID: Int64, hidden: Bool)
     /// Reads the meeting again (answered by `.meetingFollowed`).
     case followMeeting(Int64)
+    /// Gives a group a focus area to work on (nil: the group chooses);
+    /// answered by `.meetingFollowed`.
+    case setGroupArea(meetingID: Int64, group: Int, areaID: Int64?)
+    /// Turns the projector's wall to page counter `page`, held a while
+    /// (answered by `.meetingFollowed`).
+    case turnWall(meetingID: Int64, page: Int)
     /// Loads what a step shows (answered by `.stepLoaded`).
     case loadStep(StepQuery)
     /// Writes a step kind's record, then loads the step again (answered by
@@ -596,10 +605,26 @@ public struct AppState: Equatable, Sendable {
             }
             return []
         case .meetingFollowed(let meeting, let stepSeconds):
-            guard case .run(var run) = screen, run.meeting.id == meeting.id, run.role.follows else { return [] }
-            run.meeting = meeting
-            let to = min(max(0, meeting.currentStepIndex), run.agenda.steps.count - 1)
+            guard case .run(var run) = screen, run.meeting.id == meeting.id else { return [] }
+            let assigned = run.assignedArea
+            if run.role.follows {
+                run.meeting = meeting
+            } else {
+                // The facilitator keeps its own step and status; it takes
+                // what its own room writes came back with.
+                run.meeting.groupAreas = meeting.groupAreas
+                run.meeting.groupSources = meeting.groupSources
+                run.meeting.wallPage = meeting.wallPage
+                run.meeting.wallTurnedAt = meeting.wallTurnedAt
+            }
+            // The facilitator's own writes (group areas, the wall's page)
+            // come back here too; only other terminals follow its steps.
+            let to = run.role.follows ? min(max(0, meeting.currentStepIndex), run.agenda.steps.count - 1) : run.stepIndex
             var effects: [Effect] = []
+            if to == run.stepIndex, run.assignedArea != assigned {
+                // The facilitator gave this station's group another area.
+                effects += followAssignedArea(&run, was: assigned)
+            }
             if to != run.stepIndex {
                 // The facilitator moved on: follow, without keeping time here.
                 if case .note? = run.bound, !run.input.trimmedText.isEmpty {
@@ -902,6 +927,8 @@ public struct AppState: Equatable, Sendable {
         case .nextTalkingPoints:
             run.showTalkingPoints = true
             run.talkingPointsPage += 1
+        case .turnWall:
+            return turnWall(run)
         case .nextGroup, .previousGroup:
             // 1 … groupCount, then the plenary (0), then round again.
             let n = run.meeting.groupCount + 1
@@ -994,6 +1021,8 @@ public struct AppState: Equatable, Sendable {
             run.selection = nil
             cancelEdit(&run)
             run.meeting.currentStepIndex = to
+            // As the store keeps it: the new step's wall starts on page 1.
+            (run.meeting.wallPage, run.meeting.wallTurnedAt) = Meeting.wallAtStepStart(now: now)
             run.data = StepData(stepID: run.step.id)
             run.stepLoaded = false
             run.writesInFlight = 0

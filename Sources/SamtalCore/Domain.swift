@@ -142,6 +142,13 @@ public struct Meeting: Equatable, Sendable, Identifiable {
     public var createdAt: Timestamp
     /// The source given to a group's notes (unset: the agenda's).
     public var groupSources: [Int: NoteSource] = [:]
+    /// The focus area the facilitator gave each group in the problem and
+    /// activities steps (unset: the group chooses).
+    public var groupAreas: [Int: Int64] = [:]
+    /// The projector wall's page as the facilitator last turned it (a
+    /// counter; the wall takes it round its own number of pages), and when.
+    public var wallPage = 0
+    public var wallTurnedAt: Timestamp?
 
     public init(id: Int64, cycleID: Int64, agendaID: String, title: String, facts: MethodFacts = MethodFacts(),
                 groupCount: Int = 3, currentStepIndex: Int = 0, status: MeetingStatus = .planned, createdAt: Timestamp) {
@@ -227,5 +234,45 @@ extension Meeting {
     /// meeting, else the agenda's for that group, else the agenda's.
     public func source(ofGroup group: Int, agenda: Agenda) -> NoteSource {
         groupSources[group] ?? agenda.groupSources[group] ?? agenda.source
+    }
+}
+
+extension Meeting {
+    /// Seconds a page of the projector's wall stays before the next.
+    public static let wallPageSeconds: Double = 10
+    /// Seconds a page the facilitator turned to stays before the pages
+    /// turn by themselves again.
+    public static let wallHoldSeconds: Double = 30
+
+    /// The wall's page counter at `now`: the page turned to, held, then
+    /// one more every `wallPageSeconds`. The projector and the facilitator
+    /// compute the same, so a turn always goes to the page after the one
+    /// the room sees.
+    public func wallCounter(at now: Timestamp) -> Int {
+        guard let at = wallTurnedAt else { return Int(max(0, now) / Self.wallPageSeconds) }
+        let since = now - at
+        guard since >= Self.wallHoldSeconds else { return wallPage }
+        return wallPage + 1 + Int((since - Self.wallHoldSeconds) / Self.wallPageSeconds)
+    }
+
+    /// The wall as a new step starts it: its first page, staying as long
+    /// as a page that turns by itself (not held like a page turned to).
+    public static func wallAtStepStart(now: Timestamp) -> (page: Int, turnedAt: Timestamp) {
+        (0, now - wallHoldSeconds + wallPageSeconds)
+    }
+
+    /// "1=12,2=14": each group's focus area, as stored.
+    public static func encode(groupAreas: [Int: Int64]) -> String {
+        groupAreas.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+
+    public static func decode(groupAreas text: String) -> [Int: Int64] {
+        var out: [Int: Int64] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let g = Int(parts[0]), let id = Int64(parts[1]) else { continue }
+            out[g] = id
+        }
+        return out
     }
 }

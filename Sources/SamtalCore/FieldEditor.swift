@@ -279,6 +279,8 @@ extension AppState {
     /// Entering a step: the sub-fields get their drafts back, and a new
     /// summary item its kind; new notes start with the step's note type.
     func enterStep(_ run: inout RunState) {
+        // A station proposes activities for the area its group was given.
+        if run.step.kind == .activities, run.activities.area == nil { run.activities.area = run.assignedArea }
         if let type = run.step.settings["note_type"].flatMap(NoteType.init(rawValue:)) {
             run.noteType = type
             run.noteTypeFromStep = true

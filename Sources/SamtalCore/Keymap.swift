@@ -17,6 +17,12 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case stationProblem
     /// A station in an activities step: it proposes its group's activities.
     case stationActivities
+    /// A station in a step where the facilitator works alone (a cluster, a
+    /// rating, a checklist, a summary, goals, follow-up, a vote whose dots
+    /// are per participant) or after the meeting: it shows, types nothing.
+    case stationWatch
+    /// A vote whose dots are per participant: no group to switch between.
+    case voteTogether
     /// The analysis workspace: common keys, one context per tab, and the
     /// trace view.
     case workspace, workspaceAreas, workspaceProblem, workspaceActivities, workspaceGoals, workspacePromise, workspaceFollowUp
@@ -41,17 +47,22 @@ public enum KeyContext: String, Sendable, CaseIterable {
             return Self.stationHidden.union(KeyContext.vote.hiddenFromParent).union([.nextVoter, .previousVoter])
         case .stationProblem:
             // … writes a problem description …
-            return Self.stationHidden.union(KeyContext.problem.hiddenFromParent)
+            return Self.stationHidden.union(KeyContext.problem.hiddenFromParent).union([.assignGroupArea])
         case .stationActivities:
             // … or proposes activities; deleting one is the facilitator's.
-            return Self.stationHidden.union(KeyContext.activities.hiddenFromParent).union([.deleteActivity])
+            return Self.stationHidden.union(KeyContext.activities.hiddenFromParent).union([.deleteActivity, .assignGroupArea])
+        case .stationWatch:
+            // … or, where it has nothing to type, only shows.
+            return Self.stationHidden.union(KeyContext.cluster.hiddenFromParent)
+        case .voteTogether:
+            return KeyContext.vote.hiddenFromParent.union([.nextVoter, .previousVoter])
         default:
             return []
         }
     }
 
     static let stationHidden: Set<Action> = [.nextGroup, .previousGroup, .nextStep, .previousStep, .finishMeeting, .backHome,
-                                             .toggleHidden, .keepPersonalData, .toggleTalkingPoints, .nextTalkingPoints]
+                                             .toggleHidden, .keepPersonalData, .toggleTalkingPoints, .nextTalkingPoints, .turnWall]
 
     /// Where a key not bound here is looked up next.
     public var parent: KeyContext? {
@@ -62,6 +73,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .stationVote: return .vote
         case .stationProblem: return .problem
         case .stationActivities: return .activities
+        case .stationWatch: return .run
+        case .voteTogether: return .vote
         case .workspaceAreas, .workspaceProblem, .workspaceActivities, .workspaceGoals, .workspacePromise, .workspaceFollowUp:
             return .workspace
         case .recordForm: return .form
@@ -87,7 +100,7 @@ public enum Action: String, Sendable, CaseIterable {
     case confirmYes, confirmNo
     // cluster
     case switchPane, clusterUp, clusterDown, clusterEnter, nextAreaType, renameArea, mergeArea, deleteArea
-    case editTargetPicture, toggleAreaPromise, splitArea
+    case editTargetPicture, toggleAreaPromise, splitArea, moveNoteToArea
     // vote
     case voteUp, voteDown, addDot, undoDot, nextVoter, previousVoter
     // checklist
@@ -103,6 +116,8 @@ public enum Action: String, Sendable, CaseIterable {
     case nextActivitySide, nextEffectTerm, toggleCitizens
     // rating: contributions; run: the talking points' next page
     case nextContributor, deleteContribution, nextTalkingPoints
+    // problem and activities: a group's focus area; run: the wall's next page
+    case assignGroupArea, turnWall
     // goals
     case nextGoalField, previousGoalField, nextGoalKind, nextGoalArea, nextGoalActivity, toggleGoalAccepted, editGoal, deleteGoal
     // follow-up
@@ -150,6 +165,8 @@ public enum Keymap {
         KeyBinding([.function(2)], .toggleTalkingPoints, .run, bar: .keyTalkingPoints, help: .helpTalkingPoints),
         // Named in the talking points' title when they do not fit.
         KeyBinding([.ctrl("p")], .nextTalkingPoints, .run, help: .helpNextTalkingPoints),
+        // The projector's wall: the next page, held a while.
+        KeyBinding([.ctrl("e")], .turnWall, .run, help: .helpTurnWall),
         KeyBinding([.tab], .nextGroup, .run, bar: .keyGroup, help: .helpNextGroup),
         KeyBinding([.backTab], .previousGroup, .run, help: .helpPreviousGroup),
         KeyBinding([.function(3), .ctrl("t")], .nextNoteType, .run, bar: .keyType, help: .helpNextType),
@@ -188,6 +205,8 @@ public enum Keymap {
         KeyBinding([.function(4)], .renameArea, .cluster, bar: .keyRename, help: .helpRenameArea),
         KeyBinding([.function(7)], .mergeArea, .cluster, bar: .keyMerge, help: .helpMergeArea),
         KeyBinding([.function(8)], .deleteArea, .cluster, bar: .keyDelete, help: .helpDeleteArea),
+        // Then the area's key (1–9, a–z, as the areas list shows them).
+        KeyBinding([.ctrl("f")], .moveNoteToArea, .cluster, bar: .keyMoveTo, help: .helpMoveNoteToArea),
         // The joint meeting's: a target picture for each area, and which
         // areas lead to promises (001 lines 669-672).
         // Their hints stand on the areas list of a cycle-wide cluster step.
@@ -234,6 +253,9 @@ public enum Keymap {
         KeyBinding([.down, .tab], .itemDown, .problem, bar: .keyField, help: .helpProblemDown),
         KeyBinding([.enter], .saveField, .problem, help: .helpSaveProblemField),
         KeyBinding([.function(3), .ctrl("t")], .nextProblemArea, .problem, bar: .keyFocusArea, help: .helpNextProblemArea),
+        // Then the group's number: the group's station works on this area.
+        // Named on the problem panel, not the bar (where the steps' keys must stay).
+        KeyBinding([.ctrl("g")], .assignGroupArea, .problem, help: .helpGiveArea),
 
         // Activities: what, who, when, priority, focus area.
         KeyBinding([.up], .itemUp, .activities, help: .helpItemUp),
@@ -243,6 +265,7 @@ public enum Keymap {
         KeyBinding([.backTab], .previousActivityField, .activities, help: .helpPreviousActivityField),
         KeyBinding([.function(3), .ctrl("t")], .nextPriority, .activities, bar: .keyPriority, help: .helpNextPriority),
         KeyBinding([.function(7)], .nextActivityArea, .activities, bar: .keyFocusArea, help: .helpNextActivityArea),
+        KeyBinding([.ctrl("g")], .assignGroupArea, .activities, help: .helpGiveActivityArea),
         // The side of the triangle, the effect horizon and the citizens'
         // part: named with their keys in the activity panel, not the bar.
         KeyBinding([.function(5)], .nextActivitySide, .activities, help: .helpNextActivitySide),

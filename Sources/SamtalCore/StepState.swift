@@ -59,11 +59,36 @@ public struct ClusterState: Equatable, Sendable {
     public var area = 0
     public var mergeSource: Int64?
     public var editing: (id: Int64, field: AreaField)?
+    /// The note being moved with the area's key (after the move key).
+    public var moving: Int64?
     public init() {}
 
     public static func == (a: ClusterState, b: ClusterState) -> Bool {
         a.pane == b.pane && a.note == b.note && a.area == b.area && a.mergeSource == b.mergeSource
-            && a.editing?.id == b.editing?.id && a.editing?.field == b.editing?.field
+            && a.editing?.id == b.editing?.id && a.editing?.field == b.editing?.field && a.moving == b.moving
+    }
+
+}
+
+/// The one-key picks after a prefix key (a focus area after the move
+/// key, a group after the give-area key): 1–9, then a–z.
+public enum PickKey {
+    static let keys = Array("123456789abcdefghijklmnopqrstuvwxyz")
+
+    /// The key of the item at `index`; nil past the 35th.
+    public static func key(_ index: Int) -> Character? {
+        keys.indices.contains(index) ? keys[index] : nil
+    }
+
+    /// The index a key picks (case-insensitive).
+    public static func index(_ key: Character) -> Int? {
+        keys.firstIndex(of: Character(key.lowercased()))
+    }
+
+    /// "1–b": the keys of `count` items.
+    public static func range(_ count: Int) -> String {
+        let last = key(min(count, keys.count) - 1).map(String.init) ?? "1"
+        return count <= 1 ? "1" : "1–\(last)"
     }
 }
 

@@ -315,7 +315,7 @@ public enum ProblemField: Equatable, Sendable {
 
 extension RunState {
     public var query: StepQuery {
-        StepQuery(meeting: meeting, agenda: agenda, index: stepIndex, focusAreaID: problem.area)
+        StepQuery(meeting: meeting, agenda: agenda, index: stepIndex, focusAreaID: assignedArea ?? problem.area)
     }
 
     /// The keymap context of the current step.
@@ -325,16 +325,19 @@ extension RunState {
         case .station:
             // A station does its group's work where the step has some
             // (its own group's dots where they are counted by group).
-            guard meeting.status != .finished else { return .station }
-            if step.kind == .vote && dotsPerGroup { return .stationVote }
-            if step.kind == .problem { return .stationProblem }
-            if step.kind == .activities { return .stationActivities }
-            return .station
+            guard meeting.status != .finished else { return .stationWatch }
+            switch step.kind {
+            case .present, .collect: return .station
+            case .vote: return dotsPerGroup ? .stationVote : .stationWatch
+            case .problem: return .stationProblem
+            case .activities: return .stationActivities
+            case .cluster, .checklist, .rating, .summary, .goals, .followUp: return .stationWatch
+            }
         case .facilitator: break
         }
         switch step.kind {
         case .cluster: return .cluster
-        case .vote: return .vote
+        case .vote: return dotsPerGroup ? .vote : .voteTogether
         case .checklist: return .checklist
         case .rating: return .rating
         case .summary: return .summary
@@ -458,11 +461,11 @@ extension AppState {
     mutating func handleStepKind(_ run: inout RunState, key: Key, action: Action?, context: KeyContext) -> [Effect]? {
         switch context {
         case .cluster: return handleCluster(&run, key: key, action: action)
-        case .vote: return handleVote(&run, key: key, action: action)
         case .checklist: return handleChecklist(&run, key: key, action: action)
         case .rating: return handleRating(&run, key: key, action: action)
         case .summary: return handleSummary(&run, key: key, action: action)
-        case .station: return nil
+        case .station, .stationWatch: return nil
+        case .vote, .voteTogether: return handleVote(&run, key: key, action: action)
         case .stationVote:
             return handleVote(&run, key: key, action: action)
         case .stationProblem:
@@ -516,7 +519,30 @@ extension AppState {
         let q = run.query
         let areas = run.data.focusAreas
         let selectedArea = areas.indices.contains(run.cluster.area) ? areas[run.cluster.area] : nil
+        if let noteID = run.cluster.moving {
+            // The key after the move key picks the area; any other key is
+            // its own again (text typed goes into the line, not lost).
+            run.cluster.moving = nil
+            if case .char(let c) = key, let i = PickKey.index(c) {
+                guard areas.indices.contains(i) else {
+                    say("\(texts[.clusterMoveNoArea]) \(c).", error: true)
+                    return []
+                }
+                if let n = run.data.sourceNotes.firstIndex(where: { $0.id == noteID }), n == run.cluster.note {
+                    run.cluster.note = min(n + 1, run.data.sourceNotes.count - 1)
+                }
+                status = nil
+                return [.writeStep(.assignNote(noteID: noteID, areaID: areas[i].id), q)]
+            }
+            say(texts[.clusterMoveCancelled])
+            if action == .cancel { return [] }
+        }
         switch action {
+        case .moveNoteToArea:
+            guard run.data.sourceNotes.indices.contains(run.cluster.note), !areas.isEmpty else { return [] }
+            run.cluster.moving = run.data.sourceNotes[run.cluster.note].id
+            run.cluster.pane = .notes
+            say("\(texts[.clusterMovePick]) \(PickKey.range(areas.count))", seconds: 30)
         case .switchPane:
             run.cluster.pane = run.cluster.pane == .notes ? .areas : .notes
         case .clusterUp, .clusterDown:
@@ -810,7 +836,9 @@ extension AppState {
         case .setLeadsToPromise(_, let leads):
             say(texts[leads ? .areaLeadsToPromise : .areaNotToPromise])
         case .assignNote(_, let areaID):
-            say(areaID == nil ? texts[.clusterUnassigned] : texts[.clusterAssigned])
+            // Which area, in words: a move to the wrong one is seen at once.
+            let name = areaID.flatMap { id in run.data.focusAreas.first { $0.id == id }?.name }
+            say(areaID == nil ? texts[.clusterUnassigned] : name.map { "\(texts[.clusterMovedTo]) \($0)" } ?? texts[.clusterAssigned])
         case .mergeFocusArea(_, let into):
             run.cluster.area = run.data.focusAreas.firstIndex { $0.id == into } ?? 0
             say(texts[.clusterMerged])
@@ -897,8 +925,12 @@ extension AppState {
     // MARK: problem
 
     mutating func handleProblem(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
+        if let effects = pickGroup(&run, key: key, action: action) { return effects }
         let fields = ProblemField.all
         switch action {
+        case .assignGroupArea:
+            startGroupPick(&run, areaID: run.data.problemFocusAreaID)
+            return []
         case .itemUp, .itemDown:
             // Moving on saves what was typed (see `rebind`).
             run.problem.field = max(0, min(fields.count - 1, run.problem.field + (action == .itemUp ? -1 : 1)))
@@ -906,6 +938,11 @@ extension AppState {
         case .nextProblemArea:
             let areas = run.rankedAreas
             guard !areas.isEmpty else { return [] }
+            if let given = run.assignedArea {
+                // The facilitator decides which area a group writes.
+                say("\(texts[.groupAreaFixed]) «\(areas.first { $0.id == given }?.name ?? "")».", error: true)
+                return []
+            }
             // The field is finished while its area's records are still here.
             let effects = unbind(&run)
             let i = areas.firstIndex { $0.id == run.data.problemFocusAreaID } ?? -1

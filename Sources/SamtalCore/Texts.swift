@@ -78,6 +78,9 @@ public enum TextKey: String, Sendable, CaseIterable {
     case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
     case helpSplitArea, clusterSplitHint, clusterInputSplit
+    case groupAreaHint, helpGiveArea, helpGiveActivityArea, helpTurnWall, wallTurned, groupAreaPick, groupAreaNoArea, groupAreaNoGroup
+    case groupAreaTakenBack, groupAreaCancelled, groupAreaGiven, groupAreaFixed, groupsGiven
+    case keyMoveTo, helpMoveNoteToArea, clusterMovePick, clusterMoveNoArea, clusterMoveCancelled, clusterMovedTo
     case introHeading, introPurpose, introGoals, introCriteria
     case scaleGreenMeaning, scaleYellowMeaning, scaleRedMeaning, scaleImpactNote
     case dateNotADate, dateEndBeforeStart, helpWsSplit, wsSplitTitle
@@ -271,6 +274,11 @@ public struct Texts: Sendable {
     }
 
     /// "1 prick", "3 prickar".
+    /// "Ge «Torget» till vilken grupp? Tryck gruppens nummer (Esc avbryter): 1–3".
+    public func groupAreaPick(area: String, range: String) -> String {
+        (language == .sv ? "Ge «\(area)» till vilken grupp? " : "Give «\(area)» to which group? ") + "\(self[.groupAreaPick]) \(range)"
+    }
+
     public func dots(_ n: Int) -> String { "\(n) \(self[n == 1 ? .wsDot : .wsDots])" }
 
     /// "1 anteckning", "3 anteckningar".
@@ -537,10 +545,10 @@ public struct Texts: Sendable {
         case .helpSaveProblemField: return ("Spara fältet och gå till nästa", "Save the field and go to the next")
         case .helpSaveActivity: return ("Spara aktiviteten", "Save the activity")
         case .helpPreviousActivityField: return ("Föregående fält", "Previous field")
-        case .meetingEnded: return ("Mötet är avslutat: inga fler anteckningar tas emot.", "The meeting has ended: no more notes are taken.")
+        case .meetingEnded: return ("Mötet är slutfört: inga fler anteckningar tas emot.", "The meeting has ended: no more notes are taken.")
         case .stepTakesNoNotes: return ("Det här steget tar inte emot anteckningar; vänta på nästa steg.", "This step takes no notes; wait for the next step.")
         case .draftMarker: return ("utkast", "draft")
-        case .meetingEndedShort: return ("Mötet är avslutat", "The meeting has ended")
+        case .meetingEndedShort: return ("Mötet är slutfört", "The meeting has ended")
         case .savingMark: return ("sparas…", "saving…")
         case .saving: return ("Sparas …", "Saving …")
         case .storeWaiting: return ("Väntar på lagret (ett annat program skriver) …", "Waiting for the store (another program is writing) …")
@@ -670,6 +678,25 @@ public struct Texts: Sendable {
         case .introGoals: return ("Mål", "Goals")
         case .introCriteria: return ("Kvalitetskriterier", "Quality criteria")
         case .helpSplitArea: return ("Dela det markerade fokusområdet: skriv namnet på den nya delen (den behåller var området föreslogs), flytta sedan dit anteckningarna", "Split the selected focus area: type the new part's name (it keeps where the area was proposed), then move notes into it")
+        case .groupAreaHint: return ("ger en grupp området", "gives a group the area")
+        case .helpGiveArea: return ("Ge det visade fokusområdet till en grupp: tryck sedan gruppens nummer (igen: tar tillbaka det); gruppens station skriver dess beskrivning", "Give the focus area shown to a group: then press the group's number (again: takes it back); the group's station writes its description")
+        case .helpGiveActivityArea: return ("Ge det valda fokusområdet till en grupp: tryck sedan gruppens nummer; gruppens station föreslår aktiviteter för det", "Give the chosen focus area to a group: then press the group's number; the group's station proposes activities for it")
+        case .helpTurnWall: return ("Projektorns vägg: nästa sida (den står kvar 30 sekunder)", "The projector's wall: the next page (it stays 30 seconds)")
+        case .wallTurned: return ("Projektorn visar nästa sida.", "The projector shows the next page.")
+        case .groupAreaPick: return ("Tryck gruppens nummer ({cancel} avbryter):", "Press the group's number ({cancel} cancels):")
+        case .groupAreaNoArea: return ("Inget fokusområde att ge en grupp.", "No focus area to give a group.")
+        case .groupAreaNoGroup: return ("Mötet har ingen grupp", "The meeting has no group")
+        case .groupAreaTakenBack: return ("väljer själv igen", "chooses again")
+        case .groupAreaCancelled: return ("Ingen grupp fick något område.", "No group was given an area.")
+        case .groupAreaGiven: return ("Facilitatorn gav gruppen", "The facilitator gave the group")
+        case .groupAreaFixed: return ("Facilitatorn har gett gruppen fokusområdet", "The facilitator gave the group the focus area")
+        case .groupsGiven: return ("Grupper", "Groups")
+        case .keyMoveTo: return ("Flytta till", "Move to")
+        case .helpMoveNoteToArea: return ("Flytta den markerade anteckningen: tryck sedan fokusområdets tecken (1–9, a–z, som listan visar)", "Move the selected note: then press the focus area's key (1–9, a–z, as the list shows)")
+        case .clusterMovePick: return ("Flytta till vilket fokusområde? Tryck dess tecken ({cancel} avbryter):", "Move to which focus area? Press its key ({cancel} cancels):")
+        case .clusterMoveNoArea: return ("Inget fokusområde har tecknet", "No focus area has the key")
+        case .clusterMoveCancelled: return ("Ingen anteckning flyttades.", "No note was moved.")
+        case .clusterMovedTo: return ("Flyttad till", "Moved to")
         case .clusterSplitHint: return ("Skriv namnet på den nya delen och tryck Enter; flytta sedan anteckningar dit.", "Type the new part's name and press Enter; then move notes into it.")
         case .clusterInputSplit: return ("Ny del av", "New part of")
         case .helpEditSummaryItem: return ("Ändra den markerade punkten ({addItem} sparar, Esc låter den vara)", "Edit the selected item ({addItem} saves, Esc leaves it)")

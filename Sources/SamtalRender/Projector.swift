@@ -26,9 +26,6 @@ struct WallBlock {
 }
 
 extension Screens {
-    /// Seconds a page of the wall stays before the next one.
-    static let wallPageSeconds = 10.0
-
     static func drawPresent(_ grid: inout Grid, _ run: RunState, state: AppState) {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
@@ -71,7 +68,7 @@ extension Screens {
             rest = below
         }
         guard rest.height > 2 else { return }
-        let page = Int(max(0, state.now) / wallPageSeconds)
+        let page = run.meeting.wallCounter(at: state.now)
         switch step.kind {
         case .vote:
             drawRanking(&grid, run: run, rect: rest, title: "\(run.votesOnActivities ? t[.voteActivitiesHeading] : t[.voteHeading]) · "
@@ -161,7 +158,11 @@ extension Screens {
     /// its own; the facilitator's area when none is written yet.
     static func problemWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
         let written = run.data.areaProblems
-        guard !written.isEmpty else {
+        // The areas given to groups stand on the wall before a word is
+        // written, so the room sees who works on what.
+        let given = Set(run.meeting.groupAreas.values)
+        let empty = run.rankedAreas.filter { a in given.contains(a.id) && !written.contains { $0.problem.focusAreaID == a.id } }
+        guard !written.isEmpty || !empty.isEmpty else {
             return problemBlocks(areaID: run.data.problemFocusAreaID, run: run, texts: t, text: run.problemText)
         }
         return written.flatMap { w in
@@ -172,12 +173,23 @@ extension Screens {
                 case .why(let level): w.whyChain.indices.contains(level) ? w.whyChain[level].text : ""
                 }
             }
+        } + empty.flatMap { a in
+            // The area the facilitator has open shows what is typed there.
+            problemBlocks(areaID: a.id, run: run, texts: t) { a.id == run.data.problemFocusAreaID ? run.problemText($0) : "" }
         }
+    }
+
+    /// " · Grupp 1, Grupp 3": the groups working on an area.
+    static func groupsSuffix(_ areaID: Int64?, run: RunState, texts t: Texts) -> String {
+        guard let areaID else { return "" }
+        let groups = run.groups(givenArea: areaID)
+        return groups.isEmpty ? "" : " · " + groups.map { t.group($0) }.joined(separator: ", ")
     }
 
     static func problemBlocks(areaID: Int64?, run: RunState, texts t: Texts, text: (ProblemField) -> String) -> [WallBlock] {
         let area = run.data.focusAreas.first { $0.id == areaID }
-        let title = WallLine(text: "\(t[.problemHeading]) · \(area?.name ?? t[.problemNoArea])", style: Style(.title, bold: true))
+        let title = WallLine(text: "\(t[.problemHeading]) · \(area?.name ?? t[.problemNoArea])\(groupsSuffix(areaID, run: run, texts: t))",
+                             style: Style(.title, bold: true))
         var blocks = [WallBlock(lines: [title], breakBefore: true)]
         var section: TextKey?
         for f in ProblemField.all {
@@ -214,6 +226,8 @@ extension Screens {
             if !a.start.isEmpty || !a.end.isEmpty { detail.append("\(a.start)–\(a.end)") }
             let after = a.dependsOn.compactMap { numbers[$0] }.sorted()
             if !after.isEmpty { detail.append("\(t[.activityAfter]) \(after.map(String.init).joined(separator: ", "))") }
+            if let id = a.focusAreaID, let area = run.data.focusAreas.first(where: { $0.id == id }) { detail.append(area.name) }
+            if let g = a.group { detail.append(t.group(g)) }
             var lines = [WallLine(lead: "\(i + 1). [\(t.priority(a.priority))] ", leadStyle: Style(.heading, bold: true), text: a.what,
                                   style: Style(.normal, bold: true))]
             if !a.how.isEmpty { lines.append(WallLine(lead: "   ", text: a.how)) }

@@ -708,6 +708,10 @@ public enum Screens {
         var style: Style = .normal
         /// The index the selection names; nil for a heading.
         var index: Int?
+        /// A style of its own for the text's first characters (a rating's
+        /// value in its colour), when it has one.
+        var lead = 0
+        var leadStyle: Style?
     }
 
     /// A scrolling list whose selected row is shown whole, wrapped over as
@@ -740,6 +744,10 @@ public enum Screens {
                 grid.text((line.first ? (active ? "› " : "· ") : "  ") + line.text, x: rect.x, y: y, maxX: rect.maxX, style: st)
             } else {
                 listRow(&grid, line.text, x: rect.x, y: y, width: rect.width, selected: false, style: item.style)
+            }
+            if line.first, item.index != nil, var lead = item.leadStyle, item.lead > 0 {
+                lead.reverse = active && item.index == selected
+                grid.text(String(line.text.prefix(item.lead)), x: rect.x + 2, y: y, maxX: rect.maxX, style: lead)
             }
         }
     }
@@ -798,21 +806,25 @@ public enum Screens {
         }
         // Each area: its name and type, then its notes indented.
         var lines: [(text: String, style: Style, area: Int?)] = []
+        let noteText = Dictionary(notes.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         for (i, area) in areas.enumerated() {
             let merge = run.cluster.mergeSource == area.id ? " ⇢" : ""
             let from = run.proposedElsewhere(area)
             let promise = area.leadsToPromise ? "★ " : ""
-            lines.append(("\(promise)\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)",
+            // The key that moves a note here (after the move key).
+            let key = PickKey.key(i).map { "\($0) " } ?? "  "
+            lines.append(("\(key)\(promise)\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)",
                           Style(.heading, bold: true), i))
             if !area.targetPicture.isEmpty {
                 lines.append(("   \(t[.targetPictureLabel]): \(area.targetPicture)", Style(.dim), nil))
             }
             for id in area.noteIDs {
-                if let n = notes.first(where: { $0.id == id }) { lines.append(("   " + n.text, .normal, nil)) }
+                if let text = noteText[id] { lines.append(("   " + text, .normal, nil)) }
             }
         }
         let selectedLine = lines.firstIndex { $0.area == run.cluster.area } ?? 0
         let first = scrollStart(selected: selectedLine, count: lines.count, height: areasInner.height)
+        overflowMarks(&grid, above: first, below: max(0, lines.count - first - areasInner.height), rect: areasInner)
         for (i, line) in lines.enumerated().dropFirst(first).prefix(areasInner.height) {
             let y = areasInner.y + i - first
             if let a = line.area {
@@ -909,19 +921,13 @@ public enum Screens {
         let items = run.step.questions
         let done = items.indices.filter { run.checklistAnswer($0).done }.count
         let inner = grid.box(rect, title: "\(t[.checklistHeading]) (\(done)/\(items.count))")
-        let start = scrollStart(selected: run.selectedItem, count: items.count, height: inner.height / 2 + 1)
-        var y = inner.y
-        for (i, item) in items.enumerated().dropFirst(start) where y < inner.maxY {
+        // Each point with its comment under it; the selected point whole.
+        let rows = items.enumerated().flatMap { i, item in
             let answer = run.checklistAnswer(i)
-            let box = answer.done ? "[x] " : "[ ] "
-            listRow(&grid, box + item, x: inner.x, y: y, width: inner.width, selected: i == run.selectedItem,
-                    style: Style(answer.done ? .success : .normal))
-            y += 1
-            if !answer.comment.isEmpty, y < inner.maxY {
-                grid.text(truncate("      " + answer.comment, width: inner.width), x: inner.x, y: y, style: Style(.dim))
-                y += 1
-            }
+            return [ListItem(text: (answer.done ? "[x] " : "[ ] ") + item, style: Style(answer.done ? .success : .normal), index: i)]
+                + (answer.comment.isEmpty ? [] : [ListItem(text: "      " + answer.comment, style: Style(.dim))])
         }
+        drawList(&grid, rows, selected: run.selectedItem, rect: inner)
     }
 
     static func ratingRole(_ value: String?) -> Role {
@@ -955,32 +961,36 @@ public enum Screens {
             rect = top
         }
         let inner = grid.box(rect, title: "\(t[.ratingHeading]) · \(run.ratingScale.values.map { t.ratingValue($0) }.joined(separator: " / "))")
-        var y = inner.y
-        let start = scrollStart(selected: run.selectedItem, count: questions.count, height: max(1, inner.height / 3))
-        for (i, question) in questions.enumerated().dropFirst(start) where y < inner.maxY {
+        var rows: [ListItem] = []
+        for (i, question) in questions.enumerated() {
             let r = run.rating(i)
-            let value = r.value.map { t.ratingValue($0) } ?? t[.ratingNotRated]
-            let label = "[\(value)] "
-            listRow(&grid, label + question, x: inner.x, y: y, width: inner.width, selected: i == run.selectedItem)
-            grid.text(label, x: inner.x + 2, y: y, style: Style(ratingRole(r.value), bold: true, reverse: i == run.selectedItem))
-            y += 1
+            let label = "[\(r.value.map { t.ratingValue($0) } ?? t[.ratingNotRated])] "
+            rows.append(ListItem(text: label + question, index: i, lead: label.count, leadStyle: Style(ratingRole(r.value), bold: true)))
             // The contributions first, then the compiled assessment's text.
-            for c in run.data.contributions where c.question == i && y < inner.maxY {
-                grid.text(truncate("      • " + (c.from.isEmpty ? "" : "\(c.from): ") + c.text, width: inner.width), x: inner.x, y: y)
-                y += 1
+            for c in run.data.contributions where c.question == i {
+                rows.append(ListItem(text: "      • " + (c.from.isEmpty ? "" : "\(c.from): ") + c.text))
             }
-            for (name, text) in [(t[.ratingObservations], r.observations), (t[.ratingComment], r.comment)] where !text.isEmpty && y < inner.maxY {
-                grid.text(truncate("      \(name): \(text)", width: inner.width), x: inner.x, y: y, style: Style(.dim))
-                y += 1
+            for (name, text) in [(t[.ratingObservations], r.observations), (t[.ratingComment], r.comment)] where !text.isEmpty {
+                rows.append(ListItem(text: "      \(name): \(text)", style: Style(.dim)))
             }
         }
+        drawList(&grid, rows, selected: run.selectedItem, rect: inner)
     }
 
     static func drawProblem(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
         let area = run.data.focusAreas.first { $0.id == run.data.problemFocusAreaID }
         let title = "\(t[.problemHeading]) · \(area?.name ?? t[.problemNoArea])"
-        let inner = grid.box(rect, title: title, right: run.data.focusAreas.count > 1 ? "F3" : "")
+        let given = run.assignedArea != nil
+        var inner = grid.box(rect, title: title, right: run.data.focusAreas.count > 1 && !given ? Keymap.hint(.nextProblemArea) : "")
         var lines: [(text: String, style: Style, field: Int?)] = []
+        // Which group writes which area (the facilitator's to give), whole
+        // above the fields.
+        let groups = given ? "\(t[.groupAreaFixed])." : run.role == .facilitator && run.meeting.groupCount > 0 ? groupAreasLine(run, texts: t) : ""
+        if !groups.isEmpty, inner.height > 4 {
+            let used = grid.paragraph(groups, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: min(3, inner.height / 3)),
+                                      style: Style(.dim))
+            inner = Rect(x: inner.x, y: inner.y + used, width: inner.width, height: inner.height - used)
+        }
         var section: TextKey?
         for (i, f) in ProblemField.all.enumerated() {
             let heading: TextKey
@@ -999,6 +1009,16 @@ public enum Screens {
         }
         // The field being written is shown whole, wrapped.
         drawList(&grid, lines.map { ListItem(text: $0.text, style: $0.style, index: $0.field) }, selected: run.problem.field, rect: inner)
+    }
+
+    /// "Grupper: Grupp 1 Centrum · Grupp 2 Skolan", or the key that gives
+    /// a group an area.
+    static func groupAreasLine(_ run: RunState, texts t: Texts) -> String {
+        let given = run.meeting.groupAreas.sorted { $0.key < $1.key }.compactMap { g, id in
+            run.data.focusAreas.first { $0.id == id }.map { "\(t.group(g)) \($0.name)" }
+        }
+        guard !given.isEmpty else { return "\(Keymap.hint(.assignGroupArea)) \(t[.groupAreaHint])" }
+        return "\(t[.groupsGiven]): \(given.joined(separator: " · "))"
     }
 
     /// The step's activities, numbered (what "after" refers to), and below
@@ -1077,6 +1097,8 @@ public enum Screens {
             let after = a.dependsOn.compactMap { numbers[$0] }.sorted()
             if !after.isEmpty { text += " · \(t[.activityAfter]) \(after.map(String.init).joined(separator: ", "))" }
             if let id = a.focusAreaID, let area = run.data.focusAreas.first(where: { $0.id == id }) { text += " · \(area.name)" }
+            // Whose station proposed it.
+            if let g = a.group { text += " · \(t.group(g))" }
             return ListItem(text: text, style: Style(.normal, bold: a.priority == .high), index: i)
         }
         drawList(&grid, items, selected: run.selectedItem, rect: inner)

@@ -137,12 +137,50 @@ extension AppStore {
     /// Adds `seconds` to the step being left and makes step `toIndex` the
     /// meeting's current step: one transaction, so a crash leaves either
     /// both or neither.
-    public func moveToStep(meetingID: Int64, leaving stepID: String, seconds: Double, toIndex: Int) throws {
+    public func moveToStep(meetingID: Int64, leaving stepID: String, seconds: Double, toIndex: Int, now: Double? = nil) throws {
         try transaction { db in
             var record = try Self.storedMeeting(db, id: meetingID)
             try Self.addStepTime(db, meetingID: meetingID, stepID: stepID, seconds: seconds)
+            if record.currentStepIndex != toIndex, let now {
+                // A new step's wall starts on its first page.
+                var room = try Self.room(db, meetingID: meetingID)
+                (room.wallPage, room.wallTurnedAt) = Meeting.wallAtStepStart(now: now)
+                try room.save(db)
+            }
             record.currentStepIndex = toIndex
             try record.update(db)
+        }
+    }
+
+    /// Gives a group of the meeting a focus area to work on (nil: the
+    /// group chooses); returns the meeting.
+    @discardableResult
+    public func setGroupArea(meetingID: Int64, group: Int, areaID: Int64?) throws -> Meeting {
+        try changeRoom(meetingID: meetingID) { room in
+            var areas = Meeting.decode(groupAreas: room.groupAreas)
+            areas[group] = areaID
+            room.groupAreas = Meeting.encode(groupAreas: areas)
+        }
+    }
+
+    /// Turns the projector's wall to page counter `page` at `now`; returns
+    /// the meeting.
+    @discardableResult
+    public func turnWall(meetingID: Int64, page: Int, now: Double) throws -> Meeting {
+        try changeRoom(meetingID: meetingID) { room in
+            room.wallPage = page
+            room.wallTurnedAt = now
+        }
+    }
+
+    /// Changes the meeting's room row in one transaction; returns the meeting.
+    private func changeRoom(meetingID: Int64, _ change: @escaping (inout StoredRoom) -> Void) throws -> Meeting {
+        try transaction { db in
+            let record = try Self.storedMeeting(db, id: meetingID)
+            var room = try Self.room(db, meetingID: meetingID)
+            change(&room)
+            try room.save(db)
+            return try Self.meeting(db, record: record)
         }
     }
 
@@ -173,9 +211,18 @@ extension AppStore {
             .filter(StoredParticipant.Columns.meetingID == record.id)
             .order(StoredParticipant.Columns.position)
             .fetchAll(db)
-        return record.meeting(participants: participants)
+        var meeting = record.meeting(participants: participants)
+        if let id = record.id { try StoredRoom.fetchOne(db, key: id)?.apply(to: &meeting) }
+        return meeting
     }
 
+    /// The meeting's room row, or a new one (not yet saved).
+    static func room(_ db: Database, meetingID: Int64) throws -> StoredRoom {
+        try StoredRoom.fetchOne(db, key: meetingID) ?? StoredRoom(meetingID: meetingID)
+    }
+
+    /// The meetings of a cycle (or all), for lists and documents: without
+    /// their room's state (group areas, wall page), which `meeting(id:)` has.
     static func meetings(_ db: Database, cycleID: Int64?) throws -> [Meeting] {
         let records: [StoredMeeting]
         let participants: [StoredParticipant]

@@ -180,9 +180,12 @@ struct StoredActivity: Codable, FetchableRecord, MutablePersistableRecord {
     var triangleSide = ""
     var involvesCitizens = false
     var status = ActivityStatus.planned
+    /// The proposing station's group; 0: none.
+    var groupNo = 0
 
     enum CodingKeys: String, CodingKey {
         case id, what, responsible, start, end, priority, position, how, organisation, sequence, status
+        case groupNo = "group_no"
         case cycleID = "cycle_id"
         case meetingID = "meeting_id"
         case stepID = "step_id"
@@ -223,14 +226,17 @@ struct StoredActivity: Codable, FetchableRecord, MutablePersistableRecord {
         triangleSide = a.triangleSide?.rawValue ?? ""
         involvesCitizens = a.involvesCitizens
         status = a.status
+        groupNo = a.group ?? 0
     }
 
     func activity(dependsOn: [Int64]) -> Activity {
-        Activity(id: id ?? 0, cycleID: cycleID, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID,
+        var a = Activity(id: id ?? 0, cycleID: cycleID, meetingID: meetingID, stepID: stepID, focusAreaID: focusAreaID,
                  what: what, responsible: responsible, start: start, end: end, priority: priority, how: how,
                  organisation: organisation, sequence: sequence, dependsOn: dependsOn,
                  effectTerm: EffectTerm(rawValue: effectTerm), triangleSide: TriangleSide(rawValue: triangleSide),
                  involvesCitizens: involvesCitizens, status: status, createdAt: createdAt)
+        a.group = groupNo == 0 ? nil : groupNo
+        return a
     }
 }
 

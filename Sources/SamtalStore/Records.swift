@@ -115,6 +115,31 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+/// What the room works on while the meeting runs (v13): the focus area
+/// each group was given and the projector wall's page. A row of its own,
+/// so the meeting's record (read by every write) keeps its columns.
+struct StoredRoom: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "meeting_room"
+
+    var meetingID: Int64
+    var groupAreas = ""
+    var wallPage = 0
+    var wallTurnedAt: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case meetingID = "meeting_id"
+        case groupAreas = "group_areas"
+        case wallPage = "wall_page"
+        case wallTurnedAt = "wall_turned_at"
+    }
+
+    func apply(to meeting: inout Meeting) {
+        meeting.groupAreas = Meeting.decode(groupAreas: groupAreas)
+        meeting.wallPage = wallPage
+        meeting.wallTurnedAt = wallTurnedAt
+    }
+}
+
 struct StoredParticipant: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "participant"
 

@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("v10", migrate: v10)
         migrator.registerMigration("v11", migrate: v11)
         migrator.registerMigration("v12", migrate: v12)
+        migrator.registerMigration("v13", migrate: v13)
         return migrator
     }
 
@@ -442,5 +443,20 @@ enum Schema {
             t.column("deleted_at", .double)
         }
         try db.create(index: "rating_contribution_step", on: "rating_contribution", columns: ["meeting_id", "step_id"])
+    }
+
+    /// Group work: the focus area the facilitator gave each group, the
+    /// projector wall's page as the facilitator turned it, and the group
+    /// whose station proposed an activity (0: none).
+    static func v13(_ db: Database) throws {
+        try db.create(table: "meeting_room") { t in
+            t.primaryKey("meeting_id", .integer).references("meeting", onDelete: .cascade)
+            t.column("group_areas", .text).notNull().defaults(to: "")
+            t.column("wall_page", .integer).notNull().defaults(to: 0)
+            t.column("wall_turned_at", .double)
+        }
+        try db.alter(table: "activity") { t in
+            t.add(column: "group_no", .integer).notNull().defaults(to: 0)
+        }
     }
 }

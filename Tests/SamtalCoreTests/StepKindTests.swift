@@ -58,6 +58,40 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(effects == [.writeStep(.assignNote(noteID: 2, areaID: 6), Fixtures.run(state).query)])
     }
 
+    @Test func ctrlFAndTheAreasKeyMovesTheSelectedNoteThere() {
+        let areas = (0..<11).map { area(Int64(10 + $0), "Område \($0 + 1)") }
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: areas))
+        let q = Fixtures.run(state).query
+        // The selected list is the notes'; the areas pane has focus nowhere.
+        #expect(state.update(.key(.ctrl("f"))).isEmpty)
+        #expect(state.status?.text.contains("1–b") == true)
+        #expect(state.update(.key(.char("3"))) == [.writeStep(.assignNote(noteID: 1, areaID: 12), q)])
+        // The next note is selected; "b" is the 11th area.
+        #expect(Fixtures.run(state).cluster.note == 1)
+        _ = state.update(.key(.ctrl("f")))
+        #expect(state.update(.key(.char("B"))) == [.writeStep(.assignNote(noteID: 2, areaID: 20), q)])
+        #expect(Fixtures.run(state).input.isEmpty)
+    }
+
+    @Test func aKeyThatIsNoAreaAfterCtrlFIsTypedAndNothingMoves() {
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes,
+                                                         focusAreas: [area(5, "Storgatan"), area(6, "Stationen")]))
+        _ = state.update(.key(.ctrl("f")))
+        // "7" names no area: said, nothing moved, nothing typed.
+        #expect(state.update(.key(.char("7"))).isEmpty)
+        #expect(state.status?.isError == true)
+        #expect(Fixtures.run(state).input.isEmpty)
+        // A letter past the areas' keys is no pick either; "Ö" is text.
+        _ = state.update(.key(.ctrl("f")))
+        #expect(state.update(.key(.char("Ö"))).isEmpty)
+        #expect(Fixtures.run(state).input.text == "Ö")
+        #expect(Fixtures.run(state).cluster.moving == nil)
+        // Esc after Ctrl-F cancels the move and keeps the line.
+        _ = state.update(.key(.ctrl("f")))
+        #expect(state.update(.key(.escape)).isEmpty)
+        #expect(Fixtures.run(state).input.text == "Ö")
+    }
+
     @Test func typeRenameAndDelete() {
         var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: [area(5, "Storgatan", notes: [1])]))
         let q = Fixtures.run(state).query
@@ -381,9 +415,23 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(s.update(.key(.char("a"))) == [])
     }
 
-    @Test("where dots are counted per participant, a station takes notes as before")
-    func perParticipantStaysAStation() {
-        #expect(station(per: "participant").keyContext == .station)
+    @Test("where dots are counted per participant, a station only shows, and its key bar offers no note keys")
+    func perParticipantAStationWatches() {
+        var s = station(per: "participant")
+        #expect(s.keyContext == .stationWatch)
+        let bar = Keymap.bar(for: .stationWatch).map(\.action)
+        #expect(bar == [.help, .quit])
+        #expect(s.update(.key(.char("a"))) == [])
+        #expect(s.update(.key(.function(3))) == [])
+        #expect(Fixtures.run(s).input.isEmpty)
+    }
+
+    @Test("the facilitator's vote per participant offers no group to switch to")
+    func perParticipantHasNoVoterKey() {
+        let bar = Keymap.bar(for: .voteTogether).map(\.action)
+        #expect(!bar.contains(.nextVoter) && !bar.contains(.nextGroup))
+        #expect(bar.contains(.addDot))
+        #expect(Keymap.bar(for: .vote).map(\.action).contains(.nextVoter))
     }
 }
 
@@ -436,8 +484,9 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         _ = s.update(.key(.tab))
         for c in "Fältassistenterna" { _ = s.update(.key(.char(c))) }
         let effects = Fixtures.withoutDraftClearing(s.update(.key(.enter)))
-        let expected = Activity(id: 0, cycleID: 2, meetingID: 7, stepID: "steget", what: "Föräldravandring", responsible: "Fältassistenterna",
+        var expected = Activity(id: 0, cycleID: 2, meetingID: 7, stepID: "steget", what: "Föräldravandring", responsible: "Fältassistenterna",
                                 createdAt: 0)
+        expected.group = 1 // the station's group proposed it
         #expect(effects == [.writeStep(.addActivity(expected), q)])
         _ = s.update(.key(.function(8)))
         #expect(s.dialog == nil)

@@ -40,7 +40,7 @@ import SamtalCore
         var seen = Set<Int>()
         var pages = 0
         for page in 0..<6 {
-            _ = state.update(.tick(now: 10_000 + Double(page) * Screens.wallPageSeconds, today: "2026-12-03"))
+            _ = state.update(.tick(now: 10_000 + Double(page) * Meeting.wallPageSeconds, today: "2026-12-03"))
             let screen = Screens.render(state, size: Size(width: 80, height: 24)).text
             guard let match = screen.firstMatch(of: /sida (\d+)\/(\d+)/) else {
                 Issue.record("no page marker:\n\(screen)")
@@ -90,6 +90,20 @@ import SamtalCore
                             answers: [.what: "Buskörning med mopeder", .where_: "Storgatan mellan torget och skolan"], createdAt: 0)
         data.areaProblems = [AreaProblem(problem: data.problem!, whyChain: data.whyChain), AreaProblem(problem: other, whyChain: [])]
         check(projector(.problem, data: data), "problem")
+    }
+
+    @Test("areas given to groups are on the wall with their groups before a word is written")
+    func problemWithGroups() {
+        var state = projector(.problem, data: StepFixtures.problemData)
+        guard case .run(let run) = state.screen else { Issue.record("not running"); return }
+        var meeting = run.meeting
+        meeting.groupAreas = [1: 11, 2: 12]
+        _ = state.update(.meetingFollowed(meeting, stepSeconds: ["steget": 300]))
+        assertSnapshot(Screens.render(state, size: Size(width: 100, height: 30)), "projector-problem-groups-100x30")
+        // The facilitator's panel says which group has which area.
+        var facilitator = StepFixtures.state(.problem, data: StepFixtures.problemData)
+        _ = facilitator.update(.meetingFollowed(meeting, stepSeconds: [:]))
+        assertSnapshot(Screens.render(facilitator, size: Size(width: 100, height: 30)), "step-problem-groups-100x30")
     }
 
     @Test func activities() {

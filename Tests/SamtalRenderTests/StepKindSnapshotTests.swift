@@ -145,6 +145,16 @@ enum StepFixtures {
         check(state, "step-rating")
     }
 
+    @Test("a checklist or a rating longer than its pane says how many points are above and below")
+    func longChecklistAndRating() {
+        let points = (1...14).map { "Punkt \($0): en kontrollfråga om förberedelserna inför medborgardialogen" }
+        var state = StepFixtures.state(.checklist, questions: points, data: StepFixtures.checklistData,
+                                       keys: Array(repeating: Key.down, count: 9))
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "step-checklist-long-80x24")
+        state = StepFixtures.state(.rating, questions: points, data: StepFixtures.ratingData, keys: Array(repeating: Key.down, count: 9))
+        assertSnapshot(Screens.render(state, size: Size(width: 100, height: 40)), "step-rating-long-100x40")
+    }
+
     @Test func summary() {
         let state = StepFixtures.state(.summary, data: StepFixtures.summaryData,
                                        keys: [.function(3), .char("B"), .char("o"), .char("k"), .char("a"), .tab, .char("E"), .char("r"), .char("i"), .char("k")])

@@ -465,7 +465,7 @@ struct UpgradeFromV2Tests {
         let migrations = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(Set(migrations) == Set((1...12).map { "v\($0)" }))
+        #expect(Set(migrations) == Set((1...13).map { "v\($0)" }))
         #expect(store.warnings.isEmpty)
         let area = try #require(try store.focusAreas(meetingID: meetingID).first)
         #expect(area.name == "Torget – ö" && area.type == .place && !area.leadsToPromise)
@@ -481,5 +481,36 @@ struct UpgradeFromV2Tests {
         #expect(try store.activities(cycleID: area.cycleID).map(\.what) == ["Lampor"])
         // And opening it again needs no second copy
         #expect(try AppStore(path: path).migrationBackupPath == nil)
+    }
+}
+
+@Suite struct GroupWorkStoreTests {
+    @Test("each group's focus area, the wall's page and a station's group on its activity are kept")
+    func groupWorkIsKept() throws {
+        let fixture = try Fixture.inMemory()
+        let store = fixture.store
+        let id = fixture.meeting.id
+        let area = try store.createFocusArea(meetingID: id, stepID: "fokus", name: "Torget", type: .place, now: 5)
+        let other = try store.createFocusArea(meetingID: id, stepID: "fokus", name: "Skolan", type: .place, now: 5)
+        try store.setGroupArea(meetingID: id, group: 1, areaID: area.id)
+        try store.setGroupArea(meetingID: id, group: 2, areaID: other.id)
+        let taken = try store.setGroupArea(meetingID: id, group: 1, areaID: nil)
+        #expect(taken.groupAreas == [2: other.id])
+        try store.turnWall(meetingID: id, page: 4, now: 50)
+        var meeting = try #require(try store.meeting(id: id))
+        #expect(meeting.groupAreas == [2: other.id])
+        #expect(meeting.wallPage == 4 && meeting.wallTurnedAt == 50)
+        // A new step starts the wall on its first page.
+        try store.moveToStep(meetingID: id, leaving: "a", seconds: 1, toIndex: 1, now: 60)
+        meeting = try #require(try store.meeting(id: id))
+        #expect(meeting.wallPage == 0 && meeting.wallCounter(at: 60) == 0 && meeting.wallCounter(at: 70) == 1)
+        var proposal = Activity(id: 0, cycleID: 0, meetingID: 0, stepID: "", focusAreaID: other.id, what: "Föräldravandring", createdAt: 0)
+        proposal.group = 2
+        let stored = try store.addActivity(proposal, meetingID: id, stepID: "aktiviteter", now: 70)
+        #expect(stored.group == 2)
+        #expect(try store.activities(meetingID: id).map(\.group) == [2])
+        let byFacilitator = try store.addActivity(meetingID: id, stepID: "aktiviteter", focusAreaID: nil, what: "Belysning",
+                                                  responsible: "", start: "", end: "", priority: .low, now: 71)
+        #expect(byFacilitator.group == nil)
     }
 }

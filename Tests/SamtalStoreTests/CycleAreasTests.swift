@@ -179,13 +179,26 @@ struct UpgradeFromV10Tests {
             problem = try f.store.saveProblem(meetingID: meeting.id, stepID: "problem", focusAreaID: nil,
                                               answers: [.what: "Skadegörelse kvällstid"], triangle: [.place: "Busstorget"], now: 14)
             chain = try f.store.saveWhyChain(problemID: problem.id, texts: ["Mörkt", "Trasig belysning"], now: 15)
-            let walk = try f.store.addActivity(meetingID: meeting.id, stepID: "aktiviteter", focusAreaID: nil, what: "Trygghetsvandring",
-                                               responsible: "Kommunpolisen", start: "2027-03-01", end: "2027-03-31", priority: .high, now: 16)
-            var light = try f.store.addActivity(meetingID: meeting.id, stepID: "aktiviteter", focusAreaID: nil, what: "Belysning",
-                                                responsible: "Tekniska", start: "", end: "", priority: .medium, now: 17)
-            light.dependsOn = [walk.id]
-            light.status = .ongoing
-            light = try f.store.updateActivity(light, now: 18)
+            // The activity's record changed in v13: written with v10's columns.
+            let (walkID, lightID) = try f.store.writer.write { db -> (Int64, Int64) in
+                try db.execute(sql: """
+                    INSERT INTO activity (cycle_id, meeting_id, step_id, what, responsible, start, "end", priority, position, created_at, updated_at)
+                    VALUES (?, ?, 'aktiviteter', 'Trygghetsvandring', 'Kommunpolisen', '2027-03-01', '2027-03-31', 'high', 0, 16, 16)
+                    """, arguments: [cycleID, meeting.id])
+                let walk = db.lastInsertedRowID
+                try db.execute(sql: """
+                    INSERT INTO activity (cycle_id, meeting_id, step_id, what, responsible, start, "end", priority, position, created_at, updated_at,
+                                          status)
+                    VALUES (?, ?, 'aktiviteter', 'Belysning', 'Tekniska', '', '', 'medium', 1, 17, 18, 'ongoing')
+                    """, arguments: [cycleID, meeting.id])
+                let light = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO activity_dependency (activity_id, depends_on_id) VALUES (?, ?)", arguments: [light, walk])
+                return (walk, light)
+            }
+            let walk = Activity(id: walkID, cycleID: cycleID, meetingID: meeting.id, stepID: "aktiviteter", what: "Trygghetsvandring",
+                                responsible: "Kommunpolisen", start: "2027-03-01", end: "2027-03-31", priority: .high, createdAt: 16)
+            let light = Activity(id: lightID, cycleID: cycleID, meetingID: meeting.id, stepID: "aktiviteter", what: "Belysning",
+                                 responsible: "Tekniska", dependsOn: [walkID], status: .ongoing, createdAt: 17)
             activities = [walk, light]
             promise = try f.store.savePromise(Promise(cycleID: cycleID, sections: [.purpose: "Tryggare centrum", .validity: "2027"]), now: 19)
             try f.store.saveMeetingSnapshot(meetingID: meeting.id, data: "{\"steps\":{}}", now: 20)

@@ -108,7 +108,7 @@ class CycleTests(E2ETestCase):
         screen = p.wait_for("Fokusområden (2)")
         # Its note came along, and where it was proposed (the line is cut
         # at the list's width).
-        self.assertRegex(screen, r"Storgatan centrum · plats \(1\) · VAD-dial")
+        self.assertRegex(screen, r"Storgatan centrum · plats \(1\) · VAD-di")
         # The joint meeting's own note goes into it too: the merged area
         # stays selected; Tab to the notes, down to the fourth, Enter.
         p.key("Tab", "Down", "Down", "Down", "Enter")
@@ -186,7 +186,7 @@ class CycleTests(E2ETestCase):
         p.wait_for("⇢")
         p.key("Down", "Down", "F7")
         screen = p.wait_for("Fokusområden (2)")
-        self.assertRegex(screen, r"Storgatan centrum · plats \(1\) · VAD-dial")
+        self.assertRegex(screen, r"Storgatan centrum · plats \(1\) · VAD-di")
         self.to_step(p, 5)
         p.wait_for("0 prickar")
         p.key("Down", "Enter", "Enter", "Up", "Enter")

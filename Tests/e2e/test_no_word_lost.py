@@ -489,13 +489,13 @@ class NoWordLostTests(E2ETestCase):
             status = self.poll(lambda: self.query("SELECT status FROM meeting WHERE id = ?", meeting), lambda r: r == [("finished",)])
             self.assertEqual(status, [("finished",)])
             with self.subTest("finished: the station shows that the meeting has ended"):
-                ended = re.compile(r"slutfört|avslutat", re.I)
+                ended = re.compile(r"Mötet är slutfört", re.I)
                 screen = self.poll(station.screen, ended.search)
                 self.assertIsNotNone(ended.search(screen), "no word of the meeting having ended:\n"
                                      + "\n".join(screen.splitlines()[:1] + screen.splitlines()[-2:]))
             self.station_note_is_refused(meeting, station, "Nedsläckt parkering bakom ICA efter mötet")
             with self.subTest("finished: the projector shows that the meeting has ended"):
-                projector.wait_for("Mötet är avslutat")
+                projector.wait_for("Mötet är slutfört")
 
     def test_a_station_edits_only_its_own_groups_notes_and_sees_their_text(self):
         meeting = self.meeting("medarbetardialog-vad", "VAD-dialog stationer")

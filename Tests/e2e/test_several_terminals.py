@@ -62,10 +62,10 @@ class SeveralTerminalsTests(E2ETestCase):
         meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", agenda, "--title", title).stdout.strip()
         run = self.pane(f"{BINARY} run {meeting}")
         run.wait_for("Steg 1/2")
-        for name in ["Storgatan kvällstid", "Stationen nattetid"]:
+        for number, name in enumerate(["Storgatan kvällstid", "Stationen nattetid"], 1):
             run.type(name)
             run.key("Enter")
-            run.wait_for(f"{name} · plats (0)")
+            run.wait_for(f"{number} {name}")  # listed with the key that moves a note there
         return meeting, run
 
     def test_two_stations_write_two_groups_problem_descriptions_at_once(self):
@@ -77,8 +77,25 @@ class SeveralTerminalsTests(E2ETestCase):
         run.wait_for("Problembeskrivning · Storgatan kvällstid")
         g1.wait_for("Problembeskrivning · Storgatan kvällstid")
         g2.wait_for("Problembeskrivning · Storgatan kvällstid")
-        g2.key("F3")  # group 2 takes the other area
+        # The facilitator gives each group its area: Ctrl-G, then the group.
+        run.key("C-g")
+        run.wait_for("till vilken grupp?")
+        run.type("1")
+        run.key("F3")
+        run.wait_for("Problembeskrivning · Stationen nattetid")
+        run.key("C-g")
+        run.type("2")
+        run.wait_for("Grupper: Grupp 1 Storgatan kvällstid · Grupp 2 Stationen nattetid")
+        # Each station opens its group's area by itself, and keeps it.
         g2.wait_for("Problembeskrivning · Stationen nattetid")
+        g2.wait_for("Facilitatorn har gett gruppen fokusområdet")
+        g2.key("F3")
+        g2.wait_for("Facilitatorn har gett gruppen fokusområdet «Stationen nattetid»")
+        self.assertIn("Problembeskrivning · Stationen nattetid", g2.screen())
+        g1.wait_for("Problembeskrivning · Storgatan kvällstid")
+        # The wall names the group working on each area before a word is written.
+        wall.wait_for("Problembeskrivning · Storgatan kvällstid · Grupp 1")
+        wall.wait_for("Problembeskrivning · Stationen nattetid · Grupp 2")
         g1.type("Buskörning med mopeder")
         g2.type("Otrygghet på perrongen")
         g1.key("Enter")
@@ -88,11 +105,11 @@ class SeveralTerminalsTests(E2ETestCase):
         g1.key("Enter")
         g2.key("Enter")
         # The facilitator sees each group's description as it is written.
-        run.wait_for("Buskörning med mopeder")
-        run.wait_for("Storgatan mellan torget och skolan")
-        run.key("F3")
         run.wait_for("Otrygghet på perrongen")
         run.wait_for("Perrong 2 och gångtunneln")
+        run.key("F3")
+        run.wait_for("Buskörning med mopeder")
+        run.wait_for("Storgatan mellan torget och skolan")
         # The room's wall shows both groups' descriptions.
         for text in ["Buskörning med mopeder", "Otrygghet på perrongen", "Perrong 2 och gångtunneln"]:
             wall.wait_for(text)
@@ -139,14 +156,28 @@ class SeveralTerminalsTests(E2ETestCase):
         present = self.pane(f"{BINARY} present {meeting}", width=120, height=40)
         present.wait_for("Steg 3/6")
         present.wait_for("Inte placerade (2)")
-        run.type("Storgatan kvällstid")
-        run.key("Enter")
-        present.wait_for("Storgatan kvällstid · plats (0)")
-        run.key("Enter")  # the selected note (the first) into the selected area
-        run.wait_for("Storgatan kvällstid · plats (1)")
-        screen = present.wait_for("Storgatan kvällstid · plats (1)")
+        for name in ["Storgatan kvällstid", "Stationen nattetid"]:
+            run.type(name)
+            run.key("Enter")
+            present.wait_for(f"{name} · plats (0)")
+        run.key("Enter")  # the selected note (the first) into the selected area (the last made)
+        run.wait_for("Flyttad till Stationen nattetid")
+        screen = present.wait_for("Stationen nattetid · plats (1)")
         self.assertIn("Inte placerade (1)", screen)
         self.assertIn("• Buskörning vid Storgatan", screen)
+        # One key and the area's number: the next note goes to area 1.
+        run.key("C-f")
+        run.wait_for("Flytta till vilket fokusområde?")
+        run.type("1")
+        run.wait_for("Flyttad till Storgatan kvällstid")
+        screen = present.wait_for("Storgatan kvällstid · plats (1)")
+        self.assertIn("• Mörk gångtunnel vid stationen", screen)
+        self.assertNotIn("Inte placerade", screen)
+        self.assertNotIn("1Storgatan", run.screen())  # nothing was typed into the line
+        rows = self.ws.sqlite("SELECT fa.name, n.text FROM focus_area_note fan JOIN focus_area fa ON fa.id = fan.focus_area_id "
+                              "JOIN note n ON n.id = fan.note_id ORDER BY n.id")
+        self.assertEqual(rows, [("Stationen nattetid", "Buskörning vid Storgatan"),
+                                ("Storgatan kvällstid", "Mörk gångtunnel vid stationen")])
 
     def test_forty_notes_are_all_on_the_projector_page_by_page(self):
         meeting = self.ws.new_meeting()
@@ -169,6 +200,14 @@ class SeveralTerminalsTests(E2ETestCase):
             time.sleep(0.5)
         self.assertEqual(seen, set(range(1, 41)), f"not on the projector: {sorted(set(range(1, 41)) - seen)}")
         self.assertGreater(len(pages), 1)
+        # The facilitator turns the page (Ctrl-E): the next one, at once, and it stays.
+        shown, count = map(int, re.search(r"sida (\d+)/(\d+)", present.screen()).groups())
+        run.key("C-e")
+        run.wait_for("Projektorn visar nästa sida")
+        following = shown % count + 1
+        present.wait_for(f"sida {following}/{count}", timeout=3)
+        time.sleep(12)  # longer than a page turning by itself
+        self.assertIn(f"sida {following}/{count}", present.screen())
 
     def test_run_present_and_two_stations_on_one_store(self):
         meeting = self.ws.new_meeting()

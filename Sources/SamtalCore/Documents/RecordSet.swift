@@ -136,11 +136,13 @@ public struct RecordSet: Equatable, Sendable {
             unique(causes).map { c in [.int(c.id), .int(c.problemID), id(c.parentID), s(c.text), s(c.evidence.rawValue), t(c.createdAt)] })
         let acts = unique(activities)
         add("activities", ["id", "cycle_id", "meeting_id", "step_id", "focus_area_id", "what", "how", "responsible", "organisation",
-                           "start", "end", "priority", "sequence", "effect_term", "triangle_side", "involves_citizens", "status", "created_at"],
+                           "start", "end", "priority", "sequence", "effect_term", "triangle_side", "involves_citizens", "status", "created_at",
+                           "group"],
             acts.map { a in
                 [.int(a.id), .int(a.cycleID), .int(a.meetingID), s(a.stepID), id(a.focusAreaID), s(a.what), s(a.how), s(a.responsible),
                  s(a.organisation), s(a.start), s(a.end), s(a.priority.rawValue), i(a.sequence), a.effectTerm.map { s($0.rawValue) } ?? .null,
-                 a.triangleSide.map { s($0.rawValue) } ?? .null, .bool(a.involvesCitizens), s(a.status.rawValue), t(a.createdAt)]
+                 a.triangleSide.map { s($0.rawValue) } ?? .null, .bool(a.involvesCitizens), s(a.status.rawValue), t(a.createdAt),
+                 a.group.map { .int(Int64($0)) } ?? .null]
             })
         add("activity_dependencies", ["activity_id", "depends_on_id"],
             acts.flatMap { a in a.dependsOn.sorted().map { [.int(a.id), .int($0)] } })

@@ -1,0 +1,133 @@
+import Testing
+@testable import SamtalCore
+
+/// The facilitator gives each group a focus area; each group's station
+/// works on it; the facilitator turns the projector's wall.
+@Suite struct GroupWorkTests {
+    func opened(_ kind: StepKind, role: RunRole, groupAreas: [Int: Int64] = [:]) -> AppState {
+        let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .problemAnalysis, source: .police, steps: [
+            AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+            AgendaStep(id: "steget", title: "Steget", kind: kind, minutes: 30),
+        ])
+        var meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 2, currentStepIndex: 1, createdAt: 0)
+        meeting.groupAreas = groupAreas
+        var s = AppState(language: .sv, now: 100)
+        _ = s.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [], role: role)))
+        var data = StepData(stepID: "steget", focusAreas: [area(5, "Storgatan"), area(6, "Stationen")])
+        data.problemFocusAreaID = groupAreas[2] ?? 5
+        _ = s.update(.stepLoaded(data))
+        return s
+    }
+
+    @Test("Ctrl-G and a group's number give the area shown to that group; again takes it back")
+    func theFacilitatorGivesAGroupTheAreaShown() {
+        var s = opened(.problem, role: .facilitator)
+        #expect(s.update(.key(.ctrl("g"))).isEmpty)
+        #expect(s.status?.text.contains("Storgatan") == true)
+        #expect(s.update(.key(.char("2"))) == [.setGroupArea(meetingID: 7, group: 2, areaID: 5)])
+        // The store answers with the meeting; the facilitator keeps its step.
+        var m = Fixtures.run(s).meeting
+        m.groupAreas = [2: 5]
+        m.currentStepIndex = 0
+        #expect(s.update(.meetingFollowed(m, stepSeconds: [:])).isEmpty)
+        #expect(Fixtures.run(s).meeting.groupAreas == [2: 5])
+        #expect(Fixtures.run(s).stepIndex == 1)
+        _ = s.update(.key(.ctrl("g")))
+        #expect(s.update(.key(.char("2"))) == [.setGroupArea(meetingID: 7, group: 2, areaID: nil)])
+        // A group the meeting does not have: said, nothing typed.
+        _ = s.update(.key(.ctrl("g")))
+        #expect(s.update(.key(.char("3"))).isEmpty)
+        #expect(s.status?.isError == true)
+        #expect(Fixtures.run(s).input.isEmpty)
+    }
+
+    @Test("a key that is no group after Ctrl-G is typed as usual")
+    func anotherKeyAfterCtrlGIsTyped() {
+        var s = opened(.problem, role: .facilitator)
+        _ = s.update(.key(.ctrl("g")))
+        #expect(s.update(.key(.char("Å"))).isEmpty)
+        #expect(Fixtures.run(s).input.text == "Å")
+        #expect(Fixtures.run(s).assigningArea == nil)
+    }
+
+    @Test("a station writes the area its group was given, cannot choose another, and follows a new one")
+    func aStationFollowsItsGroupsArea() {
+        var s = opened(.problem, role: .station(group: 2, name: "Sara"), groupAreas: [2: 6])
+        #expect(Fixtures.run(s).query.focusAreaID == 6)
+        #expect(s.update(.key(.function(3))).isEmpty)
+        #expect(s.status?.text.contains("Stationen") == true)
+        #expect(Fixtures.run(s).query.focusAreaID == 6)
+        // Typed, then given another area: what was typed is written first.
+        for c in "Klotter" { _ = s.update(.key(.char(c))) }
+        var m = Fixtures.run(s).meeting
+        m.groupAreas = [2: 5]
+        let effects = Fixtures.withoutDraftClearing(s.update(.meetingFollowed(m, stepSeconds: [:])))
+        // The text goes to the area it was typed for; then the new area loads.
+        #expect(effects.contains { if case .writeStep(.setProblemText(6, .question(.what), "Klotter"), _, _) = $0 { true } else { false } })
+        #expect(effects.last == .loadStep(Fixtures.run(s).query))
+        #expect(Fixtures.run(s).query.focusAreaID == 5)
+        #expect(Fixtures.run(s).input.isEmpty)
+    }
+
+    @Test("a station proposes activities for its group's area, marked with its group")
+    func aStationsActivitiesCarryItsGroupAndArea() {
+        var s = opened(.activities, role: .station(group: 1, name: ""), groupAreas: [1: 6])
+        #expect(Fixtures.run(s).activities.area == 6)
+        for c in "Trygghetsvandring" { _ = s.update(.key(.char(c))) }
+        guard case .writeStep(.addActivity(let a), _, _)? = s.update(.key(.enter)).first else { Issue.record("no write"); return }
+        #expect(a.group == 1)
+        #expect(a.focusAreaID == 6)
+        // The facilitator gives the group another area: new proposals follow.
+        var m = Fixtures.run(s).meeting
+        m.groupAreas = [1: 5]
+        _ = s.update(.meetingFollowed(m, stepSeconds: [:]))
+        #expect(Fixtures.run(s).activities.area == 5)
+    }
+
+    @Test("the facilitator's activities keep no group; Ctrl-G gives the chosen area")
+    func theFacilitatorsActivities() {
+        var s = opened(.activities, role: .facilitator)
+        _ = s.update(.key(.function(7))) // choose an area for new activities
+        let chosen = Fixtures.run(s).activities.area
+        _ = s.update(.key(.ctrl("g")))
+        #expect(s.update(.key(.char("1"))) == [.setGroupArea(meetingID: 7, group: 1, areaID: chosen!)])
+        for c in "Belysning" { _ = s.update(.key(.char(c))) }
+        guard case .writeStep(.addActivity(let a), _, _)? = s.update(.key(.enter)).first else { Issue.record("no write"); return }
+        #expect(a.group == nil)
+    }
+
+    @Test("stations cannot give areas or turn the wall")
+    func stationsDoNotGiveAreas() {
+        var s = opened(.problem, role: .station(group: 1, name: ""))
+        #expect(s.update(.key(.ctrl("g"))).isEmpty)
+        #expect(s.update(.key(.ctrl("e"))).isEmpty)
+        #expect(Fixtures.run(s).assigningArea == nil)
+    }
+}
+
+@Suite struct WallPageTests {
+    @Test("the wall turns every 10 s by itself; a turn holds its page 30 s, then turning goes on")
+    func theWallCounter() {
+        var m = Meeting(id: 1, cycleID: 1, agendaID: "a", title: "M", createdAt: 0)
+        #expect(m.wallCounter(at: 0) == 0)
+        #expect(m.wallCounter(at: 25) == 2)
+        m.wallPage = 7
+        m.wallTurnedAt = 1000
+        #expect(m.wallCounter(at: 1000) == 7)
+        #expect(m.wallCounter(at: 1029.9) == 7)
+        #expect(m.wallCounter(at: 1030) == 8)
+        #expect(m.wallCounter(at: 1045) == 9)
+    }
+
+    @Test("Ctrl-E turns the wall to the page after the one the room sees; a new step starts on page 1, not held")
+    func ctrlETurnsTheWall() {
+        var s = Fixtures.running()
+        _ = s.update(.tick(now: 1055, today: "x"))
+        let seen = Fixtures.run(s).meeting.wallCounter(at: 1055)
+        #expect(s.update(.key(.ctrl("e"))) == [.turnWall(meetingID: 7, page: seen + 1)])
+        _ = s.update(.key(.pageDown))
+        // … and turns by itself after a page's time, not held.
+        #expect(Fixtures.run(s).meeting.wallCounter(at: 1055) == 0)
+        #expect(Fixtures.run(s).meeting.wallCounter(at: 1065) == 1)
+    }
+}
