@@ -88,8 +88,8 @@ public struct EffectRunner {
             case .updateNote(let id, let text, let group, let type, let source, let clearing):
                 return ([.noteUpdated(try store.updateNote(id: id, text: text, group: group, type: type, source: source,
                                                            clearing: clearing, now: now()))], false)
-            case .setGroupArea(let meetingID, let group, let areaID):
-                let meeting = try store.setGroupArea(meetingID: meetingID, group: group, areaID: areaID)
+            case .setGroupAreas(let meetingID, let stepID, let areas):
+                let meeting = try store.setGroupAreas(meetingID: meetingID, stepID: stepID, areas: areas)
                 return ([.meetingFollowed(meeting, stepSeconds: try store.stepSeconds(meetingID: meetingID))], false)
             case .turnWall(let meetingID, let page):
                 let meeting = try store.turnWall(meetingID: meetingID, page: page, now: now())

@@ -123,6 +123,11 @@ extension AppState {
         case .nextPriority:
             run.activities.priority = run.activities.priority.next
         case .nextActivityArea:
+            if let given = run.assignedArea, run.activities.editing == nil {
+                // A station proposes for the area its group was given.
+                say("\(texts[.groupAreaFixed]) «\(run.data.focusAreas.first { $0.id == given }?.name ?? "")».", error: true)
+                return []
+            }
             run.activities.area = Self.next(run.activities.area, in: run.rankedAreas.map(\.id))
         case .nextActivitySide:
             run.activities.side = run.activities.side.map { $0 == TriangleSide.allCases.last ? nil : $0.cycled() } ?? TriangleSide.allCases[0]

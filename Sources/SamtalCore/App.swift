@@ -137,6 +137,13 @@ public struct RunState: Equatable, Sendable {
     /// The drafts as last written to the store.
     public var savedDrafts: [String: String] = [:]
     public var role: RunRole = .facilitator
+    /// What the store held for the bound field when this terminal's text
+    /// last agreed with it: another terminal's save since is a conflict.
+    public var boundBase: String?
+    /// Another terminal saved this text into the bound field while this one
+    /// was typing; Enter once more writes over it (`conflictConfirmed`).
+    public var fieldConflict: String?
+    var conflictConfirmed = false
     /// The area being given to a group: the next key names the group.
     public var assigningArea: Int64?
     /// Which terminal this is, for its draft.
@@ -171,7 +178,8 @@ public struct RunState: Equatable, Sendable {
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
             && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
             && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.role == b.role
-            && a.assigningArea == b.assigningArea
+            && a.assigningArea == b.assigningArea && a.boundBase == b.boundBase && a.fieldConflict == b.fieldConflict
+            && a.conflictConfirmed == b.conflictConfirmed
     }
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
@@ -357,9 +365,9 @@ public enum Effect: Equatable, Sendable {
     case setNoteHidden(noteID: Int64, hidden: Bool)
     /// Reads the meeting again (answered by `.meetingFollowed`).
     case followMeeting(Int64)
-    /// Gives a group a focus area to work on (nil: the group chooses);
-    /// answered by `.meetingFollowed`.
-    case setGroupArea(meetingID: Int64, group: Int, areaID: Int64?)
+    /// Gives the groups their focus areas in a step (a group not in
+    /// `areas` chooses); answered by `.meetingFollowed`.
+    case setGroupAreas(meetingID: Int64, stepID: String, areas: [Int: Int64])
     /// Turns the projector's wall to page counter `page`, held a while
     /// (answered by `.meetingFollowed`).
     case turnWall(meetingID: Int64, page: Int)
@@ -456,6 +464,12 @@ public struct AppState: Equatable, Sendable {
                 run.data.apply(write, meetingID: run.meeting.id, cycleID: run.meeting.cycleID)
                 run.writesInFlight += 1
             }
+            // Where the line agrees with the store, that is the base a later
+            // save by another terminal is told from.
+            if let key = run.bound, key.editsStoredValue, !run.inputChanged {
+                run.boundBase = run.storedValue(key)
+                run.fieldConflict = nil
+            }
             screen = .run(run)
         }
         return effects
@@ -527,6 +541,7 @@ public struct AppState: Equatable, Sendable {
             screen = .detached
             let first = !run.stepLoaded
             run.loadKeepingInput(data)
+            warnOfConflict(run)
             // Opened again: the cursor goes to a field with unsaved text,
             // an edit left unsaved goes on.
             var effects: [Effect] = []
@@ -547,7 +562,10 @@ public struct AppState: Equatable, Sendable {
             run.writesInFlight = max(0, run.writesInFlight - 1)
             // An answer to a write of an earlier visit of this step waits for
             // this visit's own reading of it.
-            if run.writesInFlight == 0 && run.stepLoaded { run.loadKeepingInput(data) }
+            if run.writesInFlight == 0 && run.stepLoaded {
+                run.loadKeepingInput(data)
+                warnOfConflict(run)
+            }
             stepWritten(write, run: &run)
             screen = .run(run)
             return []

@@ -142,9 +142,10 @@ public struct Meeting: Equatable, Sendable, Identifiable {
     public var createdAt: Timestamp
     /// The source given to a group's notes (unset: the agenda's).
     public var groupSources: [Int: NoteSource] = [:]
-    /// The focus area the facilitator gave each group in the problem and
-    /// activities steps (unset: the group chooses).
-    public var groupAreas: [Int: Int64] = [:]
+    /// The focus area the facilitator gave each group, per step id (the
+    /// problem and activities steps; a step without its own takes the
+    /// nearest earlier step's, see `RunState.groupAreasHere`).
+    public var groupAreas: [String: [Int: Int64]] = [:]
     /// The projector wall's page as the facilitator last turned it (a
     /// counter; the wall takes it round its own number of pages), and when.
     public var wallPage = 0
@@ -261,17 +262,23 @@ extension Meeting {
         (0, now - wallHoldSeconds + wallPageSeconds)
     }
 
-    /// "1=12,2=14": each group's focus area, as stored.
-    public static func encode(groupAreas: [Int: Int64]) -> String {
-        groupAreas.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    /// "problem/1=12,problem/2=14": each step's groups' focus areas, as
+    /// stored (step ids hold no "/" or ",").
+    public static func encode(groupAreas: [String: [Int: Int64]]) -> String {
+        groupAreas.sorted { $0.key < $1.key }.flatMap { step, areas in
+            areas.sorted { $0.key < $1.key }.map { "\(step)/\($0.key)=\($0.value)" } + (areas.isEmpty ? ["\(step)/"] : [])
+        }.joined(separator: ",")
     }
 
-    public static func decode(groupAreas text: String) -> [Int: Int64] {
-        var out: [Int: Int64] = [:]
+    public static func decode(groupAreas text: String) -> [String: [Int: Int64]] {
+        var out: [String: [Int: Int64]] = [:]
         for pair in text.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard let slash = pair.lastIndex(of: "/") else { continue }
+            let step = String(pair[..<slash])
+            out[step, default: [:]] = out[step] ?? [:]
+            let parts = pair[pair.index(after: slash)...].split(separator: "=", maxSplits: 1)
             guard parts.count == 2, let g = Int(parts[0]), let id = Int64(parts[1]) else { continue }
-            out[g] = id
+            out[step]![g] = id
         }
         return out
     }

@@ -220,6 +220,9 @@ extension AppState {
         }
         run.bound = next
         run.restoredDraft = false
+        run.fieldConflict = nil
+        run.conflictConfirmed = false
+        run.boundBase = next.map(run.storedValue)
         if let next {
             if let draft = run.drafts[next.draftName] {
                 run.input.set(draft)
@@ -239,6 +242,15 @@ extension AppState {
     private mutating func leave(_ run: inout RunState, _ key: FieldKey) -> [Effect] {
         let text = run.input.trimmedText
         let changed = text != run.storedValue(key)
+        if key.editsStoredValue, run.fieldConflict != nil, changed {
+            // Another terminal saved this field while this one typed: left
+            // without Enter, what was typed is kept as the field's draft
+            // (offered back here), not written over the other's words.
+            run.drafts[key.draftName] = run.input.text
+            run.fieldConflict = nil
+            say(texts[.fieldConflictKept], seconds: 10)
+            return []
+        }
         if key.editsStoredValue {
             // The write clears the field's draft in its own transaction.
             let hadDraft = run.savedDrafts[key.draftName] != nil
@@ -564,5 +576,13 @@ extension RunState {
     /// or activity is made of.
     var boundAndSubfields: [FieldKey] {
         (bound.map { [$0] } ?? []) + subfieldKeys.map(\.0)
+    }
+}
+
+extension AppState {
+    /// Says, once, that another terminal saved the field being typed in.
+    mutating func warnOfConflict(_ run: RunState) {
+        guard let other = run.fieldConflict, !run.conflictConfirmed, status?.text.hasPrefix(texts[.fieldConflict]) != true else { return }
+        say("\(texts[.fieldConflict]) «\(other)». \(texts[.fieldConflictChoice])", error: true)
     }
 }

@@ -84,6 +84,8 @@ extension AppState {
             return saveBound(&run) + [.writeStep(.setFollowUpStatus(activityID: id, status: status, date: date), q)]
         case .saveField:
             let effects = saveBound(&run)
+            // Another terminal's text is in the way: stay until Enter again.
+            if run.fieldConflict != nil { return effects }
             // Enter goes on to the next field, as in a form.
             if !effects.isEmpty {
                 run.bound = nil

@@ -4,16 +4,26 @@
 // fokusområde"). The projector's wall can be turned by the facilitator.
 
 extension RunState {
+    /// Each group's focus area in this step: given here, else as given in
+    /// the nearest earlier step (the groups that described an area go on
+    /// to propose its activities).
+    public var groupAreasHere: [Int: Int64] {
+        for s in agenda.steps[...stepIndex].reversed() {
+            if let areas = meeting.groupAreas[s.id] { return areas }
+        }
+        return [:]
+    }
+
     /// The focus area the facilitator gave this station's group; nil for
     /// the facilitator, the projector and a group given none.
     public var assignedArea: Int64? {
         guard case .station(let g, _) = role else { return nil }
-        return meeting.groupAreas[g]
+        return groupAreasHere[g]
     }
 
-    /// The groups given `areaID`, in order.
+    /// The groups given `areaID` in this step, in order.
     public func groups(givenArea areaID: Int64) -> [Int] {
-        meeting.groupAreas.filter { $0.value == areaID }.map(\.key).sorted()
+        groupAreasHere.filter { $0.value == areaID }.map(\.key).sorted()
     }
 }
 
@@ -30,21 +40,32 @@ extension AppState {
         say(texts.groupAreaPick(area: name, range: PickKey.range(run.meeting.groupCount)), seconds: 30)
     }
 
-    /// The key after Ctrl-G: a group's number gives it the area (again:
-    /// takes it back); anything else is its own key again.
+    /// The key after Ctrl-G: a group's number gives it the area (in this
+    /// step and the ones after it that give none); 0 takes the area back
+    /// from every group that has it; any other key is its own again.
     mutating func pickGroup(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         guard let areaID = run.assigningArea else { return nil }
         run.assigningArea = nil
-        if case .char(let c) = key, let i = PickKey.index(c) {
-            let g = i + 1
-            guard g <= run.meeting.groupCount else {
-                say("\(texts[.groupAreaNoGroup]) \(c).", error: true)
-                return []
-            }
-            let taken = run.meeting.groupAreas[g] == areaID
+        if case .char(let c) = key, c == "0" || PickKey.index(c) != nil {
+            var areas = run.groupAreasHere
             let name = run.data.focusAreas.first { $0.id == areaID }?.name ?? ""
-            say(taken ? "\(texts.group(g)): \(texts[.groupAreaTakenBack])" : "\(texts.group(g)): \(name)")
-            return [.setGroupArea(meetingID: run.meeting.id, group: g, areaID: taken ? nil : areaID)]
+            if c == "0" {
+                areas = areas.filter { $0.value != areaID }
+                say("«\(name)»: \(texts[.groupAreaTakenBack])")
+            } else {
+                let g = PickKey.index(c)! + 1
+                guard g <= run.meeting.groupCount else {
+                    say("\(texts[.groupAreaNoGroup]) \(c).", error: true)
+                    return []
+                }
+                if areas[g] == areaID {
+                    say("\(texts.group(g)) \(texts[.groupAreaAlready]) «\(name)».")
+                    return []
+                }
+                areas[g] = areaID
+                say("\(texts.group(g)): \(name)")
+            }
+            return [.setGroupAreas(meetingID: run.meeting.id, stepID: run.step.id, areas: areas)]
         }
         say(texts[.groupAreaCancelled])
         return action == .cancel ? [] : nil

@@ -355,7 +355,16 @@ extension RunState {
     mutating func loadKeepingInput(_ loaded: StepData) {
         let unchanged = !inputChanged && !restoredDraft
         load(loaded)
-        if unchanged, let key = bound, input.trimmedText != storedValue(key) { input.set(storedValue(key)) }
+        guard let key = bound else { return }
+        let stored = storedValue(key)
+        if unchanged {
+            // Nothing typed here: the line shows what another terminal saved.
+            if input.trimmedText != stored { input.set(stored) }
+        } else if key.editsStoredValue, let base = boundBase, stored != base, input.trimmedText != stored, fieldConflict != stored {
+            // Typed here while another terminal saved the same field.
+            fieldConflict = stored
+            conflictConfirmed = false
+        }
     }
 
     mutating func load(_ loaded: StepData) {
@@ -497,8 +506,10 @@ extension AppState {
         return action == nil ? [] : nil
     }
 
-    /// Esc: what was typed into the bound field is dropped.
+    /// Esc: what was typed into the bound field is dropped (another
+    /// terminal's text, when it saved meanwhile, is kept).
     func revert(_ run: inout RunState) {
+        run.fieldConflict = nil
         guard let key = run.bound else { return }
         run.input.set(key.editsStoredValue ? run.storedValue(key) : "")
         run.drafts[key.draftName] = nil
@@ -506,9 +517,16 @@ extension AppState {
     }
 
     /// Enter in a field that edits a stored value: writes it when changed.
-    func saveBound(_ run: inout RunState) -> [Effect] {
+    mutating func saveBound(_ run: inout RunState) -> [Effect] {
         guard let key = run.bound, key.editsStoredValue, run.inputChanged,
               let write = run.write(key, run.input.trimmedText) else { return [] }
+        if let other = run.fieldConflict, !run.conflictConfirmed {
+            // Never over another terminal's words without saying so.
+            run.conflictConfirmed = true
+            say("\(texts[.fieldConflictConfirm]) «\(other)»", error: true)
+            return []
+        }
+        run.fieldConflict = nil
         _ = run.clearing([key])
         return [write]
     }
@@ -956,7 +974,8 @@ extension AppState {
             // Enter saves the field and goes on to the next, as in a form
             // (the field saved is finished: leaving it writes nothing more).
             let effects = saveBound(&run)
-            guard run.problem.field < fields.count - 1 else { return effects }
+            // Another terminal's text is in the way: stay until Enter again.
+            guard run.problem.field < fields.count - 1, run.fieldConflict == nil else { return effects }
             if !effects.isEmpty {
                 run.bound = nil
                 run.input.clear()

@@ -79,7 +79,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
     case helpSplitArea, clusterSplitHint, clusterInputSplit
     case groupAreaHint, helpGiveArea, helpGiveActivityArea, helpTurnWall, wallTurned, groupAreaPick, groupAreaNoArea, groupAreaNoGroup
-    case groupAreaTakenBack, groupAreaCancelled, groupAreaGiven, groupAreaFixed, groupsGiven
+    case fieldConflict, fieldConflictChoice, fieldConflictConfirm, fieldConflictKept
+    case groupAreaAlready, groupAreaTakenBack, groupAreaCancelled, groupAreaGiven, groupAreaFixed, groupsGiven
     case keyMoveTo, helpMoveNoteToArea, clusterMovePick, clusterMoveNoArea, clusterMoveCancelled, clusterMovedTo
     case introHeading, introPurpose, introGoals, introCriteria
     case scaleGreenMeaning, scaleYellowMeaning, scaleRedMeaning, scaleImpactNote
@@ -287,14 +288,20 @@ public struct Texts: Sendable {
     /// What is wrong with a period, said plainly.
     public func periodProblem(_ p: PeriodProblem) -> String {
         switch p {
-        case .notADate(let s): return "”\(s)” \(self[.dateNotADate])"
+        case .notADate(let s): return "”\(Self.quoted(s))” \(self[.dateNotADate])"
         case .endBeforeStart: return self[.dateEndBeforeStart]
         }
     }
 
     /// A value typed that is not what its field takes: ”först” är ingen …
     public func notValid(_ value: String, _ key: TextKey) -> String {
-        "”\(value)” \(self[key])"
+        "”\(Self.quoted(value))” \(self[key])"
+    }
+
+    /// A value quoted in a message, short enough that the reason after it
+    /// is read on the status line.
+    static func quoted(_ value: String) -> String {
+        value.count > 24 ? value.prefix(23) + "…" : value
     }
 
     /// The name of a part of a goal, as its field is labelled.
@@ -626,7 +633,7 @@ public struct Texts: Sendable {
         case .helpProblemUp: return ("Föregående fråga (det skrivna sparas)", "Previous question (what was typed is saved)")
         case .helpProblemDown: return ("Nästa fråga (det skrivna sparas)", "Next question (what was typed is saved)")
         case .helpNextProblemArea: return ("Nästa fokusområde att beskriva", "Next focus area to describe")
-        case .helpNextActivityField: return ("Nästa fält: vad, ansvarig, från, till, hur, organisation, ordning, efter", "Next field: what, responsible, from, to, how, organisation, order, after")
+        case .helpNextActivityField: return ("Nästa fält: vad, ansvarig, organisation, från, till, hur, ordning, efter", "Next field: what, responsible, organisation, from, to, how, order, after")
         case .helpNextActivitySide: return ("Byt sida av problemtriangeln som aktiviteten riktar sig mot", "Change the side of the problem triangle the activity works on")
         case .helpNextEffectTerm: return ("Byt när effekten väntas: omedelbar eller långsiktig", "Change when the effect is expected: immediate or long-term")
         case .helpToggleCitizens: return ("Markera om medborgare deltar i aktiviteten", "Mark whether citizens take part in the activity")
@@ -679,20 +686,25 @@ public struct Texts: Sendable {
         case .introCriteria: return ("Kvalitetskriterier", "Quality criteria")
         case .helpSplitArea: return ("Dela det markerade fokusområdet: skriv namnet på den nya delen (den behåller var området föreslogs), flytta sedan dit anteckningarna", "Split the selected focus area: type the new part's name (it keeps where the area was proposed), then move notes into it")
         case .groupAreaHint: return ("ger en grupp området", "gives a group the area")
-        case .helpGiveArea: return ("Ge det visade fokusområdet till en grupp: tryck sedan gruppens nummer (igen: tar tillbaka det); gruppens station skriver dess beskrivning", "Give the focus area shown to a group: then press the group's number (again: takes it back); the group's station writes its description")
-        case .helpGiveActivityArea: return ("Ge det valda fokusområdet till en grupp: tryck sedan gruppens nummer; gruppens station föreslår aktiviteter för det", "Give the chosen focus area to a group: then press the group's number; the group's station proposes activities for it")
+        case .helpGiveArea: return ("Ge det visade fokusområdet till en grupp: sedan gruppens nummer (0 tar tillbaka)", "Give the focus area shown to a group: then the group's number (0 takes it back)")
+        case .helpGiveActivityArea: return ("Ge det valda fokusområdet till en grupp: sedan gruppens nummer (0 tar tillbaka)", "Give the chosen focus area to a group: then the group's number (0 takes it back)")
         case .helpTurnWall: return ("Projektorns vägg: nästa sida (den står kvar 30 sekunder)", "The projector's wall: the next page (it stays 30 seconds)")
-        case .wallTurned: return ("Projektorn visar nästa sida.", "The projector shows the next page.")
-        case .groupAreaPick: return ("Tryck gruppens nummer ({cancel} avbryter):", "Press the group's number ({cancel} cancels):")
+        case .wallTurned: return ("Projektorns vägg bläddrar till nästa sida (om den har flera).", "The projector's wall turns to its next page (if it has more than one).")
+        case .groupAreaPick: return ("Tryck gruppens nummer, 0 tar tillbaka området ({cancel} avbryter):", "Press the group's number, 0 takes the area back ({cancel} cancels):")
         case .groupAreaNoArea: return ("Inget fokusområde att ge en grupp.", "No focus area to give a group.")
         case .groupAreaNoGroup: return ("Mötet har ingen grupp", "The meeting has no group")
-        case .groupAreaTakenBack: return ("väljer själv igen", "chooses again")
+        case .fieldConflict: return ("En annan terminal sparade i fältet medan du skrev:", "Another terminal saved into the field while you typed:")
+        case .fieldConflictChoice: return ("Enter två gånger skriver över med din text; {cancel} tar den andra.", "Enter twice writes your text over it; {cancel} takes the other.")
+        case .fieldConflictConfirm: return ("Enter igen skriver över det en annan terminal sparade:", "Enter again writes over what another terminal saved:")
+        case .fieldConflictKept: return ("Din text sparades inte över den andra terminalens: den finns kvar som utkast i fältet.", "Your text was not written over the other terminal's: it is kept as the field's draft.")
+        case .groupAreaTakenBack: return ("ingen grupp har området nu", "no group has the area now")
+        case .groupAreaAlready: return ("har redan", "already has")
         case .groupAreaCancelled: return ("Ingen grupp fick något område.", "No group was given an area.")
         case .groupAreaGiven: return ("Facilitatorn gav gruppen", "The facilitator gave the group")
-        case .groupAreaFixed: return ("Facilitatorn har gett gruppen fokusområdet", "The facilitator gave the group the focus area")
+        case .groupAreaFixed: return ("Facilitatorn gav gruppen", "The facilitator gave the group")
         case .groupsGiven: return ("Grupper", "Groups")
         case .keyMoveTo: return ("Flytta till", "Move to")
-        case .helpMoveNoteToArea: return ("Flytta den markerade anteckningen: tryck sedan fokusområdets tecken (1–9, a–z, som listan visar)", "Move the selected note: then press the focus area's key (1–9, a–z, as the list shows)")
+        case .helpMoveNoteToArea: return ("Flytta markerad anteckning: sedan områdets tecken (1–9, a–z)", "Move the selected note: then the area's key (1–9, a–z)")
         case .clusterMovePick: return ("Flytta till vilket fokusområde? Tryck dess tecken ({cancel} avbryter):", "Move to which focus area? Press its key ({cancel} cancels):")
         case .clusterMoveNoArea: return ("Inget fokusområde har tecknet", "No focus area has the key")
         case .clusterMoveCancelled: return ("Ingen anteckning flyttades.", "No note was moved.")

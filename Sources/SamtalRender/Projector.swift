@@ -160,7 +160,7 @@ extension Screens {
         let written = run.data.areaProblems
         // The areas given to groups stand on the wall before a word is
         // written, so the room sees who works on what.
-        let given = Set(run.meeting.groupAreas.values)
+        let given = Set(run.groupAreasHere.values)
         let empty = run.rankedAreas.filter { a in given.contains(a.id) && !written.contains { $0.problem.focusAreaID == a.id } }
         guard !written.isEmpty || !empty.isEmpty else {
             return problemBlocks(areaID: run.data.problemFocusAreaID, run: run, texts: t, text: run.problemText)
@@ -307,11 +307,20 @@ extension Screens {
         for block in blocks {
             var lines: [WallLine] = []
             for line in block.lines {
-                let leadWidth = DisplayWidth.of(line.lead)
+                var leadWidth = DisplayWidth.of(line.lead)
+                var lead = line.lead
+                if leadWidth > columnWidth * 2 / 5 {
+                    // A long label ("Vem eller vad drabbas?") in a narrow
+                    // column stands on its own line: the text under it
+                    // keeps its words whole.
+                    lines.append(WallLine(lead: "", text: line.lead.trimmingCharacters(in: .whitespaces), style: line.leadStyle))
+                    lead = "  "
+                    leadWidth = 2
+                }
                 let indent = String(repeating: " ", count: min(leadWidth, columnWidth / 2))
                 let wrapped = wrap(line.text, width: max(4, columnWidth - leadWidth), maxLines: max(1, height))
                 for (i, part) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
-                    lines.append(WallLine(lead: i == 0 ? line.lead : indent, leadStyle: line.leadStyle, text: part, style: line.style))
+                    lines.append(WallLine(lead: i == 0 ? lead : indent, leadStyle: line.leadStyle, text: part, style: line.style))
                 }
             }
             let room = height - columns[columns.count - 1].count
@@ -319,8 +328,11 @@ extension Screens {
                 columns.append([])
             }
             // A column that starts inside a group or an area names it again.
-            if columns[columns.count - 1].isEmpty, let under = block.under, lines.first?.text != under.text, height > lines.count {
-                columns[columns.count - 1].append(WallLine(text: under.text + " \(continued)", style: under.style))
+            if columns[columns.count - 1].isEmpty, let under = block.under, lines.first?.text != under.text {
+                let heading = wrap(under.text + " \(continued)", width: columnWidth, maxLines: 2)
+                if height > lines.count + heading.count {
+                    columns[columns.count - 1] += heading.map { WallLine(text: $0, style: under.style) }
+                }
             }
             let space = height - columns[columns.count - 1].count
             if lines.count > space, space > 0 {

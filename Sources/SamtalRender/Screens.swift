@@ -516,7 +516,10 @@ public enum Screens {
             if r.lowerBound < first { first = r.lowerBound }
             if r.upperBound > first + inner.height { first = r.upperBound - inner.height }
         }
-        overflowMarks(&grid, above: first, below: lines.count - first - inner.height, rect: inner)
+        // Counted in notes (not lines, not group headings): "+3" is three notes.
+        let shown = Set(lines[first...].prefix(inner.height).compactMap(\.noteID))
+        overflowMarks(&grid, above: Set(lines[..<first].compactMap(\.noteID)).subtracting(shown).count,
+                      below: Set(lines[min(lines.count, first + inner.height)...].compactMap(\.noteID)).subtracting(shown).count, rect: inner)
         for (i, line) in lines[first...].prefix(inner.height).enumerated() {
             let y = inner.y + i
             if line.noteID == nil {
@@ -575,7 +578,8 @@ public enum Screens {
         var statusText = ""
         // With nothing typed, a message (a personal-data warning) may take
         // most of the line; while typing it keeps to a third.
-        let statusRoom = run.input.isEmpty && run.subfieldsEmpty ? w - 24 : w / 3
+        // An error (a refusal, a conflict) takes two thirds: it must be read.
+        let statusRoom = run.input.isEmpty && run.subfieldsEmpty ? w - 24 : state.status?.isError == true ? w * 2 / 3 : w / 3
         if let status = state.status { statusText = truncate(status.text, width: max(0, statusRoom)) }
         let right = w - DisplayWidth.of(statusText) - 2
         defer {
@@ -985,7 +989,7 @@ public enum Screens {
         var lines: [(text: String, style: Style, field: Int?)] = []
         // Which group writes which area (the facilitator's to give), whole
         // above the fields.
-        let groups = given ? "\(t[.groupAreaFixed])." : run.role == .facilitator && run.meeting.groupCount > 0 ? groupAreasLine(run, texts: t) : ""
+        let groups = given ? "\(t[.groupAreaFixed]) «\(area?.name ?? "")»." : run.role == .facilitator && run.meeting.groupCount > 0 ? groupAreasLine(run, texts: t) : ""
         if !groups.isEmpty, inner.height > 4 {
             let used = grid.paragraph(groups, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: min(3, inner.height / 3)),
                                       style: Style(.dim))
@@ -1014,7 +1018,7 @@ public enum Screens {
     /// "Grupper: Grupp 1 Centrum · Grupp 2 Skolan", or the key that gives
     /// a group an area.
     static func groupAreasLine(_ run: RunState, texts t: Texts) -> String {
-        let given = run.meeting.groupAreas.sorted { $0.key < $1.key }.compactMap { g, id in
+        let given = run.groupAreasHere.sorted { $0.key < $1.key }.compactMap { g, id in
             run.data.focusAreas.first { $0.id == id }.map { "\(t.group(g)) \($0.name)" }
         }
         guard !given.isEmpty else { return "\(Keymap.hint(.assignGroupArea)) \(t[.groupAreaHint])" }

@@ -152,14 +152,14 @@ extension AppStore {
         }
     }
 
-    /// Gives a group of the meeting a focus area to work on (nil: the
-    /// group chooses); returns the meeting.
+    /// Gives the meeting's groups their focus areas in a step (a group not
+    /// in `areas` chooses); returns the meeting.
     @discardableResult
-    public func setGroupArea(meetingID: Int64, group: Int, areaID: Int64?) throws -> Meeting {
+    public func setGroupAreas(meetingID: Int64, stepID: String, areas: [Int: Int64]) throws -> Meeting {
         try changeRoom(meetingID: meetingID) { room in
-            var areas = Meeting.decode(groupAreas: room.groupAreas)
-            areas[group] = areaID
-            room.groupAreas = Meeting.encode(groupAreas: areas)
+            var all = Meeting.decode(groupAreas: room.groupAreas)
+            all[stepID] = areas
+            room.groupAreas = Meeting.encode(groupAreas: all)
         }
     }
 

@@ -97,7 +97,7 @@ import SamtalCore
         var state = projector(.problem, data: StepFixtures.problemData)
         guard case .run(let run) = state.screen else { Issue.record("not running"); return }
         var meeting = run.meeting
-        meeting.groupAreas = [1: 11, 2: 12]
+        meeting.groupAreas = ["steget": [1: 11, 2: 12]]
         _ = state.update(.meetingFollowed(meeting, stepSeconds: ["steget": 300]))
         assertSnapshot(Screens.render(state, size: Size(width: 100, height: 30)), "projector-problem-groups-100x30")
         // The facilitator's panel says which group has which area.

@@ -492,13 +492,15 @@ struct UpgradeFromV2Tests {
         let id = fixture.meeting.id
         let area = try store.createFocusArea(meetingID: id, stepID: "fokus", name: "Torget", type: .place, now: 5)
         let other = try store.createFocusArea(meetingID: id, stepID: "fokus", name: "Skolan", type: .place, now: 5)
-        try store.setGroupArea(meetingID: id, group: 1, areaID: area.id)
-        try store.setGroupArea(meetingID: id, group: 2, areaID: other.id)
-        let taken = try store.setGroupArea(meetingID: id, group: 1, areaID: nil)
-        #expect(taken.groupAreas == [2: other.id])
+        try store.setGroupAreas(meetingID: id, stepID: "problem", areas: [1: area.id, 2: other.id])
+        try store.setGroupAreas(meetingID: id, stepID: "aktiviteter", areas: [2: area.id])
+        let taken = try store.setGroupAreas(meetingID: id, stepID: "problem", areas: [2: other.id])
+        #expect(taken.groupAreas == ["problem": [2: other.id], "aktiviteter": [2: area.id]])
+        // Every group taken back: the step keeps that it gives none.
+        try store.setGroupAreas(meetingID: id, stepID: "tom", areas: [:])
         try store.turnWall(meetingID: id, page: 4, now: 50)
         var meeting = try #require(try store.meeting(id: id))
-        #expect(meeting.groupAreas == [2: other.id])
+        #expect(meeting.groupAreas == ["problem": [2: other.id], "aktiviteter": [2: area.id], "tom": [:]])
         #expect(meeting.wallPage == 4 && meeting.wallTurnedAt == 50)
         // A new step starts the wall on its first page.
         try store.moveToStep(meetingID: id, leaving: "a", seconds: 1, toIndex: 1, now: 60)
