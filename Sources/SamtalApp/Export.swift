@@ -40,6 +40,8 @@ public struct ExportResult {
     /// For the person exporting: notes that may hold personal data, one
     /// line each (empty when there are none).
     public var warnings: [String]
+    /// An internal document or the raw records: a new file is 0600.
+    public var isPrivate = true
 
     /// Writes the result: a file to `path` (standard output when nil), CSV
     /// files into the folder `path` (made when missing). Never over the
@@ -49,7 +51,7 @@ public struct ExportResult {
         switch output {
         case .file(let data, let name):
             if let path {
-                try OutputFile.write(data, to: path, overwrite: overwrite, protecting: store)
+                try OutputFile.write(data, to: path, overwrite: overwrite, protecting: store, isPrivate: isPrivate)
             } else if isatty(STDOUT_FILENO) != 0 && (name.hasSuffix(".pdf") || name.hasSuffix(".docx")) {
                 throw ExportError("\(name) is a binary file: give --output FILE")
             } else {
@@ -57,7 +59,7 @@ public struct ExportResult {
             }
         case .folder(let files):
             guard let path else { throw ExportError("csv writes one file per record type: give --output DIR") }
-            try OutputFile.write(files, into: path, overwrite: overwrite, protecting: store)
+            try OutputFile.write(files, into: path, overwrite: overwrite, protecting: store, isPrivate: isPrivate)
         }
     }
 }
@@ -71,18 +73,23 @@ public struct ExportResult {
 ///   meeting or cycle, a document that needs the other kind of target, a
 ///   missing converter (naming the Debian package), a failed conversion.
 public func exportDocument(store: AppStore, library: AgendaLibrary, target: ExportTarget, document: DocumentKind?,
-                    format: ExportFormat, redact: Bool, language: Language,
+                    format: ExportFormat, redact: Bool, language: Language, privacy: ExportPrivacy = ExportPrivacy(),
                     progress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
     if format.isRecords, let document {
         throw ExportError("--format \(format.rawValue) writes the records, not a document: leave out --document \(document.rawValue)")
     }
     let kind = document ?? target.defaultDocument
     try checkTarget(target, for: kind)
+    // The situation picture goes to the county: redacted and without
+    // hidden notes unless asked for.
+    let situation = kind == .situation && !format.isRecords
+    let redact = redact || situation && !privacy.keepPersonalData
     let t = Texts(language)
     var warnings: [String] = []
     func warn(_ flagged: [(note: Note, kinds: [PersonalDataKind])]) {
         guard !flagged.isEmpty else { return }
-        let what = redact ? " (redacted in this export)"
+        let what = situation && redact ? " (redacted in this export; --keep-personal-data keeps it)"
+            : redact ? " (redacted in this export)"
             : kind.isPublic && !format.isRecords ? " (left out of this public document)" : "; --redact replaces it"
         warnings.append("\(flagged.count) note(s) may hold personal data\(what):")
         for (note, kinds) in flagged {
@@ -103,6 +110,11 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
         built = format.isRecords ? .records(RecordSet.meeting(record)) : .document(Documents.meeting(kind, record, language: language)!)
     case .cycle(let id):
         var record = try loadCycle(store: store, cycleID: id, library: library, progress: progress)
+        if situation && !privacy.includeHidden {
+            let hidden = record.notes.filter(\.hidden).count
+            record = record.withoutHiddenNotes()
+            if hidden > 0 { warnings.append("\(hidden) hidden note(s) left out; --include-hidden puts them in") }
+        }
         warn(record.flaggedNotes)
         if redact { record = record.redacted() }
         baseName = "cycle-\(id)"
@@ -129,7 +141,7 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
         output = .file(Data(HTMLRenderer.render(doc).utf8), suggestedName: name)
     }
     progress(ExportProgress(stage: .finished, done: 1, total: 1))
-    return ExportResult(output: output, warnings: warnings)
+    return ExportResult(output: output, warnings: warnings, isPrivate: format.isRecords || !kind.isPublic)
 }
 
 private enum Either {

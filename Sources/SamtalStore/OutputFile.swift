@@ -78,16 +78,19 @@ public enum OutputFile {
     /// Writes `data` to the file at `path`. Refuses the store's files
     /// (`protected`, with their `-wal`, `-shm` and `-journal`) and any SQLite
     /// database, always; an existing file unless `overwrite`.
-    public static func write(_ data: Data, to path: String, overwrite: Bool, protecting protected: [String]) throws {
+    /// A new file is 0600 when `isPrivate` (an internal document holds
+    /// what the 0600 store holds), else it gets the usual mode (umask).
+    public static func write(_ data: Data, to path: String, overwrite: Bool, protecting protected: [String],
+                             isPrivate: Bool = false) throws {
         try check(path, overwrite: overwrite, protecting: protected)
-        try replace(path, with: data, overwrite: overwrite)
+        try replace(path, with: data, overwrite: overwrite, isPrivate: isPrivate)
     }
 
     /// Writes each file into `folder` (created when missing, with its
     /// parents). Checks every file first: when one may not be written,
     /// none is.
     public static func write(_ files: [(name: String, data: Data)], into folder: String, overwrite: Bool,
-                             protecting protected: [String]) throws {
+                             protecting protected: [String], isPrivate: Bool = false) throws {
         var info = stat()
         if stat(folder, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw OutputError.wrongKind(path: folder, wantsFolder: true) }
@@ -100,7 +103,7 @@ public enum OutputFile {
         }
         let paths = files.map { (folder as NSString).appendingPathComponent($0.name) }
         for path in paths { try check(path, overwrite: overwrite, protecting: protected) }
-        for (path, file) in zip(paths, files) { try replace(path, with: file.data, overwrite: overwrite) }
+        for (path, file) in zip(paths, files) { try replace(path, with: file.data, overwrite: overwrite, isPrivate: isPrivate) }
     }
 
     /// The same file, however it is spelled: the folder resolved (symbolic
@@ -156,8 +159,8 @@ public enum OutputFile {
     /// A temporary file beside `path`, synced, then renamed over it (or,
     /// without `overwrite`, linked to it, which fails if a file appeared
     /// there meanwhile). The mode of a file replaced is kept; a new file gets
-    /// the usual mode (umask).
-    static func replace(_ path: String, with data: Data, overwrite: Bool) throws {
+    /// 0600 when `isPrivate`, else the usual mode (umask).
+    static func replace(_ path: String, with data: Data, overwrite: Bool, isPrivate: Bool = false) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         // mkstemp fills in the six placeholder letters.
@@ -178,7 +181,7 @@ public enum OutputFile {
         } else {
             let mask = umask(0)
             umask(mask)
-            mode = 0o666 & ~mask
+            mode = (isPrivate ? 0o600 : 0o666) & ~mask
         }
         guard fchmod(fd, mode) == 0 else { throw OutputError.system(path: path, code: errno) }
         try data.withUnsafeBytes { raw in

@@ -288,7 +288,8 @@ struct Export: ParsableCommand {
         abstract: "Write a document about a meeting or a cycle, or their raw records as CSV or JSON.",
         discussion: """
             A meeting's documents: summary (the default), feedback. A cycle's (write it as c3 or cycle:3): situation \
-            (the default), analysis, plan, promise, quality. feedback and promise are public: nothing internal is in them.
+            (the default), analysis, plan, promise, quality. feedback and promise are public: nothing internal is in them. \
+            The situation picture leaves out personal data and hidden notes unless --keep-personal-data or --include-hidden.
             """)
     @OptionGroup var options: GlobalOptions
     @Argument(help: "A meeting's id (7), or a cycle's written c3 or cycle:3.") var target: String
@@ -300,6 +301,10 @@ struct Export: ParsableCommand {
     @Flag(help: "Write over a file that is already there (never over the store or a backup of it).") var force = false
     @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
     var redact = false
+    @Flag(help: "The situation picture: keep what looks like personal data (it is replaced by default).")
+    var keepPersonalData = false
+    @Flag(help: "The situation picture: put in the notes hidden from the projector (left out by default).")
+    var includeHidden = false
 
     func validate() throws {
         guard let target = ExportTarget(argument: target) else {
@@ -325,7 +330,8 @@ struct Export: ParsableCommand {
         do {
             let result = try exportDocument(store: store, library: options.agendaLibrary(), target: ExportTarget(argument: target)!,
                                             document: document.flatMap(DocumentKind.init(rawValue:)),
-                                            format: ExportFormat(rawValue: format)!, redact: redact, language: options.language)
+                                            format: ExportFormat(rawValue: format)!, redact: redact, language: options.language,
+                                            privacy: ExportPrivacy(keepPersonalData: keepPersonalData, includeHidden: includeHidden))
             for line in result.warnings { warn(line.hasPrefix(" ") ? line : "samtal: \(line)") }
             try result.write(to: output, overwrite: force, protecting: [options.storePath])
         } catch let error as ExportError {

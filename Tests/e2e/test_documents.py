@@ -63,6 +63,30 @@ class ExportTests(E2ETestCase):
         self.assertIn("Ring Kim på [telefonnummer]", redacted.stdout)
         self.assertNotIn("070-123", redacted.stdout)
 
+    def test_the_situation_picture_holds_no_personal_data_and_no_hidden_note_unless_asked(self):
+        # A note the facilitator hid from the projector (it names a pupil).
+        hidden = "Elev (16 år) på Västanforsskolan hotade en lärare"
+        self.ws.cli("note", "add", self.meeting, "--step", "lokal-lagesbild", "--text", hidden)
+        import sqlite3
+        con = sqlite3.connect(self.ws.store)
+        with con:
+            con.execute("UPDATE note SET hidden = 1 WHERE text = ?", (hidden,))
+        con.close()
+        for fmt in ["md", "html"]:
+            result = self.ws.cli("export", self.c, "--format", fmt)
+            self.assertNotIn("070-123 45 67", result.stdout)
+            self.assertIn("[telefonnummer]", result.stdout)
+            self.assertNotIn("Västanforsskolan", result.stdout)
+            self.assertIn("redacted in this export; --keep-personal-data keeps it", result.stderr)
+            self.assertIn("1 hidden note(s) left out; --include-hidden puts them in", result.stderr)
+        asked = self.ws.cli("export", self.c, "--keep-personal-data", "--include-hidden")
+        self.assertIn("070-123 45 67", asked.stdout)
+        self.assertIn(hidden, asked.stdout)
+        # The meeting's internal summary keeps both, as before.
+        summary = self.ws.cli("export", self.meeting).stdout
+        self.assertIn("070-123 45 67", summary)
+        self.assertIn(hidden, summary)
+
     def test_pdf_through_weasyprint(self):
         for target, document in [(self.meeting, "summary"), (self.c, "promise"), (self.c, "situation")]:
             out = self.path(f"{document}.pdf")

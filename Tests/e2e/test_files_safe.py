@@ -56,6 +56,26 @@ class FilesSafeTests(E2ETestCase):
         english = self.ws.cli("export", self.meeting, "--output", self.ws.store, "--lang", "en", check=False)
         self.assertIn("store", english.stderr)
 
+    def test_internal_documents_are_written_0600_public_ones_as_usual(self):
+        cycle = self.ws.sqlite(f"SELECT cycle_id FROM meeting WHERE id = {self.meeting}")[0][0]
+        old = os.umask(0o022)
+        try:
+            cases = [([self.meeting], "summary.md", 0o600), ([f"c{cycle}"], "situation.html", 0o600),
+                     ([self.meeting, "--format", "json"], "records.json", 0o600),
+                     ([self.meeting, "--document", "feedback"], "feedback.md", 0o644),
+                     ([f"c{cycle}", "--document", "promise"], "promise.md", 0o644)]
+            for args, name, mode in cases:
+                target = self.path(name)
+                fmt = [] if "--format" in args else ["--format", name.rsplit(".", 1)[1]]
+                self.ws.cli("export", *args, *fmt, "--output", target)
+                self.assertEqual(stat.S_IMODE(os.stat(target).st_mode), mode, name)
+            folder = self.path("csv")
+            self.ws.cli("export", self.meeting, "--format", "csv", "--output", folder)
+            for name in os.listdir(folder):
+                self.assertEqual(stat.S_IMODE(os.stat(os.path.join(folder, name)).st_mode), 0o600, name)
+        finally:
+            os.umask(old)
+
     def test_an_existing_file_is_kept_unless_forced_and_keeps_its_mode(self):
         mine = self.path("mitt.md")
         with open(mine, "w", encoding="utf-8") as f:

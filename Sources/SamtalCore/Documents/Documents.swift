@@ -27,6 +27,34 @@ public struct CycleRecord: Sendable {
     public func redacted() -> CycleRecord {
         CycleRecord(analysis: analysis.redacted(), meetings: meetings.map { $0.redacted() })
     }
+
+    /// The same cycle without the notes the facilitator hid from the
+    /// projector (they stay in the store and the meetings' own summaries).
+    public func withoutHiddenNotes() -> CycleRecord {
+        CycleRecord(analysis: analysis, meetings: meetings.map { m in
+            var m = m
+            m.notes = m.notes.filter { !$0.hidden }
+            m.steps = m.steps.mapValues { data in
+                var data = data
+                data.sourceNotes = data.sourceNotes.filter { !$0.hidden }
+                return data
+            }
+            return m
+        })
+    }
+}
+
+/// What a situation picture may hold: by default no personal data (the
+/// county templates ask for none, 003 lines 520, 585) and no note the
+/// facilitator hid; each is put in only when asked for.
+public struct ExportPrivacy: Equatable, Sendable {
+    public var keepPersonalData: Bool
+    public var includeHidden: Bool
+
+    public init(keepPersonalData: Bool = false, includeHidden: Bool = false) {
+        self.keepPersonalData = keepPersonalData
+        self.includeHidden = includeHidden
+    }
 }
 
 public enum Documents {
