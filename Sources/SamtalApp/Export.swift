@@ -116,6 +116,12 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
             if hidden > 0 { warnings.append("\(hidden) hidden note(s) left out; --include-hidden puts them in") }
         }
         warn(record.flaggedNotes)
+        if kind == .promise && !format.isRecords {
+            // Every promised activity is in the promise, or said to be missing.
+            for (act, reason) in Documents.activitiesLeftOutOfPromise(record) {
+                warnings.append("activity \(act.id) \"\(act.what)\" is not in the promise's table: \(reason)")
+            }
+        }
         if redact { record = record.redacted() }
         baseName = "cycle-\(id)"
         built = format.isRecords ? .records(RecordSet.cycle(record)) : .document(Documents.cycle(kind, record, language: language)!)

@@ -138,8 +138,33 @@ import Testing
             names: ["Karin Lund, lokalpolisområdeschef LPO Fagersta", "Erik Berg, kommunstyrelsens ordförande"],
             signatureLabel: "Underskrift", nameLabel: "Namnförtydligande och roll", placeAndDateLabel: "Ort och datum"))))
         let md = MarkdownRenderer.render(doc)
-        #expect(md.contains("| Laga och förstärka belysningen i gångtunneln | 2027-04-01–2027-05-15 |"))
         #expect(md.contains("Underlaget togs fram vid 3 möten med sammanlagt 42 deltagare:"))
+        // The coordinator's own text of the commitments, once: no table of
+        // the same activities after it.
+        #expect(md.contains("Vi lagar belysningen, bjuder in till trygghetsvandring"))
+        #expect(!md.contains("| Laga och förstärka belysningen i gångtunneln"))
+    }
+
+    @Test("without the coordinator's text, the promise's table has every promised activity with who does it; the rest are named to the exporter")
+    func promiseTable() {
+        var record = DocumentFixture.record
+        record.analysis.promise?.sections[.activities] = ""
+        let md = MarkdownRenderer.render(Documents.promise(record, language: .sv))
+        let promised = Documents.promisedActivities(record.analysis)
+        #expect(!promised.isEmpty)
+        #expect(md.contains("| Vem | Aktivitet | När |"))
+        for act in promised {
+            #expect(md.contains("| \(act.organisation) | \(act.what) |"), "\(act.what)")
+        }
+        // An activity without a focus area is not silently dropped.
+        var lost = record.analysis.activities[0]
+        lost.id = 999
+        lost.focusAreaID = nil
+        lost.what = "Informationsträff på biblioteket"
+        record.analysis.activities.append(lost)
+        let left = Documents.activitiesLeftOutOfPromise(record)
+        #expect(left.map(\.activity.id) == [999])
+        #expect(left.first?.reason == "no focus area")
     }
 
     @Test("every cycle document exists in English too, with no Swedish label left", arguments: kinds)

@@ -320,13 +320,22 @@ extension Documents {
             }))
         }
         b.append(.heading(2, d[.whatWeWillDo]))
-        b += text(.activities)
-        let promised = a.orderedActivities.filter {
-            $0.status != .cancelled && $0.focusAreaID.map(a.promiseAreas.contains) == true && filter.allows($0.what)
-        }
-        if !promised.isEmpty {
-            b.append(.table(Table(columns: [Column(d[.activity]), Column(d[.when])],
-                                  rows: promised.map { [Cell($0.what), Cell(filter.allows(d.period($0.start, $0.end)) ? d.period($0.start, $0.end) : "")] })))
+        // The coordinator's own text of the commitments, or (when none is
+        // written) the promised activities as a table: never both, so each
+        // commitment stands once. The table says who does what (001 line
+        // 169: "Polisen ska …").
+        let promised = promisedActivities(a).filter { filter.allows($0.what) }
+        if !p[.activities].stripped.isEmpty || promised.isEmpty {
+            b += text(.activities)
+        } else {
+            // The actor is the organisation ("Polisen", "Kommunen"), never
+            // a person's name: that stays in the plan.
+            let who: (Activity) -> String = { act in filter.allows(act.organisation) ? act.organisation : "" }
+            b.append(.table(Table(columns: [Column(d[.who]), Column(d[.activity]), Column(d[.when])],
+                                  rows: promised.map { act in
+                                      [Cell(who(act)), Cell(act.what),
+                                       Cell(filter.allows(d.period(act.start, act.end)) ? d.period(act.start, act.end) : "")]
+                                  })))
         }
         b.append(.heading(2, d[.effectsSought]))
         b += text(.effects)
@@ -344,6 +353,27 @@ extension Documents {
         }
         return Document(kind: .promise, language: language, kindLabel: d[.kindPromise], title: a.cycle.area,
                         meta: ["\(d[.promisePeriod]): \(a.cycle.period)"], blocks: b)
+    }
+
+    /// The activities a promise commits to: not cancelled, serving a focus
+    /// area that leads to the promise, in the plan's order.
+    public static func promisedActivities(_ a: CycleAnalysis) -> [Activity] {
+        a.orderedActivities.filter { $0.status != .cancelled && $0.focusAreaID.map(a.promiseAreas.contains) == true }
+    }
+
+    /// The cycle's activities a promise's table leaves out although they
+    /// may belong in it (no focus area, or text that looks like personal
+    /// data), for the person exporting it.
+    public static func activitiesLeftOutOfPromise(_ c: CycleRecord) -> [(activity: Activity, reason: String)] {
+        let a = c.analysis
+        guard a.promise?[.activities].stripped.isEmpty != false else { return [] } // the coordinator's own text
+        let filter = PublicFilter(meetings: c.meetings)
+        return a.orderedActivities.compactMap { act in
+            guard act.status != .cancelled else { return nil }
+            if act.focusAreaID == nil { return (act, "no focus area") }
+            if act.focusAreaID.map(a.promiseAreas.contains) == true && !filter.allows(act.what) { return (act, "may hold personal data") }
+            return nil
+        }
     }
 
     // MARK: parts
