@@ -89,6 +89,27 @@ public struct Promise: Equatable, Sendable, Codable {
     }
 
     public subscript(section: PromiseSection) -> String { sections[section] ?? "" }
+
+    /// A section's text as it may be published: without the lines that are
+    /// instructions to the writer (a whole line in square brackets, as the
+    /// draft leaves them).
+    public func published(_ section: PromiseSection) -> String {
+        self[section].split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !Self.isInstruction($0) }.joined(separator: "\n")
+    }
+
+    /// Whether a section still needs its writer: empty, or an instruction
+    /// is still in it (a draft not yet gone through).
+    public func needsWriting(_ section: PromiseSection) -> Bool {
+        let text = self[section]
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            || text.split(separator: "\n").contains { Self.isInstruction($0) }
+    }
+
+    static func isInstruction(_ line: Substring) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        return t.count > 2 && t.hasPrefix("[") && t.hasSuffix("]")
+    }
 }
 
 extension PromiseSection: CodingKeyRepresentable {}

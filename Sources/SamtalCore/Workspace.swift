@@ -426,7 +426,7 @@ public enum PromiseDraft {
         let chosen = a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) }
         let areas = chosen.isEmpty ? Array(a.rankedFocusAreas.prefix(1)) : chosen
         let ids = Set(areas.map(\.id))
-        let names = areas.map(\.name).joined(separator: sv ? " och " : " and ")
+        let names = joined(areas.map(\.name), sv: sv)
         var d: [PromiseSection: String] = [:]
         let listed = names.isEmpty ? (sv ? "det som invånarna lyft i dialogerna" : "what residents raised in the dialogues") : names
         d[.purpose] = sv
@@ -434,16 +434,23 @@ public enum PromiseDraft {
             : "The purpose of the citizen promise is to make \(a.cycle.area) safer and prevent crime together with those who live and work here. The promise covers: \(listed)."
         let sources = joined(Set(a.notes.values.map(\.source)).map { t.source($0) }.sorted(), sv: sv)
         let meetings = a.meetings.count
-        let problems = areas.map { " \($0.name): \(a.problem(for: $0.id)?.answers[.what] ?? "–")" }.joined()
+        // Only what was written: an area without a description says nothing.
+        let problems = areas.compactMap { area in
+            a.problem(for: area.id)?.answers[.what].flatMap { $0.isEmpty ? nil : " \(area.name): \($0.hasSuffix(".") ? $0 : $0 + ".")" }
+        }.joined()
         d[.jointPicture] = sv
             ? "Lägesbilden bygger på \(meetings) \(meetings == 1 ? "dialogmöte" : "dialogmöten")\(sources.isEmpty ? "" : " med " + sources)." + problems
             : "The joint picture is built on \(meetings) dialogue \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : " with " + sources)." + problems
         d[.focus] = areas.map { area in
             let picture = area.targetPicture.isEmpty ? "" : (sv ? " Målbild: " : " Target picture: ") + area.targetPicture
-            return (sv
-                ? "\(area.name) (\(t.areaType(area.type))) valdes som fokusområde utifrån \(area.noteIDs.count) synpunkter från dialogerna och prioriterades av deltagarna."
-                : "\(area.name) (\(t.areaType(area.type))) was chosen as a focus area from \(area.noteIDs.count) points raised in the dialogues and prioritised by the participants.")
-                + picture
+            let n = area.noteIDs.count
+            let points = sv ? "\(n) \(n == 1 ? "synpunkt" : "synpunkter")" : "\(n) \(n == 1 ? "point" : "points")"
+            // "Prioritised" only where the participants' dots say so.
+            let dots = a.dots[area.id] ?? 0
+            let voted = dots == 0 ? "" : sv ? " och prioriterades av deltagarna (\(dots) \(dots == 1 ? "prick" : "prickar"))"
+                : " and prioritised by the participants (\(dots) \(dots == 1 ? "dot" : "dots"))"
+            let from = n == 0 ? "" : sv ? " utifrån \(points) från dialogerna" : " from \(points) raised in the dialogues"
+            return (sv ? "\(area.name) valdes som fokusområde\(from)\(voted)." : "\(area.name) was chosen as a focus area\(from)\(voted).") + picture
         }.joined(separator: "\n")
         let activities = a.orderedActivities.filter { $0.focusAreaID.map(ids.contains) ?? false }
         d[.activities] = activities.map { act in
@@ -458,11 +465,20 @@ public enum PromiseDraft {
             let numbers = [from, to, by].filter { !$0.isEmpty }.joined(separator: " ")
             return "• \(g.text)\(numbers.isEmpty ? "" : " (\(numbers))")"
         }.joined(separator: "\n")
-        let first = a.goals.compactMap { $0.deadline.isEmpty ? nil : $0.deadline }.min()
+        // The earliest real date (a deadline typed as "vecka 12" is no date).
+        let first = a.goals.map(\.deadline).filter(PlanDate.isValid).min()
         d[.followCitizens] = sv
-            ? "Vi berättar löpande hur arbetet går och redovisar resultatet \(first.map { "senast \($0)" } ?? "när perioden är slut"). [Skriv när, hur och av vem arbetet följs upp och var medborgarna kan följa det, t.ex. polisen.se och kommunens webbplats.]"
-            : "We report on the work as it goes and present the results \(first.map { "by \($0)" } ?? "at the end of the period"). [Write when, how and by whom the work is followed up and where residents can follow it, e.g. the police's and the municipality's websites.]"
+            ? "Vi berättar löpande hur arbetet går och redovisar resultatet \(first.map { "senast \($0)" } ?? "när perioden är slut")."
+                + "\n[Skriv när, hur och av vem arbetet följs upp och var medborgarna kan följa det, t.ex. polisen.se och kommunens webbplats.]"
+            : "We report on the work as it goes and present the results \(first.map { "by \($0)" } ?? "at the end of the period")."
+                + "\n[Write when, how and by whom the work is followed up and where residents can follow it, e.g. the police's and the municipality's websites.]"
         d[.validity] = a.cycle.period
+        // Every drafted section says it is a draft until its writer has gone
+        // through it (the line is never published; the document stays
+        // marked as a draft while it is there).
+        let mark = sv ? "[Utkast: läs, skriv om med egna ord och ta bort den här raden.]"
+            : "[Draft: read, rewrite in your own words and delete this line.]"
+        for (section, text) in d where !text.isEmpty && section != .followCitizens { d[section] = text + "\n" + mark }
         return d
     }
 

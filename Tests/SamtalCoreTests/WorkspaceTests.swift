@@ -239,10 +239,15 @@ enum WorkspaceFixture {
         _ = press(&state, .tab, .tab, .tab, .tab)
         let effects = press(&state, .function(2))
         guard case .writeAnalysis(.savePromise(let p), 1)? = effects.first else { Issue.record("no draft"); return }
-        #expect(p[.purpose].contains("Löftet gäller: Stationen.") && p[.validity] == "2027")
-        #expect(p[.jointPicture] == "Lägesbilden bygger på 1 dialogmöte med medarbetare. Stationen: Otrygghet i gångtunneln")
-        #expect(p[.activities] == "• Byt belysning (2027-02-01–2027-04-30)\n• Trygghetsvandring")
-        #expect(p[.effects] == "• Minska andelen otrygga i tunneln (från 45 % till 30 % senast 2027-12-31)\n• Verka för ökad trygghet")
+        // Each drafted section says it is a draft until gone through; the
+        // line is never published.
+        let mark = "\n[Utkast: läs, skriv om med egna ord och ta bort den här raden.]"
+        #expect(p[.purpose].contains("Löftet gäller: Stationen.") && p[.validity] == "2027" + mark)
+        #expect(p[.jointPicture] == "Lägesbilden bygger på 1 dialogmöte med medarbetare. Stationen: Otrygghet i gångtunneln." + mark)
+        #expect(p[.activities] == "• Byt belysning (2027-02-01–2027-04-30)\n• Trygghetsvandring" + mark)
+        #expect(p[.effects] == "• Minska andelen otrygga i tunneln (från 45 % till 30 % senast 2027-12-31)\n• Verka för ökad trygghet" + mark)
+        #expect(PromiseSection.allCases.allSatisfy { p.needsWriting($0) })
+        #expect(p.published(.activities) == "• Byt belysning (2027-02-01–2027-04-30)\n• Trygghetsvandring")
         #expect(p[.signatories].isEmpty)
         // Internal details stay out of the public promise.
         #expect(!PromiseSection.allCases.contains { p[$0].contains("Kommunen") || p[$0].contains("Anna") })
@@ -333,5 +338,39 @@ enum WorkspaceFixture {
         #expect(state.update(.key(.function(9))) == [.export(ExportRequest(target: .cycle(1), document: nil, format: .json,
                                                                             redact: false, output: ""))])
         #expect(state.keyContext == .workspaceAreas)
+    }
+}
+
+@Suite struct PromiseDraftTests {
+    @Test("the draft says only what the data supports, in correct Swedish, and the promise stays a draft until gone through")
+    func theDraftIsHonest() {
+        var a = WorkspaceFixture.analysis
+        let third = FocusArea(id: 23, cycleID: 1, meetingID: 7, stepID: "fokus", name: "Skolan", type: .place, noteIDs: [1], createdAt: 6)
+        a.focusAreas.append(third)
+        a.promiseAreas = [21, 22, 23]
+        a.dots = [21: 3] // Torget and Skolan got no dots
+        a.goals = a.goals.map { var g = $0; g.deadline = g.id == 62 ? "vecka 12" : "2027-12-31"; return g }
+        let d = PromiseDraft.make(a, texts: Texts(.sv))
+        #expect(d[.purpose]?.contains("Löftet gäller: Stationen, Torget och Skolan.") == true)
+        #expect(d[.focus]?.contains("Stationen valdes som fokusområde utifrån") == true)
+        #expect(d[.focus]?.contains("och prioriterades av deltagarna (3 prickar)") == true)
+        #expect(d[.focus]?.contains("Torget valdes som fokusområde.") == true)
+        #expect(d[.focus]?.contains("Skolan valdes som fokusområde utifrån 1 synpunkt från dialogerna.") == true)
+        #expect(d[.focus]?.contains("(plats)") == false)
+        // An area without a description adds nothing (no "– –").
+        #expect(d[.jointPicture]?.contains("Torget:") == false)
+        #expect(d[.jointPicture]?.contains("–") == false)
+        // The earliest real date, not "vecka 12" by string order.
+        #expect(d[.followCitizens]?.contains("senast 2027-12-31") == true)
+        // Stored as it is, the promise is a draft: the banner stays, and no
+        // instruction line is published.
+        var record = DocumentFixture.record
+        record.analysis.promise = Promise(cycleID: 1, sections: d.merging([.signatories: "Karin Lund"]) { a, _ in a })
+        let doc = Documents.promise(record, language: .sv)
+        guard case .notice(let banner)? = doc.blocks.first else { Issue.record("no draft banner"); return }
+        #expect(banner.hasPrefix("Utkast"))
+        let md = MarkdownRenderer.render(doc)
+        #expect(!md.contains("[Utkast") && !md.contains("[Skriv"))
+        #expect(md.contains("Löftet gäller: Stationen, Torget och Skolan."))
     }
 }

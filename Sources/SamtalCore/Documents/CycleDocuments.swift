@@ -290,17 +290,17 @@ extension Documents {
         let filter = PublicFilter(meetings: c.meetings)
         let p = a.promise ?? Promise(cycleID: a.cycle.id)
         func text(_ s: PromiseSection, orEmpty: Bool = true) -> [Block] {
-            let paragraphs = PersonalData.redact(p[s]).split(whereSeparator: \.isNewline).map { String($0).stripped }.filter { !$0.isEmpty }
+            let paragraphs = PersonalData.redact(p.published(s)).split(whereSeparator: \.isNewline).map { String($0).stripped }.filter { !$0.isEmpty }
             return paragraphs.isEmpty && orEmpty ? [.empty(d[.notWrittenYet])] : paragraphs.map { .paragraph($0) }
         }
         var b: [Block] = []
-        let missing = PromiseSection.allCases.filter { p[$0].stripped.isEmpty }
+        let missing = PromiseSection.allCases.filter { p.needsWriting($0) }
         if !missing.isEmpty { b.append(.notice(d.promiseDraft(missing))) }
 
         b.append(.heading(2, d[.purpose]))
         b += text(.purpose)
         b.append(.heading(2, d[.pictureAndFocus]))
-        b += text(.jointPicture, orEmpty: false) + text(.focus, orEmpty: p[.jointPicture].stripped.isEmpty)
+        b += text(.jointPicture, orEmpty: false) + text(.focus, orEmpty: p.published(.jointPicture).stripped.isEmpty)
         let areas = a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) && filter.allows($0.name) }
         if !areas.isEmpty {
             b.append(.bullets(areas.map { area in
@@ -325,7 +325,7 @@ extension Documents {
         // commitment stands once. The table says who does what (001 line
         // 169: "Polisen ska …").
         let promised = promisedActivities(a).filter { filter.allows($0.what) }
-        if !p[.activities].stripped.isEmpty || promised.isEmpty {
+        if !p.published(.activities).stripped.isEmpty || promised.isEmpty {
             b += text(.activities)
         } else {
             // The actor is the organisation ("Polisen", "Kommunen"), never
@@ -344,7 +344,7 @@ extension Documents {
         b.append(.heading(2, d[.validity]))
         b += text(.validity)
         b.append(.heading(2, d[.signatures]))
-        let names = PersonalData.redact(p[.signatories]).split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
+        let names = PersonalData.redact(p.published(.signatories)).split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
         if names.isEmpty {
             b.append(.empty(d[.noSignatories]))
         } else {
@@ -366,7 +366,7 @@ extension Documents {
     /// data), for the person exporting it.
     public static func activitiesLeftOutOfPromise(_ c: CycleRecord) -> [(activity: Activity, reason: String)] {
         let a = c.analysis
-        guard a.promise?[.activities].stripped.isEmpty != false else { return [] } // the coordinator's own text
+        guard a.promise?.published(.activities).stripped.isEmpty != false else { return [] } // the coordinator's own text
         let filter = PublicFilter(meetings: c.meetings)
         return a.orderedActivities.compactMap { act in
             guard act.status != .cancelled else { return nil }

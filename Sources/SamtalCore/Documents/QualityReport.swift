@@ -90,7 +90,7 @@ public enum QualityReport {
             a.problems.contains { $0.focusAreaID == area.id && $0.answers.values.contains { !$0.stripped.isEmpty } }
         }
 
-        func filled(_ s: PromiseSection) -> Bool { !promise[s].stripped.isEmpty }
+        func filled(_ s: PromiseSection) -> Bool { !promise.needsWriting(s) }
 
         /// Yes when all, partly when some, no when none (or nothing to count).
         func verdict(_ n: Int, of total: Int) -> QualityVerdict {
