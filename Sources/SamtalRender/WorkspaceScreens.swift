@@ -388,29 +388,4 @@ extension Screens {
         }
         return t[.wsWholePromise]
     }
-
-    // MARK: trace
-
-    static func drawTrace(_ grid: inout Grid, _ trace: Trace, texts t: Texts, scroll: Int) {
-        let width = min(grid.size.width - 4, 100)
-        var lines: [(String, Style)] = []
-        for line in trace.lines {
-            let indent = String(repeating: "  ", count: line.depth)
-            for (i, part) in wrap(line.text, width: max(1, width - 4 - DisplayWidth.of(indent)), maxLines: 6).enumerated() {
-                lines.append(((i == 0 ? indent : indent + "  ") + part, line.isHeading ? Style(.heading, bold: true) : .normal))
-            }
-        }
-        let rect = centered(grid, width: width, height: lines.count + 3)
-        grid.fill(rect)
-        let inner = grid.box(rect, title: trace.title, right: "Esc")
-        let visible = max(1, inner.height - 1)
-        let first = min(max(0, scroll), max(0, lines.count - visible))
-        for (i, (text, style)) in lines.dropFirst(first).prefix(visible).enumerated() {
-            grid.text(text, x: inner.x + 1, y: inner.y + i, maxX: inner.maxX, style: style)
-        }
-        if first + visible < lines.count {
-            grid.textRight(t[.helpMore], maxX: inner.maxX, y: inner.maxY - 1, style: Style(.dim, bold: true))
-        }
-        grid.cursor = nil
-    }
 }

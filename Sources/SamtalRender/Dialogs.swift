@@ -1,0 +1,128 @@
+// The dialogs drawn over a screen: help, confirm, and the trace.
+
+import SamtalCore
+
+extension Screens {
+    static func centered(_ grid: Grid, width: Int, height: Int) -> Rect {
+        let w = min(width, grid.size.width - 2), h = min(height, grid.size.height - 2)
+        return Rect(x: (grid.size.width - w) / 2, y: (grid.size.height - h) / 2, width: w, height: h)
+    }
+
+    static func drawHelp(_ grid: inout Grid, context: KeyContext, texts t: Texts, scroll: Int) {
+        let bindings = Keymap.help(for: context).filter { $0.context != .help }
+        var seen = Set<String>()
+        var rows = bindings.compactMap { b -> (String, String)? in
+            let key = Keymap.keyText(b)
+            guard seen.insert(key + t[b.help]).inserted else { return nil }
+            return (key, t[b.help])
+        }
+        // Every context with an input line: the line's own editing keys.
+        let typing = [.run, .station, .cluster, .checklist, .rating, .summary, .problem, .activities, .goals, .followUp].contains(context)
+        if typing { rows += [("", ""), ("", t[.helpTyping])] }
+        let keyWidth = min(24, rows.map { DisplayWidth.of($0.0) }.max() ?? 8)
+        let rect = centered(grid, width: min(grid.size.width - 4, 90), height: rows.count + 4)
+        grid.fill(rect)
+        let inner = grid.box(rect, title: t[.helpTitle], right: "Esc")
+        // Scrolled with ↑↓ when the terminal is shorter than the list.
+        let visible = max(1, inner.height - 1)
+        let first = min(max(0, scroll), max(0, rows.count - visible))
+        var y = inner.y
+        for (key, text) in rows.dropFirst(first).prefix(visible) {
+            grid.text(pad(key, width: keyWidth), x: inner.x + 1, y: y, style: Style(.heading, bold: true))
+            grid.text(truncate(text, width: inner.width - keyWidth - 3), x: inner.x + keyWidth + 3, y: y,
+                      style: key.isEmpty ? Style(.dim) : .normal)
+            y += 1
+        }
+        if first + visible < rows.count {
+            grid.textRight(t[.helpMore], maxX: inner.maxX, y: inner.maxY - 1, style: Style(.dim, bold: true))
+        }
+        grid.cursor = nil
+    }
+
+    /// What a delete would remove, as its text: the question names it, so
+    /// the wrong one is not removed by a selection the eye missed.
+    static func confirmSubject(_ what: ConfirmAction, _ state: AppState) -> String? {
+        var data = StepData(stepID: "")
+        var notes: [Note] = []
+        switch state.screen {
+        case .run(let run):
+            data = run.data
+            notes = run.notes
+        case .workspace(let ws):
+            if let a = ws.analysis {
+                data.focusAreas = a.focusAreas
+                data.activities = a.activities
+                data.goals = a.goals
+            }
+        default:
+            break
+        }
+        switch what {
+        case .deleteNote(let id): return notes.first { $0.id == id }?.text
+        case .deleteFocusArea(let id): return data.focusAreas.first { $0.id == id }?.name
+        case .deleteSummaryItem(let id): return data.summaryItems.first { $0.id == id }?.text
+        case .deleteActivity(let id): return data.activities.first { $0.id == id }?.what
+        case .deleteGoal(let id): return data.goals.first { $0.id == id }?.text
+        case .deleteContribution(let id):
+            return data.contributions.first { $0.id == id }.map { $0.from.isEmpty ? $0.text : "\($0.from): \($0.text)" }
+        case .deleteCause, .deleteFollowUp, .finishMeeting, .overwriteExport: return nil
+        }
+    }
+
+    static func drawConfirm(_ grid: inout Grid, _ what: ConfirmAction, subject: String? = nil, texts t: Texts) {
+        let question: String
+        switch what {
+        case .deleteNote: question = t[.confirmDelete]
+        case .finishMeeting: question = t[.confirmFinish]
+        case .deleteFocusArea: question = t[.confirmDeleteArea]
+        case .deleteSummaryItem: question = t[.confirmDeleteItem]
+        case .deleteActivity: question = t[.confirmDeleteActivity]
+        case .deleteCause: question = t[.confirmDeleteCause]
+        case .deleteGoal: question = t[.confirmDeleteGoal]
+        case .deleteContribution: question = t[.confirmDeleteContribution]
+        case .deleteFollowUp: question = t[.confirmDeleteFollowUp]
+        case .overwriteExport(let request): question = "\(t[.confirmOverwrite]) \(request.output)"
+        }
+        let width = min(56, grid.size.width - 8)
+        let lines = wrap(question, width: width) + (subject.map { wrap("”\($0)”", width: width).prefix(3) } ?? [])
+        let rect = centered(grid, width: min(60, grid.size.width - 4), height: lines.count + 5)
+        grid.fill(rect)
+        let inner = grid.box(rect, style: Style(.warning, bold: true))
+        for (i, line) in lines.enumerated() where inner.y + i < inner.maxY {
+            grid.text(line, x: inner.x + 1, y: inner.y + i, style: Style(.normal, bold: true))
+        }
+        var x = inner.x + 1
+        for b in Keymap.bar(for: .confirm) {
+            // "j" (ja) in Swedish, "y" (yes) in English: both always work.
+            let key = t.language == .en && b.action == .confirmYes ? "y" : b.keys[0].label
+            x = grid.text(key, x: x, y: inner.maxY - 1, style: Style(.keyLabel, bold: true, reverse: true))
+            x = grid.text(" " + t[b.barLabel!] + "   ", x: x, y: inner.maxY - 1)
+        }
+        grid.cursor = nil
+    }
+
+    // MARK: trace
+
+    static func drawTrace(_ grid: inout Grid, _ trace: Trace, texts t: Texts, scroll: Int) {
+        let width = min(grid.size.width - 4, 100)
+        var lines: [(String, Style)] = []
+        for line in trace.lines {
+            let indent = String(repeating: "  ", count: line.depth)
+            for (i, part) in wrap(line.text, width: max(1, width - 4 - DisplayWidth.of(indent)), maxLines: 6).enumerated() {
+                lines.append(((i == 0 ? indent : indent + "  ") + part, line.isHeading ? Style(.heading, bold: true) : .normal))
+            }
+        }
+        let rect = centered(grid, width: width, height: lines.count + 3)
+        grid.fill(rect)
+        let inner = grid.box(rect, title: trace.title, right: "Esc")
+        let visible = max(1, inner.height - 1)
+        let first = min(max(0, scroll), max(0, lines.count - visible))
+        for (i, (text, style)) in lines.dropFirst(first).prefix(visible).enumerated() {
+            grid.text(text, x: inner.x + 1, y: inner.y + i, maxX: inner.maxX, style: style)
+        }
+        if first + visible < lines.count {
+            grid.textRight(t[.helpMore], maxX: inner.maxX, y: inner.maxY - 1, style: Style(.dim, bold: true))
+        }
+        grid.cursor = nil
+    }
+}

@@ -1,0 +1,180 @@
+// The forms: a new cycle or meeting, a meeting's facts and participants,
+// an export, and the workspace's records.
+
+import SamtalCore
+
+extension Screens {
+    static func drawForm(_ grid: inout Grid, _ form: Form, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        let title: String
+        switch form.purpose {
+        case .newCycle: title = t[.formNewCycle]
+        case .newMeeting: title = t[.formNewMeeting]
+        case .facts: title = t[.formFacts]
+        case .workspace(let which): title = workspaceFormTitle(which, texts: t)
+        case .export(let subject):
+            switch subject {
+            case .meeting(let id): title = "\(t[.formExport]) · \(t[.homeMeeting]) \(id)"
+            case .cycle(let id): title = "\(t[.formExport]) · \(t[.homeCycle]) \(id)"
+            }
+        }
+        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
+        grid.text(" " + title, x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
+        let inner = grid.box(Rect(x: 0, y: 1, width: w, height: h - 3))
+        var labelWidth = min(18, max(12, inner.width / 4))
+        switch form.purpose {
+        case .newCycle, .newMeeting, .facts: break
+        case .workspace, .export:
+            // Record forms have longer labels; they get up to two fifths.
+            labelWidth = min(inner.width * 2 / 5, max(labelWidth, (form.fields.map { DisplayWidth.of(t[$0.label]) + 2 }.max() ?? 0)))
+        }
+        var y = inner.y + 1
+        for (i, field) in form.fields.enumerated() where y < inner.maxY {
+            let focused = form.focus == i
+            grid.text(pad(t[field.label] + (field.required ? " *" : ""), width: labelWidth), x: inner.x + 1, y: y,
+                      style: Style(focused ? .heading : .normal, bold: focused))
+            let fx = inner.x + 2 + labelWidth
+            let fw = inner.maxX - fx - 1
+            switch field.value {
+            case .text(let tf):
+                // A field not being edited shows its beginning.
+                let (shown, cursorColumn) = focused ? visibleWindow(of: tf, width: fw) : (truncate(tf.text, width: fw), 0)
+                grid.fill(Rect(x: fx, y: y, width: fw, height: 1), style: Style(.input, underline: true))
+                grid.text(shown, x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: focused, underline: true))
+                if focused { grid.cursor = (fx + cursorColumn, y) }
+            case .choice(_, let labels, let index):
+                let label = labels.isEmpty ? "–" : labels[index]
+                let s = "◀ " + label + " ▶"
+                grid.text(truncate(s, width: fw), x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: focused, reverse: focused))
+                if focused { grid.cursor = nil }
+            }
+            y += 1
+        }
+        if let rows = form.participants {
+            y += 1
+            let columns = ParticipantColumn.allCases
+            let numberWidth = 9
+            let kindWidth = 15
+            let orgWidth = max(10, inner.width - 2 - (numberWidth + 1) * ParticipantColumn.counts.count - (kindWidth + 1))
+            func columnX(_ c: ParticipantColumn) -> Int {
+                switch c {
+                case .organisation: return inner.x + 1
+                case .kind: return inner.x + 1 + orgWidth + 1
+                case .count, .women, .men, .other:
+                    return inner.x + 1 + orgWidth + 1 + kindWidth + 1 + (c.rawValue - ParticipantColumn.count.rawValue) * (numberWidth + 1)
+                }
+            }
+            func columnWidth(_ c: ParticipantColumn) -> Int {
+                switch c {
+                case .organisation: return orgWidth
+                case .kind: return kindWidth
+                case .count, .women, .men, .other: return numberWidth
+                }
+            }
+            if y < inner.maxY {
+                grid.text(t[.participantsHeading], x: inner.x + 1, y: y, style: Style(.heading, bold: true))
+                y += 1
+            }
+            if y < inner.maxY {
+                for c in columns {
+                    grid.text(truncate(t[c.label], width: columnWidth(c)), x: columnX(c), y: y, style: Style(.dim))
+                }
+                y += 1
+            }
+            if rows.isEmpty, y < inner.maxY {
+                grid.text(t[.participantsEmpty], x: inner.x + 1, y: y, maxX: inner.maxX, style: Style(.dim))
+                y += 1
+            }
+            // Keep the focused row in view when the table is long.
+            let room = max(1, inner.maxY - y - 2)
+            let focusRow = form.focusedCell?.row ?? 0
+            let firstRow = max(0, min(focusRow - room + 1, rows.count - room))
+            for (r, cells) in rows.enumerated().dropFirst(firstRow).prefix(room) where y < inner.maxY {
+                for c in columns {
+                    let focused = form.focusedCell.map { $0.row == r && $0.column == c } ?? false
+                    let cw = columnWidth(c)
+                    let (shown, cursorColumn) = visibleWindow(of: cells[c.rawValue], width: cw)
+                    grid.fill(Rect(x: columnX(c), y: y, width: cw, height: 1), style: Style(.input, underline: true))
+                    grid.text(shown, x: columnX(c), y: y, maxX: columnX(c) + cw, style: Style(.input, bold: focused, underline: true))
+                    if focused { grid.cursor = (columnX(c) + cursorColumn, y) }
+                }
+                y += 1
+            }
+            if !rows.isEmpty, y < inner.maxY, case .success(let parsed) = form.participantRows(t) {
+                let facts = MethodFacts(participants: parsed)
+                let totals = [facts.totalHeadCount, facts.totalWomen, facts.totalMen, facts.totalOtherOrUnstated]
+                grid.text(t[.participantsTotal], x: columnX(.organisation), y: y, style: Style(.dim, bold: true))
+                for (c, n) in zip(ParticipantColumn.counts, totals) {
+                    grid.text(String(n), x: columnX(c), y: y, style: Style(.dim, bold: true))
+                }
+                y += 1
+                if let bad = parsed.firstIndex(where: { !$0.splitAddsUp }), y < inner.maxY {
+                    grid.text(truncate("\(t[.warningSplit]) \(bad + 1)", width: inner.width - 2), x: inner.x + 1, y: y,
+                              style: Style(.warning))
+                }
+            }
+        }
+        if let intro = form.intro, !intro.isEmpty, y + 2 < inner.maxY {
+            // What the meeting is for, under its facts (at most a third of
+            // the form).
+            let rect = Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: min(inner.maxY - y - 1, max(3, inner.height / 3)))
+            drawIntro(&grid, intro, rect: rect, texts: t, compact: true)
+        }
+        if case .export = form.purpose, y + 1 < inner.maxY {
+            grid.paragraph(t[.exportOutputHint], in: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: inner.maxY - y - 1),
+                           style: Style(.dim))
+        }
+        if case .workspace(let which) = form.purpose {
+            drawWorkspaceFormExtras(&grid, form, which, state: state, rect: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2,
+                                                                                 height: inner.maxY - y - 1))
+        }
+        if let error = form.error {
+            grid.fill(Rect(x: 0, y: h - 2, width: w, height: 1))
+            grid.text(" " + truncate(error, width: w - 2), x: 0, y: h - 2, style: Style(.error, bold: true))
+        } else {
+            drawStatus(&grid, state: state, y: h - 2)
+        }
+        drawKeyBar(&grid, context: state.keyContext == .recordForm ? .recordForm : .form, texts: t, y: h - 1)
+    }
+
+    static func workspaceFormTitle(_ which: WorkspaceForm, texts t: Texts) -> String {
+        switch which {
+        case .focusArea: return t[.wsFocusArea]
+        case .splitArea: return t[.wsSplitTitle]
+        case .problem: return t[.wsTabProblem]
+        case .cause(_, let id, _): return id == nil ? t[.keyNewCause] : t[.wsCause]
+        case .activity(let id): return id == nil ? t[.helpNewActivity] : t[.wsActivity]
+        case .goal(let id): return id == nil ? t[.helpNewGoal] : t[.wsGoal]
+        case .promise: return t[.wsTabPromise]
+        case .followUp(let id): return id == nil ? t[.helpNewFollowUp] : t[.wsTabFollowUp]
+        }
+    }
+
+    /// Under a workspace form: the goal's SMART check as typed, and the
+    /// whole text of a focused field too long for its line.
+    static func drawWorkspaceFormExtras(_ grid: inout Grid, _ form: Form, _ which: WorkspaceForm, state: AppState, rect: Rect) {
+        guard rect.height > 0, rect.width > 4 else { return }
+        var rect = rect
+        if case .goal = which, case .workspace(let ws) = state.screen, let a = ws.analysis {
+            let flags = WorkspaceForms.smartFlags(form, analysis: a)
+            grid.text("SMART ", x: rect.x, y: rect.y, style: Style(.heading, bold: true))
+            smartLetters(&grid, flags: flags, x: rect.x + 6, y: rect.y, selected: false)
+            let below = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+            drawSMARTFlags(&grid, flags, rect: below, texts: state.texts)
+            return
+        }
+        if case .cause(_, _, let parentID?) = which, case .workspace(let ws) = state.screen,
+           let parent = ws.analysis?.causes.values.joined().first(where: { $0.id == parentID }) {
+            // Which "why?" is being answered.
+            grid.paragraph("\(state.texts[.wsCauseOf]): \(parent.text)", in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 2),
+                           style: Style(.dim))
+            return
+        }
+        guard form.focus < form.fields.count, case .text(let field) = form.fields[form.focus].value else { return }
+        let labelWidth = min(18, max(12, (rect.width + 4) / 4))
+        guard DisplayWidth.of(field.text) > rect.width - labelWidth - 2 else { return }
+        rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+        grid.paragraph(field.text, in: rect, style: Style(.dim))
+    }
+}

@@ -1,0 +1,297 @@
+// Running a meeting: the facilitator's screen (steps, talking points, the
+// step's prompt and panel, the input line) and a note-taker's station.
+
+import SamtalCore
+
+extension Screens {
+    static func drawRun(_ grid: inout Grid, _ run: RunState, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        let step = run.step
+
+        // Header: what meeting, which step, the step's clock.
+        let (clockText, clockStyle) = stepClock(run, now: state.now)
+        let stepText = "\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)"
+        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
+        let rightWidth = DisplayWidth.of(stepText) + DisplayWidth.of(clockText) + 4
+        var headline = run.meeting.title
+        if !run.meeting.facts.date.isEmpty { headline += " · " + run.meeting.facts.date }
+        grid.text(" " + truncate(headline, width: w - rightWidth - 2), x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
+        grid.textRight(stepText + "  ", maxX: w - DisplayWidth.of(clockText) - 1, y: 0, style: Style(.title, bold: true, reverse: true))
+        grid.textRight(clockText, maxX: w - 1, y: 0, style: clockStyle)
+
+        let body = Rect(x: 0, y: 1, width: w, height: h - 3)
+        let leftWidth = run.showTalkingPoints ? min(44, max(22, w * 3 / 10)) : min(32, max(20, w / 4))
+        let (leftColumn, rightColumn) = body.splitLeft(leftWidth)
+
+        // Left: the steps, then the talking points (facilitator only).
+        let stepsHeight = run.showTalkingPoints ? min(run.agenda.steps.count + 2, max(4, leftColumn.height / 2)) : leftColumn.height - 1
+        let (stepsRect, talkRect) = leftColumn.splitTop(stepsHeight)
+        let stepsInner = grid.box(stepsRect, title: t[.stepsHeading])
+        let firstStep = max(0, min(run.stepIndex - stepsInner.height / 2, run.agenda.steps.count - stepsInner.height))
+        for (i, s) in run.agenda.steps.enumerated().dropFirst(firstStep).prefix(stepsInner.height) {
+            let y = stepsInner.y + i - firstStep
+            let current = i == run.stepIndex
+            let visited = (run.stepSeconds[s.id] ?? 0) >= 1 && !current
+            let mark = current ? "▶ " : "  "
+            let done = visited ? " ✓" : ""
+            let name = truncate(s.title, width: stepsInner.width - 2 - DisplayWidth.of(done))
+            grid.text(mark + name, x: stepsInner.x, y: y, maxX: stepsInner.maxX, style: Style(current ? .selected : .normal, bold: current))
+            if visited { grid.textRight(done, maxX: stepsInner.maxX, y: y, style: Style(.success)) }
+        }
+        if run.showTalkingPoints {
+            // Every point, a page at a time when they do not all fit; the
+            // title says which page and the key that turns it.
+            let pages = bulletPages(step.talkingPoints, width: max(4, talkRect.width - 2), height: max(1, talkRect.height - 2))
+            let page = run.talkingPointsPage % pages.count
+            let title = pages.count > 1 ? "\(t[.talkingPointsHeading]) \(page + 1)/\(pages.count) (\(Keymap.hint(.nextTalkingPoints)))"
+                : "\(t[.talkingPointsHeading]) (F2)"
+            let talkInner = grid.box(talkRect, title: title)
+            for (i, line) in pages[page].prefix(talkInner.height).enumerated() {
+                grid.text(line, x: talkInner.x, y: talkInner.y + i, maxX: talkInner.maxX)
+            }
+        } else {
+            grid.text(truncate(t[.talkingPointsHidden], width: leftColumn.width), x: leftColumn.x,
+                      y: leftColumn.maxY - 1, style: Style(.dim))
+        }
+
+        // Right, top: the step's prompt and questions, for the room.
+        // A checklist's items and a rating's questions are listed in the
+        // step's own panel, not twice.
+        let roomQuestions = step.kind == .checklist || step.kind == .rating ? [] : step.questions
+        let questionLines = bulletsHeight(roomQuestions, width: rightColumn.width - 2)
+        let promptLines = step.prompt.isEmpty ? 0 : wrap(step.prompt, width: rightColumn.width - 2).count
+        let wanted = promptLines + questionLines + (promptLines > 0 && questionLines > 0 ? 1 : 0) + 2
+        let promptHeight = min(max(3, wanted), max(3, rightColumn.height * (step.kind == .present ? 2 : 1) / 3))
+        let (promptRect, notesRect) = rightColumn.splitTop(promptHeight)
+        let promptInner = grid.box(promptRect, title: "\(t[.stepLabel]) \(run.stepIndex + 1) – \(step.title)")
+        var y = promptInner.y
+        if !step.prompt.isEmpty {
+            y += grid.paragraph(step.prompt, in: promptInner, style: Style(.normal, bold: true))
+            if !roomQuestions.isEmpty { y += 1 }
+        }
+        grid.bullets(roomQuestions, in: Rect(x: promptInner.x, y: y, width: promptInner.width, height: promptInner.maxY - y),
+                     style: Style(.normal, bold: true))
+
+        // Right, below: the notes of this step, grouped by group.
+        switch step.kind {
+        case .cluster: drawCluster(&grid, run: run, rect: notesRect, texts: t)
+        case .vote: drawVote(&grid, run: run, rect: notesRect, texts: t)
+        case .checklist: drawChecklist(&grid, run: run, rect: notesRect, texts: t)
+        case .rating: drawRating(&grid, run: run, rect: notesRect, texts: t)
+        case .summary: drawSummary(&grid, run: run, rect: notesRect, texts: t)
+        case .problem: drawProblem(&grid, run: run, rect: notesRect, texts: t)
+        case .activities: drawActivities(&grid, run: run, rect: notesRect, texts: t)
+        case .goals: drawGoals(&grid, run: run, rect: notesRect, texts: t)
+        case .followUp: drawFollowUp(&grid, run: run, rect: notesRect, texts: t)
+        case .present, .collect:
+            var notesRect = notesRect
+            // The introduction reads out what the meeting is for.
+            let intro = AgendaIntro(run.agenda)
+            if run.stepIndex == 0 && step.kind == .present && !intro.isEmpty && notesRect.height > 12 {
+                let (top, rest) = notesRect.splitTop(notesRect.height / 2)
+                let box = grid.box(top, title: t[.introHeading])
+                drawIntro(&grid, intro, rect: box, texts: t)
+                notesRect = rest
+            }
+            if let commitments = run.data.commitments {
+                let rows = commitments.activities.count + commitments.goals.count
+                let (top, rest) = notesRect.splitTop(min(max(3, rows + 2), notesRect.height / 2))
+                drawCommitments(&grid, commitments, rect: top, title: t[.wsCommitmentsHeading], texts: t)
+                drawNotes(&grid, run: run, rect: rest, texts: t)
+            } else if !run.data.focusAreas.isEmpty {
+                // Handed on from earlier meetings: the cycle's ranked focus areas.
+                let pictures = run.data.focusAreas.filter { !$0.targetPicture.isEmpty }.count
+                let (top, rest) = notesRect.splitTop(min(run.data.focusAreas.count + pictures + 2, notesRect.height * 2 / 3))
+                drawRanking(&grid, run: run, rect: top, title: t[.cycleFocusAreasHeading], texts: t)
+                drawNotes(&grid, run: run, rect: rest, texts: t)
+            } else {
+                drawNotes(&grid, run: run, rect: notesRect, texts: t)
+            }
+        }
+
+        // The input line: always live.
+        drawInput(&grid, run: run, state: state, y: h - 2)
+        drawKeyBar(&grid, context: run.keyContext, texts: t, y: h - 1)
+    }
+
+    /// The step's clock against its planned minutes: yellow with 20 % of
+    /// the time left, red at 5 %, then the overrun; a sign says it too.
+    static func stepClock(_ run: RunState, now: Double) -> (String, Style) {
+        let elapsed = run.elapsed(now: now)
+        let planned = Double(run.step.minutes * 60)
+        let left = planned - elapsed
+        let text = "\(clock(elapsed)) / \(clock(planned))"
+        if left <= 0 { return ("⚠ +\(clock(-left)) " + text, Style(.timeOver, bold: true, reverse: true)) }
+        if left <= planned * 0.05 { return ("! " + text, Style(.timeOver, bold: true)) }
+        if left <= planned * 0.20 { return ("! " + text, Style(.timeLow, bold: true)) }
+        return (text, Style(.timeOK, bold: true))
+    }
+
+    /// The clock the room and the stations see: once the meeting is over,
+    /// that it is over, not a running clock.
+    static func roomClock(_ run: RunState, now: Double, texts t: Texts) -> (String, Style) {
+        run.meeting.status == .finished ? (t[.meetingEndedShort], Style(.warning, bold: true)) : stepClock(run, now: now)
+    }
+
+    // MARK: projector and stations
+
+    /// A note-taker's station: one group, the current step, its notes.
+    static func drawStation(_ grid: inout Grid, _ run: RunState, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        let step = run.step
+        let (clockText, clockStyle) = roomClock(run, now: state.now, texts: t)
+        var who = t.group(run.group)
+        if case .station(_, let name) = run.role, !name.isEmpty { who += " · " + name }
+        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
+        let stepText = "\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)  "
+        grid.text(" " + truncate("\(who) · \(run.meeting.title)", width: w - DisplayWidth.of(stepText + clockText) - 4), x: 0, y: 0,
+                  style: Style(.title, bold: true, reverse: true))
+        grid.textRight(stepText, maxX: w - DisplayWidth.of(clockText) - 1, y: 0, style: Style(.title, bold: true, reverse: true))
+        grid.textRight(clockText, maxX: w - 1, y: 0, style: clockStyle)
+        let body = Rect(x: 0, y: 1, width: w, height: h - 3)
+        let lines = (step.prompt.isEmpty ? 0 : wrap(step.prompt, width: w - 2).count)
+            + bulletsHeight(step.questions, width: w - 2)
+        let (promptRect, notesRect) = body.splitTop(min(max(3, lines + 2), body.height / 2))
+        let inner = grid.box(promptRect, title: "\(t[.stepLabel]) \(run.stepIndex + 1) – \(step.title)")
+        var y = inner.y
+        if !step.prompt.isEmpty { y += grid.paragraph(step.prompt, in: inner, style: Style(.normal, bold: true)) }
+        grid.bullets(step.questions, in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y))
+        // In a vote counted by group the station places its group's dots.
+        if run.keyContext == .stationVote {
+            drawVote(&grid, run: run, rect: notesRect, texts: t)
+        } else if run.keyContext == .stationProblem {
+            drawProblem(&grid, run: run, rect: notesRect, texts: t)
+        } else if run.keyContext == .stationActivities {
+            drawActivities(&grid, run: run, rect: notesRect, texts: t)
+        } else {
+            drawNotes(&grid, run: run, rect: notesRect, texts: t, onlyGroup: run.group)
+        }
+        drawInput(&grid, run: run, state: state, y: h - 2)
+        drawKeyBar(&grid, context: run.keyContext, texts: t, y: h - 1)
+    }
+
+    // MARK: the input line
+
+    static func drawInput(_ grid: inout Grid, run: RunState, state: AppState, y: Int) {
+        let t = state.texts
+        let w = grid.size.width
+        var statusText = ""
+        // With nothing typed, a message (a personal-data warning) may take
+        // most of the line; while typing it keeps to a third.
+        // An error (a refusal, a conflict) takes two thirds: it must be read.
+        let statusRoom = run.input.isEmpty && run.subfieldsEmpty ? w - 24 : state.status?.isError == true ? w * 2 / 3 : w / 3
+        if let status = state.status { statusText = truncate(status.text, width: max(0, statusRoom)) }
+        let right = w - DisplayWidth.of(statusText) - 2
+        defer {
+            if let status = state.status {
+                grid.textRight(statusText, maxX: w - 1, y: y, style: Style(status.isError ? .error : .success, bold: true))
+            }
+        }
+        /// A labelled field; returns the column after it.
+        func field(_ label: String, _ f: TextField, x: Int, width: Int, focused: Bool, placeholder: String = "",
+                   style: Style = Style(.heading, bold: true)) -> Int {
+            var x = grid.text(label, x: x, y: y, maxX: right, style: style)
+            let fw = max(1, min(width, right - x))
+            if f.isEmpty && !placeholder.isEmpty {
+                grid.text(truncate(placeholder, width: fw), x: x, y: y, style: Style(.dim))
+                if focused { grid.cursor = (x, y) }
+            } else {
+                let (shown, cursorColumn) = visibleWindow(of: f, width: fw)
+                grid.text(shown, x: x, y: y, maxX: x + fw, style: Style(.input))
+                if focused { grid.cursor = (x + cursorColumn, y) }
+            }
+            x += fw
+            return x
+        }
+        if run.role != .facilitator && run.bound == nil && run.keyContext != .stationVote {
+            // A station in a step without notes, or after the meeting.
+            let why = run.meeting.status == .finished ? t[.meetingEnded] : t[.stepTakesNoNotes]
+            grid.text(truncate(" " + why, width: max(0, right)), x: 0, y: y, style: Style(.dim, bold: true))
+            grid.cursor = nil
+            return
+        }
+        // A draft offered back after a crash says so until it is saved.
+        let draft = run.restoredDraft ? "[\(t[.draftMarker])] " : ""
+        switch run.role == .facilitator || [.stationVote, .stationProblem, .stationActivities].contains(run.keyContext) ? run.step.kind : .collect {
+        case .cluster:
+            var label = t[.clusterInputNew]
+            if let editing = run.cluster.editing {
+                let name = run.data.focusAreas.first { $0.id == editing.id }?.name ?? ""
+                switch editing.field {
+                case .name: label = "\(t[.clusterInputRename]) \(name)"
+                case .targetPicture: label = "\(t[.clusterInputTargetPicture]) – \(name)"
+                case .split: label = "\(t[.clusterInputSplit]) \(name)"
+                }
+            }
+            label = draft + label
+            // The hint for a new area is not one for a name or picture being edited.
+            _ = field(" \(label) ▸ ", run.input, x: 0, width: w, focused: true,
+                      placeholder: run.cluster.editing == nil ? t[.helpClusterEnter] : "")
+        case .vote:
+            var text = " "
+            if run.dotsPerGroup { text += "\(t.group(run.voter)) · " }
+            if let left = run.dotsLeft {
+                text += "\(t.dots(left)) \(t[.voteDotsLeft]) (\(run.dotsEach) \(t[run.dotsPerGroup ? .votePerGroup : .votePerParticipant]))"
+            } else {
+                text += "\(run.dotsEach) \(t[.votePerParticipant]) · \(t[.voteNoParticipants])"
+            }
+            grid.text(truncate(text, width: max(0, right)), x: 0, y: y, style: Style(.heading, bold: true))
+            grid.cursor = nil
+        case .checklist:
+            _ = field(" \(draft)\(t[.inputComment]) (\(run.selectedItem + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
+        case .rating:
+            let label: String
+            switch run.rating.field {
+            case .observations: label = t[.ratingObservations]
+            case .comment: label = t[.ratingComment]
+            case .contribution:
+                label = t[.ratingContribution] + (run.rating.from.isEmpty ? "" : " \(t[.ratingContributionFrom]) \(run.rating.from)")
+            }
+            _ = field(" \(draft)\(label) (\(run.selectedItem + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
+        case .summary:
+            let kind = (run.summary.editing != nil ? " \(t[.editingLabel]) ·" : "") + " \(t.summaryKind(run.summary.kind)) ▸ "
+            if run.summary.kind == .nextStep {
+                let room = max(12, right - DisplayWidth.of(kind) - 16)
+                var x = field(kind, run.input, x: 0, width: room * 3 / 5, focused: run.summary.part == .what)
+                x = field(" \(t[.summaryWho]) ▸ ", run.summary.owner, x: x, width: room / 4, focused: run.summary.part == .who)
+                _ = field(" \(t[.summaryWhen]) ▸ ", run.summary.due, x: x, width: 10, focused: run.summary.part == .when)
+            } else {
+                _ = field(kind, run.input, x: 0, width: w, focused: true, placeholder: t[.summaryEmpty])
+            }
+        case .problem:
+            let f = ProblemField.all[run.problem.field]
+            _ = field(" \(draft)\(t.problemField(f)) ▸ ", run.input, x: 0, width: w, focused: true)
+        case .activities:
+            // One part at a time: the activity panel above shows them all.
+            let a = run.activities
+            let label = (a.editing != nil ? " \(t[.editingLabel]) ·" : "") + " \(draft)[\(t.priority(a.priority))] \(t.activityPart(a.part)) ▸ "
+            let fields: [ActivityPart: TextField] = [.what: run.input, .who: a.owner, .from: a.start, .to: a.end, .how: a.how,
+                                                     .organisation: a.organisation, .sequence: a.sequence, .after: a.after]
+            _ = field(label, fields[a.part]!, x: 0, width: w, focused: true)
+        case .goals:
+            // One part at a time: the goal panel above shows them all.
+            let g = run.goals
+            let part = g.part
+            let label = (g.editing != nil ? " \(t[.editingLabel]) ·" : "") + " \(draft)[\(t.goalKind(g.kind))] \(t.goalPart(part)) ▸ "
+            let fields: [GoalPart: TextField] = [.text: run.input, .indicator: g.indicator, .baseline: g.baseline, .target: g.target,
+                                                 .deadline: g.deadline, .owner: g.owner]
+            _ = field(label, fields[part]!, x: 0, width: w, focused: true)
+        case .followUp:
+            guard run.data.activities.indices.contains(run.followUp.item) else {
+                grid.text(truncate(" " + t[.followUpEmpty], width: max(0, right)), x: 0, y: y, style: Style(.dim))
+                grid.cursor = nil
+                return
+            }
+            let label = " \(draft)\(t.followUpField(run.followUp.field)) (\(t[.followUpActivityNumber]) \(run.followUp.item + 1)) ▸ "
+            _ = field(label, run.input, x: 0, width: w, focused: true)
+        case .present, .collect:
+            let source = run.editSource ?? run.source(ofGroup: run.group)
+            var prefix = " \(draft)\(t.group(run.group)) · \(t.noteType(run.noteType)) · \(t.source(source)) ▸ "
+            if run.editing != nil { prefix = " \(t[.editingLabel]) ·" + prefix }
+            _ = field(prefix, run.input, x: 0, width: w, focused: true, placeholder: t[.inputPlaceholder],
+                      style: Style(typeRole(run.noteType), bold: true))
+        }
+    }
+}

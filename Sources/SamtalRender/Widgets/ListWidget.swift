@@ -1,0 +1,79 @@
+// A selectable, scrolling list: its rows, the overflow marks, and where
+// its scrolling starts.
+
+extension Screens {
+    /// A list row: marker, text, selection shown by sign and reverse video.
+    static func listRow(_ grid: inout Grid, _ text: String, x: Int, y: Int, width: Int, selected: Bool, active: Bool = true,
+                        style: Style = .normal) {
+        var st = style
+        if selected && active { st.reverse = true }
+        if selected { grid.fill(Rect(x: x, y: y, width: width, height: 1), style: st) }
+        // Only the list that has the keys shows the pointer; another list's
+        // selection is a quiet dot.
+        grid.text((selected ? (active ? "› " : "· ") : "  ") + truncate(text, width: width - 2), x: x, y: y, maxX: x + width, style: st)
+    }
+
+    /// One row of a list drawn by `drawList`: a heading when not selectable.
+    struct ListItem {
+        var text: String
+        var style: Style = .normal
+        /// The index the selection names; nil for a heading.
+        var index: Int?
+        /// A style of its own for the text's first characters (a rating's
+        /// value in its colour), when it has one.
+        var lead = 0
+        var leadStyle: Style?
+    }
+
+    /// A scrolling list whose selected row is shown whole, wrapped over as
+    /// many lines as it needs (the others are one line each, cut with "…"):
+    /// nothing selected is ever cut without a way to read it.
+    static func drawList(_ grid: inout Grid, _ items: [ListItem], selected: Int?, rect: Rect, active: Bool = true) {
+        guard rect.width > 2, rect.height > 0 else { return }
+        let lines: [(item: Int, text: String, first: Bool)] = items.enumerated().flatMap { i, item in
+            // A selected row that fits keeps its spacing (wrapping joins blanks).
+            guard item.index != nil, item.index == selected, DisplayWidth.of(item.text) > rect.width - 2 else { return [(i, item.text, true)] }
+            let wrapped = wrap(item.text, width: rect.width - 2, indent: "  ", maxLines: rect.height)
+            return wrapped.enumerated().map { (i, $0.element, $0.offset == 0) }
+        }
+        let chosen = lines.indices.filter { items[lines[$0].item].index != nil && items[lines[$0].item].index == selected }
+        var first = 0
+        if let last = chosen.last, let top = chosen.first, lines.count > rect.height {
+            first = max(0, min(top - (rect.height - (last - top + 1)) / 2, lines.count - rect.height))
+            first = min(first, top)
+        }
+        overflowMarks(&grid, above: first, below: lines.count - first - rect.height, rect: rect)
+        for (n, line) in lines.enumerated().dropFirst(first).prefix(rect.height) {
+            let item = items[line.item]
+            let y = rect.y + n - first
+            if item.index == nil {
+                grid.text(truncate(line.text, width: rect.width), x: rect.x, y: y, style: item.style)
+            } else if item.index == selected {
+                var st = item.style
+                if active { st.reverse = true }
+                grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: st)
+                grid.text((line.first ? (active ? "› " : "· ") : "  ") + line.text, x: rect.x, y: y, maxX: rect.maxX, style: st)
+            } else {
+                listRow(&grid, line.text, x: rect.x, y: y, width: rect.width, selected: false, style: item.style)
+            }
+            if line.first, item.index != nil, var lead = item.leadStyle, item.lead > 0 {
+                lead.reverse = active && item.index == selected
+                grid.text(String(line.text.prefix(item.lead)), x: rect.x + 2, y: y, maxX: rect.maxX, style: lead)
+            }
+        }
+    }
+
+    /// "↑ +3 ↓ +5" on the bottom border of a box whose inner `rect` does
+    /// not show all its lines: nothing is hidden without a sign.
+    static func overflowMarks(_ grid: inout Grid, above: Int, below: Int, rect: Rect) {
+        // On the bottom border, where no title stands.
+        let marks = [above > 0 ? "↑ +\(above)" : nil, below > 0 ? "↓ +\(below)" : nil].compactMap { $0 }
+        if !marks.isEmpty { grid.textRight(" \(marks.joined(separator: " ")) ", maxX: rect.maxX, y: rect.maxY, style: Style(.heading, bold: true)) }
+    }
+
+    /// First row to show so that `selected` stays in view.
+    static func scrollStart(selected: Int, count: Int, height: Int) -> Int {
+        guard count > height, height > 0 else { return 0 }
+        return max(0, min(selected - height / 2, count - height))
+    }
+}
