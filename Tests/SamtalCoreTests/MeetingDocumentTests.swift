@@ -82,6 +82,26 @@ import Testing
         HTMLRenderer.render(Documents.summary(r, language: language))
     }
 
+    @Test("a meeting's activities say who (person and organisation), the proposing group, and how each is done")
+    func activitiesWithWhoGroupAndHow() {
+        var r = Self.record()
+        r.agenda.steps.insert(AgendaStep(id: "aktiviteter", title: "Aktiviteter", kind: .activities, minutes: 30), at: 3)
+        var walk = Activity(id: 1, cycleID: 1, meetingID: 7, stepID: "aktiviteter", focusAreaID: 11, what: "Trygghetsvandring",
+                            responsible: "Åsa Öberg", how: "Med boende och fastighetsägaren en kväll i april",
+                            organisation: "Fagersta kommun", createdAt: 1)
+        walk.group = 2
+        let light = Activity(id: 2, cycleID: 1, meetingID: 7, stepID: "aktiviteter", what: "Byt belysning", organisation: "Tekniska",
+                             createdAt: 2)
+        var data = StepData(stepID: "aktiviteter", focusAreas: r.steps["gruppering"]!.focusAreas)
+        data.activities = [walk, light]
+        r.steps["aktiviteter"] = data
+        let md = MarkdownRenderer.render(Documents.summary(r, language: .sv))
+        #expect(md.contains("| Trygghetsvandring | Åsa Öberg, Fagersta kommun |"))
+        #expect(md.contains("| Grupp |"))
+        #expect(md.contains("| Gångtunneln under väg 66 | 2 |"))
+        #expect(md.contains("**Trygghetsvandring**: Med boende och fastighetsägaren en kväll i april"))
+    }
+
     @Test func goldenSummary() throws {
         assertGolden(render(Self.record()), "summary.html")
         assertGolden(MarkdownRenderer.render(Documents.summary(Self.record(), language: .sv)), "summary.md")

@@ -210,12 +210,21 @@ extension Documents {
                 return b
             }
         case .activities where !data.activities.isEmpty:
-            return [.table(Table(
-                columns: [Column(d[.activity]), Column(d[.responsible]), Column(d[.period]), Column(d[.priority]), Column(d[.focusArea])],
+            // Who: the person and the organisation; the proposing group
+            // where stations proposed; how each is done, under the table.
+            let grouped = data.activities.contains { $0.group != nil }
+            let table = Block.table(Table(
+                columns: [Column(d[.activity]), Column(d[.responsible]), Column(d[.period]), Column(d[.priority]), Column(d[.focusArea])]
+                    + (grouped ? [Column(d.ui[.groupLabel])] : []),
                 rows: data.activities.map { a in
                     let area = a.focusAreaID.flatMap { id in data.focusAreas.first { $0.id == id }?.name } ?? ""
-                    return [Cell(a.what), Cell(a.responsible), Cell(d.period(a.start, a.end)), Cell(d.ui.priority(a.priority)), Cell(area)]
-                }))]
+                    let who = [a.responsible, a.organisation].filter { !$0.isEmpty }.joined(separator: ", ")
+                    return [Cell(a.what), Cell(who), Cell(d.period(a.start, a.end)), Cell(d.ui.priority(a.priority)), Cell(area)]
+                        + (grouped ? [Cell(a.group.map(String.init) ?? "")] : [])
+                }))
+            let how = data.activities.filter { !$0.how.isEmpty }
+            guard !how.isEmpty else { return [table] }
+            return [table, .paragraph([.strong(d[.how])]), .bullets(how.map { ListItem([.strong($0.what), Span(": \($0.how)")]) })]
         case .goals:
             // The goals this step wrote, with their SMART check as it stands.
             let goals = data.goals.filter { $0.meetingID == r.meeting.id && $0.stepID == step.id }
