@@ -142,28 +142,31 @@ class SeveralTerminalsTests(E2ETestCase):
         problems = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["problems"]
         return problems[0]["what"] if problems else None
 
-    def test_two_stations_vote_for_their_groups_and_the_projector_tallies(self):
+    def test_three_stations_vote_for_their_groups_and_the_projector_tallies(self):
         meeting, run = self.areas_first("gruppval", GROUP_VOTE, "Gruppval")
         present = self.pane(f"{BINARY} present {meeting}", width=100, height=30)
         g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
         g2 = self.pane(f"{BINARY} capture {meeting} --group 2 --name Sara")
-        for p in (present, g1, g2):
+        g3 = self.pane(f"{BINARY} capture {meeting} --group 3 --name Ali")
+        for p in (present, g1, g2, g3):
             p.wait_for("Steg 1/2")
         run.key("PageDown")
-        for p in (present, g1, g2):
+        for p in (present, g1, g2, g3):
             p.wait_for("Steg 2/2")
         g1.wait_for("Grupp 1 · 3 prickar kvar")
         g1.key("Enter", "Enter")  # two dots to Storgatan
         g1.wait_for("Grupp 1 · 1 prick kvar")
         g2.key("Down", "Enter")  # one to Stationen
         g2.wait_for("Grupp 2 · 2 prickar kvar")
+        g3.key("Down", "Enter", "Enter")  # two to Stationen
+        g3.wait_for("Grupp 3 · 1 prick kvar")
         g2.key("Tab", "PageDown")  # a station cannot change group or step
-        screen = present.wait_for("Prioritering · 3 prickar")
-        self.assertRegex(screen, r"1\. Storgatan kvällstid\s+2")
-        self.assertRegex(screen, r"2\. Stationen nattetid\s+1")
+        screen = present.wait_for("Prioritering · 5 prickar")
+        self.assertRegex(screen, r"1\. Stationen nattetid\s+3")
+        self.assertRegex(screen, r"2\. Storgatan kvällstid\s+2")
         self.assertIn("Steg 2/2", g2.screen())
         rows = self.ws.sqlite(f"SELECT voter, COUNT(*) FROM vote WHERE meeting_id = {meeting} GROUP BY voter ORDER BY voter")
-        self.assertEqual(rows, [(1, 2), (2, 1)])
+        self.assertEqual(rows, [(1, 2), (2, 1), (3, 2)])
 
     def test_the_projector_is_the_cluster_wall_and_follows_the_facilitators_moves(self):
         meeting = self.ws.new_meeting()
