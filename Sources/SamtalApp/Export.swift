@@ -121,6 +121,10 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
             for (act, reason) in Documents.activitiesLeftOutOfPromise(record) {
                 warnings.append("activity \(act.id) \"\(act.what)\" is not in the promise's table: \(reason)")
             }
+            // What the public text replaced (contact details marked public are kept).
+            for (section, kind) in Documents.promiseRedactions(record) {
+                warnings.append("the promise's \(section.rawValue) text: \(t.personalData(kind)) replaced; write public contact details in its contact section")
+            }
         }
         if redact { record = record.redacted() }
         baseName = "cycle-\(id)"

@@ -70,7 +70,7 @@ public struct MeetingRecord: Sendable {
     /// The same record with every free text passed through `PersonalData.redact`.
     public func redacted() -> MeetingRecord {
         var r = self
-        let x = PersonalData.redact
+        let x: (String) -> String = PersonalData.redact
         r.notes = notes.map { $0.redacted() }
         for (id, var d) in r.steps {
             d.notes = d.notes.map { $0.redacted() }
@@ -95,7 +95,7 @@ extension CycleAnalysis {
     /// `PersonalData.redact`.
     public func redacted() -> CycleAnalysis {
         var a = self
-        let x = PersonalData.redact
+        let x: (String) -> String = PersonalData.redact
         a.focusAreas = focusAreas.map { $0.redacted() }
         a.problems = problems.map { $0.redacted() }
         a.causes = causes.mapValues { $0.map { $0.redacted() } }
@@ -142,7 +142,7 @@ extension Cause {
 extension Activity {
     func redacted() -> Activity {
         var a = self
-        let x = PersonalData.redact
+        let x: (String) -> String = PersonalData.redact
         a.what = x(what); a.how = x(how); a.responsible = x(responsible); a.organisation = x(organisation)
         a.start = x(start); a.end = x(end)
         return a

@@ -106,8 +106,12 @@ public enum PersonalData {
     }
 
     /// `text` with every match replaced by its kind's marker.
-    public static func redact(_ text: String) -> String {
-        let findings = scan(text)
+    public static func redact(_ text: String) -> String { redact(text, keeping: []) }
+
+    /// `text` with every match replaced by its kind's marker, but those
+    /// in `keeping` (public contact details marked as such).
+    public static func redact(_ text: String, keeping: Set<String>) -> String {
+        let findings = scan(text).filter { !keeping.contains($0.text) }
         if findings.isEmpty { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)

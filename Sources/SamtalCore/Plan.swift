@@ -71,6 +71,10 @@ public enum PromiseSection: String, CaseIterable, Sendable, Codable {
     case effects
     /// How citizens can follow the work.
     case followCitizens = "follow_citizens"
+    /// The organisations' public contact details (switchboard, an info
+    /// address): published as written, and kept wherever else the promise
+    /// repeats them.
+    case contact
     case signatories
     /// How long the promise is valid.
     case validity
@@ -89,6 +93,9 @@ public struct Promise: Equatable, Sendable, Codable {
     }
 
     public subscript(section: PromiseSection) -> String { sections[section] ?? "" }
+
+    /// The sections a promise must have; the contact details are optional.
+    public static let required = PromiseSection.allCases.filter { $0 != .contact }
 
     /// A section's text as it may be published: without the lines that are
     /// instructions to the writer (a whole line in square brackets, as the

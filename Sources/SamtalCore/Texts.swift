@@ -115,7 +115,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case wsDependsOn, wsEffectTerm, wsTriangleSide, wsCitizens, wsPriority, wsStatus, wsGoalKind, wsGoalText
     case wsIndicator, wsBaseline, wsTarget, wsDeadline, wsOwner, wsGoalActivities, wsGoalAccepted, wsWholePromise, wsActivity
     case wsGoal, wsConcerns, wsAspect, wsMeasured, wsWhy, promisePurpose, promiseJointPicture, promiseFocus
-    case promiseActivities, promiseEffects, promiseFollow, promiseSignatories, promiseValidity, evInternal, evInterviews, evSurvey
+    case promiseContact, promiseActivities, promiseEffects, promiseFollow, promiseSignatories, promiseValidity, evInternal, evInterviews, evSurvey
     case evObservation, evStatistics, termImmediate, termLong, statusPlannedActivity, statusOngoing, statusDone, statusCancelled
     case statusNotDone, aspectResource, aspectPerformance, aspectEffect, wsDots, wsNotesCount, wsPromiseMark, wsRank
     case wsProblemDescribed, wsProblemMissing, wsCausesHeading, wsNoCauses, wsEmptyActivities, wsEmptyGoals, wsEmptyFollowUps, wsSmartOk
@@ -890,6 +890,7 @@ public struct Texts: Sendable {
         case .promiseEffects: return ("Eftersträvade effekter", "Effects sought")
         case .promiseFollow: return ("Så följer medborgarna arbetet", "How residents follow the work")
         case .promiseSignatories: return ("Underskrifter", "Signatories")
+        case .promiseContact: return ("Kontakt (publik)", "Contact (public)")
         case .promiseValidity: return ("Löftesperiod", "Promise period")
         case .evInternal: return ("intern diskussion", "internal discussion")
         case .evInterviews: return ("intervjuer", "interviews")

@@ -301,6 +301,7 @@ extension PromiseSection {
         case .activities: .promiseActivities
         case .effects: .promiseEffects
         case .followCitizens: .promiseFollow
+        case .contact: .promiseContact
         case .signatories: .promiseSignatories
         case .validity: .promiseValidity
         }

@@ -315,12 +315,13 @@ struct StoredPromise: Codable, FetchableRecord, PersistableRecord {
     var activities = ""
     var effects = ""
     var followCitizens = ""
+    var contact = ""
     var signatories = ""
     var validity = ""
     var updatedAt: Double
 
     enum CodingKeys: String, CodingKey {
-        case purpose, focus, activities, effects, signatories, validity
+        case purpose, focus, activities, effects, contact, signatories, validity
         case cycleID = "cycle_id"
         case jointPicture = "joint_picture"
         case followCitizens = "follow_citizens"
@@ -335,6 +336,7 @@ struct StoredPromise: Codable, FetchableRecord, PersistableRecord {
         case .activities: \.activities
         case .effects: \.effects
         case .followCitizens: \.followCitizens
+        case .contact: \.contact
         case .signatories: \.signatories
         case .validity: \.validity
         }

@@ -23,6 +23,7 @@ enum Schema {
         migrator.registerMigration("v11", migrate: v11)
         migrator.registerMigration("v12", migrate: v12)
         migrator.registerMigration("v13", migrate: v13)
+        migrator.registerMigration("v14", migrate: v14)
         return migrator
     }
 
@@ -457,6 +458,13 @@ enum Schema {
         }
         try db.alter(table: "activity") { t in
             t.add(column: "group_no", .integer).notNull().defaults(to: 0)
+        }
+    }
+
+    /// The promise's public contact details (a section of their own).
+    static func v14(_ db: Database) throws {
+        try db.alter(table: "promise") { t in
+            t.add(column: "contact", .text).notNull().defaults(to: "")
         }
     }
 }

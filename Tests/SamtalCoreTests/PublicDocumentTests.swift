@@ -57,6 +57,23 @@ import Testing
         #expect(MarkdownRenderer.render(table).contains("| Tekniska förvaltningen, gatuenheten | Laga och förstärka belysningen i gångtunneln |"))
     }
 
+    @Test("the promise's contact details are public as written, also where repeated; what else is replaced is named")
+    func contactDetails() {
+        var record = F.record
+        record.analysis.promise?.sections[.contact] = "Fagersta kommun, växel 0223-440 00, info@fagersta.se"
+        record.analysis.promise?.sections[.followCitizens] = "Frågor: ring växeln 0223-440 00 eller skriv till info@fagersta.se."
+        let md = MarkdownRenderer.render(Documents.promise(record, language: .sv))
+        #expect(md.contains("## Kontakt"))
+        #expect(md.contains("Fagersta kommun, växel 0223-440 00, info@fagersta.se"))
+        #expect(md.contains("Frågor: ring växeln 0223-440 00 eller skriv till info@fagersta.se."))
+        // The phone number in the activities text is no contact detail: replaced, and said.
+        #expect(!md.contains("070-765 43 21"))
+        let replaced = Documents.promiseRedactions(record)
+        #expect(replaced.map(\.section) == [.activities] && replaced.map(\.kind) == [.phoneNumber])
+        // Optional: a promise without contact details is no draft for it.
+        #expect(!Promise.required.contains(.contact))
+    }
+
     @Test("the feedback holds nothing internal", arguments: [F.employeeMeeting, F.citizenMeeting])
     func feedback(_ meeting: MeetingRecord) {
         for language in Language.allCases {

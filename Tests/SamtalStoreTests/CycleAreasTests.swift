@@ -200,7 +200,12 @@ struct UpgradeFromV10Tests {
             let light = Activity(id: lightID, cycleID: cycleID, meetingID: meeting.id, stepID: "aktiviteter", what: "Belysning",
                                  responsible: "Tekniska", dependsOn: [walkID], status: .ongoing, createdAt: 17)
             activities = [walk, light]
-            promise = try f.store.savePromise(Promise(cycleID: cycleID, sections: [.purpose: "Tryggare centrum", .validity: "2027"]), now: 19)
+            // The promise's record changed in v14: written with v10's columns.
+            try f.store.writer.write { db in
+                try db.execute(sql: "INSERT INTO promise (cycle_id, purpose, validity, updated_at) VALUES (?, 'Tryggare centrum', '2027', 19)",
+                               arguments: [cycleID])
+            }
+            promise = Promise(cycleID: cycleID, sections: [.purpose: "Tryggare centrum", .validity: "2027"], updatedAt: 19)
             try f.store.saveMeetingSnapshot(meetingID: meeting.id, data: "{\"steps\":{}}", now: 20)
             (areaID, goalID) = try f.store.writer.write { db in
                 try db.execute(sql: """

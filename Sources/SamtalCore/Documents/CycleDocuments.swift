@@ -289,12 +289,14 @@ extension Documents {
         let a = c.analysis
         let filter = PublicFilter(meetings: c.meetings)
         let p = a.promise ?? Promise(cycleID: a.cycle.id)
+        // The contact details are public as written, also where repeated.
+        let contacts = publicContacts(p)
         func text(_ s: PromiseSection, orEmpty: Bool = true) -> [Block] {
-            let paragraphs = PersonalData.redact(p.published(s)).split(whereSeparator: \.isNewline).map { String($0).stripped }.filter { !$0.isEmpty }
+            let paragraphs = PersonalData.redact(p.published(s), keeping: contacts).split(whereSeparator: \.isNewline).map { String($0).stripped }.filter { !$0.isEmpty }
             return paragraphs.isEmpty && orEmpty ? [.empty(d[.notWrittenYet])] : paragraphs.map { .paragraph($0) }
         }
         var b: [Block] = []
-        let missing = PromiseSection.allCases.filter { p.needsWriting($0) }
+        let missing = Promise.required.filter { p.needsWriting($0) }
         if !missing.isEmpty { b.append(.notice(d.promiseDraft(missing))) }
 
         b.append(.heading(2, d[.purpose]))
@@ -341,10 +343,14 @@ extension Documents {
         b += text(.effects)
         b.append(.heading(2, d[.howToFollow]))
         b += text(.followCitizens)
+        if !p.published(.contact).stripped.isEmpty {
+            b.append(.heading(2, d[.contactUs]))
+            b += text(.contact)
+        }
         b.append(.heading(2, d[.validity]))
         b += text(.validity)
         b.append(.heading(2, d[.signatures]))
-        let names = PersonalData.redact(p.published(.signatories)).split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
+        let names = PersonalData.redact(p.published(.signatories), keeping: contacts).split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
         if names.isEmpty {
             b.append(.empty(d[.noSignatories]))
         } else {
@@ -353,6 +359,22 @@ extension Documents {
         }
         return Document(kind: .promise, language: language, kindLabel: d[.kindPromise], title: a.cycle.area,
                         meta: ["\(d[.promisePeriod]): \(a.cycle.period)"], blocks: b)
+    }
+
+    /// What looks like personal data in the promise's contact section: the
+    /// organisations' public details, kept wherever the promise has them.
+    static func publicContacts(_ p: Promise) -> Set<String> {
+        Set(PersonalData.scan(p[.contact]).map(\.text))
+    }
+
+    /// What the promise's public text replaces (outside its contact
+    /// details), for the person exporting it: section and kind.
+    public static func promiseRedactions(_ c: CycleRecord) -> [(section: PromiseSection, kind: PersonalDataKind)] {
+        guard let p = c.analysis.promise else { return [] }
+        let contacts = publicContacts(p)
+        return PromiseSection.allCases.filter { $0 != .contact }.flatMap { s in
+            PersonalData.scan(p.published(s)).filter { !contacts.contains($0.text) }.map { (s, $0.kind) }
+        }
     }
 
     /// The activities a promise commits to: not cancelled, serving a focus

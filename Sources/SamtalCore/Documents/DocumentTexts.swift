@@ -31,7 +31,7 @@ public enum DocText: CaseIterable, Sendable {
     case followUpPlan, whoFollowsUp, followUpDone, noFollowUps, followUpStatus, concerns, aspect, measuredValue, why
     case thePromiseAsAWhole
     // promise
-    case purpose, pictureAndFocus, whatWeWillDo, effectsSought, howToFollow, validity, signatures, noSignatories
+    case purpose, pictureAndFocus, whatWeWillDo, effectsSought, howToFollow, contactUs, validity, signatures, noSignatories
     case signature, nameAndRole, placeAndDate, notWrittenYet
     // quality report
     case qualityIntro, rubricSource, answer, level, evidence
@@ -222,6 +222,7 @@ public struct DocumentTexts: Sendable {
         case .whatWeWillDo: ("Det här gör vi", "What we will do")
         case .effectsSought: ("Det här vill vi uppnå", "What we want to achieve")
         case .howToFollow: ("Så kan du följa arbetet", "How you can follow the work")
+        case .contactUs: ("Kontakt", "Contact")
         case .validity: ("Giltighet", "Validity")
         case .signatures: ("Underskrifter", "Signatures")
         case .noSignatories: ("Inga undertecknare angivna ännu.", "No signatories given yet.")
@@ -324,6 +325,7 @@ public struct DocumentTexts: Sendable {
         case .activities: sv ? "aktiviteter och period" : "activities and period"
         case .effects: sv ? "effekter som eftersträvas" : "effects sought"
         case .followCitizens: sv ? "hur medborgarna kan följa arbetet" : "how citizens can follow the work"
+        case .contact: sv ? "kontakt" : "contact"
         case .signatories: sv ? "underskrifter" : "signatories"
         case .validity: sv ? "giltighet" : "validity"
         }

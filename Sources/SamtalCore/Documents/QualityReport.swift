@@ -251,7 +251,7 @@ public enum QualityReport {
         // 10–15: the promise and the follow-up.
 
         func q10() -> QualityAnswer {
-            let sections = PromiseSection.allCases
+            let sections = Promise.required
             let written = sections.filter(filled)
             var evidence = [d.qePromiseSections(written.count, of: sections.count)]
             let missing = sections.filter { !filled($0) }
