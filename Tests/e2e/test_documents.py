@@ -87,6 +87,16 @@ class ExportTests(E2ETestCase):
         self.assertIn("070-123 45 67", summary)
         self.assertIn(hidden, summary)
 
+    def test_the_promise_is_one_a4_page_when_its_content_fits(self):
+        # The golden promise of the unit tests: a whole promise with its
+        # picture, focus areas, meetings, commitments and two signatories.
+        golden = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "SamtalCoreTests", "Golden", "promise.html")
+        pdf = self.path("promise.pdf")
+        subprocess.run(["weasyprint", golden, pdf], check=True, capture_output=True)
+        info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
+        self.assertRegex(info, r"Pages:\s+1\n")
+        self.assertIn("595.276 x 841.89 pts (A4)", info)
+
     def test_pdf_through_weasyprint(self):
         for target, document in [(self.meeting, "summary"), (self.c, "promise"), (self.c, "situation")]:
             out = self.path(f"{document}.pdf")

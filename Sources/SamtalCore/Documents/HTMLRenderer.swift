@@ -250,6 +250,18 @@ public enum HTMLRenderer {
       tr, li, dl.facts > div, figure, .signature, .notice { break-inside: avoid; page-break-inside: avoid; }
       h1, h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
       p, li { orphans: 3; widows: 3; }
+      /* A promise is one A4 page when its content allows, as the real ones
+         are (Ludvika, Fagersta): tighter type, the signatures kept whole. */
+      body.doc-promise { font-size: 9.5pt; line-height: 1.35; }
+      .doc-promise header { padding-bottom: .4rem; margin-bottom: .6rem; }
+      .doc-promise h1 { font-size: 1.5rem; }
+      .doc-promise h2 { font-size: 1.05rem; margin: .9rem 0 .3rem; padding-bottom: .1rem; }
+      .doc-promise p { margin: .15rem 0 .35rem; }
+      .doc-promise ul { margin: .2rem 0 .4rem; }
+      .doc-promise .notice { margin: .3rem 0 .5rem; padding: .3rem .6rem; }
+      .doc-promise .signatures { margin: .6rem 0 0; break-inside: avoid; page-break-inside: avoid; }
+      .doc-promise .signature { margin-bottom: .4rem; }
+      .doc-promise .signature .line { margin-top: 1.6rem; }
     }
     """
 }
