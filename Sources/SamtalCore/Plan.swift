@@ -60,6 +60,12 @@ public struct Goal: Equatable, Sendable, Codable, Identifiable {
 /// The parts of a citizen promise, in the order the method support lists
 /// them.
 public enum PromiseSection: String, CaseIterable, Sendable, Codable {
+    /// The document's own title (else the cycle's area), its date and
+    /// place, and the diary number it is filed under.
+    case title
+    case documentDate = "document_date"
+    case place
+    case diaryNumber = "diary_number"
     case purpose
     /// The short joint picture of the situation.
     case jointPicture = "joint_picture"
@@ -76,6 +82,9 @@ public enum PromiseSection: String, CaseIterable, Sendable, Codable {
     /// repeats them.
     case contact
     case signatories
+    /// Decided instead of signed: "Fastställt av kommunstyrelsen
+    /// 2021-03-15, § 45". Stands where the signature lines would.
+    case decision
     /// How long the promise is valid.
     case validity
 }
@@ -94,8 +103,10 @@ public struct Promise: Equatable, Sendable, Codable {
 
     public subscript(section: PromiseSection) -> String { sections[section] ?? "" }
 
-    /// The sections a promise must have; the contact details are optional.
-    public static let required = PromiseSection.allCases.filter { $0 != .contact }
+    /// The sections a promise must have: not its title, date, place, diary
+    /// number, contact details or decision.
+    public static let required = PromiseSection.allCases.filter { !optional.contains($0) }
+    public static let optional: Set<PromiseSection> = [.title, .documentDate, .place, .diaryNumber, .contact, .decision]
 
     /// A section's text as it may be published: without the lines that are
     /// instructions to the writer (a whole line in square brackets, as the

@@ -115,6 +115,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case wsDependsOn, wsEffectTerm, wsTriangleSide, wsCitizens, wsPriority, wsStatus, wsGoalKind, wsGoalText
     case wsIndicator, wsBaseline, wsTarget, wsDeadline, wsOwner, wsGoalActivities, wsGoalAccepted, wsWholePromise, wsActivity
     case wsGoal, wsConcerns, wsAspect, wsMeasured, wsWhy, promisePurpose, promiseJointPicture, promiseFocus
+    case promiseTitle, promiseDate, promisePlace, promiseDiaryNumber, promiseDecision
     case promiseContact, promiseActivities, promiseEffects, promiseFollow, promiseSignatories, promiseValidity, evInternal, evInterviews, evSurvey
     case evObservation, evStatistics, termImmediate, termLong, statusPlannedActivity, statusOngoing, statusDone, statusCancelled
     case statusNotDone, aspectResource, aspectPerformance, aspectEffect, wsDots, wsNotesCount, wsPromiseMark, wsRank
@@ -890,6 +891,11 @@ public struct Texts: Sendable {
         case .promiseEffects: return ("Eftersträvade effekter", "Effects sought")
         case .promiseFollow: return ("Så följer medborgarna arbetet", "How residents follow the work")
         case .promiseSignatories: return ("Underskrifter", "Signatories")
+        case .promiseTitle: return ("Rubrik (tomt: områdets namn)", "Title (empty: the area's name)")
+        case .promiseDate: return ("Datum", "Date")
+        case .promisePlace: return ("Ort", "Place")
+        case .promiseDiaryNumber: return ("Diarienummer", "Diary number")
+        case .promiseDecision: return ("Beslut (i st. f. underskrift)", "Decision (instead of signing)")
         case .promiseContact: return ("Kontakt (publik)", "Contact (public)")
         case .promiseValidity: return ("Löftesperiod", "Promise period")
         case .evInternal: return ("intern diskussion", "internal discussion")

@@ -295,6 +295,11 @@ extension ProblemField {
 extension PromiseSection {
     public var label: TextKey {
         switch self {
+        case .title: .promiseTitle
+        case .documentDate: .promiseDate
+        case .place: .promisePlace
+        case .diaryNumber: .promiseDiaryNumber
+        case .decision: .promiseDecision
         case .purpose: .promisePurpose
         case .jointPicture: .promiseJointPicture
         case .focus: .promiseFocus

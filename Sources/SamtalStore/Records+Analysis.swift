@@ -309,6 +309,11 @@ struct StoredPromise: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "promise"
 
     var cycleID: Int64
+    var title = ""
+    var documentDate = ""
+    var place = ""
+    var diaryNumber = ""
+    var decision = ""
     var purpose = ""
     var jointPicture = ""
     var focus = ""
@@ -321,7 +326,9 @@ struct StoredPromise: Codable, FetchableRecord, PersistableRecord {
     var updatedAt: Double
 
     enum CodingKeys: String, CodingKey {
-        case purpose, focus, activities, effects, contact, signatories, validity
+        case purpose, focus, activities, effects, contact, signatories, validity, title, place, decision
+        case documentDate = "document_date"
+        case diaryNumber = "diary_number"
         case cycleID = "cycle_id"
         case jointPicture = "joint_picture"
         case followCitizens = "follow_citizens"
@@ -330,6 +337,11 @@ struct StoredPromise: Codable, FetchableRecord, PersistableRecord {
 
     static func column(_ section: PromiseSection) -> WritableKeyPath<StoredPromise, String> {
         switch section {
+        case .title: \.title
+        case .documentDate: \.documentDate
+        case .place: \.place
+        case .diaryNumber: \.diaryNumber
+        case .decision: \.decision
         case .purpose: \.purpose
         case .jointPicture: \.jointPicture
         case .focus: \.focus

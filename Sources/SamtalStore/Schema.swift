@@ -24,6 +24,7 @@ enum Schema {
         migrator.registerMigration("v12", migrate: v12)
         migrator.registerMigration("v13", migrate: v13)
         migrator.registerMigration("v14", migrate: v14)
+        migrator.registerMigration("v15", migrate: v15)
         return migrator
     }
 
@@ -465,6 +466,16 @@ enum Schema {
     static func v14(_ db: Database) throws {
         try db.alter(table: "promise") { t in
             t.add(column: "contact", .text).notNull().defaults(to: "")
+        }
+    }
+
+    /// The promise as a document: its title, date, place, diary number, and
+    /// the decision that stands instead of signatures.
+    static func v15(_ db: Database) throws {
+        try db.alter(table: "promise") { t in
+            for column in ["title", "document_date", "place", "diary_number", "decision"] {
+                t.add(column: column, .text).notNull().defaults(to: "")
+            }
         }
     }
 }

@@ -145,6 +145,26 @@ import Testing
         #expect(!md.contains("| Laga och förstärka belysningen i gångtunneln"))
     }
 
+    @Test("the promise carries its own title, place and date, diary number, and a decision instead of signatures")
+    func promiseAsADocument() {
+        var record = DocumentFixture.record
+        record.analysis.promise?.sections[.title] = "Medborgarlöfte för Västanfors 2027"
+        record.analysis.promise?.sections[.place] = "Fagersta"
+        record.analysis.promise?.sections[.documentDate] = "2027-02-15"
+        record.analysis.promise?.sections[.diaryNumber] = "KS 2027/112"
+        var doc = Documents.promise(record, language: .sv)
+        #expect(doc.title == "Medborgarlöfte för Västanfors 2027")
+        #expect(doc.meta == ["Löftesperiod: 2027", "Fagersta 2027-02-15", "Dnr: KS 2027/112"])
+        #expect(doc.blocks.contains { if case .signatures = $0 { true } else { false } })
+        record.analysis.promise?.sections[.decision] = "Fastställt av kommunstyrelsen 2027-03-01, § 45."
+        doc = Documents.promise(record, language: .sv)
+        #expect(!doc.blocks.contains { if case .signatures = $0 { true } else { false } })
+        #expect(doc.blocks.suffix(2) == [.heading(2, "Beslut"), .paragraph("Fastställt av kommunstyrelsen 2027-03-01, § 45.")])
+        // None of them is required: the draft banner does not ask for them.
+        guard case .notice(let banner)? = doc.blocks.first else { Issue.record("no banner"); return }
+        #expect(!banner.contains("rubrik") && !banner.contains("diarienummer") && !banner.contains("beslut"))
+    }
+
     @Test("without the coordinator's text, the promise's table has every promised activity with who does it; the rest are named to the exporter")
     func promiseTable() {
         var record = DocumentFixture.record

@@ -349,6 +349,13 @@ extension Documents {
         }
         b.append(.heading(2, d[.validity]))
         b += text(.validity)
+        // Decided (by the municipal board) instead of signed, or signed.
+        let decision = PersonalData.redact(p.published(.decision), keeping: contacts).stripped
+        if !decision.isEmpty {
+            b.append(.heading(2, d[.decided]))
+            b.append(.paragraph(decision))
+            return promiseDocument(p, a, d, language, b)
+        }
         b.append(.heading(2, d[.signatures]))
         let names = PersonalData.redact(p.published(.signatories), keeping: contacts).split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
         if names.isEmpty {
@@ -357,8 +364,18 @@ extension Documents {
             b.append(.signatures(Signatures(names: names, signatureLabel: d[.signature], nameLabel: d[.nameAndRole],
                                             placeAndDateLabel: d[.placeAndDate])))
         }
-        return Document(kind: .promise, language: language, kindLabel: d[.kindPromise], title: a.cycle.area,
-                        meta: ["\(d[.promisePeriod]): \(a.cycle.period)"], blocks: b)
+        return promiseDocument(p, a, d, language, b)
+    }
+
+    /// The promise's document: the coordinator's title (else the area), the
+    /// period, and the place, date and diary number as written.
+    static func promiseDocument(_ p: Promise, _ a: CycleAnalysis, _ d: DocumentTexts, _ language: Language, _ b: [Block]) -> Document {
+        let title = p.published(.title).stripped
+        let placeAndDate = [p.published(.place).stripped, p.published(.documentDate).stripped].filter { !$0.isEmpty }.joined(separator: " ")
+        let diary = p.published(.diaryNumber).stripped
+        let meta = ["\(d[.promisePeriod]): \(a.cycle.period)", placeAndDate, diary.isEmpty ? "" : "\(d[.diaryNumber]): \(diary)"]
+        return Document(kind: .promise, language: language, kindLabel: d[.kindPromise], title: title.isEmpty ? a.cycle.area : title,
+                        meta: meta.filter { !$0.isEmpty }, blocks: b)
     }
 
     /// What looks like personal data in the promise's contact section: the

@@ -31,7 +31,7 @@ public enum DocText: CaseIterable, Sendable {
     case followUpPlan, whoFollowsUp, followUpDone, noFollowUps, followUpStatus, concerns, aspect, measuredValue, why
     case thePromiseAsAWhole
     // promise
-    case purpose, pictureAndFocus, whatWeWillDo, effectsSought, howToFollow, contactUs, validity, signatures, noSignatories
+    case purpose, pictureAndFocus, whatWeWillDo, effectsSought, howToFollow, contactUs, validity, signatures, noSignatories, decided, diaryNumber
     case signature, nameAndRole, placeAndDate, notWrittenYet
     // quality report
     case qualityIntro, rubricSource, answer, level, evidence
@@ -223,6 +223,8 @@ public struct DocumentTexts: Sendable {
         case .effectsSought: ("Det här vill vi uppnå", "What we want to achieve")
         case .howToFollow: ("Så kan du följa arbetet", "How you can follow the work")
         case .contactUs: ("Kontakt", "Contact")
+        case .decided: ("Beslut", "Decision")
+        case .diaryNumber: ("Dnr", "Ref. no.")
         case .validity: ("Giltighet", "Validity")
         case .signatures: ("Underskrifter", "Signatures")
         case .noSignatories: ("Inga undertecknare angivna ännu.", "No signatories given yet.")
@@ -319,6 +321,11 @@ public struct DocumentTexts: Sendable {
 
     func promiseSection(_ s: PromiseSection) -> String {
         switch s {
+        case .title: sv ? "rubrik" : "title"
+        case .documentDate: sv ? "datum" : "date"
+        case .place: sv ? "ort" : "place"
+        case .diaryNumber: sv ? "diarienummer" : "diary number"
+        case .decision: sv ? "beslut" : "decision"
         case .purpose: sv ? "syfte" : "purpose"
         case .jointPicture: sv ? "kort lägesbild" : "short situation picture"
         case .focus: sv ? "fokusområde och hur det togs fram" : "focus area and how it was arrived at"
