@@ -82,6 +82,9 @@ public enum PromiseSection: String, CaseIterable, Sendable, Codable {
     /// repeats them.
     case contact
     case signatories
+    /// The function responsible for the promises as a whole (the county's
+    /// question 13; 000 line 198 names its absence as the gap).
+    case owner
     /// Decided instead of signed: "Fastställt av kommunstyrelsen
     /// 2021-03-15, § 45". Stands where the signature lines would.
     case decision
@@ -106,7 +109,7 @@ public struct Promise: Equatable, Sendable, Codable {
     /// The sections a promise must have: not its title, date, place, diary
     /// number, contact details or decision.
     public static let required = PromiseSection.allCases.filter { !optional.contains($0) }
-    public static let optional: Set<PromiseSection> = [.title, .documentDate, .place, .diaryNumber, .contact, .decision]
+    public static let optional: Set<PromiseSection> = [.title, .documentDate, .place, .diaryNumber, .contact, .owner, .decision]
 
     /// A section's text as it may be published: without the lines that are
     /// instructions to the writer (a whole line in square brackets, as the

@@ -115,7 +115,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case wsDependsOn, wsEffectTerm, wsTriangleSide, wsCitizens, wsPriority, wsStatus, wsGoalKind, wsGoalText
     case wsIndicator, wsBaseline, wsTarget, wsDeadline, wsOwner, wsGoalActivities, wsGoalAccepted, wsWholePromise, wsActivity
     case wsGoal, wsConcerns, wsAspect, wsMeasured, wsWhy, promisePurpose, promiseJointPicture, promiseFocus
-    case promiseTitle, promiseDate, promisePlace, promiseDiaryNumber, promiseDecision
+    case promiseOwner, promiseTitle, promiseDate, promisePlace, promiseDiaryNumber, promiseDecision
     case promiseContact, promiseActivities, promiseEffects, promiseFollow, promiseSignatories, promiseValidity, evInternal, evInterviews, evSurvey
     case evObservation, evStatistics, termImmediate, termLong, statusPlannedActivity, statusOngoing, statusDone, statusCancelled
     case statusNotDone, aspectResource, aspectPerformance, aspectEffect, wsDots, wsNotesCount, wsPromiseMark, wsRank
@@ -891,6 +891,7 @@ public struct Texts: Sendable {
         case .promiseEffects: return ("Eftersträvade effekter", "Effects sought")
         case .promiseFollow: return ("Så följer medborgarna arbetet", "How residents follow the work")
         case .promiseSignatories: return ("Underskrifter", "Signatories")
+        case .promiseOwner: return ("Ansvarig för löftena", "Responsible for the promises")
         case .promiseTitle: return ("Rubrik (tomt: områdets namn)", "Title (empty: the area's name)")
         case .promiseDate: return ("Datum", "Date")
         case .promisePlace: return ("Ort", "Place")

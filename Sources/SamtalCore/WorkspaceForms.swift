@@ -300,6 +300,7 @@ extension PromiseSection {
         case .place: .promisePlace
         case .diaryNumber: .promiseDiaryNumber
         case .decision: .promiseDecision
+        case .owner: .promiseOwner
         case .purpose: .promisePurpose
         case .jointPicture: .promiseJointPicture
         case .focus: .promiseFocus

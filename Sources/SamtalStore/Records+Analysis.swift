@@ -314,6 +314,7 @@ struct StoredPromise: Codable, FetchableRecord, PersistableRecord {
     var place = ""
     var diaryNumber = ""
     var decision = ""
+    var owner = ""
     var purpose = ""
     var jointPicture = ""
     var focus = ""
@@ -326,7 +327,7 @@ struct StoredPromise: Codable, FetchableRecord, PersistableRecord {
     var updatedAt: Double
 
     enum CodingKeys: String, CodingKey {
-        case purpose, focus, activities, effects, contact, signatories, validity, title, place, decision
+        case purpose, focus, activities, effects, contact, signatories, validity, title, place, decision, owner
         case documentDate = "document_date"
         case diaryNumber = "diary_number"
         case cycleID = "cycle_id"
@@ -342,6 +343,7 @@ struct StoredPromise: Codable, FetchableRecord, PersistableRecord {
         case .place: \.place
         case .diaryNumber: \.diaryNumber
         case .decision: \.decision
+        case .owner: \.owner
         case .purpose: \.purpose
         case .jointPicture: \.jointPicture
         case .focus: \.focus

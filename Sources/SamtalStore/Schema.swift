@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration("v13", migrate: v13)
         migrator.registerMigration("v14", migrate: v14)
         migrator.registerMigration("v15", migrate: v15)
+        migrator.registerMigration("v16", migrate: v16)
         return migrator
     }
 
@@ -476,6 +477,13 @@ enum Schema {
             for column in ["title", "document_date", "place", "diary_number", "decision"] {
                 t.add(column: column, .text).notNull().defaults(to: "")
             }
+        }
+    }
+
+    /// Who is responsible for the promises as a whole.
+    static func v16(_ db: Database) throws {
+        try db.alter(table: "promise") { t in
+            t.add(column: "owner", .text).notNull().defaults(to: "")
         }
     }
 }

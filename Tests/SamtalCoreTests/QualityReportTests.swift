@@ -24,7 +24,7 @@ import Testing
             (.partly, nil),     // 10: 7 of 8 sections
             (.yes, nil),        // 11: both promise areas described, the promise has picture text
             (.yes, nil),        // 12: signatories given
-            (.yes, nil),        // 13: every promised activity has someone responsible
+            (.no, nil),         // 13: no owner of the promise as a whole (activity owners do not count; 000 line 198)
             (.partly, nil),     // 14: 2 of 3 goals say when, how and who
             (.partly, nil),     // 15: no "how citizens can follow" text
         ]
@@ -42,7 +42,18 @@ import Testing
         #expect(a[7].evidence.contains("3 mål: 1 produktionsmål, 2 effektmål, 0 processmål."))
         #expect(a[8].evidence.contains("Hur ska det göras: 2 av 3."))
         #expect(a[9].evidence.contains("Saknar text: hur medborgarna kan följa arbetet."))
+        #expect(a[12].evidence.first?.hasPrefix("Löftet anger ingen funktion med samlat ansvar för löftena") == true)
         #expect(a[13].evidence.contains("Mål med slutdatum (när): 2 av 3; med indikator (hur): 2 av 3; med ansvarig (vem): 2 av 3."))
+    }
+
+    @Test("12 answers with the body that adopted the promise; 13 with its named owner")
+    func whoAdoptedAndWhoOwns() {
+        var c = F.record
+        c.analysis.promise?.sections[.decision] = "Fastställt av kommunstyrelsen 2027-03-01, § 45."
+        c.analysis.promise?.sections[.owner] = "Trygghetssamordnaren, Fagersta kommun"
+        let a = QualityReport.answers(c, language: .sv)
+        #expect(a[11].verdict == .yes && a[11].evidence == ["Fastställt enligt löftet: Fastställt av kommunstyrelsen 2027-03-01, § 45."])
+        #expect(a[12].verdict == .yes && a[12].evidence.first == "Ansvarig för löftena: Trygghetssamordnaren, Fagersta kommun")
     }
 
     @Test("the questions are the rubric's, word for word")

@@ -37,7 +37,7 @@ public enum DocText: CaseIterable, Sendable {
     case qualityIntro, rubricSource, answer, level, evidence
     case qeAgreementNotKept, qeAgreementSignaturesNotKept, qeAgreementOwnerNotKept, qeCommunicationPlanNotKept
     case qeNoSituationPicture, qeNoFocusAreas, qeNoGoals, qeNoActivities, qeNoPromise, qeNoSignatories, qeWhichIsMunicipal
-    case qeNoPromiseOwnerField, qePlanIsTheAnnex
+    case qeNoPromiseOwner, qePlanIsTheAnnex
     case qeSpecWhat, qeSpecHow, qeSpecRoles, qeSpecTime, qeSpecOrder
 }
 
@@ -259,9 +259,9 @@ public struct DocumentTexts: Sendable {
         case .qeWhichIsMunicipal:
             ("Vilka av undertecknarna som företräder kommunen framgår av texten; samtal avgör inte det.",
              "Which signatories represent the municipality is for the text to say; samtal does not decide it.")
-        case .qeNoPromiseOwnerField:
-            ("samtal har ingen egen uppgift om en funktion med samlat ansvar för löftena; svaret bygger på de utlovade aktiviteternas ansvariga.",
-             "samtal keeps no function responsible for the promises as a whole; the answer rests on the promised activities' responsible parties.")
+        case .qeNoPromiseOwner:
+            ("Löftet anger ingen funktion med samlat ansvar för löftena (fältet ”Ansvarig för löftena”); ansvariga för enskilda aktiviteter räcker inte.",
+             "The promise names no function responsible for the promises as a whole (the field \"Responsible for the promises\"); owners of single activities do not suffice.")
         case .qePlanIsTheAnnex:
             ("Överenskommelsen förs inte i samtal; aktivitetsplanens mål räknas som den relevanta bilagan.",
              "The agreement is not kept in samtal; the activity plan's goals count as the relevant annex.")
@@ -326,6 +326,7 @@ public struct DocumentTexts: Sendable {
         case .place: sv ? "ort" : "place"
         case .diaryNumber: sv ? "diarienummer" : "diary number"
         case .decision: sv ? "beslut" : "decision"
+        case .owner: sv ? "ansvarig för löftena" : "responsible for the promises"
         case .purpose: sv ? "syfte" : "purpose"
         case .jointPicture: sv ? "kort lägesbild" : "short situation picture"
         case .focus: sv ? "fokusområde och hur det togs fram" : "focus area and how it was arrived at"
@@ -622,6 +623,10 @@ public struct DocumentTexts: Sendable {
         sv ? "Löftet presenterar lägesbild eller fokusområde i egen text: \(yesNo(yes))."
             : "The promise presents the situation or the focus area in its own text: \(yesNo(yes))."
     }
+
+    func qeDecided(_ text: String) -> String { (sv ? "Fastställt enligt löftet: " : "Adopted according to the promise: ") + text }
+
+    func qePromiseOwner(_ text: String) -> String { (sv ? "Ansvarig för löftena: " : "Responsible for the promises: ") + text }
 
     func qeSignatories(_ names: [String]) -> String {
         (sv ? "Undertecknare enligt löftet: " : "Signatories according to the promise: ") + names.joined(separator: "; ") + "."

@@ -273,18 +273,24 @@ public enum QualityReport {
             return QualityAnswer(number: 11, verdict: verdict, evidence: evidence)
         }
 
+        // Who adopted or signed it: the body that decided, or the names.
         func q12() -> QualityAnswer {
+            if filled(.decision) {
+                return QualityAnswer(number: 12, verdict: .yes, evidence: [d.qeDecided(promise.published(.decision).stripped)])
+            }
             guard filled(.signatories) else { return QualityAnswer(number: 12, verdict: .no, evidence: [d[.qeNoSignatories]]) }
-            let names = promise[.signatories].split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
+            let names = promise.published(.signatories).split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
             return QualityAnswer(number: 12, verdict: .yes, evidence: [d.qeSignatories(names), d[.qeWhichIsMunicipal]])
         }
 
+        // A named owner of the promise as a whole; owners of single
+        // activities are what the county's review found missing it.
         func q13() -> QualityAnswer {
             let acts = promisedActivities
             let named = acts.filter { !$0.responsible.stripped.isEmpty || !$0.organisation.stripped.isEmpty }
-            return QualityAnswer(number: 13, verdict: verdict(named.count, of: acts.count), evidence: [
-                d.qePromisedWithResponsible(named.count, of: acts.count), d[.qeNoPromiseOwnerField],
-            ])
+            let activities = d.qePromisedWithResponsible(named.count, of: acts.count)
+            guard filled(.owner) else { return QualityAnswer(number: 13, verdict: .no, evidence: [d[.qeNoPromiseOwner], activities]) }
+            return QualityAnswer(number: 13, verdict: .yes, evidence: [d.qePromiseOwner(promise.published(.owner).stripped), activities])
         }
 
         /// When, how and by whom the goals are followed up.
