@@ -119,11 +119,13 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
         if kind == .promise && !format.isRecords {
             // Every promised activity is in the promise, or said to be missing.
             for (act, reason) in Documents.activitiesLeftOutOfPromise(record) {
-                warnings.append("activity \(act.id) \"\(act.what)\" is not in the promise's table: \(reason)")
+                warnings.append("activity \(act.id) \"\(act.what)\" is not in the promise: \(reason)")
             }
             // What the public text replaced (contact details marked public are kept).
+            let d = DocumentTexts(language)
             for (section, kind) in Documents.promiseRedactions(record) {
-                warnings.append("the promise's \(section.rawValue) text: \(t.personalData(kind)) replaced; write public contact details in its contact section")
+                warnings.append("the promise's section \"\(d.promiseSection(section))\": \(t.personalData(kind)) replaced by a marker; "
+                                + "remove it, or write public contact details in the contact section")
             }
         }
         if redact { record = record.redacted() }

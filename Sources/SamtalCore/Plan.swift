@@ -127,6 +127,12 @@ public struct Promise: Equatable, Sendable, Codable {
             || text.split(separator: "\n").contains { Self.isInstruction($0) }
     }
 
+    /// The required sections still to be written; a decision stands in
+    /// for the signatories.
+    public var missing: [PromiseSection] {
+        Self.required.filter { needsWriting($0) && !($0 == .signatories && !needsWriting(.decision)) }
+    }
+
     static func isInstruction(_ line: Substring) -> Bool {
         let t = line.trimmingCharacters(in: .whitespaces)
         return t.count > 2 && t.hasPrefix("[") && t.hasSuffix("]")

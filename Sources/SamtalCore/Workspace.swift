@@ -439,8 +439,8 @@ public enum PromiseDraft {
             a.problem(for: area.id)?.answers[.what].flatMap { $0.isEmpty ? nil : " \(area.name): \($0.hasSuffix(".") ? $0 : $0 + ".")" }
         }.joined()
         d[.jointPicture] = sv
-            ? "Lägesbilden bygger på \(meetings) \(meetings == 1 ? "dialogmöte" : "dialogmöten")\(sources.isEmpty ? "" : " med " + sources)." + problems
-            : "The joint picture is built on \(meetings) dialogue \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : " with " + sources)." + problems
+            ? "Lägesbilden bygger på \(meetings == 1 ? "ett" : String(meetings)) \(meetings == 1 ? "dialogmöte" : "dialogmöten")\(sources.isEmpty ? "" : " med " + sources)." + problems
+            : "The joint picture is built on \(meetings == 1 ? "one" : String(meetings)) dialogue \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : " with " + sources)." + problems
         d[.focus] = areas.map { area in
             let picture = area.targetPicture.isEmpty ? "" : (sv ? " Målbild: " : " Target picture: ") + area.targetPicture
             let n = area.noteIDs.count
@@ -453,9 +453,11 @@ public enum PromiseDraft {
             return (sv ? "\(area.name) valdes som fokusområde\(from)\(voted)." : "\(area.name) was chosen as a focus area\(from)\(voted).") + picture
         }.joined(separator: "\n")
         let activities = a.orderedActivities.filter { $0.focusAreaID.map(ids.contains) ?? false }
+        // Who does each: the organisation (the promise's actor), never a person.
         d[.activities] = activities.map { act in
             let when = [act.start, act.end].filter { !$0.isEmpty }.joined(separator: "–")
-            return "• \(act.what)\(when.isEmpty ? "" : " (\(when))")"
+            let who = act.organisation.stripped.isEmpty ? "" : "\(act.organisation.stripped): "
+            return "• \(who)\(act.what)\(when.isEmpty ? "" : " (\(when))")"
         }.joined(separator: "\n")
         let effects = a.goals.filter { $0.kind == .effect && ($0.focusAreaID.map(ids.contains) ?? false) }
         d[.effects] = effects.map { g in

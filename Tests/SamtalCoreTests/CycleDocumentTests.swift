@@ -185,6 +185,19 @@ import Testing
         let left = Documents.activitiesLeftOutOfPromise(record)
         #expect(left.map(\.activity.id) == [999])
         #expect(left.first?.reason == "no focus area")
+        // With the coordinator's own text instead of the table: each promised
+        // activity it does not name is said to be missing, and so is the one
+        // without a focus area.
+        let first = promised[0]
+        record.analysis.promise?.sections[.activities] = "Vi gör detta: \(first.what.lowercased())."
+        let notNamed = Documents.activitiesLeftOutOfPromise(record)
+        #expect(Set(notNamed.map(\.activity.id)) == Set(promised.dropFirst().map(\.id) + [999]))
+        #expect(notNamed.filter { $0.activity.id != 999 }.allSatisfy { $0.reason == "not named in the promise's own text" })
+        // A decision stands in for the signatures.
+        record.analysis.promise?.sections[.signatories] = ""
+        #expect(record.analysis.promise?.missing.contains(.signatories) == true)
+        record.analysis.promise?.sections[.decision] = "Fastställt av kommunstyrelsen 2027-03-01."
+        #expect(record.analysis.promise?.missing.contains(.signatories) == false)
     }
 
     @Test("every cycle document exists in English too, with no Swedish label left", arguments: kinds)

@@ -296,7 +296,7 @@ extension Documents {
             return paragraphs.isEmpty && orEmpty ? [.empty(d[.notWrittenYet])] : paragraphs.map { .paragraph($0) }
         }
         var b: [Block] = []
-        let missing = Promise.required.filter { p.needsWriting($0) }
+        let missing = p.missing
         if !missing.isEmpty { b.append(.notice(d.promiseDraft(missing))) }
 
         b.append(.heading(2, d[.purpose]))
@@ -405,13 +405,16 @@ extension Documents {
     /// data), for the person exporting it.
     public static func activitiesLeftOutOfPromise(_ c: CycleRecord) -> [(activity: Activity, reason: String)] {
         let a = c.analysis
-        guard a.promise?.published(.activities).stripped.isEmpty != false else { return [] } // the coordinator's own text
+        // The coordinator's own text stands instead of the table: a promised
+        // activity it does not name is said to be missing from it.
+        let own = a.promise?.published(.activities).stripped.lowercased() ?? ""
         let filter = PublicFilter(meetings: c.meetings)
         return a.orderedActivities.compactMap { act in
             guard act.status != .cancelled else { return nil }
             if act.focusAreaID == nil { return (act, "no focus area") }
-            if act.focusAreaID.map(a.promiseAreas.contains) == true && !filter.allows(act.what) { return (act, "may hold personal data") }
-            return nil
+            guard act.focusAreaID.map(a.promiseAreas.contains) == true else { return nil }
+            if !own.isEmpty { return own.contains(act.what.stripped.lowercased()) ? nil : (act, "not named in the promise's own text") }
+            return filter.allows(act.what) ? nil : (act, "may hold personal data")
         }
     }
 

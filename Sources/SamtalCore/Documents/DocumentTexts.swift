@@ -319,7 +319,7 @@ public struct DocumentTexts: Sendable {
 
     func followUpAspect(_ a: FollowUpAspect) -> String { ui.aspect(a) }
 
-    func promiseSection(_ s: PromiseSection) -> String {
+    public func promiseSection(_ s: PromiseSection) -> String {
         switch s {
         case .title: sv ? "rubrik" : "title"
         case .documentDate: sv ? "datum" : "date"

@@ -252,9 +252,9 @@ public enum QualityReport {
 
         func q10() -> QualityAnswer {
             let sections = Promise.required
-            let written = sections.filter(filled)
+            let missing = promise.missing
+            let written = sections.filter { !missing.contains($0) }
             var evidence = [d.qePromiseSections(written.count, of: sections.count)]
-            let missing = sections.filter { !filled($0) }
             if !missing.isEmpty && !written.isEmpty { evidence.append(d.qeMissingSections(missing)) }
             if filled(.validity) { evidence.append("\(d[.validity]): \(promise[.validity].stripped)") }
             return QualityAnswer(number: 10, verdict: verdict(written.count, of: sections.count), evidence: evidence)
