@@ -78,14 +78,9 @@ extension AppState {
         let now = run.assignedArea
         switch run.step.kind {
         case .problem:
-            let effects = unbind(&run)
-            run.problem.area = now
-            run.stepLoaded = false
-            run.data.problemFocusAreaID = nil
-            run.data.problem = nil
-            run.data.whyChain = []
+            let effects = openProblemArea(&run, now)
             if let now { say("\(texts[.groupAreaGiven]): \(run.data.focusAreas.first { $0.id == now }?.name ?? "")", seconds: 10) }
-            return effects + [.loadStep(run.query)]
+            return effects
         case .activities:
             if run.activities.editing == nil, run.activities.area == was || run.activities.area == nil {
                 run.activities.area = now

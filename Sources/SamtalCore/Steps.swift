@@ -942,6 +942,19 @@ extension RunState {
 extension AppState {
     // MARK: problem
 
+    /// Opens another area's description: the field being written is
+    /// finished while its area's records are still here, then the store
+    /// reads the new area's.
+    mutating func openProblemArea(_ run: inout RunState, _ id: Int64?) -> [Effect] {
+        let effects = unbind(&run)
+        run.problem.area = id
+        run.stepLoaded = false
+        run.data.problemFocusAreaID = nil
+        run.data.problem = nil
+        run.data.whyChain = []
+        return effects + [.loadStep(run.query)]
+    }
+
     mutating func handleProblem(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         if let effects = pickGroup(&run, key: key, action: action) { return effects }
         let fields = ProblemField.all
@@ -961,15 +974,8 @@ extension AppState {
                 say("\(texts[.groupAreaFixed]) «\(areas.first { $0.id == given }?.name ?? "")».", error: true)
                 return []
             }
-            // The field is finished while its area's records are still here.
-            let effects = unbind(&run)
             let i = areas.firstIndex { $0.id == run.data.problemFocusAreaID } ?? -1
-            run.problem.area = areas[(i + 1) % areas.count].id
-            run.stepLoaded = false
-            run.data.problemFocusAreaID = nil
-            run.data.problem = nil
-            run.data.whyChain = []
-            return effects + [.loadStep(run.query)]
+            return openProblemArea(&run, areas[(i + 1) % areas.count].id)
         case .saveField:
             // Enter saves the field and goes on to the next, as in a form
             // (the field saved is finished: leaving it writes nothing more).
