@@ -173,10 +173,12 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.wait_for("Utkast i tomma avsnitt")
         # Written off the key loop: the sections show once stored.
         screen = p.wait_for("Löftet gäller: Stationen.")
-        self.assertIn("• Byt belysning i tunneln (2027-02-01–2027-04-30)", screen)
+        # Each commitment with the organisation doing it.
+        self.assertIn("• Kommunen: Byt belysning i tunneln (2027-02-01–2027-04-30)", screen)
         p.key("Enter")
         p.wait_for("Underskrifter")
-        for _ in range(6):
+        # Title, date, place, diary number, the seven sections, contact: then the signatories.
+        for _ in range(11):
             p.key("Tab")
         p.type("Kommunstyrelsens ordförande och lokalpolisområdeschefen")
         self.save(p)
@@ -215,6 +217,8 @@ class AnalysisWorkspaceTests(E2ETestCase):
         q.key("Tab")
         q.wait_for("✓S ✗M ✓A ✓R ✗T")
         q.key("Tab")
+        q.wait_for("Rubrik (tomt: områdets namn)")
+        q.key(*["Down"] * 11)  # the signatories, below the sections
         q.wait_for("Kommunstyrelsens ordförande och lokalpolisområdeschefen")
         q.key("Tab")
         screen = q.wait_for("42 armaturer")
