@@ -143,8 +143,22 @@ public struct EffectRunner {
             case .export(let request):
                 startExport(request)
                 return ([], false)
+            case .loadPublicReview(let request):
+                return ([try publicReviewLoaded(request)], false)
+            case .reviewNotes(let decisions, let reload):
+                try store.reviewNotes(decisions)
+                return (try reload.map { [try publicReviewLoaded($0)] } ?? [], false)
             }
         }
+    }
+}
+
+extension EffectRunner {
+    /// The notes a meeting's public feedback would print, for its review.
+    func publicReviewLoaded(_ request: ExportRequest) throws -> Event {
+        guard case .meeting(let id) = request.target else { throw ExportError("only a meeting's feedback is reviewed") }
+        let review = try publicReview(store: store, library: library, meetingID: id)
+        return .publicReviewLoaded(title: review.title, items: review.items, request: request)
     }
 }
 

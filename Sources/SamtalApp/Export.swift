@@ -104,6 +104,15 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
     case .meeting(let id):
         progress(ExportProgress(stage: .loading, done: 0, total: 1))
         var record = try loadRecord(store: store, meetingID: id, library: library)
+        if kind == .feedback && !format.isRecords {
+            // Public: every note it would print has been reviewed.
+            let waiting = Documents.publicReview(record).filter { !$0.decided }
+            if !waiting.isEmpty {
+                throw ExportError("\(waiting.count) note(s) of meeting \(id) have not been reviewed for the public feedback: "
+                                  + "`samtal review \(id)` lists them; exclude or shorten what must not be published, "
+                                  + "then `samtal review \(id) --publish-rest`")
+            }
+        }
         warn(record.flaggedNotes)
         if redact { record = record.redacted() }
         baseName = "meeting-\(id)"
@@ -206,6 +215,13 @@ func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary, froze
     } catch {
         throw ExportError("the snapshot of finished meeting \(meetingID) cannot be read: \(error)")
     }
+}
+
+/// The notes a meeting's public feedback would print, for the
+/// facilitator's review, and the meeting's title.
+public func publicReview(store: AppStore, library: AgendaLibrary, meetingID: Int64) throws -> (title: String, items: [PublicReviewItem]) {
+    let record = try loadRecord(store: store, meetingID: meetingID, library: library)
+    return (record.meeting.title, Documents.publicReview(record))
 }
 
 /// A cycle's analysis and every meeting's record, oldest meeting first.

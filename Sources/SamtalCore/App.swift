@@ -288,6 +288,9 @@ public enum Dialog: Equatable, Sendable {
     case confirm(ConfirmAction)
     /// The chain behind a workspace row, scrolled with `helpScroll`.
     case trace(Trace)
+    /// The notes the public feedback would print, each to be published,
+    /// shortened or excluded before it is written.
+    case publicReview(PublicReviewDialog)
 }
 
 public struct StatusMessage: Equatable, Sendable {
@@ -328,6 +331,9 @@ public enum Event: Equatable, Sendable {
     /// A background export wrote its file (or folder); `warnings` notes
     /// may hold personal data.
     case exportFinished(path: String, warnings: Int)
+    /// The notes a meeting's public feedback would print, for the review
+    /// before it is written.
+    case publicReviewLoaded(title: String, items: [PublicReviewItem], request: ExportRequest)
     /// A background export found a file at `path` and wrote nothing.
     case exportExists(ExportRequest, path: String)
     /// The store has kept a write waiting (another process holds it), or
@@ -384,6 +390,12 @@ public enum Effect: Equatable, Sendable {
     /// Writes a document in the background (answered by `.exportProgress`
     /// and `.exportFinished`, or `.failed`).
     case export(ExportRequest)
+    /// Reads the notes of a meeting's public feedback for the review
+    /// (answered by `.publicReviewLoaded`).
+    case loadPublicReview(ExportRequest)
+    /// Saves review decisions in one transaction; with a request, reads the
+    /// review again (answered by `.publicReviewLoaded`).
+    case reviewNotes([NoteReviewDecision], reload: ExportRequest?)
     case quit
 }
 
@@ -423,6 +435,7 @@ public struct AppState: Equatable, Sendable {
         case .help: return .help
         case .confirm: return .confirm
         case .trace: return .trace
+        case .publicReview: return .review
         case nil: break
         }
         switch screen {
@@ -677,6 +690,8 @@ public struct AppState: Equatable, Sendable {
         case .exportExists(let request, let path):
             exportExists(request, path: path)
             return []
+        case .publicReviewLoaded(let title, let items, let request):
+            return publicReviewLoaded(title: title, items: items, request: request)
         case .closing:
             say(texts[.closing], seconds: 3600)
             return []
@@ -714,6 +729,9 @@ public struct AppState: Equatable, Sendable {
     mutating func handleKey(_ key: Key) -> [Effect] {
         let context = keyContext
         let action = Keymap.action(for: key, in: context)
+        if case .publicReview(let review) = dialog {
+            return handlePublicReview(review, key: key, action: action)
+        }
         if let dialog {
             return handleDialog(dialog, action: action)
         }
@@ -889,10 +907,11 @@ public struct AppState: Equatable, Sendable {
             case .success(let effect):
                 form.error = nil
                 effects = [effect]
-                if case .export = effect {
-                    // The export runs in the background: back to the list.
+                if case .export(let request) = effect {
+                    // The export runs in the background: back to the list
+                    // (the public feedback after its review).
                     screen = .home(HomeState())
-                    return effects + [.loadHome]
+                    return exportEffects(request) + [.loadHome]
                 }
             case .failure(let error):
                 form.error = error.message

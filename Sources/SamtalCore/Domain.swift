@@ -184,10 +184,15 @@ public struct Note: Equatable, Sendable, Identifiable {
     public var hidden: Bool
     /// Who typed it, in a meeting with named notes; "" when anonymous.
     public var author: String
+    /// The facilitator's review of the note for the public feedback.
+    public var publicReview: PublicReview
+    /// A shortened text for the public feedback; "" publishes the note as
+    /// written.
+    public var publicText: String
 
     public init(id: Int64, meetingID: Int64, stepID: String, group: Int, type: NoteType, source: NoteSource,
                 text: String, createdAt: Timestamp, updatedAt: Timestamp? = nil, personalDataChecked: Bool = false,
-                hidden: Bool = false, author: String = "") {
+                hidden: Bool = false, author: String = "", publicReview: PublicReview = .unreviewed, publicText: String = "") {
         self.id = id
         self.meetingID = meetingID
         self.stepID = stepID
@@ -200,6 +205,33 @@ public struct Note: Equatable, Sendable, Identifiable {
         self.personalDataChecked = personalDataChecked
         self.hidden = hidden
         self.author = author
+        self.publicReview = publicReview
+        self.publicText = publicText
+    }
+
+    /// What a public document prints of the note.
+    public var publicVersion: String { publicText.isEmpty ? text : publicText }
+}
+
+/// Before the public feedback is written, the facilitator goes through
+/// every note it would print and publishes or excludes each (issue 14).
+/// Changing a note's text makes it unreviewed again.
+public enum PublicReview: String, Codable, Sendable, CaseIterable {
+    case unreviewed = ""
+    case approved
+    case excluded
+}
+
+/// One note's review decision, as the store takes it.
+public struct NoteReviewDecision: Equatable, Sendable {
+    public var noteID: Int64
+    public var review: PublicReview
+    public var publicText: String
+
+    public init(noteID: Int64, review: PublicReview, publicText: String) {
+        self.noteID = noteID
+        self.review = review
+        self.publicText = publicText
     }
 }
 

@@ -27,6 +27,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// trace view.
     case workspace, workspaceAreas, workspaceProblem, workspaceActivities, workspaceGoals, workspacePromise, workspaceFollowUp
     case trace
+    /// The public feedback's review: every note it would print.
+    case review
     /// A form over the workspace: the form's keys without the participant rows.
     case recordForm
 
@@ -125,6 +127,8 @@ public enum Action: String, Sendable, CaseIterable {
     // analysis workspace
     case nextTab, previousTab, wsUp, wsDown, trace, wsEdit, wsNew, wsDelete
     case openProblem, togglePromise, nextActivityStatus, draftPromise, wsMerge, wsSplit
+    // the public feedback's review
+    case toggleExcluded, editReviewText, saveReviewText, publishReview, closeReview
 }
 
 public struct KeyBinding: Sendable {
@@ -340,6 +344,17 @@ public enum Keymap {
         KeyBinding([.escape, .function(5), .char("q"), .enter], .closeHelp, .trace, bar: .keyClose, help: .helpCloseTrace),
         KeyBinding([.down, .pageDown, .char("j")], .scrollHelpDown, .trace, help: .helpScroll),
         KeyBinding([.up, .pageUp, .char("k")], .scrollHelpUp, .trace, help: .helpScroll),
+
+        // The public feedback's review: nothing is typed until F4, so
+        // letters are safe twins; while a text is edited only Enter and Esc
+        // act, every other key is typed.
+        KeyBinding([.up, .char("k")], .itemUp, .review, help: .helpReviewUp),
+        KeyBinding([.down, .char("j")], .itemDown, .review, help: .helpReviewDown),
+        KeyBinding([.function(3), .char(" "), .char("x")], .toggleExcluded, .review, bar: .keyExclude, help: .helpToggleExcluded),
+        KeyBinding([.function(4), .char("e")], .editReviewText, .review, bar: .keyShorten, help: .helpEditReviewText),
+        KeyBinding([.enter], .saveReviewText, .review, help: .helpSaveReviewText),
+        KeyBinding([.function(9), .ctrl("s")], .publishReview, .review, bar: .keyPublish, help: .helpPublishReview),
+        KeyBinding([.escape], .closeReview, .review, bar: .keyCancel, help: .helpCloseReview),
 
         // The projector only shows; it can be closed.
         KeyBinding([.function(10), .char("q")], .quit, .projector, help: .helpQuit),

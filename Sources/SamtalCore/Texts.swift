@@ -122,6 +122,11 @@ public enum TextKey: String, Sendable, CaseIterable {
     case wsProblemDescribed, wsProblemMissing, wsCausesHeading, wsNoCauses, wsEmptyActivities, wsEmptyGoals, wsEmptyFollowUps, wsSmartOk
     case wsServes, wsTraceTitle, wsNotesFrom, wsOrderColumn, wsAfterColumn, wsCauseOf, wsNotFollowedUp, wsDot, wsNote, wsEmptySection, wsCommitmentsHeading, wsNoCommitments, wsLatest
     case confirmDeleteCause, confirmDeleteGoal, confirmDeleteFollowUp, confirmOverwrite
+    // the public feedback's review
+    case keyExclude, keyShorten, keyPublish, helpReviewUp, helpReviewDown, helpToggleExcluded, helpEditReviewText
+    case helpSaveReviewText, helpPublishReview, helpCloseReview, reviewCancelled, reviewTitle, reviewIntro
+    case reviewPublished, reviewExcluded, reviewUnreviewed, reviewStaysOut, reviewNameAddress, reviewNameAge
+    case reviewInternalName, reviewShortened, reviewEditing, reviewPublishing, reviewCountNotes, reviewCountExcluded, reviewCountUnreviewed
 }
 
 public struct Texts: Sendable {
@@ -959,6 +964,32 @@ public struct Texts: Sendable {
         case .exportBusy: return ("Exporterar", "Exporting")
         case .exportDone: return ("Exporterat", "Exported")
         case .exportPersonalData: return ("anteckningar kan innehålla personuppgifter", "notes may hold personal data")
+        case .keyExclude: return ("Med/ute", "In/out")
+        case .keyShorten: return ("Förkorta", "Shorten")
+        case .keyPublish: return ("Publicera", "Publish")
+        case .helpReviewUp: return ("Föregående anteckning", "Previous note")
+        case .helpReviewDown: return ("Nästa anteckning", "Next note")
+        case .helpToggleExcluded: return ("Utesluta anteckningen ur återkopplingen, eller ta med den igen", "Exclude the note from the feedback, or put it back")
+        case .helpEditReviewText: return ("Skriva en kortare text för återkopplingen (anteckningen själv ändras inte)", "Write a shorter text for the feedback (the note itself is not changed)")
+        case .helpSaveReviewText: return ("Spara den kortare texten (tom: anteckningen utesluts)", "Save the shorter text (empty: the note is excluded)")
+        case .helpPublishReview: return ("Publicera de anteckningar som inte är uteslutna och skriv återkopplingen", "Publish the notes not excluded and write the feedback")
+        case .helpCloseReview: return ("Avbryt: inget skrivs (det som redan beslutats sparas)", "Cancel: nothing is written (the decisions made are kept)")
+        case .reviewCancelled: return ("Återkopplingen skrevs inte; granskningen är sparad", "The feedback was not written; the review is kept")
+        case .reviewTitle: return ("Granska återkopplingen", "Review the feedback")
+        case .reviewIntro: return ("Återkopplingen är offentlig. Gå igenom varje anteckning den skulle visa: ta med, förkorta eller utesluta.", "The feedback is public. Go through every note it would show: keep, shorten or exclude.")
+        case .reviewPublished: return ("med", "in")
+        case .reviewExcluded: return ("utesluten", "excluded")
+        case .reviewUnreviewed: return ("ej granskad", "not reviewed")
+        case .reviewStaysOut: return ("utelämnas", "left out")
+        case .reviewNameAddress: return ("namn och adress?", "name and address?")
+        case .reviewNameAge: return ("namn och ålder?", "name and age?")
+        case .reviewInternalName: return ("antecknarens namn", "a note-taker's name")
+        case .reviewShortened: return ("förkortad", "shortened")
+        case .reviewEditing: return ("Kortare text (Enter sparar, Esc avbryter):", "Shorter text (Enter saves, Esc cancels):")
+        case .reviewPublishing: return ("publiceras", "published")
+        case .reviewCountNotes: return ("anteckningar", "notes")
+        case .reviewCountExcluded: return ("uteslutna", "excluded")
+        case .reviewCountUnreviewed: return ("ej granskade", "not reviewed")
         }
     }
 }

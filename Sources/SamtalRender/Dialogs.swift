@@ -126,3 +126,44 @@ extension Screens {
         grid.cursor = nil
     }
 }
+
+// MARK: the public feedback's review
+
+extension Screens {
+    /// The whole screen: every note the public feedback would print, its
+    /// decision and what it holds, the shorter text being typed, the keys.
+    static func drawPublicReview(_ grid: inout Grid, _ review: PublicReviewDialog, state: AppState) {
+        let t = state.texts
+        let w = grid.size.width, h = grid.size.height
+        grid.fill(Rect(x: 0, y: 0, width: w, height: h))
+        grid.text(truncate(" \(t[.reviewTitle]): \(review.title)", width: w), x: 0, y: 0, style: Style(.heading, bold: true))
+        var y = 1
+        for line in wrap(t[.reviewIntro], width: max(1, w - 2), maxLines: 2) {
+            grid.text(line, x: 1, y: y, style: Style(.dim))
+            y += 1
+        }
+        grid.text(truncate(review.counts(t), width: w - 2), x: 1, y: y, style: Style(.heading))
+        y += 1
+        let editRows = review.editing == nil ? 0 : 2
+        let list = Rect(x: 1, y: y + 1, width: max(1, w - 2), height: max(1, h - y - 3 - editRows))
+        // Under each step's title, as the feedback prints them.
+        var items: [ListItem] = []
+        for (i, item) in review.items.enumerated() {
+            if i == 0 || review.items[i - 1].stepTitle != item.stepTitle {
+                items.append(ListItem(text: item.stepTitle, style: Style(.heading, bold: true)))
+            }
+            items.append(ListItem(text: item.line(t), style: item.published ? .normal : Style(.dim), index: i))
+        }
+        drawList(&grid, items, selected: review.selected, rect: list)
+        grid.cursor = nil
+        if let field = review.editing {
+            let ey = list.maxY + 1
+            grid.text(truncate(t[.reviewEditing], width: w - 2), x: 1, y: ey - 1, style: Style(.heading, bold: true))
+            let (shown, cursorColumn) = visibleWindow(of: field, width: max(1, w - 2))
+            grid.text(shown, x: 1, y: ey, maxX: w - 1, style: Style(.input))
+            grid.cursor = (1 + cursorColumn, ey)
+        }
+        drawStatus(&grid, state: state, y: h - 2)
+        drawKeyBar(&grid, context: .review, texts: t, y: h - 1)
+    }
+}

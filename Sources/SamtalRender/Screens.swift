@@ -32,6 +32,7 @@ public enum Screens {
         case .help(let context)?: drawHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)
         case .confirm(let what)?: drawConfirm(&grid, what, subject: confirmSubject(what, state), texts: state.texts)
         case .trace(let trace)?: drawTrace(&grid, trace, texts: state.texts, scroll: state.helpScroll)
+        case .publicReview(let review)?: drawPublicReview(&grid, review, state: state)
         case nil: break
         }
         return grid

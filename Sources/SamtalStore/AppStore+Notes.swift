@@ -46,7 +46,10 @@ extension AppStore {
         try transaction { db in
             var record = try Self.liveNote(db, id: id)
             try Self.clear(db, clearing, meetingID: record.meetingID)
-            if record.text != text.storable { record.personalDataChecked = false } // new text, new check
+            if record.text != text.storable { // new text, new checks
+                record.personalDataChecked = false
+                record.publicReview = .unreviewed
+            }
             record.text = text.storable
             record.group = group
             record.type = type
@@ -75,6 +78,22 @@ extension AppStore {
             record.personalDataChecked = checked
             try record.update(db)
             return record.note
+        }
+    }
+
+    /// The facilitator's review of notes for the public feedback, all in
+    /// one transaction: each note's decision and its shortened text ("" as
+    /// written). A deleted note cannot be reviewed.
+    @discardableResult
+    public func reviewNotes(_ decisions: [NoteReviewDecision]) throws -> [Note] {
+        try transaction { db in
+            try decisions.map { d in
+                var record = try Self.liveNote(db, id: d.noteID)
+                record.publicReview = d.review
+                record.publicText = d.publicText.storable
+                try record.update(db)
+                return record.note
+            }
         }
     }
 

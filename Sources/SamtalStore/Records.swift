@@ -205,10 +205,14 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
     var hidden: Bool
     var author: String
     var clientID: String?
+    var publicReview: PublicReview
+    var publicText: String
 
     enum CodingKeys: String, CodingKey {
         case id, type, source, text, hidden, author
         case clientID = "client_id"
+        case publicReview = "public_review"
+        case publicText = "public_text"
         case personalDataChecked = "personal_data_checked"
         case meetingID = "meeting_id"
         case stepID = "step_id"
@@ -245,6 +249,8 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         hidden = false
         author = draft.author
         clientID = draft.clientID
+        publicReview = .unreviewed
+        publicText = ""
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -254,7 +260,7 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
     var note: Note {
         Note(id: id ?? 0, meetingID: meetingID, stepID: stepID, group: group, type: type, source: source,
              text: text, createdAt: createdAt, updatedAt: updatedAt, personalDataChecked: personalDataChecked, hidden: hidden,
-             author: author)
+             author: author, publicReview: publicReview, publicText: publicText)
     }
 }
 

@@ -26,6 +26,7 @@ enum Schema {
         migrator.registerMigration("v14", migrate: v14)
         migrator.registerMigration("v15", migrate: v15)
         migrator.registerMigration("v16", migrate: v16)
+        migrator.registerMigration("v17", migrate: v17)
         return migrator
     }
 
@@ -484,6 +485,15 @@ enum Schema {
     static func v16(_ db: Database) throws {
         try db.alter(table: "promise") { t in
             t.add(column: "owner", .text).notNull().defaults(to: "")
+        }
+    }
+
+    /// Notes gain the facilitator's review for the public feedback:
+    /// unreviewed (""), approved or excluded, and a shortened public text.
+    static func v17(_ db: Database) throws {
+        try db.alter(table: "note") { t in
+            t.add(column: "public_review", .text).notNull().defaults(to: "")
+            t.add(column: "public_text", .text).notNull().defaults(to: "")
         }
     }
 }

@@ -11,7 +11,7 @@ struct Samtal: ParsableCommand {
         commandName: "samtal",
         abstract: "Runs crime-prevention dialogue meetings (medborgarlöften) step by step and keeps what the room says.",
         discussion: "Without a subcommand, samtal opens the home screen on the store.",
-        subcommands: [RunMeeting.self, Present.self, Capture.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Export.self, AgendaCommand.self,
+        subcommands: [RunMeeting.self, Present.self, Capture.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Review.self, Export.self, AgendaCommand.self,
                       Backup.self]
     )
 

@@ -99,6 +99,40 @@ struct EffectTests {
     }
 }
 
+@Suite("The public feedback's review")
+struct PublicReviewEffectTests {
+    static let library = AgendaLibrary(folders: [URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Agendas").path])
+
+    func feedback(_ f: Fixture) throws -> String {
+        let result = try exportDocument(store: f.store, library: Self.library, target: .meeting(f.meeting.id), document: .feedback,
+                                        format: .md, redact: false, language: .sv)
+        guard case .file(let data, _) = result.output else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("the feedback is written only once every note is decided; decisions are kept, an edit asks again")
+    func gate() throws {
+        let f = try Fixture()
+        let lasse = try f.store.saveNote(f.note("Lasse Nilsson på Storgatan 12 langar sprit till ungdomarna"), now: 2)
+        let mopeds = try f.store.saveNote(f.note("Mopeder på torget varje kväll"), now: 3)
+        #expect(throws: ExportError.self) { try feedback(f) }
+        let request = ExportRequest(target: .meeting(f.meeting.id), document: .feedback, format: .md, redact: false, output: "")
+        let runner = EffectRunner(store: f.store, library: Self.library, role: .facilitator, language: .sv)
+        let (events, _) = runner.perform(.reviewNotes([NoteReviewDecision(noteID: lasse.id, review: .excluded, publicText: ""),
+                                                       NoteReviewDecision(noteID: mopeds.id, review: .approved, publicText: "Mopeder på torget")],
+                                                      reload: request))
+        guard case .publicReviewLoaded(let title, let items, let again)? = events.first else { Issue.record("\(events)"); return }
+        #expect(title == "VAD-dialog" && again == request && items.allSatisfy(\.decided))
+        let md = try feedback(f)
+        #expect(md.contains("Mopeder på torget") && !md.contains("varje kväll") && !md.contains("Lasse"))
+        // Changing the note's text makes it unreviewed again.
+        try f.store.updateNote(id: mopeds.id, text: "Mopeder på torget varje natt", group: 1, type: .problem, now: 4)
+        #expect(throws: ExportError.self) { try feedback(f) }
+        #expect(try f.store.notes(meetingID: f.meeting.id).map(\.publicReview) == [.excluded, .unreviewed])
+    }
+}
+
 @Suite("Note journal")
 struct NoteJournalTests {
     @Test("journalled notes are saved once, in order, on the next opening; a torn last line is left out")

@@ -102,13 +102,13 @@ import Testing
         let notes = try #require(files.first { $0.name == "notes.csv" }?.text)
         let rows = Self.parseCSV(notes)
         #expect(rows.first == ["id", "meeting_id", "step_id", "group", "type", "source", "text", "author", "hidden",
-                               "personal_data_checked", "created_at", "updated_at"])
+                               "personal_data_checked", "public_review", "public_text", "created_at", "updated_at"])
         let texts = rows.dropFirst().map { $0[6] }
         #expect(texts.contains(F.hostile))
         #expect(texts.contains(odd))
-        #expect(rows.dropFirst().allSatisfy { $0.count == 12 })
+        #expect(rows.dropFirst().allSatisfy { $0.count == 14 })
         #expect(rows[1] == ["101", "11", "lokal-lagesbild", "1", "problem", "employee",
-                            "Gångtunneln under väg 66 är mörk och otrygg på kvällarna", "Li Wei", "false", "false", "101", "101"])
+                            "Gångtunneln under väg 66 är mörk och otrygg på kvällarna", "Li Wei", "false", "false", "unreviewed", "", "101", "101"])
         let ratings = Self.parseCSV(try #require(files.first { $0.name == "ratings.csv" }?.text))
         #expect(ratings[1][4] == "red")
         #expect(RecordSet.csvField("x") == "x")

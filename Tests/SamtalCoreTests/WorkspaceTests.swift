@@ -316,7 +316,8 @@ enum WorkspaceFixture {
         _ = state.update(.key(.tab))
         _ = state.update(.key(.right)) // redact
         let effects = state.update(.key(.function(9)))
-        #expect(effects == [.export(ExportRequest(target: .meeting(7), document: .feedback, format: .pdf, redact: true, output: "")),
+        // The public feedback is reviewed before it is written.
+        #expect(effects == [.loadPublicReview(ExportRequest(target: .meeting(7), document: .feedback, format: .pdf, redact: true, output: "")),
                             .loadHome])
         guard case .home = state.screen else { Issue.record("not back home"); return }
         // Progress and the result show in the status line.

@@ -162,3 +162,36 @@ enum WorkspaceFixtures {
         }
     }
 }
+
+@Suite struct PublicReviewSnapshotTests {
+    static func state(keys: [Key] = [], language: Language = .sv) -> AppState {
+        func note(_ id: Int64, _ text: String, _ review: PublicReview = .unreviewed, shortened: String = "") -> Note {
+            Note(id: id, meetingID: 7, stepID: "insamling", group: 1, type: .problem, source: .citizen, text: text, createdAt: Double(id),
+                 publicReview: review, publicText: shortened)
+        }
+        func item(_ n: Note, pd: [PersonalDataKind] = [], contexts: [IdentifyingContext] = [], published: Bool) -> PublicReviewItem {
+            PublicReviewItem(note: n, stepTitle: "Vad ser ni?", personalData: pd, contexts: contexts, namesInternal: false, published: published)
+        }
+        let items = [
+            item(note(1, "Lasse Nilsson på Storgatan 12 langar sprit till ungdomarna på helgerna"), contexts: [.nameWithAddress], published: false),
+            item(note(2, "Mopeder kör för fort på Storgatan på kvällarna, särskilt fredag och lördag efter klockan 21", .approved),
+                 published: true),
+            item(note(3, "Min dotter Sara, 14 år, blev rånad vid resecentrum", .approved, shortened: "En flicka blev rånad vid resecentrum"),
+                 published: true),
+            item(note(4, "Ring mig på 070-123 45 67", .approved), pd: [.phoneNumber], published: false),
+            item(note(5, "Mörkt i gångtunneln", .excluded), published: false),
+        ]
+        var state = AppState(language: language)
+        _ = state.update(.publicReviewLoaded(title: "Medborgardialog Ludvika", items: items,
+                                             request: ExportRequest(target: .meeting(7), document: .feedback, format: .html,
+                                                                    redact: false, output: "")))
+        for k in keys { _ = state.update(.key(k)) }
+        return state
+    }
+
+    @Test func theReviewListsEachNoteWithItsDecisionAndWarnings() {
+        assertSnapshot(Screens.render(Self.state(keys: [.down]), size: Size(width: 80, height: 24)), "public-review-80x24")
+        assertSnapshot(Screens.render(Self.state(keys: [.function(4)], language: .en), size: Size(width: 80, height: 24)),
+                       "public-review-editing-en-80x24")
+    }
+}

@@ -102,8 +102,8 @@ struct UpgradeFromV8Tests {
             // areas and dots are written with v8's columns.
             let f = try Fixture(oldStore: AppStore(path: path, migrator: v8))
             (meetingID, cycleID) = (f.meeting.id, f.cycle.id)
-            notes = [try f.store.saveNote(f.draft("Buskörning vid Storgatan – åäö"), now: 10),
-                     try f.store.saveNote(f.draft("Klotter i gångtunneln"), now: 11)]
+            notes = [try saveOldNote(f.store, f.draft("Buskörning vid Storgatan – åäö"), now: 10),
+                     try saveOldNote(f.store, f.draft("Klotter i gångtunneln"), now: 11)]
             try f.store.saveDraft(meetingID: meetingID, station: "run", field: "note/lagesbild", text: "halvskriven", now: 12)
             areaIDs = try f.store.writer.write { db in
                 var ids: [Int64] = []
@@ -167,8 +167,8 @@ struct UpgradeFromV10Tests {
                                                    ParticipantRow(organisationRole: "Socialtjänsten", headCount: 3, women: 2, men: 1,
                                                                   kind: .municipality)])
             meeting = try f.store.saveFacts(meetingID: f.meeting.id, title: "Gemensam lägesbild", facts: facts, groupCount: 2)
-            notes = [try f.store.saveNote(f.draft("Buskörning vid Storgatan – åäö 😀"), now: 10),
-                     try f.store.saveNote(f.draft("Klotter i gångtunneln"), now: 11)]
+            notes = [try saveOldNote(f.store, f.draft("Buskörning vid Storgatan – åäö 😀"), now: 10),
+                     try saveOldNote(f.store, f.draft("Klotter i gångtunneln"), now: 11)]
             try f.store.saveDraft(meetingID: meeting.id, station: "run", field: "goal/mal/new/0", text: "Halvskrivet mål", now: 12)
             try f.store.recordStepTime(meetingID: meeting.id, stepID: "inledning", seconds: 600)
             try f.store.setChecklistAnswer(meetingID: meeting.id, stepID: "planering", answer: ChecklistAnswer(item: 1, done: true, comment: "Klart"))

@@ -83,6 +83,7 @@ class CycleTests(E2ETestCase):
         cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
         what = self.what_dialogue(cycle)
         summary = self.ws.cli("export", what, "--document", "summary", "--format", "md").stdout
+        self.ws.cli("review", what, "--publish-rest")
         feedback = self.ws.cli("export", what, "--document", "feedback", "--format", "md").stdout
 
         joint = self.meeting(cycle, "gemensam-lagesbild", "Gemensam lägesbild mars")

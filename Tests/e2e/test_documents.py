@@ -52,6 +52,7 @@ class ExportTests(E2ETestCase):
         self.assertIn("Is there a local situation picture?", english)
 
     def test_public_documents_leave_out_personal_data_and_say_so_on_stderr(self):
+        self.ws.cli("review", self.meeting, "--publish-rest")
         result = self.ws.cli("export", self.meeting, "--document", "feedback")
         self.assertIn(HOSTILE, result.stdout)
         self.assertNotIn("070-123 45 67", result.stdout)

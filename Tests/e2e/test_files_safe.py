@@ -64,6 +64,7 @@ class FilesSafeTests(E2ETestCase):
                      ([self.meeting, "--format", "json"], "records.json", 0o600),
                      ([self.meeting, "--document", "feedback"], "feedback.md", 0o644),
                      ([f"c{cycle}", "--document", "promise"], "promise.md", 0o644)]
+            self.ws.cli("review", self.meeting, "--publish-rest")
             for args, name, mode in cases:
                 target = self.path(name)
                 fmt = [] if "--format" in args else ["--format", name.rsplit(".", 1)[1]]

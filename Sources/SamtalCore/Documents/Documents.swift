@@ -103,7 +103,14 @@ struct PublicFilter {
         PersonalData.scan(text).isEmpty && !internalNames.contains { text.localizedCaseInsensitiveContains($0) }
     }
 
-    func allows(_ note: Note) -> Bool { !note.hidden && allows(note.text) }
+    /// A note reaches a public document as its public version, unless
+    /// hidden or excluded in the review; a name next to an address or an
+    /// age only once the facilitator approved it.
+    func allows(_ note: Note) -> Bool {
+        guard !note.hidden, note.publicReview != .excluded else { return false }
+        let text = note.publicVersion
+        return allows(text) && (note.publicReview == .approved || IdentifyingContextScan.flags(in: text).isEmpty)
+    }
 
     /// The names in a free-text list: "Li Wei, Omar Haddad och Åsa".
     static func names(in list: String) -> [String] {

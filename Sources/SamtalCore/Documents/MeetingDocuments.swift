@@ -53,14 +53,12 @@ extension Documents {
         b.append(.heading(2, d[.whatWeHeard]))
         var heard = false
         for step in r.agenda.steps {
-            let notes = r.notes.filter { $0.stepID == step.id && filter.allows($0) }
+            let notes = feedbackOrder(r.notes.filter { $0.stepID == step.id && filter.allows($0) })
             guard !notes.isEmpty else { continue }
             heard = true
             b.append(.heading(3, step.title))
             if !step.prompt.isEmpty { b.append(.paragraph([.emphasis(step.prompt)])) }
-            let typeOrder = Dictionary(uniqueKeysWithValues: NoteType.allCases.enumerated().map { ($1, $0) })
-            let ordered = notes.sorted { (typeOrder[$0.type]!, $0.createdAt, $0.id) < (typeOrder[$1.type]!, $1.createdAt, $1.id) }
-            b.append(.bullets(ordered.map { ListItem([.strong(d.ui.noteType($0.type)), Span(": \($0.text)")]) }))
+            b.append(.bullets(notes.map { ListItem([.strong(d.ui.noteType($0.type)), Span(": \($0.publicVersion)")]) }))
         }
         if !heard { b.append(.empty(d[.nothingHeard])) }
 
@@ -110,6 +108,28 @@ extension Documents {
         section(.carryForward, .carryForward, empty: nil)
         b.append(.paragraph(d[.feedbackThanks]))
         return Document(kind: .feedback, language: language, kindLabel: d[.kindFeedback], title: r.meeting.title, blocks: b)
+    }
+
+    /// A step's notes as the feedback lists them: by type, then time.
+    static func feedbackOrder(_ notes: [Note]) -> [Note] {
+        let typeOrder = Dictionary(uniqueKeysWithValues: NoteType.allCases.enumerated().map { ($1, $0) })
+        return notes.sorted { (typeOrder[$0.type]!, $0.createdAt, $0.id) < (typeOrder[$1.type]!, $1.createdAt, $1.id) }
+    }
+
+    /// Every note the public feedback could print (each step's notes not
+    /// hidden from the projector), in the feedback's order, with what the
+    /// facilitator must know to decide on it.
+    public static func publicReview(_ r: MeetingRecord) -> [PublicReviewItem] {
+        let filter = PublicFilter(meetings: [r])
+        return r.agenda.steps.flatMap { step in
+            feedbackOrder(r.notes.filter { $0.stepID == step.id && !$0.hidden }).map { note in
+                let text = note.publicVersion
+                return PublicReviewItem(note: note, stepTitle: step.title, personalData: PersonalData.kinds(in: text),
+                                        contexts: IdentifyingContextScan.flags(in: text),
+                                        namesInternal: filter.internalNames.contains { text.localizedCaseInsensitiveContains($0) },
+                                        published: filter.allows(note))
+            }
+        }
     }
 
     // MARK: parts shared with the cycle's documents
@@ -375,4 +395,33 @@ extension Documents {
     static func minutes(_ seconds: Double) -> String { "\(Int((seconds / 60).rounded())) min" }
 
     static func dash(_ s: String) -> String { s.isEmpty ? "–" : s }
+}
+
+/// A note as the facilitator reviews it before the public feedback.
+public struct PublicReviewItem: Equatable, Sendable {
+    public var note: Note
+    public var stepTitle: String
+    /// What looks like personal data in the public version: the note stays
+    /// out whatever the decision, until shortened without it.
+    public var personalData: [PersonalDataKind]
+    /// A name next to an address or an age: out until approved.
+    public var contexts: [IdentifyingContext]
+    /// The public version names a note-taker or a note's author: out.
+    public var namesInternal: Bool
+    /// The feedback prints it, as things stand.
+    public var published: Bool
+
+    public init(note: Note, stepTitle: String, personalData: [PersonalDataKind], contexts: [IdentifyingContext], namesInternal: Bool,
+                published: Bool) {
+        self.note = note
+        self.stepTitle = stepTitle
+        self.personalData = personalData
+        self.contexts = contexts
+        self.namesInternal = namesInternal
+        self.published = published
+    }
+
+    /// The facilitator approved or excluded it (every item needs one
+    /// before the feedback is written).
+    public var decided: Bool { note.publicReview != .unreviewed }
 }

@@ -83,10 +83,11 @@ public struct RecordSet: Equatable, Sendable {
                  t((r.stepSeconds[step.id] ?? 0).rounded())]
             } })
         add("notes", ["id", "meeting_id", "step_id", "group", "type", "source", "text", "author", "hidden", "personal_data_checked",
-                      "created_at", "updated_at"],
+                      "public_review", "public_text", "created_at", "updated_at"],
             unique(meetings.flatMap(\.notes)).map { n in
                 [.int(n.id), .int(n.meetingID), s(n.stepID), i(n.group), s(n.type.rawValue), s(n.source.rawValue), s(n.text),
-                 s(n.author), .bool(n.hidden), .bool(n.personalDataChecked), t(n.createdAt), t(n.updatedAt)]
+                 s(n.author), .bool(n.hidden), .bool(n.personalDataChecked), s(n.publicReview == .unreviewed ? "unreviewed" : n.publicReview.rawValue),
+                 s(n.publicText), t(n.createdAt), t(n.updatedAt)]
             })
         let areas = unique(focusAreas)
         add("focus_areas", ["id", "cycle_id", "meeting_id", "step_id", "name", "type", "target_picture", "leads_to_promise", "created_at"],

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import SamtalApp
+import SamtalCore
+import SamtalStore
+
+/// The public feedback's review on the command line: the list of every note
+/// it would print, and the decisions (issue 14). `export --document
+/// feedback` refuses while a note is not reviewed.
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Review the notes a meeting's public feedback would print: publish, shorten or exclude each.",
+        discussion: """
+            Without options, lists every note the feedback would print with its decision and what it seems to hold \
+            (personal data, a name next to an address or an age). The feedback can be exported once every note is \
+            decided. The options are applied in this order: --exclude, --include, --shorten, --publish-rest.
+            """)
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The meeting's id.") var meeting: Int64
+    @Option(help: "Leave this note out of the public feedback (repeatable).") var exclude: [Int64] = []
+    @Option(help: "Publish this note (as written, or its shorter text) (repeatable).") var include: [Int64] = []
+    @Option(help: "Publish this shorter text instead of the note: ID=TEXT (repeatable).") var shorten: [String] = []
+    @Flag(help: "Publish every note not yet decided.") var publishRest = false
+
+    func validate() throws {
+        for s in shorten {
+            guard let eq = s.firstIndex(of: "="), Int64(s[..<eq]) != nil, !s[s.index(after: eq)...].trimmingCharacters(in: .whitespaces).isEmpty
+            else { throw ValidationError("--shorten takes ID=TEXT, e.g. --shorten '12=Buskörning på Storgatan'") }
+        }
+    }
+
+    func run() throws {
+        let store = try openStore(options)
+        let library = options.agendaLibrary()
+        guard try store.meeting(id: meeting) != nil else {
+            warn("samtal: no meeting with id \(meeting) in \(options.storePath)")
+            throw ExitCode(1)
+        }
+        var review = try publicReview(store: store, library: library, meetingID: meeting)
+        let byID = Dictionary(uniqueKeysWithValues: review.items.map { ($0.note.id, $0.note) })
+        var decisions: [Int64: NoteReviewDecision] = [:]
+        func note(_ id: Int64) throws -> Note {
+            guard let n = byID[id] else {
+                warn("samtal: note \(id) is not one the feedback of meeting \(meeting) would print (see `samtal review \(meeting)`)")
+                throw ExitCode(1)
+            }
+            return decisions[id].map { d in var n = n; n.publicReview = d.review; n.publicText = d.publicText; return n } ?? n
+        }
+        for id in exclude {
+            let n = try note(id)
+            decisions[id] = NoteReviewDecision(noteID: id, review: .excluded, publicText: n.publicText)
+        }
+        for id in include {
+            let n = try note(id)
+            decisions[id] = NoteReviewDecision(noteID: id, review: .approved, publicText: n.publicText)
+        }
+        for s in shorten {
+            let eq = s.firstIndex(of: "=")!
+            let id = Int64(s[..<eq])!
+            _ = try note(id)
+            decisions[id] = NoteReviewDecision(noteID: id, review: .approved,
+                                               publicText: String(s[s.index(after: eq)...]).trimmingCharacters(in: .whitespaces))
+        }
+        if publishRest {
+            for item in review.items where !item.decided && decisions[item.note.id] == nil {
+                decisions[item.note.id] = NoteReviewDecision(noteID: item.note.id, review: .approved, publicText: item.note.publicText)
+            }
+        }
+        if !decisions.isEmpty {
+            try store.reviewNotes(decisions.values.sorted { $0.noteID < $1.noteID })
+            review = try publicReview(store: store, library: library, meetingID: meeting)
+        }
+        let t = Texts(options.language)
+        let dialog = PublicReviewDialog(title: review.title, items: review.items,
+                                        request: ExportRequest(target: .meeting(meeting), document: .feedback, format: .md, redact: false, output: ""))
+        print("\(t[.reviewTitle]): \(oneLine(review.title))")
+        print(dialog.counts(t))
+        for (i, item) in review.items.enumerated() {
+            if i == 0 || review.items[i - 1].stepTitle != item.stepTitle { print(oneLine(item.stepTitle)) }
+            print("\(item.note.id)\t" + oneLine(item.line(t)))
+        }
+    }
+}
+
+/// A stored text as one printable line: line breaks become spaces and
+/// other control characters (an escape sequence in a note) "�", so that
+/// nothing a note holds reaches the terminal as a command.
+func oneLine(_ s: String) -> String {
+    String(String.UnicodeScalarView(s.unicodeScalars.map { c in
+        c == "\n" || c == "\r" || c == "\t" ? " " : c.properties.generalCategory == .control ? "\u{FFFD}" : c
+    }))
+}

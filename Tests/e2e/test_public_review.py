@@ -1,0 +1,97 @@
+"""End-to-end: the public feedback is reviewed before it is written (issue
+14). Every note it would print is listed, with a name next to an address or
+an age flagged; the facilitator excludes or shortens notes in the interface
+or with `samtal review`, and no public document holds an excluded note."""
+
+import os
+import unittest
+
+from tmux_harness import BINARY, E2ETestCase
+
+LASSE = "Lasse Nilsson på Storgatan 12 langar sprit till ungdomarna på helgerna"
+SARA = "Min dotter Sara, 14 år, blev rånad vid resecentrum i oktober"
+MOPEDS = "Mopeder kör för fort på Storgatan på kvällarna"
+
+
+class PublicReviewTests(E2ETestCase):
+    def setUp(self):
+        super().setUp()
+        self.meeting = self.ws.new_meeting()
+        self.ids = {}
+        for text in [LASSE, SARA, MOPEDS]:
+            self.ids[text] = self.ws.cli("note", "add", self.meeting, "--step", "lokal-lagesbild", "--text", text).stdout.strip()
+
+    def feedback(self, *args, check=True):
+        return self.ws.cli("export", self.meeting, "--document", "feedback", *args, check=check)
+
+    def test_the_command_line_lists_decides_and_only_then_writes(self):
+        refused = self.feedback(check=False)
+        self.assertEqual(refused.returncode, 1)
+        self.assertEqual(refused.stdout, "")
+        self.assertIn(f"3 note(s) of meeting {self.meeting} have not been reviewed", refused.stderr)
+
+        listing = self.ws.cli("review", self.meeting).stdout
+        self.assertIn("3 anteckningar · 1 publiceras · 0 uteslutna · 3 ej granskade", listing)
+        self.assertIn(f"{self.ids[LASSE]}\t[ej granskad] ⚠ namn och adress? · problem: {LASSE}", listing)
+        self.assertIn(f"{self.ids[SARA]}\t[ej granskad] ⚠ namn och ålder? · problem: {SARA}", listing)
+        self.assertIn(f"{self.ids[MOPEDS]}\t[ej granskad] problem: {MOPEDS}", listing)
+
+        short = "En flicka blev rånad vid resecentrum i oktober"
+        self.ws.cli("review", self.meeting, "--exclude", self.ids[LASSE], "--shorten", f"{self.ids[SARA]}={short}", "--publish-rest")
+        for fmt in ["md", "html"]:
+            out = self.feedback("--format", fmt).stdout
+            self.assertNotIn("Lasse", out)
+            self.assertNotIn("Sara", out)
+            self.assertIn(short, out)
+            self.assertIn(MOPEDS, out)
+        # The internal summary keeps every note as written.
+        summary = self.ws.cli("export", self.meeting).stdout
+        self.assertIn(LASSE, summary)
+        self.assertIn(SARA, summary)
+
+        # A note that is not the feedback's is refused, and nothing changes.
+        wrong = self.ws.cli("review", self.meeting, "--exclude", "999", check=False)
+        self.assertEqual(wrong.returncode, 1)
+        self.assertIn("note 999 is not one the feedback", wrong.stderr)
+
+    def test_the_facilitator_reviews_in_the_export_dialog_and_the_decisions_last(self):
+        out = os.path.join(self.ws.dir, "aterkoppling.md")
+        p = self.pane(BINARY, width=100, height=30)
+        p.wait_for("VAD-dialog Fagersta")
+        p.key("Down", "x")
+        p.wait_for("Exportera · Möte")
+        p.key("Right")  # summary → feedback
+        p.key("Tab", "Right", "Right", "Right")  # html → pdf → docx → md
+        p.key("Tab", "Tab")
+        p.type(out)
+        p.key("F9")
+        screen = p.wait_for("Granska återkopplingen: VAD-dialog Fagersta")
+        self.assertIn("3 anteckningar · 1 publiceras · 0 uteslutna · 3 ej granskade", screen)
+        self.assertIn("⚠ namn och adress?", screen)
+        self.assertFalse(os.path.exists(out))
+        # Lasse is first: exclude him; shorten Sara's note.
+        p.key("x")
+        p.wait_for("[utesluten] ⚠ namn och adress? · problem: Lasse")
+        p.key("Down", "F4")
+        p.wait_for("Kortare text (Enter sparar, Esc avbryter):")
+        p.key("C-u")
+        p.type("En flicka blev rånad vid resecentrum")
+        p.key("Enter")
+        p.wait_for("[med] problem: En flicka blev rånad vid resecentrum (förkortad)")
+        p.key("F9")
+        p.wait_for("Exporterat: " + out)
+        with open(out, encoding="utf-8") as f:
+            md = f.read()
+        self.assertNotIn("Lasse", md)
+        self.assertNotIn("Sara", md)
+        self.assertIn("En flicka blev rånad vid resecentrum", md)
+        self.assertIn(MOPEDS, md)
+        p.key("q")
+        p.wait_exit()
+        # The decisions are in the store: the command line sees them.
+        listing = self.ws.cli("review", self.meeting).stdout
+        self.assertIn("3 anteckningar · 2 publiceras · 1 uteslutna · 0 ej granskade", listing)
+
+
+if __name__ == "__main__":
+    unittest.main()
