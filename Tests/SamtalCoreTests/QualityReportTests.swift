@@ -21,12 +21,12 @@ import Testing
             (.yes, .medium),    // 7: one of two problems' causes rest on internal discussion only
             (.yes, .low),       // 8: no process goal, one goal fails SMART
             (.yes, .medium),    // 9: linked, but how, end date and order missing on some
-            (.partly, nil),     // 10: 7 of 8 sections
+            (.yes, nil),        // 10: the commitments in the coordinator's text, valid for 2027 (7 of 8 sections)
             (.yes, nil),        // 11: both promise areas described, the promise has picture text
             (.yes, nil),        // 12: signatories given
             (.no, nil),         // 13: no owner of the promise as a whole (activity owners do not count; 000 line 198)
             (.partly, nil),     // 14: 2 of 3 goals say when, how and who
-            (.partly, nil),     // 15: no "how citizens can follow" text
+            (.partly, nil),     // 15: no follow-up text; 2 of 3 goals of the plan say when, how and who
         ]
         for (answer, (verdict, level)) in zip(a, expected) {
             #expect(answer.verdict == verdict, "question \(answer.number)")
@@ -101,16 +101,42 @@ import Testing
         #expect(Self.answer(8, c).level == .high)
     }
 
-    @Test("9: an activity without a focus area makes it low; a complete specification high")
+    @Test("9: most activities without a focus area make it low, one of three does not; a complete specification high")
     func actionPlanLevel() {
         var c = F.record
         c.analysis.activities[2].focusAreaID = nil
+        #expect(Self.answer(9, c).level == .medium)
+        #expect(Self.answer(9, c).evidence.contains("Utan fokusområde: \(c.analysis.activities[2].what)."))
+        c.analysis.activities[1].focusAreaID = nil
         #expect(Self.answer(9, c).level == .low)
         var complete = F.record
         complete.analysis.activities[2].how = "Kontroller två kvällar i veckan"
         complete.analysis.activities[2].end = "2027-09-30"
         complete.analysis.activities[2].sequence = 3
         #expect(Self.answer(9, complete).level == .high)
+    }
+
+    @Test("10: a current promise is its commitments and its validity; a draft's machine text does not count")
+    func currentPromise() {
+        var c = F.record
+        c.analysis.promise?.sections[.validity] = "2027\n[Utkast: läs, skriv om med egna ord och ta bort den här raden.]"
+        #expect(Self.answer(10, c).verdict == .partly)
+        #expect(Self.answer(10, c).evidence.contains("Löftet anger inte hur länge det gäller."))
+        c.analysis.promise?.sections[.validity] = "Gäller 2027-01-01 till och med 2027-12-31."
+        #expect(Self.answer(10, c).verdict == .yes)
+    }
+
+    @Test("15: when, how and by whom, read from the promise's text or the plan's goals, each shown")
+    func followUpInThePromise() {
+        var c = F.record
+        c.analysis.promise?.sections[.followCitizens] = "Uppföljning av löftena sker i det lokala Brottsförebyggande rådet (BRÅ)."
+        var a = Self.answer(15, c)
+        #expect(a.verdict == .partly)
+        #expect(a.evidence.contains("Anges när: nej; hur: ja (”sker i”); av vem: ja (”brå”)."))
+        c.analysis.promise?.sections[.followCitizens] = "Polisen och kommunen redovisar arbetet varje kvartal på kommunens webbplats."
+        a = Self.answer(15, c)
+        #expect(a.verdict == .yes)
+        #expect(a.evidence.contains("Anges när: ja (”varje”); hur: ja (”redovis”); av vem: ja (”polis”)."))
     }
 
     @Test("10–15 without a promise")

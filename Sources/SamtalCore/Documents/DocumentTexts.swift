@@ -37,7 +37,7 @@ public enum DocText: CaseIterable, Sendable {
     case qualityIntro, rubricSource, answer, level, evidence
     case qeAgreementNotKept, qeAgreementSignaturesNotKept, qeAgreementOwnerNotKept, qeCommunicationPlanNotKept
     case qeNoSituationPicture, qeNoFocusAreas, qeNoGoals, qeNoActivities, qeNoPromise, qeNoSignatories, qeWhichIsMunicipal
-    case qeNoPromiseOwner, qePlanIsTheAnnex
+    case qeNoPromiseOwner, qePlanIsTheAnnex, qeNoValidity, qeInThePlan
     case qeSpecWhat, qeSpecHow, qeSpecRoles, qeSpecTime, qeSpecOrder
 }
 
@@ -255,6 +255,8 @@ public struct DocumentTexts: Sendable {
         case .qeNoGoals: ("Inga mål i cykeln.", "No goals in the cycle.")
         case .qeNoActivities: ("Inga aktiviteter i cykeln.", "No activities in the cycle.")
         case .qeNoPromise: ("Inget medborgarlöfte är skrivet för cykeln.", "No citizen promise has been written for the cycle.")
+        case .qeNoValidity: ("Löftet anger inte hur länge det gäller.", "The promise does not say how long it is valid.")
+        case .qeInThePlan: ("i aktivitetsplanen", "in the activity plan")
         case .qeNoSignatories: ("Löftet anger inga undertecknare.", "The promise names no signatories.")
         case .qeWhichIsMunicipal:
             ("Vilka av undertecknarna som företräder kommunen framgår av texten; samtal avgör inte det.",
@@ -622,6 +624,28 @@ public struct DocumentTexts: Sendable {
     func qePromisePictureText(_ yes: Bool) -> String {
         sv ? "Löftet presenterar lägesbild eller fokusområde i egen text: \(yesNo(yes))."
             : "The promise presents the situation or the focus area in its own text: \(yesNo(yes))."
+    }
+
+    func qeWithoutArea(_ whats: [String]) -> String {
+        (sv ? "Utan fokusområde: " : "Without a focus area: ") + whats.joined(separator: "; ") + "."
+    }
+
+    func qeCommitments(text: Bool, table: Int) -> String {
+        switch (text, sv) {
+        case (true, true): return "Löftena står i samordnarens egen text."
+        case (true, false): return "The commitments are in the coordinator's own text."
+        case (false, true): return table == 0 ? "Löftet har inga åtaganden: ingen egen text och inga utlovade aktiviteter."
+            : "Löftena är \(table) utlovade \(table == 1 ? "aktivitet" : "aktiviteter") i löftets tabell."
+        case (false, false): return table == 0 ? "The promise has no commitments: no text of its own and no promised activities."
+            : "The commitments are \(table) promised \(table == 1 ? "activity" : "activities") in the promise's table."
+        }
+    }
+
+    /// "Löftet anger när: ja (”kvartal”); hur: nej; vem: ja (”brå”)."
+    func qeFollowUpParts(when: String?, how: String?, who: String?) -> String {
+        func part(_ found: String?) -> String { found.map { "\(yesNo(true)) (”\($0)”)" } ?? yesNo(false) }
+        return sv ? "Anges när: \(part(when)); hur: \(part(how)); av vem: \(part(who))."
+            : "Given when: \(part(when)); how: \(part(how)); by whom: \(part(who))."
     }
 
     func qeDecided(_ text: String) -> String { (sv ? "Fastställt enligt löftet: " : "Adopted according to the promise: ") + text }

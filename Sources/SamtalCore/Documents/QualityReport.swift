@@ -243,21 +243,36 @@ public enum QualityReport {
                 (.qeSpecOrder, acts.count == 1 ? 1 : count { $0.sequence > 0 || !$0.dependsOn.isEmpty }),
             ]
             let complete = spec.allSatisfy { $0.1 == acts.count }
-            let level: QualityLevel = linked < acts.count ? .low : complete ? .high : .medium
+            // The plan as a whole is tied to the situation picture when most
+            // of its activities serve one of its focus areas; one activity
+            // without an area does not cut the tie (it is named).
+            let tied = linked * 2 > acts.count
+            let level: QualityLevel = !tied ? .low : complete && linked == acts.count ? .high : .medium
+            var evidence = [d.qeLinked(linked, of: acts.count)]
+            let loose = acts.filter { a.focusArea($0.focusAreaID) == nil }.map(\.what)
+            if !loose.isEmpty { evidence.append(d.qeWithoutArea(loose)) }
             return QualityAnswer(number: 9, verdict: .yes, level: level, evidence:
-                [d.qeLinked(linked, of: acts.count)] + spec.map { d.qeSpec($0.0, $0.1, of: acts.count) } + [d.criterion(9, level)])
+                evidence + spec.map { d.qeSpec($0.0, $0.1, of: acts.count) } + [d.criterion(9, level)])
         }
 
         // 10–15: the promise and the follow-up.
 
+        // Is there a current promise: its commitments (the coordinator's
+        // text, or the promised activities its table shows) and how long it
+        // is valid. A draft's machine text counts only once its writer has
+        // gone through it; the other sections are evidence.
         func q10() -> QualityAnswer {
+            guard a.promise != nil else { return QualityAnswer(number: 10, verdict: .no, evidence: [d[.qeNoPromise]]) }
+            let commitments = filled(.activities) || !promisedActivities.isEmpty
+            let current = filled(.validity)
             let sections = Promise.required
             let missing = promise.missing
-            let written = sections.filter { !missing.contains($0) }
-            var evidence = [d.qePromiseSections(written.count, of: sections.count)]
-            if !missing.isEmpty && !written.isEmpty { evidence.append(d.qeMissingSections(missing)) }
-            if filled(.validity) { evidence.append("\(d[.validity]): \(promise[.validity].stripped)") }
-            return QualityAnswer(number: 10, verdict: verdict(written.count, of: sections.count), evidence: evidence)
+            var evidence = [d.qeCommitments(text: filled(.activities), table: promisedActivities.count)]
+            evidence.append(current ? "\(d[.validity]): \(promise.published(.validity).stripped)" : d[.qeNoValidity])
+            evidence.append(d.qePromiseSections(sections.count - missing.count, of: sections.count))
+            if !missing.isEmpty { evidence.append(d.qeMissingSections(missing)) }
+            return QualityAnswer(number: 10, verdict: commitments && current ? .yes : commitments || current ? .partly : .no,
+                                 evidence: evidence)
         }
 
         func q11() -> QualityAnswer {
@@ -313,16 +328,56 @@ public enum QualityReport {
             ])
         }
 
+        // When, how and by whom: in the promise's own text, or in the plan
+        // (the rubric's "annan relevant bilaga") for the goals of its areas.
         func q15() -> QualityAnswer {
             let goals = a.goals.filter { g in g.focusAreaID.map(a.promiseAreas.contains) == true }
             let parts = followUpParts(goals)
-            let text = filled(.followCitizens)
-            let complete = !goals.isEmpty && parts.all == goals.count
-            let verdict: QualityVerdict = text && complete ? .yes : text || parts.all > 0 ? .partly : .no
+            let text = filled(.followCitizens) ? FollowUpText(promise.published(.followCitizens)) : FollowUpText("")
+            // Each part: said in the text, or by every goal of the plan;
+            // some goals saying it is part of an answer.
+            func part(_ said: String?, _ goalsSaying: Int) -> (shown: String?, full: Bool, any: Bool) {
+                if let said { return (said, true, true) }
+                if !goals.isEmpty && goalsSaying == goals.count { return (d[.qeInThePlan], true, true) }
+                return (nil, false, goalsSaying > 0)
+            }
+            let when = part(text.when, parts.when), how = part(text.how, parts.how), who = part(text.who, parts.who)
+            let all = [when, how, who]
+            let verdict: QualityVerdict = all.allSatisfy(\.full) ? .yes : all.contains(where: \.any) ? .partly : .no
             return QualityAnswer(number: 15, verdict: verdict, evidence: [
-                d.qePromiseSaysHowToFollow(text),
+                d.qePromiseSaysHowToFollow(filled(.followCitizens)),
+                d.qeFollowUpParts(when: when.shown, how: how.shown, who: who.shown),
                 d.qeGoalFollowUp(when: parts.when, how: parts.how, who: parts.who, of: goals.count, promiseAreas: true),
             ])
+        }
+    }
+
+    /// What a promise's follow-up text says of when, how and by whom the
+    /// work is followed up: the first word that shows each, or nil. A
+    /// reader's shortcut, shown as evidence so that a person can judge it.
+    struct FollowUpText {
+        let when: String?
+        let how: String?
+        let who: String?
+
+        static let whenWords = ["varje", "månad", "kvartal", "vecka", "halvår", "årlig", "årsvis", "termin", "löpande", "senast",
+                                "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+                                "november", "december", "våren", "hösten", "every", "monthly", "quarter", "weekly", "annual", "yearly",
+                                "by the end"]
+        static let howWords = ["möte", "sammanträde", "rapport", "redovis", "enkät", "mätning", "statistik", "webb", "hemsida",
+                                "polisen.se", "dialog", "sker i", "sker genom", "sker på", "sker vid", "följs upp i", "följs upp genom", "genom", "meeting",
+                                "report", "survey", "website", "through"]
+        static let whoWords = ["polis", "kommun", "brå", "brottsförebyggande råd", "länsstyrelse", "samordnare", "styrgrupp",
+                               "nämnd", "styrelse", "arbetsgrupp", "police", "municipal", "council", "coordinator", "steering group"]
+
+        init(_ text: String) {
+            let lower = text.lowercased()
+            func first(_ words: [String]) -> String? { words.first { lower.contains($0) } }
+            // A year or a date is a when, too.
+            let dated = lower.split { !$0.isNumber }.contains { $0.count == 4 && ($0.hasPrefix("20") || $0.hasPrefix("19")) }
+            when = first(Self.whenWords) ?? (dated ? "datum" : nil)
+            how = first(Self.howWords)
+            who = first(Self.whoWords)
         }
     }
 }
