@@ -138,11 +138,41 @@ import Testing
             names: ["Karin Lund, lokalpolisområdeschef LPO Fagersta", "Erik Berg, kommunstyrelsens ordförande"],
             signatureLabel: "Underskrift", nameLabel: "Namnförtydligande och roll", placeAndDateLabel: "Ort och datum"))))
         let md = MarkdownRenderer.render(doc)
-        #expect(md.contains("Underlaget togs fram vid 3 möten med sammanlagt 42 deltagare:"))
+        // The coordinator's picture and focus stand for the machine's list
+        // of areas and meetings (each said once).
+        #expect(!md.contains("Underlaget togs fram vid 3 möten med sammanlagt 42 deltagare:"))
+        var unwritten = DocumentFixture.record
+        unwritten.analysis.promise?.sections[.jointPicture] = ""
+        unwritten.analysis.promise?.sections[.focus] = ""
+        let machine = MarkdownRenderer.render(Documents.cycle(.promise, unwritten, language: .sv)!)
+        #expect(machine.contains("Underlaget togs fram vid 3 möten med sammanlagt 42 deltagare:"))
+        #expect(machine.contains("- **Gångtunneln under väg 66**. Målbild:"))
         // The coordinator's own text of the commitments, once: no table of
         // the same activities after it.
         #expect(md.contains("Vi lagar belysningen, bjuder in till trygghetsvandring"))
         #expect(!md.contains("| Laga och förstärka belysningen i gångtunneln"))
+    }
+
+    @Test("a section's lists and sub-headings are carried into Markdown and HTML")
+    func promiseStructure() {
+        var record = DocumentFixture.record
+        record.analysis.promise?.sections[.activities] = """
+            ## Trygghetsvandringar
+            - Polisen och kommunen genomför två trygghetsvandringar.
+            • Kommunen åtgärdar det som hittas.
+            ## I ordning
+            1. Kartlägga platserna
+            2) Bjuda in boende
+            Ett stycke efteråt.
+            """
+        let doc = Documents.cycle(.promise, record, language: .sv)!
+        let md = MarkdownRenderer.render(doc)
+        #expect(md.contains("### Trygghetsvandringar\n\n- Polisen och kommunen genomför två trygghetsvandringar.\n- Kommunen åtgärdar det som hittas."))
+        #expect(md.contains("### I ordning\n\n1. Kartlägga platserna\n2. Bjuda in boende\n\nEtt stycke efteråt."))
+        let html = HTMLRenderer.render(doc)
+        #expect(html.contains("<h3>Trygghetsvandringar</h3>"))
+        #expect(html.contains("<ol>") && html.contains("<li>Bjuda in boende</li>"))
+        #expect(!md.contains("\\-") && !md.contains("• "))
     }
 
     @Test("the promise carries its own title, place and date, diary number, and a decision instead of signatures")

@@ -292,8 +292,8 @@ extension Documents {
         // The contact details are public as written, also where repeated.
         let contacts = publicContacts(p)
         func text(_ s: PromiseSection, orEmpty: Bool = true) -> [Block] {
-            let paragraphs = PersonalData.redact(p.published(s), keeping: contacts).split(whereSeparator: \.isNewline).map { String($0).stripped }.filter { !$0.isEmpty }
-            return paragraphs.isEmpty && orEmpty ? [.empty(d[.notWrittenYet])] : paragraphs.map { .paragraph($0) }
+            let blocks = textBlocks(PersonalData.redact(p.published(s), keeping: contacts))
+            return blocks.isEmpty && orEmpty ? [.empty(d[.notWrittenYet])] : blocks
         }
         var b: [Block] = []
         let missing = p.missing
@@ -303,15 +303,17 @@ extension Documents {
         b += text(.purpose)
         b.append(.heading(2, d[.pictureAndFocus]))
         b += text(.jointPicture, orEmpty: false) + text(.focus, orEmpty: p.published(.jointPicture).stripped.isEmpty)
+        // The focus areas and the dialogues behind them, where the
+        // coordinator's own text does not already present them.
         let areas = a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) && filter.allows($0.name) }
-        if !areas.isEmpty {
+        if !areas.isEmpty && p.published(.focus).stripped.isEmpty {
             b.append(.bullets(areas.map { area in
                 ListItem([.strong(area.name)] + (filter.allows(area.targetPicture) && !area.targetPicture.isEmpty
                                                  ? [Span(". \(d[.targetPicture]): \(area.targetPicture)")] : []))
             }))
         }
         let dialogues = c.meetings.filter { $0.meeting.status != .planned }
-        if !dialogues.isEmpty {
+        if !dialogues.isEmpty && p.published(.jointPicture).stripped.isEmpty {
             let people = dialogues.reduce(0) { $0 + $1.meeting.facts.totalHeadCount }
             b.append(.paragraph(d.howItWasProduced(dialogues: dialogues.count, participants: people)))
             b.append(.bullets(dialogues.map { r in
@@ -345,7 +347,13 @@ extension Documents {
         b += text(.followCitizens)
         if !p.published(.contact).stripped.isEmpty {
             b.append(.heading(2, d[.contactUs]))
-            b += text(.contact)
+            // An address block reads as one line: "Ludvika kommun · Postadress …".
+            let lines = text(.contact)
+            let plain = lines.compactMap { block -> String? in
+                if case .paragraph(let spans) = block { return spans.map(\.text).joined() }
+                return nil
+            }
+            b += plain.count == lines.count ? [.paragraph(plain.joined(separator: " · "))] : lines
         }
         b.append(.heading(2, d[.validity]))
         b += text(.validity)
@@ -361,10 +369,56 @@ extension Documents {
         if names.isEmpty {
             b.append(.empty(d[.noSignatories]))
         } else {
+            // Dated and placed at the top: no line to write them on.
+            let dated = !p.published(.place).stripped.isEmpty && !p.published(.documentDate).stripped.isEmpty
             b.append(.signatures(Signatures(names: names, signatureLabel: d[.signature], nameLabel: d[.nameAndRole],
-                                            placeAndDateLabel: d[.placeAndDate])))
+                                            placeAndDateLabel: dated ? "" : d[.placeAndDate])))
         }
         return promiseDocument(p, a, d, language, b)
+    }
+
+    /// A written text's structure, carried into every format: a line
+    /// starting "- ", "* ", "• " or "– " is a bullet, "1. " or "1) " a
+    /// numbered item, "## " a sub-heading; every other line a paragraph.
+    static func textBlocks(_ text: String) -> [Block] {
+        var blocks: [Block] = []
+        var items: [ListItem] = []
+        var ordered = false
+        func flush() {
+            if !items.isEmpty { blocks.append(.list(items, ordered: ordered)) }
+            items = []
+        }
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = String(raw).stripped
+            guard !line.isEmpty else { continue }
+            if let rest = ["- ", "* ", "• ", "– "].first(where: line.hasPrefix).map({ String(line.dropFirst($0.count)).stripped }) {
+                if ordered { flush() }
+                ordered = false
+                items.append(ListItem([Span(rest)]))
+            } else if let number = numbered(line) {
+                if !ordered { flush() }
+                ordered = true
+                items.append(ListItem([Span(number)]))
+            } else if line.hasPrefix("#") {
+                flush()
+                blocks.append(.heading(3, String(line.drop { $0 == "#" }).stripped))
+            } else {
+                flush()
+                blocks.append(.paragraph(line))
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// "1. Trygghetsvandringar" → "Trygghetsvandringar"; nil when the line
+    /// is not a numbered item.
+    static func numbered(_ line: String) -> String? {
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count) else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first == " " else { return nil }
+        return String(rest.dropFirst(2)).stripped
     }
 
     /// The promise's document: the coordinator's title (else the area), the

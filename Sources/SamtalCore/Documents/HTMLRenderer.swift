@@ -60,7 +60,9 @@ public enum HTMLRenderer {
             // Lines to write on, each with its label under it, as on a form.
             var out = ["<div class=\"signatures\">"]
             for name in s.names {
-                out.append("<div class=\"signature\"><p class=\"line\">\(e(s.placeAndDateLabel))</p>"
+                // A document already dated and placed needs no line for them.
+                let placeAndDate = s.placeAndDateLabel.isEmpty ? "" : "<p class=\"line\">\(e(s.placeAndDateLabel))</p>"
+                out.append("<div class=\"signature\">\(placeAndDate)"
                     + "<p class=\"line\">\(e(s.signatureLabel))</p><p class=\"name\">\(e(name))</p></div>")
             }
             return out + ["</div>"]
@@ -243,6 +245,7 @@ public enum HTMLRenderer {
       @bottom-left { content: string(doctitle); font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; }
       @bottom-right { content: counter(page) " / " counter(pages); font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; }
     }
+    @page promise { margin: 15mm 16mm 16mm 18mm; }
     @media print {
       body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; color: #000; background: none; }
       thead th { background: none; }
@@ -252,10 +255,10 @@ public enum HTMLRenderer {
       p, li { orphans: 3; widows: 3; }
       /* A promise is one A4 page when its content allows, as the real ones
          are (Ludvika, Fagersta): tighter type, the signatures kept whole. */
-      body.doc-promise { font-size: 9.5pt; line-height: 1.35; }
+      body.doc-promise { font-size: 9.5pt; line-height: 1.35; page: promise; }
       .doc-promise header { padding-bottom: .4rem; margin-bottom: .6rem; }
       .doc-promise h1 { font-size: 1.5rem; }
-      .doc-promise h2 { font-size: 1.05rem; margin: .9rem 0 .3rem; padding-bottom: .1rem; }
+      .doc-promise h2 { font-size: 1.05rem; margin: .75rem 0 .25rem; padding-bottom: .1rem; break-after: avoid; page-break-after: avoid; }
       .doc-promise p { margin: .15rem 0 .35rem; }
       .doc-promise ul { margin: .2rem 0 .4rem; }
       .doc-promise .notice { margin: .3rem 0 .5rem; padding: .3rem .6rem; }

@@ -37,6 +37,9 @@ public enum MarkdownRenderer {
         case .notice(let text):
             return ["> **\(inline(text))**"]
         case .signatures(let s):
+            if s.placeAndDateLabel.isEmpty {
+                return table(Table(columns: [Column(s.nameLabel), Column(s.signatureLabel)], rows: s.names.map { [Cell($0), Cell("")] }))
+            }
             return table(Table(columns: [Column(s.nameLabel), Column(s.signatureLabel), Column(s.placeAndDateLabel)],
                                rows: s.names.map { [Cell($0), Cell(""), Cell("")] }))
         }
