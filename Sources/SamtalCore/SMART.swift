@@ -4,7 +4,7 @@ import Foundation
 //
 // County reviews found goals such as "minskat antal misshandelsfall" or
 // "arbeta för förbättring": no measure, no date, no owner, vague verbs. The
-// check flags each missing letter with a short Swedish reason that says what
+// check flags each missing letter with a short reason (Swedish or English) that says what
 // to fix. It is pure: text in, flags out.
 
 /// produktionsmål, effektmål, processmål.
@@ -78,12 +78,66 @@ public enum SMARTLetter: String, CaseIterable, Sendable {
 
 public struct SMARTFlag: Equatable, Sendable {
     public var letter: SMARTLetter
-    /// Swedish, short, says what to fix.
-    public var reason: String
+    /// Why, one or more (a measure missing and no one to follow it up).
+    public var reasons: [SMARTReason]
 
-    public init(letter: SMARTLetter, reason: String) {
+    public init(letter: SMARTLetter, _ reason: SMARTReason) {
         self.letter = letter
-        self.reason = reason
+        self.reasons = [reason]
+    }
+
+    /// Short, says what to fix, in the language asked for.
+    public func reason(_ language: Language) -> String {
+        reasons.map { $0.text(language) }.joined(separator: " ")
+    }
+
+    /// In Swedish (the default language).
+    public var reason: String { reason(.sv) }
+}
+
+/// What a goal lacks, with the words to fix it in either language.
+public enum SMARTReason: Equatable, Sendable {
+    case vague(String), noText, noDirection, noDirectionOrAmount, noTarget, noIndicator, noMeasure, noOwner
+    case notAccepted, noActivity, deadlineSaysNoTime(String), noDeadline
+
+    public func text(_ language: Language) -> String {
+        let sv = language == .sv
+        switch self {
+        case .vague(let phrase): return sv
+            ? "Vag formulering \"\(phrase)\" – skriv vad som ska förändras, t.ex. minska, öka eller halvera."
+            : "Vague wording \"\(phrase)\" – write what is to change, e.g. reduce, increase or halve."
+        case .noText: return sv ? "Målet saknar text – skriv vad som ska förändras." : "The goal has no text – write what is to change."
+        case .noDirection: return sv
+            ? "Ingen riktning – skriv vad som ska förändras, t.ex. minska, öka eller halvera."
+            : "No direction – write what is to change, e.g. reduce, increase or halve."
+        case .noDirectionOrAmount: return sv
+            ? "Ingen riktning eller mängd – skriv vad som ska förändras (minska, öka) eller hur mycket som ska göras (t.ex. 12 trygghetsvandringar)."
+            : "No direction or amount – write what is to change (reduce, increase) or how much is to be done (e.g. 12 safety walks)."
+        case .noTarget: return sv
+            ? "Inget målvärde – ange vilket värde indikatorn ska nå, t.ex. 70 %."
+            : "No target value – give the value the indicator is to reach, e.g. 70 %."
+        case .noIndicator: return sv
+            ? "Ingen indikator – ange vad som mäts, t.ex. antal anmälda inbrott."
+            : "No indicator – give what is measured, e.g. the number of reported burglaries."
+        case .noMeasure: return sv
+            ? "Inget mått – ange indikator och målvärde, t.ex. minska med 20 %."
+            : "No measure – give an indicator and a target value, e.g. reduce by 20 %."
+        case .noOwner: return sv
+            ? "Ingen som följer upp – ange vem som äger och följer upp målet."
+            : "No one follows it up – give who owns and follows up the goal."
+        case .notAccepted: return sv
+            ? "Inte markerat som accepterat – är målet accepterat, något att sträva efter, etiskt och politiskt korrekt?"
+            : "Not marked as accepted – is the goal accepted, worth striving for, ethically and politically sound?"
+        case .noActivity: return sv
+            ? "Ingen aktivitet leder till målet – koppla minst en aktivitet."
+            : "No activity leads to the goal – link at least one activity."
+        case .deadlineSaysNoTime(let deadline): return sv
+            ? "Slutdatumet \"\(deadline)\" säger inte när – ange en tidpunkt, t.ex. 2027-06-30 eller vecka 40."
+            : "The deadline \"\(deadline)\" does not say when – give a time, e.g. 2027-06-30 or week 40."
+        case .noDeadline: return sv
+            ? "Inget slutdatum – ange när målet ska vara nått, t.ex. senast 2027-06-30."
+            : "No deadline – give when the goal is to be reached, e.g. by 2027-06-30."
+        }
     }
 }
 
@@ -98,17 +152,13 @@ public enum SMART {
         // goals, a stated quantity of what is delivered).
         let vague = text.vaguePhrases()
         for phrase in vague {
-            flags.append(SMARTFlag(letter: .specific,
-                                   reason: "Vag formulering \"\(phrase)\" – skriv vad som ska förändras, t.ex. minska, öka eller halvera."))
+            flags.append(SMARTFlag(letter: .specific, .vague(phrase)))
         }
         if vague.isEmpty {
             if goal.text.trimmed.isEmpty {
-                flags.append(SMARTFlag(letter: .specific, reason: "Målet saknar text – skriv vad som ska förändras."))
+                flags.append(SMARTFlag(letter: .specific, .noText))
             } else if !text.hasDirection && !(goal.kind != .effect && text.hasMeasure) {
-                let reason = goal.kind == .effect
-                    ? "Ingen riktning – skriv vad som ska förändras, t.ex. minska, öka eller halvera."
-                    : "Ingen riktning eller mängd – skriv vad som ska förändras (minska, öka) eller hur mycket som ska göras (t.ex. 12 trygghetsvandringar)."
-                flags.append(SMARTFlag(letter: .specific, reason: reason))
+                flags.append(SMARTFlag(letter: .specific, goal.kind == .effect ? .noDirection : .noDirectionOrAmount))
             }
         }
 
@@ -119,22 +169,21 @@ public enum SMART {
             switch (indicator, target) {
             case (true, true): break
             case (true, false):
-                flags.append(SMARTFlag(letter: .measurable, reason: "Inget målvärde – ange vilket värde indikatorn ska nå, t.ex. 70 %."))
+                flags.append(SMARTFlag(letter: .measurable, .noTarget))
             case (false, true):
-                flags.append(SMARTFlag(letter: .measurable, reason: "Ingen indikator – ange vad som mäts, t.ex. antal anmälda inbrott."))
+                flags.append(SMARTFlag(letter: .measurable, .noIndicator))
             case (false, false):
-                flags.append(SMARTFlag(letter: .measurable, reason: "Inget mått – ange indikator och målvärde, t.ex. minska med 20 %."))
+                flags.append(SMARTFlag(letter: .measurable, .noMeasure))
             }
         }
 
         // M also asks how the results are to be followed up (001 line 840):
         // someone must follow the goal up.
         if goal.owner.trimmed.isEmpty {
-            let reason = "Ingen som följer upp – ange vem som äger och följer upp målet."
             if let i = flags.firstIndex(where: { $0.letter == .measurable }) {
-                flags[i].reason += " " + reason
+                flags[i].reasons.append(.noOwner)
             } else {
-                flags.append(SMARTFlag(letter: .measurable, reason: reason))
+                flags.append(SMARTFlag(letter: .measurable, .noOwner))
             }
         }
 
@@ -143,23 +192,21 @@ public enum SMART {
         // etiskt och politiskt korrekt?" Only the people can say so; the
         // goal is marked accepted when they have.
         if !goal.accepted {
-            flags.append(SMARTFlag(letter: .accepted,
-                                   reason: "Inte markerat som accepterat – är målet accepterat, något att sträva efter, etiskt och politiskt korrekt?"))
+            flags.append(SMARTFlag(letter: .accepted, .notAccepted))
         }
 
         // R: at least one activity serves it.
         if goal.activityCount < 1 {
-            flags.append(SMARTFlag(letter: .realistic, reason: "Ingen aktivitet leder till målet – koppla minst en aktivitet."))
+            flags.append(SMARTFlag(letter: .realistic, .noActivity))
         }
 
         // T: a deadline, in the field or in the text; one in the field must
         // say a time ("snart" does not).
         let deadline = goal.deadline.trimmed
         if !deadline.isEmpty && !GoalText(deadline).hasTime && !text.hasTime {
-            flags.append(SMARTFlag(letter: .timeBound,
-                                   reason: "Slutdatumet \"\(deadline)\" säger inte när – ange en tidpunkt, t.ex. 2027-06-30 eller vecka 40."))
+            flags.append(SMARTFlag(letter: .timeBound, .deadlineSaysNoTime(deadline)))
         } else if deadline.isEmpty && !text.hasTime {
-            flags.append(SMARTFlag(letter: .timeBound, reason: "Inget slutdatum – ange när målet ska vara nått, t.ex. senast 2027-06-30."))
+            flags.append(SMARTFlag(letter: .timeBound, .noDeadline))
         }
         return flags
     }

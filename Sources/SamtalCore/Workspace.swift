@@ -402,7 +402,7 @@ extension AppState {
                 case .saveFollowUp(let f) where f.id == 0: ws.selectNewest = .followUp
                 default: break
                 }
-                say(texts[.wsSaved])
+                sayWorkspaceSaved(form)
                 return [.writeAnalysis(w, cycleID: ws.cycleID)]
             case .failure(let error):
                 form.error = error.message
@@ -411,6 +411,22 @@ extension AppState {
                 return []
             }
         }
+    }
+}
+
+extension AppState {
+    /// "Sparat", or, as at note capture, a warning naming what looks like
+    /// personal data and the fields it is in (it is saved all the same).
+    /// The promise's contact section holds public details on purpose.
+    mutating func sayWorkspaceSaved(_ form: Form) {
+        let flagged: [(field: String, kinds: [PersonalDataKind])] = form.fields.compactMap { f in
+            guard case .text = f.value, f.id != .section(.contact) else { return nil }
+            let kinds = PersonalData.kinds(in: f.text)
+            return kinds.isEmpty ? nil : (texts[f.label], kinds)
+        }
+        guard !flagged.isEmpty else { return say(texts[.wsSaved]) }
+        let what = flagged.map { "\($0.kinds.map { texts.personalData($0) }.joined(separator: ", ")) (\($0.field))" }
+        say("\(texts[.wsSaved]) – \(texts[.personalDataWarning]): " + what.joined(separator: "; "), seconds: 8)
     }
 }
 

@@ -138,7 +138,7 @@ extension Screens {
         // when there is room for all.
         let room = form.maxY - y
         for f in flags where y < form.maxY {
-            let text = "\(f.letter.initial): \(f.reason)"
+            let text = "\(f.letter.initial): \(f.reason(t.language))"
             let wrapLines = room >= flags.count * 2 ? 2 : 1
             y += grid.paragraph(text, in: Rect(x: form.x, y: y, width: form.width, height: min(wrapLines, form.maxY - y)),
                                 style: Style(.warning), indent: "   ")

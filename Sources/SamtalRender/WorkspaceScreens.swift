@@ -288,7 +288,7 @@ extension Screens {
         for flag in flags where y < rect.maxY {
             let label = "✗ \(flag.letter.initial) "
             grid.text(label, x: rect.x, y: y, style: Style(.error, bold: true))
-            for line in wrap(flag.reason, width: max(1, rect.width - 4), maxLines: linesEach) where y < rect.maxY {
+            for line in wrap(flag.reason(t.language), width: max(1, rect.width - 4), maxLines: linesEach) where y < rect.maxY {
                 grid.text(line, x: rect.x + 4, y: y, maxX: rect.maxX, style: Style(.warning))
                 y += 1
             }

@@ -213,3 +213,21 @@ let smartCases: [SMARTCase] = [
         #expect(SMARTLetter.allCases.map(\.initial).joined() == "SMART")
     }
 }
+
+@Suite struct SMARTLanguageTests {
+    @Test("the reasons speak the document's language: an English plan has no Swedish reason")
+    func englishReasons() {
+        let goal = GoalDraft(kind: .effect, text: "Arbeta för ökad trygghet", indicator: "", target: "", deadline: "snart", owner: "",
+                             activityCount: 0, accepted: false)
+        let flags = SMART.check(goal)
+        #expect(flags.count >= 5)
+        for f in flags {
+            let en = f.reason(.en)
+            #expect(!en.isEmpty && en != f.reason(.sv))
+            #expect(!en.contains(" ange ") && !en.contains(" skriv ") && !en.contains("Inget "), "\(en)")
+        }
+        let plan = MarkdownRenderer.render(Documents.cycle(.plan, DocumentFixture.record, language: .en)!)
+        #expect(!plan.contains("ange ") && !plan.contains("– skriv "))
+        #expect(plan.contains("No one follows it up") || plan.contains("No measure") || plan.contains("No deadline"))
+    }
+}

@@ -102,6 +102,19 @@ enum WorkspaceFixture {
         #expect(ws(state)?.currentArea?.name == "Stationen")
     }
 
+    @Test func savingAFormWarnsOfWhatLooksLikePersonalDataAsNoteCaptureDoes() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .function(4)) // edit the selected focus area
+        for c in " – ring Kim 070-123 45 67" { _ = state.update(.key(.char(c))) }
+        let effects = press(&state, .function(9))
+        #expect(effects.count == 1)
+        #expect(state.status?.text.hasPrefix("Sparat – kan innehålla personuppgifter: telefonnummer (") == true)
+        // Clean text is simply saved.
+        _ = press(&state, .function(4))
+        _ = press(&state, .function(9))
+        #expect(state.status?.text == Texts(.sv)[.wsSaved])
+    }
+
     @Test func f3OnAFocusAreaTogglesThePromise() {
         var state = WorkspaceFixture.opened()
         #expect(press(&state, .function(3)) == [.writeAnalysis(.setLeadsToPromise(areaID: 21, false), cycleID: 1)])

@@ -214,7 +214,7 @@ extension Documents {
             let flagged = goals.filter { !$0.smartFlags.isEmpty }
             if !flagged.isEmpty {
                 b.append(.bullets(flagged.map { g in
-                    ListItem([.strong(g.text)], children: g.smartFlags.map { ListItem([.strong($0.letter.initial), Span(": \($0.reason)")]) })
+                    ListItem([.strong(g.text)], children: g.smartFlags.map { ListItem([.strong($0.letter.initial), Span(": \($0.reason(language))")]) })
                 }))
             }
         }
