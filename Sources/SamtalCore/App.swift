@@ -926,6 +926,9 @@ public struct AppState: Equatable, Sendable {
         if let missing = form.missingRequired(texts) { return .failure(missing) }
         switch form.purpose {
         case .newCycle:
+            if let problem = CyclePeriod.problem(form.value(.period)) {
+                return .failure(FormError(message: texts.periodProblem(problem), focus: form.fields.firstIndex { $0.id == .period } ?? 0))
+            }
             return .success(.createCycle(area: form.value(.area), period: form.value(.period)))
         case .newMeeting(let cycleID):
             return .success(.createMeeting(cycleID: cycleID, agendaID: form.value(.agenda), title: form.value(.title),

@@ -230,6 +230,46 @@ public enum PlanDate {
 
 public enum PeriodProblem: Equatable, Sendable {
     case notADate(String), endBeforeStart
+    /// A goal's deadline outside the cycle's promise period.
+    case outsidePeriod(String, first: String, last: String)
+}
+
+/// A cycle's promise period as written ("2027", "2027 Q2", "2027–2028",
+/// "2021-02-01 – 2022-01-31"), read as its first and last day. Free text
+/// that is none of these has no range and is not checked.
+public enum CyclePeriod {
+    public static func range(_ period: String) -> (first: String, last: String)? {
+        let t = period.trimmingCharacters(in: .whitespaces)
+        func year(_ s: Substring) -> Int? { s.count == 4 && s.allSatisfy { $0.isASCII && $0.isNumber } ? Int(s) : nil }
+        if let y = year(Substring(t)) { return ("\(y)-01-01", "\(y)-12-31") }
+        let words = t.split(separator: " ")
+        if words.count == 2, let y = year(words[0]), words[1].uppercased().hasPrefix("Q"), let q = Int(words[1].dropFirst()), (1...4).contains(q) {
+            let ends = ["03-31", "06-30", "09-30", "12-31"]
+            return ("\(y)-" + String(format: "%02d", (q - 1) * 3 + 1) + "-01", "\(y)-\(ends[q - 1])")
+        }
+        // Two ends joined by a dash or "till": years or dates.
+        for separator in [" – ", " — ", " - ", " till ", "–", "—"] {
+            let ends = t.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard ends.count == 2 else { continue }
+            if let a = year(Substring(ends[0])), let b = year(Substring(ends[1])) { return ("\(a)-01-01", "\(b)-12-31") }
+            if PlanDate.isValid(ends[0]) && PlanDate.isValid(ends[1]) { return (ends[0], ends[1]) }
+        }
+        return nil
+    }
+
+    /// What is wrong with a period written as two dates or years: a date
+    /// that does not exist, or the end before the start. Nil for any other
+    /// text.
+    public static func problem(_ period: String) -> PeriodProblem? {
+        let t = period.trimmingCharacters(in: .whitespaces)
+        for separator in [" – ", " — ", " - ", " till "] {
+            let ends = t.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard ends.count == 2, ends.allSatisfy({ $0.first?.isNumber == true && $0.count == 10 }) else { continue }
+            return PlanDate.problem(start: ends[0], end: ends[1])
+        }
+        if let r = range(t), r.last < r.first { return .endBeforeStart }
+        return nil
+    }
 }
 
 // MARK: order of activities

@@ -296,6 +296,9 @@ public struct Texts: Sendable {
         switch p {
         case .notADate(let s): return "”\(Self.quoted(s))” \(self[.dateNotADate])"
         case .endBeforeStart: return self[.dateEndBeforeStart]
+        case .outsidePeriod(let date, let first, let last):
+            return language == .sv ? "”\(Self.quoted(date))” ligger utanför löftesperioden (\(first)–\(last))"
+                : "”\(Self.quoted(date))” is outside the promise period (\(first)–\(last))"
         }
     }
 

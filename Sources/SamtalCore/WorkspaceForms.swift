@@ -225,6 +225,12 @@ public enum WorkspaceForms {
             goal.indicator = v(.indicator)
             goal.baseline = v(.baseline)
             goal.target = v(.target)
+            // A deadline written as a date lies inside the promise period.
+            if PlanDate.isValid(v(.deadline)), let period = CyclePeriod.range(a.cycle.period),
+               v(.deadline) < period.first || v(.deadline) > period.last {
+                return .failure(FormError(message: t.periodProblem(.outsidePeriod(v(.deadline), first: period.first, last: period.last)),
+                                          focus: index(.deadline)))
+            }
             goal.deadline = v(.deadline)
             goal.owner = v(.owner)
             goal.accepted = v(.goalAccepted) == "yes"

@@ -389,3 +389,46 @@ enum WorkspaceFixture {
         #expect(md.contains("Löftet gäller: Stationen, Torget och Skolan."))
     }
 }
+
+@Suite struct PeriodTests {
+    @Test(arguments: [
+        ("2027", "2027-01-01", "2027-12-31"), ("2027 Q2", "2027-04-01", "2027-06-30"), ("2027–2028", "2027-01-01", "2028-12-31"),
+        ("2021-02-01 – 2022-01-31", "2021-02-01", "2022-01-31"), ("2021-02-01 till 2022-01-31", "2021-02-01", "2022-01-31"),
+    ])
+    func aPeriodIsReadAsItsFirstAndLastDay(_ period: String, _ first: String, _ last: String) {
+        #expect(CyclePeriod.range(period)?.first == first && CyclePeriod.range(period)?.last == last)
+    }
+
+    @Test func freeTextHasNoRangeAndWrongDatesAreNamed() {
+        #expect(CyclePeriod.range("hösten 2027") == nil && CyclePeriod.problem("hösten 2027") == nil)
+        #expect(CyclePeriod.problem("2022-01-31 – 2021-02-01") == .endBeforeStart)
+        #expect(CyclePeriod.problem("2021-02-30 – 2022-01-31") == .notADate("2021-02-30"))
+        #expect(CyclePeriod.problem("2028–2027") == .endBeforeStart)
+    }
+
+    @Test func aNewCycleWithTheEndBeforeTheStartIsRefused() {
+        var state = AppState(language: .sv)
+        _ = state.update(.key(.function(2)))
+        for c in "LPO Ludvika" { _ = state.update(.key(.char(c))) }
+        _ = state.update(.key(.tab))
+        for c in "2022-01-31 – 2021-02-01" { _ = state.update(.key(.char(c))) }
+        #expect(state.update(.key(.function(9))) == [])
+        guard case .form(let form) = state.screen else { Issue.record("the form closed"); return }
+        #expect(form.error == Texts(.sv)[.dateEndBeforeStart])
+    }
+
+    @Test func aGoalsDeadlineLiesInsideThePromisePeriod() {
+        let a = WorkspaceFixture.analysis // period 2027
+        var form = WorkspaceForms.goal(nil, analysis: a, defaultArea: 21, texts: Texts(.sv))
+        form.fields[form.fields.firstIndex { $0.id == .goalText }!].value = .text(TextField("Minska inbrotten med 20 %"))
+        form.fields[form.fields.firstIndex { $0.id == .deadline }!].value = .text(TextField("2028-03-01"))
+        guard case .failure(let error) = WorkspaceForms.submit(form, .goal(nil), analysis: a, texts: Texts(.sv)) else {
+            Issue.record("a deadline after the period was accepted"); return
+        }
+        #expect(error.message == "”2028-03-01” ligger utanför löftesperioden (2027-01-01–2027-12-31)")
+        form.fields[form.fields.firstIndex { $0.id == .deadline }!].value = .text(TextField("2027-11-30"))
+        guard case .success = WorkspaceForms.submit(form, .goal(nil), analysis: a, texts: Texts(.sv)) else {
+            Issue.record("a deadline inside the period was refused"); return
+        }
+    }
+}
