@@ -1,6 +1,7 @@
-import Foundation
 // The forms of the home screen: a new cycle, a new meeting, and a meeting's
 // method facts (with the participant table).
+
+import Foundation
 
 public enum FormPurpose: Equatable, Sendable {
     case newCycle
@@ -37,17 +38,24 @@ public struct FormField: Equatable, Sendable {
     public var label: TextKey
     public var value: FieldValue
     public var required: Bool
+    /// Rows a long text shows while it is edited; more than 1 makes the
+    /// field multi-line: Enter starts a new line, ↑ and ↓ move between its
+    /// lines (and out of it at either end).
+    public var lines: Int
 
-    public init(_ id: FieldID, _ label: TextKey, _ value: FieldValue, required: Bool = false) {
+    public init(_ id: FieldID, _ label: TextKey, _ value: FieldValue, required: Bool = false, lines: Int = 1) {
         self.id = id
         self.label = label
         self.value = value
         self.required = required
+        self.lines = lines
     }
+
+    public var isMultiline: Bool { lines > 1 }
 
     public var text: String {
         switch value {
-        case .text(let f): return f.trimmedText
+        case .text(let f): return isMultiline ? f.text.trimmingCharacters(in: .whitespacesAndNewlines) : f.trimmedText
         case .choice(let values, _, let index): return values.isEmpty ? "" : values[index]
         }
     }
@@ -196,6 +204,22 @@ extension Form {
     /// move the cursor in a text field and change the value of a choice
     /// field); the outcome says what the screen holding the form must do.
     mutating func apply(key: Key, action: Action?) -> FormOutcome {
+        // A long text's own keys: a new line, and moving between its lines.
+        if focusedCell == nil, focus < fields.count, fields[focus].isMultiline, case .text(var f) = fields[focus].value {
+            var moved = true
+            switch key {
+            case .enter: _ = f.insert("\n") // refused only at the field's limit
+            case .up: moved = f.moveLineUp()
+            case .down: moved = f.moveLineDown()
+            case .home, .ctrl("a"): f.moveLineHome()
+            case .end, .ctrl("e"): f.moveLineEnd()
+            default: moved = false
+            }
+            if moved {
+                fields[focus].value = .text(f)
+                return .editing
+            }
+        }
         switch action {
         case .choiceNext, .choicePrevious:
             if !cycleChoice(by: action == .choiceNext ? 1 : -1) { _ = edit(key) }

@@ -72,6 +72,40 @@ public struct TextField: Equatable, Sendable {
 
     public mutating func moveLeft() { cursor = max(0, cursor - 1) }
     public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
+    /// To the line above (same column, or its end); false on the first line.
+    public mutating func moveLineUp() -> Bool {
+        guard let start = lineStart(cursor), start > 0 else { return false }
+        let column = cursor - start
+        let above = lineStart(start - 1) ?? 0
+        cursor = min(above + column, start - 1)
+        return true
+    }
+
+    /// To the line below (same column, or its end); false on the last line.
+    public mutating func moveLineDown() -> Bool {
+        let start = lineStart(cursor) ?? 0
+        guard let end = characters[cursor...].firstIndex(where: \.isNewline) else { return false }
+        let nextEnd = characters[(end + 1)...].firstIndex(where: \.isNewline) ?? characters.count
+        cursor = min(end + 1 + (cursor - start), nextEnd)
+        return true
+    }
+
+    /// To the start of the cursor's line.
+    public mutating func moveLineHome() { cursor = lineStart(cursor) ?? 0 }
+
+    /// To the end of the cursor's line.
+    public mutating func moveLineEnd() {
+        cursor = characters[cursor...].firstIndex(where: \.isNewline) ?? characters.count
+    }
+
+    /// Where the line holding position `i` starts.
+    func lineStart(_ i: Int) -> Int? {
+        guard i >= 0, i <= characters.count else { return nil }
+        var j = i
+        while j > 0 && !characters[j - 1].isNewline { j -= 1 }
+        return j
+    }
+
     public mutating func moveHome() { cursor = 0 }
     public mutating func moveEnd() { cursor = characters.count }
 

@@ -4,8 +4,9 @@
 // activity number that does not exist, an empty required field).
 
 public enum WorkspaceForms {
-    static func text(_ id: FieldID, _ label: TextKey, _ value: String, limit: Int = 400, required: Bool = false) -> FormField {
-        FormField(id, label, .text(TextField(value, limit: limit)), required: required)
+    static func text(_ id: FieldID, _ label: TextKey, _ value: String, limit: Int = 400, required: Bool = false,
+                     lines: Int = 1) -> FormField {
+        FormField(id, label, .text(TextField(value, limit: limit)), required: required, lines: lines)
     }
 
     static func choice(_ id: FieldID, _ label: TextKey, values: [String], labels: [String], selected: String) -> FormField {
@@ -45,17 +46,17 @@ public enum WorkspaceForms {
         return Form(purpose: .workspace(.focusArea(area.id)), fields: [
             text(.name, .wsAreaName, area.name, limit: 200, required: true),
             choice(.areaType, .wsAreaType, values: types.map(\.rawValue), labels: types.map { t.areaType($0) }, selected: area.type.rawValue),
-            text(.targetPicture, .wsTargetPicture, area.targetPicture, limit: 2000),
+            text(.targetPicture, .wsTargetPicture, area.targetPicture, limit: 2000, lines: 5),
             yesNo(.leadsToPromise, .wsLeadsToPromise, leads, texts: t),
         ])
     }
 
     static func problem(area: FocusArea, problem: Problem?) -> Form {
         let questions = ProblemQuestion.allCases.map { q in
-            text(.question(q), ProblemField.question(q).label, problem?.answers[q] ?? "", limit: 2000)
+            text(.question(q), ProblemField.question(q).label, problem?.answers[q] ?? "", limit: 2000, lines: 5)
         }
         let sides = TriangleSide.allCases.map { s in
-            text(.side(s), ProblemField.triangle(s).label, problem?.triangle[s] ?? "", limit: 2000)
+            text(.side(s), ProblemField.triangle(s).label, problem?.triangle[s] ?? "", limit: 2000, lines: 4)
         }
         return Form(purpose: .workspace(.problem(areaID: area.id)), fields: questions + sides)
     }
@@ -76,7 +77,7 @@ public enum WorkspaceForms {
         let statuses = ActivityStatus.allCases
         return Form(purpose: .workspace(.activity(activity?.id)), fields: [
             text(.what, .wsActivityWhat, x.what, limit: 1000, required: true),
-            text(.how, .wsActivityHow, x.how, limit: 2000),
+            text(.how, .wsActivityHow, x.how, limit: 2000, lines: 4),
             text(.organisation, .wsOrganisation, x.organisation, limit: 200),
             text(.responsible, .wsResponsible, x.responsible, limit: 200),
             text(.start, .activityFrom, x.start, limit: 40),
@@ -115,7 +116,7 @@ public enum WorkspaceForms {
 
     static func promise(_ p: Promise) -> Form {
         Form(purpose: .workspace(.promise), fields: PromiseSection.allCases.map { s in
-            text(.section(s), s.label, p[s], limit: 4000)
+            text(.section(s), s.label, p[s], limit: 4000, lines: s.isLong ? 8 : 1)
         })
     }
 
@@ -138,7 +139,7 @@ public enum WorkspaceForms {
             choice(.followUpStatus, .wsStatus, values: statuses.map(\.rawValue), labels: statuses.map { t.followUpStatus($0) },
                    selected: x.status.rawValue),
             text(.measuredValue, .wsMeasured, x.measuredValue, limit: 200),
-            text(.why, .wsWhy, x.why, limit: 2000),
+            text(.why, .wsWhy, x.why, limit: 2000, lines: 4),
             text(.date, .fieldDate, x.date, limit: 40),
         ])
     }
@@ -299,6 +300,15 @@ extension ProblemField {
 }
 
 extension PromiseSection {
+    /// A section written as paragraphs and lists (edited over several
+    /// lines), not a line such as a title or a date.
+    public var isLong: Bool {
+        switch self {
+        case .purpose, .jointPicture, .focus, .activities, .effects, .followCitizens, .contact, .signatories, .validity, .decision: true
+        case .title, .documentDate, .place, .diaryNumber, .owner: false
+        }
+    }
+
     public var label: TextKey {
         switch self {
         case .title: .promiseTitle

@@ -154,6 +154,51 @@ public func visibleWindow(of field: TextField, width: Int) -> (text: String, cur
     return (out, cursorColumn)
 }
 
+/// A multi-line text field wrapped to `width` columns at spaces (a word
+/// longer than the line is cut): the `rows` visual lines around the
+/// cursor, and the cursor's row and column among them. Line breaks in the
+/// text start new lines.
+public func multilineWindow(of field: TextField, width: Int, rows: Int) -> (lines: [String], cursorRow: Int, cursorColumn: Int) {
+    guard width > 1, rows > 0 else { return ([], 0, 0) }
+    typealias Cell = (index: Int, shown: String, width: Int)
+    var lines: [[Cell]] = []
+    var line: [Cell] = []
+    var used = 0
+    for (i, c) in field.characters.enumerated() {
+        if c.isNewline {
+            lines.append(line + [(i, "", 0)]) // the break ends its line
+            line = []
+            used = 0
+            continue
+        }
+        let (shown, w) = DisplayWidth.cell(for: c)
+        if used + w > width - 1 {
+            // Break after the line's last space, or (one long word) here.
+            if let space = line.lastIndex(where: { $0.shown == " " }) {
+                lines.append(Array(line[...space]))
+                line = Array(line[(space + 1)...])
+            } else {
+                lines.append(line)
+                line = []
+            }
+            used = line.reduce(0) { $0 + $1.width }
+        }
+        line.append((i, shown, w))
+        used += w
+    }
+    lines.append(line)
+    var cursor = (row: lines.count - 1, column: used)
+    for (r, cells) in lines.enumerated() {
+        if let k = cells.firstIndex(where: { $0.index == field.cursor }) {
+            cursor = (r, cells[..<k].reduce(0) { $0 + $1.width })
+            break
+        }
+    }
+    let first = max(0, min(cursor.row - rows + 1, lines.count - rows))
+    let shown = lines.dropFirst(first).prefix(rows).map { $0.map(\.shown).joined() }
+    return (Array(shown), cursor.row - first, cursor.column)
+}
+
 /// The bottom key bar of a context, built from the keymap table. When the
 /// terminal is too narrow for all of it, bindings are dropped from the
 /// end of the table, but the last one (quit) always stays.

@@ -30,16 +30,37 @@ extension Screens {
             labelWidth = min(inner.width * 2 / 5, max(labelWidth, (form.fields.map { DisplayWidth.of(t[$0.label]) + 2 }.max() ?? 0)))
         }
         var y = inner.y + 1
-        for (i, field) in form.fields.enumerated() where y < inner.maxY {
+        // A long text being edited takes its rows; the fields scroll so the
+        // focused one is always whole on screen.
+        let heights = form.fields.enumerated().map { i, f in f.isMultiline && form.focus == i ? f.lines : 1 }
+        var first = 0
+        if form.focusedCell == nil, form.focus < form.fields.count {
+            while first < form.focus && heights[first...form.focus].reduce(0, +) > inner.maxY - y { first += 1 }
+        }
+        if first > 0 { grid.textRight(" ▲ \(first) ", maxX: inner.maxX, y: inner.y - 1, style: Style(.dim, bold: true)) }
+        for (i, field) in form.fields.enumerated().dropFirst(first) where y < inner.maxY {
             let focused = form.focus == i
             grid.text(pad(t[field.label] + (field.required ? " *" : ""), width: labelWidth), x: inner.x + 1, y: y,
                       style: Style(focused ? .heading : .normal, bold: focused))
             let fx = inner.x + 2 + labelWidth
             let fw = inner.maxX - fx - 1
             switch field.value {
+            case .text(let tf) where field.isMultiline && focused:
+                let rows = max(1, min(field.lines, inner.maxY - y))
+                let window = multilineWindow(of: tf, width: fw, rows: rows)
+                for r in 0..<rows {
+                    grid.fill(Rect(x: fx, y: y + r, width: fw, height: 1), style: Style(.input, underline: true))
+                    if r < window.lines.count {
+                        grid.text(window.lines[r], x: fx, y: y + r, maxX: fx + fw, style: Style(.input, bold: true, underline: true))
+                    }
+                }
+                grid.cursor = (fx + window.cursorColumn, y + window.cursorRow)
+                y += rows - 1
             case .text(let tf):
-                // A field not being edited shows its beginning.
-                let (shown, cursorColumn) = focused ? visibleWindow(of: tf, width: fw) : (truncate(tf.text, width: fw), 0)
+                // A field not being edited shows its beginning (its line
+                // breaks as ⏎).
+                let (shown, cursorColumn) = focused ? visibleWindow(of: tf, width: fw)
+                    : (truncate(tf.text.replacingOccurrences(of: "\n", with: " ⏎ "), width: fw), 0)
                 grid.fill(Rect(x: fx, y: y, width: fw, height: 1), style: Style(.input, underline: true))
                 grid.text(shown, x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: focused, underline: true))
                 if focused { grid.cursor = (fx + cursorColumn, y) }
@@ -50,6 +71,12 @@ extension Screens {
                 if focused { grid.cursor = nil }
             }
             y += 1
+        }
+        if let last = form.fields.indices.last, y >= inner.maxY, !form.fields.isEmpty,
+           heights.dropFirst(first).reduce(0, +) > inner.maxY - inner.y - 1 {
+            let shown = form.fields.indices.dropFirst(first).prefix { i in heights[first...i].reduce(0, +) <= inner.maxY - inner.y - 1 }
+            let below = last - (shown.last ?? first)
+            if below > 0 { grid.textRight(" ▼ \(below) ", maxX: inner.maxX, y: inner.maxY, style: Style(.dim, bold: true)) }
         }
         if let rows = form.participants {
             y += 1
@@ -171,7 +198,10 @@ extension Screens {
                            style: Style(.dim))
             return
         }
-        guard form.focus < form.fields.count, case .text(let field) = form.fields[form.focus].value else { return }
+        // A long one-line text is shown whole below the form; a multi-line
+        // field shows itself.
+        guard form.focus < form.fields.count, !form.fields[form.focus].isMultiline,
+              case .text(let field) = form.fields[form.focus].value else { return }
         let labelWidth = min(18, max(12, (rect.width + 4) / 4))
         guard DisplayWidth.of(field.text) > rect.width - labelWidth - 2 else { return }
         rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height)

@@ -55,3 +55,43 @@ import Testing
         #expect(Fixtures.run(state).input.text == "Röd \u{1B}[31mtext")
     }
 }
+
+@Suite struct MultilineFieldTests {
+    @Test func upAndDownMoveBetweenLinesKeepingTheColumnAndLeaveAtEitherEnd() {
+        var f = TextField("ett\ntvå tre\nfyra")
+        var moved = f.moveLineUp()       // from the end of "fyra" (column 4) to "två " + 4
+        #expect(moved && f.cursor == 8)
+        moved = f.moveLineUp()           // to the end of "ett" (shorter)
+        #expect(moved && f.cursor == 3)
+        moved = f.moveLineUp()
+        #expect(!moved)
+        moved = f.moveLineDown()
+        #expect(moved && f.cursor == 7)
+        moved = f.moveLineDown()
+        #expect(moved && f.cursor == 15)   // column 3 of "fyra"
+        moved = f.moveLineDown()
+        #expect(!moved)
+    }
+
+    @Test func inALongFieldEnterStartsALineAndArrowsLeaveOnlyAtTheEnds() {
+        var form = Form(purpose: .newCycle, fields: [
+            FormField(.area, .fieldArea, .text(TextField("")), lines: 4),
+            FormField(.period, .fieldPeriod, .text(TextField(""))),
+        ])
+        for c in "a" { _ = form.apply(key: .char(c), action: nil) }
+        _ = form.apply(key: .enter, action: .nextField)
+        for c in "b" { _ = form.apply(key: .char(c), action: nil) }
+        #expect(form.value(.area) == "a\nb" && form.focus == 0)
+        _ = form.apply(key: .up, action: .previousField)
+        #expect(form.focus == 0)
+        _ = form.apply(key: .down, action: .nextField)
+        _ = form.apply(key: .down, action: .nextField) // the last line: on to the next field
+        #expect(form.focus == 1)
+        // A one-line field: Enter goes on, as before.
+        _ = form.apply(key: .enter, action: .nextField)
+        #expect(form.focus == 0)
+        // Tab always moves on.
+        _ = form.apply(key: .tab, action: .nextField)
+        #expect(form.focus == 1)
+    }
+}

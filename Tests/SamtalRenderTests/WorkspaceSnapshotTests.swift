@@ -105,6 +105,19 @@ enum WorkspaceFixtures {
         }
     }
 
+    @Test func aLongSectionIsEditedOverSeveralLinesAndTheFormScrollsToIt() {
+        // The promise form's commitments (the 8th field), a list typed with Enter.
+        let keys: [Key] = [.down, .enter] + Array(repeating: .tab, count: 6) + [.ctrl("u")]
+            + "- Polisen genomför trygghetsvandringar varje månad tillsammans med kommunen".map { .char($0) } + [.enter]
+            + "- Kommunens citygrupp nattvandrar under riskhelger".map { .char($0) } + [.enter, .up]
+        let state = WorkspaceFixtures.state(tab: .promise, keys: keys)
+        guard case .workspace(let ws) = state.screen, let form = ws.form else { Issue.record("no form"); return }
+        #expect(form.fields[form.focus].id == .section(.activities))
+        #expect(form.value(.section(.activities)) == "- Polisen genomför trygghetsvandringar varje månad tillsammans med kommunen\n"
+                + "- Kommunens citygrupp nattvandrar under riskhelger")
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "workspace-promise-multiline-80x24")
+    }
+
     @Test func theTraceOfAnActivity() {
         let state = WorkspaceFixtures.state(tab: .activities, keys: [.function(5)])
         for size in sizes {

@@ -186,6 +186,9 @@ class SeveralTerminalsTests(E2ETestCase):
             run.type(name)
             run.key("Enter")
             present.wait_for(f"{name} · plats (0)")
+        # The facilitator's own screen selects the area it made once its
+        # write is back (the projector may see the commit first).
+        run.wait_for("· 2 Stationen nattetid")
         run.key("Enter")  # the selected note (the first) into the selected area (the last made)
         run.wait_for("Flyttad till Stationen nattetid")
         screen = present.wait_for("Stationen nattetid · plats (1)")

@@ -98,7 +98,8 @@ class Tmux:
         return result.stdout
 
     def type(self, text):
-        self.tmux("send-keys", "-l", text)
+        # "--" ends the options: a text may start with "-" (a list item).
+        self.tmux("send-keys", "-l", "--", text)
 
     def key(self, *names):
         for name in names:
