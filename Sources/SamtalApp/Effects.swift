@@ -143,6 +143,12 @@ public struct EffectRunner {
             case .export(let request):
                 startExport(request)
                 return ([], false)
+            case .renameCycle(let id, let area, let period):
+                try store.renameCycle(id: id, area: area, period: period)
+                return ([.homeLoaded(try store.overview())], false)
+            case .setCycleRetired(let id, let retired):
+                try store.setCycleRetired(id: id, retired, now: now())
+                return ([.homeLoaded(try store.overview())], false)
             case .loadPublicReview(let request):
                 return ([try publicReviewLoaded(request)], false)
             case .reviewNotes(let decisions, let reload):

@@ -6,9 +6,12 @@ public struct CycleOverview: Equatable, Sendable {
     public var cycle: Cycle
     /// Newest first.
     public var meetings: [Meeting]
-    public init(cycle: Cycle, meetings: [Meeting]) {
+    /// Retired: off the home screen unless asked for; nothing deleted.
+    public var retired: Bool
+    public init(cycle: Cycle, meetings: [Meeting], retired: Bool = false) {
         self.cycle = cycle
         self.meetings = meetings
+        self.retired = retired
     }
 }
 
@@ -20,11 +23,14 @@ public enum HomeRow: Equatable, Sendable {
 public struct HomeState: Equatable, Sendable {
     public var rows: [HomeRow] = []
     public var selection: Int = 0
+    /// The retired cycles among the rows (shown only when asked for).
+    public var retired: Set<Int64> = []
 
-    public init(overviews: [CycleOverview] = []) {
-        for o in overviews {
+    public init(overviews: [CycleOverview] = [], showRetired: Bool = false) {
+        for o in overviews where showRetired || !o.retired {
             rows.append(.cycle(o.cycle))
             rows.append(contentsOf: o.meetings.map { .meeting($0) })
+            if o.retired { retired.insert(o.cycle.id) }
         }
     }
 
@@ -272,6 +278,8 @@ public enum HomeFocus: Equatable, Sendable {
 public enum ConfirmAction: Equatable, Sendable {
     case deleteNote(Int64)
     case finishMeeting
+    /// Retire a cycle (off the home screen; nothing is deleted).
+    case retireCycle(Int64)
     case deleteFocusArea(Int64)
     case deleteSummaryItem(Int64)
     case deleteActivity(Int64)
@@ -390,6 +398,10 @@ public enum Effect: Equatable, Sendable {
     /// Writes a document in the background (answered by `.exportProgress`
     /// and `.exportFinished`, or `.failed`).
     case export(ExportRequest)
+    /// A cycle's new area and period; answered by `.homeLoaded`.
+    case renameCycle(id: Int64, area: String, period: String)
+    /// Retires a cycle or brings it back; answered by `.homeLoaded`.
+    case setCycleRetired(id: Int64, retired: Bool)
     /// Reads the notes of a meeting's public feedback for the review
     /// (answered by `.publicReviewLoaded`).
     case loadPublicReview(ExportRequest)
@@ -411,6 +423,8 @@ public struct AppState: Equatable, Sendable {
     public var homeFocus: HomeFocus?
     /// How far the help screen is scrolled (for terminals shorter than it).
     public var helpScroll = 0
+    /// The home screen lists the retired cycles too.
+    public var showRetired = false
     /// The step clock is written to the store this often while it runs, so
     /// a crash loses at most this much of the time record.
     public static let clockFlushSeconds: Double = 30
@@ -427,6 +441,7 @@ public struct AppState: Equatable, Sendable {
     public static func == (a: AppState, b: AppState) -> Bool {
         a.texts.language == b.texts.language && a.screen == b.screen && a.dialog == b.dialog && a.status == b.status
             && a.now == b.now && a.today == b.today && a.agendas == b.agendas && a.homeFocus == b.homeFocus && a.helpScroll == b.helpScroll
+            && a.showRetired == b.showRetired
     }
 
     /// The keymap context in force.
@@ -511,7 +526,7 @@ public struct AppState: Equatable, Sendable {
         case .homeLoaded(let overviews):
             // A form opened meanwhile (the facts of a new meeting) stays open.
             guard case .home(let old) = screen else { return [] }
-            var home = HomeState(overviews: overviews)
+            var home = HomeState(overviews: overviews, showRetired: showRetired)
             home.selection = min(old.selection, max(0, home.rows.count - 1))
             if let focus = homeFocus, let i = home.rows.firstIndex(where: { row in
                 switch (row, focus) {
@@ -783,6 +798,10 @@ public struct AppState: Equatable, Sendable {
         case (.confirm(.overwriteExport(let request)), .confirmYes):
             dialog = nil
             return [.export(request)]
+        case (.confirm(.retireCycle(let id)), .confirmYes):
+            dialog = nil
+            say(texts[.cycleRetired])
+            return [.setCycleRetired(id: id, retired: true)]
         case (.confirm(let what), .confirmYes):
             dialog = nil
             if case .workspace(let ws) = screen {
@@ -813,7 +832,7 @@ public struct AppState: Equatable, Sendable {
                 return [.writeStep(.deleteContribution(id: id), run.query)]
             case .deleteCause, .deleteFollowUp:
                 return [] // workspace only
-            case .overwriteExport:
+            case .overwriteExport, .retireCycle:
                 return [] // answered above
             case .finishMeeting:
                 let seconds = max(0, now - run.clockStart)
@@ -870,7 +889,26 @@ public struct AppState: Equatable, Sendable {
             }
             screen = .form(.newMeeting(cycleID: cycleID, agendas: agendas, today: today))
         case .editFacts:
-            if case .meeting(let m) = home.selectedRow { screen = .form(.facts(for: m, texts: texts, intro: intro(ofAgenda: m.agendaID))) }
+            switch home.selectedRow {
+            case .meeting(let m)?: screen = .form(.facts(for: m, texts: texts, intro: intro(ofAgenda: m.agendaID)))
+            case .cycle(let c)?: screen = .form(.editCycle(c))
+            case nil: break
+            }
+        case .retireCycle:
+            guard case .cycle(let c)? = home.selectedRow else {
+                say(texts[.retireSelectCycle])
+                return []
+            }
+            homeFocus = .cycle(c.id)
+            if home.retired.contains(c.id) {
+                say(texts[.cycleRestored])
+                return [.setCycleRetired(id: c.id, retired: false)]
+            }
+            dialog = .confirm(.retireCycle(c.id))
+        case .toggleRetired:
+            showRetired.toggle()
+            say(texts[showRetired ? .showingRetired : .hidingRetired])
+            return [.loadHome]
         case .openExport:
             switch home.selectedRow {
             case .meeting(let m)?: openExport(.meeting(m.id))
@@ -925,9 +963,12 @@ public struct AppState: Equatable, Sendable {
     func submit(_ form: Form) -> Result<Effect, FormError> {
         if let missing = form.missingRequired(texts) { return .failure(missing) }
         switch form.purpose {
-        case .newCycle:
+        case .newCycle, .editCycle:
             if let problem = CyclePeriod.problem(form.value(.period)) {
                 return .failure(FormError(message: texts.periodProblem(problem), focus: form.fields.firstIndex { $0.id == .period } ?? 0))
+            }
+            if case .editCycle(let id) = form.purpose {
+                return .success(.renameCycle(id: id, area: form.value(.area), period: form.value(.period)))
             }
             return .success(.createCycle(area: form.value(.area), period: form.value(.period)))
         case .newMeeting(let cycleID):

@@ -5,6 +5,8 @@ import Foundation
 
 public enum FormPurpose: Equatable, Sendable {
     case newCycle
+    /// A cycle's area and period changed.
+    case editCycle(Int64)
     case newMeeting(cycleID: Int64)
     case facts(meetingID: Int64)
     /// A record of the analysis workspace (see Workspace.swift).
@@ -249,6 +251,13 @@ extension Form {
         Form(purpose: .newCycle, fields: [
             FormField(.area, .fieldArea, .text(TextField("", limit: 200)), required: true),
             FormField(.period, .fieldPeriod, .text(TextField("", limit: 100)), required: true),
+        ])
+    }
+
+    public static func editCycle(_ c: Cycle) -> Form {
+        Form(purpose: .editCycle(c.id), fields: [
+            FormField(.area, .fieldArea, .text(TextField(c.area, limit: 200)), required: true),
+            FormField(.period, .fieldPeriod, .text(TextField(c.period, limit: 100)), required: true),
         ])
     }
 

@@ -89,7 +89,7 @@ public enum Action: String, Sendable, CaseIterable {
     // global
     case help, quit
     // home
-    case homeUp, homeDown, openMeeting, newCycle, newMeeting, editFacts, openWorkspace, openExport
+    case homeUp, homeDown, openMeeting, newCycle, newMeeting, editFacts, openWorkspace, openExport, retireCycle, toggleRetired
     // run
     case toggleTalkingPoints, nextGroup, previousGroup, nextNoteType, saveNote
     case selectPreviousNote, selectNextNote, editNote, deleteNote, nextSource
@@ -161,6 +161,8 @@ public enum Keymap {
         KeyBinding([.function(5), .char("a")], .openWorkspace, .home, bar: .keyAnalysis, help: .helpOpenWorkspace),
         KeyBinding([.function(4), .char("e")], .editFacts, .home, bar: .keyFacts, help: .helpEditFacts),
         KeyBinding([.function(7), .char("x")], .openExport, .home, bar: .keyExport, help: .helpOpenExport),
+        KeyBinding([.function(8), .char("d")], .retireCycle, .home, help: .helpRetireCycle),
+        KeyBinding([.char("v")], .toggleRetired, .home, help: .helpToggleRetired),
         KeyBinding([.function(10), .char("q")], .quit, .home, bar: .keyQuit, help: .helpQuit),
 
         // Running a meeting: the input line is always live, so every action

@@ -127,6 +127,9 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpSaveReviewText, helpPublishReview, helpCloseReview, reviewCancelled, reviewTitle, reviewIntro
     case reviewPublished, reviewExcluded, reviewUnreviewed, reviewStaysOut, reviewNameAddress, reviewNameAge
     case reviewInternalName, reviewShortened, reviewEditing, reviewPublishing, reviewCountNotes, reviewCountExcluded, reviewCountUnreviewed
+    // cycles renamed and retired
+    case helpRetireCycle, helpToggleRetired, retireSelectCycle, cycleRestored, cycleRetired, showingRetired, hidingRetired
+    case confirmRetireCycle, retiredMark, formEditCycle
 }
 
 public struct Texts: Sendable {
@@ -374,6 +377,11 @@ public struct Texts: Sendable {
         case .medium: return self[.priorityMedium]
         case .low: return self[.priorityLow]
         }
+    }
+
+    /// "3 möten", "1 möte".
+    public func meetingCount(_ n: Int) -> String {
+        language == .sv ? "\(n) \(n == 1 ? "möte" : "möten")" : "\(n) \(n == 1 ? "meeting" : "meetings")"
     }
 
     /// "Grupp 2", or the plenary's name for group 0.
@@ -991,6 +999,16 @@ public struct Texts: Sendable {
         case .reviewEditing: return ("Kortare text (Enter sparar, Esc avbryter):", "Shorter text (Enter saves, Esc cancels):")
         case .reviewPublishing: return ("publiceras", "published")
         case .reviewCountNotes: return ("anteckningar", "notes")
+        case .helpRetireCycle: return ("Arkivera den markerade cykeln (den försvinner från listan, inget raderas), eller ta tillbaka en arkiverad", "Retire the selected cycle (it leaves the list, nothing is deleted), or bring a retired one back")
+        case .helpToggleRetired: return ("Visa eller dölj arkiverade cykler", "Show or hide retired cycles")
+        case .retireSelectCycle: return ("Markera en cykel för att arkivera den", "Select a cycle to retire it")
+        case .cycleRestored: return ("Cykeln är tillbaka", "The cycle is back")
+        case .cycleRetired: return ("Cykeln är arkiverad; v visar arkiverade cykler", "The cycle is retired; v shows retired cycles")
+        case .showingRetired: return ("Visar arkiverade cykler (v döljer dem)", "Showing retired cycles (v hides them)")
+        case .hidingRetired: return ("Arkiverade cykler dolda (v visar dem)", "Retired cycles hidden (v shows them)")
+        case .confirmRetireCycle: return ("Arkivera cykeln? Den försvinner från startsidan med allt som hör till den; inget raderas, och v visar den igen.", "Retire the cycle? It leaves the home screen with everything that belongs to it; nothing is deleted, and v shows it again.")
+        case .retiredMark: return ("arkiverad", "retired")
+        case .formEditCycle: return ("Ändra cykel", "Edit cycle")
         case .reviewCountExcluded: return ("uteslutna", "excluded")
         case .reviewCountUnreviewed: return ("ej granskade", "not reviewed")
         }

@@ -58,6 +58,13 @@ extension Screens {
             break
         }
         switch what {
+        case .retireCycle(let id):
+            // The cycle, and the meetings that go with it.
+            guard case .home(let home) = state.screen,
+                  let i = home.rows.firstIndex(where: { if case .cycle(let c) = $0 { c.id == id } else { false } }),
+                  case .cycle(let c) = home.rows[i] else { return nil }
+            let meetings = home.rows[(i + 1)...].prefix { if case .meeting = $0 { true } else { false } }.count
+            return "\(c.area) · \(c.period) – \(state.texts.meetingCount(meetings))"
         case .deleteNote(let id): return notes.first { $0.id == id }?.text
         case .deleteFocusArea(let id): return data.focusAreas.first { $0.id == id }?.name
         case .deleteSummaryItem(let id): return data.summaryItems.first { $0.id == id }?.text
@@ -82,6 +89,7 @@ extension Screens {
         case .deleteContribution: question = t[.confirmDeleteContribution]
         case .deleteFollowUp: question = t[.confirmDeleteFollowUp]
         case .overwriteExport(let request): question = "\(t[.confirmOverwrite]) \(request.output)"
+        case .retireCycle: question = t[.confirmRetireCycle]
         }
         let width = min(56, grid.size.width - 8)
         let lines = wrap(question, width: width) + (subject.map { wrap("”\($0)”", width: width).prefix(3) } ?? [])

@@ -10,6 +10,7 @@ extension Screens {
         let title: String
         switch form.purpose {
         case .newCycle: title = t[.formNewCycle]
+        case .editCycle: title = t[.formEditCycle]
         case .newMeeting: title = t[.formNewMeeting]
         case .facts: title = t[.formFacts]
         case .workspace(let which): title = workspaceFormTitle(which, texts: t)
@@ -24,7 +25,7 @@ extension Screens {
         let inner = grid.box(Rect(x: 0, y: 1, width: w, height: h - 3))
         var labelWidth = min(18, max(12, inner.width / 4))
         switch form.purpose {
-        case .newCycle, .newMeeting, .facts: break
+        case .newCycle, .editCycle, .newMeeting, .facts: break
         case .workspace, .export:
             // Record forms have longer labels; they get up to two fifths.
             labelWidth = min(inner.width * 2 / 5, max(labelWidth, (form.fields.map { DisplayWidth.of(t[$0.label]) + 2 }.max() ?? 0)))

@@ -21,8 +21,8 @@ extension Screens {
                 var style: Style
                 switch row {
                 case .cycle(let c):
-                    line = "\(t[.homeCycle]): \(c.area) · \(c.period)"
-                    style = Style(.heading, bold: true)
+                    line = "\(t[.homeCycle]): \(c.area) · \(c.period)" + (home.retired.contains(c.id) ? " (\(t[.retiredMark]))" : "")
+                    style = home.retired.contains(c.id) ? Style(.dim, bold: true) : Style(.heading, bold: true)
                 case .meeting(let m):
                     let date = m.facts.date.isEmpty ? "          " : pad(m.facts.date, width: 10)
                     line = "    \(date)  \(m.title) · \(t.status(m.status))"

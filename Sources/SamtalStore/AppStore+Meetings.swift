@@ -23,15 +23,41 @@ extension AppStore {
     }
 
     /// Every cycle, newest first, each with its meetings newest first (by
-    /// date, then creation time, then id).
+    /// date, then creation time, then id), and whether it is retired.
     public func overview() throws -> [CycleOverview] {
         try snapshot { db in
             let cycles = try StoredCycle.order(StoredCycle.Columns.createdAt.desc, StoredCycle.Columns.id.desc)
                 .fetchAll(db)
             let meetings = Dictionary(grouping: try Self.meetings(db, cycleID: nil), by: \.cycleID)
+            let retired = Set(try Int64.fetchAll(db, sql: "SELECT cycle_id FROM cycle_retirement"))
             return cycles.map { record in
                 let cycle = record.cycle
-                return CycleOverview(cycle: cycle, meetings: meetings[cycle.id] ?? [])
+                return CycleOverview(cycle: cycle, meetings: meetings[cycle.id] ?? [], retired: retired.contains(cycle.id))
+            }
+        }
+    }
+
+    /// A new name (area) and period for a cycle.
+    @discardableResult
+    public func renameCycle(id: Int64, area: String, period: String) throws -> Cycle {
+        try transaction { db in
+            guard var record = try StoredCycle.fetchOne(db, key: id) else { throw StoreError.notFound(what: "cycle \(id)") }
+            record.area = area
+            record.period = period
+            try record.update(db)
+            return record.cycle
+        }
+    }
+
+    /// Retires a cycle (it leaves the home screen; nothing is deleted), or
+    /// brings it back.
+    public func setCycleRetired(id: Int64, _ retired: Bool, now: Double) throws {
+        try transaction { db in
+            guard try StoredCycle.fetchOne(db, key: id) != nil else { throw StoreError.notFound(what: "cycle \(id)") }
+            if retired {
+                try db.execute(sql: "INSERT OR IGNORE INTO cycle_retirement (cycle_id, retired_at) VALUES (?, ?)", arguments: [id, now])
+            } else {
+                try db.execute(sql: "DELETE FROM cycle_retirement WHERE cycle_id = ?", arguments: [id])
             }
         }
     }

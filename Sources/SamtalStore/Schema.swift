@@ -27,6 +27,7 @@ enum Schema {
         migrator.registerMigration("v15", migrate: v15)
         migrator.registerMigration("v16", migrate: v16)
         migrator.registerMigration("v17", migrate: v17)
+        migrator.registerMigration("v18", migrate: v18)
         return migrator
     }
 
@@ -494,6 +495,15 @@ enum Schema {
         try db.alter(table: "note") { t in
             t.add(column: "public_review", .text).notNull().defaults(to: "")
             t.add(column: "public_text", .text).notNull().defaults(to: "")
+        }
+    }
+
+    /// A cycle can be retired: it leaves the home screen, nothing of it is
+    /// deleted, and it can be brought back.
+    static func v18(_ db: Database) throws {
+        try db.create(table: "cycle_retirement") { t in
+            t.primaryKey("cycle_id", .integer).references("cycle", onDelete: .cascade)
+            t.column("retired_at", .double).notNull()
         }
     }
 }

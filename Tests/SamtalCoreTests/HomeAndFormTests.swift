@@ -200,3 +200,52 @@ import Testing
         #expect(f.text == "åäö")
     }
 }
+
+@Suite struct CycleRenameAndRetireTests {
+    static let cycle = Cycle(id: 1, area: "LPO Fagersta", period: "2027", createdAt: 0)
+    static let old = Cycle(id: 2, area: "LPO Fagersta", period: "2026", createdAt: 0)
+    static let meeting = Meeting(id: 7, cycleID: 1, agendaID: "test", title: "VAD Fagersta", createdAt: 0)
+
+    static func home() -> AppState {
+        var state = AppState(language: .sv)
+        _ = state.update(.homeLoaded([CycleOverview(cycle: cycle, meetings: [meeting]),
+                                      CycleOverview(cycle: old, meetings: [], retired: true)]))
+        return state
+    }
+
+    func rows(_ state: AppState) -> [HomeRow] {
+        if case .home(let home) = state.screen { return home.rows }
+        return []
+    }
+
+    @Test func f4OnACycleEditsItsAreaAndPeriod() {
+        var state = Self.home()
+        _ = state.update(.key(.function(4)))
+        guard case .form(let form) = state.screen else { Issue.record("no form"); return }
+        #expect(form.purpose == .editCycle(1) && form.value(.area) == "LPO Fagersta" && form.value(.period) == "2027")
+        _ = state.update(.key(.ctrl("u")))
+        for c in "LPO Fagersta – Västanfors" { _ = state.update(.key(.char(c))) }
+        #expect(state.update(.key(.function(9))) == [.renameCycle(id: 1, area: "LPO Fagersta – Västanfors", period: "2027")])
+    }
+
+    @Test func aRetiredCycleIsHiddenUntilAskedForAndRetiringAsksFirst() {
+        var state = Self.home()
+        #expect(rows(state) == [.cycle(Self.cycle), .meeting(Self.meeting)])
+        // F8 on the cycle asks, naming it and its meetings; yes retires it.
+        #expect(state.update(.key(.function(8))) == [])
+        #expect(state.dialog == .confirm(.retireCycle(1)))
+        #expect(state.update(.key(.char("j"))) == [.setCycleRetired(id: 1, retired: true)])
+        // v shows the retired ones; F8 on one brings it back at once.
+        #expect(state.update(.key(.char("v"))) == [.loadHome])
+        _ = state.update(.homeLoaded([CycleOverview(cycle: Self.cycle, meetings: [Self.meeting]),
+                                      CycleOverview(cycle: Self.old, meetings: [], retired: true)]))
+        #expect(rows(state).count == 3)
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.down))
+        #expect(state.update(.key(.function(8))) == [.setCycleRetired(id: 2, retired: false)])
+        // F8 on a meeting says what it does.
+        _ = state.update(.key(.up))
+        #expect(state.update(.key(.function(8))) == [])
+        #expect(state.dialog == nil && state.status?.text == "Markera en cykel för att arkivera den")
+    }
+}

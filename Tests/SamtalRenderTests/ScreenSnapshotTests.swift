@@ -275,3 +275,22 @@ enum ScreenFixtures {
         #expect(wrap(String(repeating: "x ", count: 10_000), width: 10, maxLines: 3).count == 3)
     }
 }
+
+@Suite struct RetireCycleSnapshotTests {
+    @Test func retiringACycleNamesItAndItsMeetings() {
+        var state = AppState(language: .sv)
+        let cycle = Cycle(id: 1, area: "LPO Fagersta", period: "2027", createdAt: 0)
+        _ = state.update(.homeLoaded([CycleOverview(cycle: cycle, meetings: [
+            Meeting(id: 7, cycleID: 1, agendaID: "x", title: "VAD Fagersta", createdAt: 0),
+            Meeting(id: 8, cycleID: 1, agendaID: "x", title: "HUR Fagersta", createdAt: 0)]),
+            CycleOverview(cycle: Cycle(id: 2, area: "LPO Fagersta", period: "2026", createdAt: 0), meetings: [], retired: true)]))
+        _ = state.update(.key(.function(8)))
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "home-retire-cycle-80x24")
+        _ = state.update(.key(.char("n")))
+        _ = state.update(.key(.char("v")))
+        _ = state.update(.homeLoaded([CycleOverview(cycle: cycle, meetings: []),
+                                      CycleOverview(cycle: Cycle(id: 2, area: "LPO Fagersta", period: "2026", createdAt: 0), meetings: [],
+                                                    retired: true)]))
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "home-showing-retired-80x24")
+    }
+}

@@ -222,3 +222,22 @@ struct NoteTests {
         }
     }
 }
+
+@Suite("Cycles renamed and retired")
+struct CycleRetirementTests {
+    @Test("a cycle is renamed, retired (nothing deleted) and brought back")
+    func renameRetireRestore() throws {
+        let f = try Fixture.inMemory()
+        let renamed = try f.store.renameCycle(id: f.cycle.id, area: "LPO Ludvika", period: "2021-02-01 – 2022-01-31")
+        #expect(renamed.area == "LPO Ludvika" && renamed.period == "2021-02-01 – 2022-01-31")
+        try f.store.saveNote(f.draft("Mopeder på Storgatan"), now: 1)
+        try f.store.setCycleRetired(id: f.cycle.id, true, now: 2)
+        let retired = try #require(try f.store.overview().first { $0.cycle.id == f.cycle.id })
+        #expect(retired.retired && retired.cycle.area == "LPO Ludvika" && retired.meetings.map(\.id) == [f.meeting.id])
+        #expect(try f.store.notes(meetingID: f.meeting.id).count == 1)
+        try f.store.setCycleRetired(id: f.cycle.id, true, now: 3) // twice is once
+        try f.store.setCycleRetired(id: f.cycle.id, false, now: 4)
+        #expect(try f.store.overview().first { $0.cycle.id == f.cycle.id }?.retired == false)
+        #expect(throws: StoreError.self) { try f.store.setCycleRetired(id: 999, true, now: 5) }
+    }
+}
