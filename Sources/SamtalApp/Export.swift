@@ -87,7 +87,8 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
     let t = Texts(language)
     var warnings: [String] = []
     func warn(_ flagged: [(note: Note, kinds: [PersonalDataKind])]) {
-        guard !flagged.isEmpty else { return }
+        // Only where the notes are printed (or the records hold them).
+        guard !flagged.isEmpty, format.isRecords || kind.printsNotes else { return }
         let what = situation && redact ? " (redacted in this export; --keep-personal-data keeps it)"
             : redact ? " (redacted in this export)"
             : kind.isPublic && !format.isRecords ? " (left out of this public document)" : "; --redact replaces it"
@@ -112,8 +113,17 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
                                   + "`samtal review \(id)` lists them; exclude or shorten what must not be published, "
                                   + "then `samtal review \(id) --publish-rest`")
             }
+            // What the feedback would print is each note's public version.
+            var published = record
+            published.notes = record.notes.filter { !$0.hidden && $0.publicReview != .excluded }.map { n in
+                var n = n
+                n.text = n.publicVersion
+                return n
+            }
+            warn(published.flaggedNotes)
+        } else {
+            warn(record.flaggedNotes)
         }
-        warn(record.flaggedNotes)
         if redact { record = record.redacted() }
         baseName = "meeting-\(id)"
         built = format.isRecords ? .records(RecordSet.meeting(record)) : .document(Documents.meeting(kind, record, language: language)!)

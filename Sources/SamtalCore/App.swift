@@ -977,6 +977,7 @@ public struct AppState: Equatable, Sendable {
         case .workspace:
             return .failure(FormError(message: "", focus: 0)) // submitted by the workspace, never here
         case .export(let subject):
+            if let problem = form.exportProblem(texts) { return .failure(problem) }
             return .success(.export(form.exportRequest(subject)))
         case .facts(let meetingID):
             let groupsIndex = form.fields.firstIndex { $0.id == .groups } ?? 0

@@ -58,6 +58,14 @@ extension Form {
         ])
     }
 
+    /// The raw records asked for with a public document chosen: the records
+    /// are internal (every note as written), never the public document.
+    func exportProblem(_ t: Texts) -> FormError? {
+        guard let format = ExportFormat(rawValue: value(.format)), format.isRecords,
+              let chosen = DocumentKind(rawValue: value(.document)), chosen.isPublic else { return nil }
+        return FormError(message: t[.exportRecordsNotPublic], focus: fields.firstIndex { $0.id == .format } ?? 0)
+    }
+
     /// The request a filled-in export form makes.
     func exportRequest(_ target: ExportTarget) -> ExportRequest {
         let format = ExportFormat(rawValue: value(.format)) ?? .html
@@ -99,7 +107,7 @@ extension AppState {
     }
 
     mutating func exportFinished(path: String, warnings: Int) {
-        let note = warnings > 0 ? " (\(warnings) \(texts[.exportPersonalData]))" : ""
+        let note = warnings > 0 ? " (\(warnings) \(texts[warnings == 1 ? .exportPersonalDataOne : .exportPersonalData]))" : ""
         say("\(texts[.exportDone]): \(path)\(note)", seconds: 15)
     }
 }

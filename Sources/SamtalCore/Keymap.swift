@@ -128,7 +128,7 @@ public enum Action: String, Sendable, CaseIterable {
     case nextTab, previousTab, wsUp, wsDown, trace, wsEdit, wsNew, wsDelete
     case openProblem, togglePromise, nextActivityStatus, draftPromise, wsMerge, wsSplit
     // the public feedback's review
-    case toggleExcluded, editReviewText, saveReviewText, publishReview, closeReview
+    case toggleExcluded, toggleApproved, editReviewText, saveReviewText, publishReview, closeReview
 }
 
 public struct KeyBinding: Sendable {
@@ -352,7 +352,8 @@ public enum Keymap {
         // act, every other key is typed.
         KeyBinding([.up, .char("k")], .itemUp, .review, help: .helpReviewUp),
         KeyBinding([.down, .char("j")], .itemDown, .review, help: .helpReviewDown),
-        KeyBinding([.function(3), .char(" "), .char("x")], .toggleExcluded, .review, bar: .keyExclude, help: .helpToggleExcluded),
+        KeyBinding([.function(2), .char("m"), .char(" ")], .toggleApproved, .review, bar: .keyApprove, help: .helpToggleApproved),
+        KeyBinding([.function(3), .char("x")], .toggleExcluded, .review, bar: .keyExclude, help: .helpToggleExcluded),
         KeyBinding([.function(4), .char("e")], .editReviewText, .review, bar: .keyShorten, help: .helpEditReviewText),
         KeyBinding([.enter], .saveReviewText, .review, help: .helpSaveReviewText),
         KeyBinding([.function(9), .ctrl("s")], .publishReview, .review, bar: .keyPublish, help: .helpPublishReview),

@@ -21,6 +21,9 @@ public struct PublicReviewDialog: Equatable, Sendable {
     }
 
     public var undecided: Int { items.filter { !$0.decided }.count }
+    /// Undecided notes that seem to point out a person: F9 does not
+    /// publish them, the facilitator decides each.
+    public var waitingFlagged: [Int] { items.indices.filter { !items[$0].decided && items[$0].pointsOutAPerson } }
     public var published: Int { items.filter(\.published).count }
     public var excluded: Int { items.filter { $0.note.publicReview == .excluded }.count }
 
@@ -65,6 +68,11 @@ extension AppState {
                 // Emptied: nothing of it is published.
                 let decision = text.isEmpty ? NoteReviewDecision(noteID: note.id, review: .excluded, publicText: "")
                     : NoteReviewDecision(noteID: note.id, review: .approved, publicText: text == note.text.stripped ? "" : text)
+                // Still personal data: saved, but it will not be published.
+                let kinds = PersonalData.kinds(in: text)
+                if !kinds.isEmpty {
+                    say("\(texts[.reviewStillPersonal]): " + kinds.map { texts.personalData($0) }.joined(separator: ", "), seconds: 10)
+                }
                 return [.reviewNotes([decision], reload: review.request)]
             case .closeReview:
                 review.editing = nil
@@ -78,15 +86,24 @@ extension AppState {
             review.selected = max(0, review.selected - 1)
         case .itemDown:
             review.selected = min(max(0, review.items.count - 1), review.selected + 1)
-        case .toggleExcluded:
+        case .toggleExcluded, .toggleApproved:
             guard review.items.indices.contains(review.selected) else { return [] }
             let note = review.items[review.selected].note
-            let next: PublicReview = note.publicReview == .excluded ? .approved : .excluded
+            let wanted: PublicReview = action == .toggleExcluded ? .excluded : .approved
+            // Pressed again, the decision is taken back.
+            let next: PublicReview = note.publicReview == wanted ? .unreviewed : wanted
             return [.reviewNotes([NoteReviewDecision(noteID: note.id, review: next, publicText: note.publicText)], reload: review.request)]
         case .editReviewText:
             guard review.items.indices.contains(review.selected) else { return [] }
             review.editing = TextField(review.items[review.selected].note.publicVersion, limit: 10_000)
         case .publishReview:
+            // A note that seems to point out a person is never published
+            // by the sweep: each waits for its own decision.
+            if let first = review.waitingFlagged.first {
+                review.selected = first
+                say("\(review.waitingFlagged.count) \(texts[.reviewFlaggedWaiting])", error: true)
+                return []
+            }
             let rest = review.items.filter { !$0.decided }.map {
                 NoteReviewDecision(noteID: $0.note.id, review: .approved, publicText: $0.note.publicText)
             }

@@ -130,6 +130,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     // cycles renamed and retired
     case helpRetireCycle, helpToggleRetired, retireSelectCycle, cycleRestored, cycleRetired, showingRetired, hidingRetired
     case confirmRetireCycle, retiredMark, formEditCycle
+    case exportPersonalDataOne, keyApprove, helpToggleApproved, reviewFlaggedWaiting, reviewStillPersonal, reviewLegend, exportRecordsNotPublic
 }
 
 public struct Texts: Sendable {
@@ -975,15 +976,22 @@ public struct Texts: Sendable {
         case .exportBusy: return ("Exporterar", "Exporting")
         case .exportDone: return ("Exporterat", "Exported")
         case .exportPersonalData: return ("anteckningar kan innehålla personuppgifter", "notes may hold personal data")
-        case .keyExclude: return ("Med/ute", "In/out")
+        case .keyExclude: return ("Ute", "Out")
+        case .keyApprove: return ("Med", "In")
+        case .exportPersonalDataOne: return ("anteckning kan innehålla personuppgifter", "note may hold personal data")
+        case .helpToggleApproved: return ("Publicera anteckningen (som den står eller förkortad); igen: ångra", "Publish the note (as written or shortened); again: undo")
+        case .reviewFlaggedWaiting: return ("anteckningar med ⚠ väntar på ditt beslut: m tar med, x utesluter, F4 förkortar", "notes marked ⚠ wait for your decision: m keeps, x excludes, F4 shortens")
+        case .reviewStillPersonal: return ("Sparat, men texten har kvar personuppgifter och publiceras inte", "Saved, but the text still holds personal data and will not be published")
+        case .reviewLegend: return ("med = publiceras · utesluten = du tog bort den · utelämnas = har personuppgifter, publiceras inte · ej granskad = väntar på beslut", "in = published · excluded = you took it out · left out = holds personal data, not published · not reviewed = waits for a decision")
+        case .exportRecordsNotPublic: return ("JSON och CSV skriver alla poster (internt), inte den offentliga återkopplingen: välj HTML, PDF, Word eller Markdown", "JSON and CSV write every record (internal), not the public feedback: choose HTML, PDF, Word or Markdown")
         case .keyShorten: return ("Förkorta", "Shorten")
         case .keyPublish: return ("Publicera", "Publish")
         case .helpReviewUp: return ("Föregående anteckning", "Previous note")
         case .helpReviewDown: return ("Nästa anteckning", "Next note")
-        case .helpToggleExcluded: return ("Utesluta anteckningen ur återkopplingen, eller ta med den igen", "Exclude the note from the feedback, or put it back")
+        case .helpToggleExcluded: return ("Utesluta anteckningen ur återkopplingen; igen: ångra", "Exclude the note from the feedback; again: undo")
         case .helpEditReviewText: return ("Skriva en kortare text för återkopplingen (anteckningen själv ändras inte)", "Write a shorter text for the feedback (the note itself is not changed)")
         case .helpSaveReviewText: return ("Spara den kortare texten (tom: anteckningen utesluts)", "Save the shorter text (empty: the note is excluded)")
-        case .helpPublishReview: return ("Publicera de anteckningar som inte är uteslutna och skriv återkopplingen", "Publish the notes not excluded and write the feedback")
+        case .helpPublishReview: return ("Publicera de ej granskade anteckningarna utan ⚠ och skriv återkopplingen (de med ⚠ beslutar du en och en)", "Publish the unreviewed notes without ⚠ and write the feedback (those with ⚠ you decide one by one)")
         case .helpCloseReview: return ("Avbryt: inget skrivs (det som redan beslutats sparas)", "Cancel: nothing is written (the decisions made are kept)")
         case .reviewCancelled: return ("Återkopplingen skrevs inte; granskningen är sparad", "The feedback was not written; the review is kept")
         case .reviewTitle: return ("Granska återkopplingen", "Review the feedback")

@@ -387,6 +387,12 @@ extension AppState {
             return []
         case .save:
             if case .export(let subject) = form.purpose {
+                if let problem = form.exportProblem(texts) {
+                    form.error = problem.message
+                    form.focus = problem.focus
+                    ws.form = form
+                    return []
+                }
                 ws.form = nil
                 return [.export(form.exportRequest(subject))]
             }

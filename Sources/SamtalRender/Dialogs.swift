@@ -152,6 +152,10 @@ extension Screens {
         }
         grid.text(truncate(review.counts(t), width: w - 2), x: 1, y: y, style: Style(.heading))
         y += 1
+        for line in wrap(t[.reviewLegend], width: max(1, w - 2), maxLines: 2) {
+            grid.text(line, x: 1, y: y, style: Style(.dim))
+            y += 1
+        }
         let editRows = review.editing == nil ? 0 : 2
         let list = Rect(x: 1, y: y + 1, width: max(1, w - 2), height: max(1, h - y - 3 - editRows))
         // Under each step's title, as the feedback prints them.

@@ -64,7 +64,8 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
                 }
                 journal?.append(draft)
                 worker.enqueue(.saveNote(draft, clearing: clearing))
-            case .export(let request): runner.startExport(request)
+            // An export goes through the worker too: it starts once the
+            // writes before it (a review's decisions) are committed.
             case .loadHome, .loadStep, .loadAnalysis, .followMeeting: reader.enqueue(effect)
             default: worker.enqueue(effect)
             }

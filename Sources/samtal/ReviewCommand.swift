@@ -13,7 +13,10 @@ struct Review: ParsableCommand {
         discussion: """
             Without options, lists every note the feedback would print with its decision and what it seems to hold \
             (personal data, a name next to an address or an age). The feedback can be exported once every note is \
-            decided. The options are applied in this order: --exclude, --include, --shorten, --publish-rest.
+            decided. The options are applied in this order: --exclude, --include, --shorten, --publish-rest; \
+            --publish-rest leaves a note that seems to name a person next to an address or an age for its own decision. \
+            Decisions: [med] published, [utesluten] excluded by you, [utelämnas] holds personal data and is never \
+            published, [ej granskad] not decided yet.
             """)
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The meeting's id.") var meeting: Int64
@@ -62,9 +65,19 @@ struct Review: ParsableCommand {
                                                publicText: String(s[s.index(after: eq)...]).trimmingCharacters(in: .whitespaces))
         }
         if publishRest {
+            // A note that seems to point out a person waits for its own
+            // decision (--include, --exclude or --shorten), as in the interface.
             for item in review.items where !item.decided && decisions[item.note.id] == nil {
+                if item.pointsOutAPerson {
+                    warn("samtal: note \(item.note.id) seems to name a person next to an address or an age: "
+                         + "decide it with --include, --exclude or --shorten")
+                    continue
+                }
                 decisions[item.note.id] = NoteReviewDecision(noteID: item.note.id, review: .approved, publicText: item.note.publicText)
             }
+        }
+        for (id, d) in decisions where d.review == .approved && !PersonalData.kinds(in: d.publicText.isEmpty ? byID[id]!.text : d.publicText).isEmpty {
+            warn("samtal: note \(id) still holds what looks like personal data: it will not be published")
         }
         if !decisions.isEmpty {
             try store.reviewNotes(decisions.values.sorted { $0.noteID < $1.noteID })

@@ -117,10 +117,31 @@ import Testing
         _ = state.update(.key(.escape))
         guard case .publicReview(let after) = state.dialog else { Issue.record("review closed"); return }
         #expect(after.editing == nil)
-        // F9 publishes every note not decided, then writes the document.
-        let rest = after.items.filter { !$0.decided }.map { NoteReviewDecision(noteID: $0.note.id, review: .approved, publicText: "") }
+        // F9 does not publish a name next to an address or an age: it
+        // stops on the first such note.
+        #expect(state.update(.key(.function(9))) == [])
+        guard case .publicReview(let stopped) = state.dialog else { Issue.record("review closed"); return }
+        #expect(stopped.items[stopped.selected].note.id == 20)
+        #expect(state.status?.text == "2 anteckningar med ⚠ väntar på ditt beslut: m tar med, x utesluter, F4 förkortar")
+        // m publishes the selected one; pressed again, it is taken back.
+        #expect(state.update(.key(.char("m"))) == [.reviewNotes([NoteReviewDecision(noteID: 20, review: .approved, publicText: "")],
+                                                                reload: request)])
+        // Once those are decided, F9 publishes every note not decided and writes.
+        let decided = Documents.publicReview(Self.record([20: (.excluded, ""), 21: (.approved, "En flicka blev rånad")]))
+        _ = state.update(.publicReviewLoaded(title: "Medborgardialog Västanfors", items: decided, request: request))
+        let rest = decided.filter { !$0.decided }.map { NoteReviewDecision(noteID: $0.note.id, review: .approved, publicText: "") }
         #expect(state.update(.key(.function(9))) == [.reviewNotes(rest, reload: nil), .export(request)])
         #expect(state.dialog == nil)
+    }
+
+    @Test func aShorterTextThatStillHoldsPersonalDataIsSavedWithAWarning() {
+        var (state, request) = Self.opened()
+        _ = state.update(.key(.function(4)))
+        _ = state.update(.key(.ctrl("u")))
+        for c in "Ring 070-123 45 67" { _ = state.update(.key(.char(c))) }
+        #expect(state.update(.key(.enter)) == [.reviewNotes([NoteReviewDecision(noteID: 1, review: .approved, publicText: "Ring 070-123 45 67")],
+                                                            reload: request)])
+        #expect(state.status?.text == "Sparat, men texten har kvar personuppgifter och publiceras inte: telefonnummer")
     }
 
     @Test func escapeLeavesWithoutWritingAndNothingToReviewWritesAtOnce() {
@@ -128,5 +149,20 @@ import Testing
         #expect(state.update(.key(.escape)) == [])
         #expect(state.dialog == nil && state.status?.text == "Återkopplingen skrevs inte; granskningen är sparad")
         #expect(state.update(.publicReviewLoaded(title: "x", items: [], request: request)) == [.export(request)])
+    }
+}
+
+@Suite struct ExportFormRecordsTests {
+    @Test func theRecordsAreNeverWrittenAsThePublicFeedback() {
+        var state = AppState(language: .sv)
+        _ = state.update(.homeLoaded([CycleOverview(cycle: WorkspaceFixture.cycle, meetings: [WorkspaceFixture.meeting])]))
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.char("x")))
+        _ = state.update(.key(.right)) // feedback
+        _ = state.update(.key(.tab))
+        for _ in 0..<4 { _ = state.update(.key(.right)) } // json
+        #expect(state.update(.key(.function(9))) == [])
+        guard case .form(let form) = state.screen else { Issue.record("the form closed"); return }
+        #expect(form.error?.hasPrefix("JSON och CSV skriver alla poster (internt)") == true)
     }
 }

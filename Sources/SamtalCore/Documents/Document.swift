@@ -30,6 +30,15 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// True for the documents that print the notes' text (and so are
+    /// warned about when a note looks like it holds personal data).
+    public var printsNotes: Bool {
+        switch self {
+        case .summary, .feedback, .situation, .analysis: true
+        case .plan, .promise, .quality: false
+        }
+    }
+
     /// True for the documents that leave the partners: nothing internal
     /// may be in them.
     public var isPublic: Bool { self == .feedback || self == .promise }

@@ -424,4 +424,8 @@ public struct PublicReviewItem: Equatable, Sendable {
     /// The facilitator approved or excluded it (every item needs one
     /// before the feedback is written).
     public var decided: Bool { note.publicReview != .unreviewed }
+
+    /// It seems to point out a person (a name next to an address or an
+    /// age) and would be published if approved: it needs its own decision.
+    public var pointsOutAPerson: Bool { !contexts.isEmpty && personalData.isEmpty && !namesInternal }
 }
