@@ -16,7 +16,7 @@ struct Review: ParsableCommand {
             decided. The options are applied in this order: --exclude, --include, --shorten, --publish-rest.
             """)
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.") var meeting: Int64
+    @Argument(help: "The meeting's id.", transform: ExportTarget.meetingID) var meeting: Int64
     @Option(help: "Leave this note out of the public feedback (repeatable).") var exclude: [Int64] = []
     @Option(help: "Publish this note (as written, or its shorter text) (repeatable).") var include: [Int64] = []
     @Option(help: "Publish this shorter text instead of the note: ID=TEXT (repeatable).") var shorten: [String] = []
@@ -32,10 +32,7 @@ struct Review: ParsableCommand {
     func run() throws {
         let store = try openStore(options)
         let library = options.agendaLibrary()
-        guard try store.meeting(id: meeting) != nil else {
-            warn("samtal: no meeting with id \(meeting) in \(options.storePath)")
-            throw ExitCode(1)
-        }
+        guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
         var review = try publicReview(store: store, library: library, meetingID: meeting)
         let byID = Dictionary(uniqueKeysWithValues: review.items.map { ($0.note.id, $0.note) })
         var decisions: [Int64: NoteReviewDecision] = [:]
