@@ -26,6 +26,7 @@ struct Samtal: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
+        try requireTerminal(options)
         let store = try openStore(options)
         try runInterface(options: options, store: store, openMeeting: nil)
     }
