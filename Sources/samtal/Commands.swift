@@ -12,7 +12,7 @@ let samtalVersion = "0.16.0"
 struct Samtal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samtal",
-        abstract: "Runs crime-prevention dialogue meetings (medborgarlöften) step by step and keeps what the room says.",
+        abstract: "Runs the dialogue meetings of crime-prevention citizen promises step by step and keeps what the room says.",
         discussion: """
             Without a subcommand, samtal opens the home screen on the store. A meeting's id is a plain number (7), \
             a cycle's is written c3. Exit codes: 0 done, 1 an operation failed (for example an id not found), \
@@ -53,7 +53,7 @@ func openStore(_ options: GlobalOptions) throws -> AppStore {
 struct RunMeeting: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a meeting in the terminal (the facilitator's view).")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id (see `samtal meeting list`).", transform: ExportTarget.meetingID) var meeting: Int64
+    @Argument(help: "The meeting's id (see `samtal meeting list`).", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
 
     func run() throws {
         let store = try openStore(options)
@@ -66,18 +66,14 @@ struct Present: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The projector view of a meeting: follows the facilitator's step, shows the room's question, notes and tallies.")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.", transform: ExportTarget.meetingID) var meeting: Int64
-    @Option(help: "color, contrast (white and strong colours on black, all bold) or mono (no colours).") var theme: String = "color"
-
-    func validate() throws {
-        if !["color", "contrast", "mono"].contains(theme) { throw ValidationError("--theme must be color, contrast or mono") }
-    }
+    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
+    @Option(help: "color, contrast (white and strong colours on black, all bold) or mono (no colours).") var theme: ProjectorTheme = .color
 
     func run() throws {
         let store = try openStore(options)
         guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
         try runInterface(options: options, store: store, openMeeting: meeting, role: .projector,
-                         theme: theme == "mono" ? .monochrome : theme == "contrast" ? .highContrast : nil)
+                         theme: theme == .mono ? .monochrome : theme == .contrast ? .highContrast : nil)
     }
 }
 
@@ -85,8 +81,8 @@ struct Capture: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A note-taker's station for one group: follows the facilitator's step; type, Enter saves.")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.", transform: ExportTarget.meetingID) var meeting: Int64
-    @Option(help: "The group this station types for (1…N, 0 for the plenary).") var group: Int
+    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
+    @Option(help: "The group this station types for (1 to N, or 0 for the plenary).") var group: Int
     @Option(help: "The note-taker's name, shown in the header.") var name: String = ""
 
     func run() throws {
@@ -105,7 +101,7 @@ struct CycleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open a cycle's analysis workspace: focus areas, problem and causes, activities, goals, the promise, follow-up.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The cycle's id, written c3 (see `samtal cycle list`).", transform: ExportTarget.cycleID) var cycle: Int64
+        @Argument(help: "The cycle's id, written c3 (see `samtal cycle list`).", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64
 
         func run() throws {
             let store = try openStore(options)
@@ -150,7 +146,7 @@ struct MeetingCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a meeting from an agenda; prints its id.")
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The cycle's id, written c3.", transform: ExportTarget.cycleID) var cycle: Int64
+        @Option(help: "The cycle's id, written c3.", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64
         @Option(help: "The agenda's id (see `samtal agenda list`).") var agenda: String
         @Option(help: "The meeting's title.") var title: String
         @Option(help: "The date, YYYY-MM-DD (default: today).") var date: String?
@@ -186,7 +182,7 @@ struct MeetingCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List meetings, newest first: id, cycle, date, status, agenda, title.")
         @OptionGroup var options: GlobalOptions
-        @Option(help: "Only this cycle's meetings (c3).", transform: ExportTarget.cycleID) var cycle: Int64?
+        @Option(help: "Only this cycle's meetings (c3).", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64?
 
         func run() throws {
             let store = try openStore(options)
@@ -205,9 +201,9 @@ struct NoteCommand: ParsableCommand {
             abstract: "Add a note to a meeting step; prints its id once it is committed.",
             discussion: "With --stdin, every line of standard input becomes a note, and each id is printed (and flushed) as soon as its note is committed.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The meeting's id.", transform: ExportTarget.meetingID) var meeting: Int64
+        @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
         @Option(help: "The step's id (default: the meeting's current step).") var step: String?
-        @Option(help: "The group: 1…N, or 0 for the plenary.") var group: Int = 1
+        @Option(help: "The group: 1 to N, or 0 for the plenary.") var group: Int = 1
         @Option(help: "problem, opportunity, positive, question or decision.") var type: String = "problem"
         @Option(help: "The note's text.") var text: String?
         @Option(help: "Whose knowledge it is: employee, citizen, municipality, police, partner, statistics or survey (default: the group's source in the meeting, else the agenda's).")
@@ -271,7 +267,8 @@ struct NoteCommand: ParsableCommand {
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Copy the store with SQLite's online backup (safe while samtal runs).")
     @OptionGroup var options: GlobalOptions
-    @Option(help: "Where to write the copy (default: beside the store, with the date and time in its name).") var output: String?
+    @Option(help: "Where to write the copy (default: beside the store, with the date and time in its name).", completion: .file())
+    var output: String?
 
     func run() throws {
         let store = try openStore(options)
@@ -291,17 +288,17 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a document about a meeting or a cycle, or their raw records as CSV or JSON.",
         discussion: """
-            A meeting's documents: summary (the default), feedback. A cycle's (write it as c3 or cycle:3): situation \
+            A meeting's documents: summary (the default), feedback. A cycle's (written c3): situation \
             (the default), analysis, plan, promise, quality. feedback and promise are public: nothing internal is in them. \
             The situation picture leaves out personal data and hidden notes unless --keep-personal-data or --include-hidden.
             """)
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "A meeting's id (7), or a cycle's written c3.", transform: { try exportTarget($0) }) var target: ExportTarget
-    @Option(help: "summary or feedback for a meeting; situation, analysis, plan, promise or quality for a cycle.")
-    var document: String?
-    @Option(help: "md, html (self-contained, print-ready), pdf (needs weasyprint), docx (needs pandoc), json, or csv (one file per record type into --output DIR).")
-    var format: String = "md"
-    @Option(help: "Write to this file (csv: this folder) instead of standard output.") var output: String?
+    @Argument(help: "A meeting's id (7), or a cycle's written c3.", completion: completeIDs(meetings: true, cycles: true), transform: { try exportTarget($0) }) var target: ExportTarget
+    @Option(help: "A meeting's (summary, feedback) or a cycle's (situation, analysis, plan, promise, quality).")
+    var document: DocumentKind?
+    @Option(help: "html is self-contained and print-ready, pdf needs weasyprint, docx pandoc; json and csv are the records (csv: one file per record type into --output DIR).")
+    var format: ExportFormat = .md
+    @Option(help: "Write to this file (csv: this folder) instead of standard output.", completion: .file()) var output: String?
     @Flag(help: "Write over a file that is already there (never over the store or a backup of it).") var force = false
     @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
     var redact = false
@@ -311,13 +308,7 @@ struct Export: ParsableCommand {
     var includeHidden = false
 
     func validate() throws {
-        guard let format = ExportFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of: " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        if let document {
-            guard let kind = DocumentKind(rawValue: document) else {
-                throw ValidationError("--document must be one of: " + DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))
-            }
+        if let kind = document {
             if format.isRecords {
                 throw ValidationError("--format \(format.rawValue) writes the records, not a document: leave out --document")
             }
@@ -330,8 +321,8 @@ struct Export: ParsableCommand {
         let store = try openStore(options)
         do {
             let result = try exportDocument(store: store, library: options.agendaLibrary(), target: target,
-                                            document: document.flatMap(DocumentKind.init(rawValue:)),
-                                            format: ExportFormat(rawValue: format)!, redact: redact, language: options.language,
+                                            document: document,
+                                            format: format, redact: redact, language: options.language,
                                             privacy: ExportPrivacy(keepPersonalData: keepPersonalData, includeHidden: includeHidden))
             for line in result.warnings { warn(line.hasPrefix(" ") ? line : "samtal: \(line)") }
             try result.write(to: output, overwrite: force, protecting: [options.storePath])
@@ -365,7 +356,7 @@ struct AgendaCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check agenda files; prints file:line:column: message for each problem.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "Agenda files (YAML).") var files: [String]
+        @Argument(help: "Agenda files (YAML).", completion: .file(extensions: ["yaml", "yml"])) var files: [String]
 
         func run() throws {
             var failed = false

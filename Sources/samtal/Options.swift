@@ -2,37 +2,39 @@ import ArgumentParser
 import Foundation
 import SamtalAgendas
 import SamtalCore
+import SamtalStore
 
 /// Options every command takes: where the store is, which language, which
 /// extra agenda folders.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default: $XDG_DATA_HOME/samtal/samtal.sqlite; SAMTAL_STORE also sets it).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store file (default: $XDG_DATA_HOME/samtal/samtal.sqlite; SAMTAL_STORE also sets it).", valueName: "path"),
+            completion: .file(extensions: ["sqlite"]))
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language of the interface and documents: sv or en (SAMTAL_LANG also sets it).", valueName: "sv|en"))
-    var lang: String?
+    @Option(name: .long, help: ArgumentHelp("Language of the interface and documents (SAMTAL_LANG also sets it).", valueName: "sv|en"))
+    var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("An extra folder of agenda files (can be repeated).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("An extra folder of agenda files (can be repeated).", valueName: "dir"), completion: .directory)
     var agendas: [String] = []
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     func validate() throws {
-        if let lang, Language(rawValue: lang) == nil {
-            throw ValidationError("--lang must be sv or en, not '\(lang)'")
-        }
         if lang == nil, let env = environment["SAMTAL_LANG"], !env.isEmpty, Language(rawValue: env) == nil {
             throw ValidationError("SAMTAL_LANG must be sv or en, not '\(env)'")
         }
     }
 
     var language: Language {
-        if let lang, let l = Language(rawValue: lang) { return l }
+        if let lang { return lang }
         if let env = environment["SAMTAL_LANG"], let l = Language(rawValue: env) { return l }
         return .sv
     }
 
-    var storePath: String {
+    var storePath: String { Self.storePath(store, environment: environment) }
+
+    /// `--store`, else SAMTAL_STORE, else the default under XDG_DATA_HOME.
+    static func storePath(_ store: String?, environment: [String: String]) -> String {
         if let store, !store.isEmpty { return store }
         if let env = environment["SAMTAL_STORE"], !env.isEmpty { return env }
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -56,4 +58,27 @@ func localDate(_ date: Date = Date()) -> String {
     f.locale = Locale(identifier: "en_US_POSIX")
     f.dateFormat = "yyyy-MM-dd"
     return f.string(from: date)
+}
+
+// The core's value types as argument-parser values: their cases are what
+// --help lists, what a wrong value's message offers, and what the shell
+// completion scripts complete.
+extension Language: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+extension DocumentKind: ExpressibleByArgument {}
+
+/// The projector's colours (`present --theme`).
+enum ProjectorTheme: String, CaseIterable, ExpressibleByArgument {
+    case color, contrast, mono
+}
+
+/// Shell completion of ids, read from the store named on the line being
+/// completed (`--store`), else SAMTAL_STORE or the default store; never
+/// creating or changing it.
+func completeIDs(meetings: Bool, cycles: Bool) -> CompletionKind {
+    .custom { words, _, _ in
+        let given = words.firstIndex(of: "--store").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
+        let ids = AppStore.completionIDs(path: GlobalOptions.storePath(given, environment: ProcessInfo.processInfo.environment))
+        return (meetings ? ids.meetings.map(String.init) : []) + (cycles ? ids.cycles.map(ExportTarget.cycleText) : [])
+    }
 }

@@ -16,7 +16,7 @@ struct Review: ParsableCommand {
             decided. The options are applied in this order: --exclude, --include, --shorten, --publish-rest.
             """)
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.", transform: ExportTarget.meetingID) var meeting: Int64
+    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
     @Option(help: "Leave this note out of the public feedback (repeatable).") var exclude: [Int64] = []
     @Option(help: "Publish this note (as written, or its shorter text) (repeatable).") var include: [Int64] = []
     @Option(help: "Publish this shorter text instead of the note: ID=TEXT (repeatable).") var shorten: [String] = []
