@@ -229,6 +229,34 @@ public final class Terminal {
         return Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
     }
 
+    /// Ctrl-Z (a key under raw(), not a signal): gives the terminal back to
+    /// the shell and stops the process group, as a program in cooked mode
+    /// would; returns after `fg` with the screen to be drawn whole again.
+    /// Where nothing could continue it (SIGTSTP ignored: no job control)
+    /// it does nothing and says so with false.
+    @discardableResult
+    public func suspend() -> Bool {
+        guard window != nil else { return false }
+        var previous = sigaction()
+        sigaction(SIGTSTP, nil, &previous)
+        if unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == 1 { return false } // SIG_IGN
+        setBracketedPaste(false)
+        endwin()
+        var stop = sigaction()
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stop.sa_mask)
+        sigaction(SIGTSTP, &stop, nil)
+        kill(0, SIGTSTP)              // stops here until SIGCONT (fg)
+        sigaction(SIGTSTP, &previous, nil)
+        // Back: raw mode and the alternate screen again, every cell redrawn.
+        if let window {
+            clearok(window, true)
+            wrefresh(window)
+        }
+        setBracketedPaste(true)
+        return true
+    }
+
     /// Restores the terminal. Safe to call twice; `deinit` calls it too.
     public func shutdown() {
         guard let screen else { return }

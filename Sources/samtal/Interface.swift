@@ -72,6 +72,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     defer { terminal.shutdown() }
 
     var quit = false
+    var suspendRequested = false
     // Writes in order on one thread; reads on another, so that a store held
     // by another process (reads go on in WAL mode) does not hold up what
     // the screen shows. A read that overtakes a write of the same step is
@@ -85,6 +86,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         for effect in state.update(event) where !quit {
             switch effect {
             case .quit: quit = true
+            case .suspend: suspendRequested = true
             case .saveNote(var draft, let clearing):
                 // On disk before it waits for the store (see NoteJournal).
                 draft.clientID = UUID().uuidString
@@ -191,6 +193,15 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         let keys = paste.read(pending.compactMap { if case .key(let k) = $0 { return k } else { return nil } })
         if pending.contains(.resize) { lastDrawn = nil }
         for key in keys where !quit { dispatch(.key(key)) }
+        if suspendRequested {
+            // Ctrl-Z: what was typed is kept as drafts first, then the
+            // shell has the terminal until fg; then the screen is drawn whole.
+            suspendRequested = false
+            dispatch(.tick(now: Date().timeIntervalSince1970, today: today))
+            _ = worker.drain(timeout: 0.3)
+            terminal.suspend()
+            lastDrawn = nil
+        }
         dirty = true
     }
     // Leaving: what was sent to the store (the last notes, the step clock,

@@ -117,6 +117,77 @@ class TerminalTests(E2ETestCase):
             os.close(fd)
 
 
+class KeysWithoutFunctionKeysTests(E2ETestCase):
+    """A terminal without F-keys (or with a TERM that does not name them)
+    still runs a meeting: Ctrl twins of F2, F4, F6-F9; Ctrl-Z suspends."""
+
+    def test_ctrl_twins_of_the_meeting_screens_function_keys(self):
+        meeting = self.ws.new_meeting()
+        p = self.pane(f"{BINARY} run {meeting}")
+        p.wait_for("Steg 1/6")
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        p.type("Klotter vid skolan")
+        p.key("Enter")
+        p.wait_for("Grupp 1 (1)")
+        p.wait_for("sparas…", gone=True)
+        p.key("C-b")                                   # F2: talking points
+        p.wait_for("Talmanus dolt")
+        p.key("C-b")
+        p.wait_for("Talmanus dolt", gone=True)
+        p.key("Up", "C-r")                             # F4: edit the note
+        p.wait_for("Ändrar · Grupp 1")
+        p.key("C-u")
+        p.type("Klotter vid biblioteket")
+        p.key("Enter")
+        p.wait_for("Ändrad")
+        p.key("Up", "C-v")                             # F7: hide it from the projector
+        p.wait_for("dold")
+        p.key("Up", "C-x")                             # F8: delete, asks first
+        p.wait_for("Ta bort anteckningen?")
+        p.type("n")
+        p.wait_for("Ta bort anteckningen?", gone=True)
+        p.key("C-y")                                   # F9: finish, asks first
+        p.wait_for("Slutför mötet?")
+        p.type("n")
+        p.wait_for("Slutför mötet?", gone=True)
+        p.key("C-q")                                   # F6: back home
+        p.wait_for("cykler och möten")
+        self.assertEqual(self.ws.sqlite("SELECT text, hidden FROM note"), [("Klotter vid biblioteket", 1)])
+        # The help lists the twins beside the F-keys.
+        p.key("Enter")
+        p.wait_for("Steg 2/6")
+        p.key("F1")
+        screen = p.wait_for("F4/Ctrl-R")
+        for twin in ["F2/Ctrl-B", "F6/Ctrl-Q", "F8/Ctrl-X", "F9/Ctrl-Y"]:
+            self.assertIn(twin, screen)
+
+    def test_ctrl_z_suspends_and_fg_brings_the_meeting_back(self):
+        meeting = self.ws.new_meeting()
+        p = self.pane("bash --norc --noprofile -i")
+        p.type(f"PS1='skal$ '; {BINARY} run {meeting}")
+        p.key("Enter")
+        p.wait_for("Steg 1/6")
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        p.type("Halvskriven rad")
+        p.key("C-z")
+        screen = p.wait_for("Stopped")
+        self.assertNotIn("Steg 2/6", screen)
+        self.assertFalse(p.alternate_on())
+        p.type("fg")
+        p.key("Enter")
+        screen = p.wait_for("Steg 2/6")
+        self.assertIn("Halvskriven rad", screen)
+        self.assertIn("F1", screen)  # drawn whole: the key bar too
+        p.type(" och mer")
+        p.key("Enter")
+        p.wait_for("Grupp 1 (1)")
+        p.key("F10")
+        p.wait_for("skal$")
+        self.assertEqual(self.ws.sqlite("SELECT text FROM note"), [("Halvskriven rad och mer",)])
+
+
 class Screen:
     """What a program wrote to a pty, read as it comes (escape codes and all)."""
 
