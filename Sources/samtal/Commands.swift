@@ -147,7 +147,7 @@ struct MeetingCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a meeting from an agenda; prints its id.")
         @OptionGroup var options: GlobalOptions
         @Option(help: "The cycle's id, written c3.", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64
-        @Option(help: "The agenda's id (see `samtal agenda list`).") var agenda: String
+        @Option(help: "The agenda's id (see `samtal agenda list`).", completion: completeAgendas()) var agenda: String
         @Option(help: "The meeting's title.") var title: String
         @Option(help: "The date, YYYY-MM-DD (default: today).") var date: String?
         @Option(help: "Where the meeting is held.") var place: String = ""
@@ -204,17 +204,13 @@ struct NoteCommand: ParsableCommand {
         @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
         @Option(help: "The step's id (default: the meeting's current step).") var step: String?
         @Option(help: "The group: 1 to N, or 0 for the plenary.") var group: Int = 1
-        @Option(help: "problem, opportunity, positive, question or decision.") var type: String = "problem"
+        @Option(help: "The note's type.") var type: NoteType = .problem
         @Option(help: "The note's text.") var text: String?
-        @Option(help: "Whose knowledge it is: employee, citizen, municipality, police, partner, statistics or survey (default: the group's source in the meeting, else the agenda's).")
-        var source: String?
+        @Option(help: "Whose knowledge it is (default: the group's source in the meeting, else the agenda's).")
+        var source: NoteSource?
         @Flag(help: "Read one note per line from standard input.") var stdin = false
 
         func validate() throws {
-            if NoteType(rawValue: type) == nil { throw ValidationError("--type must be one of: " + NoteType.allCases.map(\.rawValue).joined(separator: ", ")) }
-            if let source, NoteSource(rawValue: source) == nil {
-                throw ValidationError("--source must be one of: " + NoteSource.allCases.map(\.rawValue).joined(separator: ", "))
-            }
             if (text == nil) == !stdin { throw ValidationError("give either --text or --stdin") }
             if group < 0 { throw ValidationError("--group must be 0 (plenary) or more") }
         }
@@ -231,9 +227,8 @@ struct NoteCommand: ParsableCommand {
                 throw failure("no step '\(oneLine(stepID))' in the meeting's agenda; steps: " + agenda.steps.map(\.id).joined(separator: ", "))
             }
             func save(_ line: String) throws {
-                let draft = NoteDraft(meetingID: meeting, stepID: stepID, group: group, type: NoteType(rawValue: type)!,
-                                      source: source.flatMap(NoteSource.init(rawValue:))
-                                          ?? m.source(ofGroup: group, agenda: agenda), text: line)
+                let draft = NoteDraft(meetingID: meeting, stepID: stepID, group: group, type: type,
+                                      source: source ?? m.source(ofGroup: group, agenda: agenda), text: line)
                 var saved: Note?
                 var told = false
                 while saved == nil {

@@ -66,6 +66,8 @@ func localDate(_ date: Date = Date()) -> String {
 extension Language: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension DocumentKind: ExpressibleByArgument {}
+extension NoteType: ExpressibleByArgument {}
+extension NoteSource: ExpressibleByArgument {}
 
 /// The projector's colours (`present --theme`).
 enum ProjectorTheme: String, CaseIterable, ExpressibleByArgument {
@@ -80,5 +82,15 @@ func completeIDs(meetings: Bool, cycles: Bool) -> CompletionKind {
         let given = words.firstIndex(of: "--store").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
         let ids = AppStore.completionIDs(path: GlobalOptions.storePath(given, environment: ProcessInfo.processInfo.environment))
         return (meetings ? ids.meetings.map(String.init) : []) + (cycles ? ids.cycles.map(ExportTarget.cycleText) : [])
+    }
+}
+
+/// Shell completion of agenda ids: the shipped ones, the user's, and those
+/// of any --agendas on the line being completed.
+func completeAgendas() -> CompletionKind {
+    .custom { words, _, _ in
+        let extra = words.indices.dropLast().filter { words[$0] == "--agendas" }.map { words[$0 + 1] }
+        let folders = AgendaLibrary.defaultFolders(extra: extra, environment: ProcessInfo.processInfo.environment)
+        return AgendaLibrary(folders: folders).agendas.map(\.agenda.id)
     }
 }

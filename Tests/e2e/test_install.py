@@ -82,7 +82,11 @@ class OutsideTheCheckoutTests(E2ETestCase):
                  (["--lang", ""], "sv en"),
                  (["run", ""], meeting),
                  (["meeting", "list", "--cycle", ""], cycle),
-                 (["export", ""], f"{meeting} {cycle}")]
+                 (["export", ""], f"{meeting} {cycle}"),
+                 (["note", "add", meeting, "--type", ""], "problem opportunity positive question decision"),
+                 (["note", "add", meeting, "--source", ""], "employee citizen municipality police partner statistics survey"),
+                 (["meeting", "new", "--agenda", ""], "medarbetardialog-vad medarbetardialog-hur medborgardialog-planering "
+                  "medborgardialog gemensam-lagesbild problemanalys aktivitetsplanering uppfoljning lagesrapport")]
         for words, expected in cases:
             script = ('source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; '
                       'COMP_POINT=${#COMP_LINE}; COMPREPLY=(); '
