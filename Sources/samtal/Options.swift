@@ -52,6 +52,16 @@ func warn(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
+/// A stored text as one printable line: line breaks become spaces and
+/// other control characters (an escape sequence in a note) "�", so that
+/// nothing stored (a note, a title, an agenda's title) reaches the
+/// terminal as a command: every listing prints stored text through it.
+func oneLine(_ s: String) -> String {
+    String(String.UnicodeScalarView(s.unicodeScalars.map { c in
+        c == "\n" || c == "\r" || c == "\t" ? " " : c.properties.generalCategory == .control ? "\u{FFFD}" : c
+    }))
+}
+
 /// Today's date in the local time zone, as YYYY-MM-DD.
 func localDate(_ date: Date = Date()) -> String {
     let f = DateFormatter()

@@ -78,12 +78,3 @@ struct Review: ParsableCommand {
         }
     }
 }
-
-/// A stored text as one printable line: line breaks become spaces and
-/// other control characters (an escape sequence in a note) "�", so that
-/// nothing a note holds reaches the terminal as a command.
-func oneLine(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.map { c in
-        c == "\n" || c == "\r" || c == "\t" ? " " : c.properties.generalCategory == .control ? "\u{FFFD}" : c
-    }))
-}
