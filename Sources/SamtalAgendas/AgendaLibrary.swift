@@ -60,6 +60,13 @@ public struct AgendaLibrary: Sendable {
     }
 
     /// The default folders: shipped, then the user's, then the extra ones.
+    /// This process's executable: /proc/self/exe (argv[0] is only a name
+    /// when the program was found on PATH).
+    static func executablePath() -> String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return CommandLine.arguments.first ?? ""
+    }
+
     public static func defaultFolders(extra: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var folders: [String] = []
         if let shipped = shippedFolder(environment: environment) { folders.append(shipped) }
@@ -69,15 +76,18 @@ public struct AgendaLibrary: Sendable {
         return folders + extra
     }
 
-    /// The repository's Agendas/ folder, found from the executable's own
-    /// location (it lives in .build/… inside the repository), else from the
-    /// source location this was compiled from, so the shipped agendas are
-    /// found whatever folder the program is started from.
-    public static func shippedFolder(environment: [String: String]) -> String? {
+    /// The shipped agendas, found from the executable's own location, never
+    /// from the working directory: installed, they are in
+    /// `PREFIX/share/samtal/agendas` beside `PREFIX/bin/samtal`
+    /// (`Scripts/install`); in a checkout, in the repository's `Agendas/`
+    /// above `.build/…/samtal`; else where the source was compiled from.
+    /// SAMTAL_SHIPPED_AGENDAS names the folder outright.
+    public static func shippedFolder(environment: [String: String], executable: String? = nil) -> String? {
         if let explicit = environment["SAMTAL_SHIPPED_AGENDAS"], !explicit.isEmpty { return explicit }
         var candidates: [URL] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        let exe = URL(fileURLWithPath: executable ?? executablePath()).resolvingSymlinksInPath()
         var dir = exe.deletingLastPathComponent()
+        candidates.append(dir.deletingLastPathComponent().appendingPathComponent("share/samtal/agendas"))
         for _ in 0..<6 {
             candidates.append(dir.appendingPathComponent("Agendas"))
             dir = dir.deletingLastPathComponent()

@@ -48,6 +48,8 @@ public struct EffectRunner {
             switch effect {
             case .quit:
                 return ([], true)
+            case .suspend:
+                return ([], false) // the interface's loop suspends
             case .loadHome:
                 return ([.homeLoaded(try store.overview())], false)
             case .createCycle(let area, let period):

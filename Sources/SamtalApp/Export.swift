@@ -195,7 +195,7 @@ public func checkTarget(_ target: ExportTarget, for kind: DocumentKind) throws {
 /// Everything one meeting holds, as its documents need it; a finished
 /// meeting's steps as they were when it finished (unless `frozen` is false).
 func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary, frozen: Bool = true) throws -> MeetingRecord {
-    guard let meeting = try store.meeting(id: meetingID) else { throw ExportError("no meeting with id \(meetingID)") }
+    guard let meeting = try store.meeting(id: meetingID) else { throw ExportError("no meeting with id \(meetingID) (see `samtal meeting list`)") }
     guard let cycle = try store.cycles().first(where: { $0.id == meeting.cycleID }) else {
         throw ExportError("the cycle of meeting \(meetingID) is missing")
     }
@@ -241,7 +241,7 @@ func loadCycle(store: AppStore, cycleID: Int64, library: AgendaLibrary,
     do {
         analysis = try store.cycleAnalysis(cycleID: cycleID)
     } catch StoreError.notFound {
-        throw ExportError("no cycle with id \(cycleID) (see `samtal cycle list`)")
+        throw ExportError("no cycle with id \(ExportTarget.cycleText(cycleID)) (see `samtal cycle list`)")
     }
     var meetings: [MeetingRecord] = []
     for (i, m) in analysis.meetings.enumerated() {

@@ -408,6 +408,8 @@ public enum Effect: Equatable, Sendable {
     /// Saves review decisions in one transaction; with a request, reads the
     /// review again (answered by `.publicReviewLoaded`).
     case reviewNotes([NoteReviewDecision], reload: ExportRequest?)
+    /// Ctrl-Z: the terminal goes back to the shell until `fg`.
+    case suspend
     case quit
 }
 
@@ -744,6 +746,7 @@ public struct AppState: Equatable, Sendable {
     mutating func handleKey(_ key: Key) -> [Effect] {
         let context = keyContext
         let action = Keymap.action(for: key, in: context)
+        if action == .suspend { return [.suspend] } // on every screen, in every dialog
         if case .publicReview(let review) = dialog {
             return handlePublicReview(review, key: key, action: action)
         }

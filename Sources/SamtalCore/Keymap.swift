@@ -66,6 +66,17 @@ public enum KeyContext: String, Sendable, CaseIterable {
     static let stationHidden: Set<Action> = [.nextGroup, .previousGroup, .nextStep, .previousStep, .finishMeeting, .backHome,
                                              .toggleHidden, .keepPersonalData, .toggleTalkingPoints, .nextTalkingPoints, .turnWall]
 
+    /// The meeting screen, a step kind's or a station's: its chain of
+    /// parents reaches `.run`.
+    public var isMeetingScreen: Bool {
+        var c: KeyContext? = self
+        while let current = c {
+            if current == .run { return true }
+            c = current.parent
+        }
+        return false
+    }
+
     /// Where a key not bound here is looked up next.
     public var parent: KeyContext? {
         switch self {
@@ -87,7 +98,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
 
 public enum Action: String, Sendable, CaseIterable {
     // global
-    case help, quit
+    case help, quit, suspend
     // home
     case homeUp, homeDown, openMeeting, newCycle, newMeeting, editFacts, openWorkspace, openExport, retireCycle, toggleRetired
     // run
@@ -150,7 +161,26 @@ public struct KeyBinding: Sendable {
 }
 
 public enum Keymap {
-    public static let bindings: [KeyBinding] = [
+    /// Every binding: the table below, with the meeting screen's Ctrl twins
+    /// added to its F-keys.
+    public static let bindings: [KeyBinding] = table.map { binding in
+        guard binding.context.isMeetingScreen else { return binding }
+        var binding = binding
+        for case .function(let n) in binding.keys {
+            if let twin = meetingTwins[n], !binding.keys.contains(twin) { binding.keys.append(twin) }
+        }
+        return binding
+    }
+
+    /// On the meeting screen letters are text, so for terminals without
+    /// F-keys (a phone's ssh client, some web terminals) each of its F-keys
+    /// has a Ctrl twin, whatever the F-key does in the step's kind: F2 is
+    /// also Ctrl-B, F4 Ctrl-R (redigera), F6 Ctrl-Q (back home: the
+    /// gentle meaning of "quit"), F7 Ctrl-V (visa/dölj), F8 Ctrl-X, F9
+    /// Ctrl-Y (asks first). F3 is Ctrl-T in the table itself.
+    public static let meetingTwins: [Int: Key] = [2: .ctrl("b"), 4: .ctrl("r"), 6: .ctrl("q"), 7: .ctrl("v"), 8: .ctrl("x"), 9: .ctrl("y")]
+
+    static let table: [KeyBinding] = [
         // Home screen: letter twins are safe here, nothing is typed.
         KeyBinding([.function(1), .char("?")], .help, .home, bar: .keyHelp, help: .helpHelp),
         KeyBinding([.up, .char("k")], .homeUp, .home, help: .helpHomeUp),
@@ -224,7 +254,7 @@ public enum Keymap {
         KeyBinding([.up], .voteUp, .vote, help: .helpVoteUp),
         KeyBinding([.down], .voteDown, .vote, help: .helpVoteDown),
         KeyBinding([.enter, .char("+"), .char(" ")], .addDot, .vote, bar: .keyAddDot, help: .helpAddDot),
-        KeyBinding([.backspace, .char("-"), .ctrl("z")], .undoDot, .vote, bar: .keyUndo, help: .helpUndoDot),
+        KeyBinding([.backspace, .char("-")], .undoDot, .vote, bar: .keyUndo, help: .helpUndoDot),
         KeyBinding([.tab], .nextVoter, .vote, bar: .keyGroup, help: .helpNextVoter),
         KeyBinding([.backTab], .previousVoter, .vote, help: .helpPreviousVoter),
 
@@ -371,6 +401,8 @@ public enum Keymap {
 
         // Everywhere: Ctrl-C and F10 leave the program, saving first.
         KeyBinding([.ctrl("c"), .function(10)], .quit, .global, help: .helpQuit),
+        // Ctrl-Z gives the terminal back to the shell (`fg` returns).
+        KeyBinding([.ctrl("z")], .suspend, .global, help: .helpSuspend),
     ]
 
     /// The action a key triggers in a context, falling back to its parents.

@@ -77,6 +77,35 @@ public struct PasteReader: Sendable {
         return out
     }
 
+    /// How many keys a burst is when it is made only of whole CSI
+    /// (`ESC [` parameters, intermediates, a final byte) or SS3 (`ESC O`
+    /// and one character) sequences; nil otherwise.
+    static func unnamedKeys(_ keys: [Key]) -> Int? {
+        func byte(_ key: Key) -> UInt32? {
+            guard case .char(let c) = key, c.unicodeScalars.count == 1 else { return nil }
+            return c.unicodeScalars.first!.value
+        }
+        var i = 0, count = 0
+        while i < keys.count {
+            guard keys[i] == .escape, i + 2 < keys.count else { return nil }
+            switch byte(keys[i + 1]) {
+            case 0x4F: // SS3: one printable character
+                guard let b = byte(keys[i + 2]), 0x20...0x7E ~= b else { return nil }
+                i += 3
+            case 0x5B: // CSI
+                var j = i + 2
+                while j < keys.count, let b = byte(keys[j]), 0x30...0x3F ~= b { j += 1 }
+                while j < keys.count, let b = byte(keys[j]), 0x20...0x2F ~= b { j += 1 }
+                guard j < keys.count, let b = byte(keys[j]), 0x40...0x7E ~= b else { return nil }
+                i = j + 1
+            default:
+                return nil
+            }
+            count += 1
+        }
+        return count
+    }
+
     /// A pasted key as the text it stands for.
     static func literal(_ key: Key) -> Key {
         switch key {
@@ -96,9 +125,14 @@ public struct PasteReader: Sendable {
     }
 
     /// Without bracketed paste: an Esc directly followed by '[', ']' or
-    /// 'O' in one burst starts an escape sequence, which is text.
+    /// 'O' in one burst starts an escape sequence, which is text (a paste
+    /// in a terminal without bracketed paste), unless the burst is nothing
+    /// but whole CSI or SS3 sequences: that is a key the terminal
+    /// description does not name (Ctrl-End, Shift-F5 under another TERM),
+    /// and it does nothing, never text.
     static func escapeSequencesAsText(_ keys: [Key]) -> [Key] {
         guard keys.count > 1, keys.contains(.escape) else { return keys }
+        if let count = unnamedKeys(keys) { return Array(repeating: .unknown(0), count: count) }
         var out = keys
         for i in out.indices.dropLast() where out[i] == .escape {
             if out[i + 1] == .char("[") || out[i + 1] == .char("]") || out[i + 1] == .char("O") { out[i] = .char("\u{1B}") }

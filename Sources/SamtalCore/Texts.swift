@@ -11,7 +11,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case keyTalkingPoints, keyGroup, keyType, keyEdit, keyDelete, keySteps, keyFinish, keyHome
     case keyNextField, keyAddRow, keyRemoveRow, keySave, keyCancel, keyClose, keyYes, keyNo
     // help lines
-    case helpHelp, helpHomeUp, helpHomeDown, helpOpenMeeting, helpNewCycle, helpNewMeeting, helpEditFacts, helpQuit
+    case helpHelp, helpHomeUp, helpHomeDown, helpOpenMeeting, helpNewCycle, helpNewMeeting, helpEditFacts, helpQuit, helpSuspend
     case helpTalkingPoints, helpNextGroup, helpPreviousGroup, helpNextType, helpSaveNote
     case helpSelectPrevious, helpSelectNext, helpEditNote, helpDeleteNote
     case helpNextStep, helpPreviousStep, helpFinish, helpBackHome, helpCancelRun
@@ -424,6 +424,8 @@ public struct Texts: Sendable {
         case .helpNewMeeting: return ("Skapa ett nytt möte i den markerade cykeln", "Create a new meeting in the selected cycle")
         case .helpEditFacts: return ("Ändra det markerade mötets fakta (datum, plats, deltagare …)", "Edit the selected meeting's facts (date, place, participants …)")
         case .helpQuit: return ("Avsluta samtal (allt sparat finns kvar)", "Quit samtal (everything saved stays)")
+        case .helpSuspend: return ("Lämna terminalen till skalet en stund (fg tar tillbaka samtal)",
+                                   "Give the terminal back to the shell for a while (fg brings samtal back)")
         case .helpTalkingPoints: return ("Visa eller dölj talmanus (bara för dig)", "Show or hide the talking points (for you only)")
         case .helpNextGroup: return ("Nästa grupp för nya anteckningar", "Next group for new notes")
         case .helpPreviousGroup: return ("Föregående grupp", "Previous group")

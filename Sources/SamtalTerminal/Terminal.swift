@@ -27,6 +27,23 @@ public enum TerminalError: Error, CustomStringConvertible {
     }
 }
 
+/// Why the interface cannot run on this process's terminal, known before
+/// anything is drawn (issue 16): without a terminal on stdin and stdout
+/// ncurses reads end-of-file forever and writes escape codes into a file.
+public enum TerminalProblem: Equatable, Sendable {
+    /// stdin or stdout is not a terminal (a file, a pipe, /dev/null).
+    case noTerminal
+    /// A terminal type that cannot move the cursor or clear the screen.
+    case cannotDraw(term: String)
+
+    /// The problem with the given descriptors and environment, if any.
+    public static func check(environment: [String: String], inputFD: Int32 = 0, outputFD: Int32 = 1) -> TerminalProblem? {
+        if isatty(inputFD) == 0 || isatty(outputFD) == 0 { return .noTerminal }
+        if let term = environment["TERM"], term == "dumb" || term.hasPrefix("dumb-") { return .cannotDraw(term: term) }
+        return nil
+    }
+}
+
 /// Watches SIGINT/SIGTERM/SIGHUP/SIGQUIT with dispatch sources and records
 /// the latest in an atomic (set on a dispatch queue, read by the main loop).
 ///
@@ -120,6 +137,15 @@ public final class Terminal {
         Int(wcwidth(wchar_t(bitPattern: scalar.value)))
     }
 
+    /// Milliseconds ncurses waits after an Esc for the rest of a sequence:
+    /// the user's ESCDELAY when it is a number, else 25.
+    public static func escapeDelay(ESCDELAY text: String?) -> Int32 {
+        if let text, let ms = Int32(text), (0...10_000).contains(ms) {
+            return ms
+        }
+        return 25
+    }
+
     /// The real terminal on stdin/stdout, type from $TERM.
     public convenience init(theme: Theme = .color) throws {
         try self.init(termType: nil, inputFD: 0, outputFD: 1, theme: theme)
@@ -172,7 +198,9 @@ public final class Terminal {
         raw()                   // Ctrl-C is key 3, Ctrl-Z/Ctrl-S are keys too
         noecho()
         keypad(window, true)    // arrows and F-keys as KEY_* codes
-        set_escdelay(25)        // the default 1000 ms makes Esc feel dead
+        // The default 1000 ms makes Esc feel dead: 25 ms, unless the user
+        // set ESCDELAY (ncurses' own variable, for slow links).
+        set_escdelay(Self.escapeDelay(ESCDELAY: getenv("ESCDELAY").map { String(cString: $0) }))
         setUpColours()
         setBracketedPaste(true)
     }
@@ -199,6 +227,34 @@ public final class Terminal {
     public var size: Size {
         guard let window else { return Size(width: 0, height: 0) }
         return Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    /// Ctrl-Z (a key under raw(), not a signal): gives the terminal back to
+    /// the shell and stops the process group, as a program in cooked mode
+    /// would; returns after `fg` with the screen to be drawn whole again.
+    /// Where nothing could continue it (SIGTSTP ignored: no job control)
+    /// it does nothing and says so with false.
+    @discardableResult
+    public func suspend() -> Bool {
+        guard window != nil else { return false }
+        var previous = sigaction()
+        sigaction(SIGTSTP, nil, &previous)
+        if unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == 1 { return false } // SIG_IGN
+        setBracketedPaste(false)
+        endwin()
+        var stop = sigaction()
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stop.sa_mask)
+        sigaction(SIGTSTP, &stop, nil)
+        kill(0, SIGTSTP)              // stops here until SIGCONT (fg)
+        sigaction(SIGTSTP, &previous, nil)
+        // Back: raw mode and the alternate screen again, every cell redrawn.
+        if let window {
+            clearok(window, true)
+            wrefresh(window)
+        }
+        setBracketedPaste(true)
+        return true
     }
 
     /// Restores the terminal. Safe to call twice; `deinit` calls it too.

@@ -5,12 +5,20 @@ import SamtalApp
 import SamtalCore
 import SamtalStore
 
+/// The program's version, printed by `samtal --version`.
+let samtalVersion = "0.16.0"
+
 @main
 struct Samtal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samtal",
-        abstract: "Runs crime-prevention dialogue meetings (medborgarlöften) step by step and keeps what the room says.",
-        discussion: "Without a subcommand, samtal opens the home screen on the store.",
+        abstract: "Runs the dialogue meetings of crime-prevention citizen promises step by step and keeps what the room says.",
+        discussion: """
+            Without a subcommand, samtal opens the home screen on the store. A meeting's id is a plain number (7), \
+            a cycle's is written c3. Exit codes: 0 done, 1 an operation failed (for example an id not found), \
+            2 an interactive command without a terminal it can use, 64 a wrong command line.
+            """,
+        version: samtalVersion,
         subcommands: [RunMeeting.self, Present.self, Capture.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Review.self, Export.self, AgendaCommand.self,
                       Backup.self]
     )
@@ -18,6 +26,7 @@ struct Samtal: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
+        try requireTerminal(options)
         let store = try openStore(options)
         try runInterface(options: options, store: store, openMeeting: nil)
     }
@@ -44,13 +53,11 @@ func openStore(_ options: GlobalOptions) throws -> AppStore {
 struct RunMeeting: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a meeting in the terminal (the facilitator's view).")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id (see `samtal meeting list`).") var meeting: Int64
+    @Argument(help: "The meeting's id (see `samtal meeting list`).", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
 
     func run() throws {
         let store = try openStore(options)
-        guard try store.meeting(id: meeting) != nil else {
-            throw ValidationError("no meeting with id \(meeting) in \(options.storePath)")
-        }
+        guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
         try runInterface(options: options, store: store, openMeeting: meeting)
     }
 }
@@ -59,18 +66,14 @@ struct Present: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The projector view of a meeting: follows the facilitator's step, shows the room's question, notes and tallies.")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.") var meeting: Int64
-    @Option(help: "color, contrast (white and strong colours on black, all bold) or mono (no colours).") var theme: String = "color"
-
-    func validate() throws {
-        if !["color", "contrast", "mono"].contains(theme) { throw ValidationError("--theme must be color, contrast or mono") }
-    }
+    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
+    @Option(help: "color, contrast (white and strong colours on black, all bold) or mono (no colours).") var theme: ProjectorTheme = .color
 
     func run() throws {
         let store = try openStore(options)
-        guard try store.meeting(id: meeting) != nil else { throw ValidationError("no meeting with id \(meeting) in \(options.storePath)") }
+        guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
         try runInterface(options: options, store: store, openMeeting: meeting, role: .projector,
-                         theme: theme == "mono" ? .monochrome : theme == "contrast" ? .highContrast : nil)
+                         theme: theme == .mono ? .monochrome : theme == .contrast ? .highContrast : nil)
     }
 }
 
@@ -78,16 +81,14 @@ struct Capture: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A note-taker's station for one group: follows the facilitator's step; type, Enter saves.")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.") var meeting: Int64
-    @Option(help: "The group this station types for (1…N, 0 for the plenary).") var group: Int
+    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
+    @Option(help: "The group this station types for (1 to N, or 0 for the plenary).") var group: Int
     @Option(help: "The note-taker's name, shown in the header.") var name: String = ""
 
     func run() throws {
         let store = try openStore(options)
-        guard let m = try store.meeting(id: meeting) else { throw ValidationError("no meeting with id \(meeting) in \(options.storePath)") }
-        guard (0...m.groupCount).contains(group) else {
-            throw ValidationError("--group must be between 1 and \(m.groupCount) (or 0 for the plenary) for this meeting")
-        }
+        guard let m = try store.meeting(id: meeting) else { throw noMeeting(meeting, options) }
+        try checkGroup(group, of: m)
         try runInterface(options: options, store: store, openMeeting: meeting, role: .station(group: group, name: name))
     }
 }
@@ -100,19 +101,17 @@ struct CycleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open a cycle's analysis workspace: focus areas, problem and causes, activities, goals, the promise, follow-up.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The cycle's id (see `samtal cycle list`).") var cycle: Int64
+        @Argument(help: "The cycle's id, written c3 (see `samtal cycle list`).", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64
 
         func run() throws {
             let store = try openStore(options)
-            guard try store.cycles().contains(where: { $0.id == cycle }) else {
-                throw ValidationError("no cycle with id \(cycle) in \(options.storePath)")
-            }
+            guard try store.cycles().contains(where: { $0.id == cycle }) else { throw noCycle(cycle, options) }
             try runInterface(options: options, store: store, openMeeting: nil, openCycle: cycle)
         }
     }
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a cycle; prints its id.")
+        static let configuration = CommandConfiguration(abstract: "Create a cycle; prints its id (c3).")
         @OptionGroup var options: GlobalOptions
         @Option(help: "The area (for example LPO Fagersta).") var area: String
         @Option(help: "The promise period (for example 2027 or 2027 Q1).") var period: String
@@ -125,7 +124,7 @@ struct CycleCommand: ParsableCommand {
         func run() throws {
             let store = try openStore(options)
             let cycle = try store.createCycle(area: area, period: period, now: Date().timeIntervalSince1970)
-            print(cycle.id)
+            print(ExportTarget.cycleText(cycle.id))
         }
     }
 
@@ -135,7 +134,7 @@ struct CycleCommand: ParsableCommand {
 
         func run() throws {
             let store = try openStore(options)
-            for c in try store.cycles() { print("\(c.id)\t\(c.area)\t\(c.period)") }
+            for c in try store.cycles() { print("\(ExportTarget.cycleText(c.id))\t\(oneLine(c.area))\t\(oneLine(c.period))") }
         }
     }
 }
@@ -147,8 +146,8 @@ struct MeetingCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a meeting from an agenda; prints its id.")
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The cycle's id.") var cycle: Int64
-        @Option(help: "The agenda's id (see `samtal agenda list`).") var agenda: String
+        @Option(help: "The cycle's id, written c3.", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64
+        @Option(help: "The agenda's id (see `samtal agenda list`).", completion: completeAgendas()) var agenda: String
         @Option(help: "The meeting's title.") var title: String
         @Option(help: "The date, YYYY-MM-DD (default: today).") var date: String?
         @Option(help: "Where the meeting is held.") var place: String = ""
@@ -164,12 +163,10 @@ struct MeetingCommand: ParsableCommand {
             let library = options.agendaLibrary()
             guard let loaded = library.agenda(id: agenda) else {
                 let known = library.agendas.map(\.agenda.id).joined(separator: ", ")
-                throw ValidationError("no agenda with id '\(agenda)'; found: \(known.isEmpty ? "none" : known)")
+                throw failure("no agenda with id '\(oneLine(agenda))'; found: \(known.isEmpty ? "none" : known)")
             }
             let store = try openStore(options)
-            guard try store.cycles().contains(where: { $0.id == cycle }) else {
-                throw ValidationError("no cycle with id \(cycle) in \(options.storePath)")
-            }
+            guard try store.cycles().contains(where: { $0.id == cycle }) else { throw noCycle(cycle, options) }
             let meeting = try store.createMeeting(cycleID: cycle, agendaID: loaded.agenda.id, agendaSnapshot: loaded.text, title: title,
                                                   date: date ?? localDate(), place: place, groupCount: groups,
                                                   now: Date().timeIntervalSince1970)
@@ -185,12 +182,12 @@ struct MeetingCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List meetings, newest first: id, cycle, date, status, agenda, title.")
         @OptionGroup var options: GlobalOptions
-        @Option(help: "Only this cycle's meetings.") var cycle: Int64?
+        @Option(help: "Only this cycle's meetings (c3).", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64?
 
         func run() throws {
             let store = try openStore(options)
             for m in try store.meetings(cycleID: cycle) {
-                print("\(m.id)\t\(m.cycleID)\t\(m.facts.date)\t\(m.status.rawValue)\t\(m.agendaID)\t\(m.title)")
+                print("\(m.id)\t\(ExportTarget.cycleText(m.cycleID))\t\(oneLine(m.facts.date))\t\(m.status.rawValue)\t\(oneLine(m.agendaID))\t\(oneLine(m.title))")
             }
         }
     }
@@ -204,36 +201,34 @@ struct NoteCommand: ParsableCommand {
             abstract: "Add a note to a meeting step; prints its id once it is committed.",
             discussion: "With --stdin, every line of standard input becomes a note, and each id is printed (and flushed) as soon as its note is committed.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The meeting's id.") var meeting: Int64
+        @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
         @Option(help: "The step's id (default: the meeting's current step).") var step: String?
-        @Option(help: "The group: 1…N, or 0 for the plenary.") var group: Int = 1
-        @Option(help: "problem, opportunity, positive, question or decision.") var type: String = "problem"
+        @Option(help: "The group: 1 to N, or 0 for the plenary.") var group: Int = 1
+        @Option(help: "The note's type.") var type: NoteType = .problem
         @Option(help: "The note's text.") var text: String?
-        @Option(help: "Whose knowledge it is: employee, citizen, municipality, police, partner, statistics or survey (default: the group's source in the meeting, else the agenda's).")
-        var source: String?
+        @Option(help: "Whose knowledge it is (default: the group's source in the meeting, else the agenda's).")
+        var source: NoteSource?
         @Flag(help: "Read one note per line from standard input.") var stdin = false
 
         func validate() throws {
-            if NoteType(rawValue: type) == nil { throw ValidationError("--type must be one of: " + NoteType.allCases.map(\.rawValue).joined(separator: ", ")) }
-            if let source, NoteSource(rawValue: source) == nil {
-                throw ValidationError("--source must be one of: " + NoteSource.allCases.map(\.rawValue).joined(separator: ", "))
-            }
             if (text == nil) == !stdin { throw ValidationError("give either --text or --stdin") }
             if group < 0 { throw ValidationError("--group must be 0 (plenary) or more") }
         }
 
         func run() throws {
             let store = try openStore(options)
-            guard let m = try store.meeting(id: meeting) else { throw ValidationError("no meeting with id \(meeting)") }
+            guard let m = try store.meeting(id: meeting) else { throw noMeeting(meeting, options) }
+            // The meeting's groups only, as at a station: a note of group 7
+            // in a meeting of two would reach its documents.
+            try checkGroup(group, of: m)
             let agenda = try meetingAgenda(store: store, meeting: m, library: options.agendaLibrary())
             let stepID = step ?? agenda.steps[min(max(0, m.currentStepIndex), agenda.steps.count - 1)].id
             guard agenda.steps.contains(where: { $0.id == stepID }) else {
-                throw ValidationError("no step '\(stepID)' in the meeting's agenda; steps: " + agenda.steps.map(\.id).joined(separator: ", "))
+                throw failure("no step '\(oneLine(stepID))' in the meeting's agenda; steps: " + agenda.steps.map(\.id).joined(separator: ", "))
             }
             func save(_ line: String) throws {
-                let draft = NoteDraft(meetingID: meeting, stepID: stepID, group: group, type: NoteType(rawValue: type)!,
-                                      source: source.flatMap(NoteSource.init(rawValue:))
-                                          ?? m.source(ofGroup: group, agenda: agenda), text: line)
+                let draft = NoteDraft(meetingID: meeting, stepID: stepID, group: group, type: type,
+                                      source: source ?? m.source(ofGroup: group, agenda: agenda), text: line)
                 var saved: Note?
                 var told = false
                 while saved == nil {
@@ -267,7 +262,8 @@ struct NoteCommand: ParsableCommand {
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Copy the store with SQLite's online backup (safe while samtal runs).")
     @OptionGroup var options: GlobalOptions
-    @Option(help: "Where to write the copy (default: beside the store, with the date and time in its name).") var output: String?
+    @Option(help: "Where to write the copy (default: beside the store, with the date and time in its name).", completion: .file())
+    var output: String?
 
     func run() throws {
         let store = try openStore(options)
@@ -287,17 +283,17 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a document about a meeting or a cycle, or their raw records as CSV or JSON.",
         discussion: """
-            A meeting's documents: summary (the default), feedback. A cycle's (write it as c3 or cycle:3): situation \
+            A meeting's documents: summary (the default), feedback. A cycle's (written c3): situation \
             (the default), analysis, plan, promise, quality. feedback and promise are public: nothing internal is in them. \
             The situation picture leaves out personal data and hidden notes unless --keep-personal-data or --include-hidden.
             """)
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "A meeting's id (7), or a cycle's written c3 or cycle:3.") var target: String
-    @Option(help: "summary or feedback for a meeting; situation, analysis, plan, promise or quality for a cycle.")
-    var document: String?
-    @Option(help: "md, html (self-contained, print-ready), pdf (needs weasyprint), docx (needs pandoc), json, or csv (one file per record type into --output DIR).")
-    var format: String = "md"
-    @Option(help: "Write to this file (csv: this folder) instead of standard output.") var output: String?
+    @Argument(help: "A meeting's id (7), or a cycle's written c3.", completion: completeIDs(meetings: true, cycles: true), transform: { try exportTarget($0) }) var target: ExportTarget
+    @Option(help: "A meeting's (summary, feedback) or a cycle's (situation, analysis, plan, promise, quality).")
+    var document: DocumentKind?
+    @Option(help: "html is self-contained and print-ready, pdf needs weasyprint, docx pandoc; json and csv are the records (csv: one file per record type into --output DIR).")
+    var format: ExportFormat = .md
+    @Option(help: "Write to this file (csv: this folder) instead of standard output.", completion: .file()) var output: String?
     @Flag(help: "Write over a file that is already there (never over the store or a backup of it).") var force = false
     @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
     var redact = false
@@ -307,16 +303,7 @@ struct Export: ParsableCommand {
     var includeHidden = false
 
     func validate() throws {
-        guard let target = ExportTarget(argument: target) else {
-            throw ValidationError("'\(self.target)' is neither a meeting id (7) nor a cycle (c3 or cycle:3)")
-        }
-        guard let format = ExportFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of: " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        if let document {
-            guard let kind = DocumentKind(rawValue: document) else {
-                throw ValidationError("--document must be one of: " + DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))
-            }
+        if let kind = document {
             if format.isRecords {
                 throw ValidationError("--format \(format.rawValue) writes the records, not a document: leave out --document")
             }
@@ -328,9 +315,9 @@ struct Export: ParsableCommand {
     func run() throws {
         let store = try openStore(options)
         do {
-            let result = try exportDocument(store: store, library: options.agendaLibrary(), target: ExportTarget(argument: target)!,
-                                            document: document.flatMap(DocumentKind.init(rawValue:)),
-                                            format: ExportFormat(rawValue: format)!, redact: redact, language: options.language,
+            let result = try exportDocument(store: store, library: options.agendaLibrary(), target: target,
+                                            document: document,
+                                            format: format, redact: redact, language: options.language,
                                             privacy: ExportPrivacy(keepPersonalData: keepPersonalData, includeHidden: includeHidden))
             for line in result.warnings { warn(line.hasPrefix(" ") ? line : "samtal: \(line)") }
             try result.write(to: output, overwrite: force, protecting: [options.storePath])
@@ -354,7 +341,7 @@ struct AgendaCommand: ParsableCommand {
         func run() throws {
             let library = options.agendaLibrary()
             for a in library.agendas {
-                print("\(a.agenda.id)\t\(a.agenda.version)\t\(a.agenda.steps.count)\t\(a.agenda.title)\t\(a.path)")
+                print("\(a.agenda.id)\t\(a.agenda.version)\t\(a.agenda.steps.count)\t\(oneLine(a.agenda.title))\t\(oneLine(a.path))")
             }
             for p in library.problems { warn(p.description) }
             if library.agendas.isEmpty { warn("samtal: no agendas found in: \(library.folders.joined(separator: ", "))") }
@@ -364,7 +351,7 @@ struct AgendaCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check agenda files; prints file:line:column: message for each problem.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "Agenda files (YAML).") var files: [String]
+        @Argument(help: "Agenda files (YAML).", completion: .file(extensions: ["yaml", "yml"])) var files: [String]
 
         func run() throws {
             var failed = false
@@ -380,4 +367,41 @@ struct AgendaCommand: ParsableCommand {
             if failed { throw ExitCode(1) }
         }
     }
+}
+
+// MARK: ids, failures and exit codes
+//
+// Exit codes: 0 done; 64 (EX_USAGE, swift-argument-parser's) a wrong
+// command line: an unknown option, a value out of range, an id of the
+// wrong kind; 1 an operation that failed: an id or agenda not found, a
+// store that cannot be opened, an export that cannot be written; 2 an
+// interactive command without a terminal it can use.
+
+/// An operation that failed (exit 1): the message on stderr, no usage text.
+func failure(_ message: String) -> ExitCode {
+    warn("samtal: " + message)
+    return ExitCode(1)
+}
+
+func noMeeting(_ id: Int64, _ options: GlobalOptions) -> ExitCode {
+    failure("no meeting with id \(id) in \(options.storePath) (see `samtal meeting list`)")
+}
+
+func noCycle(_ id: Int64, _ options: GlobalOptions) -> ExitCode {
+    failure("no cycle with id \(ExportTarget.cycleText(id)) in \(options.storePath) (see `samtal cycle list`)")
+}
+
+/// A meeting's group: 1…N, or 0 for the plenary (a usage error otherwise).
+func checkGroup(_ group: Int, of meeting: Meeting) throws {
+    guard (0...meeting.groupCount).contains(group) else {
+        throw ValidationError("--group must be between 1 and \(meeting.groupCount) (or 0 for the plenary) for meeting \(meeting.id)")
+    }
+}
+
+/// A meeting (7) or a cycle (c3) for `export`.
+func exportTarget(_ argument: String) throws -> ExportTarget {
+    guard let target = ExportTarget(argument: argument) else {
+        throw ValidationError("not an id: a meeting's id is a plain number such as 7, a cycle's is written c3")
+    }
+    return target
 }

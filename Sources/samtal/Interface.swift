@@ -2,6 +2,7 @@
 // core's `update`, hands the effects it returns to the workers (SamtalApp),
 // and draws the rendered grid.
 
+import ArgumentParser
 import Foundation
 import SamtalAgendas
 import SamtalApp
@@ -10,9 +11,34 @@ import SamtalRender
 import SamtalStore
 import SamtalTerminal
 
+/// The exit code of an interactive command that has no terminal it can use.
+let noTerminalExitCode: Int32 = 2
+
+/// Refuses at once (exit 2) when the interface cannot run here: stdin or
+/// stdout not a terminal (`samtal run 1 </dev/null` used to spin, and
+/// `> file` to fill the file with escape codes), or TERM=dumb.
+func requireTerminal(_ options: GlobalOptions) throws {
+    guard let problem = TerminalProblem.check(environment: options.environment) else { return }
+    let sv = options.language == .sv
+    switch problem {
+    case .noTerminal:
+        warn(sv ? "samtal: gränssnittet behöver en terminal: standard in och standard ut får inte vara en fil eller ett rör. "
+                + "Kommandona som skriver ut (till exempel `samtal meeting list`, `samtal export`) fungerar utan terminal."
+             : "samtal: the interface needs a terminal: standard input and output must not be a file or a pipe. "
+                + "The commands that print (such as `samtal meeting list`, `samtal export`) work without one.")
+    case .cannotDraw(let term):
+        warn(sv ? "samtal: TERM=\(term) kan inte rita gränssnittet (markören kan inte flyttas); starta samtal i en riktig terminal "
+                + "eller sätt till exempel TERM=xterm-256color."
+             : "samtal: TERM=\(term) cannot draw the interface (the cursor cannot be moved); start samtal in a real terminal "
+                + "or set, for example, TERM=xterm-256color.")
+    }
+    throw ExitCode(noTerminalExitCode)
+}
+
 /// Runs the interface until the user quits or a signal arrives.
 func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, openCycle: Int64? = nil,
                   role: RunRole = .facilitator, theme requested: Theme? = nil) throws {
+    try requireTerminal(options)
     let library = options.agendaLibrary()
     let runner = EffectRunner(store: store, library: library, role: role, language: options.language)
     var state = AppState(language: options.language,
@@ -31,18 +57,22 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
 
     Terminal.prepareLocale()
     let env = ProcessInfo.processInfo.environment
-    let theme: Theme = requested ?? (env["SAMTAL_THEME"] == "mono" || env["NO_COLOR"] != nil ? .monochrome
+    // NO_COLOR counts only when it is set to something (no-color.org).
+    let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+    let theme: Theme = requested ?? (env["SAMTAL_THEME"] == "mono" || noColor ? .monochrome
         : env["SAMTAL_THEME"] == "contrast" ? .highContrast : .color)
     let terminal: Terminal
     do {
         terminal = try Terminal(theme: theme)
     } catch {
         if savedStderr >= 0 { dup2(savedStderr, 2) }
-        throw error
+        warn("samtal: \(error)")
+        throw ExitCode(noTerminalExitCode)
     }
     defer { terminal.shutdown() }
 
     var quit = false
+    var suspendRequested = false
     // Writes in order on one thread; reads on another, so that a store held
     // by another process (reads go on in WAL mode) does not hold up what
     // the screen shows. A read that overtakes a write of the same step is
@@ -56,6 +86,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         for effect in state.update(event) where !quit {
             switch effect {
             case .quit: quit = true
+            case .suspend: suspendRequested = true
             case .saveNote(var draft, let clearing):
                 // On disk before it waits for the store (see NoteJournal).
                 draft.clientID = UUID().uuidString
@@ -163,6 +194,15 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         let keys = paste.read(pending.compactMap { if case .key(let k) = $0 { return k } else { return nil } })
         if pending.contains(.resize) { lastDrawn = nil }
         for key in keys where !quit { dispatch(.key(key)) }
+        if suspendRequested {
+            // Ctrl-Z: what was typed is kept as drafts first, then the
+            // shell has the terminal until fg; then the screen is drawn whole.
+            suspendRequested = false
+            dispatch(.tick(now: Date().timeIntervalSince1970, today: today))
+            _ = worker.drain(timeout: 0.3)
+            terminal.suspend()
+            lastDrawn = nil
+        }
         dirty = true
     }
     // Leaving: what was sent to the store (the last notes, the step clock,

@@ -2,37 +2,39 @@ import ArgumentParser
 import Foundation
 import SamtalAgendas
 import SamtalCore
+import SamtalStore
 
 /// Options every command takes: where the store is, which language, which
 /// extra agenda folders.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default: $XDG_DATA_HOME/samtal/samtal.sqlite; SAMTAL_STORE also sets it).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store file (default: $XDG_DATA_HOME/samtal/samtal.sqlite; SAMTAL_STORE also sets it).", valueName: "path"),
+            completion: .file(extensions: ["sqlite"]))
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language of the interface and documents: sv or en (SAMTAL_LANG also sets it).", valueName: "sv|en"))
-    var lang: String?
+    @Option(name: .long, help: ArgumentHelp("Language of the interface and documents (SAMTAL_LANG also sets it).", valueName: "sv|en"))
+    var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("An extra folder of agenda files (can be repeated).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("An extra folder of agenda files (can be repeated).", valueName: "dir"), completion: .directory)
     var agendas: [String] = []
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     func validate() throws {
-        if let lang, Language(rawValue: lang) == nil {
-            throw ValidationError("--lang must be sv or en, not '\(lang)'")
-        }
         if lang == nil, let env = environment["SAMTAL_LANG"], !env.isEmpty, Language(rawValue: env) == nil {
             throw ValidationError("SAMTAL_LANG must be sv or en, not '\(env)'")
         }
     }
 
     var language: Language {
-        if let lang, let l = Language(rawValue: lang) { return l }
+        if let lang { return lang }
         if let env = environment["SAMTAL_LANG"], let l = Language(rawValue: env) { return l }
         return .sv
     }
 
-    var storePath: String {
+    var storePath: String { Self.storePath(store, environment: environment) }
+
+    /// `--store`, else SAMTAL_STORE, else the default under XDG_DATA_HOME.
+    static func storePath(_ store: String?, environment: [String: String]) -> String {
         if let store, !store.isEmpty { return store }
         if let env = environment["SAMTAL_STORE"], !env.isEmpty { return env }
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -50,10 +52,55 @@ func warn(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
+/// A stored text as one printable line: line breaks become spaces and
+/// other control characters (an escape sequence in a note) "�", so that
+/// nothing stored (a note, a title, an agenda's title) reaches the
+/// terminal as a command: every listing prints stored text through it.
+func oneLine(_ s: String) -> String {
+    String(String.UnicodeScalarView(s.unicodeScalars.map { c in
+        c == "\n" || c == "\r" || c == "\t" ? " " : c.properties.generalCategory == .control ? "\u{FFFD}" : c
+    }))
+}
+
 /// Today's date in the local time zone, as YYYY-MM-DD.
 func localDate(_ date: Date = Date()) -> String {
     let f = DateFormatter()
     f.locale = Locale(identifier: "en_US_POSIX")
     f.dateFormat = "yyyy-MM-dd"
     return f.string(from: date)
+}
+
+// The core's value types as argument-parser values: their cases are what
+// --help lists, what a wrong value's message offers, and what the shell
+// completion scripts complete.
+extension Language: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+extension DocumentKind: ExpressibleByArgument {}
+extension NoteType: ExpressibleByArgument {}
+extension NoteSource: ExpressibleByArgument {}
+
+/// The projector's colours (`present --theme`).
+enum ProjectorTheme: String, CaseIterable, ExpressibleByArgument {
+    case color, contrast, mono
+}
+
+/// Shell completion of ids, read from the store named on the line being
+/// completed (`--store`), else SAMTAL_STORE or the default store; never
+/// creating or changing it.
+func completeIDs(meetings: Bool, cycles: Bool) -> CompletionKind {
+    .custom { words, _, _ in
+        let given = words.firstIndex(of: "--store").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
+        let ids = AppStore.completionIDs(path: GlobalOptions.storePath(given, environment: ProcessInfo.processInfo.environment))
+        return (meetings ? ids.meetings.map(String.init) : []) + (cycles ? ids.cycles.map(ExportTarget.cycleText) : [])
+    }
+}
+
+/// Shell completion of agenda ids: the shipped ones, the user's, and those
+/// of any --agendas on the line being completed.
+func completeAgendas() -> CompletionKind {
+    .custom { words, _, _ in
+        let extra = words.indices.dropLast().filter { words[$0] == "--agendas" }.map { words[$0 + 1] }
+        let folders = AgendaLibrary.defaultFolders(extra: extra, environment: ProcessInfo.processInfo.environment)
+        return AgendaLibrary(folders: folders).agendas.map(\.agenda.id)
+    }
 }

@@ -19,7 +19,7 @@ struct Review: ParsableCommand {
             published, [ej granskad] not decided yet.
             """)
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.") var meeting: Int64
+    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
     @Option(help: "Leave this note out of the public feedback (repeatable).") var exclude: [Int64] = []
     @Option(help: "Publish this note (as written, or its shorter text) (repeatable).") var include: [Int64] = []
     @Option(help: "Publish this shorter text instead of the note: ID=TEXT (repeatable).") var shorten: [String] = []
@@ -35,10 +35,7 @@ struct Review: ParsableCommand {
     func run() throws {
         let store = try openStore(options)
         let library = options.agendaLibrary()
-        guard try store.meeting(id: meeting) != nil else {
-            warn("samtal: no meeting with id \(meeting) in \(options.storePath)")
-            throw ExitCode(1)
-        }
+        guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
         var review = try publicReview(store: store, library: library, meetingID: meeting)
         let byID = Dictionary(uniqueKeysWithValues: review.items.map { ($0.note.id, $0.note) })
         var decisions: [Int64: NoteReviewDecision] = [:]
@@ -93,13 +90,4 @@ struct Review: ParsableCommand {
             print("\(item.note.id)\t" + oneLine(item.line(t)))
         }
     }
-}
-
-/// A stored text as one printable line: line breaks become spaces and
-/// other control characters (an escape sequence in a note) "�", so that
-/// nothing a note holds reaches the terminal as a command.
-func oneLine(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.map { c in
-        c == "\n" || c == "\r" || c == "\t" ? " " : c.properties.generalCategory == .control ? "\u{FFFD}" : c
-    }))
 }

@@ -165,6 +165,24 @@ import Testing
         #expect(ExportTarget.cycle(3).defaultDocument == .situation)
     }
 
+    /// One id form per kind (issue 16): what `new` prints is what every
+    /// command takes, and an id of the other kind says which kind it is.
+    @Test func idsOfOneKind() throws {
+        #expect(ExportTarget.cycle(3).text == "c3")
+        #expect(ExportTarget.meeting(7).text == "7")
+        #expect(try ExportTarget.meetingID("7") == 7)
+        #expect(try ExportTarget.cycleID("c3") == 3)
+        #expect(try ExportTarget.cycleID("cycle:3") == 3)
+        #expect(throws: IDError(argument: "c3", expected: .meeting, found: .cycle)) { try ExportTarget.meetingID("c3") }
+        #expect(throws: IDError(argument: "3", expected: .cycle, found: .meeting)) { try ExportTarget.cycleID("3") }
+        #expect(throws: IDError(argument: "sju", expected: .meeting, found: nil)) { try ExportTarget.meetingID("sju") }
+        #expect(IDError(argument: "3", expected: .cycle, found: .meeting).description
+                == "'3' is a meeting's id, not a cycle's: a cycle's id is written c3 (see `samtal cycle list`)")
+        #expect(IDError(argument: "c3", expected: .meeting, found: .cycle).description.hasPrefix("'c3' is a cycle's id, not a meeting's"))
+        // A control character typed into an id is not echoed.
+        #expect(!IDError(argument: "\u{1B}]0;x\u{07}", expected: .cycle, found: nil).description.contains("\u{1B}"))
+    }
+
     @Test func documentKinds() {
         #expect(DocumentKind.allCases.filter(\.isCycleDocument) == [.situation, .analysis, .plan, .promise, .quality])
         #expect(DocumentKind.allCases.filter(\.isPublic) == [.feedback, .promise])

@@ -46,6 +46,24 @@ import Testing
         #expect(Fixtures.run(state).input.text == "Mycket Klotter")
     }
 
+    @Test("A key the terminal description does not name is a key that does nothing, never text (issue 16)")
+    func unnamedKeysAreNotText() {
+        var reader = PasteReader()
+        #expect(reader.read([.escape] + keys("[1;5F")) == [.unknown(0)])
+        #expect(reader.read([.escape] + keys("[15;2~")) == [.unknown(0)])
+        #expect(reader.read([.escape] + keys("OR")) == [.unknown(0)])
+        // Held down: several in one burst.
+        #expect(reader.read([.escape] + keys("[1;5F") + [.escape] + keys("[1;5F")) == [.unknown(0), .unknown(0)])
+        var state = Fixtures.running()
+        for burst in [keys("Klotter"), [.escape] + keys("[1;5F"), keys(" vid skolan")] {
+            for k in reader.read(burst) { _ = state.update(.key(k)) }
+        }
+        #expect(Fixtures.run(state).input.text == "Klotter vid skolan")
+        // Not whole sequences, or text around them: still text, as a paste.
+        #expect(reader.read([.escape] + keys("[1;5")) == keys("\u{1B}[1;5"))
+        #expect(reader.read([.escape] + keys("[31mröd")) == keys("\u{1B}[31mröd"))
+    }
+
     @Test func withoutMarkersAnEscapeSequenceIsStillText() {
         var reader = PasteReader()
         let out = reader.read(keys("Röd ") + [.escape] + keys("[31mtext"))

@@ -30,6 +30,28 @@ struct TerminalTests {
         }
     }
 
+    @Test("The user's ESCDELAY is kept; without it Esc waits 25 ms")
+    func escapeDelay() {
+        #expect(Terminal.escapeDelay(ESCDELAY: nil) == 25)
+        #expect(Terminal.escapeDelay(ESCDELAY: "1500") == 1500)
+        #expect(Terminal.escapeDelay(ESCDELAY: "0") == 0)
+        #expect(Terminal.escapeDelay(ESCDELAY: "") == 25)
+        #expect(Terminal.escapeDelay(ESCDELAY: "snabb") == 25)
+    }
+
+    @Test("Without a terminal, or on TERM=dumb, the interface does not start")
+    func terminalProblems() {
+        let devNull = open("/dev/null", O_RDWR)
+        defer { close(devNull) }
+        #expect(TerminalProblem.check(environment: ["TERM": "xterm"], inputFD: devNull, outputFD: devNull) == .noTerminal)
+        var master: Int32 = -1, slave: Int32 = -1
+        guard openpty(&master, &slave, nil, nil, nil) == 0 else { Issue.record("no pty"); return }
+        defer { close(master); close(slave) }
+        #expect(TerminalProblem.check(environment: ["TERM": "xterm"], inputFD: slave, outputFD: devNull) == .noTerminal)
+        #expect(TerminalProblem.check(environment: ["TERM": "dumb"], inputFD: slave, outputFD: slave) == .cannotDraw(term: "dumb"))
+        #expect(TerminalProblem.check(environment: ["TERM": "xterm-256color"], inputFD: slave, outputFD: slave) == nil)
+    }
+
     @Test("Keys decode from wget_wch results")
     func decodesKeys() {
         func key(_ status: Int32, _ code: Int32) -> TerminalInput? {

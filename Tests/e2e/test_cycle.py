@@ -138,11 +138,11 @@ class CycleTests(E2ETestCase):
 
         # The cycle's priority is the decisive meeting's ranking; the
         # employees' dots are shown as input, not added in.
-        analysis = self.ws.cli("export", f"c{cycle}", "--document", "analysis", "--format", "md").stdout
+        analysis = self.ws.cli("export", cycle, "--document", "analysis", "--format", "md").stdout
         self.assertRegex(analysis, r"\| 1 \| Storgatan centrum[^|]*\| 2 \|")
         self.assertRegex(analysis, r"\| 2 \| Stationen[^|]*\| 1 \|")
 
-        situation = self.ws.cli("export", f"c{cycle}", "--document", "situation", "--format", "md").stdout
+        situation = self.ws.cli("export", cycle, "--document", "situation", "--format", "md").stdout
         self.assertRegex(situation, r"\| 1 \| Storgatan centrum[^\n]*\| ja \| Storgatan är en trygg väg hem på kvällen \|")
         self.assertIn("Prickarna från tidigare möten var underlag och räknas inte in.", situation)
         self.assertRegex(situation, r"\| Kommunen \| 1 \|")
@@ -227,7 +227,7 @@ class CycleTests(E2ETestCase):
         self.joint_meeting(cycle)
         # What the employees were told is what they were told.
         self.assertEqual(self.ws.cli("export", what, "--document", "summary", "--format", "md").stdout, summary)
-        records = json.loads(self.ws.cli("export", f"c{cycle}", "--format", "json").stdout)
+        records = json.loads(self.ws.cli("export", cycle, "--format", "json").stdout)
         kept = [a for a in records["focus_areas"] if a["name"] == "Storgatan centrum"]
         self.assertEqual(len(kept), 1)
         proposals = {r["meeting_id"] for r in records["focus_area_proposals"] if r["focus_area_id"] == kept[0]["id"]}
@@ -237,7 +237,7 @@ class CycleTests(E2ETestCase):
         self.assertEqual(self.ws.sqlite(f"SELECT COUNT(*) FROM vote WHERE focus_area_id = {kept[0]['id']} AND meeting_id = {int(what)}"),
                          [(1,)])
         # The municipality's note counts as the municipality's, the citizens' as theirs.
-        situation = self.ws.cli("export", f"c{cycle}", "--document", "situation", "--format", "md").stdout
+        situation = self.ws.cli("export", cycle, "--document", "situation", "--format", "md").stdout
         self.assertRegex(situation, r"\| Kommunen \| 1 \|")
         self.assertRegex(situation, r"\| Medborgare \| 1 \|")
 
@@ -319,7 +319,7 @@ class CycleTests(E2ETestCase):
         p.key("Enter")
         p.wait_for("[effektmål] Minska andelen boende som känner sig otrygga på Storgatan · ✓ SMART")
         self.finish(p)
-        records = json.loads(self.ws.cli("export", f"c{cycle}", "--format", "json").stdout)
+        records = json.loads(self.ws.cli("export", cycle, "--format", "json").stdout)
         walk = next(a for a in records["activities"] if a["what"] == "Trygghetsvandring på Storgatan")
         light = next(a for a in records["activities"] if a["what"] == "Bättre belysning vid busstorget")
         self.assertEqual((walk["how"], walk["organisation"], walk["sequence"], walk["triangle_side"], walk["involves_citizens"]),
@@ -329,7 +329,7 @@ class CycleTests(E2ETestCase):
         goals = records["goals"]
         self.assertEqual([(g["kind"], g["smart_flags"], g["accepted"], g["meeting_id"], g["step_id"]) for g in goals],
                          [("effect", "", True, int(planning), "mal")])
-        plan = self.ws.cli("export", f"c{cycle}", "--document", "plan", "--format", "md").stdout
+        plan = self.ws.cli("export", cycle, "--document", "plan", "--format", "md").stdout
         self.assertIn("Minska andelen boende som känner sig otrygga på Storgatan", plan)
 
         # 8. The follow-up changes the activities' status in the plan.
@@ -354,7 +354,7 @@ class CycleTests(E2ETestCase):
                                  " ORDER BY activity_id")
         self.assertEqual(entries, [("Sex vandringar, med 40 boende", "Två poliser, 12 timmar", "done"), ("", "", "ongoing")])
         # The follow-up is not a situation report; the municipality's is.
-        situation = self.ws.cli("export", f"c{cycle}", "--document", "situation", "--format", "md").stdout
+        situation = self.ws.cli("export", cycle, "--document", "situation", "--format", "md").stdout
         reports = situation.split("## Lägesrapporter")[1].split("\n## ")[0]
         self.assertIn("Lägesrapport mars", reports)
         self.assertNotIn("Uppföljning december", reports)

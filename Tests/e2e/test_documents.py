@@ -29,7 +29,7 @@ class ExportTests(E2ETestCase):
                                    "--title", "VAD-dialog", "--date", "2027-01-20", "--place", "Polishuset").stdout.strip()
         for text in [HOSTILE, PHONE, ODD]:
             self.ws.cli("note", "add", self.meeting, "--step", "lokal-lagesbild", "--text", text)
-        self.c = f"c{self.cycle}"
+        self.c = self.cycle
 
     def path(self, name):
         return os.path.join(self.ws.dir, name)
@@ -39,7 +39,7 @@ class ExportTests(E2ETestCase):
         self.assertIn("Mötessammanfattning", summary)
         self.assertIn(HOSTILE, summary)  # Markdown: intact
         self.assertIn("Lägesbild", self.ws.cli("export", self.c).stdout.splitlines()[2])
-        self.assertIn("Lägesbild", self.ws.cli("export", f"cycle:{self.cycle}").stdout)
+        self.assertIn("Lägesbild", self.ws.cli("export", f"cycle:{self.cycle[1:]}").stdout)
         for document in CYCLE_DOCUMENTS:
             for fmt in ["md", "html"]:
                 out = self.ws.cli("export", self.c, "--document", document, "--format", fmt).stdout
@@ -158,10 +158,10 @@ class ExportTests(E2ETestCase):
         cases = [
             (["export", self.meeting, "--document", "promise"], "is about a cycle"),
             (["export", self.c, "--document", "summary"], "is about one meeting"),
-            (["export", "x7"], "neither a meeting id"),
+            (["export", "x7"], "not an id"),
             (["export", self.c, "--format", "csv"], "give --output DIR"),
             (["export", self.c, "--format", "json", "--document", "plan"], "writes the records, not a document"),
-            (["export", "c999"], "no cycle with id 999"),
+            (["export", "c999"], "no cycle with id c999"),
             (["export", "999"], "no meeting with id 999"),
         ]
         for args, message in cases:

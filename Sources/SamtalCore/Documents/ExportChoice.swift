@@ -30,6 +30,59 @@ public enum ExportTarget: Equatable, Sendable, CustomStringConvertible {
 
     /// The document written when none is named.
     public var defaultDocument: DocumentKind { isCycle ? .situation : .summary }
+
+    /// The id as printed and typed: `c3` for a cycle, `7` for a meeting.
+    public var text: String {
+        switch self {
+        case .meeting(let id): String(id)
+        case .cycle(let id): ExportTarget.cycleText(id)
+        }
+    }
+
+    /// A cycle's id as printed and typed (`c3`).
+    public static func cycleText(_ id: Int64) -> String { "c\(id)" }
+
+    /// The meeting an argument names; an error naming the kind for a
+    /// cycle's id or anything else.
+    public static func meetingID(_ argument: String) throws(IDError) -> Int64 {
+        switch ExportTarget(argument: argument) {
+        case .meeting(let id): return id
+        case .cycle: throw IDError(argument: argument, expected: .meeting, found: .cycle)
+        case nil: throw IDError(argument: argument, expected: .meeting, found: nil)
+        }
+    }
+
+    /// The cycle an argument names; an error naming the kind for a
+    /// meeting's id (a plain number) or anything else.
+    public static func cycleID(_ argument: String) throws(IDError) -> Int64 {
+        switch ExportTarget(argument: argument) {
+        case .cycle(let id): return id
+        case .meeting: throw IDError(argument: argument, expected: .cycle, found: .meeting)
+        case nil: throw IDError(argument: argument, expected: .cycle, found: nil)
+        }
+    }
+}
+
+/// An id of the wrong kind, or no id at all, where a meeting or a cycle is
+/// expected. One id form per kind: a meeting is a plain number (`7`), a
+/// cycle is written `c3` (`cycle:3` is read too).
+public struct IDError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable { case meeting, cycle }
+    public var argument: String
+    public var expected: Kind
+    public var found: Kind?
+
+    public var description: String {
+        let shown = argument.unicodeScalars.contains { $0.properties.generalCategory == .control } ? "the value" : "'\(argument)'"
+        let wanted = expected == .meeting
+            ? "a meeting's id is a plain number such as 7 (see `samtal meeting list`)"
+            : "a cycle's id is written c3 (see `samtal cycle list`)"
+        switch found {
+        case .meeting: return "\(shown) is a meeting's id, not a cycle's: \(wanted)"
+        case .cycle: return "\(shown) is a cycle's id, not a meeting's: \(wanted)"
+        case nil: return "\(shown) is not an id: \(wanted)"
+        }
+    }
 }
 
 public enum ExportFormat: String, CaseIterable, Sendable {

@@ -1,0 +1,170 @@
+"""End-to-end: the command line behaves as users expect (issue 16).
+
+One id form per kind: a cycle is `c3`, a meeting a plain `7`. Each `new`
+prints its id in that form and every command takes it; an id of the wrong
+kind is refused with a message naming the kind. `--version`; exit code 64
+for a wrong command line only, 1 for an operation that failed ("not
+found"). Stored text printed by the listings never sends a control
+character to the terminal."""
+
+import os
+import re
+import subprocess
+import unittest
+
+from tmux_harness import BINARY, REPO, E2ETestCase
+
+USAGE = 64
+FAILED = 1
+
+
+class IdsTests(E2ETestCase):
+    def setUp(self):
+        super().setUp()
+        self.cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        self.meeting = self.ws.cli("meeting", "new", "--cycle", self.cycle, "--agenda", "medarbetardialog-vad",
+                                   "--title", "VAD-dialog", "--date", "2026-12-03").stdout.strip()
+        # A second cycle, so that a cycle's number is also some meeting's.
+        self.other = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
+        self.other_meeting = self.ws.cli("meeting", "new", "--cycle", self.other, "--agenda", "medarbetardialog-vad",
+                                         "--title", "Ludvika-dialog").stdout.strip()
+
+    def test_new_prints_one_form_per_kind(self):
+        self.assertRegex(self.cycle, r"^c[0-9]+$")
+        self.assertRegex(self.other, r"^c[0-9]+$")
+        self.assertRegex(self.meeting, r"^[0-9]+$")
+
+    def test_the_printed_ids_are_taken_by_every_command(self):
+        listed = self.ws.cli("cycle", "list").stdout.splitlines()
+        self.assertIn(self.cycle, [line.split("\t")[0] for line in listed])
+        meetings = self.ws.cli("meeting", "list", "--cycle", self.cycle).stdout.splitlines()
+        self.assertEqual([line.split("\t")[:2] for line in meetings], [[self.meeting, self.cycle]])
+        situation = self.ws.cli("export", self.cycle, "--format", "md").stdout
+        self.assertIn("Lägesbild", situation.splitlines()[2])
+        self.assertIn("LPO Fagersta", situation)
+        self.assertNotIn("Ludvika", situation)
+        summary = self.ws.cli("export", self.meeting, "--format", "md").stdout
+        self.assertIn("VAD-dialog", summary)
+        p = self.pane(f"{BINARY} cycle {self.cycle}")
+        p.wait_for("Fokusområden")
+
+    def test_the_cycle_printed_by_new_exports_that_cycle_not_a_meeting_with_its_number(self):
+        # The fault: `cycle new` printed 2 and `export 2` wrote meeting 2 of
+        # another cycle. The printed id names the cycle, whatever meeting
+        # has its number.
+        number = self.other[1:]
+        self.assertEqual(self.ws.sqlite(f"SELECT count(*) FROM meeting WHERE id = {number}")[0][0], 1)
+        out = self.ws.cli("export", self.other, "--format", "json").stdout
+        self.assertIn('"LPO Ludvika"', out)
+        self.assertNotIn("VAD-dialog", out)
+
+    def test_an_id_of_the_wrong_kind_says_which_kind_it_is(self):
+        number = self.cycle[1:]
+        cases = [
+            (["meeting", "new", "--cycle", number, "--agenda", "medarbetardialog-vad", "--title", "X"], "meeting"),
+            (["meeting", "list", "--cycle", number], "meeting"),
+            (["cycle", number], "meeting"),
+            (["run", self.cycle], "cycle"),
+            (["present", self.cycle], "cycle"),
+            (["capture", self.cycle, "--group", "1"], "cycle"),
+            (["note", "add", self.cycle, "--text", "x"], "cycle"),
+            (["review", self.cycle], "cycle"),
+        ]
+        for args, kind in cases:
+            result = self.ws.cli(*args, "--lang", "en", check=False)
+            self.assertEqual(result.returncode, USAGE, f"{args}: {result.stderr}")
+            self.assertIn(f"is a {kind}'s id", result.stderr, args)
+            self.assertEqual(self.ws.sqlite("SELECT count(*) FROM meeting")[0][0], 2, args)
+
+    def test_an_export_of_an_id_that_is_nothing_fails_and_writes_nothing(self):
+        for target in ["99", "c99"]:
+            result = self.ws.cli("export", target, check=False)
+            self.assertEqual(result.returncode, FAILED, result.stderr)
+            self.assertEqual(result.stdout, "")
+            self.assertIn("99", result.stderr)
+
+
+class ExitCodeTests(E2ETestCase):
+    def setUp(self):
+        super().setUp()
+        self.meeting = self.ws.new_meeting()
+
+    def test_version(self):
+        result = self.ws.cli("--version")
+        self.assertRegex(result.stdout.strip(), r"^[0-9]+\.[0-9]+\.[0-9]+")
+
+    def test_not_found_is_a_failed_operation_not_a_usage_error(self):
+        cases = [["run", "99"], ["present", "99"], ["capture", "99", "--group", "1"], ["cycle", "c99"],
+                 ["note", "add", "99", "--text", "x"], ["review", "99"], ["export", "99"],
+                 ["meeting", "new", "--cycle", "c99", "--agenda", "medarbetardialog-vad", "--title", "X"],
+                 ["meeting", "new", "--cycle", "c1", "--agenda", "finns-inte", "--title", "X"],
+                 ["note", "add", self.meeting, "--step", "finns-inte", "--text", "x"]]
+        for args in cases:
+            result = self.ws.cli(*args, "--lang", "en", check=False)
+            self.assertEqual(result.returncode, FAILED, f"{args}: {result.stderr}")
+            self.assertNotIn("Usage:", result.stderr, args)
+            self.assertRegex(result.stderr, r"no (meeting|cycle|agenda|step)", args)
+
+    def test_a_wrong_command_line_is_a_usage_error(self):
+        cases = [["export", self.meeting, "--format", "odt"], ["meeting", "new", "--cycle", "c1"],
+                 ["note", "add", self.meeting], ["finns-inte"], ["run", "sju"]]
+        for args in cases:
+            result = self.ws.cli(*args, check=False)
+            self.assertEqual(result.returncode, USAGE, f"{args}: {result.stderr}")
+
+
+class NoteGroupTests(E2ETestCase):
+    def test_a_group_the_meeting_does_not_have_is_refused_as_at_a_station(self):
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", "Två",
+                              "--groups", "2").stdout.strip()
+        for group in ["7", "3"]:
+            result = self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--group", group,
+                                 "--text", "Klotter", "--lang", "en", check=False)
+            self.assertEqual(result.returncode, USAGE, result.stderr)
+            self.assertIn("between 1 and 2", result.stderr)
+        self.assertEqual(self.ws.sqlite("SELECT count(*) FROM note")[0][0], 0)
+        for group in ["0", "2"]:
+            self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--group", group, "--text", "Klotter")
+        self.assertEqual(self.ws.sqlite("SELECT count(*) FROM note")[0][0], 2)
+
+
+# An OSC 52 clipboard write, a window title, a colour, a bell, C1 CSI.
+HOSTILE = "Titel \x1b]52;c;ZWNobyBoYWNrZWQ=\x07 \x1b]0;KAPAD\x1b\\ \x1b[31mröd\x1b[0m \x07 \u009b2J slut"
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class ControlCharacterTests(E2ETestCase):
+    def test_listings_print_stored_text_without_control_characters(self):
+        cycle = self.ws.cli("cycle", "new", "--area", HOSTILE, "--period", "2027\x1b[2J").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad",
+                              "--title", HOSTILE, "--place", HOSTILE).stdout.strip()
+        self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--text", HOSTILE)
+        folder = os.path.join(self.ws.dir, "agendas")
+        os.makedirs(folder)
+        with open(os.path.join(REPO, "Agendas", "medarbetardialog-vad.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r"^id: .*$", "id: fientlig", text, count=1, flags=re.M)
+        title = HOSTILE.replace("\x1b", "\\e").replace("\x07", "\\a").replace("\u009b", "\\x9b")
+        text = re.sub(r"^title: .*$", lambda _: f'title: "{title}"', text, count=1, flags=re.M)
+        path = os.path.join(folder, "fientlig.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        self.ws.cli("agenda", "check", path)
+        outputs = {
+            "agenda list": self.ws.cli("agenda", "list", "--agendas", folder).stdout,
+            "cycle list": self.ws.cli("cycle", "list").stdout,
+            "meeting list": self.ws.cli("meeting", "list").stdout,
+            "review": self.ws.cli("review", meeting).stdout,
+        }
+        self.assertIn("fientlig", outputs["agenda list"])
+        for name, out in outputs.items():
+            self.assertIn("Titel", out, name)
+            self.assertIsNone(CONTROL.search(out), f"{name}: {out!r}")
+            self.assertTrue(out.endswith("\n"), name)
+        # Still stored exactly.
+        self.assertEqual(self.ws.sqlite("SELECT title FROM meeting")[0][0], HOSTILE)
+
+
+if __name__ == "__main__":
+    unittest.main()
