@@ -61,7 +61,8 @@ public enum DisplayWidth {
 
     /// Columns a string takes when drawn.
     public static func of(_ s: String) -> Int {
-        s.reduce(0) { $0 + cell(for: $1).1 }
+        LayoutWork.measured(s.utf8.count)
+        return s.reduce(0) { $0 + cell(for: $1).1 }
     }
 
     /// The longest prefix of `s` that fits in `columns`.
@@ -74,6 +75,7 @@ public enum DisplayWidth {
             out.append(g)
             used += w
         }
+        LayoutWork.measured(out.utf8.count)
         return out
     }
 

@@ -43,6 +43,7 @@ extension Screens {
                                   typeStyle: .normal))
                 lastGroup = note.group
             }
+            LayoutWork.item()
             let selected = note.id == run.selection
             // The marks after the text (author, hidden, personal data) get
             // room of their own: they never cover a word.
