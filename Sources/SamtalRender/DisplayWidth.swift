@@ -26,6 +26,8 @@ public enum DisplayWidth {
     /// What one grapheme cluster is drawn as, and its width.
     /// Control characters become U+FFFD (never an escape to the terminal).
     public static func cell(for g: Character) -> (String, Int) {
+        // Printable ASCII, most of what is typed: one column, as it is.
+        if let a = g.asciiValue, a >= 0x20, a < 0x7F { return (String(g), 1) }
         let scalars = Array(g.unicodeScalars)
         guard let first = scalars.first else { return ("", 0) }
         // A line break inside a one-line view (a form field, a cut line).
@@ -62,11 +64,23 @@ public enum DisplayWidth {
     /// Columns a string takes when drawn.
     public static func of(_ s: String) -> Int {
         LayoutWork.measured(s.utf8.count)
+        if isPrintableASCII(s) { return s.utf8.count }
         return s.reduce(0) { $0 + cell(for: $1).1 }
+    }
+
+    /// Whether every character is printable ASCII (one byte, one column):
+    /// then width is counted in bytes, without the Unicode tables.
+    @inline(__always) static func isPrintableASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The longest prefix of `s` that fits in `columns`.
     public static func prefix(_ s: String, columns: Int) -> String {
+        if isPrintableASCII(s) {
+            let n = max(0, min(columns, s.utf8.count))
+            LayoutWork.measured(n)
+            return n == s.utf8.count ? s : String(s.utf8.prefix(n))!
+        }
         var out = ""
         var used = 0
         for g in s {
