@@ -88,6 +88,22 @@ public struct AppStore: Sendable {
         self.init(writer: pool, path: path, warnings: warnings, migrationBackupPath: backupPath)
     }
 
+    /// Closes the store's connections when nothing is reading or writing;
+    /// nothing may be asked of it afterwards. The last connection to the
+    /// file, in any process, checkpoints the WAL and removes the `-wal`
+    /// file: the next opening sees a store that was closed cleanly.
+    public func close() {
+        // A pool closes its writer before its read-only readers, and a
+        // read-only connection that closes last leaves the -wal as it was
+        // (GRDB issue 739): it is emptied first. Another process reading
+        // at this moment keeps it (then the next opening checks every page).
+        try? writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 100")
+            try db.checkpoint(.truncate)
+        }
+        try? writer.close()
+    }
+
     /// A fresh, empty store in memory (for tests and trials).
     public static func inMemory() throws -> AppStore {
         let queue = try DatabaseQueue()

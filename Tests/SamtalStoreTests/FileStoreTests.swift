@@ -302,6 +302,18 @@ struct DeepDamageTests {
         #expect(FileModes.status(copy) == nil)
     }
 
+    @Test("a store closed after writing leaves an empty -wal: the next opening has nothing to recover")
+    func closeEmptiesTheWAL() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        let fixture = try Fixture(store: AppStore(path: path))
+        let note = try fixture.store.saveNote(fixture.draft("sparad före stängning"), now: 1)
+        #expect((FileModes.size(path + "-wal") ?? 0) > 0)
+        fixture.store.close()
+        #expect((FileModes.size(path + "-wal") ?? 0) == 0)
+        #expect(try AppStore(path: path).notes(meetingID: fixture.meeting.id) == [note])
+    }
+
     @Test("before a migration: refused, not copied, the file unchanged")
     func beforeAMigration() throws {
         let temp = try TempFolder()
