@@ -73,3 +73,32 @@ struct LayoutShapeTests {
                    work(ShapeFixtures.running(notes: 3000, role: role), keys: keys))
     }
 }
+
+@Suite("The cluster step's frame does not grow with the notes to group")
+struct ClusterShapeTests {
+    /// A cluster step gathering `count` notes, three areas of a few notes.
+    func state(notes count: Int, keys: [Key]) -> AppState {
+        var notes = ShapeFixtures.notes(count, stepID: "lokal-lagesbild")
+        for i in notes.indices { notes[i].text += " (\(i % 30))" }
+        let areas = [StepFixtures.area(10, "Storgatan kvällstid", notes: [1, 2, 3]), StepFixtures.area(11, "Gångtunneln", notes: [4, 5]),
+                     StepFixtures.area(12, "Unga som begår brott", .group)]
+        return StepFixtures.state(.cluster, settings: ["notes_from": "cycle"],
+                                  data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: areas), keys: keys)
+    }
+
+    func work(_ state: AppState) -> LayoutWork {
+        LayoutWork.count { _ = Screens.render(state, size: Size(width: 100, height: 30)) }
+    }
+
+    @Test("typing a new area's name with 1,000 notes from the cycle costs at most 1.2× 30", arguments: [
+        [Key](repeating: .down, count: 3) + "Centrum".map { .char($0) },
+        [Key](repeating: .down, count: 25),
+    ])
+    func typingAndMoving(keys: [Key]) {
+        let small = work(state(notes: 30, keys: keys))
+        let large = work(state(notes: 1000, keys: keys))
+        #expect(small.items > 0)
+        #expect(Double(large.items) <= 1.2 * Double(small.items), "notes laid out: \(small.items) → \(large.items)")
+        #expect(Double(large.measuredBytes) <= 1.2 * Double(small.measuredBytes), "bytes measured: \(small.measuredBytes) → \(large.measuredBytes)")
+    }
+}

@@ -134,3 +134,29 @@ struct NotesWindowEquivalenceTests {
         }
     }
 }
+
+@Suite("The list made row by row draws what the list of every row drew")
+struct LazyListEquivalenceTests {
+    @Test("random lengths, selections and sizes: the same grid as drawList of an array")
+    func randomCases() {
+        var rng = NotesWindowEquivalenceTests.Generator(state: 42)
+        for case_ in 0..<300 {
+            let count = Int.random(in: 0...40, using: &rng)
+            let items = (0..<count).map { i in
+                let n = Int.random(in: 1...(case_ % 2 == 0 ? 30 : 6), using: &rng)
+                let text = (0..<n).map { _ in NotesWindowEquivalenceTests.words.randomElement(using: &rng)! }.joined(separator: " ")
+                return Screens.ListItem(text: text, style: Int.random(in: 0..<2, using: &rng) == 0 ? .normal : Style(.dim), index: i)
+            }
+            let selected: Int? = Int.random(in: 0..<4, using: &rng) == 0 ? nil : Int.random(in: -1...count, using: &rng)
+            let size = Size(width: Int.random(in: 3...80, using: &rng), height: Int.random(in: 1...25, using: &rng))
+            let rect = Rect(x: 0, y: 0, width: size.width, height: size.height)
+            let active = Int.random(in: 0..<2, using: &rng) == 0
+            var expected = Grid(size), actual = Grid(size)
+            Screens.drawList(&expected, items, selected: selected, rect: rect, active: active)
+            Screens.drawList(&actual, count: count, selected: selected, rect: rect, active: active) { items[$0] }
+            let same = actual == expected
+            #expect(same, "case \(case_): \(count) rows, \(size), selected \(String(describing: selected))\n\(expected.text)\n---\n\(actual.text)")
+            if !same { break }
+        }
+    }
+}
