@@ -220,9 +220,19 @@ public struct RunState: Equatable, Sendable {
     mutating func setNotes(_ list: [Note]) {
         // Notes on their way to the store stay until the store answers.
         let provisional = notes.filter { $0.id < 0 && $0.stepID == step.id }
+        let before = (notes, noteIndex, personalData)
         notes = (list + provisional).sorted { ($0.group, $0.createdAt, $0.id) < ($1.group, $1.createdAt, $1.id) }
         personalData = [:]
-        for note in notes { scanForPersonalData(note) }
+        // A step is loaded again after every commit (a draft written each
+        // second while typing): a note whose text is as it was keeps what
+        // was found in it, and only new or changed text is scanned.
+        for note in notes {
+            if let i = before.1.position[note.id], before.0[i].text == note.text {
+                personalData[note.id] = before.2[note.id]
+            } else {
+                scanForPersonalData(note)
+            }
+        }
     }
 
     mutating func scanForPersonalData(_ note: Note) {
