@@ -102,3 +102,33 @@ struct ClusterShapeTests {
         #expect(Double(large.measuredBytes) <= 1.2 * Double(small.measuredBytes), "bytes measured: \(small.measuredBytes) → \(large.measuredBytes)")
     }
 }
+
+@Suite("Display width's fast paths agree with the tables")
+struct DisplayWidthFastPathTests {
+    @Test("every scalar the fast paths take: the same width and the same cell as through the tables")
+    func fastPathsAgree() {
+        let ranges: [ClosedRange<UInt32>] = [0x00...0x2FF, 0x2500...0x259F, 0x2000...0x206F]
+        for v in ranges.joined() {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            #expect(DisplayWidth.of(scalar) == DisplayWidth.tableWidth(scalar), "U+\(String(v, radix: 16))")
+            let g = Character(scalar)
+            let (fast, fastWidth) = DisplayWidth.cell(for: g)
+            let (table, tableWidth) = DisplayWidth.tableCell(for: g)
+            #expect(fast == table && fastWidth == tableWidth, "U+\(String(v, radix: 16))")
+        }
+        // Strings: ASCII counted in bytes, the rest through the cells.
+        for s in ["Storgatan 12", "åäö ÅÄÖ", "─│┌┐", "e\u{301}", "中文 😀", "\u{AD}", "a\tb", "rad\r\nrad"] {
+            #expect(DisplayWidth.of(s) == s.reduce(0) { $0 + DisplayWidth.tableCell(for: $1).1 }, "\(s.debugDescription)")
+            for n in 0...8 {
+                var expected = "", used = 0
+                for g in s {
+                    let w = DisplayWidth.tableCell(for: g).1
+                    if used + w > n { break }
+                    expected.append(g)
+                    used += w
+                }
+                #expect(DisplayWidth.prefix(s, columns: n) == expected, "\(s.debugDescription) in \(n)")
+            }
+        }
+    }
+}
