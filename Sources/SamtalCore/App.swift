@@ -87,7 +87,12 @@ public struct RunState: Equatable, Sendable {
     public var agenda: Agenda
     public var stepIndex: Int
     /// The current step's notes, in display order (group, then time).
-    public private(set) var notes: [Note]
+    public private(set) var notes: [Note] {
+        didSet { noteIndex = NoteIndex(notes) }
+    }
+    /// Where each note and each group's notes are in `notes`, kept with
+    /// them: a key or a frame finds a note without going through all.
+    public private(set) var noteIndex = NoteIndex([])
     /// Stored seconds per step, not counting the running stretch.
     public var stepSeconds: [String: Double]
     /// When the running stretch of the current step began.
@@ -190,6 +195,11 @@ public struct RunState: Equatable, Sendable {
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
 
+    /// The note of this step with the id, if it is here.
+    public func note(id: Int64) -> Note? {
+        noteIndex.position[id].map { notes[$0] }
+    }
+
     /// Whether this terminal may select, edit or delete the note: the
     /// facilitator any, a station its own group's.
     public func mayChange(_ note: Note) -> Bool {
@@ -216,9 +226,19 @@ public struct RunState: Equatable, Sendable {
     mutating func setNotes(_ list: [Note]) {
         // Notes on their way to the store stay until the store answers.
         let provisional = notes.filter { $0.id < 0 && $0.stepID == step.id }
+        let before = (notes, noteIndex, personalData)
         notes = (list + provisional).sorted { ($0.group, $0.createdAt, $0.id) < ($1.group, $1.createdAt, $1.id) }
         personalData = [:]
-        for note in notes { scanForPersonalData(note) }
+        // A step is loaded again after every commit (a draft written each
+        // second while typing): a note whose text is as it was keeps what
+        // was found in it, and only new or changed text is scanned.
+        for note in notes {
+            if let i = before.1.position[note.id], before.0[i].text == note.text {
+                personalData[note.id] = before.2[note.id]
+            } else {
+                scanForPersonalData(note)
+            }
+        }
     }
 
     mutating func scanForPersonalData(_ note: Note) {
@@ -1040,7 +1060,7 @@ public struct AppState: Equatable, Sendable {
             say(texts[.saving])
             // The line is free at once: what is typed next is a new note,
             // whether or not the store has committed this one yet.
-            if let e = run.editing, var note = run.notes.first(where: { $0.id == e.id }) {
+            if let e = run.editing, var note = run.note(id: e.id) {
                 let effect = Effect.updateNote(id: e.id, text: text, group: run.group, type: run.noteType, source: run.editSource,
                                                clearing: run.clearing([key]))
                 note.text = text
@@ -1058,17 +1078,19 @@ public struct AppState: Equatable, Sendable {
             run.input.clear()
             return [effect]
         case .selectPreviousNote, .selectNextNote:
-            // A station selects among its own group's notes only.
-            let ids = run.notes.filter { run.mayChange($0) }.map(\.id)
+            // A station selects among its own group's notes only (a run of
+            // them in display order).
+            var ids = run.notes.indices
+            if case .station(let group, _) = run.role { ids = run.noteIndex.range(ofGroup: group) }
             guard !ids.isEmpty else { return [] }
-            if let s = run.selection, let i = ids.firstIndex(of: s) {
+            if let s = run.selection, let i = run.noteIndex.position[s], ids.contains(i) {
                 let j = action == .selectPreviousNote ? i - 1 : i + 1
-                run.selection = ids.indices.contains(j) ? ids[j] : (action == .selectPreviousNote ? ids[0] : nil)
+                run.selection = ids.contains(j) ? run.notes[j].id : (action == .selectPreviousNote ? run.notes[ids.lowerBound].id : nil)
             } else if action == .selectPreviousNote {
-                run.selection = ids.last
+                run.selection = run.notes[ids.upperBound - 1].id
             }
         case .editNote:
-            guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }), run.mayChange(note) else {
+            guard let id = run.selection, let note = run.note(id: id), run.mayChange(note) else {
                 say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
@@ -1087,7 +1109,7 @@ public struct AppState: Equatable, Sendable {
             // The input line is bound to the note once this key is handled.
             return effects
         case .deleteNote:
-            guard let id = run.selection, run.notes.contains(where: { $0.id == id && run.mayChange($0) }) else {
+            guard let id = run.selection, let note = run.note(id: id), run.mayChange(note) else {
                 say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
@@ -1115,13 +1137,13 @@ public struct AppState: Equatable, Sendable {
             enterStep(&run)
             return written + [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]
         case .keepPersonalData:
-            guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }) else {
+            guard let id = run.selection, let note = run.note(id: id) else {
                 say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
             return [.setPersonalDataChecked(noteID: id, checked: !note.personalDataChecked)]
         case .toggleHidden:
-            guard let id = run.selection, let note = run.notes.first(where: { $0.id == id }) else {
+            guard let id = run.selection, let note = run.note(id: id) else {
                 say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
@@ -1175,5 +1197,51 @@ extension AppState {
     /// for the facts form; nil when the agenda is not known here.
     func intro(ofAgenda id: String) -> AgendaIntro? {
         agendas.first { $0.id == id }.map(\.intro)
+    }
+}
+
+/// An index of a step's notes in display order (`RunState.notes`): each
+/// note's position, and each group's run of notes with the one written last.
+/// Built once when the notes change (a save, a load), never per key.
+public struct NoteIndex: Sendable {
+    public struct Group: Sendable, Equatable {
+        public var group: Int
+        /// The group's notes' positions in `RunState.notes`.
+        public var range: Range<Int>
+        /// The group's note written last (a provisional one is the newest).
+        public var newest: Int64
+    }
+
+    public private(set) var position: [Int64: Int] = [:]
+    /// In display order.
+    public private(set) var groups: [Group] = []
+    /// The note written last of all.
+    public private(set) var newest: Int64?
+
+    init(_ notes: [Note]) {
+        position.reserveCapacity(notes.count)
+        var newestAt: Int?
+        for (i, note) in notes.enumerated() {
+            position[note.id] = i
+            if let last = groups.last, last.group == note.group {
+                groups[groups.count - 1].range = last.range.lowerBound..<(i + 1)
+                if Self.newer(note, than: notes[position[last.newest] ?? i]) { groups[groups.count - 1].newest = note.id }
+            } else {
+                groups.append(Group(group: note.group, range: i..<(i + 1), newest: note.id))
+            }
+            if newestAt.map({ Self.newer(note, than: notes[$0]) }) ?? true { newestAt = i }
+        }
+        newest = newestAt.map { notes[$0].id }
+    }
+
+    /// Written later: a note on its way to the store (negative id) after
+    /// every stored one, else by time, then id.
+    static func newer(_ a: Note, than b: Note) -> Bool {
+        (a.id < 0 ? 1 : 0, a.createdAt, abs(a.id)) > (b.id < 0 ? 1 : 0, b.createdAt, abs(b.id))
+    }
+
+    /// The run of one group's notes (empty when it has none).
+    public func range(ofGroup group: Int) -> Range<Int> {
+        groups.first { $0.group == group }?.range ?? 0..<0
     }
 }

@@ -146,7 +146,7 @@ extension RunState {
         case .note, .newArea, .splitArea, .summary:
             return ""
         case .noteEdit(let id):
-            return notes.first { $0.id == id }?.text ?? ""
+            return note(id: id)?.text ?? ""
         case .summaryEdit(let id, let part):
             guard let item = data.summaryItems.first(where: { $0.id == id }) else { return "" }
             return [item.text, item.owner, item.due][min(max(0, part), 2)]

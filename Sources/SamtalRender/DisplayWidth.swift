@@ -12,6 +12,17 @@ public enum DisplayWidth {
     /// Columns one scalar takes: 0, 1 or 2.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        // What screens are mostly made of: printable ASCII, Latin letters
+        // (å ä ö é ü) and marks (· «), the box-drawing lines. One column
+        // each, without the Unicode tables (the soft hyphen is a format
+        // character: none).
+        if (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) && v != 0xAD || (0x2500...0x259F).contains(v) { return 1 }
+        return tableWidth(scalar)
+    }
+
+    /// `of(_:)` through the Unicode property tables.
+    static func tableWidth(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 1 } // shown as a replacement, see `cell(for:)`
         switch scalar.properties.generalCategory {
@@ -26,6 +37,19 @@ public enum DisplayWidth {
     /// What one grapheme cluster is drawn as, and its width.
     /// Control characters become U+FFFD (never an escape to the terminal).
     public static func cell(for g: Character) -> (String, Int) {
+        // Printable ASCII, most of what is typed: one column, as it is.
+        if let a = g.asciiValue, a >= 0x20, a < 0x7F { return (String(g), 1) }
+        // One scalar that needs no table (å, ·, ─): drawn as it is.
+        let view = g.unicodeScalars
+        if let first = view.first, view.index(after: view.startIndex) == view.endIndex,
+           (0xA0..<0x300).contains(first.value) && first.value != 0xAD || (0x2500...0x259F).contains(first.value) {
+            return (String(g), 1)
+        }
+        return tableCell(for: g)
+    }
+
+    /// `cell(for:)` through the general rules.
+    static func tableCell(for g: Character) -> (String, Int) {
         let scalars = Array(g.unicodeScalars)
         guard let first = scalars.first else { return ("", 0) }
         // A line break inside a one-line view (a form field, a cut line).
@@ -61,11 +85,24 @@ public enum DisplayWidth {
 
     /// Columns a string takes when drawn.
     public static func of(_ s: String) -> Int {
-        s.reduce(0) { $0 + cell(for: $1).1 }
+        LayoutWork.measured(s.utf8.count)
+        if isPrintableASCII(s) { return s.utf8.count }
+        return s.reduce(0) { $0 + cell(for: $1).1 }
+    }
+
+    /// Whether every character is printable ASCII (one byte, one column):
+    /// then width is counted in bytes, without the Unicode tables.
+    @inline(__always) static func isPrintableASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The longest prefix of `s` that fits in `columns`.
     public static func prefix(_ s: String, columns: Int) -> String {
+        if isPrintableASCII(s) {
+            let n = max(0, min(columns, s.utf8.count))
+            LayoutWork.measured(n)
+            return n == s.utf8.count ? s : String(s.utf8.prefix(n))!
+        }
         var out = ""
         var used = 0
         for g in s {
@@ -74,6 +111,7 @@ public enum DisplayWidth {
             out.append(g)
             used += w
         }
+        LayoutWork.measured(out.utf8.count)
         return out
     }
 

@@ -58,7 +58,14 @@ public func wrap(_ s: String, width: Int, indent: String = "", maxLines: Int = 1
     let indentWidth = DisplayWidth.of(indentText)
     // Never look at more text than could be shown.
     let budget = (maxLines + 1) * width
-    let source = s.count > budget ? String(s.prefix(budget)) : s
+    var source = s
+    var cut = false
+    // Counted in bytes first: a character is at least one, so a text of
+    // few bytes is never cut, and a long one is walked only to the budget.
+    if s.utf8.count > budget, let end = s.index(s.startIndex, offsetBy: budget, limitedBy: s.endIndex), end < s.endIndex {
+        source = String(s[..<end])
+        cut = true
+    }
     var out: [String] = []
     var line = "", lineWidth = 0, hasWord = false
     func newLine() {
@@ -104,7 +111,7 @@ public func wrap(_ s: String, width: Int, indent: String = "", maxLines: Int = 1
         }
         if hasWord || out.count == startCount { out.append(line) }
     }
-    if out.count > maxLines || source.count < s.count {
+    if out.count > maxLines || cut {
         out = Array(out.prefix(maxLines))
         if let last = out.last { out[out.count - 1] = truncate(last + " …", width: width) }
     }

@@ -19,58 +19,96 @@ extension Screens {
     }
 
     static func drawNotes(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts, onlyGroup: Int? = nil) {
-        let notes = onlyGroup.map { g in run.notes.filter { $0.group == g } } ?? run.notes
-        let inner = grid.box(rect, title: "\(t[.notesHeading]) (\(notes.count))", right: onlyGroup == nil ? groupsLegend(run, texts: t) : "")
+        // The notes listed: all, or one group's, a run of positions in
+        // `run.notes` (display order: group, then time).
+        let index = run.noteIndex
+        let groups = onlyGroup.map { g in index.groups.filter { $0.group == g } } ?? index.groups
+        let listed = onlyGroup == nil ? run.notes.indices : groups.first?.range ?? 0..<0
+        let inner = grid.box(rect, title: "\(t[.notesHeading]) (\(listed.count))", right: onlyGroup == nil ? groupsLegend(run, texts: t) : "")
         guard inner.width > 4, inner.height > 0 else { return }
-        if notes.isEmpty {
+        if listed.isEmpty {
             grid.text(truncate(t[.noNotes], width: inner.width), x: inner.x + 1, y: inner.y, style: Style(.dim))
             return
         }
         let typeWidth = NoteType.allCases.map { DisplayWidth.of(t.noteType($0)) }.max()! + 2
         let textWidth = max(4, inner.width - typeWidth - 2)
-        // Lay out lines: a heading per group, then each note wrapped.
-        struct Line { var text: String; var style: Style; var typeLabel: String?; var typeStyle: Style; var noteID: Int64? }
-        var lines: [Line] = []
-        var selectedRange: Range<Int>?
-        var newestRange: Range<Int>?
-        // The note written last (a provisional one is the newest of all).
-        let newest = notes.max { ($0.id < 0 ? 1 : 0, $0.createdAt, abs($0.id)) < ($1.id < 0 ? 1 : 0, $1.createdAt, abs($1.id)) }?.id
-        var lastGroup: Int?
-        let counts = Dictionary(grouping: notes, by: \.group).mapValues(\.count)
-        for note in notes {
-            if note.group != lastGroup {
-                lines.append(Line(text: "\(t.group(note.group)) (\(counts[note.group] ?? 0))", style: Style(.heading, bold: true),
-                                  typeStyle: .normal))
-                lastGroup = note.group
+        let height = inner.height
+        // Only what is in view is laid out: a heading per group, then each
+        // note wrapped, walking from the note kept in view (the selection,
+        // else the note written last) until the box is full. So a frame
+        // costs the same with 30 notes in the step as with 3,000.
+        struct Line { var text: String; var style: Style; var typeLabel: String?; var typeStyle: Style; var position: Int? }
+        /// A note's lines, after its group's heading when it is the group's first.
+        func block(_ p: Int) -> (lines: [Line], heading: Int) {
+            LayoutWork.item()
+            let note = run.notes[p]
+            var lines: [Line] = []
+            if let group = groups.first(where: { $0.range.lowerBound == p }) {
+                lines.append(Line(text: "\(t.group(note.group)) (\(group.range.count))", style: Style(.heading, bold: true), typeStyle: .normal))
             }
+            let heading = lines.count
             let selected = note.id == run.selection
             // The marks after the text (author, hidden, personal data) get
             // room of their own: they never cover a word.
             let wrapped = wrap(note.text, width: max(8, textWidth - marks(note, run: run, texts: t).reduce(0) { $0 + DisplayWidth.of($1.0) }),
-                               maxLines: max(1, inner.height - 1))
-            let start = lines.count
+                               maxLines: max(1, height - 1))
             for (i, part) in wrapped.enumerated() {
                 lines.append(Line(text: part, style: Style(.normal, reverse: selected),
                                   typeLabel: i == 0 ? t.noteType(note.type) : nil,
-                                  typeStyle: Style(typeRole(note.type), bold: true, reverse: selected), noteID: note.id))
+                                  typeStyle: Style(typeRole(note.type), bold: true, reverse: selected), position: p))
             }
-            if selected { selectedRange = start..<lines.count }
-            if note.id == newest { newestRange = start..<lines.count }
+            return (lines, heading)
         }
         // The bottom of the list is in view, and the note written last (the
         // plenary's stands above the groups'); a selection is kept in view.
-        var first = max(0, lines.count - inner.height)
-        if let r = selectedRange ?? newestRange {
-            if r.lowerBound < first { first = r.lowerBound }
-            if r.upperBound > first + inner.height { first = r.upperBound - inner.height }
+        let selected = run.selection.flatMap { index.position[$0] }.flatMap { listed.contains($0) ? $0 : nil }
+        let newest = (onlyGroup == nil ? index.newest : groups.first?.newest).flatMap { index.position[$0] }
+        let anchor = selected ?? newest ?? listed.upperBound - 1
+        // From the bottom up: while the lines from the anchor's first line
+        // to the end fit, the last `height` lines are shown.
+        var shown: [Line] = []      // in order, the lines laid out so far
+        var top = listed.upperBound // the first position laid out
+        var fromBottom = true
+        while top > anchor {
+            top -= 1
+            let b = block(top)
+            shown.insert(contentsOf: b.lines, at: 0)
+            if top == anchor {
+                fromBottom = shown.count - b.heading <= height
+            } else if shown.count >= height {
+                fromBottom = false
+                break
+            }
+        }
+        var above = 0, below = 0
+        if fromBottom {
+            while shown.count < height, top > listed.lowerBound {
+                top -= 1
+                shown.insert(contentsOf: block(top).lines, at: 0)
+            }
+            shown = Array(shown.suffix(height))
+            above = top - listed.lowerBound
+        } else {
+            // The anchor's first line at the top, then what follows it.
+            let b = block(anchor)
+            shown = Array(b.lines[b.heading...])
+            var last = anchor
+            var next = anchor + 1
+            while shown.count < height, next < listed.upperBound {
+                let b = block(next)
+                shown += b.lines
+                if shown.count - b.lines.count + b.heading < height { last = next }
+                next += 1
+            }
+            shown = Array(shown.prefix(height))
+            above = anchor - listed.lowerBound
+            below = listed.upperBound - 1 - last
         }
         // Counted in notes (not lines, not group headings): "+3" is three notes.
-        let shown = Set(lines[first...].prefix(inner.height).compactMap(\.noteID))
-        overflowMarks(&grid, above: Set(lines[..<first].compactMap(\.noteID)).subtracting(shown).count,
-                      below: Set(lines[min(lines.count, first + inner.height)...].compactMap(\.noteID)).subtracting(shown).count, rect: inner)
-        for (i, line) in lines[first...].prefix(inner.height).enumerated() {
+        overflowMarks(&grid, above: above, below: below, rect: inner)
+        for (i, line) in shown.enumerated() {
             let y = inner.y + i
-            if line.noteID == nil {
+            guard let p = line.position else {
                 grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
                 continue
             }
@@ -81,8 +119,8 @@ extension Screens {
                 grid.text(marker + pad(label, width: typeWidth - 2), x: inner.x, y: y, style: line.typeStyle)
             }
             let end = grid.text(line.text, x: inner.x + typeWidth + 1, y: y, maxX: inner.maxX, style: line.style)
-            if line.typeLabel != nil, let id = line.noteID, let note = run.notes.first(where: { $0.id == id }) {
-                let marks = marks(note, run: run, texts: t)
+            if line.typeLabel != nil {
+                let marks = marks(run.notes[p], run: run, texts: t)
                 let width = marks.reduce(0) { $0 + DisplayWidth.of($1.0) }
                 var x = min(end, inner.maxX - width)
                 for (mark, style) in marks { x = grid.text(mark, x: x, y: y, maxX: inner.maxX, style: style) }

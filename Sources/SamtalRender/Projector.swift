@@ -101,8 +101,11 @@ extension Screens {
             for (i, n) in notes.enumerated() {
                 // A group's heading stays with its first note.
                 let heading = i == 0 ? [groupHeading] : []
+                // A step's own notes were scanned when they arrived: one
+                // without personal data is shown as it is, unscanned again.
+                let text = run.personalData[n.id] == nil ? n.text : roomText(n, run)
                 blocks.append(WallBlock(lines: heading + [WallLine(lead: t.noteType(n.type) + ": ", leadStyle: Style(typeRole(n.type), bold: true),
-                                                                   text: roomText(n, run), style: Style(.normal, bold: true))],
+                                                                   text: text, style: Style(.normal, bold: true))],
                                         under: groupHeading))
             }
         }

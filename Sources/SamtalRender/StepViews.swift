@@ -25,8 +25,11 @@ extension Screens {
         if notes.isEmpty {
             grid.paragraph(t[.clusterNoSourceNotes], in: notesInner, style: Style(.dim))
         }
-        // The selected note is shown whole (wrapped), the others on a line.
-        let noteItems = notes.enumerated().map { i, note in
+        // The selected note is shown whole (wrapped), the others on a line;
+        // only the rows in view are made.
+        drawList(&grid, count: notes.count, selected: run.cluster.note, rect: notesInner, active: run.cluster.pane == .notes) { i in
+            LayoutWork.item()
+            let note = notes[i]
             // A placed note is marked and dimmed, not prefixed with its
             // area's name (which left no room to tell notes apart); the
             // areas list shows where it is.
@@ -36,7 +39,6 @@ extension Screens {
             let source = run.query.notesFromCycle ? "(\(t.source(note.source))) " : ""
             return ListItem(text: tag + source + note.text, style: area == nil ? .normal : Style(.dim), index: i)
         }
-        drawList(&grid, noteItems, selected: run.cluster.note, rect: notesInner, active: run.cluster.pane == .notes)
         let areas = run.data.focusAreas
         if areas.isEmpty {
             grid.paragraph(t[.clusterNoAreas], in: areasInner, style: Style(.dim))

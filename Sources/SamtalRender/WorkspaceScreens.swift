@@ -117,10 +117,25 @@ extension Screens {
             return
         }
         let d = grid.box(bottom, title: area.name)
-        let notes = area.noteIDs.compactMap { a.notes[$0]?.text }
+        // The notes quoted one after another, only as far as the detail's
+        // four lines can show (wrap cuts the rest with "…" all the same).
+        var quoted = ""
+        var characters = 0
+        for id in area.noteIDs {
+            if characters > 5 * d.width {
+                // Counted again where it matters: a mark at a note's start
+                // may join the quote before it into one character.
+                characters = quoted.count
+                if characters > 5 * d.width { break }
+            }
+            guard let text = a.notes[id]?.text else { continue }
+            if !quoted.isEmpty { quoted += " " }
+            quoted += "“\(text)”"
+            characters += text.count + 3
+        }
         details(&grid, [
             (t[.wsTargetPicture], area.targetPicture),
-            (t[.wsNotesFrom], notes.map { "“\($0)”" }.joined(separator: " ")),
+            (t[.wsNotesFrom], quoted),
             (t[.qWhat], a.problem(for: area.id)?.answers[.what] ?? t[.wsProblemMissing]),
             (t[.wsTabActivities], a.orderedActivities.filter { $0.focusAreaID == area.id }.map(\.what).joined(separator: "; ")),
             (t[.wsTabGoals], a.goals.filter { $0.focusAreaID == area.id }.map(\.text).joined(separator: "; ")),

@@ -88,6 +88,22 @@ public struct AppStore: Sendable {
         self.init(writer: pool, path: path, warnings: warnings, migrationBackupPath: backupPath)
     }
 
+    /// Closes the store's connections when nothing is reading or writing;
+    /// nothing may be asked of it afterwards. The last connection to the
+    /// file, in any process, checkpoints the WAL and removes the `-wal`
+    /// file: the next opening sees a store that was closed cleanly.
+    public func close() {
+        // A pool closes its writer before its read-only readers, and a
+        // read-only connection that closes last leaves the -wal as it was
+        // (GRDB issue 739): it is emptied first. Another process reading
+        // at this moment keeps it (then the next opening checks every page).
+        try? writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 100")
+            try db.checkpoint(.truncate)
+        }
+        try? writer.close()
+    }
+
     /// A fresh, empty store in memory (for tests and trials).
     public static func inMemory() throws -> AppStore {
         let queue = try DatabaseQueue()
@@ -98,17 +114,42 @@ public struct AppStore: Sendable {
     /// Copies the whole store to a new file at `path` (mode 0600) with
     /// SQLite's online backup, while others may go on writing. Refuses to
     /// overwrite a non-empty file.
+    ///
+    /// The copy is then checked whole (SQLite's quick check, which opening
+    /// the store no longer runs): a damaged store throws
+    /// `StoreError.damaged` and leaves no copy behind.
     public func backup(to path: String) throws {
         try Self.copy(writer, to: path)
+        do {
+            let copy = try DatabaseQueue(path: path)
+            defer { try? copy.close() }
+            try copy.read { try Self.fullCheck($0, path: self.path ?? path) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            if let error = error as? DatabaseError, Self.isDamage(error) {
+                throw StoreError.damaged(path: self.path ?? path, detail: Self.damageDetail(error))
+            }
+            throw error
+        }
     }
 
     // MARK: opening
 
-    /// Reads the file with a plain connection that changes nothing: runs
-    /// SQLite's quick check and compares the applied migrations with the
-    /// known ones. Returns whether the store needs a copy before migrating
-    /// (it has data and migrations are pending).
+    /// Reads the file with a plain connection that changes nothing, and
+    /// compares the applied migrations with the known ones. Returns whether
+    /// the store needs a copy before migrating (it has data and migrations
+    /// are pending).
+    ///
+    /// What is checked costs the same for any size of store: the file's
+    /// SQLite header, and that its schema can be read (`schema_version`,
+    /// `user_version`, the migrations table). SQLite's quick check, which
+    /// reads every page, runs only where damage is likely or costly: before
+    /// a migration, and when the last run did not close the store (a `-wal`
+    /// file with content is left behind, as after a crash or a power cut,
+    /// or while another samtal has it open). A backup checks its copy.
     static func inspect(path: String, migrator: DatabaseMigrator) throws -> Bool {
+        try checkHeader(path: path)
+        let uncleanShutdown = (FileModes.size(path + "-wal") ?? 0) > 0
         do {
             // A read-write connection, though it only reads: a read-only one
             // may fail on a WAL store whose -shm file is missing.
@@ -117,19 +158,46 @@ public struct AppStore: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
             return try queue.read { db in
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                guard check == ["ok"] else {
-                    throw StoreError.damaged(path: path, detail: "integrity check: " + check.prefix(3).joined(separator: "; "))
-                }
+                // Both read the first page and the schema: a file that is
+                // not a database fails here.
+                _ = try Int.fetchOne(db, sql: "PRAGMA schema_version")
+                _ = try Int.fetchOne(db, sql: "PRAGMA user_version")
                 if try migrator.hasBeenSuperseded(db) {
                     throw StoreError.newerVersion(path: path)
                 }
                 let pending = try !migrator.hasCompletedMigrations(db)
                 let hasTables = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master)") ?? false
+                if uncleanShutdown || (pending && hasTables) {
+                    try fullCheck(db, path: path)
+                }
                 return pending && hasTables
             }
         } catch let error as DatabaseError where isDamage(error) {
             throw StoreError.damaged(path: path, detail: damageDetail(error))
+        }
+    }
+
+    /// SQLite's quick check: reads the whole database.
+    static func fullCheck(_ db: Database, path: String) throws {
+        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        guard check == ["ok"] else {
+            throw StoreError.damaged(path: path, detail: "integrity check: " + check.prefix(3).joined(separator: "; "))
+        }
+    }
+
+    /// The first 100 bytes of a store are SQLite's header: its magic string
+    /// and a page size that is a power of two from 512 to 65536. An empty
+    /// file is a store not yet created.
+    static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return } // opening reports it
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        if header.isEmpty { return }
+        let magic = Data("SQLite format 3\u{0}".utf8)
+        let pageSize = header.count >= 18 ? Int(header[16]) << 8 | Int(header[17]) : 0
+        let validPageSize = pageSize == 1 || (pageSize >= 512 && pageSize <= 32768 && pageSize & (pageSize - 1) == 0)
+        guard header.count == 100, header.prefix(16) == magic, validPageSize else {
+            throw StoreError.damaged(path: path, detail: "it is not a database")
         }
     }
 

@@ -22,6 +22,12 @@ public final class ChangeWatcher: @unchecked Sendable {
         try? queue.inDatabase { try Int64.fetchOne($0, sql: "PRAGMA data_version") }
     }
 
+    /// Closes the connection now (not whenever it is released), so that the
+    /// store's own last connection can be the file's last.
+    public func close() {
+        try? queue.close()
+    }
+
     /// True when something was committed to the store since the last call
     /// (by this process's own writer too: it is another connection).
     public func poll() -> Bool {

@@ -29,6 +29,13 @@ enum FileModes {
         return (info.st_mode & 0o7777, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid)
     }
 
+    /// The size in bytes of the file at `path`; nil when nothing is there.
+    static func size(_ path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_size)
+    }
+
     /// Who besides the owner can get at something with this mode, in words;
     /// nil when nobody can.
     static func exposure(_ mode: mode_t) -> String? {

@@ -222,6 +222,34 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         case deletedAt = "deleted_at"
     }
 
+    /// Read by hand rather than through `Decodable`, which costs tens of
+    /// thousands of instructions a note: a step's notes are read again
+    /// after every commit (issue 15).
+    init(row: Row) throws {
+        func value<T: DatabaseValueConvertible>(_ key: CodingKeys) throws -> T { try row.decode(T.self, forColumn: key.rawValue) }
+        func choice<T: RawRepresentable<String>>(_ key: CodingKeys) throws -> T {
+            let raw: String = try value(key)
+            guard let v = T(rawValue: raw) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "not a \(T.self): \(raw)"))
+            }
+            return v
+        }
+        id = try value(.id)
+        meetingID = try value(.meetingID)
+        stepID = try value(.stepID)
+        group = try value(.group)
+        type = try choice(.type)
+        source = try choice(.source)
+        text = try value(.text)
+        createdAt = try value(.createdAt)
+        updatedAt = try value(.updatedAt)
+        deletedAt = try value(.deletedAt)
+        personalDataChecked = try value(.personalDataChecked)
+        hidden = try value(.hidden)
+        author = try value(.author)
+        clientID = try value(.clientID)
+    }
+
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let meetingID = Column(CodingKeys.meetingID)

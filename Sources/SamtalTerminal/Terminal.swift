@@ -116,6 +116,9 @@ public final class Terminal {
     private var looks: [Role: (attributes: attr_t, pair: Int16)] = [:]
     private var currentTimeout: Int32?
     private var cursorVisible: Bool?
+    /// The grid last copied to the screen: rows equal to it are not copied
+    /// again (ncurses keeps them in its window).
+    private var drawn: Grid?
 
     private var previousActions: [Int32: sigaction] = [:]
 
@@ -312,7 +315,10 @@ public final class Terminal {
         let width = grid.size.width
         var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
         var cc = cchar_t()
+        let previous = drawn?.size == grid.size ? drawn : nil
+        drawn = grid
         for y in 0..<grid.size.height {
+            if let previous, grid.cells[y * width..<(y + 1) * width] == previous.cells[y * width..<(y + 1) * width] { continue }
             var x = 0
             while x < width {
                 let cell = grid[x, y]

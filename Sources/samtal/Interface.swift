@@ -212,6 +212,11 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         terminal.draw(Screens.render(state, size: terminal.size))
         worker.drain(timeout: 120)
     }
+    // Closed cleanly: the -wal is emptied, so the next opening need not
+    // read every page (`AppStore.inspect`). With a write still going on,
+    // or another process reading, it stays.
+    watcher?.close()
+    if !worker.busy && !reader.busy { store.close() }
 }
 
 /// For the latency benchmark (Scripts/bench-latency): with SAMTAL_TRACE_FILE

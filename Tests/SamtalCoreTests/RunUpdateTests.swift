@@ -338,6 +338,17 @@ import Testing
         #expect(state.status?.text == "Ändrad")
     }
 
+    @Test func theStepLoadedAgainKeepsWhatWasFoundAndScansChangedText() {
+        var state = Fixtures.running(notes: [Fixtures.note(1, "Ring 070-123 45 67"), Fixtures.note(2, "Inget här"),
+                                             Fixtures.note(3, "Bilen ABC 123")])
+        #expect(Fixtures.run(state).personalData == [1: [.phoneNumber], 3: [.licensePlate]])
+        // Loaded again (another commit): 1 as it was, 2 and 3 changed, 4 new
+        _ = state.update(.stepLoaded(StepData(stepID: "lagesbild", notes: [
+            Fixtures.note(1, "Ring 070-123 45 67"), Fixtures.note(2, "Mejla kim@example.se"), Fixtures.note(3, "Bilen står där"),
+            Fixtures.note(4, "Ring 070-765 43 21")])))
+        #expect(Fixtures.run(state).personalData == [1: [.phoneNumber], 2: [.email], 4: [.phoneNumber]])
+    }
+
     @Test func aNoteWithPersonalDataIsSavedWithAWarning() {
         var state = Fixtures.running()
         _ = state.update(.noteSaved(Fixtures.note(1, "Bilen ABC 123 står där varje natt")))

@@ -230,6 +230,123 @@ struct FileStoreTests {
     }
 }
 
+
+/// A store whose damage lies deep inside, on a page that opening no longer
+/// reads (issue 15): found where the full check runs, after a crash, before
+/// a migration and by a backup.
+@Suite("Damage deep in a store")
+struct DeepDamageTests {
+    /// A store of a few hundred long notes, closed cleanly (no -wal left).
+    func storeWithNotes(_ path: String) throws {
+        let fixture = try Fixture(store: AppStore(path: path))
+        let text = String(repeating: "Buskörning vid Storgatan kvällstid åäö. ", count: 25)
+        for i in 0..<300 { _ = try fixture.store.saveNote(fixture.draft("\(i) \(text)"), now: Double(i)) }
+    }
+
+    /// Overwrites the page in the middle of the file with 0xFF.
+    func damageMiddlePage(_ path: String) throws {
+        let size = try #require(FileModes.size(path))
+        let pageSize: Int64 = 4096
+        #expect(size / pageSize > 20)
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: UInt64((size / pageSize / 2) * pageSize))
+        handle.write(Data(repeating: 0xFF, count: Int(pageSize)))
+        try handle.close()
+    }
+
+    @Test("left by a crash (a -wal with content): refused on opening")
+    func afterACrash() throws {
+        // Given the files of a store as a crash leaves them: written to while
+        // open, so its -wal has content; and a page deep inside damaged
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite"), crashed = temp.file("crashed.sqlite")
+        try storeWithNotes(path)
+        do {
+            let fixture = try Fixture(store: AppStore(path: path))
+            _ = try fixture.store.saveNote(fixture.draft("the last note before the crash"), now: 999)
+            #expect((FileModes.size(path + "-wal") ?? 0) > 0)
+            try FileManager.default.copyItem(atPath: path, toPath: crashed)
+            try FileManager.default.copyItem(atPath: path + "-wal", toPath: crashed + "-wal")
+        }
+        try damageMiddlePage(crashed)
+        // When it is opened
+        let error = #expect(throws: StoreError.self) { try AppStore(path: crashed) }
+        // Then it is reported as damaged by the integrity check (SQLite's
+        // recovery of the -wal on closing the checking connection may have
+        // written it into the file, as before issue 15)
+        guard case .damaged(let errorPath, let detail)? = error else {
+            Issue.record("expected .damaged, got \(String(describing: error))")
+            return
+        }
+        #expect(errorPath == crashed)
+        #expect(detail.hasPrefix("integrity check: ") || detail.hasPrefix("the database is damaged"))
+    }
+
+    @Test("closed cleanly: opening reads no more than the header and schema; a backup finds the damage and leaves no copy")
+    func cleanlyClosed() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        try storeWithNotes(path)
+        #expect(FileModes.size(path + "-wal") == nil)
+        try damageMiddlePage(path)
+        // Opening checks in constant time, so it does not see the page
+        let store = try AppStore(path: path)
+        // A backup reads every page of its copy
+        let copy = temp.file("copy.sqlite")
+        let error = #expect(throws: StoreError.self) { try store.backup(to: copy) }
+        guard case .damaged(let errorPath, _)? = error else {
+            Issue.record("expected .damaged, got \(String(describing: error))")
+            return
+        }
+        #expect(errorPath == path)
+        #expect(FileModes.status(copy) == nil)
+    }
+
+    @Test("a store closed after writing leaves an empty -wal: the next opening has nothing to recover")
+    func closeEmptiesTheWAL() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        let fixture = try Fixture(store: AppStore(path: path))
+        let note = try fixture.store.saveNote(fixture.draft("sparad före stängning"), now: 1)
+        #expect((FileModes.size(path + "-wal") ?? 0) > 0)
+        fixture.store.close()
+        #expect((FileModes.size(path + "-wal") ?? 0) == 0)
+        #expect(try AppStore(path: path).notes(meetingID: fixture.meeting.id) == [note])
+    }
+
+    @Test("before a migration: refused, not copied, the file unchanged")
+    func beforeAMigration() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        try storeWithNotes(path)
+        try damageMiddlePage(path)
+        let before = try bytes(of: path)
+        var migrator = Schema.migrator
+        migrator.registerMigration("v99-test") { db in
+            try db.execute(sql: "ALTER TABLE note ADD COLUMN test_extra TEXT")
+        }
+        let error = #expect(throws: StoreError.self) { try AppStore(path: path, migrator: migrator) }
+        guard case .damaged? = error else {
+            Issue.record("expected .damaged, got \(String(describing: error))")
+            return
+        }
+        #expect(try bytes(of: path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.contains("before-migration") } == [])
+    }
+
+    @Test("a file with SQLite's name in its header but no valid page size is not a database")
+    func badHeader() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        var header = Data("SQLite format 3\u{0}".utf8)
+        header.append(contentsOf: [0x03, 0x00]) // 768: not a power of two
+        header.append(Data(repeating: 0, count: 4096 - header.count))
+        try header.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.damaged(path: path, detail: "it is not a database")) { try AppStore(path: path) }
+        #expect(try bytes(of: path) == header)
+    }
+}
+
 /// Errors collected from concurrent writers.
 final class Failures: @unchecked Sendable {
     private let lock = NSLock()

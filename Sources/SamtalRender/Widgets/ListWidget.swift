@@ -45,21 +45,63 @@ extension Screens {
         overflowMarks(&grid, above: first, below: lines.count - first - rect.height, rect: rect)
         for (n, line) in lines.enumerated().dropFirst(first).prefix(rect.height) {
             let item = items[line.item]
+            listLine(&grid, item, text: line.text, first: line.first, selected: item.index != nil && item.index == selected,
+                     y: rect.y + n - first, rect: rect, active: active)
+        }
+    }
+
+    /// `drawList` for a long list whose row i is item i (none a heading),
+    /// made only for the rows in view: a frame costs the same for 30 rows
+    /// as for 3,000.
+    static func drawList(_ grid: inout Grid, count: Int, selected: Int?, rect: Rect, active: Bool = true, item: (Int) -> ListItem) {
+        guard rect.width > 2, rect.height > 0 else { return }
+        // The selected row, wrapped when it does not fit on its line.
+        let chosen = selected.flatMap { (0..<count).contains($0) ? $0 : nil }
+        var wrapped: [String] = []
+        if let chosen {
+            let text = item(chosen).text
+            wrapped = DisplayWidth.of(text) > rect.width - 2 ? wrap(text, width: rect.width - 2, indent: "  ", maxLines: rect.height) : [text]
+        }
+        let total = count - (chosen == nil ? 0 : 1) + wrapped.count
+        var first = 0
+        if let top = chosen, !wrapped.isEmpty, total > rect.height {
+            first = max(0, min(top - (rect.height - wrapped.count) / 2, total - rect.height))
+            first = min(first, top)
+        }
+        overflowMarks(&grid, above: first, below: total - first - rect.height, rect: rect)
+        for n in first..<min(total, first + rect.height) {
             let y = rect.y + n - first
-            if item.index == nil {
-                grid.text(truncate(line.text, width: rect.width), x: rect.x, y: y, style: item.style)
-            } else if item.index == selected {
-                var st = item.style
-                if active { st.reverse = true }
-                grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: st)
-                grid.text((line.first ? (active ? "› " : "· ") : "  ") + line.text, x: rect.x, y: y, maxX: rect.maxX, style: st)
+            if let top = chosen, n >= top {
+                if n < top + wrapped.count {
+                    listLine(&grid, item(top), text: wrapped[n - top], first: n == top, selected: true, y: y, rect: rect, active: active)
+                    continue
+                }
+                let row = item(n - wrapped.count + 1)
+                listLine(&grid, row, text: row.text, first: true, selected: false, y: y, rect: rect, active: active)
             } else {
-                listRow(&grid, line.text, x: rect.x, y: y, width: rect.width, selected: false, style: item.style)
+                let row = item(n)
+                listLine(&grid, row, text: row.text, first: true, selected: false, y: y, rect: rect, active: active)
             }
-            if line.first, item.index != nil, var lead = item.leadStyle, item.lead > 0 {
-                lead.reverse = active && item.index == selected
-                grid.text(String(line.text.prefix(item.lead)), x: rect.x + 2, y: y, maxX: rect.maxX, style: lead)
-            }
+        }
+    }
+
+    /// One line of a list: a heading, a line of the selected row, or
+    /// another row, with its lead in a style of its own.
+    private static func listLine(_ grid: inout Grid, _ item: ListItem, text: String, first: Bool, selected: Bool, y: Int, rect: Rect,
+                                 active: Bool) {
+        if item.index == nil {
+            grid.text(truncate(text, width: rect.width), x: rect.x, y: y, style: item.style)
+        } else if selected {
+            var st = item.style
+            if active { st.reverse = true }
+            grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: st)
+            grid.text((first ? (active ? "› " : "· ") : "  ") + text, x: rect.x, y: y, maxX: rect.maxX, style: st)
+        } else {
+            listRow(&grid, text, x: rect.x, y: y, width: rect.width, selected: false, style: item.style)
+        }
+        if first, item.index != nil, var lead = item.leadStyle, item.lead > 0 {
+            lead.reverse = active && selected
+            grid.text(String(text.prefix(item.lead)), x: rect.x + 2, y: y, maxX: rect.maxX, style: lead)
         }
     }
 

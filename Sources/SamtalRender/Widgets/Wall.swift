@@ -27,10 +27,13 @@ extension Screens {
 
     /// Lays the blocks out in columns, a block never split; `breakBefore`
     /// starts a new column. A block taller than a column is cut, its last
-    /// line ending in "…". Returns the columns' lines.
-    static func wallLayout(_ blocks: [WallBlock], columnWidth: Int, height: Int, continued: String) -> [[WallLine]] {
+    /// line ending in "…". Returns the columns' lines; given `atMost`, it
+    /// stops as soon as there are more columns than that.
+    static func wallLayout(_ blocks: [WallBlock], columnWidth: Int, height: Int, continued: String, atMost: Int = .max) -> [[WallLine]] {
         var columns: [[WallLine]] = [[]]
         for block in blocks {
+            if columns.count > atMost { break }
+            LayoutWork.item()
             var lines: [WallLine] = []
             for line in block.lines {
                 var leadWidth = DisplayWidth.of(line.lead)
@@ -79,15 +82,18 @@ extension Screens {
         // As few columns as show everything at once (wide ones read best),
         // else as many of at least 34 cells as fit, a page at a time.
         let most = max(1, min(4, (area.width + 2) / 36))
-        var count = most, width = columnWidth(most, in: area.width)
-        var columns = wallLayout(blocks, columnWidth: width, height: area.height, continued: t[.wallContinued])
+        // Trying fewer columns stops at the first column too many.
+        var fewer: (count: Int, columns: [[WallLine]])?
         for c in 1..<most {
-            let laid = wallLayout(blocks, columnWidth: columnWidth(c, in: area.width), height: area.height, continued: t[.wallContinued])
+            let laid = wallLayout(blocks, columnWidth: columnWidth(c, in: area.width), height: area.height, continued: t[.wallContinued],
+                                  atMost: c)
             if laid.count <= c {
-                (count, width, columns) = (c, columnWidth(c, in: area.width), laid)
+                fewer = (c, laid)
                 break
             }
         }
+        let count = fewer?.count ?? most, width = columnWidth(count, in: area.width)
+        let columns = fewer?.columns ?? wallLayout(blocks, columnWidth: width, height: area.height, continued: t[.wallContinued])
         let pages = (columns.count + count - 1) / count
         let shown = pages > 1 ? page % pages : 0
         for (k, column) in columns.dropFirst(shown * count).prefix(count).enumerated() {
