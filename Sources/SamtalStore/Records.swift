@@ -248,6 +248,8 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         hidden = try value(.hidden)
         author = try value(.author)
         clientID = try value(.clientID)
+        publicReview = try choice(.publicReview)
+        publicText = try value(.publicText)
     }
 
     enum Columns {
