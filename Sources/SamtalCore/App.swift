@@ -477,7 +477,8 @@ public struct AppState: Equatable, Sendable {
         }
         switch screen {
         case .home, .detached: return .home
-        case .form: return .form
+        // A form without participant rows has no keys for them.
+        case .form(let form): return form.participants == nil ? .recordForm : .form
         case .run(let run): return run.keyContext
         case .workspace(let ws): return ws.form != nil ? .recordForm : ws.tab.keyContext
         }
@@ -957,7 +958,7 @@ public struct AppState: Equatable, Sendable {
         case .editing:
             break
         case .help:
-            dialog = .help(.form)
+            dialog = .help(keyContext)
         case .quit:
             return quitEffects()
         case .cancel:

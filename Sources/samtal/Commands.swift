@@ -119,6 +119,10 @@ struct CycleCommand: ParsableCommand {
         func validate() throws {
             if area.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--area must not be empty") }
             if period.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--period must not be empty") }
+            // Written as two dates or years: real dates, the end not before the start.
+            if let problem = CyclePeriod.problem(period) {
+                throw ValidationError("--period: " + Texts(.en).periodProblem(problem))
+            }
         }
 
         func run() throws {

@@ -113,6 +113,17 @@ class ExitCodeTests(E2ETestCase):
             self.assertEqual(result.returncode, USAGE, f"{args}: {result.stderr}")
 
 
+class PeriodTests(E2ETestCase):
+    def test_a_period_ending_before_it_starts_is_refused_and_no_cycle_made(self):
+        bad = self.ws.cli("cycle", "new", "--area", "Ludvika", "--period", "2022-01-31 – 2021-02-01", check=False)
+        self.assertEqual(bad.returncode, 64)
+        self.assertIn("--period: The end date is before the start date", bad.stderr)
+        self.assertEqual(self.ws.cli("cycle", "list").stdout, "")
+        good = self.ws.cli("cycle", "new", "--area", "Ludvika", "--period", "2021-02-01 – 2022-01-31").stdout.strip()
+        self.assertIn("2021-02-01 – 2022-01-31", self.ws.cli("cycle", "list").stdout)
+        self.assertTrue(good.startswith("c"))
+
+
 class NoteGroupTests(E2ETestCase):
     def test_a_group_the_meeting_does_not_have_is_refused_as_at_a_station(self):
         cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
