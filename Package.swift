@@ -47,7 +47,8 @@ let package = Package(
         .testTarget(name: "SamtalCoreTests", dependencies: ["SamtalCore", "SamtalAgendas"], exclude: ["BrokenAgendas", "PersonalDataCases", "Golden"]),
         .testTarget(name: "SamtalStoreTests", dependencies: ["SamtalCore", "SamtalStore"]),
         .testTarget(name: "SamtalAppTests", dependencies: ["SamtalApp", "SamtalCore", "SamtalAgendas", "SamtalStore",
-                                                           .product(name: "GRDB", package: "GRDB.swift")]),
+                                                           .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Golden"]),
         .testTarget(name: "SamtalRenderTests", dependencies: ["SamtalCore", "SamtalRender", "SamtalTerminal"]),
     ],
     swiftLanguageModes: [.v6]

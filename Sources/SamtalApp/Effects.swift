@@ -155,7 +155,8 @@ public struct EffectRunner {
                 return ([try publicReviewLoaded(request)], false)
             case .reviewNotes(let decisions, let reload):
                 try store.reviewNotes(decisions)
-                return (try reload.map { [try publicReviewLoaded($0)] } ?? [], false)
+                guard let reload, case .meeting(let id) = reload.target else { return ([], false) }
+                return ([.publicReviewChanged(try publicReview(store: store, library: library, meetingID: id).items)], false)
             }
         }
     }

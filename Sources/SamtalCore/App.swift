@@ -362,6 +362,9 @@ public enum Event: Equatable, Sendable {
     /// The notes a meeting's public feedback would print, for the review
     /// before it is written.
     case publicReviewLoaded(title: String, items: [PublicReviewItem], request: ExportRequest)
+    /// The same notes after a decision was saved: changes the review if it
+    /// is still open (Esc may have closed it meanwhile).
+    case publicReviewChanged([PublicReviewItem])
     /// A background export found a file at `path` and wrote nothing.
     case exportExists(ExportRequest, path: String)
     /// The store has kept a write waiting (another process holds it), or
@@ -730,6 +733,13 @@ public struct AppState: Equatable, Sendable {
             return []
         case .publicReviewLoaded(let title, let items, let request):
             return publicReviewLoaded(title: title, items: items, request: request)
+        case .publicReviewChanged(let items):
+            if case .publicReview(var open) = dialog {
+                open.items = items
+                open.selected = min(open.selected, max(0, items.count - 1))
+                dialog = .publicReview(open)
+            }
+            return []
         case .closing:
             say(texts[.closing], seconds: 3600)
             return []

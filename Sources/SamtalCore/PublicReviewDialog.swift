@@ -43,15 +43,8 @@ extension AppState {
     }
 
     mutating func publicReviewLoaded(title: String, items: [PublicReviewItem], request: ExportRequest) -> [Effect] {
-        var review = PublicReviewDialog(title: title, items: items, request: request)
-        if case .publicReview(let open) = dialog {
-            review.selected = open.selected
-            review.editing = open.editing
-        } else if items.isEmpty {
-            return [.export(request)] // nothing heard: nothing to review
-        }
-        review.selected = min(review.selected, max(0, items.count - 1))
-        dialog = .publicReview(review)
+        if items.isEmpty { return [.export(request)] } // nothing heard: nothing to review
+        dialog = .publicReview(PublicReviewDialog(title: title, items: items, request: request))
         return []
     }
 
