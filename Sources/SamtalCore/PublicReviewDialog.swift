@@ -20,18 +20,11 @@ public struct PublicReviewDialog: Equatable, Sendable {
         self.request = request
     }
 
-    public var undecided: Int { items.filter { !$0.decided }.count }
     /// Undecided notes that seem to point out a person: F9 does not
     /// publish them, the facilitator decides each.
     public var waitingFlagged: [Int] { items.indices.filter { !items[$0].decided && items[$0].pointsOutAPerson } }
-    public var published: Int { items.filter(\.published).count }
-    public var excluded: Int { items.filter { $0.note.publicReview == .excluded }.count }
 
-    /// "12 anteckningar · 8 publiceras · 2 uteslutna · 2 ej granskade"
-    public func counts(_ t: Texts) -> String {
-        "\(items.count) \(t[.reviewCountNotes]) · \(published) \(t[.reviewPublishing]) · \(excluded) \(t[.reviewCountExcluded])"
-            + " · \(undecided) \(t[.reviewCountUnreviewed])"
-    }
+    public func counts(_ t: Texts) -> String { PublicReviewItem.counts(items, t) }
 }
 
 extension AppState {
@@ -113,6 +106,15 @@ extension AppState {
 }
 
 extension PublicReviewItem {
+    /// "12 anteckningar · 8 publiceras · 2 uteslutna · 2 ej granskade"
+    public static func counts(_ items: [PublicReviewItem], _ t: Texts) -> String {
+        let published = items.filter(\.published).count
+        let excluded = items.filter { $0.note.publicReview == .excluded }.count
+        let undecided = items.filter { !$0.decided }.count
+        return "\(items.count) \(t[.reviewCountNotes]) · \(published) \(t[.reviewPublishing]) · \(excluded) \(t[.reviewCountExcluded])"
+            + " · \(undecided) \(t[.reviewCountUnreviewed])"
+    }
+
     /// "[ej granskad] ⚠ namn och adress? problem: Lasse …": the decision
     /// and the warnings first, where a cut row still shows them.
     public func line(_ t: Texts) -> String {

@@ -95,9 +95,9 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
                 }
                 journal?.append(draft)
                 worker.enqueue(.saveNote(draft, clearing: clearing))
+            case .loadHome, .loadStep, .loadAnalysis, .followMeeting: reader.enqueue(effect)
             // An export goes through the worker too: it starts once the
             // writes before it (a review's decisions) are committed.
-            case .loadHome, .loadStep, .loadAnalysis, .followMeeting: reader.enqueue(effect)
             default: worker.enqueue(effect)
             }
         }

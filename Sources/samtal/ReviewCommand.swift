@@ -81,10 +81,8 @@ struct Review: ParsableCommand {
             review = try publicReview(store: store, library: library, meetingID: meeting)
         }
         let t = Texts(options.language)
-        let dialog = PublicReviewDialog(title: review.title, items: review.items,
-                                        request: ExportRequest(target: .meeting(meeting), document: .feedback, format: .md, redact: false, output: ""))
         print("\(t[.reviewTitle]): \(oneLine(review.title))")
-        print(dialog.counts(t))
+        print(PublicReviewItem.counts(review.items, t))
         for (i, item) in review.items.enumerated() {
             if i == 0 || review.items[i - 1].stepTitle != item.stepTitle { print(oneLine(item.stepTitle)) }
             print("\(item.note.id)\t" + oneLine(item.line(t)))
