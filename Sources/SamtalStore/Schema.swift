@@ -4,6 +4,7 @@
 // migration appended at the end ("v2", …). Table names are plain strings so
 // that a migration does not change when a record type does.
 
+import Foundation
 import GRDB
 
 enum Schema {
@@ -28,6 +29,7 @@ enum Schema {
         migrator.registerMigration("v16", migrate: v16)
         migrator.registerMigration("v17", migrate: v17)
         migrator.registerMigration("v18", migrate: v18)
+        migrator.registerMigration("v19", migrate: v19)
         return migrator
     }
 
@@ -505,5 +507,17 @@ enum Schema {
             t.primaryKey("cycle_id", .integer).references("cycle", onDelete: .cascade)
             t.column("retired_at", .double).notNull()
         }
+    }
+
+    /// The store's identity for the region: a UUID made once, so that every
+    /// record published carries a global id (this UUID and its local id),
+    /// and the municipality's name as the county shows it.
+    static func v19(_ db: Database) throws {
+        try db.create(table: "store_identity") { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("uuid", .text).notNull()
+            t.column("municipality", .text).notNull().defaults(to: "")
+        }
+        try db.execute(sql: "INSERT INTO store_identity (id, uuid) VALUES (1, ?)", arguments: [UUID().uuidString.lowercased()])
     }
 }
