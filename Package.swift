@@ -17,6 +17,12 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // libpq, PostgreSQL's C client, for the regional server (issue 17).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // Pure core: domain types, agenda model and validation, meeting state
         // machine, keymap, UI texts. No terminal, no I/O.
         .target(name: "SamtalCore"),
@@ -37,10 +43,13 @@ let package = Package(
         // Performing the core's effects: the effect runner, the workers that
         // run effects off the key loop, the export pipeline.
         .target(name: "SamtalApp", dependencies: ["SamtalCore", "SamtalAgendas", "SamtalStore"]),
+        // The region (issue 17): publishing to the county's PostgreSQL, its
+        // schema and migrations, and the county's report.
+        .target(name: "SamtalRegion", dependencies: ["CLibPQ", "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalApp"]),
         .executableTarget(
             name: "samtal",
             dependencies: [
-                "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalRender", "SamtalTerminal", "SamtalApp",
+                "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalRender", "SamtalTerminal", "SamtalApp", "SamtalRegion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +58,7 @@ let package = Package(
         .testTarget(name: "SamtalAppTests", dependencies: ["SamtalApp", "SamtalCore", "SamtalAgendas", "SamtalStore",
                                                            .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Golden"]),
+        .testTarget(name: "SamtalRegionTests", dependencies: ["SamtalRegion", "SamtalApp", "SamtalCore", "SamtalAgendas", "SamtalStore"]),
         .testTarget(name: "SamtalRenderTests", dependencies: ["SamtalCore", "SamtalRender", "SamtalTerminal"]),
     ],
     swiftLanguageModes: [.v6]

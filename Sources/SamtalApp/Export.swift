@@ -175,6 +175,17 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
     return ExportResult(output: output, warnings: warnings, isPrivate: format.isRecords || !kind.isPublic)
 }
 
+/// A document rendered in a document format (md, html, pdf, docx), as
+/// `exportDocument` renders it; the region's report uses it too.
+public func renderDocument(_ doc: Document, format: ExportFormat) throws -> Data {
+    switch format {
+    case .md: Data(MarkdownRenderer.render(doc).utf8)
+    case .pdf: try Converter.pdf(html: HTMLRenderer.render(doc))
+    case .docx: try Converter.docx(html: HTMLRenderer.render(doc))
+    case .html, .csv, .json: Data(HTMLRenderer.render(doc).utf8)
+    }
+}
+
 private enum Either {
     case document(Document)
     case records(RecordSet)
@@ -235,7 +246,7 @@ public func publicReview(store: AppStore, library: AgendaLibrary, meetingID: Int
 }
 
 /// A cycle's analysis and every meeting's record, oldest meeting first.
-func loadCycle(store: AppStore, cycleID: Int64, library: AgendaLibrary,
+public func loadCycle(store: AppStore, cycleID: Int64, library: AgendaLibrary,
                progress: (ExportProgress) -> Void = { _ in }) throws -> CycleRecord {
     let analysis: CycleAnalysis
     do {

@@ -19,7 +19,7 @@ struct Samtal: ParsableCommand {
             2 an interactive command without a terminal it can use, 64 a wrong command line.
             """,
         version: samtalVersion,
-        subcommands: [RunMeeting.self, Present.self, Capture.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Review.self, Export.self, AgendaCommand.self,
+        subcommands: [RunMeeting.self, Present.self, Capture.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Review.self, Export.self, AgendaCommand.self, Publish.self, RegionCommand.self,
                       Backup.self]
     )
 
@@ -318,19 +318,13 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let store = try openStore(options)
-        do {
+        try failingWithMessage(options) {
             let result = try exportDocument(store: store, library: options.agendaLibrary(), target: target,
                                             document: document,
                                             format: format, redact: redact, language: options.language,
                                             privacy: ExportPrivacy(keepPersonalData: keepPersonalData, includeHidden: includeHidden))
             for line in result.warnings { warn(line.hasPrefix(" ") ? line : "samtal: \(line)") }
             try result.write(to: output, overwrite: force, protecting: [options.storePath])
-        } catch let error as ExportError {
-            warn("samtal: \(error)")
-            throw ExitCode(1)
-        } catch let error as OutputError {
-            warn("samtal: \(error.message(options.language))")
-            throw ExitCode(1)
         }
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import SamtalAgendas
+import SamtalApp
 import SamtalCore
+import SamtalRegion
 import SamtalStore
 
 /// Options every command takes: where the store is, which language, which
@@ -44,6 +46,24 @@ struct GlobalOptions: ParsableArguments {
 
     func agendaLibrary() -> AgendaLibrary {
         AgendaLibrary(folders: AgendaLibrary.defaultFolders(extra: agendas, environment: environment))
+    }
+}
+
+/// Runs `body`; an operation's failure (an export or a file that cannot be
+/// written, the region's server refusing or out of reach) is said on
+/// stderr and exits 1.
+func failingWithMessage(_ options: GlobalOptions, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as RegionError {
+        warn("samtal: \(error)")
+        throw ExitCode(1)
+    } catch let error as ExportError {
+        warn("samtal: \(error)")
+        throw ExitCode(1)
+    } catch let error as OutputError {
+        warn("samtal: \(error.message(options.language))")
+        throw ExitCode(1)
     }
 }
 

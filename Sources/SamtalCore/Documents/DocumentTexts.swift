@@ -341,7 +341,7 @@ public struct DocumentTexts: Sendable {
         }
     }
 
-    func verdict(_ v: QualityVerdict) -> String {
+    public func verdict(_ v: QualityVerdict) -> String {
         switch v {
         case .yes: sv ? "Ja" : "Yes"
         case .partly: sv ? "Delvis" : "Partly"
@@ -350,7 +350,7 @@ public struct DocumentTexts: Sendable {
         }
     }
 
-    func level(_ l: QualityLevel) -> String {
+    public func level(_ l: QualityLevel) -> String {
         switch l {
         case .low: sv ? "Låg" : "Low"
         case .medium: sv ? "Medel" : "Medium"

@@ -408,7 +408,7 @@ extension Documents {
                         meta: ["\(d[.promisePeriod]): \(c.cycle.period)", d[.rubricSource]], blocks: b)
     }
 
-    static func signal(_ v: QualityVerdict) -> Signal? {
+    public static func signal(_ v: QualityVerdict) -> Signal? {
         switch v {
         case .yes: .green
         case .partly: .yellow

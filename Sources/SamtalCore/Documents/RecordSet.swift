@@ -239,7 +239,8 @@ public struct RecordSet: Equatable, Sendable {
         }
     }
 
-    static func csvField(_ s: String) -> String {
+    /// One CSV field, quoted when it must be (RFC 4180).
+    public static func csvField(_ s: String) -> String {
         let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || s.first?.isWhitespace == true || s.last?.isWhitespace == true
         return needsQuotes ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s

@@ -1,0 +1,131 @@
+// A small synchronous PostgreSQL client over libpq: connect with a URL
+// (libpq's default sslmode=prefer: TLS whenever the server offers it),
+// run statements with text parameters, read rows as text. Nothing here
+// knows samtal's records.
+
+import CLibPQ
+import Foundation
+
+public struct RegionError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    /// The server's SQLSTATE, when the server refused (42501: permission,
+    /// also a row-level security policy).
+    public var sqlState: String?
+
+    public init(_ description: String, sqlState: String? = nil) {
+        self.description = description
+        self.sqlState = sqlState
+    }
+
+    /// Refused by a privilege or a row-level security policy.
+    public var isPermissionDenied: Bool { sqlState == "42501" }
+}
+
+public final class PGConnection {
+    private let conn: OpaquePointer
+
+    /// Connects to `url` (`postgres://user@host:port/db`, `postgresql:///db?host=/socket/dir`,
+    /// or a `key=value` string).
+    public init(url: String) throws {
+        guard let c = PQconnectdb(url) else { throw RegionError("cannot reach the regional server: out of memory") }
+        guard PQstatus(c) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(c)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(c)
+            throw RegionError("cannot connect to the regional server \(PGConnection.redacted(url)): \(message)")
+        }
+        conn = c
+        // Notices (IF NOT EXISTS, …) are not for the person at the terminal.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(conn) }
+
+    /// The URL without its password, for messages.
+    public static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "***"
+        return parts.string ?? url
+    }
+
+    /// Whether the connection is encrypted (TLS).
+    public var isTLS: Bool { PQsslInUse(conn) != 0 }
+
+    /// Whether the server is reached through a Unix socket on this machine
+    /// (where TLS does not apply).
+    public var isLocalSocket: Bool { PQhost(conn).map { String(cString: $0).hasPrefix("/") } ?? false }
+
+    /// The role the server knows this connection as.
+    public var user: String { String(cString: PQuser(conn)) }
+
+    /// Runs one statement (or, without parameters, several separated by
+    /// `;`) and returns its rows, each column as text or nil for NULL.
+    @discardableResult
+    public func exec(_ sql: String, _ params: [String?] = []) throws -> [[String?]] {
+        let result: OpaquePointer?
+        if params.isEmpty {
+            result = PQexec(conn, sql)
+        } else {
+            let cStrings: [UnsafeMutablePointer<CChar>?] = params.map { $0.map { strdup($0) } ?? nil }
+            defer { cStrings.forEach { free($0) } }
+            result = cStrings.map { UnsafePointer($0) }.withUnsafeBufferPointer { values in
+                PQexecParams(conn, sql, Int32(params.count), nil, values.baseAddress, nil, nil, 0)
+            }
+        }
+        guard let result else { throw RegionError(String(cString: PQerrorMessage(conn))) }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return []
+        case PGRES_TUPLES_OK:
+            let rows = PQntuples(result), columns = PQnfields(result)
+            return (0..<rows).map { r in
+                (0..<columns).map { c in
+                    PQgetisnull(result, r, c) != 0 ? nil : String(cString: PQgetvalue(result, r, c))
+                }
+            }
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let message = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw RegionError(message.replacingOccurrences(of: "ERROR:  ", with: ""), sqlState: state)
+        }
+    }
+
+    /// The first column of the first row.
+    public func value(_ sql: String, _ params: [String?] = []) throws -> String? {
+        try exec(sql, params).first?.first ?? nil
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled
+    /// back when it throws (and by the server when the client dies).
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try exec("BEGIN")
+        do {
+            let value = try body()
+            try exec("COMMIT")
+            return value
+        } catch {
+            _ = try? exec("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Waits up to `timeout` seconds for a NOTIFY on a channel this
+    /// connection LISTENs to; returns the payloads received.
+    public func notifications(timeout: Double) -> [String] {
+        let socket = PQsocket(conn)
+        var received: [String] = []
+        func drain() {
+            PQconsumeInput(conn)
+            while let n = PQnotifies(conn) {
+                received.append(String(cString: n.pointee.extra))
+                PQfreemem(n)
+            }
+        }
+        drain()
+        if received.isEmpty && socket >= 0 {
+            var pfd = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            if poll(&pfd, 1, Int32(timeout * 1000)) > 0 { drain() }
+        }
+        return received
+    }
+}

@@ -1,0 +1,150 @@
+// `samtal publish` and `samtal region`: the county's regional PostgreSQL
+// (issue 17). What they do lives in SamtalRegion.
+
+import ArgumentParser
+import Foundation
+import SamtalApp
+import SamtalCore
+import SamtalRegion
+import SamtalStore
+
+/// The region's URL: the option, else SAMTAL_REGION_URL.
+func regionURL(_ given: String?, option: String) throws -> String {
+    if let given, !given.isEmpty { return given }
+    if let env = ProcessInfo.processInfo.environment["SAMTAL_REGION_URL"], !env.isEmpty { return env }
+    throw ValidationError("give the region's server with \(option) postgres://… (or set SAMTAL_REGION_URL)")
+}
+
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Publish what the county may see to the region's PostgreSQL: ratings, the quality answers, the promise, activity statuses.",
+        discussion: """
+            Sends, for every cycle of the store: the situation reports' ratings and their meanings, the 15 answers of the \
+            quality review with their evidence counts, the public promise, and the activities' statuses and follow-up levels. \
+            Never notes, hidden or personal data; internal free text (observations, comments, evidence lines, follow-up reasons, \
+            activities not in the promise) only with --include-internal. One transaction: publishing again after an interruption \
+            completes it; publishing twice changes nothing. Records deleted here are deleted from the region; a retired cycle \
+            stays there, marked retired.
+            """)
+    @OptionGroup var options: GlobalOptions
+    @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it). libpq connects with TLS when the server offers it.",
+                               valueName: "postgres://role@host/db")) var to: String?
+    @Option(help: "The municipality this store belongs to, as the county shows it (remembered in the store).") var municipality: String?
+    @Flag(help: "Print exactly what would be sent, and send nothing.") var dryRun = false
+    @Flag(help: "Also send the internal free texts (still without personal data).") var includeInternal = false
+    @Flag(help: "Send nothing: say whether the region holds exactly what this store would publish (exit 1 if not).") var verify = false
+
+    func validate() throws {
+        if let municipality, municipality.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--municipality must not be empty")
+        }
+        if dryRun && verify { throw ValidationError("--dry-run and --verify: give one of them") }
+        if !dryRun { _ = try regionURL(to, option: "--to") }
+    }
+
+    func run() throws {
+        let store = try openStore(options)
+        try failingWithMessage(options) {
+            if let municipality, !dryRun { try store.setMunicipality(municipality.trimmingCharacters(in: .whitespaces)) }
+            var publication = try Publication.of(store: store, library: options.agendaLibrary(),
+                                                 options: PublishOptions(includeInternal: includeInternal, language: options.language))
+            if dryRun, let municipality { publication.municipality = municipality }
+            if dryRun {
+                print(publication.listing(), terminator: "")
+                return
+            }
+            let url = try regionURL(to, option: "--to")
+            if verify {
+                let held = try RegionServer.published(storeID: publication.storeID, url: url)
+                if held?.normalized == publication.normalized {
+                    print("the region holds exactly what this store publishes (\(publication.rows.count) rows)")
+                    return
+                }
+                warn("samtal: the region differs from what this store publishes: `samtal publish` sends it")
+                throw ExitCode(1)
+            }
+            let result = try RegionServer.publish(publication, url: url)
+            let changed = RegionTable.allCases.compactMap { t in (result.changed[t] ?? 0) == 0 ? nil : "\(t.rawValue) \(result.changed[t]!)" }
+            let removed = RegionTable.allCases.compactMap { t in (result.removed[t] ?? 0) == 0 ? nil : "\(t.rawValue) \(result.removed[t]!)" }
+            var line = "published \(publication.rows.count) rows of \(oneLine(publication.municipality)) (\(publication.storeID))"
+            line += result.totalChanged == 0 ? ": nothing changed" : ": changed " + (changed.isEmpty ? "none" : changed.joined(separator: ", "))
+            if !removed.isEmpty { line += "; removed " + removed.joined(separator: ", ") }
+            if !result.tls { line += " (without TLS)" }
+            print(line)
+        }
+    }
+}
+
+struct RegionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "region", abstract: "The county's regional server: set it up, compare the municipalities.",
+                                                    subcommands: [Setup.self, Report.self])
+
+    struct Setup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create or update the regional schema, its roles and row-level security on a PostgreSQL server (as its administrator).",
+            discussion: """
+                Running it again changes nothing (migrations are versioned in samtal_region.region_schema_version). \
+                Login roles are made without a password: set one with ALTER ROLE name PASSWORD '…' (or use the server's \
+                own authentication, such as certificates).
+                """)
+        @Option(help: ArgumentHelp("An administrator's URL of the server.", valueName: "postgres://admin@host/db")) var adminURL: String
+        @Option(help: ArgumentHelp("A municipality's login role to create (can be repeated).", valueName: "role")) var municipality: [String] = []
+        @Option(help: ArgumentHelp("The county's login role to create (can be repeated).", valueName: "role")) var county: [String] = []
+        @Option(help: ArgumentHelp("Whether municipalities read each other's rows (default: no).", valueName: "yes|no"))
+        var municipalitiesReadOthers: String?
+
+        func validate() throws {
+            for role in municipality + county where !RegionSchema.isValidRoleName(role) {
+                throw ValidationError("'\(role)' cannot be a role name: use lower-case letters, digits and _, starting with a letter")
+            }
+            if let m = municipalitiesReadOthers, !["yes", "no"].contains(m) {
+                throw ValidationError("--municipalities-read-others must be yes or no")
+            }
+        }
+
+        func run() throws {
+            try failingWithMessage(GlobalOptions()) {
+                let result = try RegionSchema.setup(adminURL: adminURL, municipalities: municipality, counties: county,
+                                                    readOthers: municipalitiesReadOthers.map { $0 == "yes" })
+                print("region schema version \(result.version)"
+                      + (result.applied.isEmpty ? ", up to date" : ", applied \(result.applied.map(String.init).joined(separator: ", "))")
+                      + (result.rolesCreated.isEmpty ? "" : "; roles created: \(result.rolesCreated.joined(separator: ", "))"))
+            }
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The county's report: every municipality's ratings side by side with their trend, the 15 quality answers, the promises' activities.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it).", valueName: "postgres://role@host/db")) var from: String?
+        @Option(help: ArgumentHelp("The month reported on (default: the latest month rated).", valueName: "YYYY-MM")) var period: String?
+        @Option(help: "md, html, pdf (weasyprint) or csv.") var format: ExportFormat = .md
+        @Option(help: "Write to this file instead of standard output.", completion: .file()) var output: String?
+        @Flag(help: "Write over a file that is already there.") var force = false
+
+        func validate() throws {
+            if let period, !RegionReport.isPeriod(period) { throw ValidationError("--period must be a month written YYYY-MM, not '\(period)'") }
+            if format == .json || format == .docx { throw ValidationError("--format: the region's report is md, html, pdf or csv") }
+            _ = try regionURL(from, option: "--from")
+        }
+
+        func run() throws {
+            try failingWithMessage(options) {
+                let publications = try RegionServer.read(url: try regionURL(from, option: "--from"))
+                let month = period ?? RegionReport.latestPeriod(publications) ?? String(localDate().prefix(7))
+                let report = RegionReport(publications, period: month)
+                let data: Data = format == .csv ? Data(report.csv(language: options.language).utf8)
+                    : try renderDocument(report.document(language: options.language), format: format)
+                if let output {
+                    try OutputFile.write(data, to: output, overwrite: force, protecting: [options.storePath], isPrivate: true)
+                } else if format == .pdf && isatty(STDOUT_FILENO) != 0 {
+                    warn("samtal: the PDF is a binary file: give --output FILE")
+                    throw ExitCode(1)
+                } else {
+                    FileHandle.standardOutput.write(data)
+                }
+            }
+        }
+    }
+}
