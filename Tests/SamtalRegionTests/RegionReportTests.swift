@@ -1,0 +1,70 @@
+// The county's report from rows as the region holds them: no server needed.
+
+import SamtalCore
+import SamtalRegion
+import Testing
+
+@Suite("The region's report")
+struct RegionReportTests {
+    func cycle(_ id: String, period: String, first: String?, last: String?, retired: Bool = false) -> RegionRow {
+        RegionRow(.cycles, id, ["LPO Sala", period, first, last, retired ? "true" : "false"])
+    }
+
+    func rating(_ cycle: String, meeting: Int, date: String, _ value: String?) -> RegionRow {
+        RegionRow(.ratings, "m\(meeting)/ordning/0", [cycle, "\(meeting)", date, String(date.prefix(7)), "ordning", "1", "Ordningsstörningar",
+                                                      "0", "Ordningsstörningar", "traffic-light", value, nil, nil, nil])
+    }
+
+    func answer(_ cycle: String, _ n: Int, _ verdict: QualityVerdict) -> RegionRow {
+        RegionRow(.qualityAnswers, "\(cycle)/q\(n)", [cycle, "\(n)", verdict.rawValue, nil, "2", nil])
+    }
+
+    @Test("the period's latest rating after at most three earlier months; later months and retired cycles left out")
+    func trend() {
+        let p = Publication(storeID: "s", municipality: "Sala", rows: [
+            cycle("c1", period: "2026", first: "2026-01-01", last: "2026-12-31"),
+            cycle("c2", period: "2027", first: "2027-01-01", last: "2027-12-31"),
+            cycle("c3", period: "gammal", first: nil, last: nil, retired: true),
+            rating("c1", meeting: 1, date: "2026-11-02", "green"),
+            rating("c1", meeting: 2, date: "2026-12-02", "green"),
+            rating("c2", meeting: 3, date: "2027-01-10", "yellow"),
+            rating("c2", meeting: 4, date: "2027-02-10", "red"),
+            rating("c2", meeting: 5, date: "2027-02-24", "yellow"),
+            rating("c2", meeting: 6, date: "2027-03-09", nil),
+            rating("c2", meeting: 7, date: "2027-04-09", "green"),
+            rating("c3", meeting: 8, date: "2027-02-01", "red"),
+            answer("c1", 5, .no), answer("c2", 5, .yes), answer("c3", 5, .partly),
+        ])
+        let feb = RegionReport([p], period: "2027-02")
+        let cell = feb.ratings[0].cells[0]!
+        #expect(cell.trend.map(\.period) == ["2026-11", "2026-12", "2027-01", "2027-02"])
+        #expect(cell.value == "yellow")
+        // The cycle holding the period answers the rubric.
+        #expect(feb.municipalities[0].cycle?.localID == "c2")
+        #expect(feb.quality[4][0]?.verdict == .yes)
+        #expect(feb.quality[0][0] == nil)
+        // Not rated in March: the trend ends before it.
+        let march = RegionReport([p], period: "2027-03")
+        #expect(march.ratings[0].cells[0]?.value == nil)
+        #expect(march.ratings[0].cells[0]?.trend.last?.period == "2027-02")
+        let md = MarkdownRenderer.render(march.document(language: .sv))
+        #expect(md.contains("→ –"))
+        // Before anything was rated: no cell; the 2026 cycle answers.
+        let early = RegionReport([p], period: "2026-06")
+        #expect(early.ratings[0].cells[0] == nil)
+        #expect(early.municipalities[0].cycle?.localID == "c1")
+        #expect(RegionReport.latestPeriod([p]) == "2027-04")
+    }
+
+    @Test("periods are months; CSV quotes what it must")
+    func periodsAndCSV() {
+        #expect(RegionReport.isPeriod("2027-03") && !RegionReport.isPeriod("2027-13") && !RegionReport.isPeriod("2027-3")
+                && !RegionReport.isPeriod("2027"))
+        let p = Publication(storeID: "s", municipality: "Sala, \"norra\"", rows: [
+            cycle("c1", period: "2027", first: "2027-01-01", last: "2027-12-31"),
+            rating("c1", meeting: 1, date: "2027-03-01", "red"),
+        ])
+        let csv = RegionReport([p], period: "2027-03").csv(language: .sv)
+        #expect(csv.contains("\r\nlägesrapport,\"Sala, \"\"norra\"\"\",s,,Ordningsstörningar,2027-03,röd,,\r\n"), "\(csv)")
+    }
+}
