@@ -7,10 +7,12 @@ import SamtalCore
 import SamtalStore
 
 extension Publication {
-    /// What `store` publishes. The municipality's name is the store's
-    /// (`setMunicipality`); it must be set.
-    public static func of(store: AppStore, library: AgendaLibrary, options: PublishOptions) throws -> Publication {
-        let identity = try store.identity()
+    /// What `store` publishes. The municipality's name is `municipality`,
+    /// else the store's (`setMunicipality`); one of them must be set.
+    public static func of(store: AppStore, library: AgendaLibrary, options: PublishOptions,
+                          municipality: String? = nil) throws -> Publication {
+        var identity = try store.identity()
+        if let municipality { identity.municipality = municipality }
         guard !identity.municipality.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw RegionError("the store does not say which municipality it belongs to: publish once with --municipality NAME")
         }

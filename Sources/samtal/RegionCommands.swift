@@ -46,9 +46,9 @@ struct Publish: ParsableCommand {
         let store = try openStore(options)
         try failingWithMessage(options) {
             if let municipality, !dryRun { try store.setMunicipality(municipality.trimmingCharacters(in: .whitespaces)) }
-            var publication = try Publication.of(store: store, library: options.agendaLibrary(),
-                                                 options: PublishOptions(includeInternal: includeInternal, language: options.language))
-            if dryRun, let municipality { publication.municipality = municipality }
+            let publication = try Publication.of(store: store, library: options.agendaLibrary(),
+                                                 options: PublishOptions(includeInternal: includeInternal, language: options.language),
+                                                 municipality: municipality?.trimmingCharacters(in: .whitespaces))
             if dryRun {
                 print(publication.listing(), terminator: "")
                 return

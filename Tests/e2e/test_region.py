@@ -1,0 +1,108 @@
+"""End-to-end: `samtal publish` and `samtal region` on the command line
+against a real PostgreSQL (issue 17).
+
+Needs the throwaway server of Scripts/pg-throwaway (SAMTAL_TEST_PG_URL);
+skipped without it, except under Scripts/test (SAMTAL_REGION_TESTS=required),
+where its absence fails. The Swift tests (Tests/SamtalRegionTests) check
+the figures, row-level security and kill -9; this checks the commands:
+their output, exit codes and what a store of notes sends."""
+
+import os
+import subprocess
+import unittest
+import uuid
+
+from tmux_harness import E2ETestCase
+
+URL = os.environ.get("SAMTAL_TEST_PG_URL")
+HOST = os.environ.get("SAMTAL_TEST_PG_HOST")
+USER = os.environ.get("SAMTAL_TEST_PG_USER")
+REQUIRED = os.environ.get("SAMTAL_REGION_TESTS") == "required"
+USAGE = 64
+FAILED = 1
+
+
+class RegionServerPresent(unittest.TestCase):
+    def test_the_server_is_there_when_required(self):
+        if REQUIRED:
+            self.assertIsNotNone(URL, "SAMTAL_REGION_TESTS=required but no server: run through Scripts/pg-throwaway")
+
+
+@unittest.skipUnless(URL, "no PostgreSQL: run through Scripts/pg-throwaway (Scripts/test does)")
+class RegionCommandsTests(E2ETestCase):
+    def setUp(self):
+        super().setUp()
+        self.db = "e" + uuid.uuid4().hex[:12]
+        subprocess.run(["psql", URL, "-qc", f"CREATE DATABASE {self.db}"], check=True, capture_output=True)
+        self.admin = f"postgresql:///{self.db}?host={HOST}&user={USER}"
+        self.fagersta, self.sala, self.lan = (f"{self.db}_{n}" for n in ("fagersta", "sala", "lan"))
+        out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--municipality", self.fagersta,
+                          "--municipality", self.sala, "--county", self.lan).stdout
+        self.assertIn("region schema version 1, applied 1", out)
+        self.cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        self.meeting = self.ws.cli("meeting", "new", "--cycle", self.cycle, "--agenda", "medarbetardialog-vad",
+                                   "--title", "VAD-dialog", "--date", "2027-01-28").stdout.strip()
+        self.ws.cli("note", "add", self.meeting, "--step", "lokal-lagesbild", "--text",
+                    "Buskörning på Storgatan, Lasse Nilsson 070-123 45 67")
+
+    def url(self, role):
+        return f"postgresql:///{self.db}?host={HOST}&user={role}"
+
+    def test_setup_twice_changes_nothing(self):
+        out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--municipality", self.fagersta).stdout
+        self.assertEqual(out.strip(), "region schema version 1, up to date")
+
+    def test_publish_dry_run_then_publish_then_nothing_changed(self):
+        r = self.ws.cli("publish", "--dry-run", check=False)
+        self.assertEqual(r.returncode, FAILED)
+        self.assertIn("--municipality NAME", r.stderr)
+        dry = self.ws.cli("publish", "--dry-run", "--municipality", "Fagersta").stdout
+        self.assertIn("· Fagersta", dry)
+        self.assertIn("quality_answers (15)", dry)
+        self.assertNotIn("Buskörning", dry)
+        self.assertNotIn("Lasse", dry)
+        out = self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta)).stdout
+        self.assertIn("published 16 rows of Fagersta", out)
+        self.assertIn("changed cycles 1, quality_answers 15", out)
+        again = self.ws.cli("publish", "--to", self.url(self.fagersta)).stdout
+        self.assertIn(": nothing changed", again)
+        self.assertEqual(self.ws.cli("publish", "--verify", "--to", self.url(self.fagersta)).returncode, 0)
+        held = subprocess.run(["psql", self.admin, "-Atc",
+                               "SELECT string_agg(t::text, ' ') FROM (SELECT c::text AS t FROM samtal_region.cycles c "
+                               "UNION ALL SELECT q::text FROM samtal_region.quality_answers q) x"],
+                              check=True, capture_output=True, text=True).stdout
+        self.assertIn("LPO Fagersta", held)
+        self.assertNotIn("Buskörning", held)
+
+    def test_wrong_command_lines_and_refusals(self):
+        r = self.ws.cli("publish", "--municipality", "Fagersta", check=False)
+        self.assertEqual(r.returncode, USAGE)
+        self.assertIn("--to postgres://", r.stderr)
+        r = self.ws.cli("region", "report", "--from", self.url(self.lan), "--period", "mars", check=False)
+        self.assertEqual(r.returncode, USAGE)
+        r = self.ws.cli("region", "setup", "--admin-url", self.admin, "--municipality", "Fagersta", check=False)
+        self.assertEqual(r.returncode, USAGE)
+        # The county's role publishes nothing; a role the region does not know is refused.
+        r = self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.lan), check=False)
+        self.assertEqual(r.returncode, FAILED)
+        self.assertIn("not a municipality's role", r.stderr)
+        r = self.ws.cli("publish", "--to", f"postgresql:///nowhere?host={HOST}&user={self.fagersta}", check=False)
+        self.assertEqual(r.returncode, FAILED)
+        self.assertIn("cannot connect to the regional server", r.stderr)
+        # Another role publishing a store already claimed: refused.
+        self.ws.cli("publish", "--to", self.url(self.fagersta))
+        r = self.ws.cli("publish", "--to", self.url(self.sala), check=False)
+        self.assertEqual(r.returncode, FAILED)
+        self.assertIn("another municipality's role published it first", r.stderr)
+
+    def test_the_county_reports_every_municipality(self):
+        self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
+        md = self.ws.cli("region", "report", "--from", self.url(self.lan), "--period", "2027-03").stdout
+        self.assertTrue(md.startswith("# Länets bild 2027-03"), md[:80])
+        self.assertIn("| Nr | Fråga | Fagersta |", md)
+        csv = self.ws.cli("region", "report", "--from", self.url(self.lan), "--period", "2027-03", "--format", "csv",
+                          "--lang", "en").stdout
+        self.assertEqual(len([l for l in csv.splitlines() if l.startswith("quality,Fagersta,")]), 15)
+        # A municipality's own role sees itself only.
+        own = self.ws.cli("region", "report", "--from", self.url(self.sala), "--period", "2027-03").stdout
+        self.assertNotIn("Fagersta", own)
