@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "SamtalApp", dependencies: ["SamtalCore", "SamtalAgendas", "SamtalStore"]),
         // The region (issue 17): publishing to the county's PostgreSQL, its
         // schema and migrations, and the county's report.
-        .target(name: "SamtalRegion", dependencies: ["CLibPQ", "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalApp"]),
+        .target(name: "SamtalRegion", dependencies: ["CLibPQ", "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalApp", "SamtalRender"]),
         .executableTarget(
             name: "samtal",
             dependencies: [
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SamtalAppTests", dependencies: ["SamtalApp", "SamtalCore", "SamtalAgendas", "SamtalStore",
                                                            .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Golden"]),
-        .testTarget(name: "SamtalRegionTests", dependencies: ["SamtalRegion", "SamtalApp", "SamtalCore", "SamtalAgendas", "SamtalStore"]),
+        .testTarget(name: "SamtalRegionTests", dependencies: ["SamtalRegion", "SamtalApp", "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalRender"]),
         .testTarget(name: "SamtalRenderTests", dependencies: ["SamtalCore", "SamtalRender", "SamtalTerminal"]),
     ],
     swiftLanguageModes: [.v6]

@@ -93,7 +93,8 @@ public enum RegionServer {
         return try read(db)
     }
 
-    static func read(_ db: PGConnection) throws -> [Publication] {
+    /// The same on a connection of the caller's (the live view's, which LISTENs).
+    public static func read(_ db: PGConnection) throws -> [Publication] {
         try db.transaction {
             let municipalities = try db.exec("SELECT store_id::text, name FROM \(s).municipalities ORDER BY name, store_id")
             var byStore: [String: Publication] = [:]

@@ -6,7 +6,9 @@ import Foundation
 import SamtalApp
 import SamtalCore
 import SamtalRegion
+import SamtalRender
 import SamtalStore
+import SamtalTerminal
 
 /// The region's URL: the option, else SAMTAL_REGION_URL.
 func regionURL(_ given: String?, option: String) throws -> String {
@@ -77,7 +79,81 @@ struct Publish: ParsableCommand {
 
 struct RegionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "region", abstract: "The county's regional server: set it up, compare the municipalities.",
-                                                    subcommands: [Setup.self, Report.self])
+                                                    subcommands: [View.self, Setup.self, Report.self], defaultSubcommand: View.self)
+
+    struct View: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The county's live view: the report's tables in the terminal, redrawn when a municipality publishes (LISTEN/NOTIFY).")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it).", valueName: "postgres://role@host/db")) var from: String?
+        @Option(help: ArgumentHelp("The month shown first (default: the latest month rated).", valueName: "YYYY-MM")) var period: String?
+
+        func validate() throws {
+            if let period, !RegionReport.isPeriod(period) { throw ValidationError("--period must be a month written YYYY-MM, not '\(period)'") }
+            _ = try regionURL(from, option: "--from")
+        }
+
+        func run() throws {
+            try requireTerminal(options)
+            let url = try regionURL(from, option: "--from")
+            var db: PGConnection!
+            try failingWithMessage(options) {
+                db = try PGConnection(url: url)
+                try db.exec("LISTEN \(RegionSchema.channel)")
+            }
+            Terminal.prepareLocale()
+            let terminal: Terminal
+            do {
+                terminal = try Terminal(theme: ProcessInfo.processInfo.environment["SAMTAL_THEME"] == "mono" ? .monochrome : .color)
+            } catch {
+                warn("samtal: \(error)")
+                throw ExitCode(noTerminalExitCode)
+            }
+            defer { terminal.shutdown() }
+            var state = RegionViewState()
+            var month = period
+            let clock = DateFormatter()
+            clock.dateFormat = "HH:mm:ss"
+            func reload() {
+                do {
+                    let publications = try RegionServer.read(db)
+                    let shown = month ?? RegionReport.latestPeriod(publications) ?? String(localDate().prefix(7))
+                    month = shown
+                    state.report = RegionReport(publications, period: shown)
+                    state.loadedAt = clock.string(from: Date())
+                    state.problem = nil
+                } catch {
+                    state.problem = "\(error)"
+                }
+            }
+            reload()
+            var drawn: Grid?
+            while terminal.quitSignal == nil {
+                let size = terminal.size
+                let grid = RegionView.render(state, size: size, language: options.language)
+                if grid != drawn { terminal.draw(grid); drawn = grid }
+                let input = terminal.readKey(timeoutMilliseconds: 200)
+                if case .key(let key) = input {
+                    switch key {
+                    case .char("q"), .function(10), .escape, .ctrl("c"): return
+                    case .char("r"), .function(5): reload()
+                    case .left, .right:
+                        month = month.map { RegionViewState.month($0, plus: key == .left ? -1 : 1) }
+                        state.offset = 0
+                        reload()
+                    case .up: state.offset = max(0, state.offset - 1)
+                    case .down, .pageDown, .char(" "):
+                        let last = max(0, RegionView.lineCount(state, size: size, language: options.language) - (size.height - 2))
+                        state.offset = min(last, state.offset + (key == .down ? 1 : max(1, size.height - 3)))
+                    case .pageUp: state.offset = max(0, state.offset - max(1, size.height - 3))
+                    default: break
+                    }
+                }
+                // A municipality published: read again.
+                if !db.notifications(timeout: 0).isEmpty { reload() }
+            }
+        }
+    }
 
     struct Setup: ParsableCommand {
         static let configuration = CommandConfiguration(

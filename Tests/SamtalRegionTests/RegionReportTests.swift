@@ -2,6 +2,7 @@
 
 import SamtalCore
 import SamtalRegion
+import SamtalRender
 import Testing
 
 @Suite("The region's report")
@@ -66,5 +67,28 @@ struct RegionReportTests {
         ])
         let csv = RegionReport([p], period: "2027-03").csv(language: .sv)
         #expect(csv.contains("\r\nlägesrapport,\"Sala, \"\"norra\"\"\",s,,Ordningsstörningar,2027-03,röd,,\r\n"), "\(csv)")
+    }
+
+    @Test("the live view draws the period's ratings with the month before, the rubric and the activities; ← → change the month")
+    func view() {
+        let p = Publication(storeID: "s", municipality: "Sala", rows: [
+            cycle("c1", period: "2027", first: "2027-01-01", last: "2027-12-31"),
+            rating("c1", meeting: 1, date: "2027-02-01", "red"),
+            rating("c1", meeting: 2, date: "2027-03-01", "yellow"),
+            answer("c1", 5, .yes),
+        ])
+        var state = RegionViewState(report: RegionReport([p], period: "2027-03"))
+        state.loadedAt = "14:52:03"
+        let grid = RegionView.render(state, size: Size(width: 80, height: 24), language: .sv)
+        let text = (0..<24).map(grid.rowText)
+        #expect(text[0].hasPrefix(" Länets bild 2027-03 · 1 kommuner") && text[0].hasSuffix("uppdaterad 14:52:03 "))
+        #expect(text.contains { $0.hasPrefix("Ordningsstörningar") && $0.contains("gul (före: röd)") }, "\(text)")
+        #expect(text.contains { $0.hasPrefix("5. Finns lokal lägesbild?") && $0.contains("Ja") })
+        #expect(text[23].contains("q avsluta"))
+        #expect(RegionViewState.month("2027-01", plus: -1) == "2026-12" && RegionViewState.month("2027-12", plus: 1) == "2028-01")
+        // Scrolled to the end, the last line is the last table's.
+        state.offset = RegionView.lineCount(state, size: Size(width: 80, height: 24), language: .sv) - 22
+        let end = RegionView.render(state, size: Size(width: 80, height: 24), language: .sv)
+        #expect(end.rowText(22).hasPrefix("inställd"))
     }
 }

@@ -12,7 +12,7 @@ import subprocess
 import unittest
 import uuid
 
-from tmux_harness import E2ETestCase
+from tmux_harness import BINARY, E2ETestCase
 
 URL = os.environ.get("SAMTAL_TEST_PG_URL")
 HOST = os.environ.get("SAMTAL_TEST_PG_HOST")
@@ -106,3 +106,18 @@ class RegionCommandsTests(E2ETestCase):
         # A municipality's own role sees itself only.
         own = self.ws.cli("region", "report", "--from", self.url(self.sala), "--period", "2027-03").stdout
         self.assertNotIn("Fagersta", own)
+
+    def test_the_live_view_shows_a_publish_as_it_happens(self):
+        p = self.pane(f"{BINARY} region --from '{self.url(self.lan)}' --period 2027-03")
+        p.wait_for("Länets bild 2027-03 · 0 kommuner")
+        p.wait_for("q avsluta")
+        # A municipality publishes: the view redraws by itself (NOTIFY).
+        self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
+        p.wait_for("Länets bild 2027-03 · 1 kommuner")
+        p.wait_for("Fagersta")
+        p.wait_for("Förs inte i")
+        # ← goes a month back.
+        p.key("Left")
+        p.wait_for("Länets bild 2027-02")
+        p.type("q")
+        p.wait_exit()
