@@ -77,6 +77,20 @@ struct Publish: ParsableCommand {
     }
 }
 
+/// Where the county reads the region, and which month: the options of
+/// `samtal region` and `samtal region report`.
+struct RegionReading: ParsableArguments {
+    @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it).", valueName: "postgres://role@host/db")) var from: String?
+    @Option(help: ArgumentHelp("The month (default: the latest month rated).", valueName: "YYYY-MM")) var period: String?
+
+    func validate() throws {
+        if let period, !RegionReport.isPeriod(period) { throw ValidationError("--period must be a month written YYYY-MM, not '\(period)'") }
+        _ = try regionURL(from, option: "--from")
+    }
+
+    func url() throws -> String { try regionURL(from, option: "--from") }
+}
+
 struct RegionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "region", abstract: "The county's regional server: set it up, compare the municipalities.",
                                                     subcommands: [View.self, Setup.self, Report.self], defaultSubcommand: View.self)
@@ -85,17 +99,11 @@ struct RegionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The county's live view: the report's tables in the terminal, redrawn when a municipality publishes (LISTEN/NOTIFY).")
         @OptionGroup var options: GlobalOptions
-        @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it).", valueName: "postgres://role@host/db")) var from: String?
-        @Option(help: ArgumentHelp("The month shown first (default: the latest month rated).", valueName: "YYYY-MM")) var period: String?
-
-        func validate() throws {
-            if let period, !RegionReport.isPeriod(period) { throw ValidationError("--period must be a month written YYYY-MM, not '\(period)'") }
-            _ = try regionURL(from, option: "--from")
-        }
+        @OptionGroup var region: RegionReading
 
         func run() throws {
             try requireTerminal(options)
-            let url = try regionURL(from, option: "--from")
+            let url = try region.url()
             var db: PGConnection!
             try failingWithMessage(options) {
                 db = try PGConnection(url: url)
@@ -111,7 +119,7 @@ struct RegionCommand: ParsableCommand {
             }
             defer { terminal.shutdown() }
             var state = RegionViewState()
-            var month = period
+            var month = region.period
             let clock = DateFormatter()
             clock.dateFormat = "HH:mm:ss"
             func reload() {
@@ -193,22 +201,19 @@ struct RegionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The county's report: every municipality's ratings side by side with their trend, the 15 quality answers, the promises' activities.")
         @OptionGroup var options: GlobalOptions
-        @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it).", valueName: "postgres://role@host/db")) var from: String?
-        @Option(help: ArgumentHelp("The month reported on (default: the latest month rated).", valueName: "YYYY-MM")) var period: String?
+        @OptionGroup var region: RegionReading
         @Option(help: "md, html, pdf (weasyprint) or csv.") var format: ExportFormat = .md
         @Option(help: "Write to this file instead of standard output.", completion: .file()) var output: String?
         @Flag(help: "Write over a file that is already there.") var force = false
 
         func validate() throws {
-            if let period, !RegionReport.isPeriod(period) { throw ValidationError("--period must be a month written YYYY-MM, not '\(period)'") }
             if format == .json || format == .docx { throw ValidationError("--format: the region's report is md, html, pdf or csv") }
-            _ = try regionURL(from, option: "--from")
         }
 
         func run() throws {
             try failingWithMessage(options) {
-                let publications = try RegionServer.read(url: try regionURL(from, option: "--from"))
-                let month = period ?? RegionReport.latestPeriod(publications) ?? String(localDate().prefix(7))
+                let publications = try RegionServer.read(url: try region.url())
+                let month = region.period ?? RegionReport.latestPeriod(publications) ?? String(localDate().prefix(7))
                 let report = RegionReport(publications, period: month)
                 let data: Data = format == .csv ? Data(report.csv(language: options.language).utf8)
                     : try renderDocument(report.document(language: options.language), format: format)
