@@ -123,8 +123,9 @@ public struct Publication: Equatable, Sendable {
         }
 
         // The rubric's 15 answers, computed as the local quality report
-        // computes them.
-        for x in QualityReport.answers(c, language: o.language) {
+        // computes them, on the same record (hidden notes count there:
+        // only the answers and their counts travel, never a note).
+        for x in QualityReport.answers(record, language: o.language) {
             rows.append(RegionRow(.qualityAnswers, "\(cid)/q\(x.number)", [
                 cid, "\(x.number)", x.verdict.rawValue, x.level?.rawValue, "\(x.evidence.count)",
                 inner ? text(x.evidence.joined(separator: "\n")) : nil,
