@@ -129,6 +129,26 @@ struct RegionTests {
         #expect(try RegionServer.published(storeID: try store.identity().uuid, url: url)?.normalized == (try publication(store)).normalized)
     }
 
+    @Test("a cycle retired in the store stays in the region marked retired, out of the report; brought back, it returns")
+    func retired() throws {
+        let region = try Region()
+        let folder = try F.Folder()
+        let (store, cycle) = try F.build(F.ludvika, in: folder, plant: false)
+        let url = region.url("ludvika")
+        _ = try RegionServer.publish(try publication(store), url: url)
+        try store.setCycleRetired(id: cycle, true, now: 500)
+        let result = try RegionServer.publish(try publication(store), url: url)
+        #expect(result.changed[.cycles] == 1 && result.totalChanged == 1)
+        let read = try RegionServer.read(url: region.url("lan"))
+        #expect(read[0].rows(.cycles).first?.value("retired") == "true")
+        #expect(read[0].rows(.ratings).count == 12)
+        let report = RegionReport(read, period: "2027-03")
+        #expect(report.municipalities[0].cycle == nil && report.ratings.isEmpty && report.quality.allSatisfy { $0[0] == nil })
+        try store.setCycleRetired(id: cycle, false, now: 600)
+        _ = try RegionServer.publish(try publication(store), url: url)
+        #expect(RegionReport(try RegionServer.read(url: region.url("lan")), period: "2027-03").ratings.count == 6)
+    }
+
     @Test("municipality A's role cannot insert, change or delete B's rows: the server refuses")
     func rowLevelSecurity() throws {
         let region = try Region()
