@@ -165,7 +165,14 @@ enum TestServer {
     static let skipMessage = "no PostgreSQL: run through Scripts/pg-throwaway (Scripts/test does)"
 
     static func url(_ database: String, user: String) -> String {
-        "postgresql:///\(database)?host=\(env["SAMTAL_TEST_PG_HOST"]!)&user=\(user)"
+        "postgresql:///\(database)?host=\(env["SAMTAL_TEST_PG_HOST"]!)&port=\(port)&user=\(user)"
+    }
+
+    static var port: String { env["SAMTAL_TEST_PG_PORT"] ?? "5432" }
+
+    /// The same server over TCP on 127.0.0.1, where it offers TLS.
+    static func tcpURL(_ database: String, user: String, sslmode: String) -> String {
+        "postgresql://\(user)@127.0.0.1:\(port)/\(database)?sslmode=\(sslmode)"
     }
 
     static var adminUser: String { env["SAMTAL_TEST_PG_USER"]! }

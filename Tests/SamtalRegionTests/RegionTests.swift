@@ -149,6 +149,22 @@ struct RegionTests {
         #expect(RegionReport(try RegionServer.read(url: region.url("lan")), period: "2027-03").ratings.count == 6)
     }
 
+    @Test("TLS when the server offers it: libpq's default (prefer) encrypts over TCP; the result says when it did not")
+    func tls() throws {
+        let region = try Region()
+        let folder = try F.Folder()
+        let (store, _) = try F.build(F.sala, in: folder, plant: false)
+        let role = region.role("sala")
+        #expect(try PGConnection(url: TestServer.tcpURL(region.db, user: role, sslmode: "prefer")).isTLS)
+        #expect(try PGConnection(url: TestServer.tcpURL(region.db, user: role, sslmode: "require")).isTLS)
+        #expect(try RegionServer.publish(try publication(store), url: TestServer.tcpURL(region.db, user: role, sslmode: "prefer")).tls)
+        let plain = try PGConnection(url: TestServer.tcpURL(region.db, user: role, sslmode: "disable"))
+        #expect(!plain.isTLS && !plain.isLocalSocket)
+        #expect(try !RegionServer.publish(try publication(store), url: TestServer.tcpURL(region.db, user: role, sslmode: "disable")).tls)
+        // Over the Unix socket TLS does not apply, and is not asked for.
+        #expect(try RegionServer.publish(try publication(store), url: region.url("sala")).tls)
+    }
+
     @Test("municipality A's role cannot insert, change or delete B's rows: the server refuses")
     func rowLevelSecurity() throws {
         let region = try Region()

@@ -16,6 +16,7 @@ from tmux_harness import BINARY, E2ETestCase
 
 URL = os.environ.get("SAMTAL_TEST_PG_URL")
 HOST = os.environ.get("SAMTAL_TEST_PG_HOST")
+PORT = os.environ.get("SAMTAL_TEST_PG_PORT", "5432")
 USER = os.environ.get("SAMTAL_TEST_PG_USER")
 REQUIRED = os.environ.get("SAMTAL_REGION_TESTS") == "required"
 USAGE = 64
@@ -34,7 +35,7 @@ class RegionCommandsTests(E2ETestCase):
         super().setUp()
         self.db = "e" + uuid.uuid4().hex[:12]
         subprocess.run(["psql", URL, "-qc", f"CREATE DATABASE {self.db}"], check=True, capture_output=True)
-        self.admin = f"postgresql:///{self.db}?host={HOST}&user={USER}"
+        self.admin = f"postgresql:///{self.db}?host={HOST}&port={PORT}&user={USER}"
         self.fagersta, self.sala, self.lan = (f"{self.db}_{n}" for n in ("fagersta", "sala", "lan"))
         out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--municipality", self.fagersta,
                           "--municipality", self.sala, "--county", self.lan).stdout
@@ -46,7 +47,7 @@ class RegionCommandsTests(E2ETestCase):
                     "Buskörning på Storgatan, Lasse Nilsson 070-123 45 67")
 
     def url(self, role):
-        return f"postgresql:///{self.db}?host={HOST}&user={role}"
+        return f"postgresql:///{self.db}?host={HOST}&port={PORT}&user={role}"
 
     def test_setup_twice_changes_nothing(self):
         out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--municipality", self.fagersta).stdout
@@ -74,6 +75,14 @@ class RegionCommandsTests(E2ETestCase):
         self.assertIn("LPO Fagersta", held)
         self.assertNotIn("Buskörning", held)
 
+    def test_publish_over_tcp_says_when_it_was_not_encrypted(self):
+        tcp = f"postgresql://{self.fagersta}@127.0.0.1:{PORT}/{self.db}"
+        out = self.ws.cli("publish", "--municipality", "Fagersta", "--to", tcp + "?sslmode=disable").stdout
+        self.assertIn("(without TLS)", out)
+        out = self.ws.cli("publish", "--to", tcp).stdout
+        self.assertIn(": nothing changed", out)
+        self.assertNotIn("without TLS", out)
+
     def test_wrong_command_lines_and_refusals(self):
         r = self.ws.cli("publish", "--municipality", "Fagersta", check=False)
         self.assertEqual(r.returncode, USAGE)
@@ -86,7 +95,7 @@ class RegionCommandsTests(E2ETestCase):
         r = self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.lan), check=False)
         self.assertEqual(r.returncode, FAILED)
         self.assertIn("not a municipality's role", r.stderr)
-        r = self.ws.cli("publish", "--to", f"postgresql:///nowhere?host={HOST}&user={self.fagersta}", check=False)
+        r = self.ws.cli("publish", "--to", f"postgresql:///nowhere?host={HOST}&port={PORT}&user={self.fagersta}", check=False)
         self.assertEqual(r.returncode, FAILED)
         self.assertIn("cannot connect to the regional server", r.stderr)
         # Another role publishing a store already claimed: refused.
