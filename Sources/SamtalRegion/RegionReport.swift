@@ -221,14 +221,13 @@ extension RegionReport {
 
         b.append(.heading(2, t[.promisesHeading]))
         b.append(.table(Table(
-            columns: [Column(t[.municipality]), Column(t[.promise])]
-                + ActivityStatus.allCases.map { Column(ui.activityStatus($0), numeric: true) }
-                + [Column(t[.followUps])],
+            columns: [Column(t[.municipality]), Column(t[.promise]), Column(t[.activities]), Column(t[.followUps])],
             rows: promises.enumerated().map { i, p in
-                [Cell(names[i]), Cell(p.title.map { $0 + (p.draft ? " (\(t[.draft]))" : "") } ?? t[.noPromise])]
-                    + ActivityStatus.allCases.map { Cell("\(p.activities[$0] ?? 0)") }
-                    + [Cell(FollowUpStatus.allCases.compactMap { s in
-                        (p.followUps[s] ?? 0) == 0 ? nil : "\(ui.followUpStatus(s)) \(p.followUps[s]!)" }.joined(separator: ", "))]
+                [Cell(names[i]), Cell(p.title.map { $0 + (p.draft ? " (\(t[.draft]))" : "") } ?? t[.noPromise]),
+                 Cell(ActivityStatus.allCases.compactMap { s in
+                     (p.activities[s] ?? 0) == 0 ? nil : "\(ui.activityStatus(s)) \(p.activities[s]!)" }.joined(separator: ", ")),
+                 Cell(FollowUpStatus.allCases.compactMap { s in
+                     (p.followUps[s] ?? 0) == 0 ? nil : "\(ui.followUpStatus(s)) \(p.followUps[s]!)" }.joined(separator: ", "))]
             })))
         for (i, p) in promises.enumerated() where !p.promised.isEmpty {
             b.append(.heading(3, "\(names[i]): \(t[.promisedActivities])"))
@@ -278,7 +277,7 @@ extension RegionReport {
 struct RegionTexts {
     enum Key {
         case kind, source, noMunicipalities, ratingsHeading, noRatings, trendExplained, qualityHeading, qualityExplained, noCycle
-        case promisesHeading, municipality, promise, followUps, draft, noPromise, promisedActivities
+        case promisesHeading, municipality, promise, activities, followUps, draft, noPromise, promisedActivities
         case csvRating, csvQuality, csvActivity
     }
 
@@ -301,6 +300,7 @@ struct RegionTexts {
         case .promisesHeading: ("Medborgarlöften och aktiviteter", "Citizen promises and activities")
         case .municipality: ("Kommun", "Municipality")
         case .promise: ("Medborgarlöfte", "Citizen promise")
+        case .activities: ("Aktiviteter", "Activities")
         case .followUps: ("Uppföljningar", "Follow-ups")
         case .draft: ("utkast", "draft")
         case .noPromise: ("inget löfte", "no promise")
