@@ -170,9 +170,10 @@ enum TestServer {
 
     static var port: String { env["SAMTAL_TEST_PG_PORT"] ?? "5432" }
 
-    /// The same server over TCP on 127.0.0.1, where it offers TLS.
-    static func tcpURL(_ database: String, user: String, sslmode: String) -> String {
-        "postgresql://\(user)@127.0.0.1:\(port)/\(database)?sslmode=\(sslmode)"
+    /// The same server over TCP on 127.0.0.1, where it offers TLS and
+    /// asks for a password.
+    static func tcpURL(_ database: String, user: String, password: String, sslmode: String) -> String {
+        "postgresql://\(user):\(password)@127.0.0.1:\(port)/\(database)?sslmode=\(sslmode)"
     }
 
     static var adminUser: String { env["SAMTAL_TEST_PG_USER"]! }

@@ -155,12 +155,13 @@ struct RegionTests {
         let folder = try F.Folder()
         let (store, _) = try F.build(F.sala, in: folder, plant: false)
         let role = region.role("sala")
-        #expect(try PGConnection(url: TestServer.tcpURL(region.db, user: role, sslmode: "prefer")).isTLS)
-        #expect(try PGConnection(url: TestServer.tcpURL(region.db, user: role, sslmode: "require")).isTLS)
-        #expect(try RegionServer.publish(try publication(store), url: TestServer.tcpURL(region.db, user: role, sslmode: "prefer")).tls)
-        let plain = try PGConnection(url: TestServer.tcpURL(region.db, user: role, sslmode: "disable"))
+        try PGConnection(url: region.admin).exec("ALTER ROLE \(role) PASSWORD 'tunnel-2027'")
+        #expect(try PGConnection(url: TestServer.tcpURL(region.db, user: role, password: "tunnel-2027", sslmode: "prefer")).isTLS)
+        #expect(try PGConnection(url: TestServer.tcpURL(region.db, user: role, password: "tunnel-2027", sslmode: "require")).isTLS)
+        #expect(try RegionServer.publish(try publication(store), url: TestServer.tcpURL(region.db, user: role, password: "tunnel-2027", sslmode: "prefer")).tls)
+        let plain = try PGConnection(url: TestServer.tcpURL(region.db, user: role, password: "tunnel-2027", sslmode: "disable"))
         #expect(!plain.isTLS && !plain.isLocalSocket)
-        #expect(try !RegionServer.publish(try publication(store), url: TestServer.tcpURL(region.db, user: role, sslmode: "disable")).tls)
+        #expect(try !RegionServer.publish(try publication(store), url: TestServer.tcpURL(region.db, user: role, password: "tunnel-2027", sslmode: "disable")).tls)
         // Over the Unix socket TLS does not apply, and is not asked for.
         #expect(try RegionServer.publish(try publication(store), url: region.url("sala")).tls)
     }

@@ -76,7 +76,8 @@ class RegionCommandsTests(E2ETestCase):
         self.assertNotIn("Buskörning", held)
 
     def test_publish_over_tcp_says_when_it_was_not_encrypted(self):
-        tcp = f"postgresql://{self.fagersta}@127.0.0.1:{PORT}/{self.db}"
+        subprocess.run(["psql", self.admin, "-qc", f"ALTER ROLE {self.fagersta} PASSWORD 'tunnel-2027'"], check=True)
+        tcp = f"postgresql://{self.fagersta}:tunnel-2027@127.0.0.1:{PORT}/{self.db}"
         out = self.ws.cli("publish", "--municipality", "Fagersta", "--to", tcp + "?sslmode=disable").stdout
         self.assertIn("(without TLS)", out)
         out = self.ws.cli("publish", "--to", tcp).stdout
