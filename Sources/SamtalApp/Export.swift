@@ -67,14 +67,14 @@ public struct ExportResult {
 /// Builds `document` (default: the target's usual one) about `target` in
 /// `format`. With `redact`, what looks like personal data is replaced by
 /// a marker in every text. CSV and JSON carry the raw records and take no
-/// document. PDF needs weasyprint and DOCX pandoc on the PATH.
+/// document; CSV is written in `csvDialect` (Swedish Excel's by default). PDF needs weasyprint and DOCX pandoc on the PATH.
 ///
 /// - Throws: `ExportError` with a message for a person: an unknown
 ///   meeting or cycle, a document that needs the other kind of target, a
 ///   missing converter (naming the Debian package), a failed conversion.
 public func exportDocument(store: AppStore, library: AgendaLibrary, target: ExportTarget, document: DocumentKind?,
                     format: ExportFormat, redact: Bool, language: Language, privacy: ExportPrivacy = ExportPrivacy(),
-                    progress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
+                    csvDialect: CSVDialect = .excel, progress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
     if format.isRecords, let document {
         throw ExportError("--format \(format.rawValue) writes the records, not a document: leave out --document \(document.rawValue)")
     }
@@ -157,7 +157,7 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
     let output: ExportResult.Output
     switch (built, format) {
     case (.records(let records), .csv):
-        output = .folder(records.csvFiles().map { ($0.name, Data($0.text.utf8)) })
+        output = .folder(records.csvFiles(dialect: csvDialect).map { ($0.name, Data($0.text.utf8)) })
     case (.records(let records), _):
         output = .file(Data(records.json().utf8), suggestedName: name)
     case (.document(let doc), .md):
@@ -167,7 +167,7 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
         output = .file(try Converter.pdf(html: HTMLRenderer.render(doc)), suggestedName: name)
     case (.document(let doc), .docx):
         progress(ExportProgress(stage: .converting, done: 0, total: 1))
-        output = .file(try Converter.docx(html: HTMLRenderer.render(doc)), suggestedName: name)
+        output = .file(try Converter.docx(doc, warnings: &warnings), suggestedName: name)
     case (.document(let doc), _):
         output = .file(Data(HTMLRenderer.render(doc).utf8), suggestedName: name)
     }
@@ -256,24 +256,91 @@ func loadCycle(store: AppStore, cycleID: Int64, library: AgendaLibrary,
 /// PDF through weasyprint and DOCX through pandoc, run as subprocesses on
 /// files in a private temporary folder.
 enum Converter {
+    /// PDF/A-3b, for archiving (diarieföring): fonts embedded, colours
+    /// defined, the metadata PDF/A asks for.
+    static let pdfVariant = "pdf/a-3b"
+
     static func pdf(html: String) throws -> Data {
         try convert(html: html, tool: "weasyprint", package: "weasyprint", what: "PDF", output: "document.pdf") { input, output in
-            ["--quiet", "--encoding", "utf-8", input, output]
+            ["--quiet", "--encoding", "utf-8", "--pdf-variant", pdfVariant, input, output]
         }
     }
 
     /// From the HTML (not the Markdown): pandoc reads every stored text
     /// there as text, where Markdown syntax in a note could change it.
-    /// pandoc embeds each chart as an SVG file, which needs the SVG
-    /// namespace that inline SVG in HTML does without.
-    static func docx(html: String) throws -> Data {
-        let html = html.replacingOccurrences(of: "<svg role=\"img\"", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"")
-        return try convert(html: html, tool: "pandoc", package: "pandoc", what: "DOCX", output: "document.docx") { input, output in
-            ["--from", "html", "--to", "docx", "--output", output, input]
+    /// The page (A4, margins, a footer with the title and page numbers)
+    /// comes from a reference document (`WordPage`); the title is Word's
+    /// title, once. Each chart goes in as a PNG drawn by rsvg-convert
+    /// (librsvg2-bin), which every Word shows; without rsvg-convert the
+    /// charts stay SVG (Word 2016 and later) and a warning says so.
+    static func docx(_ doc: Document, warnings: inout [String], rsvg: String? = find("rsvg-convert")) throws -> Data {
+        var html = HTMLRenderer.render(doc, forWord: true)
+        var files = [("reference.docx", WordPage.reference(title: doc.title))]
+        let charts = html.components(separatedBy: "<svg role=\"img\"").count - 1
+        if charts > 0, let rsvg {
+            (html, files) = try chartsAsPNG(html, rsvg: rsvg, files: files)
+        } else {
+            // pandoc embeds each chart as an SVG file, which needs the SVG
+            // namespace that inline SVG in HTML does without.
+            html = html.replacingOccurrences(of: "<svg role=\"img\"", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"")
+            if charts > 0 {
+                warnings.append("the charts are SVG only, which Word before 2016 does not show: apt-get install librsvg2-bin "
+                                + "(or Scripts/install-packages librsvg2-bin) draws them as PNG")
+            }
+        }
+        return try convert(html: html, tool: "pandoc", package: "pandoc", what: "DOCX", output: "document.docx", files: files) { input, output in
+            ["--from", "html", "--to", "docx", "--reference-doc", "reference.docx", "--output", output, input]
         }
     }
 
-    static func convert(html: String, tool: String, package: String, what: String, output: String,
+    /// Every inline `<svg>…</svg>` of `html` drawn to a PNG file at twice
+    /// its size and put in as an `<img>` of its own size.
+    static func chartsAsPNG(_ html: String, rsvg: String, files: [(String, Data)]) throws -> (String, [(String, Data)]) {
+        var files = files, out = "", rest = Substring(html), n = 0
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtal-charts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        while let start = rest.range(of: "<svg role=\"img\""), let end = rest[start.lowerBound...].range(of: "</svg>") {
+            n += 1
+            out += rest[..<start.lowerBound]
+            let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"" + rest[start.lowerBound..<end.upperBound].dropFirst(4)
+            rest = rest[end.upperBound...]
+            func attribute(_ name: String) -> String {
+                guard let r = svg.range(of: " \(name)=\"") else { return "" }
+                return String(svg[r.upperBound...].prefix { $0 != "\"" })
+            }
+            let title = svg.range(of: "-title\">").map { String(svg[$0.upperBound...].prefix { $0 != "<" }) } ?? ""
+            let input = folder.appendingPathComponent("chart-\(n).svg"), output = folder.appendingPathComponent("chart-\(n).png")
+            try Data(svg.utf8).write(to: input)
+            try run(rsvg, ["--zoom", "2", "--background-color", "white", "--output", output.path, input.path], tool: "rsvg-convert")
+            files.append(("chart-\(n).png", try Data(contentsOf: output)))
+            out += "<img src=\"chart-\(n).png\" alt=\"\(title)\" width=\"\(attribute("width"))\" height=\"\(attribute("height"))\">"
+        }
+        return (out + rest, files)
+    }
+
+    /// Runs `executable`; a failure is an `ExportError` with its stderr.
+    static func run(_ executable: String, _ arguments: [String], tool: String, in folder: URL? = nil) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let detail = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw ExportError("\(tool) failed (exit \(process.terminationStatus))\(detail.isEmpty ? "" : ": \(detail)")")
+        }
+    }
+
+    /// Runs `tool` on `html` written to `document.html` in a private
+    /// folder, beside `files`; returns what it wrote to `output`.
+    static func convert(html: String, tool: String, package: String, what: String, output: String, files: [(String, Data)] = [],
                         arguments: (String, String) -> [String]) throws -> Data {
         guard let executable = find(tool) else {
             throw ExportError("\(what) needs \(tool), which is not installed: apt-get install \(package) (or Scripts/install-packages \(package))")
@@ -284,21 +351,9 @@ enum Converter {
         let input = folder.appendingPathComponent("document.html")
         let result = folder.appendingPathComponent(output)
         try Data(html.utf8).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments(input.path, result.path)
-        process.currentDirectoryURL = folder
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: result) else {
-            let detail = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ExportError("\(tool) failed (exit \(process.terminationStatus))\(detail.isEmpty ? "" : ": \(detail)")")
-        }
+        for (name, data) in files { try data.write(to: folder.appendingPathComponent(name)) }
+        try run(executable, arguments(input.path, result.path), tool: tool, in: folder)
+        guard let data = try? Data(contentsOf: result) else { throw ExportError("\(tool) wrote no \(what)") }
         return data
     }
 

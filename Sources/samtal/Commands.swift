@@ -297,6 +297,8 @@ struct Export: ParsableCommand {
     var document: DocumentKind?
     @Option(help: "html is self-contained and print-ready, pdf needs weasyprint, docx pandoc; json and csv are the records (csv: one file per record type into --output DIR).")
     var format: ExportFormat = .md
+    @Option(help: "csv: excel (the default) for Excel with Swedish settings: ';' between fields and a UTF-8 byte order mark; rfc4180 for ',' and no mark.")
+    var csvDialect: CSVDialect = .excel
     @Option(help: "Write to this file (csv: this folder) instead of standard output.", completion: .file()) var output: String?
     @Flag(help: "Write over a file that is already there (never over the store or a backup of it).") var force = false
     @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
@@ -322,7 +324,8 @@ struct Export: ParsableCommand {
             let result = try exportDocument(store: store, library: options.agendaLibrary(), target: target,
                                             document: document,
                                             format: format, redact: redact, language: options.language,
-                                            privacy: ExportPrivacy(keepPersonalData: keepPersonalData, includeHidden: includeHidden))
+                                            privacy: ExportPrivacy(keepPersonalData: keepPersonalData, includeHidden: includeHidden),
+                                            csvDialect: csvDialect)
             for line in result.warnings { warn(line.hasPrefix(" ") ? line : "samtal: \(line)") }
             try result.write(to: output, overwrite: force, protecting: [options.storePath])
         } catch let error as ExportError {

@@ -75,6 +75,7 @@ func localDate(_ date: Date = Date()) -> String {
 // completion scripts complete.
 extension Language: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
 extension DocumentKind: ExpressibleByArgument {}
 extension NoteType: ExpressibleByArgument {}
 extension NoteSource: ExpressibleByArgument {}

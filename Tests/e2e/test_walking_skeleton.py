@@ -84,7 +84,7 @@ class NoteTakingTests(E2ETestCase):
         self.assertIn("Ring Kim på 070-123 45 67 om bilen ABC 123", plain.stdout)
         self.assertIn("1 note(s) may hold personal data", plain.stderr)
         redacted = self.ws.cli("export", meeting, "--format", "md", "--redact")
-        self.assertIn("Ring Kim på [telefonnummer] om bilen [registreringsnummer]", redacted.stdout)
+        self.assertIn("Ring Kim på \\[telefonnummer\\] om bilen \\[registreringsnummer\\]", redacted.stdout)  # Markdown: escaped
         self.assertNotIn("070-123", redacted.stdout)
         # Checked and kept: no warning any more.
         q = self.run_meeting(meeting)

@@ -92,3 +92,14 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     public var isRecords: Bool { self == .csv || self == .json }
     public var isBinary: Bool { self == .pdf || self == .docx }
 }
+
+/// How the records' CSV files are written (`samtal export --csv-dialect`).
+public enum CSVDialect: String, CaseIterable, Sendable {
+    /// What Excel with Swedish settings opens with a double click: a UTF-8
+    /// byte order mark, `;` between fields (the comma is the decimal sign).
+    case excel
+    /// RFC 4180: `,` between fields, no byte order mark.
+    case rfc4180
+
+    public var separator: Character { self == .excel ? ";" : "," }
+}
