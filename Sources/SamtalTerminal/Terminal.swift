@@ -2,7 +2,9 @@
 // rendered `Grid` to the screen, reads keys. Everything else (layout,
 // widths, what a key means) lives in SamtalRender and SamtalCore.
 //
-// See NOTES-swift-ncurses.md for why things are done the way they are.
+// Why things are done the way they are: the team's notes on Swift and
+// ncurses, ../shared/NOTES-swift-ncurses.md beside the repository (not in
+// it); the comments here say what matters.
 
 import CNcursesw
 import Dispatch

@@ -1,4 +1,6 @@
-// The ncurses backend, headless: ncurses on /dev/null (NOTES-swift-ncurses.md).
+// The ncurses backend, headless: ncurses on /dev/null (the team's notes on
+// Swift and ncurses, ../shared/NOTES-swift-ncurses.md beside the repository,
+// not in it).
 // ncurses is global state, so everything touching it is in this one
 // serialized suite.
 
