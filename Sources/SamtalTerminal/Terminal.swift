@@ -302,10 +302,30 @@ public final class Terminal {
             wtimeout(window, timeoutMilliseconds)
             currentTimeout = timeoutMilliseconds
         }
-        var code: wint_t = 0
-        let status = wget_wch(window, &code)
-        return Self.decode(status: status, code: code)
+        // Bytes (wgetch), not wget_wch: ncurses drops a byte that is not
+        // UTF-8 without a word; `decode(first:next:)` takes it as Latin-1.
+        let first = unread.isEmpty ? wgetch(window) : unread.removeFirst()
+        guard first != ERR else { return nil }
+        var timeout = currentTimeout
+        let (input, more, latin1) = Self.decode(first: first) {
+            if !unread.isEmpty { return unread.removeFirst() }
+            // A character's bytes arrive together.
+            if timeout != 20 { wtimeout(window, 20); timeout = 20 }
+            let b = wgetch(window)
+            return b == ERR ? nil : b
+        }
+        if timeout != currentTimeout { wtimeout(window, currentTimeout ?? -1) }
+        unread = more + unread
+        if latin1 { sawLatin1 = true }
+        return input
     }
+
+    /// Values `wgetch` returned that belong to the next key.
+    private var unread: [Int32] = []
+
+    /// Whether a byte that is not UTF-8 has been read (and taken as
+    /// Latin-1): the terminal does not send UTF-8.
+    public private(set) var sawLatin1 = false
 
     // MARK: Output
 

@@ -255,7 +255,17 @@ struct NoteCommand: ParsableCommand {
             if let text {
                 try save(text)
             } else {
-                while let line = readLine(strippingNewline: true) {
+                // Bytes, not readLine: a line that is not UTF-8 (a Latin-1
+                // file) is read as Latin-1 and said so, not turned into "�".
+                var number = 0
+                while let bytes = StdinLines.next() {
+                    number += 1
+                    let (line, wasUTF8) = InputText.decode(bytes)
+                    if !wasUTF8 {
+                        warn("samtal: " + (options.language == .sv
+                            ? "rad \(number) var inte UTF-8 och lästes som Latin-1: ”\(oneLine(line))”"
+                            : "line \(number) was not UTF-8 and was read as Latin-1: “\(oneLine(line))”"))
+                    }
                     if !line.isEmpty { try save(line) }
                 }
             }
@@ -411,4 +421,31 @@ func exportTarget(_ argument: String) throws -> ExportTarget {
         throw ValidationError("not an id: a meeting's id is a plain number such as 7, a cycle's is written c3")
     }
     return target
+}
+
+/// Standard input one line at a time, as bytes (without the line end: LF
+/// or CRLF), read as it arrives.
+enum StdinLines {
+    nonisolated(unsafe) static var buffer: [UInt8] = []
+    nonisolated(unsafe) static var ended = false
+
+    static func next() -> [UInt8]? {
+        while true {
+            if let n = buffer.firstIndex(of: 0x0A) {
+                var line = Array(buffer[..<n])
+                buffer.removeFirst(n + 1)
+                if line.last == 0x0D { line.removeLast() }
+                return line
+            }
+            if ended {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer = [] }
+                return buffer.last == 0x0D ? Array(buffer.dropLast()) : buffer
+            }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { ended = true } else { buffer += chunk[..<count] }
+        }
+    }
 }

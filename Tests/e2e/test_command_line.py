@@ -179,3 +179,24 @@ class ControlCharacterTests(E2ETestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Latin1StdinTests(E2ETestCase):
+    """Latin-1 on `note add --stdin` (a file saved on Windows) is read as
+    Latin-1 and said so on stderr, in the interface's language, instead of
+    becoming U+FFFD without a word."""
+
+    def test_latin1_lines_are_read_as_latin1_and_said_so(self):
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", "M").stdout.strip()
+        data = "Första raden i UTF-8\n".encode() + "Gångtunneln är mörk\r\n".encode("latin-1") + "Sista åäö".encode()
+        for lang, message in [("sv", "rad 2 var inte UTF-8 och lästes som Latin-1: ”Gångtunneln är mörk”"),
+                              ("en", "line 2 was not UTF-8 and was read as Latin-1: “Gångtunneln är mörk”")]:
+            result = subprocess.run([BINARY, "note", "add", meeting, "--step", "lokal-lagesbild", "--stdin", "--lang", lang],
+                                    input=data, env=dict(os.environ, **self.ws.env), capture_output=True, timeout=60)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(len(result.stdout.split()), 3)
+            self.assertIn(message, result.stderr.decode())
+        texts = [row[0] for row in self.ws.sqlite("SELECT text FROM note ORDER BY id")]
+        self.assertEqual(texts, ["Första raden i UTF-8", "Gångtunneln är mörk", "Sista åäö"] * 2)
+        self.assertNotIn("\ufffd", "".join(texts))
