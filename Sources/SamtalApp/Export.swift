@@ -8,9 +8,17 @@ import SamtalAgendas
 import SamtalCore
 import SamtalStore
 
-public struct ExportError: Error, CustomStringConvertible {
+/// An export that failed, with what to do, in the interface's language
+/// (`message`); `description` is the English.
+public struct ExportError: Explained {
+    public var said: CommandMessage?
     public var description: String
     public init(_ description: String) { self.description = description }
+    public init(_ said: CommandMessage) {
+        self.said = said
+        description = Texts(.en).command(said)
+    }
+    public func message(_ language: Language) -> String { said.map { Texts(language).command($0) } ?? description }
 }
 
 public struct ExportProgress: Equatable, Sendable {
@@ -53,12 +61,12 @@ public struct ExportResult {
             if let path {
                 try OutputFile.write(data, to: path, overwrite: overwrite, protecting: store, isPrivate: isPrivate)
             } else if isatty(STDOUT_FILENO) != 0 && (name.hasSuffix(".pdf") || name.hasSuffix(".docx")) {
-                throw ExportError("\(name) is a binary file: give --output FILE")
+                throw ExportError(.binaryToTerminal(name: name))
             } else {
                 FileHandle.standardOutput.write(data)
             }
         case .folder(let files):
-            guard let path else { throw ExportError("csv writes one file per record type: give --output DIR") }
+            guard let path else { throw ExportError(.csvNeedsFolder) }
             try OutputFile.write(files, into: path, overwrite: overwrite, protecting: store, isPrivate: isPrivate)
         }
     }
@@ -76,7 +84,7 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
                     format: ExportFormat, redact: Bool, language: Language, privacy: ExportPrivacy = ExportPrivacy(),
                     csvDialect: CSVDialect = .excel, progress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
     if format.isRecords, let document {
-        throw ExportError("--format \(format.rawValue) writes the records, not a document: leave out --document \(document.rawValue)")
+        throw ExportError(.recordsNotDocument(format: format.rawValue))
     }
     let kind = document ?? target.defaultDocument
     try checkTarget(target, for: kind)
@@ -89,12 +97,12 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
     func warn(_ flagged: [(note: Note, kinds: [PersonalDataKind])]) {
         // Only where the notes are printed (or the records hold them).
         guard !flagged.isEmpty, format.isRecords || kind.printsNotes else { return }
-        let what = situation && redact ? " (redacted in this export; --keep-personal-data keeps it)"
-            : redact ? " (redacted in this export)"
-            : kind.isPublic && !format.isRecords ? " (left out of this public document)" : "; --redact replaces it"
-        warnings.append("\(flagged.count) note(s) may hold personal data\(what):")
+        let how: PersonalDataHandling = situation && redact ? .redactedByDefault : redact ? .redacted
+            : kind.isPublic && !format.isRecords ? .leftOut : .printed
+        warnings.append(t.command(.personalData(count: flagged.count, how: how)))
         for (note, kinds) in flagged {
-            warnings.append("  note \(note.id) (\(note.stepID), \(t.group(note.group))): " + kinds.map { t.personalData($0) }.joined(separator: ", "))
+            warnings.append(t.command(.personalDataNote(note: note.id, step: note.stepID, group: t.group(note.group),
+                                                        kinds: kinds.map { t.personalData($0) }.joined(separator: ", "))))
         }
     }
 
@@ -109,9 +117,7 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
             // Public: every note it would print has been reviewed.
             let waiting = Documents.publicReview(record).filter { !$0.decided }
             if !waiting.isEmpty {
-                throw ExportError("\(waiting.count) note(s) of meeting \(id) have not been reviewed for the public feedback: "
-                                  + "`samtal review \(id)` lists them; exclude or shorten what must not be published, "
-                                  + "then `samtal review \(id) --publish-rest`")
+                throw ExportError(.notReviewed(count: waiting.count, meeting: id))
             }
             // What the feedback would print is each note's public version.
             var published = record
@@ -132,19 +138,18 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
         if situation && !privacy.includeHidden {
             let hidden = record.notes.filter(\.hidden).count
             record = record.withoutHiddenNotes()
-            if hidden > 0 { warnings.append("\(hidden) hidden note(s) left out; --include-hidden puts them in") }
+            if hidden > 0 { warnings.append(t.command(.hiddenLeftOut(hidden))) }
         }
         warn(record.flaggedNotes)
         if kind == .promise && !format.isRecords {
             // Every promised activity is in the promise, or said to be missing.
             for (act, reason) in Documents.activitiesLeftOutOfPromise(record) {
-                warnings.append("activity \(act.id) \"\(act.what)\" is not in the promise: \(reason)")
+                warnings.append(t.command(.activityNotInPromise(id: act.id, what: act.what, reason: t.leftOutReason(reason))))
             }
             // What the public text replaced (contact details marked public are kept).
             let d = DocumentTexts(language)
             for (section, kind) in Documents.promiseRedactions(record) {
-                warnings.append("the promise's section \"\(d.promiseSection(section))\": \(t.personalData(kind)) replaced by a marker; "
-                                + "remove it, or write public contact details in the contact section")
+                warnings.append(t.command(.promiseRedaction(section: d.promiseSection(section), kind: t.personalData(kind))))
             }
         }
         if redact { record = record.redacted() }
@@ -183,10 +188,10 @@ private enum Either {
 /// A clear error when a document needs the other kind of target.
 public func checkTarget(_ target: ExportTarget, for kind: DocumentKind) throws {
     if kind.isCycleDocument && !target.isCycle {
-        throw ExportError("the \(kind.rawValue) document is about a cycle, and \(target) is a meeting: write the cycle as c3 or cycle:3 (see `samtal cycle list`)")
+        throw ExportError(.documentAboutCycle(document: kind.rawValue, target: target.argument))
     }
     if !kind.isCycleDocument && target.isCycle {
-        throw ExportError("the \(kind.rawValue) document is about one meeting, and \(target) is a cycle: give the meeting's id (see `samtal meeting list --cycle`)")
+        throw ExportError(.documentAboutMeeting(document: kind.rawValue, target: target.argument))
     }
 }
 
@@ -195,15 +200,15 @@ public func checkTarget(_ target: ExportTarget, for kind: DocumentKind) throws {
 /// Everything one meeting holds, as its documents need it; a finished
 /// meeting's steps as they were when it finished (unless `frozen` is false).
 func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary, frozen: Bool = true) throws -> MeetingRecord {
-    guard let meeting = try store.meeting(id: meetingID) else { throw ExportError("no meeting with id \(meetingID) (see `samtal meeting list`)") }
+    guard let meeting = try store.meeting(id: meetingID) else { throw ExportError(.noMeeting(meetingID, store: nil)) }
     guard let cycle = try store.cycles().first(where: { $0.id == meeting.cycleID }) else {
-        throw ExportError("the cycle of meeting \(meetingID) is missing")
+        throw ExportError(.cycleOfMeetingMissing(meetingID))
     }
     let agenda: Agenda
     do {
         agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
     } catch {
-        throw ExportError("the agenda '\(meeting.agendaID)' of meeting \(meeting.id) cannot be read")
+        throw ExportError(.agendaUnreadable(agenda: meeting.agendaID, meeting: meeting.id))
     }
     var steps: [String: StepData] = [:]
     for (i, step) in agenda.steps.enumerated() {
@@ -223,7 +228,7 @@ func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary, froze
     do {
         return record.thawing(try JSONDecoder().decode(MeetingSnapshot.self, from: Data(json.utf8)))
     } catch {
-        throw ExportError("the snapshot of finished meeting \(meetingID) cannot be read: \(error)")
+        throw ExportError(.snapshotUnreadable(meeting: meetingID, detail: "\(error)"))
     }
 }
 
@@ -241,7 +246,7 @@ func loadCycle(store: AppStore, cycleID: Int64, library: AgendaLibrary,
     do {
         analysis = try store.cycleAnalysis(cycleID: cycleID)
     } catch StoreError.notFound {
-        throw ExportError("no cycle with id \(ExportTarget.cycleText(cycleID)) (see `samtal cycle list`)")
+        throw ExportError(.noCycle(cycleID, store: nil))
     }
     var meetings: [MeetingRecord] = []
     for (i, m) in analysis.meetings.enumerated() {
@@ -284,8 +289,7 @@ enum Converter {
             // namespace that inline SVG in HTML does without.
             html = html.replacingOccurrences(of: "<svg role=\"img\"", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"")
             if charts > 0 {
-                warnings.append("the charts are SVG only, which Word before 2016 does not show: apt-get install librsvg2-bin "
-                                + "(or Scripts/install-packages librsvg2-bin) draws them as PNG")
+                warnings.append(Texts(doc.language).command(.chartsSVGOnly))
             }
         }
         return try convert(html: html, tool: "pandoc", package: "pandoc", what: "DOCX", output: "document.docx", files: files) { input, output in
@@ -334,7 +338,7 @@ enum Converter {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let detail = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ExportError("\(tool) failed (exit \(process.terminationStatus))\(detail.isEmpty ? "" : ": \(detail)")")
+            throw ExportError(.converterFailed(tool: tool, status: process.terminationStatus, detail: detail))
         }
     }
 
@@ -343,7 +347,7 @@ enum Converter {
     static func convert(html: String, tool: String, package: String, what: String, output: String, files: [(String, Data)] = [],
                         arguments: (String, String) -> [String]) throws -> Data {
         guard let executable = find(tool) else {
-            throw ExportError("\(what) needs \(tool), which is not installed: apt-get install \(package) (or Scripts/install-packages \(package))")
+            throw ExportError(.converterMissing(what: what, tool: tool, package: package))
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtal-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -353,7 +357,7 @@ enum Converter {
         try Data(html.utf8).write(to: input)
         for (name, data) in files { try data.write(to: folder.appendingPathComponent(name)) }
         try run(executable, arguments(input.path, result.path), tool: tool, in: folder)
-        guard let data = try? Data(contentsOf: result) else { throw ExportError("\(tool) wrote no \(what)") }
+        guard let data = try? Data(contentsOf: result) else { throw ExportError(.converterWroteNothing(tool: tool, what: what)) }
         return data
     }
 
@@ -371,5 +375,5 @@ public func meetingAgenda(store: AppStore, meeting: Meeting, library: AgendaLibr
         return agenda
     }
     if let loaded = library.agenda(id: meeting.agendaID) { return loaded.agenda }
-    throw ExportError("the agenda '\(meeting.agendaID)' of meeting \(meeting.id) cannot be read")
+    throw ExportError(.agendaUnreadable(agenda: meeting.agendaID, meeting: meeting.id))
 }

@@ -13,7 +13,7 @@ import SamtalCore
 import SamtalRender
 import Synchronization
 
-public enum TerminalError: Error, CustomStringConvertible {
+public enum TerminalError: Explained {
     /// ncurses has no terminfo entry for this terminal type.
     case unknownTerminal(String?)
     /// stdin or stdout could not be duplicated/opened.
@@ -25,6 +25,16 @@ public enum TerminalError: Error, CustomStringConvertible {
             return "cannot start the terminal interface: unknown terminal type TERM=\(term ?? "(unset)")"
         case .cannotOpen(let what):
             return "cannot start the terminal interface: cannot open \(what)"
+        }
+    }
+
+    public func message(_ language: Language) -> String {
+        guard language == .sv else { return description }
+        switch self {
+        case .unknownTerminal(let term):
+            return "gränssnittet kan inte starta: okänd terminaltyp TERM=\(term ?? "(inte satt)")"
+        case .cannotOpen:
+            return "gränssnittet kan inte starta: terminalen kan inte öppnas"
         }
     }
 }

@@ -66,7 +66,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         terminal = try Terminal(theme: theme)
     } catch {
         if savedStderr >= 0 { dup2(savedStderr, 2) }
-        warn("samtal: \(error)")
+        warn("samtal: " + explain(error, options.language))
         throw ExitCode(noTerminalExitCode)
     }
     defer { terminal.shutdown() }

@@ -76,6 +76,14 @@ class IdsTests(E2ETestCase):
             self.assertIn(f"is a {kind}'s id", result.stderr, args)
             self.assertEqual(self.ws.sqlite("SELECT count(*) FROM meeting")[0][0], 2, args)
 
+    def test_the_messages_speak_swedish_by_default(self):
+        self.assertIn("är en cykels id, inte ett mötes", self.ws.cli("run", self.cycle, check=False).stderr)
+        self.assertIn("inget möte med id 99", self.ws.cli("note", "add", "99", "--text", "x", check=False).stderr)
+        self.assertIn("--title får inte vara tom", self.ws.cli("meeting", "new", "--cycle", self.cycle, "--agenda",
+                                                              "medarbetardialog-vad", "--title", " ", check=False).stderr)
+        self.assertIn("ok (6 steg, 160 min)", self.ws.cli("agenda", "check",
+                                                          os.path.join(REPO, "Agendas", "medarbetardialog-vad.yaml")).stdout)
+
     def test_an_export_of_an_id_that_is_nothing_fails_and_writes_nothing(self):
         for target in ["99", "c99"]:
             result = self.ws.cli("export", target, check=False)
@@ -117,7 +125,7 @@ class PeriodTests(E2ETestCase):
     def test_a_period_ending_before_it_starts_is_refused_and_no_cycle_made(self):
         bad = self.ws.cli("cycle", "new", "--area", "Ludvika", "--period", "2022-01-31 – 2021-02-01", check=False)
         self.assertEqual(bad.returncode, 64)
-        self.assertIn("--period: The end date is before the start date", bad.stderr)
+        self.assertIn("--period: Slutdatumet ligger före startdatumet", bad.stderr)
         self.assertEqual(self.ws.cli("cycle", "list").stdout, "")
         good = self.ws.cli("cycle", "new", "--area", "Ludvika", "--period", "2021-02-01 – 2022-01-31").stdout.strip()
         self.assertIn("2021-02-01 – 2022-01-31", self.ws.cli("cycle", "list").stdout)

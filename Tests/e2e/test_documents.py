@@ -80,10 +80,11 @@ class ExportTests(E2ETestCase):
         result = self.ws.cli("export", self.meeting, "--document", "feedback")
         self.assertIn(HOSTILE.replace("<", "\\<"), result.stdout)
         self.assertNotIn("070-123 45 67", result.stdout)
-        self.assertIn("(left out of this public document)", result.stderr)
+        self.assertIn("(utelämnad ur det här offentliga dokumentet)", result.stderr)
         internal = self.ws.cli("export", self.meeting)
         self.assertIn("070-123 45 67", internal.stdout)
-        self.assertIn("--redact replaces it", internal.stderr)
+        self.assertIn("--redact ersätter det", internal.stderr)
+        self.assertIn("--redact replaces it", self.ws.cli("export", self.meeting, "--lang", "en").stderr)
         redacted = self.ws.cli("export", self.c, "--redact")
         self.assertIn("Ring Kim på \\[telefonnummer\\]", redacted.stdout)  # Markdown: escaped
         self.assertNotIn("070-123", redacted.stdout)
@@ -102,8 +103,8 @@ class ExportTests(E2ETestCase):
             self.assertNotIn("070-123 45 67", result.stdout)
             self.assertIn("[telefonnummer]", result.stdout.replace("\\[", "[").replace("\\]", "]"))
             self.assertNotIn("Västanforsskolan", result.stdout)
-            self.assertIn("redacted in this export; --keep-personal-data keeps it", result.stderr)
-            self.assertIn("1 hidden note(s) left out; --include-hidden puts them in", result.stderr)
+            self.assertIn("ersatt i den här exporten; --keep-personal-data behåller det", result.stderr)
+            self.assertIn("1 dold(a) anteckning(ar) utelämnade; --include-hidden tar med dem", result.stderr)
         asked = self.ws.cli("export", self.c, "--keep-personal-data", "--include-hidden")
         self.assertIn("070-123 45 67", asked.stdout)
         self.assertIn(hidden, asked.stdout)
@@ -211,18 +212,24 @@ class ExportTests(E2ETestCase):
 
     def test_wrong_target_or_document_is_a_clear_error(self):
         cases = [
-            (["export", self.meeting, "--document", "promise"], "is about a cycle"),
-            (["export", self.c, "--document", "summary"], "is about one meeting"),
-            (["export", "x7"], "not an id"),
-            (["export", self.c, "--format", "csv"], "give --output DIR"),
-            (["export", self.c, "--format", "json", "--document", "plan"], "writes the records, not a document"),
-            (["export", "c999"], "no cycle with id c999"),
-            (["export", "999"], "no meeting with id 999"),
+            (["export", self.meeting, "--document", "promise"], "handlar om en cykel", "is about a cycle"),
+            (["export", self.c, "--document", "summary"], "handlar om ett möte", "is about one meeting"),
+            (["export", "x7"], "inte ett id", "not an id"),
+            (["export", self.c, "--format", "csv"], "ge --output MAPP", "give --output DIR"),
+            (["export", self.c, "--format", "json", "--document", "plan"], "skriver posterna, inte ett dokument",
+             "writes the records, not a document"),
+            (["export", "c999"], "ingen cykel med id c999", "no cycle with id c999"),
+            (["export", "999"], "inget möte med id 999", "no meeting with id 999"),
         ]
-        for args, message in cases:
+        # Swedish by default, English with --lang en or SAMTAL_LANG=en.
+        for args, swedish, english in cases:
             result = self.ws.cli(*args, check=False)
             self.assertNotEqual(result.returncode, 0, args)
-            self.assertIn(message, result.stderr, args)
+            self.assertIn(swedish, result.stderr, args)
+            self.assertIn(english, self.ws.cli(*args, "--lang", "en", check=False).stderr, args)
+            result = subprocess.run([BINARY, *args], env=dict(os.environ, **self.ws.env, SAMTAL_LANG="en"),
+                                    capture_output=True, text=True, timeout=60)
+            self.assertIn(english, result.stderr, args)
 
 
 if __name__ == "__main__":

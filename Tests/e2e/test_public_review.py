@@ -28,7 +28,7 @@ class PublicReviewTests(E2ETestCase):
         refused = self.feedback(check=False)
         self.assertEqual(refused.returncode, 1)
         self.assertEqual(refused.stdout, "")
-        self.assertIn(f"3 note(s) of meeting {self.meeting} have not been reviewed", refused.stderr)
+        self.assertIn(f"3 anteckning(ar) i möte {self.meeting} är inte granskade", refused.stderr)
 
         listing = self.ws.cli("review", self.meeting).stdout
         self.assertIn("3 anteckningar · 1 publiceras · 0 uteslutna · 3 ej granskade", listing)
@@ -52,7 +52,7 @@ class PublicReviewTests(E2ETestCase):
         # A note that is not the feedback's is refused, and nothing changes.
         wrong = self.ws.cli("review", self.meeting, "--exclude", "999", check=False)
         self.assertEqual(wrong.returncode, 1)
-        self.assertIn("note 999 is not one the feedback", wrong.stderr)
+        self.assertIn("anteckning 999 är inte en av dem som återkopplingen", wrong.stderr)
 
     def test_the_facilitator_reviews_in_the_export_dialog_and_the_decisions_last(self):
         out = os.path.join(self.ws.dir, "aterkoppling.md")
