@@ -37,7 +37,7 @@ func openStore(_ options: GlobalOptions) throws -> AppStore {
     while true {
         do {
             let store = try AppStore(path: options.storePath)
-            for w in store.warnings { warn("samtal: " + say(.warning(w))) }
+            for w in store.warnings { warn("samtal: " + say(.warning(w.message(options.language)))) }
             return store
         } catch where AppStore.isBusy(error) {
             // Another process is creating or upgrading the store: wait.
