@@ -150,8 +150,11 @@ import Testing
             let id = String(record.meetings[0].notes[1].id)
             #expect(rows.first { $0[0] == id }?[6] == cell, "\(text.debugDescription)")
         }
-        // Numbers are numbers: a negative id or count is not text.
+        // Numbers are numbers: a negative id or count is not text; a
+        // fraction follows a decimal comma for Swedish Excel.
         #expect(RecordSet.csvValue(.int(-3), dialect) == "-3")
+        #expect(RecordSet.csvValue(.double(1767225600.25), dialect) == (dialect == .excel ? "1767225600,25" : "1767225600.25"))
+        #expect(RecordSet.csvValue(.double(60), dialect) == "60")
     }
 
     @Test("CSV: control characters do not reach a terminal or a spreadsheet; line breaks stay", arguments: [CSVDialect.excel, .rfc4180])

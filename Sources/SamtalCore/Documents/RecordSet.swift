@@ -231,7 +231,8 @@ public struct RecordSet: Equatable, Sendable {
     /// characters become U+FFFD (line breaks stay, as LF) and a text a
     /// spreadsheet would take for a formula (starting with `=`, `+`, `-`,
     /// `@`, a tab or a line break) gets a leading `'`. The JSON records
-    /// carry every text exactly as stored. Null is an empty field.
+    /// carry every text exactly as stored. Null is an empty field; a
+    /// number with a fraction has a decimal comma in the Excel dialect.
     public func csvFiles(dialect: CSVDialect = .excel) -> [(name: String, text: String)] {
         let separator = String(dialect.separator)
         return tables.map { table in
@@ -241,10 +242,13 @@ public struct RecordSet: Equatable, Sendable {
         }
     }
 
+    /// A value as one CSV field; in the Excel dialect a number's fraction
+    /// follows a decimal comma, as Swedish Excel reads it.
     static func csvValue(_ v: Value, _ dialect: CSVDialect) -> String {
         switch v {
         case .string(let s): csvField(s, dialect)
         case .null: ""
+        case .double where dialect == .excel: json(v).replacing(".", with: ",")
         default: json(v)
         }
     }
