@@ -83,7 +83,7 @@ public struct ExportResult {
 public func exportDocument(store: AppStore, library: AgendaLibrary, target: ExportTarget, document: DocumentKind?,
                     format: ExportFormat, redact: Bool, language: Language, privacy: ExportPrivacy = ExportPrivacy(),
                     csvDialect: CSVDialect = .excel, progress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
-    if format.isRecords, let document {
+    if format.isRecords, document != nil {
         throw ExportError(.recordsNotDocument(format: format.rawValue))
     }
     let kind = document ?? target.defaultDocument
