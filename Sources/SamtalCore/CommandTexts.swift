@@ -39,6 +39,7 @@ public enum CommandMessage: Equatable, Sendable {
     // warnings
     case warning(String)
     case notUTF8(line: Int, text: String)
+    case argumentNotUTF8(option: String, text: String)
     case namesAPerson(note: Int64)
     case stillPersonalData(note: Int64)
     case personalData(count: Int, how: PersonalDataHandling)
@@ -164,6 +165,8 @@ extension Texts {
             return (sv ? "varning: " : "warning: ") + text
         case .notUTF8(let line, let text):
             return sv ? "rad \(line) var inte UTF-8 och lästes som Latin-1: ”\(text)”" : "line \(line) was not UTF-8 and was read as Latin-1: “\(text)”"
+        case .argumentNotUTF8(let option, let text):
+            return sv ? "\(option) var inte UTF-8 och lästes som Latin-1: ”\(text)”" : "\(option) was not UTF-8 and was read as Latin-1: “\(text)”"
         case .namesAPerson(let note):
             return sv ? "anteckning \(note) verkar nämna en person bredvid en adress eller en ålder: bestäm den med --include, --exclude eller --shorten"
                 : "note \(note) seems to name a person next to an address or an age: decide it with --include, --exclude or --shorten"

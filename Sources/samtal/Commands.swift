@@ -252,7 +252,9 @@ struct NoteCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("\(note.id)\n".utf8))
             }
             if let text {
-                try save(text)
+                let (typed, wasUTF8) = rawArgument("--text", parsed: text)
+                if !wasUTF8 { warn("samtal: " + say(.argumentNotUTF8(option: "--text", text: oneLine(typed)))) }
+                try save(typed)
             } else {
                 // Bytes, not readLine: a line that is not UTF-8 (a Latin-1
                 // file) is read as Latin-1 and said so, not turned into "�".
@@ -445,4 +447,22 @@ enum StdinLines {
             if count <= 0 { ended = true } else { buffer += chunk[..<count] }
         }
     }
+}
+
+/// An option's value as the bytes the shell gave: Swift turns an argument
+/// that is not UTF-8 into "�" before the parser sees it, so a Latin-1
+/// `--text` (from a Latin-1 terminal) is found again in the raw arguments
+/// and read as Latin-1. Returns `parsed` when the value was UTF-8.
+func rawArgument(_ option: String, parsed: String) -> (text: String, wasUTF8: Bool) {
+    guard parsed.unicodeScalars.contains("\u{FFFD}") else { return (parsed, true) }
+    let args = (0..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[$0].map { Array(UnsafeBufferPointer(start: $0, count: strlen($0))).map { UInt8(bitPattern: $0) } } }
+    let prefix = Array((option + "=").utf8)
+    for (i, arg) in args.enumerated() {
+        let value: [UInt8]? = arg == Array(option.utf8) && i + 1 < args.count ? args[i + 1]
+            : arg.starts(with: prefix) ? Array(arg.dropFirst(prefix.count)) : nil
+        guard let value, String(decoding: value, as: UTF8.self) == parsed else { continue }
+        let (text, wasUTF8) = InputText.decode(value)
+        return (text, wasUTF8)
+    }
+    return (parsed, true)
 }

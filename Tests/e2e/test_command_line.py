@@ -208,3 +208,14 @@ class Latin1StdinTests(E2ETestCase):
         texts = [row[0] for row in self.ws.sqlite("SELECT text FROM note ORDER BY id")]
         self.assertEqual(texts, ["Första raden i UTF-8", "Gångtunneln är mörk", "Sista åäö"] * 2)
         self.assertNotIn("\ufffd", "".join(texts))
+
+    def test_a_latin1_text_argument_is_read_as_latin1_and_said_so(self):
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", "M").stdout.strip()
+        env = dict(os.environ, **self.ws.env)
+        for args in [[b"--text", "Mörk gång".encode("latin-1")], ["--text=Mörk gång".encode("latin-1")]]:
+            result = subprocess.run([BINARY.encode(), b"note", b"add", meeting.encode(), b"--step", b"lokal-lagesbild", *args],
+                                    env=env, capture_output=True, timeout=60)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("--text var inte UTF-8 och lästes som Latin-1: ”Mörk gång”", result.stderr.decode())
+        self.assertEqual(self.ws.sqlite("SELECT text FROM note ORDER BY id"), [("Mörk gång",), ("Mörk gång",)])
