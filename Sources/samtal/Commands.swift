@@ -89,7 +89,7 @@ struct Capture: ParsableCommand {
         let store = try openStore(options)
         guard let m = try store.meeting(id: meeting) else { throw noMeeting(meeting, options) }
         try checkGroup(group, of: m)
-        try runInterface(options: options, store: store, openMeeting: meeting, role: .station(group: group, name: name))
+        try runInterface(options: options, store: store, openMeeting: meeting, role: .station(group: group, name: typed("--name", name)))
     }
 }
 
@@ -127,7 +127,7 @@ struct CycleCommand: ParsableCommand {
 
         func run() throws {
             let store = try openStore(options)
-            let cycle = try store.createCycle(area: area, period: period, now: Date().timeIntervalSince1970)
+            let cycle = try store.createCycle(area: typed("--area", area), period: typed("--period", period), now: Date().timeIntervalSince1970)
             print(ExportTarget.cycleText(cycle.id))
         }
     }
@@ -170,8 +170,9 @@ struct MeetingCommand: ParsableCommand {
             }
             let store = try openStore(options)
             guard try store.cycles().contains(where: { $0.id == cycle }) else { throw noCycle(cycle, options) }
-            let meeting = try store.createMeeting(cycleID: cycle, agendaID: loaded.agenda.id, agendaSnapshot: loaded.text, title: title,
-                                                  date: date ?? localDate(), place: place, groupCount: groups,
+            let meeting = try store.createMeeting(cycleID: cycle, agendaID: loaded.agenda.id, agendaSnapshot: loaded.text,
+                                                  title: typed("--title", title), date: date ?? localDate(),
+                                                  place: typed("--place", place), groupCount: groups,
                                                   now: Date().timeIntervalSince1970)
             if namedNotes {
                 var facts = meeting.facts
@@ -252,9 +253,7 @@ struct NoteCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("\(note.id)\n".utf8))
             }
             if let text {
-                let (typed, wasUTF8) = rawArgument("--text", parsed: text)
-                if !wasUTF8 { warn("samtal: " + say(.argumentNotUTF8(option: "--text", text: oneLine(typed)))) }
-                try save(typed)
+                try save(typed("--text", text))
             } else {
                 // Bytes, not readLine: a line that is not UTF-8 (a Latin-1
                 // file) is read as Latin-1 and said so, not turned into "�".
@@ -447,6 +446,14 @@ enum StdinLines {
             if count <= 0 { ended = true } else { buffer += chunk[..<count] }
         }
     }
+}
+
+/// An option's text as typed: read as Latin-1, and said so on stderr,
+/// when it was not UTF-8 (see `rawArgument`).
+func typed(_ option: String, _ value: String) -> String {
+    let (text, wasUTF8) = rawArgument(option, parsed: value)
+    if !wasUTF8 { warn("samtal: " + say(.argumentNotUTF8(option: option, text: oneLine(text)))) }
+    return text
 }
 
 /// An option's value as the bytes the shell gave: Swift turns an argument

@@ -219,3 +219,11 @@ class Latin1StdinTests(E2ETestCase):
             self.assertEqual(result.returncode, 0, result.stderr)
             self.assertIn("--text var inte UTF-8 och lästes som Latin-1: ”Mörk gång”", result.stderr.decode())
         self.assertEqual(self.ws.sqlite("SELECT text FROM note ORDER BY id"), [("Mörk gång",), ("Mörk gång",)])
+        # The other texts given as options too.
+        result = subprocess.run([BINARY.encode(), b"meeting", b"new", b"--cycle", cycle.encode(), b"--agenda", b"medarbetardialog-vad",
+                                 b"--title", "Möte på skolgården".encode("latin-1"), "--place=Västanfors".encode("latin-1")],
+                                env=env, capture_output=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("--title var inte UTF-8", result.stderr.decode())
+        self.assertIn("--place var inte UTF-8", result.stderr.decode())
+        self.assertIn(("Möte på skolgården",), self.ws.sqlite("SELECT title FROM meeting"))
