@@ -54,7 +54,7 @@ struct Review: ParsableCommand {
             let n = try note(id)
             decisions[id] = NoteReviewDecision(noteID: id, review: .approved, publicText: n.publicText)
         }
-        for s in shorten {
+        for s in shorten.map({ typed("--shorten", $0) }) {
             let eq = s.firstIndex(of: "=")!
             let id = Int64(s[..<eq])!
             _ = try note(id)
