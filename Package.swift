@@ -12,7 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // ncursesw through a tiny shim header (see NOTES-swift-ncurses.md).
+        // ncursesw through a tiny shim header (Sources/CNcursesw/shim.h).
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
@@ -59,7 +59,8 @@ let package = Package(
                                                            .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Golden"]),
         .testTarget(name: "SamtalRegionTests", dependencies: ["SamtalRegion", "SamtalApp", "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalRender"]),
-        .testTarget(name: "SamtalRenderTests", dependencies: ["SamtalCore", "SamtalRender", "SamtalTerminal"]),
+        .testTarget(name: "SamtalRenderTests", dependencies: ["SamtalCore", "SamtalRender", "SamtalTerminal"],
+                    exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

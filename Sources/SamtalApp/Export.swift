@@ -8,9 +8,17 @@ import SamtalAgendas
 import SamtalCore
 import SamtalStore
 
-public struct ExportError: Error, CustomStringConvertible {
+/// An export that failed, with what to do, in the interface's language
+/// (`message`); `description` is the English.
+public struct ExportError: Explained {
+    public var said: CommandMessage?
     public var description: String
     public init(_ description: String) { self.description = description }
+    public init(_ said: CommandMessage) {
+        self.said = said
+        description = Texts(.en).command(said)
+    }
+    public func message(_ language: Language) -> String { said.map { Texts(language).command($0) } ?? description }
 }
 
 public struct ExportProgress: Equatable, Sendable {
@@ -53,12 +61,12 @@ public struct ExportResult {
             if let path {
                 try OutputFile.write(data, to: path, overwrite: overwrite, protecting: store, isPrivate: isPrivate)
             } else if isatty(STDOUT_FILENO) != 0 && (name.hasSuffix(".pdf") || name.hasSuffix(".docx")) {
-                throw ExportError("\(name) is a binary file: give --output FILE")
+                throw ExportError(.binaryToTerminal(name: name))
             } else {
                 FileHandle.standardOutput.write(data)
             }
         case .folder(let files):
-            guard let path else { throw ExportError("csv writes one file per record type: give --output DIR") }
+            guard let path else { throw ExportError(.csvNeedsFolder) }
             try OutputFile.write(files, into: path, overwrite: overwrite, protecting: store, isPrivate: isPrivate)
         }
     }
@@ -67,16 +75,16 @@ public struct ExportResult {
 /// Builds `document` (default: the target's usual one) about `target` in
 /// `format`. With `redact`, what looks like personal data is replaced by
 /// a marker in every text. CSV and JSON carry the raw records and take no
-/// document. PDF needs weasyprint and DOCX pandoc on the PATH.
+/// document; CSV is written in `csvDialect` (Swedish Excel's by default). PDF needs weasyprint and DOCX pandoc on the PATH.
 ///
 /// - Throws: `ExportError` with a message for a person: an unknown
 ///   meeting or cycle, a document that needs the other kind of target, a
 ///   missing converter (naming the Debian package), a failed conversion.
 public func exportDocument(store: AppStore, library: AgendaLibrary, target: ExportTarget, document: DocumentKind?,
                     format: ExportFormat, redact: Bool, language: Language, privacy: ExportPrivacy = ExportPrivacy(),
-                    progress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
-    if format.isRecords, let document {
-        throw ExportError("--format \(format.rawValue) writes the records, not a document: leave out --document \(document.rawValue)")
+                    csvDialect: CSVDialect = .excel, progress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
+    if format.isRecords, document != nil {
+        throw ExportError(.recordsNotDocument(format: format.rawValue))
     }
     let kind = document ?? target.defaultDocument
     try checkTarget(target, for: kind)
@@ -89,12 +97,12 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
     func warn(_ flagged: [(note: Note, kinds: [PersonalDataKind])]) {
         // Only where the notes are printed (or the records hold them).
         guard !flagged.isEmpty, format.isRecords || kind.printsNotes else { return }
-        let what = situation && redact ? " (redacted in this export; --keep-personal-data keeps it)"
-            : redact ? " (redacted in this export)"
-            : kind.isPublic && !format.isRecords ? " (left out of this public document)" : "; --redact replaces it"
-        warnings.append("\(flagged.count) note(s) may hold personal data\(what):")
+        let how: PersonalDataHandling = situation && redact ? .redactedByDefault : redact ? .redacted
+            : kind.isPublic && !format.isRecords ? .leftOut : .printed
+        warnings.append(t.command(.personalData(count: flagged.count, how: how)))
         for (note, kinds) in flagged {
-            warnings.append("  note \(note.id) (\(note.stepID), \(t.group(note.group))): " + kinds.map { t.personalData($0) }.joined(separator: ", "))
+            warnings.append(t.command(.personalDataNote(note: note.id, step: note.stepID, group: t.group(note.group),
+                                                        kinds: kinds.map { t.personalData($0) }.joined(separator: ", "))))
         }
     }
 
@@ -109,9 +117,7 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
             // Public: every note it would print has been reviewed.
             let waiting = Documents.publicReview(record).filter { !$0.decided }
             if !waiting.isEmpty {
-                throw ExportError("\(waiting.count) note(s) of meeting \(id) have not been reviewed for the public feedback: "
-                                  + "`samtal review \(id)` lists them; exclude or shorten what must not be published, "
-                                  + "then `samtal review \(id) --publish-rest`")
+                throw ExportError(.notReviewed(count: waiting.count, meeting: id))
             }
             // What the feedback would print is each note's public version.
             var published = record
@@ -132,19 +138,18 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
         if situation && !privacy.includeHidden {
             let hidden = record.notes.filter(\.hidden).count
             record = record.withoutHiddenNotes()
-            if hidden > 0 { warnings.append("\(hidden) hidden note(s) left out; --include-hidden puts them in") }
+            if hidden > 0 { warnings.append(t.command(.hiddenLeftOut(hidden))) }
         }
         warn(record.flaggedNotes)
         if kind == .promise && !format.isRecords {
             // Every promised activity is in the promise, or said to be missing.
             for (act, reason) in Documents.activitiesLeftOutOfPromise(record) {
-                warnings.append("activity \(act.id) \"\(act.what)\" is not in the promise: \(reason)")
+                warnings.append(t.command(.activityNotInPromise(id: act.id, what: act.what, reason: t.leftOutReason(reason))))
             }
             // What the public text replaced (contact details marked public are kept).
             let d = DocumentTexts(language)
             for (section, kind) in Documents.promiseRedactions(record) {
-                warnings.append("the promise's section \"\(d.promiseSection(section))\": \(t.personalData(kind)) replaced by a marker; "
-                                + "remove it, or write public contact details in the contact section")
+                warnings.append(t.command(.promiseRedaction(section: d.promiseSection(section), kind: t.personalData(kind))))
             }
         }
         if redact { record = record.redacted() }
@@ -157,7 +162,7 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
     let output: ExportResult.Output
     switch (built, format) {
     case (.records(let records), .csv):
-        output = .folder(records.csvFiles().map { ($0.name, Data($0.text.utf8)) })
+        output = .folder(records.csvFiles(dialect: csvDialect).map { ($0.name, Data($0.text.utf8)) })
     case (.records(let records), _):
         output = .file(Data(records.json().utf8), suggestedName: name)
     case (.document(let doc), .md):
@@ -167,7 +172,7 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
         output = .file(try Converter.pdf(html: HTMLRenderer.render(doc)), suggestedName: name)
     case (.document(let doc), .docx):
         progress(ExportProgress(stage: .converting, done: 0, total: 1))
-        output = .file(try Converter.docx(html: HTMLRenderer.render(doc)), suggestedName: name)
+        output = .file(try Converter.docx(doc, warnings: &warnings), suggestedName: name)
     case (.document(let doc), _):
         output = .file(Data(HTMLRenderer.render(doc).utf8), suggestedName: name)
     }
@@ -176,12 +181,13 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
 }
 
 /// A document rendered in a document format (md, html, pdf, docx), as
-/// `exportDocument` renders it; the region's report uses it too.
-public func renderDocument(_ doc: Document, format: ExportFormat) throws -> Data {
+/// `exportDocument` renders it; the region's report uses it too. A DOCX's
+/// warnings (charts left as SVG) are added to `warnings`.
+public func renderDocument(_ doc: Document, format: ExportFormat, warnings: inout [String]) throws -> Data {
     switch format {
     case .md: Data(MarkdownRenderer.render(doc).utf8)
     case .pdf: try Converter.pdf(html: HTMLRenderer.render(doc))
-    case .docx: try Converter.docx(html: HTMLRenderer.render(doc))
+    case .docx: try Converter.docx(doc, warnings: &warnings)
     case .html, .csv, .json: Data(HTMLRenderer.render(doc).utf8)
     }
 }
@@ -194,10 +200,10 @@ private enum Either {
 /// A clear error when a document needs the other kind of target.
 public func checkTarget(_ target: ExportTarget, for kind: DocumentKind) throws {
     if kind.isCycleDocument && !target.isCycle {
-        throw ExportError("the \(kind.rawValue) document is about a cycle, and \(target) is a meeting: write the cycle as c3 or cycle:3 (see `samtal cycle list`)")
+        throw ExportError(.documentAboutCycle(document: kind.rawValue, target: target.argument))
     }
     if !kind.isCycleDocument && target.isCycle {
-        throw ExportError("the \(kind.rawValue) document is about one meeting, and \(target) is a cycle: give the meeting's id (see `samtal meeting list --cycle`)")
+        throw ExportError(.documentAboutMeeting(document: kind.rawValue, target: target.argument))
     }
 }
 
@@ -206,15 +212,15 @@ public func checkTarget(_ target: ExportTarget, for kind: DocumentKind) throws {
 /// Everything one meeting holds, as its documents need it; a finished
 /// meeting's steps as they were when it finished (unless `frozen` is false).
 func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary, frozen: Bool = true) throws -> MeetingRecord {
-    guard let meeting = try store.meeting(id: meetingID) else { throw ExportError("no meeting with id \(meetingID) (see `samtal meeting list`)") }
+    guard let meeting = try store.meeting(id: meetingID) else { throw ExportError(.noMeeting(meetingID, store: nil)) }
     guard let cycle = try store.cycles().first(where: { $0.id == meeting.cycleID }) else {
-        throw ExportError("the cycle of meeting \(meetingID) is missing")
+        throw ExportError(.cycleOfMeetingMissing(meetingID))
     }
     let agenda: Agenda
     do {
         agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
     } catch {
-        throw ExportError("the agenda '\(meeting.agendaID)' of meeting \(meeting.id) cannot be read")
+        throw ExportError(.agendaUnreadable(agenda: meeting.agendaID, meeting: meeting.id))
     }
     var steps: [String: StepData] = [:]
     for (i, step) in agenda.steps.enumerated() {
@@ -234,7 +240,7 @@ func loadRecord(store: AppStore, meetingID: Int64, library: AgendaLibrary, froze
     do {
         return record.thawing(try JSONDecoder().decode(MeetingSnapshot.self, from: Data(json.utf8)))
     } catch {
-        throw ExportError("the snapshot of finished meeting \(meetingID) cannot be read: \(error)")
+        throw ExportError(.snapshotUnreadable(meeting: meetingID, detail: "\(error)"))
     }
 }
 
@@ -252,7 +258,7 @@ public func loadCycle(store: AppStore, cycleID: Int64, library: AgendaLibrary,
     do {
         analysis = try store.cycleAnalysis(cycleID: cycleID)
     } catch StoreError.notFound {
-        throw ExportError("no cycle with id \(ExportTarget.cycleText(cycleID)) (see `samtal cycle list`)")
+        throw ExportError(.noCycle(cycleID, store: nil))
     }
     var meetings: [MeetingRecord] = []
     for (i, m) in analysis.meetings.enumerated() {
@@ -267,38 +273,74 @@ public func loadCycle(store: AppStore, cycleID: Int64, library: AgendaLibrary,
 /// PDF through weasyprint and DOCX through pandoc, run as subprocesses on
 /// files in a private temporary folder.
 enum Converter {
+    /// PDF/A-3b, for archiving (diarieföring): fonts embedded, colours
+    /// defined, the metadata PDF/A asks for.
+    static let pdfVariant = "pdf/a-3b"
+
     static func pdf(html: String) throws -> Data {
         try convert(html: html, tool: "weasyprint", package: "weasyprint", what: "PDF", output: "document.pdf") { input, output in
-            ["--quiet", "--encoding", "utf-8", input, output]
+            ["--quiet", "--encoding", "utf-8", "--pdf-variant", pdfVariant, input, output]
         }
     }
 
     /// From the HTML (not the Markdown): pandoc reads every stored text
     /// there as text, where Markdown syntax in a note could change it.
-    /// pandoc embeds each chart as an SVG file, which needs the SVG
-    /// namespace that inline SVG in HTML does without.
-    static func docx(html: String) throws -> Data {
-        let html = html.replacingOccurrences(of: "<svg role=\"img\"", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"")
-        return try convert(html: html, tool: "pandoc", package: "pandoc", what: "DOCX", output: "document.docx") { input, output in
-            ["--from", "html", "--to", "docx", "--output", output, input]
+    /// The page (A4, margins, a footer with the title and page numbers)
+    /// comes from a reference document (`WordPage`); the title is Word's
+    /// title, once. Each chart goes in as a PNG drawn by rsvg-convert
+    /// (librsvg2-bin), which every Word shows; without rsvg-convert the
+    /// charts stay SVG (Word 2016 and later) and a warning says so.
+    static func docx(_ doc: Document, warnings: inout [String], rsvg: String? = find("rsvg-convert")) throws -> Data {
+        var html = HTMLRenderer.render(doc, forWord: true)
+        var files = [("reference.docx", WordPage.reference(title: doc.title))]
+        let charts = html.components(separatedBy: "<svg role=\"img\"").count - 1
+        if charts > 0, let rsvg {
+            (html, files) = try chartsAsPNG(html, rsvg: rsvg, files: files)
+        } else {
+            // pandoc embeds each chart as an SVG file, which needs the SVG
+            // namespace that inline SVG in HTML does without.
+            html = html.replacingOccurrences(of: "<svg role=\"img\"", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"")
+            if charts > 0 {
+                warnings.append(Texts(doc.language).command(.chartsSVGOnly))
+            }
+        }
+        return try convert(html: html, tool: "pandoc", package: "pandoc", what: "DOCX", output: "document.docx", files: files) { input, output in
+            ["--from", "html", "--to", "docx", "--reference-doc", "reference.docx", "--output", output, input]
         }
     }
 
-    static func convert(html: String, tool: String, package: String, what: String, output: String,
-                        arguments: (String, String) -> [String]) throws -> Data {
-        guard let executable = find(tool) else {
-            throw ExportError("\(what) needs \(tool), which is not installed: apt-get install \(package) (or Scripts/install-packages \(package))")
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtal-export-\(UUID().uuidString)")
+    /// Every inline `<svg>…</svg>` of `html` drawn to a PNG file at twice
+    /// its size and put in as an `<img>` of its own size.
+    static func chartsAsPNG(_ html: String, rsvg: String, files: [(String, Data)]) throws -> (String, [(String, Data)]) {
+        var files = files, out = "", rest = Substring(html), n = 0
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtal-charts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("document.html")
-        let result = folder.appendingPathComponent(output)
-        try Data(html.utf8).write(to: input)
+        while let start = rest.range(of: "<svg role=\"img\""), let end = rest[start.lowerBound...].range(of: "</svg>") {
+            n += 1
+            out += rest[..<start.lowerBound]
+            let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"" + rest[start.lowerBound..<end.upperBound].dropFirst(4)
+            rest = rest[end.upperBound...]
+            func attribute(_ name: String) -> String {
+                guard let r = svg.range(of: " \(name)=\"") else { return "" }
+                return String(svg[r.upperBound...].prefix { $0 != "\"" })
+            }
+            let title = svg.range(of: "-title\">").map { String(svg[$0.upperBound...].prefix { $0 != "<" }) } ?? ""
+            let input = folder.appendingPathComponent("chart-\(n).svg"), output = folder.appendingPathComponent("chart-\(n).png")
+            try Data(svg.utf8).write(to: input)
+            try run(rsvg, ["--zoom", "2", "--background-color", "white", "--output", output.path, input.path], tool: "rsvg-convert")
+            files.append(("chart-\(n).png", try Data(contentsOf: output)))
+            out += "<img src=\"chart-\(n).png\" alt=\"\(title)\" width=\"\(attribute("width"))\" height=\"\(attribute("height"))\">"
+        }
+        return (out + rest, files)
+    }
+
+    /// Runs `executable`; a failure is an `ExportError` with its stderr.
+    static func run(_ executable: String, _ arguments: [String], tool: String, in folder: URL? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments(input.path, result.path)
-        process.currentDirectoryURL = folder
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -306,10 +348,28 @@ enum Converter {
         try process.run()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: result) else {
+        guard process.terminationStatus == 0 else {
             let detail = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ExportError("\(tool) failed (exit \(process.terminationStatus))\(detail.isEmpty ? "" : ": \(detail)")")
+            throw ExportError(.converterFailed(tool: tool, status: process.terminationStatus, detail: detail))
         }
+    }
+
+    /// Runs `tool` on `html` written to `document.html` in a private
+    /// folder, beside `files`; returns what it wrote to `output`.
+    static func convert(html: String, tool: String, package: String, what: String, output: String, files: [(String, Data)] = [],
+                        arguments: (String, String) -> [String]) throws -> Data {
+        guard let executable = find(tool) else {
+            throw ExportError(.converterMissing(what: what, tool: tool, package: package))
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtal-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("document.html")
+        let result = folder.appendingPathComponent(output)
+        try Data(html.utf8).write(to: input)
+        for (name, data) in files { try data.write(to: folder.appendingPathComponent(name)) }
+        try run(executable, arguments(input.path, result.path), tool: tool, in: folder)
+        guard let data = try? Data(contentsOf: result) else { throw ExportError(.converterWroteNothing(tool: tool, what: what)) }
         return data
     }
 
@@ -327,5 +387,5 @@ public func meetingAgenda(store: AppStore, meeting: Meeting, library: AgendaLibr
         return agenda
     }
     if let loaded = library.agenda(id: meeting.agendaID) { return loaded.agenda }
-    throw ExportError("the agenda '\(meeting.agendaID)' of meeting \(meeting.id) cannot be read")
+    throw ExportError(.agendaUnreadable(agenda: meeting.agendaID, meeting: meeting.id))
 }

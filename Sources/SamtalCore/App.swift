@@ -370,6 +370,8 @@ public enum Event: Equatable, Sendable {
     /// The store has kept a write waiting (another process holds it), or
     /// no longer does.
     case storeWaiting(Bool)
+    /// The terminal sent a byte that is not UTF-8 (it was taken as Latin-1).
+    case terminalNotUTF8
     /// A note could not be saved (not a busy store: that is waited for).
     case noteNotSaved(NoteDraft, message: String)
     /// Leaving, once what was sent to the store is written.
@@ -742,6 +744,9 @@ public struct AppState: Equatable, Sendable {
             return []
         case .closing:
             say(texts[.closing], seconds: 3600)
+            return []
+        case .terminalNotUTF8:
+            say(texts[.terminalNotUTF8], seconds: 15)
             return []
         case .storeWaiting(let waiting):
             if waiting {

@@ -49,7 +49,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpToggleItem, helpSaveComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
     case helpNextSummaryKind, helpNextSummaryField, helpDeleteSummaryItem
     case helpPreviousVoter, helpSaveRatingField, helpAddSummaryItem, helpPreviousSummaryField, helpSaveProblemField
-    case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep, meetingEndedShort, closing, savingMark, saving, storeWaiting, noteNotSaved
+    case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep, meetingEndedShort, closing, savingMark, saving, storeWaiting, noteNotSaved, terminalNotUTF8
     // cluster
     case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
     case clusterMergePick, clusterAssigned, clusterUnassigned, clusterMerged, confirmDeleteArea
@@ -578,6 +578,8 @@ public struct Texts: Sendable {
         case .meetingEndedShort: return ("Mötet är slutfört", "The meeting has ended")
         case .savingMark: return ("sparas…", "saving…")
         case .saving: return ("Sparas …", "Saving …")
+        case .terminalNotUTF8: return ("Terminalen skickar inte UTF-8: å ä ö läses som Latin-1. Ställ in terminalen på UTF-8 (till exempel LANG=sv_SE.UTF-8) så visas de rätt.",
+                                       "The terminal does not send UTF-8: å ä ö are read as Latin-1. Set the terminal to UTF-8 (for example LANG=sv_SE.UTF-8) to see them right.")
         case .storeWaiting: return ("Väntar på lagret (ett annat program skriver) …", "Waiting for the store (another program is writing) …")
         case .closing: return ("Avslutar: sparar det som väntar på lagret …", "Closing: saving what waits for the store …")
         case .noteNotSaved: return ("Anteckningen sparades inte", "The note was not saved")

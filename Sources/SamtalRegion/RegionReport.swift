@@ -242,7 +242,7 @@ extension RegionReport {
 
     /// The report as one CSV table (RFC 4180, CRLF): one line per
     /// municipality and rating period, rubric answer and activity.
-    public func csv(language: Language) -> String {
+    public func csv(language: Language, dialect: CSVDialect = .excel) -> String {
         let t = RegionTexts(language)
         let d = DocumentTexts(language)
         let ui = Texts(language)
@@ -269,7 +269,8 @@ extension RegionReport {
                               "\(a.number). \(a.what)", period, ui.activityStatus(a.status), "", ""])
             }
         }
-        return lines.map { $0.map(RecordSet.csvField).joined(separator: ",") + "\r\n" }.joined()
+        let text = lines.map { $0.map { RecordSet.csvField($0, dialect) }.joined(separator: String(dialect.separator)) + "\r\n" }.joined()
+        return dialect == .excel ? "\u{FEFF}" + text : text
     }
 }
 

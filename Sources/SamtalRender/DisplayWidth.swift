@@ -3,7 +3,8 @@
 // Unicode's East Asian Width (W and F) and emoji presentation, which is
 // what glibc's wcwidth, ncurses and tmux agree on for single scalars.
 //
-// Policy for what terminals disagree on (NOTES-swift-ncurses.md): an emoji
+// Policy for what terminals disagree on (the team's notes,
+// ../shared/NOTES-swift-ncurses.md, outside the repository): an emoji
 // sequence (variation selector 16, skin tone, ZWJ family) is drawn as its
 // first scalar alone, as wide as that scalar is alone; a flag as its two
 // letters. The stored text is untouched.

@@ -20,14 +20,14 @@ public struct AppStore: Sendable {
     public let path: String?
 
     /// Problems found on opening that do not stop the store from working,
-    /// such as a store file others can read. English, one sentence each.
-    public let warnings: [String]
+    /// such as a store file others can read.
+    public let warnings: [StoreWarning]
 
     /// Where the store was copied before this build upgraded its schema;
     /// nil when no upgrade was needed.
     public let migrationBackupPath: String?
 
-    private init(writer: any DatabaseWriter, path: String?, warnings: [String], migrationBackupPath: String?) {
+    private init(writer: any DatabaseWriter, path: String?, warnings: [StoreWarning], migrationBackupPath: String?) {
         self.writer = writer
         self.path = path
         self.warnings = warnings
@@ -46,7 +46,7 @@ public struct AppStore: Sendable {
 
     /// Opening with any migrator: tests use it to simulate a newer build.
     init(path: String, migrator: DatabaseMigrator) throws {
-        var warnings: [String] = []
+        var warnings: [StoreWarning] = []
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if let warning = try FileModes.prepareFolder(folder) { warnings.append(warning) }
         if FileModes.status(path)?.isFolder == true {

@@ -1,5 +1,6 @@
 // Noticing commits made by other processes (other terminals on the same
-// store). GRDB's observation does not see them (NOTES-swift-ncurses.md), so
+// store). GRDB's observation does not see them (it watches its own
+// connections only), so
 // one dedicated connection polls `PRAGMA data_version`, which changes when
 // any other connection has committed.
 

@@ -3,6 +3,7 @@
 // store that others can read is reported.
 
 import Foundation
+import SamtalCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,13 +37,13 @@ enum FileModes {
         return Int64(info.st_size)
     }
 
-    /// Who besides the owner can get at something with this mode, in words;
-    /// nil when nobody can.
-    static func exposure(_ mode: mode_t) -> String? {
-        if mode & 0o004 != 0 { return "readable by others" }
-        if mode & 0o040 != 0 { return "readable by its group" }
-        if mode & 0o002 != 0 { return "writable by others" }
-        if mode & 0o020 != 0 { return "writable by its group" }
+    /// Who besides the owner can get at something with this mode; nil
+    /// when nobody can.
+    static func exposure(_ mode: mode_t) -> StoreWarning.Exposure? {
+        if mode & 0o004 != 0 { return .readableByOthers }
+        if mode & 0o040 != 0 { return .readableByGroup }
+        if mode & 0o002 != 0 { return .writableByOthers }
+        if mode & 0o020 != 0 { return .writableByGroup }
         return nil
     }
 
@@ -52,11 +53,11 @@ enum FileModes {
     /// with mode 0700. Returns a warning when an existing folder of ours is
     /// open to others. Folders owned by someone else (such as /tmp) are not
     /// reported: the owner of the store cannot change them.
-    static func prepareFolder(_ path: String) throws -> String? {
+    static func prepareFolder(_ path: String) throws -> StoreWarning? {
         if let existing = status(path) {
             guard existing.isFolder else { throw SystemError(action: "use as a folder", path: path, code: ENOTDIR) }
             guard existing.owner == getuid(), let exposed = exposure(existing.mode) else { return nil }
-            return "store folder \(path) is \(exposed) (mode \(octal(existing.mode))); run chmod 700 \(path)"
+            return StoreWarning(isFolder: true, path: path, exposure: exposed, mode: octal(existing.mode))
         }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: Int(privateFolder)])
@@ -67,11 +68,9 @@ enum FileModes {
     /// Creates an empty file with mode 0600 if nothing is at `path` (create,
     /// then chmod, so the umask does not matter). Returns a warning when an
     /// existing file is open to others.
-    static func prepareFile(_ path: String) throws -> String? {
+    static func prepareFile(_ path: String) throws -> StoreWarning? {
         if let existing = status(path) {
-            return exposure(existing.mode).map {
-                "store file \(path) is \($0) (mode \(octal(existing.mode))); run chmod 600 \(path)"
-            }
+            return exposure(existing.mode).map { StoreWarning(isFolder: false, path: path, exposure: $0, mode: octal(existing.mode)) }
         }
         do {
             try createPrivateFile(path)
@@ -135,5 +134,33 @@ enum FileModes {
 
     static func unlock(_ fd: Int32) {
         if fd >= 0 { close(fd) }
+    }
+}
+
+/// A store file or folder others can get at: it works, and the person is
+/// told the command that closes it.
+public struct StoreWarning: Explained, Equatable {
+    public enum Exposure: Equatable, Sendable {
+        case readableByOthers, readableByGroup, writableByOthers, writableByGroup
+    }
+
+    public var isFolder: Bool
+    public var path: String
+    public var exposure: Exposure
+    /// The mode in octal ("755").
+    public var mode: String
+
+    public var description: String { message(.en) }
+
+    public func message(_ language: Language) -> String {
+        let fix = "chmod \(isFolder ? 700 : 600) \(path)"
+        let (sv, en) = switch exposure {
+        case .readableByOthers: ("läsbar för andra", "readable by others")
+        case .readableByGroup: ("läsbar för sin grupp", "readable by its group")
+        case .writableByOthers: ("skrivbar för andra", "writable by others")
+        case .writableByGroup: ("skrivbar för sin grupp", "writable by its group")
+        }
+        return language == .sv ? "lagrets \(isFolder ? "mapp" : "fil") \(path) är \(sv) (läge \(mode)); kör \(fix)"
+            : "store \(isFolder ? "folder" : "file") \(path) is \(en) (mode \(mode)); run \(fix)"
     }
 }

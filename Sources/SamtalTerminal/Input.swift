@@ -29,6 +29,36 @@ extension Terminal {
         }
     }
 
+    /// What `wgetch` returned, read as UTF-8 where it is and as Latin-1
+    /// where it is not: a byte that does not start a UTF-8 character, or a
+    /// start whose continuation does not follow, is one Latin-1 character
+    /// (a terminal that sends Latin-1: å ä ö were dropped before).
+    /// `first` is `wgetch`'s value (a byte, or a KEY_ code above 255);
+    /// `next` reads the following one (nil when none comes). Returns the
+    /// input, the values read too far (to be pushed back, in order), and
+    /// whether a byte was taken as Latin-1.
+    public static func decode(first: Int32, next: () -> Int32?) -> (input: TerminalInput, unread: [Int32], latin1: Bool) {
+        guard (0...255).contains(first) else { return (decodeFunctionKey(first), [], false) }
+        let lead = UInt8(first)
+        if lead < 0x80 { return (.key(decodeCharacter(UInt32(lead))), [], false) }
+        let needed = switch lead {
+        case 0xC2...0xDF: 1
+        case 0xE0...0xEF: 2
+        case 0xF0...0xF4: 3
+        default: 0
+        }
+        var bytes = [lead], unread: [Int32] = []
+        while bytes.count <= needed, let b = next() {
+            guard (0x80...0xBF).contains(b) else { unread.append(b); break }
+            bytes.append(UInt8(b))
+        }
+        if needed > 0, bytes.count == needed + 1, let s = String(validating: bytes, as: UTF8.self), let scalar = s.unicodeScalars.first {
+            return (.key(decodeCharacter(scalar.value)), unread, false)
+        }
+        // Latin-1: the first byte; what followed is read again.
+        return (.key(.char(Character(InputText.latin1(lead)))), bytes.dropFirst().map(Int32.init) + unread, true)
+    }
+
     static func decodeFunctionKey(_ code: Int32) -> TerminalInput {
         switch code {
         case KEY_RESIZE: return .resize

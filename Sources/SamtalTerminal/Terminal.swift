@@ -2,7 +2,9 @@
 // rendered `Grid` to the screen, reads keys. Everything else (layout,
 // widths, what a key means) lives in SamtalRender and SamtalCore.
 //
-// See NOTES-swift-ncurses.md for why things are done the way they are.
+// Why things are done the way they are: the team's notes on Swift and
+// ncurses, ../shared/NOTES-swift-ncurses.md beside the repository (not in
+// it); the comments here say what matters.
 
 import CNcursesw
 import Dispatch
@@ -11,7 +13,7 @@ import SamtalCore
 import SamtalRender
 import Synchronization
 
-public enum TerminalError: Error, CustomStringConvertible {
+public enum TerminalError: Explained {
     /// ncurses has no terminfo entry for this terminal type.
     case unknownTerminal(String?)
     /// stdin or stdout could not be duplicated/opened.
@@ -23,6 +25,16 @@ public enum TerminalError: Error, CustomStringConvertible {
             return "cannot start the terminal interface: unknown terminal type TERM=\(term ?? "(unset)")"
         case .cannotOpen(let what):
             return "cannot start the terminal interface: cannot open \(what)"
+        }
+    }
+
+    public func message(_ language: Language) -> String {
+        guard language == .sv else { return description }
+        switch self {
+        case .unknownTerminal(let term):
+            return "gränssnittet kan inte starta: okänd terminaltyp TERM=\(term ?? "(inte satt)")"
+        case .cannotOpen:
+            return "gränssnittet kan inte starta: terminalen kan inte öppnas"
         }
     }
 }
@@ -300,10 +312,30 @@ public final class Terminal {
             wtimeout(window, timeoutMilliseconds)
             currentTimeout = timeoutMilliseconds
         }
-        var code: wint_t = 0
-        let status = wget_wch(window, &code)
-        return Self.decode(status: status, code: code)
+        // Bytes (wgetch), not wget_wch: ncurses drops a byte that is not
+        // UTF-8 without a word; `decode(first:next:)` takes it as Latin-1.
+        let first = unread.isEmpty ? wgetch(window) : unread.removeFirst()
+        guard first != ERR else { return nil }
+        var timeout = currentTimeout
+        let (input, more, latin1) = Self.decode(first: first) {
+            if !unread.isEmpty { return unread.removeFirst() }
+            // A character's bytes arrive together.
+            if timeout != 20 { wtimeout(window, 20); timeout = 20 }
+            let b = wgetch(window)
+            return b == ERR ? nil : b
+        }
+        if timeout != currentTimeout { wtimeout(window, currentTimeout ?? -1) }
+        unread = more + unread
+        if latin1 { sawLatin1 = true }
+        return input
     }
+
+    /// Values `wgetch` returned that belong to the next key.
+    private var unread: [Int32] = []
+
+    /// Whether a byte that is not UTF-8 has been read (and taken as
+    /// Latin-1): the terminal does not send UTF-8.
+    public private(set) var sawLatin1 = false
 
     // MARK: Output
 

@@ -37,7 +37,7 @@ func openStore(_ options: GlobalOptions) throws -> AppStore {
     while true {
         do {
             let store = try AppStore(path: options.storePath)
-            for w in store.warnings { warn("samtal: warning: \(w)") }
+            for w in store.warnings { warn("samtal: " + say(.warning(w.message(options.language)))) }
             return store
         } catch where AppStore.isBusy(error) {
             // Another process is creating or upgrading the store: wait.
@@ -53,7 +53,7 @@ func openStore(_ options: GlobalOptions) throws -> AppStore {
 struct RunMeeting: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a meeting in the terminal (the facilitator's view).")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id (see `samtal meeting list`).", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
+    @Argument(help: "The meeting's id (see `samtal meeting list`).", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
 
     func run() throws {
         let store = try openStore(options)
@@ -66,7 +66,7 @@ struct Present: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The projector view of a meeting: follows the facilitator's step, shows the room's question, notes and tallies.")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
+    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
     @Option(help: "color, contrast (white and strong colours on black, all bold) or mono (no colours).") var theme: ProjectorTheme = .color
 
     func run() throws {
@@ -81,7 +81,7 @@ struct Capture: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A note-taker's station for one group: follows the facilitator's step; type, Enter saves.")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
+    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
     @Option(help: "The group this station types for (1 to N, or 0 for the plenary).") var group: Int
     @Option(help: "The note-taker's name, shown in the header.") var name: String = ""
 
@@ -89,7 +89,7 @@ struct Capture: ParsableCommand {
         let store = try openStore(options)
         guard let m = try store.meeting(id: meeting) else { throw noMeeting(meeting, options) }
         try checkGroup(group, of: m)
-        try runInterface(options: options, store: store, openMeeting: meeting, role: .station(group: group, name: name))
+        try runInterface(options: options, store: store, openMeeting: meeting, role: .station(group: group, name: typed("--name", name)))
     }
 }
 
@@ -101,7 +101,7 @@ struct CycleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open a cycle's analysis workspace: focus areas, problem and causes, activities, goals, the promise, follow-up.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The cycle's id, written c3 (see `samtal cycle list`).", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64
+        @Argument(help: "The cycle's id, written c3 (see `samtal cycle list`).", completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
 
         func run() throws {
             let store = try openStore(options)
@@ -117,17 +117,17 @@ struct CycleCommand: ParsableCommand {
         @Option(help: "The promise period (for example 2027 or 2027 Q1).") var period: String
 
         func validate() throws {
-            if area.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--area must not be empty") }
-            if period.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--period must not be empty") }
+            if area.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(say(.mustNotBeEmpty(option: "--area"))) }
+            if period.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(say(.mustNotBeEmpty(option: "--period"))) }
             // Written as two dates or years: real dates, the end not before the start.
             if let problem = CyclePeriod.problem(period) {
-                throw ValidationError("--period: " + Texts(.en).periodProblem(problem))
+                throw ValidationError(say(.period(problem)))
             }
         }
 
         func run() throws {
             let store = try openStore(options)
-            let cycle = try store.createCycle(area: area, period: period, now: Date().timeIntervalSince1970)
+            let cycle = try store.createCycle(area: typed("--area", area), period: typed("--period", period), now: Date().timeIntervalSince1970)
             print(ExportTarget.cycleText(cycle.id))
         }
     }
@@ -150,7 +150,7 @@ struct MeetingCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a meeting from an agenda; prints its id.")
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The cycle's id, written c3.", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64
+        @Option(help: "The cycle's id, written c3.", completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
         @Option(help: "The agenda's id (see `samtal agenda list`).", completion: completeAgendas()) var agenda: String
         @Option(help: "The meeting's title.") var title: String
         @Option(help: "The date, YYYY-MM-DD (default: today).") var date: String?
@@ -159,20 +159,20 @@ struct MeetingCommand: ParsableCommand {
         @Flag(help: "Notes carry the note-taker's name (capture --name); without it they are anonymous.") var namedNotes = false
 
         func validate() throws {
-            if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--title must not be empty") }
-            if !(1...20).contains(groups) { throw ValidationError("--groups must be between 1 and 20") }
+            if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(say(.mustNotBeEmpty(option: "--title"))) }
+            if !(1...20).contains(groups) { throw ValidationError(say(.groupsRange)) }
         }
 
         func run() throws {
             let library = options.agendaLibrary()
             guard let loaded = library.agenda(id: agenda) else {
-                let known = library.agendas.map(\.agenda.id).joined(separator: ", ")
-                throw failure("no agenda with id '\(oneLine(agenda))'; found: \(known.isEmpty ? "none" : known)")
+                throw failure(say(.noAgenda(id: oneLine(agenda), found: library.agendas.map(\.agenda.id))))
             }
             let store = try openStore(options)
             guard try store.cycles().contains(where: { $0.id == cycle }) else { throw noCycle(cycle, options) }
-            let meeting = try store.createMeeting(cycleID: cycle, agendaID: loaded.agenda.id, agendaSnapshot: loaded.text, title: title,
-                                                  date: date ?? localDate(), place: place, groupCount: groups,
+            let meeting = try store.createMeeting(cycleID: cycle, agendaID: loaded.agenda.id, agendaSnapshot: loaded.text,
+                                                  title: typed("--title", title), date: date ?? localDate(),
+                                                  place: typed("--place", place), groupCount: groups,
                                                   now: Date().timeIntervalSince1970)
             if namedNotes {
                 var facts = meeting.facts
@@ -186,7 +186,7 @@ struct MeetingCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List meetings, newest first: id, cycle, date, status, agenda, title.")
         @OptionGroup var options: GlobalOptions
-        @Option(help: "Only this cycle's meetings (c3).", completion: completeIDs(meetings: false, cycles: true), transform: ExportTarget.cycleID) var cycle: Int64?
+        @Option(help: "Only this cycle's meetings (c3).", completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64?
 
         func run() throws {
             let store = try openStore(options)
@@ -205,7 +205,7 @@ struct NoteCommand: ParsableCommand {
             abstract: "Add a note to a meeting step; prints its id once it is committed.",
             discussion: "With --stdin, every line of standard input becomes a note, and each id is printed (and flushed) as soon as its note is committed.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
+        @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
         @Option(help: "The step's id (default: the meeting's current step).") var step: String?
         @Option(help: "The group: 1 to N, or 0 for the plenary.") var group: Int = 1
         @Option(help: "The note's type.") var type: NoteType = .problem
@@ -215,8 +215,8 @@ struct NoteCommand: ParsableCommand {
         @Flag(help: "Read one note per line from standard input.") var stdin = false
 
         func validate() throws {
-            if (text == nil) == !stdin { throw ValidationError("give either --text or --stdin") }
-            if group < 0 { throw ValidationError("--group must be 0 (plenary) or more") }
+            if (text == nil) == !stdin { throw ValidationError(say(.textOrStdin)) }
+            if group < 0 { throw ValidationError(say(.groupNotNegative)) }
         }
 
         func run() throws {
@@ -228,7 +228,7 @@ struct NoteCommand: ParsableCommand {
             let agenda = try meetingAgenda(store: store, meeting: m, library: options.agendaLibrary())
             let stepID = step ?? agenda.steps[min(max(0, m.currentStepIndex), agenda.steps.count - 1)].id
             guard agenda.steps.contains(where: { $0.id == stepID }) else {
-                throw failure("no step '\(oneLine(stepID))' in the meeting's agenda; steps: " + agenda.steps.map(\.id).joined(separator: ", "))
+                throw failure(say(.noStep(id: oneLine(stepID), steps: agenda.steps.map(\.id))))
             }
             func save(_ line: String) throws {
                 let draft = NoteDraft(meetingID: meeting, stepID: stepID, group: group, type: type,
@@ -253,9 +253,17 @@ struct NoteCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("\(note.id)\n".utf8))
             }
             if let text {
-                try save(text)
+                try save(typed("--text", text))
             } else {
-                while let line = readLine(strippingNewline: true) {
+                // Bytes, not readLine: a line that is not UTF-8 (a Latin-1
+                // file) is read as Latin-1 and said so, not turned into "�".
+                var number = 0
+                while let bytes = StdinLines.next() {
+                    number += 1
+                    let (line, wasUTF8) = InputText.decode(bytes)
+                    if !wasUTF8 {
+                        warn("samtal: " + say(.notUTF8(line: number, text: oneLine(line))))
+                    }
                     if !line.isEmpty { try save(line) }
                 }
             }
@@ -297,6 +305,8 @@ struct Export: ParsableCommand {
     var document: DocumentKind?
     @Option(help: "html is self-contained and print-ready, pdf needs weasyprint, docx pandoc; json and csv are the records (csv: one file per record type into --output DIR).")
     var format: ExportFormat = .md
+    @Option(help: "csv: excel (the default) for Excel with Swedish settings: ';' between fields and a UTF-8 byte order mark; rfc4180 for ',' and no mark.")
+    var csvDialect: CSVDialect = .excel
     @Option(help: "Write to this file (csv: this folder) instead of standard output.", completion: .file()) var output: String?
     @Flag(help: "Write over a file that is already there (never over the store or a backup of it).") var force = false
     @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
@@ -309,11 +319,11 @@ struct Export: ParsableCommand {
     func validate() throws {
         if let kind = document {
             if format.isRecords {
-                throw ValidationError("--format \(format.rawValue) writes the records, not a document: leave out --document")
+                throw ValidationError(say(.recordsNotDocument(format: format.rawValue)))
             }
-            do { try checkTarget(target, for: kind) } catch { throw ValidationError("\(error)") }
+            do { try checkTarget(target, for: kind) } catch { throw ValidationError(explain(error, commandLanguage)) }
         }
-        if format == .csv && output == nil { throw ValidationError("--format csv writes one file per record type: give --output DIR") }
+        if format == .csv && output == nil { throw ValidationError(say(.csvNeedsFolder)) }
     }
 
     func run() throws {
@@ -322,7 +332,8 @@ struct Export: ParsableCommand {
             let result = try exportDocument(store: store, library: options.agendaLibrary(), target: target,
                                             document: document,
                                             format: format, redact: redact, language: options.language,
-                                            privacy: ExportPrivacy(keepPersonalData: keepPersonalData, includeHidden: includeHidden))
+                                            privacy: ExportPrivacy(keepPersonalData: keepPersonalData, includeHidden: includeHidden),
+                                            csvDialect: csvDialect)
             for line in result.warnings { warn(line.hasPrefix(" ") ? line : "samtal: \(line)") }
             try result.write(to: output, overwrite: force, protecting: [options.storePath])
         }
@@ -342,7 +353,7 @@ struct AgendaCommand: ParsableCommand {
                 print("\(a.agenda.id)\t\(a.agenda.version)\t\(a.agenda.steps.count)\t\(oneLine(a.agenda.title))\t\(oneLine(a.path))")
             }
             for p in library.problems { warn(p.description) }
-            if library.agendas.isEmpty { warn("samtal: no agendas found in: \(library.folders.joined(separator: ", "))") }
+            if library.agendas.isEmpty { warn("samtal: " + say(.noAgendasFound(folders: library.folders))) }
         }
     }
 
@@ -356,7 +367,7 @@ struct AgendaCommand: ParsableCommand {
             for file in files {
                 switch AgendaLibrary.loadFile(file) {
                 case .success(let loaded):
-                    print("\(file): ok (\(loaded.agenda.steps.count) steps, \(loaded.agenda.plannedMinutes) min)")
+                    print(say(.agendaOK(file: file, steps: loaded.agenda.steps.count, minutes: loaded.agenda.plannedMinutes)))
                 case .failure(let problems):
                     failed = true
                     for p in problems.list { print(p.description) }
@@ -382,24 +393,77 @@ func failure(_ message: String) -> ExitCode {
 }
 
 func noMeeting(_ id: Int64, _ options: GlobalOptions) -> ExitCode {
-    failure("no meeting with id \(id) in \(options.storePath) (see `samtal meeting list`)")
+    failure(say(.noMeeting(id, store: options.storePath)))
 }
 
 func noCycle(_ id: Int64, _ options: GlobalOptions) -> ExitCode {
-    failure("no cycle with id \(ExportTarget.cycleText(id)) in \(options.storePath) (see `samtal cycle list`)")
+    failure(say(.noCycle(id, store: options.storePath)))
 }
 
 /// A meeting's group: 1…N, or 0 for the plenary (a usage error otherwise).
 func checkGroup(_ group: Int, of meeting: Meeting) throws {
     guard (0...meeting.groupCount).contains(group) else {
-        throw ValidationError("--group must be between 1 and \(meeting.groupCount) (or 0 for the plenary) for meeting \(meeting.id)")
+        throw ValidationError(say(.groupRange(max: meeting.groupCount, meeting: meeting.id)))
     }
 }
 
 /// A meeting (7) or a cycle (c3) for `export`.
 func exportTarget(_ argument: String) throws -> ExportTarget {
     guard let target = ExportTarget(argument: argument) else {
-        throw ValidationError("not an id: a meeting's id is a plain number such as 7, a cycle's is written c3")
+        throw ValidationError(say(.notAnID))
     }
     return target
+}
+
+/// Standard input one line at a time, as bytes (without the line end: LF
+/// or CRLF), read as it arrives.
+enum StdinLines {
+    nonisolated(unsafe) static var buffer: [UInt8] = []
+    nonisolated(unsafe) static var ended = false
+
+    static func next() -> [UInt8]? {
+        while true {
+            if let n = buffer.firstIndex(of: 0x0A) {
+                var line = Array(buffer[..<n])
+                buffer.removeFirst(n + 1)
+                if line.last == 0x0D { line.removeLast() }
+                return line
+            }
+            if ended {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer = [] }
+                return buffer.last == 0x0D ? Array(buffer.dropLast()) : buffer
+            }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { ended = true } else { buffer += chunk[..<count] }
+        }
+    }
+}
+
+/// An option's text as typed: read as Latin-1, and said so on stderr,
+/// when it was not UTF-8 (see `rawArgument`).
+func typed(_ option: String, _ value: String) -> String {
+    let (text, wasUTF8) = rawArgument(option, parsed: value)
+    if !wasUTF8 { warn("samtal: " + say(.argumentNotUTF8(option: option, text: oneLine(text)))) }
+    return text
+}
+
+/// An option's value as the bytes the shell gave: Swift turns an argument
+/// that is not UTF-8 into "�" before the parser sees it, so a Latin-1
+/// `--text` (from a Latin-1 terminal) is found again in the raw arguments
+/// and read as Latin-1. Returns `parsed` when the value was UTF-8.
+func rawArgument(_ option: String, parsed: String) -> (text: String, wasUTF8: Bool) {
+    guard parsed.unicodeScalars.contains("\u{FFFD}") else { return (parsed, true) }
+    let args = (0..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[$0].map { Array(UnsafeBufferPointer(start: $0, count: strlen($0))).map { UInt8(bitPattern: $0) } } }
+    let prefix = Array((option + "=").utf8)
+    for (i, arg) in args.enumerated() {
+        let value: [UInt8]? = arg == Array(option.utf8) && i + 1 < args.count ? args[i + 1]
+            : arg.starts(with: prefix) ? Array(arg.dropFirst(prefix.count)) : nil
+        guard let value, String(decoding: value, as: UTF8.self) == parsed else { continue }
+        let (text, wasUTF8) = InputText.decode(value)
+        return (text, wasUTF8)
+    }
+    return (parsed, true)
 }

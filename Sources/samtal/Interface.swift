@@ -66,13 +66,14 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         terminal = try Terminal(theme: theme)
     } catch {
         if savedStderr >= 0 { dup2(savedStderr, 2) }
-        warn("samtal: \(error)")
+        warn("samtal: " + explain(error, options.language))
         throw ExitCode(noTerminalExitCode)
     }
     defer { terminal.shutdown() }
 
     var quit = false
     var suspendRequested = false
+    var toldLatin1 = false
     // Writes in order on one thread; reads on another, so that a store held
     // by another process (reads go on in WAL mode) does not hold up what
     // the screen shows. A read that overtakes a write of the same step is
@@ -194,6 +195,11 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         let keys = paste.read(pending.compactMap { if case .key(let k) = $0 { return k } else { return nil } })
         if pending.contains(.resize) { lastDrawn = nil }
         for key in keys where !quit { dispatch(.key(key)) }
+        if terminal.sawLatin1 && !toldLatin1 {
+            // Taken as Latin-1, and said once: what is drawn is UTF-8.
+            toldLatin1 = true
+            dispatch(.terminalNotUTF8)
+        }
         if suspendRequested {
             // Ctrl-Z: what was typed is kept as drafts first, then the
             // shell has the terminal until fg; then the screen is drawn whole.

@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if lang == nil, let env = environment["SAMTAL_LANG"], !env.isEmpty, Language(rawValue: env) == nil {
-            throw ValidationError("SAMTAL_LANG must be sv or en, not '\(env)'")
+            throw ValidationError(say(.badLanguageVariable(env)))
         }
     }
 
@@ -59,12 +59,38 @@ func failingWithMessage(_ options: GlobalOptions, _ body: () throws -> Void) thr
         warn("samtal: \(error)")
         throw ExitCode(1)
     } catch let error as ExportError {
-        warn("samtal: \(error)")
+        warn("samtal: \(error.message(options.language))")
         throw ExitCode(1)
     } catch let error as OutputError {
         warn("samtal: \(error.message(options.language))")
         throw ExitCode(1)
     }
+}
+
+/// The interface's language as the command line names it: `--lang`, else
+/// SAMTAL_LANG, else Swedish. Read from the arguments themselves, so that
+/// the messages made while they are parsed (a wrong id) speak it too.
+let commandLanguage: Language = {
+    let args = CommandLine.arguments
+    for (i, a) in args.enumerated() {
+        if a == "--lang", i + 1 < args.count, let l = Language(rawValue: args[i + 1]) { return l }
+        if a.hasPrefix("--lang="), let l = Language(rawValue: String(a.dropFirst(7))) { return l }
+    }
+    return ProcessInfo.processInfo.environment["SAMTAL_LANG"].flatMap(Language.init(rawValue:)) ?? .sv
+}()
+
+/// A command line message in the interface's language.
+func say(_ m: CommandMessage) -> String { Texts(commandLanguage).command(m) }
+
+/// A meeting's id as an argument: a wrong one is a usage error in the
+/// interface's language.
+func meetingArgument(_ argument: String) throws -> Int64 {
+    do { return try ExportTarget.meetingID(argument) } catch { throw ValidationError(say(.id(error))) }
+}
+
+/// A cycle's id (c3) as an argument.
+func cycleArgument(_ argument: String) throws -> Int64 {
+    do { return try ExportTarget.cycleID(argument) } catch { throw ValidationError(say(.id(error))) }
 }
 
 /// Prints to standard error.
@@ -95,6 +121,7 @@ func localDate(_ date: Date = Date()) -> String {
 // completion scripts complete.
 extension Language: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
 extension DocumentKind: ExpressibleByArgument {}
 extension NoteType: ExpressibleByArgument {}
 extension NoteSource: ExpressibleByArgument {}

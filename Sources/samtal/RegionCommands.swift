@@ -203,6 +203,8 @@ struct RegionCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @OptionGroup var region: RegionReading
         @Option(help: "md, html, pdf (weasyprint) or csv.") var format: ExportFormat = .md
+        @Option(help: "csv: excel (the default) for Excel with Swedish settings: ';' between fields and a UTF-8 byte order mark; rfc4180 for ',' and no mark.")
+        var csvDialect: CSVDialect = .excel
         @Option(help: "Write to this file instead of standard output.", completion: .file()) var output: String?
         @Flag(help: "Write over a file that is already there.") var force = false
 
@@ -215,8 +217,10 @@ struct RegionCommand: ParsableCommand {
                 let publications = try RegionServer.read(url: try region.url())
                 let month = region.period ?? RegionReport.latestPeriod(publications) ?? String(localDate().prefix(7))
                 let report = RegionReport(publications, period: month)
-                let data: Data = format == .csv ? Data(report.csv(language: options.language).utf8)
-                    : try renderDocument(report.document(language: options.language), format: format)
+                var warnings: [String] = []
+                let data: Data = format == .csv ? Data(report.csv(language: options.language, dialect: csvDialect).utf8)
+                    : try renderDocument(report.document(language: options.language), format: format, warnings: &warnings)
+                for line in warnings { warn("samtal: \(line)") }
                 if let output {
                     try OutputFile.write(data, to: output, overwrite: force, protecting: [options.storePath], isPrivate: true)
                 } else if format == .pdf && isatty(STDOUT_FILENO) != 0 {

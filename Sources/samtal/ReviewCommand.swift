@@ -19,7 +19,7 @@ struct Review: ParsableCommand {
             published, [ej granskad] not decided yet.
             """)
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: ExportTarget.meetingID) var meeting: Int64
+    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
     @Option(help: "Leave this note out of the public feedback (repeatable).") var exclude: [Int64] = []
     @Option(help: "Publish this note (as written, or its shorter text) (repeatable).") var include: [Int64] = []
     @Option(help: "Publish this shorter text instead of the note: ID=TEXT (repeatable).") var shorten: [String] = []
@@ -28,7 +28,7 @@ struct Review: ParsableCommand {
     func validate() throws {
         for s in shorten {
             guard let eq = s.firstIndex(of: "="), Int64(s[..<eq]) != nil, !s[s.index(after: eq)...].trimmingCharacters(in: .whitespaces).isEmpty
-            else { throw ValidationError("--shorten takes ID=TEXT, e.g. --shorten '12=Buskörning på Storgatan'") }
+            else { throw ValidationError(say(.shortenForm)) }
         }
     }
 
@@ -41,7 +41,7 @@ struct Review: ParsableCommand {
         var decisions: [Int64: NoteReviewDecision] = [:]
         func note(_ id: Int64) throws -> Note {
             guard let n = byID[id] else {
-                warn("samtal: note \(id) is not one the feedback of meeting \(meeting) would print (see `samtal review \(meeting)`)")
+                warn("samtal: " + say(.notInFeedback(note: id, meeting: meeting)))
                 throw ExitCode(1)
             }
             return decisions[id].map { d in var n = n; n.publicReview = d.review; n.publicText = d.publicText; return n } ?? n
@@ -54,7 +54,7 @@ struct Review: ParsableCommand {
             let n = try note(id)
             decisions[id] = NoteReviewDecision(noteID: id, review: .approved, publicText: n.publicText)
         }
-        for s in shorten {
+        for s in shorten.map({ typed("--shorten", $0) }) {
             let eq = s.firstIndex(of: "=")!
             let id = Int64(s[..<eq])!
             _ = try note(id)
@@ -66,15 +66,14 @@ struct Review: ParsableCommand {
             // decision (--include, --exclude or --shorten), as in the interface.
             for item in review.items where !item.decided && decisions[item.note.id] == nil {
                 if item.pointsOutAPerson {
-                    warn("samtal: note \(item.note.id) seems to name a person next to an address or an age: "
-                         + "decide it with --include, --exclude or --shorten")
+                    warn("samtal: " + say(.namesAPerson(note: item.note.id)))
                     continue
                 }
                 decisions[item.note.id] = NoteReviewDecision(noteID: item.note.id, review: .approved, publicText: item.note.publicText)
             }
         }
         for (id, d) in decisions where d.review == .approved && !PersonalData.kinds(in: d.publicText.isEmpty ? byID[id]!.text : d.publicText).isEmpty {
-            warn("samtal: note \(id) still holds what looks like personal data: it will not be published")
+            warn("samtal: " + say(.stillPersonalData(note: id)))
         }
         if !decisions.isEmpty {
             try store.reviewNotes(decisions.values.sorted { $0.noteID < $1.noteID })

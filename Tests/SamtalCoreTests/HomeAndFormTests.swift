@@ -249,3 +249,15 @@ import Testing
         #expect(state.dialog == nil && state.status?.text == "Markera en cykel för att arkivera den")
     }
 }
+
+/// A terminal that does not send UTF-8 (issue 16): said on screen.
+@Suite struct TerminalNotUTF8Tests {
+    @Test func theStatusLineSaysSo() {
+        for (language, text) in [(Language.sv, "Terminalen skickar inte UTF-8"), (.en, "The terminal does not send UTF-8")] {
+            var state = AppState(language: language)
+            #expect(state.update(.terminalNotUTF8) == [])
+            #expect(state.status?.text.hasPrefix(text) == true)
+            #expect(state.status?.isError == false)
+        }
+    }
+}

@@ -153,6 +153,32 @@ import Testing
         #expect(!html.contains("<b>"))
     }
 
+    @Test("Markdown: a note's text stays text: no link, image, raw HTML, comment or emphasis of its own")
+    func markdownInjectionIsEscaped() {
+        let texts = ["![x](http://tracker/p.png)", "[klicka](http://x)", "<img src=x onerror=alert(1)>", "<!-- dold -->",
+                     "<http://x>", "`kod` och **fet** och _kursiv_ ~~struken~~", "&lt;b&gt; & &#60;", "\\[1\\]", "a $x$ b ^up^"]
+        let notes = texts.enumerated().map { i, text in
+            Note(id: 200 + Int64(i), meetingID: 7, stepID: "insamling", group: 1, type: .problem, source: .citizen,
+                 text: text, createdAt: 70 + Double(i))
+        }
+        var r = Self.record(extraNotes: notes)
+        r.meeting.title = "Möte ![t](http://t/t.png)"
+        let md = MarkdownRenderer.render(Documents.summary(r, language: .sv))
+        #expect(md.hasPrefix("# Möte !\\[t\\](http://t/t.png)"))
+        #expect(md.contains("!\\[x\\](http://tracker/p.png)"))
+        #expect(md.contains("\\[klicka\\](http://x)"))
+        #expect(md.contains("\\<img src=x onerror=alert(1)>"))
+        #expect(md.contains("\\<!-- dold --\\>") || md.contains("\\<!-- dold -->"))
+        #expect(md.contains("\\<http://x>"))
+        #expect(md.contains("\\`kod\\` och \\*\\*fet\\*\\* och \\_kursiv\\_ \\~\\~struken\\~\\~"))
+        #expect(md.contains("\\&lt;b\\&gt; & \\&#60;"))
+        #expect(md.contains("\\\\\\[1\\\\\\]"))
+        #expect(md.contains("a \\$x\\$ b \\^up\\^"))
+        #expect(MarkdownRenderer.inline("@SUM(1) kim@polisen.se") == "\\@SUM(1) kim@polisen.se")
+        // Plain prose is untouched.
+        #expect(MarkdownRenderer.inline("Gångtunneln under väg 66, kl. 22-02 (ca 10 st)!") == "Gångtunneln under väg 66, kl. 22-02 (ca 10 st)!")
+    }
+
     @Test func selfContained() {
         var r = Self.record()
         r.notes[0].text = "se https://example.org och http://x.se"

@@ -92,12 +92,12 @@ import Testing
         #expect(causes.first { $0["id"] as? Int == 42 }?["parent_id"] as? Int == 41)
     }
 
-    @Test("CSV: one file per table, quoted by RFC 4180, every text as stored")
+    @Test("CSV (rfc4180): one file per table, quoted by RFC 4180, every printable text as stored")
     func csv() throws {
         var record = F.record
-        let odd = " a, \"b\"\r\nc "
+        let odd = " a, \"b\"\nc "
         record.meetings[0].notes[1].text = odd
-        let files = RecordSet.cycle(record).csvFiles()
+        let files = RecordSet.cycle(record).csvFiles(dialect: .rfc4180)
         #expect(files.map(\.name) == RecordSet.cycle(record).tables.map { "\($0.name).csv" })
         let notes = try #require(files.first { $0.name == "notes.csv" }?.text)
         let rows = Self.parseCSV(notes)
@@ -111,13 +111,64 @@ import Testing
                             "Gångtunneln under väg 66 är mörk och otrygg på kvällarna", "Li Wei", "false", "false", "unreviewed", "", "101", "101"])
         let ratings = Self.parseCSV(try #require(files.first { $0.name == "ratings.csv" }?.text))
         #expect(ratings[1][4] == "red")
-        #expect(RecordSet.csvField("x") == "x")
-        #expect(RecordSet.csvField("a,b") == "\"a,b\"")
-        #expect(RecordSet.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(RecordSet.csvField("x", .rfc4180) == "x")
+        #expect(RecordSet.csvField("a,b", .rfc4180) == "\"a,b\"")
+        #expect(RecordSet.csvField("a;b", .rfc4180) == "a;b")
+        #expect(RecordSet.csvField("say \"hi\"", .rfc4180) == "\"say \"\"hi\"\"\"")
+        #expect(!files[0].text.hasPrefix("\u{FEFF}"))
+    }
+
+    @Test("CSV (default, Swedish Excel): a BOM, ';' between fields, CRLF; the same cells")
+    func csvExcel() throws {
+        var record = F.record
+        let odd = " a; b, \"c\"\nd "
+        record.meetings[0].notes[1].text = odd
+        let files = RecordSet.cycle(record).csvFiles()
+        let notes = try #require(files.first { $0.name == "notes.csv" }?.text)
+        #expect(notes.hasPrefix("\u{FEFF}id;meeting_id;step_id;"))
+        #expect(notes.hasSuffix("\r\n"))
+        let rows = Self.parseCSV(String(notes.dropFirst()), separator: ";")
+        #expect(rows.dropFirst().allSatisfy { $0.count == 14 })
+        #expect(rows.dropFirst().map { $0[6] }.contains(odd))
+        #expect(RecordSet.csvField("a,b", .excel) == "a,b")
+        #expect(RecordSet.csvField("a;b", .excel) == "\"a;b\"")
+        #expect(files.allSatisfy { $0.text.hasPrefix("\u{FEFF}") })
+    }
+
+    @Test("CSV: a cell that a spreadsheet would read as a formula is neutralised, in both dialects",
+          arguments: [CSVDialect.excel, .rfc4180])
+    func csvFormulaInjection(_ dialect: CSVDialect) throws {
+        for (text, cell) in [("=HYPERLINK(\"http://x\",\"klick\")", "'=HYPERLINK(\"http://x\",\"klick\")"),
+                             ("@SUM(1)", "'@SUM(1)"), ("+46 70", "'+46 70"), ("-1+1", "'-1+1"),
+                             ("\t=1", "'\t=1"), ("\r=1", "'\n=1"), ("＝1", "'＝1"),
+                             ("a=1", "a=1"), ("Möte 3", "Möte 3"), ("", "")] {
+            var record = F.record
+            record.meetings[0].notes[1].text = text
+            let notes = try #require(RecordSet.cycle(record).csvFiles(dialect: dialect).first { $0.name == "notes.csv" }?.text)
+            let sep: Character = dialect == .excel ? ";" : ","
+            let rows = Self.parseCSV(dialect == .excel ? String(notes.dropFirst()) : notes, separator: sep)
+            let id = String(record.meetings[0].notes[1].id)
+            #expect(rows.first { $0[0] == id }?[6] == cell, "\(text.debugDescription)")
+        }
+        // Numbers are numbers: a negative id or count is not text; a
+        // fraction follows a decimal comma for Swedish Excel.
+        #expect(RecordSet.csvValue(.int(-3), dialect) == "-3")
+        #expect(RecordSet.csvValue(.double(1767225600.25), dialect) == (dialect == .excel ? "1767225600,25" : "1767225600.25"))
+        #expect(RecordSet.csvValue(.double(60), dialect) == "60")
+    }
+
+    @Test("CSV: control characters do not reach a terminal or a spreadsheet; line breaks stay", arguments: [CSVDialect.excel, .rfc4180])
+    func csvControlCharacters(_ dialect: CSVDialect) throws {
+        #expect(RecordSet.csvText("a\u{1B}]52;c;eA==\u{07}b") == "a\u{FFFD}]52;c;eA==\u{FFFD}b")
+        #expect(RecordSet.csvText("a\r\nb\rc\nd") == "a\nb\nc\nd")
+        #expect(RecordSet.csvText("x\u{0}y\u{7F}z\u{85}") == "x\u{FFFD}y\u{FFFD}z\u{FFFD}")
+        #expect(RecordSet.csvText("tab\there") == "tab\there")
+        #expect(RecordSet.csvField("a\u{1B}[2Jb", dialect) == "a\u{FFFD}[2Jb")
     }
 
     /// A small RFC 4180 reader, independent of the writer.
-    static func parseCSV(_ text: String) -> [[String]] {
+    static func parseCSV(_ text: String, separator: Character = ",") -> [[String]] {
+        let separator = separator.unicodeScalars.first!
         var rows: [[String]] = [], row: [String] = [], field = ""
         var quoted = false, afterQuote = false
         var chars = Array(text.unicodeScalars)[...]
@@ -132,7 +183,7 @@ import Testing
             }
             switch c {
             case "\"" where field.isEmpty && !afterQuote: quoted = true
-            case ",": row.append(field); field = ""; afterQuote = false
+            case separator: row.append(field); field = ""; afterQuote = false
             case "\r" where chars.first == "\n":
                 chars.removeFirst()
                 row.append(field); rows.append(row); row = []; field = ""; afterQuote = false

@@ -113,3 +113,17 @@ import Testing
         #expect(form.focus == 1)
     }
 }
+
+/// A line of `note add --stdin` that is not UTF-8 (issue 16).
+@Suite struct InputTextTests {
+    @Test func utf8IsTakenAsItIs() {
+        #expect(InputText.decode(Array("Gångtunneln är mörk 😀".utf8)) == ("Gångtunneln är mörk 😀", true))
+        #expect(InputText.decode([UInt8]()) == ("", true))
+    }
+
+    @Test func latin1IsReadAsLatin1() {
+        // "Gångtunneln är mörk" in ISO 8859-1, and Windows-1252's dash and quotes.
+        let bytes: [UInt8] = [0x47, 0xE5, 0x6E, 0x67, 0x20, 0xE4, 0x72, 0x20, 0x6D, 0xF6, 0x72, 0x6B, 0x20, 0xC5, 0xC4, 0xD6, 0x20, 0x96, 0x20, 0x93, 0x78, 0x94, 0x80, 0x81]
+        #expect(InputText.decode(bytes) == ("Gång är mörk ÅÄÖ – “x”€\u{FFFD}", false))
+    }
+}

@@ -1,4 +1,6 @@
-// The ncurses backend, headless: ncurses on /dev/null (NOTES-swift-ncurses.md).
+// The ncurses backend, headless: ncurses on /dev/null (the team's notes on
+// Swift and ncurses, ../shared/NOTES-swift-ncurses.md beside the repository,
+// not in it).
 // ncurses is global state, so everything touching it is in this one
 // serialized suite.
 
@@ -50,6 +52,31 @@ struct TerminalTests {
         #expect(TerminalProblem.check(environment: ["TERM": "xterm"], inputFD: slave, outputFD: devNull) == .noTerminal)
         #expect(TerminalProblem.check(environment: ["TERM": "dumb"], inputFD: slave, outputFD: slave) == .cannotDraw(term: "dumb"))
         #expect(TerminalProblem.check(environment: ["TERM": "xterm-256color"], inputFD: slave, outputFD: slave) == nil)
+    }
+
+    @Test("Bytes from wgetch: UTF-8 where it is, Latin-1 where it is not (never dropped)")
+    func decodesBytes() {
+        func read(_ values: [Int32]) -> (keys: [TerminalInput], latin1: Bool) {
+            var rest = values[...], keys: [TerminalInput] = [], latin1 = false
+            while let first = rest.popFirst() {
+                let r = Terminal.decode(first: first) { rest.popFirst() }
+                keys.append(r.input)
+                rest = (r.unread + rest)[...]
+                latin1 = latin1 || r.latin1
+            }
+            return (keys, latin1)
+        }
+        func chars(_ s: String) -> [TerminalInput] { s.map { .key(.char($0)) } }
+        #expect(read(Array("aåä😀中".utf8).map(Int32.init)) == (chars("aåä😀中"), false))
+        // "Gång är" from a Latin-1 terminal: å is 0xE5, which starts a
+        // three-byte UTF-8 character that does not follow.
+        #expect(read([0x47, 0xE5, 0x6E, 0x67, 0x20, 0xE4, 0x72]) == (chars("Gång är"), true))
+        #expect(read([0xF6]) == (chars("ö"), true))                       // nothing follows
+        #expect(read([0xC5, 0xC4, 0xD6]) == (chars("ÅÄÖ"), true))
+        #expect(read([0xE5, 0x0A]) == ([.key(.char("å")), .key(.enter)], true))
+        #expect(read([0xE5, KEY_F0 + 2]) == ([.key(.char("å")), .key(.function(2))], true))
+        #expect(read([KEY_UP, 0x61]) == ([.key(.up), .key(.char("a"))], false))
+        #expect(read([0x96]) == (chars("–"), true))                       // Windows-1252's dash
     }
 
     @Test("Keys decode from wget_wch results")

@@ -50,14 +50,19 @@ struct FileStoreTests {
         let store = try AppStore(path: path)
         // Then it works, and both are reported with the command that fixes them
         #expect(try store.cycles() == [])
-        #expect(store.warnings == [
+        #expect(store.warnings.map { $0.message(.en) } == [
             "store folder \(folder) is readable by others (mode 755); run chmod 700 \(folder)",
             "store file \(path) is readable by others (mode 644); run chmod 600 \(path)",
+        ])
+        // In the interface's language.
+        #expect(store.warnings.map { $0.message(.sv) } == [
+            "lagrets mapp \(folder) är läsbar för andra (läge 755); kör chmod 700 \(folder)",
+            "lagrets fil \(path) är läsbar för andra (läge 644); kör chmod 600 \(path)",
         ])
         // And a file only its group can read is reported too
         #expect(chmod(path, 0o640) == 0)
         #expect(chmod(folder, 0o700) == 0)
-        #expect(try AppStore(path: path).warnings == [
+        #expect(try AppStore(path: path).warnings.map(\.description) == [
             "store file \(path) is readable by its group (mode 640); run chmod 600 \(path)",
         ])
     }

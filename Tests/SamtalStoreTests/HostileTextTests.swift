@@ -76,7 +76,20 @@ enum HostileText {
             let isControl = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
             out.append(isBreak ? " " : isControl ? "\u{FFFD}" : u)
         }
-        return String(out)
+        // Markdown's inline syntax gets a backslash: the text stays text.
+        let scalars = Array(out)
+        var escaped = String.UnicodeScalarView()
+        for (i, u) in scalars.enumerated() {
+            let next = i + 1 < scalars.count ? scalars[i + 1] : " "
+            let previous = i > 0 ? scalars[i - 1] : " "
+            if "\\`*_[]<~^$".unicodeScalars.contains(u)
+                || u == "&" && (next == "#" || next.properties.isAlphabetic)
+                || u == "@" && !(previous.properties.isAlphabetic || ("0"..."9").contains(previous)) {
+                escaped.append("\\")
+            }
+            escaped.append(u)
+        }
+        return String(escaped)
     }
 }
 
@@ -173,7 +186,7 @@ struct HostileTextTests {
         #expect(!rawControl, "\(name): a raw control character in the JSON")
     }
 
-    @Test("the Markdown export has the text on one line, unchanged but for line breaks", arguments: names)
+    @Test("the Markdown export has the text on one line, unchanged but for line breaks and Markdown's escapes", arguments: names)
     func markdownExport(name: String) throws {
         let (record, texts) = try Self.record([name])
         let md = MarkdownRenderer.render(Documents.summary(record, language: .sv))
@@ -183,6 +196,6 @@ struct HostileTextTests {
         // The note's list line ends with the text, followed by a line break.
         let needle = Data((": " + expected + "\n").utf8)
         let found = Data(md.utf8).range(of: needle) != nil
-        #expect(found, "\(name): the Markdown does not hold the note's text, on one line, as typed")
+        #expect(found, "\(name): the Markdown does not hold the note's text, on one line, as typed and escaped")
     }
 }

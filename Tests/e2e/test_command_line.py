@@ -76,6 +76,14 @@ class IdsTests(E2ETestCase):
             self.assertIn(f"is a {kind}'s id", result.stderr, args)
             self.assertEqual(self.ws.sqlite("SELECT count(*) FROM meeting")[0][0], 2, args)
 
+    def test_the_messages_speak_swedish_by_default(self):
+        self.assertIn("är en cykels id, inte ett mötes", self.ws.cli("run", self.cycle, check=False).stderr)
+        self.assertIn("inget möte med id 99", self.ws.cli("note", "add", "99", "--text", "x", check=False).stderr)
+        self.assertIn("--title får inte vara tom", self.ws.cli("meeting", "new", "--cycle", self.cycle, "--agenda",
+                                                              "medarbetardialog-vad", "--title", " ", check=False).stderr)
+        self.assertIn("ok (6 steg, 160 min)", self.ws.cli("agenda", "check",
+                                                          os.path.join(REPO, "Agendas", "medarbetardialog-vad.yaml")).stdout)
+
     def test_an_export_of_an_id_that_is_nothing_fails_and_writes_nothing(self):
         for target in ["99", "c99"]:
             result = self.ws.cli("export", target, check=False)
@@ -117,7 +125,7 @@ class PeriodTests(E2ETestCase):
     def test_a_period_ending_before_it_starts_is_refused_and_no_cycle_made(self):
         bad = self.ws.cli("cycle", "new", "--area", "Ludvika", "--period", "2022-01-31 – 2021-02-01", check=False)
         self.assertEqual(bad.returncode, 64)
-        self.assertIn("--period: The end date is before the start date", bad.stderr)
+        self.assertIn("--period: Slutdatumet ligger före startdatumet", bad.stderr)
         self.assertEqual(self.ws.cli("cycle", "list").stdout, "")
         good = self.ws.cli("cycle", "new", "--area", "Ludvika", "--period", "2021-02-01 – 2022-01-31").stdout.strip()
         self.assertIn("2021-02-01 – 2022-01-31", self.ws.cli("cycle", "list").stdout)
@@ -179,3 +187,43 @@ class ControlCharacterTests(E2ETestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Latin1StdinTests(E2ETestCase):
+    """Latin-1 on `note add --stdin` (a file saved on Windows) is read as
+    Latin-1 and said so on stderr, in the interface's language, instead of
+    becoming U+FFFD without a word."""
+
+    def test_latin1_lines_are_read_as_latin1_and_said_so(self):
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", "M").stdout.strip()
+        data = "Första raden i UTF-8\n".encode() + "Gångtunneln är mörk\r\n".encode("latin-1") + "Sista åäö".encode()
+        for lang, message in [("sv", "rad 2 var inte UTF-8 och lästes som Latin-1: ”Gångtunneln är mörk”"),
+                              ("en", "line 2 was not UTF-8 and was read as Latin-1: “Gångtunneln är mörk”")]:
+            result = subprocess.run([BINARY, "note", "add", meeting, "--step", "lokal-lagesbild", "--stdin", "--lang", lang],
+                                    input=data, env=dict(os.environ, **self.ws.env), capture_output=True, timeout=60)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(len(result.stdout.split()), 3)
+            self.assertIn(message, result.stderr.decode())
+        texts = [row[0] for row in self.ws.sqlite("SELECT text FROM note ORDER BY id")]
+        self.assertEqual(texts, ["Första raden i UTF-8", "Gångtunneln är mörk", "Sista åäö"] * 2)
+        self.assertNotIn("\ufffd", "".join(texts))
+
+    def test_a_latin1_text_argument_is_read_as_latin1_and_said_so(self):
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", "M").stdout.strip()
+        env = dict(os.environ, **self.ws.env)
+        for args in [[b"--text", "Mörk gång".encode("latin-1")], ["--text=Mörk gång".encode("latin-1")]]:
+            result = subprocess.run([BINARY.encode(), b"note", b"add", meeting.encode(), b"--step", b"lokal-lagesbild", *args],
+                                    env=env, capture_output=True, timeout=60)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("--text var inte UTF-8 och lästes som Latin-1: ”Mörk gång”", result.stderr.decode())
+        self.assertEqual(self.ws.sqlite("SELECT text FROM note ORDER BY id"), [("Mörk gång",), ("Mörk gång",)])
+        # The other texts given as options too.
+        result = subprocess.run([BINARY.encode(), b"meeting", b"new", b"--cycle", cycle.encode(), b"--agenda", b"medarbetardialog-vad",
+                                 b"--title", "Möte på skolgården".encode("latin-1"), "--place=Västanfors".encode("latin-1")],
+                                env=env, capture_output=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("--title var inte UTF-8", result.stderr.decode())
+        self.assertIn("--place var inte UTF-8", result.stderr.decode())
+        self.assertIn(("Möte på skolgården",), self.ws.sqlite("SELECT title FROM meeting"))

@@ -37,7 +37,7 @@ class ExportTests(E2ETestCase):
     def test_every_document_from_the_command_line(self):
         summary = self.ws.cli("export", self.meeting).stdout
         self.assertIn("Mötessammanfattning", summary)
-        self.assertIn(HOSTILE, summary)  # Markdown: intact
+        self.assertIn(HOSTILE.replace("<", "\\<"), summary)  # Markdown: text, not HTML
         self.assertIn("Lägesbild", self.ws.cli("export", self.c).stdout.splitlines()[2])
         self.assertIn("Lägesbild", self.ws.cli("export", f"cycle:{self.cycle[1:]}").stdout)
         for document in CYCLE_DOCUMENTS:
@@ -51,17 +51,42 @@ class ExportTests(E2ETestCase):
         self.assertIn("Quality review", english)
         self.assertIn("Is there a local situation picture?", english)
 
+    def test_markdown_cannot_be_injected(self):
+        """A note with an image (a tracking pixel), a link, raw HTML and a
+        comment, exported to Markdown and rendered by pandoc: the reader
+        sees the text as typed, and nothing of it is markup."""
+        injected = ["![x](http://tracker/p.png)", "[klick](http://x)", "<img src=http://tracker/q.png>",
+                    "<!-- dolt -->synligt", "<http://tracker/r>", "**fet**", "@SUM(1)"]
+        for text in injected:
+            self.ws.cli("note", "add", self.meeting, "--step", "lokal-lagesbild", "--text", text)
+        md = self.ws.cli("export", self.meeting).stdout
+        for reader in ["markdown-smart", "gfm", "commonmark"]:
+            html = subprocess.run(["pandoc", "--from", reader, "--to", "html", "--wrap=none"], input=md, capture_output=True,
+                                  text=True, timeout=60, check=True).stdout
+            # (GitHub's reader makes a bare address a link to itself, as
+            # it does in any text; the others make none.)
+            for forbidden in ["<img", "<script", "<!--", "<strong>fet", "citation"] + (["<a ", "tracker/p.png\""] if reader != "gfm" else []):
+                self.assertNotIn(forbidden, html, reader)
+            for text in ["![x](http://tracker/p.png)", "[klick](http://x)", "&lt;img src=http://tracker/q.png&gt;",
+                         "&lt;!-- dolt --&gt;synligt", "**fet**"]:
+                self.assertIn(text, html, reader)
+            # The document's own structure still renders.
+            if reader != "commonmark":  # (CommonMark itself has no tables)
+                self.assertIn("<table", html, reader)
+            self.assertIn("<h2", html, reader)
+
     def test_public_documents_leave_out_personal_data_and_say_so_on_stderr(self):
         self.ws.cli("review", self.meeting, "--publish-rest")
         result = self.ws.cli("export", self.meeting, "--document", "feedback")
-        self.assertIn(HOSTILE, result.stdout)
+        self.assertIn(HOSTILE.replace("<", "\\<"), result.stdout)
         self.assertNotIn("070-123 45 67", result.stdout)
-        self.assertIn("(left out of this public document)", result.stderr)
+        self.assertIn("(utelämnad ur det här offentliga dokumentet)", result.stderr)
         internal = self.ws.cli("export", self.meeting)
         self.assertIn("070-123 45 67", internal.stdout)
-        self.assertIn("--redact replaces it", internal.stderr)
+        self.assertIn("--redact ersätter det", internal.stderr)
+        self.assertIn("--redact replaces it", self.ws.cli("export", self.meeting, "--lang", "en").stderr)
         redacted = self.ws.cli("export", self.c, "--redact")
-        self.assertIn("Ring Kim på [telefonnummer]", redacted.stdout)
+        self.assertIn("Ring Kim på \\[telefonnummer\\]", redacted.stdout)  # Markdown: escaped
         self.assertNotIn("070-123", redacted.stdout)
 
     def test_the_situation_picture_holds_no_personal_data_and_no_hidden_note_unless_asked(self):
@@ -76,10 +101,10 @@ class ExportTests(E2ETestCase):
         for fmt in ["md", "html"]:
             result = self.ws.cli("export", self.c, "--format", fmt)
             self.assertNotIn("070-123 45 67", result.stdout)
-            self.assertIn("[telefonnummer]", result.stdout)
+            self.assertIn("[telefonnummer]", result.stdout.replace("\\[", "[").replace("\\]", "]"))
             self.assertNotIn("Västanforsskolan", result.stdout)
-            self.assertIn("redacted in this export; --keep-personal-data keeps it", result.stderr)
-            self.assertIn("1 hidden note(s) left out; --include-hidden puts them in", result.stderr)
+            self.assertIn("ersatt i den här exporten; --keep-personal-data behåller det", result.stderr)
+            self.assertIn("1 dold(a) anteckning(ar) utelämnade; --include-hidden tar med dem", result.stderr)
         asked = self.ws.cli("export", self.c, "--keep-personal-data", "--include-hidden")
         self.assertIn("070-123 45 67", asked.stdout)
         self.assertIn(hidden, asked.stdout)
@@ -136,13 +161,44 @@ class ExportTests(E2ETestCase):
         self.assertEqual(len(names), 22, names)
         self.assertIn("rating_contributions.csv", names)
         self.assertIn("notes.csv", names)
-        with open(os.path.join(folder, "notes.csv"), newline="", encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
+        # As Excel with Swedish settings reads it: a BOM, ';' between fields.
+        with open(os.path.join(folder, "notes.csv"), "rb") as f:
+            self.assertTrue(f.read().startswith(b"\xef\xbb\xbfid;meeting_id;"))
+        rows = self.read_csv(os.path.join(folder, "notes.csv"))
         self.assertEqual(sorted(r["text"] for r in rows), sorted([HOSTILE, PHONE, ODD]))
         self.assertEqual({r["source"] for r in rows}, {"employee"})
-        with open(os.path.join(folder, "meetings.csv"), newline="", encoding="utf-8") as f:
-            meetings = list(csv.DictReader(f))
+        meetings = self.read_csv(os.path.join(folder, "meetings.csv"))
         self.assertEqual([(m["id"], m["title"], m["place"]) for m in meetings], [(self.meeting, "VAD-dialog", "Polishuset")])
+
+    @staticmethod
+    def read_csv(path, delimiter=";"):
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            return list(csv.DictReader(f, dialect="excel", delimiter=delimiter))
+
+    def test_csv_neutralises_formulas_and_control_characters(self):
+        formulas = {'=HYPERLINK("http://x","klick")': '\'=HYPERLINK("http://x","klick")',
+                    "@SUM(1)": "'@SUM(1)", "+1+1": "'+1+1", "-2+3": "'-2+3", "\t=1+1": "'\t=1+1",
+                    "Larm\x1b]52;c;aGk=\x07 slut": "Larm\ufffd]52;c;aGk=\ufffd slut"}
+        for text in formulas:
+            self.ws.cli("note", "add", self.meeting, "--step", "lokal-lagesbild", f"--text={text}")
+        for dialect, delimiter in [("excel", ";"), ("rfc4180", ",")]:
+            folder = self.path(f"csv-{dialect}")
+            self.ws.cli("export", self.meeting, "--format", "csv", "--output", folder, "--csv-dialect", dialect)
+            texts = [r["text"] for r in self.read_csv(os.path.join(folder, "notes.csv"), delimiter)]
+            for cell in formulas.values():
+                self.assertIn(cell, texts, dialect)
+            self.assertIn(HOSTILE, texts)
+            with open(os.path.join(folder, "notes.csv"), "rb") as f:
+                data = f.read()
+            self.assertEqual(data.startswith(b"\xef\xbb\xbf"), dialect == "excel")
+            self.assertNotIn(b"\x1b", data)
+            self.assertNotIn(b"\x07", data)
+            # No cell of any file starts a formula.
+            for name in os.listdir(folder):
+                for row in self.read_csv(os.path.join(folder, name), delimiter):
+                    for value in row.values():
+                        self.assertFalse(value[:1] in ("=", "+", "@", "\t", "\r") or value.startswith("-") and not value[1:].isdigit(),
+                                         f"{name}: {value!r}")
 
     def test_json_every_record_type(self):
         data = json.loads(self.ws.cli("export", self.c, "--format", "json").stdout)
@@ -156,18 +212,24 @@ class ExportTests(E2ETestCase):
 
     def test_wrong_target_or_document_is_a_clear_error(self):
         cases = [
-            (["export", self.meeting, "--document", "promise"], "is about a cycle"),
-            (["export", self.c, "--document", "summary"], "is about one meeting"),
-            (["export", "x7"], "not an id"),
-            (["export", self.c, "--format", "csv"], "give --output DIR"),
-            (["export", self.c, "--format", "json", "--document", "plan"], "writes the records, not a document"),
-            (["export", "c999"], "no cycle with id c999"),
-            (["export", "999"], "no meeting with id 999"),
+            (["export", self.meeting, "--document", "promise"], "handlar om en cykel", "is about a cycle"),
+            (["export", self.c, "--document", "summary"], "handlar om ett möte", "is about one meeting"),
+            (["export", "x7"], "inte ett id", "not an id"),
+            (["export", self.c, "--format", "csv"], "ge --output MAPP", "give --output DIR"),
+            (["export", self.c, "--format", "json", "--document", "plan"], "skriver posterna, inte ett dokument",
+             "writes the records, not a document"),
+            (["export", "c999"], "ingen cykel med id c999", "no cycle with id c999"),
+            (["export", "999"], "inget möte med id 999", "no meeting with id 999"),
         ]
-        for args, message in cases:
+        # Swedish by default, English with --lang en or SAMTAL_LANG=en.
+        for args, swedish, english in cases:
             result = self.ws.cli(*args, check=False)
             self.assertNotEqual(result.returncode, 0, args)
-            self.assertIn(message, result.stderr, args)
+            self.assertIn(swedish, result.stderr, args)
+            self.assertIn(english, self.ws.cli(*args, "--lang", "en", check=False).stderr, args)
+            result = subprocess.run([BINARY, *args], env=dict(os.environ, **self.ws.env, SAMTAL_LANG="en"),
+                                    capture_output=True, text=True, timeout=60)
+            self.assertIn(english, result.stderr, args)
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ class OutsideTheCheckoutTests(E2ETestCase):
 
         zsh = open(os.path.join(share, "zsh", "site-functions", "_samtal"), encoding="utf-8").read()
         fish = open(os.path.join(share, "fish", "vendor_completions.d", "samtal.fish"), encoding="utf-8").read()
-        for values in ["md html pdf docx csv json", "color contrast mono", "sv en",
+        for values in ["md html pdf docx csv json", "color contrast mono", "sv en", "excel rfc4180",
                        "summary feedback situation analysis plan promise quality"]:
             self.assertIn("(" + " ".join(f"'{v}'" for v in values.split()) + ")", zsh)
             self.assertIn(f"-rfka '{values}'", fish)
@@ -78,6 +78,7 @@ class OutsideTheCheckoutTests(E2ETestCase):
         program = os.path.join(prefix, "bin", "samtal")
         cases = [(["export", meeting, "--format", ""], "md html pdf docx csv json"),
                  (["export", meeting, "--document", ""], "summary feedback situation analysis plan promise quality"),
+                 (["export", meeting, "--csv-dialect", ""], "excel rfc4180"),
                  (["present", meeting, "--theme", ""], "color contrast mono"),
                  (["--lang", ""], "sv en"),
                  (["run", ""], meeting),

@@ -4,6 +4,7 @@ an age flagged; the facilitator excludes or shortens notes in the interface
 or with `samtal review`, and no public document holds an excluded note."""
 
 import os
+import subprocess
 import unittest
 
 from tmux_harness import BINARY, E2ETestCase
@@ -28,7 +29,7 @@ class PublicReviewTests(E2ETestCase):
         refused = self.feedback(check=False)
         self.assertEqual(refused.returncode, 1)
         self.assertEqual(refused.stdout, "")
-        self.assertIn(f"3 note(s) of meeting {self.meeting} have not been reviewed", refused.stderr)
+        self.assertIn(f"3 anteckning(ar) i möte {self.meeting} är inte granskade", refused.stderr)
 
         listing = self.ws.cli("review", self.meeting).stdout
         self.assertIn("3 anteckningar · 1 publiceras · 0 uteslutna · 3 ej granskade", listing)
@@ -52,7 +53,7 @@ class PublicReviewTests(E2ETestCase):
         # A note that is not the feedback's is refused, and nothing changes.
         wrong = self.ws.cli("review", self.meeting, "--exclude", "999", check=False)
         self.assertEqual(wrong.returncode, 1)
-        self.assertIn("note 999 is not one the feedback", wrong.stderr)
+        self.assertIn("anteckning 999 är inte en av dem som återkopplingen", wrong.stderr)
 
     def test_the_facilitator_reviews_in_the_export_dialog_and_the_decisions_last(self):
         out = os.path.join(self.ws.dir, "aterkoppling.md")
@@ -91,6 +92,15 @@ class PublicReviewTests(E2ETestCase):
         # The decisions are in the store: the command line sees them.
         listing = self.ws.cli("review", self.meeting).stdout
         self.assertIn("3 anteckningar · 2 publiceras · 1 uteslutna · 0 ej granskade", listing)
+
+    def test_a_latin1_shorter_text_is_read_as_latin1_and_said_so(self):
+        short = "Rånad på gården"
+        result = subprocess.run([BINARY.encode(), b"review", self.meeting.encode(),
+                                 f"--shorten={self.ids[SARA]}={short}".encode("latin-1")],
+                                env=dict(os.environ, **self.ws.env), capture_output=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("--shorten var inte UTF-8 och lästes som Latin-1", result.stderr.decode())
+        self.assertEqual(self.ws.sqlite(f"SELECT public_text FROM note WHERE id = {self.ids[SARA]}"), [(short,)])
 
 
 if __name__ == "__main__":

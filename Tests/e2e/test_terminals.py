@@ -211,3 +211,26 @@ class Screen:
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Latin1TerminalTests(E2ETestCase):
+    """A terminal that sends Latin-1 (one byte for å): the letters are
+    taken as Latin-1, not dropped, and the status line says why they may
+    look wrong."""
+
+    def test_latin1_bytes_are_letters_and_the_screen_says_so(self):
+        meeting = self.ws.new_meeting()
+        p = self.pane(f"{BINARY} run {meeting}")
+        p.wait_for("Steg 1/6")
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        p.type("G")
+        for byte in ["e5", "6e", "67", "20", "e4", "72", "20", "6d", "f6", "72", "6b"]:
+            p.tmux("send-keys", "-H", byte)
+        p.wait_for("Terminalen skickar inte UTF-8")
+        p.wait_for("Gång är mörk")
+        p.key("Enter")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not self.ws.sqlite("SELECT text FROM note"):
+            time.sleep(0.1)
+        self.assertEqual(self.ws.sqlite("SELECT text FROM note"), [("Gång är mörk",)])

@@ -82,9 +82,9 @@ class NoteTakingTests(E2ETestCase):
         p.wait_exit()
         plain = self.ws.cli("export", meeting, "--format", "md")
         self.assertIn("Ring Kim på 070-123 45 67 om bilen ABC 123", plain.stdout)
-        self.assertIn("1 note(s) may hold personal data", plain.stderr)
+        self.assertIn("1 anteckning(ar) kan innehålla personuppgifter", plain.stderr)
         redacted = self.ws.cli("export", meeting, "--format", "md", "--redact")
-        self.assertIn("Ring Kim på [telefonnummer] om bilen [registreringsnummer]", redacted.stdout)
+        self.assertIn("Ring Kim på \\[telefonnummer\\] om bilen \\[registreringsnummer\\]", redacted.stdout)  # Markdown: escaped
         self.assertNotIn("070-123", redacted.stdout)
         # Checked and kept: no warning any more.
         q = self.run_meeting(meeting)

@@ -21,6 +21,14 @@ public enum ExportTarget: Equatable, Sendable, CustomStringConvertible {
 
     public var isCycle: Bool { if case .cycle = self { true } else { false } }
 
+    /// As it is typed: `7`, `c3`.
+    public var argument: String {
+        switch self {
+        case .meeting(let id): "\(id)"
+        case .cycle(let id): Self.cycleText(id)
+        }
+    }
+
     public var description: String {
         switch self {
         case .meeting(let id): "meeting \(id)"
@@ -72,17 +80,8 @@ public struct IDError: Error, Equatable, Sendable, CustomStringConvertible {
     public var expected: Kind
     public var found: Kind?
 
-    public var description: String {
-        let shown = argument.unicodeScalars.contains { $0.properties.generalCategory == .control } ? "the value" : "'\(argument)'"
-        let wanted = expected == .meeting
-            ? "a meeting's id is a plain number such as 7 (see `samtal meeting list`)"
-            : "a cycle's id is written c3 (see `samtal cycle list`)"
-        switch found {
-        case .meeting: return "\(shown) is a meeting's id, not a cycle's: \(wanted)"
-        case .cycle: return "\(shown) is a cycle's id, not a meeting's: \(wanted)"
-        case nil: return "\(shown) is not an id: \(wanted)"
-        }
-    }
+    /// In English; `message(_:)` in the interface's language.
+    public var description: String { Texts(.en).command(.id(self)) }
 }
 
 public enum ExportFormat: String, CaseIterable, Sendable {
@@ -91,4 +90,15 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// The raw records rather than a document.
     public var isRecords: Bool { self == .csv || self == .json }
     public var isBinary: Bool { self == .pdf || self == .docx }
+}
+
+/// How the records' CSV files are written (`samtal export --csv-dialect`).
+public enum CSVDialect: String, CaseIterable, Sendable {
+    /// What Excel with Swedish settings opens with a double click: a UTF-8
+    /// byte order mark, `;` between fields (the comma is the decimal sign).
+    case excel
+    /// RFC 4180: `,` between fields, no byte order mark.
+    case rfc4180
+
+    public var separator: Character { self == .excel ? ";" : "," }
 }

@@ -7,7 +7,10 @@
 // stored text is ever written into the CSS.
 
 public enum HTMLRenderer {
-    public static func render(_ doc: Document) -> String {
+    /// With `forWord`, the HTML pandoc turns into DOCX: the document's
+    /// title is the `<title>` alone (pandoc makes it the Word title, once),
+    /// with no `<h1>` repeating it.
+    public static func render(_ doc: Document, forWord: Bool = false) -> String {
         let e = escape
         var out: [String] = [
             "<!doctype html>",
@@ -15,7 +18,7 @@ public enum HTMLRenderer {
             "<head>",
             "<meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>\(e(doc.title)) – \(e(doc.kindLabel))</title>",
+            forWord ? "<title>\(e(doc.title))</title>" : "<title>\(e(doc.title)) – \(e(doc.kindLabel))</title>",
             "<style>",
             css,
             "</style>",
@@ -23,8 +26,8 @@ public enum HTMLRenderer {
             "<body class=\"doc-\(doc.kind.rawValue)\">",
             "<header>",
             "<p class=\"doc-kind\">\(e(doc.kindLabel))</p>",
-            "<h1>\(e(doc.title))</h1>",
         ]
+        if !forWord { out.append("<h1>\(e(doc.title))</h1>") }
         for line in doc.meta { out.append("<p class=\"meta\">\(e(line))</p>") }
         out += ["</header>", "<main>"]
         var charts = 0

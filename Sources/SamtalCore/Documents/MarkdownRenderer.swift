@@ -1,10 +1,13 @@
 // A `Document` as Markdown (pipe tables, as GitHub and pandoc read them).
 //
-// Stored text is written as typed, with two exceptions that keep the
-// document's structure: line breaks and control characters (see `inline`),
-// and in table cells the column separator `|`. A paragraph that would start
-// with a block marker (`#`, `>`, `-`, …) gets a backslash so it stays a
-// paragraph. Charts are left out: their figures are in the table or list
+// Stored text is text: every character Markdown could read as inline
+// syntax (a link, an image, raw HTML, a comment, emphasis) is escaped with
+// a backslash, line breaks and control characters are kept out (see
+// `inline`), and in table cells the column separator `|` is escaped. A
+// paragraph that would start with a block marker (`#`, `>`, `-`, …) gets a
+// backslash so it stays a paragraph. The document's own structure
+// (headings, lists, tables, emphasis) comes from its blocks, never from
+// stored text. Charts are left out: their figures are in the table or list
 // beside them.
 
 public enum MarkdownRenderer {
@@ -116,19 +119,41 @@ public enum MarkdownRenderer {
         return text
     }
 
-    /// Keeps a text on its line: line breaks and tabs become spaces, other
-    /// control characters U+FFFD (`cat file.md` in a terminal must not run
-    /// an escape sequence someone typed). Otherwise the text is as typed.
+    /// Keeps a text on its line and makes it text: line breaks and tabs
+    /// become spaces, other control characters U+FFFD (`cat file.md` in a
+    /// terminal must not run an escape sequence someone typed), and every
+    /// character Markdown (CommonMark, GitHub's and pandoc's extensions)
+    /// could read as inline syntax gets a backslash: `\` `` ` `` `*` `_`
+    /// `[` `]` `<` `~` `^` `$`, `&` before what could be an entity, and `@`
+    /// starting a word (pandoc's citation; an address's `@` stays). So a
+    /// note cannot make a link, an image (a tracking pixel), raw HTML, a
+    /// comment, code, emphasis, math or a citation; the reader sees what
+    /// was typed.
     public static func inline(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var previousCR = false
-        for u in s.unicodeScalars {
+        let scalars = Array(s.unicodeScalars)
+        for (i, u) in scalars.enumerated() {
             if u == "\n" && previousCR { previousCR = false; continue }
             previousCR = u == "\r"
             let isBreak = u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" || u == "\t"
             let isControl = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
-            out.append(isBreak ? " " : isControl ? "\u{FFFD}" : u)
+            if isBreak {
+                out.append(" ")
+            } else if isControl {
+                out.append("\u{FFFD}")
+            } else {
+                let entity = u == "&" && i + 1 < scalars.count && (scalars[i + 1] == "#" || scalars[i + 1].properties.isAlphabetic)
+                let citation = u == "@" && (i == 0 || !(scalars[i - 1].properties.isAlphabetic || ("0"..."9").contains(scalars[i - 1])))
+                if escaped.contains(u) || entity || citation {
+                    out.append("\\")
+                }
+                out.append(u)
+            }
         }
         return String(out)
     }
+
+    /// The inline syntax characters escaped in stored text.
+    static let escaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", "~", "^", "$"]
 }

@@ -223,26 +223,66 @@ public struct RecordSet: Equatable, Sendable {
     }
 
     /// One CSV file per table, named `<table>.csv`: a header row with the
-    /// column names, then one row per record (RFC 4180: CRLF line ends; a
-    /// field with a comma, quote or line break is quoted and its quotes
-    /// doubled). Text is written as stored; null is an empty field.
-    public func csvFiles() -> [(name: String, text: String)] {
-        tables.map { table in
-            let lines = [table.columns.map(Self.csvField)] + table.rows.map { row in row.map { v in
-                switch v {
-                case .string(let s): Self.csvField(s)
-                case .null: ""
-                default: Self.json(v)
-                }
-            } }
-            return ("\(table.name).csv", lines.map { $0.joined(separator: ",") + "\r\n" }.joined())
+    /// column names, then one row per record, CRLF line ends; a field with
+    /// the separator, a quote or a line break is quoted and its quotes
+    /// doubled (RFC 4180). The default dialect is Swedish Excel's: a UTF-8
+    /// byte order mark and `;` between fields; `.rfc4180` is the plain
+    /// comma form. In both, text is written as stored except that control
+    /// characters become U+FFFD (line breaks stay, as LF) and a text a
+    /// spreadsheet would take for a formula (starting with `=`, `+`, `-`,
+    /// `@`, a tab or a line break) gets a leading `'`. The JSON records
+    /// carry every text exactly as stored. Null is an empty field; a
+    /// number with a fraction has a decimal comma in the Excel dialect.
+    public func csvFiles(dialect: CSVDialect = .excel) -> [(name: String, text: String)] {
+        let separator = String(dialect.separator)
+        return tables.map { table in
+            let lines = [table.columns.map { Self.csvField($0, dialect) }] + table.rows.map { row in row.map { Self.csvValue($0, dialect) } }
+            let text = lines.map { $0.joined(separator: separator) + "\r\n" }.joined()
+            return ("\(table.name).csv", dialect == .excel ? "\u{FEFF}" + text : text)
         }
     }
 
-    /// One CSV field, quoted when it must be (RFC 4180).
-    public static func csvField(_ s: String) -> String {
-        let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || s.first?.isWhitespace == true || s.last?.isWhitespace == true
-        return needsQuotes ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
+    /// A value as one CSV field; in the Excel dialect a number's fraction
+    /// follows a decimal comma, as Swedish Excel reads it.
+    static func csvValue(_ v: Value, _ dialect: CSVDialect) -> String {
+        switch v {
+        case .string(let s): csvField(s, dialect)
+        case .null: ""
+        case .double where dialect == .excel: json(v).replacing(".", with: ",")
+        default: json(v)
+        }
+    }
+
+    /// A text as one CSV field: printable, not a formula, quoted when needed.
+    public static func csvField(_ s: String, _ dialect: CSVDialect) -> String {
+        var text = csvText(s)
+        if let first = text.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
+        let separator = dialect.separator.unicodeScalars.first!
+        let needsQuotes = text.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || text.first?.isWhitespace == true || text.last?.isWhitespace == true
+        return needsQuotes ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
+    }
+
+    /// What makes a spreadsheet read a cell as a formula (OWASP's list,
+    /// with the full-width forms some versions of Excel also take).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
+    /// Line breaks (CRLF, CR, LF, U+2028/9) as LF, a tab kept, every other
+    /// control character (C0, DEL, C1) as U+FFFD.
+    static func csvText(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for u in s.unicodeScalars {
+            if u == "\n" && previousCR { previousCR = false; continue }
+            previousCR = u == "\r"
+            if u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" {
+                out.append("\n")
+            } else if u != "\t" && (u.value < 0x20 || (0x7F...0x9F).contains(u.value)) {
+                out.append("\u{FFFD}")
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
     }
 }

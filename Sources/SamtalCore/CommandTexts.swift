@@ -1,0 +1,206 @@
+// The command line's own messages (its errors, warnings and the lines it
+// prints besides the records), in the interface's language: Swedish by
+// default, English with `--lang en` or SAMTAL_LANG=en. The help text
+// (`--help`, the man page) stays English: swift-argument-parser's help is
+// static strings (see the README).
+
+/// One message of the command line.
+public enum CommandMessage: Equatable, Sendable {
+    // wrong command lines (exit 64)
+    case mustNotBeEmpty(option: String)
+    case period(PeriodProblem)
+    case groupsRange
+    case textOrStdin
+    case groupNotNegative
+    case groupRange(max: Int, meeting: Int64)
+    case recordsNotDocument(format: String)
+    case csvNeedsFolder
+    case notAnID
+    case id(IDError)
+    case badLanguageVariable(String)
+    case shortenForm
+    case documentAboutCycle(document: String, target: String)
+    case documentAboutMeeting(document: String, target: String)
+    // failed operations (exit 1)
+    case noMeeting(Int64, store: String?)
+    case noCycle(Int64, store: String?)
+    case noAgenda(id: String, found: [String])
+    case noStep(id: String, steps: [String])
+    case noAgendasFound(folders: [String])
+    case notInFeedback(note: Int64, meeting: Int64)
+    case notReviewed(count: Int, meeting: Int64)
+    case binaryToTerminal(name: String)
+    case converterMissing(what: String, tool: String, package: String)
+    case converterFailed(tool: String, status: Int32, detail: String)
+    case converterWroteNothing(tool: String, what: String)
+    case cycleOfMeetingMissing(Int64)
+    case agendaUnreadable(agenda: String, meeting: Int64)
+    case snapshotUnreadable(meeting: Int64, detail: String)
+    // warnings
+    case warning(String)
+    case notUTF8(line: Int, text: String)
+    case argumentNotUTF8(option: String, text: String)
+    case namesAPerson(note: Int64)
+    case stillPersonalData(note: Int64)
+    case personalData(count: Int, how: PersonalDataHandling)
+    case personalDataNote(note: Int64, step: String, group: String, kinds: String)
+    case hiddenLeftOut(Int)
+    case activityNotInPromise(id: Int64, what: String, reason: String)
+    case promiseRedaction(section: String, kind: String)
+    case chartsSVGOnly
+    // success
+    case agendaOK(file: String, steps: Int, minutes: Int)
+}
+
+/// What an export did with what looks like personal data.
+public enum PersonalDataHandling: Equatable, Sendable {
+    /// The situation picture, redacted by default.
+    case redactedByDefault
+    case redacted
+    /// A public document leaves the note out.
+    case leftOut
+    /// Printed: `--redact` would replace it.
+    case printed
+}
+
+extension Texts {
+    /// Why an activity is not in the promise (`Documents.activitiesLeftOutOfPromise`).
+    public func leftOutReason(_ reason: String) -> String {
+        guard language == .sv else { return reason }
+        switch reason {
+        case "no focus area": return "inget fokusområde"
+        case "not named in the promise's own text": return "nämns inte i löftets egen text"
+        case "may hold personal data": return "kan innehålla personuppgifter"
+        default: return reason
+        }
+    }
+
+    /// A command line message in this language.
+    public func command(_ m: CommandMessage) -> String {
+        let sv = language == .sv
+        switch m {
+        case .mustNotBeEmpty(let option):
+            return sv ? "\(option) får inte vara tom" : "\(option) must not be empty"
+        case .period(let problem):
+            return "--period: " + periodProblem(problem)
+        case .groupsRange:
+            return sv ? "--groups måste vara mellan 1 och 20" : "--groups must be between 1 and 20"
+        case .textOrStdin:
+            return sv ? "ge antingen --text eller --stdin" : "give either --text or --stdin"
+        case .groupNotNegative:
+            return sv ? "--group måste vara 0 (helgrupp) eller mer" : "--group must be 0 (plenary) or more"
+        case .groupRange(let max, let meeting):
+            return sv ? "--group måste vara mellan 1 och \(max) (eller 0 för helgruppen) i möte \(meeting)"
+                : "--group must be between 1 and \(max) (or 0 for the plenary) for meeting \(meeting)"
+        case .recordsNotDocument(let format):
+            return sv ? "--format \(format) skriver posterna, inte ett dokument: ta bort --document"
+                : "--format \(format) writes the records, not a document: leave out --document"
+        case .csvNeedsFolder:
+            return sv ? "--format csv skriver en fil per posttyp: ge --output MAPP"
+                : "--format csv writes one file per record type: give --output DIR"
+        case .notAnID:
+            return sv ? "inte ett id: ett mötes id är ett tal som 7, en cykels skrivs c3"
+                : "not an id: a meeting's id is a plain number such as 7, a cycle's is written c3"
+        case .id(let e):
+            let shown = e.argument.unicodeScalars.contains { $0.properties.generalCategory == .control }
+                ? (sv ? "värdet" : "the value") : "'\(e.argument)'"
+            let wanted = e.expected == .meeting
+                ? (sv ? "ett mötes id är ett tal som 7 (se `samtal meeting list`)" : "a meeting's id is a plain number such as 7 (see `samtal meeting list`)")
+                : (sv ? "en cykels id skrivs c3 (se `samtal cycle list`)" : "a cycle's id is written c3 (see `samtal cycle list`)")
+            switch e.found {
+            case .meeting: return sv ? "\(shown) är ett mötes id, inte en cykels: \(wanted)" : "\(shown) is a meeting's id, not a cycle's: \(wanted)"
+            case .cycle: return sv ? "\(shown) är en cykels id, inte ett mötes: \(wanted)" : "\(shown) is a cycle's id, not a meeting's: \(wanted)"
+            case nil: return sv ? "\(shown) är inte ett id: \(wanted)" : "\(shown) is not an id: \(wanted)"
+            }
+        case .badLanguageVariable(let value):
+            return sv ? "SAMTAL_LANG måste vara sv eller en, inte '\(value)'" : "SAMTAL_LANG must be sv or en, not '\(value)'"
+        case .shortenForm:
+            return sv ? "--shorten tar ID=TEXT, till exempel --shorten '12=Buskörning på Storgatan'"
+                : "--shorten takes ID=TEXT, e.g. --shorten '12=Buskörning på Storgatan'"
+        case .documentAboutCycle(let document, let target):
+            return sv ? "dokumentet \(document) handlar om en cykel, och \(target) är ett mötes id: skriv cykeln som c3 eller cycle:3 (se `samtal cycle list`)"
+                : "the \(document) document is about a cycle, and \(target) is a meeting's id: write the cycle as c3 or cycle:3 (see `samtal cycle list`)"
+        case .documentAboutMeeting(let document, let target):
+            return sv ? "dokumentet \(document) handlar om ett möte, och \(target) är en cykels id: ge mötets id (se `samtal meeting list --cycle`)"
+                : "the \(document) document is about one meeting, and \(target) is a cycle's id: give the meeting's id (see `samtal meeting list --cycle`)"
+        case .noMeeting(let id, let store):
+            return sv ? "inget möte med id \(id)\(store.map { " i \($0)" } ?? "") (se `samtal meeting list`)"
+                : "no meeting with id \(id)\(store.map { " in \($0)" } ?? "") (see `samtal meeting list`)"
+        case .noCycle(let id, let store):
+            return sv ? "ingen cykel med id c\(id)\(store.map { " i \($0)" } ?? "") (se `samtal cycle list`)"
+                : "no cycle with id c\(id)\(store.map { " in \($0)" } ?? "") (see `samtal cycle list`)"
+        case .noAgenda(let id, let found):
+            let list = found.isEmpty ? (sv ? "inga" : "none") : found.joined(separator: ", ")
+            return sv ? "ingen dagordning med id '\(id)'; hittade: \(list)" : "no agenda with id '\(id)'; found: \(list)"
+        case .noStep(let id, let steps):
+            return sv ? "inget steg '\(id)' i mötets dagordning; stegen: \(steps.joined(separator: ", "))"
+                : "no step '\(id)' in the meeting's agenda; steps: \(steps.joined(separator: ", "))"
+        case .noAgendasFound(let folders):
+            return sv ? "inga dagordningar hittades i: \(folders.joined(separator: ", "))" : "no agendas found in: \(folders.joined(separator: ", "))"
+        case .notInFeedback(let note, let meeting):
+            return sv ? "anteckning \(note) är inte en av dem som återkopplingen från möte \(meeting) skulle skriva ut (se `samtal review \(meeting)`)"
+                : "note \(note) is not one the feedback of meeting \(meeting) would print (see `samtal review \(meeting)`)"
+        case .notReviewed(let count, let meeting):
+            return sv ? "\(count) anteckning(ar) i möte \(meeting) är inte granskade för den offentliga återkopplingen: "
+                + "`samtal review \(meeting)` listar dem; uteslut eller korta det som inte får publiceras, sedan `samtal review \(meeting) --publish-rest`"
+                : "\(count) note(s) of meeting \(meeting) have not been reviewed for the public feedback: "
+                + "`samtal review \(meeting)` lists them; exclude or shorten what must not be published, then `samtal review \(meeting) --publish-rest`"
+        case .binaryToTerminal(let name):
+            return sv ? "\(name) är en binär fil: ge --output FIL" : "\(name) is a binary file: give --output FILE"
+        case .converterMissing(let what, let tool, let package):
+            return sv ? "\(what) behöver \(tool), som inte är installerat: apt-get install \(package) (eller Scripts/install-packages \(package))"
+                : "\(what) needs \(tool), which is not installed: apt-get install \(package) (or Scripts/install-packages \(package))"
+        case .converterFailed(let tool, let status, let detail):
+            return (sv ? "\(tool) misslyckades (slutkod \(status))" : "\(tool) failed (exit \(status))") + (detail.isEmpty ? "" : ": \(detail)")
+        case .converterWroteNothing(let tool, let what):
+            return sv ? "\(tool) skrev ingen \(what)" : "\(tool) wrote no \(what)"
+        case .cycleOfMeetingMissing(let id):
+            return sv ? "cykeln för möte \(id) saknas" : "the cycle of meeting \(id) is missing"
+        case .agendaUnreadable(let agenda, let meeting):
+            return sv ? "dagordningen '\(agenda)' för möte \(meeting) kan inte läsas" : "the agenda '\(agenda)' of meeting \(meeting) cannot be read"
+        case .snapshotUnreadable(let meeting, let detail):
+            return sv ? "ögonblicksbilden av det avslutade mötet \(meeting) kan inte läsas: \(detail)"
+                : "the snapshot of finished meeting \(meeting) cannot be read: \(detail)"
+        case .warning(let text):
+            return (sv ? "varning: " : "warning: ") + text
+        case .notUTF8(let line, let text):
+            return sv ? "rad \(line) var inte UTF-8 och lästes som Latin-1: ”\(text)”" : "line \(line) was not UTF-8 and was read as Latin-1: “\(text)”"
+        case .argumentNotUTF8(let option, let text):
+            return sv ? "\(option) var inte UTF-8 och lästes som Latin-1: ”\(text)”" : "\(option) was not UTF-8 and was read as Latin-1: “\(text)”"
+        case .namesAPerson(let note):
+            return sv ? "anteckning \(note) verkar nämna en person bredvid en adress eller en ålder: bestäm den med --include, --exclude eller --shorten"
+                : "note \(note) seems to name a person next to an address or an age: decide it with --include, --exclude or --shorten"
+        case .stillPersonalData(let note):
+            return sv ? "anteckning \(note) innehåller fortfarande något som ser ut som personuppgifter: den publiceras inte"
+                : "note \(note) still holds what looks like personal data: it will not be published"
+        case .personalData(let count, let how):
+            let what: String
+            switch how {
+            case .redactedByDefault: what = sv ? " (ersatt i den här exporten; --keep-personal-data behåller det)" : " (redacted in this export; --keep-personal-data keeps it)"
+            case .redacted: what = sv ? " (ersatt i den här exporten)" : " (redacted in this export)"
+            case .leftOut: what = sv ? " (utelämnad ur det här offentliga dokumentet)" : " (left out of this public document)"
+            case .printed: what = sv ? "; --redact ersätter det" : "; --redact replaces it"
+            }
+            return sv ? "\(count) anteckning(ar) kan innehålla personuppgifter\(what):" : "\(count) note(s) may hold personal data\(what):"
+        case .personalDataNote(let note, let step, let group, let kinds):
+            return sv ? "  anteckning \(note) (\(step), \(group)): \(kinds)" : "  note \(note) (\(step), \(group)): \(kinds)"
+        case .hiddenLeftOut(let count):
+            return sv ? "\(count) dold(a) anteckning(ar) utelämnade; --include-hidden tar med dem" : "\(count) hidden note(s) left out; --include-hidden puts them in"
+        case .activityNotInPromise(let id, let what, let reason):
+            return sv ? "aktivitet \(id) ”\(what)” finns inte i löftet: \(reason)" : "activity \(id) \"\(what)\" is not in the promise: \(reason)"
+        case .promiseRedaction(let section, let kind):
+            return sv ? "löftets avsnitt ”\(section)”: \(kind) ersatt med en markering; ta bort det, eller skriv offentliga kontaktuppgifter i kontaktavsnittet"
+                : "the promise's section \"\(section)\": \(kind) replaced by a marker; remove it, or write public contact details in the contact section"
+        case .chartsSVGOnly:
+            return sv ? "diagrammen är bara SVG, som Word före 2016 inte visar: apt-get install librsvg2-bin (eller Scripts/install-packages librsvg2-bin) ritar dem som PNG"
+                : "the charts are SVG only, which Word before 2016 does not show: apt-get install librsvg2-bin "
+                + "(or Scripts/install-packages librsvg2-bin) draws them as PNG"
+        case .agendaOK(let file, let steps, let minutes):
+            return sv ? "\(file): ok (\(steps) steg, \(minutes) min)" : "\(file): ok (\(steps) steps, \(minutes) min)"
+        }
+    }
+}
+
+extension IDError: Explained {
+    public func message(_ language: Language) -> String { Texts(language).command(.id(self)) }
+}
