@@ -33,6 +33,11 @@ struct SetupTests {
         "tmux": ("tmux", .tests),
         "pgrep": ("procps", .tests),
         "python3": ("python3", .tests),
+        // The region's tests: a throwaway PostgreSQL (Scripts/pg-throwaway).
+        "psql": ("postgresql", .tests),
+        "initdb": ("postgresql", .tests),
+        "pg_ctl": ("postgresql", .tests),
+        "openssl": ("openssl", .tests),
     ]
 
     /// Commands that need no package of their own: the toolchain the
