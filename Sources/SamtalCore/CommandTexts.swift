@@ -48,6 +48,7 @@ public enum CommandMessage: Equatable, Sendable {
     case activityNotInPromise(id: Int64, what: String, reason: String)
     case promiseRedaction(section: String, kind: String)
     case chartsSVGOnly
+    case periodNotDates(String)
     // success
     case agendaOK(file: String, steps: Int, minutes: Int)
 }
@@ -195,6 +196,9 @@ extension Texts {
             return sv ? "diagrammen är bara SVG, som Word före 2016 inte visar: apt-get install librsvg2-bin (eller Scripts/install-packages librsvg2-bin) ritar dem som PNG"
                 : "the charts are SVG only, which Word before 2016 does not show: apt-get install librsvg2-bin "
                 + "(or Scripts/install-packages librsvg2-bin) draws them as PNG"
+        case .periodNotDates(let period):
+            return sv ? "perioden \"\(period)\" kan inte läsas som datum: målens tidsgränser kontrolleras inte mot den, och regionens rapport vet inte vilka månader den gäller (skriv t.ex. 2027, 2027 Q1, 2026–2027, hösten 2026 eller 2026-09-01 – 2027-08-31)"
+                : "the period \"\(period)\" cannot be read as dates: goals' deadlines are not checked against it, and the region's report does not know which months it covers (write e.g. 2027, 2027 Q1, 2026–2027, hösten 2026 or 2026-09-01 – 2027-08-31)"
         case .agendaOK(let file, let steps, let minutes):
             return sv ? "\(file): ok (\(steps) steg, \(minutes) min)" : "\(file): ok (\(steps) steps, \(minutes) min)"
         }

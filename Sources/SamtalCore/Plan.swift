@@ -235,14 +235,32 @@ public enum PeriodProblem: Equatable, Sendable {
 }
 
 /// A cycle's promise period as written ("2027", "2027 Q2", "2027–2028",
-/// "2021-02-01 – 2022-01-31"), read as its first and last day. Free text
+/// "2026-2027", "2026/27", "hösten 2026", "2027-03", "2021-02-01 – 2022-01-31"),
+/// read as its first and last day. Free text
 /// that is none of these has no range and is not checked.
 public enum CyclePeriod {
     public static func range(_ period: String) -> (first: String, last: String)? {
         let t = period.trimmingCharacters(in: .whitespaces)
         func year(_ s: Substring) -> Int? { s.count == 4 && s.allSatisfy { $0.isASCII && $0.isNumber } ? Int(s) : nil }
         if let y = year(Substring(t)) { return ("\(y)-01-01", "\(y)-12-31") }
+        if let m = month(t) { return m }
+        // Two years joined by a plain dash or a slash: 2026-2027, 2026/2027, 2026/27.
+        for separator in ["-", "/"] {
+            let ends = t.components(separatedBy: separator)
+            if ends.count == 2, let a = year(Substring(ends[0])) {
+                let b = year(Substring(ends[1])) ?? (ends[1].count == 2 ? Int(ends[1]).map { a / 100 * 100 + $0 } : nil)
+                if let b, ends[1].allSatisfy({ $0.isASCII && $0.isNumber }) { return ("\(a)-01-01", "\(b)-12-31") }
+            }
+        }
         let words = t.split(separator: " ")
+        // A season: våren (January–June), hösten (July–December).
+        if words.count == 2, let y = year(words[1]) {
+            switch words[0].lowercased() {
+            case "vår", "våren", "spring": return ("\(y)-01-01", "\(y)-06-30")
+            case "höst", "hösten", "autumn", "fall": return ("\(y)-07-01", "\(y)-12-31")
+            default: break
+            }
+        }
         if words.count == 2, let y = year(words[0]), words[1].uppercased().hasPrefix("Q"), let q = Int(words[1].dropFirst()), (1...4).contains(q) {
             let ends = ["03-31", "06-30", "09-30", "12-31"]
             return ("\(y)-" + String(format: "%02d", (q - 1) * 3 + 1) + "-01", "\(y)-\(ends[q - 1])")
@@ -253,8 +271,20 @@ public enum CyclePeriod {
             guard ends.count == 2 else { continue }
             if let a = year(Substring(ends[0])), let b = year(Substring(ends[1])) { return ("\(a)-01-01", "\(b)-12-31") }
             if PlanDate.isValid(ends[0]) && PlanDate.isValid(ends[1]) { return (ends[0], ends[1]) }
+            if let a = month(ends[0]), let b = month(ends[1]) { return (a.first, b.last) }
         }
         return nil
+    }
+
+    /// A month written YYYY-MM, as its first and last day.
+    static func month(_ t: String) -> (first: String, last: String)? {
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return ("\(parts[0])-\(parts[1])-01", "\(parts[0])-\(parts[1])-\(days)")
     }
 
     /// What is wrong with a period written as two dates or years: a date

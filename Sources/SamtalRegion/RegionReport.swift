@@ -139,7 +139,8 @@ public struct RegionReport: Equatable, Sendable {
         }
     }
 
-    /// The cycle shown for a municipality in `period` (YYYY-MM).
+    /// The cycle shown for a municipality in `period` (YYYY-MM): the newest
+    /// whose promise period holds it.
     static func cycle(_ p: Publication, period: String) -> RegionRow? {
         let live = p.rows(.cycles).filter { $0.value("retired") != "true" }
             .sorted { (Int($0.localID.dropFirst()) ?? 0) < (Int($1.localID.dropFirst()) ?? 0) }
@@ -148,7 +149,9 @@ public struct RegionReport: Equatable, Sendable {
         if let holding = live.last(where: { r in first(r).map { $0 <= period } == true && last(r).map { period <= $0 } == true }) {
             return holding
         }
-        return live.last { r in first(r).map { $0 <= period } == true } ?? live.last
+        // Else the newest whose months are not known (its period is free
+        // text), else the newest begun before the period.
+        return live.last { first($0) == nil } ?? live.last { r in first(r).map { $0 <= period } == true } ?? live.last
     }
 
     /// The latest period any municipality rated in (YYYY-MM), for a report

@@ -128,6 +128,7 @@ struct CycleCommand: ParsableCommand {
         func run() throws {
             let store = try openStore(options)
             let cycle = try store.createCycle(area: typed("--area", area), period: typed("--period", period), now: Date().timeIntervalSince1970)
+            if CyclePeriod.range(cycle.period) == nil { warn("samtal: " + say(.periodNotDates(oneLine(cycle.period)))) }
             print(ExportTarget.cycleText(cycle.id))
         }
     }

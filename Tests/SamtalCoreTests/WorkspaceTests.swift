@@ -394,13 +394,19 @@ enum WorkspaceFixture {
     @Test(arguments: [
         ("2027", "2027-01-01", "2027-12-31"), ("2027 Q2", "2027-04-01", "2027-06-30"), ("2027–2028", "2027-01-01", "2028-12-31"),
         ("2021-02-01 – 2022-01-31", "2021-02-01", "2022-01-31"), ("2021-02-01 till 2022-01-31", "2021-02-01", "2022-01-31"),
+        // As a county's walk wrote them: a plain dash or a slash between years, a season, a month.
+        ("2026-2027", "2026-01-01", "2027-12-31"), ("2026/2027", "2026-01-01", "2027-12-31"), ("2026/27", "2026-01-01", "2027-12-31"),
+        ("hösten 2027", "2027-07-01", "2027-12-31"), ("Våren 2028", "2028-01-01", "2028-06-30"), ("2028-02", "2028-02-01", "2028-02-29"),
+        ("2027-09 – 2028-08", "2027-09-01", "2028-08-31"),
     ])
     func aPeriodIsReadAsItsFirstAndLastDay(_ period: String, _ first: String, _ last: String) {
         #expect(CyclePeriod.range(period)?.first == first && CyclePeriod.range(period)?.last == last)
     }
 
     @Test func freeTextHasNoRangeAndWrongDatesAreNamed() {
-        #expect(CyclePeriod.range("hösten 2027") == nil && CyclePeriod.problem("hösten 2027") == nil)
+        #expect(CyclePeriod.range("Centrum, det nya löftet") == nil && CyclePeriod.problem("Centrum, det nya löftet") == nil)
+        #expect(CyclePeriod.range("2027-13") == nil || CyclePeriod.problem("2027-13") != nil)
+        #expect(CyclePeriod.problem("2028-2027") == .endBeforeStart)
         #expect(CyclePeriod.problem("2022-01-31 – 2021-02-01") == .endBeforeStart)
         #expect(CyclePeriod.problem("2021-02-30 – 2022-01-31") == .notADate("2021-02-30"))
         #expect(CyclePeriod.problem("2028–2027") == .endBeforeStart)

@@ -57,6 +57,18 @@ struct RegionReportTests {
         #expect(RegionReport.latestPeriod([p]) == "2027-04")
     }
 
+    @Test("no cycle holds the period: the newest of unknown months is shown, not an older one that has ended")
+    func cycleOfUnknownMonths() {
+        // A county's walk: the current cycle's period was free text, a
+        // newer empty cycle for 2025 was added; November 2026 showed 2025.
+        let p = Publication(storeID: "s", municipality: "Östersund", rows: [
+            cycle("c1", period: "det nya löftet", first: nil, last: nil),
+            cycle("c2", period: "2025", first: "2025-01-01", last: "2025-12-31"),
+        ])
+        #expect(RegionReport([p], period: "2026-11").municipalities[0].cycle?.localID == "c1")
+        #expect(RegionReport([p], period: "2025-03").municipalities[0].cycle?.localID == "c2")
+    }
+
     @Test("periods are months; CSV quotes what it must")
     func periodsAndCSV() {
         #expect(RegionReport.isPeriod("2027-03") && !RegionReport.isPeriod("2027-13") && !RegionReport.isPeriod("2027-3")
@@ -65,8 +77,12 @@ struct RegionReportTests {
             cycle("c1", period: "2027", first: "2027-01-01", last: "2027-12-31"),
             rating("c1", meeting: 1, date: "2027-03-01", "red"),
         ])
-        let csv = RegionReport([p], period: "2027-03").csv(language: .sv)
+        let csv = RegionReport([p], period: "2027-03").csv(language: .sv, dialect: .rfc4180)
         #expect(csv.contains("\r\nlägesrapport,\"Sala, \"\"norra\"\"\",s,,Ordningsstörningar,2027-03,röd,,\r\n"), "\(csv)")
+        // Swedish Excel's by default: a byte order mark, ';' between fields.
+        let excel = RegionReport([p], period: "2027-03").csv(language: .sv)
+        #expect(excel.hasPrefix("\u{FEFF}section;municipality;"))
+        #expect(excel.contains("\r\nlägesrapport;\"Sala, \"\"norra\"\"\";s;;Ordningsstörningar;2027-03;röd;;\r\n"), "\(excel)")
     }
 
     @Test("the live view draws the period's ratings with the month before, the rubric and the activities; ← → change the month")

@@ -88,7 +88,7 @@ struct RegionTests {
         for name in ["Fagersta", "Ludvika", "Sala", "Ordningsstörningar", "gul", "Länets bild 2027-03"] {
             #expect(md.contains(name), "\(name)")
         }
-        let csv = report.csv(language: .sv)
+        let csv = report.csv(language: .sv, dialect: .rfc4180)
         #expect(csv.hasPrefix("section,municipality,store_id,cycle,question,period,value,level,evidence_count\r\n"))
         #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("kvalitetsgranskning,") }.count == 45)
     }

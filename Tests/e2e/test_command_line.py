@@ -131,6 +131,14 @@ class PeriodTests(E2ETestCase):
         self.assertIn("2021-02-01 – 2022-01-31", self.ws.cli("cycle", "list").stdout)
         self.assertTrue(good.startswith("c"))
 
+        self.assertNotIn("kan inte läsas som datum", self.ws.cli("cycle", "new", "--area", "Östersund", "--period", "2026-2027").stderr)
+
+    def test_a_period_that_is_not_dates_makes_the_cycle_and_says_what_it_cannot_do(self):
+        made = self.ws.cli("cycle", "new", "--area", "Östersund", "--period", "det nya löftet")
+        self.assertTrue(made.stdout.strip().startswith("c"))
+        self.assertIn("perioden \"det nya löftet\" kan inte läsas som datum", made.stderr)
+        self.assertIn("regionens rapport", made.stderr)
+
 
 class NoteGroupTests(E2ETestCase):
     def test_a_group_the_meeting_does_not_have_is_refused_as_at_a_station(self):

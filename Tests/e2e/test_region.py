@@ -7,6 +7,7 @@ where its absence fails. The Swift tests (Tests/SamtalRegionTests) check
 the figures, row-level security and kill -9; this checks the commands:
 their output, exit codes and what a store of notes sends."""
 
+import csv as csv_module
 import os
 import subprocess
 import unittest
@@ -111,8 +112,14 @@ class RegionCommandsTests(E2ETestCase):
         self.assertTrue(md.startswith("# Länets bild 2027-03"), md[:80])
         self.assertIn("| Nr | Fråga | Fagersta |", md)
         csv = self.ws.cli("region", "report", "--from", self.url(self.lan), "--period", "2027-03", "--format", "csv",
-                          "--lang", "en").stdout
+                          "--lang", "en", "--csv-dialect", "rfc4180").stdout
         self.assertEqual(len([l for l in csv.splitlines() if l.startswith("quality,Fagersta,")]), 15)
+        # By default as Swedish Excel opens it: a byte order mark and ';'.
+        out = os.path.join(self.ws.dir, "lan.csv")
+        self.ws.cli("region", "report", "--from", self.url(self.lan), "--period", "2027-03", "--format", "csv", "--output", out)
+        with open(out, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv_module.reader(f, delimiter=";"))
+        self.assertEqual(len([r for r in rows if r[:2] == ["kvalitetsgranskning", "Fagersta"]]), 15, rows[:3])
         # A municipality's own role sees itself only.
         own = self.ws.cli("region", "report", "--from", self.url(self.sala), "--period", "2027-03").stdout
         self.assertNotIn("Fagersta", own)
