@@ -19,7 +19,7 @@ public enum RegionSchema {
     public static let channel = "samtal_region"
 
     /// Every migration, in order; never edited once shipped.
-    public static let migrations: [(version: Int, sql: String)] = [(1, v1)]
+    public static let migrations: [(version: Int, sql: String)] = [(1, v1), (2, v2)]
     public static var latest: Int { migrations.last!.version }
 
     static let dataTables = ["cycles", "ratings", "quality_answers", "promises", "activities", "follow_ups"]
@@ -119,6 +119,31 @@ public enum RegionSchema {
             """
         }
         return sql
+    }()
+
+    /// A municipality's name belongs to the role that published it first:
+    /// another role publishing under it is refused (SQLSTATE `SRN01`), so
+    /// that the county never sees two columns of one name from two
+    /// municipalities. (A county's walk published Krokom's store as
+    /// "Östersund".) The check reads every role's rows, which row-level
+    /// security hides from the publisher: the function runs as its owner.
+    static let v2: String = {
+        let s = schema
+        return """
+        CREATE FUNCTION \(s).name_taken() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+        AS $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM \(s).municipalities m
+                       WHERE lower(m.name) = lower(NEW.name) AND m.role <> NEW.role AND m.store_id <> NEW.store_id) THEN
+                RAISE EXCEPTION 'the name % is used by another municipality''s role in the region', NEW.name
+                    USING ERRCODE = 'SRN01';
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER name_taken BEFORE INSERT OR UPDATE OF name ON \(s).municipalities
+            FOR EACH ROW EXECUTE FUNCTION \(s).name_taken();
+
+        """
     }()
 
     /// A role name as SQL wants it: plain lower-case letters, digits and

@@ -40,6 +40,9 @@ public enum RegionServer {
                     WHERE m.name IS DISTINCT FROM EXCLUDED.name
                     RETURNING 1
                     """, [publication.storeID, publication.municipality]).isEmpty
+            } catch let e as RegionError where e.sqlState == "SRN01" {
+                throw RegionError("the region refuses the name \(publication.municipality): another municipality's role "
+                                  + "publishes under it (give this municipality's own name with --municipality)", sqlState: e.sqlState)
             } catch let e as RegionError where e.isPermissionDenied {
                 throw RegionError("the region refuses the role \(db.user): it is not a municipality's role "
                                   + "(the county adds it with `samtal region setup --municipality \(db.user)`)", sqlState: e.sqlState)

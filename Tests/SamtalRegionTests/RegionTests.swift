@@ -208,6 +208,23 @@ struct RegionTests {
         }
         // Publishing B's store with A's role: refused.
         #expect(throws: RegionError.self) { try RegionServer.publish(try publication(b), url: region.url("fagersta")) }
+        // A's store under B's name (a county's walk published Krokom as
+        // "Östersund"): refused, as a new store of A's under that name.
+        var asB = try publication(a)
+        asB.municipality = "ludvika"
+        do {
+            _ = try RegionServer.publish(asB, url: region.url("fagersta"))
+            Issue.record("A published under B's name")
+        } catch let e as RegionError {
+            #expect(e.sqlState == "SRN01", "\(e)")
+        }
+        asB.storeID = UUID().uuidString.lowercased()
+        #expect(throws: RegionError.self) { try RegionServer.publish(asB, url: region.url("fagersta")) }
+        // A second store of A's own under A's name is A's to publish.
+        var second = try publication(a)
+        second.storeID = UUID().uuidString.lowercased()
+        _ = try RegionServer.publish(second, url: region.url("fagersta"))
+        _ = try PGConnection(url: region.admin).exec("DELETE FROM samtal_region.municipalities WHERE store_id = $1", [second.storeID])
         #expect(try versions(region).filter { $0[2]?.contains(bID) == true } == bBefore)
 
         // A reads only its own; the county everything.
