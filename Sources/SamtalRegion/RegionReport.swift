@@ -217,7 +217,7 @@ extension RegionReport {
                     var spans: Spans = [Span(d.verdict(c.verdict))]
                     if let level = c.level { spans.append(Span(" · \(d.level(level))")) }
                     spans.append(.muted(" (\(c.evidenceCount))"))
-                    return Cell(spans, signal: Documents.signal(c.verdict))
+                    return Cell(spans, signal: Documents.signal(c.verdict, level: c.level))
                 }
             },
             style: "quality")))

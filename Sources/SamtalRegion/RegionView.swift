@@ -76,7 +76,7 @@ public enum RegionView {
         for (i, cells) in r.quality.enumerated() {
             out.append([label("\(i + 1). \(d.rubricQuestion(i + 1))")] + cells.map { c -> (String, Style) in
                 guard let c else { return (pad("–", col), Style(.dim)) }
-                return (pad(d.verdict(c.verdict) + (c.level.map { " · \(d.level($0))" } ?? ""), col), style(Documents.signal(c.verdict)))
+                return (pad(d.verdict(c.verdict) + (c.level.map { " · \(d.level($0))" } ?? ""), col), style(Documents.signal(c.verdict, level: c.level)))
             })
         }
         header(t[.promisesHeading])

@@ -16,8 +16,23 @@ struct RegionReportTests {
                                                       "0", "Ordningsstörningar", "traffic-light", value, nil, nil, nil])
     }
 
-    func answer(_ cycle: String, _ n: Int, _ verdict: QualityVerdict) -> RegionRow {
-        RegionRow(.qualityAnswers, "\(cycle)/q\(n)", [cycle, "\(n)", verdict.rawValue, nil, "2", nil])
+    func answer(_ cycle: String, _ n: Int, _ verdict: QualityVerdict, level: QualityLevel? = nil) -> RegionRow {
+        RegionRow(.qualityAnswers, "\(cycle)/q\(n)", [cycle, "\(n)", verdict.rawValue, level?.rawValue, "2", nil])
+    }
+
+    @Test("an answer with a low level is not coloured as a plain yes")
+    func lowIsNotGreen() {
+        let p = Publication(storeID: "s", municipality: "Krokom", rows: [
+            cycle("c1", period: "2027", first: "2027-01-01", last: "2027-12-31"),
+            answer("c1", 5, .yes, level: .low), answer("c1", 9, .yes, level: .high), answer("c1", 10, .yes), answer("c1", 11, .partly, level: .low),
+        ])
+        let doc = RegionReport([p], period: "2027-03").document(language: .sv)
+        let tables = doc.blocks.compactMap { b -> Table? in if case .table(let t) = b { return t } else { return nil } }
+        guard let rubric = tables.first(where: { $0.rows.count == 15 }) else { Issue.record("no rubric table"); return }
+        #expect(rubric.rows[4][2].signal == .red)
+        #expect(rubric.rows[8][2].signal == .green)
+        #expect(rubric.rows[9][2].signal == .green)
+        #expect(rubric.rows[10][2].signal == .red)
     }
 
     @Test("the period's latest rating after at most three earlier months; later months and retired cycles left out")

@@ -416,4 +416,13 @@ extension Documents {
         case .notInStore: nil
         }
     }
+
+    /// An answer and its level in one cell: the worse of the two colours
+    /// ("Ja · Låg" is not green).
+    public static func signal(_ v: QualityVerdict, level: QualityLevel?) -> Signal? {
+        guard let answer = signal(v) else { return nil }
+        guard let level else { return answer }
+        let rank: [Signal: Int] = [.red: 0, .yellow: 1, .green: 2]
+        return (rank[level.signal] ?? 2) < (rank[answer] ?? 2) ? level.signal : answer
+    }
 }
