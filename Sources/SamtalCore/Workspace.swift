@@ -455,7 +455,9 @@ public enum PromiseDraft {
             ? "Syftet med medborgarlöftet är att öka tryggheten och förebygga brott i \(a.cycle.area) tillsammans med dem som bor och verkar här. Löftet gäller: \(listed)."
             : "The purpose of the citizen promise is to make \(a.cycle.area) safer and prevent crime together with those who live and work here. The promise covers: \(listed)."
         let sources = joined(Set(a.notes.values.map(\.source)).map { t.source($0) }.sorted(), sv: sv)
-        let meetings = a.meetings.count
+        // The meetings held: a meeting only planned, with nothing from it, is not a source yet.
+        let withNotes = Set(a.notes.values.map(\.meetingID))
+        let meetings = a.meetings.filter { $0.status != .planned || withNotes.contains($0.id) }.count
         // Only what was written: an area without a description says nothing.
         let problems = areas.compactMap { area in
             a.problem(for: area.id)?.answers[.what].flatMap { $0.isEmpty ? nil : " \(area.name): \($0.hasSuffix(".") ? $0 : $0 + ".")" }

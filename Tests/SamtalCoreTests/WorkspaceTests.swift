@@ -247,6 +247,17 @@ enum WorkspaceFixture {
         #expect(press(&state, .char("j")) == [.writeAnalysis(.deleteGoal(id: 62), cycleID: 1)])
     }
 
+    @Test func aMeetingOnlyPlannedIsNotCountedBehindThePicture() {
+        // A county's walk: the draft said "2 dialogmöten" while one was only planned.
+        var a = WorkspaceFixture.analysis
+        var planned = WorkspaceFixture.meeting
+        planned.id = 8
+        planned.status = .planned
+        a.meetings.append(planned)
+        let p = PromiseDraft.make(a, texts: Texts(.sv))
+        #expect(p[.jointPicture]?.hasPrefix("Lägesbilden bygger på ett dialogmöte med") == true, "\(p[.jointPicture] ?? "")")
+    }
+
     @Test func thePromiseDraftFillsOnlyEmptySections() {
         var state = WorkspaceFixture.opened()
         _ = press(&state, .tab, .tab, .tab, .tab)

@@ -12,7 +12,10 @@ extension Documents {
         let notes = c.notes
         let number = meetingNumbers(c)
         let sources = NoteSource.allCases.filter { s in notes.contains { $0.source == s } }
-        var b: [Block] = [.paragraph(d.situationBasis(meetings: c.meetings.count, notes: notes.count, sources: sources.count))]
+        // The meetings held: one only planned, with nothing from it, is not behind the picture.
+        let withNotes = Set(notes.map(\.meetingID))
+        let held = c.meetings.filter { $0.meeting.status != .planned || withNotes.contains($0.meeting.id) }.count
+        var b: [Block] = [.paragraph(d.situationBasis(meetings: held, notes: notes.count, sources: sources.count))]
         if !sources.isEmpty {
             func count(_ s: NoteSource?, _ t: NoteType?) -> Cell {
                 Cell("\(notes.filter { (s == nil || $0.source == s) && (t == nil || $0.type == t) }.count)")
