@@ -904,7 +904,7 @@ public struct Texts: Sendable {
         case .wsConcerns: return ("Avser", "Concerns")
         case .wsAspect: return ("Uppföljning av", "Follow-up of")
         case .wsMeasured: return ("Uppmätt värde", "Measured value")
-        case .wsWhy: return ("Kommentar (hur det gick, varför, vad kan förbättras)", "Comment (how it went, why, what to improve)")
+        case .wsWhy: return ("Hur det gick och varför", "How it went and why")
         case .promisePurpose: return ("Syfte", "Purpose")
         case .promiseJointPicture: return ("Gemensam lägesbild", "Joint picture")
         case .promiseFocus: return ("Fokusområde, hur det togs fram", "Focus area, how it was chosen")
