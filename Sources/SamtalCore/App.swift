@@ -224,6 +224,13 @@ public struct RunState: Equatable, Sendable {
     public private(set) var personalData: [Int64: [PersonalDataKind]] = [:]
 
     mutating func setNotes(_ list: [Note]) {
+        // Read again after a commit that changed none of them (a draft
+        // written, another step's note): the order, the index and what was
+        // found in them stay as they are. The store hands back the same
+        // texts it read before, so comparing them is cheap.
+        if notes.allSatisfy({ $0.id >= 0 || $0.stepID == step.id }), notes.lazy.filter({ $0.id >= 0 }).elementsEqual(list) {
+            return
+        }
         // Notes on their way to the store stay until the store answers.
         let provisional = notes.filter { $0.id < 0 && $0.stepID == step.id }
         let before = (notes, noteIndex, personalData)
