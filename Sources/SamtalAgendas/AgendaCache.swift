@@ -2,14 +2,15 @@
 // again: Yams (its tags resolved by regular expressions) took a third of
 // the instructions of `samtal run` before its first frame (issue 15).
 //
-// One JSON file (`$XDG_CACHE_HOME/samtal/agendas.json`, else
-// `~/.cache/samtal/agendas.json`) holds, per agenda file, its text and the
-// agenda read from it. An entry is used only when the file's text is the
-// same, and only by the very executable that wrote it (its size and time
-// of modification): another build may read agendas differently. Anything
-// that does not match is parsed as before and the file is written again
-// (to a temporary file, then renamed). A cache that cannot be read or
-// written changes nothing but the time.
+// One JSON file per build of samtal (`$XDG_CACHE_HOME/samtal/agendas-HASH.json`,
+// else under `~/.cache`; HASH names the executable by its path, size and
+// time of modification, since another build may read agendas differently)
+// holds, per agenda file, its text and the agenda read from it. An entry
+// is used only when the file's text is the same. Anything that does not
+// match is parsed as before and the file is written again (to a temporary
+// file, then renamed); the files of all but the four builds used last are
+// removed. A cache that cannot be read or written changes nothing but the
+// time.
 
 import Foundation
 import SamtalCore
@@ -43,12 +44,19 @@ public struct AgendaCache: Sendable {
         }
     }
 
-    /// Where the cache lives for this user.
-    public static func defaultPath(environment: [String: String]) -> String {
+    /// Where the cache of this build lives for this user.
+    public static func defaultPath(environment: [String: String], build: String = currentBuild()) -> String {
         let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".cache")
-        return ((base as NSString).appendingPathComponent("samtal") as NSString).appendingPathComponent("agendas.json")
+        // FNV-1a: a name for the build, not a check (the file holds the build).
+        let hash = build.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        return ((base as NSString).appendingPathComponent("samtal") as NSString)
+            .appendingPathComponent("\(filePrefix)\(String(hash, radix: 16)).json")
     }
+
+    static let filePrefix = "agendas-"
+    /// The builds whose caches are kept.
+    static let buildsKept = 4
 
     /// This executable, by size and time of modification.
     public static func currentBuild() -> String {
@@ -81,5 +89,18 @@ public struct AgendaCache: Sendable {
         let temporary = path + ".\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
         if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        removeOtherBuilds(folder: folder)
+    }
+
+    /// Removes the caches of all but the builds used last.
+    private func removeOtherBuilds(folder: String) {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasPrefix(Self.filePrefix) && $0.hasSuffix(".json") }
+            .map { (folder as NSString).appendingPathComponent($0) }
+        guard files.count > Self.buildsKept else { return }
+        let dated = files.map { ($0, (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date) ?? .distantPast) }
+        for (file, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.buildsKept) where file != path {
+            try? FileManager.default.removeItem(atPath: file)
+        }
     }
 }

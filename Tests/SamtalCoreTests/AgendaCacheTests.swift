@@ -66,4 +66,23 @@ import Testing
         try "inte json".write(toFile: cache, atomically: true, encoding: .utf8)
         #expect(AgendaLibrary(folders: [shipped], cachePath: cache).agendas.map(\.agenda) == AgendaLibrary(folders: [shipped]).agendas.map(\.agenda))
     }
+
+    @Test func eachBuildHasItsOwnFileAndOnlyTheLastFourAreKept() throws {
+        let env = ["XDG_CACHE_HOME": "/c", "HOME": "/h"]
+        let one = AgendaCache.defaultPath(environment: env, build: "/usr/bin/samtal 100 1.0")
+        let two = AgendaCache.defaultPath(environment: env, build: "/usr/bin/samtal 100 2.0")
+        #expect(one.hasPrefix("/c/samtal/agendas-") && one.hasSuffix(".json") && one != two)
+        #expect(AgendaCache.defaultPath(environment: ["HOME": "/h"], build: "b").hasPrefix("/h/.cache/samtal/"))
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for i in 0..<6 {
+            let old = dir.appendingPathComponent("agendas-old\(i).json").path
+            FileManager.default.createFile(atPath: old, contents: Data("{}".utf8))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(-1000 * (i + 1)))], ofItemAtPath: old)
+        }
+        let mine = dir.appendingPathComponent("agendas-mine.json").path
+        _ = AgendaLibrary(folders: [shipped], cachePath: mine)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("agendas-") }.sorted()
+        #expect(left == ["agendas-mine.json", "agendas-old0.json", "agendas-old1.json", "agendas-old2.json"])
+    }
 }
