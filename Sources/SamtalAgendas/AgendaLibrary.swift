@@ -19,7 +19,11 @@ public struct AgendaLibrary: Sendable {
 
     /// Loads every `*.yaml` / `*.yml` in the folders, in order; a later
     /// agenda with the same id replaces an earlier one (user over shipped).
-    public init(folders: [String]) {
+    /// With a cache, a file whose text is as it was when it was last read
+    /// is not parsed again (`AgendaCache.swift`).
+    public init(folders: [String], cachePath: String? = nil) {
+        var cache = cachePath.map { AgendaCache(path: $0) }
+        defer { cache?.save() }
         self.folders = folders
         var byID: [String: Int] = [:]
         for folder in folders {
@@ -27,7 +31,7 @@ public struct AgendaLibrary: Sendable {
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
             for name in names {
                 let path = (folder as NSString).appendingPathComponent(name)
-                switch AgendaLibrary.loadFile(path) {
+                switch AgendaLibrary.loadFile(path, cache: &cache) {
                 case .success(let loaded):
                     if let i = byID[loaded.agenda.id] { agendas[i] = loaded } else {
                         byID[loaded.agenda.id] = agendas.count
@@ -50,13 +54,21 @@ public struct AgendaLibrary: Sendable {
     public func agenda(id: String) -> LoadedAgenda? { agendas.first { $0.agenda.id == id } }
 
     public static func loadFile(_ path: String) -> Result<LoadedAgenda, AgendaProblems> {
+        var cache: AgendaCache?
+        return loadFile(path, cache: &cache)
+    }
+
+    static func loadFile(_ path: String, cache: inout AgendaCache?) -> Result<LoadedAgenda, AgendaProblems> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(AgendaProblems([AgendaProblem(file: path, line: 1, column: 1, message: "cannot read the file")]))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(AgendaProblems([AgendaProblem(file: path, line: 1, column: 1, message: "the file is not UTF-8 text")]))
         }
-        return AgendaLoader.load(text: text, file: path).map { LoadedAgenda(agenda: $0, path: path, text: text) }
+        if let agenda = cache?.agenda(path: path, text: text) { return .success(LoadedAgenda(agenda: agenda, path: path, text: text)) }
+        let result = AgendaLoader.load(text: text, file: path)
+        if case .success(let agenda) = result { cache?.keep(path: path, text: text, agenda: agenda) }
+        return result.map { LoadedAgenda(agenda: $0, path: path, text: text) }
     }
 
     /// The default folders: shipped, then the user's, then the extra ones.

@@ -383,8 +383,10 @@ enum Converter {
 /// The agenda a meeting was created from: its stored copy, else the
 /// library's agenda of the same id.
 public func meetingAgenda(store: AppStore, meeting: Meeting, library: AgendaLibrary) throws -> Agenda {
-    if let text = try store.agendaSnapshot(meetingID: meeting.id), case .success(let agenda) = AgendaLoader.load(text: text, file: "stored agenda") {
-        return agenda
+    if let text = try store.agendaSnapshot(meetingID: meeting.id) {
+        // Most meetings run the agenda file as it still is: already read.
+        if let loaded = library.agenda(id: meeting.agendaID), loaded.text == text { return loaded.agenda }
+        if case .success(let agenda) = AgendaLoader.load(text: text, file: "stored agenda") { return agenda }
     }
     if let loaded = library.agenda(id: meeting.agendaID) { return loaded.agenda }
     throw ExportError(.agendaUnreadable(agenda: meeting.agendaID, meeting: meeting.id))

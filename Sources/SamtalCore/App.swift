@@ -224,6 +224,11 @@ public struct RunState: Equatable, Sendable {
     public private(set) var personalData: [Int64: [PersonalDataKind]] = [:]
 
     mutating func setNotes(_ list: [Note]) {
+        // Read again after a commit that changed none of them (a draft
+        // written, another step's note): the order, the index and what was
+        // found in them stay as they are. The store hands back the same
+        // texts it read before, so comparing them is cheap.
+        if storedNotesAre(list) { return }
         // Notes on their way to the store stay until the store answers.
         let provisional = notes.filter { $0.id < 0 && $0.stepID == step.id }
         let before = (notes, noteIndex, personalData)
@@ -239,6 +244,21 @@ public struct RunState: Equatable, Sendable {
                 scanForPersonalData(note)
             }
         }
+    }
+
+    /// Whether the notes held are `list` and notes of this step on their
+    /// way to the store; compared in place, without copying a note.
+    func storedNotesAre(_ list: [Note]) -> Bool {
+        var j = 0
+        for i in notes.indices {
+            if notes[i].id < 0 {
+                if notes[i].stepID != step.id { return false }
+                continue
+            }
+            guard j < list.count, notes[i] == list[j] else { return false }
+            j += 1
+        }
+        return j == list.count
     }
 
     mutating func scanForPersonalData(_ note: Note) {

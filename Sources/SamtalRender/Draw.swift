@@ -2,6 +2,7 @@
 // and the visible window of a text field.
 
 import SamtalCore
+import Synchronization
 
 extension Grid {
     /// A box with a title in its top border. Returns the inner rectangle.
@@ -9,18 +10,20 @@ extension Grid {
     public mutating func box(_ rect: Rect, title: String = "", right: String = "", style: Style = Style(.border)) -> Rect {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let top = rect.y, bottom = rect.maxY - 1, left = rect.x, rightX = rect.maxX - 1
+        // Cells put as they are: each line character is one column.
+        let across = Cell("─", style: style), down = Cell("│", style: style)
         for x in left...rightX {
-            text("─", x: x, y: top, style: style)
-            text("─", x: x, y: bottom, style: style)
+            put(x, top, across)
+            put(x, bottom, across)
         }
         for y in top...bottom {
-            text("│", x: left, y: y, style: style)
-            text("│", x: rightX, y: y, style: style)
+            put(left, y, down)
+            put(rightX, y, down)
         }
-        text("┌", x: left, y: top, style: style)
-        text("┐", x: rightX, y: top, style: style)
-        text("└", x: left, y: bottom, style: style)
-        text("┘", x: rightX, y: bottom, style: style)
+        put(left, top, Cell("┌", style: style))
+        put(rightX, top, Cell("┐", style: style))
+        put(left, bottom, Cell("└", style: style))
+        put(rightX, bottom, Cell("┘", style: style))
         if !title.isEmpty, rect.width > 4 {
             text(" " + title + " ", x: left + 1, y: top, maxX: rightX, style: Style(.heading, bold: true))
         }
@@ -53,6 +56,53 @@ extension Grid {
 /// At most `maxLines` lines are made (the rest is cut with "…"), so a huge
 /// note costs no more to draw than the room it gets.
 public func wrap(_ s: String, width: Int, indent: String = "", maxLines: Int = 1000) -> [String] {
+    // A test counting layout work counts every wrap.
+    guard LayoutWork.current == nil, s.utf8.count <= WrapMemo.longestText else {
+        return wrapText(s, width: width, indent: indent, maxLines: maxLines)
+    }
+    let key = WrapMemo.Key(text: s, width: width, indent: indent, maxLines: maxLines)
+    if let lines = WrapMemo.shared.lines(key) { return lines }
+    let lines = wrapText(s, width: width, indent: indent, maxLines: maxLines)
+    WrapMemo.shared.keep(key, lines)
+    return lines
+}
+
+/// Texts already wrapped, by text, width, indent and line limit: a frame
+/// wraps mostly what the one before did (the talking points, the prompt,
+/// the notes in view), so each is wrapped once until it or the width
+/// changes (issue 15). `wrap` is a function of those four, so what comes
+/// from here is what wrapping again would give.
+final class WrapMemo: Sendable {
+    struct Key: Hashable, Sendable {
+        var text: String
+        var width: Int
+        var indent: String
+        var maxLines: Int
+    }
+
+    static let shared = WrapMemo()
+    /// Longer texts (a pasted page on the input line) are wrapped each time.
+    static let longestText = 2_000
+    /// Emptied when its texts come to more than this many bytes.
+    static let capacity = 1 << 20
+
+    private let state = Mutex<(lines: [Key: [String]], bytes: Int)>(([:], 0))
+
+    func lines(_ key: Key) -> [String]? {
+        state.withLock { $0.lines[key] }
+    }
+
+    func keep(_ key: Key, _ lines: [String]) {
+        state.withLock { state in
+            let bytes = key.text.utf8.count + lines.reduce(0) { $0 + $1.utf8.count }
+            if state.bytes + bytes > Self.capacity { state = ([:], 0) }
+            state.lines[key] = lines
+            state.bytes += bytes
+        }
+    }
+}
+
+func wrapText(_ s: String, width: Int, indent: String = "", maxLines: Int = 1000) -> [String] {
     guard width > 0, maxLines > 0 else { return [] }
     let indentText = DisplayWidth.of(indent) < width ? indent : ""
     let indentWidth = DisplayWidth.of(indentText)

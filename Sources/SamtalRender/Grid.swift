@@ -137,6 +137,18 @@ public struct Grid: Equatable, Sendable {
     public mutating func text(_ s: String, x: Int, y: Int, maxX: Int? = nil, style: Style = .normal) -> Int {
         let limit = min(maxX ?? size.width, size.width)
         guard y >= 0, y < size.height else { return x }
+        // Printable ASCII only (most labels and notes' words): every byte is
+        // a character of one column, drawn as it is, without walking the
+        // text's characters (issue 15).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            var col = x
+            for byte in s.utf8 {
+                if col + 1 > limit { break }
+                if col >= 0 { put(col, y, Cell(Grid.asciiText[Int(byte)], width: 1, style: style)) }
+                col += 1
+            }
+            return col
+        }
         var col = x
         for g in s {
             let (shown, w) = DisplayWidth.cell(for: g)
@@ -150,6 +162,9 @@ public struct Grid: Equatable, Sendable {
         }
         return col
     }
+
+    /// Each ASCII character as a text of its own.
+    static let asciiText: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// The visible text of a row: continuation cells skipped, trailing
     /// blanks kept so that columns line up in snapshots.

@@ -130,13 +130,7 @@ extension AppStore {
 
     /// The notes of one step, not deleted, by group, then time, then id.
     public func notes(meetingID: Int64, stepID: String) throws -> [Note] {
-        try snapshot { db in
-            try StoredNote
-                .filter(StoredNote.Columns.meetingID == meetingID && StoredNote.Columns.stepID == stepID
-                        && StoredNote.Columns.deletedAt == nil)
-                .order(StoredNote.displayOrder)
-                .fetchAll(db).map(\.note)
-        }
+        try snapshot { db in try liveNotes(db, meetingID: meetingID).filter { $0.stepID == stepID } }
     }
 
     /// All notes of the meeting that are not deleted, by group, then time,
@@ -144,12 +138,7 @@ extension AppStore {
     /// `notes(meetingID:stepID:)`. The store does not know the agenda's step
     /// order; exports arrange the steps.
     public func notes(meetingID: Int64) throws -> [Note] {
-        try snapshot { db in
-            try StoredNote
-                .filter(StoredNote.Columns.meetingID == meetingID && StoredNote.Columns.deletedAt == nil)
-                .order(StoredNote.displayOrder)
-                .fetchAll(db).map(\.note)
-        }
+        try snapshot { db in try liveNotes(db, meetingID: meetingID) }
     }
 
     /// The number of notes of the meeting that are not deleted.

@@ -27,6 +27,10 @@ public struct AppStore: Sendable {
     /// nil when no upgrade was needed.
     public let migrationBackupPath: String?
 
+    /// The notes of the meetings read last, with the note version they
+    /// were read at (`NoteCache.swift`).
+    let noteCache = NoteCache()
+
     private init(writer: any DatabaseWriter, path: String?, warnings: [StoreWarning], migrationBackupPath: String?) {
         self.writer = writer
         self.path = path

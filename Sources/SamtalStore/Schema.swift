@@ -30,6 +30,7 @@ enum Schema {
         migrator.registerMigration("v17", migrate: v17)
         migrator.registerMigration("v18", migrate: v18)
         migrator.registerMigration("v19", migrate: v19)
+        migrator.registerMigration("v20", migrate: v20)
         return migrator
     }
 
@@ -519,5 +520,37 @@ enum Schema {
             t.column("municipality", .text).notNull().defaults(to: "")
         }
         try db.execute(sql: "INSERT INTO store_identity (id, uuid) VALUES (1, ?)", arguments: [UUID().uuidString.lowercased()])
+    }
+
+    /// Every note written takes the next number of the store's note
+    /// version (`note_version.seq`) into its `change_seq`, by triggers, so
+    /// that a terminal reads again only the notes written since it last
+    /// read (`NoteCache.swift`, issue 15). A note removed for good (samtal
+    /// only marks notes deleted) raises `removed`: then everything is read
+    /// again.
+    static func v20(_ db: Database) throws {
+        try db.create(table: "note_version") { t in
+            t.column("seq", .integer).notNull()
+            t.column("removed", .integer).notNull()
+        }
+        try db.execute(sql: "INSERT INTO note_version (seq, removed) SELECT coalesce(max(id), 0), 0 FROM note")
+        try db.alter(table: "note") { t in
+            t.add(column: "change_seq", .integer).notNull().defaults(to: 0)
+        }
+        try db.execute(sql: "UPDATE note SET change_seq = id")
+        try db.create(index: "note_on_meeting_change", on: "note", columns: ["meeting_id", "change_seq"])
+        try db.execute(sql: """
+            CREATE TRIGGER note_inserted AFTER INSERT ON note BEGIN
+                UPDATE note_version SET seq = seq + 1;
+                UPDATE note SET change_seq = (SELECT seq FROM note_version) WHERE id = NEW.id;
+            END;
+            CREATE TRIGGER note_changed AFTER UPDATE ON note WHEN NEW.change_seq = OLD.change_seq BEGIN
+                UPDATE note_version SET seq = seq + 1;
+                UPDATE note SET change_seq = (SELECT seq FROM note_version) WHERE id = NEW.id;
+            END;
+            CREATE TRIGGER note_removed AFTER DELETE ON note BEGIN
+                UPDATE note_version SET removed = removed + 1;
+            END;
+            """)
     }
 }

@@ -12,8 +12,20 @@ extension AppStore {
     /// Runs `body` in a write transaction: a new one, or the one this thread
     /// is already in.
     func transaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try joining(body) { try writer.write($0) }
+        try joining(body) { open in
+            try writer.write { db in
+                Thread.current.threadDictionary[Self.writingKey] = true
+                defer { Thread.current.threadDictionary[Self.writingKey] = nil }
+                return try open(db)
+            }
+        }
     }
+
+    private static let writingKey = "samtal.store.writing"
+
+    /// Whether this thread is inside a write transaction (what it reads
+    /// may yet be rolled back).
+    var isWriting: Bool { Thread.current.threadDictionary[Self.writingKey] != nil }
 
     /// Runs `body` in a read transaction (one snapshot of the store): a new
     /// one, or the transaction this thread is already in.

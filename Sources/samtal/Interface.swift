@@ -56,7 +56,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     }
 
     Terminal.prepareLocale()
-    let env = ProcessInfo.processInfo.environment
+    let env = options.environment
     // NO_COLOR counts only when it is set to something (no-color.org).
     let noColor = !(env["NO_COLOR"] ?? "").isEmpty
     let theme: Theme = requested ?? (env["SAMTAL_THEME"] == "mono" || noColor ? .monochrome
@@ -111,24 +111,32 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     }
 
     // The first screen is complete before it is drawn: the opening reads
-    // are waited for.
-    for effect in [Effect.loadHome] + (openMeeting.map { [Effect.openMeeting($0)] } ?? []) {
-        worker.enqueue(effect)
+    // are waited for. The home screen is read only when it is the first
+    // screen, or when what was asked could not be opened (going back to it
+    // reads it again).
+    func awaitOpening() {
+        while worker.busy || reader.busy || runner.inbox.hasEvents {
+            worker.drain(timeout: 0.05)
+            reader.drain(timeout: 0.05)
+            _ = takeInbox()
+        }
     }
-    if let openCycle {
+    if let openMeeting {
+        worker.enqueue(.openMeeting(openMeeting))
+    } else if let openCycle {
         for effect in state.openWorkspace(cycleID: openCycle) { worker.enqueue(effect) }
     }
-    while worker.busy || reader.busy || runner.inbox.hasEvents {
-        worker.drain(timeout: 0.05)
-        reader.drain(timeout: 0.05)
-        _ = takeInbox()
+    awaitOpening()
+    if case .home = state.screen {
+        worker.enqueue(.loadHome)
+        awaitOpening()
     }
 
     // Other terminals' commits are noticed by polling; the loop wakes at
     // least every 50 ms for it (and for signals), and draws only when the
     // screen changed.
     let watcher = try? ChangeWatcher(path: options.storePath)
-    let trace = ProcessInfo.processInfo.environment["SAMTAL_TRACE_FILE"].flatMap(DrawTrace.init)
+    let trace = options.environment["SAMTAL_TRACE_FILE"].flatMap(DrawTrace.init)
     var lastDrawn: Grid?
     var paste = PasteReader()
     var lastSecond = -1

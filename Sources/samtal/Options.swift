@@ -19,7 +19,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("An extra folder of agenda files (can be repeated).", valueName: "dir"), completion: .directory)
     var agendas: [String] = []
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// Read once: building it costs as much as a frame.
+    static let processEnvironment = ProcessInfo.processInfo.environment
+    var environment: [String: String] { Self.processEnvironment }
 
     func validate() throws {
         if lang == nil, let env = environment["SAMTAL_LANG"], !env.isEmpty, Language(rawValue: env) == nil {
@@ -45,7 +47,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func agendaLibrary() -> AgendaLibrary {
-        AgendaLibrary(folders: AgendaLibrary.defaultFolders(extra: agendas, environment: environment))
+        AgendaLibrary(folders: AgendaLibrary.defaultFolders(extra: agendas, environment: environment),
+                      cachePath: AgendaCache.defaultPath(environment: environment))
     }
 }
 

@@ -132,3 +132,37 @@ struct DisplayWidthFastPathTests {
         }
     }
 }
+
+@Suite("A frame's repeated work is not done again")
+struct RepeatedWorkTests {
+    @Test("wrapped text kept from one frame to the next is what wrapping again gives")
+    func wrapMemo() {
+        let texts = ShapeFixtures.texts + ["", "a\n\nb", "ord " + String(repeating: "långt", count: 40), "中文 😀 e\u{301} Storgatan 12",
+                                           String(repeating: "x ", count: 1_500)]
+        for text in texts {
+            for (width, indent, maxLines) in [(1, "", 1000), (12, "  ", 3), (40, "", 1000), (80, "· ", 2)] {
+                let direct = wrapText(text, width: width, indent: indent, maxLines: maxLines)
+                #expect(wrap(text, width: width, indent: indent, maxLines: maxLines) == direct)
+                #expect(wrap(text, width: width, indent: indent, maxLines: maxLines) == direct) // kept from the first
+            }
+        }
+    }
+
+    @Test("printable ASCII is drawn cell by cell as its characters are, clipped the same")
+    func asciiText() {
+        for (text, x, maxX) in [("Avsluta F10", 2, 40), ("abc def", -2, 5), ("Grupp 2 · problem", 0, 100), ("tab\there", 1, 30)] {
+            var grid = Grid(Size(width: 30, height: 2))
+            let end = grid.text(text, x: x, y: 1, maxX: maxX)
+            var expected = Grid(Size(width: 30, height: 2))
+            var col = x
+            for g in text {
+                let (shown, w) = DisplayWidth.tableCell(for: g)
+                if col + w > min(maxX, 30) { break }
+                if col >= 0 { expected.put(col, 1, Cell(shown, width: w)) }
+                col += w
+            }
+            #expect(grid == expected, "\(text)")
+            #expect(end == col, "\(text)")
+        }
+    }
+}

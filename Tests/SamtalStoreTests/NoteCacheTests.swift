@@ -1,0 +1,100 @@
+// Notes read again after a commit: only those written since are read
+// (issue 15), and what comes back is what a whole reading gives.
+
+import Foundation
+import GRDB
+import SamtalCore
+@testable import SamtalStore
+import Testing
+
+@Suite("Notes read again read only what changed")
+struct NoteCacheTests {
+    /// What a whole reading of the meeting's notes gives, past the cache.
+    func whole(_ store: AppStore, _ meetingID: Int64) throws -> [Note] {
+        try store.writer.read { try AppStore.readNotes($0, meetingID: meetingID) }
+    }
+
+    @Test("another terminal's notes, edits, deletions, hidings and reviews: the same as a whole reading, each time")
+    func anotherTerminalsChanges() throws {
+        let folder = try TempFolder()
+        let path = folder.file("samtal.sqlite")
+        let mine = try AppStore(path: path)
+        let fixture = try Fixture(store: mine)
+        let other = try AppStore(path: path) // another process's connections
+        let meeting = fixture.meeting.id
+        var ids: [Int64] = []
+        for i in 0..<12 {
+            ids.append(try other.saveNote(fixture.draft("Anteckning \(i)", step: i % 3 == 0 ? "annat" : "lagesbild", group: i % 4),
+                                          now: Double(2_000 + i)).id)
+        }
+        #expect(try mine.notes(meetingID: meeting, stepID: "lagesbild") == whole(mine, meeting).filter { $0.stepID == "lagesbild" })
+        let changes: [() throws -> Void] = [
+            { _ = try other.saveNote(fixture.draft("Ny i grupp 2", group: 2), now: 1_500) }, // earlier than the rest
+            { _ = try other.updateNote(id: ids[1], text: "Ändrad", group: 3, type: .question, now: 3_000) },
+            { try other.deleteNote(id: ids[2], now: 3_001) },
+            { _ = try other.setNoteHidden(noteID: ids[4], hidden: true) },
+            { _ = try other.setPersonalDataChecked(noteID: ids[5], checked: true) },
+            { _ = try other.reviewNotes([NoteReviewDecision(noteID: ids[7], review: .approved, publicText: "Kort")]) },
+            { try other.saveDraft(meetingID: meeting, station: "run", field: "note:lagesbild", text: "utkast", now: 3_002) },
+            { _ = try mine.saveNote(fixture.draft("Min egen", group: 0), now: 3_003) },
+        ]
+        for change in changes {
+            try change()
+            #expect(try mine.notes(meetingID: meeting) == whole(mine, meeting))
+            #expect(try mine.notes(meetingID: meeting, stepID: "lagesbild") == whole(mine, meeting).filter { $0.stepID == "lagesbild" })
+        }
+        // Read again with nothing changed: the same notes.
+        #expect(try mine.notes(meetingID: meeting) == whole(mine, meeting))
+    }
+
+    @Test("after the first reading, a commit reads only the notes it changed")
+    func readsOnlyTheChanged() throws {
+        let fixture = try Fixture.inMemory()
+        let meeting = fixture.meeting.id
+        var first: Note?
+        for i in 0..<50 {
+            let note = try fixture.store.saveNote(fixture.draft("Anteckning \(i)"), now: Double(i))
+            first = first ?? note
+        }
+        _ = try fixture.store.notes(meetingID: meeting, stepID: "lagesbild")
+        // A change the version does not see (its trigger taken away for the
+        // test), then a note saved: only the new note is read.
+        try fixture.store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER note_changed")
+            try db.execute(sql: "UPDATE note SET text = 'ändrad i smyg' WHERE id = ?", arguments: [first!.id])
+        }
+        let note = try fixture.store.saveNote(fixture.draft("En till"), now: 100)
+        let notes = try fixture.store.notes(meetingID: meeting, stepID: "lagesbild")
+        #expect(notes.count == 51 && notes.last == note)
+        #expect(notes.first?.text == "Anteckning 0")
+        #expect(try whole(fixture.store, meeting).first?.text == "ändrad i smyg")
+    }
+
+    @Test("a note removed for good (by hand, in SQL) is gone from the next reading")
+    func removedForGood() throws {
+        let fixture = try Fixture.inMemory()
+        let meeting = fixture.meeting.id
+        let a = try fixture.store.saveNote(fixture.draft("A"), now: 1)
+        _ = try fixture.store.saveNote(fixture.draft("B"), now: 2)
+        _ = try fixture.store.notes(meetingID: meeting)
+        try fixture.store.writer.write { try $0.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [a.id]) }
+        #expect(try fixture.store.notes(meetingID: meeting).map(\.text) == ["B"])
+    }
+
+    @Test("a write that is rolled back leaves nothing of it in what is read")
+    func rolledBack() throws {
+        let fixture = try Fixture.inMemory()
+        let meeting = fixture.meeting.id
+        _ = try fixture.store.saveNote(fixture.draft("A"), now: 1)
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try fixture.store.inOneTransaction {
+                _ = try fixture.store.saveNote(fixture.draft("B"), now: 2)
+                #expect(try fixture.store.notes(meetingID: meeting).count == 2) // read inside the write
+                throw Stop()
+            }
+        }
+        _ = try fixture.store.saveNote(fixture.draft("C"), now: 3) // takes the number B had
+        #expect(try fixture.store.notes(meetingID: meeting).map(\.text) == ["A", "C"])
+    }
+}
