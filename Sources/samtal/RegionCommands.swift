@@ -14,7 +14,7 @@ import SamtalTerminal
 func regionURL(_ given: String?, option: String) throws -> String {
     if let given, !given.isEmpty { return given }
     if let env = ProcessInfo.processInfo.environment["SAMTAL_REGION_URL"], !env.isEmpty { return env }
-    throw ValidationError("give the region's server with \(option) postgres://… (or set SAMTAL_REGION_URL)")
+    throw ValidationError(say(.regionServerMissing(option: option)))
 }
 
 struct Publish: ParsableCommand {
@@ -38,9 +38,9 @@ struct Publish: ParsableCommand {
 
     func validate() throws {
         if let municipality, municipality.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--municipality must not be empty")
+            throw ValidationError(say(.mustNotBeEmpty(option: "--municipality")))
         }
-        if dryRun && verify { throw ValidationError("--dry-run and --verify: give one of them") }
+        if dryRun && verify { throw ValidationError(say(.dryRunOrVerify)) }
         if !dryRun { _ = try regionURL(to, option: "--to") }
     }
 
@@ -52,27 +52,25 @@ struct Publish: ParsableCommand {
                                                  options: PublishOptions(includeInternal: includeInternal, language: options.language),
                                                  municipality: municipality?.trimmingCharacters(in: .whitespaces))
             if dryRun {
-                print(publication.listing(), terminator: "")
+                print(publication.listing(language: options.language), terminator: "")
                 return
             }
             let url = try regionURL(to, option: "--to")
             if verify {
                 let held = try RegionServer.published(storeID: publication.storeID, url: url)
                 if held?.normalized == publication.normalized {
-                    print("the region holds exactly what this store publishes (\(publication.rows.count) rows)")
+                    print(say(.regionHoldsSame(rows: publication.rows.count)))
                     return
                 }
-                warn("samtal: the region differs from what this store publishes: `samtal publish` sends it")
+                warn("samtal: " + say(.regionDiffers))
                 throw ExitCode(1)
             }
             let result = try RegionServer.publish(publication, url: url)
+            // The tables by the server's names ("cycles 1"): the same in either language.
             let changed = RegionTable.allCases.compactMap { t in (result.changed[t] ?? 0) == 0 ? nil : "\(t.rawValue) \(result.changed[t]!)" }
             let removed = RegionTable.allCases.compactMap { t in (result.removed[t] ?? 0) == 0 ? nil : "\(t.rawValue) \(result.removed[t]!)" }
-            var line = "published \(publication.rows.count) rows of \(oneLine(publication.municipality)) (\(publication.storeID))"
-            line += result.totalChanged == 0 ? ": nothing changed" : ": changed " + (changed.isEmpty ? "none" : changed.joined(separator: ", "))
-            if !removed.isEmpty { line += "; removed " + removed.joined(separator: ", ") }
-            if !result.tls { line += " (without TLS)" }
-            print(line)
+            print(say(.published(rows: publication.rows.count, municipality: oneLine(publication.municipality), store: publication.storeID,
+                                 changes: result.totalChanged, changed: changed, removed: removed, tls: result.tls)))
         }
     }
 }
@@ -84,7 +82,7 @@ struct RegionReading: ParsableArguments {
     @Option(help: ArgumentHelp("The month (default: the latest month rated).", valueName: "YYYY-MM")) var period: String?
 
     func validate() throws {
-        if let period, !RegionReport.isPeriod(period) { throw ValidationError("--period must be a month written YYYY-MM, not '\(period)'") }
+        if let period, !RegionReport.isPeriod(period) { throw ValidationError(say(.periodMonth(oneLine(period)))) }
         _ = try regionURL(from, option: "--from")
     }
 
@@ -176,23 +174,24 @@ struct RegionCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The county's login role to create (can be repeated).", valueName: "role")) var county: [String] = []
         @Option(help: ArgumentHelp("Whether municipalities read each other's rows (default: no).", valueName: "yes|no"))
         var municipalitiesReadOthers: String?
+        @Option(name: .long, help: ArgumentHelp("Language of the messages (SAMTAL_LANG also sets it).", valueName: "sv|en")) var lang: Language?
 
         func validate() throws {
             for role in municipality + county where !RegionSchema.isValidRoleName(role) {
-                throw ValidationError("'\(role)' cannot be a role name: use lower-case letters, digits and _, starting with a letter")
+                throw ValidationError(say(.roleName(oneLine(role))))
             }
             if let m = municipalitiesReadOthers, !["yes", "no"].contains(m) {
-                throw ValidationError("--municipalities-read-others must be yes or no")
+                throw ValidationError(say(.yesOrNo(option: "--municipalities-read-others")))
             }
         }
 
         func run() throws {
-            try failingWithMessage(GlobalOptions()) {
+            var options = GlobalOptions()
+            options.lang = lang
+            try failingWithMessage(options) {
                 let result = try RegionSchema.setup(adminURL: adminURL, municipalities: municipality, counties: county,
                                                     readOthers: municipalitiesReadOthers.map { $0 == "yes" })
-                print("region schema version \(result.version)"
-                      + (result.applied.isEmpty ? ", up to date" : ", applied \(result.applied.map(String.init).joined(separator: ", "))")
-                      + (result.rolesCreated.isEmpty ? "" : "; roles created: \(result.rolesCreated.joined(separator: ", "))"))
+                print(say(.regionSetUp(version: result.version, applied: result.applied, roles: result.rolesCreated)))
             }
         }
     }
@@ -209,7 +208,7 @@ struct RegionCommand: ParsableCommand {
         @Flag(help: "Write over a file that is already there.") var force = false
 
         func validate() throws {
-            if format == .json || format == .docx { throw ValidationError("--format: the region's report is md, html, pdf or csv") }
+            if format == .json || format == .docx { throw ValidationError(say(.regionReportFormats)) }
         }
 
         func run() throws {
@@ -224,7 +223,7 @@ struct RegionCommand: ParsableCommand {
                 if let output {
                     try OutputFile.write(data, to: output, overwrite: force, protecting: [options.storePath], isPrivate: true)
                 } else if format == .pdf && isatty(STDOUT_FILENO) != 0 {
-                    warn("samtal: the PDF is a binary file: give --output FILE")
+                    warn("samtal: " + say(.binaryToTerminal(name: "PDF")))
                     throw ExitCode(1)
                 } else {
                     FileHandle.standardOutput.write(data)
