@@ -102,10 +102,12 @@ struct RegionCommand: ParsableCommand {
         func run() throws {
             try requireTerminal(options)
             let url = try region.url()
-            var db: PGConnection!
+            let language = options.language
+            // A wrong URL or a refusing server is said before the screen opens.
+            var first: PGConnection!
             try failingWithMessage(options) {
-                db = try PGConnection(url: url)
-                try db.exec("LISTEN \(RegionSchema.channel)")
+                first = try PGConnection(url: url)
+                try first.exec("LISTEN \(RegionSchema.channel)")
             }
             Terminal.prepareLocale()
             let terminal: Terminal
@@ -116,47 +118,40 @@ struct RegionCommand: ParsableCommand {
                 throw ExitCode(noTerminalExitCode)
             }
             defer { terminal.shutdown() }
-            var state = RegionViewState()
-            var month = region.period
+            // The server is read on the reader's thread: the keys never wait for it.
+            let reader = RegionReader(url: url, language: language, connection: first)
+            first = nil
+            reader.start()
+            defer { reader.stop() }
+            var state = RegionViewState(month: region.period)
             let clock = DateFormatter()
             clock.dateFormat = "HH:mm:ss"
-            func reload() {
-                do {
-                    let publications = try RegionServer.read(db)
-                    let shown = month ?? RegionReport.latestPeriod(publications) ?? String(localDate().prefix(7))
-                    month = shown
-                    state.report = RegionReport(publications, period: shown)
-                    state.loadedAt = clock.string(from: Date())
-                    state.problem = nil
-                } catch {
-                    state.problem = "\(error)"
-                }
-            }
-            reload()
             var drawn: Grid?
             while terminal.quitSignal == nil {
                 let size = terminal.size
-                let grid = RegionView.render(state, size: size, language: options.language)
-                if grid != drawn { terminal.draw(grid); drawn = grid }
-                let input = terminal.readKey(timeoutMilliseconds: 200)
-                if case .key(let key) = input {
-                    switch key {
-                    case .char("q"), .function(10), .escape, .ctrl("c"): return
-                    case .char("r"), .function(5): reload()
-                    case .left, .right:
-                        month = month.map { RegionViewState.month($0, plus: key == .left ? -1 : 1) }
-                        state.offset = 0
-                        reload()
-                    case .up: state.offset = max(0, state.offset - 1)
-                    case .down, .pageDown, .char(" "):
-                        let last = max(0, RegionView.lineCount(state, size: size, language: options.language) - (size.height - 2))
-                        state.offset = min(last, state.offset + (key == .down ? 1 : max(1, size.height - 3)))
-                    case .pageUp: state.offset = max(0, state.offset - max(1, size.height - 3))
-                    default: break
+                for found in reader.take() {
+                    let event: RegionViewEvent
+                    switch found {
+                    case .read(let publications):
+                        event = .read(publications, at: clock.string(from: Date()), thisMonth: String(localDate().prefix(7)))
+                    case .failed(let message, let retrying):
+                        event = .failed(message, retrying: retrying)
                     }
+                    state = RegionView.update(state, event, size: size, language: language).0
                 }
-                // A municipality published: read again.
-                if !db.notifications(timeout: 0).isEmpty { reload() }
+                let grid = RegionView.render(state, size: size, language: language)
+                if grid != drawn { terminal.draw(grid); drawn = grid }
+                guard case .key(let key) = terminal.readKey(timeoutMilliseconds: 100) else { continue }
+                let (next, effect) = RegionView.update(state, .key(key), size: size, language: language)
+                state = next
+                switch effect {
+                case .none: break
+                case .quit: return
+                case .readAgain: reader.readAgain()
+                case .suspend:
+                    terminal.suspend()
+                    drawn = nil
+                }
             }
         }
     }

@@ -161,7 +161,7 @@ class RegionCommandsTests(E2ETestCase):
     def test_the_live_view_shows_a_publish_as_it_happens(self):
         p = self.pane(f"{BINARY} region --from '{self.url(self.lan)}' --period 2027-03")
         p.wait_for("Länets bild 2027-03 · 0 kommuner")
-        p.wait_for("q avsluta")
+        p.wait_for("F5 Läs om  F10 Avsluta")
         # A municipality publishes: the view redraws by itself (NOTIFY).
         self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
         p.wait_for("Länets bild 2027-03 · 1 kommuner")
@@ -170,5 +170,24 @@ class RegionCommandsTests(E2ETestCase):
         # ← goes a month back.
         p.key("Left")
         p.wait_for("Länets bild 2027-02")
+        # F1: the help, read from the keymap; q closes it, q again quits.
+        p.key("F1")
+        p.wait_for("Hjälp – tangenter")
+        p.wait_for("Läs regionen igen nu")
+        p.type("q")
+        p.wait_for("F5 Läs om  F10 Avsluta")
+        p.type("q")
+        p.wait_exit()
+
+    def test_the_live_view_says_a_dropped_connection_and_reads_again(self):
+        p = self.pane(f"{BINARY} region --from '{self.url(self.lan)}' --period 2027-03")
+        p.wait_for("Länets bild 2027-03 · 0 kommuner")
+        subprocess.run(["psql", self.admin, "-qc", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        f"WHERE usename = '{self.lan}'"], check=True, capture_output=True)
+        p.wait_for("förbindelsen med regionens server bröts")
+        p.wait_for("försöker igen om en stund")
+        # Connected again, it reads the region again by itself.
+        self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
+        p.wait_for("Länets bild 2027-03 · 1 kommuner")
         p.type("q")
         p.wait_exit()
