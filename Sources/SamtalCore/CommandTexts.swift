@@ -225,7 +225,10 @@ extension Texts {
                 + "(or Scripts/install-packages librsvg2-bin) draws them as PNG"
         case .agendaOK(let file, let steps, let minutes):
             return sv ? "\(file): ok (\(steps) steg, \(minutes) min)" : "\(file): ok (\(steps) steps, \(minutes) min)"
-        default:
+        case .regionServerMissing, .dryRunOrVerify, .periodMonth, .roleName, .yesOrNo, .regionReportFormats, .regionOutOfMemory,
+             .regionCannotConnect, .regionConnectionLost, .regionRefused, .regionRoleNotMunicipality, .regionStoreClaimed,
+             .regionNoSchema, .regionRoleMayNotUse, .regionSchemaNotSetUp, .regionSchemaNewer, .regionSchemaOlder,
+             .regionNoMunicipality, .regionHoldsSame, .regionDiffers, .published, .regionSetUp:
             return region(m)
         }
     }
