@@ -59,7 +59,7 @@ let package = Package(
                                                            .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Golden"]),
         .testTarget(name: "SamtalRegionTests", dependencies: ["SamtalRegion", "SamtalApp", "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalRender"]),
-        .testTarget(name: "SamtalRenderTests", dependencies: ["SamtalCore", "SamtalRender", "SamtalTerminal"],
+        .testTarget(name: "SamtalRenderTests", dependencies: ["SamtalCore", "SamtalRender", "SamtalTerminal", "SamtalRegion"],
                     exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

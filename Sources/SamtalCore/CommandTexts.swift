@@ -51,6 +51,35 @@ public enum CommandMessage: Equatable, Sendable {
     case periodNotDates(String)
     // success
     case agendaOK(file: String, steps: Int, minutes: Int)
+    // the region (`samtal publish`, `samtal region`): wrong command lines
+    case regionServerMissing(option: String)
+    case dryRunOrVerify
+    case periodMonth(String)
+    case roleName(String)
+    case yesOrNo(option: String)
+    case regionReportFormats
+    // the region: what samtal says of the server (`RegionError`); the
+    // server's or libpq's own words follow as the detail
+    case regionOutOfMemory
+    case regionCannotConnect(url: String, detail: String)
+    case regionConnectionLost(detail: String)
+    case regionRefused(detail: String)
+    case regionRoleNotMunicipality(role: String)
+    case regionStoreClaimed(store: String, role: String)
+    case regionNameTaken(name: String)
+    case regionNoSchema
+    case regionRoleMayNotUse(role: String)
+    case regionSchemaNotSetUp
+    case regionSchemaNewer(version: Int, known: Int)
+    case regionSchemaOlder(version: Int, known: Int)
+    case regionNoMunicipality
+    // the region: what went well
+    case regionHoldsSame(rows: Int)
+    case regionDiffers
+    /// `samtal publish`: the rows sent, and per table those changed and
+    /// removed ("cycles 1"); `changes` counts every change.
+    case published(rows: Int, municipality: String, store: String, changes: Int, changed: [String], removed: [String], tls: Bool)
+    case regionSetUp(version: Int, applied: [Int], roles: [String])
 }
 
 /// What an export did with what looks like personal data.
@@ -201,8 +230,96 @@ extension Texts {
                 : "the period \"\(period)\" cannot be read as dates: goals' deadlines are not checked against it, and the region's report does not know which months it covers (write e.g. 2027, 2027 Q1, 2026–2027, hösten 2026 or 2026-09-01 – 2027-08-31)"
         case .agendaOK(let file, let steps, let minutes):
             return sv ? "\(file): ok (\(steps) steg, \(minutes) min)" : "\(file): ok (\(steps) steps, \(minutes) min)"
+        case .regionServerMissing, .dryRunOrVerify, .periodMonth, .roleName, .yesOrNo, .regionReportFormats, .regionOutOfMemory,
+             .regionCannotConnect, .regionConnectionLost, .regionRefused, .regionRoleNotMunicipality, .regionStoreClaimed, .regionNameTaken,
+             .regionNoSchema, .regionRoleMayNotUse, .regionSchemaNotSetUp, .regionSchemaNewer, .regionSchemaOlder,
+             .regionNoMunicipality, .regionHoldsSame, .regionDiffers, .published, .regionSetUp:
+            return region(m)
         }
     }
+
+    /// The region's messages (`command` for the cases of the region).
+    func region(_ m: CommandMessage) -> String {
+        let sv = language == .sv
+        switch m {
+        case .regionServerMissing(let option):
+            return sv ? "ge regionens server med \(option) postgres://… (eller sätt SAMTAL_REGION_URL)"
+                : "give the region's server with \(option) postgres://… (or set SAMTAL_REGION_URL)"
+        case .dryRunOrVerify:
+            return sv ? "--dry-run och --verify: ge en av dem" : "--dry-run and --verify: give one of them"
+        case .periodMonth(let given):
+            return sv ? "--period måste vara en månad skriven ÅÅÅÅ-MM, inte '\(given)'" : "--period must be a month written YYYY-MM, not '\(given)'"
+        case .roleName(let role):
+            return sv ? "'\(role)' kan inte vara ett rollnamn: använd små bokstäver, siffror och _, med en bokstav först"
+                : "'\(role)' cannot be a role name: use lower-case letters, digits and _, starting with a letter"
+        case .yesOrNo(let option):
+            return sv ? "\(option) måste vara yes eller no" : "\(option) must be yes or no"
+        case .regionReportFormats:
+            return sv ? "--format: regionens rapport är md, html, pdf eller csv" : "--format: the region's report is md, html, pdf or csv"
+        case .regionOutOfMemory:
+            return sv ? "kan inte nå regionens server: minnet räcker inte" : "cannot reach the regional server: out of memory"
+        case .regionCannotConnect(let url, let detail):
+            return (sv ? "kan inte ansluta till regionens server \(url)" : "cannot connect to the regional server \(url)") + Self.detail(detail)
+        case .regionConnectionLost(let detail):
+            return (sv ? "förbindelsen med regionens server bröts" : "the connection to the regional server was lost") + Self.detail(detail)
+        case .regionRefused(let detail):
+            return (sv ? "regionens server vägrade" : "the regional server refused") + Self.detail(detail)
+        case .regionRoleNotMunicipality(let role):
+            return sv ? "regionen vägrar rollen \(role): den är inte en kommuns roll (länet lägger till den med `samtal region setup --municipality \(role)`)"
+                : "the region refuses the role \(role): it is not a municipality's role (the county adds it with `samtal region setup --municipality \(role)`)"
+        case .regionStoreClaimed(let store, let role):
+            return sv ? "regionen vägrar det här lagret (\(store)) för rollen \(role): en annan kommuns roll publicerade det först"
+                : "the region refuses this store (\(store)) for the role \(role): another municipality's role published it first"
+        case .regionNameTaken(let name):
+            return sv ? "regionen vägrar namnet \(name): en annan kommuns roll publicerar under det (ge den här kommunens eget namn med --municipality)"
+                : "the region refuses the name \(name): another municipality's role publishes under it (give this municipality's own name with --municipality)"
+        case .regionNoSchema:
+            return sv ? "servern har ingen samtal-region: länet sätter upp den med `samtal region setup --admin-url URL`"
+                : "the server holds no samtal region: the county sets it up with `samtal region setup --admin-url URL`"
+        case .regionRoleMayNotUse(let role):
+            return sv ? "rollen \(role) får inte använda samtal-regionen: länet lägger till den med `samtal region setup --municipality \(role)`"
+                : "the role \(role) may not use the samtal region: the county adds it with `samtal region setup --municipality \(role)`"
+        case .regionSchemaNotSetUp:
+            return sv ? "regionens schema är inte uppsatt: länet kör `samtal region setup --admin-url URL`"
+                : "the region's schema is not set up: the county runs `samtal region setup --admin-url URL`"
+        case .regionSchemaNewer(let version, let known):
+            return sv ? "regionens schema är version \(version), nyare än den här samtal känner till (\(known)): uppdatera samtal"
+                : "the region's schema is version \(version), newer than this samtal knows (\(known)): update samtal"
+        case .regionSchemaOlder(let version, let known):
+            return sv ? "regionens schema är version \(version), äldre än den här samtals (\(known)): länet kör `samtal region setup` igen"
+                : "the region's schema is version \(version), older than this samtal's (\(known)): the county runs `samtal region setup` again"
+        case .regionNoMunicipality:
+            return sv ? "lagret säger inte vilken kommun det hör till: publicera en gång med --municipality NAMN"
+                : "the store does not say which municipality it belongs to: publish once with --municipality NAME"
+        case .regionHoldsSame(let rows):
+            return sv ? "regionen har precis det som det här lagret publicerar (\(rows) rader)"
+                : "the region holds exactly what this store publishes (\(rows) rows)"
+        case .regionDiffers:
+            return sv ? "regionen skiljer sig från det som det här lagret publicerar: `samtal publish` skickar det"
+                : "the region differs from what this store publishes: `samtal publish` sends it"
+        case .published(let rows, let municipality, let store, let changes, let changed, let removed, let tls):
+            var line = sv ? "publicerade \(rows) rader för \(municipality) (\(store))" : "published \(rows) rows of \(municipality) (\(store))"
+            if changes == 0 {
+                line += sv ? ": inget ändrades" : ": nothing changed"
+            } else {
+                line += sv ? ": ändrade " + (changed.isEmpty ? "inga rader" : changed.joined(separator: ", "))
+                    : ": changed " + (changed.isEmpty ? "none" : changed.joined(separator: ", "))
+            }
+            if !removed.isEmpty { line += (sv ? "; tog bort " : "; removed ") + removed.joined(separator: ", ") }
+            if !tls { line += sv ? " (utan TLS)" : " (without TLS)" }
+            return line
+        case .regionSetUp(let version, let applied, let roles):
+            let list = applied.map(String.init).joined(separator: ", ")
+            return (sv ? "regionens schema är version \(version)" : "region schema version \(version)")
+                + (applied.isEmpty ? (sv ? ", redan aktuellt" : ", up to date") : (sv ? ", tillämpade \(list)" : ", applied \(list)"))
+                + (roles.isEmpty ? "" : (sv ? "; skapade roller: " : "; roles created: ") + roles.joined(separator: ", "))
+        default:
+            return "\(m)"
+        }
+    }
+
+    /// The server's or libpq's own words after samtal's.
+    static func detail(_ text: String) -> String { text.isEmpty ? "" : ": " + text }
 }
 
 extension IDError: Explained {

@@ -31,6 +31,9 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case review
     /// A form over the workspace: the form's keys without the participant rows.
     case recordForm
+    /// The county's live view (`samtal region`): it only shows, so letters
+    /// are safe twins of its F-keys.
+    case region
 
     /// The parent's actions that make no sense here: a step with its own
     /// interaction has no note list to select, edit or type into.
@@ -140,6 +143,8 @@ public enum Action: String, Sendable, CaseIterable {
     case openProblem, togglePromise, nextActivityStatus, draftPromise, wsMerge, wsSplit
     // the public feedback's review
     case toggleExcluded, toggleApproved, editReviewText, saveReviewText, publishReview, closeReview
+    // the county's live view
+    case monthBack, monthForward, regionUp, regionDown, regionPageUp, regionPageDown, readAgain
 }
 
 public struct KeyBinding: Sendable {
@@ -389,6 +394,17 @@ public enum Keymap {
         KeyBinding([.function(9), .ctrl("s")], .publishReview, .review, bar: .keyPublish, help: .helpPublishReview),
         KeyBinding([.escape], .closeReview, .review, bar: .keyCancel, help: .helpCloseReview),
 
+        // The county's live view (`samtal region`): it only shows.
+        KeyBinding([.function(1), .char("?")], .help, .region, bar: .keyHelp, help: .helpHelp),
+        KeyBinding([.left, .char("h")], .monthBack, .region, bar: .keyMonth, help: .helpMonthBack),
+        KeyBinding([.right, .char("l")], .monthForward, .region, help: .helpMonthForward),
+        KeyBinding([.up, .char("k")], .regionUp, .region, help: .helpRegionUp),
+        KeyBinding([.down, .char("j")], .regionDown, .region, help: .helpRegionDown),
+        KeyBinding([.pageUp, .char("b")], .regionPageUp, .region, help: .helpRegionPageUp),
+        KeyBinding([.pageDown, .char(" ")], .regionPageDown, .region, bar: .keyScroll, help: .helpRegionPageDown),
+        KeyBinding([.function(5), .char("r")], .readAgain, .region, bar: .keyReadAgain, help: .helpReadAgain),
+        KeyBinding([.function(10), .char("q"), .escape], .quit, .region, bar: .keyQuit, help: .helpQuitRegion),
+
         // The projector only shows; it can be closed.
         KeyBinding([.function(10), .char("q")], .quit, .projector, help: .helpQuit),
 
@@ -497,7 +513,8 @@ public enum Keymap {
     /// How a binding's keys are written in the bar and help ("F3/Ctrl-T").
     public static func keyText(_ binding: KeyBinding, barOnly: Bool = false) -> String {
         if barOnly {
-            if binding.action == .nextStep { return "PgUp/PgDn" }
+            if binding.action == .nextStep || binding.action == .regionPageDown { return "PgUp/PgDn" }
+            if binding.action == .monthBack { return "←/→" }
             return binding.keys[0].label
         }
         return binding.keys.map(\.label).joined(separator: "/")

@@ -131,6 +131,9 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpRetireCycle, helpToggleRetired, retireSelectCycle, cycleRestored, cycleRetired, showingRetired, hidingRetired
     case confirmRetireCycle, retiredMark, formEditCycle
     case exportPersonalDataOne, keyApprove, helpToggleApproved, reviewFlaggedWaiting, reviewStillPersonal, reviewLegend, exportRecordsNotPublic
+    // the county's live view (`samtal region`)
+    case keyMonth, keyScroll, keyReadAgain, helpMonthBack, helpMonthForward, helpRegionUp, helpRegionDown, helpRegionPageUp
+    case helpRegionPageDown, helpReadAgain, helpQuitRegion, regionRetrying, regionShowingFrom
 }
 
 public struct Texts: Sendable {
@@ -988,6 +991,20 @@ public struct Texts: Sendable {
         case .reviewStillPersonal: return ("Sparat, men texten har kvar personuppgifter och publiceras inte", "Saved, but the text still holds personal data and will not be published")
         case .reviewLegend: return ("med = publiceras · utesluten = du tog bort den · utelämnas = har personuppgifter, publiceras inte · ej granskad = väntar på beslut", "in = published · excluded = you took it out · left out = holds personal data, not published · not reviewed = waits for a decision")
         case .exportRecordsNotPublic: return ("JSON och CSV skriver alla poster (internt), inte den offentliga återkopplingen: välj HTML, PDF, Word eller Markdown", "JSON and CSV write every record (internal), not the public feedback: choose HTML, PDF, Word or Markdown")
+        case .keyMonth: return ("Månad", "Month")
+        case .keyScroll: return ("Bläddra", "Scroll")
+        case .keyReadAgain: return ("Läs om", "Read again")
+        case .helpMonthBack: return ("Månaden före", "The month before")
+        case .helpMonthForward: return ("Månaden efter", "The month after")
+        case .helpRegionUp: return ("En rad upp", "One line up")
+        case .helpRegionDown: return ("En rad ner", "One line down")
+        case .helpRegionPageUp: return ("En sida upp", "One page up")
+        case .helpRegionPageDown: return ("En sida ner", "One page down")
+        case .helpReadAgain: return ("Läs regionen igen nu (vyn läser också av sig själv när en kommun publicerar)",
+                                     "Read the region again now (the view also reads by itself when a municipality publishes)")
+        case .helpQuitRegion: return ("Avsluta (regionen ändras inte)", "Quit (the region is not changed)")
+        case .regionRetrying: return ("försöker igen om en stund", "trying again in a moment")
+        case .regionShowingFrom: return ("visar det som lästes", "showing what was read at")
         case .keyShorten: return ("Förkorta", "Shorten")
         case .keyPublish: return ("Publicera", "Publish")
         case .helpReviewUp: return ("Föregående anteckning", "Previous note")

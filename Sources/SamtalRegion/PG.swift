@@ -5,16 +5,32 @@
 
 import CLibPQ
 import Foundation
+import SamtalCore
 
-public struct RegionError: Error, CustomStringConvertible, Equatable {
-    public var description: String
+/// What went wrong with the region, in the interface's language: samtal's
+/// own words, with the server's or libpq's after them (`CommandMessage`'s
+/// region cases).
+public struct RegionError: Explained, Equatable {
+    public var what: CommandMessage
     /// The server's SQLSTATE, when the server refused (42501: permission,
     /// also a row-level security policy).
     public var sqlState: String?
 
-    public init(_ description: String, sqlState: String? = nil) {
-        self.description = description
+    public init(_ what: CommandMessage, sqlState: String? = nil) {
+        self.what = what
         self.sqlState = sqlState
+    }
+
+    public func message(_ language: Language) -> String { Texts(language).command(what) }
+    public var description: String { message(.en) }
+
+    /// The connection itself failed (the server went away, the network
+    /// dropped): reading again needs a new connection.
+    public var isConnectionLost: Bool {
+        switch what {
+        case .regionConnectionLost, .regionCannotConnect, .regionOutOfMemory: return true
+        default: return false
+        }
     }
 
     /// Refused by a privilege or a row-level security policy.
@@ -27,11 +43,11 @@ public final class PGConnection {
     /// Connects to `url` (`postgres://user@host:port/db`, `postgresql:///db?host=/socket/dir`,
     /// or a `key=value` string).
     public init(url: String) throws {
-        guard let c = PQconnectdb(url) else { throw RegionError("cannot reach the regional server: out of memory") }
+        guard let c = PQconnectdb(url) else { throw RegionError(.regionOutOfMemory) }
         guard PQstatus(c) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(c)).trimmingCharacters(in: .whitespacesAndNewlines)
             PQfinish(c)
-            throw RegionError("cannot connect to the regional server \(PGConnection.redacted(url)): \(message)")
+            throw RegionError(.regionCannotConnect(url: PGConnection.redacted(url), detail: message))
         }
         conn = c
         // Notices (IF NOT EXISTS, …) are not for the person at the terminal.
@@ -71,7 +87,7 @@ public final class PGConnection {
                 PQexecParams(conn, sql, Int32(params.count), nil, values.baseAddress, nil, nil, 0)
             }
         }
-        guard let result else { throw RegionError(String(cString: PQerrorMessage(conn))) }
+        guard let result else { throw RegionError(.regionConnectionLost(detail: errorText)) }
         defer { PQclear(result) }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
@@ -86,9 +102,18 @@ public final class PGConnection {
         default:
             let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             let message = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw RegionError(message.replacingOccurrences(of: "ERROR:  ", with: ""), sqlState: state)
+            if PQstatus(conn) != CONNECTION_OK { throw RegionError(.regionConnectionLost(detail: message)) }
+            throw RegionError(.regionRefused(detail: message.replacingOccurrences(of: "ERROR:  ", with: "")), sqlState: state)
         }
     }
+
+    /// libpq's last error, on one line.
+    var errorText: String {
+        String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether the connection is still up (after a failure, not: a new one is needed).
+    public var isUp: Bool { PQstatus(conn) == CONNECTION_OK }
 
     /// The first column of the first row.
     public func value(_ sql: String, _ params: [String?] = []) throws -> String? {

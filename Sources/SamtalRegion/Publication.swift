@@ -162,9 +162,10 @@ public struct Publication: Equatable, Sendable {
         return rows
     }
 
-    /// What `--dry-run` prints: every row exactly as it would be sent.
-    public func listing() -> String {
-        var out = ["store \(storeID) · \(municipality)"]
+    /// What `--dry-run` prints: every row exactly as it would be sent (the
+    /// tables' and columns' names are the server's, in any language).
+    public func listing(language: Language = .sv) -> String {
+        var out = ["\(language == .sv ? "lager" : "store") \(storeID) · \(municipality)"]
         for table in RegionTable.allCases {
             let rows = rows(table)
             out.append("")

@@ -167,7 +167,7 @@ public enum RegionSchema {
     public static func setup(adminURL: String, municipalities: [String] = [], counties: [String] = [],
                              readOthers: Bool? = nil) throws -> SetupResult {
         for role in municipalities + counties where !isValidRoleName(role) {
-            throw RegionError("'\(role)' cannot be a role name: use lower-case letters, digits and _")
+            throw RegionError(.roleName(role))
         }
         let db = try PGConnection(url: adminURL)
         // One setup at a time.
@@ -197,7 +197,7 @@ public enum RegionSchema {
             """)
         let current = Int(try db.value("SELECT coalesce(max(version), 0) FROM \(schema).region_schema_version") ?? "0") ?? 0
         if current > latest {
-            throw RegionError("the region's schema is version \(current), newer than this samtal knows (\(latest)): update samtal")
+            throw RegionError(.regionSchemaNewer(version: current, known: latest))
         }
         var applied: [Int] = []
         for m in migrations where m.version > current {
@@ -222,14 +222,14 @@ public enum RegionSchema {
         do {
             version = try db.value("SELECT max(version) FROM \(schema).region_schema_version")
         } catch let e as RegionError where e.sqlState == "42P01" || e.sqlState == "3F000" {
-            throw RegionError("the server holds no samtal region: the county sets it up with `samtal region setup --admin-url URL`")
+            throw RegionError(.regionNoSchema)
         } catch let e as RegionError where e.isPermissionDenied {
-            throw RegionError("the role \(db.user) may not use the samtal region: the county adds it with `samtal region setup --municipality \(db.user)`")
+            throw RegionError(.regionRoleMayNotUse(role: db.user))
         }
         guard let v = version.flatMap(Int.init) else {
-            throw RegionError("the region's schema is not set up: the county runs `samtal region setup --admin-url URL`")
+            throw RegionError(.regionSchemaNotSetUp)
         }
-        if v > latest { throw RegionError("the region's schema is version \(v), newer than this samtal knows (\(latest)): update samtal") }
-        if v < latest { throw RegionError("the region's schema is version \(v), older than this samtal's (\(latest)): the county runs `samtal region setup` again") }
+        if v > latest { throw RegionError(.regionSchemaNewer(version: v, known: latest)) }
+        if v < latest { throw RegionError(.regionSchemaOlder(version: v, known: latest)) }
     }
 }

@@ -41,16 +41,13 @@ public enum RegionServer {
                     RETURNING 1
                     """, [publication.storeID, publication.municipality]).isEmpty
             } catch let e as RegionError where e.sqlState == "SRN01" {
-                throw RegionError("the region refuses the name \(publication.municipality): another municipality's role "
-                                  + "publishes under it (give this municipality's own name with --municipality)", sqlState: e.sqlState)
+                throw RegionError(.regionNameTaken(name: publication.municipality), sqlState: e.sqlState)
             } catch let e as RegionError where e.isPermissionDenied {
-                throw RegionError("the region refuses the role \(db.user): it is not a municipality's role "
-                                  + "(the county adds it with `samtal region setup --municipality \(db.user)`)", sqlState: e.sqlState)
+                throw RegionError(.regionRoleNotMunicipality(role: db.user), sqlState: e.sqlState)
             }
             // A store another role published first stays that role's.
             guard try db.value("SELECT \(s).owns($1)", [publication.storeID]) == "t" else {
-                throw RegionError("the region refuses this store (\(publication.storeID)) for the role \(db.user): "
-                                  + "another municipality's role published it first", sqlState: "42501")
+                throw RegionError(.regionStoreClaimed(store: publication.storeID, role: db.user), sqlState: "42501")
             }
             for table in RegionTable.allCases {
                 let rows = publication.rows(table)

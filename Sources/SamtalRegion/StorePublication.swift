@@ -14,7 +14,7 @@ extension Publication {
         var identity = try store.identity()
         if let municipality { identity.municipality = municipality }
         guard !identity.municipality.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RegionError("the store does not say which municipality it belongs to: publish once with --municipality NAME")
+            throw RegionError(.regionNoMunicipality)
         }
         let overview = try store.overview()
         let retired = Set(overview.filter(\.retired).map(\.cycle.id))

@@ -8,7 +8,7 @@ extension Screens {
         return Rect(x: (grid.size.width - w) / 2, y: (grid.size.height - h) / 2, width: w, height: h)
     }
 
-    static func drawHelp(_ grid: inout Grid, context: KeyContext, texts t: Texts, scroll: Int) {
+    public static func drawHelp(_ grid: inout Grid, context: KeyContext, texts t: Texts, scroll: Int) {
         let bindings = Keymap.help(for: context).filter { $0.context != .help }
         var seen = Set<String>()
         var rows = bindings.compactMap { b -> (String, String)? in

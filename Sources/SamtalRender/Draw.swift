@@ -259,7 +259,7 @@ public func multilineWindow(of field: TextField, width: Int, rows: Int) -> (line
 /// The bottom key bar of a context, built from the keymap table. When the
 /// terminal is too narrow for all of it, bindings are dropped from the
 /// end of the table, but the last one (quit) always stays.
-func drawKeyBar(_ grid: inout Grid, context: KeyContext, texts: Texts, y: Int) {
+public func drawKeyBar(_ grid: inout Grid, context: KeyContext, texts: Texts, y: Int) {
     var items = Keymap.bar(for: context).map { b in (key: Keymap.keyText(b, barOnly: true), label: texts[b.barLabel!]) }
     func width(_ list: [(key: String, label: String)]) -> Int {
         list.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 3 }

@@ -59,7 +59,7 @@ func failingWithMessage(_ options: GlobalOptions, _ body: () throws -> Void) thr
     do {
         try body()
     } catch let error as RegionError {
-        warn("samtal: \(error)")
+        warn("samtal: \(error.message(options.language))")
         throw ExitCode(1)
     } catch let error as ExportError {
         warn("samtal: \(error.message(options.language))")

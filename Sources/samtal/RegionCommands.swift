@@ -14,7 +14,7 @@ import SamtalTerminal
 func regionURL(_ given: String?, option: String) throws -> String {
     if let given, !given.isEmpty { return given }
     if let env = ProcessInfo.processInfo.environment["SAMTAL_REGION_URL"], !env.isEmpty { return env }
-    throw ValidationError("give the region's server with \(option) postgres://… (or set SAMTAL_REGION_URL)")
+    throw ValidationError(say(.regionServerMissing(option: option)))
 }
 
 struct Publish: ParsableCommand {
@@ -38,9 +38,9 @@ struct Publish: ParsableCommand {
 
     func validate() throws {
         if let municipality, municipality.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--municipality must not be empty")
+            throw ValidationError(say(.mustNotBeEmpty(option: "--municipality")))
         }
-        if dryRun && verify { throw ValidationError("--dry-run and --verify: give one of them") }
+        if dryRun && verify { throw ValidationError(say(.dryRunOrVerify)) }
         if !dryRun { _ = try regionURL(to, option: "--to") }
     }
 
@@ -52,27 +52,25 @@ struct Publish: ParsableCommand {
                                                  options: PublishOptions(includeInternal: includeInternal, language: options.language),
                                                  municipality: municipality?.trimmingCharacters(in: .whitespaces))
             if dryRun {
-                print(publication.listing(), terminator: "")
+                print(publication.listing(language: options.language), terminator: "")
                 return
             }
             let url = try regionURL(to, option: "--to")
             if verify {
                 let held = try RegionServer.published(storeID: publication.storeID, url: url)
                 if held?.normalized == publication.normalized {
-                    print("the region holds exactly what this store publishes (\(publication.rows.count) rows)")
+                    print(say(.regionHoldsSame(rows: publication.rows.count)))
                     return
                 }
-                warn("samtal: the region differs from what this store publishes: `samtal publish` sends it")
+                warn("samtal: " + say(.regionDiffers))
                 throw ExitCode(1)
             }
             let result = try RegionServer.publish(publication, url: url)
+            // The tables by the server's names ("cycles 1"): the same in either language.
             let changed = RegionTable.allCases.compactMap { t in (result.changed[t] ?? 0) == 0 ? nil : "\(t.rawValue) \(result.changed[t]!)" }
             let removed = RegionTable.allCases.compactMap { t in (result.removed[t] ?? 0) == 0 ? nil : "\(t.rawValue) \(result.removed[t]!)" }
-            var line = "published \(publication.rows.count) rows of \(oneLine(publication.municipality)) (\(publication.storeID))"
-            line += result.totalChanged == 0 ? ": nothing changed" : ": changed " + (changed.isEmpty ? "none" : changed.joined(separator: ", "))
-            if !removed.isEmpty { line += "; removed " + removed.joined(separator: ", ") }
-            if !result.tls { line += " (without TLS)" }
-            print(line)
+            print(say(.published(rows: publication.rows.count, municipality: oneLine(publication.municipality), store: publication.storeID,
+                                 changes: result.totalChanged, changed: changed, removed: removed, tls: result.tls)))
         }
     }
 }
@@ -84,7 +82,7 @@ struct RegionReading: ParsableArguments {
     @Option(help: ArgumentHelp("The month (default: the latest month rated).", valueName: "YYYY-MM")) var period: String?
 
     func validate() throws {
-        if let period, !RegionReport.isPeriod(period) { throw ValidationError("--period must be a month written YYYY-MM, not '\(period)'") }
+        if let period, !RegionReport.isPeriod(period) { throw ValidationError(say(.periodMonth(oneLine(period)))) }
         _ = try regionURL(from, option: "--from")
     }
 
@@ -104,10 +102,12 @@ struct RegionCommand: ParsableCommand {
         func run() throws {
             try requireTerminal(options)
             let url = try region.url()
-            var db: PGConnection!
+            let language = options.language
+            // A wrong URL or a refusing server is said before the screen opens.
+            var first: PGConnection!
             try failingWithMessage(options) {
-                db = try PGConnection(url: url)
-                try db.exec("LISTEN \(RegionSchema.channel)")
+                first = try PGConnection(url: url)
+                try first.exec("LISTEN \(RegionSchema.channel)")
             }
             Terminal.prepareLocale()
             let terminal: Terminal
@@ -118,47 +118,40 @@ struct RegionCommand: ParsableCommand {
                 throw ExitCode(noTerminalExitCode)
             }
             defer { terminal.shutdown() }
-            var state = RegionViewState()
-            var month = region.period
+            // The server is read on the reader's thread: the keys never wait for it.
+            let reader = RegionReader(url: url, language: language, connection: first)
+            first = nil
+            reader.start()
+            defer { reader.stop() }
+            var state = RegionViewState(month: region.period)
             let clock = DateFormatter()
             clock.dateFormat = "HH:mm:ss"
-            func reload() {
-                do {
-                    let publications = try RegionServer.read(db)
-                    let shown = month ?? RegionReport.latestPeriod(publications) ?? String(localDate().prefix(7))
-                    month = shown
-                    state.report = RegionReport(publications, period: shown)
-                    state.loadedAt = clock.string(from: Date())
-                    state.problem = nil
-                } catch {
-                    state.problem = "\(error)"
-                }
-            }
-            reload()
             var drawn: Grid?
             while terminal.quitSignal == nil {
                 let size = terminal.size
-                let grid = RegionView.render(state, size: size, language: options.language)
-                if grid != drawn { terminal.draw(grid); drawn = grid }
-                let input = terminal.readKey(timeoutMilliseconds: 200)
-                if case .key(let key) = input {
-                    switch key {
-                    case .char("q"), .function(10), .escape, .ctrl("c"): return
-                    case .char("r"), .function(5): reload()
-                    case .left, .right:
-                        month = month.map { RegionViewState.month($0, plus: key == .left ? -1 : 1) }
-                        state.offset = 0
-                        reload()
-                    case .up: state.offset = max(0, state.offset - 1)
-                    case .down, .pageDown, .char(" "):
-                        let last = max(0, RegionView.lineCount(state, size: size, language: options.language) - (size.height - 2))
-                        state.offset = min(last, state.offset + (key == .down ? 1 : max(1, size.height - 3)))
-                    case .pageUp: state.offset = max(0, state.offset - max(1, size.height - 3))
-                    default: break
+                for found in reader.take() {
+                    let event: RegionViewEvent
+                    switch found {
+                    case .read(let publications):
+                        event = .read(publications, at: clock.string(from: Date()), thisMonth: String(localDate().prefix(7)))
+                    case .failed(let message, let retrying):
+                        event = .failed(message, retrying: retrying)
                     }
+                    state = RegionView.update(state, event, size: size, language: language).0
                 }
-                // A municipality published: read again.
-                if !db.notifications(timeout: 0).isEmpty { reload() }
+                let grid = RegionView.render(state, size: size, language: language)
+                if grid != drawn { terminal.draw(grid); drawn = grid }
+                guard case .key(let key) = terminal.readKey(timeoutMilliseconds: 100) else { continue }
+                let (next, effect) = RegionView.update(state, .key(key), size: size, language: language)
+                state = next
+                switch effect {
+                case .none: break
+                case .quit: return
+                case .readAgain: reader.readAgain()
+                case .suspend:
+                    terminal.suspend()
+                    drawn = nil
+                }
             }
         }
     }
@@ -176,23 +169,24 @@ struct RegionCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The county's login role to create (can be repeated).", valueName: "role")) var county: [String] = []
         @Option(help: ArgumentHelp("Whether municipalities read each other's rows (default: no).", valueName: "yes|no"))
         var municipalitiesReadOthers: String?
+        @Option(name: .long, help: ArgumentHelp("Language of the messages (SAMTAL_LANG also sets it).", valueName: "sv|en")) var lang: Language?
 
         func validate() throws {
             for role in municipality + county where !RegionSchema.isValidRoleName(role) {
-                throw ValidationError("'\(role)' cannot be a role name: use lower-case letters, digits and _, starting with a letter")
+                throw ValidationError(say(.roleName(oneLine(role))))
             }
             if let m = municipalitiesReadOthers, !["yes", "no"].contains(m) {
-                throw ValidationError("--municipalities-read-others must be yes or no")
+                throw ValidationError(say(.yesOrNo(option: "--municipalities-read-others")))
             }
         }
 
         func run() throws {
-            try failingWithMessage(GlobalOptions()) {
+            var options = GlobalOptions()
+            options.lang = lang
+            try failingWithMessage(options) {
                 let result = try RegionSchema.setup(adminURL: adminURL, municipalities: municipality, counties: county,
                                                     readOthers: municipalitiesReadOthers.map { $0 == "yes" })
-                print("region schema version \(result.version)"
-                      + (result.applied.isEmpty ? ", up to date" : ", applied \(result.applied.map(String.init).joined(separator: ", "))")
-                      + (result.rolesCreated.isEmpty ? "" : "; roles created: \(result.rolesCreated.joined(separator: ", "))"))
+                print(say(.regionSetUp(version: result.version, applied: result.applied, roles: result.rolesCreated)))
             }
         }
     }
@@ -209,7 +203,7 @@ struct RegionCommand: ParsableCommand {
         @Flag(help: "Write over a file that is already there.") var force = false
 
         func validate() throws {
-            if format == .json || format == .docx { throw ValidationError("--format: the region's report is md, html, pdf or csv") }
+            if format == .json || format == .docx { throw ValidationError(say(.regionReportFormats)) }
         }
 
         func run() throws {
@@ -224,7 +218,7 @@ struct RegionCommand: ParsableCommand {
                 if let output {
                     try OutputFile.write(data, to: output, overwrite: force, protecting: [options.storePath], isPrivate: true)
                 } else if format == .pdf && isatty(STDOUT_FILENO) != 0 {
-                    warn("samtal: the PDF is a binary file: give --output FILE")
+                    warn("samtal: " + say(.binaryToTerminal(name: "PDF")))
                     throw ExitCode(1)
                 } else {
                     FileHandle.standardOutput.write(data)

@@ -115,11 +115,69 @@ struct RegionReportTests {
         #expect(text[0].hasPrefix(" Länets bild 2027-03 · 1 kommuner") && text[0].hasSuffix("uppdaterad 14:52:03 "))
         #expect(text.contains { $0.hasPrefix("Ordningsstörningar") && $0.contains("gul (före: röd)") }, "\(text)")
         #expect(text.contains { $0.hasPrefix("5. Finns lokal lägesbild?") && $0.contains("Ja") })
-        #expect(text[23].contains("q avsluta"))
+        // The key bar is the keymap's `.region` context.
+        #expect(text[23].hasPrefix("F1 Hjälp  ←/→ Månad  PgUp/PgDn Bläddra  F5 Läs om  F10 Avsluta"), "\(text[23])")
         #expect(RegionViewState.month("2027-01", plus: -1) == "2026-12" && RegionViewState.month("2027-12", plus: 1) == "2028-01")
         // Scrolled to the end, the last line is the last table's.
         state.offset = RegionView.lineCount(state, size: Size(width: 80, height: 24), language: .sv) - 22
         let end = RegionView.render(state, size: Size(width: 80, height: 24), language: .sv)
         #expect(end.rowText(22).hasPrefix("inställd"))
+    }
+
+    func sala() -> Publication {
+        Publication(storeID: "s", municipality: "Sala", rows: [
+            cycle("c1", period: "2027", first: "2027-01-01", last: "2027-12-31"),
+            rating("c1", meeting: 1, date: "2027-02-01", "red"),
+            rating("c1", meeting: 2, date: "2027-03-01", "yellow"),
+            answer("c1", 5, .yes),
+        ])
+    }
+
+    @Test("the live view's keys come from the keymap; each changes the state or says what the loop does")
+    func viewKeys() {
+        let size = Size(width: 80, height: 24)
+        func step(_ s: RegionViewState, _ e: RegionViewEvent) -> (RegionViewState, RegionViewEffect) {
+            RegionView.update(s, e, size: size, language: .sv)
+        }
+        var (state, effect) = step(RegionViewState(), .read([sala()], at: "14:52:03", thisMonth: "2027-06"))
+        #expect(effect == .none && state.month == "2027-03" && state.report?.period == "2027-03" && state.loadedAt == "14:52:03")
+        // ←/→ (and h/l) change the month from what was read, without reading again.
+        (state, effect) = step(state, .key(.left))
+        #expect(effect == .none && state.month == "2027-02" && state.report?.period == "2027-02")
+        (state, effect) = step(state, .key(.char("l")))
+        #expect(state.month == "2027-03" && state.report?.period == "2027-03")
+        // F5 and r read again; q, F10, Esc and Ctrl-C quit; Ctrl-Z suspends.
+        for key in [Key.function(5), .char("r")] { #expect(step(state, .key(key)).1 == .readAgain) }
+        for key in [Key.char("q"), .function(10), .escape, .ctrl("c")] { #expect(step(state, .key(key)).1 == .quit) }
+        #expect(step(state, .key(.ctrl("z"))).1 == .suspend)
+        // Scrolling stops at the top and at the last line.
+        #expect(step(state, .key(.up)).0.offset == 0)
+        var scrolled = state
+        for _ in 0..<50 { scrolled = step(scrolled, .key(.pageDown)).0 }
+        let last = RegionView.lineCount(state, size: size, language: .sv) - 22
+        #expect(scrolled.offset == last && step(scrolled, .key(.down)).0.offset == last)
+        #expect(step(scrolled, .key(.pageUp)).0.offset == max(0, last - 21))
+        // F1 opens the help; there q closes it (does not quit), F10 quits.
+        (state, effect) = step(state, .key(.function(1)))
+        #expect(state.helpOpen && effect == .none)
+        #expect(step(state, .key(.char("q"))) == ({ var s = state; s.helpOpen = false; return s }(), .none))
+        #expect(step(state, .key(.function(10))).1 == .quit)
+        let help = (0..<24).map(RegionView.render(state, size: size, language: .sv).rowText).joined(separator: "\n")
+        #expect(help.contains("F5/r") && help.contains("Läs regionen igen nu"), "\(help)")
+    }
+
+    @Test("a failed read is said in the view, the tables read before stay; the next read clears it")
+    func viewProblem() {
+        let size = Size(width: 140, height: 24)
+        var state = RegionView.update(RegionViewState(month: "2027-03"), .read([sala()], at: "14:52:03", thisMonth: "2027-06"),
+                                      size: size, language: .sv).0
+        state = RegionView.update(state, .failed("förbindelsen med regionens server bröts: server closed the connection", retrying: true),
+                                  size: size, language: .sv).0
+        let text = (0..<24).map(RegionView.render(state, size: size, language: .sv).rowText)
+        #expect(text[22].hasPrefix(" förbindelsen med regionens server bröts: server closed the connection · försöker igen om en stund · "
+                                   + "visar det som lästes 14:52:03"), "\(text[22])")
+        #expect(text.contains { $0.hasPrefix("Ordningsstörningar") })
+        state = RegionView.update(state, .read([sala()], at: "14:53:00", thisMonth: "2027-06"), size: size, language: .sv).0
+        #expect(state.problem == nil && state.loadedAt == "14:53:00")
     }
 }

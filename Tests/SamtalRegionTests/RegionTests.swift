@@ -269,6 +269,38 @@ struct RegionTests {
             #expect(!opted.contains(secret), "\(secret) reached the region")
         }
     }
+
+    @Test("the live view's reader reads off the key loop, reads again on a publish, and connects again when the connection drops")
+    func reader() throws {
+        let region = try Region()
+        let folder = try F.Folder()
+        let (store, _) = try F.build(F.sala, in: folder)
+        let reader = RegionReader(url: region.url("lan"), language: .sv, retrySeconds: 0.2)
+        reader.start()
+        defer { reader.stop() }
+        func next(_ seconds: Double = 10) -> [RegionReader.Found] {
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end {
+                let found = reader.take()
+                if !found.isEmpty { return found }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return []
+        }
+        #expect(next() == [.read([])])
+        _ = try RegionServer.publish(try publication(store), url: region.url("sala"))
+        guard case .read(let read)? = next().last else { Issue.record("no read after a publish"); return }
+        #expect(read.map(\.municipality) == ["Sala"])
+        // The server drops the connection: said, in Swedish, then read again.
+        try PGConnection(url: region.admin).exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1", [region.role("lan")])
+        var seen: [RegionReader.Found] = []
+        let end = Date().addingTimeInterval(10)
+        while Date() < end && !seen.contains(where: { if case .read = $0 { return true } else { return false } }) { seen += next(1) }
+        let failure = seen.first { if case .failed = $0 { return true } else { return false } }
+        guard case .failed(let message, let retrying)? = failure else { Issue.record("no failure said: \(seen)"); return }
+        #expect(message.hasPrefix("förbindelsen med regionens server bröts") && retrying, "\(message)")
+        #expect(seen.last == .read(read))
+    }
 }
 
 @Suite("A publish killed with kill -9", .enabled(if: TestServer.available, Comment(rawValue: TestServer.skipMessage)))
@@ -339,4 +371,5 @@ struct RegionKillTests {
                                                                options: PublishOptions(includeInternal: mode)), url: url)
         #expect(last.totalChanged == 0)
     }
+
 }

@@ -40,7 +40,7 @@ class RegionCommandsTests(E2ETestCase):
         self.fagersta, self.sala, self.lan = (f"{self.db}_{n}" for n in ("fagersta", "sala", "lan"))
         out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--municipality", self.fagersta,
                           "--municipality", self.sala, "--county", self.lan).stdout
-        self.assertIn("region schema version 1, applied 1", out)
+        self.assertIn("regionens schema är version 1, tillämpade 1", out)
         self.cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
         self.meeting = self.ws.cli("meeting", "new", "--cycle", self.cycle, "--agenda", "medarbetardialog-vad",
                                    "--title", "VAD-dialog", "--date", "2027-01-28").stdout.strip()
@@ -52,22 +52,22 @@ class RegionCommandsTests(E2ETestCase):
 
     def test_setup_twice_changes_nothing(self):
         out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--municipality", self.fagersta).stdout
-        self.assertEqual(out.strip(), "region schema version 1, up to date")
+        self.assertEqual(out.strip(), "regionens schema är version 1, redan aktuellt")
 
     def test_publish_dry_run_then_publish_then_nothing_changed(self):
         r = self.ws.cli("publish", "--dry-run", check=False)
         self.assertEqual(r.returncode, FAILED)
-        self.assertIn("--municipality NAME", r.stderr)
+        self.assertIn("--municipality NAMN", r.stderr)
         dry = self.ws.cli("publish", "--dry-run", "--municipality", "Fagersta").stdout
         self.assertIn("· Fagersta", dry)
         self.assertIn("quality_answers (15)", dry)
         self.assertNotIn("Buskörning", dry)
         self.assertNotIn("Lasse", dry)
         out = self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta)).stdout
-        self.assertIn("published 16 rows of Fagersta", out)
-        self.assertIn("changed cycles 1, quality_answers 15", out)
+        self.assertIn("publicerade 16 rader för Fagersta", out)
+        self.assertIn(": ändrade cycles 1, quality_answers 15", out)
         again = self.ws.cli("publish", "--to", self.url(self.fagersta)).stdout
-        self.assertIn(": nothing changed", again)
+        self.assertIn(": inget ändrades", again)
         self.assertEqual(self.ws.cli("publish", "--verify", "--to", self.url(self.fagersta)).returncode, 0)
         held = subprocess.run(["psql", self.admin, "-Atc",
                                "SELECT string_agg(t::text, ' ') FROM (SELECT c::text AS t FROM samtal_region.cycles c "
@@ -80,10 +80,10 @@ class RegionCommandsTests(E2ETestCase):
         subprocess.run(["psql", self.admin, "-qc", f"ALTER ROLE {self.fagersta} PASSWORD 'tunnel-2027'"], check=True)
         tcp = f"postgresql://{self.fagersta}:tunnel-2027@127.0.0.1:{PORT}/{self.db}"
         out = self.ws.cli("publish", "--municipality", "Fagersta", "--to", tcp + "?sslmode=disable").stdout
-        self.assertIn("(without TLS)", out)
+        self.assertIn("(utan TLS)", out)
         out = self.ws.cli("publish", "--to", tcp).stdout
-        self.assertIn(": nothing changed", out)
-        self.assertNotIn("without TLS", out)
+        self.assertIn(": inget ändrades", out)
+        self.assertNotIn("utan TLS", out)
 
     def test_wrong_command_lines_and_refusals(self):
         r = self.ws.cli("publish", "--municipality", "Fagersta", check=False)
@@ -96,15 +96,56 @@ class RegionCommandsTests(E2ETestCase):
         # The county's role publishes nothing; a role the region does not know is refused.
         r = self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.lan), check=False)
         self.assertEqual(r.returncode, FAILED)
-        self.assertIn("not a municipality's role", r.stderr)
+        self.assertIn("den är inte en kommuns roll", r.stderr)
         r = self.ws.cli("publish", "--to", f"postgresql:///nowhere?host={HOST}&port={PORT}&user={self.fagersta}", check=False)
         self.assertEqual(r.returncode, FAILED)
-        self.assertIn("cannot connect to the regional server", r.stderr)
+        self.assertIn("kan inte ansluta till regionens server", r.stderr)
         # Another role publishing a store already claimed: refused.
         self.ws.cli("publish", "--to", self.url(self.fagersta))
         r = self.ws.cli("publish", "--to", self.url(self.sala), check=False)
         self.assertEqual(r.returncode, FAILED)
-        self.assertIn("another municipality's role published it first", r.stderr)
+        self.assertIn("en annan kommuns roll publicerade det först", r.stderr)
+
+    def test_swedish_by_default_english_with_lang_en(self):
+        # A wrong command line.
+        r = self.ws.cli("publish", "--municipality", "Fagersta", check=False)
+        self.assertEqual(r.returncode, USAGE)
+        self.assertIn("ge regionens server med --to postgres://… (eller sätt SAMTAL_REGION_URL)", r.stderr)
+        r = self.ws.cli("publish", "--municipality", "Fagersta", "--lang", "en", check=False)
+        self.assertEqual(r.returncode, USAGE)
+        self.assertIn("give the region's server with --to postgres://… (or set SAMTAL_REGION_URL)", r.stderr)
+        r = self.ws.cli("region", "report", "--from", self.url(self.lan), "--period", "mars", "--lang", "en", check=False)
+        self.assertIn("--period must be a month written YYYY-MM, not 'mars'", r.stderr)
+        r = self.ws.cli("region", "report", "--from", self.url(self.lan), "--period", "mars", check=False)
+        self.assertIn("--period måste vara en månad skriven ÅÅÅÅ-MM, inte 'mars'", r.stderr)
+        # The publish summary, and --verify's answer.
+        out = self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta), "--lang", "en").stdout
+        self.assertIn("published 16 rows of Fagersta", out)
+        self.assertIn(": changed cycles 1, quality_answers 15", out)
+        self.assertIn(": nothing changed", self.ws.cli("publish", "--to", self.url(self.fagersta), "--lang", "en").stdout)
+        self.assertIn("regionen har precis det som det här lagret publicerar (16 rader)",
+                      self.ws.cli("publish", "--verify", "--to", self.url(self.fagersta)).stdout)
+        self.assertIn("the region holds exactly what this store publishes (16 rows)",
+                      self.ws.cli("publish", "--verify", "--to", self.url(self.fagersta), "--lang", "en").stdout)
+        self.assertTrue(self.ws.cli("publish", "--dry-run", "--lang", "en").stdout.startswith("store "))
+        self.assertTrue(self.ws.cli("publish", "--dry-run").stdout.startswith("lager "))
+        # A connection failure: samtal's words in the language, the server's
+        # after them, the password never shown.
+        nowhere = f"postgresql://{self.fagersta}:hemligt-2027@127.0.0.1:{PORT}/nowhere"
+        r = self.ws.cli("publish", "--to", nowhere, check=False)
+        self.assertEqual(r.returncode, FAILED)
+        self.assertIn("samtal: kan inte ansluta till regionens server postgresql://", r.stderr)
+        self.assertIn(":***@127.0.0.1", r.stderr)
+        self.assertNotIn("hemligt", r.stderr)
+        r = self.ws.cli("publish", "--to", nowhere, "--lang", "en", check=False)
+        self.assertIn("samtal: cannot connect to the regional server postgresql://", r.stderr)
+        self.assertNotIn("hemligt", r.stderr)
+        # The server's refusal, the same way.
+        r = self.ws.cli("publish", "--to", self.url(self.lan), "--lang", "en", check=False)
+        self.assertIn("the region refuses the role", r.stderr)
+        # Setup speaks it too.
+        out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--lang", "en").stdout
+        self.assertEqual(out.strip(), "region schema version 1, up to date")
 
     def test_the_county_reports_every_municipality(self):
         self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
@@ -127,7 +168,7 @@ class RegionCommandsTests(E2ETestCase):
     def test_the_live_view_shows_a_publish_as_it_happens(self):
         p = self.pane(f"{BINARY} region --from '{self.url(self.lan)}' --period 2027-03")
         p.wait_for("Länets bild 2027-03 · 0 kommuner")
-        p.wait_for("q avsluta")
+        p.wait_for("F5 Läs om  F10 Avsluta")
         # A municipality publishes: the view redraws by itself (NOTIFY).
         self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
         p.wait_for("Länets bild 2027-03 · 1 kommuner")
@@ -136,5 +177,24 @@ class RegionCommandsTests(E2ETestCase):
         # ← goes a month back.
         p.key("Left")
         p.wait_for("Länets bild 2027-02")
+        # F1: the help, read from the keymap; q closes it, q again quits.
+        p.key("F1")
+        p.wait_for("Hjälp – tangenter")
+        p.wait_for("Läs regionen igen nu")
+        p.type("q")
+        p.wait_for("F5 Läs om  F10 Avsluta")
+        p.type("q")
+        p.wait_exit()
+
+    def test_the_live_view_says_a_dropped_connection_and_reads_again(self):
+        p = self.pane(f"{BINARY} region --from '{self.url(self.lan)}' --period 2027-03")
+        p.wait_for("Länets bild 2027-03 · 0 kommuner")
+        subprocess.run(["psql", self.admin, "-qc", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        f"WHERE usename = '{self.lan}'"], check=True, capture_output=True)
+        p.wait_for("förbindelsen med regionens server bröts")
+        p.wait_for("försöker igen om en stund")
+        # Connected again, it reads the region again by itself.
+        self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
+        p.wait_for("Länets bild 2027-03 · 1 kommuner")
         p.type("q")
         p.wait_exit()
