@@ -75,7 +75,10 @@ public enum CommandMessage: Equatable, Sendable {
     case regionNoMunicipality
     // the region: what went well
     case regionHoldsSame(rows: Int)
-    case regionDiffers
+    case regionDiffers(differences: [String])
+    case regionDifference(table: String, new: Int, changed: Int, gone: Int)
+    case regionNameDiffers(held: String, store: String)
+    case regionNothingHeld
     /// `samtal publish`: the rows sent, and per table those changed and
     /// removed ("cycles 1"); `changes` counts every change.
     case published(rows: Int, municipality: String, store: String, changes: Int, changed: [String], removed: [String], tls: Bool)
@@ -233,7 +236,7 @@ extension Texts {
         case .regionServerMissing, .dryRunOrVerify, .periodMonth, .roleName, .yesOrNo, .regionReportFormats, .regionOutOfMemory,
              .regionCannotConnect, .regionConnectionLost, .regionRefused, .regionRoleNotMunicipality, .regionStoreClaimed, .regionNameTaken,
              .regionNoSchema, .regionRoleMayNotUse, .regionSchemaNotSetUp, .regionSchemaNewer, .regionSchemaOlder,
-             .regionNoMunicipality, .regionHoldsSame, .regionDiffers, .published, .regionSetUp:
+             .regionNoMunicipality, .regionHoldsSame, .regionDiffers, .regionDifference, .regionNameDiffers, .regionNothingHeld, .published, .regionSetUp:
             return region(m)
         }
     }
@@ -294,9 +297,18 @@ extension Texts {
         case .regionHoldsSame(let rows):
             return sv ? "regionen har precis det som det här lagret publicerar (\(rows) rader)"
                 : "the region holds exactly what this store publishes (\(rows) rows)"
-        case .regionDiffers:
-            return sv ? "regionen skiljer sig från det som det här lagret publicerar: `samtal publish` skickar det"
-                : "the region differs from what this store publishes: `samtal publish` sends it"
+        case .regionDiffers(let differences):
+            return sv ? "regionen skiljer sig från det som det här lagret publicerar (\(differences.joined(separator: "; "))): `samtal publish` skickar det"
+                : "the region differs from what this store publishes (\(differences.joined(separator: "; "))): `samtal publish` sends it"
+        case .regionDifference(let table, let new, let changed, let gone):
+            let parts = (sv ? [(new, "ny", "nya"), (changed, "ändrad", "ändrade"), (gone, "bara i regionen", "bara i regionen")]
+                            : [(new, "new", "new"), (changed, "changed", "changed"), (gone, "only in the region", "only in the region")])
+                .compactMap { n, one, many in n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
+            return "\(table): " + parts.joined(separator: ", ")
+        case .regionNameDiffers(let held, let store):
+            return sv ? "namnet \(held) i regionen, \(store) här" : "the name \(held) in the region, \(store) here"
+        case .regionNothingHeld:
+            return sv ? "regionen har ingenting från det här lagret" : "the region holds nothing of this store"
         case .published(let rows, let municipality, let store, let changes, let changed, let removed, let tls):
             var line = sv ? "publicerade \(rows) rader för \(municipality) (\(store))" : "published \(rows) rows of \(municipality) (\(store))"
             if changes == 0 {

@@ -45,7 +45,13 @@ public final class PGConnection {
     public init(url: String) throws {
         guard let c = PQconnectdb(url) else { throw RegionError(.regionOutOfMemory) }
         guard PQstatus(c) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(c)).trimmingCharacters(in: .whitespacesAndNewlines)
+            // libpq tries again without TLS (sslmode=prefer) and reports
+            // both tries: the same line twice is said once.
+            var seen = Set<String>()
+            let message = String(cString: PQerrorMessage(c)).split(separator: "\n")
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && seen.insert($0).inserted }
+                .joined(separator: "\n")
             PQfinish(c)
             throw RegionError(.regionCannotConnect(url: PGConnection.redacted(url), detail: message))
         }

@@ -320,7 +320,7 @@ struct RegionTexts {
 
     func intro(_ count: Int, _ period: String) -> String {
         language == .sv
-            ? "\(count) kommuner har publicerat. Lägesrapporternas bedömningar för \(period) sida vid sida med utvecklingen över perioderna, kvalitetsgranskningens 15 frågor per kommun och hur långt löftenas aktiviteter har kommit."
-            : "\(count) municipalities have published. The situation reports' ratings for \(period) side by side with the trend over the periods, the quality review's 15 questions per municipality, and how far the promises' activities have come."
+            ? "\(count) \(count == 1 ? "kommun" : "kommuner") har publicerat. Lägesrapporternas bedömningar för \(period) sida vid sida med utvecklingen över perioderna, kvalitetsgranskningens 15 frågor per kommun och hur långt löftenas aktiviteter har kommit."
+            : "\(count) \(count == 1 ? "municipality has" : "municipalities have") published. The situation reports' ratings for \(period) side by side with the trend over the periods, the quality review's 15 questions per municipality, and how far the promises' activities have come."
     }
 }

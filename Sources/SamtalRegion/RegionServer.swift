@@ -8,6 +8,7 @@
 // longer holds (a deleted activity, a follow-up entry removed) are deleted
 // from the region; a retired cycle stays, marked retired, with its records.
 
+import SamtalCore
 import Foundation
 
 public struct PublishResult: Equatable, Sendable {
@@ -130,6 +131,26 @@ extension Publication {
         self.storeID = storeID
         self.municipality = municipality
         self.rows = rows
+    }
+
+    /// How the region's rows (`held`) differ from these, per table: the
+    /// rows new here, changed, and those only the region holds; with the
+    /// name when it differs. Empty when they are the same.
+    public func differences(from held: Publication?) -> [CommandMessage] {
+        guard let held else { return [.regionNothingHeld] }
+        var out: [CommandMessage] = []
+        if held.municipality != municipality { out.append(.regionNameDiffers(held: held.municipality, store: municipality)) }
+        for table in RegionTable.allCases {
+            let mine = Dictionary(rows(table).map { ($0.localID, $0) }, uniquingKeysWith: { a, _ in a })
+            let theirs = Dictionary(held.rows(table).map { ($0.localID, $0) }, uniquingKeysWith: { a, _ in a })
+            let new = mine.keys.filter { theirs[$0] == nil }.count
+            let changed = mine.filter { id, row in theirs[id].map { $0 != row } ?? false }.count
+            let gone = theirs.keys.filter { mine[$0] == nil }.count
+            if new + changed + gone > 0 {
+                out.append(.regionDifference(table: table.rawValue, new: new, changed: changed, gone: gone))
+            }
+        }
+        return out
     }
 
     /// The same rows in a fixed order (table, then local id), to compare

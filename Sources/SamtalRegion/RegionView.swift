@@ -194,7 +194,7 @@ public enum RegionView {
         let ui = Texts(language)
         let sv = language == .sv
         let title = state.report.map { r in
-            "\(t.title(r.period)) · \(r.municipalities.count) \(sv ? "kommuner" : "municipalities")"
+            "\(t.title(r.period)) · \(r.municipalities.count) \(sv ? (r.municipalities.count == 1 ? "kommun" : "kommuner") : (r.municipalities.count == 1 ? "municipality" : "municipalities"))"
         } ?? (sv ? "Läser regionen …" : "Reading the region …")
         g.fill(Rect(x: 0, y: 0, width: size.width, height: 1), style: Style(.title, reverse: true))
         _ = g.text(" " + title, x: 0, y: 0, maxX: size.width, style: Style(.title, bold: true, reverse: true))

@@ -58,11 +58,12 @@ struct Publish: ParsableCommand {
             let url = try regionURL(to, option: "--to")
             if verify {
                 let held = try RegionServer.published(storeID: publication.storeID, url: url)
-                if held?.normalized == publication.normalized {
+                let differences = publication.differences(from: held)
+                if differences.isEmpty {
                     print(say(.regionHoldsSame(rows: publication.rows.count)))
                     return
                 }
-                warn("samtal: " + say(.regionDiffers))
+                warn("samtal: " + say(.regionDiffers(differences: differences.map(say))))
                 throw ExitCode(1)
             }
             let result = try RegionServer.publish(publication, url: url)

@@ -112,7 +112,7 @@ struct RegionReportTests {
         state.loadedAt = "14:52:03"
         let grid = RegionView.render(state, size: Size(width: 80, height: 24), language: .sv)
         let text = (0..<24).map(grid.rowText)
-        #expect(text[0].hasPrefix(" Länets bild 2027-03 · 1 kommuner") && text[0].hasSuffix("uppdaterad 14:52:03 "))
+        #expect(text[0].hasPrefix(" Länets bild 2027-03 · 1 kommun") && text[0].hasSuffix("uppdaterad 14:52:03 "))
         #expect(text.contains { $0.hasPrefix("Ordningsstörningar") && $0.contains("gul (före: röd)") }, "\(text)")
         #expect(text.contains { $0.hasPrefix("5. Finns lokal lägesbild?") && $0.contains("Ja") })
         // The key bar is the keymap's `.region` context.

@@ -40,7 +40,7 @@ class RegionCommandsTests(E2ETestCase):
         self.fagersta, self.sala, self.lan = (f"{self.db}_{n}" for n in ("fagersta", "sala", "lan"))
         out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--municipality", self.fagersta,
                           "--municipality", self.sala, "--county", self.lan).stdout
-        self.assertIn("regionens schema är version 1, tillämpade 1", out)
+        self.assertIn("regionens schema är version 2, tillämpade 1, 2", out)
         self.cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
         self.meeting = self.ws.cli("meeting", "new", "--cycle", self.cycle, "--agenda", "medarbetardialog-vad",
                                    "--title", "VAD-dialog", "--date", "2027-01-28").stdout.strip()
@@ -52,7 +52,7 @@ class RegionCommandsTests(E2ETestCase):
 
     def test_setup_twice_changes_nothing(self):
         out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--municipality", self.fagersta).stdout
-        self.assertEqual(out.strip(), "regionens schema är version 1, redan aktuellt")
+        self.assertEqual(out.strip(), "regionens schema är version 2, redan aktuellt")
 
     def test_publish_dry_run_then_publish_then_nothing_changed(self):
         r = self.ws.cli("publish", "--dry-run", check=False)
@@ -69,6 +69,13 @@ class RegionCommandsTests(E2ETestCase):
         again = self.ws.cli("publish", "--to", self.url(self.fagersta)).stdout
         self.assertIn(": inget ändrades", again)
         self.assertEqual(self.ws.cli("publish", "--verify", "--to", self.url(self.fagersta)).returncode, 0)
+        # What differs is said, per table (a county's walk got only "differs").
+        self.ws.cli("cycle", "new", "--area", "LPO Fagersta norr", "--period", "2028")
+        r = self.ws.cli("publish", "--verify", "--to", self.url(self.fagersta), check=False)
+        self.assertEqual(r.returncode, FAILED)
+        self.assertIn("cycles: 1 ny", r.stderr)
+        self.assertIn("quality_answers: 15 nya", r.stderr)
+        self.ws.cli("publish", "--to", self.url(self.fagersta))
         held = subprocess.run(["psql", self.admin, "-Atc",
                                "SELECT string_agg(t::text, ' ') FROM (SELECT c::text AS t FROM samtal_region.cycles c "
                                "UNION ALL SELECT q::text FROM samtal_region.quality_answers q) x"],
@@ -145,7 +152,7 @@ class RegionCommandsTests(E2ETestCase):
         self.assertIn("the region refuses the role", r.stderr)
         # Setup speaks it too.
         out = self.ws.cli("region", "setup", "--admin-url", self.admin, "--lang", "en").stdout
-        self.assertEqual(out.strip(), "region schema version 1, up to date")
+        self.assertEqual(out.strip(), "region schema version 2, up to date")
 
     def test_the_county_reports_every_municipality(self):
         self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
@@ -171,7 +178,7 @@ class RegionCommandsTests(E2ETestCase):
         p.wait_for("F5 Läs om  F10 Avsluta")
         # A municipality publishes: the view redraws by itself (NOTIFY).
         self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
-        p.wait_for("Länets bild 2027-03 · 1 kommuner")
+        p.wait_for("Länets bild 2027-03 · 1 kommun")
         p.wait_for("Fagersta")
         p.wait_for("Förs inte i")
         # ← goes a month back.
@@ -195,6 +202,6 @@ class RegionCommandsTests(E2ETestCase):
         p.wait_for("försöker igen om en stund")
         # Connected again, it reads the region again by itself.
         self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
-        p.wait_for("Länets bild 2027-03 · 1 kommuner")
+        p.wait_for("Länets bild 2027-03 · 1 kommun")
         p.type("q")
         p.wait_exit()
