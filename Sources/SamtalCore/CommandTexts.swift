@@ -79,6 +79,7 @@ public enum CommandMessage: Equatable, Sendable {
     case regionDifference(table: String, new: Int, changed: Int, gone: Int)
     case regionNameDiffers(held: String, store: String)
     case regionNothingHeld
+    case regionURLRemembered(url: String)
     /// `samtal publish`: the rows sent, and per table those changed and
     /// removed ("cycles 1"); `changes` counts every change.
     case published(rows: Int, municipality: String, store: String, changes: Int, changed: [String], removed: [String], tls: Bool)
@@ -236,7 +237,7 @@ extension Texts {
         case .regionServerMissing, .dryRunOrVerify, .periodMonth, .roleName, .yesOrNo, .regionReportFormats, .regionOutOfMemory,
              .regionCannotConnect, .regionConnectionLost, .regionRefused, .regionRoleNotMunicipality, .regionStoreClaimed, .regionNameTaken,
              .regionNoSchema, .regionRoleMayNotUse, .regionSchemaNotSetUp, .regionSchemaNewer, .regionSchemaOlder,
-             .regionNoMunicipality, .regionHoldsSame, .regionDiffers, .regionDifference, .regionNameDiffers, .regionNothingHeld, .published, .regionSetUp:
+             .regionNoMunicipality, .regionHoldsSame, .regionDiffers, .regionDifference, .regionNameDiffers, .regionNothingHeld, .regionURLRemembered, .published, .regionSetUp:
             return region(m)
         }
     }
@@ -307,6 +308,9 @@ extension Texts {
             return "\(table): " + parts.joined(separator: ", ")
         case .regionNameDiffers(let held, let store):
             return sv ? "namnet \(held) i regionen, \(store) här" : "the name \(held) in the region, \(store) here"
+        case .regionURLRemembered(let url):
+            return sv ? "regionens adress \(url) sparad i lagret (utan lösenord): nästa gång räcker `samtal publish`"
+                : "the region's address \(url) remembered in the store (without a password): next time `samtal publish` is enough"
         case .regionNothingHeld:
             return sv ? "regionen har ingenting från det här lagret" : "the region holds nothing of this store"
         case .published(let rows, let municipality, let store, let changes, let changed, let removed, let tls):

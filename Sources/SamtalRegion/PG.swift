@@ -69,6 +69,18 @@ public final class PGConnection {
         return parts.string ?? url
     }
 
+    /// The URL with no password in it, to be remembered; nil when one
+    /// cannot be taken out for sure (a `key=value` string naming one).
+    public static func withoutPassword(_ url: String) -> String? {
+        if var parts = URLComponents(string: url), parts.scheme?.hasPrefix("postgres") == true {
+            parts.password = nil
+            parts.queryItems = parts.queryItems?.filter { $0.name != "password" }
+            if parts.queryItems?.isEmpty == true { parts.queryItems = nil }
+            return parts.string
+        }
+        return url.contains("password") ? nil : url
+    }
+
     /// Whether the connection is encrypted (TLS).
     public var isTLS: Bool { PQsslInUse(conn) != 0 }
 

@@ -31,6 +31,7 @@ enum Schema {
         migrator.registerMigration("v18", migrate: v18)
         migrator.registerMigration("v19", migrate: v19)
         migrator.registerMigration("v20", migrate: v20)
+        migrator.registerMigration("v21", migrate: v21)
         return migrator
     }
 
@@ -552,5 +553,13 @@ enum Schema {
                 UPDATE note_version SET removed = removed + 1;
             END;
             """)
+    }
+
+    /// The region's address, remembered after a publish (without a
+    /// password), so that the next `samtal publish` needs no --to.
+    static func v21(_ db: Database) throws {
+        try db.alter(table: "store_identity") { t in
+            t.add(column: "region_url", .text).notNull().defaults(to: "")
+        }
     }
 }

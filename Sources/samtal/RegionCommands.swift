@@ -10,10 +10,12 @@ import SamtalRender
 import SamtalStore
 import SamtalTerminal
 
-/// The region's URL: the option, else SAMTAL_REGION_URL.
-func regionURL(_ given: String?, option: String) throws -> String {
+/// The region's URL: the option, else SAMTAL_REGION_URL, else (for
+/// `publish`) the address the store's last publish went to.
+func regionURL(_ given: String?, option: String, remembered: String = "") throws -> String {
     if let given, !given.isEmpty { return given }
     if let env = ProcessInfo.processInfo.environment["SAMTAL_REGION_URL"], !env.isEmpty { return env }
+    if !remembered.isEmpty { return remembered }
     throw ValidationError(say(.regionServerMissing(option: option)))
 }
 
@@ -29,7 +31,7 @@ struct Publish: ParsableCommand {
             stays there, marked retired.
             """)
     @OptionGroup var options: GlobalOptions
-    @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it). libpq connects with TLS when the server offers it.",
+    @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it; after a publish the store remembers it, without a password). libpq connects with TLS when the server offers it.",
                                valueName: "postgres://role@host/db")) var to: String?
     @Option(help: "The municipality this store belongs to, as the county shows it (remembered in the store).") var municipality: String?
     @Flag(help: "Print exactly what would be sent, and send nothing.") var dryRun = false
@@ -41,7 +43,6 @@ struct Publish: ParsableCommand {
             throw ValidationError(say(.mustNotBeEmpty(option: "--municipality")))
         }
         if dryRun && verify { throw ValidationError(say(.dryRunOrVerify)) }
-        if !dryRun { _ = try regionURL(to, option: "--to") }
     }
 
     func run() throws {
@@ -55,7 +56,8 @@ struct Publish: ParsableCommand {
                 print(publication.listing(language: options.language), terminator: "")
                 return
             }
-            let url = try regionURL(to, option: "--to")
+            let remembered = try store.identity().regionURL
+            let url = try regionURL(to, option: "--to", remembered: remembered)
             if verify {
                 let held = try RegionServer.published(storeID: publication.storeID, url: url)
                 let differences = publication.differences(from: held)
@@ -67,6 +69,11 @@ struct Publish: ParsableCommand {
                 throw ExitCode(1)
             }
             let result = try RegionServer.publish(publication, url: url)
+            // The address is remembered (never a password) for the next time.
+            if let keep = PGConnection.withoutPassword(url), keep != remembered {
+                try store.setRegionURL(keep)
+                warn("samtal: " + say(.regionURLRemembered(url: keep)))
+            }
             // The tables by the server's names ("cycles 1"): the same in either language.
             let changed = RegionTable.allCases.compactMap { t in (result.changed[t] ?? 0) == 0 ? nil : "\(t.rawValue) \(result.changed[t]!)" }
             let removed = RegionTable.allCases.compactMap { t in (result.removed[t] ?? 0) == 0 ? nil : "\(t.rawValue) \(result.removed[t]!)" }

@@ -66,8 +66,11 @@ class RegionCommandsTests(E2ETestCase):
         out = self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta)).stdout
         self.assertIn("publicerade 16 rader för Fagersta", out)
         self.assertIn(": ändrade cycles 1, quality_answers 15", out)
-        again = self.ws.cli("publish", "--to", self.url(self.fagersta)).stdout
-        self.assertIn(": inget ändrades", again)
+        again = self.ws.cli("publish", "--to", self.url(self.fagersta))
+        self.assertIn(": inget ändrades", again.stdout)
+        # The address is remembered: a bare publish goes to the same region.
+        self.assertNotIn("sparad i lagret", again.stderr)
+        self.assertIn(": inget ändrades", self.ws.cli("publish").stdout)
         self.assertEqual(self.ws.cli("publish", "--verify", "--to", self.url(self.fagersta)).returncode, 0)
         # What differs is said, per table (a county's walk got only "differs").
         self.ws.cli("cycle", "new", "--area", "LPO Fagersta norr", "--period", "2028")
@@ -86,8 +89,15 @@ class RegionCommandsTests(E2ETestCase):
     def test_publish_over_tcp_says_when_it_was_not_encrypted(self):
         subprocess.run(["psql", self.admin, "-qc", f"ALTER ROLE {self.fagersta} PASSWORD 'tunnel-2027'"], check=True)
         tcp = f"postgresql://{self.fagersta}:tunnel-2027@127.0.0.1:{PORT}/{self.db}"
-        out = self.ws.cli("publish", "--municipality", "Fagersta", "--to", tcp + "?sslmode=disable").stdout
-        self.assertIn("(utan TLS)", out)
+        first = self.ws.cli("publish", "--municipality", "Fagersta", "--to", tcp + "?sslmode=disable")
+        self.assertIn("(utan TLS)", first.stdout)
+        # The address is remembered, never the password.
+        self.assertIn("sparad i lagret (utan lösenord)", first.stderr)
+        self.assertNotIn("tunnel-2027", first.stderr)
+        for suffix in ["", "-wal"]:
+            if os.path.exists(self.ws.store + suffix):
+                with open(self.ws.store + suffix, "rb") as f:
+                    self.assertNotIn(b"tunnel-2027", f.read())
         out = self.ws.cli("publish", "--to", tcp).stdout
         self.assertIn(": inget ändrades", out)
         self.assertNotIn("utan TLS", out)
