@@ -69,6 +69,10 @@ public enum RegionView {
         }
     }
 
+    /// `s` in a cell `width` wide: cut with "…" to leave the last column
+    /// blank, the space between cells.
+    static func cell(_ s: String, _ width: Int) -> String { pad(s, width - 1) + " " }
+
     static func pad(_ s: String, _ width: Int) -> String {
         let w = max(0, width)
         let cut = s.count > w ? String(s.prefix(max(0, w - 1))) + "…" : s
@@ -81,37 +85,41 @@ public enum RegionView {
         let d = DocumentTexts(language)
         let ui = Texts(language)
         let n = max(1, r.municipalities.count)
-        let first = min(28, max(12, width / 3))
+        // The questions' column gives way to the municipalities (a county
+        // has up to ten): each gets at least 10 columns while the first
+        // keeps 12; every cell ends with a space, so names and answers
+        // never run together ("HärjedalenKrokom", seen at 80×24).
+        let first = max(12, min(28, width / 3, width - n * 10))
         /// The first column, with a space before the next.
         func label(_ s: String) -> (String, Style) { (pad(s, first - 1) + " ", .normal) }
-        let col = max(8, (width - first) / n)
+        let col = max(7, (width - first) / n)
         var out: [Line] = []
         func header(_ title: String) {
             out.append([])
             out.append([(title, Style(.heading, bold: true))])
-            out.append([(pad("", first), .normal)] + r.municipalities.map { (pad($0.name, col), Style(.dim, bold: true)) })
+            out.append([(pad("", first), .normal)] + r.municipalities.map { (cell($0.name, col), Style(.dim, bold: true)) })
         }
         header(t[.ratingsHeading])
         if r.ratings.isEmpty { out.append([(t[.noRatings], Style(.dim))]) }
         for line in r.ratings {
             out.append([label(line.question)] + line.cells.map { cell -> (String, Style) in
-                guard let cell else { return (pad("–", col), Style(.dim)) }
+                guard let cell else { return (Self.cell("–", col), Style(.dim)) }
                 let now = cell.value.map { ui.ratingValue($0) } ?? "–"
                 let before = cell.trend.dropLast(cell.value == nil ? 0 : 1).last
                     .map { " (\(language == .sv ? "före" : "before"): \(ui.ratingValue($0.value)))" } ?? ""
-                return (pad(now + before, col), style(cell.value.flatMap(Signal.init(rawValue:))))
+                return (Self.cell(now + before, col), style(cell.value.flatMap(Signal.init(rawValue:))))
             })
         }
         header(t[.qualityHeading])
         for (i, cells) in r.quality.enumerated() {
             out.append([label("\(i + 1). \(d.rubricQuestion(i + 1))")] + cells.map { c -> (String, Style) in
-                guard let c else { return (pad("–", col), Style(.dim)) }
-                return (pad(d.verdict(c.verdict) + (c.level.map { " · \(d.level($0))" } ?? ""), col), style(Documents.signal(c.verdict, level: c.level)))
+                guard let c else { return (cell("–", col), Style(.dim)) }
+                return (cell(d.verdict(c.verdict) + (c.level.map { " · \(d.level($0))" } ?? ""), col), style(Documents.signal(c.verdict, level: c.level)))
             })
         }
         header(t[.promisesHeading])
         for s in ActivityStatus.allCases {
-            out.append([label(ui.activityStatus(s))] + r.promises.map { (pad("\($0.activities[s] ?? 0)", col), .normal) })
+            out.append([label(ui.activityStatus(s))] + r.promises.map { (cell("\($0.activities[s] ?? 0)", col), .normal) })
         }
         return out
     }

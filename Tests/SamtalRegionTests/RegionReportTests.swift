@@ -100,6 +100,30 @@ struct RegionReportTests {
         #expect(excel.contains("\r\nlägesrapport;\"Sala, \"\"norra\"\"\";s;;Ordningsstörningar;2027-03;röd;;\r\n"), "\(excel)")
     }
 
+    @Test("eight municipalities at 80 columns: every name and answer stands apart, none runs into the next")
+    func eightMunicipalitiesAt80() {
+        // A county's walk saw "HärjedalenKrokom" and "Förs inte i samtalFörs inte i samtal".
+        let names = ["Härjedalen", "Krokom", "Östersund", "Strömsund", "Bräcke", "Ragunda", "Berg", "Åre"]
+        let ps = names.enumerated().map { i, name in
+            Publication(storeID: "s\(i)", municipality: name, rows: [
+                cycle("c1", period: "2027", first: "2027-01-01", last: "2027-12-31"),
+                answer("c1", 1, .notInStore), answer("c1", 5, .yes, level: .low),
+            ])
+        }
+        var state = RegionViewState(report: RegionReport(ps, period: "2027-03"))
+        state.loadedAt = "14:52:03"
+        let text = (0..<24).map(RegionView.render(state, size: Size(width: 80, height: 24), language: .sv).rowText)
+        guard let header = text.first(where: { $0.contains("Härjed") }) else { Issue.record("no header: \(text)"); return }
+        let shown = header.split(separator: " ").map(String.init)
+        #expect(shown.count == names.count, "\(header)")
+        for (name, cell) in zip(names, shown) {
+            #expect(name.hasPrefix(cell.hasSuffix("…") ? String(cell.dropLast()) : cell), "\(header)")
+        }
+        guard let q1 = text.first(where: { $0.hasPrefix("1. ") }) else { Issue.record("no question 1"); return }
+        #expect(!q1.contains("samtalFörs") && !q1.contains("…F"), "\(q1)")
+        #expect(header.count <= 80 && q1.count <= 80)
+    }
+
     @Test("the live view draws the period's ratings with the month before, the rubric and the activities; ← → change the month")
     func view() {
         let p = Publication(storeID: "s", municipality: "Sala", rows: [
