@@ -164,8 +164,20 @@ public struct Publication: Equatable, Sendable {
 
     /// What `--dry-run` prints: every row exactly as it would be sent (the
     /// tables' and columns' names are the server's, in any language).
-    public func listing(language: Language = .sv) -> String {
-        var out = ["\(language == .sv ? "lager" : "store") \(storeID) · \(municipality)"]
+    public func listing(language: Language = .sv, includeInternal: Bool = false) -> String {
+        let sv = language == .sv
+        var out = ["\(sv ? "lager" : "store") \(storeID) · \(municipality)"]
+        // First in words, for the coordinator: what goes and what stays.
+        let counts = RegionTable.allCases.map { "\(rows($0).count) \(Self.tableWords($0, count: rows($0).count, sv: sv))" }
+        out.append((sv ? "skickas: " : "sent: ") + counts.joined(separator: ", "))
+        out.append(sv ? "stannar i lagret: anteckningar (dolda och synliga), deltagare, problembeskrivningar och orsaker, målens texter"
+                      + (includeInternal ? "" : ", interna fritexter (--include-internal skickar dem)")
+                      + "; personuppgifter i det som skickas ersätts med en markering"
+                    : "stays in the store: notes (hidden or not), participants, problem descriptions and causes, the goals' texts"
+                      + (includeInternal ? "" : ", internal free texts (--include-internal sends them)")
+                      + "; personal data in what is sent is replaced by a marker")
+        out.append(sv ? "raderna nedan är precis det som skickas (tabellernas och kolumnernas namn är serverns)"
+                      : "the rows below are exactly what is sent (the tables' and columns' names are the server's)")
         for table in RegionTable.allCases {
             let rows = rows(table)
             out.append("")
@@ -176,6 +188,19 @@ public struct Publication: Equatable, Sendable {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    static func tableWords(_ t: RegionTable, count: Int, sv: Bool) -> String {
+        let one = count == 1
+        return switch t {
+        case .cycles: sv ? (one ? "cykel" : "cykler") : (one ? "cycle" : "cycles")
+        case .ratings: sv ? (one ? "bedömning ur lägesrapporterna" : "bedömningar ur lägesrapporterna")
+            : (one ? "situation-report rating" : "situation-report ratings")
+        case .qualityAnswers: sv ? "svar i kvalitetsgranskningen" : (one ? "quality review answer" : "quality review answers")
+        case .promises: sv ? (one ? "medborgarlöfte" : "medborgarlöften") : (one ? "citizen promise" : "citizen promises")
+        case .activities: sv ? (one ? "aktivitet" : "aktiviteter") : (one ? "activity" : "activities")
+        case .followUps: sv ? (one ? "uppföljning" : "uppföljningar") : (one ? "follow-up" : "follow-ups")
+        }
     }
 
     static func quoted(_ s: String) -> String {

@@ -53,7 +53,7 @@ struct Publish: ParsableCommand {
                                                  options: PublishOptions(includeInternal: includeInternal, language: options.language),
                                                  municipality: municipality?.trimmingCharacters(in: .whitespaces))
             if dryRun {
-                print(publication.listing(language: options.language), terminator: "")
+                print(publication.listing(language: options.language, includeInternal: includeInternal), terminator: "")
                 return
             }
             let remembered = try store.identity().regionURL

@@ -61,6 +61,10 @@ class RegionCommandsTests(E2ETestCase):
         dry = self.ws.cli("publish", "--dry-run", "--municipality", "Fagersta").stdout
         self.assertIn("· Fagersta", dry)
         self.assertIn("quality_answers (15)", dry)
+        # In words first: what is sent, and what stays in the store.
+        self.assertIn("skickas: 1 cykel, ", dry)
+        self.assertIn("15 svar i kvalitetsgranskningen", dry)
+        self.assertIn("stannar i lagret: anteckningar", dry)
         self.assertNotIn("Buskörning", dry)
         self.assertNotIn("Lasse", dry)
         out = self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta)).stdout
