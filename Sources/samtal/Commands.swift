@@ -30,6 +30,24 @@ struct Samtal: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    /// swift-argument-parser's own `main`, except that its words around the
+    /// help and a usage error (`USAGE:`, "Missing value for …") speak the
+    /// interface's language too (`ParserTexts`).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            var text = fullMessage(for: error)
+            if helpLanguage == .sv { text = ParserTexts.swedish(text) }
+            if !text.isEmpty {
+                if code == .success { print(text) } else { warn(text) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     func run() throws {
         try requireTerminal(options)
         let store = try openStore(options)

@@ -149,12 +149,29 @@ class HelpLanguageTests(E2ETestCase):
             self.assertNotIn("The meeting's", out, args)
         # The values are not translated: they are what the options take.
         self.assertIn("summary, feedback, situation", export)
+        # swift-argument-parser's own words around them too.
+        for text in ["ÖVERSIKT:", "ANVÄNDNING: samtal export", "FLAGGOR:", "Visa hjälpen.", "standard: md)"]:
+            self.assertIn(text, export)
+        self.assertNotIn("USAGE:", export)
+
+    def test_a_usage_error_is_swedish_by_default_and_english_with_lang_en(self):
+        env = dict(os.environ, **self.ws.env)
+        env.pop("SAMTAL_LANG", None)
+        sv = subprocess.run([BINARY, "export", "1", "--format", "odt"], env=env, capture_output=True, text=True, timeout=60)
+        self.assertEqual(sv.returncode, USAGE, sv.stderr)
+        self.assertIn("Fel: Värdet 'odt' är ogiltigt för '--format <format>'", sv.stderr)
+        self.assertIn("Användning: samtal export", sv.stderr)
+        en = subprocess.run([BINARY, "export", "1", "--format", "odt", "--lang", "en"], env=env, capture_output=True,
+                            text=True, timeout=60)
+        self.assertEqual(en.returncode, USAGE, en.stderr)
+        self.assertIn("Error: The value 'odt' is invalid for '--format <format>'", en.stderr)
 
     def test_help_is_english_with_lang_en_or_samtal_lang(self):
         for args, lang in [(["--lang", "en", "--help"], None), (["export", "--lang", "en", "--help"], None),
                            (["export", "--lang=en", "--help"], None), (["--help"], "en"), (["export", "--help"], "en")]:
             out = self.help(*args, lang=lang)
             self.assertIn("Write a document about a meeting or a cycle", out, args)
+            self.assertIn("USAGE:", out, args)
             self.assertNotIn("Exportera", out, args)
             self.assertNotRegex(out, r"[åäö]", args)
         # --lang wins over SAMTAL_LANG, as for the messages.
