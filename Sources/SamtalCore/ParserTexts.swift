@@ -62,6 +62,10 @@ public enum ParserTexts {
         ("See '([^'\\n]*)' for detailed help\\.", "Se '$1' för utförlig hjälp."),
         ("See '([^'\\n]*)' for more information\\.", "Se '$1' för mer information."),
         ("<subcommand>", "<underkommando>"),
+        // A default subcommand, in the list of subcommands: the padding
+        // after it gives up a space, so that the column stays.
+        ("\\(default\\) (?= )", "(standard)"),
+        ("(?m)\\(default\\)$", "(standard)"),
         ("Missing expected argument '([^'\\n]*)'", "Argumentet '$1' saknas"),
         ("Missing one of: ", "Något av dessa saknas: "),
         ("Missing value for '([^'\\n]*)'", "Värde saknas för '$1'"),

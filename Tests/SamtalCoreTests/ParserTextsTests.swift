@@ -45,6 +45,11 @@ import Testing
             """)
     }
 
+    @Test func aDefaultSubcommandKeepsItsColumn() {
+        let help = "USAGE: samtal cycle <subcommand>\n\nSUBCOMMANDS:\n  open (default)          Öppna en cykel.\n  new                     Skapa en cykel."
+        #expect(ParserTexts.swedish(help) == "ANVÄNDNING: samtal cycle <underkommando>\n\nUNDERKOMMANDON:\n  open (standard)         Öppna en cykel.\n  new                     Skapa en cykel.")
+    }
+
     @Test func aUsageErrorIsSwedishAroundSamtalsOwnMessage() {
         let error = """
             Error: The value 'odt' is invalid for '--format <format>'. Please provide one of 'md', 'html' or 'csv'.
