@@ -76,7 +76,7 @@ func openStore(_ options: GlobalOptions) throws -> AppStore {
 struct RunMeeting: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: h("Kör ett möte i terminalen (samtalsledarens vy).", "Run a meeting in the terminal (the facilitator's view)."))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: h("Mötets id (se `samtal meeting list`).", "The meeting's id (see `samtal meeting list`)."), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+    @Argument(help: h("Mötets id (se `samtal meeting list`).", "The meeting's id (see `samtal meeting list`).", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
 
     func run() throws {
         let store = try openStore(options)
@@ -90,9 +90,9 @@ struct Present: ParsableCommand {
         abstract: h("Projektorvyn för ett möte: följer samtalsledarens steg, visar rummets fråga, anteckningarna och sammanräkningarna.",
                      "The projector view of a meeting: follows the facilitator's step, shows the room's question, notes and tallies."))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: h("Mötets id.", "The meeting's id."), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+    @Argument(help: h("Mötets id.", "The meeting's id.", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
     @Option(help: h("color, contrast (vitt och starka färger på svart, allt i fetstil) eller mono (inga färger).",
-                       "color, contrast (white and strong colours on black, all bold) or mono (no colours).")) var theme: ProjectorTheme = .color
+                       "color, contrast (white and strong colours on black, all bold) or mono (no colours).", value: "tema")) var theme: ProjectorTheme = .color
 
     func run() throws {
         let store = try openStore(options)
@@ -107,9 +107,9 @@ struct Capture: ParsableCommand {
         abstract: h("En antecknares station för en grupp: följer samtalsledarens steg; skriv, Enter sparar.",
                      "A note-taker's station for one group: follows the facilitator's step; type, Enter saves."))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: h("Mötets id.", "The meeting's id."), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
-    @Option(help: h("Gruppen som stationen skriver för (1 till N, eller 0 för helgruppen).", "The group this station types for (1 to N, or 0 for the plenary).")) var group: Int
-    @Option(help: h("Antecknarens namn, visas i sidhuvudet.", "The note-taker's name, shown in the header.")) var name: String = ""
+    @Argument(help: h("Mötets id.", "The meeting's id.", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+    @Option(help: h("Gruppen som stationen skriver för (1 till N, eller 0 för helgruppen).", "The group this station types for (1 to N, or 0 for the plenary).", value: "grupp")) var group: Int
+    @Option(help: h("Antecknarens namn, visas i sidhuvudet.", "The note-taker's name, shown in the header.", value: "namn")) var name: String = ""
 
     func run() throws {
         let store = try openStore(options)
@@ -128,7 +128,7 @@ struct CycleCommand: ParsableCommand {
             abstract: h("Öppna en cykels arbetsyta: fokusområden, problem och orsaker, aktiviteter, mål, medborgarlöftet, uppföljning.",
                      "Open a cycle's analysis workspace: focus areas, problem and causes, activities, goals, the promise, follow-up."))
         @OptionGroup var options: GlobalOptions
-        @Argument(help: h("Cykelns id, skrivet c3 (se `samtal cycle list`).", "The cycle's id, written c3 (see `samtal cycle list`)."), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
+        @Argument(help: h("Cykelns id, skrivet c3 (se `samtal cycle list`).", "The cycle's id, written c3 (see `samtal cycle list`).", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
 
         func run() throws {
             let store = try openStore(options)
@@ -140,8 +140,8 @@ struct CycleCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: h("Skapa en cykel; skriver ut dess id (c3).", "Create a cycle; prints its id (c3)."))
         @OptionGroup var options: GlobalOptions
-        @Option(help: h("Området (till exempel LPO Fagersta).", "The area (for example LPO Fagersta).")) var area: String
-        @Option(help: h("Löftesperioden (till exempel 2027 eller 2027 Q1).", "The promise period (for example 2027 or 2027 Q1).")) var period: String
+        @Option(help: h("Området (till exempel LPO Fagersta).", "The area (for example LPO Fagersta).", value: "område")) var area: String
+        @Option(help: h("Löftesperioden (till exempel 2027 eller 2027 Q1).", "The promise period (for example 2027 or 2027 Q1).", value: "period")) var period: String
 
         func validate() throws {
             if area.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(say(.mustNotBeEmpty(option: "--area"))) }
@@ -178,12 +178,12 @@ struct MeetingCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: h("Skapa ett möte från en dagordning; skriver ut dess id.", "Create a meeting from an agenda; prints its id."))
         @OptionGroup var options: GlobalOptions
-        @Option(help: h("Cykelns id, skrivet c3.", "The cycle's id, written c3."), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
-        @Option(help: h("Dagordningens id (se `samtal agenda list`).", "The agenda's id (see `samtal agenda list`)."), completion: completeAgendas()) var agenda: String
-        @Option(help: h("Mötets titel.", "The meeting's title.")) var title: String
-        @Option(help: h("Datumet, ÅÅÅÅ-MM-DD (standard: i dag).", "The date, YYYY-MM-DD (default: today).")) var date: String?
-        @Option(help: h("Var mötet hålls.", "Where the meeting is held.")) var place: String = ""
-        @Option(help: h("Hur många grupper som arbetar parallellt (1-20).", "How many groups work in parallel (1-20).")) var groups: Int = 3
+        @Option(help: h("Cykelns id, skrivet c3.", "The cycle's id, written c3.", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
+        @Option(help: h("Dagordningens id (se `samtal agenda list`).", "The agenda's id (see `samtal agenda list`).", value: "dagordning"), completion: completeAgendas()) var agenda: String
+        @Option(help: h("Mötets titel.", "The meeting's title.", value: "titel")) var title: String
+        @Option(help: h("Datumet, ÅÅÅÅ-MM-DD (standard: i dag).", "The date, YYYY-MM-DD (default: today).", value: "datum")) var date: String?
+        @Option(help: h("Var mötet hålls.", "Where the meeting is held.", value: "plats")) var place: String = ""
+        @Option(help: h("Hur många grupper som arbetar parallellt (1-20).", "How many groups work in parallel (1-20).", value: "antal")) var groups: Int = 3
         @Flag(help: h("Anteckningarna bär antecknarens namn (capture --name); utan flaggan är de anonyma.",
                    "Notes carry the note-taker's name (capture --name); without it they are anonymous.")) var namedNotes = false
 
@@ -215,7 +215,7 @@ struct MeetingCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: h("Lista möten, nyaste först: id, cykel, datum, status, dagordning, titel.", "List meetings, newest first: id, cycle, date, status, agenda, title."))
         @OptionGroup var options: GlobalOptions
-        @Option(help: h("Bara den här cykelns möten (c3).", "Only this cycle's meetings (c3)."), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64?
+        @Option(help: h("Bara den här cykelns möten (c3).", "Only this cycle's meetings (c3).", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64?
 
         func run() throws {
             let store = try openStore(options)
@@ -236,13 +236,13 @@ struct NoteCommand: ParsableCommand {
             discussion: h("Med --stdin blir varje rad på standard in en anteckning, och varje id skrivs ut direkt när dess anteckning är sparad.",
                           "With --stdin, every line of standard input becomes a note, and each id is printed (and flushed) as soon as its note is committed."))
         @OptionGroup var options: GlobalOptions
-        @Argument(help: h("Mötets id.", "The meeting's id."), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
-        @Option(help: h("Stegets id (standard: mötets aktuella steg).", "The step's id (default: the meeting's current step).")) var step: String?
-        @Option(help: h("Gruppen: 1 till N, eller 0 för helgruppen.", "The group: 1 to N, or 0 for the plenary.")) var group: Int = 1
-        @Option(help: h("Anteckningens typ.", "The note's type.")) var type: NoteType = .problem
-        @Option(help: h("Anteckningens text.", "The note's text.")) var text: String?
+        @Argument(help: h("Mötets id.", "The meeting's id.", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+        @Option(help: h("Stegets id (standard: mötets aktuella steg).", "The step's id (default: the meeting's current step).", value: "steg")) var step: String?
+        @Option(help: h("Gruppen: 1 till N, eller 0 för helgruppen.", "The group: 1 to N, or 0 for the plenary.", value: "grupp")) var group: Int = 1
+        @Option(help: h("Anteckningens typ.", "The note's type.", value: "typ")) var type: NoteType = .problem
+        @Option(help: h("Anteckningens text.", "The note's text.", value: "text")) var text: String?
         @Option(help: h("Vems kunskap det är (standard: gruppens källa i mötet, annars dagordningens).",
-                         "Whose knowledge it is (default: the group's source in the meeting, else the agenda's)."))
+                         "Whose knowledge it is (default: the group's source in the meeting, else the agenda's).", value: "källa"))
         var source: NoteSource?
         @Flag(help: h("Läs en anteckning per rad från standard in.", "Read one note per line from standard input.")) var stdin = false
 
@@ -307,7 +307,7 @@ struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: h("Kopiera lagret med SQLites onlinebackup (säkert medan samtal körs).", "Copy the store with SQLite's online backup (safe while samtal runs)."))
     @OptionGroup var options: GlobalOptions
     @Option(help: h("Var kopian skrivs (standard: bredvid lagret, med datum och tid i namnet).",
-                     "Where to write the copy (default: beside the store, with the date and time in its name)."), completion: .file())
+                     "Where to write the copy (default: beside the store, with the date and time in its name).", value: "fil"), completion: .file())
     var output: String?
 
     func run() throws {
@@ -339,17 +339,17 @@ struct Export: ParsableCommand {
             The situation picture leaves out personal data and hidden notes unless --keep-personal-data or --include-hidden.
             """))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: h("Ett mötes id (7), eller en cykels, skrivet c3.", "A meeting's id (7), or a cycle's written c3."), completion: completeIDs(meetings: true, cycles: true), transform: { try exportTarget($0) }) var target: ExportTarget
+    @Argument(help: h("Ett mötes id (7), eller en cykels, skrivet c3.", "A meeting's id (7), or a cycle's written c3.", value: "id"), completion: completeIDs(meetings: true, cycles: true), transform: { try exportTarget($0) }) var target: ExportTarget
     @Option(help: h("Ett mötes dokument (summary, feedback) eller en cykels (situation, analysis, plan, promise, quality).",
-                     "A meeting's (summary, feedback) or a cycle's (situation, analysis, plan, promise, quality)."))
+                     "A meeting's (summary, feedback) or a cycle's (situation, analysis, plan, promise, quality).", value: "dokument"))
     var document: DocumentKind?
     @Option(help: h("html är fristående och klar att skriva ut, pdf kräver weasyprint, docx pandoc; json och csv är posterna (csv: en fil per posttyp i --output MAPP).",
-                     "html is self-contained and print-ready, pdf needs weasyprint, docx pandoc; json and csv are the records (csv: one file per record type into --output DIR)."))
+                     "html is self-contained and print-ready, pdf needs weasyprint, docx pandoc; json and csv are the records (csv: one file per record type into --output DIR).", value: "format"))
     var format: ExportFormat = .md
     @Option(help: h("csv: excel (standard) för Excel med svenska inställningar: ';' mellan fälten och en UTF-8-BOM (byte order mark); rfc4180 för ',' och ingen BOM.",
-                     "csv: excel (the default) for Excel with Swedish settings: ';' between fields and a UTF-8 byte order mark; rfc4180 for ',' and no mark."))
+                     "csv: excel (the default) for Excel with Swedish settings: ';' between fields and a UTF-8 byte order mark; rfc4180 for ',' and no mark.", value: "dialekt"))
     var csvDialect: CSVDialect = .excel
-    @Option(help: h("Skriv till den här filen (csv: den här mappen) i stället för till standard ut.", "Write to this file (csv: this folder) instead of standard output."), completion: .file()) var output: String?
+    @Option(help: h("Skriv till den här filen (csv: den här mappen) i stället för till standard ut.", "Write to this file (csv: this folder) instead of standard output.", value: "fil"), completion: .file()) var output: String?
     @Flag(help: h("Skriv över en fil som redan finns (aldrig över lagret eller en säkerhetskopia av det).", "Write over a file that is already there (never over the store or a backup of it).")) var force = false
     @Flag(help: h("Ersätt det som ser ut som personuppgifter (personnummer, telefonnummer, e-postadresser, registreringsnummer) med en markering.",
                    "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker."))
@@ -403,7 +403,7 @@ struct AgendaCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: h("Kontrollera dagordningsfiler; skriver fil:rad:kolumn: meddelande för varje problem.", "Check agenda files; prints file:line:column: message for each problem."))
         @OptionGroup var options: GlobalOptions
-        @Argument(help: h("Dagordningsfiler (YAML).", "Agenda files (YAML)."), completion: .file(extensions: ["yaml", "yml"])) var files: [String]
+        @Argument(help: h("Dagordningsfiler (YAML).", "Agenda files (YAML).", value: "fil"), completion: .file(extensions: ["yaml", "yml"])) var files: [String]
 
         func run() throws {
             var failed = false

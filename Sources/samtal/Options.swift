@@ -95,6 +95,11 @@ let commandLanguage: Language = {
 /// English: the plugin drops the letters outside ASCII.
 func h(_ sv: String, _ en: String) -> String { helpLanguage == .sv ? sv : en }
 func h(_ sv: String, _ en: String) -> ArgumentHelp { ArgumentHelp(h(sv, en) as String) }
+/// An option's help and, in Swedish, its value's placeholder in the usage
+/// (`<möte>`); the English one is the option's name (`<meeting>`).
+func h(_ sv: String, _ en: String, value: String) -> ArgumentHelp {
+    helpLanguage == .sv ? ArgumentHelp(sv, valueName: value) : ArgumentHelp(en)
+}
 
 let helpLanguage: Language = CommandLine.arguments.contains("--experimental-dump-help") ? .en : commandLanguage
 

@@ -27,13 +27,13 @@ struct Review: ParsableCommand {
             published, [not reviewed] not decided yet.
             """))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: h("Mötets id.", "The meeting's id."), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+    @Argument(help: h("Mötets id.", "The meeting's id.", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
     @Option(help: h("Utelämna den här anteckningen ur den offentliga återkopplingen (kan anges flera gånger).",
-                           "Leave this note out of the public feedback (repeatable).")) var exclude: [Int64] = []
+                           "Leave this note out of the public feedback (repeatable).", value: "id")) var exclude: [Int64] = []
     @Option(help: h("Publicera den här anteckningen (som den är skriven, eller dess kortare text) (kan anges flera gånger).",
-                           "Publish this note (as written, or its shorter text) (repeatable).")) var include: [Int64] = []
+                           "Publish this note (as written, or its shorter text) (repeatable).", value: "id")) var include: [Int64] = []
     @Option(help: h("Publicera den här kortare texten i stället för anteckningen: ID=TEXT (kan anges flera gånger).",
-                           "Publish this shorter text instead of the note: ID=TEXT (repeatable).")) var shorten: [String] = []
+                           "Publish this shorter text instead of the note: ID=TEXT (repeatable).", value: "id=text")) var shorten: [String] = []
     @Flag(help: h("Publicera alla anteckningar som ännu inte har fått ett beslut.", "Publish every note not yet decided.")) var publishRest = false
 
     func validate() throws {

@@ -153,6 +153,9 @@ class HelpLanguageTests(E2ETestCase):
         for text in ["ÖVERSIKT:", "ANVÄNDNING: samtal export", "FLAGGOR:", "Visa hjälpen.", "standard: md)"]:
             self.assertIn(text, export)
         self.assertNotIn("USAGE:", export)
+        # The placeholders are Swedish; the option names and values are what is typed.
+        self.assertIn("[--output <fil>]", export)
+        self.assertIn("samtal run [--store <fil>] [--lang <sv|en>] [--agendas <mapp> ...] <möte>", self.help("run", "--help"))
 
     def test_a_usage_error_is_swedish_by_default_and_english_with_lang_en(self):
         env = dict(os.environ, **self.ws.env)
@@ -172,6 +175,7 @@ class HelpLanguageTests(E2ETestCase):
             out = self.help(*args, lang=lang)
             self.assertIn("Write a document about a meeting or a cycle", out, args)
             self.assertIn("USAGE:", out, args)
+            self.assertIn("<target>", out, args)
             self.assertNotIn("Exportera", out, args)
             self.assertNotRegex(out, r"[åäö]", args)
         # --lang wins over SAMTAL_LANG, as for the messages.
