@@ -101,6 +101,8 @@ func h(_ sv: String, _ en: String, value: String) -> ArgumentHelp {
     helpLanguage == .sv ? ArgumentHelp(sv, valueName: value) : ArgumentHelp(en)
 }
 
+/// The help's language: the command line's, except in the help dumped for
+/// tools, which is English.
 let helpLanguage: Language = CommandLine.arguments.contains("--experimental-dump-help") ? .en : commandLanguage
 
 /// A command line message in the interface's language.
