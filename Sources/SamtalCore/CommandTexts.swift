@@ -1,8 +1,8 @@
 // The command line's own messages (its errors, warnings and the lines it
 // prints besides the records), in the interface's language: Swedish by
 // default, English with `--lang en` or SAMTAL_LANG=en. The help text
-// (`--help`, the man page) stays English: swift-argument-parser's help is
-// static strings (see the README).
+// (`--help`) follows the same language, chosen beside each option in
+// Sources/samtal (`h(sv, en)`); the man page is English (see the README).
 
 /// One message of the command line.
 public enum CommandMessage: Equatable, Sendable {

@@ -12,18 +12,41 @@ let samtalVersion = "0.16.0"
 struct Samtal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samtal",
-        abstract: "Runs the dialogue meetings of crime-prevention citizen promises step by step and keeps what the room says.",
-        discussion: """
+        abstract: h("Leder dialogmötena för brottsförebyggande medborgarlöften steg för steg och sparar det som sägs i rummet.",
+                     "Runs the dialogue meetings of crime-prevention citizen promises step by step and keeps what the room says."),
+        discussion: h("""
+            Utan underkommando öppnar samtal startskärmen för lagret. Ett mötes id är ett vanligt tal (7), \
+            en cykels skrivs c3. Slutkoder: 0 klart, 1 en åtgärd misslyckades (till exempel ett id som inte finns), \
+            2 ett interaktivt kommando utan en terminal som det kan använda, 64 en felaktig kommandorad.
+            """, """
             Without a subcommand, samtal opens the home screen on the store. A meeting's id is a plain number (7), \
             a cycle's is written c3. Exit codes: 0 done, 1 an operation failed (for example an id not found), \
             2 an interactive command without a terminal it can use, 64 a wrong command line.
-            """,
+            """),
         version: samtalVersion,
         subcommands: [RunMeeting.self, Present.self, Capture.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Review.self, Export.self, AgendaCommand.self, Publish.self, RegionCommand.self,
                       Backup.self]
     )
 
     @OptionGroup var options: GlobalOptions
+
+    /// swift-argument-parser's own `main`, except that its words around the
+    /// help and a usage error (`USAGE:`, "Missing value for …") speak the
+    /// interface's language too (`ParserTexts`).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            var text = fullMessage(for: error)
+            if helpLanguage == .sv { text = ParserTexts.swedish(text) }
+            if !text.isEmpty {
+                if code == .success { print(text) } else { warn(text) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 
     func run() throws {
         try requireTerminal(options)
@@ -51,9 +74,9 @@ func openStore(_ options: GlobalOptions) throws -> AppStore {
 }
 
 struct RunMeeting: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a meeting in the terminal (the facilitator's view).")
+    static let configuration = CommandConfiguration(commandName: "run", abstract: h("Kör ett möte i terminalen (samtalsledarens vy).", "Run a meeting in the terminal (the facilitator's view)."))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id (see `samtal meeting list`).", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+    @Argument(help: h("Mötets id (se `samtal meeting list`).", "The meeting's id (see `samtal meeting list`).", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
 
     func run() throws {
         let store = try openStore(options)
@@ -64,10 +87,12 @@ struct RunMeeting: ParsableCommand {
 
 struct Present: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The projector view of a meeting: follows the facilitator's step, shows the room's question, notes and tallies.")
+        abstract: h("Projektorvyn för ett möte: följer samtalsledarens steg, visar rummets fråga, anteckningarna och sammanräkningarna.",
+                     "The projector view of a meeting: follows the facilitator's step, shows the room's question, notes and tallies."))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
-    @Option(help: "color, contrast (white and strong colours on black, all bold) or mono (no colours).") var theme: ProjectorTheme = .color
+    @Argument(help: h("Mötets id.", "The meeting's id.", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+    @Option(help: h("color, contrast (vitt och starka färger på svart, allt i fetstil) eller mono (inga färger).",
+                       "color, contrast (white and strong colours on black, all bold) or mono (no colours).", value: "tema")) var theme: ProjectorTheme = .color
 
     func run() throws {
         let store = try openStore(options)
@@ -79,11 +104,12 @@ struct Present: ParsableCommand {
 
 struct Capture: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "A note-taker's station for one group: follows the facilitator's step; type, Enter saves.")
+        abstract: h("En antecknares station för en grupp: följer samtalsledarens steg; skriv, Enter sparar.",
+                     "A note-taker's station for one group: follows the facilitator's step; type, Enter saves."))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
-    @Option(help: "The group this station types for (1 to N, or 0 for the plenary).") var group: Int
-    @Option(help: "The note-taker's name, shown in the header.") var name: String = ""
+    @Argument(help: h("Mötets id.", "The meeting's id.", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+    @Option(help: h("Gruppen som stationen skriver för (1 till N, eller 0 för helgruppen).", "The group this station types for (1 to N, or 0 for the plenary).", value: "grupp")) var group: Int
+    @Option(help: h("Antecknarens namn, visas i sidhuvudet.", "The note-taker's name, shown in the header.", value: "namn")) var name: String = ""
 
     func run() throws {
         let store = try openStore(options)
@@ -94,14 +120,15 @@ struct Capture: ParsableCommand {
 }
 
 struct CycleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cycle", abstract: "Cycles: one promise period for one area.",
+    static let configuration = CommandConfiguration(commandName: "cycle", abstract: h("Cykler: en löftesperiod för ett område.", "Cycles: one promise period for one area."),
                                                     subcommands: [Open.self, New.self, List.self], defaultSubcommand: Open.self)
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open a cycle's analysis workspace: focus areas, problem and causes, activities, goals, the promise, follow-up.")
+            abstract: h("Öppna en cykels arbetsyta: fokusområden, problem och orsaker, aktiviteter, mål, medborgarlöftet, uppföljning.",
+                     "Open a cycle's analysis workspace: focus areas, problem and causes, activities, goals, the promise, follow-up."))
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The cycle's id, written c3 (see `samtal cycle list`).", completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
+        @Argument(help: h("Cykelns id, skrivet c3 (se `samtal cycle list`).", "The cycle's id, written c3 (see `samtal cycle list`).", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
 
         func run() throws {
             let store = try openStore(options)
@@ -111,10 +138,10 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a cycle; prints its id (c3).")
+        static let configuration = CommandConfiguration(abstract: h("Skapa en cykel; skriver ut dess id (c3).", "Create a cycle; prints its id (c3)."))
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The area (for example LPO Fagersta).") var area: String
-        @Option(help: "The promise period (for example 2027 or 2027 Q1).") var period: String
+        @Option(help: h("Området (till exempel LPO Fagersta).", "The area (for example LPO Fagersta).", value: "område")) var area: String
+        @Option(help: h("Löftesperioden (till exempel 2027 eller 2027 Q1).", "The promise period (for example 2027 or 2027 Q1).", value: "period")) var period: String
 
         func validate() throws {
             if area.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(say(.mustNotBeEmpty(option: "--area"))) }
@@ -134,7 +161,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the cycles, newest first: id, area, period.")
+        static let configuration = CommandConfiguration(abstract: h("Lista cyklerna, nyaste först: id, område, period.", "List the cycles, newest first: id, area, period."))
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
@@ -145,19 +172,20 @@ struct CycleCommand: ParsableCommand {
 }
 
 struct MeetingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "meeting", abstract: "Meetings of a cycle.",
+    static let configuration = CommandConfiguration(commandName: "meeting", abstract: h("Möten i en cykel.", "Meetings of a cycle."),
                                                     subcommands: [New.self, List.self])
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a meeting from an agenda; prints its id.")
+        static let configuration = CommandConfiguration(abstract: h("Skapa ett möte från en dagordning; skriver ut dess id.", "Create a meeting from an agenda; prints its id."))
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The cycle's id, written c3.", completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
-        @Option(help: "The agenda's id (see `samtal agenda list`).", completion: completeAgendas()) var agenda: String
-        @Option(help: "The meeting's title.") var title: String
-        @Option(help: "The date, YYYY-MM-DD (default: today).") var date: String?
-        @Option(help: "Where the meeting is held.") var place: String = ""
-        @Option(help: "How many groups work in parallel (1-20).") var groups: Int = 3
-        @Flag(help: "Notes carry the note-taker's name (capture --name); without it they are anonymous.") var namedNotes = false
+        @Option(help: h("Cykelns id, skrivet c3.", "The cycle's id, written c3.", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
+        @Option(help: h("Dagordningens id (se `samtal agenda list`).", "The agenda's id (see `samtal agenda list`).", value: "dagordning"), completion: completeAgendas()) var agenda: String
+        @Option(help: h("Mötets titel.", "The meeting's title.", value: "titel")) var title: String
+        @Option(help: h("Datumet, ÅÅÅÅ-MM-DD (standard: i dag).", "The date, YYYY-MM-DD (default: today).", value: "datum")) var date: String?
+        @Option(help: h("Var mötet hålls.", "Where the meeting is held.", value: "plats")) var place: String = ""
+        @Option(help: h("Hur många grupper som arbetar parallellt (1-20).", "How many groups work in parallel (1-20).", value: "antal")) var groups: Int = 3
+        @Flag(help: h("Anteckningarna bär antecknarens namn (capture --name); utan flaggan är de anonyma.",
+                   "Notes carry the note-taker's name (capture --name); without it they are anonymous.")) var namedNotes = false
 
         func validate() throws {
             if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(say(.mustNotBeEmpty(option: "--title"))) }
@@ -185,9 +213,9 @@ struct MeetingCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List meetings, newest first: id, cycle, date, status, agenda, title.")
+        static let configuration = CommandConfiguration(abstract: h("Lista möten, nyaste först: id, cykel, datum, status, dagordning, titel.", "List meetings, newest first: id, cycle, date, status, agenda, title."))
         @OptionGroup var options: GlobalOptions
-        @Option(help: "Only this cycle's meetings (c3).", completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64?
+        @Option(help: h("Bara den här cykelns möten (c3).", "Only this cycle's meetings (c3).", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64?
 
         func run() throws {
             let store = try openStore(options)
@@ -199,21 +227,24 @@ struct MeetingCommand: ParsableCommand {
 }
 
 struct NoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Notes of a meeting.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "note", abstract: h("Anteckningar i ett möte.", "Notes of a meeting."), subcommands: [Add.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a note to a meeting step; prints its id once it is committed.",
-            discussion: "With --stdin, every line of standard input becomes a note, and each id is printed (and flushed) as soon as its note is committed.")
+            abstract: h("Lägg till en anteckning i ett av mötets steg; skriver ut dess id när den är sparad.",
+                         "Add a note to a meeting step; prints its id once it is committed."),
+            discussion: h("Med --stdin blir varje rad på standard in en anteckning, och varje id skrivs ut direkt när dess anteckning är sparad.",
+                          "With --stdin, every line of standard input becomes a note, and each id is printed (and flushed) as soon as its note is committed."))
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
-        @Option(help: "The step's id (default: the meeting's current step).") var step: String?
-        @Option(help: "The group: 1 to N, or 0 for the plenary.") var group: Int = 1
-        @Option(help: "The note's type.") var type: NoteType = .problem
-        @Option(help: "The note's text.") var text: String?
-        @Option(help: "Whose knowledge it is (default: the group's source in the meeting, else the agenda's).")
+        @Argument(help: h("Mötets id.", "The meeting's id.", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+        @Option(help: h("Stegets id (standard: mötets aktuella steg).", "The step's id (default: the meeting's current step).", value: "steg")) var step: String?
+        @Option(help: h("Gruppen: 1 till N, eller 0 för helgruppen.", "The group: 1 to N, or 0 for the plenary.", value: "grupp")) var group: Int = 1
+        @Option(help: h("Anteckningens typ.", "The note's type.", value: "typ")) var type: NoteType = .problem
+        @Option(help: h("Anteckningens text.", "The note's text.", value: "text")) var text: String?
+        @Option(help: h("Vems kunskap det är (standard: gruppens källa i mötet, annars dagordningens).",
+                         "Whose knowledge it is (default: the group's source in the meeting, else the agenda's).", value: "källa"))
         var source: NoteSource?
-        @Flag(help: "Read one note per line from standard input.") var stdin = false
+        @Flag(help: h("Läs en anteckning per rad från standard in.", "Read one note per line from standard input.")) var stdin = false
 
         func validate() throws {
             if (text == nil) == !stdin { throw ValidationError(say(.textOrStdin)) }
@@ -273,9 +304,10 @@ struct NoteCommand: ParsableCommand {
 }
 
 struct Backup: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Copy the store with SQLite's online backup (safe while samtal runs).")
+    static let configuration = CommandConfiguration(abstract: h("Kopiera lagret med SQLites onlinebackup (säkert medan samtal körs).", "Copy the store with SQLite's online backup (safe while samtal runs)."))
     @OptionGroup var options: GlobalOptions
-    @Option(help: "Where to write the copy (default: beside the store, with the date and time in its name).", completion: .file())
+    @Option(help: h("Var kopian skrivs (standard: bredvid lagret, med datum och tid i namnet).",
+                     "Where to write the copy (default: beside the store, with the date and time in its name).", value: "fil"), completion: .file())
     var output: String?
 
     func run() throws {
@@ -294,27 +326,37 @@ struct Backup: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a document about a meeting or a cycle, or their raw records as CSV or JSON.",
-        discussion: """
+        abstract: h("Exportera ett dokument om ett möte eller en cykel, eller deras poster som CSV eller JSON.",
+                     "Write a document about a meeting or a cycle, or their raw records as CSV or JSON."),
+        discussion: h("""
+            Ett mötes dokument: summary (mötessammanfattning, standard), feedback (återkoppling). En cykels (skriven c3): \
+            situation (lägesbild, standard), analysis (problem- och orsaksanalys), plan (aktivitetsplan), promise (medborgarlöfte), \
+            quality (kvalitetsgranskning). feedback och promise är offentliga: inget internt finns i dem. \
+            I lägesbilden ersätts personuppgifter och dolda anteckningar utelämnas, om inte --keep-personal-data eller --include-hidden anges.
+            """, """
             A meeting's documents: summary (the default), feedback. A cycle's (written c3): situation \
             (the default), analysis, plan, promise, quality. feedback and promise are public: nothing internal is in them. \
             The situation picture leaves out personal data and hidden notes unless --keep-personal-data or --include-hidden.
-            """)
+            """))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "A meeting's id (7), or a cycle's written c3.", completion: completeIDs(meetings: true, cycles: true), transform: { try exportTarget($0) }) var target: ExportTarget
-    @Option(help: "A meeting's (summary, feedback) or a cycle's (situation, analysis, plan, promise, quality).")
+    @Argument(help: h("Ett mötes id (7), eller en cykels, skrivet c3.", "A meeting's id (7), or a cycle's written c3.", value: "id"), completion: completeIDs(meetings: true, cycles: true), transform: { try exportTarget($0) }) var target: ExportTarget
+    @Option(help: h("Ett mötes dokument (summary, feedback) eller en cykels (situation, analysis, plan, promise, quality).",
+                     "A meeting's (summary, feedback) or a cycle's (situation, analysis, plan, promise, quality).", value: "dokument"))
     var document: DocumentKind?
-    @Option(help: "html is self-contained and print-ready, pdf needs weasyprint, docx pandoc; json and csv are the records (csv: one file per record type into --output DIR).")
+    @Option(help: h("html är fristående och klar att skriva ut, pdf kräver weasyprint, docx pandoc; json och csv är posterna (csv: en fil per posttyp i --output MAPP).",
+                     "html is self-contained and print-ready, pdf needs weasyprint, docx pandoc; json and csv are the records (csv: one file per record type into --output DIR).", value: "format"))
     var format: ExportFormat = .md
-    @Option(help: "csv: excel (the default) for Excel with Swedish settings: ';' between fields and a UTF-8 byte order mark; rfc4180 for ',' and no mark.")
+    @Option(help: h("csv: excel (standard) för Excel med svenska inställningar: ';' mellan fälten och en UTF-8-BOM (byte order mark); rfc4180 för ',' och ingen BOM.",
+                     "csv: excel (the default) for Excel with Swedish settings: ';' between fields and a UTF-8 byte order mark; rfc4180 for ',' and no mark.", value: "dialekt"))
     var csvDialect: CSVDialect = .excel
-    @Option(help: "Write to this file (csv: this folder) instead of standard output.", completion: .file()) var output: String?
-    @Flag(help: "Write over a file that is already there (never over the store or a backup of it).") var force = false
-    @Flag(help: "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker.")
+    @Option(help: h("Skriv till den här filen (csv: den här mappen) i stället för till standard ut.", "Write to this file (csv: this folder) instead of standard output.", value: "fil"), completion: .file()) var output: String?
+    @Flag(help: h("Skriv över en fil som redan finns (aldrig över lagret eller en säkerhetskopia av det).", "Write over a file that is already there (never over the store or a backup of it).")) var force = false
+    @Flag(help: h("Ersätt det som ser ut som personuppgifter (personnummer, telefonnummer, e-postadresser, registreringsnummer) med en markering.",
+                   "Replace what looks like personal data (identity numbers, phone numbers, e-mail addresses, licence plates) with a marker."))
     var redact = false
-    @Flag(help: "The situation picture: keep what looks like personal data (it is replaced by default).")
+    @Flag(help: h("Lägesbilden: behåll det som ser ut som personuppgifter (det ersätts annars).", "The situation picture: keep what looks like personal data (it is replaced by default)."))
     var keepPersonalData = false
-    @Flag(help: "The situation picture: put in the notes hidden from the projector (left out by default).")
+    @Flag(help: h("Lägesbilden: ta med anteckningarna som är dolda på projektorn (de utelämnas annars).", "The situation picture: put in the notes hidden from the projector (left out by default)."))
     var includeHidden = false
 
     func validate() throws {
@@ -342,10 +384,10 @@ struct Export: ParsableCommand {
 }
 
 struct AgendaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "agenda", abstract: "Agenda files.", subcommands: [List.self, Check.self])
+    static let configuration = CommandConfiguration(commandName: "agenda", abstract: h("Dagordningsfiler.", "Agenda files."), subcommands: [List.self, Check.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the agendas found: id, version, steps, title, file.")
+        static let configuration = CommandConfiguration(abstract: h("Lista dagordningarna som hittas: id, version, steg, titel, fil.", "List the agendas found: id, version, steps, title, file."))
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
@@ -359,9 +401,9 @@ struct AgendaCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check agenda files; prints file:line:column: message for each problem.")
+        static let configuration = CommandConfiguration(abstract: h("Kontrollera dagordningsfiler; skriver fil:rad:kolumn: meddelande för varje problem.", "Check agenda files; prints file:line:column: message for each problem."))
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "Agenda files (YAML).", completion: .file(extensions: ["yaml", "yml"])) var files: [String]
+        @Argument(help: h("Dagordningsfiler (YAML).", "Agenda files (YAML).", value: "fil"), completion: .file(extensions: ["yaml", "yml"])) var files: [String]
 
         func run() throws {
             var failed = false

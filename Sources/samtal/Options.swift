@@ -9,14 +9,19 @@ import SamtalStore
 /// Options every command takes: where the store is, which language, which
 /// extra agenda folders.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default: $XDG_DATA_HOME/samtal/samtal.sqlite; SAMTAL_STORE also sets it).", valueName: "path"),
+    @Option(name: .long, help: ArgumentHelp(h("Lagrets fil (standard: $XDG_DATA_HOME/samtal/samtal.sqlite; SAMTAL_STORE anger den också).",
+                                               "The store file (default: $XDG_DATA_HOME/samtal/samtal.sqlite; SAMTAL_STORE also sets it)."),
+                                             valueName: h("fil", "path")),
             completion: .file(extensions: ["sqlite"]))
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language of the interface and documents (SAMTAL_LANG also sets it).", valueName: "sv|en"))
+    @Option(name: .long, help: ArgumentHelp(h("Språket i gränssnittet och dokumenten (SAMTAL_LANG anger det också).",
+                                               "Language of the interface and documents (SAMTAL_LANG also sets it)."), valueName: "sv|en"))
     var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("An extra folder of agenda files (can be repeated).", valueName: "dir"), completion: .directory)
+    @Option(name: .long, help: ArgumentHelp(h("En extra mapp med dagordningsfiler (kan anges flera gånger).",
+                                               "An extra folder of agenda files (can be repeated)."), valueName: h("mapp", "dir")),
+            completion: .directory)
     var agendas: [String] = []
 
     /// Read once: building it costs as much as a frame.
@@ -81,6 +86,24 @@ let commandLanguage: Language = {
     }
     return ProcessInfo.processInfo.environment["SAMTAL_LANG"].flatMap(Language.init(rawValue:)) ?? .sv
 }()
+
+/// A help text (a command's abstract and discussion, an option's help) in
+/// the interface's language: swift-argument-parser evaluates them when
+/// the help is asked for, so `--help` is Swedish by default and English
+/// with `--lang en` or SAMTAL_LANG=en. The help dumped for tools
+/// (`--experimental-dump-help`, which the man page plugin reads) is
+/// English: the plugin drops the letters outside ASCII.
+func h(_ sv: String, _ en: String) -> String { helpLanguage == .sv ? sv : en }
+func h(_ sv: String, _ en: String) -> ArgumentHelp { ArgumentHelp(h(sv, en) as String) }
+/// An option's help and, in Swedish, its value's placeholder in the usage
+/// (`<möte>`); the English one is the option's name (`<meeting>`).
+func h(_ sv: String, _ en: String, value: String) -> ArgumentHelp {
+    helpLanguage == .sv ? ArgumentHelp(sv, valueName: value) : ArgumentHelp(en)
+}
+
+/// The help's language: the command line's, except in the help dumped for
+/// tools, which is English.
+let helpLanguage: Language = CommandLine.arguments.contains("--experimental-dump-help") ? .en : commandLanguage
 
 /// A command line message in the interface's language.
 func say(_ m: CommandMessage) -> String { Texts(commandLanguage).command(m) }

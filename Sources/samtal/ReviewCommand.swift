@@ -9,21 +9,32 @@ import SamtalStore
 /// feedback` refuses while a note is not reviewed.
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Review the notes a meeting's public feedback would print: publish, shorten or exclude each.",
-        discussion: """
+        abstract: h("Granska anteckningarna som ett mötes offentliga återkoppling skulle skriva ut: publicera, korta eller utesluta var och en.",
+                     "Review the notes a meeting's public feedback would print: publish, shorten or exclude each."),
+        discussion: h("""
+            Utan flaggor listas varje anteckning som återkopplingen skulle skriva ut, med sitt beslut och det den verkar \
+            innehålla (personuppgifter, ett namn bredvid en adress eller en ålder). Återkopplingen kan exporteras när varje \
+            anteckning har fått ett beslut. Flaggorna tillämpas i den här ordningen: --exclude, --include, --shorten, \
+            --publish-rest; --publish-rest lämnar en anteckning som verkar peka ut en person med en adress eller en ålder \
+            åt ett eget beslut. Beslut: [med] publiceras, [utesluten] utesluten av dig, [utelämnas] innehåller \
+            personuppgifter och publiceras aldrig, [ej granskad] inte beslutad än.
+            """, """
             Without options, lists every note the feedback would print with its decision and what it seems to hold \
             (personal data, a name next to an address or an age). The feedback can be exported once every note is \
             decided. The options are applied in this order: --exclude, --include, --shorten, --publish-rest; \
             --publish-rest leaves a note that seems to name a person next to an address or an age for its own decision. \
-            Decisions: [med] published, [utesluten] excluded by you, [utelämnas] holds personal data and is never \
-            published, [ej granskad] not decided yet.
-            """)
+            Decisions: [in] published, [excluded] excluded by you, [left out] holds personal data and is never \
+            published, [not reviewed] not decided yet.
+            """))
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The meeting's id.", completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
-    @Option(help: "Leave this note out of the public feedback (repeatable).") var exclude: [Int64] = []
-    @Option(help: "Publish this note (as written, or its shorter text) (repeatable).") var include: [Int64] = []
-    @Option(help: "Publish this shorter text instead of the note: ID=TEXT (repeatable).") var shorten: [String] = []
-    @Flag(help: "Publish every note not yet decided.") var publishRest = false
+    @Argument(help: h("Mötets id.", "The meeting's id.", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
+    @Option(help: h("Utelämna den här anteckningen ur den offentliga återkopplingen (kan anges flera gånger).",
+                           "Leave this note out of the public feedback (repeatable).", value: "id")) var exclude: [Int64] = []
+    @Option(help: h("Publicera den här anteckningen (som den är skriven, eller dess kortare text) (kan anges flera gånger).",
+                           "Publish this note (as written, or its shorter text) (repeatable).", value: "id")) var include: [Int64] = []
+    @Option(help: h("Publicera den här kortare texten i stället för anteckningen: ID=TEXT (kan anges flera gånger).",
+                           "Publish this shorter text instead of the note: ID=TEXT (repeatable).", value: "id=text")) var shorten: [String] = []
+    @Flag(help: h("Publicera alla anteckningar som ännu inte har fått ett beslut.", "Publish every note not yet decided.")) var publishRest = false
 
     func validate() throws {
         for s in shorten {

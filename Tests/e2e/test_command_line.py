@@ -5,7 +5,8 @@ prints its id in that form and every command takes it; an id of the wrong
 kind is refused with a message naming the kind. `--version`; exit code 64
 for a wrong command line only, 1 for an operation that failed ("not
 found"). Stored text printed by the listings never sends a control
-character to the terminal."""
+character to the terminal. `--help` speaks the interface's language:
+Swedish by default, English with `--lang en` or SAMTAL_LANG=en."""
 
 import os
 import re
@@ -119,6 +120,71 @@ class ExitCodeTests(E2ETestCase):
         for args in cases:
             result = self.ws.cli(*args, check=False)
             self.assertEqual(result.returncode, USAGE, f"{args}: {result.stderr}")
+
+
+class HelpLanguageTests(E2ETestCase):
+    def help(self, *args, lang=None):
+        env = dict(os.environ, **self.ws.env)
+        env.pop("SAMTAL_LANG", None)
+        if lang:
+            env["SAMTAL_LANG"] = lang
+        result = subprocess.run([BINARY, *args], env=env, capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, f"{args}: {result.stderr}")
+        return result.stdout
+
+    def test_help_is_swedish_by_default(self):
+        top = self.help("--help")
+        self.assertIn("Leder dialogmötena för brottsförebyggande medborgarlöften", top)
+        self.assertIn("Exportera ett dokument om ett möte eller en cykel", top)
+        self.assertIn("Lagrets fil", top)
+        export = self.help("export", "--help")
+        self.assertIn("Exportera ett dokument", export)
+        self.assertIn("Ett mötes id (7)", export)
+        self.assertIn("lägesbild", export)
+        self.assertNotIn("Write a document", export)
+        # Every command's own help, and `help <command>` too.
+        for args in [["review", "--help"], ["note", "add", "--help"], ["cycle", "new", "--help"], ["help", "meeting", "new"]]:
+            out = self.help(*args)
+            self.assertRegex(out, r"[åäö]", args)
+            self.assertNotIn("The meeting's", out, args)
+        # The values are not translated: they are what the options take.
+        self.assertIn("summary, feedback, situation", export)
+        # swift-argument-parser's own words around them too.
+        for text in ["ÖVERSIKT:", "ANVÄNDNING: samtal export", "FLAGGOR:", "Visa hjälpen.", "standard: md)"]:
+            self.assertIn(text, export)
+        self.assertNotIn("USAGE:", export)
+        # The placeholders are Swedish; the option names and values are what is typed.
+        self.assertIn("[--output <fil>]", export)
+        self.assertIn("samtal run [--store <fil>] [--lang <sv|en>] [--agendas <mapp> ...] <möte>", self.help("run", "--help"))
+
+    def test_a_usage_error_is_swedish_by_default_and_english_with_lang_en(self):
+        env = dict(os.environ, **self.ws.env)
+        env.pop("SAMTAL_LANG", None)
+        sv = subprocess.run([BINARY, "export", "1", "--format", "odt"], env=env, capture_output=True, text=True, timeout=60)
+        self.assertEqual(sv.returncode, USAGE, sv.stderr)
+        self.assertIn("Fel: Värdet 'odt' är ogiltigt för '--format <format>'", sv.stderr)
+        self.assertIn("Användning: samtal export", sv.stderr)
+        en = subprocess.run([BINARY, "export", "1", "--format", "odt", "--lang", "en"], env=env, capture_output=True,
+                            text=True, timeout=60)
+        self.assertEqual(en.returncode, USAGE, en.stderr)
+        self.assertIn("Error: The value 'odt' is invalid for '--format <format>'", en.stderr)
+
+    def test_help_is_english_with_lang_en_or_samtal_lang(self):
+        for args, lang in [(["--lang", "en", "--help"], None), (["export", "--lang", "en", "--help"], None),
+                           (["export", "--lang=en", "--help"], None), (["--help"], "en"), (["export", "--help"], "en")]:
+            out = self.help(*args, lang=lang)
+            self.assertIn("Write a document about a meeting or a cycle", out, args)
+            self.assertIn("USAGE:", out, args)
+            self.assertIn("<target>" if "export" in args else "<subcommand>", out, args)
+            self.assertNotIn("Exportera", out, args)
+            self.assertNotRegex(out, r"[åäö]", args)
+        # --lang wins over SAMTAL_LANG, as for the messages.
+        self.assertIn("Exportera", self.help("export", "--lang", "sv", "--help", lang="en"))
+
+    def test_the_help_dumped_for_the_man_page_is_english(self):
+        dump = self.help("--experimental-dump-help")
+        self.assertIn("Write a document about a meeting or a cycle", dump)
+        self.assertNotRegex(dump, r"[åäöÅÄÖé]")
 
 
 class PeriodTests(E2ETestCase):
