@@ -21,22 +21,33 @@ func regionURL(_ given: String?, option: String, remembered: String = "") throws
 
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Publish what the county may see to the region's PostgreSQL: ratings, the quality answers, the promise, activity statuses.",
-        discussion: """
+        abstract: h("Publicera det länet får se till regionens PostgreSQL: bedömningar, kvalitetsgranskningens svar, löftet, aktiviteternas status.",
+                    "Publish what the county may see to the region's PostgreSQL: ratings, the quality answers, the promise, activity statuses."),
+        discussion: h("""
+            Skickar för varje cykel i lagret: lägesrapporternas bedömningar och vad de betyder, kvalitetsgranskningens 15 svar \
+            med antalet underlag, det offentliga medborgarlöftet och aktiviteternas status och uppföljningarnas nivåer. \
+            Aldrig anteckningar, dolda uppgifter eller personuppgifter; interna fritexter (iakttagelser, kommentarer, underlag, \
+            skäl i uppföljningar, aktiviteter som inte finns i löftet) bara med --include-internal. En transaktion: att publicera \
+            igen efter ett avbrott gör klart det; att publicera två gånger ändrar ingenting. Det som tas bort här tas bort i \
+            regionen; en arkiverad cykel ligger kvar där, märkt som arkiverad.
+            """, """
             Sends, for every cycle of the store: the situation reports' ratings and their meanings, the 15 answers of the \
             quality review with their evidence counts, the public promise, and the activities' statuses and follow-up levels. \
             Never notes, hidden or personal data; internal free text (observations, comments, evidence lines, follow-up reasons, \
             activities not in the promise) only with --include-internal. One transaction: publishing again after an interruption \
             completes it; publishing twice changes nothing. Records deleted here are deleted from the region; a retired cycle \
             stays there, marked retired.
-            """)
+            """))
     @OptionGroup var options: GlobalOptions
-    @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it; after a publish the store remembers it, without a password). libpq connects with TLS when the server offers it.",
+    @Option(help: ArgumentHelp(h("Regionens server (SAMTAL_REGION_URL anger den också; efter en publicering minns lagret den, utan lösenord). libpq använder TLS när servern erbjuder det.",
+                                 "The region's server (SAMTAL_REGION_URL also sets it; after a publish the store remembers it, without a password). libpq connects with TLS when the server offers it.") as String,
                                valueName: "postgres://role@host/db")) var to: String?
-    @Option(help: "The municipality this store belongs to, as the county shows it (remembered in the store).") var municipality: String?
-    @Flag(help: "Print exactly what would be sent, and send nothing.") var dryRun = false
-    @Flag(help: "Also send the internal free texts (still without personal data).") var includeInternal = false
-    @Flag(help: "Send nothing: say whether the region holds exactly what this store would publish (exit 1 if not).") var verify = false
+    @Option(help: h("Kommunen som lagret hör till, som länet visar den (sparas i lagret).", "The municipality this store belongs to, as the county shows it (remembered in the store).", value: "namn"))
+    var municipality: String?
+    @Flag(help: h("Skriv ut exakt det som skulle skickas, och skicka ingenting.", "Print exactly what would be sent, and send nothing.")) var dryRun = false
+    @Flag(help: h("Skicka också de interna fritexterna (fortfarande utan personuppgifter).", "Also send the internal free texts (still without personal data).")) var includeInternal = false
+    @Flag(help: h("Skicka ingenting: säg om regionen har precis det som lagret skulle publicera, och vad som skiljer (slutkod 1 om inte).",
+                  "Send nothing: say whether the region holds exactly what this store would publish, and what differs (exit 1 if not).")) var verify = false
 
     func validate() throws {
         if let municipality, municipality.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -86,8 +97,10 @@ struct Publish: ParsableCommand {
 /// Where the county reads the region, and which month: the options of
 /// `samtal region` and `samtal region report`.
 struct RegionReading: ParsableArguments {
-    @Option(help: ArgumentHelp("The region's server (SAMTAL_REGION_URL also sets it).", valueName: "postgres://role@host/db")) var from: String?
-    @Option(help: ArgumentHelp("The month (default: the latest month rated).", valueName: "YYYY-MM")) var period: String?
+    @Option(help: ArgumentHelp(h("Regionens server (SAMTAL_REGION_URL anger den också).", "The region's server (SAMTAL_REGION_URL also sets it).") as String,
+                               valueName: "postgres://role@host/db")) var from: String?
+    @Option(help: ArgumentHelp(h("Månaden (standard: den senaste månaden med bedömningar).", "The month (default: the latest month rated).") as String,
+                               valueName: helpLanguage == .sv ? "ÅÅÅÅ-MM" : "YYYY-MM")) var period: String?
 
     func validate() throws {
         if let period, !RegionReport.isPeriod(period) { throw ValidationError(say(.periodMonth(oneLine(period)))) }
@@ -98,12 +111,13 @@ struct RegionReading: ParsableArguments {
 }
 
 struct RegionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "region", abstract: "The county's regional server: set it up, compare the municipalities.",
+    static let configuration = CommandConfiguration(commandName: "region", abstract: h("Länets regionala server: sätt upp den, jämför kommunerna.", "The county's regional server: set it up, compare the municipalities."),
                                                     subcommands: [View.self, Setup.self, Report.self], defaultSubcommand: View.self)
 
     struct View: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The county's live view: the report's tables in the terminal, redrawn when a municipality publishes (LISTEN/NOTIFY).")
+            abstract: h("Länets levande vy: rapportens tabeller i terminalen, ritade på nytt när en kommun publicerar (LISTEN/NOTIFY).",
+                        "The county's live view: the report's tables in the terminal, redrawn when a municipality publishes (LISTEN/NOTIFY)."))
         @OptionGroup var options: GlobalOptions
         @OptionGroup var region: RegionReading
 
@@ -166,18 +180,28 @@ struct RegionCommand: ParsableCommand {
 
     struct Setup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create or update the regional schema, its roles and row-level security on a PostgreSQL server (as its administrator).",
-            discussion: """
+            abstract: h("Skapa eller uppdatera regionens schema, dess roller och radsäkerhet på en PostgreSQL-server (som dess administratör).",
+                        "Create or update the regional schema, its roles and row-level security on a PostgreSQL server (as its administrator)."),
+            discussion: h("""
+                Att köra den igen ändrar ingenting (migreringarna har versioner i samtal_region.region_schema_version). \
+                Inloggningsroller skapas utan lösenord: ge ett med ALTER ROLE namn PASSWORD 'hemligt' (eller använd \
+                serverns egen autentisering, till exempel certifikat).
+                """, """
                 Running it again changes nothing (migrations are versioned in samtal_region.region_schema_version). \
-                Login roles are made without a password: set one with ALTER ROLE name PASSWORD '…' (or use the server's \
+                Login roles are made without a password: set one with ALTER ROLE name PASSWORD 'secret' (or use the server's \
                 own authentication, such as certificates).
-                """)
-        @Option(help: ArgumentHelp("An administrator's URL of the server.", valueName: "postgres://admin@host/db")) var adminURL: String
-        @Option(help: ArgumentHelp("A municipality's login role to create (can be repeated).", valueName: "role")) var municipality: [String] = []
-        @Option(help: ArgumentHelp("The county's login role to create (can be repeated).", valueName: "role")) var county: [String] = []
-        @Option(help: ArgumentHelp("Whether municipalities read each other's rows (default: no).", valueName: "yes|no"))
+                """))
+        @Option(help: ArgumentHelp(h("En administratörs adress till servern.", "An administrator's URL of the server.") as String,
+                                   valueName: "postgres://admin@host/db")) var adminURL: String
+        @Option(help: ArgumentHelp(h("En kommuns inloggningsroll att skapa (kan upprepas).", "A municipality's login role to create (can be repeated).") as String,
+                                   valueName: helpLanguage == .sv ? "roll" : "role")) var municipality: [String] = []
+        @Option(help: ArgumentHelp(h("Länets inloggningsroll att skapa (kan upprepas).", "The county's login role to create (can be repeated).") as String,
+                                   valueName: helpLanguage == .sv ? "roll" : "role")) var county: [String] = []
+        @Option(help: ArgumentHelp(h("Om kommunerna får läsa varandras rader (standard: nej).", "Whether municipalities read each other's rows (default: no).") as String,
+                                   valueName: "yes|no"))
         var municipalitiesReadOthers: String?
-        @Option(name: .long, help: ArgumentHelp("Language of the messages (SAMTAL_LANG also sets it).", valueName: "sv|en")) var lang: Language?
+        @Option(name: .long, help: ArgumentHelp(h("Meddelandenas språk (SAMTAL_LANG anger det också).", "Language of the messages (SAMTAL_LANG also sets it).") as String,
+                                                valueName: "sv|en")) var lang: Language?
 
         func validate() throws {
             for role in municipality + county where !RegionSchema.isValidRoleName(role) {
@@ -201,14 +225,17 @@ struct RegionCommand: ParsableCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The county's report: every municipality's ratings side by side with their trend, the 15 quality answers, the promises' activities.")
+            abstract: h("Länets rapport: kommunernas bedömningar sida vid sida med utvecklingen, kvalitetsgranskningens 15 svar, löftenas aktiviteter.",
+                        "The county's report: every municipality's ratings side by side with their trend, the 15 quality answers, the promises' activities."))
         @OptionGroup var options: GlobalOptions
         @OptionGroup var region: RegionReading
-        @Option(help: "md, html, pdf (weasyprint) or csv.") var format: ExportFormat = .md
-        @Option(help: "csv: excel (the default) for Excel with Swedish settings: ';' between fields and a UTF-8 byte order mark; rfc4180 for ',' and no mark.")
+        @Option(help: h("md, html, pdf (weasyprint) eller csv.", "md, html, pdf (weasyprint) or csv.")) var format: ExportFormat = .md
+        @Option(help: h("csv: excel (standard) för Excel med svenska inställningar: ';' mellan fälten och en UTF-8-byteordningsmarkering; rfc4180 för ',' och ingen markering.",
+                        "csv: excel (the default) for Excel with Swedish settings: ';' between fields and a UTF-8 byte order mark; rfc4180 for ',' and no mark."))
         var csvDialect: CSVDialect = .excel
-        @Option(help: "Write to this file instead of standard output.", completion: .file()) var output: String?
-        @Flag(help: "Write over a file that is already there.") var force = false
+        @Option(help: h("Skriv till den här filen i stället för till standard ut.", "Write to this file instead of standard output.", value: "fil"), completion: .file())
+        var output: String?
+        @Flag(help: h("Skriv över en fil som redan finns.", "Write over a file that is already there.")) var force = false
 
         func validate() throws {
             if format == .json || format == .docx { throw ValidationError(say(.regionReportFormats)) }

@@ -143,7 +143,8 @@ class HelpLanguageTests(E2ETestCase):
         self.assertIn("lägesbild", export)
         self.assertNotIn("Write a document", export)
         # Every command's own help, and `help <command>` too.
-        for args in [["review", "--help"], ["note", "add", "--help"], ["cycle", "new", "--help"], ["help", "meeting", "new"]]:
+        for args in [["review", "--help"], ["note", "add", "--help"], ["cycle", "new", "--help"], ["help", "meeting", "new"],
+                     ["publish", "--help"], ["region", "--help"], ["region", "setup", "--help"], ["region", "report", "--help"]]:
             out = self.help(*args)
             self.assertRegex(out, r"[åäö]", args)
             self.assertNotIn("The meeting's", out, args)
