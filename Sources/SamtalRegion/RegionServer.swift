@@ -32,6 +32,8 @@ public enum RegionServer {
         let db = try PGConnection(url: url)
         try RegionSchema.check(db)
         return try db.transaction {
+            // Asked first: after a refused statement the transaction answers nothing more.
+            let isMunicipality = try db.value("SELECT pg_has_role(current_user, '\(RegionSchema.municipalityGroup)', 'USAGE')") == "t"
             var result = PublishResult(changed: [:], removed: [:], municipalityChanged: false,
                                         tls: db.isTLS || db.isLocalSocket)
             do {
@@ -44,6 +46,10 @@ public enum RegionServer {
             } catch let e as RegionError where e.sqlState == "SRN01" {
                 throw RegionError(.regionNameTaken(name: publication.municipality), sqlState: e.sqlState)
             } catch let e as RegionError where e.isPermissionDenied {
+                // A municipality's role refused here: the store is another's.
+                if isMunicipality {
+                    throw RegionError(.regionStoreClaimed(store: publication.storeID, role: db.user), sqlState: e.sqlState)
+                }
                 throw RegionError(.regionRoleNotMunicipality(role: db.user), sqlState: e.sqlState)
             }
             // A store another role published first stays that role's.

@@ -59,7 +59,6 @@ struct Publish: ParsableCommand {
     func run() throws {
         let store = try openStore(options)
         try failingWithMessage(options) {
-            if let municipality, !dryRun { try store.setMunicipality(municipality.trimmingCharacters(in: .whitespaces)) }
             let publication = try Publication.of(store: store, library: options.agendaLibrary(),
                                                  options: PublishOptions(includeInternal: includeInternal, language: options.language),
                                                  municipality: municipality?.trimmingCharacters(in: .whitespaces))
@@ -80,6 +79,11 @@ struct Publish: ParsableCommand {
                 throw ExitCode(1)
             }
             let result = try RegionServer.publish(publication, url: url)
+            // The name is remembered once the region has taken it (a refused
+            // or failed publish leaves the store's name as it was).
+            if municipality != nil, publication.municipality != (try store.identity().municipality) {
+                try store.setMunicipality(publication.municipality)
+            }
             // The address is remembered (never a password) for the next time.
             if let keep = PGConnection.withoutPassword(url), keep != remembered {
                 try store.setRegionURL(keep)

@@ -90,6 +90,21 @@ class RegionCommandsTests(E2ETestCase):
         self.assertIn("LPO Fagersta", held)
         self.assertNotIn("Buskörning", held)
 
+    def test_a_store_another_role_claimed_is_refused_as_such_and_keeps_its_name(self):
+        # A county's second walk: a municipality's role was told it was not
+        # one, and the refused name was saved in the store.
+        self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
+        r = self.ws.cli("publish", "--municipality", "Sala", "--to", self.url(self.sala), check=False)
+        self.assertEqual(r.returncode, FAILED)
+        self.assertIn("en annan kommuns roll publicerade det först", r.stderr)
+        self.assertNotIn("den är inte en kommuns roll", r.stderr)
+        self.assertEqual(self.ws.sqlite("SELECT municipality FROM store_identity"), [("Fagersta",)])
+        # Nor is a name saved when the server cannot be reached.
+        r = self.ws.cli("publish", "--municipality", "Krokom", "--to",
+                        f"postgresql:///{self.db}?host={HOST}&port=1&user={self.fagersta}", check=False)
+        self.assertEqual(r.returncode, FAILED)
+        self.assertEqual(self.ws.sqlite("SELECT municipality FROM store_identity"), [("Fagersta",)])
+
     def test_publish_over_tcp_says_when_it_was_not_encrypted(self):
         subprocess.run(["psql", self.admin, "-qc", f"ALTER ROLE {self.fagersta} PASSWORD 'tunnel-2027'"], check=True)
         tcp = f"postgresql://{self.fagersta}:tunnel-2027@127.0.0.1:{PORT}/{self.db}"
@@ -118,11 +133,12 @@ class RegionCommandsTests(E2ETestCase):
         r = self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.lan), check=False)
         self.assertEqual(r.returncode, FAILED)
         self.assertIn("den är inte en kommuns roll", r.stderr)
-        r = self.ws.cli("publish", "--to", f"postgresql:///nowhere?host={HOST}&port={PORT}&user={self.fagersta}", check=False)
+        r = self.ws.cli("publish", "--municipality", "Fagersta", "--to",
+                        f"postgresql:///nowhere?host={HOST}&port={PORT}&user={self.fagersta}", check=False)
         self.assertEqual(r.returncode, FAILED)
         self.assertIn("kan inte ansluta till regionens server", r.stderr)
         # Another role publishing a store already claimed: refused.
-        self.ws.cli("publish", "--to", self.url(self.fagersta))
+        self.ws.cli("publish", "--municipality", "Fagersta", "--to", self.url(self.fagersta))
         r = self.ws.cli("publish", "--to", self.url(self.sala), check=False)
         self.assertEqual(r.returncode, FAILED)
         self.assertIn("en annan kommuns roll publicerade det först", r.stderr)
