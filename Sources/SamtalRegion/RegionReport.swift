@@ -171,12 +171,32 @@ public struct RegionReport: Equatable, Sendable {
 // MARK: the document
 
 extension RegionReport {
+    /// How many municipalities one table of the document shows side by side.
+    static let perTable = 4
+
+    /// How many municipalities published: a name two stores publish under counts once.
+    public var municipalityCount: Int { Set(municipalities.map { $0.name.lowercased() }).count }
+
+    /// The municipalities' names as columns: a name two stores publish
+    /// under (a municipality with two stores) carries its cycle's area.
+    public var columnNames: [String] {
+        let counts = Dictionary(municipalities.map { ($0.name.lowercased(), 1) }, uniquingKeysWith: +)
+        return municipalities.map { m in
+            guard counts[m.name.lowercased()]! > 1, let area = m.cycle?.value("area"), !area.isEmpty else { return m.name }
+            return "\(m.name) (\(area))"
+        }
+    }
+
     public func document(language: Language) -> Document {
         let t = RegionTexts(language)
         let d = DocumentTexts(language)
         let ui = Texts(language)
-        let names = municipalities.map(\.name)
-        var b: [Block] = [.paragraph(t.intro(municipalities.count, period))]
+        let names = columnNames
+        var b: [Block] = [.paragraph(t.intro(municipalityCount, period))]
+        // At most four municipalities side by side: a county's eight in one
+        // table ran off the A4 page (seen in a county's walk). Each group
+        // is a table of its own, the questions repeated.
+        let groups = stride(from: 0, to: municipalities.count, by: Self.perTable).map { $0..<min($0 + Self.perTable, municipalities.count) }
         if municipalities.isEmpty { b.append(.empty(t[.noMunicipalities])) }
 
         b.append(.heading(2, t[.ratingsHeading]))
@@ -184,10 +204,11 @@ extension RegionReport {
             b.append(.empty(t[.noRatings]))
         } else {
             b.append(.paragraph([.muted(t[.trendExplained])]))
+            for g in groups {
             b.append(.table(Table(
-                columns: [Column(d[.question])] + names.map { Column($0) },
+                columns: [Column(d[.question])] + names[g].map { Column($0) },
                 rows: ratings.map { line in
-                    [Cell(line.question)] + line.cells.map { cell -> Cell in
+                    [Cell(line.question)] + line.cells[g].map { cell -> Cell in
                         guard let cell else { return Cell("–") }
                         var spans: Spans = []
                         for (i, e) in cell.trend.enumerated() {
@@ -201,6 +222,7 @@ extension RegionReport {
                     }
                 },
                 style: "rating")))
+            }
         }
 
         b.append(.heading(2, t[.qualityHeading]))
@@ -209,10 +231,11 @@ extension RegionReport {
             "\(m.name): " + (m.cycle.map { "\($0.value("area") ?? "") (\($0.value("period") ?? ""))" } ?? t[.noCycle])
         }
         b.append(.bullets(cycles.map(ListItem.init)))
+        for g in groups {
         b.append(.table(Table(
-            columns: [Column(d[.number], numeric: true), Column(d[.question])] + names.map { Column($0) },
+            columns: [Column(d[.number], numeric: true), Column(d[.question])] + names[g].map { Column($0) },
             rows: quality.enumerated().map { i, cells in
-                [Cell("\(i + 1)"), Cell(d.rubricQuestion(i + 1))] + cells.map { c -> Cell in
+                [Cell("\(i + 1)"), Cell(d.rubricQuestion(i + 1))] + cells[g].map { c -> Cell in
                     guard let c else { return Cell("–") }
                     var spans: Spans = [Span(d.verdict(c.verdict))]
                     if let level = c.level { spans.append(Span(" · \(d.level(level))")) }
@@ -221,6 +244,7 @@ extension RegionReport {
                 }
             },
             style: "quality")))
+        }
 
         b.append(.heading(2, t[.promisesHeading]))
         b.append(.table(Table(

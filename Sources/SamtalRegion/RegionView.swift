@@ -97,7 +97,7 @@ public enum RegionView {
         func header(_ title: String) {
             out.append([])
             out.append([(title, Style(.heading, bold: true))])
-            out.append([(pad("", first), .normal)] + r.municipalities.map { (cell($0.name, col), Style(.dim, bold: true)) })
+            out.append([(pad("", first), .normal)] + r.columnNames.map { (cell($0, col), Style(.dim, bold: true)) })
         }
         header(t[.ratingsHeading])
         if r.ratings.isEmpty { out.append([(t[.noRatings], Style(.dim))]) }
@@ -202,7 +202,7 @@ public enum RegionView {
         let ui = Texts(language)
         let sv = language == .sv
         let title = state.report.map { r in
-            "\(t.title(r.period)) · \(r.municipalities.count) \(sv ? (r.municipalities.count == 1 ? "kommun" : "kommuner") : (r.municipalities.count == 1 ? "municipality" : "municipalities"))"
+            "\(t.title(r.period)) · \(r.municipalityCount) \(sv ? (r.municipalityCount == 1 ? "kommun" : "kommuner") : (r.municipalityCount == 1 ? "municipality" : "municipalities"))"
         } ?? (sv ? "Läser regionen …" : "Reading the region …")
         g.fill(Rect(x: 0, y: 0, width: size.width, height: 1), style: Style(.title, reverse: true))
         _ = g.text(" " + title, x: 0, y: 0, maxX: size.width, style: Style(.title, bold: true, reverse: true))

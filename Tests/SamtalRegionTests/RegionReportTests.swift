@@ -100,6 +100,29 @@ struct RegionReportTests {
         #expect(excel.contains("\r\nlägesrapport;\"Sala, \"\"norra\"\"\";s;;Ordningsstörningar;2027-03;röd;;\r\n"), "\(excel)")
     }
 
+    @Test("a county's eight municipalities: at most four side by side in the document, every one in it; two stores of one name counted once and told apart")
+    func eightMunicipalitiesInTheDocument() {
+        let names = ["Härjedalen", "Krokom", "Östersund", "Strömsund", "Bräcke", "Ragunda", "Berg", "Berg"]
+        let ps = names.enumerated().map { i, name in
+            Publication(storeID: "s\(i)", municipality: name, rows: [
+                RegionRow(.cycles, "c1", ["LPO \(name) \(i)", "2027", "2027-01-01", "2027-12-31", "false"]),
+                rating("c1", meeting: 1, date: "2027-03-01", "green"),
+                answer("c1", 5, .yes),
+            ])
+        }
+        let report = RegionReport(ps, period: "2027-03")
+        let doc = report.document(language: .sv)
+        let tables = doc.blocks.compactMap { b -> Table? in if case .table(let t) = b { return t } else { return nil } }
+        let rubric = tables.filter { $0.rows.count == 15 }
+        #expect(rubric.count == 2)
+        #expect(rubric.allSatisfy { $0.columns.count <= 2 + 4 })
+        let shown = rubric.flatMap { $0.columns.dropFirst(2).map(\.title) }
+        #expect(shown.count == 8 && Set(shown).count == 8, "\(shown)")
+        #expect(shown.contains("Berg (LPO Berg 6)") && shown.contains("Berg (LPO Berg 7)"))
+        #expect(report.municipalityCount == 7)
+        #expect(MarkdownRenderer.render(doc).contains("7 kommuner har publicerat"))
+    }
+
     @Test("eight municipalities at 80 columns: every name and answer stands apart, none runs into the next")
     func eightMunicipalitiesAt80() {
         // A county's walk saw "HärjedalenKrokom" and "Förs inte i samtalFörs inte i samtal".
