@@ -60,10 +60,12 @@ public struct AgendaLibrary: Sendable {
 
     static func loadFile(_ path: String, cache: inout AgendaCache?) -> Result<LoadedAgenda, AgendaProblems> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(AgendaProblems([AgendaProblem(file: path, line: 1, column: 1, message: "cannot read the file")]))
+            return .failure(AgendaProblems([AgendaProblem(file: path, line: 1, column: 1, message: "cannot read the file",
+                                                          swedish: "filen går inte att läsa")]))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(AgendaProblems([AgendaProblem(file: path, line: 1, column: 1, message: "the file is not UTF-8 text")]))
+            return .failure(AgendaProblems([AgendaProblem(file: path, line: 1, column: 1, message: "the file is not UTF-8 text",
+                                                          swedish: "filen är inte text i UTF-8")]))
         }
         if let agenda = cache?.agenda(path: path, text: text) { return .success(LoadedAgenda(agenda: agenda, path: path, text: text)) }
         let result = AgendaLoader.load(text: text, file: path)

@@ -79,21 +79,32 @@ public struct Agenda: Equatable, Sendable, Codable {
     public var plannedMinutes: Int { steps.reduce(0) { $0 + $1.minutes } }
 }
 
-/// A problem found in an agenda file, reported as `file:line:column: message`.
+/// A problem found in an agenda file, reported as `file:line:column: message`,
+/// in both the interface's languages: `message` is the English words,
+/// `swedish` the Swedish ones (the English when none was given).
 public struct AgendaProblem: Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
     public var message: String
+    public var swedish: String
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, message: String, swedish: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.swedish = swedish ?? message
     }
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// The words in `language`.
+    public func message(_ language: Language) -> String { language == .sv ? swedish : message }
+
+    /// `file:line:column: message` in `language`.
+    public func description(_ language: Language) -> String { "\(file):\(line):\(column): \(message(language))" }
+
+    /// In English, as the tests and existing callers read it.
+    public var description: String { description(.en) }
 }
 
 /// Every problem found in one agenda file.

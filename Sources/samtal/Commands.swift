@@ -395,7 +395,7 @@ struct AgendaCommand: ParsableCommand {
             for a in library.agendas {
                 print("\(a.agenda.id)\t\(a.agenda.version)\t\(a.agenda.steps.count)\t\(oneLine(a.agenda.title))\t\(oneLine(a.path))")
             }
-            for p in library.problems { warn(p.description) }
+            for p in library.problems { warn(p.description(commandLanguage)) }
             if library.agendas.isEmpty { warn("samtal: " + say(.noAgendasFound(folders: library.folders))) }
         }
     }
@@ -413,7 +413,7 @@ struct AgendaCommand: ParsableCommand {
                     print(say(.agendaOK(file: file, steps: loaded.agenda.steps.count, minutes: loaded.agenda.plannedMinutes)))
                 case .failure(let problems):
                     failed = true
-                    for p in problems.list { print(p.description) }
+                    for p in problems.list { print(p.description(commandLanguage)) }
                 }
             }
             if failed { throw ExitCode(1) }

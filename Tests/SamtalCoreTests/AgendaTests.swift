@@ -50,8 +50,50 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(actual == expected)
     }
 
+    /// The same problems in Swedish, the interface's default language: the
+    /// YAML keys and values as written, the place as in English.
+    @Test(arguments: [
+        ("empty-steps", ["empty-steps.yaml:4:8: dagordningen har inga steg: lägg till minst ett under 'steps'"]),
+        ("duplicate-and-minutes", ["duplicate-and-minutes.yaml:8:14: 'minutes' måste vara ett heltal från 1 till 240, inte -5",
+                                   "duplicate-and-minutes.yaml:9:9: stegets id 'steg' används redan (först på rad 5)",
+                                   "duplicate-and-minutes.yaml:13:5: 'title' saknas i steget"]),
+        ("unknown-kind-and-key", ["unknown-kind-and-key.yaml:5:1: okänd nyckel 'sorce' i dagordningen (menade du 'source'?)"]),
+        ("vote-and-rating", ["vote-and-rating.yaml:14:7: okänd scale 'regnbåge'; välj en av: impact-1-5, traffic-light"]),
+    ])
+    func brokenAgendaGivesSwedishMessages(name: String, expected: [String]) throws {
+        let folder = repositoryRoot.appendingPathComponent("Tests/SamtalCoreTests/BrokenAgendas")
+        let text = try String(contentsOf: folder.appendingPathComponent(name + ".yaml"), encoding: .utf8)
+        guard case .failure(let problems) = AgendaLoader.load(text: text, file: name + ".yaml") else {
+            Issue.record("\(name) was accepted")
+            return
+        }
+        let swedish = problems.list.map { $0.description(.sv) }
+        for line in expected { #expect(swedish.contains(line), "\(swedish)") }
+        // Every problem has its Swedish words, not the English ones again.
+        for p in problems.list { #expect(p.message(.sv) != p.message(.en), "\(p)") }
+    }
+
+    @Test func missingStepsIsSaidInSwedish() {
+        guard case .failure(let problems) = AgendaLoader.load(text: "id: x\ntitle: X\nmeeting_type: problemanalys\n", file: "a.yaml") else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(problems.list.map { $0.description(.sv) } == ["a.yaml:1:1: saknar 'steps': dagordningen har inga steg"])
+        #expect(problems.list.map(\.description) == ["a.yaml:1:1: missing 'steps': the agenda has no steps"])
+    }
+
+    @Test func anUnreadableFileIsSaidInBothLanguages() {
+        guard case .failure(let problems) = AgendaLibrary.loadFile("/nonexistent/samtal-agenda.yaml") else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(problems.list.map { $0.message(.en) } == ["cannot read the file"])
+        #expect(problems.list.map { $0.message(.sv) } == ["filen går inte att läsa"])
+    }
+
     @Test func suggestionsForNearMisses() {
         #expect(suggestion("presnt", StepKind.allCases.map(\.rawValue)) == " (did you mean 'present'?)")
+        #expect(suggestion("presnt", StepKind.allCases.map(\.rawValue), .sv) == " (menade du 'present'?)")
         #expect(suggestion("zzzzzz", StepKind.allCases.map(\.rawValue)) == "")
     }
 }

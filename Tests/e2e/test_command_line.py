@@ -85,6 +85,17 @@ class IdsTests(E2ETestCase):
         self.assertIn("ok (6 steg, 160 min)", self.ws.cli("agenda", "check",
                                                           os.path.join(REPO, "Agendas", "medarbetardialog-vad.yaml")).stdout)
 
+    def test_a_broken_agendas_problems_are_swedish_by_default_and_english_with_lang_en(self):
+        path = os.path.join(REPO, "Tests", "SamtalCoreTests", "BrokenAgendas", "duplicate-and-minutes.yaml")
+        sv = self.ws.cli("agenda", "check", path, check=False)
+        self.assertEqual(sv.returncode, FAILED, sv.stderr)
+        self.assertIn(f"{path}:8:14: 'minutes' måste vara ett heltal från 1 till 240, inte -5", sv.stdout)
+        self.assertNotIn("minutes must be", sv.stdout)
+        en = self.ws.cli("agenda", "check", path, "--lang", "en", check=False)
+        self.assertEqual(en.returncode, FAILED, en.stderr)
+        self.assertIn(f"{path}:8:14: minutes must be between 1 and 240, not -5", en.stdout)
+        self.assertNotIn("måste", en.stdout)
+
     def test_an_export_of_an_id_that_is_nothing_fails_and_writes_nothing(self):
         for target in ["99", "c99"]:
             result = self.ws.cli("export", target, check=False)
