@@ -62,6 +62,7 @@ public enum CommandMessage: Equatable, Sendable {
     // server's or libpq's own words follow as the detail
     case regionOutOfMemory
     case regionCannotConnect(url: String, detail: String)
+    case regionNoPassword(url: String, detail: String)
     case regionConnectionLost(detail: String)
     case regionRefused(detail: String)
     case regionRoleNotMunicipality(role: String)
@@ -235,7 +236,7 @@ extension Texts {
         case .agendaOK(let file, let steps, let minutes):
             return sv ? "\(file): ok (\(steps) steg, \(minutes) min)" : "\(file): ok (\(steps) steps, \(minutes) min)"
         case .regionServerMissing, .dryRunOrVerify, .periodMonth, .roleName, .yesOrNo, .regionReportFormats, .regionOutOfMemory,
-             .regionCannotConnect, .regionConnectionLost, .regionRefused, .regionRoleNotMunicipality, .regionStoreClaimed, .regionNameTaken,
+             .regionCannotConnect, .regionNoPassword, .regionConnectionLost, .regionRefused, .regionRoleNotMunicipality, .regionStoreClaimed, .regionNameTaken,
              .regionNoSchema, .regionRoleMayNotUse, .regionSchemaNotSetUp, .regionSchemaNewer, .regionSchemaOlder,
              .regionNoMunicipality, .regionHoldsSame, .regionDiffers, .regionDifference, .regionNameDiffers, .regionNothingHeld, .regionURLRemembered, .published, .regionSetUp:
             return region(m)
@@ -264,6 +265,10 @@ extension Texts {
             return sv ? "kan inte nå regionens server: minnet räcker inte" : "cannot reach the regional server: out of memory"
         case .regionCannotConnect(let url, let detail):
             return (sv ? "kan inte ansluta till regionens server \(url)" : "cannot connect to the regional server \(url)") + Self.detail(detail)
+        case .regionNoPassword(let url, let detail):
+            return (sv ? "regionens server \(url) vill ha ett lösenord: samtal sparar inga lösenord, så ge det i ~/.pgpass, i PGPASSWORD eller i --to"
+                       : "the regional server \(url) asks for a password: samtal keeps no passwords, so give it in ~/.pgpass, in PGPASSWORD or in --to")
+                + Self.detail(detail)
         case .regionConnectionLost(let detail):
             return (sv ? "förbindelsen med regionens server bröts" : "the connection to the regional server was lost") + Self.detail(detail)
         case .regionRefused(let detail):

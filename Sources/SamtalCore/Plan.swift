@@ -242,10 +242,12 @@ public enum CyclePeriod {
     public static func range(_ period: String) -> (first: String, last: String)? {
         let t = period.trimmingCharacters(in: .whitespaces)
         func year(_ s: Substring) -> Int? { s.count == 4 && s.allSatisfy { $0.isASCII && $0.isNumber } ? Int(s) : nil }
+        /// A year written with two digits ("26"): this century.
+        func shortYear(_ s: Substring) -> Int? { s.count == 2 && s.allSatisfy { $0.isASCII && $0.isNumber } ? 2000 + Int(s)! : nil }
         if let y = year(Substring(t)) { return ("\(y)-01-01", "\(y)-12-31") }
         if let m = month(t) { return m }
-        // Two years joined by a plain dash or a slash: 2026-2027, 2026/2027, 2026/27.
-        for separator in ["-", "/"] {
+        // Two years joined by a plain dash, a slash or a dash: 2026-2027, 2026/2027, 2026/27, 2026–27.
+        for separator in ["-", "/", "–", "—"] {
             let ends = t.components(separatedBy: separator)
             if ends.count == 2, let a = year(Substring(ends[0])) {
                 let b = year(Substring(ends[1])) ?? (ends[1].count == 2 ? Int(ends[1]).map { a / 100 * 100 + $0 } : nil)
@@ -253,11 +255,21 @@ public enum CyclePeriod {
             }
         }
         let words = t.split(separator: " ")
-        // A season: våren (January–June), hösten (July–December).
-        if words.count == 2, let y = year(words[1]) {
-            switch words[0].lowercased() {
-            case "vår", "våren", "spring": return ("\(y)-01-01", "\(y)-06-30")
-            case "höst", "hösten", "autumn", "fall": return ("\(y)-07-01", "\(y)-12-31")
+        // A season or a term: våren or VT (January–June), hösten or HT
+        // (July–December), written "HT 2026", "ht26" or "HT-26" too.
+        let season: (word: String, year: Int)? = {
+            if words.count == 2, let y = year(words[1]) ?? shortYear(words[1]) { return (words[0].lowercased(), y) }
+            let lower = t.lowercased()
+            for term in ["ht", "vt"] where lower.hasPrefix(term) {
+                let rest = lower.dropFirst(2).drop { $0 == "-" || $0 == " " }
+                if let y = year(rest) ?? shortYear(rest) { return (term, y) }
+            }
+            return nil
+        }()
+        if let (word, y) = season {
+            switch word {
+            case "vår", "våren", "vt", "spring": return ("\(y)-01-01", "\(y)-06-30")
+            case "höst", "hösten", "ht", "autumn", "fall": return ("\(y)-07-01", "\(y)-12-31")
             default: break
             }
         }

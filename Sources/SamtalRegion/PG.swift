@@ -28,7 +28,7 @@ public struct RegionError: Explained, Equatable {
     /// dropped): reading again needs a new connection.
     public var isConnectionLost: Bool {
         switch what {
-        case .regionConnectionLost, .regionCannotConnect, .regionOutOfMemory: return true
+        case .regionConnectionLost, .regionCannotConnect, .regionNoPassword, .regionOutOfMemory: return true
         default: return false
         }
     }
@@ -53,6 +53,9 @@ public final class PGConnection {
                 .filter { !$0.isEmpty && seen.insert($0).inserted }
                 .joined(separator: "\n")
             PQfinish(c)
+            if message.contains("no password supplied") {
+                throw RegionError(.regionNoPassword(url: PGConnection.redacted(url), detail: message))
+            }
             throw RegionError(.regionCannotConnect(url: PGConnection.redacted(url), detail: message))
         }
         conn = c

@@ -150,8 +150,9 @@ public struct RegionReport: Equatable, Sendable {
             return holding
         }
         // Else the newest whose months are not known (its period is free
-        // text), else the newest begun before the period.
-        return live.last { first($0) == nil } ?? live.last { r in first(r).map { $0 <= period } == true } ?? live.last
+        // text), else the newest begun before the period; none when every
+        // cycle begins after it.
+        return live.last { first($0) == nil } ?? live.last { r in first(r).map { $0 <= period } == true }
     }
 
     /// The latest period any municipality rated in (YYYY-MM), for a report
@@ -273,7 +274,10 @@ extension RegionReport {
         let t = RegionTexts(language)
         let d = DocumentTexts(language)
         let ui = Texts(language)
-        var lines: [[String]] = [["section", "municipality", "store_id", "cycle", "question", "period", "value", "level", "evidence_count"]]
+        // The header in the report's language, as its values are.
+        var lines: [[String]] = [language == .sv
+            ? ["avsnitt", "kommun", "lager_id", "cykel", "fråga", "period", "värde", "nivå", "antal_underlag"]
+            : ["section", "municipality", "store_id", "cycle", "question", "period", "value", "level", "evidence_count"]]
         for line in ratings {
             for (i, cell) in line.cells.enumerated() {
                 for e in cell?.trend ?? [] {

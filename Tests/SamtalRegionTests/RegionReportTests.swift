@@ -82,6 +82,9 @@ struct RegionReportTests {
         ])
         #expect(RegionReport([p], period: "2026-11").municipalities[0].cycle?.localID == "c1")
         #expect(RegionReport([p], period: "2025-03").municipalities[0].cycle?.localID == "c2")
+        // Before any cycle began: none (a county's walk saw 2027's for 2024-01).
+        let later = Publication(storeID: "t", municipality: "Krokom", rows: [cycle("c1", period: "2027", first: "2027-01-01", last: "2027-12-31")])
+        #expect(RegionReport([later], period: "2024-01").municipalities[0].cycle == nil)
     }
 
     @Test("periods are months; CSV quotes what it must")
@@ -96,7 +99,8 @@ struct RegionReportTests {
         #expect(csv.contains("\r\nlägesrapport,\"Sala, \"\"norra\"\"\",s,,Ordningsstörningar,2027-03,röd,,\r\n"), "\(csv)")
         // Swedish Excel's by default: a byte order mark, ';' between fields.
         let excel = RegionReport([p], period: "2027-03").csv(language: .sv)
-        #expect(excel.hasPrefix("\u{FEFF}section;municipality;"))
+        #expect(excel.hasPrefix("\u{FEFF}avsnitt;kommun;"))
+        #expect(RegionReport([p], period: "2027-03").csv(language: .en).hasPrefix("\u{FEFF}section;municipality;"))
         #expect(excel.contains("\r\nlägesrapport;\"Sala, \"\"norra\"\"\";s;;Ordningsstörningar;2027-03;röd;;\r\n"), "\(excel)")
     }
 

@@ -89,7 +89,7 @@ struct RegionTests {
             #expect(md.contains(name), "\(name)")
         }
         let csv = report.csv(language: .sv, dialect: .rfc4180)
-        #expect(csv.hasPrefix("section,municipality,store_id,cycle,question,period,value,level,evidence_count\r\n"))
+        #expect(csv.hasPrefix("avsnitt,kommun,lager_id,cykel,fråga,period,värde,nivå,antal_underlag\r\n"))
         #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("kvalitetsgranskning,") }.count == 45)
     }
 

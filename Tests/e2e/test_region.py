@@ -110,6 +110,11 @@ class RegionCommandsTests(E2ETestCase):
         tcp = f"postgresql://{self.fagersta}:tunnel-2027@127.0.0.1:{PORT}/{self.db}"
         first = self.ws.cli("publish", "--municipality", "Fagersta", "--to", tcp + "?sslmode=disable")
         self.assertIn("(utan TLS)", first.stdout)
+        # A bare publish then goes to the remembered address, which has no
+        # password: samtal says where to give it.
+        r = self.ws.cli("publish", check=False)
+        self.assertEqual(r.returncode, FAILED)
+        self.assertIn("vill ha ett lösenord: samtal sparar inga lösenord, så ge det i ~/.pgpass, i PGPASSWORD", r.stderr)
         # The address is remembered, never the password.
         self.assertIn("sparad i lagret (utan lösenord)", first.stderr)
         self.assertNotIn("tunnel-2027", first.stderr)
