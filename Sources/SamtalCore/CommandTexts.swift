@@ -255,8 +255,8 @@ extension Texts {
         case .periodMonth(let given):
             return sv ? "--period måste vara en månad skriven ÅÅÅÅ-MM, inte '\(given)'" : "--period must be a month written YYYY-MM, not '\(given)'"
         case .roleName(let role):
-            return sv ? "'\(role)' kan inte vara ett rollnamn: använd små bokstäver, siffror och _, med en bokstav först"
-                : "'\(role)' cannot be a role name: use lower-case letters, digits and _, starting with a letter"
+            return sv ? "'\(role)' kan inte vara ett rollnamn här: använd små bokstäver, siffror och _, med en bokstav först, inte regionens gruppnamn (samtal_municipality, samtal_county) eller postgres, och inte samma roll för både en kommun och länet"
+                : "'\(role)' cannot be a role name here: use lower-case letters, digits and _, starting with a letter, not the region's group names (samtal_municipality, samtal_county) or postgres, and not one role for both a municipality and the county"
         case .yesOrNo(let option):
             return sv ? "\(option) måste vara yes eller no" : "\(option) must be yes or no"
         case .regionReportFormats:

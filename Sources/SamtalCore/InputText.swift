@@ -5,11 +5,32 @@
 
 public enum InputText {
     /// `bytes` as text, and whether they were UTF-8.
+    /// UTF-8 wherever it is valid; only a byte that does not belong to a
+    /// valid UTF-8 character is read as Latin-1 (a UTF-8 line with one
+    /// stray Windows dash keeps its å ä ö).
     public static func decode(_ bytes: some Collection<UInt8>) -> (text: String, wasUTF8: Bool) {
         if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
+        let b = Array(bytes)
         var out = String.UnicodeScalarView()
-        for b in bytes {
-            out.append(latin1(b))
+        var i = 0
+        while i < b.count {
+            let lead = b[i]
+            let needed = switch lead {
+            case 0x00...0x7F: 0
+            case 0xC2...0xDF: 1
+            case 0xE0...0xEF: 2
+            case 0xF0...0xF4: 3
+            default: -1
+            }
+            if needed >= 0, i + needed < b.count,
+               let s = String(validating: b[i...(i + needed)], as: UTF8.self), let scalar = s.unicodeScalars.first,
+               s.unicodeScalars.count == 1 {
+                out.append(scalar)
+                i += needed + 1
+            } else {
+                out.append(latin1(lead))
+                i += 1
+            }
         }
         return (String(out), false)
     }

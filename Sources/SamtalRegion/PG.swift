@@ -65,23 +65,30 @@ public final class PGConnection {
 
     deinit { PQfinish(conn) }
 
-    /// The URL without its password, for messages.
+    /// The URL without its passwords, for messages: the `user:password@`
+    /// of a URL, and every `password=` and `sslpassword=` (in a URL's query
+    /// or a `key=value` string) shown as `***`.
     public static func redacted(_ url: String) -> String {
-        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
-        parts.password = "***"
-        return parts.string ?? url
+        var out = url.replacing(/(:\/\/[^:\/@?]*:)[^@\/?]*@/) { "\($0.output.1)***@" }
+        out = out.replacing(/(password\s*=\s*)('[^']*'|[^&\s]*)/) { "\($0.output.1)***" }
+        return out
     }
 
     /// The URL with no password in it, to be remembered; nil when one
-    /// cannot be taken out for sure (a `key=value` string naming one).
+    /// cannot be taken out for sure (a form URLComponents cannot read, such
+    /// as a URL naming two hosts, or a `key=value` string, that names a
+    /// password anywhere).
     public static func withoutPassword(_ url: String) -> String? {
         if var parts = URLComponents(string: url), parts.scheme?.hasPrefix("postgres") == true {
             parts.password = nil
-            parts.queryItems = parts.queryItems?.filter { $0.name != "password" }
+            parts.queryItems = parts.queryItems?.filter { !$0.name.lowercased().hasSuffix("password") }
             if parts.queryItems?.isEmpty == true { parts.queryItems = nil }
-            return parts.string
+            if let kept = parts.string, !kept.lowercased().contains("password") { return kept }
+            return nil
         }
-        return url.contains("password") ? nil : url
+        // Not a URL samtal can take apart: kept only when it holds no password.
+        let userinfoPassword = url.firstMatch(of: /:\/\/[^:\/@?]*:[^@\/?]*@/) != nil
+        return url.lowercased().contains("password") || userinfoPassword ? nil : url
     }
 
     /// Whether the connection is encrypted (TLS).

@@ -11,6 +11,8 @@
 // county reads everything; a municipality reads the others' rows only
 // while `settings.municipalities_read_others` is true.
 
+import Foundation
+
 public enum RegionSchema {
     public static let schema = "samtal_region"
     public static let municipalityGroup = "samtal_municipality"
@@ -133,6 +135,8 @@ public enum RegionSchema {
         CREATE FUNCTION \(s).name_taken() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
         AS $$
         BEGIN
+            -- Two publishes of one name at once: one waits for the other.
+            PERFORM pg_advisory_xact_lock(hashtext('samtal_region.name:' || lower(NEW.name)));
             IF EXISTS (SELECT 1 FROM \(s).municipalities m
                        WHERE lower(m.name) = lower(NEW.name) AND m.role <> NEW.role AND m.store_id <> NEW.store_id) THEN
                 RAISE EXCEPTION 'the name % is used by another municipality''s role in the region', NEW.name
@@ -151,6 +155,17 @@ public enum RegionSchema {
     public static func isValidRoleName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 63 && name.first!.isLetter
             && name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }
+            && !reservedRoleNames.contains(name) && !name.hasPrefix("pg_")
+    }
+
+    /// Names a login role may not have: the region's group roles (a county
+    /// role made a member of the municipalities' group could publish) and
+    /// PostgreSQL's own.
+    static let reservedRoleNames: Set<String> = [municipalityGroup, countyGroup, "postgres", "public"]
+
+    /// A role named both a municipality's and the county's: nil when none.
+    public static func roleInBoth(municipalities: [String], counties: [String]) -> String? {
+        Set(municipalities).intersection(counties).sorted().first
     }
 
     /// What `samtal region setup` did.
@@ -169,6 +184,7 @@ public enum RegionSchema {
         for role in municipalities + counties where !isValidRoleName(role) {
             throw RegionError(.roleName(role))
         }
+        if let both = roleInBoth(municipalities: municipalities, counties: counties) { throw RegionError(.roleName(both)) }
         let db = try PGConnection(url: adminURL)
         // One setup at a time.
         try db.exec("SELECT pg_advisory_lock(hashtext('samtal_region'))")
@@ -179,12 +195,25 @@ public enum RegionSchema {
                 do {
                     try db.exec("CREATE ROLE \(name) \(login ? "LOGIN" : "NOLOGIN")")
                     created.append(name)
-                } catch let e as RegionError where e.sqlState == "42710" {
+                } catch let e as RegionError where e.sqlState == "42710" || e.sqlState == "23505" {
                     // Made at this moment by a setup of another database
-                    // (roles belong to the whole server).
+                    // (roles belong to the whole server, and the advisory
+                    // lock to one database): "already exists", or the
+                    // catalogue's unique key when both were at it at once.
                 }
             }
-            if let group { try db.exec("GRANT \(group) TO \(name)") }
+            if let group {
+                // Another database's setup may change the same catalogue row
+                // at this moment ("tuple concurrently updated"): try again.
+                for attempt in 1...5 {
+                    do {
+                        try db.exec("GRANT \(group) TO \(name)")
+                        break
+                    } catch let e as RegionError where e.sqlState == "XX000" && attempt < 5 {
+                        Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                    }
+                }
+            }
         }
         try ensureRole(municipalityGroup, login: false, in: nil)
         try ensureRole(countyGroup, login: false, in: nil)

@@ -211,6 +211,9 @@ struct RegionCommand: ParsableCommand {
             for role in municipality + county where !RegionSchema.isValidRoleName(role) {
                 throw ValidationError(say(.roleName(oneLine(role))))
             }
+            if let both = RegionSchema.roleInBoth(municipalities: municipality, counties: county) {
+                throw ValidationError(say(.roleName(both)))
+            }
             if let m = municipalitiesReadOthers, !["yes", "no"].contains(m) {
                 throw ValidationError(say(.yesOrNo(option: "--municipalities-read-others")))
             }

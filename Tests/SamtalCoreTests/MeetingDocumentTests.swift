@@ -179,6 +179,23 @@ import Testing
         #expect(MarkdownRenderer.inline("Gångtunneln under väg 66, kl. 22-02 (ca 10 st)!") == "Gångtunneln under väg 66, kl. 22-02 (ca 10 st)!")
     }
 
+    @Test("Markdown: spaces before a block marker do not make a heading, a quote or a code block")
+    func markdownLeadingSpaces() {
+        // A review found "  # Stycke" rendered by pandoc as <h1>, and a
+        // summary item's stored text goes first on its list line.
+        let texts = ["  # Stycke", "   > citat", "    kod", "\t# tabb"]
+        let doc = Document(kind: .summary, language: .sv, kindLabel: "Test", title: "Test", meta: [],
+                           blocks: texts.map { .paragraph([Span($0)]) } + [.bullets(texts.map { ListItem([Span($0)]) })])
+        let md = MarkdownRenderer.render(doc)
+        let lines = md.split(separator: "\n").filter { $0.contains("Stycke") || $0.contains("citat") || $0.contains("kod") || $0.contains("tabb") }
+        #expect(lines.count == 8, "\(lines)")
+        for line in lines {
+            let body = line.hasPrefix("- ") ? line.dropFirst(2) : line[...]
+            #expect(!body.hasPrefix(" ") && !body.hasPrefix("#") && !body.hasPrefix(">"), "\(line)")
+        }
+        #expect(md.contains("\\# Stycke") && md.contains("\\> citat") && md.contains("\\# tabb"))
+    }
+
     @Test func selfContained() {
         var r = Self.record()
         r.notes[0].text = "se https://example.org och http://x.se"

@@ -126,4 +126,10 @@ import Testing
         let bytes: [UInt8] = [0x47, 0xE5, 0x6E, 0x67, 0x20, 0xE4, 0x72, 0x20, 0x6D, 0xF6, 0x72, 0x6B, 0x20, 0xC5, 0xC4, 0xD6, 0x20, 0x96, 0x20, 0x93, 0x78, 0x94, 0x80, 0x81]
         #expect(InputText.decode(bytes) == ("Gång är mörk ÅÄÖ – “x”€\u{FFFD}", false))
     }
+
+    @Test func aUTF8LineWithOneStrayWindowsByteKeepsItsUTF8() {
+        // A review: one stray Windows dash (0x96) turned every å of a UTF-8 line into "Ã¥".
+        let bytes = Array("Gångtunneln ".utf8) + [0x96] + Array(" mörk på kvällen 😀".utf8)
+        #expect(InputText.decode(bytes) == ("Gångtunneln – mörk på kvällen 😀", false))
+    }
 }

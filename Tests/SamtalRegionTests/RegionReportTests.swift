@@ -87,6 +87,22 @@ struct RegionReportTests {
         #expect(RegionReport([later], period: "2024-01").municipalities[0].cycle == nil)
     }
 
+    @Test("a password is never remembered nor shown, in any form libpq takes")
+    func passwords() {
+        // A review: a two-host URL kept its password, ?password= and
+        // sslpassword= were printed.
+        let urls = ["postgres://kim:hemligt@h1:5432,h2:5432/region", "postgres://kim@h/region?password=hemligt",
+                    "postgres://kim@h/region?sslpassword=hemligt&sslmode=require", "host=h user=kim password=hemligt dbname=region",
+                    "host=h user=kim password='hemligt' dbname=region", "postgres://kim:hemligt@h/region"]
+        for url in urls {
+            #expect(PGConnection.withoutPassword(url).map { !$0.contains("hemligt") } ?? true, "\(url)")
+            #expect(!PGConnection.redacted(url).contains("hemligt"), "\(PGConnection.redacted(url))")
+        }
+        #expect(PGConnection.withoutPassword("postgres://kim:hemligt@h/region?sslmode=require") == "postgres://kim@h/region?sslmode=require")
+        #expect(PGConnection.withoutPassword("postgresql:///region?host=/tmp/s&user=kim") == "postgresql:///region?host=/tmp/s&user=kim")
+        #expect(PGConnection.redacted("postgres://kim:hemligt@h/region") == "postgres://kim:***@h/region")
+    }
+
     @Test("periods are months; CSV quotes what it must")
     func periodsAndCSV() {
         #expect(RegionReport.isPeriod("2027-03") && !RegionReport.isPeriod("2027-13") && !RegionReport.isPeriod("2027-3")

@@ -109,8 +109,14 @@ public enum MarkdownRenderer {
     /// the marker gets a backslash, so the text cannot become a heading, a
     /// quote, a list or a table.
     static func escapingBlockMarker(_ spans: Spans) -> String {
-        let text = self.spans(spans)
-        guard spans.first?.style == .plain || spans.first?.style == .muted, let first = text.first else { return text }
+        var text = self.spans(spans)
+        guard spans.first?.style == .plain || spans.first?.style == .muted else { return text }
+        // Spaces at the start would let a marker after them count (up to
+        // three), or make a code block (four): they go.
+        if text.first == " " && (spans.first?.style == .plain || spans.first?.style == .muted) {
+            text = String(text.drop { $0 == " " })
+        }
+        guard let first = text.first else { return text }
         if "#>-+*=|`~_".contains(first) { return "\\" + text }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, let after = text.dropFirst(digits.count).first, after == "." || after == ")" {
