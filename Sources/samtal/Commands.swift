@@ -508,5 +508,7 @@ func rawArgument(_ option: String, parsed: String) -> (text: String, wasUTF8: Bo
         let (text, wasUTF8) = InputText.decode(value)
         return (text, wasUTF8)
     }
-    return (parsed, true)
+    // Not found again (given in a form not looked for): the text keeps its
+    // "�", and the warning says it was not UTF-8.
+    return (parsed, false)
 }
