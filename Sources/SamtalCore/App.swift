@@ -85,7 +85,10 @@ public enum RunRole: Equatable, Sendable {
 public struct RunState: Equatable, Sendable {
     public var meeting: Meeting
     public var agenda: Agenda
-    public var stepIndex: Int
+    public var stepIndex: Int {
+        // Another step's provisional notes are not this step's.
+        didSet { notesAreStored = false }
+    }
     /// The current step's notes, in display order (group, then time).
     public private(set) var notes: [Note] {
         didSet { noteIndex = NoteIndex(notes) }
@@ -93,6 +96,14 @@ public struct RunState: Equatable, Sendable {
     /// Where each note and each group's notes are in `notes`, kept with
     /// them: a key or a frame finds a note without going through all.
     public private(set) var noteIndex = NoteIndex([])
+    /// The notes as the store last handed them over (display order, none
+    /// provisional), and whether `notes` is still exactly those and this
+    /// step's provisional ones. The store hands back the same array while no
+    /// note was written (issue 15), so a reload after a commit that changed
+    /// no note (the draft written each second while typing) is recognised
+    /// at once, without looking at a note.
+    private var storedList: [Note] = []
+    private var notesAreStored = false
     /// Stored seconds per step, not counting the running stretch.
     public var stepSeconds: [String: Double]
     /// When the running stretch of the current step began.
@@ -228,7 +239,17 @@ public struct RunState: Equatable, Sendable {
         // written, another step's note): the order, the index and what was
         // found in them stay as they are. The store hands back the same
         // texts it read before, so comparing them is cheap.
+        if notesAreStored, list.count == storedList.count,
+           list.withUnsafeBufferPointer({ $0.baseAddress }) == storedList.withUnsafeBufferPointer({ $0.baseAddress }) {
+            return
+        }
+        defer {
+            storedList = list
+            notesAreStored = true
+        }
+        NoteWork.add(notes.count)
         if storedNotesAre(list) { return }
+        NoteWork.add(list.count)
         // Notes on their way to the store stay until the store answers.
         let provisional = notes.filter { $0.id < 0 && $0.stepID == step.id }
         let before = (notes, noteIndex, personalData)
@@ -269,6 +290,7 @@ public struct RunState: Equatable, Sendable {
     /// Inserts or replaces one note, keeping display order; cost grows with
     /// the notes of this step only.
     mutating func upsert(_ note: Note) {
+        if note.id >= 0 || note.stepID != step.id { notesAreStored = false }
         notes.removeAll { $0.id == note.id }
         let key = (note.group, note.createdAt, note.id)
         let at = notes.firstIndex { ($0.group, $0.createdAt, $0.id) > key } ?? notes.count
@@ -293,6 +315,7 @@ public struct RunState: Equatable, Sendable {
     }
 
     mutating func remove(noteID: Int64) {
+        notesAreStored = false
         notes.removeAll { $0.id == noteID }
         if selection == noteID { selection = nil }
     }

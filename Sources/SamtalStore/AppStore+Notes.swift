@@ -130,7 +130,7 @@ extension AppStore {
 
     /// The notes of one step, not deleted, by group, then time, then id.
     public func notes(meetingID: Int64, stepID: String) throws -> [Note] {
-        try snapshot { db in try liveNotes(db, meetingID: meetingID).filter { $0.stepID == stepID } }
+        try snapshot { db in try liveNotes(db, meetingID: meetingID, stepID: stepID) }
     }
 
     /// All notes of the meeting that are not deleted, by group, then time,

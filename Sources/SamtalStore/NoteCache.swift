@@ -18,6 +18,10 @@ final class NoteCache: @unchecked Sendable {
         /// The meeting's notes that are not deleted, in display order.
         var notes: [Note]
         var lastUsed: UInt64
+        /// Each step's notes, filtered from `notes` when first asked for:
+        /// the same array is handed out until a note is written, so that
+        /// the core tells a reload that changed nothing at once.
+        var byStep: [String: [Note]] = [:]
     }
 
     /// At most this many notes are kept, over all meetings (the least
@@ -36,13 +40,29 @@ final class NoteCache: @unchecked Sendable {
         return entries[meetingID]
     }
 
+    /// The step's notes of the meeting's entry read at `seq`, filtered
+    /// once and then kept with the entry; nil when the entry is gone or of
+    /// another moment.
+    func stepNotes(_ meetingID: Int64, seq: Int64, removed: Int64, stepID: String) -> [Note]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard var entry = entries[meetingID], entry.seq == seq, entry.removed == removed else { return nil }
+        if let kept = entry.byStep[stepID] { return kept }
+        let notes = entry.notes.filter { $0.stepID == stepID }
+        entry.byStep[stepID] = notes
+        entries[meetingID] = entry
+        return notes
+    }
+
     func keep(_ meetingID: Int64, _ entry: Entry) {
         guard entry.notes.count <= Self.capacity else { return }
         lock.lock()
         defer { lock.unlock() }
         // A reader that read a newer moment of the store may have been first.
         if let old = entries[meetingID] {
-            guard old.seq <= entry.seq else { return }
+            // The same moment kept already: its steps' arrays stay the ones
+            // handed out.
+            guard old.seq < entry.seq || (old.seq == entry.seq && old.removed != entry.removed) else { return }
             count -= old.notes.count
         }
         clock += 1
@@ -63,23 +83,39 @@ extension AppStore {
     /// written since, else the cached notes with only those written since
     /// read and put in their places.
     func liveNotes(_ db: Database, meetingID: Int64) throws -> [Note] {
+        try liveNotesAndVersion(db, meetingID: meetingID).notes
+    }
+
+    /// The meeting's notes of one step, in display order: while no note is
+    /// written, the same array each time it is asked for.
+    func liveNotes(_ db: Database, meetingID: Int64, stepID: String) throws -> [Note] {
+        let (notes, version) = try liveNotesAndVersion(db, meetingID: meetingID)
+        if let version, let kept = noteCache.stepNotes(meetingID, seq: version.seq, removed: version.removed, stepID: stepID) {
+            return kept
+        }
+        return notes.filter { $0.stepID == stepID }
+    }
+
+    /// The notes and the note version they were read at (nil when they are
+    /// not kept: inside a write, or in a store without the version).
+    private func liveNotesAndVersion(_ db: Database, meetingID: Int64) throws -> (notes: [Note], version: (seq: Int64, removed: Int64)?) {
         // Inside a write, what is read may yet be rolled back: not kept
         // (nor in a store not yet migrated, without the version).
         guard !isWriting, let row = try? Row.fetchOne(db, sql: "SELECT seq, removed FROM note_version") else {
-            return try Self.readNotes(db, meetingID: meetingID)
+            return (try Self.readNotes(db, meetingID: meetingID), nil)
         }
         let seq: Int64 = row["seq"], removed: Int64 = row["removed"]
         if let cached = noteCache.entry(meetingID), cached.removed == removed, cached.seq <= seq {
-            if cached.seq == seq { return cached.notes }
+            if cached.seq == seq { return (cached.notes, (seq, removed)) }
             let changed = try StoredNote.filter(StoredNote.Columns.meetingID == meetingID && Column("change_seq") > cached.seq).fetchAll(db)
             let notes = Self.merge(changed.filter { $0.deletedAt == nil }.map(\.note), into: cached.notes,
                                    replacing: Set(changed.compactMap(\.id)))
             noteCache.keep(meetingID, NoteCache.Entry(seq: seq, removed: removed, notes: notes, lastUsed: 0))
-            return notes
+            return (notes, (seq, removed))
         }
         let notes = try Self.readNotes(db, meetingID: meetingID)
         noteCache.keep(meetingID, NoteCache.Entry(seq: seq, removed: removed, notes: notes, lastUsed: 0))
-        return notes
+        return (notes, (seq, removed))
     }
 
     static func readNotes(_ db: Database, meetingID: Int64) throws -> [Note] {

@@ -47,6 +47,27 @@ struct NoteCacheTests {
         #expect(try mine.notes(meetingID: meeting) == whole(mine, meeting))
     }
 
+    @Test("a step read again after a commit that wrote no note is the same array; after a note, a new one with it")
+    func sameArrayWhileNoNoteIsWritten() throws {
+        let folder = try TempFolder()
+        let store = try AppStore(path: folder.file("samtal.sqlite"))
+        let fixture = try Fixture(store: store)
+        let meeting = fixture.meeting.id
+        for i in 0..<20 { _ = try store.saveNote(fixture.draft("Anteckning \(i)", step: i % 2 == 0 ? "annat" : "lagesbild"), now: Double(i)) }
+        func base(_ notes: [Note]) -> UnsafeRawPointer? { notes.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        let first = try store.notes(meetingID: meeting, stepID: "lagesbild")
+        // The terminal's own draft, written each second while typing.
+        try store.saveDraft(meetingID: meeting, station: "run", field: "note:lagesbild", text: "Klotter på", now: 100)
+        let again = try store.notes(meetingID: meeting, stepID: "lagesbild")
+        #expect(again.count == 10)
+        #expect(base(again) == base(first))
+        _ = try store.saveNote(fixture.draft("Ny", step: "lagesbild"), now: 200)
+        let after = try store.notes(meetingID: meeting, stepID: "lagesbild")
+        #expect(base(after) != base(first))
+        #expect(after.map(\.text).last == "Ny")
+        #expect(try after == whole(store, meeting).filter { $0.stepID == "lagesbild" })
+    }
+
     @Test("after the first reading, a commit reads only the notes it changed")
     func readsOnlyTheChanged() throws {
         let fixture = try Fixture.inMemory()
