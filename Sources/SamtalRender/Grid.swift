@@ -1,6 +1,8 @@
 // An in-memory grid of cells: every screen is drawn into one, tests read
 // it as text, and the ncurses backend copies it to the terminal.
 
+import Synchronization
+
 /// Colours named by purpose; the backend maps them to a theme.
 public enum Role: String, Sendable, CaseIterable {
     case normal, title, dim, border, selected, heading
@@ -27,21 +29,75 @@ public struct Style: Equatable, Sendable {
 }
 
 public struct Cell: Equatable, Sendable {
-    /// One grapheme cluster as it is drawn; "" for the second column of a
-    /// wide character.
-    public var text: String
-    /// 1 or 2 for a drawn cell, 0 for the continuation of a wide one.
-    public var width: Int
+    /// The text: one scalar's value (nearly every cell), 0 for none (the
+    /// second column of a wide character), or, with `Cell.clusterBit`
+    /// set, the number of a text of several scalars in `Cell.clusters`.
+    /// A cell is plain data, no String: a frame's cells are written,
+    /// copied and compared without reference counting (issue 15).
+    private var code: UInt32
+    private var columns: UInt8
     public var style: Style
 
+    /// `text` is one grapheme cluster as it is drawn; "" for the second
+    /// column of a wide character.
     public init(_ text: String = " ", width: Int = 1, style: Style = .normal) {
-        self.text = text
-        self.width = width
+        let scalars = text.unicodeScalars
+        if let first = scalars.first {
+            code = scalars.index(after: scalars.startIndex) == scalars.endIndex ? first.value : Cell.cluster(text)
+        } else {
+            code = 0
+        }
+        columns = UInt8(clamping: width)
+        self.style = style
+    }
+
+    /// A cell of one scalar.
+    @inline(__always) init(scalar: UInt32, width: Int, style: Style) {
+        code = scalar
+        columns = UInt8(truncatingIfNeeded: width)
         self.style = style
     }
 
     public static let blank = Cell()
-    public var isContinuation: Bool { width == 0 }
+
+    /// 1 or 2 for a drawn cell, 0 for the continuation of a wide one.
+    public var width: Int { Int(columns) }
+    public var isContinuation: Bool { columns == 0 }
+
+    /// One grapheme cluster as it is drawn; "" for the second column of a
+    /// wide character.
+    public var text: String {
+        if code & Cell.clusterBit != 0 { return Cell.clusters.withLock { $0.texts[Int(code & ~Cell.clusterBit)] } }
+        guard code != 0, let scalar = Unicode.Scalar(code) else { return "" }
+        return String(Character(scalar))
+    }
+
+    /// The scalars drawn, for the terminal: at most `limit`.
+    public func scalars(_ limit: Int) -> [UInt32] {
+        if code & Cell.clusterBit == 0 { return code == 0 ? [] : [code] }
+        return text.unicodeScalars.prefix(limit).map(\.value)
+    }
+
+    /// The one scalar drawn, when the cell is one (nil for a cluster or
+    /// none).
+    public var scalar: UInt32? { code == 0 || code & Cell.clusterBit != 0 ? nil : code }
+
+    static let clusterBit: UInt32 = 1 << 31
+
+    /// The texts of several scalars drawn so far (a flag's letters, a
+    /// letter with combining marks), each kept once for the process: few
+    /// and small, as drawn cells are cut to five scalars.
+    static let clusters = Mutex<(texts: [String], numbers: [String: UInt32])>(([], [:]))
+
+    static func cluster(_ text: String) -> UInt32 {
+        clusters.withLock { table in
+            if let n = table.numbers[text] { return n | clusterBit }
+            let n = UInt32(table.texts.count)
+            table.texts.append(text)
+            table.numbers[text] = n
+            return n | clusterBit
+        }
+    }
 }
 
 public struct Size: Equatable, Sendable {
@@ -116,8 +172,8 @@ public struct Grid: Equatable, Sendable {
     mutating func put(_ x: Int, _ y: Int, _ cell: Cell) {
         guard contains(x, y) else { return }
         let i = y * size.width + x
-        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(" ", style: cells[i - 1].style) }
-        if cells[i].width == 2, x + 1 < size.width { cells[i + 1] = Cell(" ", style: cells[i + 1].style) }
+        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(scalar: 0x20, width: 1, style: cells[i - 1].style) }
+        if cells[i].width == 2, x + 1 < size.width { cells[i + 1] = Cell(scalar: 0x20, width: 1, style: cells[i + 1].style) }
         cells[i] = cell
     }
 
@@ -125,7 +181,7 @@ public struct Grid: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, style: Style = .normal) {
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {
             for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-                put(x, y, Cell(" ", style: style))
+                put(x, y, Cell(scalar: 0x20, width: 1, style: style))
             }
         }
     }
@@ -144,7 +200,7 @@ public struct Grid: Equatable, Sendable {
             var col = x
             for byte in s.utf8 {
                 if col + 1 > limit { break }
-                if col >= 0 { put(col, y, Cell(Grid.asciiText[Int(byte)], width: 1, style: style)) }
+                if col >= 0 { put(col, y, Cell(scalar: UInt32(byte), width: 1, style: style)) }
                 col += 1
             }
             return col
@@ -156,15 +212,12 @@ public struct Grid: Equatable, Sendable {
             if col + w > limit { break }
             if col >= 0 {
                 put(col, y, Cell(shown, width: w, style: style))
-                if w == 2 { put(col + 1, y, Cell("", width: 0, style: style)) }
+                if w == 2 { put(col + 1, y, Cell(scalar: 0, width: 0, style: style)) }
             }
             col += w
         }
         return col
     }
-
-    /// Each ASCII character as a text of its own.
-    static let asciiText: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// The visible text of a row: continuation cells skipped, trailing
     /// blanks kept so that columns line up in snapshots.

@@ -366,17 +366,25 @@ public final class Terminal {
                 // instead, and a blank in the column it leaves (glibc older
                 // than the renderer's table, a wide char cut by the edge).
                 // Flags and emoji newer than glibc's tables are examples.
-                let first = cell.text.unicodeScalars.first
                 var columns = cell.width
-                if let first, x + cell.width <= width, Self.glibcWidth(first) == cell.width {
+                // Nearly every cell is one scalar: no String looked at.
+                let lead = cell.scalar ?? cell.scalars(1).first
+                var fits = false
+                if let lead, x + cell.width <= width, let first = Unicode.Scalar(lead) {
+                    fits = (0x20..<0x7F).contains(lead) && cell.width == 1 || Self.glibcWidth(first) == cell.width
+                }
+                if fits, let one = cell.scalar {
+                    chars[0] = wchar_t(bitPattern: one)
+                    chars[1] = 0
+                } else if fits {
                     var count = 0
-                    for s in cell.text.unicodeScalars.prefix(Int(CCHARW_MAX)) {
-                        chars[count] = wchar_t(bitPattern: s.value)
+                    for s in cell.scalars(Int(CCHARW_MAX)) {
+                        chars[count] = wchar_t(bitPattern: s)
                         count += 1
                     }
                     chars[count] = 0
                 } else {
-                    chars[0] = first == nil ? 0x20 : 0xFFFD
+                    chars[0] = lead == nil ? 0x20 : 0xFFFD
                     chars[1] = 0
                     columns = 1
                 }
