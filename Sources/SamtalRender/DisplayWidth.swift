@@ -17,8 +17,33 @@ public enum DisplayWidth {
         // (å ä ö é ü) and marks (· «), the box-drawing lines. One column
         // each, without the Unicode tables (the soft hyphen is a format
         // character: none).
-        if (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) && v != 0xAD || (0x2500...0x259F).contains(v) { return 1 }
+        if isPlain(v) { return 1 }
         return tableWidth(scalar)
+    }
+
+    /// A scalar of one column drawn as it is, that no following scalar of
+    /// the same kind joins into a cluster: printable ASCII, Latin letters
+    /// (å ä ö é ü) and marks (· «), the box-drawing lines. A run of them is
+    /// one grapheme each, so text made of them is measured and drawn by
+    /// scalar, without walking grapheme clusters (issue 15).
+    @inline(__always) static func isPlain(_ v: UInt32) -> Bool {
+        (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) && v != 0xAD || (0x2500...0x259F).contains(v)
+    }
+
+    /// Where the plain run at the start of `s` ends: every scalar before
+    /// it is a grapheme of one column (see `isPlain`), and it is at a
+    /// grapheme boundary.
+    @inline(__always) static func plainPrefixEnd(_ s: String) -> String.Index {
+        let scalars = s.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex, isPlain(scalars[i].value) {
+            let next = scalars.index(after: i)
+            // The last plain scalar is a grapheme of its own only if what
+            // follows cannot extend it (a combining mark would).
+            if next < scalars.endIndex, !isPlain(scalars[next].value) { break }
+            i = next
+        }
+        return i
     }
 
     /// `of(_:)` through the Unicode property tables.
@@ -88,7 +113,9 @@ public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
         LayoutWork.measured(s.utf8.count)
         if isPrintableASCII(s) { return s.utf8.count }
-        return s.reduce(0) { $0 + cell(for: $1).1 }
+        let plain = plainPrefixEnd(s)
+        let columns = s.unicodeScalars[..<plain].count
+        return s[plain...].reduce(columns) { $0 + cell(for: $1).1 }
     }
 
     /// Whether every character is printable ASCII (one byte, one column):
@@ -104,9 +131,18 @@ public enum DisplayWidth {
             LayoutWork.measured(n)
             return n == s.utf8.count ? s : String(s.utf8.prefix(n))!
         }
+        let plain = plainPrefixEnd(s)
         var out = ""
         var used = 0
-        for g in s {
+        for scalar in s.unicodeScalars[..<plain] {
+            if used + 1 > columns {
+                LayoutWork.measured(out.utf8.count)
+                return out
+            }
+            out.unicodeScalars.append(scalar)
+            used += 1
+        }
+        for g in s[plain...] {
             let w = cell(for: g).1
             if used + w > columns { break }
             out.append(g)

@@ -206,7 +206,15 @@ public struct Grid: Equatable, Sendable {
             return col
         }
         var col = x
-        for g in s {
+        // Latin text (å ä ö): a cell per scalar while every scalar is a
+        // grapheme of its own; the rest by grapheme cluster.
+        let plain = DisplayWidth.plainPrefixEnd(s)
+        for scalar in s.unicodeScalars[..<plain] {
+            if col + 1 > limit { return col }
+            if col >= 0 { put(col, y, Cell(scalar: scalar.value, width: 1, style: style)) }
+            col += 1
+        }
+        for g in s[plain...] {
             let (shown, w) = DisplayWidth.cell(for: g)
             if w == 0 { continue }
             if col + w > limit { break }

@@ -1,0 +1,54 @@
+// Latin text is measured and drawn by scalar while every scalar is a
+// grapheme of its own (issue 15); the result must be exactly what going
+// through grapheme clusters gives, for any text.
+
+import Testing
+@testable import SamtalRender
+
+@Suite("Measuring and drawing by scalar gives what grapheme clusters give")
+struct PlainTextPathTests {
+    static let pool: [String] = ["a", "Å", "ö", "é", " ", "·", "─", "\u{301}", "\u{30A}", "\u{200D}", "\u{FE0F}", "👍", "🏽",
+                                 "中", "\u{1F1F8}", "\u{1F1EA}", "\n", "\u{7}", "\u{AD}", "ß", "ǅ", "\u{2B0}", "\u{600}", "한"]
+
+    /// The reference: every grapheme through `DisplayWidth.cell(for:)`.
+    static func referenceWidth(_ s: String) -> Int { s.reduce(0) { $0 + DisplayWidth.cell(for: $1).1 } }
+
+    static func referencePrefix(_ s: String, columns: Int) -> String {
+        var out = "", used = 0
+        for g in s {
+            let w = DisplayWidth.cell(for: g).1
+            if used + w > columns { break }
+            out.append(g)
+            used += w
+        }
+        return out
+    }
+
+    static func referenceRow(_ s: String, width: Int) -> String {
+        var grid = Grid(Size(width: width, height: 1))
+        var col = 0
+        for g in s {
+            let (shown, w) = DisplayWidth.cell(for: g)
+            if w == 0 { continue }
+            if col + w > width { break }
+            grid.put(col, 0, Cell(shown, width: w))
+            if w == 2 { grid.put(col + 1, 0, Cell("", width: 0)) }
+            col += w
+        }
+        return grid.rowText(0)
+    }
+
+    @Test("10,000 random texts of Latin letters, marks, emoji, flags, wide and control characters")
+    func randomTexts() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<10_000 {
+            let s = (0..<Int.random(in: 0...12, using: &rng)).map { _ in Self.pool.randomElement(using: &rng)! }.joined()
+            #expect(DisplayWidth.of(s) == Self.referenceWidth(s), "width of \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            let columns = Int.random(in: 0...14, using: &rng)
+            #expect(DisplayWidth.prefix(s, columns: columns) == Self.referencePrefix(s, columns: columns))
+            var grid = Grid(Size(width: 10, height: 1))
+            grid.text(s, x: 0, y: 0)
+            #expect(grid.rowText(0) == Self.referenceRow(s, width: 10), "drawn \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
