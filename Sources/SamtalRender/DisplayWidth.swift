@@ -23,12 +23,20 @@ public enum DisplayWidth {
 
     /// A scalar of one column drawn as it is, that no following scalar of
     /// the same kind joins into a cluster: printable ASCII, Latin letters
-    /// (å ä ö é ü) and marks (· «), the box-drawing lines. A run of them is
-    /// one grapheme each, so text made of them is measured and drawn by
-    /// scalar, without walking grapheme clusters (issue 15).
+    /// (å ä ö é ü) and marks (· «), Swedish typography's dashes, quotes and
+    /// ellipsis (– ” …), currency signs (€), arrows (→ ↵) and the
+    /// box-drawing lines. A run of them is one grapheme each, so text made
+    /// of them is measured and drawn by scalar, without walking grapheme
+    /// clusters (issue 15). `PlainTextPathTests` checks every one of them.
     @inline(__always) static func isPlain(_ v: UInt32) -> Bool {
-        (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) && v != 0xAD || (0x2500...0x259F).contains(v)
+        if v < 0x300 { return v >= 0x20 && v < 0x7F || v >= 0xA0 && v != 0xAD }
+        return (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x20A0...0x20C0).contains(v)
+            || (0x2190...0x21FF).contains(v) || (0x2500...0x259F).contains(v)
     }
+
+    /// The ranges `isPlain` takes beyond printable ASCII, for its test.
+    static let plainRanges: [ClosedRange<UInt32>] = [0xA0...0xAC, 0xAE...0x2FF, 0x2010...0x2027, 0x2030...0x205E,
+                                                     0x20A0...0x20C0, 0x2190...0x21FF, 0x2500...0x259F]
 
     /// Where the plain run at the start of `s` ends: every scalar before
     /// it is a grapheme of one column (see `isPlain`), and it is at a
@@ -65,10 +73,9 @@ public enum DisplayWidth {
     public static func cell(for g: Character) -> (String, Int) {
         // Printable ASCII, most of what is typed: one column, as it is.
         if let a = g.asciiValue, a >= 0x20, a < 0x7F { return (String(g), 1) }
-        // One scalar that needs no table (å, ·, ─): drawn as it is.
+        // One scalar that needs no table (å, –, ─): drawn as it is.
         let view = g.unicodeScalars
-        if let first = view.first, view.index(after: view.startIndex) == view.endIndex,
-           (0xA0..<0x300).contains(first.value) && first.value != 0xAD || (0x2500...0x259F).contains(first.value) {
+        if let first = view.first, view.index(after: view.startIndex) == view.endIndex, isPlain(first.value) {
             return (String(g), 1)
         }
         return tableCell(for: g)

@@ -8,7 +8,8 @@ import Testing
 @Suite("Measuring and drawing by scalar gives what grapheme clusters give")
 struct PlainTextPathTests {
     static let pool: [String] = ["a", "Å", "ö", "é", " ", "·", "─", "\u{301}", "\u{30A}", "\u{200D}", "\u{FE0F}", "👍", "🏽",
-                                 "中", "\u{1F1F8}", "\u{1F1EA}", "\n", "\u{7}", "\u{AD}", "ß", "ǅ", "\u{2B0}", "\u{600}", "한"]
+                                 "中", "\u{1F1F8}", "\u{1F1EA}", "\n", "\u{7}", "\u{AD}", "ß", "ǅ", "\u{2B0}", "\u{600}", "한",
+                                 "–", "”", "…", "→", "€", "•", "\u{2028}", "\u{200B}", "\u{2060}", "\u{202E}", "\u{2192}", "\u{FE0E}"]
 
     /// The reference: every grapheme through `DisplayWidth.cell(for:)`.
     static func referenceWidth(_ s: String) -> Int { s.reduce(0) { $0 + DisplayWidth.cell(for: $1).1 } }
@@ -36,6 +37,34 @@ struct PlainTextPathTests {
             col += w
         }
         return grid.rowText(0)
+    }
+
+    @Test("every plain scalar is one column, no mark or format character, and a grapheme of its own before another")
+    func plainScalars() {
+        let all = DisplayWidth.plainRanges.flatMap { $0 }.compactMap(Unicode.Scalar.init) + (0x20..<0x7F).compactMap(Unicode.Scalar.init)
+        #expect(all.allSatisfy { DisplayWidth.isPlain($0.value) })
+        for a in all {
+            #expect(DisplayWidth.tableWidth(a) == 1, "U+\(String(a.value, radix: 16))")
+            switch a.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control, .lineSeparator, .paragraphSeparator, .surrogate:
+                Issue.record("U+\(String(a.value, radix: 16)) is \(a.properties.generalCategory)")
+            default: break
+            }
+        }
+        for (i, a) in all.enumerated() {
+            // Against every other plain scalar would be 900,000 pairs: a
+            // stride through them, different for each.
+            for b in stride(from: i % 7, to: all.count, by: 7).map({ all[$0] }) {
+                var s = ""
+                s.unicodeScalars.append(a)
+                s.unicodeScalars.append(b)
+                if s.count != 2 { Issue.record("U+\(String(a.value, radix: 16)) U+\(String(b.value, radix: 16)) is one grapheme") }
+            }
+        }
+        // Just outside: not plain.
+        for v: UInt32 in [0x7F, 0xAD, 0x300, 0x200F, 0x2028, 0x205F, 0x2060, 0x20C1, 0x218F, 0x2200, 0x24FF, 0x25A0] {
+            #expect(!DisplayWidth.isPlain(v), "U+\(String(v, radix: 16))")
+        }
     }
 
     @Test("10,000 random texts of Latin letters, marks, emoji, flags, wide and control characters")
