@@ -90,6 +90,7 @@ extension Screens {
 
     /// Collect: every note the room may see, by group, each with its type.
     static func notesWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        LayoutWork.visited(run.notes.count)
         let shown = run.notes.filter { !$0.hidden }
         let byGroup = Dictionary(grouping: shown, by: \.group)
         // Groups 1, 2, …, then the plenary, as the facilitator lists them.
@@ -116,6 +117,7 @@ extension Screens {
     /// Cluster: the wall itself, each area a column with its notes, the
     /// notes not yet placed first.
     static func clusterWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        LayoutWork.visited(run.data.sourceNotes.count)
         let notes = run.data.sourceNotes.filter { !$0.hidden }
         let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })
         let placed = Set(run.data.focusAreas.flatMap(\.noteIDs))

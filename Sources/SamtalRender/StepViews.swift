@@ -33,6 +33,7 @@ extension Screens {
             // A placed note is marked and dimmed, not prefixed with its
             // area's name (which left no room to tell notes apart); the
             // areas list shows where it is.
+            LayoutWork.visited(run.data.focusAreas.reduce(0) { $0 + $1.noteIDs.count })
             let area = run.data.area(of: note.id)
             let tag = area == nil ? "" : "✓ "
             // Notes gathered from the whole cycle keep their source in view.
@@ -46,6 +47,7 @@ extension Screens {
         }
         // Each area: its name and type, then its notes indented.
         var lines: [(text: String, style: Style, area: Int?)] = []
+        LayoutWork.visited(notes.count)
         let noteText = Dictionary(notes.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         for (i, area) in areas.enumerated() {
             let merge = run.cluster.mergeSource == area.id ? " ⇢" : ""
@@ -59,6 +61,7 @@ extension Screens {
                 lines.append(("   \(t[.targetPictureLabel]): \(area.targetPicture)", Style(.dim), nil))
             }
             for id in area.noteIDs {
+                LayoutWork.item()
                 if let text = noteText[id] { lines.append(("   " + text, .normal, nil)) }
             }
         }

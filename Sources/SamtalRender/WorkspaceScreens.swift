@@ -92,6 +92,7 @@ extension Screens {
     // MARK: focus areas
 
     static func drawAreasTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        LayoutWork.visited(a.focusAreas.count)
         let areas = ws.listedAreas
         let (top, bottom) = listAndDetails(rect, details: max(6, rect.height * 2 / 5))
         let inner = grid.box(top, title: "\(t[.wsTabAreas]) (\(areas.count))")
@@ -100,6 +101,8 @@ extension Screens {
         }
         let start = scrollStart(selected: ws.row, count: areas.count, height: inner.height)
         for (i, area) in areas.enumerated().dropFirst(start).prefix(inner.height) {
+            LayoutWork.item()
+            LayoutWork.visited(a.focusAreas.count + 2 * a.problems.count)
             let rank = a.rank(of: area.id).map { "\($0)." } ?? "–"
             // The markers first: they must survive a narrow screen.
             let leads = a.promiseAreas.contains(area.id)
@@ -112,6 +115,7 @@ extension Screens {
             listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: i == ws.row,
                     style: Style(.normal, bold: leads))
         }
+        LayoutWork.visited(a.focusAreas.count)
         guard let area = ws.selectedArea else {
             grid.box(bottom)
             return
@@ -128,11 +132,13 @@ extension Screens {
                 characters = quoted.count
                 if characters > 5 * d.width { break }
             }
+            LayoutWork.item()
             guard let text = a.notes[id]?.text else { continue }
             if !quoted.isEmpty { quoted += " " }
             quoted += "“\(text)”"
             characters += text.count + 3
         }
+        LayoutWork.visited(a.problems.count + a.activities.count + a.goals.count)
         details(&grid, [
             (t[.wsTargetPicture], area.targetPicture),
             (t[.wsNotesFrom], quoted),
@@ -145,6 +151,7 @@ extension Screens {
     // MARK: problem and causes
 
     static func drawProblemTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        LayoutWork.visited(a.focusAreas.count)
         guard let area = ws.currentArea else {
             let inner = grid.box(rect, title: t[.wsTabProblem])
             grid.paragraph(t[.wsNoAreas], in: inner, style: Style(.dim))
@@ -153,6 +160,7 @@ extension Screens {
         let problem = a.problem(for: area.id)
         let inner = grid.box(rect, title: "\(t[.wsTabProblem]) · \(area.name)",
                              right: a.focusAreas.count > 1 ? "F3 \(t[.wsFocusArea])" : "")
+        LayoutWork.visited(2 * a.problems.count + 2 * (problem.flatMap { a.causes[$0.id]?.count } ?? 0))
         let rows = ws.problemRows
         let labels = ProblemQuestion.allCases.map { t[ProblemField.question($0).label] }
             + TriangleSide.allCases.map { t[ProblemField.triangle($0).label] }
@@ -160,6 +168,7 @@ extension Screens {
         var lines: [(text: String, style: Style, row: Int?)] = []
         var section: TextKey?
         for (i, row) in rows.enumerated() {
+            LayoutWork.item()
             let heading: TextKey
             let text: String
             var style = Style.normal
@@ -202,6 +211,7 @@ extension Screens {
     // MARK: activities
 
     static func drawActivitiesTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        LayoutWork.visited(a.activities.count)
         let list = a.orderedActivities
         let (top, bottom) = listAndDetails(rect, details: max(10, rect.height / 2))
         let inner = grid.box(top, title: "\(t[.wsTabActivities]) (\(list.count))")
@@ -219,6 +229,8 @@ extension Screens {
         let height = max(0, inner.height - 1)
         let start = scrollStart(selected: ws.row, count: list.count, height: height)
         for (i, act) in list.enumerated().dropFirst(start).prefix(height) {
+            LayoutWork.item()
+            LayoutWork.visited(act.dependsOn.count * a.activities.count)
             let who = [act.organisation, act.responsible].filter { !$0.isEmpty }.joined(separator: ", ")
             let when = [act.start, act.end].allSatisfy(\.isEmpty) ? "" : "\(act.start)–\(act.end)"
             let deps = act.dependsOn.compactMap { a.number(ofActivity: $0) }.map(String.init).joined(separator: ",")
@@ -226,7 +238,9 @@ extension Screens {
             listRow(&grid, text, x: inner.x, y: inner.y + 1 + i - start, width: inner.width, selected: i == ws.row,
                     style: Style(act.status == .done ? .success : act.status == .cancelled ? .dim : .normal, bold: act.priority == .high))
         }
+        LayoutWork.visited(a.activities.count)
         guard let act = ws.selectedActivity else { return }
+        LayoutWork.visited(a.activities.count + a.goals.count + a.focusAreas.count)
         let d = grid.box(bottom, title: "\(t[.wsActivity]) \(a.number(ofActivity: act.id) ?? 0)")
         let pairs: [(String, String)] = [
             (t[.wsServes], a.goals(servedBy: act.id).map(\.text).joined(separator: "; ")),
@@ -269,6 +283,7 @@ extension Screens {
         let lettersWidth = 16
         let start = scrollStart(selected: ws.row, count: goals.count, height: inner.height)
         for (i, g) in goals.enumerated().dropFirst(start).prefix(inner.height) {
+            LayoutWork.item()
             let y = inner.y + i - start
             listRow(&grid, "\(i + 1). [\(t.goalKind(g.kind))] \(g.text)", x: inner.x, y: y, width: inner.width - lettersWidth,
                     selected: i == ws.row)
@@ -278,6 +293,7 @@ extension Screens {
         }
         guard let g = ws.selectedGoal else { return }
         let d = grid.box(bottom, title: "\(t[.wsGoal]) \(ws.row + 1) · \(t.goalKind(g.kind))")
+        LayoutWork.visited(g.activityIDs.count * a.activities.count)
         let served = g.activityIDs.compactMap { a.number(ofActivity: $0) }.sorted().map(String.init).joined(separator: ", ")
         let pairs: [(String, String)] = [
             (t[.wsIndicator], g.indicator), (t[.wsBaseline] + " → " + t[.wsTarget], g.baseline.isEmpty && g.target.isEmpty ? "" : "\(g.baseline.isEmpty ? "–" : g.baseline) → \(g.target.isEmpty ? "–" : g.target)"),
@@ -313,6 +329,7 @@ extension Screens {
     // MARK: promise
 
     static func drawPromiseTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
+        LayoutWork.visited(a.focusAreas.count)
         let areas = a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) }.map(\.name).joined(separator: ", ")
         let inner = grid.box(rect, title: t[.wsTabPromise], right: areas.isEmpty ? "" : "★ " + areas)
         var lines: [(text: String, style: Style, section: Int?)] = []
@@ -354,6 +371,8 @@ extension Screens {
             let height = max(0, inner.height - 1)
             let start = scrollStart(selected: ws.row, count: entries.count, height: height)
             for (i, f) in entries.enumerated().dropFirst(start).prefix(height) {
+                LayoutWork.item()
+                LayoutWork.visited(2 * a.activities.count + a.goals.count)
                 let text = row([f.date, concerns(f, a, texts: t), t.aspect(f.aspect), t.followUpStatus(f.status), f.measuredValue])
                 let role: Role = f.status == .done ? .success : f.status == .notDone ? .error : .warning
                 listRow(&grid, text, x: inner.x, y: inner.y + 1 + i - start, width: inner.width, selected: i == ws.row, style: Style(role))
@@ -367,6 +386,7 @@ extension Screens {
     /// step with `show: commitments`.
     static func drawCommitments(_ grid: inout Grid, _ a: CycleAnalysis, rect: Rect, title: String, texts t: Texts) {
         let d = grid.box(rect, title: title, right: a.cycle.period)
+        LayoutWork.visited(2 * a.activities.count + a.goals.count)
         let activities = a.orderedActivities
         if activities.isEmpty && a.goals.isEmpty {
             grid.paragraph(t[.wsNoCommitments], in: d, style: Style(.dim))
@@ -378,6 +398,8 @@ extension Screens {
         }
         var y = d.y
         for (i, act) in activities.enumerated() where y < d.maxY {
+            LayoutWork.item()
+            LayoutWork.visited(a.followUps.count)
             let entry = a.followUps.last { $0.activityID == act.id }
             // The plan's status only until a follow-up says more.
             let status = entry == nil ? " · \(t.activityStatus(act.status))" : ""
@@ -386,6 +408,8 @@ extension Screens {
             y += 1
         }
         for g in a.goals where y < d.maxY {
+            LayoutWork.item()
+            LayoutWork.visited(a.followUps.count)
             let entry = a.followUps.last { $0.goalID == g.id }
             let target = [g.target, g.deadline].filter { !$0.isEmpty }.joined(separator: " ")
             grid.text(truncate("◎ \(g.text)\(target.isEmpty ? "" : " (\(target))") · \(t[.wsLatest]): \(latest(entry))", width: d.width),
