@@ -218,28 +218,46 @@ struct ProjectorShapeTests {
         _ = state.update(.tick(now: state.now + 1, today: "2026-12-03"))
     }
 
-    @Test("a frame of the collect wall (the clock's second): 3,000 notes cost at most 1.2× 30", arguments: [
-        Size(width: 100, height: 30), Size(width: 160, height: 45),
+    /// 30 notes fill a page at 100×30; at 160×45 a page holds about 50.
+    @Test("a frame of the collect wall (the clock's second): 3,000 notes cost at most 1.2× a page's worth", arguments: [
+        (Size(width: 100, height: 30), 30), (Size(width: 160, height: 45), 100),
     ])
-    func collectFrame(size: Size) {
-        let small = frameWork(collect(notes: 30), size: size, after: Self.tick)
+    func collectFrame(size: Size, small count: Int) {
+        let small = frameWork(collect(notes: count), size: size, after: Self.tick)
         let large = frameWork(collect(notes: 3000), size: size, after: Self.tick)
         #expect(small.items > 0)
         expectFlat(small, large, "notes")
     }
 
+    /// Turned from the second page: with 30 notes (two pages) the wall
+    /// goes round to its first page, with 3,000 to its third; both full.
     @Test("the collect wall turning a page: 3,000 notes cost at most 1.2× 30")
     func collectPageTurn() {
-        let turn: (inout AppState) -> Void = { Self.turn(&$0, to: 1) }
-        let small = frameWork(collect(notes: 30), after: turn)
-        let large = frameWork(collect(notes: 3000), after: turn)
-        #expect(small.items > 0)
-        expectFlat(small, large, "notes")
+        let turn: (inout AppState) -> Void = { Self.turn(&$0, to: 2) }
+        var small = collect(notes: 30), large = collect(notes: 3000)
+        Self.turn(&small, to: 1)
+        Self.turn(&large, to: 1)
+        let smallWork = frameWork(small, after: turn)
+        let largeWork = frameWork(large, after: turn)
+        #expect(smallWork.items > 0)
+        expectFlat(smallWork, largeWork, "notes")
         // And the page turned to is the one drawn.
-        var state = collect(notes: 3000)
-        _ = Screens.render(state, size: Size(width: 100, height: 30))
-        turn(&state)
-        #expect(Screens.render(state, size: Size(width: 100, height: 30)).text.contains("sida 2/"))
+        _ = Screens.render(large, size: Size(width: 100, height: 30))
+        turn(&large)
+        #expect(Screens.render(large, size: Size(width: 100, height: 30)).text.contains("sida 3/"))
+    }
+
+    @Test("a note that arrives is on the wall at once: what was kept of the wall is not used for other notes")
+    func aNewNoteIsOnTheWall() {
+        var state = collect(notes: 30)
+        let size = Size(width: 100, height: 30)
+        #expect(Screens.render(state, size: size).text.contains("Grupp 1 (8)"))
+        var notes = ShapeFixtures.notes(30)
+        notes.append(Note(id: 31, meetingID: 3, stepID: "lokal-lagesbild", group: 1, type: .problem, source: .employee,
+                          text: "Helt ny anteckning", createdAt: -1))
+        _ = state.update(.stepLoaded(StepData(stepID: "lokal-lagesbild", notes: notes)))
+        let screen = Screens.render(state, size: size).text
+        #expect(screen.contains("Helt ny anteckning") && screen.contains("Grupp 1 (9)"), "\(screen)")
     }
 
     @Test("a frame of the cluster wall: 1,000 notes from the cycle cost at most 1.2× 30")
