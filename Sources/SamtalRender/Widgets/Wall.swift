@@ -140,8 +140,8 @@ extension Screens {
         var height: Int
     }
 
-    static let wallBlocks = FrameMemo<WallSource, [WallBlock]>()
-    static let wallPlans = FrameMemo<WallPlanKey, WallPlan>(capacity: 16)
+    static let wallBlocks = FrameMemo<WallSource, [WallBlock]>(capacity: 6)
+    static let wallPlans = FrameMemo<WallPlanKey, WallPlan>(capacity: 8)
 
     /// The wall of `source`, its blocks made by `blocks` only when the
     /// source changed and its pages counted only when it or the size did;
