@@ -7,6 +7,10 @@ public final class LayoutWork: @unchecked Sendable {
     public private(set) var items = 0
     /// UTF-8 bytes of text whose display width was measured.
     public private(set) var measuredBytes = 0
+    /// Records (notes, areas, causes, activities, …) a frame went through
+    /// without laying them out: to count a wall's pages, to find a note's
+    /// area, to rank a list. Work that grows with them all the same.
+    public private(set) var visited = 0
 
     public init() {}
 
@@ -22,6 +26,11 @@ public final class LayoutWork: @unchecked Sendable {
 
     @inline(__always) static func item(_ n: Int = 1) {
         if let work = current { work.items += n }
+    }
+
+    /// `n` is worked out only while a test counts.
+    @inline(__always) static func visited(_ n: @autoclosure () -> Int) {
+        if let work = current { work.visited += n() }
     }
 
     @inline(__always) static func measured(_ bytes: Int) {

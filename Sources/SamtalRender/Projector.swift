@@ -52,7 +52,8 @@ extension Screens {
             drawRanking(&grid, run: run, rect: rest, title: "\(run.votesOnActivities ? t[.voteActivitiesHeading] : t[.voteHeading]) · "
                         + t.dots(run.dotsCast), texts: t)
         case .cluster:
-            drawWall(&grid, clusterWall(run, texts: t), rect: rest, page: page, texts: t)
+            drawWall(&grid, source: .cluster(run.data.sourceNotes, areas: run.data.focusAreas, t.language), rect: rest, page: page,
+                     texts: t) { clusterWall(run, texts: t) }
         case .goals:
             drawGoalList(&grid, run: run, rect: rest, texts: t, selectable: false)
         case .followUp:
@@ -73,7 +74,8 @@ extension Screens {
             } else if !run.data.focusAreas.isEmpty {
                 drawRanking(&grid, run: run, rect: rest, title: t[.cycleFocusAreasHeading], texts: t)
             } else if !run.notes.isEmpty || step.kind == .collect {
-                drawWall(&grid, notesWall(run, texts: t), rect: rest, page: page, texts: t)
+                drawWall(&grid, source: .notes(run.notes, personalData: run.personalData, t.language), rect: rest, page: page,
+                         texts: t) { notesWall(run, texts: t) }
             }
         }
     }
@@ -89,7 +91,9 @@ extension Screens {
     }
 
     /// Collect: every note the room may see, by group, each with its type.
+    /// Made again only when the notes change (`drawWall(source:)`).
     static func notesWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        LayoutWork.visited(run.notes.count)
         let shown = run.notes.filter { !$0.hidden }
         let byGroup = Dictionary(grouping: shown, by: \.group)
         // Groups 1, 2, …, then the plenary, as the facilitator lists them.
@@ -114,8 +118,10 @@ extension Screens {
     }
 
     /// Cluster: the wall itself, each area a column with its notes, the
-    /// notes not yet placed first.
+    /// notes not yet placed first. Made again only when the notes or the
+    /// areas change.
     static func clusterWall(_ run: RunState, texts t: Texts) -> [WallBlock] {
+        LayoutWork.visited(run.data.sourceNotes.count)
         let notes = run.data.sourceNotes.filter { !$0.hidden }
         let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })
         let placed = Set(run.data.focusAreas.flatMap(\.noteIDs))

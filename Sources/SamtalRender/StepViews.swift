@@ -22,6 +22,8 @@ extension Screens {
         let areasInner = grid.box(right, title: title, right: run.query.notesFromCycle && fits && !onNotes ? hints : pane(!onNotes).1,
                                   style: Style(.border, bold: !onNotes))
         let notes = run.data.sourceNotes
+        let areas = run.data.focusAreas
+        let rows = clusterRowsMemo.value(ClusterRowsKey(notes: notes, areas: areas)) { ClusterRows(notes: notes, areas: areas) }
         if notes.isEmpty {
             grid.paragraph(t[.clusterNoSourceNotes], in: notesInner, style: Style(.dim))
         }
@@ -33,48 +35,91 @@ extension Screens {
             // A placed note is marked and dimmed, not prefixed with its
             // area's name (which left no room to tell notes apart); the
             // areas list shows where it is.
-            let area = run.data.area(of: note.id)
-            let tag = area == nil ? "" : "✓ "
+            let placed = rows.area[note.id] != nil
+            let tag = placed ? "✓ " : ""
             // Notes gathered from the whole cycle keep their source in view.
             let source = run.query.notesFromCycle ? "(\(t.source(note.source))) " : ""
-            return ListItem(text: tag + source + note.text, style: area == nil ? .normal : Style(.dim), index: i)
+            return ListItem(text: tag + source + note.text, style: placed ? Style(.dim) : .normal, index: i)
         }
-        let areas = run.data.focusAreas
         if areas.isEmpty {
             grid.paragraph(t[.clusterNoAreas], in: areasInner, style: Style(.dim))
             return
         }
-        // Each area: its name and type, then its notes indented.
-        var lines: [(text: String, style: Style, area: Int?)] = []
-        let noteText = Dictionary(notes.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
-        for (i, area) in areas.enumerated() {
-            let merge = run.cluster.mergeSource == area.id ? " ⇢" : ""
-            let from = run.proposedElsewhere(area)
-            let promise = area.leadsToPromise ? "★ " : ""
-            // The key that moves a note here (after the move key).
-            let key = PickKey.key(i).map { "\($0) " } ?? "  "
-            lines.append(("\(key)\(promise)\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)",
-                          Style(.heading, bold: true), i))
-            if !area.targetPicture.isEmpty {
-                lines.append(("   \(t[.targetPictureLabel]): \(area.targetPicture)", Style(.dim), nil))
-            }
-            for id in area.noteIDs {
-                if let text = noteText[id] { lines.append(("   " + text, .normal, nil)) }
-            }
+        // Each area: its name and type, then its notes indented; only the
+        // rows in view are made.
+        let count = rows.firstRow[areas.count]
+        let selectedLine = areas.indices.contains(run.cluster.area) ? rows.firstRow[run.cluster.area] : 0
+        let first = scrollStart(selected: selectedLine, count: count, height: areasInner.height)
+        overflowMarks(&grid, above: first, below: max(0, count - first - areasInner.height), rect: areasInner)
+        // The area of the first row in view: the last that starts at or above it.
+        var lo = 0, hi = areas.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if rows.firstRow[mid] <= first { lo = mid } else { hi = mid - 1 }
         }
-        let selectedLine = lines.firstIndex { $0.area == run.cluster.area } ?? 0
-        let first = scrollStart(selected: selectedLine, count: lines.count, height: areasInner.height)
-        overflowMarks(&grid, above: first, below: max(0, lines.count - first - areasInner.height), rect: areasInner)
-        for (i, line) in lines.enumerated().dropFirst(first).prefix(areasInner.height) {
-            let y = areasInner.y + i - first
-            if let a = line.area {
-                listRow(&grid, line.text, x: areasInner.x, y: y, width: areasInner.width, selected: a == run.cluster.area,
-                        active: run.cluster.pane == .areas, style: line.style)
-            } else {
-                grid.text(truncate(line.text, width: areasInner.width), x: areasInner.x, y: y, style: line.style)
+        var k = lo
+        for row in first..<min(count, first + areasInner.height) {
+            while rows.firstRow[k + 1] <= row { k += 1 }
+            LayoutWork.item()
+            let y = areasInner.y + row - first
+            let area = areas[k]
+            var line = row - rows.firstRow[k]
+            if line == 0 {
+                let merge = run.cluster.mergeSource == area.id ? " ⇢" : ""
+                let from = run.proposedElsewhere(area)
+                let promise = area.leadsToPromise ? "★ " : ""
+                // The key that moves a note here (after the move key).
+                let key = PickKey.key(k).map { "\($0) " } ?? "  "
+                let text = "\(key)\(promise)\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)"
+                listRow(&grid, text, x: areasInner.x, y: y, width: areasInner.width, selected: k == run.cluster.area,
+                        active: run.cluster.pane == .areas, style: Style(.heading, bold: true))
+                continue
             }
+            if !area.targetPicture.isEmpty {
+                if line == 1 {
+                    grid.text(truncate("   \(t[.targetPictureLabel]): \(area.targetPicture)", width: areasInner.width), x: areasInner.x, y: y,
+                              style: Style(.dim))
+                    continue
+                }
+                line -= 1
+            }
+            grid.text(truncate("   " + notes[rows.notes[k][line - 1]].text, width: areasInner.width), x: areasInner.x, y: y)
         }
     }
+
+    /// The cluster's areas pane as rows: each area's heading, its target
+    /// picture, and its notes that are among those gathered; worked out
+    /// when the notes or the areas change, not for every frame (issue 15).
+    struct ClusterRows: Sendable {
+        /// The area (its position) each note is in, the first that has it.
+        var area: [Int64: Int] = [:]
+        /// Each area's first row, then the number of rows.
+        var firstRow: [Int] = []
+        /// Each area's notes found among those gathered, as their positions.
+        var notes: [[Int]] = []
+
+        init(notes: [Note], areas: [FocusArea]) {
+            LayoutWork.visited(notes.count + areas.reduce(0) { $0 + $1.noteIDs.count })
+            var position: [Int64: Int] = [:]
+            for (i, n) in notes.enumerated() where position[n.id] == nil { position[n.id] = i }
+            var row = 0
+            for (k, a) in areas.enumerated() {
+                firstRow.append(row)
+                for id in a.noteIDs where area[id] == nil { area[id] = k }
+                let found = a.noteIDs.compactMap { position[$0] }
+                self.notes.append(found)
+                row += 1 + (a.targetPicture.isEmpty ? 0 : 1) + found.count
+            }
+            firstRow.append(row)
+        }
+    }
+
+    struct ClusterRowsKey: Equatable, Sendable {
+        var notes: [Note]
+        var areas: [FocusArea]
+    }
+
+    static let clusterRowsMemo = FrameMemo<ClusterRowsKey, ClusterRows>()
 
     /// The ranking of focus areas by dots, with bars: the vote step's tally
     /// and the hand-on from earlier meetings.

@@ -57,6 +57,19 @@ extension Screens {
         rect.splitBottom(max(0, min(details, rect.height - 5)))
     }
 
+    /// The items joined, only as many as make `upTo` characters (a detail
+    /// shows four lines; `wrap` cuts the rest with "…" all the same).
+    static func joined(_ items: [String], separator: String, upTo characters: Int) -> String {
+        var out = ""
+        for item in items {
+            if out.count > characters { break }
+            LayoutWork.item()
+            if !out.isEmpty { out += separator }
+            out += item
+        }
+        return out
+    }
+
     /// Table cells cut to their column (with "…") and padded.
     static func columns(_ cells: [String], widths: [Int]) -> String {
         zip(cells, widths).map { pad(truncate($0, width: $1), width: $1) }.joined(separator: " ")
@@ -92,7 +105,8 @@ extension Screens {
     // MARK: focus areas
 
     static func drawAreasTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
-        let areas = ws.listedAreas
+        let ix = index(a)
+        let areas = ix.ranked
         let (top, bottom) = listAndDetails(rect, details: max(6, rect.height * 2 / 5))
         let inner = grid.box(top, title: "\(t[.wsTabAreas]) (\(areas.count))")
         if areas.isEmpty {
@@ -100,22 +114,26 @@ extension Screens {
         }
         let start = scrollStart(selected: ws.row, count: areas.count, height: inner.height)
         for (i, area) in areas.enumerated().dropFirst(start).prefix(inner.height) {
-            let rank = a.rank(of: area.id).map { "\($0)." } ?? "–"
+            LayoutWork.item()
+            let rank = ix.rank[area.id].map { "\($0)." } ?? "–"
             // The markers first: they must survive a narrow screen.
             let leads = a.promiseAreas.contains(area.id)
             let merging = ws.mergeSource == area.id ? "⇢ " : ""
             var text = "\(pad(rank, width: 3)) \(merging)\(leads ? "★ " : "")\(area.name)"
-            if a.problem(for: area.id) != nil { text += " ✓" }
+            let described = ix.problem[area.id] != nil
+            if described { text += " ✓" }
             text += " · \(t.areaType(area.type)) · \(t.dots(a.dots[area.id] ?? 0)) · \(t.notes(area.noteIDs.count))"
-            if a.problem(for: area.id) != nil { text += " · ✓ \(t[.wsProblemDescribed])" }
+            if described { text += " · ✓ \(t[.wsProblemDescribed])" }
             if leads { text += " · ★ \(t[.wsPromiseMark])" }
             listRow(&grid, text, x: inner.x, y: inner.y + i - start, width: inner.width, selected: i == ws.row,
                     style: Style(.normal, bold: leads))
         }
-        guard let area = ws.selectedArea else {
+        let selected = ws.rows[.focusAreas] ?? 0
+        guard areas.indices.contains(selected) else {
             grid.box(bottom)
             return
         }
+        let area = areas[selected]
         let d = grid.box(bottom, title: area.name)
         // The notes quoted one after another, only as far as the detail's
         // four lines can show (wrap cuts the rest with "…" all the same).
@@ -128,6 +146,7 @@ extension Screens {
                 characters = quoted.count
                 if characters > 5 * d.width { break }
             }
+            LayoutWork.item()
             guard let text = a.notes[id]?.text else { continue }
             if !quoted.isEmpty { quoted += " " }
             quoted += "“\(text)”"
@@ -136,63 +155,65 @@ extension Screens {
         details(&grid, [
             (t[.wsTargetPicture], area.targetPicture),
             (t[.wsNotesFrom], quoted),
-            (t[.qWhat], a.problem(for: area.id)?.answers[.what] ?? t[.wsProblemMissing]),
-            (t[.wsTabActivities], a.orderedActivities.filter { $0.focusAreaID == area.id }.map(\.what).joined(separator: "; ")),
-            (t[.wsTabGoals], a.goals.filter { $0.focusAreaID == area.id }.map(\.text).joined(separator: "; ")),
+            (t[.qWhat], ix.problem[area.id]?.answers[.what] ?? t[.wsProblemMissing]),
+            (t[.wsTabActivities], joined((ix.activitiesOfArea[area.id] ?? []).map(\.what), separator: "; ", upTo: 5 * d.width)),
+            (t[.wsTabGoals], joined((ix.goalsOfArea[area.id] ?? []).map(\.text), separator: "; ", upTo: 5 * d.width)),
         ], rect: d, y: d.y)
     }
 
     // MARK: problem and causes
 
     static func drawProblemTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
-        guard let area = ws.currentArea else {
+        let ix = index(a)
+        // `WorkspaceState.currentArea`, looked up in the index.
+        guard let area = ws.areaID.flatMap({ ix.area[$0] }) ?? ix.ranked.first else {
             let inner = grid.box(rect, title: t[.wsTabProblem])
             grid.paragraph(t[.wsNoAreas], in: inner, style: Style(.dim))
             return
         }
-        let problem = a.problem(for: area.id)
+        let problem = ix.problem[area.id]
         let inner = grid.box(rect, title: "\(t[.wsTabProblem]) · \(area.name)",
                              right: a.focusAreas.count > 1 ? "F3 \(t[.wsFocusArea])" : "")
-        let rows = ws.problemRows
-        let labels = ProblemQuestion.allCases.map { t[ProblemField.question($0).label] }
-            + TriangleSide.allCases.map { t[ProblemField.triangle($0).label] }
+        let questions = ProblemQuestion.allCases, sides = TriangleSide.allCases
+        let labels = questions.map { t[ProblemField.question($0).label] } + sides.map { t[ProblemField.triangle($0).label] }
         let lw = min(inner.width / 3, labels.map { DisplayWidth.of($0) }.max() ?? 10)
-        var lines: [(text: String, style: Style, row: Int?)] = []
-        var section: TextKey?
-        for (i, row) in rows.enumerated() {
-            let heading: TextKey
-            let text: String
-            var style = Style.normal
-            switch row {
-            case .question(let q):
-                heading = .problemDescription
-                let value = problem?.answers[q] ?? ""
-                text = pad(t[ProblemField.question(q).label], width: lw) + " " + (value.isEmpty ? "–" : value)
-            case .side(let s):
-                heading = .problemTriangle
-                let value = problem?.triangle[s] ?? ""
-                text = pad(t[ProblemField.triangle(s).label], width: lw) + " " + (value.isEmpty ? "–" : value)
-            case .cause(let c, let depth):
-                heading = .wsCausesHeading
-                text = String(repeating: "   ", count: depth) + (depth == 0 ? "● " : "└ ") + c.text + "  [\(t.evidence(c.evidence))]"
-                style = Style(.normal, bold: depth == 0)
+        // The rows of `WorkspaceState.problemRows` (the questions, the
+        // triangle's sides, the causes in tree order), each section under
+        // its heading; only the lines in view are made.
+        let causes = problem.flatMap { a.causes[$0.id] } ?? []
+        let depths = problem.flatMap { ix.causeDepths[$0.id] } ?? [:]
+        let q = questions.count, s = sides.count
+        let rowCount = q + s + causes.count
+        let lineCount = q + s + 3 + max(1, causes.count)
+        func line(_ n: Int) -> (text: String, style: Style, row: Int?) {
+            LayoutWork.item()
+            switch n {
+            case 0: return (t[.problemDescription], Style(.heading, bold: true), nil)
+            case 1...q:
+                let value = problem?.answers[questions[n - 1]] ?? ""
+                return (pad(t[ProblemField.question(questions[n - 1]).label], width: lw) + " " + (value.isEmpty ? "–" : value), .normal, n - 1)
+            case q + 1: return (t[.problemTriangle], Style(.heading, bold: true), nil)
+            case (q + 2)...(q + s + 1):
+                let side = sides[n - q - 2]
+                let value = problem?.triangle[side] ?? ""
+                return (pad(t[ProblemField.triangle(side).label], width: lw) + " " + (value.isEmpty ? "–" : value), .normal, n - 2)
+            case q + s + 2: return (t[.wsCausesHeading], Style(.heading, bold: true), nil)
+            default:
+                guard !causes.isEmpty else { return (t[.wsNoCauses], Style(.dim), nil) }
+                let c = causes[n - q - s - 3]
+                let depth = depths[c.id] ?? 0
+                return (String(repeating: "   ", count: depth) + (depth == 0 ? "● " : "└ ") + c.text + "  [\(t.evidence(c.evidence))]",
+                        Style(.normal, bold: depth == 0), n - 3)
             }
-            if heading != section {
-                lines.append((t[heading], Style(.heading, bold: true), nil))
-                section = heading
-            }
-            lines.append((text, style, i))
         }
-        if section != .wsCausesHeading {
-            lines.append((t[.wsCausesHeading], Style(.heading, bold: true), nil))
-            lines.append((t[.wsNoCauses], Style(.dim), nil))
-        }
-        let selectedLine = lines.firstIndex { $0.row == ws.row } ?? 0
-        let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
-        for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
-            let y = inner.y + i - first
-            if let r = line.row {
-                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: r == ws.row, style: line.style)
+        let r = ws.row
+        let selectedLine = r < 0 || r >= rowCount ? 0 : r < q ? r + 1 : r < q + s ? r + 2 : r + 3
+        let first = scrollStart(selected: selectedLine, count: lineCount, height: inner.height)
+        for n in first..<min(lineCount, first + inner.height) {
+            let line = line(n)
+            let y = inner.y + n - first
+            if let row = line.row {
+                listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: row == ws.row, style: line.style)
             } else {
                 grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
             }
@@ -202,7 +223,8 @@ extension Screens {
     // MARK: activities
 
     static func drawActivitiesTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
-        let list = a.orderedActivities
+        let ix = index(a)
+        let list = ix.ordered
         let (top, bottom) = listAndDetails(rect, details: max(10, rect.height / 2))
         let inner = grid.box(top, title: "\(t[.wsTabActivities]) (\(list.count))")
         if list.isEmpty {
@@ -219,21 +241,24 @@ extension Screens {
         let height = max(0, inner.height - 1)
         let start = scrollStart(selected: ws.row, count: list.count, height: height)
         for (i, act) in list.enumerated().dropFirst(start).prefix(height) {
+            LayoutWork.item()
             let who = [act.organisation, act.responsible].filter { !$0.isEmpty }.joined(separator: ", ")
             let when = [act.start, act.end].allSatisfy(\.isEmpty) ? "" : "\(act.start)–\(act.end)"
-            let deps = act.dependsOn.compactMap { a.number(ofActivity: $0) }.map(String.init).joined(separator: ",")
+            let deps = act.dependsOn.compactMap { ix.number[$0] }.map(String.init).joined(separator: ",")
             let text = row(["\(i + 1).", act.what, who, when, deps, t.activityStatus(act.status)])
             listRow(&grid, text, x: inner.x, y: inner.y + 1 + i - start, width: inner.width, selected: i == ws.row,
                     style: Style(act.status == .done ? .success : act.status == .cancelled ? .dim : .normal, bold: act.priority == .high))
         }
-        guard let act = ws.selectedActivity else { return }
-        let d = grid.box(bottom, title: "\(t[.wsActivity]) \(a.number(ofActivity: act.id) ?? 0)")
+        let selected = ws.rows[.activities] ?? 0
+        guard list.indices.contains(selected) else { return }
+        let act = list[selected]
+        let d = grid.box(bottom, title: "\(t[.wsActivity]) \(ix.number[act.id] ?? 0)")
         let pairs: [(String, String)] = [
-            (t[.wsServes], a.goals(servedBy: act.id).map(\.text).joined(separator: "; ")),
+            (t[.wsServes], joined((ix.goalsServedBy[act.id] ?? []).map(\.text), separator: "; ", upTo: 5 * d.width)),
             (t[.activityWho], [act.organisation, act.responsible].filter { !$0.isEmpty }.joined(separator: ", ")),
             (t[.activityFrom] + "–" + t[.activityTo], [act.start, act.end].allSatisfy(\.isEmpty) ? "" : "\(act.start)–\(act.end)"),
             (t[.wsActivityHow], act.how),
-            (t[.wsFocusArea], a.focusArea(act.focusAreaID)?.name ?? t[.activityNoArea]),
+            (t[.wsFocusArea], act.focusAreaID.flatMap { ix.area[$0] }?.name ?? t[.activityNoArea]),
             (t[.wsTriangleSide], act.triangleSide.map { t[ProblemField.triangle($0).label] } ?? "–"),
             (t[.wsEffectTerm], act.effectTerm.map { t.effectTerm($0) } ?? "–"),
             (t[.wsCitizens], act.involvesCitizens ? t[.wsYes] : t[.wsNo]),
@@ -269,6 +294,7 @@ extension Screens {
         let lettersWidth = 16
         let start = scrollStart(selected: ws.row, count: goals.count, height: inner.height)
         for (i, g) in goals.enumerated().dropFirst(start).prefix(inner.height) {
+            LayoutWork.item()
             let y = inner.y + i - start
             listRow(&grid, "\(i + 1). [\(t.goalKind(g.kind))] \(g.text)", x: inner.x, y: y, width: inner.width - lettersWidth,
                     selected: i == ws.row)
@@ -278,7 +304,8 @@ extension Screens {
         }
         guard let g = ws.selectedGoal else { return }
         let d = grid.box(bottom, title: "\(t[.wsGoal]) \(ws.row + 1) · \(t.goalKind(g.kind))")
-        let served = g.activityIDs.compactMap { a.number(ofActivity: $0) }.sorted().map(String.init).joined(separator: ", ")
+        let ix = index(a)
+        let served = g.activityIDs.compactMap { ix.number[$0] }.sorted().map(String.init).joined(separator: ", ")
         let pairs: [(String, String)] = [
             (t[.wsIndicator], g.indicator), (t[.wsBaseline] + " → " + t[.wsTarget], g.baseline.isEmpty && g.target.isEmpty ? "" : "\(g.baseline.isEmpty ? "–" : g.baseline) → \(g.target.isEmpty ? "–" : g.target)"),
             (t[.wsDeadline], g.deadline), (t[.wsOwner], g.owner), (t[.wsGoalActivities], served),
@@ -313,7 +340,7 @@ extension Screens {
     // MARK: promise
 
     static func drawPromiseTab(_ grid: inout Grid, _ ws: WorkspaceState, _ a: CycleAnalysis, rect: Rect, texts t: Texts) {
-        let areas = a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) }.map(\.name).joined(separator: ", ")
+        let areas = index(a).promiseAreaNames.joined(separator: ", ")
         let inner = grid.box(rect, title: t[.wsTabPromise], right: areas.isEmpty ? "" : "★ " + areas)
         var lines: [(text: String, style: Style, section: Int?)] = []
         for (i, section) in PromiseSection.allCases.enumerated() {
@@ -354,6 +381,7 @@ extension Screens {
             let height = max(0, inner.height - 1)
             let start = scrollStart(selected: ws.row, count: entries.count, height: height)
             for (i, f) in entries.enumerated().dropFirst(start).prefix(height) {
+                LayoutWork.item()
                 let text = row([f.date, concerns(f, a, texts: t), t.aspect(f.aspect), t.followUpStatus(f.status), f.measuredValue])
                 let role: Role = f.status == .done ? .success : f.status == .notDone ? .error : .warning
                 listRow(&grid, text, x: inner.x, y: inner.y + 1 + i - start, width: inner.width, selected: i == ws.row, style: Style(role))
@@ -367,7 +395,8 @@ extension Screens {
     /// step with `show: commitments`.
     static func drawCommitments(_ grid: inout Grid, _ a: CycleAnalysis, rect: Rect, title: String, texts t: Texts) {
         let d = grid.box(rect, title: title, right: a.cycle.period)
-        let activities = a.orderedActivities
+        let ix = index(a)
+        let activities = ix.ordered
         if activities.isEmpty && a.goals.isEmpty {
             grid.paragraph(t[.wsNoCommitments], in: d, style: Style(.dim))
             return
@@ -377,16 +406,19 @@ extension Screens {
                 ?? t[.wsNotFollowedUp]
         }
         var y = d.y
-        for (i, act) in activities.enumerated() where y < d.maxY {
-            let entry = a.followUps.last { $0.activityID == act.id }
+        // Only as many as there are lines.
+        for (i, act) in activities.prefix(max(0, d.maxY - y)).enumerated() {
+            LayoutWork.item()
+            let entry = ix.latestOfActivity[act.id]
             // The plan's status only until a follow-up says more.
             let status = entry == nil ? " · \(t.activityStatus(act.status))" : ""
             grid.text(truncate("\(i + 1). \(act.what)\(status) · \(t[.wsLatest]): \(latest(entry))", width: d.width),
                       x: d.x, y: y, style: Style(entry == nil ? .dim : .normal))
             y += 1
         }
-        for g in a.goals where y < d.maxY {
-            let entry = a.followUps.last { $0.goalID == g.id }
+        for g in a.goals.prefix(max(0, d.maxY - y)) {
+            LayoutWork.item()
+            let entry = ix.latestOfGoal[g.id]
             let target = [g.target, g.deadline].filter { !$0.isEmpty }.joined(separator: " ")
             grid.text(truncate("◎ \(g.text)\(target.isEmpty ? "" : " (\(target))") · \(t[.wsLatest]): \(latest(entry))", width: d.width),
                       x: d.x, y: y, style: Style(entry == nil ? .dim : .normal))
@@ -395,10 +427,11 @@ extension Screens {
     }
 
     static func concerns(_ f: FollowUp, _ a: CycleAnalysis, texts t: Texts) -> String {
-        if let id = f.activityID, let act = a.activities.first(where: { $0.id == id }) {
-            return "\(a.number(ofActivity: id) ?? 0). \(act.what)"
+        let ix = index(a)
+        if let id = f.activityID, let act = ix.activity[id] {
+            return "\(ix.number[id] ?? 0). \(act.what)"
         }
-        if let id = f.goalID, let g = a.goals.first(where: { $0.id == id }) {
+        if let id = f.goalID, let g = ix.goal[id] {
             return "\(t[.wsGoal]): \(g.text)"
         }
         return t[.wsWholePromise]

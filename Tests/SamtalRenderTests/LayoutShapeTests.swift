@@ -166,3 +166,219 @@ struct RepeatedWorkTests {
         }
     }
 }
+
+/// The work of the frame drawn after `change`, the one before it drawn
+/// first: what a frame costs while the records stay as they are.
+func frameWork(_ state: AppState, size: Size = Size(width: 100, height: 30), after change: (inout AppState) -> Void) -> LayoutWork {
+    var state = state
+    _ = Screens.render(state, size: size)
+    change(&state)
+    return LayoutWork.count { _ = Screens.render(state, size: size) }
+}
+
+/// At most 1.2× the work: notes laid out, bytes measured, records visited.
+func expectFlat(_ small: LayoutWork, _ large: LayoutWork, _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(Double(large.items) <= 1.2 * Double(small.items), "\(what) laid out: \(small.items) → \(large.items)",
+            sourceLocation: sourceLocation)
+    #expect(Double(large.measuredBytes) <= 1.2 * Double(small.measuredBytes),
+            "\(what) bytes measured: \(small.measuredBytes) → \(large.measuredBytes)", sourceLocation: sourceLocation)
+    #expect(Double(large.visited) <= 1.2 * Double(small.visited), "\(what) records visited: \(small.visited) → \(large.visited)",
+            sourceLocation: sourceLocation)
+}
+
+@Suite("The projector's wall does not grow with the notes")
+struct ProjectorShapeTests {
+    /// The wall held at `page` by the facilitator (turned just now).
+    static func turn(_ state: inout AppState, to page: Int) {
+        guard case .run(let run) = state.screen else { return }
+        var meeting = run.meeting
+        meeting.wallPage = page
+        meeting.wallTurnedAt = state.now
+        _ = state.update(.meetingFollowed(meeting, stepSeconds: [:]))
+    }
+
+    /// The projector on the collect step with `count` notes, on the wall's first page.
+    func collect(notes count: Int) -> AppState {
+        var state = ShapeFixtures.running(notes: count, role: .projector)
+        Self.turn(&state, to: 0)
+        return state
+    }
+
+    /// The projector on a cluster step gathering `count` notes from the cycle.
+    func cluster(notes count: Int) -> AppState {
+        let notes = ShapeFixtures.notes(count, stepID: "lokal-lagesbild")
+        let areas = [StepFixtures.area(10, "Storgatan kvällstid", notes: [1, 2, 3]), StepFixtures.area(11, "Gångtunneln", notes: [4, 5])]
+        var state = StepFixtures.state(.cluster, settings: ["notes_from": "cycle"],
+                                       data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: areas), role: .projector)
+        Self.turn(&state, to: 0)
+        return state
+    }
+
+    static func tick(_ state: inout AppState) {
+        _ = state.update(.tick(now: state.now + 1, today: "2026-12-03"))
+    }
+
+    /// 30 notes fill a page at 100×30; at 160×45 a page holds about 50.
+    @Test("a frame of the collect wall (the clock's second): 3,000 notes cost at most 1.2× a page's worth", arguments: [
+        (Size(width: 100, height: 30), 30), (Size(width: 160, height: 45), 100),
+    ])
+    func collectFrame(size: Size, small count: Int) {
+        let small = frameWork(collect(notes: count), size: size, after: Self.tick)
+        let large = frameWork(collect(notes: 3000), size: size, after: Self.tick)
+        #expect(small.items > 0)
+        expectFlat(small, large, "notes")
+    }
+
+    /// Turned from the second page: with 30 notes (two pages) the wall
+    /// goes round to its first page, with 3,000 to its third; both full.
+    @Test("the collect wall turning a page: 3,000 notes cost at most 1.2× 30")
+    func collectPageTurn() {
+        let turn: (inout AppState) -> Void = { Self.turn(&$0, to: 2) }
+        var small = collect(notes: 30), large = collect(notes: 3000)
+        Self.turn(&small, to: 1)
+        Self.turn(&large, to: 1)
+        let smallWork = frameWork(small, after: turn)
+        let largeWork = frameWork(large, after: turn)
+        #expect(smallWork.items > 0)
+        expectFlat(smallWork, largeWork, "notes")
+        // And the page turned to is the one drawn.
+        _ = Screens.render(large, size: Size(width: 100, height: 30))
+        turn(&large)
+        #expect(Screens.render(large, size: Size(width: 100, height: 30)).text.contains("sida 3/"))
+    }
+
+    @Test("a note that arrives is on the wall at once: what was kept of the wall is not used for other notes")
+    func aNewNoteIsOnTheWall() {
+        var state = collect(notes: 30)
+        let size = Size(width: 100, height: 30)
+        #expect(Screens.render(state, size: size).text.contains("Grupp 1 (8)"))
+        var notes = ShapeFixtures.notes(30)
+        notes.append(Note(id: 31, meetingID: 3, stepID: "lokal-lagesbild", group: 1, type: .problem, source: .employee,
+                          text: "Helt ny anteckning", createdAt: -1))
+        _ = state.update(.stepLoaded(StepData(stepID: "lokal-lagesbild", notes: notes)))
+        let screen = Screens.render(state, size: size).text
+        #expect(screen.contains("Helt ny anteckning") && screen.contains("Grupp 1 (9)"), "\(screen)")
+    }
+
+    @Test("a frame of the cluster wall: 1,000 notes from the cycle cost at most 1.2× 30")
+    func clusterFrame() {
+        let small = frameWork(cluster(notes: 30), after: Self.tick)
+        let large = frameWork(cluster(notes: 1000), after: Self.tick)
+        #expect(small.items > 0)
+        expectFlat(small, large, "notes")
+    }
+}
+
+@Suite("The cluster step's areas do not grow with the notes placed")
+struct ClusterAreasShapeTests {
+    /// A cluster step gathering `count` notes, every one placed in one of
+    /// three areas.
+    func state(notes count: Int) -> AppState {
+        var notes = ShapeFixtures.notes(count, stepID: "lokal-lagesbild")
+        for i in notes.indices { notes[i].text += " (\(i % 30))" }
+        let ids = notes.map(\.id)
+        let third = count / 3
+        let areas = [StepFixtures.area(10, "Storgatan kvällstid", notes: Array(ids[..<third])),
+                     StepFixtures.area(11, "Gångtunneln", notes: Array(ids[third..<(2 * third)])),
+                     StepFixtures.area(12, "Unga som begår brott", .group, notes: Array(ids[(2 * third)...]))]
+        return StepFixtures.state(.cluster, settings: ["notes_from": "cycle"],
+                                  data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: areas))
+    }
+
+    @Test("a key in the areas pane or the notes pane with 1,000 notes placed costs at most 1.2× 30", arguments: [
+        [Key.tab, .down],
+        [Key.tab, .down, .down],
+        [Key.down],
+        [Key](repeating: .down, count: 3) + "Centrum".map { .char($0) },
+    ])
+    func keys(keys: [Key]) {
+        let press: (inout AppState) -> Void = { state in for k in keys { _ = state.update(.key(k)) } }
+        let small = frameWork(state(notes: 30), after: press)
+        let large = frameWork(state(notes: 1000), after: press)
+        #expect(small.items > 0)
+        expectFlat(small, large, "notes")
+    }
+}
+
+/// A cycle's analysis with `n` of every record: notes, focus areas (the
+/// first holding every note), problems, causes under the first area's
+/// problem, activities (each after the one before), goals and follow-ups.
+enum WorkspaceShapeFixtures {
+    static func analysis(_ n: Int) -> CycleAnalysis {
+        let notes = ShapeFixtures.notes(n)
+        let ids: [Int64] = notes.map(\.id)
+        var areas: [FocusArea] = []
+        var problems: [Problem] = []
+        var causes: [Cause] = []
+        var activities: [Activity] = []
+        var goals: [Goal] = []
+        var followUps: [FollowUp] = []
+        for i in 0..<n {
+            let k = Int64(i)
+            let noteIDs: [Int64] = i == 0 ? ids : [ids[i]]
+            let picture = i == 0 ? "En upplyst gata där alla går lugnt" : ""
+            areas.append(FocusArea(id: 1000 + k, cycleID: 1, meetingID: 3, stepID: "fokusomraden", name: "Område \(i + 1) vid Storgatan",
+                                   type: .place, targetPicture: picture, noteIDs: noteIDs, createdAt: Double(i)))
+            let answers: [ProblemQuestion: String] = [.what: "Otrygghet kring område \(i + 1)"]
+            problems.append(Problem(id: 2000 + k, cycleID: 1, focusAreaID: 1000 + k, meetingID: 3, stepID: "workspace", answers: answers,
+                                    createdAt: Double(i)))
+            let parent: Int64? = i == 0 ? nil : 3000 + Int64((i - 1) / 2)
+            causes.append(Cause(id: 3000 + k, problemID: 2000, parentID: parent,
+                                text: "Orsak \(i + 1): dålig belysning och ingen som äger ansvaret", createdAt: Double(i)))
+            let after: [Int64] = i == 0 ? [] : [4000 + k - 1]
+            activities.append(Activity(id: 4000 + k, cycleID: 1, meetingID: 3, stepID: "workspace", focusAreaID: 1000 + k,
+                                       what: "Aktivitet \(i + 1): trygghetsvandring", responsible: "Lokalpolisen", start: "2027-02",
+                                       end: "2027-04", dependsOn: after, createdAt: Double(i)))
+            goals.append(Goal(id: 5000 + k, cycleID: 1, focusAreaID: 1000, kind: .effect, text: "Mål \(i + 1): färre otrygga",
+                              activityIDs: [4000 + k], createdAt: Double(i)))
+            followUps.append(FollowUp(id: 6000 + k, cycleID: 1, activityID: 4000 + k, aspect: .resource, status: .done, date: "2027-05-02",
+                                      createdAt: Double(i)))
+        }
+        var dots: [Int64: Int] = [:]
+        for (i, a) in areas.enumerated() { dots[a.id] = i % 7 }
+        var byID: [Int64: Note] = [:]
+        for note in notes { byID[note.id] = note }
+        return CycleAnalysis(cycle: WorkspaceFixtures.cycle, meetings: [ScreenFixtures.meeting], focusAreas: areas, dots: dots,
+                             promiseAreas: [1000], problems: problems, causes: [2000: causes], activities: activities,
+                             goals: goals, promise: Promise(cycleID: 1), followUps: followUps, notes: byID)
+    }
+
+    static func state(_ n: Int, tab: WorkspaceTab, keys: [Key] = []) -> AppState {
+        var state = AppState(language: .sv, now: 0, today: "2026-12-03")
+        _ = state.openWorkspace(cycleID: 1)
+        _ = state.update(.analysisLoaded(analysis(n)))
+        for _ in 0..<tab.rawValue { _ = state.update(.key(.tab)) }
+        for k in keys { _ = state.update(.key(k)) }
+        return state
+    }
+}
+
+@Suite("The analysis workspace does not grow with the cycle")
+struct WorkspaceShapeTests {
+    @Test("a key in a tab's list: a cycle of 3,000 of each record costs at most 1.2× 30", arguments: WorkspaceTab.allCases)
+    func listKey(tab: WorkspaceTab) {
+        // Some rows down first, so that the list has scrolled at 3,000.
+        let keys = [Key](repeating: .down, count: 12)
+        let press: (inout AppState) -> Void = { _ = $0.update(.key(.down)) }
+        let small = frameWork(WorkspaceShapeFixtures.state(30, tab: tab, keys: keys), after: press)
+        let large = frameWork(WorkspaceShapeFixtures.state(3000, tab: tab, keys: keys), after: press)
+        expectFlat(small, large, "\(tab)")
+    }
+
+    @Test("typing in a record's form: a cycle of 3,000 of each record costs at most 1.2× 30", arguments: [
+        (WorkspaceTab.activities, [Key.down, .function(4)]),
+        (.goals, [.down, .function(4), .down]),
+        (.problem, [.down, .function(2)]),
+        (.followUp, [.down, .enter]),
+    ])
+    func formKey(tab: WorkspaceTab, open: [Key]) {
+        let press: (inout AppState) -> Void = { _ = $0.update(.key(.char("x"))) }
+        let small = frameWork(WorkspaceShapeFixtures.state(30, tab: tab, keys: open), after: press)
+        let large = frameWork(WorkspaceShapeFixtures.state(3000, tab: tab, keys: open), after: press)
+        guard case .workspace(let ws) = WorkspaceShapeFixtures.state(30, tab: tab, keys: open).screen, ws.form != nil else {
+            Issue.record("no form open on \(tab)")
+            return
+        }
+        expectFlat(small, large, "\(tab) form")
+    }
+}

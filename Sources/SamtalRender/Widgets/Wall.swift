@@ -4,7 +4,7 @@ import SamtalCore
 
 /// A line of the wall: a lead (a type, a value, a number) in its own style,
 /// then the text.
-struct WallLine {
+struct WallLine: Sendable {
     var lead = ""
     var leadStyle = Style.normal
     var text: String
@@ -13,7 +13,7 @@ struct WallLine {
 
 /// What stays together in one column: a heading, or a note with its lines.
 /// `breakBefore` starts a new column (a cluster area is a column of its own).
-struct WallBlock {
+struct WallBlock: Sendable {
     var lines: [WallLine]
     var breakBefore = false
     /// The heading this block belongs under, said again ("… (forts.)")
@@ -30,8 +30,17 @@ extension Screens {
     /// line ending in "…". Returns the columns' lines; given `atMost`, it
     /// stops as soon as there are more columns than that.
     static func wallLayout(_ blocks: [WallBlock], columnWidth: Int, height: Int, continued: String, atMost: Int = .max) -> [[WallLine]] {
+        wallColumns(blocks[...], columnWidth: columnWidth, height: height, continued: continued, atMost: atMost).columns
+    }
+
+    /// `wallLayout`, with the block each column starts with. A column
+    /// starts empty whatever came before it, so laying the blocks out from
+    /// a column's first block gives that column and those after it again.
+    static func wallColumns(_ blocks: ArraySlice<WallBlock>, columnWidth: Int, height: Int, continued: String,
+                            atMost: Int = .max) -> (columns: [[WallLine]], starts: [Int]) {
         var columns: [[WallLine]] = [[]]
-        for block in blocks {
+        var starts = [blocks.startIndex]
+        for (index, block) in zip(blocks.indices, blocks) {
             if columns.count > atMost { break }
             LayoutWork.item()
             var lines: [WallLine] = []
@@ -55,6 +64,7 @@ extension Screens {
             let room = height - columns[columns.count - 1].count
             if block.breakBefore && !columns[columns.count - 1].isEmpty || lines.count > room && !columns[columns.count - 1].isEmpty {
                 columns.append([])
+                starts.append(index)
             }
             // A column that starts inside a group or an area names it again.
             if columns[columns.count - 1].isEmpty, let under = block.under, lines.first?.text != under.text {
@@ -71,38 +81,97 @@ extension Screens {
             }
             columns[columns.count - 1] += lines
         }
-        return columns
+        return (columns, starts)
+    }
+
+    /// How a wall is paged at one size: the columns a page, their width,
+    /// and the block each page starts with.
+    struct WallPlan: Sendable {
+        var count: Int
+        var width: Int
+        var pageStarts: [Int]
+    }
+
+    /// The rectangle the wall's columns take in `rect`, if they fit.
+    static func wallArea(_ rect: Rect) -> Rect? {
+        let area = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height - 1)
+        return area.width > 8 && area.height > 0 ? area : nil
+    }
+
+    /// Pages the whole wall: as few columns as show everything at once
+    /// (wide ones read best), else as many of at least 34 cells as fit, a
+    /// page at a time. Returns the plan and every column.
+    static func wallPlan(_ blocks: [WallBlock], area: Rect, continued: String) -> (plan: WallPlan, columns: [[WallLine]]) {
+        let most = max(1, min(4, (area.width + 2) / 36))
+        // Trying fewer columns stops at the first column too many.
+        for c in 1..<most {
+            let laid = wallLayout(blocks, columnWidth: columnWidth(c, in: area.width), height: area.height, continued: continued, atMost: c)
+            if laid.count <= c {
+                return (WallPlan(count: c, width: columnWidth(c, in: area.width), pageStarts: [0]), laid)
+            }
+        }
+        let width = columnWidth(most, in: area.width)
+        let (columns, starts) = wallColumns(blocks[...], columnWidth: width, height: area.height, continued: continued)
+        let pageStarts = stride(from: 0, to: columns.count, by: most).map { starts[$0] }
+        return (WallPlan(count: most, width: width, pageStarts: pageStarts), columns)
     }
 
     /// A wall: its columns side by side, a page at a time, turning by
     /// itself; "sida 2/3" says there is more.
     static func drawWall(_ grid: inout Grid, _ blocks: [WallBlock], rect: Rect, page: Int, texts t: Texts) {
-        let area = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height - 1)
-        guard area.width > 8, area.height > 0 else { return }
-        // As few columns as show everything at once (wide ones read best),
-        // else as many of at least 34 cells as fit, a page at a time.
-        let most = max(1, min(4, (area.width + 2) / 36))
-        // Trying fewer columns stops at the first column too many.
-        var fewer: (count: Int, columns: [[WallLine]])?
-        for c in 1..<most {
-            let laid = wallLayout(blocks, columnWidth: columnWidth(c, in: area.width), height: area.height, continued: t[.wallContinued],
-                                  atMost: c)
-            if laid.count <= c {
-                fewer = (c, laid)
-                break
-            }
-        }
-        let count = fewer?.count ?? most, width = columnWidth(count, in: area.width)
-        let columns = fewer?.columns ?? wallLayout(blocks, columnWidth: width, height: area.height, continued: t[.wallContinued])
-        let pages = (columns.count + count - 1) / count
+        guard let area = wallArea(rect) else { return }
+        let (plan, columns) = wallPlan(blocks, area: area, continued: t[.wallContinued])
+        let pages = plan.pageStarts.count
         let shown = pages > 1 ? page % pages : 0
-        for (k, column) in columns.dropFirst(shown * count).prefix(count).enumerated() {
-            let x = area.x + k * (width + 2)
+        drawWallPage(&grid, Array(columns.dropFirst(shown * plan.count).prefix(plan.count)), plan: plan, shown: shown, area: area,
+                     rect: rect, texts: t)
+    }
+
+    /// Walls that grow with the notes (a step's notes, the cluster's),
+    /// kept between frames by what they are made of.
+    enum WallSource: Equatable, Sendable {
+        case notes([Note], personalData: [Int64: [PersonalDataKind]], Language)
+        case cluster([Note], areas: [FocusArea], Language)
+    }
+
+    struct WallPlanKey: Equatable, Sendable {
+        var source: WallSource
+        var width: Int
+        var height: Int
+    }
+
+    static let wallBlocks = FrameMemo<WallSource, [WallBlock]>(capacity: 6)
+    static let wallPlans = FrameMemo<WallPlanKey, WallPlan>(capacity: 8)
+
+    /// The wall of `source`, its blocks made by `blocks` only when the
+    /// source changed and its pages counted only when it or the size did;
+    /// a frame lays out the page it shows, so a frame of a wall of 3,000
+    /// notes costs what one of 30 does.
+    static func drawWall(_ grid: inout Grid, source: WallSource, rect: Rect, page: Int, texts t: Texts,
+                         blocks make: () -> [WallBlock]) {
+        guard let area = wallArea(rect) else { return }
+        let continued = t[.wallContinued]
+        let blocks = wallBlocks.value(source, make: make)
+        let plan = wallPlans.value(WallPlanKey(source: source, width: area.width, height: area.height)) {
+            wallPlan(blocks, area: area, continued: continued).plan
+        }
+        let pages = plan.pageStarts.count
+        let shown = pages > 1 ? page % pages : 0
+        let columns = wallColumns(blocks[plan.pageStarts[shown]...], columnWidth: plan.width, height: area.height, continued: continued,
+                                  atMost: plan.count).columns
+        drawWallPage(&grid, Array(columns.prefix(plan.count)), plan: plan, shown: shown, area: area, rect: rect, texts: t)
+    }
+
+    private static func drawWallPage(_ grid: inout Grid, _ columns: [[WallLine]], plan: WallPlan, shown: Int, area: Rect, rect: Rect,
+                                     texts t: Texts) {
+        for (k, column) in columns.enumerated() {
+            let x = area.x + k * (plan.width + 2)
             for (i, line) in column.enumerated() {
-                let end = grid.text(line.lead, x: x, y: area.y + i, maxX: x + width, style: line.leadStyle)
-                grid.text(line.text, x: end, y: area.y + i, maxX: x + width, style: line.style)
+                let end = grid.text(line.lead, x: x, y: area.y + i, maxX: x + plan.width, style: line.leadStyle)
+                grid.text(line.text, x: end, y: area.y + i, maxX: x + plan.width, style: line.style)
             }
         }
+        let pages = plan.pageStarts.count
         if pages > 1 {
             grid.textRight("\(t[.wallPage]) \(shown + 1)/\(pages)", maxX: rect.maxX - 1, y: rect.maxY - 1, style: Style(.heading, bold: true))
         }
