@@ -350,9 +350,19 @@ public final class Terminal {
         let previous = drawn?.size == grid.size ? drawn : nil
         drawn = grid
         for y in 0..<grid.size.height {
-            if let previous, grid.cells[y * width..<(y + 1) * width] == previous.cells[y * width..<(y + 1) * width] { continue }
-            var x = 0
-            while x < width {
+            let row = y * width
+            // Only the stretch of the row that changed is sent (a letter
+            // typed is a cell or two, not the row), widened to whole wide
+            // characters; the whole row when there is nothing to compare.
+            var x = 0, end = width
+            if let previous {
+                while x < width, grid.cells[row + x] == previous.cells[row + x] { x += 1 }
+                if x == width { continue }
+                while end > x, grid.cells[row + end - 1] == previous.cells[row + end - 1] { end -= 1 }
+                while x > 0, grid.cells[row + x].isContinuation || previous.cells[row + x].isContinuation { x -= 1 }
+                while end < width, grid.cells[row + end].isContinuation || previous.cells[row + end].isContinuation { end += 1 }
+            }
+            while x < end {
                 let cell = grid[x, y]
                 if cell.isContinuation { x += 1; continue }
                 let look = looks[cell.style.role] ?? (samtal_a_normal(), 0)

@@ -7,7 +7,7 @@
 import CNcursesw
 import Glibc
 import SamtalCore
-import SamtalRender
+@testable import SamtalRender
 import SamtalTerminal
 import Testing
 
@@ -30,6 +30,13 @@ struct TerminalTests {
             #expect(Terminal.glibcWidth(scalar) == DisplayWidth.of(scalar),
                     "U+\(String(scalar.value, radix: 16, uppercase: true)) \(scalar)")
         }
+    }
+
+    @Test("Every scalar drawn by the plain path is one column for glibc too")
+    func plainScalarsAgreeWithGlibc() {
+        let plain = DisplayWidth.plainRanges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
+        let disagreeing = plain.filter { Terminal.glibcWidth($0) != 1 }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+        #expect(disagreeing.isEmpty, "\(disagreeing)")
     }
 
     @Test("The user's ESCDELAY is kept; without it Esc waits 25 ms")
@@ -172,6 +179,35 @@ struct TerminalTests {
         #expect(terminal.size == Size(width: 0, height: 0))
         terminal.draw(grid)   // after shutdown: a no-op, not a crash
         #expect(terminal.readKey(timeoutMilliseconds: 0) == nil)
+    }
+
+    @Test("Frames drawn one after another, each sending only what changed, leave ncurses holding the last whole")
+    func changedStretchesOnly() throws {
+        let (terminal, fd) = try headless()
+        defer { terminal.shutdown(); close(fd) }
+        let size = terminal.size
+        let pool = ["a", "ö", "Å", "中", "😀", "–", " ", "X", "あ"]
+        var rng = SystemRandomNumberGenerator()
+        var grid = Grid(size)
+        func trimmed(_ s: String) -> String {
+            var s = s
+            while s.last == " " { s.removeLast() }
+            return s
+        }
+        for round in 0..<300 {
+            // A few rows changed somewhere (a letter typed, a status, a
+            // wide character half covered by a narrow one, or the reverse).
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                let y = Int.random(in: 0..<4, using: &rng)
+                let text = (0..<Int.random(in: 1...6, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined()
+                grid.text(text, x: Int.random(in: 0..<12, using: &rng), y: y,
+                          style: Bool.random(using: &rng) ? .normal : Style(.title, bold: true))
+            }
+            terminal.draw(grid)
+            for y in 0..<4 {
+                #expect(trimmed(screenRow(Int32(y))) == trimmed(grid.rowText(y)), "round \(round), row \(y)")
+            }
+        }
     }
 
     @Test("Where glibc disagrees with the renderer on a width, U+FFFD keeps the columns aligned")

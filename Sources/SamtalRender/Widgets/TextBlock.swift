@@ -28,6 +28,21 @@ extension Screens {
     /// The items as bullets in pages of `height` lines (at least one page).
     /// An item is not split between pages unless it is longer than one.
     static func bulletPages(_ items: [String], width: Int, height: Int) -> [[String]] {
+        // The agenda's talking points: the same array every frame, found at once.
+        bulletPagesMemo.value(BulletPagesKey(items: items, width: width, height: height)) {
+            makeBulletPages(items, width: width, height: height)
+        }
+    }
+
+    struct BulletPagesKey: Equatable, Sendable {
+        var items: [String]
+        var width: Int
+        var height: Int
+    }
+
+    static let bulletPagesMemo = FrameMemo<BulletPagesKey, [[String]]>()
+
+    static func makeBulletPages(_ items: [String], width: Int, height: Int) -> [[String]] {
         var pages: [[String]] = [[]]
         for item in items {
             let lines = bulletLines(item, width: width)
