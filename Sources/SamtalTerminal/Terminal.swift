@@ -316,6 +316,7 @@ public final class Terminal {
         // UTF-8 without a word; `decode(first:next:)` takes it as Latin-1.
         let first = unread.isEmpty ? wgetch(window) : unread.removeFirst()
         guard first != ERR else { return nil }
+        if first == 27, let paste = readBracketedPaste(window) { return paste }
         var timeout = currentTimeout
         let (input, more, latin1) = Self.decode(first: first) {
             if !unread.isEmpty { return unread.removeFirst() }
@@ -332,6 +333,64 @@ public final class Terminal {
 
     /// Values `wgetch` returned that belong to the next key.
     private var unread: [Int32] = []
+
+    /// After an Esc: when "[200~" follows at once (the start of a bracketed
+    /// paste), the whole paste as one key, its bytes read straight from the
+    /// terminal in large reads up to the end marker (`PasteBytes`): a 10 MB
+    /// paste read through `wgetch`, a byte and a key at a time, took a
+    /// minute. Else nil, and what was read is read again as keys.
+    ///
+    /// Reading the descriptor past ncurses is safe here: ncurses reads one
+    /// byte at a time and holds back only what may still be a key sequence
+    /// it knows. "\e[20" is one (F9 is "\e[20~"), so it hands the marker's
+    /// bytes back one by one up to "0"; no sequence starts with "~", so once
+    /// "~" has come through `wgetch` nothing of the paste is held in
+    /// ncurses. A marker that comes slowly (more than 20 ms between its
+    /// bytes) is read as keys, and `PasteReader` takes the paste as before.
+    private func readBracketedPaste(_ window: UnsafeMutablePointer<WINDOW>) -> TerminalInput? {
+        let marker = "[200~".utf8.map { Int32($0) }
+        var seen: [Int32] = []
+        for expected in marker {
+            let b: Int32
+            if !unread.isEmpty {
+                b = unread.removeFirst()
+            } else {
+                // The first at once (a lone Esc key must not wait), the rest
+                // as a sequence's bytes arrive: together.
+                wtimeout(window, seen.isEmpty ? 0 : 20)
+                b = wgetch(window)
+                wtimeout(window, currentTimeout ?? -1)
+                guard b != ERR else { break }
+            }
+            seen.append(b)
+            guard b == expected else { break }
+        }
+        guard seen == marker, let inputFile else {
+            unread = seen + unread
+            return nil
+        }
+        var paste = PasteBytes()
+        paste.feed(unread.compactMap { (0...255).contains($0) ? UInt8($0) : nil })
+        unread = []
+        let fd = fileno(inputFile)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while !paste.finished {
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let polled = poll(&ready, 1, 1000)
+            if polled < 0 && errno == EINTR { continue }
+            // The terminal stopped sending without an end marker: what came
+            // is the paste.
+            guard polled > 0 else { break }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            guard n > 0 else { break }
+            paste.feed(buffer[0..<n])
+        }
+        unread = paste.rest.map { Int32($0) }
+        let (text, wasUTF8) = paste.text
+        if !wasUTF8 { sawLatin1 = true }
+        return .key(.paste(text))
+    }
 
     /// Whether a byte that is not UTF-8 has been read (and taken as
     /// Latin-1): the terminal does not send UTF-8.
