@@ -314,9 +314,11 @@ public final class Terminal {
         }
         // Bytes (wgetch), not wget_wch: ncurses drops a byte that is not
         // UTF-8 without a word; `decode(first:next:)` takes it as Latin-1.
-        let first = unread.isEmpty ? wgetch(window) : unread.removeFirst()
+        let fromUnread = !unread.isEmpty
+        let first = fromUnread ? unread.removeFirst() : wgetch(window)
         guard first != ERR else { return nil }
         if first == 27, let paste = readBracketedPaste(window) { return paste }
+        if first == 27, fromUnread, let key = keyFromUnread() { return key }
         var timeout = currentTimeout
         let (input, more, latin1) = Self.decode(first: first) {
             if !unread.isEmpty { return unread.removeFirst() }
@@ -391,6 +393,33 @@ public final class Terminal {
         if !wasUTF8 { sawLatin1 = true }
         return .key(.paste(text))
     }
+
+    /// After an Esc read past a paste's end (keys sent right after it, in
+    /// the same read): ncurses never saw these bytes, so a key's sequence
+    /// among them (F1 is "\eOP") is looked up in the terminal's own key
+    /// table here; nil when none starts there.
+    private func keyFromUnread() -> TerminalInput? {
+        for length in stride(from: min(unread.count, keySequences.longest), to: 0, by: -1) {
+            if let code = keySequences.codes[Array(unread.prefix(length))] {
+                unread.removeFirst(length)
+                return Self.decodeFunctionKey(code)
+            }
+        }
+        return nil
+    }
+
+    /// The terminal's key sequences as ncurses knows them (terminfo's and
+    /// the extended keys it numbers after KEY_MAX), after their Esc.
+    private lazy var keySequences: (codes: [[Int32]: Int32], longest: Int) = {
+        var codes: [[Int32]: Int32] = [:]
+        for code in KEY_MIN..<1024 {
+            guard let s = keybound(code, 0) else { continue }
+            defer { free(s) }
+            let bytes = UnsafeRawBufferPointer(start: s, count: strlen(s))
+            if bytes.count > 1, bytes[0] == 27 { codes[bytes.dropFirst().map { Int32($0) }] = code }
+        }
+        return (codes, codes.keys.map(\.count).max() ?? 0)
+    }()
 
     /// Whether a byte that is not UTF-8 has been read (and taken as
     /// Latin-1): the terminal does not send UTF-8.
