@@ -180,7 +180,7 @@ extension AppState {
         case nil:
             // Typed text goes into the part the cursor is on.
             let part = run.activities.part
-            _ = run[keyPath: part == .what ? \RunState.input : RunState.activitySubfields[part.rawValue - 1]].handle(key)
+            edit(&run[keyPath: part == .what ? \RunState.input : RunState.activitySubfields[part.rawValue - 1]], key)
         default:
             return nil
         }

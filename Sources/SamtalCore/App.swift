@@ -548,6 +548,18 @@ public struct AppState: Equatable, Sendable {
         status = StatusMessage(text: text, isError: error, until: error ? .infinity : now + seconds)
     }
 
+    /// An editing key into a text field (`TextField.handle`); a paste that
+    /// does not fit is refused whole, and the status line says so.
+    /// `line`: the field is the input line (else a form's field).
+    @discardableResult
+    mutating func edit(_ field: inout TextField, _ key: Key, line: Bool = true) -> Bool {
+        if case .paste(let text) = key, let refusal = field.refusal(ofPaste: text) {
+            say(texts.pasteRefused(refusal, line: line), error: true)
+            return true
+        }
+        return field.handle(key)
+    }
+
     // MARK: update
 
     public mutating func update(_ event: Event) -> [Effect] {
@@ -1015,6 +1027,8 @@ public struct AppState: Equatable, Sendable {
         switch form.apply(key: key, action: action) {
         case .editing:
             break
+        case .pasteRefused(let refusal):
+            say(texts.pasteRefused(refusal, line: false), error: true)
         case .help:
             dialog = .help(keyContext)
         case .quit:
@@ -1230,7 +1244,7 @@ public struct AppState: Equatable, Sendable {
             // input line says so.
             guard run.bound != nil else { return [] }
             let before = run.input.characters.count
-            if run.input.handle(key), case .char = key, run.input.characters.count == before, before >= run.input.limit {
+            if edit(&run.input, key), case .char = key, run.input.characters.count == before, before >= run.input.limit {
                 say(texts[.inputFull])
             }
         }

@@ -120,15 +120,22 @@ public struct Form: Equatable, Sendable {
         focus = ((focus + delta) % n + n) % n
     }
 
-    /// Applies an editing key to the focused text field or cell.
-    mutating func edit(_ key: Key) -> Bool {
+    /// Applies an editing key to the focused text field or cell; a paste
+    /// that does not fit is refused whole (and nothing else happens).
+    mutating func edit(_ key: Key) -> TextField.PasteRefusal? {
         if let cell = focusedCell {
-            return participants![cell.row][cell.column.rawValue].handle(key)
+            return Self.edit(&participants![cell.row][cell.column.rawValue], key)
         }
-        guard focus < fields.count, case .text(var f) = fields[focus].value else { return false }
-        let handled = f.handle(key)
+        guard focus < fields.count, case .text(var f) = fields[focus].value else { return nil }
+        let refused = Self.edit(&f, key)
         fields[focus].value = .text(f)
-        return handled
+        return refused
+    }
+
+    static func edit(_ field: inout TextField, _ key: Key) -> TextField.PasteRefusal? {
+        if case .paste(let text) = key, let refusal = field.refusal(ofPaste: text) { return refusal }
+        _ = field.handle(key)
+        return nil
     }
 
     mutating func cycleChoice(by delta: Int) -> Bool {
@@ -199,6 +206,8 @@ public struct Form: Equatable, Sendable {
 /// What a key did to a form.
 public enum FormOutcome: Equatable, Sendable {
     case editing, help, quit, cancel, save
+    /// A paste that does not fit the focused field: nothing went in.
+    case pasteRefused(TextField.PasteRefusal)
 }
 
 extension Form {
@@ -224,9 +233,9 @@ extension Form {
         }
         switch action {
         case .choiceNext, .choicePrevious:
-            if !cycleChoice(by: action == .choiceNext ? 1 : -1) { _ = edit(key) }
+            if !cycleChoice(by: action == .choiceNext ? 1 : -1), let refused = edit(key) { return .pasteRefused(refused) }
         case nil:
-            _ = edit(key)
+            if let refused = edit(key) { return .pasteRefused(refused) }
         case .help: return .help
         case .quit: return .quit
         case .nextField: moveFocus(by: 1)

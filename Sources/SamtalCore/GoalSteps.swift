@@ -90,12 +90,12 @@ extension AppState {
             return [.writeStep(write, q, clearing: clearing)]
         case nil:
             switch run.goals.part {
-            case .text: _ = run.input.handle(key)
-            case .indicator: _ = run.goals.indicator.handle(key)
-            case .baseline: _ = run.goals.baseline.handle(key)
-            case .target: _ = run.goals.target.handle(key)
-            case .deadline: _ = run.goals.deadline.handle(key)
-            case .owner: _ = run.goals.owner.handle(key)
+            case .text: edit(&run.input, key)
+            case .indicator: edit(&run.goals.indicator, key)
+            case .baseline: edit(&run.goals.baseline, key)
+            case .target: edit(&run.goals.target, key)
+            case .deadline: edit(&run.goals.deadline, key)
+            case .owner: edit(&run.goals.owner, key)
             }
         default:
             return nil

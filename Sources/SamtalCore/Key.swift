@@ -11,6 +11,10 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// Anything the backend could not name: ignored, never a crash.
     case unknown(Int)
+    /// A bracketed paste, whole (line breaks as "\n"), read at once by the
+    /// backend: only the focused text field takes it, as one insertion, or
+    /// refuses it whole when it does not fit. Never a command.
+    case paste(String)
 
     /// The label shown in the key bar and the help screen.
     public var label: String {
@@ -34,6 +38,7 @@ public enum Key: Hashable, Sendable {
         case .pageDown: return "PgDn"
         case .function(let n): return "F\(n)"
         case .unknown(let code): return "#\(code)"
+        case .paste: return "Paste"
         }
     }
 }

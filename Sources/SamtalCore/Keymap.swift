@@ -423,6 +423,9 @@ public enum Keymap {
 
     /// The action a key triggers in a context, falling back to its parents.
     public static func action(for key: Key, in context: KeyContext) -> Action? {
+        // A paste is text, whatever it holds (and hashing megabytes to
+        // look it up would cost more than inserting them).
+        if case .paste = key { return nil }
         if let found = dispatch[context]?[key] { return found.action }
         return nil
     }

@@ -140,3 +140,69 @@ public struct PasteReader: Sendable {
         return out
     }
 }
+
+/// The bytes of a bracketed paste, read straight from the terminal in large
+/// reads once its start marker has been seen (issue 15: a 10 MB paste read
+/// key by key took a minute), up to its end marker ESC[201~, which may be
+/// split across reads. What was read after the end marker belongs to the
+/// keys that follow.
+public struct PasteBytes: Sendable {
+    /// The paste so far, without the markers.
+    public private(set) var bytes: [UInt8] = []
+    /// The end marker has been read.
+    public private(set) var finished = false
+    /// Read after the end marker: the next keys, to be read as keys.
+    public private(set) var rest: [UInt8] = []
+
+    static let endMarker: [UInt8] = Array("\u{1B}[201~".utf8)
+
+    public init() {}
+
+    /// Takes the next bytes read.
+    public mutating func feed(_ chunk: some Collection<UInt8>) {
+        guard !finished else { rest.append(contentsOf: chunk); return }
+        // A marker may have begun at the end of the last read.
+        let from = max(0, bytes.count - (Self.endMarker.count - 1))
+        bytes.append(contentsOf: chunk)
+        guard let at = Self.find(Self.endMarker, in: bytes, from: from) else { return }
+        rest = Array(bytes[(at + Self.endMarker.count)...])
+        bytes.removeSubrange(at...)
+        finished = true
+    }
+
+    static func find(_ marker: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            var i = from
+            let last = b.count - marker.count
+            while i <= last {
+                if b[i] == marker[0] {
+                    var j = 1
+                    while j < marker.count && b[i + j] == marker[j] { j += 1 }
+                    if j == marker.count { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// The paste as text, as its keys were read one by one before: UTF-8,
+    /// a byte that is not UTF-8 as Latin-1 (`wasUTF8` false); a line break
+    /// (CR, LF or CR LF) as "\n", Ctrl-H as DEL, NUL dropped.
+    public var text: (text: String, wasUTF8: Bool) {
+        var clean: [UInt8] = []
+        clean.reserveCapacity(bytes.count)
+        var previous: UInt8 = 0
+        for b in bytes {
+            switch b {
+            case 0x0D: clean.append(0x0A)
+            case 0x0A where previous == 0x0D: break
+            case 0x08: clean.append(0x7F)
+            case 0x00: break
+            default: clean.append(b)
+            }
+            previous = b
+        }
+        return InputText.decode(clean)
+    }
+}

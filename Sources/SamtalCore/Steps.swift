@@ -502,7 +502,7 @@ extension AppState {
             }
             return []
         }
-        if action == nil, run.bound != nil, run.input.handle(key) { return [] }
+        if action == nil, run.bound != nil, edit(&run.input, key) { return [] }
         return action == nil ? [] : nil
     }
 
@@ -833,9 +833,9 @@ extension AppState {
             return [.writeStep(write, q, clearing: clearing)]
         case nil:
             switch run.summary.part {
-            case .who: _ = run.summary.owner.handle(key)
-            case .when: _ = run.summary.due.handle(key)
-            case .what: _ = run.input.handle(key)
+            case .who: edit(&run.summary.owner, key)
+            case .when: edit(&run.summary.due, key)
+            case .what: edit(&run.input, key)
             }
         default:
             return nil

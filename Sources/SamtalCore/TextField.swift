@@ -7,8 +7,9 @@ public struct TextField: Equatable, Sendable {
     /// Index into `characters`, 0...count.
     public private(set) var cursor: Int
     /// Longest accepted text, in characters. Input past it is refused (and
-    /// reported) rather than silently cut. The note line takes a pasted
-    /// megabyte whole.
+    /// reported) rather than silently cut: a typed character at the limit,
+    /// a paste that does not fit whole (`paste(_:)`). The note line takes
+    /// a pasted megabyte whole.
     public var limit: Int
 
     public init(_ text: String = "", limit: Int = 2_000_000) {
@@ -49,6 +50,43 @@ public struct TextField: Equatable, Sendable {
         characters.insert(c, at: cursor)
         cursor += 1
         return true
+    }
+
+    /// Why a paste was refused: it is longer than the room left.
+    public struct PasteRefusal: Equatable, Sendable {
+        /// The paste's length, in characters.
+        public var length: Int
+        /// The field's limit, and the characters it still has room for.
+        public var limit: Int
+        public var room: Int
+    }
+
+    /// Why the text cannot be pasted here, or nil when it fits whole.
+    public func refusal(ofPaste text: String) -> PasteRefusal? {
+        let room = max(0, limit - characters.count)
+        // A character is at least one byte: no need to count them.
+        if text.utf8.count <= room { return nil }
+        let length = text.count
+        return length <= room ? nil : PasteRefusal(length: length, limit: limit, room: room)
+    }
+
+    /// Inserts a pasted text at the cursor, whole and at once, or nothing
+    /// of it when it does not fit (the refusal says why). A combining mark
+    /// at its start joins the character before the cursor, as typed.
+    @discardableResult
+    public mutating func paste(_ text: String) -> PasteRefusal? {
+        if let refusal = refusal(ofPaste: text) { return refusal }
+        var pasted = Array(text)
+        if let first = pasted.first, cursor > 0 {
+            let merged = String(characters[cursor - 1]) + String(first)
+            if merged.count == 1 {
+                characters[cursor - 1] = Character(merged)
+                pasted.removeFirst()
+            }
+        }
+        characters.insert(contentsOf: pasted, at: cursor)
+        cursor += pasted.count
+        return nil
     }
 
     public mutating func backspace() {
@@ -113,6 +151,7 @@ public struct TextField: Equatable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .char(let c): insert(c)
+        case .paste(let text): paste(text)
         case .backspace: backspace()
         case .delete: deleteForward()
         case .left: moveLeft()

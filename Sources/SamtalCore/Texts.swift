@@ -293,6 +293,33 @@ public struct Texts: Sendable {
         (language == .sv ? "Ge «\(area)» till vilken grupp? " : "Give «\(area)» to which group? ") + "\(self[.groupAreaPick]) \(range)"
     }
 
+    /// A number with its thousands grouped: "2 000 000", "2,000,000".
+    public func grouped(_ n: Int) -> String {
+        let digits = Array(String(n.magnitude))
+        var out = n < 0 ? "-" : ""
+        for (i, d) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += language == .sv ? " " : "," }
+            out.append(d)
+        }
+        return out
+    }
+
+    /// A paste refused whole: that nothing went in, how long it was, and
+    /// the limit (or the room left, when the field already holds text).
+    /// Short enough for the status line beside the input line's label.
+    /// `line`: the note line and its like; else a form's field.
+    public func pasteRefused(_ r: TextField.PasteRefusal, line: Bool) -> String {
+        let (length, limit, room) = (grouped(r.length), grouped(r.limit), grouped(r.room))
+        if language == .sv {
+            return r.length > r.limit
+                ? "Inget klistrades in: \(length) tecken, \(line ? "raden" : "fältet") tar högst \(limit)"
+                : "Inget klistrades in: \(length) tecken, plats för \(room) till"
+        }
+        return r.length > r.limit
+            ? "Nothing was pasted: \(length) characters, \(line ? "the line" : "the field") takes at most \(limit)"
+            : "Nothing was pasted: \(length) characters, room for \(room) more"
+    }
+
     public func dots(_ n: Int) -> String { "\(n) \(self[n == 1 ? .wsDot : .wsDots])" }
 
     /// "1 anteckning", "3 anteckningar".

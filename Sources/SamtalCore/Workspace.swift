@@ -377,6 +377,10 @@ extension AppState {
         case .editing:
             ws.form = form
             return []
+        case .pasteRefused(let refusal):
+            say(texts.pasteRefused(refusal, line: false), error: true)
+            ws.form = form
+            return []
         case .help:
             dialog = .help(.recordForm)
             return []

@@ -314,8 +314,11 @@ public final class Terminal {
         }
         // Bytes (wgetch), not wget_wch: ncurses drops a byte that is not
         // UTF-8 without a word; `decode(first:next:)` takes it as Latin-1.
-        let first = unread.isEmpty ? wgetch(window) : unread.removeFirst()
+        let fromUnread = !unread.isEmpty
+        let first = fromUnread ? unread.removeFirst() : wgetch(window)
         guard first != ERR else { return nil }
+        if first == 27, let paste = readBracketedPaste(window) { return paste }
+        if first == 27, fromUnread, let key = keyFromUnread() { return key }
         var timeout = currentTimeout
         let (input, more, latin1) = Self.decode(first: first) {
             if !unread.isEmpty { return unread.removeFirst() }
@@ -332,6 +335,91 @@ public final class Terminal {
 
     /// Values `wgetch` returned that belong to the next key.
     private var unread: [Int32] = []
+
+    /// After an Esc: when "[200~" follows at once (the start of a bracketed
+    /// paste), the whole paste as one key, its bytes read straight from the
+    /// terminal in large reads up to the end marker (`PasteBytes`): a 10 MB
+    /// paste read through `wgetch`, a byte and a key at a time, took a
+    /// minute. Else nil, and what was read is read again as keys.
+    ///
+    /// Reading the descriptor past ncurses is safe here: ncurses reads one
+    /// byte at a time and holds back only what may still be a key sequence
+    /// it knows. "\e[20" is one (F9 is "\e[20~"), so it hands the marker's
+    /// bytes back one by one up to "0"; no sequence starts with "~", so once
+    /// "~" has come through `wgetch` nothing of the paste is held in
+    /// ncurses. A marker that comes slowly (more than 20 ms between its
+    /// bytes) is read as keys, and `PasteReader` takes the paste as before.
+    private func readBracketedPaste(_ window: UnsafeMutablePointer<WINDOW>) -> TerminalInput? {
+        let marker = "[200~".utf8.map { Int32($0) }
+        var seen: [Int32] = []
+        for expected in marker {
+            let b: Int32
+            if !unread.isEmpty {
+                b = unread.removeFirst()
+            } else {
+                // The first at once (a lone Esc key must not wait), the rest
+                // as a sequence's bytes arrive: together.
+                wtimeout(window, seen.isEmpty ? 0 : 20)
+                b = wgetch(window)
+                wtimeout(window, currentTimeout ?? -1)
+                guard b != ERR else { break }
+            }
+            seen.append(b)
+            guard b == expected else { break }
+        }
+        guard seen == marker, let inputFile else {
+            unread = seen + unread
+            return nil
+        }
+        var paste = PasteBytes()
+        paste.feed(unread.compactMap { (0...255).contains($0) ? UInt8($0) : nil })
+        unread = []
+        let fd = fileno(inputFile)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while !paste.finished {
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let polled = poll(&ready, 1, 1000)
+            if polled < 0 && errno == EINTR { continue }
+            // The terminal stopped sending without an end marker: what came
+            // is the paste.
+            guard polled > 0 else { break }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            guard n > 0 else { break }
+            paste.feed(buffer[0..<n])
+        }
+        unread = paste.rest.map { Int32($0) }
+        let (text, wasUTF8) = paste.text
+        if !wasUTF8 { sawLatin1 = true }
+        return .key(.paste(text))
+    }
+
+    /// After an Esc read past a paste's end (keys sent right after it, in
+    /// the same read): ncurses never saw these bytes, so a key's sequence
+    /// among them (F1 is "\eOP") is looked up in the terminal's own key
+    /// table here; nil when none starts there.
+    private func keyFromUnread() -> TerminalInput? {
+        for length in stride(from: min(unread.count, keySequences.longest), to: 0, by: -1) {
+            if let code = keySequences.codes[Array(unread.prefix(length))] {
+                unread.removeFirst(length)
+                return Self.decodeFunctionKey(code)
+            }
+        }
+        return nil
+    }
+
+    /// The terminal's key sequences as ncurses knows them (terminfo's and
+    /// the extended keys it numbers after KEY_MAX), after their Esc.
+    private lazy var keySequences: (codes: [[Int32]: Int32], longest: Int) = {
+        var codes: [[Int32]: Int32] = [:]
+        for code in KEY_MIN..<1024 {
+            guard let s = keybound(code, 0) else { continue }
+            defer { free(s) }
+            let bytes = UnsafeRawBufferPointer(start: s, count: strlen(s))
+            if bytes.count > 1, bytes[0] == 27 { codes[bytes.dropFirst().map { Int32($0) }] = code }
+        }
+        return (codes, codes.keys.map(\.count).max() ?? 0)
+    }()
 
     /// Whether a byte that is not UTF-8 has been read (and taken as
     /// Latin-1): the terminal does not send UTF-8.

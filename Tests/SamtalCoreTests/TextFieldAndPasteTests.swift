@@ -133,3 +133,125 @@ import Testing
         #expect(InputText.decode(bytes) == ("Gångtunneln – mörk på kvällen 😀", false))
     }
 }
+
+/// A bracketed paste read whole, as one key (issue 15: a 10 MB paste went
+/// into the line a key at a time, for a minute, and was cut at the limit).
+@Suite struct WholePasteTests {
+    func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    @Test("The end marker is found however the reads split it, and what follows it is kept for the keys")
+    func endMarkerSplitAcrossReads() {
+        let stream = bytes("Gångtunneln\r\när mörk \u{1B}[20 \u{1B}[201x slut") + bytes("\u{1B}[201~") + bytes("efter\u{1B}[A")
+        for size in [1, 2, 3, 5, 6, 7, 64, stream.count] {
+            var paste = PasteBytes()
+            var i = 0
+            while i < stream.count {
+                paste.feed(stream[i..<min(stream.count, i + size)])
+                i += size
+            }
+            #expect(paste.finished, "reads of \(size)")
+            #expect(paste.bytes == bytes("Gångtunneln\r\när mörk \u{1B}[20 \u{1B}[201x slut"), "reads of \(size)")
+            #expect(paste.rest == bytes("efter\u{1B}[A"), "reads of \(size)")
+            #expect(paste.text == ("Gångtunneln\när mörk \u{1B}[20 \u{1B}[201x slut", true))
+        }
+        var unfinished = PasteBytes()
+        unfinished.feed(bytes("utan slut \u{1B}[201"))
+        #expect(!unfinished.finished && unfinished.rest.isEmpty)
+    }
+
+    @Test("Pasted bytes become the text their keys did: line breaks as \\n, Latin-1 where not UTF-8, NUL dropped")
+    func pastedBytesAsText() {
+        var paste = PasteBytes()
+        paste.feed(bytes("a\rb\nc\r\nd") + [0x00, 0x08, 0x09, 0xE5, 0x20] + bytes("å\u{1B}[31m") + bytes("\u{1B}[201~"))
+        #expect(paste.text == ("a\nb\nc\nd\u{7F}\tå å\u{1B}[31m", false))
+    }
+
+    @Test func aPasteUnderTheLimitGoesInWholeAtTheCursor() {
+        var f = TextField("Före efter", limit: 100)
+        for _ in 0..<5 { f.moveLeft() }
+        let refused = f.paste("rad 1\nrad 2\t\u{1B}[31m åäö ")
+        #expect(refused == nil)
+        #expect(f.text == "Före rad 1\nrad 2\t\u{1B}[31m åäö efter")
+        #expect(f.cursor == "Före rad 1\nrad 2\t\u{1B}[31m åäö ".count)
+        // A combining ring at its start joins the a before the cursor.
+        var g = TextField("a")
+        let refusedG = g.paste("\u{030A}ngest")
+        #expect(refusedG == nil)
+        #expect(g.characters == ["å", "n", "g", "e", "s", "t"])
+        // Exactly the room left fits.
+        var h = TextField("12345", limit: 10)
+        let refusedH = h.paste("6789å")
+        #expect(refusedH == nil && h.text == "123456789å")
+    }
+
+    @Test func aPasteOverTheLimitIsRefusedWholeAndTheFieldIsUnchanged() {
+        var f = TextField("ab", limit: 10)
+        f.moveLeft()
+        let before = f
+        let refused = f.paste("åäöåäöåäöå")
+        #expect(refused == TextField.PasteRefusal(length: 10, limit: 10, room: 8))
+        #expect(f == before)
+        let handled = f.handle(.paste(String(repeating: "x", count: 11)))
+        #expect(handled)
+        #expect(f == before)
+    }
+
+    @Test("A paste too long for the note line is refused with a message saying its length and the limit")
+    func theNoteLineRefusesAPasteOverItsLimit() {
+        var state = Fixtures.running()
+        let big = String(repeating: "Buskörning på Storgatan.\n", count: 100_000) // 2,500,000 characters
+        let effects = state.update(.key(.paste(big)))
+        #expect(effects.isEmpty)
+        #expect(Fixtures.run(state).input.text == "")
+        #expect(state.status?.text == "Inget klistrades in: 2 500 000 tecken, raden tar högst 2 000 000")
+        #expect(state.status?.isError == true)
+        // The next key clears it, and typing goes on.
+        Fixtures.type("Efter", into: &state)
+        #expect(state.status == nil && Fixtures.run(state).input.text == "Efter")
+        // With text in the line: the room left is said.
+        let almost = String(repeating: "å", count: 1_999_999)
+        _ = state.update(.key(.paste(almost)))
+        #expect(state.status?.text == "Inget klistrades in: 1 999 999 tecken, plats för 1 999 995 till")
+        #expect(Fixtures.run(state).input.text == "Efter")
+
+        var english = Fixtures.running(language: .en)
+        _ = english.update(.key(.paste(big)))
+        #expect(english.status?.text == "Nothing was pasted: 2,500,000 characters, the line takes at most 2,000,000")
+    }
+
+    @Test("A paste under the limit goes into the note line whole, as one key, and is never read as commands")
+    func aPasteIsTextNeverCommands() {
+        var state = Fixtures.running()
+        Fixtures.type("Klotter ", into: &state)
+        let group = Fixtures.run(state).group
+        let text = "vid skolan\tq\n\u{1B}[31m F10 ?"
+        let effects = state.update(.key(.paste(text)))
+        #expect(effects.isEmpty)
+        #expect(Fixtures.run(state).input.text == "Klotter " + text)
+        #expect(Fixtures.run(state).group == group)
+        #expect(state.status == nil)
+        // Nowhere a command: not on the home screen either.
+        #expect(Keymap.action(for: .paste("q"), in: .home) == nil)
+        var home = AppState(language: .sv)
+        let homeEffects = home.update(.key(.paste("q")))
+        #expect(homeEffects.isEmpty)
+    }
+
+    @Test("A form's field takes a paste whole, or refuses it whole with a message")
+    func aFormFieldRefusesAPasteOverItsLimit() {
+        var state = AppState(language: .sv)
+        state.screen = .form(Form(purpose: .newCycle, fields: [
+            FormField(.area, .fieldArea, .text(TextField("", limit: 200)), required: true),
+            FormField(.period, .fieldPeriod, .text(TextField("", limit: 100)), required: true),
+        ]))
+        _ = state.update(.key(.paste("Västerås city")))
+        guard case .form(let f) = state.screen else { Issue.record("no form"); return }
+        #expect(f.value(.area) == "Västerås city")
+        _ = state.update(.key(.paste(String(repeating: "ö", count: 300))))
+        guard case .form(let g) = state.screen else { Issue.record("no form"); return }
+        #expect(g.value(.area) == "Västerås city")
+        #expect(state.status?.text == "Inget klistrades in: 300 tecken, fältet tar högst 200")
+        _ = state.update(.key(.paste(String(repeating: "ö", count: 190))))
+        #expect(state.status?.text == "Inget klistrades in: 190 tecken, plats för 187 till")
+    }
+}
