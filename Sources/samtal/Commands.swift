@@ -35,7 +35,9 @@ struct Samtal: ParsableCommand {
     /// interface's language too (`ParserTexts`).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            // The interactive commands' usual lines are read without the
+            // parser's reflection (FastStart.swift); the rest by it.
+            var command = try FastStart.command(CommandLine.arguments.dropFirst()) ?? parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
