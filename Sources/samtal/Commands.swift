@@ -82,7 +82,7 @@ struct RunMeeting: ParsableCommand {
 
     func run() throws {
         let store = try openStore(options)
-        guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
+        guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
         try runInterface(options: options, store: store, openMeeting: meeting)
     }
 }
@@ -99,7 +99,7 @@ struct Present: ParsableCommand {
 
     func run() throws {
         let store = try openStore(options)
-        guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
+        guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
         try runInterface(options: options, store: store, openMeeting: meeting, role: .projector,
                          theme: theme == .mono ? .monochrome : theme == .contrast ? .highContrast : nil)
     }
