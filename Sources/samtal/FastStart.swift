@@ -3,8 +3,8 @@
 // Parsing `samtal --store S run 1000` with swift-argument-parser cost
 // about 19 M instructions (callgrind, release build, Swift 6.3.1): it
 // reflects over the command tree (Mirror, dynamic casts), and reflects
-// over the completion-script command too, for every start. The whole
-// start to the first frame was about 150 M. So the command lines of the
+// over the completion-script command too, for every start (of about
+// 175 M to a Ctrl-C after the first frame). So the command lines of the
 // four interactive commands — `samtal`, `samtal run ID`, `samtal present
 // ID [--theme T]`, `samtal capture ID --group N [--name S]`, with the
 // global options `--store`, `--lang` and `--agendas` anywhere, each as
