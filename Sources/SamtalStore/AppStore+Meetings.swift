@@ -86,6 +86,15 @@ extension AppStore {
         try snapshot { db in try Self.meeting(db, id: id) }
     }
 
+    /// Whether the meeting exists: one indexed lookup, where `meeting(id:)`
+    /// decodes the meeting, its participants and its room (a start of
+    /// `samtal run` asks only this before the interface reads the meeting).
+    public func meetingExists(id: Int64) throws -> Bool {
+        try snapshot { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?)", arguments: [id]) ?? false
+        }
+    }
+
     /// The meetings of one cycle, or of all cycles when `cycleID` is nil;
     /// newest first (by date, then creation time, then id).
     public func meetings(cycleID: Int64?) throws -> [Meeting] {

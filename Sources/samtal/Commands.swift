@@ -35,7 +35,9 @@ struct Samtal: ParsableCommand {
     /// interface's language too (`ParserTexts`).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            // The interactive commands' usual lines are read without the
+            // parser's reflection (FastStart.swift); the rest by it.
+            var command = try FastStart.command(CommandLine.arguments.dropFirst()) ?? parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -80,13 +82,14 @@ struct RunMeeting: ParsableCommand {
 
     func run() throws {
         let store = try openStore(options)
-        guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
+        guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
         try runInterface(options: options, store: store, openMeeting: meeting)
     }
 }
 
 struct Present: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "present",
         abstract: h("Projektorvyn för ett möte: följer samtalsledarens steg, visar rummets fråga, anteckningarna och sammanräkningarna.",
                      "The projector view of a meeting: follows the facilitator's step, shows the room's question, notes and tallies."))
     @OptionGroup var options: GlobalOptions
@@ -96,7 +99,7 @@ struct Present: ParsableCommand {
 
     func run() throws {
         let store = try openStore(options)
-        guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
+        guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
         try runInterface(options: options, store: store, openMeeting: meeting, role: .projector,
                          theme: theme == .mono ? .monochrome : theme == .contrast ? .highContrast : nil)
     }
@@ -104,6 +107,7 @@ struct Present: ParsableCommand {
 
 struct Capture: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "capture",
         abstract: h("En antecknares station för en grupp: följer samtalsledarens steg; skriv, Enter sparar.",
                      "A note-taker's station for one group: follows the facilitator's step; type, Enter saves."))
     @OptionGroup var options: GlobalOptions
@@ -125,6 +129,7 @@ struct CycleCommand: ParsableCommand {
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: h("Öppna en cykels arbetsyta: fokusområden, problem och orsaker, aktiviteter, mål, medborgarlöftet, uppföljning.",
                      "Open a cycle's analysis workspace: focus areas, problem and causes, activities, goals, the promise, follow-up."))
         @OptionGroup var options: GlobalOptions
@@ -138,7 +143,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: h("Skapa en cykel; skriver ut dess id (c3).", "Create a cycle; prints its id (c3)."))
+        static let configuration = CommandConfiguration(commandName: "new", abstract: h("Skapa en cykel; skriver ut dess id (c3).", "Create a cycle; prints its id (c3)."))
         @OptionGroup var options: GlobalOptions
         @Option(help: h("Området (till exempel LPO Fagersta).", "The area (for example LPO Fagersta).", value: "område")) var area: String
         @Option(help: h("Löftesperioden (till exempel 2027 eller 2027 Q1).", "The promise period (for example 2027 or 2027 Q1).", value: "period")) var period: String
@@ -161,7 +166,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: h("Lista cyklerna, nyaste först: id, område, period.", "List the cycles, newest first: id, area, period."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: h("Lista cyklerna, nyaste först: id, område, period.", "List the cycles, newest first: id, area, period."))
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
@@ -176,7 +181,7 @@ struct MeetingCommand: ParsableCommand {
                                                     subcommands: [New.self, List.self])
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: h("Skapa ett möte från en dagordning; skriver ut dess id.", "Create a meeting from an agenda; prints its id."))
+        static let configuration = CommandConfiguration(commandName: "new", abstract: h("Skapa ett möte från en dagordning; skriver ut dess id.", "Create a meeting from an agenda; prints its id."))
         @OptionGroup var options: GlobalOptions
         @Option(help: h("Cykelns id, skrivet c3.", "The cycle's id, written c3.", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
         @Option(help: h("Dagordningens id (se `samtal agenda list`).", "The agenda's id (see `samtal agenda list`).", value: "dagordning"), completion: completeAgendas()) var agenda: String
@@ -213,7 +218,7 @@ struct MeetingCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: h("Lista möten, nyaste först: id, cykel, datum, status, dagordning, titel.", "List meetings, newest first: id, cycle, date, status, agenda, title."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: h("Lista möten, nyaste först: id, cykel, datum, status, dagordning, titel.", "List meetings, newest first: id, cycle, date, status, agenda, title."))
         @OptionGroup var options: GlobalOptions
         @Option(help: h("Bara den här cykelns möten (c3).", "Only this cycle's meetings (c3).", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64?
 
@@ -231,6 +236,7 @@ struct NoteCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: h("Lägg till en anteckning i ett av mötets steg; skriver ut dess id när den är sparad.",
                          "Add a note to a meeting step; prints its id once it is committed."),
             discussion: h("Med --stdin blir varje rad på standard in en anteckning, och varje id skrivs ut direkt när dess anteckning är sparad.",
@@ -304,7 +310,7 @@ struct NoteCommand: ParsableCommand {
 }
 
 struct Backup: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: h("Kopiera lagret med SQLites onlinebackup (säkert medan samtal körs).", "Copy the store with SQLite's online backup (safe while samtal runs)."))
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: h("Kopiera lagret med SQLites onlinebackup (säkert medan samtal körs).", "Copy the store with SQLite's online backup (safe while samtal runs)."))
     @OptionGroup var options: GlobalOptions
     @Option(help: h("Var kopian skrivs (standard: bredvid lagret, med datum och tid i namnet).",
                      "Where to write the copy (default: beside the store, with the date and time in its name).", value: "fil"), completion: .file())
@@ -326,6 +332,7 @@ struct Backup: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: h("Exportera ett dokument om ett möte eller en cykel, eller deras poster som CSV eller JSON.",
                      "Write a document about a meeting or a cycle, or their raw records as CSV or JSON."),
         discussion: h("""
@@ -387,7 +394,7 @@ struct AgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "agenda", abstract: h("Dagordningsfiler.", "Agenda files."), subcommands: [List.self, Check.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: h("Lista dagordningarna som hittas: id, version, steg, titel, fil.", "List the agendas found: id, version, steps, title, file."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: h("Lista dagordningarna som hittas: id, version, steg, titel, fil.", "List the agendas found: id, version, steps, title, file."))
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
@@ -401,7 +408,7 @@ struct AgendaCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: h("Kontrollera dagordningsfiler; skriver fil:rad:kolumn: meddelande för varje problem.", "Check agenda files; prints file:line:column: message for each problem."))
+        static let configuration = CommandConfiguration(commandName: "check", abstract: h("Kontrollera dagordningsfiler; skriver fil:rad:kolumn: meddelande för varje problem.", "Check agenda files; prints file:line:column: message for each problem."))
         @OptionGroup var options: GlobalOptions
         @Argument(help: h("Dagordningsfiler (YAML).", "Agenda files (YAML).", value: "fil"), completion: .file(extensions: ["yaml", "yml"])) var files: [String]
 

@@ -42,7 +42,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     let library = options.agendaLibrary()
     let runner = EffectRunner(store: store, library: library, role: role, language: options.language)
     var state = AppState(language: options.language,
-                         agendas: library.agendas.map { AgendaInfo(id: $0.agenda.id, title: $0.agenda.title, intro: AgendaIntro($0.agenda)) },
+                         agendas: library.agendas.map { AgendaInfo(id: $0.summary.id, title: $0.summary.title, intro: $0.summary.intro) },
                          now: Date().timeIntervalSince1970, today: localDate())
 
     // Anything written to stderr would draw over the screen: send it to a

@@ -21,6 +21,7 @@ func regionURL(_ given: String?, option: String, remembered: String = "") throws
 
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "publish",
         abstract: h("Publicera det länet får se till regionens PostgreSQL: bedömningar, kvalitetsgranskningens svar, löftet, aktiviteternas status.",
                     "Publish what the county may see to the region's PostgreSQL: ratings, the quality answers, the promise, activity statuses."),
         discussion: h("""
@@ -120,6 +121,7 @@ struct RegionCommand: ParsableCommand {
 
     struct View: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "view",
             abstract: h("Länets levande vy: rapportens tabeller i terminalen, ritade på nytt när en kommun publicerar (LISTEN/NOTIFY).",
                         "The county's live view: the report's tables in the terminal, redrawn when a municipality publishes (LISTEN/NOTIFY)."))
         @OptionGroup var options: GlobalOptions
@@ -184,6 +186,7 @@ struct RegionCommand: ParsableCommand {
 
     struct Setup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "setup",
             abstract: h("Skapa eller uppdatera regionens schema, dess roller och radsäkerhet på en PostgreSQL-server (som dess administratör).",
                         "Create or update the regional schema, its roles and row-level security on a PostgreSQL server (as its administrator)."),
             discussion: h("""
@@ -232,6 +235,7 @@ struct RegionCommand: ParsableCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: h("Länets rapport: kommunernas bedömningar sida vid sida med utvecklingen, kvalitetsgranskningens 15 svar, löftenas aktiviteter.",
                         "The county's report: every municipality's ratings side by side with their trend, the 15 quality answers, the promises' activities."))
         @OptionGroup var options: GlobalOptions

@@ -9,6 +9,7 @@ import SamtalStore
 /// feedback` refuses while a note is not reviewed.
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: h("Granska anteckningarna som ett mötes offentliga återkoppling skulle skriva ut: publicera, korta eller utesluta var och en.",
                      "Review the notes a meeting's public feedback would print: publish, shorten or exclude each."),
         discussion: h("""

@@ -19,7 +19,7 @@ import Testing
     @Test func theLibraryIsTheSameWithTheCacheAsWithout() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let cache = dir.appendingPathComponent("cache/agendas.json").path
+        let cache = dir.appendingPathComponent("cache/agendas.cache").path
         let plain = AgendaLibrary(folders: [shipped])
         let first = AgendaLibrary(folders: [shipped], cachePath: cache) // parses, writes the cache
         #expect(FileManager.default.fileExists(atPath: cache))
@@ -28,14 +28,29 @@ import Testing
             #expect(library.agendas.map(\.agenda) == plain.agendas.map(\.agenda))
             #expect(library.agendas.map(\.text) == plain.agendas.map(\.text))
             #expect(library.agendas.map(\.path) == plain.agendas.map(\.path))
+            #expect(library.agendas.map(\.summary) == plain.agendas.map { AgendaSummary($0.agenda) })
         }
+    }
+
+    @Test func anAgendaIsDecodedWhenAskedForAndOneWhoseJSONDoesNotReadIsParsedFromItsText() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = dir.appendingPathComponent("agendas.cache").path
+        let plain = AgendaLibrary(folders: [shipped])
+        _ = AgendaLibrary(folders: [shipped], cachePath: cache)
+        var contents = try #require(AgendaCache.Contents(data: Data(contentsOf: URL(fileURLWithPath: cache))))
+        for path in contents.entries.keys { contents.entries[path]?.json = "{" }
+        try contents.data.write(to: URL(fileURLWithPath: cache))
+        let broken = AgendaLibrary(folders: [shipped], cachePath: cache)
+        #expect(broken.agendas.map(\.summary) == plain.agendas.map(\.summary))
+        #expect(broken.agendas.map(\.agenda) == plain.agendas.map(\.agenda))
     }
 
     @Test func aFileWhoseTextIsUnchangedIsNotParsedAgainAndAChangedOneIs() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("egen.yaml")
-        let cache = dir.appendingPathComponent("agendas.json").path
+        let cache = dir.appendingPathComponent("agendas.cache").path
         func agenda(_ title: String) -> String {
             "id: egen\nversion: 1\ntitle: \(title)\nmeeting_type: medarbetardialog-vad\nsteps:\n  - {id: start, title: Start, kind: present, minutes: 5}\n"
         }
@@ -43,9 +58,9 @@ import Testing
         #expect(AgendaLibrary(folders: [dir.path], cachePath: cache).agenda(id: "egen")?.agenda.title == "Första")
         // The cached agenda changed behind the file's back: used as it is,
         // so the file was not parsed again.
-        var contents = try JSONDecoder().decode(AgendaCache.Contents.self, from: Data(contentsOf: URL(fileURLWithPath: cache)))
-        contents.entries[file.path]?.agenda.title = "Ur cachen"
-        try JSONEncoder().encode(contents).write(to: URL(fileURLWithPath: cache))
+        var contents = try #require(AgendaCache.Contents(data: Data(contentsOf: URL(fileURLWithPath: cache))))
+        contents.entries[file.path]?.agenda?.title = "Ur cachen"
+        try contents.data.write(to: URL(fileURLWithPath: cache))
         #expect(AgendaLibrary(folders: [dir.path], cachePath: cache).agenda(id: "egen")?.agenda.title == "Ur cachen")
         // The file changed: read again.
         try agenda("Andra").write(to: file, atomically: true, encoding: .utf8)
@@ -55,15 +70,15 @@ import Testing
     @Test func aCacheOfAnotherBuildOrUnreadableIsNotUsed() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let cache = dir.appendingPathComponent("agendas.json").path
+        let cache = dir.appendingPathComponent("agendas.cache").path
         _ = AgendaLibrary(folders: [shipped], cachePath: cache)
-        var contents = try JSONDecoder().decode(AgendaCache.Contents.self, from: Data(contentsOf: URL(fileURLWithPath: cache)))
+        var contents = try #require(AgendaCache.Contents(data: Data(contentsOf: URL(fileURLWithPath: cache))))
         let path = try #require(contents.entries.keys.first)
-        contents.entries[path]?.agenda.title = "Ur en annan build"
+        contents.entries[path]?.agenda?.title = "Ur en annan build"
         contents.build = "another build"
-        try JSONEncoder().encode(contents).write(to: URL(fileURLWithPath: cache))
+        try contents.data.write(to: URL(fileURLWithPath: cache))
         #expect(!AgendaLibrary(folders: [shipped], cachePath: cache).agendas.contains { $0.agenda.title == "Ur en annan build" })
-        try "inte json".write(toFile: cache, atomically: true, encoding: .utf8)
+        try "inte en cache".write(toFile: cache, atomically: true, encoding: .utf8)
         #expect(AgendaLibrary(folders: [shipped], cachePath: cache).agendas.map(\.agenda) == AgendaLibrary(folders: [shipped]).agendas.map(\.agenda))
     }
 
@@ -71,18 +86,18 @@ import Testing
         let env = ["XDG_CACHE_HOME": "/c", "HOME": "/h"]
         let one = AgendaCache.defaultPath(environment: env, build: "/usr/bin/samtal 100 1.0")
         let two = AgendaCache.defaultPath(environment: env, build: "/usr/bin/samtal 100 2.0")
-        #expect(one.hasPrefix("/c/samtal/agendas-") && one.hasSuffix(".json") && one != two)
+        #expect(one.hasPrefix("/c/samtal/agendas-") && one.hasSuffix(".cache") && one != two)
         #expect(AgendaCache.defaultPath(environment: ["HOME": "/h"], build: "b").hasPrefix("/h/.cache/samtal/"))
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         for i in 0..<6 {
-            let old = dir.appendingPathComponent("agendas-old\(i).json").path
+            let old = dir.appendingPathComponent("agendas-old\(i)" + (i % 2 == 0 ? ".cache" : ".json")).path
             FileManager.default.createFile(atPath: old, contents: Data("{}".utf8))
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(-1000 * (i + 1)))], ofItemAtPath: old)
         }
-        let mine = dir.appendingPathComponent("agendas-mine.json").path
+        let mine = dir.appendingPathComponent("agendas-mine.cache").path
         _ = AgendaLibrary(folders: [shipped], cachePath: mine)
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("agendas-") }.sorted()
-        #expect(left == ["agendas-mine.json", "agendas-old0.json", "agendas-old1.json", "agendas-old2.json"])
+        #expect(left == ["agendas-mine.cache", "agendas-old0.cache", "agendas-old1.json", "agendas-old2.cache"])
     }
 }

@@ -55,6 +55,14 @@ struct EntityTests {
         #expect(try store.overview() == [CycleOverview(cycle: cycle, meetings: [read])])
     }
 
+    @Test("whether a meeting exists is what reading it says")
+    func meetingExists() throws {
+        let fixture = try Fixture.inMemory()
+        #expect(try fixture.store.meetingExists(id: fixture.meeting.id))
+        #expect(try fixture.store.meeting(id: fixture.meeting.id + 1) == nil)
+        #expect(try !fixture.store.meetingExists(id: fixture.meeting.id + 1))
+    }
+
     @Test("saving facts again replaces the participant rows and keeps their new order")
     func saveFactsReplacesParticipants() throws {
         // Given a meeting with three participant rows
