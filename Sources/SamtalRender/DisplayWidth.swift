@@ -41,10 +41,14 @@ public enum DisplayWidth {
     /// Where the plain run at the start of `s` ends: every scalar before
     /// it is a grapheme of one column (see `isPlain`), and it is at a
     /// grapheme boundary.
-    @inline(__always) static func plainPrefixEnd(_ s: String) -> String.Index {
+    /// At most `limit` scalars are looked at: a long text is walked only
+    /// as far as can be shown.
+    @inline(__always) static func plainPrefixEnd(_ s: String, limit: Int = .max) -> String.Index {
         let scalars = s.unicodeScalars
         var i = scalars.startIndex
-        while i < scalars.endIndex, isPlain(scalars[i].value) {
+        var taken = 0
+        while taken < limit, i < scalars.endIndex, isPlain(scalars[i].value) {
+            taken += 1
             let next = scalars.index(after: i)
             // The last plain scalar is a grapheme of its own only if what
             // follows cannot extend it (a combining mark would).
@@ -133,30 +137,39 @@ public enum DisplayWidth {
 
     /// The longest prefix of `s` that fits in `columns`.
     public static func prefix(_ s: String, columns: Int) -> String {
-        if isPrintableASCII(s) {
-            let n = max(0, min(columns, s.utf8.count))
-            LayoutWork.measured(n)
-            return n == s.utf8.count ? s : String(s.utf8.prefix(n))!
+        // Never more of the text than could fit: a 200 KB note cut to a
+        // line costs a line (issue 15).
+        let n = max(0, columns)
+        let scalars = s.unicodeScalars
+        let plain = plainPrefixEnd(s, limit: n + 1)
+        let plainCount = scalars.distance(from: scalars.startIndex, to: plain)
+        if plainCount > n {
+            // More plain scalars than columns: cut after the n-th, at a
+            // grapheme boundary (the next one is plain too).
+            let out = String(s[..<scalars.index(scalars.startIndex, offsetBy: n)])
+            LayoutWork.measured(out.utf8.count)
+            return out
         }
-        let plain = plainPrefixEnd(s)
-        var out = ""
-        var used = 0
-        for scalar in s.unicodeScalars[..<plain] {
-            if used + 1 > columns {
-                LayoutWork.measured(out.utf8.count)
-                return out
-            }
-            out.unicodeScalars.append(scalar)
-            used += 1
+        if plain == s.endIndex {
+            LayoutWork.measured(s.utf8.count)
+            return s
         }
+        var out = String(s[..<plain])
+        var used = plainCount
         for g in s[plain...] {
             let w = cell(for: g).1
-            if used + w > columns { break }
+            if used + w > n { break }
             out.append(g)
             used += w
         }
         LayoutWork.measured(out.utf8.count)
         return out
+    }
+
+    /// Whether `s` fits in `columns`, looking at no more of it than that.
+    public static func fits(_ s: String, columns: Int) -> Bool {
+        if s.utf8.count <= columns { return of(s) <= columns }
+        return prefix(s, columns: columns).utf8.count == s.utf8.count
     }
 
     static func isWide(_ v: UInt32) -> Bool {

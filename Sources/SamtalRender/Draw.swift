@@ -171,8 +171,10 @@ func wrapText(_ s: String, width: Int, indent: String = "", maxLines: Int = 1000
 /// Cuts text to a width, ending in "…" when cut.
 public func truncate(_ s: String, width: Int) -> String {
     guard width > 0 else { return "" }
-    if DisplayWidth.of(s) <= width { return s }
-    return DisplayWidth.prefix(s, columns: width - 1) + "…"
+    // Measured only as far as the width: a long note costs a line.
+    let head = DisplayWidth.prefix(s, columns: width)
+    if head.utf8.count == s.utf8.count { return s }
+    return DisplayWidth.prefix(head, columns: width - 1) + "…"
 }
 
 /// Pads text with spaces to a display width (cutting if longer).

@@ -193,22 +193,11 @@ public struct Grid: Equatable, Sendable {
     public mutating func text(_ s: String, x: Int, y: Int, maxX: Int? = nil, style: Style = .normal) -> Int {
         let limit = min(maxX ?? size.width, size.width)
         guard y >= 0, y < size.height else { return x }
-        // Printable ASCII only (most labels and notes' words): every byte is
-        // a character of one column, drawn as it is, without walking the
-        // text's characters (issue 15).
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            var col = x
-            for byte in s.utf8 {
-                if col + 1 > limit { break }
-                if col >= 0 { put(col, y, Cell(scalar: UInt32(byte), width: 1, style: style)) }
-                col += 1
-            }
-            return col
-        }
+        // Latin text (å ä ö – ”, and ASCII): a cell per scalar while every
+        // scalar is a grapheme of its own, looking at no more of the text
+        // than the row has room for; the rest by grapheme cluster (issue 15).
         var col = x
-        // Latin text (å ä ö): a cell per scalar while every scalar is a
-        // grapheme of its own; the rest by grapheme cluster.
-        let plain = DisplayWidth.plainPrefixEnd(s)
+        let plain = DisplayWidth.plainPrefixEnd(s, limit: max(0, limit - x) + 1)
         for scalar in s.unicodeScalars[..<plain] {
             if col + 1 > limit { return col }
             if col >= 0 { put(col, y, Cell(scalar: scalar.value, width: 1, style: style)) }

@@ -32,7 +32,7 @@ extension Screens {
         guard rect.width > 2, rect.height > 0 else { return }
         let lines: [(item: Int, text: String, first: Bool)] = items.enumerated().flatMap { i, item in
             // A selected row that fits keeps its spacing (wrapping joins blanks).
-            guard item.index != nil, item.index == selected, DisplayWidth.of(item.text) > rect.width - 2 else { return [(i, item.text, true)] }
+            guard item.index != nil, item.index == selected, !DisplayWidth.fits(item.text, columns: rect.width - 2) else { return [(i, item.text, true)] }
             let wrapped = wrap(item.text, width: rect.width - 2, indent: "  ", maxLines: rect.height)
             return wrapped.enumerated().map { (i, $0.element, $0.offset == 0) }
         }
@@ -60,7 +60,7 @@ extension Screens {
         var wrapped: [String] = []
         if let chosen {
             let text = item(chosen).text
-            wrapped = DisplayWidth.of(text) > rect.width - 2 ? wrap(text, width: rect.width - 2, indent: "  ", maxLines: rect.height) : [text]
+            wrapped = !DisplayWidth.fits(text, columns: rect.width - 2) ? wrap(text, width: rect.width - 2, indent: "  ", maxLines: rect.height) : [text]
         }
         let total = count - (chosen == nil ? 0 : 1) + wrapped.count
         var first = 0
