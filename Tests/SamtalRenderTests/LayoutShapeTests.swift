@@ -90,6 +90,27 @@ struct ClusterShapeTests {
         LayoutWork.count { _ = Screens.render(state, size: Size(width: 100, height: 30)) }
     }
 
+    @Test("a 200 KB note among them, placed in an area and selected or not, costs a frame what a note of a line does", arguments: [
+        [Key](), [Key](repeating: .down, count: 2), [.tab, .down],
+    ])
+    func aHugeNote(keys: [Key]) {
+        // Not plain text (an emoji every sentence), so it is measured by
+        // grapheme cluster; placed in the first area and among the notes.
+        func state(_ text: String) -> AppState {
+            var notes = ShapeFixtures.notes(30, stepID: "lokal-lagesbild")
+            notes[1].text = text
+            let areas = [StepFixtures.area(10, "Storgatan kvällstid", notes: [1, 2, 3]), StepFixtures.area(11, "Gångtunneln", notes: [4, 5])]
+            return StepFixtures.state(.cluster, settings: ["notes_from": "cycle"],
+                                      data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: areas), keys: keys)
+        }
+        let huge = String(repeating: "Mopeder kör fort på gång- och cykelvägen vid skolan 🛵 – ”farligt” ", count: 3_000)
+        #expect(huge.utf8.count > 200_000)
+        let small = work(state("Mopeder kör fort på gång- och cykelvägen vid skolan 🛵"))
+        let large = work(state(huge))
+        #expect(Double(large.measuredBytes) <= 1.2 * Double(small.measuredBytes) + 2_000,
+                "bytes measured: \(small.measuredBytes) → \(large.measuredBytes)")
+    }
+
     @Test("typing a new area's name with 1,000 notes from the cycle costs at most 1.2× 30", arguments: [
         [Key](repeating: .down, count: 3) + "Centrum".map { .char($0) },
         [Key](repeating: .down, count: 25),
@@ -380,5 +401,21 @@ struct WorkspaceShapeTests {
             return
         }
         expectFlat(small, large, "\(tab) form")
+    }
+}
+
+@Suite("The wall names the heading a column continues")
+struct WallContinuedTests {
+    @Test("a note taller than a column, starting a new column, stands under its area's heading said again")
+    func tallBlockKeepsItsHeading() {
+        let heading = WallLine(text: "Inbrott och stölder", style: Style(.heading, bold: true))
+        let short = WallBlock(lines: [WallLine(lead: "• ", text: "Cykelstölder vid skolan")], under: heading)
+        let tall = WallBlock(lines: [WallLine(lead: "• ", text: String(repeating: "Inbrott i förråd och kolonistugor ", count: 200))],
+                             under: heading)
+        let columns = Screens.wallLayout([WallBlock(lines: [heading]), short, tall], columnWidth: 40, height: 10, continued: "(forts.)")
+        #expect(columns.count == 2)
+        #expect(columns[1].first?.text == "Inbrott och stölder (forts.)")
+        #expect(columns[1].count == 10)
+        #expect(columns[1].last?.text.hasSuffix("…") == true)
     }
 }

@@ -68,8 +68,11 @@ extension Screens {
             }
             // A column that starts inside a group or an area names it again.
             if columns[columns.count - 1].isEmpty, let under = block.under, lines.first?.text != under.text {
+                // Always, if a line of the block fits under it: a block
+                // taller than a column (a very long note) is cut below, and
+                // without its heading the room cannot tell where it belongs.
                 let heading = wrap(under.text + " \(continued)", width: columnWidth, maxLines: 2)
-                if height > lines.count + heading.count {
+                if height > heading.count {
                     columns[columns.count - 1] += heading.map { WallLine(text: $0, style: under.style) }
                 }
             }
