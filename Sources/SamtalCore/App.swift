@@ -959,6 +959,16 @@ public struct AppState: Equatable, Sendable {
     }
 
     mutating func handleHome(_ home: inout HomeState, action: Action?) -> [Effect] {
+        // A form opened from the list comes back to the row it left (a
+        // cancelled form too; a saved one to what it saved).
+        if action == .newCycle || action == .newMeeting || action == .editFacts {
+            homeFocus = home.selectedRow.map { row in
+                switch row {
+                case .cycle(let c): return .cycle(c.id)
+                case .meeting(let m): return .meeting(m.id)
+                }
+            }
+        }
         switch action {
         case .help:
             dialog = .help(.home)

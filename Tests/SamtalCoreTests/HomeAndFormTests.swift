@@ -49,6 +49,24 @@ import Testing
                                                                     date: "2026-12-03", place: "")])
     }
 
+    @Test("a form cancelled comes back to the row it was opened from")
+    func cancelledFormKeepsTheSelection() {
+        let second = Cycle(id: 2, area: "LPO Norberg", period: "2027", createdAt: 1)
+        let overviews = [CycleOverview(cycle: cycle, meetings: [Fixtures.meeting()]), CycleOverview(cycle: second, meetings: [])]
+        for opening: Key in [.function(4), .char("m"), .char("n")] {
+            var state = home()
+            _ = state.update(.homeLoaded(overviews))
+            _ = state.update(.key(.down))
+            #expect({ if case .home(let h) = state.screen { return h.selectedRow == .meeting(Fixtures.meeting()) }; return false }())
+            _ = state.update(.key(opening))
+            guard case .form = state.screen else { Issue.record("no form for \(opening)"); continue }
+            #expect(state.update(.key(.escape)) == [.loadHome])
+            _ = state.update(.homeLoaded(overviews))
+            guard case .home(let h) = state.screen else { Issue.record("not home"); continue }
+            #expect(h.selectedRow == .meeting(Fixtures.meeting()), "after \(opening)")
+        }
+    }
+
     @Test func aCreatedMeetingGoesStraightToItsFacts() {
         var state = home()
         _ = state.update(.meetingCreated(Fixtures.meeting()))
