@@ -376,13 +376,24 @@ public final class Terminal {
         unread = []
         let fd = fileno(inputFile)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        // A terminal always ends its paste; one that pauses mid-way (a
+        // slow or congested ssh link) is waited for: its rest read as keys
+        // would save half a note at a pasted line break and type the rest
+        // into the next field. Only a quit signal, the terminal gone, or a
+        // silence far longer than any link's end the paste early.
+        var silent: Int32 = 0
         while !paste.finished {
             var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let polled = poll(&ready, 1, 1000)
+            let polled = poll(&ready, 1, 100)
+            if quitSignal != nil { break }
             if polled < 0 && errno == EINTR { continue }
-            // The terminal stopped sending without an end marker: what came
-            // is the paste.
+            if polled == 0 {
+                silent += 100
+                if silent >= Self.pasteSilenceMilliseconds { break }
+                continue
+            }
             guard polled > 0 else { break }
+            silent = 0
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             guard n > 0 else { break }
@@ -393,6 +404,10 @@ public final class Terminal {
         if !wasUTF8 { sawLatin1 = true }
         return .key(.paste(text))
     }
+
+    /// How long a bracketed paste may pause before what came is taken as
+    /// the whole paste.
+    static let pasteSilenceMilliseconds: Int32 = 30_000
 
     /// After an Esc read past a paste's end (keys sent right after it, in
     /// the same read): ncurses never saw these bytes, so a key's sequence

@@ -7,12 +7,13 @@
 // 175 M to a Ctrl-C after the first frame). So the command lines of the
 // four interactive commands — `samtal`, `samtal run ID`, `samtal present
 // ID [--theme T]`, `samtal capture ID --group N [--name S]`, with the
-// global options `--store`, `--lang` and `--agendas` anywhere, each as
-// two words — are read here; anything else (a help or version flag,
-// `--option=value`, an option given twice where it takes one value, a
-// value that looks like an option, an unknown word, an id or a language
-// that does not read, a SAMTAL_LANG that `validate` refuses) is left to
-// swift-argument-parser, which says what is wrong as before. The command
+// global options `--store`, `--lang` and `--agendas` anywhere and a
+// command's own options after its name, each as two words — are read
+// here; anything else (a help or version flag, a command's option before
+// its name, `--option=value`, an option given twice where it takes one
+// value, a value that looks like an option, an unknown word, an id or a
+// language that does not read, a SAMTAL_LANG that `validate` refuses) is
+// left to swift-argument-parser, which says what is wrong as before. The command
 // made here is the one swift-argument-parser would make: the same
 // properties, set through the same property wrappers.
 
@@ -41,6 +42,12 @@ enum FastStart {
             guard i + 1 < arguments.endIndex else { return nil }
             let value = arguments[i + 1]
             guard !value.hasPrefix("-") else { return nil }
+            // swift-argument-parser finds the command only at the first
+            // word its root does not take: a command's own option before
+            // the command's name (`samtal --theme mono present 7`) is a
+            // usage error there, so it is left to it here too.
+            let global = word == "--store" || word == "--lang" || word == "--agendas"
+            guard global || !words.isEmpty else { return nil }
             switch word {
             case "--store" where store == nil: store = value
             case "--lang" where lang == nil:

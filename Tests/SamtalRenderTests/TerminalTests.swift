@@ -5,6 +5,7 @@
 // serialized suite.
 
 import CNcursesw
+import Foundation
 import Glibc
 import SamtalCore
 @testable import SamtalRender
@@ -179,6 +180,38 @@ struct TerminalTests {
         #expect(terminal.size == Size(width: 0, height: 0))
         terminal.draw(grid)   // after shutdown: a no-op, not a crash
         #expect(terminal.readKey(timeoutMilliseconds: 0) == nil)
+    }
+
+    @Test("A bracketed paste whose terminal pauses mid-way (a slow link) stays one paste: its rest is never read as keys")
+    func pasteWithAPause() throws {
+        var master: Int32 = -1, slave: Int32 = -1
+        try #require(openpty(&master, &slave, nil, nil, nil) == 0)
+        defer { close(master); close(slave) }
+        // Raw, as ncurses would set it on a terminal it also draws on.
+        var modes = termios()
+        tcgetattr(slave, &modes)
+        cfmakeraw(&modes)
+        tcsetattr(slave, TCSANOW, &modes)
+        let output = open("/dev/null", O_RDWR)
+        let terminal = try Terminal(termType: "xterm-256color", inputFD: dup(slave), outputFD: output, theme: .color)
+        defer { terminal.shutdown() }
+        let send: @Sendable (String) -> Void = { [master] s in
+            _ = s.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
+        }
+        send("\u{1B}[200~first line\r")
+        // The rest after a silence longer than a second, as over a slow ssh.
+        let writer = Thread {
+            usleep(1_500_000)
+            send("second line\u{1B}[201~")
+        }
+        writer.start()
+        var keys: [TerminalInput] = []
+        for _ in 0..<100 {
+            if let key = terminal.readKey(timeoutMilliseconds: 50) { keys.append(key) }
+            if keys.count == 1, case .key(.paste(let text)) = keys[0], text.hasSuffix("second line") { break }
+            if keys.count > 1 { break }
+        }
+        #expect(keys == [.key(.paste("first line\nsecond line"))])
     }
 
     @Test("Frames drawn one after another, each sending only what changed, leave ncurses holding the last whole")

@@ -109,6 +109,17 @@ class ExitCodeTests(E2ETestCase):
         super().setUp()
         self.meeting = self.ws.new_meeting()
 
+    def test_a_commands_own_option_before_its_name_is_a_usage_error_as_swift_argument_parser_says(self):
+        # The fast path for the interactive commands (FastStart.swift) must
+        # read a line as swift-argument-parser does: `--theme` and `--group`
+        # belong to present and capture, so before the command's name they
+        # are unknown options there (exit 64), not a projector or a station.
+        for args in [("--theme", "mono", "present", self.meeting), ("--group", "1", "capture", self.meeting),
+                     ("--name", "Ada", "capture", self.meeting, "--group", "1")]:
+            result = self.ws.cli(*args, check=False)
+            self.assertEqual(result.returncode, USAGE, (args, result.stderr))
+            self.assertIn("Okänd flagga '%s'" % args[0], result.stderr, args)
+
     def test_version(self):
         result = self.ws.cli("--version")
         self.assertRegex(result.stdout.strip(), r"^[0-9]+\.[0-9]+\.[0-9]+")
