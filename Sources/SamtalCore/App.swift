@@ -550,11 +550,10 @@ public struct AppState: Equatable, Sendable {
 
     /// An editing key into a text field (`TextField.handle`); a paste that
     /// does not fit is refused whole, and the status line says so.
-    /// `line`: the field is the input line (else a form's field).
     @discardableResult
-    mutating func edit(_ field: inout TextField, _ key: Key, line: Bool = true) -> Bool {
+    mutating func edit(_ field: inout TextField, _ key: Key) -> Bool {
         if case .paste(let text) = key, let refusal = field.refusal(ofPaste: text) {
-            say(texts.pasteRefused(refusal, line: line), error: true)
+            say(texts.pasteRefused(refusal), error: true)
             return true
         }
         return field.handle(key)
@@ -1038,7 +1037,7 @@ public struct AppState: Equatable, Sendable {
         case .editing:
             break
         case .pasteRefused(let refusal):
-            say(texts.pasteRefused(refusal, line: false), error: true)
+            say(texts.pasteRefused(refusal), error: true)
         case .help:
             dialog = .help(keyContext)
         case .quit:

@@ -63,7 +63,7 @@ extension AppState {
             case .closeReview:
                 review.editing = nil
             default:
-                if edit(&field, key, line: false) { review.editing = field }
+                if edit(&field, key) { review.editing = field }
             }
             return []
         }

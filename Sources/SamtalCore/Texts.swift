@@ -308,16 +308,16 @@ public struct Texts: Sendable {
     /// the limit (or the room left, when the field already holds text).
     /// Short enough for the status line beside the input line's label.
     /// `line`: the note line and its like; else a form's field.
-    public func pasteRefused(_ r: TextField.PasteRefusal, line: Bool) -> String {
+    /// Short enough for the status line at 80 columns (an error has two
+    /// thirds of it), the figures last but whole.
+    public func pasteRefused(_ r: TextField.PasteRefusal) -> String {
         let (length, limit, room) = (grouped(r.length), grouped(r.limit), grouped(r.room))
         if language == .sv {
-            return r.length > r.limit
-                ? "Inget klistrades in: \(length) tecken, \(line ? "raden" : "fältet") tar högst \(limit)"
-                : "Inget klistrades in: \(length) tecken, plats för \(room) till"
+            return r.length > r.limit ? "Inget inklistrat: \(length) tecken, högst \(limit)"
+                : "Inget inklistrat: \(length) tecken, plats för \(room)"
         }
-        return r.length > r.limit
-            ? "Nothing was pasted: \(length) characters, \(line ? "the line" : "the field") takes at most \(limit)"
-            : "Nothing was pasted: \(length) characters, room for \(room) more"
+        return r.length > r.limit ? "Nothing pasted: \(length) characters, at most \(limit)"
+            : "Nothing pasted: \(length) characters, room for \(room)"
     }
 
     public func dots(_ n: Int) -> String { "\(n) \(self[n == 1 ? .wsDot : .wsDots])" }

@@ -378,7 +378,7 @@ extension AppState {
             ws.form = form
             return []
         case .pasteRefused(let refusal):
-            say(texts.pasteRefused(refusal, line: false), error: true)
+            say(texts.pasteRefused(refusal), error: true)
             ws.form = form
             return []
         case .help:

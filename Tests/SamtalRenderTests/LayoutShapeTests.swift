@@ -419,3 +419,14 @@ struct WallContinuedTests {
         #expect(columns[1].last?.text.hasSuffix("…") == true)
     }
 }
+
+@Suite("A refused paste is said whole on the status line")
+struct PasteRefusedStatusTests {
+    @Test("at 80 and 100 columns the paste's length and the limit are both on screen", arguments: [80, 100])
+    func refusalFits(width: Int) {
+        var state = ShapeFixtures.running(notes: 30)
+        _ = state.update(.key(.paste(String(repeating: "Klotter på skolans gavel. ", count: 100_000))))
+        let screen = Screens.render(state, size: Size(width: width, height: 24)).text
+        #expect(screen.contains("Inget inklistrat: 2 600 000 tecken, högst 2 000 000"), "\(screen)")
+    }
+}
