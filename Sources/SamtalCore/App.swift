@@ -650,7 +650,7 @@ public struct AppState: Equatable, Sendable {
             guard case .run(var run) = screen, run.step.id == data.stepID, run.writesInFlight == 0 else { return [] }
             screen = .detached
             let first = !run.stepLoaded
-            run.loadKeepingInput(data)
+            if run.loadKeepingInput(data) && !first { say(texts[.fieldFilledElsewhere], seconds: 10) }
             warnOfConflict(run)
             // Opened again: the cursor goes to a field with unsaved text,
             // an edit left unsaved goes on.

@@ -351,20 +351,27 @@ extension RunState {
 
     /// Loads the step's records; an input line that held its field's stored
     /// value shows the value as it is now (another terminal may have changed
-    /// it), one that holds typed text keeps it.
-    mutating func loadKeepingInput(_ loaded: StepData) {
+    /// it), one that holds typed text keeps it. True when the line was
+    /// filled with text another terminal saved (what is typed next goes
+    /// after it: the room must see that).
+    @discardableResult
+    mutating func loadKeepingInput(_ loaded: StepData) -> Bool {
         let unchanged = !inputChanged && !restoredDraft
         load(loaded)
-        guard let key = bound else { return }
+        guard let key = bound else { return false }
         let stored = storedValue(key)
         if unchanged {
             // Nothing typed here: the line shows what another terminal saved.
-            if input.trimmedText != stored { input.set(stored) }
+            if input.trimmedText != stored {
+                input.set(stored)
+                return key.editsStoredValue && !stored.isEmpty
+            }
         } else if key.editsStoredValue, let base = boundBase, stored != base, input.trimmedText != stored, fieldConflict != stored {
             // Typed here while another terminal saved the same field.
             fieldConflict = stored
             conflictConfirmed = false
         }
+        return false
     }
 
     mutating func load(_ loaded: StepData) {

@@ -79,7 +79,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
     case helpSplitArea, clusterSplitHint, clusterInputSplit
     case groupAreaHint, helpGiveArea, helpGiveActivityArea, helpTurnWall, wallTurned, groupAreaPick, groupAreaNoArea, groupAreaNoGroup
-    case fieldConflict, fieldConflictChoice, fieldConflictConfirm, fieldConflictKept
+    case fieldConflict, fieldConflictChoice, fieldConflictConfirm, fieldConflictKept, fieldFilledElsewhere
     case groupAreaAlready, groupAreaTakenBack, groupAreaCancelled, groupAreaGiven, groupAreaFixed, groupsGiven
     case keyMoveTo, helpMoveNoteToArea, clusterMovePick, clusterMoveNoArea, clusterMoveCancelled, clusterMovedTo
     case introHeading, introPurpose, introGoals, introCriteria
@@ -746,6 +746,8 @@ public struct Texts: Sendable {
         case .groupAreaNoArea: return ("Inget fokusområde att ge en grupp.", "No focus area to give a group.")
         case .groupAreaNoGroup: return ("Mötet har ingen grupp", "The meeting has no group")
         case .fieldConflict: return ("En annan terminal sparade i fältet medan du skrev:", "Another terminal saved into the field while you typed:")
+        case .fieldFilledElsewhere: return ("En annan terminal sparade i fältet – det du skriver hamnar efter dess text",
+                                            "Another terminal saved into the field – what you type goes after its text")
         case .fieldConflictChoice: return ("Enter två gånger skriver över med din text; {cancel} tar den andra.", "Enter twice writes your text over it; {cancel} takes the other.")
         case .fieldConflictConfirm: return ("Enter igen skriver över det en annan terminal sparade:", "Enter again writes over what another terminal saved:")
         case .fieldConflictKept: return ("Din text sparades inte över den andra terminalens: den finns kvar som utkast i fältet.", "Your text was not written over the other terminal's: it is kept as the field's draft.")

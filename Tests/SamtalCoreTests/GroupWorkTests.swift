@@ -201,7 +201,16 @@ import Testing
         var s = start
         _ = s.update(.stepLoaded(saved(data, what: "Buskörning på Storgatan")))
         #expect(Fixtures.run(s).input.text == "Buskörning på Storgatan")
+        // Said, so that what is typed next is not glued on unseen.
+        #expect(s.status?.text == "En annan terminal sparade i fältet – det du skriver hamnar efter dess text")
         #expect(s.update(.key(.down)).isEmpty)
+    }
+
+    @Test("opened on a field that holds saved text: nothing said (it is not another terminal's doing now)")
+    func openedOnSavedText() {
+        let (start, _) = problemStep(what: "Buskörning")
+        #expect(Fixtures.run(start).input.text == "Buskörning")
+        #expect(start.status?.text.contains("annan terminal") != true)
     }
 
     @Test("typed here while another terminal saved: said at once; Enter asks, Enter again writes over")
