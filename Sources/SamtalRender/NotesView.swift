@@ -122,7 +122,11 @@ extension Screens {
             if line.typeLabel != nil {
                 let marks = marks(run.notes[p], run: run, texts: t)
                 let width = marks.reduce(0) { $0 + DisplayWidth.of($1.0) }
-                var x = min(end, inner.maxX - width)
+                // A note that goes on below has its marks at the right edge,
+                // apart from its words: after them, " – Erik" read as part of
+                // the note's text (the facilitator's walk).
+                let goesOn = i + 1 < shown.count && shown[i + 1].position == p
+                var x = goesOn ? inner.maxX - width : min(end, inner.maxX - width)
                 for (mark, style) in marks { x = grid.text(mark, x: x, y: y, maxX: inner.maxX, style: style) }
             }
         }

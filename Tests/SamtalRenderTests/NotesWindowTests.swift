@@ -59,7 +59,8 @@ extension Screens {
         let shown = Set(lines[first...].prefix(inner.height).compactMap(\.noteID))
         overflowMarks(&grid, above: Set(lines[..<first].compactMap(\.noteID)).subtracting(shown).count,
                       below: Set(lines[min(lines.count, first + inner.height)...].compactMap(\.noteID)).subtracting(shown).count, rect: inner)
-        for (i, line) in lines[first...].prefix(inner.height).enumerated() {
+        let visible = Array(lines[first...].prefix(inner.height))
+        for (i, line) in visible.enumerated() {
             let y = inner.y + i
             if line.noteID == nil {
                 grid.text(truncate(line.text, width: inner.width), x: inner.x, y: y, style: line.style)
@@ -75,7 +76,9 @@ extension Screens {
             if line.typeLabel != nil, let id = line.noteID, let note = run.notes.first(where: { $0.id == id }) {
                 let marks = marks(note, run: run, texts: t)
                 let width = marks.reduce(0) { $0 + DisplayWidth.of($1.0) }
-                var x = min(end, inner.maxX - width)
+                // A note going on below: its marks at the right edge.
+                let goesOn = i + 1 < visible.count && visible[i + 1].noteID == id
+                var x = goesOn ? inner.maxX - width : min(end, inner.maxX - width)
                 for (mark, style) in marks { x = grid.text(mark, x: x, y: y, maxX: inner.maxX, style: style) }
             }
         }
