@@ -121,6 +121,12 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
             _ = takeInbox()
         }
     }
+    // Other terminals' commits are noticed by polling; the loop wakes at
+    // least every 50 ms for it (and for signals), and draws only when the
+    // screen changed. The watcher takes its first version before the
+    // opening reads: a commit made while they run (the facilitator turning
+    // the step as a station starts) is noticed, not missed until the next.
+    let watcher = try? ChangeWatcher(path: options.storePath)
     if let openMeeting {
         worker.enqueue(.openMeeting(openMeeting))
     } else if let openCycle {
@@ -132,10 +138,6 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
         awaitOpening()
     }
 
-    // Other terminals' commits are noticed by polling; the loop wakes at
-    // least every 50 ms for it (and for signals), and draws only when the
-    // screen changed.
-    let watcher = try? ChangeWatcher(path: options.storePath)
     let trace = options.environment["SAMTAL_TRACE_FILE"].flatMap(DrawTrace.init)
     var lastDrawn: Grid?
     var paste = PasteReader()
