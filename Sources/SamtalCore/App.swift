@@ -676,7 +676,7 @@ public struct AppState: Equatable, Sendable {
                 run.loadKeepingInput(data)
                 warnOfConflict(run)
             }
-            stepWritten(write, run: &run)
+            stepWritten(write, written: data, run: &run)
             screen = .run(run)
             return []
         case .noteSaved(let note):

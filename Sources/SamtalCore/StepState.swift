@@ -153,6 +153,9 @@ public struct SummaryState: Equatable, Sendable {
     public var due = TextField("", limit: 40)
     /// The item being edited (F4); nil: a new one.
     public var editing: Int64?
+    /// An item just added: selected whenever a reading holds it, until the
+    /// selection is moved.
+    public var select: Int64?
     public init() {}
 }
 

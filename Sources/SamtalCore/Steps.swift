@@ -401,6 +401,10 @@ extension RunState {
             stepState = .rating(r)
         case .summary(var m):
             m.item = min(m.item, items)
+            // The item just added stays selected through every reading
+            // (one read before its write may come after the write's own)
+            // until the selection is moved.
+            if let id = m.select, let i = data.summaryItems.firstIndex(where: { $0.id == id }) { m.item = i }
             stepState = .summary(m)
         case .activities(var a):
             a.item = min(a.item, items)
@@ -779,8 +783,10 @@ extension AppState {
         switch action {
         case .itemUp:
             run.summary.item = max(0, run.summary.item - 1)
+            run.summary.select = nil
         case .itemDown:
             run.summary.item = max(0, min(run.itemCount - 1, run.summary.item + 1))
+            run.summary.select = nil
         case .nextSummaryKind:
             run.summary.kind = run.summary.kind.next
             if run.summary.kind != .nextStep { run.summary.part = .what }
@@ -851,7 +857,7 @@ extension AppState {
     }
 
     /// After a step write committed: clear what was saved, say so.
-    mutating func stepWritten(_ write: StepWrite, run: inout RunState) {
+    mutating func stepWritten(_ write: StepWrite, written: StepData, run: inout RunState) {
         switch write {
         case .createFocusArea, .splitFocusArea:
             run.cluster.area = max(0, run.data.focusAreas.count - 1)
@@ -871,9 +877,14 @@ extension AppState {
             // The field shows what is stored now (`loadKeepingInput`).
             say(texts[.noteSaved])
         case .addSummaryItem(let kind, _, _, _):
-            // The new item: the newest of its kind.
-            let items = run.data.summaryItems
-            run.summary.item = items.indices.filter { items[$0].kind == kind }.max { items[$0].id < items[$1].id } ?? max(0, items.count - 1)
+            // The new item, the newest of its kind in what the write read
+            // back, is selected: now if that is what is shown, else when it
+            // is; a reading begun before the write, arriving after its
+            // answer, does not take the selection to another item.
+            if let id = written.summaryItems.filter({ $0.kind == kind }).map(\.id).max() {
+                run.summary.select = id
+                if let i = run.data.summaryItems.firstIndex(where: { $0.id == id }) { run.summary.item = i }
+            }
             say(texts[.noteSaved])
         case .updateSummaryItem:
             say(texts[.noteUpdated])

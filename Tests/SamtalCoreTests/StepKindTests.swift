@@ -340,6 +340,51 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(Fixtures.run(state).summary.part == .what)
     }
 
+    @Test("an item added while another write is on its way is selected when the reading that holds it comes")
+    func newItemSelectedWhenRead() {
+        func item(_ id: Int64, _ kind: SummaryItemKind, _ text: String) -> SummaryItem {
+            SummaryItem(id: id, meetingID: 7, stepID: "steget", kind: kind, text: text, createdAt: Double(id))
+        }
+        let decision = item(1, .decision, "Stationen blir fokusområde"), next = item(2, .nextStep, "Återkoppla på APT")
+        var state = runningStep(.summary, data: StepData(stepID: "steget", summaryItems: [decision, next]))
+        _ = state.update(.key(.function(3)))
+        _ = state.update(.key(.function(3)))
+        #expect(Fixtures.run(state).summary.kind == .carryForward)
+        Fixtures.type("Orsaksanalys för gångtunneln", into: &state)
+        _ = state.update(.key(.enter))
+        // Another write goes out before the answer (a draft cleared, a
+        // second item): the answer's reading is not shown yet.
+        Fixtures.type("Trygghetsvandring", into: &state)
+        _ = state.update(.key(.enter))
+        let carried = item(3, .carryForward, "Orsaksanalys för gångtunneln")
+        _ = state.update(.stepWritten(.addSummaryItem(kind: .carryForward, text: carried.text, owner: "", due: ""),
+                                      StepData(stepID: "steget", summaryItems: [decision, next, carried])))
+        // The second answer brings both; the newest of its kind is selected.
+        let walk = item(4, .carryForward, "Trygghetsvandring")
+        _ = state.update(.stepWritten(.addSummaryItem(kind: .carryForward, text: walk.text, owner: "", due: ""),
+                                      StepData(stepID: "steget", summaryItems: [decision, next, carried, walk])))
+        let run = Fixtures.run(state)
+        #expect(run.data.summaryItems[run.summary.item].id == 4)
+        // A reading begun before the write arrives after its answer (without
+        // the item), then a fresh one: the new item is selected again.
+        var stale = runningStep(.summary, data: StepData(stepID: "steget", summaryItems: [decision, next]))
+        _ = stale.update(.key(.function(3)))
+        _ = stale.update(.key(.function(3)))
+        Fixtures.type("Orsaksanalys för gångtunneln", into: &stale)
+        _ = stale.update(.key(.enter))
+        _ = stale.update(.stepWritten(.addSummaryItem(kind: .carryForward, text: carried.text, owner: "", due: ""),
+                                      StepData(stepID: "steget", summaryItems: [decision, next, carried])))
+        _ = stale.update(.stepLoaded(StepData(stepID: "steget", summaryItems: [decision, next])))
+        _ = stale.update(.stepLoaded(StepData(stepID: "steget", summaryItems: [decision, next, carried])))
+        let r = Fixtures.run(stale)
+        #expect(r.data.summaryItems[r.summary.item].id == 3)
+        // Moved by hand: the selection is the user's again.
+        _ = stale.update(.key(.up))
+        _ = stale.update(.stepLoaded(StepData(stepID: "steget", summaryItems: [decision, next, carried])))
+        let moved = Fixtures.run(stale)
+        #expect(moved.data.summaryItems[moved.summary.item].id == 2)
+    }
+
     @Test func deleteAsksFirst() {
         let item = SummaryItem(id: 9, meetingID: 7, stepID: "steget", kind: .decision, text: "x", createdAt: 0)
         var state = runningStep(.summary, data: StepData(stepID: "steget", summaryItems: [item]))
