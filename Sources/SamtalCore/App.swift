@@ -1252,8 +1252,8 @@ public struct AppState: Equatable, Sendable {
             // A station in a step without notes, or after the meeting: its
             // input line says so.
             guard run.bound != nil else { return [] }
-            let before = run.input.characters.count
-            if edit(&run.input, key), case .char = key, run.input.characters.count == before, before >= run.input.limit {
+            let before = run.input.count
+            if edit(&run.input, key), case .char = key, run.input.count == before, before >= run.input.limit {
                 say(texts[.inputFull])
             }
         }

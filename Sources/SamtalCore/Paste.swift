@@ -188,21 +188,28 @@ public struct PasteBytes: Sendable {
 
     /// The paste as text, as its keys were read one by one before: UTF-8,
     /// a byte that is not UTF-8 as Latin-1 (`wasUTF8` false); a line break
-    /// (CR, LF or CR LF) as "\n", Ctrl-H as DEL, NUL dropped.
-    public var text: (text: String, wasUTF8: Bool) {
-        var clean: [UInt8] = []
-        clean.reserveCapacity(bytes.count)
-        var previous: UInt8 = 0
-        for b in bytes {
-            switch b {
-            case 0x0D: clean.append(0x0A)
-            case 0x0A where previous == 0x0D: break
-            case 0x08: clean.append(0x7F)
-            case 0x00: break
-            default: clean.append(b)
+    /// (CR, LF or CR LF) as "\n", Ctrl-H as DEL, NUL dropped. The bytes
+    /// are cleaned where they lie and let go of once decoded: a 10 MB
+    /// paste is held as bytes and as text, not three times.
+    public mutating func takeText() -> (text: String, wasUTF8: Bool) {
+        var kept = 0
+        bytes.withUnsafeMutableBufferPointer { b in
+            var previous: UInt8 = 0
+            for i in b.indices {
+                let byte = b[i]
+                switch byte {
+                case 0x0D: b[kept] = 0x0A; kept += 1
+                case 0x0A where previous == 0x0D: break
+                case 0x08: b[kept] = 0x7F; kept += 1
+                case 0x00: break
+                default: b[kept] = byte; kept += 1
+                }
+                previous = byte
             }
-            previous = b
         }
-        return InputText.decode(clean)
+        bytes.removeSubrange(kept...)
+        let text = InputText.decode(bytes)
+        bytes = []
+        return text
     }
 }

@@ -1,11 +1,27 @@
-// A single-line text field: the note input line and every form field.
-// Text is kept as an array of grapheme clusters so that a cursor step,
-// a deletion and a width computation all agree on what one character is.
+// A text field: the note input line and every form field.
+//
+// The text is kept as one String (UTF-8: a byte or two a Swedish letter)
+// with the cursor both as a String.Index and as a count of characters
+// (grapheme clusters), the two kept in step by every edit. An edit looks
+// at one character either side of where it changes the text, so a cursor
+// step, a deletion and a width computation agree with the saved text on
+// what one character is (a combining ring typed after "a" makes one "å";
+// deleting what stood between two halves of a flag joins them), and an
+// edit costs what it touches, not the length of the text.
+//
+// Why not [Character]: a Character is 16 bytes. A note line holding its
+// limit of 2,000,000 characters took 32 MB as an array, twice over while
+// a paste was inserted, and every draft and save built a String from it
+// again (issue 15: resident size at most 64 MB).
 
 public struct TextField: Equatable, Sendable {
-    public private(set) var characters: [Character]
-    /// Index into `characters`, 0...count.
+    public private(set) var text: String
+    /// Where the cursor is in `text`: always on a character boundary.
+    public private(set) var cursorIndex: String.Index
+    /// The cursor, in characters from the start: 0...count.
     public private(set) var cursor: Int
+    /// The text's length, in characters.
+    public private(set) var count: Int
     /// Longest accepted text, in characters. Input past it is refused (and
     /// reported) rather than silently cut: a typed character at the limit,
     /// a paste that does not fit whole (`paste(_:)`). The note line takes
@@ -13,43 +29,91 @@ public struct TextField: Equatable, Sendable {
     public var limit: Int
 
     public init(_ text: String = "", limit: Int = 2_000_000) {
-        self.characters = Array(text)
-        self.cursor = characters.count
+        self.text = text
+        self.count = text.count
+        self.cursor = count
+        self.cursorIndex = text.endIndex
         self.limit = limit
     }
 
-    public var text: String { String(characters) }
-    public var isEmpty: Bool { characters.isEmpty }
+    public static func == (a: TextField, b: TextField) -> Bool {
+        a.text == b.text && a.cursor == b.cursor && a.count == b.count && a.limit == b.limit
+    }
+
+    public var isEmpty: Bool { text.isEmpty }
     /// The text with surrounding white space removed, as it is saved.
     public var trimmedText: String {
         text.trimmingCharacters(in: " \t")
     }
 
     public mutating func set(_ text: String) {
-        characters = Array(text)
-        cursor = characters.count
+        self.text = text
+        count = text.count
+        cursor = count
+        cursorIndex = text.endIndex
     }
 
     public mutating func clear() { set("") }
+
+    /// Replaces the characters `from..<to` (`fromOffset` being `from`'s
+    /// count of characters) with `s`, and puts the cursor after what was
+    /// put in (on the boundary at or after its end, should its last
+    /// character have joined the one after). With `checkLimit`, returns
+    /// false and changes nothing when the text would grow past `limit`
+    /// characters.
+    @discardableResult
+    private mutating func splice(_ from: String.Index, _ to: String.Index, fromOffset: Int, removed: Int,
+                                 with s: String, checkLimit: Bool) -> Bool {
+        // One character either side: what may join what is put in. The
+        // window goes on to the right while the character after it would
+        // not stay whole beside it: a flag's halves pair from the left,
+        // and a joiner (U+200D) or a virama at a character's end joins
+        // what follows, so an edit can change how the rest of a run
+        // pairs or joins.
+        let lo = from > text.startIndex ? text.index(before: from) : from
+        var hi = to < text.endIndex ? text.index(after: to) : to
+        var after = hi > to ? 1 : 0
+        let loOffset = fromOffset - (lo < from ? 1 : 0)
+        // Copies, not slices: a slice would share the text's storage and
+        // make the edit below copy the whole text.
+        let left = String(text[lo..<from])
+        var window = left + s + String(text[to..<hi])
+        while hi < text.endIndex, !window.isEmpty {
+            let next = text[hi]
+            let probe = String(window[window.index(before: window.endIndex)...]) + String(next)
+            let parts = Array(probe)
+            if parts.count == 2, parts[1].unicodeScalars.elementsEqual(next.unicodeScalars) { break }
+            window += String(next)
+            hi = text.index(after: hi)
+            after += 1
+        }
+        let oldCount = removed + (lo < from ? 1 : 0) + after
+        let newCount = window.count
+        if checkLimit, newCount > oldCount, count + newCount - oldCount > limit { return false }
+        let loBytes = text.utf8.distance(from: text.startIndex, to: lo)
+        let target = left.utf8.count + s.utf8.count
+        text.replaceSubrange(lo..<hi, with: window)
+        count += newCount - oldCount
+        // The cursor: the first character boundary of the window at or
+        // after the end of what was put in.
+        var at = window.startIndex
+        var steps = 0
+        while at < window.endIndex, window.utf8.distance(from: window.startIndex, to: at) < target {
+            at = window.index(after: at)
+            steps += 1
+        }
+        let start = text.utf8.index(text.startIndex, offsetBy: loBytes)
+        cursorIndex = text.index(start, offsetBy: steps)
+        cursor = loOffset + steps
+        return true
+    }
 
     /// Inserts a character at the cursor. A combining mark joins the
     /// character before it (a decomposed å typed as a + ring). Returns
     /// false when the field is full.
     @discardableResult
     public mutating func insert(_ c: Character) -> Bool {
-        if cursor > 0, c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark
-                                                    || $0.properties.generalCategory == .enclosingMark
-                                                    || $0.value == 0x200D || (0xFE00...0xFE0F).contains($0.value) }) {
-            let merged = String(characters[cursor - 1]) + String(c)
-            if merged.count == 1 {
-                characters[cursor - 1] = Character(merged)
-                return true
-            }
-        }
-        guard characters.count < limit else { return false }
-        characters.insert(c, at: cursor)
-        cursor += 1
-        return true
+        splice(cursorIndex, cursorIndex, fromOffset: cursor, removed: 0, with: String(c), checkLimit: true)
     }
 
     /// Why a paste was refused: it is longer than the room left.
@@ -63,7 +127,7 @@ public struct TextField: Equatable, Sendable {
 
     /// Why the text cannot be pasted here, or nil when it fits whole.
     public func refusal(ofPaste text: String) -> PasteRefusal? {
-        let room = max(0, limit - characters.count)
+        let room = max(0, limit - count)
         // A character is at least one byte: no need to count them.
         if text.utf8.count <= room { return nil }
         let length = text.count
@@ -76,76 +140,108 @@ public struct TextField: Equatable, Sendable {
     @discardableResult
     public mutating func paste(_ text: String) -> PasteRefusal? {
         if let refusal = refusal(ofPaste: text) { return refusal }
-        var pasted = Array(text)
-        if let first = pasted.first, cursor > 0 {
-            let merged = String(characters[cursor - 1]) + String(first)
-            if merged.count == 1 {
-                characters[cursor - 1] = Character(merged)
-                pasted.removeFirst()
-            }
-        }
-        characters.insert(contentsOf: pasted, at: cursor)
-        cursor += pasted.count
+        splice(cursorIndex, cursorIndex, fromOffset: cursor, removed: 0, with: text, checkLimit: false)
         return nil
     }
 
     public mutating func backspace() {
         guard cursor > 0 else { return }
-        characters.remove(at: cursor - 1)
-        cursor -= 1
+        splice(text.index(before: cursorIndex), cursorIndex, fromOffset: cursor - 1, removed: 1, with: "", checkLimit: false)
     }
 
     public mutating func deleteForward() {
-        guard cursor < characters.count else { return }
-        characters.remove(at: cursor)
+        guard cursorIndex < text.endIndex else { return }
+        splice(cursorIndex, text.index(after: cursorIndex), fromOffset: cursor, removed: 1, with: "", checkLimit: false)
     }
 
     public mutating func deleteWordBackward() {
-        var i = cursor
-        while i > 0, characters[i - 1] == " " { i -= 1 }
-        while i > 0, characters[i - 1] != " " { i -= 1 }
-        characters.removeSubrange(i..<cursor)
-        cursor = i
+        var i = cursorIndex
+        var n = cursor
+        while n > 0, text[text.index(before: i)] == " " { i = text.index(before: i); n -= 1 }
+        while n > 0, text[text.index(before: i)] != " " { i = text.index(before: i); n -= 1 }
+        guard n < cursor else { return }
+        splice(i, cursorIndex, fromOffset: n, removed: cursor - n, with: "", checkLimit: false)
     }
 
-    public mutating func moveLeft() { cursor = max(0, cursor - 1) }
-    public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
+    public mutating func moveLeft() {
+        guard cursor > 0 else { return }
+        cursorIndex = text.index(before: cursorIndex)
+        cursor -= 1
+    }
+
+    public mutating func moveRight() {
+        guard cursorIndex < text.endIndex else { return }
+        cursorIndex = text.index(after: cursorIndex)
+        cursor += 1
+    }
+
+    /// Moves the cursor to `index`, `offset` characters from the start.
+    private mutating func move(to index: String.Index, _ offset: Int) {
+        cursorIndex = index
+        cursor = offset
+    }
+
+    /// The start of the line holding `i` (`n` characters from the start),
+    /// and its count of characters.
+    private func lineStart(_ i: String.Index, _ n: Int) -> (String.Index, Int) {
+        var j = i
+        var m = n
+        while m > 0 {
+            let before = text.index(before: j)
+            if text[before].isNewline { break }
+            j = before
+            m -= 1
+        }
+        return (j, m)
+    }
+
+    /// The end of the line holding `i` (before its line break), and its
+    /// count of characters; `column` characters at most from `i` when given.
+    private func lineEnd(_ i: String.Index, _ n: Int, column: Int = .max) -> (String.Index, Int) {
+        var j = i
+        var m = n
+        while j < text.endIndex, m - n < column, !text[j].isNewline {
+            j = text.index(after: j)
+            m += 1
+        }
+        return (j, m)
+    }
+
     /// To the line above (same column, or its end); false on the first line.
     public mutating func moveLineUp() -> Bool {
-        guard let start = lineStart(cursor), start > 0 else { return false }
-        let column = cursor - start
-        let above = lineStart(start - 1) ?? 0
-        cursor = min(above + column, start - 1)
+        let (start, startOffset) = lineStart(cursorIndex, cursor)
+        guard startOffset > 0 else { return false }
+        let column = cursor - startOffset
+        let (above, aboveOffset) = lineStart(text.index(before: start), startOffset - 1)
+        let (to, toOffset) = lineEnd(above, aboveOffset, column: column)
+        move(to: to, toOffset)
         return true
     }
 
     /// To the line below (same column, or its end); false on the last line.
     public mutating func moveLineDown() -> Bool {
-        let start = lineStart(cursor) ?? 0
-        guard let end = characters[cursor...].firstIndex(where: \.isNewline) else { return false }
-        let nextEnd = characters[(end + 1)...].firstIndex(where: \.isNewline) ?? characters.count
-        cursor = min(end + 1 + (cursor - start), nextEnd)
+        let (_, startOffset) = lineStart(cursorIndex, cursor)
+        let (end, endOffset) = lineEnd(cursorIndex, cursor)
+        guard end < text.endIndex else { return false }
+        let (to, toOffset) = lineEnd(text.index(after: end), endOffset + 1, column: cursor - startOffset)
+        move(to: to, toOffset)
         return true
     }
 
     /// To the start of the cursor's line.
-    public mutating func moveLineHome() { cursor = lineStart(cursor) ?? 0 }
+    public mutating func moveLineHome() {
+        let (start, offset) = lineStart(cursorIndex, cursor)
+        move(to: start, offset)
+    }
 
     /// To the end of the cursor's line.
     public mutating func moveLineEnd() {
-        cursor = characters[cursor...].firstIndex(where: \.isNewline) ?? characters.count
+        let (end, offset) = lineEnd(cursorIndex, cursor)
+        move(to: end, offset)
     }
 
-    /// Where the line holding position `i` starts.
-    func lineStart(_ i: Int) -> Int? {
-        guard i >= 0, i <= characters.count else { return nil }
-        var j = i
-        while j > 0 && !characters[j - 1].isNewline { j -= 1 }
-        return j
-    }
-
-    public mutating func moveHome() { cursor = 0 }
-    public mutating func moveEnd() { cursor = characters.count }
+    public mutating func moveHome() { move(to: text.startIndex, 0) }
+    public mutating func moveEnd() { move(to: text.endIndex, count) }
 
     /// Applies an editing key. Returns true when the key was an editing key.
     public mutating func handle(_ key: Key) -> Bool {

@@ -188,28 +188,29 @@ public func pad(_ s: String, width: Int) -> String {
 /// so a megabyte on the input line does not slow typing down.
 public func visibleWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int) {
     guard width > 1 else { return ("", 0) }
-    let chars = field.characters
-    var start = field.cursor
+    let text = field.text
+    var start = field.cursorIndex
     var used = 0
-    while start > 0 {
-        let w = DisplayWidth.cell(for: chars[start - 1]).1
+    while start > text.startIndex {
+        let before = text.index(before: start)
+        let w = DisplayWidth.cell(for: text[before]).1
         if used + w > width - 1 { break }
         used += w
-        start -= 1
+        start = before
     }
     var out = ""
     var total = 0
     var cursorColumn = 0
     var i = start
-    while i < chars.count {
-        if i == field.cursor { cursorColumn = total }
-        let (shown, w) = DisplayWidth.cell(for: chars[i])
+    while i < text.endIndex {
+        if i == field.cursorIndex { cursorColumn = total }
+        let (shown, w) = DisplayWidth.cell(for: text[i])
         if total + w > width { break }
         out += shown
         total += w
-        i += 1
+        i = text.index(after: i)
     }
-    if field.cursor >= i { cursorColumn = total }
+    if i <= field.cursorIndex { cursorColumn = total }
     return (out, cursorColumn)
 }
 
@@ -223,7 +224,7 @@ public func multilineWindow(of field: TextField, width: Int, rows: Int) -> (line
     var lines: [[Cell]] = []
     var line: [Cell] = []
     var used = 0
-    for (i, c) in field.characters.enumerated() {
+    for (i, c) in field.text.enumerated() {
         if c.isNewline {
             lines.append(line + [(i, "", 0)]) // the break ends its line
             line = []

@@ -400,7 +400,7 @@ public final class Terminal {
             paste.feed(buffer[0..<n])
         }
         unread = paste.rest.map { Int32($0) }
-        let (text, wasUTF8) = paste.text
+        let (text, wasUTF8) = paste.takeText()
         if !wasUTF8 { sawLatin1 = true }
         return .key(.paste(text))
     }

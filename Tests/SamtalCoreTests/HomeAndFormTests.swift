@@ -197,7 +197,7 @@ import Testing
         var f = TextField()
         f.insert("a")
         f.insert("\u{030A}")
-        #expect(f.characters.count == 1)
+        #expect(f.count == 1)
         #expect(f.text == "a\u{030A}")
     }
 

@@ -152,7 +152,7 @@ import Testing
             #expect(paste.finished, "reads of \(size)")
             #expect(paste.bytes == bytes("Gångtunneln\r\när mörk \u{1B}[20 \u{1B}[201x slut"), "reads of \(size)")
             #expect(paste.rest == bytes("efter\u{1B}[A"), "reads of \(size)")
-            #expect(paste.text == ("Gångtunneln\när mörk \u{1B}[20 \u{1B}[201x slut", true))
+            #expect(paste.takeText() == ("Gångtunneln\när mörk \u{1B}[20 \u{1B}[201x slut", true))
         }
         var unfinished = PasteBytes()
         unfinished.feed(bytes("utan slut \u{1B}[201"))
@@ -163,7 +163,7 @@ import Testing
     func pastedBytesAsText() {
         var paste = PasteBytes()
         paste.feed(bytes("a\rb\nc\r\nd") + [0x00, 0x08, 0x09, 0xE5, 0x20] + bytes("å\u{1B}[31m") + bytes("\u{1B}[201~"))
-        #expect(paste.text == ("a\nb\nc\nd\u{7F}\tå å\u{1B}[31m", false))
+        #expect(paste.takeText() == ("a\nb\nc\nd\u{7F}\tå å\u{1B}[31m", false))
     }
 
     @Test func aPasteUnderTheLimitGoesInWholeAtTheCursor() {
@@ -177,7 +177,7 @@ import Testing
         var g = TextField("a")
         let refusedG = g.paste("\u{030A}ngest")
         #expect(refusedG == nil)
-        #expect(g.characters == ["å", "n", "g", "e", "s", "t"])
+        #expect(Array(g.text) == ["å", "n", "g", "e", "s", "t"] && g.count == 6 && g.cursor == 6)
         // Exactly the room left fits.
         var h = TextField("12345", limit: 10)
         let refusedH = h.paste("6789å")

@@ -188,7 +188,7 @@ struct HostileTextRenderTests {
         let seconds = Date().timeIntervalSince(start)
         let grid = Screens.render(state, size: Size(width: 80, height: 24))
         let kept: Int
-        if case .run(let run) = state.screen { kept = run.input.characters.count } else { kept = -1 }
+        if case .run(let run) = state.screen { kept = run.input.count } else { kept = -1 }
         print("hostile text: typing \(text.count) characters (\(String(text).utf8.count) bytes) one key at a time took "
               + "\(String(format: "%.2f", seconds)) s (\(String(format: "%.0f", seconds / Double(text.count) * 1e6)) µs a key; after "
               + marks.map { "\($0.keys) keys \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
