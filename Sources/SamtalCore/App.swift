@@ -1256,6 +1256,8 @@ public struct AppState: Equatable, Sendable {
             if edit(&run.input, key), case .char = key, run.input.count == before, before >= run.input.limit {
                 say(texts[.inputFull])
             }
+            // A draft emptied (Ctrl-U, Ctrl-W, Backspace) is no longer one.
+            if run.input.isEmpty { run.restoredDraft = false }
         }
         return []
     }

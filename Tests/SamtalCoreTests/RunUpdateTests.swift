@@ -315,6 +315,17 @@ import Testing
         #expect(state.update(.tick(now: 6, today: "x")) == []) // already stored
     }
 
+    @Test("Ctrl-U empties a restored draft's line and its [utkast] mark goes with it (found by the facilitator's walk)")
+    func ctrlUOnARestoredDraftTakesItsMarkAway() {
+        var state = AppState(language: .sv, now: 5)
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
+                                                      drafts: ["note/lagesbild": "Det jag skrev"])))
+        #expect(Fixtures.run(state).restoredDraft)
+        _ = state.update(.key(.ctrl("u")))
+        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(!Fixtures.run(state).restoredDraft)
+    }
+
     @Test func aDraftOfAnOlderSamtalIsTheNoteLineOfTheStepOpened() {
         var state = AppState(language: .sv, now: 5)
         _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
