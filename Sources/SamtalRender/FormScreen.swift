@@ -59,9 +59,9 @@ extension Screens {
                 y += rows - 1
             case .text(let tf):
                 // A field not being edited shows its beginning (its line
-                // breaks as ⏎).
+                // breaks as ↵, as on the note line).
                 let (shown, cursorColumn) = focused ? visibleWindow(of: tf, width: fw)
-                    : (truncate(tf.text.replacingOccurrences(of: "\n", with: " ⏎ "), width: fw), 0)
+                    : (truncate(tf.text.replacingOccurrences(of: "\n", with: " ↵ "), width: fw), 0)
                 grid.fill(Rect(x: fx, y: y, width: fw, height: 1), style: Style(.input, underline: true))
                 grid.text(shown, x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: focused, underline: true))
                 if focused { grid.cursor = (fx + cursorColumn, y) }
