@@ -214,6 +214,18 @@ public func visibleWindow(of field: TextField, width: Int) -> (text: String, cur
     return (out, cursorColumn)
 }
 
+/// A one-line text field as it is shown: around the cursor while it is
+/// being edited (`visibleWindow`), else from its beginning, line breaks as
+/// ↵ and a long text cut with "…" (a field left with its cursor at the end
+/// of a long text showed only that end). Costs O(width), not O(text).
+public func fieldWindow(of field: TextField, width: Int, focused: Bool) -> (text: String, cursorColumn: Int) {
+    if focused { return visibleWindow(of: field, width: width) }
+    // Every character but a rare zero-width one takes a column at least:
+    // what can be shown is among the first 2 × width + 2.
+    let start = String(field.text.prefix(max(0, width) * 2 + 2))
+    return (truncate(start.replacingOccurrences(of: "\n", with: " ↵ "), width: width), 0)
+}
+
 /// A multi-line text field wrapped to `width` columns at spaces (a word
 /// longer than the line is cut): the `rows` visual lines around the
 /// cursor, and the cursor's row and column among them. Line breaks in the

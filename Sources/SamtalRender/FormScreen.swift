@@ -60,8 +60,7 @@ extension Screens {
             case .text(let tf):
                 // A field not being edited shows its beginning (its line
                 // breaks as ↵, as on the note line).
-                let (shown, cursorColumn) = focused ? visibleWindow(of: tf, width: fw)
-                    : (truncate(tf.text.replacingOccurrences(of: "\n", with: " ↵ "), width: fw), 0)
+                let (shown, cursorColumn) = fieldWindow(of: tf, width: fw, focused: focused)
                 grid.fill(Rect(x: fx, y: y, width: fw, height: 1), style: Style(.input, underline: true))
                 grid.text(shown, x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: focused, underline: true))
                 if focused { grid.cursor = (fx + cursorColumn, y) }
@@ -122,7 +121,7 @@ extension Screens {
                 for c in columns {
                     let focused = form.focusedCell.map { $0.row == r && $0.column == c } ?? false
                     let cw = columnWidth(c)
-                    let (shown, cursorColumn) = visibleWindow(of: cells[c.rawValue], width: cw)
+                    let (shown, cursorColumn) = fieldWindow(of: cells[c.rawValue], width: cw, focused: focused)
                     grid.fill(Rect(x: columnX(c), y: y, width: cw, height: 1), style: Style(.input, underline: true))
                     grid.text(shown, x: columnX(c), y: y, maxX: columnX(c) + cw, style: Style(.input, bold: focused, underline: true))
                     if focused { grid.cursor = (columnX(c) + cursorColumn, y) }

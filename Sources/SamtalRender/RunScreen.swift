@@ -198,7 +198,7 @@ extension Screens {
                 grid.text(truncate(placeholder, width: fw), x: x, y: y, style: Style(.dim))
                 if focused { grid.cursor = (x, y) }
             } else {
-                let (shown, cursorColumn) = visibleWindow(of: f, width: fw)
+                let (shown, cursorColumn) = fieldWindow(of: f, width: fw, focused: focused)
                 grid.text(shown, x: x, y: y, maxX: x + fw, style: Style(.input))
                 if focused { grid.cursor = (x + cursorColumn, y) }
             }

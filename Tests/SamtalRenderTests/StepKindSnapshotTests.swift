@@ -161,6 +161,17 @@ enum StepFixtures {
         check(state, "step-summary")
     }
 
+    @Test("A summary item's what, left for its who, shows its beginning, not the end its cursor was at (found by the facilitator's walk)")
+    func anUnfocusedFieldShowsItsBeginning() {
+        let what = "Boka ett uppföljningsmöte med fastighetsägarna kring torget om belysningen, klottret och nattvandringen i vår"
+        let state = StepFixtures.state(.summary, data: StepFixtures.summaryData,
+                                       keys: [.function(3)] + what.map { Key.char($0) } + [.tab, .char("E"), .char("r"), .char("i"), .char("k")])
+        let screen = Screens.render(state, size: Size(width: 100, height: 30)).text
+        #expect(screen.contains("Boka ett uppföljningsmöte"))
+        #expect(!screen.contains("nattvandringen i vår"))
+        #expect(screen.contains("Erik"))
+    }
+
     @Test func problem() {
         let state = StepFixtures.state(.problem, data: StepFixtures.problemData, keys: [.down, .down, .down])
         check(state, "step-problem")
