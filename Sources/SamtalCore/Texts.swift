@@ -843,7 +843,7 @@ public struct Texts: Sendable {
         case .pdPlate: return ("registreringsnummer", "licence plate")
         case .helpToggleHidden: return ("Dölj den markerade anteckningen på projektorn, eller visa den igen", "Hide the selected note from the projector, or show it again")
         case .helpKeepPersonalData: return ("Granskad: behåll trots misstänkta personuppgifter (projektorn döljer dem ändå)", "Checked: keep despite suspected personal data (the projector still masks them)")
-        case .draftRestored: return ("Osparad text från förra gången är tillbaka på raden", "Unsaved text from last time is back on the line")
+        case .draftRestored: return ("Osparad text från sist", "Unsaved text from before") // beside a typed line at 80 columns
         case .hiddenMark: return ("dold", "hidden")
         case .checkedMark: return ("granskad", "checked")
         case .helpScroll: return ("Bläddra i hjälpen", "Scroll the help")

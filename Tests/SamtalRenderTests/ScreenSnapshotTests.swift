@@ -188,6 +188,21 @@ enum ScreenFixtures {
         assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "station-80x24")
     }
 
+    @Test("A restored draft's notice is read whole on the status line at 80 columns, in both languages (found by the facilitator's walk)")
+    func theDraftNoticeFitsAt80Columns() {
+        for language in [Language.sv, .en] {
+            var meeting = ScreenFixtures.meeting
+            meeting.currentStepIndex = 1
+            var state = AppState(language: language, now: 10_000, today: "2026-12-03")
+            _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: ScreenFixtures.agenda, stepSeconds: [:], notes: [],
+                                                          drafts: ["note/lokal-lagesbild": "Det jag skrev i går kväll"])))
+            let notice = Texts(language)[.draftRestored]
+            #expect(state.status?.text == notice)
+            let screen = Screens.render(state, size: Size(width: 80, height: 24)).text
+            #expect(screen.contains(notice), "\(language): \(notice)")
+        }
+    }
+
     @Test func tooSmall() {
         assertSnapshot(Screens.render(ScreenFixtures.running(), size: Size(width: 20, height: 6)), "too-small-20x6")
     }

@@ -348,7 +348,7 @@ class NoWordLostTests(E2ETestCase):
         q.wait_for(note)  # in the step's list of notes
         screen = self.settle(q)
         self.assertNotIn(note, input_line(screen))
-        self.assertNotIn("Osparad text", screen)  # "unsaved text from last time is back"
+        self.assertNotIn("Osparad text", screen)  # "unsaved text from before"
         self.assertNotIn(note, self.poll(lambda: self.drafts(meeting), lambda d: note not in d, timeout=3))
 
     # MARK: 5. unsaved text kept outside collect steps

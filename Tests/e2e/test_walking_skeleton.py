@@ -63,7 +63,7 @@ class NoteTakingTests(E2ETestCase):
         kill9(p.samtal_pid())
         p.wait_exit()
         q = self.run_meeting(meeting)
-        q.wait_for("Osparad text från förra gången")
+        q.wait_for("Osparad text från sist")
         q.wait_for("▸ Halvskriven anteckning om gångtunneln")
         q.key("Enter")
         q.wait_for("Sparad")
