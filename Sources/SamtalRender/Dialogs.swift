@@ -20,20 +20,27 @@ extension Screens {
         let typing = [.run, .station, .cluster, .checklist, .rating, .summary, .problem, .activities, .goals, .followUp].contains(context)
         if typing { rows += [("", ""), ("", t[.helpTyping])] }
         let keyWidth = min(24, rows.map { DisplayWidth.of($0.0) }.max() ?? 8)
-        let rect = centered(grid, width: min(grid.size.width - 4, 90), height: rows.count + 4)
+        let width = min(grid.size.width - 4, 90)
+        // A long description goes on under itself, not cut (80 columns
+        // cut five of the meeting screen's).
+        let textWidth = max(1, width - 2 - keyWidth - 3)
+        let lines = rows.flatMap { key, text in
+            wrap(text, width: textWidth).enumerated().map { i, line in (i == 0 ? key : "", line, key.isEmpty) }
+        }
+        let rect = centered(grid, width: width, height: lines.count + 4)
         grid.fill(rect)
         let inner = grid.box(rect, title: t[.helpTitle], right: "Esc")
         // Scrolled with ↑↓ when the terminal is shorter than the list.
         let visible = max(1, inner.height - 1)
-        let first = min(max(0, scroll), max(0, rows.count - visible))
+        let first = min(max(0, scroll), max(0, lines.count - visible))
         var y = inner.y
-        for (key, text) in rows.dropFirst(first).prefix(visible) {
+        for (key, text, dim) in lines.dropFirst(first).prefix(visible) {
             grid.text(pad(key, width: keyWidth), x: inner.x + 1, y: y, style: Style(.heading, bold: true))
             grid.text(truncate(text, width: inner.width - keyWidth - 3), x: inner.x + keyWidth + 3, y: y,
-                      style: key.isEmpty ? Style(.dim) : .normal)
+                      style: dim ? Style(.dim) : .normal)
             y += 1
         }
-        if first + visible < rows.count {
+        if first + visible < lines.count {
             grid.textRight(t[.helpMore], maxX: inner.maxX, y: inner.maxY - 1, style: Style(.dim, bold: true))
         }
         grid.cursor = nil
