@@ -158,6 +158,11 @@ public struct RunState: Equatable, Sendable {
     public var drafts: [String: String] = [:]
     /// The drafts as last written to the store.
     public var savedDrafts: [String: String] = [:]
+    /// The second of the clock (seconds since 1970, whole) in which the
+    /// drafts were last looked at for writing: they are written at most
+    /// once a second, however often the interface ticks (it ticks before
+    /// every key).
+    public var draftSecond: Double = -1
     public var role: RunRole = .facilitator
     /// What the store held for the bound field when this terminal's text
     /// last agreed with it: another terminal's save since is a conflict.
@@ -199,7 +204,7 @@ public struct RunState: Equatable, Sendable {
             && a.talkingPointsPage == b.talkingPointsPage
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
             && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
-            && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.role == b.role
+            && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.draftSecond == b.draftSecond && a.role == b.role
             && a.assigningArea == b.assigningArea && a.boundBase == b.boundBase && a.fieldConflict == b.fieldConflict
             && a.conflictConfirmed == b.conflictConfirmed
     }
@@ -602,7 +607,12 @@ public struct AppState: Equatable, Sendable {
                 run.clockStart = now
                 effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds))
             }
-            effects += run.pendingDrafts()
+            // Once a second: a draft written on every key was a commit and
+            // a sync of the store on every key, and the reading after it.
+            if now.rounded(.down) != run.draftSecond {
+                run.draftSecond = now.rounded(.down)
+                effects += run.pendingDrafts()
+            }
             screen = .run(run)
             return effects
         case .homeLoaded(let overviews):

@@ -315,6 +315,26 @@ import Testing
         #expect(state.update(.tick(now: 6, today: "x")) == []) // already stored
     }
 
+    @Test("While typing, the draft is written once a second, not once a key (the interface ticks before every key; it wrote and synced the store on every key)")
+    func theDraftIsWrittenOnceASecondWhileTyping() {
+        var state = Fixtures.running()
+        _ = state.update(.tick(now: 2000.0, today: "x"))
+        var writes: [Double] = []
+        // Ten keys a second for three seconds, each after the tick the
+        // interface sends before it.
+        for i in 0..<30 {
+            let now = 2000.05 + Double(i) * 0.1
+            if state.update(.tick(now: now, today: "x")).contains(where: { if case .saveDraft = $0 { true } else { false } }) {
+                writes.append(now)
+            }
+            _ = state.update(.key(.char("a")))
+        }
+        #expect(writes.count <= 3, "draft writes at \(writes)")
+        // Nothing typed is left unwritten a second later.
+        let last = state.update(.tick(now: 2004.0, today: "x"))
+        #expect(last.contains(.saveDraft(meetingID: 7, station: "run", field: "note/lagesbild", text: String(repeating: "a", count: 30))))
+    }
+
     @Test("Ctrl-U empties a restored draft's line and its [utkast] mark goes with it (found by the facilitator's walk)")
     func ctrlUOnARestoredDraftTakesItsMarkAway() {
         var state = AppState(language: .sv, now: 5)
