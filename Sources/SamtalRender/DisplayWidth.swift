@@ -91,6 +91,8 @@ public enum DisplayWidth {
         guard let first = scalars.first else { return ("", 0) }
         // A line break inside a one-line view (a form field, a cut line).
         if g == "\n" || g == "\r\n" { return ("↵", 1) }
+        // A tab (pasted into a note) as the space it stands for.
+        if g == "\t" { return (" ", 1) }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) || first.value == 0x2028 || first.value == 0x2029 {
             return ("\u{FFFD}", 1)
         }

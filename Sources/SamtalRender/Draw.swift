@@ -191,10 +191,13 @@ public func visibleWindow(of field: TextField, width: Int) -> (text: String, cur
     let text = field.text
     var start = field.cursorIndex
     var used = 0
+    // Room for the character under the cursor, whole (a wide one is two
+    // columns), or for the cursor after the text.
+    let under = field.cursorIndex < text.endIndex ? max(1, DisplayWidth.cell(for: text[field.cursorIndex]).1) : 1
     while start > text.startIndex {
         let before = text.index(before: start)
         let w = DisplayWidth.cell(for: text[before]).1
-        if used + w > width - 1 { break }
+        if used + w > width - under { break }
         used += w
         start = before
     }

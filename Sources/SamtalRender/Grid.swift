@@ -208,8 +208,15 @@ public struct Grid: Equatable, Sendable {
             if w == 0 { continue }
             if col + w > limit { break }
             if col >= 0 {
-                put(col, y, Cell(shown, width: w, style: style))
-                if w == 2 { put(col + 1, y, Cell(scalar: 0, width: 0, style: style)) }
+                let scalars = shown.unicodeScalars
+                if w == 2, scalars.count == 2, scalars.allSatisfy({ DisplayWidth.of($0) == 1 }) {
+                    // A flag drawn as its two letters: a cell each (one
+                    // cell of two letters reached the terminal as U+FFFD).
+                    for (i, letter) in scalars.enumerated() { put(col + i, y, Cell(scalar: letter.value, width: 1, style: style)) }
+                } else {
+                    put(col, y, Cell(shown, width: w, style: style))
+                    if w == 2 { put(col + 1, y, Cell(scalar: 0, width: 0, style: style)) }
+                }
             }
             col += w
         }

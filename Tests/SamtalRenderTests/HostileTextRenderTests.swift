@@ -84,6 +84,11 @@ func hostileGridProblems(_ grid: Grid) -> [String] {
             }
             // The terminal backend draws U+FFFD where a cell's text is not
             // as wide as the cell (so that the row cannot shift).
+            // ncurses draws a cell as one spacing character and the
+            // zero-width ones on it; anything else reaches the screen as U+FFFD.
+            if cell.text.unicodeScalars.dropFirst().contains(where: { DisplayWidth.of($0) != 0 }) {
+                problems.append("cell \(x),\(y) holds \(cell.text.debugDescription): more than one spacing character")
+            }
             if !cell.isContinuation && DisplayWidth.of(cell.text) != cell.width {
                 problems.append("cell \(x),\(y) takes \(cell.width) columns but \(cell.text.debugDescription) is \(DisplayWidth.of(cell.text)) wide")
             }
@@ -172,6 +177,34 @@ struct HostileTextRenderTests {
         let cycle = Cycle(id: 2, area: HostileRenderText.controls + HostileRenderText.zalgo, period: HostileRenderText.emoji, createdAt: 2)
         _ = state.update(.homeLoaded([CycleOverview(cycle: cycle, meetings: [meeting])]))
         Self.check(state, "the home screen")
+    }
+
+    @Test("A flag in a note is drawn as its two letters, a cell each; a pasted tab as a space (found by the note-taker's walk)")
+    func aFlagAndATabInAList() {
+        var grid = Grid(Size(width: 40, height: 1))
+        grid.text("Stökigt 🇸🇪 å\tkväll", x: 0, y: 0)
+        #expect(grid.rowText(0).hasPrefix("Stökigt SE å kväll"))
+        #expect(hostileGridProblems(grid).isEmpty, "\(hostileGridProblems(grid))")
+    }
+
+    @Test("The character under the cursor is shown whole when it is wide, however far the line is scrolled (found by the note-taker's walk)")
+    func aWideCharacterUnderTheCursorIsShown() {
+        var field = TextField("x漢字テスト漢字テスト漢字テスト漢字")
+        for width in [5, 10, 11, 20] {
+            for _ in 0...field.count {
+                let (shown, column) = visibleWindow(of: field, width: width)
+                #expect(DisplayWidth.of(shown) <= width)
+                if field.cursorIndex < field.text.endIndex {
+                    let under = field.text[field.cursorIndex]
+                    // What is at the cursor's column is that character.
+                    let before = DisplayWidth.prefix(shown, columns: column)
+                    #expect(DisplayWidth.of(before) == column)
+                    #expect(shown.dropFirst(before.count).first == under, "width \(width), cursor \(field.cursor): \(shown) at \(column)")
+                }
+                field.moveLeft()
+            }
+            field.moveEnd()
+        }
     }
 
     @Test("typing a 1 MB paste into the input line takes linear time")
