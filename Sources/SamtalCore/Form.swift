@@ -224,6 +224,7 @@ extension Form {
             case .down: moved = f.moveLineDown()
             case .home, .ctrl("a"): f.moveLineHome()
             case .end, .ctrl("e"): f.moveLineEnd()
+            case .ctrl("u"): f.clearLine() // "Ctrl-U tömmer raden": this line, not the whole text
             default: moved = false
             }
             if moved {

@@ -228,6 +228,15 @@ public struct TextField: Equatable, Sendable {
         return true
     }
 
+    /// Empties the cursor's line (Ctrl-U in a text of several lines): the
+    /// other lines and the line breaks stay.
+    public mutating func clearLine() {
+        let (start, startOffset) = lineStart(cursorIndex, cursor)
+        let (end, endOffset) = lineEnd(cursorIndex, cursor)
+        guard startOffset < endOffset else { return }
+        splice(start, end, fromOffset: startOffset, removed: endOffset - startOffset, with: "", checkLimit: false)
+    }
+
     /// To the start of the cursor's line.
     public mutating func moveLineHome() {
         let (start, offset) = lineStart(cursorIndex, cursor)

@@ -112,6 +112,19 @@ import Testing
         _ = form.apply(key: .tab, action: .nextField)
         #expect(form.focus == 1)
     }
+
+    @Test("Ctrl-U in a text of several lines empties the cursor's line, as the help says, not the whole text (found by the note-taker's walk)")
+    func ctrlUInALongFieldEmptiesOnlyItsLine() {
+        var form = Form(purpose: .newCycle, fields: [
+            FormField(.area, .fieldArea, .text(TextField("Trygghetsvandring i centrum\nBelysning i gångtunneln\nKlotter vid skolan")), lines: 4),
+            FormField(.period, .fieldPeriod, .text(TextField(""))),
+        ])
+        _ = form.apply(key: .up, action: .previousField)
+        _ = form.apply(key: .ctrl("u"), action: nil)
+        #expect(form.value(.area) == "Trygghetsvandring i centrum\n\nKlotter vid skolan")
+        for c in "Fler lampor" { _ = form.apply(key: .char(c), action: nil) }
+        #expect(form.value(.area) == "Trygghetsvandring i centrum\nFler lampor\nKlotter vid skolan")
+    }
 }
 
 /// A line of `note add --stdin` that is not UTF-8 (issue 16).

@@ -77,13 +77,17 @@ private struct Reference {
         case .clear:
             text = ""
             cursor = 0
+        case .clearLine:
+            let start = lineStart(cursor)
+            let end = c[cursor...].firstIndex(where: \.isNewline) ?? c.count
+            if start < end { put("", from: start, to: end, checkLimit: false) }
         }
     }
 }
 
 private enum Edit: CustomStringConvertible {
     case insert(Character), paste(String), backspace, delete, deleteWord, left, right, home, end
-    case lineHome, lineEnd, lineUp, lineDown, clear
+    case lineHome, lineEnd, lineUp, lineDown, clear, clearLine
 
     var description: String {
         switch self {
@@ -101,6 +105,7 @@ private enum Edit: CustomStringConvertible {
         case .lineUp: "lineUp"
         case .lineDown: "lineDown"
         case .clear: "clear"
+        case .clearLine: "clearLine"
         }
     }
 }
@@ -125,7 +130,7 @@ private func randomEdit(_ rng: inout FuzzRandom) -> Edit {
     case 15: return [.lineHome, .lineEnd].randomElement(using: &rng)!
     case 16: return .lineUp
     case 17: return .lineDown
-    case 18: return Int.random(in: 0..<10, using: &rng) == 0 ? .clear : .left
+    case 18: return [.clear, .clearLine, .clearLine, .left, .left, .left, .left, .left, .left, .left].randomElement(using: &rng)!
     default: return .right
     }
 }
@@ -146,6 +151,7 @@ private func apply(_ edit: Edit, to f: inout TextField) {
     case .lineUp: _ = f.moveLineUp()
     case .lineDown: _ = f.moveLineDown()
     case .clear: f.clear()
+    case .clearLine: f.clearLine()
     }
 }
 
