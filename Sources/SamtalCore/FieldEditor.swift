@@ -421,7 +421,7 @@ extension RunState {
     /// a part is a draft when it holds text other than the stored one (an
     /// emptied part shows its stored text again).
     func keepsDraft(_ key: FieldKey, _ text: String) -> Bool {
-        let changed = text.trimmingCharacters(in: " \t") != storedValue(key)
+        let changed = text.trimmingCharacters(in: TextField.surroundingBlanks) != storedValue(key)
         switch key {
         case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return changed
         case .activity(_, .some, _), .goal(_, .some, _), .summaryEdit: return !text.isEmpty && changed

@@ -41,10 +41,15 @@ public struct TextField: Equatable, Sendable {
     }
 
     public var isEmpty: Bool { text.isEmpty }
-    /// The text with surrounding white space removed, as it is saved.
+    /// The text with surrounding white space removed, as it is saved: the
+    /// blanks and the line breaks before and after it (a pasted paragraph
+    /// ends in one; it showed as an empty row under the note).
     public var trimmedText: String {
-        text.trimmingCharacters(in: " \t")
+        text.trimmingCharacters(in: TextField.surroundingBlanks)
     }
+
+    /// Spaces, tabs and line breaks (CR LF, LF, CR).
+    static let surroundingBlanks = " \t\r\n\n\r"
 
     public mutating func set(_ text: String) {
         self.text = text

@@ -335,6 +335,18 @@ import Testing
         #expect(last.contains(.saveDraft(meetingID: 7, station: "run", field: "note/lagesbild", text: String(repeating: "a", count: 30))))
     }
 
+    @Test("A pasted paragraph's line breaks before and after it are not saved with the note (found by the note-taker's walk)")
+    func aPastedParagraphIsSavedWithoutItsSurroundingLineBreaks() {
+        var state = Fixtures.running()
+        _ = state.update(.key(.paste("\nUngdomar samlas vid torget i helgen.\nDet blir stökigt.\r\n\n")))
+        let effects = state.update(.key(.enter))
+        guard case .saveNote(let note, _)? = effects.first(where: { if case .saveNote = $0 { true } else { false } }) else {
+            Issue.record("no save: \(effects)")
+            return
+        }
+        #expect(note.text == "Ungdomar samlas vid torget i helgen.\nDet blir stökigt.")
+    }
+
     @Test("Ctrl-U empties a restored draft's line and its [utkast] mark goes with it (found by the facilitator's walk)")
     func ctrlUOnARestoredDraftTakesItsMarkAway() {
         var state = AppState(language: .sv, now: 5)
