@@ -17,10 +17,13 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // libpq, PostgreSQL's C client, for the regional server (issue 17).
+        // libpq, PostgreSQL's C client, for the regional server (issue 17):
+        // its header only. Not linked (pkg-config would link it): PG.swift
+        // opens it when the region is first used, so that a start of samtal
+        // does not load it and the 21 libraries it needs (TLS, Kerberos,
+        // LDAP): ~10 M instructions at every start (issue 15).
         .systemLibrary(
             name: "CLibPQ",
-            pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
         // Pure core: domain types, agenda model and validation, meeting state

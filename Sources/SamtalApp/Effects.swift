@@ -65,9 +65,12 @@ public struct EffectRunner {
                 guard let meeting = try store.meeting(id: id) else { return ([.failed("meeting \(id)")], false) }
                 let agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
                 var started = meeting
-                if role == .facilitator {
+                // Only a planned meeting changes: a running or finished one
+                // is left without a write transaction (it decoded the
+                // meeting again, on the writer, at every start: issue 15).
+                if role == .facilitator && meeting.status == .planned {
                     try store.startMeeting(meetingID: id)
-                    if started.status == .planned { started.status = .running }
+                    started.status = .running
                 }
                 let station: String
                 switch role {

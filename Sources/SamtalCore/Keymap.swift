@@ -489,9 +489,7 @@ public enum Keymap {
 
     /// Replaces each "{action}" in a text with the key that does it.
     static func fillHints(_ text: String) -> String {
-        // Bytes, not Foundation's `contains` (a search with options, ~8,000
-        // instructions a text): every text is filled once at start.
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        guard mayHoldHints(text) else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -501,6 +499,16 @@ public enum Keymap {
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
+    }
+
+    /// Whether the text has a "{" (a key hint's start), from its bytes:
+    /// not Foundation's `contains` (a search with options, ~8,000
+    /// instructions a text); asked at every text shown.
+    static func mayHoldHints(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "{")) }) {
+            return found
+        }
+        return text.utf8.contains(UInt8(ascii: "{"))
     }
 
     public static func bar(for context: KeyContext) -> [KeyBinding] {

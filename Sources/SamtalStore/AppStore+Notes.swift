@@ -123,8 +123,14 @@ extension AppStore {
     /// The drafts a terminal left behind, by field.
     public func drafts(meetingID: Int64, station: String) throws -> [String: String] {
         try snapshot { db in
-            let rows = try StoredDraft.filter(Column("meeting_id") == meetingID && Column("station") == station).fetchAll(db)
-            return Dictionary(rows.map { ($0.field, $0.text) }, uniquingKeysWith: { a, _ in a })
+            let rows = try Row.fetchCursor(db, sql: "SELECT field, text FROM field_draft WHERE meeting_id = ? AND station = ?",
+                                           arguments: [meetingID, station])
+            var drafts: [String: String] = [:]
+            while let row = try rows.next() {
+                let field: String = try row.decode(atIndex: 0)
+                if drafts[field] == nil { drafts[field] = try row.decode(atIndex: 1) }
+            }
+            return drafts
         }
     }
 

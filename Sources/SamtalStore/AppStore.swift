@@ -31,11 +31,19 @@ public struct AppStore: Sendable {
     /// were read at (`NoteCache.swift`).
     let noteCache = NoteCache()
 
-    private init(writer: any DatabaseWriter, path: String?, warnings: [StoreWarning], migrationBackupPath: String?) {
+    /// The connection that inspected the file on opening, kept for the
+    /// interface's change watcher (`ChangeWatcher(store:)`): a connection
+    /// of its own reads SQLite's whole schema again, ~2 M instructions at
+    /// each start (issue 15).
+    let inspection: KeptConnection
+
+    private init(writer: any DatabaseWriter, path: String?, warnings: [StoreWarning], migrationBackupPath: String?,
+                 inspection: DatabaseQueue? = nil) {
         self.writer = writer
         self.path = path
         self.warnings = warnings
         self.migrationBackupPath = migrationBackupPath
+        self.inspection = KeptConnection(inspection)
     }
 
     /// Opens the store file at `path`, creating it (and its folder) if
@@ -65,7 +73,10 @@ public struct AppStore: Sendable {
         if let warning = try FileModes.prepareFile(path) { warnings.append(warning) }
 
         // Look before touching: a DatabasePool would switch the file to WAL.
-        let needsBackup = try Self.inspect(path: path, migrator: migrator)
+        let (needsBackup, inspection) = try Self.inspect(path: path, migrator: migrator)
+        // Closed unless it is handed to the store below.
+        var keptInspection: DatabaseQueue? = inspection
+        defer { if let keptInspection { try? keptInspection.close() } }
 
         let pool = try Self.openPool(path: path)
         if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
@@ -95,7 +106,8 @@ public struct AppStore: Sendable {
         // reader is kept: a new connection reads the whole schema again
         // (~2.5 M instructions at each start, issue 15).
         if migrated { pool.invalidateReadOnlyConnections() }
-        self.init(writer: pool, path: path, warnings: warnings, migrationBackupPath: backupPath)
+        self.init(writer: pool, path: path, warnings: warnings, migrationBackupPath: backupPath, inspection: inspection)
+        keptInspection = nil
     }
 
     /// Closes the store's connections when nothing is reading or writing;
@@ -103,6 +115,7 @@ public struct AppStore: Sendable {
     /// file, in any process, checkpoints the WAL and removes the `-wal`
     /// file: the next opening sees a store that was closed cleanly.
     public func close() {
+        inspection.close()
         // A pool closes its writer before its read-only readers, and a
         // read-only connection that closes last leaves the -wal as it was
         // (GRDB issue 739): it is emptied first. Another process reading
@@ -148,7 +161,7 @@ public struct AppStore: Sendable {
     /// Reads the file with a plain connection that changes nothing, and
     /// compares the applied migrations with the known ones. Returns whether
     /// the store needs a copy before migrating (it has data and migrations
-    /// are pending).
+    /// are pending), and the connection, open (the caller closes it).
     ///
     /// What is checked costs the same for any size of store: the file's
     /// SQLite header, and that its schema can be read (`schema_version`,
@@ -157,7 +170,7 @@ public struct AppStore: Sendable {
     /// a migration, and when the last run did not close the store (a `-wal`
     /// file with content is left behind, as after a crash or a power cut,
     /// or while another samtal has it open). A backup checks its copy.
-    static func inspect(path: String, migrator: DatabaseMigrator) throws -> Bool {
+    static func inspect(path: String, migrator: DatabaseMigrator) throws -> (needsBackup: Bool, connection: DatabaseQueue) {
         try checkHeader(path: path)
         let uncleanShutdown = (FileModes.size(path + "-wal") ?? 0) > 0
         do {
@@ -166,8 +179,9 @@ public struct AppStore: Sendable {
             var config = Configuration()
             config.busyMode = .timeout(10)
             let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            return try queue.read { db in
+            var failed = true
+            defer { if failed { try? queue.close() } }
+            let needsBackup = try queue.read { db in
                 // Both read the first page and the schema: a file that is
                 // not a database fails here.
                 _ = try Int.fetchOne(db, sql: "PRAGMA schema_version")
@@ -182,6 +196,8 @@ public struct AppStore: Sendable {
                 }
                 return pending && hasTables
             }
+            failed = false
+            return (needsBackup, queue)
         } catch let error as DatabaseError where isDamage(error) {
             throw StoreError.damaged(path: path, detail: damageDetail(error))
         }
@@ -259,5 +275,28 @@ public struct AppStore: Sendable {
         let destination = try DatabaseQueue(path: path)
         try source.backup(to: destination)
         try destination.close()
+    }
+}
+
+/// A connection the store opened and may hand over once, closed with the
+/// store if it was not.
+final class KeptConnection: @unchecked Sendable {
+    private let lock = NSLock()
+    private var queue: DatabaseQueue?
+
+    init(_ queue: DatabaseQueue?) {
+        self.queue = queue
+    }
+
+    /// The connection, once; nil after.
+    func take() -> DatabaseQueue? {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { queue = nil }
+        return queue
+    }
+
+    func close() {
+        try? take()?.close()
     }
 }

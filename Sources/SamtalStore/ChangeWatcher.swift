@@ -19,6 +19,31 @@ public final class ChangeWatcher: @unchecked Sendable {
         last = version()
     }
 
+    /// Watches with the connection that inspected the store on opening
+    /// (it only ever reads), when the store still has it: a new one would
+    /// read SQLite's whole schema again (issue 15). Else with a read-only
+    /// connection of its own.
+    public convenience init(store: AppStore) throws {
+        if let kept = store.inspection.take() {
+            do {
+                try kept.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = 1000") }
+            } catch {
+                try? kept.close()
+                throw error
+            }
+            self.init(queue: kept)
+        } else if let path = store.path {
+            try self.init(path: path)
+        } else {
+            throw StoreError.notFound(what: "a store file to watch")
+        }
+    }
+
+    private init(queue: DatabaseQueue) {
+        self.queue = queue
+        last = version()
+    }
+
     private func version() -> Int64? {
         try? queue.inDatabase { try Int64.fetchOne($0, sql: "PRAGMA data_version") }
     }

@@ -107,7 +107,10 @@ extension AppStore {
         let seq: Int64 = row["seq"], removed: Int64 = row["removed"]
         if let cached = noteCache.entry(meetingID), cached.removed == removed, cached.seq <= seq {
             if cached.seq == seq { return (cached.notes, (seq, removed)) }
-            let changed = try StoredNote.filter(StoredNote.Columns.meetingID == meetingID && Column("change_seq") > cached.seq).fetchAll(db)
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredNote.orderedColumns) FROM note WHERE meeting_id = ? AND change_seq > ?",
+                                           arguments: [meetingID, cached.seq])
+            var changed: [StoredNote] = []
+            while let row = try rows.next() { changed.append(try StoredNote(orderedRow: row)) }
             let notes = Self.merge(changed.filter { $0.deletedAt == nil }.map(\.note), into: cached.notes,
                                    replacing: Set(changed.compactMap(\.id)))
             noteCache.keep(meetingID, NoteCache.Entry(seq: seq, removed: removed, notes: notes, lastUsed: 0))
@@ -118,11 +121,13 @@ extension AppStore {
         return (notes, (seq, removed))
     }
 
+    /// In plain SQL, read by column index (issue 15): display order is
+    /// group, then time, then id (`StoredNote.displayOrder`).
     static func readNotes(_ db: Database, meetingID: Int64) throws -> [Note] {
-        try StoredNote
-            .filter(StoredNote.Columns.meetingID == meetingID && StoredNote.Columns.deletedAt == nil)
-            .order(StoredNote.displayOrder)
-            .fetchAll(db).map(\.note)
+        try StoredNote.fetchNotes(db, sql: """
+            SELECT \(StoredNote.orderedColumns) FROM note WHERE meeting_id = ? AND deleted_at IS NULL
+            ORDER BY group_number, created_at, id
+            """, arguments: [meetingID])
     }
 
     /// `notes` (display order) without the notes of the ids `replacing`,

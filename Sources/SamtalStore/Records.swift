@@ -82,6 +82,18 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
         CodingKeys.allCases.map { Column($0) }
     }
 
+    /// The columns `init(orderedRow:)` reads, in its order: every one but
+    /// the agenda snapshot.
+    static let orderedColumns = """
+        id, cycle_id, agenda_id, title, date, place, form, facilitator, note_takers, named_notes, group_count,
+        current_step_index, status, created_at, finished_at, group_sources
+        """
+
+    /// The meeting `id`, without its agenda snapshot; nil when there is none.
+    static func fetch(_ db: Database, id: Int64) throws -> StoredMeeting? {
+        try Row.fetchOne(db, sql: "SELECT \(orderedColumns) FROM meeting WHERE id = ?", arguments: [id]).map(StoredMeeting.init(orderedRow:))
+    }
+
     /// Newest first: by date text, then creation time, then id.
     static var newestFirst: [any SQLOrderingTerm] {
         [Columns.date.desc, Columns.createdAt.desc, Columns.id.desc]
@@ -115,6 +127,30 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+extension StoredMeeting {
+    /// Read by column index from a row of `SELECT \(orderedColumns)`, not
+    /// through `Decodable` nor by column name (each opening of a meeting
+    /// reads it, and every write to it: issue 15).
+    init(orderedRow row: Row) throws {
+        id = try row.decode(atIndex: 0)
+        cycleID = try row.decode(atIndex: 1)
+        agendaID = try row.decode(atIndex: 2)
+        title = try row.decode(atIndex: 3)
+        date = try row.decode(atIndex: 4)
+        place = try row.decode(atIndex: 5)
+        form = try choice(row, 6, CodingKeys.form)
+        facilitator = try row.decode(atIndex: 7)
+        noteTakers = try row.decode(atIndex: 8)
+        namedNotes = try row.decode(atIndex: 9)
+        groupCount = try row.decode(atIndex: 10)
+        currentStepIndex = try row.decode(atIndex: 11)
+        status = try choice(row, 12, CodingKeys.status)
+        createdAt = try row.decode(atIndex: 13)
+        finishedAt = try row.decode(atIndex: 14)
+        groupSources = try row.decode(atIndex: 15)
+    }
+}
+
 /// What the room works on while the meeting runs (v13): the focus area
 /// each group was given and the projector wall's page. A row of its own,
 /// so the meeting's record (read by every write) keeps its columns.
@@ -125,6 +161,15 @@ struct StoredRoom: Codable, FetchableRecord, PersistableRecord {
     var groupAreas = ""
     var wallPage = 0
     var wallTurnedAt: Double?
+
+    /// The meeting's room row, read by column index; nil when it has none.
+    static func fetch(_ db: Database, meetingID: Int64) throws -> StoredRoom? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT meeting_id, group_areas, wall_page, wall_turned_at FROM meeting_room WHERE meeting_id = ?
+            """, arguments: [meetingID]) else { return nil }
+        return StoredRoom(meetingID: try row.decode(atIndex: 0), groupAreas: try row.decode(atIndex: 1),
+                          wallPage: try row.decode(atIndex: 2), wallTurnedAt: try row.decode(atIndex: 3))
+    }
 
     enum CodingKeys: String, CodingKey {
         case meetingID = "meeting_id"
@@ -165,6 +210,27 @@ struct StoredParticipant: Codable, FetchableRecord, MutablePersistableRecord {
     enum Columns {
         static let meetingID = Column(CodingKeys.meetingID)
         static let position = Column(CodingKeys.position)
+    }
+
+    /// The meeting's participant rows in their order, read by column index.
+    static func fetchAll(_ db: Database, meetingID: Int64) throws -> [StoredParticipant] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, meeting_id, position, organisation_role, head_count, women, men, other_or_unstated, organisation_kind
+            FROM participant WHERE meeting_id = ? ORDER BY position
+            """, arguments: [meetingID])
+        var out: [StoredParticipant] = []
+        while let row = try rows.next() {
+            var p = StoredParticipant(meetingID: try row.decode(atIndex: 1), position: try row.decode(atIndex: 2),
+                                      row: ParticipantRow(organisationRole: try row.decode(atIndex: 3), headCount: try row.decode(atIndex: 4),
+                                                          women: try row.decode(atIndex: 5), men: try row.decode(atIndex: 6),
+                                                          otherOrUnstated: try row.decode(atIndex: 7), kind: nil))
+            p.id = try row.decode(atIndex: 0)
+            if let kind: String = try row.decode(atIndex: 8) {
+                p.organisationKind = try choice(row, 8, CodingKeys.organisationKind, kind) as NoteSource
+            }
+            out.append(p)
+        }
+        return out
     }
 
     init(meetingID: Int64, position: Int, row: ParticipantRow) {
@@ -252,6 +318,42 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         publicText = try value(.publicText)
     }
 
+    /// The columns `init(orderedRow:)` reads, in its order.
+    static let orderedColumns = """
+        id, meeting_id, step_id, group_number, type, source, text, created_at, updated_at, deleted_at,
+        personal_data_checked, hidden, author, client_id, public_review, public_text
+        """
+
+    /// Read by column index from a row of `SELECT \(orderedColumns)`: a
+    /// column looked up by name costs a search among the row's columns,
+    /// sixteen times a note (issue 15).
+    init(orderedRow row: Row) throws {
+        id = try row.decode(atIndex: 0)
+        meetingID = try row.decode(atIndex: 1)
+        stepID = try row.decode(atIndex: 2)
+        group = try row.decode(atIndex: 3)
+        type = try choice(row, 4, CodingKeys.type)
+        source = try choice(row, 5, CodingKeys.source)
+        text = try row.decode(atIndex: 6)
+        createdAt = try row.decode(atIndex: 7)
+        updatedAt = try row.decode(atIndex: 8)
+        deletedAt = try row.decode(atIndex: 9)
+        personalDataChecked = try row.decode(atIndex: 10)
+        hidden = try row.decode(atIndex: 11)
+        author = try row.decode(atIndex: 12)
+        clientID = try row.decode(atIndex: 13)
+        publicReview = try choice(row, 14, CodingKeys.publicReview)
+        publicText = try row.decode(atIndex: 15)
+    }
+
+    /// The notes of `SELECT \(orderedColumns) FROM note …`, as notes.
+    static func fetchNotes(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Note] {
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        var notes: [Note] = []
+        while let row = try rows.next() { notes.append(try StoredNote(orderedRow: row).note) }
+        return notes
+    }
+
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let meetingID = Column(CodingKeys.meetingID)
@@ -328,6 +430,15 @@ struct StoredDraft: Codable, FetchableRecord, PersistableRecord {
         case meetingID = "meeting_id"
         case updatedAt = "updated_at"
     }
+}
+
+/// The value of a column holding one of `T`'s raw values, at `index`.
+func choice<T: RawRepresentable<String>>(_ row: Row, _ index: Int, _ key: some CodingKey, _ known: String? = nil) throws -> T {
+    let raw: String = try known ?? row.decode(atIndex: index)
+    guard let v = T(rawValue: raw) else {
+        throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "not a \(T.self): \(raw)"))
+    }
+    return v
 }
 
 extension String {

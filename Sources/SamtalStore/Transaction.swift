@@ -35,7 +35,10 @@ extension AppStore {
 
     /// `body` in the transaction this thread is in, else in one `open` starts.
     private func joining<T>(_ body: (Database) throws -> T, open: ((Database) throws -> T) throws -> T) throws -> T {
-        let key = "samtal.store.transaction.\(ObjectIdentifier(writer))"
+        // The writer's address as a number: interpolating the
+        // ObjectIdentifier went through `print`'s machinery, ~1 M
+        // instructions the first time (issue 15), and again at every read.
+        let key = "samtal.store.transaction." + String(UInt(bitPattern: ObjectIdentifier(writer)), radix: 16)
         if let db = Thread.current.threadDictionary[key] as? Database {
             return try body(db)
         }

@@ -452,6 +452,11 @@ public final class Terminal {
         var cc = cchar_t()
         let previous = drawn?.size == grid.size ? drawn : nil
         drawn = grid
+        // A run of cells shares a role: its look is looked up once, not
+        // hashed again for every cell (~320 instructions a cell: ~1 M for
+        // the first frame, issue 15).
+        var lastRole: Role?
+        var lastLook: (attributes: attr_t, pair: Int16) = (samtal_a_normal(), 0)
         for y in 0..<grid.size.height {
             let row = y * width
             // Only the stretch of the row that changed is sent (a letter
@@ -468,7 +473,11 @@ public final class Terminal {
             while x < end {
                 let cell = grid[x, y]
                 if cell.isContinuation { x += 1; continue }
-                let look = looks[cell.style.role] ?? (samtal_a_normal(), 0)
+                if cell.style.role != lastRole {
+                    lastRole = cell.style.role
+                    lastLook = looks[cell.style.role] ?? (samtal_a_normal(), 0)
+                }
+                let look = lastLook
                 var attributes = look.attributes
                 if cell.style.bold { attributes |= samtal_a_bold() }
                 if cell.style.reverse { attributes |= samtal_a_reverse() }

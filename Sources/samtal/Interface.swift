@@ -126,7 +126,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     // screen changed. The watcher takes its first version before the
     // opening reads: a commit made while they run (the facilitator turning
     // the step as a station starts) is noticed, not missed until the next.
-    let watcher = try? ChangeWatcher(path: options.storePath)
+    let watcher = try? ChangeWatcher(store: store)
     if let openMeeting {
         worker.enqueue(.openMeeting(openMeeting))
     } else if let openCycle {

@@ -104,6 +104,40 @@ private func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
         }
     }
 
+    // MARK: The byte test before the scan
+
+    /// The scan is skipped only for a text it would find nothing in: the
+    /// labelled cases, each cut at every character, and random texts made
+    /// of what the kinds are built from (digits, letters, separators of
+    /// every sort, "@", dots, marks).
+    @Test func theByteTestNeverSkipsAFinding() throws {
+        var texts: [String] = []
+        for c in try loadCases() {
+            texts.append(c.text)
+            for k in 1..<max(1, c.text.count) {
+                texts.append(String(c.text.prefix(k)))
+                texts.append(String(c.text.dropFirst(k)))
+            }
+        }
+        let pieces = ["0", "1", "2", "4", "6", "7", "8", "9", "A", "B", "C", "a", "b", "c", "X", "O", "r", "e", "g", " ", "-",
+                      "+", "(", ")", "/", ".", "@", "se", "\u{00A0}", "\u{202F}", "\u{2013}", "\u{2011}", "\u{0301}", "å", "Ö",
+                      "\r\n", "reg ", "46", "070", "19", "12"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            texts.append((0..<Int.random(in: 1...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        var skipped = 0
+        for text in texts where !PersonalData.mayHoldFinding(text) {
+            skipped += 1
+            #expect(PersonalData.fullScan(text).isEmpty, "skipped, but holds a finding: \(text.debugDescription)")
+        }
+        #expect(skipped > 1000)
+        // Ordinary notes skip it.
+        #expect(!PersonalData.mayHoldFinding("Grupp 1 12: Buskörning med mopeder vid Storgatan kvällstid"))
+        #expect(!PersonalData.mayHoldFinding("Otrygghet i gångtunneln, 3 av 5 efter kl. 9"))
+        #expect(PersonalData.mayHoldFinding("kl 22"))
+    }
+
     // MARK: Personal numbers
 
     @Test(arguments: [
