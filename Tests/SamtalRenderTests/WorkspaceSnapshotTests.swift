@@ -107,7 +107,9 @@ enum WorkspaceFixtures {
 
     @Test func aLongSectionIsEditedOverSeveralLinesAndTheFormScrollsToIt() {
         // The promise form's commitments (the 8th field), a list typed with Enter.
-        let keys: [Key] = [.down, .enter] + Array(repeating: .tab, count: 6) + [.ctrl("u")]
+        // Ctrl-U empties a line; Backspace at its start joins it to the one
+        // above: the section's lines are emptied one by one.
+        let keys: [Key] = [.down, .enter] + Array(repeating: .tab, count: 6) + Array(repeating: [Key.ctrl("u"), .backspace], count: 8).flatMap { $0 }
             + "- Polisen genomför trygghetsvandringar varje månad tillsammans med kommunen".map { .char($0) } + [.enter]
             + "- Kommunens citygrupp nattvandrar under riskhelger".map { .char($0) } + [.enter, .up]
         let state = WorkspaceFixtures.state(tab: .promise, keys: keys)
