@@ -138,17 +138,21 @@ public struct RunState: Equatable, Sendable {
     /// The note type was set by the step (`note_type` in the agenda).
     var noteTypeFromStep = false
     /// Keys typed before the step's records were read, in a step whose
-    /// fields edit stored values: applied, in order, once they are.
+    /// fields edit stored values or whose keys act on its lists: applied,
+    /// in order, once they are.
     var heldKeys: [Key] = []
 
     /// Whether keys wait for the step's records: typed into a rating,
     /// checklist or problem field before its stored value is known, they
-    /// would be taken for a change of it.
+    /// would be taken for a change of it; in a vote or a cluster step they
+    /// move in and act on lists the store has not given yet (↓ Enter on a
+    /// list still empty: the dot, the note moved, lost).
     var holdsKeys: Bool {
-        guard role == .facilitator, !stepLoaded else { return false }
+        guard !stepLoaded else { return false }
         switch step.kind {
-        case .rating, .checklist, .problem, .followUp: return true
-        case .present, .collect, .cluster, .vote, .activities, .goals, .summary: return false
+        case .rating, .checklist, .problem, .followUp, .cluster: return role == .facilitator
+        case .vote: return role != .projector // a station puts its group's dots
+        case .present, .collect, .activities, .goals, .summary: return false
         }
     }
     /// The input line holds a draft offered back, not yet saved.
@@ -767,6 +771,7 @@ public struct AppState: Equatable, Sendable {
                 run.data = StepData(stepID: run.step.id)
                 run.stepLoaded = false
                 run.writesInFlight = 0
+                run.heldKeys = [] // typed for the step left
                 run.stepState = StepState(run.step.kind)
                 run.selection = nil
                 cancelEdit(&run)
@@ -1215,6 +1220,7 @@ public struct AppState: Equatable, Sendable {
             run.data = StepData(stepID: run.step.id)
             run.stepLoaded = false
             run.writesInFlight = 0
+            run.heldKeys = []
             run.stepState = StepState(run.step.kind)
             enterStep(&run)
             return written + [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]

@@ -17,6 +17,24 @@ func runningStep(_ kind: StepKind, questions: [String] = [], settings: [String: 
     return state
 }
 
+/// A meeting opened at a step of the kind whose records have not been read
+/// yet, and the query that reads them.
+func openedStep(_ kind: StepKind, settings: [String: String] = [:], role: RunRole = .facilitator) -> (AppState, StepQuery) {
+    let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee, steps: [
+        AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+        AgendaStep(id: "steget", title: "Steget", kind: kind, minutes: 20, settings: settings),
+    ])
+    let meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 3, currentStepIndex: 1, createdAt: 0)
+    var state = AppState(language: .sv, now: 100)
+    let effects = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [], role: role)))
+    guard case .loadStep(let q)? = effects.first else { fatalError("no load: \(effects)") }
+    return (state, q)
+}
+
+func writes(_ effects: [Effect]) -> [Effect] {
+    effects.filter { if case .writeStep = $0 { true } else { false } }
+}
+
 func area(_ id: Int64, _ name: String, notes: [Int64] = []) -> FocusArea {
     FocusArea(id: id, cycleID: 2, meetingID: 7, stepID: "steget", name: name, noteIDs: notes, createdAt: Double(id))
 }
@@ -45,6 +63,14 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
                                       StepData(stepID: "steget", focusAreas: [area(5, "Storgatan")])))
         #expect(Fixtures.run(state).input.isEmpty)
         #expect(Fixtures.run(state).cluster.area == 0)
+    }
+
+    @Test("Enter typed before the notes are read moves the first note once they are, not nothing")
+    func enterBeforeTheNotesAreReadWaitsForThem() {
+        var (state, q) = openedStep(.cluster)
+        #expect(state.update(.key(.enter)) == [])
+        let effects = state.update(.stepLoaded(StepData(stepID: "steget", sourceNotes: notes, focusAreas: [area(5, "Storgatan")])))
+        #expect(writes(effects) == [.writeStep(.assignNote(noteID: 1, areaID: 5), q)])
     }
 
     @Test func enterWithoutTextMovesTheSelectedNoteIntoTheSelectedArea() {
@@ -152,6 +178,28 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(state.update(.key(.char("+"))) == [.writeStep(.addVote(areaID: 6, voter: 0), q)])
         #expect(state.update(.key(.backspace)) == [.writeStep(.undoVote(voter: nil), q)])
         #expect(state.update(.key(.char("x"))) == [])
+    }
+
+    @Test("keys typed before the areas are read act on them once they are: ↓ Enter is a dot on the second, not lost on an empty list")
+    func keysBeforeTheAreasAreReadWaitForThem() {
+        var (state, q) = openedStep(.vote, settings: ["dots": "3"])
+        for key: Key in [.down, .enter, .enter, .up, .enter] { #expect(state.update(.key(key)) == []) }
+        let effects = state.update(.stepLoaded(StepData(stepID: "steget", focusAreas: areas)))
+        #expect(writes(effects) == [.writeStep(.addVote(areaID: 6, voter: 0), q), .writeStep(.addVote(areaID: 6, voter: 0), q),
+                                    .writeStep(.addVote(areaID: 5, voter: 0), q)])
+        // A station's dots for its group, the same.
+        var (station, sq) = openedStep(.vote, settings: ["dots": "3", "per": "group"], role: .station(group: 2, name: "Sara"))
+        #expect(station.update(.key(.down)) == [])
+        #expect(station.update(.key(.enter)) == [])
+        #expect(writes(station.update(.stepLoaded(StepData(stepID: "steget", focusAreas: areas)))) == [.writeStep(.addVote(areaID: 6, voter: 2), sq)])
+        // Keys held for a step the facilitator then leaves are not applied to the next.
+        var (left, _) = openedStep(.vote, settings: ["dots": "3", "per": "group"], role: .station(group: 2, name: "Sara"))
+        _ = left.update(.key(.enter))
+        var moved = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 3, currentStepIndex: 0, createdAt: 0)
+        moved.status = .running
+        _ = left.update(.meetingFollowed(moved, stepSeconds: [:]))
+        #expect(writes(left.update(.stepLoaded(StepData(stepID: "tidigare")))) == [])
+        #expect(Fixtures.run(left).heldKeys.isEmpty)
     }
 
     @Test func aVoteOnActivitiesPutsTheDotsOnTheActivitiesNotTheAreas() {
