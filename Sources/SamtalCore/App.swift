@@ -135,6 +135,11 @@ public struct RunState: Equatable, Sendable {
     var provisionalCount: Int64 = 0
     /// This step's writes sent to the store and not yet answered.
     var writesInFlight = 0
+    /// Readings (numbered as `AppState.readsAsked` counts them) up to this
+    /// one were asked before a write of this step, or while one was on its
+    /// way: read on another thread, they may have read the store before
+    /// that write committed, and arrive after its answer.
+    var untrustedReads = 0
     /// The note type was set by the step (`note_type` in the agenda).
     var noteTypeFromStep = false
     /// Keys typed before the step's records were read, in a step whose
@@ -386,6 +391,8 @@ public enum Event: Equatable, Sendable {
     case stepLoaded(StepData)
     /// A step's write committed; the step's data as it is now.
     case stepWritten(StepWrite, StepData)
+    /// A step's reading (`.loadStep`) failed, with the store's message.
+    case stepNotLoaded(String)
     case noteSaved(Note)
     case noteUpdated(Note)
     case noteDeleted(Int64)
@@ -499,6 +506,11 @@ public struct AppState: Equatable, Sendable {
     public var helpScroll = 0
     /// The home screen lists the retired cycles too.
     public var showRetired = false
+    /// Step readings asked (`.loadStep`) and answered (`.stepLoaded`,
+    /// `.stepNotLoaded`) so far: one reader answers them in order, so an
+    /// answer's number is the asking's.
+    var readsAsked = 0
+    var readsAnswered = 0
     /// The step clock is written to the store this often while it runs, so
     /// a crash loses at most this much of the time record.
     public static let clockFlushSeconds: Double = 30
@@ -574,9 +586,21 @@ public struct AppState: Equatable, Sendable {
             effects += rebind(&run)
             // This step's writes are shown at once; the store's answers
             // replace them once every one has come back.
-            for case .writeStep(let write, let q, _) in effects where q.stepID == run.step.id && q.meetingID == run.meeting.id {
-                run.data.apply(write, meetingID: run.meeting.id, cycleID: run.meeting.cycleID)
-                run.writesInFlight += 1
+            for effect in effects {
+                switch effect {
+                case .writeStep(let write, let q, _) where q.stepID == run.step.id && q.meetingID == run.meeting.id:
+                    run.data.apply(write, meetingID: run.meeting.id, cycleID: run.meeting.cycleID)
+                    run.writesInFlight += 1
+                    // A reading asked before it may not hold it.
+                    run.untrustedReads = readsAsked
+                case .loadStep:
+                    readsAsked += 1
+                    // Asked while a write is on its way: it may be read
+                    // before that write commits.
+                    if run.writesInFlight > 0 { run.untrustedReads = readsAsked }
+                default:
+                    break
+                }
             }
             // Where the line agrees with the store, that is the base a later
             // save by another terminal is told from.
@@ -585,6 +609,8 @@ public struct AppState: Equatable, Sendable {
                 run.fieldConflict = nil
             }
             screen = .run(run)
+        } else {
+            readsAsked += effects.filter { if case .loadStep = $0 { true } else { false } }.count
         }
         return effects
     }
@@ -649,9 +675,16 @@ public struct AppState: Equatable, Sendable {
             }
             return [.loadStep(run.query)]
         case .stepLoaded(let data):
+            readsAnswered += 1
             // While this terminal's writes are on their way, what they will
             // store is shown; the last one's answer brings the store's truth.
             guard case .run(var run) = screen, run.step.id == data.stepID, run.writesInFlight == 0 else { return [] }
+            // A reading that may have missed a write whose answer is shown
+            // already would take the step back (a focus area just made
+            // gone, the selection moved off it) until the next reading.
+            // Another terminal's commit after it is read again (the change
+            // watcher); the first reading of a step is taken whatever it is.
+            guard !run.stepLoaded || readsAnswered > run.untrustedReads else { return [] }
             screen = .detached
             let first = !run.stepLoaded
             if run.loadKeepingInput(data) && !first { say(texts[.fieldFilledElsewhere], seconds: 10) }
@@ -720,6 +753,9 @@ public struct AppState: Equatable, Sendable {
             screen = .home(HomeState())
             homeFocus = .meeting(meeting.id)
             return [.loadHome]
+        case .stepNotLoaded(let message):
+            readsAnswered += 1
+            return apply(.failed(message))
         case .failed(let message):
             say("\(texts[.storeError]): \(message)", error: true)
             if case .run(var run) = screen, run.writesInFlight > 0 {

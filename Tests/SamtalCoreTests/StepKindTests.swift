@@ -73,6 +73,44 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(writes(effects) == [.writeStep(.assignNote(noteID: 1, areaID: 5), q)])
     }
 
+    @Test("a reading that may have missed the area just made, arriving after the write's answer, neither takes it away nor the selection off it")
+    func aStaleReadingKeepsTheNewAreaSelected() {
+        let storgatan = area(5, "Storgatan"), stationen = area(6, "Stationen")
+        let before = StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan])
+        let after = StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan, stationen])
+        let create = StepWrite.createFocusArea(name: "Stationen", type: .place)
+        // Asked before the write (another commit seen), and asked while it is
+        // on its way: both answered after the write's answer, without it.
+        for askedWhileWriting in [false, true] {
+            var state = runningStep(.cluster, data: before)
+            if !askedWhileWriting { #expect(state.update(.storeChanged).contains(.loadStep(Fixtures.run(state).query))) }
+            Fixtures.type("Stationen", into: &state)
+            #expect(writes(state.update(.key(.enter))).count == 1)
+            if askedWhileWriting { #expect(state.update(.storeChanged).contains(.loadStep(Fixtures.run(state).query))) }
+            _ = state.update(.stepWritten(create, after))
+            #expect(Fixtures.run(state).cluster.area == 1)
+            _ = state.update(.stepLoaded(before))
+            #expect(Fixtures.run(state).data.focusAreas.map(\.name) == ["Storgatan", "Stationen"])
+            #expect(Fixtures.run(state).cluster.area == 1)
+            // Enter moves the selected note into the area just made.
+            #expect(writes(state.update(.key(.enter))) == [.writeStep(.assignNote(noteID: 1, areaID: 6), Fixtures.run(state).query)])
+        }
+        // A reading asked once the write is answered is taken.
+        var state = runningStep(.cluster, data: before)
+        Fixtures.type("Stationen", into: &state)
+        _ = state.update(.key(.enter))
+        _ = state.update(.stepWritten(create, after))
+        _ = state.update(.storeChanged)
+        _ = state.update(.stepLoaded(StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan, stationen, area(7, "Centrum")])))
+        #expect(Fixtures.run(state).data.focusAreas.count == 3)
+        // A failed reading counts as answered: the next one is taken.
+        _ = state.update(.storeChanged)
+        _ = state.update(.stepNotLoaded("disk I/O error"))
+        _ = state.update(.storeChanged)
+        _ = state.update(.stepLoaded(after))
+        #expect(Fixtures.run(state).data.focusAreas.count == 2)
+    }
+
     @Test func enterWithoutTextMovesTheSelectedNoteIntoTheSelectedArea() {
         var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes,
                                                          focusAreas: [area(5, "Storgatan"), area(6, "Stationen")]))
