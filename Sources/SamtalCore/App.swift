@@ -681,10 +681,11 @@ public struct AppState: Equatable, Sendable {
             guard case .run(var run) = screen, run.step.id == data.stepID, run.writesInFlight == 0 else { return [] }
             // A reading that may have missed a write whose answer is shown
             // already would take the step back (a focus area just made
-            // gone, the selection moved off it) until the next reading.
-            // Another terminal's commit after it is read again (the change
-            // watcher); the first reading of a step is taken whatever it is.
-            guard !run.stepLoaded || readsAnswered > run.untrustedReads else { return [] }
+            // gone, the selection moved off it) until the next reading: it
+            // is asked again instead (what another terminal committed
+            // after that answer was read is not lost). The first reading of
+            // a step is taken whatever it is.
+            guard !run.stepLoaded || readsAnswered > run.untrustedReads else { return [.loadStep(run.query)] }
             screen = .detached
             let first = !run.stepLoaded
             if run.loadKeepingInput(data) && !first { say(texts[.fieldFilledElsewhere], seconds: 10) }
