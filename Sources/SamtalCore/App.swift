@@ -511,6 +511,9 @@ public struct AppState: Equatable, Sendable {
     /// answer's number is the asking's.
     var readsAsked = 0
     var readsAnswered = 0
+    /// The effects of held keys replayed within an event, already taken
+    /// account of (writes shown, readings counted) by their own `update`.
+    var replayed: [Effect] = []
     /// The step clock is written to the store this often while it runs, so
     /// a crash loses at most this much of the time record.
     public static let clockFlushSeconds: Double = 30
@@ -579,6 +582,8 @@ public struct AppState: Equatable, Sendable {
 
     public mutating func update(_ event: Event) -> [Effect] {
         var effects = apply(event)
+        let replayed = self.replayed
+        self.replayed = []
         // Whatever moved the cursor (a key, a load, another terminal), the
         // input line now belongs to the field the cursor points at.
         if case .run(var run) = screen {
@@ -612,7 +617,7 @@ public struct AppState: Equatable, Sendable {
         } else {
             readsAsked += effects.filter { if case .loadStep = $0 { true } else { false } }.count
         }
-        return effects
+        return effects + replayed
     }
 
     mutating func apply(_ event: Event) -> [Effect] {
@@ -703,7 +708,11 @@ public struct AppState: Equatable, Sendable {
             // in order.
             effects += rebind(&run)
             screen = .run(run)
-            return effects + held.flatMap { update(.key($0)) }
+            // Each key through `update` (its writes shown, its field bound);
+            // its effects are not gone through again for this event.
+            let replaying = held.flatMap { update(.key($0)) }
+            replayed = replaying
+            return effects
         case .stepWritten(let write, let data):
             guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
             screen = .detached

@@ -233,6 +233,16 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         let effects = state.update(.stepLoaded(StepData(stepID: "steget", focusAreas: areas)))
         #expect(writes(effects) == [.writeStep(.addVote(areaID: 6, voter: 0), q), .writeStep(.addVote(areaID: 6, voter: 0), q),
                                     .writeStep(.addVote(areaID: 5, voter: 0), q)])
+        // Each dot is shown once, and the answers bring the store's truth.
+        #expect(Fixtures.run(state).data.votes.map(\.focusAreaID) == [6, 6, 5])
+        let stored = StepData(stepID: "steget", focusAreas: areas, votes: [vote(1, area: 6), vote(2, area: 6), vote(3, area: 5)])
+        for write in [StepWrite.addVote(areaID: 6, voter: 0), .addVote(areaID: 6, voter: 0), .addVote(areaID: 5, voter: 0)] {
+            _ = state.update(.stepWritten(write, stored))
+        }
+        _ = state.update(.storeChanged)
+        let more = StepData(stepID: "steget", focusAreas: areas, votes: stored.votes + [vote(4, area: 7)])
+        _ = state.update(.stepLoaded(more))
+        #expect(Fixtures.run(state).data.votes.map(\.id) == [1, 2, 3, 4])
         // A station's dots for its group, the same.
         var (station, sq) = openedStep(.vote, settings: ["dots": "3", "per": "group"], role: .station(group: 2, name: "Sara"))
         #expect(station.update(.key(.down)) == [])
