@@ -38,6 +38,7 @@ public struct EffectRunner {
                 continue
             } catch {
                 if case .saveNote(let draft, _) = effect { return ([.noteNotSaved(draft, message: store.explain(error, language))], false) }
+                if case .loadStep = effect { return ([.stepNotLoaded(store.explain(error, language))], false) }
                 return ([.failed(store.explain(error, language))], false)
             }
         }

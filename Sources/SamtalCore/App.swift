@@ -135,20 +135,29 @@ public struct RunState: Equatable, Sendable {
     var provisionalCount: Int64 = 0
     /// This step's writes sent to the store and not yet answered.
     var writesInFlight = 0
+    /// Readings (numbered as `AppState.readsAsked` counts them) up to this
+    /// one were asked before a write of this step, or while one was on its
+    /// way: read on another thread, they may have read the store before
+    /// that write committed, and arrive after its answer.
+    var untrustedReads = 0
     /// The note type was set by the step (`note_type` in the agenda).
     var noteTypeFromStep = false
     /// Keys typed before the step's records were read, in a step whose
-    /// fields edit stored values: applied, in order, once they are.
+    /// fields edit stored values or whose keys act on its lists: applied,
+    /// in order, once they are.
     var heldKeys: [Key] = []
 
     /// Whether keys wait for the step's records: typed into a rating,
     /// checklist or problem field before its stored value is known, they
-    /// would be taken for a change of it.
+    /// would be taken for a change of it; in a vote or a cluster step they
+    /// move in and act on lists the store has not given yet (↓ Enter on a
+    /// list still empty: the dot, the note moved, lost).
     var holdsKeys: Bool {
-        guard role == .facilitator, !stepLoaded else { return false }
+        guard !stepLoaded else { return false }
         switch step.kind {
-        case .rating, .checklist, .problem, .followUp: return true
-        case .present, .collect, .cluster, .vote, .activities, .goals, .summary: return false
+        case .rating, .checklist, .problem, .followUp, .cluster: return role == .facilitator
+        case .vote: return role != .projector // a station puts its group's dots
+        case .present, .collect, .activities, .goals, .summary: return false
         }
     }
     /// The input line holds a draft offered back, not yet saved.
@@ -387,6 +396,8 @@ public enum Event: Equatable, Sendable {
     case stepLoaded(StepData)
     /// A step's write committed; the step's data as it is now.
     case stepWritten(StepWrite, StepData)
+    /// A step's reading (`.loadStep`) failed, with the store's message.
+    case stepNotLoaded(String)
     case noteSaved(Note)
     case noteUpdated(Note)
     case noteDeleted(Int64)
@@ -500,6 +511,14 @@ public struct AppState: Equatable, Sendable {
     public var helpScroll = 0
     /// The home screen lists the retired cycles too.
     public var showRetired = false
+    /// Step readings asked (`.loadStep`) and answered (`.stepLoaded`,
+    /// `.stepNotLoaded`) so far: one reader answers them in order, so an
+    /// answer's number is the asking's.
+    var readsAsked = 0
+    var readsAnswered = 0
+    /// The effects of held keys replayed within an event, already taken
+    /// account of (writes shown, readings counted) by their own `update`.
+    var replayed: [Effect] = []
     /// The step clock is written to the store this often while it runs, so
     /// a crash loses at most this much of the time record.
     public static let clockFlushSeconds: Double = 30
@@ -568,6 +587,8 @@ public struct AppState: Equatable, Sendable {
 
     public mutating func update(_ event: Event) -> [Effect] {
         var effects = apply(event)
+        let replayed = self.replayed
+        self.replayed = []
         // Whatever moved the cursor (a key, a load, another terminal), the
         // input line now belongs to the field the cursor points at.
         if case .run(var run) = screen {
@@ -575,9 +596,21 @@ public struct AppState: Equatable, Sendable {
             effects += rebind(&run)
             // This step's writes are shown at once; the store's answers
             // replace them once every one has come back.
-            for case .writeStep(let write, let q, _) in effects where q.stepID == run.step.id && q.meetingID == run.meeting.id {
-                run.data.apply(write, meetingID: run.meeting.id, cycleID: run.meeting.cycleID)
-                run.writesInFlight += 1
+            for effect in effects {
+                switch effect {
+                case .writeStep(let write, let q, _) where q.stepID == run.step.id && q.meetingID == run.meeting.id:
+                    run.data.apply(write, meetingID: run.meeting.id, cycleID: run.meeting.cycleID)
+                    run.writesInFlight += 1
+                    // A reading asked before it may not hold it.
+                    run.untrustedReads = readsAsked
+                case .loadStep:
+                    readsAsked += 1
+                    // Asked while a write is on its way: it may be read
+                    // before that write commits.
+                    if run.writesInFlight > 0 { run.untrustedReads = readsAsked }
+                default:
+                    break
+                }
             }
             // Where the line agrees with the store, that is the base a later
             // save by another terminal is told from.
@@ -586,8 +619,10 @@ public struct AppState: Equatable, Sendable {
                 run.fieldConflict = nil
             }
             screen = .run(run)
+        } else {
+            readsAsked += effects.filter { if case .loadStep = $0 { true } else { false } }.count
         }
-        return effects
+        return effects + replayed
     }
 
     mutating func apply(_ event: Event) -> [Effect] {
@@ -655,9 +690,17 @@ public struct AppState: Equatable, Sendable {
             }
             return [.loadStep(run.query)]
         case .stepLoaded(let data):
+            readsAnswered += 1
             // While this terminal's writes are on their way, what they will
             // store is shown; the last one's answer brings the store's truth.
             guard case .run(var run) = screen, run.step.id == data.stepID, run.writesInFlight == 0 else { return [] }
+            // A reading that may have missed a write whose answer is shown
+            // already would take the step back (a focus area just made
+            // gone, the selection moved off it) until the next reading: it
+            // is asked again instead (what another terminal committed
+            // after that answer was read is not lost). The first reading of
+            // a step is taken whatever it is.
+            guard !run.stepLoaded || readsAnswered > run.untrustedReads else { return [.loadStep(run.query)] }
             screen = .detached
             let first = !run.stepLoaded
             if run.loadKeepingInput(data) && !first { say(texts[.fieldFilledElsewhere], seconds: 10) }
@@ -675,7 +718,11 @@ public struct AppState: Equatable, Sendable {
             // in order.
             effects += rebind(&run)
             screen = .run(run)
-            return effects + held.flatMap { update(.key($0)) }
+            // Each key through `update` (its writes shown, its field bound);
+            // its effects are not gone through again for this event.
+            let replaying = held.flatMap { update(.key($0)) }
+            replayed = replaying
+            return effects
         case .stepWritten(let write, let data):
             guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
             screen = .detached
@@ -726,6 +773,9 @@ public struct AppState: Equatable, Sendable {
             screen = .home(HomeState())
             homeFocus = .meeting(meeting.id)
             return [.loadHome]
+        case .stepNotLoaded(let message):
+            readsAnswered += 1
+            return apply(.failed(message))
         case .failed(let message):
             say("\(texts[.storeError]): \(message)", error: true)
             if case .run(var run) = screen, run.writesInFlight > 0 {
@@ -777,6 +827,7 @@ public struct AppState: Equatable, Sendable {
                 run.data = StepData(stepID: run.step.id)
                 run.stepLoaded = false
                 run.writesInFlight = 0
+                run.heldKeys = [] // typed for the step left
                 run.stepState = StepState(run.step.kind)
                 run.selection = nil
                 cancelEdit(&run)
@@ -1225,6 +1276,7 @@ public struct AppState: Equatable, Sendable {
             run.data = StepData(stepID: run.step.id)
             run.stepLoaded = false
             run.writesInFlight = 0
+            run.heldKeys = []
             run.stepState = StepState(run.step.kind)
             enterStep(&run)
             return written + [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]

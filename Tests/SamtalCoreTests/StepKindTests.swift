@@ -17,6 +17,24 @@ func runningStep(_ kind: StepKind, questions: [String] = [], settings: [String: 
     return state
 }
 
+/// A meeting opened at a step of the kind whose records have not been read
+/// yet, and the query that reads them.
+func openedStep(_ kind: StepKind, settings: [String: String] = [:], role: RunRole = .facilitator) -> (AppState, StepQuery) {
+    let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee, steps: [
+        AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+        AgendaStep(id: "steget", title: "Steget", kind: kind, minutes: 20, settings: settings),
+    ])
+    let meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 3, currentStepIndex: 1, createdAt: 0)
+    var state = AppState(language: .sv, now: 100)
+    let effects = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [], role: role)))
+    guard case .loadStep(let q)? = effects.first else { fatalError("no load: \(effects)") }
+    return (state, q)
+}
+
+func writes(_ effects: [Effect]) -> [Effect] {
+    effects.filter { if case .writeStep = $0 { true } else { false } }
+}
+
 func area(_ id: Int64, _ name: String, notes: [Int64] = []) -> FocusArea {
     FocusArea(id: id, cycleID: 2, meetingID: 7, stepID: "steget", name: name, noteIDs: notes, createdAt: Double(id))
 }
@@ -45,6 +63,60 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
                                       StepData(stepID: "steget", focusAreas: [area(5, "Storgatan")])))
         #expect(Fixtures.run(state).input.isEmpty)
         #expect(Fixtures.run(state).cluster.area == 0)
+    }
+
+    @Test("Enter typed before the notes are read moves the first note once they are, not nothing")
+    func enterBeforeTheNotesAreReadWaitsForThem() {
+        var (state, q) = openedStep(.cluster)
+        #expect(state.update(.key(.enter)) == [])
+        let effects = state.update(.stepLoaded(StepData(stepID: "steget", sourceNotes: notes, focusAreas: [area(5, "Storgatan")])))
+        #expect(writes(effects) == [.writeStep(.assignNote(noteID: 1, areaID: 5), q)])
+    }
+
+    @Test("a reading that may have missed the area just made, arriving after the write's answer, neither takes it away nor the selection off it")
+    func aStaleReadingKeepsTheNewAreaSelected() {
+        let storgatan = area(5, "Storgatan"), stationen = area(6, "Stationen")
+        let before = StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan])
+        let after = StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan, stationen])
+        let create = StepWrite.createFocusArea(name: "Stationen", type: .place)
+        // Asked before the write (another commit seen), and asked while it is
+        // on its way: both answered after the write's answer, without it.
+        for askedWhileWriting in [false, true] {
+            var state = runningStep(.cluster, data: before)
+            if !askedWhileWriting { #expect(state.update(.storeChanged).contains(.loadStep(Fixtures.run(state).query))) }
+            Fixtures.type("Stationen", into: &state)
+            #expect(writes(state.update(.key(.enter))).count == 1)
+            if askedWhileWriting { #expect(state.update(.storeChanged).contains(.loadStep(Fixtures.run(state).query))) }
+            _ = state.update(.stepWritten(create, after))
+            #expect(Fixtures.run(state).cluster.area == 1)
+            // Not shown; asked again (another terminal's commit since the
+            // write's answer would be in it).
+            #expect(state.update(.stepLoaded(before)).contains(.loadStep(Fixtures.run(state).query)))
+            #expect(Fixtures.run(state).data.focusAreas.map(\.name) == ["Storgatan", "Stationen"])
+            #expect(Fixtures.run(state).cluster.area == 1)
+            // Enter moves the selected note into the area just made.
+            #expect(writes(state.update(.key(.enter))) == [.writeStep(.assignNote(noteID: 1, areaID: 6), Fixtures.run(state).query)])
+            // The reading asked again, asked while that move is on its way,
+            // is asked once more; the move's answer is shown.
+            _ = state.update(.stepWritten(.assignNote(noteID: 1, areaID: 6), after))
+            #expect(state.update(.stepLoaded(after)).contains(.loadStep(Fixtures.run(state).query)))
+            _ = state.update(.stepLoaded(after))
+            #expect(Fixtures.run(state).cluster.area == 1)
+        }
+        // A reading asked once the write is answered is taken.
+        var state = runningStep(.cluster, data: before)
+        Fixtures.type("Stationen", into: &state)
+        _ = state.update(.key(.enter))
+        _ = state.update(.stepWritten(create, after))
+        _ = state.update(.storeChanged)
+        _ = state.update(.stepLoaded(StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan, stationen, area(7, "Centrum")])))
+        #expect(Fixtures.run(state).data.focusAreas.count == 3)
+        // A failed reading counts as answered: the next one is taken.
+        _ = state.update(.storeChanged)
+        _ = state.update(.stepNotLoaded("disk I/O error"))
+        _ = state.update(.storeChanged)
+        _ = state.update(.stepLoaded(after))
+        #expect(Fixtures.run(state).data.focusAreas.count == 2)
     }
 
     @Test func enterWithoutTextMovesTheSelectedNoteIntoTheSelectedArea() {
@@ -152,6 +224,38 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(state.update(.key(.char("+"))) == [.writeStep(.addVote(areaID: 6, voter: 0), q)])
         #expect(state.update(.key(.backspace)) == [.writeStep(.undoVote(voter: nil), q)])
         #expect(state.update(.key(.char("x"))) == [])
+    }
+
+    @Test("keys typed before the areas are read act on them once they are: ↓ Enter is a dot on the second, not lost on an empty list")
+    func keysBeforeTheAreasAreReadWaitForThem() {
+        var (state, q) = openedStep(.vote, settings: ["dots": "3"])
+        for key: Key in [.down, .enter, .enter, .up, .enter] { #expect(state.update(.key(key)) == []) }
+        let effects = state.update(.stepLoaded(StepData(stepID: "steget", focusAreas: areas)))
+        #expect(writes(effects) == [.writeStep(.addVote(areaID: 6, voter: 0), q), .writeStep(.addVote(areaID: 6, voter: 0), q),
+                                    .writeStep(.addVote(areaID: 5, voter: 0), q)])
+        // Each dot is shown once, and the answers bring the store's truth.
+        #expect(Fixtures.run(state).data.votes.map(\.focusAreaID) == [6, 6, 5])
+        let stored = StepData(stepID: "steget", focusAreas: areas, votes: [vote(1, area: 6), vote(2, area: 6), vote(3, area: 5)])
+        for write in [StepWrite.addVote(areaID: 6, voter: 0), .addVote(areaID: 6, voter: 0), .addVote(areaID: 5, voter: 0)] {
+            _ = state.update(.stepWritten(write, stored))
+        }
+        _ = state.update(.storeChanged)
+        let more = StepData(stepID: "steget", focusAreas: areas, votes: stored.votes + [vote(4, area: 7)])
+        _ = state.update(.stepLoaded(more))
+        #expect(Fixtures.run(state).data.votes.map(\.id) == [1, 2, 3, 4])
+        // A station's dots for its group, the same.
+        var (station, sq) = openedStep(.vote, settings: ["dots": "3", "per": "group"], role: .station(group: 2, name: "Sara"))
+        #expect(station.update(.key(.down)) == [])
+        #expect(station.update(.key(.enter)) == [])
+        #expect(writes(station.update(.stepLoaded(StepData(stepID: "steget", focusAreas: areas)))) == [.writeStep(.addVote(areaID: 6, voter: 2), sq)])
+        // Keys held for a step the facilitator then leaves are not applied to the next.
+        var (left, _) = openedStep(.vote, settings: ["dots": "3", "per": "group"], role: .station(group: 2, name: "Sara"))
+        _ = left.update(.key(.enter))
+        var moved = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 3, currentStepIndex: 0, createdAt: 0)
+        moved.status = .running
+        _ = left.update(.meetingFollowed(moved, stepSeconds: [:]))
+        #expect(writes(left.update(.stepLoaded(StepData(stepID: "tidigare")))) == [])
+        #expect(Fixtures.run(left).heldKeys.isEmpty)
     }
 
     @Test func aVoteOnActivitiesPutsTheDotsOnTheActivitiesNotTheAreas() {

@@ -82,10 +82,8 @@ class AnalysisWorkspaceTests(E2ETestCase):
             p.type(text)
             self.save(p)
             p.wait_for(text)  # and the new cause is selected: the next F2 asks why? of it
-        screen = p.screen()
-        self.assertIn("● Dålig belysning i tunneln", screen)
-        self.assertIn("   └ Trasiga armaturer byts inte", screen)
-        self.assertIn("      └ Ingen äger ansvaret för tunneln", screen)
+        p.wait_for_all(["● Dålig belysning i tunneln", "   └ Trasiga armaturer byts inte",
+                        "      └ Ingen äger ansvaret för tunneln"])
 
         # Two activities, the second after the first.
         p.key("Tab")
@@ -158,13 +156,10 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.key("Tab", "Tab")
         p.type("1")
         p.key("Tab", "Right")  # accepted
-        screen = p.wait_for("✓S ✗M ✓A ✓R ✗T")
-        self.assertIn("Inget målvärde", screen)
-        self.assertIn("Inget slutdatum", screen)
+        p.wait_for_all(["✓S ✗M ✓A ✓R ✗T", "Inget målvärde", "Inget slutdatum"])
         self.save(p)
-        screen = p.wait_for("Mål (2)")
-        self.assertRegex(screen, r"1\. \[effektmål\] Minska andelen.*✓S ✓M ✓A ✓R ✓T")
-        self.assertRegex(screen, r"2\. \[effektmål\] Minska klotter i tunneln.*✓S ✗M ✓A ✓R ✗T")
+        p.wait_for_all(["Mål (2)"], patterns=[r"1\. \[effektmål\] Minska andelen.*✓S ✓M ✓A ✓R ✓T",
+                                              r"2\. \[effektmål\] Minska klotter i tunneln.*✓S ✗M ✓A ✓R ✗T"])
 
         # The promise, drafted from the chain, then signed.
         p.key("Tab")
@@ -172,9 +167,8 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.key("F2")
         p.wait_for("Utkast i tomma avsnitt")
         # Written off the key loop: the sections show once stored.
-        screen = p.wait_for("Löftet gäller: Stationen.")
         # Each commitment with the organisation doing it.
-        self.assertIn("• Kommunen: Byt belysning i tunneln (2027-02-01–2027-04-30)", screen)
+        p.wait_for_all(["Löftet gäller: Stationen.", "• Kommunen: Byt belysning i tunneln (2027-02-01–2027-04-30)"])
         p.key("Enter")
         p.wait_for("Underskrifter")
         # Title, date, place, diary number, the seven sections, contact: then the signatories.
@@ -198,9 +192,8 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.key("BTab", "BTab", "BTab")
         p.wait_for("Aktiviteter (2)")
         p.key("F5")
-        screen = p.wait_for("Spårbarhet")
-        self.assertIn("“Otrygg gångtunnel vid stationen” — VAD-dialog 2026-12-03", screen)
-        self.assertIn("Varför? 3: Ingen äger ansvaret för tunneln", screen)
+        p.wait_for_all(["Spårbarhet", "“Otrygg gångtunnel vid stationen” — VAD-dialog 2026-12-03",
+                        "Varför? 3: Ingen äger ansvaret för tunneln"])
         p.key("Escape")
         p.key("F10")
         p.wait_exit()
@@ -209,11 +202,9 @@ class AnalysisWorkspaceTests(E2ETestCase):
         q = self.open(cycle)
         q.wait_for("★ Stationen")
         q.key("Tab")
-        screen = q.wait_for("Ingen äger ansvaret för tunneln")
-        self.assertIn("Trafikverket", screen)
+        q.wait_for_all(["Ingen äger ansvaret för tunneln", "Trafikverket"])
         q.key("Tab")
-        screen = q.wait_for("Aktiviteter (2)")
-        self.assertRegex(screen, r"2\.\s+Trygghetsvandring med boende.*\s1\s")
+        q.wait_for_all(["Aktiviteter (2)"], patterns=[r"2\.\s+Trygghetsvandring med boende.*\s1\s"])
         q.key("Tab")
         q.wait_for("✓S ✗M ✓A ✓R ✗T")
         q.key("Tab")
@@ -221,8 +212,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
         q.key(*["Down"] * 11)  # the signatories, below the sections
         q.wait_for("Kommunstyrelsens ordförande och lokalpolisområdeschefen")
         q.key("Tab")
-        screen = q.wait_for("42 armaturer")
-        self.assertIn("genomförd", screen)
+        q.wait_for_all(["42 armaturer", "genomförd"])
         q.key("F10")
         q.wait_exit()
 
@@ -230,11 +220,10 @@ class AnalysisWorkspaceTests(E2ETestCase):
         nxt = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2028").stdout.strip()
         meeting = self.ws.cli("meeting", "new", "--cycle", nxt, "--agenda", "uppfoljning", "--title", "Uppföljning").stdout.strip()
         r = self.pane(f"{BINARY} run {meeting}", width=120, height=40)
-        # Each line waited for: a capture can catch the frame half written
-        # (its title there, the rows under it not yet), as CI once did.
-        r.wait_for("Åtaganden att följa upp")
-        r.wait_for("1. Byt belysning i tunneln · uppföljning: genomförd, 42 armaturer")
-        r.wait_for("◎ Minska klotter i tunneln")
+        # All waited for on one capture: a capture can catch the frame half
+        # written (its title there, the rows under it not yet), as CI once did.
+        r.wait_for_all(["Åtaganden att följa upp", "1. Byt belysning i tunneln · uppföljning: genomförd, 42 armaturer",
+                        "◎ Minska klotter i tunneln"])
 
 
 if __name__ == "__main__":

@@ -19,8 +19,7 @@ class ExportDialogTests(E2ETestCase):
         p.key("Tab", "Tab", "Tab")
         p.type(out)
         p.key("F9")
-        screen = p.wait_for("Exporterat: " + out)
-        self.assertIn("VAD-dialog Fagersta", screen)  # back on the home screen
+        p.wait_for_all(["Exporterat: " + out, "VAD-dialog Fagersta"])  # back on the home screen
         with open(out, encoding="utf-8") as f:
             html = f.read()
         self.assertIn("Klotter vid Storgatan – åäö", html)

@@ -176,6 +176,15 @@ class NoWordLostTests(E2ETestCase):
     def notes(self, meeting, text):
         return self.query("SELECT step_id FROM note WHERE meeting_id = ? AND text = ? AND deleted_at IS NULL", meeting, text)
 
+    def wait_for_line(self, p, *texts, timeout=15.0):
+        """Polls until the input line holds every text, and returns it: the
+        line is drawn after the rows above it, so the capture that showed
+        some other text may not have it yet."""
+        line = self.poll(lambda: input_line(p.screen()), lambda l: all(t in l for t in texts), timeout=timeout)
+        for text in texts:
+            self.assertIn(text, line)
+        return line
+
     def poll(self, fetch, until, timeout=5.0, interval=0.01):
         """Polls fetch() until until(value); returns the last value."""
         deadline = time.monotonic() + timeout
@@ -364,8 +373,8 @@ class NoWordLostTests(E2ETestCase):
             time.sleep(1.5)  # drafts are written once a second
             self.quit(p)
             q = self.run_pane(meeting, step=6)
-            screen = self.settle(q)
-            self.assertIn(f"beslut ▸ {text}", input_line(screen))
+            self.settle(q)
+            self.wait_for_line(q, f"beslut ▸ {text}")
 
         with self.subTest("problem step, kill -9"):
             text = "Skadegörelse och klotter i gångtunneln under helgnätter"
@@ -378,12 +387,10 @@ class NoWordLostTests(E2ETestCase):
             time.sleep(1.5)  # drafts are written once a second
             self.crash(p)
             q = self.run_pane(meeting, step=5)
-            screen = self.settle(q)
-            line = input_line(screen)
+            self.settle(q)
             # Offered back, marked as a draft; the line shows its end while
             # the status line says what happened.
-            self.assertIn("[utkast] Vad är problemet? ▸", line)
-            self.assertIn(text[-30:], line)
+            self.wait_for_line(q, "[utkast] Vad är problemet? ▸", text[-30:])
 
     def test_an_edit_left_unsaved_goes_on_after_kill_9(self):
         """F4 on a note, on an activity, typing, then kill -9: opened again,
@@ -402,7 +409,8 @@ class NoWordLostTests(E2ETestCase):
             self.crash(p)
             q = self.run_pane(meeting)
             # The line shows the end of the text, where the cursor is.
-            self.assertIn("stationen på nätterna", input_line(q.wait_for("Ändrar")))
+            q.wait_for("Ändrar")
+            self.wait_for_line(q, "stationen på nätterna")
             q.key("Enter")
             edited = "Klotter vid stationen på nätterna"
             self.assertEqual(self.poll(lambda: self.notes(meeting, edited), bool), [("inledning",)])
@@ -424,7 +432,8 @@ class NoWordLostTests(E2ETestCase):
             self.crash(p)
             q = self.run_pane(meeting, step=2)
             # The line shows the part being typed, where the cursor is.
-            self.assertIn("varje månad", input_line(q.wait_for("Ändrar")))
+            q.wait_for("Ändrar")
+            self.wait_for_line(q, "varje månad")
             q.key("Enter")
             rows = self.poll(lambda: self.query("SELECT what FROM activity WHERE meeting_id = ? AND deleted_at IS NULL", meeting),
                              lambda r: r == [("Trygghetsvandring i centrum varje månad",)])
@@ -441,8 +450,8 @@ class NoWordLostTests(E2ETestCase):
         time.sleep(1.5)  # drafts are written once a second
         self.crash(p)
         q = self.run_pane(meeting, step=2)
-        line = input_line(q.wait_for("[utkast]"))
-        self.assertIn("Grupp 2 · positivt", line)
+        q.wait_for("[utkast]")
+        self.wait_for_line(q, "Grupp 2 · positivt")
         q.key("Enter")
         rows = self.poll(lambda: self.query("SELECT group_number, type FROM note WHERE meeting_id = ? AND text = ?", meeting,
                                             "Fältassistenterna når ungdomarna vid torget"), bool)
@@ -467,7 +476,8 @@ class NoWordLostTests(E2ETestCase):
                 station = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik", width=120, height=40)
                 station.wait_for("Steg 1/6")
                 self.to_step(run, step, title)
-                screen = station.wait_for(f"Steg {step} – {title}")
+                # The whole frame: its header is drawn before its input line.
+                screen = station.wait_for_steady(f"Steg {step} – {title}")
                 with self.subTest(f"step {step}: the station does not invite a note"):
                     self.assertNotIn(NOTE_PLACEHOLDER, input_line(screen))
                 self.station_note_is_refused(meeting, station, f"Belysningen i gångtunneln är trasig (steg {step})")
@@ -507,14 +517,13 @@ class NoWordLostTests(E2ETestCase):
         # ↑ selects the station's own newest note; ↑ again finds no other of
         # its group; F4 puts the note's own text on the line.
         station.key("Up", "Up", "F4")
-        line = input_line(station.wait_for("Ändrar"))
-        self.assertIn("Grupp 2", line)
-        self.assertIn("Langning av alkohol vid Ica", line)
+        station.wait_for("Ändrar")
+        self.wait_for_line(station, "Grupp 2", "Langning av alkohol vid Ica")
         station.type(" på fredagar")
         station.key("Enter")
         edited = "Langning av alkohol vid Ica på fredagar"
         self.assertEqual(self.poll(lambda: self.notes(meeting, edited), bool), [("inledning",)])
-        screen = station.wait_for("Ändrad")
+        screen = station.wait_for_steady("Ändrad")
         # The edited text is not left on the line to be saved again.
         self.assertNotIn(edited, input_line(screen))
         self.assertEqual(self.notes(meeting, "Skolan vill samarbeta om trygghetsvandringar"), [("inledning",)])
@@ -533,7 +542,7 @@ class NoWordLostTests(E2ETestCase):
                 p.key("F1")
                 # The help's own line: the dialog is drawn whole by then.
                 p.wait_for("Hjälp – tangenter")
-                box = help_box(p.wait_for(own))
+                box = help_box(p.wait_for_steady(own))  # the box drawn whole, to its bottom
                 p.key("Escape")
                 p.wait_for("Hjälp – tangenter", gone=True)
                 self.assertEqual([line for line in COLLECT_HELP if line in box], [], "note-taking keys listed")

@@ -66,8 +66,7 @@ class StoreLockedTests(E2ETestCase):
         while time.monotonic() < deadline and not self.ws.sqlite("SELECT text FROM note"):
             time.sleep(0.1)
         self.assertEqual(self.ws.sqlite("SELECT text FROM note"), [(first,)])
-        screen = p.wait_for("Sparad")
-        self.assertIn("▸ " + second, screen)
+        p.wait_for_all(["Sparad", "▸ " + second])
 
     def test_a_new_step_opens_and_takes_text_while_the_store_is_held(self):
         cycle = self.ws.cli("cycle", "new", "--area", "LPO Fagersta", "--period", "2027").stdout.strip()
@@ -117,6 +116,11 @@ class StoreLockedTests(E2ETestCase):
         # Opened again, the terminal saves what it had sent, once, in order.
         q = self.pane(f"{BINARY} run {meeting}", width=100, height=30)
         q.wait_for(notes[1])
+        # The list shows a note sent before the store has it: the rows are
+        # waited for (and then must be these, in this order).
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and len(self.ws.sqlite("SELECT text FROM note")) < len(notes):
+            time.sleep(0.05)
         self.assertEqual(self.ws.sqlite("SELECT text FROM note ORDER BY id"), [(t,) for t in notes])
         q.key("F10")
         q.wait_exit()

@@ -32,7 +32,8 @@ class NoteTakingTests(E2ETestCase):
         p.type(NOTE)
         p.wait_for(NOTE)  # echoed on the input line
         p.key("Enter")
-        screen = p.wait_for("Sparad")
+        # A whole frame (the list's row and the emptied input line drawn).
+        screen = p.wait_for_all(["Sparad", NOTE], steady=True)
         rows = [line for line in screen.splitlines() if NOTE in line]
         self.assertEqual(len(rows), 1, screen)
         # Wide characters counted right: the panel's right border stays in column 100.
@@ -193,8 +194,7 @@ class TerminalTests(E2ETestCase):
         p.wait_for("Steg 1/6")
         for w, h in [(200, 60), (120, 40), (80, 24), (60, 16), (59, 16), (40, 10), (20, 6), (1, 1), (20, 6)]:
             p.resize(w, h)
-        screen = p.wait_for("litet")
-        self.assertIn("Minst", screen)
+        p.wait_for_all(["litet", "Minst"])
         p.resize(100, 30)
         p.wait_for("Steg 1/6")
         p.wait_for("F1 Hjälp")
@@ -254,8 +254,7 @@ class HomeScreenTests(E2ETestCase):
         p = self.run_meeting(meeting)
         p.wait_for("Steg 1/6")
         p.key("F1")
-        screen = p.wait_for("Hjälp – tangenter")
-        self.assertIn("Visa eller dölj talmanus", screen)
+        p.wait_for_all(["Hjälp – tangenter", "Visa eller dölj talmanus"])
         p.key("Escape")
         p.wait_for("Hjälp – tangenter", gone=True)
 

@@ -2,6 +2,7 @@
 send keys, read the screen with capture-pane, poll until text appears."""
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -117,6 +118,51 @@ class Tmux:
                 return screen
             time.sleep(0.03)
         raise AssertionError(f"timed out waiting for {text!r}{' to go' if gone else ''}; screen was:\n{screen}")
+
+    def wait_for_all(self, texts=(), patterns=(), absent=(), steady=False, timeout=15.0):
+        """Polls until one capture holds every text of `texts` and matches
+        every regular expression of `patterns` (re.search, as assertRegex),
+        and returns that capture: all of them seen together on one frame.
+
+        The capture that showed one text says nothing of another: the
+        program draws a heading before a background reading fills in what
+        is under it, and a capture can catch a frame half written. So a
+        test never asserts on the capture of a wait_for of some other text
+        (nor on a screen() taken right after keys) but waits for all it
+        means to see.
+
+        `absent`: texts that must not be on that same capture, checked on
+        the first capture that holds all the rest (strict: a text that is
+        to go after a change is waited for with wait_for(gone=True)).
+        `steady`: that capture must also have stayed the same for 0.3 s, a
+        whole frame: the rows below a text just drawn can still be the
+        frame before's, which matters to what is to be absent."""
+        texts, patterns, absent = list(texts), list(patterns), list(absent)
+        deadline = time.monotonic() + timeout
+        screen, missing, since = "", texts + patterns, None
+        while time.monotonic() < deadline:
+            now = self.screen()
+            if now != screen:
+                since = time.monotonic()
+            screen = now
+            missing = [t for t in texts if t not in screen] + [r for r in patterns if not re.search(r, screen)]
+            if not missing and (not steady or time.monotonic() - since >= 0.3):
+                present = [t for t in absent if t in screen]
+                if present:
+                    raise AssertionError(f"{present!r} shown with {texts + patterns!r}; screen was:\n{screen}")
+                return screen
+            time.sleep(0.03)
+        raise AssertionError(f"timed out waiting for {missing or 'the screen to settle'!r} "
+                             f"(together with {texts + patterns!r}); screen was:\n{screen}")
+
+    def wait_for_steady(self, text, timeout=15.0):
+        """Waits for the text and returns a whole frame with it (see
+        wait_for_all: steady), for an assertion of what is NOT on it."""
+        return self.wait_for_all([text], steady=True, timeout=timeout)
+
+    def wait_for_regex(self, pattern, timeout=15.0):
+        """Polls until a capture matches the regular expression (re.search)."""
+        return self.wait_for_all(patterns=[pattern], timeout=timeout)
 
     def cursor(self):
         x, y = self.tmux("display-message", "-p", "#{cursor_x},#{cursor_y}").strip().split(",")
