@@ -159,11 +159,20 @@ public struct TextField: Equatable, Sendable {
         splice(cursorIndex, text.index(after: cursorIndex), fromOffset: cursor, removed: 1, with: "", checkLimit: false)
     }
 
+    /// Ctrl-W: the spaces before the cursor and the word before them, on
+    /// the cursor's line. At a line's start, the line break only (it took
+    /// the word at the end of the line above).
     public mutating func deleteWordBackward() {
         var i = cursorIndex
         var n = cursor
-        while n > 0, text[text.index(before: i)] == " " { i = text.index(before: i); n -= 1 }
-        while n > 0, text[text.index(before: i)] != " " { i = text.index(before: i); n -= 1 }
+        func before() -> Character { text[text.index(before: i)] }
+        while n > 0, before() == " " { i = text.index(before: i); n -= 1 }
+        if n == cursor, n > 0, before().isNewline {
+            i = text.index(before: i)
+            n -= 1
+        } else {
+            while n > 0, before() != " ", !before().isNewline { i = text.index(before: i); n -= 1 }
+        }
         guard n < cursor else { return }
         splice(i, cursorIndex, fromOffset: n, removed: cursor - n, with: "", checkLimit: false)
     }

@@ -113,6 +113,17 @@ import Testing
         #expect(form.focus == 1)
     }
 
+    @Test("Ctrl-W keeps to the cursor's line: at a line's start it takes the line break only, not the word above (found by the note-taker's walk)")
+    func ctrlWKeepsToItsLine() {
+        var f = TextField("Syfte är:\nTrygghet")
+        f.deleteWordBackward()
+        #expect(f.text == "Syfte är:\n")
+        f.deleteWordBackward()
+        #expect(f.text == "Syfte är:")
+        f.deleteWordBackward()
+        #expect(f.text == "Syfte ")
+    }
+
     @Test("Ctrl-U in a text of several lines empties the cursor's line, as the help says, not the whole text (found by the note-taker's walk)")
     func ctrlUInALongFieldEmptiesOnlyItsLine() {
         var form = Form(purpose: .newCycle, fields: [

@@ -56,7 +56,11 @@ private struct Reference {
         case .deleteWord:
             var i = cursor
             while i > 0, c[i - 1] == " " { i -= 1 }
-            while i > 0, c[i - 1] != " " { i -= 1 }
+            if i == cursor, i > 0, c[i - 1].isNewline {
+                i -= 1
+            } else {
+                while i > 0, c[i - 1] != " ", !c[i - 1].isNewline { i -= 1 }
+            }
             if i < cursor { put("", from: i, to: cursor, checkLimit: false) }
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(c.count, cursor + 1)
