@@ -2,6 +2,11 @@
 // and the visible window of a text field.
 
 import SamtalCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 extension Grid {
@@ -78,6 +83,29 @@ final class WrapMemo: Sendable {
         var width: Int
         var indent: String
         var maxLines: Int
+
+        // By the bytes: String's own hashing and == normalise the text
+        // first (Unicode canonical equivalence), which cost more than the
+        // rest of a frame's notes (issue 15). Two texts that differ only in
+        // encoding are then two keys, each wrapped as it is: the same lines.
+        static func == (a: Key, b: Key) -> Bool {
+            a.width == b.width && a.maxLines == b.maxLines && sameBytes(a.text, b.text) && sameBytes(a.indent, b.indent)
+        }
+
+        static func sameBytes(_ a: String, _ b: String) -> Bool {
+            guard a.utf8.count == b.utf8.count else { return false }
+            var (a, b) = (a, b)
+            return a.withUTF8 { a in b.withUTF8 { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(width)
+            hasher.combine(maxLines)
+            var (text, indent) = (text, indent)
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(0xFF as UInt8) // not a byte of UTF-8: where the text ends
+            indent.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     static let shared = WrapMemo()
@@ -188,6 +216,46 @@ public func pad(_ s: String, width: Int) -> String {
 /// so a megabyte on the input line does not slow typing down.
 public func visibleWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int) {
     guard width > 1 else { return ("", 0) }
+    return plainWindow(of: field, width: width) ?? graphemeWindow(of: field, width: width)
+}
+
+/// `visibleWindow` where the text within reach of the cursor is plain
+/// (`DisplayWidth.isPlain`: a column and a grapheme a scalar), read from
+/// the UTF-8 bytes; nil where it is not. Walking the same characters as
+/// graphemes cost ~1,000 instructions each, every keystroke (issue 15).
+func plainWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int)? {
+    var text = field.text
+    let cursor = text.utf8.distance(from: text.utf8.startIndex, to: field.cursorIndex)
+    return text.withUTF8 { b -> (text: String, cursorColumn: Int)? in
+        func plain(at i: Int) -> Bool { DisplayWidth.isPlain(UTF8Scalar.decode(b, at: i).0) }
+        func lead(before i: Int) -> Int {
+            var j = i - 1
+            while j > 0, b[j] & 0xC0 == 0x80 { j -= 1 }
+            return j
+        }
+        // Back from the cursor, leaving a column for it.
+        var start = cursor, before = 0
+        while before < width - 1, start > 0 {
+            start = lead(before: start)
+            guard plain(at: start) else { return nil }
+            before += 1
+        }
+        // What comes before and after must not join the ends into a
+        // grapheme of several scalars.
+        if start > 0, !plain(at: lead(before: start)) { return nil }
+        var end = start, taken = 0
+        while taken < width, end < b.count {
+            guard plain(at: end) else { return nil }
+            end += UTF8Scalar.decode(b, at: end).1
+            taken += 1
+        }
+        if end < b.count, !plain(at: end) { return nil }
+        return (String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), before)
+    }
+}
+
+/// `visibleWindow` grapheme by grapheme: for any text.
+func graphemeWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int) {
     let text = field.text
     var start = field.cursorIndex
     var used = 0
@@ -278,6 +346,27 @@ public func multilineWindow(of field: TextField, width: Int, rows: Int) -> (line
 /// terminal is too narrow for all of it, bindings are dropped from the
 /// end of the table, but the last one (quit) always stays.
 public func drawKeyBar(_ grid: inout Grid, context: KeyContext, texts: Texts, y: Int) {
+    // The same few bars are drawn frame after frame: each is laid out once
+    // for its context, language and width (~130,000 instructions a frame,
+    // issue 15) and its cells copied.
+    let row = keyBars.value(KeyBarKey(context: context, language: texts.language, width: grid.size.width)) {
+        var bar = Grid(Size(width: grid.size.width, height: 1))
+        let end = layOutKeyBar(&bar, context: context, texts: texts, y: 0)
+        return Array(bar.cells[0..<min(end, bar.cells.count)])
+    }
+    for (x, cell) in row.enumerated() { grid.put(x, y, cell) }
+}
+
+struct KeyBarKey: Equatable, Sendable {
+    var context: KeyContext
+    var language: Language
+    var width: Int
+}
+
+let keyBars = FrameMemo<KeyBarKey, [Cell]>(capacity: 16)
+
+/// Draws the key bar; returns the column after it.
+func layOutKeyBar(_ grid: inout Grid, context: KeyContext, texts: Texts, y: Int) -> Int {
     var items = Keymap.bar(for: context).map { b in (key: Keymap.keyText(b, barOnly: true), label: texts[b.barLabel!]) }
     func width(_ list: [(key: String, label: String)]) -> Int {
         list.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 3 }
@@ -288,6 +377,7 @@ public func drawKeyBar(_ grid: inout Grid, context: KeyContext, texts: Texts, y:
         x = grid.text(item.key, x: x, y: y, style: Style(.keyLabel, bold: true, reverse: true))
         x = grid.text(" " + item.label + "  ", x: x, y: y, style: Style(.keyText))
     }
+    return x
 }
 
 /// Minutes and seconds, as on a clock: 12:40, 125:03.

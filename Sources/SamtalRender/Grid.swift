@@ -4,7 +4,7 @@
 import Synchronization
 
 /// Colours named by purpose; the backend maps them to a theme.
-public enum Role: String, Sendable, CaseIterable {
+public enum Role: UInt8, Sendable, CaseIterable {
     case normal, title, dim, border, selected, heading
     case timeOK, timeLow, timeOver
     case warning, error, success
@@ -35,34 +35,60 @@ public struct Cell: Equatable, Sendable {
     /// A cell is plain data, no String: a frame's cells are written,
     /// copied and compared without reference counting (issue 15).
     private var code: UInt32
-    private var columns: UInt8
-    public var style: Style
+    /// The width and the style in one word: bits 0-7 the columns, 8-15
+    /// the role, 16-18 bold, reverse, underline. Two words make a cell,
+    /// so a frame is compared with the last one (twice a frame: a frame
+    /// that did not change is not drawn, and only the cells that changed
+    /// go to the terminal) at two integer comparisons a cell (issue 15).
+    private var look: UInt32
 
     /// `text` is one grapheme cluster as it is drawn; "" for the second
     /// column of a wide character.
     public init(_ text: String = " ", width: Int = 1, style: Style = .normal) {
         let scalars = text.unicodeScalars
+        let code: UInt32
         if let first = scalars.first {
             code = scalars.index(after: scalars.startIndex) == scalars.endIndex ? first.value : Cell.cluster(text)
         } else {
             code = 0
         }
-        columns = UInt8(clamping: width)
-        self.style = style
+        self.init(scalar: code, width: Int(UInt8(clamping: width)), style: style)
     }
 
     /// A cell of one scalar.
     @inline(__always) init(scalar: UInt32, width: Int, style: Style) {
         code = scalar
-        columns = UInt8(truncatingIfNeeded: width)
-        self.style = style
+        look = UInt32(truncatingIfNeeded: width) & 0xFF | Cell.bits(style)
+    }
+
+    @inline(__always) static func bits(_ style: Style) -> UInt32 {
+        UInt32(style.role.rawValue) << 8 | (style.bold ? 1 << 16 : 0) | (style.reverse ? 1 << 17 : 0) | (style.underline ? 1 << 18 : 0)
+    }
+
+    @inline(__always) public static func == (a: Cell, b: Cell) -> Bool { a.code == b.code && a.look == b.look }
+
+    public var style: Style {
+        get {
+            Style(Role(rawValue: UInt8(truncatingIfNeeded: look >> 8)) ?? .normal,
+                  bold: look & 1 << 16 != 0, reverse: look & 1 << 17 != 0, underline: look & 1 << 18 != 0)
+        }
+        set { look = look & 0xFF | Cell.bits(newValue) }
     }
 
     public static let blank = Cell()
 
     /// 1 or 2 for a drawn cell, 0 for the continuation of a wide one.
-    public var width: Int { Int(columns) }
-    public var isContinuation: Bool { columns == 0 }
+    public var width: Int { Int(look & 0xFF) }
+    public var isContinuation: Bool { look & 0xFF == 0 }
+
+    /// A blank of one column in the same style.
+    @inline(__always) mutating func blankKeepingStyle() {
+        code = 0x20
+        look = look & ~0xFF | 1
+    }
+
+    /// The same role, bold, reverse and underline as `other`.
+    @inline(__always) public func sameStyle(as other: Cell) -> Bool { look >> 8 == other.look >> 8 }
 
     /// One grapheme cluster as it is drawn; "" for the second column of a
     /// wide character.
@@ -171,9 +197,18 @@ public struct Grid: Equatable, Sendable {
     /// Sets one cell, repairing any wide character it cuts in half.
     mutating func put(_ x: Int, _ y: Int, _ cell: Cell) {
         guard contains(x, y) else { return }
-        let i = y * size.width + x
-        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(scalar: 0x20, width: 1, style: cells[i - 1].style) }
-        if cells[i].width == 2, x + 1 < size.width { cells[i + 1] = Cell(scalar: 0x20, width: 1, style: cells[i + 1].style) }
+        let width = size.width
+        cells.withUnsafeMutableBufferPointer { Grid.place(cell, at: x, y, in: $0, width: width) }
+    }
+
+    /// `put` into the cells' storage, taken once for a run of cells (the
+    /// array's own subscript checks bounds and uniqueness on every access:
+    /// ~50 instructions a cell, issue 15). `x`, `y` must be in the grid.
+    @inline(__always)
+    static func place(_ cell: Cell, at x: Int, _ y: Int, in cells: UnsafeMutableBufferPointer<Cell>, width: Int) {
+        let i = y * width + x
+        if cells[i].isContinuation, x > 0 { cells[i - 1].blankKeepingStyle() }
+        if cells[i].width == 2, x + 1 < width { cells[i + 1].blankKeepingStyle() }
         cells[i] = cell
     }
 
@@ -197,11 +232,39 @@ public struct Grid: Equatable, Sendable {
         // scalar is a grapheme of its own, looking at no more of the text
         // than the row has room for; the rest by grapheme cluster (issue 15).
         var col = x
-        let plain = DisplayWidth.plainPrefixEnd(s, limit: max(0, limit - x) + 1)
-        for scalar in s.unicodeScalars[..<plain] {
-            if col + 1 > limit { return col }
-            if col >= 0 { put(col, y, Cell(scalar: scalar.value, width: 1, style: style)) }
-            col += 1
+        // Read from the UTF-8 bytes themselves (a native string's storage):
+        // walking `unicodeScalars` by index cost ~200 instructions a cell,
+        // most of a frame (issue 15).
+        let width = size.width
+        let stop: Int? = s.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            cells.withUnsafeMutableBufferPointer { cells in
+                var i = 0
+                var (scalar, length) = UTF8Scalar.decode(bytes, at: 0)
+                while i < bytes.count, DisplayWidth.isPlain(scalar) {
+                    let next = i + length
+                    let (after, afterLength) = UTF8Scalar.decode(bytes, at: next)
+                    // The last plain scalar is a grapheme of its own only if
+                    // what follows cannot extend it (a combining mark would).
+                    if next < bytes.count, !DisplayWidth.isPlain(after) { break }
+                    if col + 1 > limit { return -1 }
+                    if col >= 0 { Grid.place(Cell(scalar: scalar, width: 1, style: style), at: col, y, in: cells, width: width) }
+                    col += 1
+                    (i, scalar, length) = (next, after, afterLength)
+                }
+                return i
+            }
+        }
+        let plain: String.Index
+        if let stop {
+            if stop < 0 { return col }
+            plain = s.utf8.index(s.utf8.startIndex, offsetBy: stop)
+        } else {
+            plain = DisplayWidth.plainPrefixEnd(s, limit: max(0, limit - x) + 1)
+            for scalar in s.unicodeScalars[..<plain] {
+                if col + 1 > limit { return col }
+                if col >= 0 { put(col, y, Cell(scalar: scalar.value, width: 1, style: style)) }
+                col += 1
+            }
         }
         for g in s[plain...] {
             let (shown, w) = DisplayWidth.cell(for: g)
@@ -238,5 +301,18 @@ public struct Grid: Equatable, Sendable {
             while line.last == " " { line.removeLast() }
             return line
         }.joined(separator: "\n")
+    }
+}
+
+/// One scalar read from well-formed UTF-8 (a Swift string's own storage).
+enum UTF8Scalar {
+    /// The scalar at byte `i` and its length in bytes; (0, 0) past the end.
+    @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        guard i < b.count else { return (0, 0) }
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return ((b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
     }
 }

@@ -455,8 +455,8 @@ public final class Terminal {
         // A run of cells shares a role: its look is looked up once, not
         // hashed again for every cell (~320 instructions a cell: ~1 M for
         // the first frame, issue 15).
-        var lastRole: Role?
-        var lastLook: (attributes: attr_t, pair: Int16) = (samtal_a_normal(), 0)
+        var lastStyled: SamtalRender.Cell?
+        var look: (attributes: attr_t, pair: Int16) = (samtal_a_normal(), 0)
         for y in 0..<grid.size.height {
             let row = y * width
             // Only the stretch of the row that changed is sent (a letter
@@ -473,15 +473,15 @@ public final class Terminal {
             while x < end {
                 let cell = grid[x, y]
                 if cell.isContinuation { x += 1; continue }
-                if cell.style.role != lastRole {
-                    lastRole = cell.style.role
-                    lastLook = looks[cell.style.role] ?? (samtal_a_normal(), 0)
+                if lastStyled.map({ !cell.sameStyle(as: $0) }) ?? true {
+                    lastStyled = cell
+                    let style = cell.style
+                    look = looks[style.role] ?? (samtal_a_normal(), 0)
+                    if style.bold { look.attributes |= samtal_a_bold() }
+                    if style.reverse { look.attributes |= samtal_a_reverse() }
+                    if style.underline { look.attributes |= samtal_a_underline() }
                 }
-                let look = lastLook
-                var attributes = look.attributes
-                if cell.style.bold { attributes |= samtal_a_bold() }
-                if cell.style.reverse { attributes |= samtal_a_reverse() }
-                if cell.style.underline { attributes |= samtal_a_underline() }
+                let attributes = look.attributes
 
                 // ncurses moves its cursor by glibc's width: if that is not
                 // the grid's, the rest of the row would shift. Draw U+FFFD

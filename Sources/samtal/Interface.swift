@@ -145,6 +145,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     var today = localDate() // formatted once a second, not on every key
     var dirty = true
     var storeWaitingShown = false
+    var rehearsed = false
     while !quit {
         if terminal.quitSignal != nil {
             // SIGTERM, SIGHUP (terminal closed), SIGINT, SIGQUIT: what was
@@ -186,6 +187,10 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
                 trace?.drawn(state)
             }
             dirty = false
+            if !rehearsed {
+                rehearsed = true
+                rehearseFirstKey(state, size: terminal.size)
+            }
         }
         // Wait for a key; then take everything already typed (a paste)
         // before drawing again.
@@ -233,6 +238,22 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     // or another process reading, it stays.
     watcher?.close()
     if !worker.busy && !reader.busy { store.close() }
+}
+
+/// The first key after the start walks code no frame has walked: the key
+/// map, the text field, a line being typed drawn. Its first-time costs
+/// (lazy tables, the runtime's first lookups of types and conformances,
+/// pages of the binary read in) made it 2-3 times as slow as every later
+/// key (issue 15). They are paid here instead, once, after the first frame
+/// (in the time before anyone types): a letter and a Backspace go through
+/// `update` and `render` on a copy of the state. The copy and the effects
+/// it asks for are dropped: nothing is written, sent or drawn.
+func rehearseFirstKey(_ state: AppState, size: Size) {
+    var copy = state
+    for key in [Key.char("a"), .backspace] {
+        _ = copy.update(.key(key))
+        _ = Screens.render(copy, size: size)
+    }
 }
 
 /// For the latency benchmark (Scripts/bench-latency): with SAMTAL_TRACE_FILE

@@ -4,6 +4,7 @@
 
 import Testing
 @testable import SamtalRender
+import SamtalCore
 
 @Suite("Measuring and drawing by scalar gives what grapheme clusters give")
 struct PlainTextPathTests {
@@ -25,18 +26,25 @@ struct PlainTextPathTests {
         return out
     }
 
-    static func referenceRow(_ s: String, width: Int) -> String {
+    static func referenceRow(_ s: String, width: Int) -> String { referenceDrawn(s, width: width).row }
+
+    /// The row drawn from column `x` (left of the grid when negative), cut
+    /// at `maxX`, and the column after the last cell.
+    static func referenceDrawn(_ s: String, width: Int, x: Int = 0, maxX: Int? = nil) -> (row: String, end: Int) {
         var grid = Grid(Size(width: width, height: 1))
-        var col = 0
+        let limit = min(maxX ?? width, width)
+        var col = x
         for g in s {
             let (shown, w) = DisplayWidth.cell(for: g)
             if w == 0 { continue }
-            if col + w > width { break }
-            grid.put(col, 0, Cell(shown, width: w))
-            if w == 2 { grid.put(col + 1, 0, Cell("", width: 0)) }
+            if col + w > limit { break }
+            if col >= 0 {
+                grid.put(col, 0, Cell(shown, width: w))
+                if w == 2 { grid.put(col + 1, 0, Cell("", width: 0)) }
+            }
             col += w
         }
-        return grid.rowText(0)
+        return (grid.rowText(0), col)
     }
 
     @Test("every plain scalar is one column, no mark or format character, and a grapheme of its own before another")
@@ -78,6 +86,33 @@ struct PlainTextPathTests {
             var grid = Grid(Size(width: 10, height: 1))
             grid.text(s, x: 0, y: 0)
             #expect(grid.rowText(0) == Self.referenceRow(s, width: 10), "drawn \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            // From a column left of the row or inside it, cut short.
+            let x = Int.random(in: -3...4, using: &rng), maxX = Int.random(in: 0...11, using: &rng)
+            var cut = Grid(Size(width: 10, height: 1))
+            let end = cut.text(s, x: x, y: 0, maxX: maxX)
+            let reference = Self.referenceDrawn(s, width: 10, x: x, maxX: maxX)
+            #expect(cut.rowText(0) == reference.row && end == reference.end,
+                    "drawn from \(x) to \(maxX): \(s.unicodeScalars.map { String($0.value, radix: 16) })")
         }
+    }
+
+    @Test("the input line's window read from the bytes is the one walked by grapheme, for 20,000 random fields")
+    func inputWindow() {
+        var rng = SystemRandomNumberGenerator()
+        // Mostly plain, so that the byte path is taken and its ends are met.
+        let plainPool = ["a", "b", "Å", "ö", " ", "–", "”", "€", "→", "─", "é"]
+        var byBytes = 0
+        for _ in 0..<20_000 {
+            let pool = Bool.random(using: &rng) ? plainPool : plainPool + Self.pool
+            let s = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined()
+            var field = TextField(s)
+            for _ in 0..<Int.random(in: 0...s.count, using: &rng) { field.moveLeft() }
+            let width = Int.random(in: 2...12, using: &rng)
+            let window = visibleWindow(of: field, width: width), reference = graphemeWindow(of: field, width: width)
+            if plainWindow(of: field, width: width) != nil { byBytes += 1 }
+            #expect(window.text == reference.text && window.cursorColumn == reference.cursorColumn,
+                    "\(s.unicodeScalars.map { String($0.value, radix: 16) }) cursor \(field.cursor) width \(width)")
+        }
+        #expect(byBytes > 5_000)
     }
 }
