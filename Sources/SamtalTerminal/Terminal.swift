@@ -213,6 +213,10 @@ public final class Terminal {
         raw()                   // Ctrl-C is key 3, Ctrl-Z/Ctrl-S are keys too
         noecho()
         keypad(window, true)    // arrows and F-keys as KEY_* codes
+        // No look for typed keys in the middle of drawing (two polls a
+        // frame): the interface reads every key already typed before it
+        // draws, so there is nothing for ncurses to stop for.
+        typeahead(-1)
         // The default 1000 ms makes Esc feel dead: 25 ms, unless the user
         // set ESCDELAY (ncurses' own variable, for slow links).
         set_escdelay(Self.escapeDelay(ESCDELAY: getenv("ESCDELAY").map { String(cString: $0) }))

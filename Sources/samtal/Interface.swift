@@ -161,10 +161,6 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
             dispatch(.tick(now: now, today: today))
             dirty = true
         }
-        if watcher?.poll() == true {
-            dispatch(.storeChanged)
-            dirty = true
-        }
         if takeInbox() { dirty = true }
         // Everything sent has been written: the journal is empty again.
         if let j = journal, !worker.busy {
@@ -191,6 +187,12 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
                 rehearsed = true
                 rehearseFirstKey(state, size: terminal.size)
             }
+        }
+        // Other processes' commits are looked for once the frame is drawn:
+        // a key's echo does not wait for a query of the store.
+        if watcher?.poll() == true {
+            dispatch(.storeChanged)
+            dirty = true
         }
         // Wait for a key; then take everything already typed (a paste)
         // before drawing again.
