@@ -212,6 +212,36 @@ public struct Grid: Equatable, Sendable {
         cells[i] = cell
     }
 
+    /// The part of `r` inside the grid.
+    func clipped(_ r: Rect) -> Rect {
+        let x = max(0, r.x), y = max(0, r.y)
+        return Rect(x: x, y: y, width: min(size.width, r.maxX) - x, height: min(size.height, r.maxY) - y)
+    }
+
+    /// The cells of a rectangle inside the grid, row by row.
+    func cells(in r: Rect) -> [Cell] {
+        var out: [Cell] = []
+        out.reserveCapacity(r.width * r.height)
+        for y in r.y..<r.maxY { out += cells[(y * size.width + r.x)..<(y * size.width + r.maxX)] }
+        return out
+    }
+
+    /// Puts cells that `cells(in: r)` gave back into `r`, each as `put`
+    /// would (a wide character cut at the edge is repaired alike).
+    mutating func put(_ block: [Cell], in r: Rect) {
+        guard block.count == r.width * r.height else { return }
+        let width = size.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            var k = 0
+            for y in r.y..<r.maxY {
+                for x in r.x..<r.maxX {
+                    Grid.place(block[k], at: x, y, in: cells, width: width)
+                    k += 1
+                }
+            }
+        }
+    }
+
     /// Fills a rectangle with blanks of a style.
     public mutating func fill(_ rect: Rect, style: Style = .normal) {
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {

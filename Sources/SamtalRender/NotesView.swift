@@ -18,7 +18,45 @@ extension Screens {
         }
     }
 
+    /// What the notes panel is drawn from: all `layOutNotes` reads.
+    struct NotesPanelKey: Equatable, Sendable {
+        var notes: [Note]
+        var selection: Int64?
+        var groupCount: Int
+        var personalData: [Int64: [PersonalDataKind]]
+        var rect: Rect
+        var onlyGroup: Int?
+        var language: Language
+        var size: Size
+    }
+
+    /// Panels drawn, by what they were drawn from (like `WrapMemo`): a key
+    /// typed on the note line changes none of it, and laying out the notes
+    /// in view was half of such a frame (issue 15).
+    static let notesPanels = FrameMemo<NotesPanelKey, [Cell]>(capacity: 8)
+
+    /// The notes panel in `rect`, which is blank: drawn once for what it
+    /// is drawn from, then its cells copied. A test that counts layout
+    /// work (`LayoutWork`) has it laid out every time.
     static func drawNotes(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts, onlyGroup: Int? = nil) {
+        guard LayoutWork.current == nil else {
+            layOutNotes(&grid, run: run, rect: rect, texts: t, onlyGroup: onlyGroup)
+            return
+        }
+        let area = grid.clipped(rect)
+        guard !area.isEmpty else { return }
+        let key = NotesPanelKey(notes: run.notes, selection: run.selection, groupCount: run.meeting.groupCount,
+                                personalData: run.personalData, rect: rect, onlyGroup: onlyGroup, language: t.language, size: grid.size)
+        let size = grid.size
+        let block = notesPanels.value(key) {
+            var panel = Grid(size)
+            layOutNotes(&panel, run: run, rect: rect, texts: t, onlyGroup: onlyGroup)
+            return panel.cells(in: area)
+        }
+        grid.put(block, in: area)
+    }
+
+    static func layOutNotes(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts, onlyGroup: Int?) {
         // The notes listed: all, or one group's, a run of positions in
         // `run.notes` (display order: group, then time).
         let index = run.noteIndex

@@ -1,0 +1,67 @@
+// The notes panel is kept from one frame to the next until what it is
+// drawn from changes (issue 15). Whatever the history of keys, notes and
+// sizes, a frame drawn with what was kept must be the frame drawn afresh:
+// a render counted by `LayoutWork` keeps nothing, so it is the reference.
+
+import Testing
+import SamtalCore
+@testable import SamtalRender
+
+@Suite("A kept notes panel is the panel drawn afresh")
+struct KeptPanelTests {
+    static let texts = ["Buskörning vid torget", "Ring Erik på 070-123 45 67", "Otrygghet i gångtunneln efter mörkrets inbrott, särskilt fredagar och lördagar när det är mörkt",
+                        "中文 och 👍 i en anteckning", "Nedsläckt parkering bakom ICA", "Mejla anna.svensson@example.se"]
+
+    func randomEvent(_ rng: inout some RandomNumberGenerator, nextID: inout Int64, state: AppState) -> Event {
+        let keys: [Key] = [.char("a"), .char("å"), .char(" "), .enter, .up, .down, .pageUp, .pageDown, .tab, .backTab,
+                           .backspace, .escape, .home, .end, .ctrl("u")]
+        guard case .run(let run) = state.screen else { return .key(keys.randomElement(using: &rng)!) }
+        switch Int.random(in: 0..<10, using: &rng) {
+        case 0:
+            nextID += 1
+            return .noteSaved(Note(id: nextID, meetingID: 3, stepID: run.step.id, group: Int.random(in: 0...3, using: &rng),
+                                   type: NoteType.allCases.randomElement(using: &rng)!, source: .employee,
+                                   text: Self.texts.randomElement(using: &rng)!, createdAt: Double(nextID)))
+        case 1:
+            guard var note = run.notes.randomElement(using: &rng), note.id > 0 else { return .key(.down) }
+            note.text = Self.texts.randomElement(using: &rng)! + " (ändrad)"
+            note.hidden = Bool.random(using: &rng)
+            return .noteUpdated(note)
+        case 2:
+            guard let note = run.notes.randomElement(using: &rng) else { return .key(.up) }
+            return .noteDeleted(note.id)
+        default:
+            return .key(keys.randomElement(using: &rng)!)
+        }
+    }
+
+    @Test("200 random histories of keys, notes and sizes, as facilitator and as a group's station",
+          arguments: [RunRole.facilitator, .station(group: 2, name: "Grupp 2")])
+    func randomHistories(role: RunRole) {
+        var rng = SystemRandomNumberGenerator()
+        let sizes = [Size(width: 100, height: 30), Size(width: 80, height: 24), Size(width: 132, height: 40)]
+        var kept = 0
+        for _ in 0..<100 {
+            var state = ShapeFixtures.running(notes: Int.random(in: 0...60, using: &rng), role: role)
+            var nextID: Int64 = 10_000
+            for _ in 0..<40 {
+                _ = state.update(randomEvent(&rng, nextID: &nextID, state: state))
+                let size = sizes.randomElement(using: &rng)!
+                // Twice: the second frame is drawn from what the first kept.
+                _ = Screens.render(state, size: size)
+                let drawn = Screens.render(state, size: size)
+                let afresh = withCounting { Screens.render(state, size: size) }
+                #expect(drawn == afresh, "\(drawn.text)\n---\n\(afresh.text)")
+                if drawn != afresh { return }
+                kept += 1
+            }
+        }
+        #expect(kept == 100 * 40)
+    }
+
+    func withCounting(_ body: () -> Grid) -> Grid {
+        var grid: Grid?
+        _ = LayoutWork.count { grid = body() }
+        return grid!
+    }
+}
