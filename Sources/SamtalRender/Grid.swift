@@ -212,6 +212,26 @@ public struct Grid: Equatable, Sendable {
         cells[i] = cell
     }
 
+    /// The columns of row `y` that differ from the same row of `previous`
+    /// (a grid of the same size), widened to whole wide characters; nil
+    /// when the row is the same. What the terminal is sent of a frame: a
+    /// letter typed is a cell or two, not the screen.
+    public func changedColumns(row y: Int, since previous: Grid) -> Range<Int>? {
+        let width = size.width, row = y * width
+        guard previous.size == size, y >= 0, y < size.height else { return 0..<width }
+        return cells.withUnsafeBufferPointer { a in
+            previous.cells.withUnsafeBufferPointer { b in
+                var x = 0, end = width
+                while x < width, a[row + x] == b[row + x] { x += 1 }
+                if x == width { return nil }
+                while end > x, a[row + end - 1] == b[row + end - 1] { end -= 1 }
+                while x > 0, a[row + x].isContinuation || b[row + x].isContinuation { x -= 1 }
+                while end < width, a[row + end].isContinuation || b[row + end].isContinuation { end += 1 }
+                return x..<end
+            }
+        }
+    }
+
     /// The part of `r` inside the grid.
     func clipped(_ r: Rect) -> Rect {
         let x = max(0, r.x), y = max(0, r.y)

@@ -449,13 +449,17 @@ public final class Terminal {
     /// Copies the grid to the screen and shows or hides the cursor.
     /// Skipped when the grid's size is not the terminal's: a resize is
     /// pending and a new grid will follow.
-    public func draw(_ grid: Grid) {
-        guard let window, grid.size == size, grid.size.width > 0, grid.size.height > 0 else { return }
+    /// Returns whether anything was sent: nothing when the grid and its
+    /// cursor are what was drawn last.
+    @discardableResult
+    public func draw(_ grid: Grid) -> Bool {
+        guard let window, grid.size == size, grid.size.width > 0, grid.size.height > 0 else { return false }
         let width = grid.size.width
         var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
         var cc = cchar_t()
         let previous = drawn?.size == grid.size ? drawn : nil
         drawn = grid
+        var changed = previous == nil || previous?.cursor?.x != grid.cursor?.x || previous?.cursor?.y != grid.cursor?.y
         // A run of cells shares a role: its look is looked up once, not
         // hashed again for every cell (~320 instructions a cell: ~1 M for
         // the first frame, issue 15).
@@ -468,12 +472,10 @@ public final class Terminal {
             // characters; the whole row when there is nothing to compare.
             var x = 0, end = width
             if let previous {
-                while x < width, grid.cells[row + x] == previous.cells[row + x] { x += 1 }
-                if x == width { continue }
-                while end > x, grid.cells[row + end - 1] == previous.cells[row + end - 1] { end -= 1 }
-                while x > 0, grid.cells[row + x].isContinuation || previous.cells[row + x].isContinuation { x -= 1 }
-                while end < width, grid.cells[row + end].isContinuation || previous.cells[row + end].isContinuation { end += 1 }
+                guard let columns = grid.changedColumns(row: y, since: previous) else { continue }
+                (x, end) = (columns.lowerBound, columns.upperBound)
             }
+            changed = true
             while x < end {
                 let cell = grid[x, y]
                 if cell.isContinuation { x += 1; continue }
@@ -533,6 +535,7 @@ public final class Terminal {
             }
         }
 
+        guard changed else { return false }
         if let cursor = grid.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < grid.size.height {
             setCursorVisible(true)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
@@ -541,6 +544,12 @@ public final class Terminal {
         }
         wnoutrefresh(window)
         doupdate()
+        return true
+    }
+
+    /// The next `draw` sends every cell (after a resize or a suspend).
+    public func drawWhole() {
+        drawn = nil
     }
 
     private func setCursorVisible(_ visible: Bool) {

@@ -139,7 +139,6 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
     }
 
     let trace = options.environment["SAMTAL_TRACE_FILE"].flatMap(DrawTrace.init)
-    var lastDrawn: Grid?
     var paste = PasteReader()
     var lastSecond = -1
     var today = localDate() // formatted once a second, not on every key
@@ -176,12 +175,9 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
             dirty = true
         }
         if dirty {
-            let grid = Screens.render(state, size: terminal.size)
-            if lastDrawn != grid {
-                terminal.draw(grid)
-                lastDrawn = grid
-                trace?.drawn(state)
-            }
+            // Only what changed since the last frame is sent; a frame the
+            // same as the last sends nothing.
+            if terminal.draw(Screens.render(state, size: terminal.size)) { trace?.drawn(state) }
             dirty = false
             if !rehearsed {
                 rehearsed = true
@@ -210,7 +206,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
 
         dispatch(.tick(now: Date().timeIntervalSince1970, today: today)) // keys act on the current time
         let keys = paste.read(pending.compactMap { if case .key(let k) = $0 { return k } else { return nil } })
-        if pending.contains(.resize) { lastDrawn = nil }
+        if pending.contains(.resize) { terminal.drawWhole() }
         for key in keys where !quit { dispatch(.key(key)) }
         if terminal.sawLatin1 && !toldLatin1 {
             // Taken as Latin-1, and said once: what is drawn is UTF-8.
@@ -224,7 +220,7 @@ func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, 
             dispatch(.tick(now: Date().timeIntervalSince1970, today: today))
             _ = worker.drain(timeout: 0.3)
             terminal.suspend()
-            lastDrawn = nil
+            terminal.drawWhole()
         }
         dirty = true
     }
