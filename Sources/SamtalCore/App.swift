@@ -25,6 +25,11 @@ public struct HomeState: Equatable, Sendable {
     public var selection: Int = 0
     /// The retired cycles among the rows (shown only when asked for).
     public var retired: Set<Int64> = []
+    /// Whether the rows have been read since the screen was opened. Keys
+    /// typed before (Enter just after F6) wait for them, in `heldKeys`: on
+    /// a list still empty they would be lost.
+    public var loaded = false
+    var heldKeys: [Key] = []
 
     public init(overviews: [CycleOverview] = [], showRetired: Bool = false) {
         for o in overviews where showRetired || !o.retired {
@@ -665,7 +670,10 @@ public struct AppState: Equatable, Sendable {
                 home.selection = i
             }
             homeFocus = nil
+            home.loaded = true
             screen = .home(home)
+            // Keys typed meanwhile, in order, each through `update`.
+            replayed = old.heldKeys.flatMap { update(.key($0)) }
             return []
         case .meetingOpened(let opened):
             guard !opened.agenda.steps.isEmpty else {
@@ -906,6 +914,11 @@ public struct AppState: Equatable, Sendable {
         }
         switch screen {
         case .home(var home):
+            if !home.loaded && action != .quit {
+                home.heldKeys.append(key)
+                screen = .home(home)
+                return []
+            }
             let effects = handleHome(&home, action: action)
             if case .home = screen { screen = .home(home) }
             return effects

@@ -24,6 +24,19 @@ import Testing
         #expect(state.update(.key(.enter)) == [.openMeeting(7)])
     }
 
+    @Test("keys typed on the home screen before its rows are read wait for them: Enter after F6 opens the meeting left")
+    func keysWaitForTheRows() {
+        var state = home()
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.enter))
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [])))
+        // F6: home, its rows asked for; Enter before they come.
+        #expect(state.update(.key(.function(6))).contains(.loadHome))
+        #expect(state.update(.key(.enter)) == [])
+        // The rows come: the meeting left is selected, and Enter opens it.
+        #expect(state.update(.homeLoaded([CycleOverview(cycle: cycle, meetings: [Fixtures.meeting()])])) == [.openMeeting(7)])
+    }
+
     @Test func newCycleFormRequiresAreaAndPeriod() {
         var state = home()
         _ = state.update(.key(.char("n")))
