@@ -52,8 +52,9 @@ struct Samtal: ParsableCommand {
 
     func run() throws {
         try requireTerminal(options)
+        let library = preloadLibrary(options)
         let store = try openStore(options)
-        try runInterface(options: options, store: store, openMeeting: nil)
+        try runInterface(options: options, store: store, library: library, openMeeting: nil)
     }
 }
 
@@ -81,9 +82,10 @@ struct RunMeeting: ParsableCommand {
     @Argument(help: h("Mötets id (se `samtal meeting list`).", "The meeting's id (see `samtal meeting list`).", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
 
     func run() throws {
+        let library = preloadLibrary(options)
         let store = try openStore(options)
         guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
-        try runInterface(options: options, store: store, openMeeting: meeting)
+        try runInterface(options: options, store: store, library: library, openMeeting: meeting)
     }
 }
 
@@ -98,9 +100,10 @@ struct Present: ParsableCommand {
                        "color, contrast (white and strong colours on black, all bold) or mono (no colours).", value: "tema")) var theme: ProjectorTheme = .color
 
     func run() throws {
+        let library = preloadLibrary(options)
         let store = try openStore(options)
         guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
-        try runInterface(options: options, store: store, openMeeting: meeting, role: .projector,
+        try runInterface(options: options, store: store, library: library, openMeeting: meeting, role: .projector,
                          theme: theme == .mono ? .monochrome : theme == .contrast ? .highContrast : nil)
     }
 }
@@ -116,10 +119,11 @@ struct Capture: ParsableCommand {
     @Option(help: h("Antecknarens namn, visas i sidhuvudet.", "The note-taker's name, shown in the header.", value: "namn")) var name: String = ""
 
     func run() throws {
+        let library = preloadLibrary(options)
         let store = try openStore(options)
         guard let m = try store.meeting(id: meeting) else { throw noMeeting(meeting, options) }
         try checkGroup(group, of: m)
-        try runInterface(options: options, store: store, openMeeting: meeting, role: .station(group: group, name: typed("--name", name)))
+        try runInterface(options: options, store: store, library: library, openMeeting: meeting, role: .station(group: group, name: typed("--name", name)))
     }
 }
 
@@ -136,9 +140,10 @@ struct CycleCommand: ParsableCommand {
         @Argument(help: h("Cykelns id, skrivet c3 (se `samtal cycle list`).", "The cycle's id, written c3 (see `samtal cycle list`).", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64
 
         func run() throws {
+            let library = preloadLibrary(options)
             let store = try openStore(options)
             guard try store.cycles().contains(where: { $0.id == cycle }) else { throw noCycle(cycle, options) }
-            try runInterface(options: options, store: store, openMeeting: nil, openCycle: cycle)
+            try runInterface(options: options, store: store, library: library, openMeeting: nil, openCycle: cycle)
         }
     }
 

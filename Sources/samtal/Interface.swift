@@ -36,10 +36,37 @@ func requireTerminal(_ options: GlobalOptions) throws {
 }
 
 /// Runs the interface until the user quits or a signal arrives.
-func runInterface(options: GlobalOptions, store: AppStore, openMeeting: Int64?, openCycle: Int64? = nil,
+/// The agendas read on a thread of their own while the store opens (a
+/// machine has two cores or more): the start waits for the longer of the
+/// two, not for both one after the other (issue 15).
+func preloadLibrary(_ options: GlobalOptions) -> Preload<AgendaLibrary> {
+    Preload { options.agendaLibrary() }
+}
+
+/// A value worked out on a thread of its own; `value` waits for it.
+final class Preload<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: T?
+
+    init(_ work: @escaping @Sendable () -> T) {
+        Thread.detachNewThread { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    var value: T {
+        done.wait()
+        done.signal() // for the next to ask
+        return result!
+    }
+}
+
+func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Preload<AgendaLibrary>? = nil,
+                  openMeeting: Int64?, openCycle: Int64? = nil,
                   role: RunRole = .facilitator, theme requested: Theme? = nil) throws {
     try requireTerminal(options)
-    let library = options.agendaLibrary()
+    let library = preloaded?.value ?? options.agendaLibrary()
     let runner = EffectRunner(store: store, library: library, role: role, language: options.language)
     var state = AppState(language: options.language,
                          agendas: library.agendas.map { AgendaInfo(id: $0.summary.id, title: $0.summary.title, intro: $0.summary.intro) },
