@@ -37,7 +37,9 @@ let package = Package(
         // The local store: SQLite through GRDB.
         .target(
             name: "SamtalStore",
-            dependencies: ["SamtalCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SamtalCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           // SQLite's C interface, for the change watcher's one query.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Screens drawn into an in-memory grid of cells.
         .target(name: "SamtalRender", dependencies: ["SamtalCore"]),

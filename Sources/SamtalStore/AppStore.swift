@@ -38,7 +38,7 @@ public struct AppStore: Sendable {
     let inspection: KeptConnection
 
     private init(writer: any DatabaseWriter, path: String?, warnings: [StoreWarning], migrationBackupPath: String?,
-                 inspection: DatabaseQueue? = nil) {
+                 inspection: BareConnection? = nil) {
         self.writer = writer
         self.path = path
         self.warnings = warnings
@@ -75,8 +75,8 @@ public struct AppStore: Sendable {
         // Look before touching: a DatabasePool would switch the file to WAL.
         let (needsBackup, inspection) = try Self.inspect(path: path, migrator: migrator)
         // Closed unless it is handed to the store below.
-        var keptInspection: DatabaseQueue? = inspection
-        defer { if let keptInspection { try? keptInspection.close() } }
+        var keptInspection: BareConnection? = inspection
+        defer { keptInspection?.close() }
 
         let pool = try Self.openPool(path: path)
         if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
@@ -158,10 +158,12 @@ public struct AppStore: Sendable {
 
     // MARK: opening
 
-    /// Reads the file with a plain connection that changes nothing, and
-    /// compares the applied migrations with the known ones. Returns whether
-    /// the store needs a copy before migrating (it has data and migrations
-    /// are pending), and the connection, open (the caller closes it).
+    /// Reads the file with a bare SQLite connection, and compares the
+    /// applied migrations with the known ones; it changes nothing (but a
+    /// page of a WAL store written again as it was, see below). Returns
+    /// whether the store needs a copy before migrating (it has data and
+    /// migrations are pending), and the connection, open (the caller
+    /// closes it); none for a new store.
     ///
     /// What is checked costs the same for any size of store: the file's
     /// SQLite header, and that its schema can be read (`schema_version`,
@@ -170,34 +172,64 @@ public struct AppStore: Sendable {
     /// a migration, and when the last run did not close the store (a `-wal`
     /// file with content is left behind, as after a crash or a power cut,
     /// or while another samtal has it open). A backup checks its copy.
-    static func inspect(path: String, migrator: DatabaseMigrator) throws -> (needsBackup: Bool, connection: DatabaseQueue) {
-        try checkHeader(path: path)
-        let uncleanShutdown = (FileModes.size(path + "-wal") ?? 0) > 0
-        do {
-            // A read-write connection, though it only reads: a read-only one
-            // may fail on a WAL store whose -shm file is missing.
-            var config = Configuration()
-            config.busyMode = .timeout(10)
-            let queue = try DatabaseQueue(path: path, configuration: config)
+    static func inspect(path: String, migrator: DatabaseMigrator) throws -> (needsBackup: Bool, connection: BareConnection?) {
+        guard let header = try checkHeader(path: path) else { return (false, nil) } // a new store
+        let uncleanShutdown = uncleanShutdown(path: path)
+        return try mappingDamage(path: path) {
+            let connection = try BareConnection(path: path, busySeconds: 10)
             var failed = true
-            defer { if failed { try? queue.close() } }
-            let needsBackup = try queue.read { db in
-                // Both read the first page and the schema: a file that is
-                // not a database fails here.
-                _ = try Int.fetchOne(db, sql: "PRAGMA schema_version")
-                _ = try Int.fetchOne(db, sql: "PRAGMA user_version")
-                if try migrator.hasBeenSuperseded(db) {
-                    throw StoreError.newerVersion(path: path)
-                }
-                let pending = try !migrator.hasCompletedMigrations(db)
-                let hasTables = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master)") ?? false
-                if uncleanShutdown || (pending && hasTables) {
-                    try fullCheck(db, path: path)
-                }
-                return pending && hasTables
+            defer { if failed { connection.close() } }
+            // Both read the first page and the schema: a file that is
+            // not a database fails here.
+            _ = try connection.value("PRAGMA schema_version")
+            let userVersion = try connection.value("PRAGMA user_version") ?? "0"
+            // What GRDB's migrator reads (`hasBeenSuperseded`,
+            // `hasCompletedMigrations`), without a GRDB connection.
+            let hasMigrations = try connection.value("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == "1"
+            let applied = hasMigrations ? Set(try connection.rows("SELECT identifier FROM grdb_migrations").compactMap { $0.first ?? nil }) : []
+            let known = migrator.migrations
+            if applied.contains(where: { !known.contains($0) }) {
+                throw StoreError.newerVersion(path: path)
             }
+            let pending = !known.allSatisfy(applied.contains)
+            let hasTables = try connection.value("SELECT EXISTS (SELECT 1 FROM sqlite_master)") == "1"
+            if uncleanShutdown || (pending && hasTables) {
+                try fullCheck(connection, path: path)
+            }
+            // A store in WAL mode closed cleanly has no -wal: GRDB's pool
+            // would make one by creating and dropping a table, a change of
+            // schema (see BareConnection). A page written again as it is
+            // makes one without. Only where nothing else writes first (a
+            // migration), and without waiting for the disk: it changes
+            // nothing.
+            if header[18] == 2, header[19] == 2, !uncleanShutdown, !pending, Int(userVersion) != nil {
+                _ = try? connection.rows("PRAGMA synchronous = OFF")
+                _ = try? connection.rows("PRAGMA user_version = \(userVersion)")
+            }
+            connection.setBusyTimeout(seconds: 1) // from now on it only watches
             failed = false
-            return (needsBackup, queue)
+            return (pending && hasTables, connection)
+        }
+    }
+
+    static func fullCheck(_ connection: BareConnection, path: String) throws {
+        let check = try connection.rows("PRAGMA quick_check").map { $0.first ?? nil }
+        guard check == ["ok"] else {
+            throw StoreError.damaged(path: path, detail: "integrity check: " + check.prefix(3).map { $0 ?? "" }.joined(separator: "; "))
+        }
+    }
+
+    /// The last run did not close the store: a `-wal` file with content is
+    /// left behind (a crash, a power cut, or another samtal has it open).
+    static func uncleanShutdown(path: String) -> Bool {
+        (FileModes.size(path + "-wal") ?? 0) > 0
+    }
+
+    /// `body`, with SQLite's "not a database" and "corrupt" said as
+    /// `StoreError.damaged`.
+    static func mappingDamage<T>(path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let error as DatabaseError where isDamage(error) {
             throw StoreError.damaged(path: path, detail: damageDetail(error))
         }
@@ -214,17 +246,20 @@ public struct AppStore: Sendable {
     /// The first 100 bytes of a store are SQLite's header: its magic string
     /// and a page size that is a power of two from 512 to 65536. An empty
     /// file is a store not yet created.
-    static func checkHeader(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return } // opening reports it
+    /// Returns the header; nil for a missing or empty file.
+    @discardableResult
+    static func checkHeader(path: String) throws -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil } // opening reports it
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 100)) ?? Data()
-        if header.isEmpty { return }
+        if header.isEmpty { return nil }
         let magic = Data("SQLite format 3\u{0}".utf8)
         let pageSize = header.count >= 18 ? Int(header[16]) << 8 | Int(header[17]) : 0
         let validPageSize = pageSize == 1 || (pageSize >= 512 && pageSize <= 32768 && pageSize & (pageSize - 1) == 0)
         guard header.count == 100, header.prefix(16) == magic, validPageSize else {
             throw StoreError.damaged(path: path, detail: "it is not a database")
         }
+        return header
     }
 
     static func openPool(path: String) throws -> DatabasePool {
@@ -282,14 +317,14 @@ public struct AppStore: Sendable {
 /// store if it was not.
 final class KeptConnection: @unchecked Sendable {
     private let lock = NSLock()
-    private var queue: DatabaseQueue?
+    private var queue: BareConnection?
 
-    init(_ queue: DatabaseQueue?) {
+    init(_ queue: BareConnection?) {
         self.queue = queue
     }
 
     /// The connection, once; nil after.
-    func take() -> DatabaseQueue? {
+    func take() -> BareConnection? {
         lock.lock()
         defer { lock.unlock() }
         defer { queue = nil }
@@ -297,6 +332,6 @@ final class KeptConnection: @unchecked Sendable {
     }
 
     func close() {
-        try? take()?.close()
+        take()?.close()
     }
 }

@@ -4,34 +4,23 @@
 // one dedicated connection polls `PRAGMA data_version`, which changes when
 // any other connection has committed.
 
-import GRDB
-
 public final class ChangeWatcher: @unchecked Sendable {
     // One connection, used from the main loop only.
-    private let queue: DatabaseQueue
+    private let connection: BareConnection
     private var last: Int64?
 
-    public init(path: String) throws {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(1)
-        queue = try DatabaseQueue(path: path, configuration: config)
-        last = version()
+    /// A read-only connection of its own.
+    public convenience init(path: String) throws {
+        try self.init(connection: BareConnection(path: path, readOnly: true, busySeconds: 1))
     }
 
     /// Watches with the connection that inspected the store on opening
-    /// (it only ever reads), when the store still has it: a new one would
-    /// read SQLite's whole schema again (issue 15). Else with a read-only
-    /// connection of its own.
+    /// (it only reads from now on), when the store still has it: the
+    /// schema it read is not read again. Else with a read-only connection
+    /// of its own.
     public convenience init(store: AppStore) throws {
         if let kept = store.inspection.take() {
-            do {
-                try kept.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = 1000") }
-            } catch {
-                try? kept.close()
-                throw error
-            }
-            self.init(queue: kept)
+            try self.init(connection: kept)
         } else if let path = store.path {
             try self.init(path: path)
         } else {
@@ -39,25 +28,21 @@ public final class ChangeWatcher: @unchecked Sendable {
         }
     }
 
-    private init(queue: DatabaseQueue) {
-        self.queue = queue
-        last = version()
-    }
-
-    private func version() -> Int64? {
-        try? queue.inDatabase { try Int64.fetchOne($0, sql: "PRAGMA data_version") }
+    private init(connection: BareConnection) throws {
+        self.connection = connection
+        last = connection.dataVersion()
     }
 
     /// Closes the connection now (not whenever it is released), so that the
     /// store's own last connection can be the file's last.
     public func close() {
-        try? queue.close()
+        connection.close()
     }
 
     /// True when something was committed to the store since the last call
     /// (by this process's own writer too: it is another connection).
     public func poll() -> Bool {
-        let now = version()
+        let now = connection.dataVersion()
         defer { last = now }
         return now != nil && now != last
     }
