@@ -126,9 +126,41 @@ public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
         LayoutWork.measured(s.utf8.count)
         if isPrintableASCII(s) { return s.utf8.count }
-        let plain = plainPrefixEnd(s)
-        let columns = s.unicodeScalars[..<plain].count
+        let (plain, columns, _) = plainPrefix(s)
         return s[plain...].reduce(columns) { $0 + cell(for: $1).1 }
+    }
+
+    /// `plainPrefixEnd` and the number of scalars before it, read from the
+    /// UTF-8 bytes of a native string (walking `unicodeScalars` by index
+    /// cost ~150 instructions a scalar: most of a cluster step's frame,
+    /// issue 15); `nth`, when given, also the end of the first `nth`
+    /// scalars if there are that many plain ones.
+    @inline(__always) static func plainPrefix(_ s: String, limit: Int = .max, nth: Int? = nil)
+        -> (end: String.Index, count: Int, nthEnd: String.Index?) {
+        let found: (Int, Int, Int?)? = s.utf8.withContiguousStorageIfAvailable { b in
+            var i = 0, taken = 0, nthEnd: Int? = nth == 0 ? 0 : nil
+            while taken < limit, i < b.count {
+                let (v, length) = UTF8Scalar.decode(b, at: i)
+                guard isPlain(v) else { break }
+                let next = i + length
+                // The last plain scalar is a grapheme of its own only if
+                // what follows cannot extend it (a combining mark would).
+                if next < b.count, !isPlain(UTF8Scalar.decode(b, at: next).0) { break }
+                i = next
+                taken += 1
+                if taken == nth { nthEnd = i }
+            }
+            return (i, taken, nthEnd)
+        }
+        if let (end, count, nthEnd) = found {
+            let start = s.utf8.startIndex
+            return (s.utf8.index(start, offsetBy: end), count, nthEnd.map { s.utf8.index(start, offsetBy: $0) })
+        }
+        let end = plainPrefixEnd(s, limit: limit)
+        let scalars = s.unicodeScalars
+        let count = scalars.distance(from: scalars.startIndex, to: end)
+        let nthEnd = nth.flatMap { n in n <= count ? scalars.index(scalars.startIndex, offsetBy: n) : nil }
+        return (end, count, nthEnd)
     }
 
     /// Whether every character is printable ASCII (one byte, one column):
@@ -142,13 +174,11 @@ public enum DisplayWidth {
         // Never more of the text than could fit: a 200 KB note cut to a
         // line costs a line (issue 15).
         let n = max(0, columns)
-        let scalars = s.unicodeScalars
-        let plain = plainPrefixEnd(s, limit: n + 1)
-        let plainCount = scalars.distance(from: scalars.startIndex, to: plain)
-        if plainCount > n {
+        let (plain, plainCount, nthEnd) = plainPrefix(s, limit: n + 1, nth: n)
+        if plainCount > n, let nthEnd {
             // More plain scalars than columns: cut after the n-th, at a
             // grapheme boundary (the next one is plain too).
-            let out = String(s[..<scalars.index(scalars.startIndex, offsetBy: n)])
+            let out = String(s[..<nthEnd])
             LayoutWork.measured(out.utf8.count)
             return out
         }

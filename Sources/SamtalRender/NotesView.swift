@@ -39,18 +39,27 @@ extension Screens {
     /// is drawn from, then its cells copied. A test that counts layout
     /// work (`LayoutWork`) has it laid out every time.
     static func drawNotes(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts, onlyGroup: Int? = nil) {
+        let key = NotesPanelKey(notes: run.notes, selection: run.selection, groupCount: run.meeting.groupCount,
+                                personalData: run.personalData, rect: rect, onlyGroup: onlyGroup, language: t.language, size: grid.size)
+        kept(notesPanels, key, in: &grid, rect: rect) { layOutNotes(&$0, run: run, rect: rect, texts: t, onlyGroup: onlyGroup) }
+    }
+
+    /// Draws a panel confined to `rect`, a blank part of `grid`, once for
+    /// `key` (all it is drawn from), then copies its cells from `memo`.
+    /// A test that counts layout work (`LayoutWork`) has it drawn every
+    /// time; `KeptPanelTests` holds what is copied to what is drawn.
+    static func kept<Key: Equatable & Sendable>(_ memo: FrameMemo<Key, [Cell]>, _ key: Key, in grid: inout Grid, rect: Rect,
+                                                draw: (inout Grid) -> Void) {
         guard LayoutWork.current == nil else {
-            layOutNotes(&grid, run: run, rect: rect, texts: t, onlyGroup: onlyGroup)
+            draw(&grid)
             return
         }
         let area = grid.clipped(rect)
         guard !area.isEmpty else { return }
-        let key = NotesPanelKey(notes: run.notes, selection: run.selection, groupCount: run.meeting.groupCount,
-                                personalData: run.personalData, rect: rect, onlyGroup: onlyGroup, language: t.language, size: grid.size)
         let size = grid.size
-        let block = notesPanels.value(key) {
+        let block = memo.value(key) {
             var panel = Grid(size)
-            layOutNotes(&panel, run: run, rect: rect, texts: t, onlyGroup: onlyGroup)
+            draw(&panel)
             return panel.cells(in: area)
         }
         grid.put(block, in: area)

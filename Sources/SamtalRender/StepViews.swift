@@ -4,7 +4,29 @@
 import SamtalCore
 
 extension Screens {
+    /// What the cluster step's two lists are drawn from: all `layOutCluster` reads.
+    struct ClusterPanelKey: Equatable, Sendable {
+        var cluster: ClusterState
+        var data: StepData
+        var meetingID: Int64
+        var notesFromCycle: Bool
+        var rect: Rect
+        var language: Language
+        var size: Size
+    }
+
+    /// The lists drawn, by what they were drawn from (see `notesPanels`):
+    /// a letter typed into an area's name on the line below changes
+    /// neither list.
+    static let clusterPanels = FrameMemo<ClusterPanelKey, [Cell]>(capacity: 8)
+
     static func drawCluster(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
+        let key = ClusterPanelKey(cluster: run.cluster, data: run.data, meetingID: run.meeting.id, notesFromCycle: run.query.notesFromCycle,
+                                  rect: rect, language: t.language, size: grid.size)
+        kept(clusterPanels, key, in: &grid, rect: rect) { layOutCluster(&$0, run: run, rect: rect, texts: t) }
+    }
+
+    static func layOutCluster(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts) {
         let (left, right) = rect.splitLeft(rect.width / 2)
         // The list that has ↑/↓ says so in words, not by a bold border alone.
         let onNotes = run.cluster.pane == .notes

@@ -59,6 +59,42 @@ struct KeptPanelTests {
         #expect(kept == 100 * 40)
     }
 
+    @Test("100 random histories of the cluster step: keys that move, place and name, and lists read again")
+    func clusterHistories() {
+        var rng = SystemRandomNumberGenerator()
+        let keys: [Key] = [.up, .down, .tab, .enter, .escape, .char("m"), .char("1"), .char("2"), .char("a"), .char("å"),
+                           .backspace, .pageDown, .function(4), .char(" ")]
+        var kept = 0
+        for _ in 0..<100 {
+            let notes = ShapeFixtures.notes(Int.random(in: 0...40, using: &rng), stepID: "lokal-lagesbild")
+            var areas = [StepFixtures.area(10, "Storgatan kvällstid", notes: [1, 2, 3]), StepFixtures.area(11, "Gångtunneln", notes: [4, 5])]
+            var state = StepFixtures.state(.cluster, settings: ["notes_from": Bool.random(using: &rng) ? "cycle" : "step"],
+                                           data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: areas))
+            for _ in 0..<40 {
+                if Int.random(in: 0..<6, using: &rng) == 0 {
+                    // The lists read again: an area more, or one renamed.
+                    if Bool.random(using: &rng) {
+                        areas.append(StepFixtures.area(Int64(12 + areas.count), "Område \(areas.count)", notes: [Int64.random(in: 1...9, using: &rng)]))
+                    } else if !areas.isEmpty {
+                        areas[0].name += " (ändrat)"
+                    }
+                    _ = state.update(.stepLoaded(StepData(stepID: "steget", sourceNotes: notes, focusAreas: areas)))
+                } else {
+                    _ = state.update(.key(keys.randomElement(using: &rng)!))
+                }
+                for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
+                    _ = Screens.render(state, size: size)
+                    let drawn = Screens.render(state, size: size)
+                    let afresh = withCounting { Screens.render(state, size: size) }
+                    #expect(drawn == afresh, "\(drawn.text)\n---\n\(afresh.text)")
+                    if drawn != afresh { return }
+                }
+                kept += 1
+            }
+        }
+        #expect(kept == 100 * 40)
+    }
+
     func withCounting(_ body: () -> Grid) -> Grid {
         var grid: Grid?
         _ = LayoutWork.count { grid = body() }
