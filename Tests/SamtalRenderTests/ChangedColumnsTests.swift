@@ -18,6 +18,11 @@ struct ChangedColumnsTests {
         return x..<end
     }
 
+    @Test("a cell is two words and no padding, so rows are compared by their bytes")
+    func cellLayout() {
+        #expect(MemoryLayout<Cell>.size == 8 && MemoryLayout<Cell>.stride == 8)
+    }
+
     @Test("5,000 random pairs of rows with letters, styles and wide characters")
     func randomRows() {
         var rng = SystemRandomNumberGenerator()
