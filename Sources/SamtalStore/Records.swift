@@ -214,10 +214,15 @@ struct StoredParticipant: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// The meeting's participant rows in their order, read by column index.
     static func fetchAll(_ db: Database, meetingID: Int64) throws -> [StoredParticipant] {
+        try fetchOrdered(db, where: "WHERE meeting_id = ? ORDER BY position", arguments: [meetingID])
+    }
+
+    /// Participant rows read by column index, `clause` after the FROM.
+    static func fetchOrdered(_ db: Database, where clause: String = "", arguments: StatementArguments = []) throws -> [StoredParticipant] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, meeting_id, position, organisation_role, head_count, women, men, other_or_unstated, organisation_kind
-            FROM participant WHERE meeting_id = ? ORDER BY position
-            """, arguments: [meetingID])
+            FROM participant \(clause)
+            """, arguments: arguments)
         var out: [StoredParticipant] = []
         while let row = try rows.next() {
             var p = StoredParticipant(meetingID: try row.decode(atIndex: 1), position: try row.decode(atIndex: 2),
