@@ -566,6 +566,14 @@ extension AppState {
             say(texts[.clusterMoveCancelled])
             if action == .cancel { return [] }
         }
+        // A merge waits for its target: moving the selection keeps it, any
+        // other command (an area made or renamed, a note moved) gives it up
+        // and says so: an F7 long after merged what was picked then, with
+        // nothing on screen to say a merge was waiting (the walk).
+        if run.cluster.mergeSource != nil, let action, ![.mergeArea, .clusterUp, .clusterDown, .switchPane].contains(action) {
+            run.cluster.mergeSource = nil
+            say(texts[.clusterMergeCancelled])
+        }
         switch action {
         case .moveNoteToArea:
             guard run.data.sourceNotes.indices.contains(run.cluster.note), !areas.isEmpty else { return [] }

@@ -83,7 +83,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case groupAreaHint, helpGiveArea, helpGiveActivityArea, helpTurnWall, wallTurned, groupAreaPick, groupAreaNoArea, groupAreaNoGroup
     case fieldConflict, fieldConflictChoice, fieldConflictConfirm, fieldConflictKept, fieldFilledElsewhere
     case groupAreaAlready, groupAreaTakenBack, groupAreaCancelled, groupAreaGiven, groupAreaFixed, groupsGiven
-    case keyMoveTo, helpMoveNoteToArea, clusterMovePick, clusterMoveNoArea, clusterMoveCancelled, clusterMovedTo
+    case keyMoveTo, helpMoveNoteToArea, clusterMovePick, clusterMoveNoArea, clusterMoveCancelled, clusterMovedTo, clusterMergeCancelled
     case introHeading, introPurpose, introGoals, introCriteria
     case scaleGreenMeaning, scaleYellowMeaning, scaleRedMeaning, scaleImpactNote
     case dateNotADate, dateEndBeforeStart, helpWsSplit, wsSplitTitle
@@ -781,6 +781,7 @@ public struct Texts: Sendable {
         case .clusterMovePick: return ("Flytta till vilket fokusområde? Tryck dess tecken ({cancel} avbryter):", "Move to which focus area? Press its key ({cancel} cancels):")
         case .clusterMoveNoArea: return ("Inget fokusområde har tecknet", "No focus area has the key")
         case .clusterMoveCancelled: return ("Ingen anteckning flyttades.", "No note was moved.")
+        case .clusterMergeCancelled: return ("Sammanslagningen avbröts.", "The merge was given up.")
         case .clusterMovedTo: return ("Flyttad till", "Moved to")
         case .clusterSplitHint: return ("Skriv namnet på den nya delen och tryck Enter; flytta sedan anteckningar dit.", "Type the new part's name and press Enter; then move notes into it.")
         case .clusterInputSplit: return ("Ny del av", "New part of")

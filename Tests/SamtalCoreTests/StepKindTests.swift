@@ -193,6 +193,23 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(state.update(.key(.function(7))) == [.writeStep(.mergeFocusArea(from: 6, into: 5), q)])
     }
 
+    @Test("a merge waiting for its target is given up by another command: an area made after F7 does not leave the next F7 merging")
+    func aWaitingMergeIsGivenUpByAnotherCommand() {
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", focusAreas: [area(5, "Storgatan"), area(6, "Hagaparken")]))
+        let q = Fixtures.run(state).query
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.down))
+        #expect(state.update(.key(.function(7))) == [])
+        Fixtures.type("Bostadsområdet Bäckby", into: &state)
+        #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.createFocusArea(name: "Bostadsområdet Bäckby", type: .place), q)])
+        #expect(Fixtures.run(state).cluster.mergeSource == nil)
+        #expect(state.status?.text == Texts(.sv)[.clusterMergeCancelled])
+        // F7 now starts a merge of its own; nothing is merged.
+        _ = state.update(.key(.up))
+        #expect(state.update(.key(.function(7))) == [])
+        #expect(Fixtures.run(state).cluster.mergeSource == 5)
+    }
+
     @Test func ctrlDSplitsTheSelectedAreaUnderTheNameTyped() {
         var state = runningStep(.cluster, data: StepData(stepID: "steget", focusAreas: [area(5, "Centrum"), area(6, "Stationen")]))
         let q = Fixtures.run(state).query
