@@ -1325,8 +1325,16 @@ public struct AppState: Equatable, Sendable {
             }
         default:
             // A station in a step without notes, or after the meeting: its
-            // input line says so.
-            guard run.bound != nil else { return [] }
+            // input line says so, and a letter typed says it again (the
+            // walk: typing, then Enter, seemed to go nowhere).
+            guard run.bound != nil else {
+                switch key {
+                case .char, .paste:
+                    say(run.meeting.status == .finished ? texts[.meetingEnded] : texts[.stepTakesNoNotes], error: true)
+                default: break
+                }
+                return []
+            }
             let before = run.input.count
             if edit(&run.input, key), case .char = key, run.input.count == before, before >= run.input.limit {
                 say(texts[.inputFull])

@@ -36,6 +36,18 @@ import Testing
         #expect(!Keymap.bar(for: .station).contains { $0.action == .nextStep })
     }
 
+    @Test("a station where no note can be written says so when a letter is typed, not only on its line")
+    func aStationSaysWhyALetterGoesNowhere() {
+        var state = opened(.station(group: 2, name: "Erik"))
+        var ended = Fixtures.meeting(step: 0)
+        ended.status = .finished
+        _ = state.update(.meetingFollowed(ended, stepSeconds: [:]))
+        #expect(Fixtures.run(state).bound == nil)
+        #expect(state.update(.key(.char("T"))) == [])
+        #expect(state.status?.text == Texts(.sv)[.meetingEnded] && state.status?.isError == true)
+        #expect(Fixtures.run(state).input.isEmpty)
+    }
+
     @Test func aStationKeepsItsDraftButNoClock() {
         var state = opened(.station(group: 1, name: ""))
         Fixtures.type("utkast", into: &state)
