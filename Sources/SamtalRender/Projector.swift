@@ -134,7 +134,9 @@ extension Screens {
         let unplaced = notes.filter { !placed.contains($0.id) }.map(\.id)
         if !unplaced.isEmpty { column("\(t[.wallUnplaced]) (\(unplaced.count))", unplaced, style: Style(.dim, bold: true)) }
         for a in run.data.focusAreas {
-            column("\(a.name) · \(t.areaType(a.type)) (\(a.noteIDs.count))", a.noteIDs, style: Style(.heading, bold: true))
+            // The notes the wall shows: a hidden one is neither listed nor counted.
+            let shown = a.noteIDs.filter { byID[$0] != nil }
+            column("\(a.name) · \(t.areaType(a.type)) (\(shown.count))", shown, style: Style(.heading, bold: true))
         }
         if blocks.isEmpty { blocks = [WallBlock(lines: [WallLine(text: t[.clusterEmpty], style: Style(.dim))])] }
         return blocks

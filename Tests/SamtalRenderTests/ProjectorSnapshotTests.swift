@@ -77,6 +77,17 @@ import SamtalCore
         check(projector(.cluster, data: StepData(stepID: "steget", sourceNotes: StepFixtures.notes, focusAreas: StepFixtures.areas)), "cluster")
     }
 
+    @Test("a hidden note is neither listed under its focus area on the wall nor counted in the area's heading")
+    func clusterLeavesHiddenNotesUncounted() {
+        var notes = StepFixtures.notes
+        let areas = [StepFixtures.area(10, "Skadegörelse på Ängsgärdet", notes: [notes[0].id])]
+        notes[0].hidden = true
+        let screen = Screens.render(projector(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: areas)),
+                                    size: Size(width: 100, height: 30)).text
+        #expect(screen.contains("Skadegörelse på Ängsgärdet · plats (0)"), "\(screen)")
+        #expect(!screen.contains(notes[0].text))
+    }
+
     @Test func vote() {
         check(projector(.vote, settings: ["dots": "3"],
                         data: StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: StepFixtures.votes([10: 9, 11: 9, 12: 4]))),
