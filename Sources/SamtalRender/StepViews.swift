@@ -61,7 +61,9 @@ extension Screens {
             let tag = placed ? "✓ " : ""
             // Notes gathered from the whole cycle keep their source in view.
             let source = run.query.notesFromCycle ? "(\(t.source(note.source))) " : ""
-            return ListItem(text: tag + source + note.text, style: placed ? Style(.dim) : .normal, index: i)
+            // Hidden from the projector: said here as in the note list.
+            let hidden = note.hidden ? " (\(t[.hiddenMark]))" : ""
+            return ListItem(text: tag + source + note.text + hidden, style: placed ? Style(.dim) : .normal, index: i)
         }
         if areas.isEmpty {
             grid.paragraph(t[.clusterNoAreas], in: areasInner, style: Style(.dim))

@@ -88,6 +88,15 @@ import SamtalCore
         #expect(!screen.contains(notes[0].text))
     }
 
+    @Test("the facilitator's cluster list marks a note hidden from the projector, as the note list does")
+    func clusterListMarksHiddenNotes() {
+        var notes = StepFixtures.notes
+        notes[0].hidden = true
+        let state = StepFixtures.state(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: []))
+        let screen = Screens.render(state, size: Size(width: 120, height: 30)).text
+        #expect(screen.contains("(dold)"), "\(screen)")
+    }
+
     @Test func vote() {
         check(projector(.vote, settings: ["dots": "3"],
                         data: StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: StepFixtures.votes([10: 9, 11: 9, 12: 4]))),
