@@ -786,6 +786,18 @@ public struct AppState: Equatable, Sendable {
             return apply(.failed(message))
         case .failed(let message):
             say("\(texts[.storeError]): \(message)", error: true)
+            if case .home(var home) = screen, !home.loaded {
+                // The rows could not be read: the keys held for them act
+                // on the screen as it is (F10 and the forms still work).
+                let held = home.heldKeys
+                home.loaded = true
+                home.heldKeys = []
+                screen = .home(home)
+                let error = status
+                replayed = held.flatMap { update(.key($0)) }
+                if status == nil { status = error } // a key would take it away
+                return []
+            }
             if case .run(var run) = screen, run.writesInFlight > 0 {
                 // A write did not happen: show the step as the store has it.
                 run.writesInFlight = 0

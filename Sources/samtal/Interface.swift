@@ -35,7 +35,6 @@ func requireTerminal(_ options: GlobalOptions) throws {
     throw ExitCode(noTerminalExitCode)
 }
 
-/// Runs the interface until the user quits or a signal arrives.
 /// The agendas read on a thread of their own while the store opens (a
 /// machine has two cores or more): the start waits for the longer of the
 /// two, not for both one after the other (issue 15).
@@ -62,6 +61,7 @@ final class Preload<T: Sendable>: @unchecked Sendable {
     }
 }
 
+/// Runs the interface until the user quits or a signal arrives.
 func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Preload<AgendaLibrary>? = nil,
                   openMeeting: Int64?, openCycle: Int64? = nil,
                   role: RunRole = .facilitator, theme requested: Theme? = nil) throws {

@@ -37,6 +37,15 @@ import Testing
         #expect(state.update(.homeLoaded([CycleOverview(cycle: cycle, meetings: [Fixtures.meeting()])])) == [.openMeeting(7)])
     }
 
+    @Test("home rows that cannot be read do not keep the keys held: they act on the screen as it is")
+    func keysAreNotHeldForRowsThatFailed() {
+        var state = AppState(language: .sv, now: 0, today: "2026-12-03")
+        _ = state.update(.key(.function(2))) // a new cycle: held, no rows yet
+        #expect(state.update(.failed("database is locked")) == [])
+        guard case .form = state.screen else { Issue.record("the key was not replayed: \(state.screen)"); return }
+        #expect(state.status?.isError == true)
+    }
+
     @Test func newCycleFormRequiresAreaAndPeriod() {
         var state = home()
         _ = state.update(.key(.char("n")))
