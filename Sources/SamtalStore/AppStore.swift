@@ -200,9 +200,12 @@ public struct AppStore: Sendable {
             // would make one by creating and dropping a table, a change of
             // schema (see BareConnection). A page written again as it is
             // makes one without. Only where nothing else writes first (a
-            // migration), and without waiting for the disk: it changes
-            // nothing.
+            // migration), without waiting for the disk (it changes
+            // nothing), and without waiting for another process that holds
+            // the store: then the pool's own way waits, and says so
+            // (`openStore`'s message).
             if header[18] == 2, header[19] == 2, !uncleanShutdown, !pending, Int(userVersion) != nil {
+                connection.setBusyTimeout(seconds: 0)
                 _ = try? connection.rows("PRAGMA synchronous = OFF")
                 _ = try? connection.rows("PRAGMA user_version = \(userVersion)")
             }
