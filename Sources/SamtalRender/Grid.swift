@@ -42,9 +42,9 @@ public struct Cell: Equatable, Sendable {
     private var code: UInt32
     /// The width and the style in one word: bits 0-7 the columns, 8-15
     /// the role, 16-18 bold, reverse, underline. Two words make a cell,
-    /// so a frame is compared with the last one (twice a frame: a frame
-    /// that did not change is not drawn, and only the cells that changed
-    /// go to the terminal) at two integer comparisons a cell (issue 15).
+    /// so a frame is compared with the last one (only the cells that
+    /// changed go to the terminal) at two integer comparisons a cell, and
+    /// a row by one `memcmp` (issue 15).
     private var look: UInt32
 
     /// `text` is one grapheme cluster as it is drawn; "" for the second
