@@ -337,4 +337,12 @@ final class KeptConnection: @unchecked Sendable {
     func close() {
         take()?.close()
     }
+
+    /// `body` on the connection while it is kept here; nil once it was
+    /// handed over or closed.
+    func read<T>(_ body: (BareConnection) throws -> T) rethrows -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return try queue.map(body)
+    }
 }

@@ -42,13 +42,18 @@ final class BareConnection: @unchecked Sendable {
         return DatabaseError(resultCode: ResultCode(rawValue: extended == 0 ? code : extended), message: message)
     }
 
-    /// Every row of `sql`'s result, each column as text (NULL as nil).
-    func rows(_ sql: String) throws -> [[String?]] {
+    /// Every row of `sql`'s result, each column as text (NULL as nil);
+    /// `arguments` bound to its `?` in order.
+    func rows(_ sql: String, _ arguments: [Int64] = []) throws -> [[String?]] {
         guard let db else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "connection closed") }
         var statement: OpaquePointer?
         var code = sqlite3_prepare_v2(db, sql, -1, &statement, nil)
         defer { sqlite3_finalize(statement) }
         guard code == SQLITE_OK, let statement else { throw error(code) }
+        for (i, value) in arguments.enumerated() {
+            code = sqlite3_bind_int64(statement, Int32(i + 1), value)
+            guard code == SQLITE_OK else { throw error(code) }
+        }
         var rows: [[String?]] = []
         while true {
             code = sqlite3_step(statement)
@@ -61,8 +66,8 @@ final class BareConnection: @unchecked Sendable {
     }
 
     /// The first column of the first row, as text.
-    func value(_ sql: String) throws -> String? {
-        try rows(sql).first?.first ?? nil
+    func value(_ sql: String, _ arguments: [Int64] = []) throws -> String? {
+        try rows(sql, arguments).first?.first ?? nil
     }
 
     /// `PRAGMA data_version`, from a statement kept for it: changes when

@@ -63,6 +63,17 @@ struct EntityTests {
         #expect(try !fixture.store.meetingExists(id: fixture.meeting.id + 1))
     }
 
+    @Test("whether a meeting exists, on a store file: on the connection that inspected it, and once the watcher has that one")
+    func meetingExistsOnAFile() throws {
+        let temp = try TempFolder()
+        let fixture = try Fixture(store: AppStore(path: temp.file("samtal.sqlite")))
+        let id = fixture.meeting.id
+        #expect(try fixture.store.meetingExists(id: id) && !fixture.store.meetingExists(id: id + 1))
+        let watcher = try ChangeWatcher(store: fixture.store)
+        defer { watcher.close() }
+        #expect(try fixture.store.meetingExists(id: id) && !fixture.store.meetingExists(id: id + 1))
+    }
+
     @Test("saving facts again replaces the participant rows and keeps their new order")
     func saveFactsReplacesParticipants() throws {
         // Given a meeting with three participant rows
