@@ -172,6 +172,11 @@ public struct RunState: Equatable, Sendable {
     public var drafts: [String: String] = [:]
     /// The drafts as last written to the store.
     public var savedDrafts: [String: String] = [:]
+    /// The drafts offered back when the meeting was opened (text left when
+    /// the terminal last went away), until their field is left: only they
+    /// are "from last time"; text typed in this session and met again in
+    /// another step is not.
+    var draftsFromBefore: Set<String> = []
     /// The second of the clock (seconds since 1970, whole) in which the
     /// drafts were last looked at for writing: they are written at most
     /// once a second, however often the interface ticks (it ticks before
@@ -218,7 +223,7 @@ public struct RunState: Equatable, Sendable {
             && a.talkingPointsPage == b.talkingPointsPage
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
             && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
-            && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.draftSecond == b.draftSecond && a.role == b.role
+            && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.draftsFromBefore == b.draftsFromBefore && a.draftSecond == b.draftSecond && a.role == b.role
             && a.assigningArea == b.assigningArea && a.boundBase == b.boundBase && a.fieldConflict == b.fieldConflict
             && a.conflictConfirmed == b.conflictConfirmed
     }
@@ -687,6 +692,7 @@ public struct AppState: Equatable, Sendable {
             if let old = run.drafts.removeValue(forKey: "") {
                 run.drafts[FieldKey.note(step: run.step.id).draftName] = old
             }
+            run.draftsFromBefore = Set(run.drafts.keys)
             enterStep(&run)
             _ = rebind(&run)
             screen = .run(run)

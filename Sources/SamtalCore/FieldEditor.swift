@@ -228,7 +228,9 @@ extension AppState {
                 run.input.set(draft)
                 run.restoreNoteMeta(next)
                 run.restoredDraft = draft.trimmingCharacters(in: .whitespaces) != run.storedValue(next)
-                if run.restoredDraft { say(texts[.draftRestored], seconds: 8) }
+                if run.restoredDraft {
+                    say(texts[run.draftsFromBefore.contains(next.draftName) ? .draftRestored : .draftKept], seconds: 8)
+                }
             } else {
                 run.input.set(run.storedValue(next))
             }
@@ -240,6 +242,7 @@ extension AppState {
 
     /// Finishes the field `key` that the input line leaves.
     private mutating func leave(_ run: inout RunState, _ key: FieldKey) -> [Effect] {
+        run.draftsFromBefore.remove(key.draftName) // what it keeps now is this session's
         let text = run.input.trimmedText
         let changed = text != run.storedValue(key)
         if key.editsStoredValue, run.fieldConflict != nil, changed {

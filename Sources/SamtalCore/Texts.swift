@@ -100,7 +100,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case priorityHigh, priorityMedium, priorityLow, confirmDeleteActivity
     // personal data
     case personalDataWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
-    case helpToggleHidden, helpKeepPersonalData, draftRestored, hiddenMark, checkedMark
+    case helpToggleHidden, helpKeepPersonalData, draftRestored, draftKept, hiddenMark, checkedMark
     case fieldNamedNotes, notesAnonymous, notesNamed
     case helpScroll, helpMore
     // export dialog
@@ -864,6 +864,7 @@ public struct Texts: Sendable {
         case .helpToggleHidden: return ("Dölj den markerade anteckningen på projektorn, eller visa den igen", "Hide the selected note from the projector, or show it again")
         case .helpKeepPersonalData: return ("Granskad: behåll trots misstänkta personuppgifter (projektorn döljer dem ändå)", "Checked: keep despite suspected personal data (the projector still masks them)")
         case .draftRestored: return ("Osparad text från sist", "Unsaved text from before") // beside a typed line at 80 columns
+        case .draftKept: return ("Osparad text, kvar här", "Unsaved text, kept here")
         case .hiddenMark: return ("dold", "hidden")
         case .checkedMark: return ("granskad", "checked")
         case .helpScroll: return ("Bläddra i hjälpen", "Scroll the help")

@@ -315,6 +315,19 @@ import Testing
         #expect(state.update(.tick(now: 6, today: "x")) == []) // already stored
     }
 
+    @Test("only a draft offered back on opening is 'from before'; text left in another step of this session is said to be kept")
+    func aDraftOfThisSessionIsNotFromBefore() {
+        var state = AppState(language: .sv, now: 5)
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
+                                                      drafts: ["note/lagesbild": "Det jag skrev"])))
+        #expect(state.status?.text == Texts(.sv)[.draftRestored])
+        // To the step before and back: the same text, now this session's.
+        _ = state.update(.key(.pageUp))
+        _ = state.update(.key(.pageDown))
+        #expect(Fixtures.run(state).input.text == "Det jag skrev")
+        #expect(state.status?.text == Texts(.sv)[.draftKept])
+    }
+
     @Test("While typing, the draft is written once a second, not once a key (the interface ticks before every key; it wrote and synced the store on every key)")
     func theDraftIsWrittenOnceASecondWhileTyping() {
         var state = Fixtures.running()
