@@ -760,6 +760,7 @@ public struct AppState: Equatable, Sendable {
             return []
         case .noteUpdated(let note):
             guard case .run(var run) = screen else { return [] }
+            let before = run.note(id: note.id)
             if note.stepID == run.step.id { run.upsert(note) }
             if let e = run.editing, e.id == note.id {
                 // Changed elsewhere (a moderation) while being edited here:
@@ -767,7 +768,12 @@ public struct AppState: Equatable, Sendable {
                 run.savedDrafts[FieldKey.noteEdit(id: e.id).draftName] = nil
             }
             screen = .run(run)
-            warnOrSay(note, saved: .noteUpdated)
+            if let before, before.hidden != note.hidden, before.text == note.text {
+                // F7: what changed is said, not "Ändrad".
+                say(texts[note.hidden ? .noteNowHidden : .noteNowShown])
+            } else {
+                warnOrSay(note, saved: .noteUpdated)
+            }
             return []
         case .noteDeleted(let id):
             guard case .run(var run) = screen else { return [] }

@@ -100,7 +100,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case priorityHigh, priorityMedium, priorityLow, confirmDeleteActivity
     // personal data
     case personalDataWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
-    case helpToggleHidden, helpKeepPersonalData, draftRestored, draftKept, hiddenMark, checkedMark
+    case helpToggleHidden, helpKeepPersonalData, draftRestored, draftKept, noteNowHidden, noteNowShown, hiddenMark, checkedMark
     case fieldNamedNotes, notesAnonymous, notesNamed
     case helpScroll, helpMore
     // export dialog
@@ -866,6 +866,8 @@ public struct Texts: Sendable {
         case .draftRestored: return ("Osparad text från sist", "Unsaved text from before") // beside a typed line at 80 columns
         case .draftKept: return ("Osparad text, kvar här", "Unsaved text, kept here")
         case .hiddenMark: return ("dold", "hidden")
+        case .noteNowHidden: return ("Dold för projektorn", "Hidden from the projector")
+        case .noteNowShown: return ("Visas på projektorn igen", "Shown on the projector again")
         case .checkedMark: return ("granskad", "checked")
         case .helpScroll: return ("Bläddra i hjälpen", "Scroll the help")
         case .helpMore: return ("↓ fler", "↓ more")

@@ -392,6 +392,13 @@ import Testing
         checked.personalDataChecked = true
         _ = state.update(.noteUpdated(checked))
         #expect(state.status?.text == "Ändrad")
+        // F7's answer says what changed, not "Ändrad" (the walk).
+        var hidden = checked
+        hidden.hidden = true
+        _ = state.update(.noteUpdated(hidden))
+        #expect(state.status?.text == "Dold för projektorn")
+        _ = state.update(.noteUpdated(checked))
+        #expect(state.status?.text == "Visas på projektorn igen")
     }
 
     @Test func theStepLoadedAgainKeepsWhatWasFoundAndScansChangedText() {
