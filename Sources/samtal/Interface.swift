@@ -286,9 +286,9 @@ func rehearseFirstKey(_ state: AppState, size: Size) {
 /// wait. It draws (and drops) a frame of a meeting with no notes instead,
 /// on a copy of the state: the first frame's first-time costs (the
 /// runtime's first lookups of types and conformances, lazy tables, pages
-/// of the binary read in: most of the ~7 M instructions of that frame,
-/// issue 15) are paid beside the reads, on the other core, instead of
-/// after them. Nothing is written, sent or drawn.
+/// of the binary read in: most of that frame's cost, several million
+/// instructions, issue 15) are paid beside the reads, on the other core,
+/// instead of after them. Nothing is written, sent or drawn.
 func rehearseOpening(_ state: AppState, library: AgendaLibrary, role: RunRole, size: Size) {
     guard let agenda = library.agendas.first?.agenda else { return }
     var copy = state
