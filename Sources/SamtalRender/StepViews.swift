@@ -61,9 +61,14 @@ extension Screens {
             let tag = placed ? "✓ " : ""
             // Notes gathered from the whole cycle keep their source in view.
             let source = run.query.notesFromCycle ? "(\(t.source(note.source))) " : ""
-            // Hidden from the projector: said here as in the note list.
+            // Hidden from the projector, personal data not yet checked:
+            // said here as in the note list (the notes gathered from the
+            // cycle were not scanned: the rows in view are, when the list
+            // is laid out, which is not every frame).
             let hidden = note.hidden ? " (\(t[.hiddenMark]))" : ""
-            return ListItem(text: tag + source + note.text + hidden, style: placed ? Style(.dim) : .normal, index: i)
+            let kinds = note.personalDataChecked ? [] : PersonalData.kinds(in: note.text)
+            let warning = kinds.isEmpty ? "" : " ⚠ " + kinds.map { shortPersonalData($0, texts: t) }.joined(separator: ",") + "?"
+            return ListItem(text: tag + source + note.text + hidden + warning, style: placed ? Style(.dim) : .normal, index: i)
         }
         if areas.isEmpty {
             grid.paragraph(t[.clusterNoAreas], in: areasInner, style: Style(.dim))

@@ -97,6 +97,18 @@ import SamtalCore
         #expect(screen.contains("(dold)"), "\(screen)")
     }
 
+    @Test("the facilitator's cluster list marks a note with personal data not yet checked, as the note list does")
+    func clusterListMarksPersonalData() {
+        var notes = StepFixtures.notes
+        notes[0].text = "Ring Erik på 070-123 45 67"
+        notes[1].text = "Mejla anna.svensson@example.se"
+        notes[1].personalDataChecked = true
+        let state = StepFixtures.state(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: []))
+        let screen = Screens.render(state, size: Size(width: 140, height: 30)).text
+        #expect(screen.contains("⚠ tel?"), "\(screen)")
+        #expect(!screen.contains("⚠ e-post?"), "\(screen)")
+    }
+
     @Test func vote() {
         check(projector(.vote, settings: ["dots": "3"],
                         data: StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: StepFixtures.votes([10: 9, 11: 9, 12: 4]))),
