@@ -64,4 +64,35 @@ static inline void samtal_install_crash_guard(void) {
     }
 }
 
+// The quit signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT) are noted, not acted
+// on: the interface's loop looks at the note after every key read (at
+// least every 50 ms), writes what it holds and leaves. Setting a
+// `sig_atomic_t` is all a handler may safely do. (libdispatch's signal
+// sources did the same through a thread, an epoll loop and a wait of 2 ms
+// for their handlers to be installed, at every start: issue 15.)
+//
+// As with the crash guard, the note is a function-local static. These
+// functions are `static inline`: every object file that uses them gets its
+// own copy, and so its own note. Only Terminal.swift may call them.
+static inline volatile sig_atomic_t *samtal_quit_note(void) {
+    static volatile sig_atomic_t note;
+    return &note;
+}
+
+static inline void samtal_quit_handler(int sig) { *samtal_quit_note() = sig; }
+
+// SA_RESTART: a store write on another thread is not cut short by the
+// signal; the key wait (poll) returns early all the same.
+static inline int samtal_catch_quit_signal(int sig) {
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = samtal_quit_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return sigaction(sig, &action, NULL);
+}
+
+static inline int samtal_quit_signal(void) { return *samtal_quit_note(); }
+static inline void samtal_forget_quit_signal(void) { *samtal_quit_note() = 0; }
+
 #endif

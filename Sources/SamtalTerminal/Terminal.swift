@@ -7,11 +7,9 @@
 // it); the comments here say what matters.
 
 import CNcursesw
-import Dispatch
 import Glibc
 import SamtalCore
 import SamtalRender
-import Synchronization
 
 public enum TerminalError: Explained {
     /// ncurses has no terminfo entry for this terminal type.
@@ -56,66 +54,6 @@ public enum TerminalProblem: Equatable, Sendable {
     }
 }
 
-/// Watches SIGINT/SIGTERM/SIGHUP/SIGQUIT with dispatch sources and records
-/// the latest in an atomic (set on a dispatch queue, read by the main loop).
-///
-/// Process-wide and created once, because of how libdispatch does this on
-/// Linux: a source reads a signalfd, which only sees blocked signals, so
-/// when the first source for a signal registers, libdispatch replaces our
-/// SIG_IGN with a handler that blocks the signal and re-sends it to one of
-/// its threads, and it does that once per signal per process. Cancelling
-/// the sources and making new ones for a second Terminal lost the signal in
-/// about a third of the runs; one set of sources that lives as long as the
-/// process, with libdispatch's handler put back by each Terminal, did not.
-private final class QuitSignalWatcher: Sendable {
-    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
-    static let shared = QuitSignalWatcher()
-
-    let received = Atomic<Int>(0)
-
-    private struct State: @unchecked Sendable {
-        var sources: [DispatchSourceSignal] = []
-        /// libdispatch's handlers, once it has installed them.
-        var handlers: [Int32: sigaction] = [:]
-    }
-    private let state = Mutex(State())
-
-    /// Makes the quit signals reach the sources (and not ncurses, whose
-    /// handlers exit(1)). The caller has saved the old dispositions.
-    func arm() {
-        received.store(0, ordering: .relaxed)
-        state.withLock { state in
-            if state.sources.isEmpty {
-                for sig in Self.quitSignals { signal(sig, SIG_IGN) }
-                for sig in Self.quitSignals {
-                    let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-                    source.setEventHandler { self.received.store(Int(sig), ordering: .relaxed) }
-                    source.resume()
-                    state.sources.append(source)
-                }
-                // Registration is asynchronous: until libdispatch's handler
-                // is in place the signal is just ignored (a SIGHUP right at
-                // start-up would be lost). Wait for it, briefly.
-                var attempts = 0
-                while state.handlers.count < Self.quitSignals.count && attempts < 500 {
-                    for sig in Self.quitSignals where state.handlers[sig] == nil {
-                        var current = sigaction()
-                        sigaction(sig, nil, &current)
-                        let raw = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
-                        if raw != 0 && raw != 1 { state.handlers[sig] = current }   // neither DFL nor IGN
-                    }
-                    attempts += 1
-                    usleep(1_000)
-                }
-            } else {
-                for sig in Self.quitSignals {
-                    if var handler = state.handlers[sig] { sigaction(sig, &handler, nil) } else { signal(sig, SIG_IGN) }
-                }
-            }
-        }
-    }
-}
-
 public final class Terminal {
     /// The theme in effect: `.monochrome` if `.color` was asked for on a
     /// terminal without colours.
@@ -133,6 +71,8 @@ public final class Terminal {
     private var drawn: Grid?
 
     private var previousActions: [Int32: sigaction] = [:]
+    /// Noted by a handler of our own (shim.h), checked by the main loop.
+    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     /// Without a UTF-8 locale wcwidth returns -1 and typed å ä ö never
     /// arrive. Call before anything else (LANG is often unset under CI,
@@ -176,12 +116,13 @@ public final class Terminal {
         // installs its own handlers (which restore the tty, then exit(1),
         // skipping our cleanup) only where the disposition is SIG_DFL.
         // SIGHUP arrives when the terminal window or tmux pane closes.
-        for sig in QuitSignalWatcher.quitSignals {
+        for sig in Self.quitSignals {
             var old = sigaction()
             sigaction(sig, nil, &old)
             previousActions[sig] = old
         }
-        QuitSignalWatcher.shared.arm()
+        samtal_forget_quit_signal()
+        for sig in Self.quitSignals { samtal_catch_quit_signal(sig) }
 
         // Duplicates, so that fclose at shutdown leaves fd 0 and 1 open.
         let inFD = dup(inputFD), outFD = dup(outputFD)
@@ -238,8 +179,8 @@ public final class Terminal {
     /// Which of SIGINT/SIGTERM/SIGHUP/SIGQUIT arrived (the latest), if any.
     /// The main loop checks it after every `readKey` and saves and quits.
     public var quitSignal: Int32? {
-        let sig = QuitSignalWatcher.shared.received.load(ordering: .relaxed)
-        return sig == 0 ? nil : Int32(sig)
+        let sig = samtal_quit_signal()
+        return sig == 0 ? nil : sig
     }
 
     /// The terminal's size now; 0×0 after `shutdown()`.
