@@ -56,7 +56,15 @@ let package = Package(
             dependencies: [
                 "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalRender", "SamtalTerminal", "SamtalApp", "SamtalRegion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Linked at a fixed address, not as a position-independent
+            // executable: with the Swift runtime and Foundation linked in
+            // statically (`--static-swift-stdlib`), a PIE has ~94,000
+            // relocations that the loader applies, a page written at a
+            // time, at every start: ~1.2 ms of a 4.6 ms start to `main`
+            // (issue 15, BENCHMARKS.md). The shared libraries, the heap and
+            // the stack are still placed at random.
+            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"])]
         ),
         .testTarget(name: "SamtalCoreTests", dependencies: ["SamtalCore", "SamtalAgendas"], exclude: ["BrokenAgendas", "PersonalDataCases", "Golden"]),
         .testTarget(name: "SamtalStoreTests", dependencies: ["SamtalCore", "SamtalStore"]),
