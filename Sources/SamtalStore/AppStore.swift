@@ -73,12 +73,21 @@ public struct AppStore: Sendable {
         if let warning = try FileModes.prepareFile(path) { warnings.append(warning) }
 
         // Look before touching: a DatabasePool would switch the file to WAL.
-        let (needsBackup, inspection) = try Self.inspect(path: path, migrator: migrator)
+        let (needsBackup, upToDate, inspection) = try Self.inspect(path: path, migrator: migrator)
         // Closed unless it is handed to the store below.
         var keptInspection: BareConnection? = inspection
         defer { keptInspection?.close() }
 
         let pool = try Self.openPool(path: path)
+        // The inspection read the applied migrations under the same folder
+        // lock: a store it found up to date is not asked again (that opened
+        // a reader connection, which reads the whole schema, before the
+        // first frame: ~1.1 ms, issue 15).
+        if upToDate {
+            self.init(writer: pool, path: path, warnings: warnings, migrationBackupPath: nil, inspection: inspection)
+            keptInspection = nil
+            return
+        }
         if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
             throw StoreError.newerVersion(path: path)
         }
@@ -162,8 +171,9 @@ public struct AppStore: Sendable {
     /// applied migrations with the known ones; it changes nothing (but a
     /// page of a WAL store written again as it was, see below). Returns
     /// whether the store needs a copy before migrating (it has data and
-    /// migrations are pending), and the connection, open (the caller
-    /// closes it); none for a new store.
+    /// migrations are pending), whether it has every known migration and no
+    /// other, and the connection, open (the caller closes it); none for a
+    /// new store.
     ///
     /// What is checked costs the same for any size of store: the file's
     /// SQLite header, and that its schema can be read (`schema_version`,
@@ -172,8 +182,8 @@ public struct AppStore: Sendable {
     /// a migration, and when the last run did not close the store (a `-wal`
     /// file with content is left behind, as after a crash or a power cut,
     /// or while another samtal has it open). A backup checks its copy.
-    static func inspect(path: String, migrator: DatabaseMigrator) throws -> (needsBackup: Bool, connection: BareConnection?) {
-        guard let header = try checkHeader(path: path) else { return (false, nil) } // a new store
+    static func inspect(path: String, migrator: DatabaseMigrator) throws -> (needsBackup: Bool, upToDate: Bool, connection: BareConnection?) {
+        guard let header = try checkHeader(path: path) else { return (false, false, nil) } // a new store
         let uncleanShutdown = uncleanShutdown(path: path)
         return try mappingDamage(path: path) {
             let connection = try BareConnection(path: path, busySeconds: 10)
@@ -211,7 +221,7 @@ public struct AppStore: Sendable {
             }
             connection.setBusyTimeout(seconds: 1) // from now on it only watches
             failed = false
-            return (pending && hasTables, connection)
+            return (pending && hasTables, !pending, connection)
         }
     }
 
