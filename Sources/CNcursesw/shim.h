@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <string.h>
 #include <curses.h>
+#include <term.h>
 
 // glibc hides these from Swift's Glibc module.
 extern int wcwidth(wchar_t);
@@ -25,6 +26,15 @@ static inline attr_t samtal_a_reverse(void) { return A_REVERSE; }
 static inline attr_t samtal_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t samtal_a_dim(void) { return A_DIM; }
 static inline attr_t samtal_a_normal(void) { return A_NORMAL; }
+
+// Whether the terminfo database describes $TERM: setupterm reads the
+// description (and writes nothing to the terminal); it is let go at once.
+static inline int samtal_terminal_type_known(void) {
+    int error = 0;
+    if (setupterm(NULL, 1, &error) != OK) return 0;
+    del_curterm(set_curterm(NULL));
+    return 1;
+}
 
 // A fatal signal leaves the terminal in raw mode on the alternate screen.
 // The guard restores it, then hands the signal to whoever had it before

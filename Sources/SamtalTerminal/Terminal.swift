@@ -101,6 +101,20 @@ public final class Terminal {
         return 25
     }
 
+    /// The size of the terminal on `fd`, asked of the kernel (no ncurses
+    /// needed); nil when `fd` is not a terminal or has no size.
+    public static func windowSize(fd: Int32 = 1) -> Size? {
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return Size(width: Int(size.ws_col), height: Int(size.ws_row))
+    }
+
+    /// Whether ncurses has a description of the terminal type in $TERM, as
+    /// `init` needs; asked without setting anything up on the terminal.
+    public static func knowsType() -> Bool {
+        samtal_terminal_type_known() != 0
+    }
+
     /// The real terminal on stdin/stdout, type from $TERM.
     public convenience init(theme: Theme = .color) throws {
         try self.init(termType: nil, inputFD: 0, outputFD: 1, theme: theme)

@@ -82,7 +82,7 @@ struct RunMeeting: ParsableCommand {
     @Argument(help: h("Mötets id (se `samtal meeting list`).", "The meeting's id (see `samtal meeting list`).", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
 
     func run() throws {
-        let library = preloadLibrary(options)
+        let library = preloadLibrary(options, rehearsing: .facilitator)
         let store = try openStore(options)
         guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
         try runInterface(options: options, store: store, library: library, openMeeting: meeting)
@@ -100,7 +100,7 @@ struct Present: ParsableCommand {
                        "color, contrast (white and strong colours on black, all bold) or mono (no colours).", value: "tema")) var theme: ProjectorTheme = .color
 
     func run() throws {
-        let library = preloadLibrary(options)
+        let library = preloadLibrary(options, rehearsing: .projector)
         let store = try openStore(options)
         guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
         try runInterface(options: options, store: store, library: library, openMeeting: meeting, role: .projector,
@@ -119,7 +119,7 @@ struct Capture: ParsableCommand {
     @Option(help: h("Antecknarens namn, visas i sidhuvudet.", "The note-taker's name, shown in the header.", value: "namn")) var name: String = ""
 
     func run() throws {
-        let library = preloadLibrary(options)
+        let library = preloadLibrary(options, rehearsing: .station(group: group, name: name))
         let store = try openStore(options)
         guard let m = try store.meeting(id: meeting) else { throw noMeeting(meeting, options) }
         try checkGroup(group, of: m)

@@ -35,22 +35,38 @@ func requireTerminal(_ options: GlobalOptions) throws {
     throw ExitCode(noTerminalExitCode)
 }
 
-/// The agendas read on a thread of their own while the store opens (a
-/// machine has two cores or more): the start waits for the longer of the
-/// two, not for both one after the other (issue 15).
-func preloadLibrary(_ options: GlobalOptions) -> Preload<AgendaLibrary> {
-    Preload { options.agendaLibrary() }
+/// Refuses (exit 2) a terminal type ncurses has no description of, before
+/// the opening reads begin: a meeting is not started by an interface that
+/// then cannot start.
+func requireKnownTerminalType(_ options: GlobalOptions) throws {
+    guard !Terminal.knowsType() else { return }
+    warn("samtal: " + explain(TerminalError.unknownTerminal(options.environment["TERM"]), options.language))
+    throw ExitCode(noTerminalExitCode)
 }
 
-/// A value worked out on a thread of its own; `value` waits for it.
+/// The agendas read on a thread of their own while the store opens (a
+/// machine has two cores or more): the start waits for the longer of the
+/// two, not for both one after the other (issue 15). Once they are read,
+/// the same thread rehearses the first screen (`rehearseOpening`), still
+/// beside the store's opening.
+func preloadLibrary(_ options: GlobalOptions, rehearsing role: RunRole? = nil) -> Preload<AgendaLibrary> {
+    Preload(then: { library in
+        if let role { rehearseOpening(options, library: library, role: role) }
+    }, { options.agendaLibrary() })
+}
+
+/// A value worked out on a thread of its own; `value` waits for it. What
+/// `then` does with it afterwards, on the same thread, is not waited for.
 final class Preload<T: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: T?
 
-    init(_ work: @escaping @Sendable () -> T) {
+    init(then: @escaping @Sendable (T) -> Void = { _ in }, _ work: @escaping @Sendable () -> T) {
         Thread.detachNewThread { [self] in
-            result = work()
+            let value = work()
+            result = value
             done.signal()
+            then(value)
         }
     }
 
@@ -66,11 +82,10 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
                   openMeeting: Int64?, openCycle: Int64? = nil,
                   role: RunRole = .facilitator, theme requested: Theme? = nil) throws {
     try requireTerminal(options)
+    try requireKnownTerminalType(options)
     let library = preloaded?.value ?? options.agendaLibrary()
     let runner = EffectRunner(store: store, library: library, role: role, language: options.language)
-    var state = AppState(language: options.language,
-                         agendas: library.agendas.map { AgendaInfo(id: $0.summary.id, title: $0.summary.title, intro: $0.summary.intro) },
-                         now: Date().timeIntervalSince1970, today: localDate())
+    var state = initialState(options, library: library)
 
     // Anything written to stderr would draw over the screen: send it to a
     // log file beside the store while the interface runs.
@@ -81,22 +96,6 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     defer {
         if savedStderr >= 0 { dup2(savedStderr, 2); close(savedStderr) }
     }
-
-    Terminal.prepareLocale()
-    let env = options.environment
-    // NO_COLOR counts only when it is set to something (no-color.org).
-    let noColor = !(env["NO_COLOR"] ?? "").isEmpty
-    let theme: Theme = requested ?? (env["SAMTAL_THEME"] == "mono" || noColor ? .monochrome
-        : env["SAMTAL_THEME"] == "contrast" ? .highContrast : .color)
-    let terminal: Terminal
-    do {
-        terminal = try Terminal(theme: theme)
-    } catch {
-        if savedStderr >= 0 { dup2(savedStderr, 2) }
-        warn("samtal: " + explain(error, options.language))
-        throw ExitCode(noTerminalExitCode)
-    }
-    defer { terminal.shutdown() }
 
     var quit = false
     var suspendRequested = false
@@ -154,17 +153,42 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     // opening reads: a commit made while they run (the facilitator turning
     // the step as a station starts) is noticed, not missed until the next.
     let watcher = try? ChangeWatcher(store: store)
+    // The opening reads begin before the terminal is set up, which takes
+    // the main thread meanwhile (issue 15).
+    var homeAsked = false
     if let openMeeting {
         worker.enqueue(.openMeeting(openMeeting))
-        rehearseOpening(state, library: library, role: role, size: terminal.size)
     } else if let openCycle {
         for effect in state.openWorkspace(cycleID: openCycle) { worker.enqueue(effect) }
+    } else {
+        worker.enqueue(.loadHome)
+        homeAsked = true
     }
+
+    Terminal.prepareLocale()
+    let env = options.environment
+    // NO_COLOR counts only when it is set to something (no-color.org).
+    let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+    let theme: Theme = requested ?? (env["SAMTAL_THEME"] == "mono" || noColor ? .monochrome
+        : env["SAMTAL_THEME"] == "contrast" ? .highContrast : .color)
+    let terminal: Terminal
+    do {
+        terminal = try Terminal(theme: theme)
+    } catch {
+        if savedStderr >= 0 { dup2(savedStderr, 2) }
+        warn("samtal: " + explain(error, options.language))
+        throw ExitCode(noTerminalExitCode)
+    }
+    defer { terminal.shutdown() }
+
     awaitOpening()
-    if case .home = state.screen {
+    // What was asked could not be opened: the home screen instead.
+    if case .home = state.screen, !homeAsked {
         worker.enqueue(.loadHome)
         awaitOpening()
     }
+
+
 
     let trace = options.environment["SAMTAL_TRACE_FILE"].flatMap(DrawTrace.init)
     var paste = PasteReader()
@@ -282,19 +306,26 @@ func rehearseFirstKey(_ state: AppState, size: Size) {
     }
 }
 
-/// While the worker reads the meeting to open, the main thread would only
-/// wait. It draws (and drops) a frame of a meeting with no notes instead,
-/// on a copy of the state: the first frame's first-time costs (the
+/// While the store opens, the agendas' thread would only wait. It draws
+/// (and drops) a frame of a meeting with no notes instead, on a state of
+/// its own, at the terminal's size: the first frame's first-time costs (the
 /// runtime's first lookups of types and conformances, lazy tables, pages
 /// of the binary read in: most of that frame's cost, several million
-/// instructions, issue 15) are paid beside the reads, on the other core,
-/// instead of after them. Nothing is written, sent or drawn.
-func rehearseOpening(_ state: AppState, library: AgendaLibrary, role: RunRole, size: Size) {
+/// instructions, issue 15) are paid beside the opening, on the other core,
+/// instead of after it. Nothing is written, sent or drawn.
+func rehearseOpening(_ options: GlobalOptions, library: AgendaLibrary, role: RunRole) {
     guard let agenda = library.agendas.first?.agenda else { return }
-    var copy = state
+    var state = initialState(options, library: library)
     let meeting = Meeting(id: 0, cycleID: 0, agendaID: agenda.id, title: "", status: .running, createdAt: 0)
-    _ = copy.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [], role: role)))
-    _ = Screens.render(copy, size: size)
+    _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [], role: role)))
+    _ = Screens.render(state, size: Terminal.windowSize() ?? Size(width: 100, height: 30))
+}
+
+/// The interface's state before anything is opened.
+func initialState(_ options: GlobalOptions, library: AgendaLibrary) -> AppState {
+    AppState(language: options.language,
+             agendas: library.agendas.map { AgendaInfo(id: $0.summary.id, title: $0.summary.title, intro: $0.summary.intro) },
+             now: Date().timeIntervalSince1970, today: localDate())
 }
 
 /// For the latency benchmark (Scripts/bench-latency): with SAMTAL_TRACE_FILE

@@ -77,6 +77,20 @@ class TerminalTests(E2ETestCase):
         self.assertIn(f"rc={NO_TERMINAL}", screen)
         self.assertIn("TERM=dumb cannot draw", screen)
 
+    def test_an_unknown_terminal_type_is_refused_and_the_meeting_left_as_it_was(self):
+        """The meeting's reads begin while the terminal is set up (issue 15):
+        a terminal that cannot be set up must not have started the
+        planned meeting."""
+        before = self.ws.cli("meeting", "list").stdout
+        self.assertIn("planned", before)
+        for args in [["run", self.meeting], ["present", self.meeting], ["capture", self.meeting, "--group", "1"]]:
+            p = self.pane(f"sh -c 'TERM=ingen-sadan-terminal {BINARY} {' '.join(args)} --lang en; echo rc=$?'")
+            p.wait_for("rc=")
+            screen = p.tmux("capture-pane", "-p", "-J", "-S", "-100")
+            self.assertIn(f"rc={NO_TERMINAL}", screen, args)
+            self.assertIn("unknown terminal type TERM=ingen-sadan-terminal", screen, args)
+        self.assertEqual(self.ws.cli("meeting", "list").stdout, before)
+
     def test_an_empty_no_color_keeps_colour_a_set_one_turns_it_off(self):
         self.ws.env["NO_COLOR"] = ""
         p = self.pane(f"{BINARY} run {self.meeting}")
