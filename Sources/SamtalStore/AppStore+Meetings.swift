@@ -76,8 +76,8 @@ extension AppStore {
                 facilitator: "", noteTakers: "", namedNotes: false, groupCount: groupCount, currentStepIndex: 0, status: .planned,
                 createdAt: now, finishedAt: nil)
             try record.insert(db)
-            try StoredMeeting.filter(key: record.id)
-                .updateAll(db, StoredMeeting.Columns.agendaSnapshot.set(to: agendaSnapshot))
+            try db.execute(sql: "INSERT INTO meeting_agenda (meeting_id, snapshot) VALUES (?, ?)",
+                           arguments: [record.id, agendaSnapshot])
             return record.meeting(participants: [])
         }
     }
@@ -111,7 +111,7 @@ extension AppStore {
     /// such meeting.
     public func agendaSnapshot(meetingID: Int64) throws -> String? {
         try snapshot { db in
-            try String.fetchOne(db, sql: "SELECT agenda_snapshot FROM meeting WHERE id = ?", arguments: [meetingID])
+            try String.fetchOne(db, sql: "SELECT snapshot FROM meeting_agenda WHERE meeting_id = ?", arguments: [meetingID])
         }
     }
 

@@ -34,8 +34,8 @@ struct StoredCycle: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
-/// A meeting row without its agenda snapshot, which is read and written on
-/// its own (lists of meetings should not load every agenda text).
+/// A meeting row. Its agenda snapshot is a row of `meeting_agenda`, read and
+/// written on its own (lists of meetings should not load every agenda text).
 struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "meeting"
 
@@ -74,22 +74,20 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
         static let cycleID = Column(CodingKeys.cycleID)
         static let date = Column(CodingKeys.date)
         static let createdAt = Column(CodingKeys.createdAt)
-        static let agendaSnapshot = Column("agenda_snapshot")
     }
 
-    /// Every column but the agenda snapshot.
+    /// Every column.
     static var databaseSelection: [any SQLSelectable] {
         CodingKeys.allCases.map { Column($0) }
     }
 
-    /// The columns `init(orderedRow:)` reads, in its order: every one but
-    /// the agenda snapshot.
+    /// The columns `init(orderedRow:)` reads, in its order.
     static let orderedColumns = """
         id, cycle_id, agenda_id, title, date, place, form, facilitator, note_takers, named_notes, group_count,
         current_step_index, status, created_at, finished_at, group_sources
         """
 
-    /// The meeting `id`, without its agenda snapshot; nil when there is none.
+    /// The meeting `id`; nil when there is none.
     static func fetch(_ db: Database, id: Int64) throws -> StoredMeeting? {
         try Row.fetchOne(db, sql: "SELECT \(orderedColumns) FROM meeting WHERE id = ?", arguments: [id]).map(StoredMeeting.init(orderedRow:))
     }

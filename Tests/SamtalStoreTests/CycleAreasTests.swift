@@ -258,3 +258,57 @@ struct UpgradeFromV10Tests {
         #expect(try store.activityVotes(cycleID: cycleID).isEmpty)
     }
 }
+
+@Suite("Upgrading a v21 store")
+struct UpgradeFromV21Tests {
+    @Test("the agenda snapshots leave the meeting rows for a table of their own, each kept as it was")
+    func agendaSnapshotsMoved() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        var v21 = DatabaseMigrator()
+        for (i, name) in Schema.migrator.migrations.enumerated() where i < 21 {
+            #expect(name == "v\(i + 1)")
+        }
+        let all: [(String, @Sendable (Database) throws -> Void)] = [
+            ("v1", Schema.v1), ("v2", Schema.v2), ("v3", Schema.v3), ("v4", Schema.v4), ("v5", Schema.v5), ("v6", Schema.v6),
+            ("v7", Schema.v7), ("v8", Schema.v8), ("v9", Schema.v9), ("v10", Schema.v10), ("v11", Schema.v11), ("v12", Schema.v12),
+            ("v13", Schema.v13), ("v14", Schema.v14), ("v15", Schema.v15), ("v16", Schema.v16), ("v17", Schema.v17),
+            ("v18", Schema.v18), ("v19", Schema.v19), ("v20", Schema.v20), ("v21", Schema.v21),
+        ]
+        for (name, migration) in all { v21.registerMigration(name, migrate: migration) }
+        // A long agenda text (as a real one is: ~11 KB) with å ä ö, one
+        // meeting without a snapshot, as v21 wrote them.
+        let long = String(repeating: "steg: Lägesbild – vad händer i området? åäö\n", count: 250)
+        let (cycleID, ids): (Int64, [Int64]) = try {
+            let old = try AppStore(path: path, migrator: v21)
+            defer { old.close() }
+            return try old.writer.write { db in
+                try db.execute(sql: "INSERT INTO cycle (area, period, created_at) VALUES ('Fagersta', '2026', 1)")
+                let cycle = db.lastInsertedRowID
+                var ids: [Int64] = []
+                for (i, snapshot) in [long, "", "kort: ja"].enumerated() {
+                    try db.execute(sql: """
+                        INSERT INTO meeting (cycle_id, agenda_id, agenda_snapshot, title, date, place, form, facilitator,
+                                             note_takers, group_count, current_step_index, status, created_at)
+                        VALUES (?, 'medarbetardialog-vad', ?, ?, '2026-12-0\(i + 1)', 'Stadshuset', 'physical', '', '', 3, 0, 'planned', ?)
+                        """, arguments: [cycle, snapshot, "Möte \(i + 1)", Double(i)])
+                    ids.append(db.lastInsertedRowID)
+                }
+                return (cycle, ids)
+            }
+        }()
+        let store = try AppStore(path: path)
+        #expect(try store.agendaSnapshot(meetingID: ids[0]) == long)
+        #expect(try store.agendaSnapshot(meetingID: ids[1]) == "")
+        #expect(try store.agendaSnapshot(meetingID: ids[2]) == "kort: ja")
+        #expect(try store.agendaSnapshot(meetingID: 999) == nil)
+        #expect(try store.meetings(cycleID: cycleID).map(\.title) == ["Möte 3", "Möte 2", "Möte 1"])
+        // The meeting rows no longer hold the text.
+        let columns = try store.writer.read { db in try db.columns(in: "meeting").map(\.name) }
+        #expect(!columns.contains("agenda_snapshot"))
+        // A meeting made now keeps its snapshot the same way.
+        let made = try store.createMeeting(cycleID: cycleID, agendaID: "medarbetardialog-vad", agendaSnapshot: long + "ny",
+                                           title: "Nytt möte", date: "2026-12-10", place: "", now: 9)
+        #expect(try store.agendaSnapshot(meetingID: made.id) == long + "ny")
+    }
+}
