@@ -92,12 +92,18 @@ public struct AgendaCache: Sendable {
     static let buildsKept = 4
 
     /// This executable, by size and time of modification.
-    public static func currentBuild() -> String {
+    public static func currentBuild() -> String { thisBuild }
+
+    /// Asked once, of `stat` itself: FileManager's attributes also name
+    /// the file's owner and group, which reads /etc/passwd and /etc/group
+    /// (and tries nscd) at every start (issue 15).
+    private static let thisBuild: String = {
         let exe = AgendaLibrary.executablePath()
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: exe),
-              let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date else { return "" }
-        return "\(exe) \(size) \(date.timeIntervalSince1970)"
-    }
+        var status = stat()
+        guard stat(exe, &status) == 0 else { return "" }
+        let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1_000_000_000
+        return "\(exe) \(status.st_size) \(modified)"
+    }()
 
     /// The entry read before from the file at `path` with this text.
     mutating func entry(path: String, text: String) -> Entry? {
