@@ -26,8 +26,9 @@ extension AppStore {
     /// date, then creation time, then id), and whether it is retired.
     public func overview() throws -> [CycleOverview] {
         try snapshot { db in
-            let cycles = try StoredCycle.order(StoredCycle.Columns.createdAt.desc, StoredCycle.Columns.id.desc)
-                .fetchAll(db)
+            let cycles = try db.rows("SELECT id, area, period, created_at FROM cycle ORDER BY created_at DESC, id DESC") {
+                StoredCycle(id: $0.int64(0), area: $0.text(1), period: $0.text(2), createdAt: $0.double(3))
+            }
             let meetings = Dictionary(grouping: try Self.meetings(db, cycleID: nil), by: \.cycleID)
             let retired = Set(try Int64.fetchAll(db, sql: "SELECT cycle_id FROM cycle_retirement"))
             return cycles.map { record in
@@ -274,11 +275,9 @@ extension AppStore {
         // (issue 15). Newest first, as `StoredMeeting.newestFirst`.
         let clause = cycleID == nil ? "" : "WHERE cycle_id = ?"
         let arguments: StatementArguments = cycleID.map { [$0] } ?? []
-        let rows = try Row.fetchCursor(db, sql: """
+        let records = try db.rows("""
             SELECT \(StoredMeeting.orderedColumns) FROM meeting \(clause) ORDER BY date DESC, created_at DESC, id DESC
-            """, arguments: arguments)
-        var records: [StoredMeeting] = []
-        while let row = try rows.next() { records.append(try StoredMeeting(orderedRow: row)) }
+            """, arguments: arguments, StoredMeeting.init(columns:))
         let participants = try StoredParticipant.fetchOrdered(
             db, where: cycleID == nil ? "" : "WHERE meeting_id IN (SELECT id FROM meeting WHERE cycle_id = ?)", arguments: arguments)
         let byMeeting = Dictionary(grouping: participants, by: \.meetingID)

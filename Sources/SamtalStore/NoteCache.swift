@@ -107,10 +107,8 @@ extension AppStore {
         let seq: Int64 = row["seq"], removed: Int64 = row["removed"]
         if let cached = noteCache.entry(meetingID), cached.removed == removed, cached.seq <= seq {
             if cached.seq == seq { return (cached.notes, (seq, removed)) }
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredNote.orderedColumns) FROM note WHERE meeting_id = ? AND change_seq > ?",
-                                           arguments: [meetingID, cached.seq])
-            var changed: [StoredNote] = []
-            while let row = try rows.next() { changed.append(try StoredNote(orderedRow: row)) }
+            let changed = try db.rows("SELECT \(StoredNote.orderedColumns) FROM note WHERE meeting_id = ? AND change_seq > ?",
+                                      arguments: [meetingID, cached.seq], StoredNote.init(columns:))
             let notes = Self.merge(changed.filter { $0.deletedAt == nil }.map(\.note), into: cached.notes,
                                    replacing: Set(changed.compactMap(\.id)))
             noteCache.keep(meetingID, NoteCache.Entry(seq: seq, removed: removed, notes: notes, lastUsed: 0))

@@ -81,7 +81,7 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
         CodingKeys.allCases.map { Column($0) }
     }
 
-    /// The columns `init(orderedRow:)` reads, in its order.
+    /// The columns `init(columns:)` reads, in its order.
     static let orderedColumns = """
         id, cycle_id, agenda_id, title, date, place, form, facilitator, note_takers, named_notes, group_count,
         current_step_index, status, created_at, finished_at, group_sources
@@ -89,7 +89,7 @@ struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// The meeting `id`; nil when there is none.
     static func fetch(_ db: Database, id: Int64) throws -> StoredMeeting? {
-        try Row.fetchOne(db, sql: "SELECT \(orderedColumns) FROM meeting WHERE id = ?", arguments: [id]).map(StoredMeeting.init(orderedRow:))
+        try db.rows("SELECT \(orderedColumns) FROM meeting WHERE id = ?", arguments: [id], StoredMeeting.init(columns:)).first
     }
 
     /// Newest first: by date text, then creation time, then id.
@@ -129,23 +129,23 @@ extension StoredMeeting {
     /// Read by column index from a row of `SELECT \(orderedColumns)`, not
     /// through `Decodable` nor by column name (each opening of a meeting
     /// reads it, and every write to it: issue 15).
-    init(orderedRow row: Row) throws {
-        id = try row.decode(atIndex: 0)
-        cycleID = try row.decode(atIndex: 1)
-        agendaID = try row.decode(atIndex: 2)
-        title = try row.decode(atIndex: 3)
-        date = try row.decode(atIndex: 4)
-        place = try row.decode(atIndex: 5)
-        form = try choice(row, 6, CodingKeys.form)
-        facilitator = try row.decode(atIndex: 7)
-        noteTakers = try row.decode(atIndex: 8)
-        namedNotes = try row.decode(atIndex: 9)
-        groupCount = try row.decode(atIndex: 10)
-        currentStepIndex = try row.decode(atIndex: 11)
-        status = try choice(row, 12, CodingKeys.status)
-        createdAt = try row.decode(atIndex: 13)
-        finishedAt = try row.decode(atIndex: 14)
-        groupSources = try row.decode(atIndex: 15)
+    init(columns c: ColumnReader) throws {
+        id = c.int64(0)
+        cycleID = c.int64(1)
+        agendaID = c.text(2)
+        title = c.text(3)
+        date = c.text(4)
+        place = c.text(5)
+        form = try c.choice(6, CodingKeys.form)
+        facilitator = c.text(7)
+        noteTakers = c.text(8)
+        namedNotes = c.bool(9)
+        groupCount = c.int(10)
+        currentStepIndex = c.int(11)
+        status = try c.choice(12, CodingKeys.status)
+        createdAt = c.double(13)
+        finishedAt = c.optionalDouble(14)
+        groupSources = c.text(15)
     }
 }
 
@@ -321,7 +321,7 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         publicText = try value(.publicText)
     }
 
-    /// The columns `init(orderedRow:)` reads, in its order.
+    /// The columns `init(columns:)` reads, in its order.
     static let orderedColumns = """
         id, meeting_id, step_id, group_number, type, source, text, created_at, updated_at, deleted_at,
         personal_data_checked, hidden, author, client_id, public_review, public_text
@@ -330,31 +330,28 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
     /// Read by column index from a row of `SELECT \(orderedColumns)`: a
     /// column looked up by name costs a search among the row's columns,
     /// sixteen times a note (issue 15).
-    init(orderedRow row: Row) throws {
-        id = try row.decode(atIndex: 0)
-        meetingID = try row.decode(atIndex: 1)
-        stepID = try row.decode(atIndex: 2)
-        group = try row.decode(atIndex: 3)
-        type = try choice(row, 4, CodingKeys.type)
-        source = try choice(row, 5, CodingKeys.source)
-        text = try row.decode(atIndex: 6)
-        createdAt = try row.decode(atIndex: 7)
-        updatedAt = try row.decode(atIndex: 8)
-        deletedAt = try row.decode(atIndex: 9)
-        personalDataChecked = try row.decode(atIndex: 10)
-        hidden = try row.decode(atIndex: 11)
-        author = try row.decode(atIndex: 12)
-        clientID = try row.decode(atIndex: 13)
-        publicReview = try choice(row, 14, CodingKeys.publicReview)
-        publicText = try row.decode(atIndex: 15)
+    init(columns c: ColumnReader) throws {
+        id = c.int64(0)
+        meetingID = c.int64(1)
+        stepID = c.text(2)
+        group = c.int(3)
+        type = try c.choice(4, CodingKeys.type)
+        source = try c.choice(5, CodingKeys.source)
+        text = c.text(6)
+        createdAt = c.double(7)
+        updatedAt = c.double(8)
+        deletedAt = c.optionalDouble(9)
+        personalDataChecked = c.bool(10)
+        hidden = c.bool(11)
+        author = c.text(12)
+        clientID = c.optionalText(13)
+        publicReview = try c.choice(14, CodingKeys.publicReview)
+        publicText = c.text(15)
     }
 
     /// The notes of `SELECT \(orderedColumns) FROM note …`, as notes.
     static func fetchNotes(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Note] {
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        var notes: [Note] = []
-        while let row = try rows.next() { notes.append(try StoredNote(orderedRow: row).note) }
-        return notes
+        try db.rows(sql, arguments: arguments) { try StoredNote(columns: $0).note }
     }
 
     enum Columns {

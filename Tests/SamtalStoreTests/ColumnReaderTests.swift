@@ -1,0 +1,53 @@
+// The hot reads decode rows by column index through SQLite's C interface
+// (`ColumnReader`): they must read what GRDB's Decodable records read, every
+// column kind, NULLs and Swedish text included.
+
+import Foundation
+import GRDB
+@testable import SamtalCore
+@testable import SamtalStore
+import Testing
+
+@Suite("Rows read by column index")
+struct ColumnReaderTests {
+    @Test("notes and meetings read by index are the records GRDB decodes by name")
+    func sameAsDecodable() throws {
+        let f = try Fixture.inMemory()
+        var kept = f.draft("Buskörning på Storgatan – åäö, 😀")
+        kept.clientID = "klient-1"
+        let a = try f.store.saveNote(kept, now: 10)
+        let b = try f.store.saveNote(f.draft("Klotter i gångtunneln", group: 2, type: .opportunity, source: .citizen), now: 11)
+        try f.store.deleteNote(id: b.id, now: 12)
+        _ = try f.store.saveNote(f.draft("Mörk cykelväg"), now: 13)
+        _ = try f.store.finishMeeting(meetingID: f.meeting.id, stepID: "lagesbild", seconds: 1, now: 14)
+        try f.store.writer.write { db in
+            try db.execute(sql: "UPDATE note SET hidden = 1, personal_data_checked = 1, author = 'Åsa', public_text = 'Offentlig', updated_at = 99 WHERE id = ?",
+                           arguments: [a.id])
+        }
+        try f.store.writer.read { db in
+            let byName = try StoredNote.fetchAll(db, sql: "SELECT * FROM note ORDER BY id")
+            let byIndex = try db.rows("SELECT \(StoredNote.orderedColumns) FROM note ORDER BY id", StoredNote.init(columns:))
+            #expect(byName.count == 3)
+            #expect(byIndex.map { String(describing: $0) } == byName.map { String(describing: $0) })
+            #expect(byIndex[1].deletedAt == 12 && byIndex[0].clientID == "klient-1" && byIndex[2].clientID == nil)
+            let meetingsByName = try StoredMeeting.fetchAll(db)
+            let meetingsByIndex = try db.rows("SELECT \(StoredMeeting.orderedColumns) FROM meeting", StoredMeeting.init(columns:))
+            #expect(meetingsByIndex.map { String(describing: $0) } == meetingsByName.map { String(describing: $0) })
+            #expect(meetingsByIndex.first?.finishedAt == 14)
+        }
+    }
+
+    @Test("a value that is not one of an enum's throws, as decoding the record does")
+    func unknownChoice() throws {
+        let f = try Fixture.inMemory()
+        let note = try f.store.saveNote(f.draft("Text"), now: 10)
+        try f.store.writer.write { db in
+            try db.execute(sql: "UPDATE note SET type = 'nonsens' WHERE id = ?", arguments: [note.id])
+        }
+        #expect(throws: DecodingError.self) {
+            try f.store.writer.read { db in
+                try db.rows("SELECT \(StoredNote.orderedColumns) FROM note", StoredNote.init(columns:))
+            }
+        }
+    }
+}
