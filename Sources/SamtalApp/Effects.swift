@@ -63,8 +63,13 @@ public struct EffectRunner {
             case .saveFacts(let meetingID, let title, let facts, let groupCount):
                 return ([.factsSaved(try store.saveFacts(meetingID: meetingID, title: title, facts: facts, groupCount: groupCount))], false)
             case .openMeeting(let id):
-                guard let meeting = try store.meeting(id: id) else { return ([.failed("meeting \(id)")], false) }
-                let agenda = try meetingAgenda(store: store, meeting: meeting, library: library)
+                // Its reads on the writer's connection (this is the thread
+                // that writes): the reader's is opened later, off the
+                // start's path (issue 15).
+                guard let (meeting, agenda) = try store.readingOnWriter({ () -> (Meeting, Agenda)? in
+                    guard let meeting = try store.meeting(id: id) else { return nil }
+                    return (meeting, try meetingAgenda(store: store, meeting: meeting, library: library))
+                }) else { return ([.failed("meeting \(id)")], false) }
                 var started = meeting
                 // Only a planned meeting changes: a running or finished one
                 // is left without a write transaction (it decoded the
@@ -85,10 +90,19 @@ public struct EffectRunner {
                     try NoteJournal(storePath: path, meetingID: id, station: station).replay(into: store, now: now())
                 }
                 let index = min(max(0, meeting.currentStepIndex), max(0, agenda.steps.count - 1))
-                let notes = agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id)
-                return ([.meetingOpened(OpenedMeeting(meeting: started, agenda: agenda,
-                                                      stepSeconds: try store.stepSeconds(meetingID: id), notes: notes,
-                                                      drafts: try store.drafts(meetingID: id, station: station), role: role))], false)
+                let opened = try store.readingOnWriter {
+                    var opened = OpenedMeeting(meeting: started, agenda: agenda, stepSeconds: try store.stepSeconds(meetingID: id),
+                                               notes: agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id),
+                                               drafts: try store.drafts(meetingID: id, station: station), role: role)
+                    // And the step's first reading, which the interface
+                    // would ask next, of the reading thread.
+                    if !agenda.steps.isEmpty {
+                        let query = opened.firstQuery
+                        opened.firstReading = StepReading(query: query, data: try store.stepData(query))
+                    }
+                    return opened
+                }
+                return ([.meetingOpened(opened)], false)
             case .saveNote(let draft, let clearing):
                 return ([.noteSaved(try store.saveNote(draft, clearing: clearing, now: now()))], false)
             case .updateNote(let id, let text, let group, let type, let source, let clearing):

@@ -65,6 +65,10 @@ public struct OpenedMeeting: Equatable, Sendable {
     /// the note line of the step it is opened at).
     public var drafts: [String: String]
     public var role: RunRole
+    /// The step's first reading, read with the meeting: taken when it is
+    /// the one the interface would ask (`firstQuery`), instead of asking it
+    /// of the reading thread after the meeting is shown (issue 15).
+    public var firstReading: StepReading?
     public init(meeting: Meeting, agenda: Agenda, stepSeconds: [String: Double], notes: [Note], drafts: [String: String] = [:],
                 role: RunRole = .facilitator) {
         self.meeting = meeting
@@ -73,6 +77,26 @@ public struct OpenedMeeting: Equatable, Sendable {
         self.notes = notes
         self.drafts = drafts
         self.role = role
+    }
+
+    /// The reading of its step the interface asks first as the meeting
+    /// opens (`RunState.query`).
+    public var firstQuery: StepQuery {
+        var bare = self
+        bare.notes = []
+        bare.firstReading = nil
+        return RunState(opened: bare, now: 0).query
+    }
+}
+
+/// A step's reading and what it was asked.
+public struct StepReading: Equatable, Sendable {
+    public var query: StepQuery
+    public var data: StepData
+
+    public init(query: StepQuery, data: StepData) {
+        self.query = query
+        self.data = data
     }
 }
 
@@ -701,6 +725,12 @@ public struct AppState: Equatable, Sendable {
                 // Run again: its documents stay as they were at its finish
                 // until it is finished again.
                 say(texts[.finishedMeetingOpened], seconds: 15)
+            }
+            if let reading = opened.firstReading, reading.query == run.query {
+                // Read with the meeting: the step's first reading, asked
+                // and answered.
+                readsAsked += 1
+                return apply(.stepLoaded(reading.data))
             }
             return [.loadStep(run.query)]
         case .stepLoaded(let data):

@@ -317,7 +317,9 @@ func rehearseOpening(_ options: GlobalOptions, library: AgendaLibrary, role: Run
     guard let agenda = library.agendas.first?.agenda else { return }
     var state = initialState(options, library: library)
     let meeting = Meeting(id: 0, cycleID: 0, agendaID: agenda.id, title: "", status: .running, createdAt: 0)
-    _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [], role: role)))
+    var opened = OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [], role: role)
+    if let first = agenda.steps.first { opened.firstReading = StepReading(query: opened.firstQuery, data: StepData(stepID: first.id)) }
+    _ = state.update(.meetingOpened(opened))
     _ = Screens.render(state, size: Terminal.windowSize() ?? Size(width: 100, height: 30))
 }
 

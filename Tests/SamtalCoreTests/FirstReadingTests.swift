@@ -1,0 +1,47 @@
+import Testing
+@testable import SamtalCore
+
+/// The opening of a meeting may bring its step's first reading (read with
+/// the meeting on the store's thread, issue 15): taken when it answers what
+/// the interface would ask, so nothing is asked of the reading thread; else
+/// asked as before. Either way the readings asked and answered stay even.
+@Suite struct FirstReadingTests {
+    static let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .problemAnalysis, source: .police, steps: [
+        AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+        AgendaStep(id: "steget", title: "Steget", kind: .cluster, minutes: 30),
+    ])
+
+    func opening(role: RunRole, groupAreas: [Int: Int64] = [:]) -> OpenedMeeting {
+        var meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 2, currentStepIndex: 1, createdAt: 0)
+        meeting.groupAreas = ["steget": groupAreas]
+        return OpenedMeeting(meeting: meeting, agenda: Self.agenda, stepSeconds: [:], notes: [], role: role)
+    }
+
+    @Test("a first reading that answers the step's query is taken, and nothing is asked",
+          arguments: [RunRole.facilitator, .projector, .station(group: 2, name: "Åsa")])
+    func taken(role: RunRole) {
+        var opened = opening(role: role, groupAreas: [2: 6])
+        let data = StepData(stepID: "steget", focusAreas: [area(5, "Storgatan"), area(6, "Stationen")])
+        opened.firstReading = StepReading(query: opened.firstQuery, data: data)
+        var s = AppState(language: .sv, now: 100)
+        let effects = s.update(.meetingOpened(opened))
+        #expect(!effects.contains { if case .loadStep = $0 { true } else { false } })
+        let run = Fixtures.run(s)
+        #expect(run.stepLoaded)
+        #expect(run.data.focusAreas.map(\.name) == ["Storgatan", "Stationen"])
+        #expect(s.readsAsked == s.readsAnswered)
+    }
+
+    @Test("a first reading of another query is not taken: the step is asked for")
+    func notTaken() {
+        var opened = opening(role: .station(group: 2, name: ""), groupAreas: [2: 6])
+        var other = opened.firstQuery
+        other.focusAreaID = 5
+        opened.firstReading = StepReading(query: other, data: StepData(stepID: "steget", focusAreas: [area(5, "Storgatan")]))
+        var s = AppState(language: .sv, now: 100)
+        let effects = s.update(.meetingOpened(opened))
+        #expect(effects.contains(.loadStep(Fixtures.run(s).query)))
+        #expect(!Fixtures.run(s).stepLoaded)
+        #expect(s.readsAsked == s.readsAnswered + 1)
+    }
+}
