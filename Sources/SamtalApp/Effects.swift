@@ -19,6 +19,10 @@ public struct EffectRunner {
     /// Where background work (the workers, exports) posts its events.
     public var inbox = Inbox()
     public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    /// Whether the home screen's and the workspace's readings are made on
+    /// the writer's connection: for the runner of the thread that writes,
+    /// whose queue has only the opening's readings (`AppStore.readingOnWriter`).
+    public var readsOnWriter = false
 
     public init(store: AppStore, library: AgendaLibrary, role: RunRole = .facilitator, language: Language = .sv) {
         self.store = store
@@ -44,6 +48,11 @@ public struct EffectRunner {
         }
     }
 
+    /// A reading, on the writer's connection where this runner reads there.
+    private func reading<T>(_ body: () throws -> T) throws -> T {
+        readsOnWriter ? try store.readingOnWriter(body) : try body()
+    }
+
     private func attempt(_ effect: Effect) throws -> (events: [Event], quit: Bool) {
         do {
             switch effect {
@@ -52,7 +61,7 @@ public struct EffectRunner {
             case .suspend:
                 return ([], false) // the interface's loop suspends
             case .loadHome:
-                return ([.homeLoaded(try store.overview())], false)
+                return ([.homeLoaded(try reading { try store.overview() })], false)
             case .createCycle(let area, let period):
                 return ([.cycleCreated(try store.createCycle(area: area, period: period, now: now()))], false)
             case .createMeeting(let cycleID, let agendaID, let title, let date, let place):
@@ -153,7 +162,7 @@ public struct EffectRunner {
                 }
                 return ([], false)
             case .loadAnalysis(let cycleID):
-                return ([.analysisLoaded(try store.cycleAnalysis(cycleID: cycleID))], false)
+                return ([.analysisLoaded(try reading { try store.cycleAnalysis(cycleID: cycleID) })], false)
             case .writeAnalysis(let write, let cycleID):
                 // Read again even when the write fails: another terminal
                 // may have changed what the write was based on.

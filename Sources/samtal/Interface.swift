@@ -104,7 +104,13 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     // by another process (reads go on in WAL mode) does not hold up what
     // the screen shows. A read that overtakes a write of the same step is
     // answered again by the write (see `writesInFlight` in the core).
-    let worker = EffectWorker(runner: runner)
+    // The writing thread's readings (only the opening's: the home screen,
+    // the workspace) are made on the writer's connection, so that the
+    // pool's first reader connection is not opened before the first frame
+    // (issue 15).
+    var writing = runner
+    writing.readsOnWriter = true
+    let worker = EffectWorker(runner: writing)
     let reader = EffectWorker(runner: runner)
     /// Hands an event to the core; what it asks of the store goes to the
     /// workers, in order, and comes back as events through the inbox.

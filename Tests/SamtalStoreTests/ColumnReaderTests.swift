@@ -51,3 +51,18 @@ struct ColumnReaderTests {
         }
     }
 }
+
+@Suite("Readings on the writer's connection")
+struct ReadingOnWriterTests {
+    @Test("the opening's readings on the writer's connection read what the pool's readers read")
+    func sameAsSnapshot() throws {
+        let temp = try TempFolder()
+        let store = try AppStore(path: temp.file("samtal.sqlite"))
+        let f = try Fixture(store: store)
+        _ = try store.saveNote(f.draft("Buskörning på Storgatan"), now: 10)
+        let onWriter = try store.readingOnWriter { (try store.overview(), try store.notes(meetingID: f.meeting.id, stepID: "lagesbild")) }
+        #expect(onWriter.0 == (try store.overview()))
+        #expect(onWriter.1 == (try store.notes(meetingID: f.meeting.id, stepID: "lagesbild")))
+        #expect(onWriter.1.map(\.text) == ["Buskörning på Storgatan"])
+    }
+}
