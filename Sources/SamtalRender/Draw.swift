@@ -152,12 +152,12 @@ func wrapText(_ s: String, width: Int, indent: String = "", maxLines: Int = 1000
         lineWidth = indentWidth
         hasWord = false
     }
-    paragraphs: for paragraph in source.split(separator: "\n", omittingEmptySubsequences: false) {
+    paragraphs: for paragraph in splitAtByte(source[...], UInt8(ascii: "\n"), omittingEmpty: false) {
         let startCount = out.count
         line = ""
         lineWidth = 0
         hasWord = false
-        for piece in paragraph.split(separator: " ") {
+        for piece in splitAtByte(paragraph, UInt8(ascii: " "), omittingEmpty: true) {
             if out.count > maxLines { break paragraphs }
             var word = piece
             var ww = DisplayWidth.of(String(word))
@@ -193,6 +193,28 @@ func wrapText(_ s: String, width: Int, indent: String = "", maxLines: Int = 1000
         out = Array(out.prefix(maxLines))
         if let last = out.last { out[out.count - 1] = truncate(last + " …", width: width) }
     }
+    return out
+}
+
+/// `text` split where the ASCII byte `separator` is, found by byte: a
+/// split by `Character` runs the grapheme-breaking rules over every
+/// character, which was most of a first frame's wrapping (~3.8 M
+/// instructions, issue 15). A space or a line break is a character of its
+/// own in any text typed (only a combining mark right after it would join
+/// it), so the pieces are those of the split by `Character`.
+func splitAtByte(_ text: Substring, _ separator: UInt8, omittingEmpty: Bool) -> [Substring] {
+    var out: [Substring] = []
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var i = start
+    while i != bytes.endIndex {
+        if bytes[i] == separator {
+            if !(omittingEmpty && start == i) { out.append(text[start..<i]) }
+            start = bytes.index(after: i)
+        }
+        i = bytes.index(after: i)
+    }
+    if !(omittingEmpty && start == bytes.endIndex) { out.append(text[start..<bytes.endIndex]) }
     return out
 }
 
