@@ -8,7 +8,7 @@ import Testing
 
     @Test("the pieces are those of a split by Character, for random texts")
     func sameAsCharacterSplit() {
-        var rng = SplitMix(seed: 15)
+        var rng = NotesWindowEquivalenceTests.Generator(state: 15)
         for _ in 0..<2_000 {
             let n = Int(rng.next() % 24)
             let text = (0..<n).map { _ in Self.alphabet[Int(rng.next() % UInt64(Self.alphabet.count))] }.joined()
@@ -20,18 +20,5 @@ import Testing
                 }
             }
         }
-    }
-}
-
-/// A small seeded generator, so that a failure can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
