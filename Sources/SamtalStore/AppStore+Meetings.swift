@@ -87,18 +87,20 @@ extension AppStore {
         try snapshot { db in try Self.meeting(db, id: id) }
     }
 
-    /// Whether the meeting exists: one indexed lookup, where `meeting(id:)`
-    /// decodes the meeting, its participants and its room (a start of
-    /// `samtal run` asks only this before the interface reads the meeting).
-    public func meetingExists(id: Int64) throws -> Bool {
-        // Before the interface starts, on the connection that inspected the
-        // store: its first query through GRDB cost ~2.9 M instructions of
-        // first-time work on the start's path (issue 15).
-        if let found = try inspection.read({ try $0.value("SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?)", [id]) }) {
-            return found == "1"
+    /// The meeting's agenda and the index of its current step (nil: no such
+    /// meeting): one indexed lookup, where `meeting(id:)` decodes the
+    /// meeting, its participants and its room. Asked before the interface
+    /// starts, on the connection that inspected the store (its first query
+    /// through GRDB cost ~2.9 M instructions of first-time work); the first
+    /// screen is rehearsed with them while the meeting is read (issue 15).
+    public func meetingOutline(id: Int64) throws -> (agendaID: String, stepIndex: Int)? {
+        let sql = "SELECT agenda_id, current_step_index FROM meeting WHERE id = ?"
+        if let found = try inspection.read({ try $0.rows(sql, [id]) }) {
+            guard let row = found.first, row.count == 2, let agendaID = row[0] else { return nil }
+            return (agendaID, row[1].flatMap { Int($0) } ?? 0)
         }
         return try snapshot { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?)", arguments: [id]) ?? false
+            try Row.fetchOne(db, sql: sql, arguments: [id]).map { ($0[0], $0[1]) }
         }
     }
 

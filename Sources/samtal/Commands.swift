@@ -82,9 +82,11 @@ struct RunMeeting: ParsableCommand {
     @Argument(help: h("Mötets id (se `samtal meeting list`).", "The meeting's id (see `samtal meeting list`).", value: "möte"), completion: completeIDs(meetings: true, cycles: false), transform: meetingArgument) var meeting: Int64
 
     func run() throws {
-        let library = preloadLibrary(options, rehearsing: .facilitator)
+        let outline = Handoff<MeetingOutline>()
+        let library = preloadLibrary(options, rehearsing: .facilitator, outline: outline)
         let store = try openStore(options)
-        guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
+        guard let (agendaID, stepIndex) = try store.meetingOutline(id: meeting) else { throw noMeeting(meeting, options) }
+        outline.set(MeetingOutline(agendaID: agendaID, stepIndex: stepIndex))
         try runInterface(options: options, store: store, library: library, openMeeting: meeting)
     }
 }
@@ -100,9 +102,11 @@ struct Present: ParsableCommand {
                        "color, contrast (white and strong colours on black, all bold) or mono (no colours).", value: "tema")) var theme: ProjectorTheme = .color
 
     func run() throws {
-        let library = preloadLibrary(options, rehearsing: .projector)
+        let outline = Handoff<MeetingOutline>()
+        let library = preloadLibrary(options, rehearsing: .projector, outline: outline)
         let store = try openStore(options)
-        guard try store.meetingExists(id: meeting) else { throw noMeeting(meeting, options) }
+        guard let (agendaID, stepIndex) = try store.meetingOutline(id: meeting) else { throw noMeeting(meeting, options) }
+        outline.set(MeetingOutline(agendaID: agendaID, stepIndex: stepIndex))
         try runInterface(options: options, store: store, library: library, openMeeting: meeting, role: .projector,
                          theme: theme == .mono ? .monochrome : theme == .contrast ? .highContrast : nil)
     }
@@ -119,9 +123,11 @@ struct Capture: ParsableCommand {
     @Option(help: h("Antecknarens namn, visas i sidhuvudet.", "The note-taker's name, shown in the header.", value: "namn")) var name: String = ""
 
     func run() throws {
-        let library = preloadLibrary(options, rehearsing: .station(group: group, name: name))
+        let outline = Handoff<MeetingOutline>()
+        let library = preloadLibrary(options, rehearsing: .station(group: group, name: name), outline: outline)
         let store = try openStore(options)
         guard let m = try store.meeting(id: meeting) else { throw noMeeting(meeting, options) }
+        outline.set(MeetingOutline(agendaID: m.agendaID, stepIndex: m.currentStepIndex))
         try checkGroup(group, of: m)
         try runInterface(options: options, store: store, library: library, openMeeting: meeting, role: .station(group: group, name: typed("--name", name)))
     }

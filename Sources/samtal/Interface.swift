@@ -49,10 +49,40 @@ func requireKnownTerminalType(_ options: GlobalOptions) throws {
 /// two, not for both one after the other (issue 15). Once they are read,
 /// the same thread rehearses the first screen (`rehearseOpening`), still
 /// beside the store's opening.
-func preloadLibrary(_ options: GlobalOptions, rehearsing role: RunRole? = nil) -> Preload<AgendaLibrary> {
+func preloadLibrary(_ options: GlobalOptions, rehearsing role: RunRole? = nil, outline: Handoff<MeetingOutline>? = nil) -> Preload<AgendaLibrary> {
     Preload(then: { library in
-        if let role { rehearseOpening(options, library: library, role: role) }
+        // The meeting's agenda and step, once the store has said them.
+        if let role { rehearseOpening(options, library: library, role: role, outline: outline?.wait(seconds: 0.2)) }
     }, { options.agendaLibrary() })
+}
+
+/// What the first screen of a meeting is drawn from before the meeting is
+/// read: its agenda and its current step (`AppStore.meetingOutline`).
+struct MeetingOutline: Sendable {
+    var agendaID: String
+    var stepIndex: Int
+}
+
+/// A value one thread hands to another, which waits for it a while.
+final class Handoff<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: T?
+
+    func set(_ newValue: T) {
+        condition.lock()
+        value = newValue
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The value, once set; nil after `seconds` without it.
+    func wait(seconds: Double) -> T? {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil, condition.wait(until: deadline) {}
+        return value
+    }
 }
 
 /// A value worked out on a thread of its own; `value` waits for it. What
@@ -313,16 +343,19 @@ func rehearseFirstKey(_ state: AppState, size: Size) {
 }
 
 /// While the store opens, the agendas' thread would only wait. It draws
-/// (and drops) a frame of a meeting with no notes instead, on a state of
-/// its own, at the terminal's size: the first frame's first-time costs (the
-/// runtime's first lookups of types and conformances, lazy tables, pages
-/// of the binary read in: most of that frame's cost, several million
-/// instructions, issue 15) are paid beside the opening, on the other core,
-/// instead of after it. Nothing is written, sent or drawn.
-func rehearseOpening(_ options: GlobalOptions, library: AgendaLibrary, role: RunRole) {
-    guard let agenda = library.agendas.first?.agenda else { return }
+/// (and drops) a frame of the meeting's step with no notes instead, on a
+/// state of its own, at the terminal's size: the first frame's first-time
+/// costs (the runtime's first lookups of types and conformances, lazy
+/// tables, pages of the binary read in: most of that frame's cost, several
+/// million instructions, issue 15) are paid beside the opening, on the
+/// other core, instead of after it; so are the agenda's decoding and the
+/// step's text laid out (both kept for the real frame). Nothing is written,
+/// sent or drawn.
+func rehearseOpening(_ options: GlobalOptions, library: AgendaLibrary, role: RunRole, outline: MeetingOutline?) {
+    guard let agenda = outline.flatMap({ library.agenda(id: $0.agendaID)?.agenda }) ?? library.agendas.first?.agenda else { return }
     var state = initialState(options, library: library)
-    let meeting = Meeting(id: 0, cycleID: 0, agendaID: agenda.id, title: "", status: .running, createdAt: 0)
+    let meeting = Meeting(id: 0, cycleID: 0, agendaID: agenda.id, title: "", currentStepIndex: outline?.stepIndex ?? 0,
+                          status: .running, createdAt: 0)
     var opened = OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [], role: role)
     if let first = agenda.steps.first { opened.firstReading = StepReading(query: opened.firstQuery, data: StepData(stepID: first.id)) }
     _ = state.update(.meetingOpened(opened))

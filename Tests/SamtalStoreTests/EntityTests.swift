@@ -55,23 +55,28 @@ struct EntityTests {
         #expect(try store.overview() == [CycleOverview(cycle: cycle, meetings: [read])])
     }
 
-    @Test("whether a meeting exists is what reading it says")
-    func meetingExists() throws {
+    @Test("a meeting's outline (agenda, current step) is what reading it says; none for a meeting that is not there")
+    func meetingOutline() throws {
         let fixture = try Fixture.inMemory()
-        #expect(try fixture.store.meetingExists(id: fixture.meeting.id))
+        let outline = try #require(try fixture.store.meetingOutline(id: fixture.meeting.id))
+        #expect(outline.agendaID == "medarbetardialog-vad" && outline.stepIndex == 0)
         #expect(try fixture.store.meeting(id: fixture.meeting.id + 1) == nil)
-        #expect(try !fixture.store.meetingExists(id: fixture.meeting.id + 1))
+        #expect(try fixture.store.meetingOutline(id: fixture.meeting.id + 1) == nil)
     }
 
-    @Test("whether a meeting exists, on a store file: on the connection that inspected it, and once the watcher has that one")
-    func meetingExistsOnAFile() throws {
+    @Test("a meeting's outline, on a store file: on the connection that inspected it, and once the watcher has that one")
+    func meetingOutlineOnAFile() throws {
         let temp = try TempFolder()
         let fixture = try Fixture(store: AppStore(path: temp.file("samtal.sqlite")))
         let id = fixture.meeting.id
-        #expect(try fixture.store.meetingExists(id: id) && !fixture.store.meetingExists(id: id + 1))
+        try fixture.store.moveToStep(meetingID: id, leaving: "lagesbild", seconds: 1, toIndex: 2, now: 5)
+        #expect(try fixture.store.meetingOutline(id: id)?.stepIndex == 2)
+        #expect(try fixture.store.meetingOutline(id: id + 1) == nil)
         let watcher = try ChangeWatcher(store: fixture.store)
         defer { watcher.close() }
-        #expect(try fixture.store.meetingExists(id: id) && !fixture.store.meetingExists(id: id + 1))
+        #expect(try fixture.store.meetingOutline(id: id)?.agendaID == "medarbetardialog-vad")
+        #expect(try fixture.store.meetingOutline(id: id)?.stepIndex == 2)
+        #expect(try fixture.store.meetingOutline(id: id + 1) == nil)
     }
 
     @Test("saving facts again replaces the participant rows and keeps their new order")
