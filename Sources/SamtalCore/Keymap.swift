@@ -437,11 +437,15 @@ public enum Keymap {
         var table: [KeyContext: [Key: (action: Action?, Void)]] = [:]
         for context in KeyContext.allCases {
             var map: [Key: (action: Action?, Void)] = [:]
+            // Made once per context: it is a new Set at each call (asked
+            // for each binding's each key, it was ~7 M instructions of the
+            // first key, issue 15).
+            let hidden = context.hiddenFromParent
             var c: KeyContext? = context
             while let current = c {
                 for b in bindings where b.context == current {
                     for key in b.keys where map[key] == nil {
-                        let visible = current == context || !context.hiddenFromParent.contains(b.action)
+                        let visible = current == context || !hidden.contains(b.action)
                         map[key] = (visible ? b.action : nil, ())
                     }
                 }
