@@ -319,7 +319,13 @@ public struct AppStore: Sendable {
 
     /// SQLite online backup of `source` into a new private file.
     static func copy(_ source: any DatabaseReader, to path: String) throws {
-        try FileModes.createPrivateFile(path)
+        do {
+            try FileModes.createPrivateFile(path)
+        } catch let error as FileModes.SystemError {
+            // Said in the interface's language: a file that is there
+            // already, no permission, a full disk.
+            throw OutputError.system(path: path, code: error.code)
+        }
         let destination = try DatabaseQueue(path: path)
         try source.backup(to: destination)
         try destination.close()

@@ -336,8 +336,10 @@ struct Backup: ParsableCommand {
             let base = (options.storePath as NSString).deletingPathExtension
             return "\(base)-backup-\(f.string(from: Date())).sqlite"
         }()
-        try store.backup(to: target)
-        print(target)
+        try failingWithMessage(options) {
+            try store.backup(to: target)
+            print(target)
+        }
     }
 }
 

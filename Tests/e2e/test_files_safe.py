@@ -56,6 +56,20 @@ class FilesSafeTests(E2ETestCase):
         english = self.ws.cli("export", self.meeting, "--output", self.ws.store, "--lang", "en", check=False)
         self.assertIn("store", english.stderr)
 
+    def test_a_backup_never_writes_over_a_file_and_says_so_in_the_interfaces_language(self):
+        existing = self.path("kopia.sqlite")
+        with open(existing, "w") as f:
+            f.write("min egen fil")
+        for lang, words in [("sv", ["finns redan", "kopia.sqlite"]), ("en", ["already exists", "kopia.sqlite"])]:
+            result = self.ws.cli("backup", "--output", existing, "--lang", lang, check=False)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            for word in words:
+                self.assertIn(word, result.stderr, lang)
+            self.assertNotIn("cannot create", result.stderr if lang == "sv" else "")
+            with open(existing) as f:
+                self.assertEqual(f.read(), "min egen fil")
+        self.assert_store_intact()
+
     def test_internal_documents_are_written_0600_public_ones_as_usual(self):
         cycle = self.ws.sqlite(f"SELECT cycle_id FROM meeting WHERE id = {self.meeting}")[0][0]
         old = os.umask(0o022)
