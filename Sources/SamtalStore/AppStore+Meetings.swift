@@ -26,9 +26,8 @@ extension AppStore {
     /// date, then creation time, then id), and whether it is retired.
     public func overview() throws -> [CycleOverview] {
         try snapshot { db in
-            let cycles = try db.rows("SELECT id, area, period, created_at FROM cycle ORDER BY created_at DESC, id DESC") {
-                StoredCycle(id: $0.int64(0), area: $0.text(1), period: $0.text(2), createdAt: $0.double(3))
-            }
+            let cycles = try db.rows("SELECT \(StoredCycle.orderedColumns) FROM cycle ORDER BY created_at DESC, id DESC",
+                                     StoredCycle.init(columns:))
             let meetings = Dictionary(grouping: try Self.meetings(db, cycleID: nil), by: \.cycleID)
             let retired = Set(try Int64.fetchAll(db, sql: "SELECT cycle_id FROM cycle_retirement"))
             return cycles.map { record in

@@ -243,7 +243,7 @@ extension AppStore {
     /// - Throws: `StoreError.notFound` for a missing cycle.
     public func cycleAnalysis(cycleID: Int64) throws -> CycleAnalysis {
         try snapshot { db in
-            guard let cycle = try StoredCycle.fetchOne(db, key: cycleID) else {
+            guard let cycle = try StoredCycle.fetch(db, id: cycleID) else {
                 throw StoreError.notFound(what: "Cycle \(cycleID)")
             }
             let meetings = try Self.meetings(db, cycleID: cycleID).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
@@ -272,7 +272,9 @@ extension AppStore {
                 cycle: cycle.cycle, meetings: meetings, focusAreas: areas, dots: Ranking.count(decisive),
                 promiseAreas: Set(areas.filter(\.leadsToPromise).map(\.id)), problems: problems, causes: causes,
                 activities: activities, goals: try Self.goals(db, cycleID: cycleID),
-                promise: try StoredPromise.fetchOne(db, key: cycleID)?.promise,
+                // In plain SQL: a request by key looks the table's primary
+                // key up in the schema first (issue 15).
+                promise: try StoredPromise.fetchOne(db, sql: "SELECT * FROM promise WHERE cycle_id = ?", arguments: [cycleID])?.promise,
                 followUps: try Self.followUps(db, cycleID: cycleID), notes: notes)
             analysis.earlierDots = Ranking.count(earlier)
             analysis.decidedIn = decisive.first?.meetingID

@@ -34,6 +34,21 @@ struct StoredCycle: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+extension StoredCycle {
+    /// The columns `init(columns:)` reads, in its order.
+    static let orderedColumns = "id, area, period, created_at"
+
+    init(columns c: ColumnReader) {
+        self.init(id: c.int64(0), area: c.text(1), period: c.text(2), createdAt: c.double(3))
+    }
+
+    /// The cycle `id`, in plain SQL read by column index (a request by key
+    /// looks the table's primary key up in the schema first, issue 15).
+    static func fetch(_ db: Database, id: Int64) throws -> StoredCycle? {
+        try db.rows("SELECT \(orderedColumns) FROM cycle WHERE id = ?", arguments: [id], StoredCycle.init(columns:)).first
+    }
+}
+
 /// A meeting row. Its agenda snapshot is a row of `meeting_agenda`, read and
 /// written on its own (lists of meetings should not load every agenda text).
 struct StoredMeeting: Codable, FetchableRecord, MutablePersistableRecord {

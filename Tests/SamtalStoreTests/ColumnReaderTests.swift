@@ -34,6 +34,11 @@ struct ColumnReaderTests {
             let meetingsByIndex = try db.rows("SELECT \(StoredMeeting.orderedColumns) FROM meeting", StoredMeeting.init(columns:))
             #expect(meetingsByIndex.map { String(describing: $0) } == meetingsByName.map { String(describing: $0) })
             #expect(meetingsByIndex.first?.finishedAt == 14)
+            let cyclesByName = try StoredCycle.fetchAll(db)
+            let cyclesByIndex = try db.rows("SELECT \(StoredCycle.orderedColumns) FROM cycle", StoredCycle.init(columns:))
+            #expect(cyclesByIndex.map { String(describing: $0) } == cyclesByName.map { String(describing: $0) })
+            #expect(try StoredCycle.fetch(db, id: f.cycle.id)?.cycle == f.cycle)
+            #expect(try StoredCycle.fetch(db, id: f.cycle.id + 1) == nil)
         }
     }
 
