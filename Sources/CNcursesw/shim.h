@@ -28,12 +28,15 @@ static inline attr_t samtal_a_dim(void) { return A_DIM; }
 static inline attr_t samtal_a_normal(void) { return A_NORMAL; }
 
 // Whether the terminfo database describes $TERM: setupterm reads the
-// description (and writes nothing to the terminal); it is let go at once.
+// description (and writes nothing to the terminal); it is let go at once,
+// and the description in use before (if any) is put back.
 static inline int samtal_terminal_type_known(void) {
+    TERMINAL *before = cur_term;
     int error = 0;
-    if (setupterm(NULL, 1, &error) != OK) return 0;
-    del_curterm(set_curterm(NULL));
-    return 1;
+    int known = setupterm(NULL, 1, &error) == OK;
+    TERMINAL *read = set_curterm(before);
+    if (read != NULL && read != before) del_curterm(read);
+    return known;
 }
 
 // A fatal signal leaves the terminal in raw mode on the alternate screen.
