@@ -400,6 +400,8 @@ public enum ConfirmAction: Equatable, Sendable {
     case deleteContribution(Int64)
     /// Write the export over the file already at its output.
     case overwriteExport(ExportRequest)
+    /// Leave the program with a form's typed text not saved.
+    case quitUnsavedForm
 }
 
 public enum Dialog: Equatable, Sendable {
@@ -1016,6 +1018,9 @@ public struct AppState: Equatable, Sendable {
         case (.help, .quit):
             dialog = nil
             return quitEffects()
+        case (.confirm(.quitUnsavedForm), .confirmYes):
+            dialog = nil
+            return quitEffects()
         case (.confirm(.overwriteExport(let request)), .confirmYes):
             dialog = nil
             return [.export(request)]
@@ -1053,7 +1058,7 @@ public struct AppState: Equatable, Sendable {
                 return [.writeStep(.deleteContribution(id: id), run.query)]
             case .deleteCause, .deleteFollowUp:
                 return [] // workspace only
-            case .overwriteExport, .retireCycle:
+            case .overwriteExport, .retireCycle, .quitUnsavedForm:
                 return [] // answered above
             case .finishMeeting:
                 let seconds = max(0, now - run.clockStart)
@@ -1169,6 +1174,10 @@ public struct AppState: Equatable, Sendable {
         case .help:
             dialog = .help(keyContext)
         case .quit:
+            if form.isChanged {
+                dialog = .confirm(.quitUnsavedForm)
+                return []
+            }
             return quitEffects()
         case .cancel:
             screen = .home(HomeState())

@@ -94,11 +94,24 @@ public struct Form: Equatable, Sendable {
     public var focus: Int = 0
     public var error: String?
 
+    /// What the fields held when the form was opened.
+    private var openedWith: [String] = []
+
     public init(purpose: FormPurpose, fields: [FormField], participants: [[TextField]]? = nil) {
         self.purpose = purpose
         self.fields = fields
         self.participants = participants
+        openedWith = texts
     }
+
+    /// Every field's and participant cell's text, in order.
+    private var texts: [String] {
+        fields.map(\.text) + (participants ?? []).flatMap { $0.map(\.text) }
+    }
+
+    /// Whether anything was typed or chosen since the form was opened:
+    /// leaving the program then asks first (the form is not a draft).
+    public var isChanged: Bool { texts != openedWith }
 
     public var focusCount: Int { fields.count + (participants?.count ?? 0) * ParticipantColumn.allCases.count }
 

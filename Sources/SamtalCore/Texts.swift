@@ -37,7 +37,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case stepsHeading, talkingPointsHeading, talkingPointsHidden, notesHeading, stepLabel
     case groupLabel, plenary, inputPlaceholder, editingLabel, noNotes
     case noteSaved, noteUpdated, noteDeleted, inputFull
-    case confirmDelete, confirmFinish, meetingFinished
+    case confirmDelete, confirmFinish, meetingFinished, confirmQuitUnsavedForm
     case typeProblem, typeOpportunity, typePositive, typeQuestion, typeDecision
     // misc
     case tooSmall, storeError
@@ -568,6 +568,9 @@ public struct Texts: Sendable {
         case .inputFull: return ("Raden är full – tryck {saveNote} för att spara", "The line is full – press {saveNote} to save")
         case .confirmDelete: return ("Ta bort anteckningen?", "Delete the note?")
         case .confirmFinish: return ("Slutför mötet? Det går att öppna det igen.", "Finish the meeting? It can be opened again.")
+        case .confirmQuitUnsavedForm:
+            return ("Formuläret är inte sparat: det du skrivit går förlorat. Avsluta ändå? (F9 sparar, sedan F10.)",
+                    "The form is not saved: what you typed is lost. Quit anyway? (F9 saves, then F10.)")
         case .meetingFinished: return ("Mötet är slutfört.", "The meeting is finished.")
         case .typeProblem: return ("problem", "problem")
         case .typeOpportunity: return ("möjlighet", "opportunity")

@@ -385,6 +385,11 @@ extension AppState {
             dialog = .help(.recordForm)
             return []
         case .quit:
+            ws.form = form
+            if form.isChanged {
+                dialog = .confirm(.quitUnsavedForm)
+                return []
+            }
             return quitEffects()
         case .cancel:
             ws.form = nil

@@ -59,6 +59,24 @@ import Testing
         #expect(state.update(.key(.function(9))) == [.createCycle(area: "Västerås city", period: "2027 Q1")])
     }
 
+    @Test("F10 or Ctrl-C in a form with typed text asks first; no keeps the form and its text; an untouched form is left at once")
+    func quitFromAChangedFormAsks() {
+        var state = home()
+        _ = state.update(.key(.char("n")))
+        #expect(state.update(.key(.function(10))) == [.quit]) // nothing typed
+        state = home()
+        _ = state.update(.key(.char("n")))
+        Fixtures.type("Västerås city", into: &state)
+        #expect(state.update(.key(.function(10))) == [])
+        #expect(state.dialog == .confirm(.quitUnsavedForm))
+        _ = state.update(.key(.char("n")))
+        #expect(state.dialog == nil)
+        guard case .form(let f) = state.screen else { Issue.record("no form"); return }
+        #expect(f.fields.first?.text == "Västerås city")
+        #expect(state.update(.key(.ctrl("c"))) == [])
+        #expect(state.update(.key(.char("j"))) == [.quit])
+    }
+
     @Test func newMeetingFormOffersTheAgendasAndToday() {
         var state = home()
         _ = state.update(.key(.char("m")))

@@ -45,6 +45,40 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.key("F9")
         p.wait_for("F9 Spara", gone=True)
 
+    def test_f10_in_a_form_with_unsaved_text_asks_before_the_text_is_lost(self):
+        """F10 (or Ctrl-C) with text typed in a form and not saved asked
+        nothing and lost the text (found by the ninth walk)."""
+        cycle = self.seeded_cycle()
+        p = self.open(cycle)
+        p.key("F4")
+        p.wait_for("Målbild")
+        p.key("Tab", "Tab")
+        p.type("Ljus i gångtunneln året om")
+        p.wait_for("Ljus i gångtunneln året om")
+        p.key("F10")
+        p.wait_for("inte sparat")
+        self.assertFalse(p.pane_dead())
+        # No: back in the form, the text where it was; it can be saved.
+        p.key("n")
+        p.wait_for("inte sparat", gone=True)
+        self.assertIn("Ljus i gångtunneln året om", p.screen())
+        self.save(p)
+        # Saved, F10 leaves at once; and a form not changed asks nothing.
+        p.key("F4")
+        p.wait_for("Målbild")
+        p.key("C-c")
+        p.wait_exit()
+        q = self.open(cycle)
+        q.key("F4")
+        q.wait_for("Ljus i gångtunneln året om")
+        # Yes: leaves without saving what was typed since.
+        q.key("Tab", "Tab")
+        q.type(" och natt")
+        q.key("F10")
+        q.wait_for("inte sparat")
+        q.key("j")
+        q.wait_exit()
+
     def test_from_a_focus_area_to_a_promise_and_its_follow_up_surviving_a_restart(self):
         cycle = self.seeded_cycle()
         p = self.open(cycle)
