@@ -1017,6 +1017,10 @@ public struct AppState: Equatable, Sendable {
             helpScroll = max(0, helpScroll - 1)
         case (.help, .quit):
             dialog = nil
+            if hasUnsavedForm {
+                dialog = .confirm(.quitUnsavedForm)
+                return []
+            }
             return quitEffects()
         case (.confirm(.quitUnsavedForm), .confirmYes):
             dialog = nil
@@ -1075,6 +1079,16 @@ public struct AppState: Equatable, Sendable {
             break // every other key is ignored while a dialog is open
         }
         return []
+    }
+
+    /// Whether a form on screen holds text typed and not saved (leaving
+    /// asks first).
+    var hasUnsavedForm: Bool {
+        switch screen {
+        case .form(let form): return form.isChanged
+        case .workspace(let ws): return ws.form?.isChanged ?? false
+        default: return false
+        }
     }
 
     /// Leaving: the running step clock is written first.

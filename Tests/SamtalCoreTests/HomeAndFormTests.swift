@@ -74,6 +74,11 @@ import Testing
         guard case .form(let f) = state.screen else { Issue.record("no form"); return }
         #expect(f.fields.first?.text == "Västerås city")
         #expect(state.update(.key(.ctrl("c"))) == [])
+        #expect(state.update(.key(.char("n"))) == [])
+        // From the help over the form, too.
+        _ = state.update(.key(.function(1)))
+        #expect(state.update(.key(.function(10))) == [])
+        #expect(state.dialog == .confirm(.quitUnsavedForm))
         #expect(state.update(.key(.char("j"))) == [.quit])
     }
 
