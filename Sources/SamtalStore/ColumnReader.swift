@@ -30,7 +30,6 @@ struct ColumnReader {
 
     func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
     func optionalDouble(_ i: Int32) -> Double? { isNull(i) ? nil : double(i) }
-    func optionalInt64(_ i: Int32) -> Int64? { isNull(i) ? nil : int64(i) }
 
     /// A column holding one of an enum's raw values; an unknown value
     /// throws, as decoding the record would.
