@@ -14,18 +14,17 @@ extension AppStore {
     func transaction<T>(_ body: (Database) throws -> T) throws -> T {
         try joining(body) { open in
             try writer.write { db in
-                Thread.current.threadDictionary[Self.writingKey] = true
-                defer { Thread.current.threadDictionary[Self.writingKey] = nil }
+                let state = ThreadTransactions.current
+                state.writing += 1
+                defer { state.writing -= 1 }
                 return try open(db)
             }
         }
     }
 
-    private static let writingKey = "samtal.store.writing"
-
     /// Whether this thread is inside a write transaction (what it reads
     /// may yet be rolled back).
-    var isWriting: Bool { Thread.current.threadDictionary[Self.writingKey] != nil }
+    var isWriting: Bool { ThreadTransactions.current.writing > 0 }
 
     /// Runs `body` in a read transaction (one snapshot of the store): a new
     /// one, or the transaction this thread is already in.
@@ -55,17 +54,15 @@ extension AppStore {
 
     /// `body` in the transaction this thread is in, else in one `open` starts.
     private func joining<T>(_ body: (Database) throws -> T, open: ((Database) throws -> T) throws -> T) throws -> T {
-        // The writer's address as a number: interpolating the
-        // ObjectIdentifier went through `print`'s machinery, ~1 M
-        // instructions the first time (issue 15), and again at every read.
-        let key = "samtal.store.transaction." + String(UInt(bitPattern: ObjectIdentifier(writer)), radix: 16)
-        if let db = Thread.current.threadDictionary[key] as? Database {
+        let state = ThreadTransactions.current
+        let key = ObjectIdentifier(writer)
+        if let db = state.joined(key) {
             return try body(db)
         }
         return try withoutActuallyEscaping(body) { body in
             try open { db in
-                Thread.current.threadDictionary[key] = db
-                defer { Thread.current.threadDictionary[key] = nil }
+                state.open.append((key, db))
+                defer { state.open.removeAll { $0.store == key } }
                 return try body(db)
             }
         }
@@ -75,5 +72,39 @@ extension AppStore {
     /// committed, or none.
     public func inOneTransaction(_ body: () throws -> Void) throws {
         try transaction { _ in try body() }
+    }
+}
+
+/// The transactions this thread is in, one per store, and how deep it is in
+/// writes. Kept under a pthread key rather than in Foundation's
+/// `threadDictionary`: storing a Database there bridged it to an
+/// NSDictionary, ~2.4 M instructions of runtime type checks on the start's
+/// path (issue 15). A thread is in at most a few stores' transactions, so a
+/// list is searched, not hashed.
+final class ThreadTransactions {
+    var open: [(store: ObjectIdentifier, db: Database)] = []
+    var writing = 0
+
+    func joined(_ store: ObjectIdentifier) -> Database? {
+        open.first { $0.store == store }?.db
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let made = pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<ThreadTransactions>.fromOpaque(pointer).release() }
+        }
+        precondition(made == 0, "pthread_key_create: \(made)")
+        return key
+    }()
+
+    /// This thread's, made on its first use and released when it ends.
+    static var current: ThreadTransactions {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<ThreadTransactions>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let made = ThreadTransactions()
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
     }
 }
