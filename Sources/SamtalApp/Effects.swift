@@ -138,6 +138,11 @@ public struct EffectRunner {
             case .saveDraft(let meetingID, let station, let field, let text):
                 try store.saveDraft(meetingID: meetingID, station: station, field: field, text: text, now: now())
                 return ([], false)
+            case .loadFormDraft(let scope):
+                return ([.formDraftLoaded(scope: scope, try reading { try store.formDraft(scope: scope) })], false)
+            case .saveFormDraft(let scope, let draft):
+                try store.saveFormDraft(scope: scope, draft: draft, now: now())
+                return ([], false)
             case .setPersonalDataChecked(let noteID, let checked):
                 return ([.noteUpdated(try store.setPersonalDataChecked(noteID: noteID, checked: checked))], false)
             case .setNoteHidden(let noteID, let hidden):

@@ -471,6 +471,8 @@ public enum Event: Equatable, Sendable {
     case noteNotSaved(NoteDraft, message: String)
     /// Leaving, once what was sent to the store is written.
     case closing
+    /// A screen's stored form draft (`.loadFormDraft`), if it has one.
+    case formDraftLoaded(scope: String, FormDraft?)
 }
 
 public enum Effect: Equatable, Sendable {
@@ -493,6 +495,10 @@ public enum Effect: Equatable, Sendable {
     /// Keeps a field's unsaved text (nil removes the draft; "" is a stored
     /// field emptied but not yet saved).
     case saveDraft(meetingID: Int64, station: String, field: String, text: String?)
+    /// Asks for the form draft a screen left (answered by `.formDraftLoaded`).
+    case loadFormDraft(scope: String)
+    /// Keeps a form's unsaved content for the screen `scope` (nil removes it).
+    case saveFormDraft(scope: String, draft: FormDraft?)
     /// The facilitator looked at a note's apparent personal data and keeps it.
     case setPersonalDataChecked(noteID: Int64, checked: Bool)
     /// Hides a note from the projector or shows it again (answered by `.noteUpdated`).
@@ -555,6 +561,14 @@ public struct AppState: Equatable, Sendable {
     /// The effects of held keys replayed within an event, already taken
     /// account of (writes shown, readings counted) by their own `update`.
     var replayed: [Effect] = []
+    /// Form drafts (FormDraft.swift): the screen whose stored draft was
+    /// asked for since it was entered, a stored draft waiting for its
+    /// screen's data, what was written per screen, and the second they
+    /// were last compared.
+    var formDraftAsked: String?
+    var formDraftToRestore: (scope: String, draft: FormDraft)?
+    var formDraftsWritten: [String: FormDraft] = [:]
+    var formDraftSecond: Timestamp = -1
     /// The step clock is written to the store this often while it runs, so
     /// a crash loses at most this much of the time record.
     public static let clockFlushSeconds: Double = 30
@@ -670,8 +684,13 @@ public struct AppState: Equatable, Sendable {
             self.now = now
             self.today = today
             if let s = status, now >= s.until { status = nil }
-            guard case .run(var run) = screen else { return [] }
+            // A form's unsaved content, once a second (as a meeting's drafts).
             var effects: [Effect] = []
+            if now.rounded(.down) != formDraftSecond {
+                formDraftSecond = now.rounded(.down)
+                effects = pendingFormDrafts()
+            }
+            guard case .run(var run) = screen else { return effects }
             if run.role == .facilitator, now - run.clockStart >= AppState.clockFlushSeconds {
                 let seconds = now - run.clockStart
                 run.stepSeconds[run.step.id, default: 0] += seconds
@@ -705,7 +724,7 @@ public struct AppState: Equatable, Sendable {
             screen = .home(home)
             // Keys typed meanwhile, in order, each through `update`.
             replayed = old.heldKeys.flatMap { update(.key($0)) }
-            return []
+            return formScreenLoaded(scope: Self.homeDraftScope)
         case .meetingOpened(let opened):
             guard !opened.agenda.steps.isEmpty else {
                 say(texts[.errorNoAgendas], error: true)
@@ -902,7 +921,10 @@ public struct AppState: Equatable, Sendable {
             return effects
         case .analysisLoaded(let analysis):
             analysisLoaded(analysis)
-            return []
+            guard case .workspace(let ws) = screen, ws.cycleID == analysis.cycle.id else { return [] }
+            return formScreenLoaded(scope: Self.workspaceDraftScope(ws.cycleID))
+        case .formDraftLoaded(let scope, let draft):
+            return formDraftLoaded(scope: scope, draft)
         case .exportProgress(let stage):
             exportProgressed(stage)
             return []
@@ -1091,17 +1113,20 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
-    /// Leaving: the running step clock is written first.
+    /// Leaving: the running step clock is written first, and what is
+    /// typed and not saved is kept as drafts.
     public func quitEffects() -> [Effect] {
+        var state = self
+        let forms = state.pendingFormDrafts()
         if case .run(let run) = screen {
-            var effects: [Effect] = []
+            var effects: [Effect] = forms
             if run.role == .facilitator {
                 effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: max(0, now - run.clockStart)))
             }
             var leaving = run
             return effects + leaving.pendingDrafts() + [.quit]
         }
-        return [.quit]
+        return forms + [.quit]
     }
 
     mutating func handleHome(_ home: inout HomeState, action: Action?) -> [Effect] {

@@ -100,7 +100,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case priorityHigh, priorityMedium, priorityLow, confirmDeleteActivity
     // personal data
     case personalDataWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
-    case helpToggleHidden, helpKeepPersonalData, draftRestored, draftKept, noteNowHidden, noteNowShown, hiddenMark, checkedMark
+    case helpToggleHidden, helpKeepPersonalData, draftRestored, draftKept, formDraftRestored, formDraftLost, noteNowHidden, noteNowShown, hiddenMark, checkedMark
     case fieldNamedNotes, notesAnonymous, notesNamed
     case helpScroll, helpMore
     // export dialog
@@ -569,8 +569,8 @@ public struct Texts: Sendable {
         case .confirmDelete: return ("Ta bort anteckningen?", "Delete the note?")
         case .confirmFinish: return ("Slutför mötet? Det går att öppna det igen.", "Finish the meeting? It can be opened again.")
         case .confirmQuitUnsavedForm:
-            return ("Formuläret är inte sparat: det du skrivit går förlorat. Avsluta ändå? (F9 sparar, sedan F10.)",
-                    "The form is not saved: what you typed is lost. Quit anyway? (F9 saves, then F10.)")
+            return ("Formuläret är inte sparat: det du skrivit kommer tillbaka nästa gång. Avsluta ändå? (F9 sparar, sedan F10.)",
+                    "The form is not saved: what you typed comes back next time. Quit anyway? (F9 saves, then F10.)")
         case .meetingFinished: return ("Mötet är slutfört.", "The meeting is finished.")
         case .typeProblem: return ("problem", "problem")
         case .typeOpportunity: return ("möjlighet", "opportunity")
@@ -868,6 +868,8 @@ public struct Texts: Sendable {
         case .helpKeepPersonalData: return ("Granskad: behåll trots misstänkta personuppgifter (projektorn döljer dem ändå)", "Checked: keep despite suspected personal data (the projector still masks them)")
         case .draftRestored: return ("Osparad text från sist", "Unsaved text from before") // beside a typed line at 80 columns
         case .draftKept: return ("Osparad text, kvar här", "Unsaved text, kept here")
+        case .formDraftRestored: return ("Osparad text från sist: F9 sparar, Esc kastar den", "Unsaved text from before: F9 saves, Esc discards it")
+        case .formDraftLost: return ("Osparad text från sist, vars post inte finns kvar", "Unsaved text from before, whose record is gone")
         case .hiddenMark: return ("dold", "hidden")
         case .noteNowHidden: return ("Dold för projektorn", "Hidden from the projector")
         case .noteNowShown: return ("Visas på projektorn igen", "Shown on the projector again")

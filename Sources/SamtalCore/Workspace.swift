@@ -179,6 +179,7 @@ extension AppState {
     public mutating func openWorkspace(cycleID: Int64) -> [Effect] {
         dialog = nil
         screen = .workspace(WorkspaceState(cycleID: cycleID))
+        formDraftAsked = nil
         return [.loadAnalysis(cycleID: cycleID)]
     }
 
@@ -327,6 +328,7 @@ extension AppState {
 
     mutating func leaveWorkspace() -> [Effect] {
         screen = .home(HomeState())
+        formDraftAsked = nil
         return [.loadHome]
     }
 

@@ -2,6 +2,7 @@
 // transaction, acknowledged only after commit. Deleting only marks the note
 // deleted: nothing typed is ever truly lost.
 
+import Foundation
 import GRDB
 import SamtalCore
 
@@ -117,6 +118,35 @@ extension AppStore {
             } else {
                 _ = try StoredDraft.deleteOne(db, key: ["meeting_id": meetingID, "station": station, "field": field])
             }
+        }
+    }
+
+    /// Keeps what was typed in a screen's form and not saved (nil removes it).
+    public func saveFormDraft(scope: String, draft: FormDraft?, now: Double) throws {
+        try transaction { db in
+            guard let draft else {
+                try db.execute(sql: "DELETE FROM form_draft WHERE scope = ?", arguments: [scope])
+                return
+            }
+            let encoder = JSONEncoder()
+            try db.execute(sql: """
+                INSERT INTO form_draft (scope, purpose, fields, participants, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (scope) DO UPDATE SET purpose = excluded.purpose, fields = excluded.fields,
+                    participants = excluded.participants, updated_at = excluded.updated_at
+                """, arguments: [scope, draft.purpose, String(decoding: try encoder.encode(draft.fields), as: UTF8.self),
+                                 String(decoding: try encoder.encode(draft.participants), as: UTF8.self), now])
+        }
+    }
+
+    /// The form draft a screen left behind, if any.
+    public func formDraft(scope: String) throws -> FormDraft? {
+        try snapshot { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT purpose, fields, participants FROM form_draft WHERE scope = ?",
+                                             arguments: [scope]) else { return nil }
+            let decoder = JSONDecoder()
+            let fields: String = row[1], participants: String = row[2]
+            return FormDraft(purpose: row[0], fields: try decoder.decode([String].self, from: Data(fields.utf8)),
+                             participants: try decoder.decode([[String]].self, from: Data(participants.utf8)))
         }
     }
 

@@ -33,6 +33,7 @@ enum Schema {
         migrator.registerMigration("v20", migrate: v20)
         migrator.registerMigration("v21", migrate: v21)
         migrator.registerMigration("v22", migrate: v22)
+        migrator.registerMigration("v23", migrate: v23)
         return migrator
     }
 
@@ -576,5 +577,18 @@ enum Schema {
         }
         try db.execute(sql: "INSERT INTO meeting_agenda (meeting_id, snapshot) SELECT id, agenda_snapshot FROM meeting")
         try db.execute(sql: "ALTER TABLE meeting DROP COLUMN agenda_snapshot")
+    }
+
+    /// What was typed in a form and not saved, one per screen ("home", or
+    /// "cycle:ID" for a cycle's workspace): the form's purpose and its
+    /// fields' texts as JSON (see FormDraft in the core).
+    static func v23(_ db: Database) throws {
+        try db.create(table: "form_draft") { t in
+            t.primaryKey("scope", .text)
+            t.column("purpose", .text).notNull()
+            t.column("fields", .text).notNull()
+            t.column("participants", .text).notNull()
+            t.column("updated_at", .double).notNull()
+        }
     }
 }

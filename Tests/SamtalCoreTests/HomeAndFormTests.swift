@@ -79,7 +79,9 @@ import Testing
         _ = state.update(.key(.function(1)))
         #expect(state.update(.key(.function(10))) == [])
         #expect(state.dialog == .confirm(.quitUnsavedForm))
-        #expect(state.update(.key(.char("j"))) == [.quit])
+        // Yes: the text is kept as the form's draft, then the program ends.
+        #expect(state.update(.key(.char("j"))) == [.saveFormDraft(scope: "home", draft: FormDraft(purpose: "newCycle", fields: ["Västerås city", ""])),
+                                                   .quit])
     }
 
     @Test func newMeetingFormOffersTheAgendasAndToday() {

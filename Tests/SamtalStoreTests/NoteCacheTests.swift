@@ -119,3 +119,25 @@ struct NoteCacheTests {
         #expect(try fixture.store.notes(meetingID: meeting).map(\.text) == ["A", "C"])
     }
 }
+
+@Suite("Form drafts")
+struct FormDraftStoreTests {
+    @Test("a screen's form draft is kept, replaced, read back as written, and removed; screens keep their own")
+    func keptReplacedRemoved() throws {
+        let fixture = try Fixture.inMemory()
+        let store = fixture.store
+        #expect(try store.formDraft(scope: "home") == nil)
+        let first = FormDraft(purpose: "newCycle", fields: ["LPO Fagersta", ""])
+        try store.saveFormDraft(scope: "home", draft: first, now: 1)
+        let facts = FormDraft(purpose: "facts:7", fields: ["VAD-dialog", " två  mellanslag ", "åäö 中文"],
+                              participants: [["Ingripande", "polis", "12", "5", "7", "0"], ["", "", "", "", "", ""]])
+        try store.saveFormDraft(scope: "home", draft: facts, now: 2)
+        let activity = FormDraft(purpose: "activity:-", fields: ["Trygghetsvandring"])
+        try store.saveFormDraft(scope: "cycle:1", draft: activity, now: 3)
+        #expect(try store.formDraft(scope: "home") == facts)
+        #expect(try store.formDraft(scope: "cycle:1") == activity)
+        try store.saveFormDraft(scope: "home", draft: nil, now: 4)
+        #expect(try store.formDraft(scope: "home") == nil)
+        #expect(try store.formDraft(scope: "cycle:1") == activity)
+    }
+}

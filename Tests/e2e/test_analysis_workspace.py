@@ -2,6 +2,9 @@
 meeting to a promise and its follow-up, and all of it still there after a
 restart."""
 
+import os
+import signal
+import time
 import unittest
 
 from tmux_harness import BINARY, E2ETestCase
@@ -40,6 +43,30 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.wait_for("Fokusområden (1)")
         return p
 
+    def target_picture_typed(self, cycle):
+        """Opens the workspace at its focus area's form, a target picture
+        typed and not saved."""
+        p = self.open(cycle)
+        p.key("F4")
+        p.wait_for("Målbild")
+        p.key("Tab", "Tab")
+        p.type("Ljus i gångtunneln året om")
+        p.wait_for("Ljus i gångtunneln året om")
+        return p
+
+    def new_activity(self, cycle, listed, text):
+        """Opens the workspace at a new activity's form, with `text` typed;
+        `listed` is what the activity tab shows before."""
+        p = self.open(cycle)
+        p.key("Tab", "Tab")
+        p.wait_for(listed)
+        p.key("F2")
+        p.wait_for("Aktivitet (vad)")
+        p.type(text)
+        p.wait_for(text)
+        time.sleep(1.5)  # drafts are written once a second
+        return p
+
     def save(self, p):
         """Saves the open form and waits until it has closed."""
         p.key("F9")
@@ -49,12 +76,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
         """F10 (or Ctrl-C) with text typed in a form and not saved asked
         nothing and lost the text (found by the ninth walk)."""
         cycle = self.seeded_cycle()
-        p = self.open(cycle)
-        p.key("F4")
-        p.wait_for("Målbild")
-        p.key("Tab", "Tab")
-        p.type("Ljus i gångtunneln året om")
-        p.wait_for("Ljus i gångtunneln året om")
+        p = self.target_picture_typed(cycle)
         p.key("F10")
         p.wait_for("inte sparat")
         self.assertFalse(p.pane_dead())
@@ -71,13 +93,61 @@ class AnalysisWorkspaceTests(E2ETestCase):
         q = self.open(cycle)
         q.key("F4")
         q.wait_for("Ljus i gångtunneln året om")
-        # Yes: leaves without saving what was typed since.
+        # Yes: leaves without saving what was typed since (it is kept as
+        # the form's draft).
         q.key("Tab", "Tab")
         q.type(" och natt")
         q.key("F10")
         q.wait_for("inte sparat")
         q.key("j")
         q.wait_exit()
+
+    def test_text_typed_in_a_form_survives_a_closed_terminal_and_kill_9(self):
+        """Text typed in a form and not saved was lost when the terminal
+        was closed (SIGHUP), the program was stopped (SIGTERM) or killed
+        (found by the ninth walk): it comes back, in its form, on the next
+        start, and F9 then saves it where it was typed."""
+        cycle = self.seeded_cycle()
+        with self.subTest("a focus area's target picture, the terminal closed"):
+            p = self.target_picture_typed(cycle)
+            os.kill(p.samtal_pid(), signal.SIGHUP)
+            p.wait_exit()
+            q = self.pane(f"{BINARY} cycle {cycle}", width=120, height=40)
+            q.wait_for_all(["Osparad text från sist", "Målbild", "Ljus i gångtunneln året om"])
+            self.save(q)
+            q.key("F10")
+            q.wait_exit()
+            self.assertEqual(self.ws.sqlite("SELECT target_picture FROM focus_area WHERE cycle_id = ?", int(cycle.lstrip("c"))),
+                             [("Ljus i gångtunneln året om",)])
+            # Saved: the next start opens no form.
+            r = self.open(cycle)
+            time.sleep(0.5)
+            self.assertNotIn("Osparad text från sist", r.screen())
+            self.assertNotIn("F9 Spara", r.screen())
+            r.key("F10")
+            r.wait_exit()
+        with self.subTest("a new activity, kill -9 a second later"):
+            p = self.new_activity(cycle, "Inga aktiviteter ännu", "Trygghetsvandring i centrum")
+            os.kill(p.samtal_pid(), signal.SIGKILL)
+            p.wait_exit()
+            q = self.pane(f"{BINARY} cycle {cycle}", width=120, height=40)
+            q.wait_for_all(["Osparad text från sist", "Aktivitet (vad)", "Trygghetsvandring i centrum"])
+            self.save(q)
+            q.wait_for("Aktiviteter (1)")
+            q.key("F10")
+            q.wait_exit()
+            self.assertEqual(self.ws.sqlite("SELECT what FROM activity WHERE cycle_id = ? AND deleted_at IS NULL", int(cycle.lstrip("c"))),
+                             [("Trygghetsvandring i centrum",)])
+        with self.subTest("a form given up with Esc leaves nothing"):
+            p = self.new_activity(cycle, "Aktiviteter (1)", "Kastas bort")
+            p.key("Escape")
+            p.wait_for("F9 Spara", gone=True)
+            os.kill(p.samtal_pid(), signal.SIGTERM)
+            p.wait_exit()
+            q = self.open(cycle)
+            time.sleep(0.5)
+            self.assertNotIn("Kastas bort", q.screen())
+            self.assertNotIn("Osparad text från sist", q.screen())
 
     def test_from_a_focus_area_to_a_promise_and_its_follow_up_surviving_a_restart(self):
         cycle = self.seeded_cycle()

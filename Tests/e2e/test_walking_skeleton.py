@@ -202,7 +202,8 @@ class TerminalTests(E2ETestCase):
 
 
 class HomeScreenTests(E2ETestCase):
-    def test_create_cycle_and_meeting_enter_facts_and_run(self):
+    def new_cycle_typed(self):
+        """The home screen of a new store, a new cycle's form filled in."""
         p = self.pane(f"{BINARY}")
         p.wait_for("Inga cykler ännu")
         p.type("n")
@@ -210,6 +211,11 @@ class HomeScreenTests(E2ETestCase):
         p.type("LPO Ludvika")
         p.key("Tab")
         p.type("2027")
+        p.wait_for("2027")
+        return p
+
+    def test_create_cycle_and_meeting_enter_facts_and_run(self):
+        p = self.new_cycle_typed()
         p.key("F9")
         p.wait_for("Cykel: LPO Ludvika · 2027")
         p.type("m")
@@ -248,6 +254,50 @@ class HomeScreenTests(E2ETestCase):
         for expected in ["Polisstationen", "digitalt möte", "Anna Kommunpolis", "| Ingripande | polis | 12 | 5 | 7 | 0 |",
                          "Fråga om löftesperioden"]:
             self.assertIn(expected, md)
+
+    def test_a_home_form_left_unsaved_comes_back_after_sigterm_and_a_closed_terminal(self):
+        """A new cycle's fields, and a meeting's facts with a participant
+        row, typed and not saved when the program was stopped: the next
+        start opens the form again with them, and F9 saves them."""
+        p = self.new_cycle_typed()
+        os.kill(p.samtal_pid(), signal.SIGTERM)
+        p.wait_exit()
+        q = self.pane(f"{BINARY}")
+        q.wait_for_all(["Osparad text från sist", "Löftesperiod", "LPO Ludvika", "2027"])
+        q.key("F9")
+        q.wait_for("Cykel: LPO Ludvika · 2027")
+        # A meeting's facts: a participant row added and filled, then the
+        # terminal closed.
+        q.type("m")
+        q.wait_for("Dagordning")
+        q.key("Tab")
+        q.type("VAD-dialog Ludvika")
+        q.key("F9")
+        q.wait_for("Antal grupper")
+        q.key("Tab", "Tab")  # to Plats
+        q.type("Polisstationen")
+        q.key("F4")
+        q.type("Ingripande")
+        q.key("Tab")
+        q.type("polis")
+        q.wait_for("polis")
+        os.kill(q.samtal_pid(), signal.SIGHUP)
+        q.wait_exit()
+        r = self.pane(f"{BINARY}")
+        r.wait_for_all(["Osparad text från sist", "Antal grupper", "Polisstationen", "Ingripande", "polis"])
+        r.key("F9")
+        r.wait_for("VAD-dialog Ludvika · planerat")
+        r.key("F10")
+        r.wait_exit()
+        meeting_id = self.ws.cli("meeting", "list").stdout.split("\t")[0]
+        md = self.ws.cli("export", meeting_id, "--format", "md").stdout
+        self.assertIn("Polisstationen", md)
+        self.assertIn("| Ingripande | polis |", md)
+        # Saved: the next start opens no form.
+        t = self.pane(f"{BINARY}")
+        t.wait_for("VAD-dialog Ludvika · planerat")
+        time.sleep(0.5)
+        self.assertNotIn("Osparad text från sist", t.screen())
 
     def test_help_is_generated_from_the_keymap(self):
         meeting = self.ws.new_meeting()

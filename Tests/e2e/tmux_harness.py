@@ -54,12 +54,12 @@ class Workspace:
             raise AssertionError(f"samtal {' '.join(args)} failed ({result.returncode}): {result.stderr}")
         return result
 
-    def sqlite(self, sql):
+    def sqlite(self, sql, *args):
         """Reads the store directly (read-only), for checks the CLI does not offer."""
         import sqlite3
         con = sqlite3.connect(f"file:{self.store}?mode=ro", uri=True, timeout=10)
         try:
-            return con.execute(sql).fetchall()
+            return con.execute(sql, args).fetchall()
         finally:
             con.close()
 
