@@ -301,7 +301,17 @@ public struct RunState: Equatable, Sendable {
         // Notes on their way to the store stay until the store answers.
         let provisional = notes.filter { $0.id < 0 && $0.stepID == step.id }
         let before = (notes, noteIndex, personalData)
-        notes = (list + provisional).sorted { ($0.group, $0.createdAt, $0.id) < ($1.group, $1.createdAt, $1.id) }
+        // The store reads them in this order: sorted again only when they
+        // are not (a provisional note among them). The sort's first use
+        // cost ~0.3 M instructions of runtime type checks at a start.
+        func inOrder(_ a: Note, _ b: Note) -> Bool { (a.group, a.createdAt, a.id) < (b.group, b.createdAt, b.id) }
+        var sorted = provisional.isEmpty
+        var i = 1
+        while sorted && i < list.count {
+            sorted = !inOrder(list[i], list[i - 1])
+            i += 1
+        }
+        notes = sorted ? list : (list + provisional).sorted(by: inOrder)
         personalData = [:]
         // A step is loaded again after every commit (a draft written each
         // second while typing): a note whose text is as it was keeps what

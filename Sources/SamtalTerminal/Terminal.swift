@@ -63,14 +63,18 @@ public final class Terminal {
     private var window: UnsafeMutablePointer<WINDOW>?
     private var inputFile: UnsafeMutablePointer<FILE>?
     private var outputFile: UnsafeMutablePointer<FILE>?
-    private var looks: [Role: (attributes: attr_t, pair: Int16)] = [:]
+    /// Each role's attributes and colour pair, by the role's raw value. An
+    /// array, as `previousActions` is: a dictionary of a type not used
+    /// before cost ~0.4 M instructions of runtime type checks at every
+    /// start (issue 15).
+    private var looks: [(attributes: attr_t, pair: Int16)] = []
     private var currentTimeout: Int32?
     private var cursorVisible: Bool?
     /// The grid last copied to the screen: rows equal to it are not copied
     /// again (ncurses keeps them in its window).
     private var drawn: Grid?
 
-    private var previousActions: [Int32: sigaction] = [:]
+    private var previousActions: [(signal: Int32, action: sigaction)] = []
     /// Noted by a handler of our own (shim.h), checked by the main loop.
     static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
@@ -133,7 +137,7 @@ public final class Terminal {
         for sig in Self.quitSignals {
             var old = sigaction()
             sigaction(sig, nil, &old)
-            previousActions[sig] = old
+            previousActions.append((sig, old))
         }
         samtal_forget_quit_signal()
         for sig in Self.quitSignals { samtal_catch_quit_signal(sig) }
@@ -256,7 +260,7 @@ public final class Terminal {
             var action = old
             sigaction(sig, &action, nil)
         }
-        previousActions = [:]
+        previousActions = []
     }
 
     // MARK: Input
@@ -437,7 +441,7 @@ public final class Terminal {
                 if lastStyled.map({ !cell.sameStyle(as: $0) }) ?? true {
                     lastStyled = cell
                     let style = cell.style
-                    look = looks[style.role] ?? (samtal_a_normal(), 0)
+                    look = looks.indices.contains(Int(style.role.rawValue)) ? looks[Int(style.role.rawValue)] : (samtal_a_normal(), 0)
                     if style.bold { look.attributes |= samtal_a_bold() }
                     if style.reverse { look.attributes |= samtal_a_reverse() }
                     if style.underline { look.attributes |= samtal_a_underline() }
@@ -525,7 +529,9 @@ public final class Terminal {
         }
         if theme != .monochrome && !useColour { theme = .monochrome }
 
+        looks = []
         for (index, role) in Role.allCases.enumerated() {
+            precondition(Int(role.rawValue) == index, "roles are numbered in order")
             let look = theme.look(role)
             var attributes = samtal_a_normal()
             if look.bold { attributes |= samtal_a_bold() }
@@ -537,7 +543,7 @@ public final class Terminal {
                 pair = Int16(index + 1)
                 init_pair(pair, foreground, theme.background ?? (defaultBackground ? -1 : Int16(COLOR_BLACK)))
             }
-            looks[role] = (attributes, pair)
+            looks.append((attributes, pair))
         }
     }
 }

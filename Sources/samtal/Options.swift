@@ -24,8 +24,22 @@ struct GlobalOptions: ParsableArguments {
             completion: .directory)
     var agendas: [String] = []
 
-    /// Read once: building it costs as much as a frame.
-    static let processEnvironment = ProcessInfo.processInfo.environment
+    /// Read once, from the C environment: Foundation's
+    /// `ProcessInfo.environment` cost ~1.2 M instructions at every start,
+    /// twice (issue 15). The first of a name given twice counts, as there.
+    static let processEnvironment: [String: String] = {
+        var environment: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                let name = String(text[..<equals])
+                if environment[name] == nil { environment[name] = String(text[text.utf8.index(after: equals)...]) }
+            }
+            entry += 1
+        }
+        return environment
+    }()
     var environment: [String: String] { Self.processEnvironment }
 
     func validate() throws {
@@ -84,7 +98,7 @@ let commandLanguage: Language = {
         if a == "--lang", i + 1 < args.count, let l = Language(rawValue: args[i + 1]) { return l }
         if a.hasPrefix("--lang="), let l = Language(rawValue: String(a.dropFirst(7))) { return l }
     }
-    return ProcessInfo.processInfo.environment["SAMTAL_LANG"].flatMap(Language.init(rawValue:)) ?? .sv
+    return GlobalOptions.processEnvironment["SAMTAL_LANG"].flatMap(Language.init(rawValue:)) ?? .sv
 }()
 
 /// A help text (a command's abstract and discussion, an option's help) in
@@ -167,7 +181,7 @@ enum ProjectorTheme: String, CaseIterable, ExpressibleByArgument {
 func completeIDs(meetings: Bool, cycles: Bool) -> CompletionKind {
     .custom { words, _, _ in
         let given = words.firstIndex(of: "--store").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
-        let ids = AppStore.completionIDs(path: GlobalOptions.storePath(given, environment: ProcessInfo.processInfo.environment))
+        let ids = AppStore.completionIDs(path: GlobalOptions.storePath(given, environment: GlobalOptions.processEnvironment))
         return (meetings ? ids.meetings.map(String.init) : []) + (cycles ? ids.cycles.map(ExportTarget.cycleText) : [])
     }
 }
@@ -177,7 +191,7 @@ func completeIDs(meetings: Bool, cycles: Bool) -> CompletionKind {
 func completeAgendas() -> CompletionKind {
     .custom { words, _, _ in
         let extra = words.indices.dropLast().filter { words[$0] == "--agendas" }.map { words[$0 + 1] }
-        let folders = AgendaLibrary.defaultFolders(extra: extra, environment: ProcessInfo.processInfo.environment)
+        let folders = AgendaLibrary.defaultFolders(extra: extra, environment: GlobalOptions.processEnvironment)
         return AgendaLibrary(folders: folders).agendas.map(\.agenda.id)
     }
 }

@@ -141,3 +141,16 @@ struct FormDraftStoreTests {
         #expect(try store.formDraft(scope: "cycle:1") == activity)
     }
 }
+
+@Suite("The store's folder")
+struct StoreFolderTests {
+    @Test("is the folder Foundation's URL names, for absolute and relative paths, å ä ö and spaces (\"..\" left in)")
+    func asURLNamesIt() {
+        for path in ["/a/b/samtal.sqlite", "/samtal.sqlite", "rel/samtal.sqlite", "samtal.sqlite", "/home/anna/Löften 2027/samtal.sqlite",
+                     "../up/samtal.sqlite"] {
+            let folder = AppStore.folder(of: path)
+            #expect(folder.hasPrefix("/"))
+            #expect(URL(fileURLWithPath: folder).standardized.path == URL(fileURLWithPath: path).deletingLastPathComponent().path, "\(path)")
+        }
+    }
+}
