@@ -139,10 +139,31 @@ public struct EffectRunner {
                 try store.saveDraft(meetingID: meetingID, station: station, field: field, text: text, now: now())
                 return ([], false)
             case .loadFormDraft(let scope):
-                return ([.formDraftLoaded(scope: scope, try reading { try store.formDraft(scope: scope) })], false)
+                return ([.formDraftLoaded(scope: scope, try store.formDraft(scope: scope))], false)
             case .saveFormDraft(let scope, let draft):
                 try store.saveFormDraft(scope: scope, draft: draft, now: now())
                 return ([], false)
+            case .removingFormDraft(let scope, let save):
+                // The form's save and its draft's removal commit together: a
+                // kill -9 between them would bring a saved form back.
+                if case .writeAnalysis(let write, let cycleID) = save {
+                    var events: [Event] = []
+                    do {
+                        try store.inOneTransaction {
+                            try perform(write)
+                            try store.saveFormDraft(scope: scope, draft: nil, now: now())
+                        }
+                    } catch where !AppStore.isBusy(error) {
+                        events.append(.failed(store.explain(error, language)))
+                    }
+                    return (events + [.analysisLoaded(try store.cycleAnalysis(cycleID: cycleID))], false)
+                }
+                var outcome: (events: [Event], quit: Bool) = ([], false)
+                try store.inOneTransaction {
+                    outcome = try attempt(save)
+                    try store.saveFormDraft(scope: scope, draft: nil, now: now())
+                }
+                return outcome
             case .setPersonalDataChecked(let noteID, let checked):
                 return ([.noteUpdated(try store.setPersonalDataChecked(noteID: noteID, checked: checked))], false)
             case .setNoteHidden(let noteID, let hidden):

@@ -509,6 +509,9 @@ public enum Effect: Equatable, Sendable {
     case loadFormDraft(scope: String)
     /// Keeps a form's unsaved content for the screen `scope` (nil removes it).
     case saveFormDraft(scope: String, draft: FormDraft?)
+    /// A form's save (`save`), and the removal of its draft, in one
+    /// transaction.
+    indirect case removingFormDraft(scope: String, save: Effect)
     /// The facilitator looked at a note's apparent personal data and keeps it.
     case setPersonalDataChecked(noteID: Int64, checked: Bool)
     /// Hides a note from the projector or shows it again (answered by `.noteUpdated`).
@@ -578,6 +581,9 @@ public struct AppState: Equatable, Sendable {
     var formDraftAsked: String?
     var formDraftToRestore: (scope: String, draft: FormDraft)?
     var formDraftsWritten: [String: FormDraft] = [:]
+    /// What the form sent to be saved held: not written as a draft again
+    /// while its save is on its way (a failed save clears it).
+    var formDraftSubmitted: FormDraft?
     var formDraftSecond: Timestamp = -1
     /// The step clock is written to the store this often while it runs, so
     /// a crash loses at most this much of the time record.
@@ -646,7 +652,9 @@ public struct AppState: Equatable, Sendable {
     // MARK: update
 
     public mutating func update(_ event: Event) -> [Effect] {
+        let formBefore = openForm
         var effects = apply(event)
+        if case .key = event { effects = settleFormDraft(formBefore, effects) }
         let replayed = self.replayed
         self.replayed = []
         // Whatever moved the cursor (a key, a load, another terminal), the
@@ -699,6 +707,8 @@ public struct AppState: Equatable, Sendable {
             if now.rounded(.down) != formDraftSecond {
                 formDraftSecond = now.rounded(.down)
                 effects = pendingFormDrafts()
+                // The word on a restored form goes with the form.
+                if openForm == nil, status?.text == texts[.formDraftRestored] { status = nil }
             }
             guard case .run(var run) = screen else { return effects }
             if run.role == .facilitator, now - run.clockStart >= AppState.clockFlushSeconds {
@@ -858,6 +868,7 @@ public struct AppState: Equatable, Sendable {
             readsAnswered += 1
             return apply(.failed(message))
         case .failed(let message):
+            formDraftSubmitted = nil
             say("\(texts[.storeError]): \(message)", error: true)
             if case .home(var home) = screen, !home.loaded {
                 // The rows could not be read: the keys held for them act

@@ -106,6 +106,16 @@ extension Form {
     }
 }
 
+extension Effect {
+    /// Whether this is what a form's F9 sends to be saved.
+    var savesAForm: Bool {
+        switch self {
+        case .createCycle, .renameCycle, .createMeeting, .saveFacts, .writeAnalysis: return true
+        default: return false
+        }
+    }
+}
+
 extension FormField {
     /// The field's text as typed (not trimmed): a draft keeps it as it was.
     var rawText: String {
@@ -135,16 +145,33 @@ extension AppState {
     /// this process wrote (a form saved, given up, or left).
     mutating func pendingFormDrafts() -> [Effect] {
         let current = openForm.flatMap { open in open.form.draft.map { (scope: open.scope, draft: $0) } }
+        if current == nil { formDraftSubmitted = nil }
         var effects: [Effect] = []
         for scope in formDraftsWritten.keys.sorted() where scope != current?.scope {
             formDraftsWritten[scope] = nil
             effects.append(.saveFormDraft(scope: scope, draft: nil))
         }
-        if let current, formDraftsWritten[current.scope] != current.draft {
+        if let current, current.draft != formDraftSubmitted, formDraftsWritten[current.scope] != current.draft {
             formDraftsWritten[current.scope] = current.draft
             effects.append(.saveFormDraft(scope: current.scope, draft: current.draft))
         }
         return effects
+    }
+
+    /// After a key: a form it saved takes its stored draft with it, in the
+    /// save's transaction; a form it gave up (Esc) removes it at once. Not
+    /// at the next second: a kill -9 in between would bring it back.
+    mutating func settleFormDraft(_ before: (scope: String, form: Form)?, _ effects: [Effect]) -> [Effect] {
+        guard let before, before.form.purpose.draftKey != nil else { return effects }
+        if let i = effects.firstIndex(where: \.savesAForm) {
+            formDraftSubmitted = before.form.draft
+            guard formDraftsWritten.removeValue(forKey: before.scope) != nil else { return effects }
+            var wrapped = effects
+            wrapped[i] = .removingFormDraft(scope: before.scope, save: effects[i])
+            return wrapped
+        }
+        guard openForm?.form.purpose != before.form.purpose, formDraftsWritten.removeValue(forKey: before.scope) != nil else { return effects }
+        return effects + [.saveFormDraft(scope: before.scope, draft: nil)]
     }
 
     /// Once a screen that has forms is loaded: asks for the draft it left,
@@ -197,7 +224,9 @@ extension AppState {
             form.restore(waiting.draft)
             screen = .form(form)
         }
-        formDraftsWritten[waiting.scope] = form.draft
+        // What is stored: removed when the form is saved, given up, or
+        // found to hold what its record holds.
+        formDraftsWritten[waiting.scope] = waiting.draft
         say(texts[.formDraftRestored], seconds: 8)
         return []
     }

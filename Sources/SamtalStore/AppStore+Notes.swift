@@ -121,33 +121,68 @@ extension AppStore {
         }
     }
 
-    /// Keeps what was typed in a screen's form and not saved (nil removes it).
+    /// Keeps what was typed in a screen's form and not saved, as this
+    /// process's (nil removes it).
     public func saveFormDraft(scope: String, draft: FormDraft?, now: Double) throws {
+        let owner = Int64(getpid())
         try transaction { db in
             guard let draft else {
-                try db.execute(sql: "DELETE FROM form_draft WHERE scope = ?", arguments: [scope])
+                try db.execute(sql: "DELETE FROM form_draft WHERE scope = ? AND owner = ?", arguments: [scope, owner])
                 return
             }
             let encoder = JSONEncoder()
             try db.execute(sql: """
-                INSERT INTO form_draft (scope, purpose, fields, participants, updated_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (scope) DO UPDATE SET purpose = excluded.purpose, fields = excluded.fields,
+                INSERT INTO form_draft (scope, owner, purpose, fields, participants, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (scope, owner) DO UPDATE SET purpose = excluded.purpose, fields = excluded.fields,
                     participants = excluded.participants, updated_at = excluded.updated_at
-                """, arguments: [scope, draft.purpose, String(decoding: try encoder.encode(draft.fields), as: UTF8.self),
+                """, arguments: [scope, owner, draft.purpose, String(decoding: try encoder.encode(draft.fields), as: UTF8.self),
                                  String(decoding: try encoder.encode(draft.participants), as: UTF8.self), now])
         }
     }
 
-    /// The form draft a screen left behind, if any.
+    /// The form draft a screen was left with: this process's own, else the
+    /// newest one of a process that has ended, which this process takes
+    /// over. A process still running (another terminal on the same
+    /// screen) keeps its own. A draft that cannot be read is removed.
     public func formDraft(scope: String) throws -> FormDraft? {
-        try snapshot { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT purpose, fields, participants FROM form_draft WHERE scope = ?",
-                                             arguments: [scope]) else { return nil }
-            let decoder = JSONDecoder()
-            let fields: String = row[1], participants: String = row[2]
-            return FormDraft(purpose: row[0], fields: try decoder.decode([String].self, from: Data(fields.utf8)),
-                             participants: try decoder.decode([[String]].self, from: Data(participants.utf8)))
+        let me = Int64(getpid())
+        return try transaction { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT owner, purpose, fields, participants FROM form_draft WHERE scope = ?
+                ORDER BY owner = ? DESC, updated_at DESC
+                """, arguments: [scope, me])
+            for row in rows {
+                let owner: Int64 = row[0]
+                if owner != me && Self.isRunning(owner) { continue }
+                let decoder = JSONDecoder()
+                let fields: String = row[2], participants: String = row[3]
+                guard let texts = try? decoder.decode([String].self, from: Data(fields.utf8)),
+                      let cells = try? decoder.decode([[String]].self, from: Data(participants.utf8)) else {
+                    try db.execute(sql: "DELETE FROM form_draft WHERE scope = ? AND owner = ?", arguments: [scope, owner])
+                    continue
+                }
+                if owner != me {
+                    try db.execute(sql: "DELETE FROM form_draft WHERE scope = ? AND owner = ?", arguments: [scope, me])
+                    try db.execute(sql: "UPDATE form_draft SET owner = ? WHERE scope = ? AND owner = ?", arguments: [me, scope, owner])
+                }
+                return FormDraft(purpose: row[1], fields: texts, participants: cells)
+            }
+            return nil
         }
+    }
+
+    /// Whether the samtal of this process number still runs: not when the
+    /// number is gone, is a zombie (killed, not yet reaped by its parent),
+    /// or now belongs to another program. Without /proc, the number alone.
+    static func isRunning(_ pid: Int64) -> Bool {
+        guard pid > 0, pid <= Int64(Int32.max) else { return false }
+        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) {
+            // "pid (name) state …"; the name may hold spaces and brackets.
+            guard let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { return false }
+            let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+            return state != "Z" && stat[stat.index(after: open)..<close].hasPrefix("samtal")
+        }
+        return kill(pid_t(pid), 0) == 0 || errno == EPERM
     }
 
     /// The drafts a terminal left behind, by field.

@@ -579,12 +579,15 @@ enum Schema {
         try db.execute(sql: "ALTER TABLE meeting DROP COLUMN agenda_snapshot")
     }
 
-    /// What was typed in a form and not saved, one per screen ("home", or
-    /// "cycle:ID" for a cycle's workspace): the form's purpose and its
-    /// fields' texts as JSON (see FormDraft in the core).
+    /// What was typed in a form and not saved, per screen ("home", or
+    /// "cycle:ID" for a cycle's workspace) and per process (`owner`, its
+    /// pid: two terminals on one screen keep their own): the form's
+    /// purpose and its fields' texts as JSON (see FormDraft in the core).
     static func v23(_ db: Database) throws {
         try db.create(table: "form_draft") { t in
-            t.primaryKey("scope", .text)
+            t.column("scope", .text).notNull()
+            t.column("owner", .integer).notNull()
+            t.primaryKey(["scope", "owner"])
             t.column("purpose", .text).notNull()
             t.column("fields", .text).notNull()
             t.column("participants", .text).notNull()

@@ -46,9 +46,10 @@ import Testing
         #expect(state.update(.tick(now: 1.2, today: "2026-12-03")) == [])
         typed(" varje månad", &state)
         #expect(state.update(.tick(now: 2.1, today: "2026-12-03")).count == 1)
-        _ = state.update(.key(.escape))
-        #expect(state.update(.tick(now: 3.1, today: "2026-12-03")) == [.saveFormDraft(scope: "cycle:1", draft: nil)])
-        #expect(state.update(.tick(now: 4.1, today: "2026-12-03")) == [])
+        // Esc removes it at once, not at the next second (a kill -9 in
+        // between would bring the form back).
+        #expect(state.update(.key(.escape)) == [.saveFormDraft(scope: "cycle:1", draft: nil)])
+        #expect(state.update(.tick(now: 3.1, today: "2026-12-03")) == [])
     }
 
     @Test("a quit signal writes the open form's draft before the program ends")
@@ -68,11 +69,13 @@ import Testing
     @Test("a draft left from before opens its form again, with its text, on its tab, once the analysis is read")
     func draftRestoredInTheWorkspace() {
         var state = AppState(language: .sv, now: 0, today: "2026-12-03")
+        var fields = WorkspaceForms.activity(WorkspaceFixture.analysis.activities[0], analysis: WorkspaceFixture.analysis,
+                                             defaultArea: nil, texts: state.texts).fields.map(\.rawText)
+        fields[0] = "Byt belysning i tunneln"
         #expect(state.openWorkspace(cycleID: 1) == [.loadAnalysis(cycleID: 1)])
         #expect(state.update(.analysisLoaded(WorkspaceFixture.analysis)) == [.loadFormDraft(scope: "cycle:1")])
         // Read again (another terminal's commit): not asked again.
         #expect(state.update(.analysisLoaded(WorkspaceFixture.analysis)) == [])
-        let fields = ["Byt belysning i tunneln", "", "Kommunen", "Anna", "2027-02-01", "2027-04-30", "1", ""]
         #expect(state.update(.formDraftLoaded(scope: "cycle:1", FormDraft(purpose: "activity:51", fields: fields))) == [])
         guard case .workspace(let ws) = state.screen, let form = ws.form else { Issue.record("no form"); return }
         #expect(ws.tab == .activities)
@@ -82,6 +85,48 @@ import Testing
         #expect(state.status?.text == "Osparad text från sist: F9 sparar, Esc kastar den")
         // Kept as written: no write until it changes.
         #expect(state.update(.tick(now: 1.5, today: "2026-12-03")) == [])
+    }
+
+    @Test("a restored draft that holds what its record holds is removed by Esc, or at the next second if left")
+    func restoredDraftEqualToTheRecord() {
+        for esc in [true, false] {
+            var state = AppState(language: .sv, now: 0, today: "2026-12-03")
+            _ = state.openWorkspace(cycleID: 1)
+            _ = state.update(.analysisLoaded(WorkspaceFixture.analysis))
+            let area = WorkspaceFixture.analysis.focusAreas[0]
+            let fields = WorkspaceForms.focusArea(area, leads: true, texts: state.texts).fields.map(\.rawText)
+            _ = state.update(.formDraftLoaded(scope: "cycle:1", FormDraft(purpose: "focusArea:21", fields: fields)))
+            #expect(state.openForm?.form.isChanged == false)
+            if esc {
+                #expect(state.update(.key(.escape)) == [.saveFormDraft(scope: "cycle:1", draft: nil)])
+            } else {
+                #expect(state.update(.tick(now: 1.5, today: "2026-12-03")) == [.saveFormDraft(scope: "cycle:1", draft: nil)])
+            }
+            #expect(state.update(.tick(now: 2.5, today: "2026-12-03")) == [])
+        }
+    }
+
+    @Test("saving a restored form takes its draft along in the save's transaction; a failed save writes it again")
+    func savedWithItsDraft() {
+        var state = AppState(language: .sv, now: 0, today: "2026-12-03")
+        _ = state.openWorkspace(cycleID: 1)
+        _ = state.update(.analysisLoaded(WorkspaceFixture.analysis))
+        let draft = FormDraft(purpose: "activity:-", fields: ["Nattvandring"])
+        _ = state.update(.formDraftLoaded(scope: "cycle:1", draft))
+        let effects = state.update(.key(.function(9)))
+        guard case .removingFormDraft("cycle:1", .writeAnalysis(.saveActivity(let a), cycleID: 1))? = effects.first else {
+            Issue.record("\(effects)"); return
+        }
+        #expect(a.what == "Nattvandring")
+        #expect(state.status?.text != "Osparad text från sist: F9 sparar, Esc kastar den")
+        #expect(state.update(.tick(now: 1.5, today: "2026-12-03")) == [])
+        // The write failed (its transaction, the draft's removal with it,
+        // rolled back): the form is back, and its draft is written again.
+        _ = state.update(.failed("disk full"))
+        #expect(state.openForm?.form.value(.what) == "Nattvandring")
+        let again = state.update(.tick(now: 2.5, today: "2026-12-03"))
+        guard case .saveFormDraft("cycle:1", let written?)? = again.first else { Issue.record("\(again)"); return }
+        #expect(written.fields.first == "Nattvandring")
     }
 
     @Test("a draft whose record is gone is shown in the message line and removed")
@@ -111,9 +156,13 @@ import Testing
         #expect(form.value(.place) == "Polisstationen")
         #expect(form.participants?.map { $0.map(\.text) } == [["Ingripande", "polis", "12", "5", "7", "0"]])
         #expect(form.draft == draft)
-        // Saved: the draft goes at the next second.
-        _ = state.update(.key(.function(9)))
+        // Saved: the draft goes in the save's transaction, and is not
+        // written again while the save is on its way.
+        let effects = state.update(.key(.function(9)))
+        guard case .removingFormDraft(let scope, .saveFacts(let id, _, _, _))? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(scope == "home" && id == 7)
+        #expect(state.update(.tick(now: 1.5, today: "2026-12-03")) == [])
         _ = state.update(.factsSaved(Fixtures.meeting()))
-        #expect(state.update(.tick(now: 1.5, today: "2026-12-03")).contains(.saveFormDraft(scope: "home", draft: nil)))
+        #expect(state.update(.tick(now: 2.5, today: "2026-12-03")) == [])
     }
 }

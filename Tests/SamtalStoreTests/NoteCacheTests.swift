@@ -140,6 +140,49 @@ struct FormDraftStoreTests {
         #expect(try store.formDraft(scope: "home") == nil)
         #expect(try store.formDraft(scope: "cycle:1") == activity)
     }
+
+    func insert(_ store: AppStore, owner: Int64, fields: String, at: Double) throws {
+        try store.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO form_draft (scope, owner, purpose, fields, participants, updated_at)
+                VALUES ('home', ?, 'newCycle', ?, '[]', ?)
+                """, arguments: [owner, fields, at])
+        }
+    }
+
+    @Test("another terminal's draft is left to it while it runs; one of a terminal that ended is taken over; one unreadable is dropped")
+    func owners() throws {
+        let store = try Fixture.inMemory().store
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        // Another samtal still running: a program of that name that waits.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtal-owner-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(atPath: "/bin/sleep", toPath: folder.appendingPathComponent("samtal").path)
+        let other = Process()
+        other.executableURL = folder.appendingPathComponent("samtal")
+        other.arguments = ["20"]
+        try other.run()
+        defer { kill(other.processIdentifier, SIGKILL); other.waitUntilExit() }
+        let dead = Int64(ended.processIdentifier), running = Int64(other.processIdentifier), me = Int64(getpid())
+        // Not a samtal: its draft is from a samtal that ended.
+        #expect(AppStore.isRunning(Int64(getppid())) == false)
+        #expect(AppStore.isRunning(running))
+        #expect(AppStore.isRunning(dead) == false)
+        try insert(store, owner: running, fields: #"["pågår i ett annat fönster"]"#, at: 5)
+        try insert(store, owner: dead, fields: #"["från sist"]"#, at: 4)
+        #expect(try store.formDraft(scope: "home")?.fields == ["från sist"])
+        let owners = try store.writer.read { try Int64.fetchAll($0, sql: "SELECT owner FROM form_draft ORDER BY owner") }
+        #expect(Set(owners) == [running, me])
+        try store.saveFormDraft(scope: "home", draft: nil, now: 6)
+        #expect(try store.formDraft(scope: "home") == nil)
+        try insert(store, owner: dead, fields: "inte json", at: 7)
+        #expect(try store.formDraft(scope: "home") == nil)
+        #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM form_draft WHERE owner = ?", arguments: [dead]) } == 0)
+    }
 }
 
 @Suite("The store's folder")

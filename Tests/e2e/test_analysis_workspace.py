@@ -138,16 +138,45 @@ class AnalysisWorkspaceTests(E2ETestCase):
             q.wait_exit()
             self.assertEqual(self.ws.sqlite("SELECT what FROM activity WHERE cycle_id = ? AND deleted_at IS NULL", int(cycle.lstrip("c"))),
                              [("Trygghetsvandring i centrum",)])
+        with self.subTest("saved, then kill -9 at once: the saved form does not come back"):
+            p = self.new_activity(cycle, "Aktiviteter (1)", "Samverkansmöte med fastighetsägare")
+            p.key("F9")
+            p.wait_for("Aktiviteter (2)")
+            os.kill(p.samtal_pid(), signal.SIGKILL)
+            p.wait_exit()
+            q = self.open(cycle)
+            time.sleep(0.5)
+            self.assertNotIn("Osparad text från sist", q.screen())
+            self.assertNotIn("F9 Spara", q.screen())
+            q.key("F10")
+            q.wait_exit()
+            self.assertEqual(self.ws.sqlite("SELECT count(*) FROM activity WHERE what = ? AND deleted_at IS NULL",
+                                            "Samverkansmöte med fastighetsägare"), [(1,)])
         with self.subTest("a form given up with Esc leaves nothing"):
-            p = self.new_activity(cycle, "Aktiviteter (1)", "Kastas bort")
+            p = self.new_activity(cycle, "Aktiviteter (2)", "Kastas bort")
             p.key("Escape")
             p.wait_for("F9 Spara", gone=True)
-            os.kill(p.samtal_pid(), signal.SIGTERM)
+            os.kill(p.samtal_pid(), signal.SIGKILL)
             p.wait_exit()
             q = self.open(cycle)
             time.sleep(0.5)
             self.assertNotIn("Kastas bort", q.screen())
             self.assertNotIn("Osparad text från sist", q.screen())
+            q.key("F10")
+            q.wait_exit()
+        with self.subTest("a second terminal on the workspace leaves the first one's form being typed alone"):
+            p = self.new_activity(cycle, "Aktiviteter (2)", "Nattvandring med föräldrar")
+            q = self.open(cycle)
+            time.sleep(0.5)
+            self.assertNotIn("Osparad text från sist", q.screen())
+            self.assertNotIn("Nattvandring", q.screen())
+            q.key("F10")
+            q.wait_exit()
+            # Still the first one's: it comes back after it is killed.
+            os.kill(p.samtal_pid(), signal.SIGKILL)
+            p.wait_exit()
+            r = self.pane(f"{BINARY} cycle {cycle}", width=120, height=40)
+            r.wait_for_all(["Osparad text från sist", "Nattvandring med föräldrar"])
 
     def test_from_a_focus_area_to_a_promise_and_its_follow_up_surviving_a_restart(self):
         cycle = self.seeded_cycle()
