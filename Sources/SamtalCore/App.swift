@@ -481,6 +481,8 @@ public enum Event: Equatable, Sendable {
     case noteNotSaved(NoteDraft, message: String)
     /// Leaving, once what was sent to the store is written.
     case closing
+    /// The store was made by this start (there was none at its path).
+    case storeMade(path: String)
     /// A screen's stored form draft (`.loadFormDraft`), if it has one.
     case formDraftLoaded(scope: String, FormDraft?)
 }
@@ -946,6 +948,9 @@ public struct AppState: Equatable, Sendable {
             return formScreenLoaded(scope: Self.workspaceDraftScope(ws.cycleID))
         case .formDraftLoaded(let scope, let draft):
             return formDraftLoaded(scope: scope, draft)
+        case .storeMade(let path):
+            say("\(texts[.newStore]): \(path)", seconds: 30)
+            return []
         case .exportProgress(let stage):
             exportProgressed(stage)
             return []

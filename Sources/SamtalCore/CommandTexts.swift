@@ -18,6 +18,8 @@ public enum CommandMessage: Equatable, Sendable {
     case notAnID
     case id(IDError)
     case badLanguageVariable(String)
+    /// A command that needs a store's records, at a path with none.
+    case noStore(path: String)
     case shortenForm
     case documentAboutCycle(document: String, target: String)
     case documentAboutMeeting(document: String, target: String)
@@ -147,6 +149,9 @@ extension Texts {
             case .cycle: return sv ? "\(shown) är en cykels id, inte ett mötes: \(wanted)" : "\(shown) is a cycle's id, not a meeting's: \(wanted)"
             case nil: return sv ? "\(shown) är inte ett id: \(wanted)" : "\(shown) is not an id: \(wanted)"
             }
+        case .noStore(let path):
+            return sv ? "Det finns inget lager i \(path). Stämmer sökvägen (--store, SAMTAL_STORE)? Ett nytt lager görs av `samtal` eller `samtal cycle new`."
+                : "There is no store at \(path). Is the path right (--store, SAMTAL_STORE)? A new store is made by `samtal` or `samtal cycle new`."
         case .badLanguageVariable(let value):
             return sv ? "SAMTAL_LANG måste vara sv eller en, inte '\(value)'" : "SAMTAL_LANG must be sv or en, not '\(value)'"
         case .shortenForm:

@@ -53,12 +53,21 @@ struct Samtal: ParsableCommand {
     func run() throws {
         try requireTerminal(options)
         let library = preloadLibrary(options)
+        let made = access(options.storePath, F_OK) != 0
         let store = try openStore(options)
-        try runInterface(options: options, store: store, library: library, openMeeting: nil)
+        try runInterface(options: options, store: store, library: library, openMeeting: nil, storeMade: made)
     }
 }
 
-func openStore(_ options: GlobalOptions) throws -> AppStore {
+/// Opens the store, creating it where there is none, unless the command
+/// needs a store's records (`existing`): then a path with no store is said
+/// and nothing is made. A misspelled --store made an empty store and its
+/// folder without a word.
+func openStore(_ options: GlobalOptions, existing: Bool = false) throws -> AppStore {
+    if existing, access(options.storePath, F_OK) != 0 {
+        warn("samtal: " + say(.noStore(path: oneLine(options.storePath))))
+        throw ExitCode(1)
+    }
     var told = false
     while true {
         do {
@@ -84,7 +93,7 @@ struct RunMeeting: ParsableCommand {
     func run() throws {
         let outline = Handoff<MeetingOutline>()
         let library = preloadLibrary(options, rehearsing: .facilitator, outline: outline)
-        let store = try openStore(options)
+        let store = try openStore(options, existing: true)
         guard let (agendaID, stepIndex) = try store.meetingOutline(id: meeting) else { throw noMeeting(meeting, options) }
         outline.set(MeetingOutline(agendaID: agendaID, stepIndex: stepIndex))
         try runInterface(options: options, store: store, library: library, openMeeting: meeting)
@@ -104,7 +113,7 @@ struct Present: ParsableCommand {
     func run() throws {
         let outline = Handoff<MeetingOutline>()
         let library = preloadLibrary(options, rehearsing: .projector, outline: outline)
-        let store = try openStore(options)
+        let store = try openStore(options, existing: true)
         guard let (agendaID, stepIndex) = try store.meetingOutline(id: meeting) else { throw noMeeting(meeting, options) }
         outline.set(MeetingOutline(agendaID: agendaID, stepIndex: stepIndex))
         try runInterface(options: options, store: store, library: library, openMeeting: meeting, role: .projector,
@@ -125,7 +134,7 @@ struct Capture: ParsableCommand {
     func run() throws {
         let outline = Handoff<MeetingOutline>()
         let library = preloadLibrary(options, rehearsing: .station(group: group, name: name), outline: outline)
-        let store = try openStore(options)
+        let store = try openStore(options, existing: true)
         guard let m = try store.meeting(id: meeting) else { throw noMeeting(meeting, options) }
         outline.set(MeetingOutline(agendaID: m.agendaID, stepIndex: m.currentStepIndex))
         try checkGroup(group, of: m)
@@ -147,7 +156,7 @@ struct CycleCommand: ParsableCommand {
 
         func run() throws {
             let library = preloadLibrary(options)
-            let store = try openStore(options)
+            let store = try openStore(options, existing: true)
             guard try store.cycles().contains(where: { $0.id == cycle }) else { throw noCycle(cycle, options) }
             try runInterface(options: options, store: store, library: library, openMeeting: nil, openCycle: cycle)
         }
@@ -213,7 +222,7 @@ struct MeetingCommand: ParsableCommand {
             guard let loaded = library.agenda(id: agenda) else {
                 throw failure(say(.noAgenda(id: oneLine(agenda), found: library.agendas.map(\.agenda.id))))
             }
-            let store = try openStore(options)
+            let store = try openStore(options, existing: true)
             guard try store.cycles().contains(where: { $0.id == cycle }) else { throw noCycle(cycle, options) }
             let meeting = try store.createMeeting(cycleID: cycle, agendaID: loaded.agenda.id, agendaSnapshot: loaded.text,
                                                   title: typed("--title", title), date: date ?? localDate(),
@@ -269,7 +278,7 @@ struct NoteCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try openStore(options)
+            let store = try openStore(options, existing: true)
             guard let m = try store.meeting(id: meeting) else { throw noMeeting(meeting, options) }
             // The meeting's groups only, as at a station: a note of group 7
             // in a meeting of two would reach its documents.
@@ -328,7 +337,7 @@ struct Backup: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let store = try openStore(options)
+        let store = try openStore(options, existing: true)
         let target = output ?? {
             let f = DateFormatter()
             f.locale = Locale(identifier: "en_US_POSIX")
@@ -390,7 +399,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let store = try openStore(options)
+        let store = try openStore(options, existing: true)
         try failingWithMessage(options) {
             let result = try exportDocument(store: store, library: options.agendaLibrary(), target: target,
                                             document: document,

@@ -110,12 +110,13 @@ final class Preload<T: Sendable>: @unchecked Sendable {
 /// Runs the interface until the user quits or a signal arrives.
 func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Preload<AgendaLibrary>? = nil,
                   openMeeting: Int64?, openCycle: Int64? = nil,
-                  role: RunRole = .facilitator, theme requested: Theme? = nil) throws {
+                  role: RunRole = .facilitator, theme requested: Theme? = nil, storeMade: Bool = false) throws {
     try requireTerminal(options)
     try requireKnownTerminalType(options)
     let library = preloaded?.value ?? options.agendaLibrary()
     let runner = EffectRunner(store: store, library: library, role: role, language: options.language)
     var state = initialState(options, library: library)
+    if storeMade { _ = state.update(.storeMade(path: options.storePath)) }
 
     // Anything written to stderr would draw over the screen: send it to a
     // log file beside the store while the interface runs.

@@ -58,7 +58,7 @@ struct Publish: ParsableCommand {
     }
 
     func run() throws {
-        let store = try openStore(options)
+        let store = try openStore(options, existing: true)
         try failingWithMessage(options) {
             let publication = try Publication.of(store: store, library: options.agendaLibrary(),
                                                  options: PublishOptions(includeInternal: includeInternal, language: options.language),

@@ -45,7 +45,7 @@ struct Review: ParsableCommand {
     }
 
     func run() throws {
-        let store = try openStore(options)
+        let store = try openStore(options, existing: true)
         let library = options.agendaLibrary()
         guard try store.meeting(id: meeting) != nil else { throw noMeeting(meeting, options) }
         var review = try publicReview(store: store, library: library, meetingID: meeting)

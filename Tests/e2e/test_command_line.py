@@ -136,6 +136,27 @@ class ExitCodeTests(E2ETestCase):
             self.assertNotIn("Usage:", result.stderr, args)
             self.assertRegex(result.stderr, r"no (meeting|cycle|agenda|step)", args)
 
+    def test_a_store_path_that_is_not_there_is_said_and_nothing_is_made(self):
+        """A misspelled --store made a new empty store, folder and all,
+        without a word (found by the ninth walk). A command that needs a
+        store's records says there is none there and makes nothing; the
+        home screen makes a new one, and says so."""
+        folder = os.path.join(self.ws.dir, "stavfel")
+        typo = os.path.join(folder, "samtal.sqlite")
+        for args in [["run", "1"], ["present", "1"], ["capture", "1", "--group", "1"], ["cycle", "c1"], ["export", "1"],
+                     ["note", "add", "1", "--text", "x"], ["review", "1"], ["backup"],
+                     ["meeting", "new", "--cycle", "c1", "--agenda", "medarbetardialog-vad", "--title", "X"]]:
+            result = self.ws.cli("--store", typo, *args, check=False)
+            self.assertEqual(result.returncode, FAILED, f"{args}: {result.stderr}")
+            self.assertIn(f"Det finns inget lager i {typo}", result.stderr, args)
+            self.assertFalse(os.path.exists(folder), args)
+        result = self.ws.cli("--store", typo, "run", "1", "--lang", "en", check=False)
+        self.assertIn(f"There is no store at {typo}", result.stderr)
+        # The home screen and a new cycle make one, and say so.
+        p = self.pane(f"{BINARY} --store {typo}")
+        p.wait_for_all(["Inga cykler ännu", "Nytt tomt lager"])
+        self.assertTrue(os.path.exists(typo))
+
     def test_a_wrong_command_line_is_a_usage_error(self):
         cases = [["export", self.meeting, "--format", "odt"], ["meeting", "new", "--cycle", "c1"],
                  ["note", "add", self.meeting], ["finns-inte"], ["run", "sju"]]
