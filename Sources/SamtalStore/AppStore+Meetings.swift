@@ -270,15 +270,19 @@ extension AppStore {
 
     /// The meetings of a cycle (or all), for lists and documents: without
     /// their room's state (group areas, wall page), which `meeting(id:)` has.
+    /// The meetings (of the `clause`), newest first: from the index
+    /// `meeting_newest`, read backwards.
+    static func meetingsSQL(_ clause: String) -> String {
+        "SELECT \(StoredMeeting.orderedColumns) FROM meeting \(clause) ORDER BY date DESC, created_at DESC, id DESC"
+    }
+
     static func meetings(_ db: Database, cycleID: Int64?) throws -> [Meeting] {
         // Read by column index, not through `Decodable`: the home screen
         // reads every meeting, and decoding 1,000 cost ~30 M instructions
         // (issue 15). Newest first, as `StoredMeeting.newestFirst`.
         let clause = cycleID == nil ? "" : "WHERE cycle_id = ?"
         let arguments: StatementArguments = cycleID.map { [$0] } ?? []
-        let records = try db.rows("""
-            SELECT \(StoredMeeting.orderedColumns) FROM meeting \(clause) ORDER BY date DESC, created_at DESC, id DESC
-            """, arguments: arguments, StoredMeeting.init(columns:))
+        let records = try db.rows(meetingsSQL(clause), arguments: arguments, StoredMeeting.init(columns:))
         let participants = try StoredParticipant.fetchOrdered(
             db, where: cycleID == nil ? "" : "WHERE meeting_id IN (SELECT id FROM meeting WHERE cycle_id = ?)", arguments: arguments)
         let byMeeting = Dictionary(grouping: participants, by: \.meetingID)

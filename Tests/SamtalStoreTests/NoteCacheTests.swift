@@ -197,3 +197,16 @@ struct StoreFolderTests {
         }
     }
 }
+
+@Suite("The home screen's reading")
+struct HomeReadingTests {
+    @Test("the meetings come newest first from an index, not sorted at every start")
+    func meetingsFromTheIndex() throws {
+        let store = try Fixture.inMemory().store
+        let details = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AppStore.meetingsSQL("")).map { $0["detail"] as String }
+        }
+        #expect(details.contains { $0.contains("USING INDEX meeting_newest") }, "\(details)")
+        #expect(!details.contains { $0.contains("TEMP B-TREE") }, "\(details)")
+    }
+}
