@@ -89,18 +89,18 @@ extension AppStore {
     /// The meeting's agenda and the index of its current step (nil: no such
     /// meeting): one indexed lookup, where `meeting(id:)` decodes the
     /// meeting, its participants and its room. Asked before the interface
-    /// starts, on the connection that inspected the store (its first query
-    /// through GRDB cost ~2.9 M instructions of first-time work); the first
-    /// screen is rehearsed with them while the meeting is read (issue 15).
+    /// starts, through SQLite's C interface (its first query through GRDB
+    /// cost ~2.9 M instructions of first-time work); the first screen is
+    /// rehearsed with them while the meeting is read (issue 15).
     public func meetingOutline(id: Int64) throws -> (agendaID: String, stepIndex: Int)? {
-        let sql = "SELECT agenda_id, current_step_index FROM meeting WHERE id = ?"
-        if let found = try inspection.read({ try $0.rows(sql, [id]) }) {
-            guard let row = found.first, row.count == 2, let agendaID = row[0] else { return nil }
-            return (agendaID, row[1].flatMap { Int($0) } ?? 0)
+        // On the writer's connection, which has read the schema: the
+        // inspecting one has not (a store marked up to date), and a
+        // reader's would be opened for it (issue 15).
+        let found = try writer.writeWithoutTransaction { db in
+            try db.sqliteConnection.map { try BareConnection.rows(on: $0, "SELECT agenda_id, current_step_index FROM meeting WHERE id = ?", [id]) }
         }
-        return try snapshot { db in
-            try Row.fetchOne(db, sql: sql, arguments: [id]).map { ($0[0], $0[1]) }
-        }
+        guard let row = found?.first, row.count == 2, let agendaID = row[0] else { return nil }
+        return (agendaID, row[1].flatMap { Int($0) } ?? 0)
     }
 
     /// The meetings of one cycle, or of all cycles when `cycleID` is nil;

@@ -10,6 +10,7 @@
 
 import Foundation
 import GRDB
+import GRDBSQLite
 import SamtalCore
 
 public struct AppStore: Sendable {
@@ -81,12 +82,12 @@ public struct AppStore: Sendable {
         if let warning = try FileModes.prepareFile(path) { warnings.append(warning) }
 
         // Look before touching: a DatabasePool would switch the file to WAL.
-        let (needsBackup, upToDate, inspection) = try Self.inspect(path: path, migrator: migrator)
+        let (needsBackup, upToDate, rewriteHeader, inspection) = try Self.inspect(path: path, migrator: migrator)
         // Closed unless it is handed to the store below.
         var keptInspection: BareConnection? = inspection
         defer { keptInspection?.close() }
 
-        let pool = try Self.openPool(path: path)
+        let pool = try Self.openPool(path: path, markingUpToDate: rewriteHeader ? Self.upToDateMark(migrator) : nil)
         // The inspection read the applied migrations under the same folder
         // lock: a store it found up to date is not asked again (that opened
         // a reader connection, which reads the whole schema, before the
@@ -123,6 +124,7 @@ public struct AppStore: Sendable {
         // reader is kept: a new connection reads the whole schema again
         // (~2.5 M instructions at each start, issue 15).
         if migrated { pool.invalidateReadOnlyConnections() }
+        try? pool.write { try $0.execute(sql: "PRAGMA user_version = \(Self.upToDateMark(migrator))") }
         self.init(writer: pool, path: path, warnings: warnings, migrationBackupPath: backupPath, inspection: inspection)
         keptInspection = nil
     }
@@ -190,48 +192,51 @@ public struct AppStore: Sendable {
     /// a migration, and when the last run did not close the store (a `-wal`
     /// file with content is left behind, as after a crash or a power cut,
     /// or while another samtal has it open). A backup checks its copy.
-    static func inspect(path: String, migrator: DatabaseMigrator) throws -> (needsBackup: Bool, upToDate: Bool, connection: BareConnection?) {
-        guard let header = try checkHeader(path: path) else { return (false, false, nil) } // a new store
+    static func inspect(path: String, migrator: DatabaseMigrator) throws
+        -> (needsBackup: Bool, upToDate: Bool, rewriteHeader: Bool, connection: BareConnection?) {
+        guard let header = try checkHeader(path: path) else { return (false, false, false, nil) } // a new store
         let uncleanShutdown = uncleanShutdown(path: path)
         return try mappingDamage(path: path) {
             let connection = try BareConnection(path: path, busySeconds: 10)
             var failed = true
             defer { if failed { connection.close() } }
-            // Both read the first page and the schema: a file that is
+            // Both read the first page (not the schema): a file that is
             // not a database fails here.
             _ = try connection.value("PRAGMA schema_version")
             let userVersion = try connection.value("PRAGMA user_version") ?? "0"
-            // What GRDB's migrator reads (`hasBeenSuperseded`,
-            // `hasCompletedMigrations`), without a GRDB connection.
-            let hasMigrations = try connection.value("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == "1"
-            let applied = hasMigrations ? Set(try connection.rows("SELECT identifier FROM grdb_migrations").compactMap { $0.first ?? nil }) : []
             let known = migrator.migrations
-            if applied.contains(where: { !known.contains($0) }) {
-                throw StoreError.newerVersion(path: path)
+            var pending = false, hasTables = true
+            // A store marked as having all of this build's migrations
+            // (`upToDateMark`) is not asked what it has: that read the
+            // whole schema on this connection, ~2.3 M instructions at every
+            // start (issue 15); GRDB's connection reads it anyway. A newer
+            // build marks its own count, which is not this one's.
+            if uncleanShutdown || Int(userVersion) != Self.upToDateMark(migrator) {
+                // What GRDB's migrator reads (`hasBeenSuperseded`,
+                // `hasCompletedMigrations`), without a GRDB connection.
+                let hasMigrations = try connection.value("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == "1"
+                let applied = hasMigrations ? Set(try connection.rows("SELECT identifier FROM grdb_migrations").compactMap { $0.first ?? nil }) : []
+                if applied.contains(where: { !known.contains($0) }) {
+                    throw StoreError.newerVersion(path: path)
+                }
+                pending = !known.allSatisfy(applied.contains)
+                hasTables = try connection.value("SELECT EXISTS (SELECT 1 FROM sqlite_master)") == "1"
+                if uncleanShutdown || (pending && hasTables) {
+                    try fullCheck(connection, path: path)
+                }
             }
-            let pending = !known.allSatisfy(applied.contains)
-            let hasTables = try connection.value("SELECT EXISTS (SELECT 1 FROM sqlite_master)") == "1"
-            if uncleanShutdown || (pending && hasTables) {
-                try fullCheck(connection, path: path)
-            }
-            // A store in WAL mode closed cleanly has no -wal: GRDB's pool
-            // would make one by creating and dropping a table, a change of
-            // schema (see BareConnection). A page written again as it is
-            // makes one without. Only where nothing else writes first (a
-            // migration), without waiting for the disk (it changes
-            // nothing), and without waiting for another process that holds
-            // the store: then the pool's own way waits, and says so
-            // (`openStore`'s message).
-            if header[18] == 2, header[19] == 2, !uncleanShutdown, !pending, Int(userVersion) != nil {
-                connection.setBusyTimeout(seconds: 0)
-                _ = try? connection.rows("PRAGMA synchronous = OFF")
-                _ = try? connection.rows("PRAGMA user_version = \(userVersion)")
-            }
+            // The header page written again by the pool's writer, see
+            // `openPool`: where nothing else writes first (a migration).
+            let rewriteHeader = header[18] == 2 && header[19] == 2 && !uncleanShutdown && !pending && Int(userVersion) != nil
             connection.setBusyTimeout(seconds: 1) // from now on it only watches
             failed = false
-            return (pending && hasTables, !pending, connection)
+            return (pending && hasTables, !pending, rewriteHeader, connection)
         }
     }
+
+    /// The `user_version` of a store that has every migration of this
+    /// build: their number (other builds of samtal leave it as it is).
+    static func upToDateMark(_ migrator: DatabaseMigrator) -> Int { migrator.migrations.count }
 
     static func fullCheck(_ connection: BareConnection, path: String) throws {
         let check = try connection.rows("PRAGMA quick_check").map { $0.first ?? nil }
@@ -283,9 +288,28 @@ public struct AppStore: Sendable {
         return header
     }
 
-    static func openPool(path: String) throws -> DatabasePool {
+    /// The store's pool. With `mark`: a store in WAL mode closed cleanly
+    /// has no -wal, and GRDB's pool would make one by creating and dropping
+    /// a table, a change of schema (see BareConnection). Its header page
+    /// written again, with the mark that says it is up to date, makes one
+    /// without: by the writer as it opens, before GRDB looks (its schema is
+    /// read then anyway; on the inspecting connection `synchronous` read it
+    /// only for this, ~2.3 M instructions, issue 15). Without waiting for
+    /// the disk (it changes nothing the store needs), and without waiting
+    /// for another process that holds the store: then the pool's own way
+    /// waits, and says so (`openStore`'s message).
+    static func openPool(path: String, markingUpToDate mark: Int? = nil) throws -> DatabasePool {
         var config = Configuration()
         config.busyMode = .timeout(10)
+        if let mark {
+            config.prepareDatabase { db in
+                guard !db.configuration.readonly, let handle = db.sqliteConnection else { return }
+                sqlite3_busy_timeout(handle, 0)
+                defer { sqlite3_busy_timeout(handle, 10_000) }
+                try? db.execute(sql: "PRAGMA synchronous = OFF")
+                try? db.execute(sql: "PRAGMA user_version = \(mark)")
+            }
+        }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
             // DatabasePool sets NORMAL on its writer after prepareDatabase:

@@ -97,8 +97,30 @@ struct FileStoreTests {
         }
     }
 
-    @Test("a store written by a newer samtal is refused and left unchanged")
-    func newerVersion() throws {
+    @Test("a store marked up to date is opened without its schema read on the inspecting connection; an unmarked one is read and marked")
+    func upToDateMark() throws {
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        do { _ = try AppStore(path: path) } // made, migrated, marked
+        do {
+            let queue = try DatabaseQueue(path: path)
+            #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == AppStore.upToDateMark(Schema.migrator))
+            try queue.write { try $0.execute(sql: "PRAGMA user_version = 0") } // as an older build left it
+            try queue.close()
+        }
+        do {
+            let store = try AppStore(path: path)
+            #expect(store.inspection.read { $0.schemaBytes() }.map { $0 > 0 } == true)
+            store.close()
+        }
+        let store = try AppStore(path: path)
+        #expect(store.inspection.read { $0.schemaBytes() } == 0)
+        #expect(try store.meetingOutline(id: 1) == nil)
+    }
+
+    @Test("a store written by a newer samtal is refused and left unchanged (marked as a newer build marks it, or not marked)",
+          arguments: [true, false])
+    func newerVersion(marked: Bool) throws {
         // Given a store with a note, then marked with a migration this build does not know
         let temp = try TempFolder()
         let path = temp.file("samtal.sqlite")
@@ -109,7 +131,10 @@ struct FileStoreTests {
         do {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
+                #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == AppStore.upToDateMark(Schema.migrator))
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+                // A newer build marks its own number of migrations.
+                try db.execute(sql: "PRAGMA user_version = \(marked ? AppStore.upToDateMark(Schema.migrator) + 1 : 0)")
             }
             try queue.close()
         }
