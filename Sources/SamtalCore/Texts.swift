@@ -569,8 +569,8 @@ public struct Texts: Sendable {
         case .confirmDelete: return ("Ta bort anteckningen?", "Delete the note?")
         case .confirmFinish: return ("Slutför mötet? Det går att öppna det igen.", "Finish the meeting? It can be opened again.")
         case .confirmQuitUnsavedForm:
-            return ("Formuläret är inte sparat: det du skrivit kommer tillbaka nästa gång. Avsluta ändå? (F9 sparar, sedan F10.)",
-                    "The form is not saved: what you typed comes back next time. Quit anyway? (F9 saves, then F10.)")
+            return ("Formuläret är inte sparat: det du skrivit kommer tillbaka nästa gång. Avsluta ändå? (Nej, sedan F9, sparar det.)",
+                    "The form is not saved: what you typed comes back next time. Quit anyway? (No, then F9, saves it.)")
         case .meetingFinished: return ("Mötet är slutfört.", "The meeting is finished.")
         case .typeProblem: return ("problem", "problem")
         case .typeOpportunity: return ("möjlighet", "opportunity")

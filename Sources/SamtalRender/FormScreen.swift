@@ -162,7 +162,8 @@ extension Screens {
         } else {
             drawStatus(&grid, state: state, y: h - 2)
         }
-        drawKeyBar(&grid, context: state.keyContext == .recordForm ? .recordForm : .form, texts: t, y: h - 1)
+        // The form's own keys, also under a dialog (the quit question).
+        drawKeyBar(&grid, context: form.participants == nil ? .recordForm : .form, texts: t, y: h - 1)
     }
 
     static func workspaceFormTitle(_ which: WorkspaceForm, texts t: Texts) -> String {

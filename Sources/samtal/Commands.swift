@@ -190,7 +190,7 @@ struct CycleCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
-            let store = try openStore(options)
+            let store = try openStore(options, existing: true)
             for c in try store.cycles() { print("\(ExportTarget.cycleText(c.id))\t\(oneLine(c.area))\t\(oneLine(c.period))") }
         }
     }
@@ -243,7 +243,7 @@ struct MeetingCommand: ParsableCommand {
         @Option(help: h("Bara den här cykelns möten (c3).", "Only this cycle's meetings (c3).", value: "cykel"), completion: completeIDs(meetings: false, cycles: true), transform: cycleArgument) var cycle: Int64?
 
         func run() throws {
-            let store = try openStore(options)
+            let store = try openStore(options, existing: true)
             for m in try store.meetings(cycleID: cycle) {
                 print("\(m.id)\t\(ExportTarget.cycleText(m.cycleID))\t\(oneLine(m.facts.date))\t\(m.status.rawValue)\t\(oneLine(m.agendaID))\t\(oneLine(m.title))")
             }

@@ -117,6 +117,19 @@ enum ScreenFixtures {
         assertSnapshot(Screens.render(state, size: Size(width: 100, height: 36)), "meeting-facts-intro-100x36")
     }
 
+    @Test("the quit question over a new cycle's form: the key bar keeps the form's own keys, not the facts form's rows")
+    func quitQuestionOverAForm() {
+        var state = ScreenFixtures.home()
+        _ = state.update(.key(.char("n")))
+        for c in "LPO Fagersta" { _ = state.update(.key(.char(c))) }
+        _ = state.update(.key(.function(10)))
+        #expect(state.dialog == .confirm(.quitUnsavedForm))
+        let grid = Screens.render(state, size: Size(width: 80, height: 24))
+        assertSnapshot(grid, "quit-question-new-cycle-80x24")
+        let bar = grid.text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(!bar.contains("F4"), "\(bar)")
+    }
+
     @Test func newMeetingForm() {
         var state = ScreenFixtures.home()
         state.screen = .form(.newMeeting(cycleID: 2, agendas: [AgendaInfo(id: "medarbetardialog-vad", title: "Medarbetardialog – VAD ska vi göra?")],

@@ -144,7 +144,7 @@ class ExitCodeTests(E2ETestCase):
         folder = os.path.join(self.ws.dir, "stavfel")
         typo = os.path.join(folder, "samtal.sqlite")
         for args in [["run", "1"], ["present", "1"], ["capture", "1", "--group", "1"], ["cycle", "c1"], ["export", "1"],
-                     ["note", "add", "1", "--text", "x"], ["review", "1"], ["backup"],
+                     ["note", "add", "1", "--text", "x"], ["review", "1"], ["backup"], ["cycle", "list"], ["meeting", "list"],
                      ["meeting", "new", "--cycle", "c1", "--agenda", "medarbetardialog-vad", "--title", "X"]]:
             result = self.ws.cli("--store", typo, *args, check=False)
             self.assertEqual(result.returncode, FAILED, f"{args}: {result.stderr}")
@@ -236,7 +236,10 @@ class PeriodTests(E2ETestCase):
         bad = self.ws.cli("cycle", "new", "--area", "Ludvika", "--period", "2022-01-31 – 2021-02-01", check=False)
         self.assertEqual(bad.returncode, 64)
         self.assertIn("--period: Slutdatumet ligger före startdatumet", bad.stderr)
-        self.assertEqual(self.ws.cli("cycle", "list").stdout, "")
+        # Nothing made: not even the store.
+        listed = self.ws.cli("cycle", "list", check=False)
+        self.assertEqual((listed.returncode, listed.stdout), (1, ""))
+        self.assertIn("Det finns inget lager", listed.stderr)
         good = self.ws.cli("cycle", "new", "--area", "Ludvika", "--period", "2021-02-01 – 2022-01-31").stdout.strip()
         self.assertIn("2021-02-01 – 2022-01-31", self.ws.cli("cycle", "list").stdout)
         self.assertTrue(good.startswith("c"))

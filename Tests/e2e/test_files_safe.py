@@ -140,14 +140,15 @@ class FilesSafeTests(E2ETestCase):
         for round in range(25):
             store = self.path(f"ny-{round}/samtal.sqlite")
             env["SAMTAL_STORE"] = store
-            procs = [subprocess.Popen([BINARY, "cycle", "list"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                      text=True) for _ in range(8)]
+            procs = [subprocess.Popen([BINARY, "cycle", "new", "--area", f"Område {n}", "--period", "2027"], env=env,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(8)]
             for p in procs:
                 out, err = p.communicate(timeout=60)
                 if p.returncode != 0:
                     failures.append(f"round {round}: exit {p.returncode}: {err.strip()}")
             con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
             self.assertEqual(con.execute("PRAGMA quick_check").fetchall(), [("ok",)])
+            self.assertEqual(con.execute("SELECT count(*) FROM cycle").fetchall(), [(8,)])
             con.close()
             self.assertEqual([n for n in os.listdir(os.path.dirname(store)) if "before-migration" in n], [])
         self.assertEqual(failures, [])
