@@ -71,6 +71,15 @@ public enum ParticipantColumn: Int, CaseIterable, Sendable {
     /// The columns that hold a number.
     public static let counts: [ParticipantColumn] = [.count, .women, .men, .other]
 
+    /// The longest text a cell of the column takes.
+    public var limit: Int {
+        switch self {
+        case .organisation: return 200
+        case .kind: return 40
+        case .count, .women, .men, .other: return 7
+        }
+    }
+
     public var label: TextKey {
         switch self {
         case .organisation: return .columnOrganisation
@@ -161,7 +170,7 @@ public struct Form: Equatable, Sendable {
 
     mutating func addParticipantRow() {
         guard participants != nil else { return }
-        participants!.append(ParticipantColumn.allCases.map { _ in TextField("", limit: 200) })
+        participants!.append(ParticipantColumn.allCases.map { TextField("", limit: $0.limit) })
         focus = fields.count + (participants!.count - 1) * ParticipantColumn.allCases.count
     }
 
@@ -309,9 +318,9 @@ extension Form {
                                                              index: f.namedNotes ? 1 : 0)),
             FormField(.groups, .fieldGroups, .text(TextField(String(meeting.groupCount), limit: 3))),
         ], participants: f.participants.map { p in
-            [TextField(p.organisationRole, limit: 200), TextField(p.kind.map { texts.source($0) } ?? "", limit: 40),
-             TextField(String(p.headCount), limit: 7), TextField(String(p.women), limit: 7),
-             TextField(String(p.men), limit: 7), TextField(String(p.otherOrUnstated), limit: 7)]
+            zip(ParticipantColumn.allCases, [p.organisationRole, p.kind.map { texts.source($0) } ?? "", String(p.headCount),
+                                             String(p.women), String(p.men), String(p.otherOrUnstated)])
+                .map { TextField($1, limit: $0.limit) }
         })
         form.intro = intro
         return form

@@ -96,11 +96,8 @@ extension Form {
             }
         }
         if participants != nil {
-            let limits = [200, 40, 7, 7, 7, 7]
             participants = draft.participants.map { row in
-                ParticipantColumn.allCases.map { c in
-                    TextField(c.rawValue < row.count ? row[c.rawValue] : "", limit: limits[c.rawValue])
-                }
+                ParticipantColumn.allCases.map { c in TextField(c.rawValue < row.count ? row[c.rawValue] : "", limit: c.limit) }
             }
         }
     }
