@@ -1,0 +1,76 @@
+// A store upgraded through v22 keeps its meetings packed: v22 dropped each
+// row's agenda snapshot in place, which left every meeting alone on its own
+// page, and the home screen read a page per meeting (issue 15).
+
+import Foundation
+import GRDB
+import SamtalCore
+import Testing
+@testable import SamtalStore
+
+@Suite("Packed meetings after an upgrade")
+struct PackedMeetingsTests {
+    /// Pages the table's own b-tree takes (SQLite's dbstat table).
+    func pages(_ db: Database, _ table: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM dbstat WHERE name = ?", arguments: [table]) ?? 0
+    }
+
+    @Test("a v21 store's meetings, spread one to a page by v22, are packed again, with their notes, agendas and ids")
+    func packsMeetings() throws {
+        // Given a v21 store with 120 meetings, each with an 11 KB agenda in its row, and a note each
+        let temp = try TempFolder()
+        let path = temp.file("samtal.sqlite")
+        try FileModes.createPrivateFile(path)
+        let agenda = "id: medborgardialog\n" + String(repeating: "# talpunkt – åäö\n", count: 650)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v21")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO cycle (area, period, created_at) VALUES ('Fagersta', '2026', 1)")
+                for index in 1...120 {
+                    try db.execute(sql: """
+                        INSERT INTO meeting (cycle_id, agenda_id, agenda_snapshot, title, date, place, form, facilitator,
+                            note_takers, group_count, current_step_index, status, created_at)
+                        VALUES (1, 'medborgardialog', ?, ?, '2026-02-01', 'Folkets hus', 'physical', 'Åsa', '', 3, 0, 'planned', ?)
+                        """, arguments: [agenda, "Möte \(index) – Storgatan", Double(index)])
+                    try db.execute(sql: """
+                        INSERT INTO note (meeting_id, step_id, group_number, type, source, text, created_at, updated_at)
+                        VALUES (?, 'samla', 1, 'problem', 'group', ?, 1, 1)
+                        """, arguments: [db.lastInsertedRowID, "Buskörning vid torget \(index)"])
+                }
+            }
+            // (v22 and v23, as a store upgraded before v24 has them)
+            try Schema.migrator.migrate(queue, upTo: "v23")
+            #expect(try queue.read { try pages($0, "meeting") } >= 100)
+            try queue.close()
+        }
+        // When this build opens it
+        let store = try AppStore(path: path)
+        // Then the meetings take a few pages, and nothing of them is lost or changed
+        let (meetingPages, titles, ids, noteMeetings, agendas, broken) = try store.writer.read { db in
+            (try pages(db, "meeting"),
+             try String.fetchAll(db, sql: "SELECT title FROM meeting ORDER BY id"),
+             try Int64.fetchAll(db, sql: "SELECT id FROM meeting ORDER BY id"),
+             try Int64.fetchAll(db, sql: "SELECT meeting_id FROM note ORDER BY id"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM meeting_agenda WHERE snapshot = ?", arguments: [agenda]),
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
+        }
+        #expect(meetingPages <= 10)
+        #expect(titles == (1...120).map { "Möte \($0) – Storgatan" })
+        #expect(ids == (1...120).map(Int64.init))
+        #expect(noteMeetings == ids)
+        #expect(agendas == 120)
+        #expect(broken == 0)
+        #expect(try store.meetings(cycleID: 1).count == 120)
+    }
+
+    @Test("the packing refuses to run with foreign keys on (deleting the rows would delete their notes)")
+    func refusesWithForeignKeysOn() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v23")
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            #expect(throws: (any Error).self) { try db.inTransaction { try Schema.v24(db); return .rollback } }
+        }
+    }
+}
