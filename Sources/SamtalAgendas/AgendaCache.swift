@@ -12,14 +12,17 @@
 // removed. A cache that cannot be read or written changes nothing but the
 // time.
 //
-// Each entry keeps the agenda as a JSON text of its own, decoded only when
-// the agenda is asked for, beside what the library sorts by and the home
-// screen lists (`AgendaSummary`): a start decoded every agenda whole
-// (13 M instructions for the shipped nine), where `samtal run` needs the
-// steps of one. The file is not JSON but its fields one after another,
-// each as its length in bytes and a line break, the bytes, a line break:
-// the JSON decoder spent ~70 instructions a byte on the files' texts
-// (76 KB, kept to compare), a field costs about one.
+// Each entry keeps the agenda as a list of texts (`AgendaFields`), turned
+// into an `Agenda` only when the agenda is asked for; what the library
+// sorts by and the home screen lists (`AgendaSummary`) is read from its
+// first fields: a start decoded every agenda whole (13 M instructions for
+// the shipped nine), where `samtal run` needs the steps of one. The file
+// is not JSON but its fields one after another, each as its length in
+// bytes and a line break, the bytes, a line break: the JSON decoder spent
+// ~70 instructions a byte on the files' texts (76 KB, kept to compare), a
+// field costs about one; and decoding the one agenda from JSON cost
+// ~2.4 M instructions at every start, most of it the Swift runtime's first
+// look-ups of each Codable type's keys (issue 15).
 
 import Foundation
 import SamtalCore
@@ -32,26 +35,27 @@ public struct AgendaCache: Sendable {
 
     struct Entry {
         var text: String
-        var summary: AgendaSummary
-        /// The agenda, encoded as JSON on its own.
-        var json: String
+        /// The agenda as `AgendaFields` writes it.
+        var fields: [String]
 
-        init(text: String, summary: AgendaSummary, json: String) {
+        init(text: String, fields: [String]) {
             self.text = text
-            self.summary = summary
-            self.json = json
+            self.fields = fields
         }
 
         init(text: String, agenda: Agenda) {
             self.text = text
-            summary = AgendaSummary(agenda)
-            json = (try? JSONEncoder().encode(agenda)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            fields = AgendaFields.fields(of: agenda)
         }
 
-        /// The agenda decoded (nil when its JSON does not read); set, the
-        /// entry is made again from it.
+        /// What the library sorts by and lists, from the first fields (nil
+        /// when they do not read).
+        var summary: AgendaSummary? { AgendaFields.summary(fields) }
+
+        /// The agenda (nil when its fields do not read); set, the entry is
+        /// made again from it.
         var agenda: Agenda? {
-            get { try? JSONDecoder().decode(Agenda.self, from: Data(json.utf8)) }
+            get { AgendaFields.agenda(fields) }
             set { if let newValue { self = Entry(text: text, agenda: newValue) } }
         }
     }
@@ -145,7 +149,7 @@ public struct AgendaCache: Sendable {
 }
 
 extension AgendaCache.Contents {
-    static let magic = Array("samtal agenda cache 2\n".utf8)
+    static let magic = Array("samtal agenda cache 3\n".utf8)
 
     /// The contents of a cache file; nil when it is not one.
     init?(data: Data) {
@@ -160,18 +164,20 @@ extension AgendaCache.Contents {
             fields.append(String(decoding: bytes[(end + 1)..<(end + 1 + count)], as: UTF8.self))
             i = end + 2 + count
         }
-        guard fields.count % 4 == 1 else { return nil }
-        build = fields[0]
+        guard let first = fields.first else { return nil }
+        build = first
         entries = [:]
-        let decoder = JSONDecoder()
-        for k in stride(from: 1, to: fields.count, by: 4) {
-            guard let summary = try? decoder.decode(AgendaSummary.self, from: Data(fields[k + 2].utf8)) else { return nil }
-            entries[fields[k]] = AgendaCache.Entry(text: fields[k + 1], summary: summary, json: fields[k + 3])
+        // Per entry: its path, its text, the number of the agenda's fields, the fields.
+        var k = 1
+        while k < fields.count {
+            guard k + 2 < fields.count, let count = Int(fields[k + 2]), count >= 0, k + 3 + count <= fields.count else { return nil }
+            entries[fields[k]] = AgendaCache.Entry(text: fields[k + 1], fields: Array(fields[(k + 3)..<(k + 3 + count)]))
+            k += 3 + count
         }
     }
 
-    /// The file: the build, then per entry its path, text, summary (JSON)
-    /// and agenda (JSON).
+    /// The file: the build, then per entry its path, its text, the number
+    /// of the agenda's fields and the fields.
     var data: Data {
         var out = Data(Self.magic)
         func field(_ text: String) {
@@ -181,13 +187,93 @@ extension AgendaCache.Contents {
             out.append(10)
         }
         field(build)
-        let encoder = JSONEncoder()
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             field(path)
             field(entry.text)
-            field((try? encoder.encode(entry.summary)).map { String(decoding: $0, as: UTF8.self) } ?? "")
-            field(entry.json)
+            field(String(entry.fields.count))
+            entry.fields.forEach(field)
         }
         return out
+    }
+}
+
+/// An agenda as a list of texts, for the cache: written by `fields(of:)`,
+/// read back by `agenda(_:)`, the first of them (what `AgendaSummary`
+/// holds) by `summary(_:)` alone. A list is its count, then its items; a
+/// dictionary its count, then each key and value, in the keys' order.
+enum AgendaFields {
+    static func fields(of agenda: Agenda) -> [String] {
+        var out = [agenda.id, agenda.title, agenda.meetingType.rawValue, agenda.purpose]
+        func list(_ items: [String]) {
+            out.append(String(items.count))
+            out += items
+        }
+        list(agenda.goals)
+        list(agenda.qualityCriteria)
+        out += [String(agenda.version), agenda.source.rawValue]
+        list(agenda.groupSources.sorted { $0.key < $1.key }.flatMap { [String($0.key), $0.value.rawValue] })
+        out.append(String(agenda.steps.count))
+        for step in agenda.steps {
+            out += [step.id, step.title, step.kind.rawValue, String(step.minutes), step.prompt]
+            list(step.questions)
+            list(step.talkingPoints)
+            list(step.settings.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+        }
+        return out
+    }
+
+    /// Reads fields one after another; nil once one is missing or wrong.
+    struct Reader {
+        var fields: [String]
+        var at = 0
+
+        mutating func text() -> String? {
+            guard at < fields.count else { return nil }
+            defer { at += 1 }
+            return fields[at]
+        }
+
+        mutating func number() -> Int? { text().flatMap { Int($0) } }
+
+        mutating func list() -> [String]? {
+            guard let count = number(), count >= 0, at + count <= fields.count else { return nil }
+            defer { at += count }
+            return Array(fields[at..<(at + count)])
+        }
+
+        mutating func value<T: RawRepresentable>(_: T.Type) -> T? where T.RawValue == String {
+            text().flatMap { T(rawValue: $0) }
+        }
+    }
+
+    static func summary(_ fields: [String]) -> AgendaSummary? {
+        var r = Reader(fields: fields)
+        guard let id = r.text(), let title = r.text(), let type = r.value(MeetingType.self), let purpose = r.text(),
+              let goals = r.list(), let criteria = r.list() else { return nil }
+        return AgendaSummary(id: id, title: title, meetingType: type,
+                             intro: AgendaIntro(purpose: purpose, goals: goals, qualityCriteria: criteria))
+    }
+
+    static func agenda(_ fields: [String]) -> Agenda? {
+        var r = Reader(fields: fields)
+        guard let id = r.text(), let title = r.text(), let type = r.value(MeetingType.self), let purpose = r.text(),
+              let goals = r.list(), let criteria = r.list(), let version = r.number(), let source = r.value(NoteSource.self),
+              let sources = r.list(), sources.count % 2 == 0, let stepCount = r.number(), stepCount >= 0 else { return nil }
+        var agenda = Agenda(id: id, version: version, title: title, meetingType: type, source: source, purpose: purpose,
+                            goals: goals, qualityCriteria: criteria, steps: [])
+        for k in stride(from: 0, to: sources.count, by: 2) {
+            guard let group = Int(sources[k]), let source = NoteSource(rawValue: sources[k + 1]) else { return nil }
+            agenda.groupSources[group] = source
+        }
+        for _ in 0..<stepCount {
+            guard let id = r.text(), let title = r.text(), let kind = r.value(StepKind.self), let minutes = r.number(),
+                  let prompt = r.text(), let questions = r.list(), let points = r.list(),
+                  let settings = r.list(), settings.count % 2 == 0 else { return nil }
+            var step = AgendaStep(id: id, title: title, kind: kind, minutes: minutes, prompt: prompt,
+                                  questions: questions, talkingPoints: points)
+            for k in stride(from: 0, to: settings.count, by: 2) { step.settings[settings[k]] = settings[k + 1] }
+            agenda.steps.append(step)
+        }
+        return r.at == fields.count ? agenda : nil
     }
 }

@@ -32,14 +32,14 @@ import Testing
         }
     }
 
-    @Test func anAgendaIsDecodedWhenAskedForAndOneWhoseJSONDoesNotReadIsParsedFromItsText() throws {
+    @Test func anAgendaIsMadeWhenAskedForAndOneWhoseFieldsDoNotReadIsParsedFromItsText() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let cache = dir.appendingPathComponent("agendas.cache").path
         let plain = AgendaLibrary(folders: [shipped])
         _ = AgendaLibrary(folders: [shipped], cachePath: cache)
         var contents = try #require(AgendaCache.Contents(data: Data(contentsOf: URL(fileURLWithPath: cache))))
-        for path in contents.entries.keys { contents.entries[path]?.json = "{" }
+        for path in contents.entries.keys { contents.entries[path]?.fields.removeLast() }
         try contents.data.write(to: URL(fileURLWithPath: cache))
         let broken = AgendaLibrary(folders: [shipped], cachePath: cache)
         #expect(broken.agendas.map(\.summary) == plain.agendas.map(\.summary))
@@ -99,5 +99,31 @@ import Testing
         _ = AgendaLibrary(folders: [shipped], cachePath: mine)
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("agendas-") }.sorted()
         #expect(left == ["agendas-mine.cache", "agendas-old0.cache", "agendas-old1.json", "agendas-old2.cache"])
+    }
+}
+
+@Suite struct AgendaFieldsTests {
+    @Test func anAgendaWithEveryKindOfFieldReadsBackTheSame() throws {
+        var agenda = Agenda(id: "gemensam-åäö", version: 3, title: "Gemensamt möte – polis & kommun", meetingType: .jointSituationPicture,
+                            source: .police, purpose: "Syftet\npå två rader", goals: ["Mål 1", "", "中文 😀"],
+                            qualityCriteria: ["Kriterium"], steps: [])
+        agenda.groupSources = [2: .municipality, 1: .police]
+        var vote = AgendaStep(id: "rösta", title: "Prioritera", kind: .vote, minutes: 10, prompt: "",
+                              questions: ["Vilka?", "12"], talkingPoints: ["Punkt\nmed radbrytning"])
+        vote.settings = ["dots": "3", "per": "grupp"]
+        agenda.steps = [AgendaStep(id: "start", title: "Start", kind: .present, minutes: 0), vote]
+        let fields = AgendaFields.fields(of: agenda)
+        #expect(AgendaFields.agenda(fields) == agenda)
+        #expect(AgendaFields.summary(fields) == AgendaSummary(agenda))
+        // A field too many or too few, or a kind this build does not know, does not read.
+        #expect(AgendaFields.agenda(fields + ["x"]) == nil)
+        #expect(AgendaFields.agenda(Array(fields.dropLast())) == nil)
+        #expect(AgendaFields.agenda(fields.map { $0 == "vote" ? "okänd" : $0 }) == nil)
+        // And the file holds them as they were.
+        let contents = AgendaCache.Contents(build: "b", entries: ["/a.yaml": AgendaCache.Entry(text: "id: x\n", agenda: agenda)])
+        let read = try #require(AgendaCache.Contents(data: contents.data))
+        #expect(read.build == "b")
+        #expect(read.entries["/a.yaml"]?.agenda == agenda)
+        #expect(read.entries["/a.yaml"]?.text == "id: x\n")
     }
 }
