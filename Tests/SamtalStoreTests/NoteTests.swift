@@ -133,7 +133,7 @@ struct NoteTests {
         #expect(try store.noteCount(meetingID: other.id) == 1)
     }
 
-    @Test("loading a step's notes uses the (meeting_id, step_id) index")
+    @Test("loading a step's notes uses an index on the meeting")
     func noteIndex() throws {
         let store = try AppStore.inMemory()
         let columns = try store.writer.read { db in
@@ -147,7 +147,11 @@ struct NoteTests {
                 ORDER BY group_number, created_at, id
                 """).map { $0["detail"] as String? ?? "" }.joined(separator: "\n")
         }
-        #expect(plan.contains("USING INDEX note_on_meeting_step"))
+        // (Since v25 SQLite may take the meeting's notes in display order
+        // from `note_display` and leave out the other steps' instead of
+        // sorting: an index either way, never the whole table.)
+        #expect(plan.contains("USING INDEX note_on_meeting_step") || plan.contains("USING INDEX note_display"))
+        #expect(!plan.contains("SCAN note"))
     }
 
     @Test("a note for a meeting that is not there is refused")

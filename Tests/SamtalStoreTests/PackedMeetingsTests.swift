@@ -74,3 +74,26 @@ struct PackedMeetingsTests {
         }
     }
 }
+
+@Suite("A meeting's notes read in order from an index")
+struct NoteDisplayIndexTests {
+    @Test("reading a meeting's notes sorts nothing: they come in display order from an index")
+    func readsInOrderWithoutSorting() throws {
+        let fixture = try Fixture.inMemory()
+        let plan = try fixture.store.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + """
+                SELECT \(StoredNote.orderedColumns) FROM note WHERE meeting_id = ? AND deleted_at IS NULL
+                ORDER BY group_number, created_at, id
+                """, arguments: [fixture.meeting.id]).map { $0["detail"] as String? ?? "" }
+        }
+        #expect(!plan.joined(separator: "\n").contains("TEMP B-TREE"), "\(plan)")
+        // And the notes come in that order, without the deleted ones
+        let notes = try (0..<6).map { i in
+            try fixture.store.saveNote(NoteDraft(meetingID: fixture.meeting.id, stepID: "s", group: [2, 1, 3][i % 3], type: .problem,
+                                                 source: .police, text: "Anteckning \(i) – åäö"), now: Double(10 - i))
+        }
+        try fixture.store.deleteNote(id: notes[0].id, now: 20)
+        let read = try fixture.store.writer.read { db in try AppStore.readNotes(db, meetingID: fixture.meeting.id) }
+        #expect(read.map(\.text) == [4, 1, 3, 5, 2].map { "Anteckning \($0) – åäö" })
+    }
+}
