@@ -103,6 +103,17 @@ extension AppStore {
         return (agendaID, row[1].flatMap { Int($0) } ?? 0)
     }
 
+    /// Whether there is a cycle `id`: one indexed lookup on the writer's
+    /// connection through SQLite's C interface, as `meetingOutline`
+    /// (reading every cycle through GRDB's Codable records first cost
+    /// ~7 M instructions before the workspace's first frame, issue 15).
+    public func cycleExists(id: Int64) throws -> Bool {
+        let found = try writer.writeWithoutTransaction { db in
+            try db.sqliteConnection.map { try BareConnection.rows(on: $0, "SELECT 1 FROM cycle WHERE id = ?", [id]) }
+        }
+        return !(found ?? []).isEmpty
+    }
+
     /// The meetings of one cycle, or of all cycles when `cycleID` is nil;
     /// newest first (by date, then creation time, then id).
     public func meetings(cycleID: Int64?) throws -> [Meeting] {

@@ -157,7 +157,7 @@ struct CycleCommand: ParsableCommand {
         func run() throws {
             let library = preloadLibrary(options)
             let store = try openStore(options, existing: true)
-            guard try store.cycles().contains(where: { $0.id == cycle }) else { throw noCycle(cycle, options) }
+            guard try store.cycleExists(id: cycle) else { throw noCycle(cycle, options) }
             try runInterface(options: options, store: store, library: library, openMeeting: nil, openCycle: cycle)
         }
     }
@@ -223,7 +223,7 @@ struct MeetingCommand: ParsableCommand {
                 throw failure(say(.noAgenda(id: oneLine(agenda), found: library.agendas.map(\.agenda.id))))
             }
             let store = try openStore(options, existing: true)
-            guard try store.cycles().contains(where: { $0.id == cycle }) else { throw noCycle(cycle, options) }
+            guard try store.cycleExists(id: cycle) else { throw noCycle(cycle, options) }
             let meeting = try store.createMeeting(cycleID: cycle, agendaID: loaded.agenda.id, agendaSnapshot: loaded.text,
                                                   title: typed("--title", title), date: date ?? localDate(),
                                                   place: typed("--place", place), groupCount: groups,

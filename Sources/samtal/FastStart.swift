@@ -5,8 +5,10 @@
 // reflects over the command tree (Mirror, dynamic casts), and reflects
 // over the completion-script command too, for every start (of about
 // 175 M to a Ctrl-C after the first frame). So the command lines of the
-// four interactive commands — `samtal`, `samtal run ID`, `samtal present
-// ID [--theme T]`, `samtal capture ID --group N [--name S]`, with the
+// five interactive commands — `samtal`, `samtal run ID`, `samtal present
+// ID [--theme T]`, `samtal capture ID --group N [--name S]`, `samtal cycle
+// [open] ID` (the workspace: 16.7 M instructions through
+// swift-argument-parser, which reflected over a tree one level deeper), with the
 // global options `--store`, `--lang` and `--agendas` anywhere and a
 // command's own options after its name, each as two words — are read
 // here; anything else (a help or version flag, a command's option before
@@ -90,6 +92,16 @@ enum FastStart {
             command.options = options
             command.meeting = meeting
             command.theme = theme ?? .color
+            return command
+        case ("cycle", nil, nil, nil):
+            // `cycle ID` or `cycle open ID`: the workspace (`open` is the
+            // default subcommand); `cycle new` and `cycle list` are left
+            // to swift-argument-parser (their words are no cycle's id).
+            let id = words.count == 2 ? words[1] : words.count == 3 && words[1] == "open" ? words[2] : nil
+            guard let id, let cycle = try? cycleArgument(id) else { return nil }
+            var command = CycleCommand.Open()
+            command.options = options
+            command.cycle = cycle
             return command
         case ("capture", nil, let group?, _):
             guard let meeting else { return nil }

@@ -97,3 +97,17 @@ struct NoteDisplayIndexTests {
         #expect(read.map(\.text) == [4, 1, 3, 5, 2].map { "Anteckning \($0) – åäö" })
     }
 }
+
+@Suite("Whether a cycle is there")
+struct CycleExistsTests {
+    @Test("a cycle is there, retired or not; an id of none or of a meeting is not")
+    func cycleExists() throws {
+        let fixture = try Fixture.inMemory()
+        let retired = try fixture.store.createCycle(area: "Ludvika – åäö", period: "2027", now: 2)
+        try fixture.store.setCycleRetired(id: retired.id, true, now: 3)
+        #expect(try fixture.store.cycleExists(id: fixture.cycle.id))
+        #expect(try fixture.store.cycleExists(id: retired.id))
+        #expect(try !fixture.store.cycleExists(id: retired.id + 1))
+        #expect(try !fixture.store.cycleExists(id: -1))
+    }
+}

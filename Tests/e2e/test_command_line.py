@@ -49,6 +49,19 @@ class IdsTests(E2ETestCase):
         p = self.pane(f"{BINARY} cycle {self.cycle}")
         p.wait_for("Fokusområden")
 
+    def test_a_cycle_opens_with_or_without_open_and_a_wrong_line_is_a_usage_error(self):
+        # `cycle ID` and `cycle open ID` are read without swift-argument-parser
+        # (FastStart.swift, issue 15): the same workspace, the options anywhere.
+        for line, label in [(f"cycle {self.cycle}", "Fokusområden"), (f"cycle open {self.cycle}", "Fokusområden"),
+                            (f"cycle {self.cycle} --lang en", "Focus areas"), (f"--lang en cycle open {self.cycle}", "Focus areas")]:
+            p = self.pane(f"{BINARY} {line}")
+            p.wait_for_all([label, "LPO Fagersta"])
+            p.kill()
+        for args in [["cycle", self.cycle, "extra"], ["cycle", "open"], ["cycle", "--theme", "mono", self.cycle],
+                     ["cycle", "open", self.cycle, "--group", "1"]]:
+            result = self.ws.cli(*args, check=False)
+            self.assertEqual(result.returncode, USAGE, f"{args}: {result.stderr}")
+
     def test_the_cycle_printed_by_new_exports_that_cycle_not_a_meeting_with_its_number(self):
         # The fault: `cycle new` printed 2 and `export 2` wrote meeting 2 of
         # another cycle. The printed id names the cycle, whatever meeting
