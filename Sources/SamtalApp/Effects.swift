@@ -62,6 +62,9 @@ public struct EffectRunner {
                 return ([], false) // the interface's loop suspends
             case .loadHome:
                 return ([.homeLoaded(try reading { try store.overview() })], false)
+            case .loadHomeFirstPage(let rows, let showRetired):
+                let page = try reading { try store.overview(firstRows: rows, showRetired: showRetired) }
+                return ([page.complete ? .homeLoaded(page.overviews) : .homeFirstPage(page.overviews)], false)
             case .createCycle(let area, let period):
                 return ([.cycleCreated(try store.createCycle(area: area, period: period, now: now()))], false)
             case .createMeeting(let cycleID, let agendaID, let title, let date, let place):

@@ -29,6 +29,9 @@ public struct HomeState: Equatable, Sendable {
     /// typed before (Enter just after F6) wait for them, in `heldKeys`: on
     /// a list still empty they would be lost.
     public var loaded = false
+    /// The rows are the first page only (`Event.homeFirstPage`): drawn
+    /// while the rest is read, keys held until it comes.
+    public var firstPageOnly = false
     var heldKeys: [Key] = []
 
     public init(overviews: [CycleOverview] = [], showRetired: Bool = false) {
@@ -436,6 +439,9 @@ public enum Event: Equatable, Sendable {
     /// The clock: sent every time the loop wakes.
     case tick(now: Timestamp, today: String)
     case homeLoaded([CycleOverview])
+    /// The first cycles, whole, enough for the home screen's first page
+    /// (`Effect.loadHomeFirstPage`); every cycle follows as `homeLoaded`.
+    case homeFirstPage([CycleOverview])
     case meetingOpened(OpenedMeeting)
     /// What a step shows, loaded from the store (after a move, a write, or
     /// another terminal's commit).
@@ -489,6 +495,9 @@ public enum Event: Equatable, Sendable {
 
 public enum Effect: Equatable, Sendable {
     case loadHome
+    /// The home screen's first cycles, at least `rows` rows of them: its
+    /// start draws them while the rest is read (issue 15).
+    case loadHomeFirstPage(rows: Int, showRetired: Bool)
     case createCycle(area: String, period: String)
     case createMeeting(cycleID: Int64, agendaID: String, title: String, date: String, place: String)
     case saveFacts(meetingID: Int64, title: String, facts: MethodFacts, groupCount: Int)
@@ -568,6 +577,10 @@ public struct AppState: Equatable, Sendable {
     public var helpScroll = 0
     /// The home screen lists the retired cycles too.
     public var showRetired = false
+
+    /// What the home screen's start reads first: its first cycles, enough
+    /// for `rows` rows (`Effect.loadHomeFirstPage`).
+    public func homeFirstPage(rows: Int) -> Effect { .loadHomeFirstPage(rows: rows, showRetired: showRetired) }
     /// Step readings asked (`.loadStep`) and answered (`.stepLoaded`,
     /// `.stepNotLoaded`) so far: one reader answers them in order, so an
     /// answer's number is the asking's.
@@ -727,6 +740,13 @@ public struct AppState: Equatable, Sendable {
             }
             screen = .run(run)
             return effects
+        case .homeFirstPage(let overviews):
+            guard case .home(let old) = screen, !old.loaded else { return [] }
+            var home = HomeState(overviews: overviews, showRetired: showRetired)
+            home.heldKeys = old.heldKeys
+            home.firstPageOnly = true
+            screen = .home(home)
+            return [.loadHome]
         case .homeLoaded(let overviews):
             // A form opened meanwhile (the facts of a new meeting) stays open.
             guard case .home(let old) = screen else { return [] }

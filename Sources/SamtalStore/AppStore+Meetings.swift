@@ -37,6 +37,32 @@ extension AppStore {
         }
     }
 
+    /// The first cycles of `overview()`, whole (each with all its
+    /// meetings), as many as make at least `rows` rows of the home screen
+    /// (a cycle's row and its meetings'; retired cycles count only when
+    /// `showRetired`); `complete` when that is every cycle. The home screen
+    /// draws its first page from it while the rest is read: reading every
+    /// meeting made its start grow with the store (1,001 meetings: ~14 M
+    /// instructions before the first frame, issue 15).
+    public func overview(firstRows rows: Int, showRetired: Bool) throws -> (overviews: [CycleOverview], complete: Bool) {
+        try snapshot { db in
+            let cycles = try db.rows("SELECT \(StoredCycle.orderedColumns) FROM cycle ORDER BY created_at DESC, id DESC",
+                                     StoredCycle.init(columns:))
+            let retired = Set(try Int64.fetchAll(db, sql: "SELECT cycle_id FROM cycle_retirement"))
+            var out: [CycleOverview] = []
+            var shown = 0
+            for record in cycles {
+                guard shown < rows else { return (out, false) }
+                let cycle = record.cycle
+                let overview = CycleOverview(cycle: cycle, meetings: try Self.meetings(db, cycleID: cycle.id),
+                                             retired: retired.contains(cycle.id))
+                if showRetired || !overview.retired { shown += 1 + overview.meetings.count }
+                out.append(overview)
+            }
+            return (out, true)
+        }
+    }
+
     /// A new name (area) and period for a cycle.
     @discardableResult
     public func renameCycle(id: Int64, area: String, period: String) throws -> Cycle {

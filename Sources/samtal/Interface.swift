@@ -179,6 +179,9 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     // reads it again).
     func awaitOpening() {
         while worker.busy || reader.busy || runner.inbox.hasEvents {
+            // The home screen's first page is complete: drawn while the
+            // rest of its cycles are read.
+            if case .home(let home) = state.screen, home.firstPageOnly { return }
             worker.drain(timeout: 0.05)
             reader.drain(timeout: 0.05)
             _ = takeInbox()
@@ -198,7 +201,11 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     } else if let openCycle {
         for effect in state.openWorkspace(cycleID: openCycle) { worker.enqueue(effect) }
     } else {
-        worker.enqueue(.loadHome)
+        // A page and a half of the terminal's height, asked of it before
+        // the terminal is set up, so that the first frame is whole.
+        var size = winsize()
+        let rows = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 ? Int(size.ws_row) : 50
+        worker.enqueue(state.homeFirstPage(rows: rows + rows / 2))
         homeAsked = true
     }
 

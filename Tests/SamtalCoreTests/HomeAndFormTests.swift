@@ -37,6 +37,26 @@ import Testing
         #expect(state.update(.homeLoaded([CycleOverview(cycle: cycle, meetings: [Fixtures.meeting()])])) == [.openMeeting(7)])
     }
 
+    @Test("the home screen's start draws its first cycles while the rest is read; keys typed meanwhile wait for the rest, then act in order")
+    func firstPageThenTheRest() {
+        var state = AppState(language: .sv, agendas: [AgendaInfo(id: "medarbetardialog-vad", title: "Medarbetardialog – VAD")],
+                             now: 0, today: "2026-12-03")
+        #expect(state.homeFirstPage(rows: 45) == .loadHomeFirstPage(rows: 45, showRetired: false))
+        let ludvika = Cycle(id: 2, area: "LPO Ludvika – åäö", period: "2026", createdAt: 0)
+        let other = Meeting(id: 8, cycleID: 2, agendaID: "test", title: "Medborgardialog Ludvika", groupCount: 3, currentStepIndex: 0, createdAt: 0)
+        let first = CycleOverview(cycle: cycle, meetings: [Fixtures.meeting()])
+        // The first page: drawn, the rest asked for.
+        #expect(state.update(.homeFirstPage([first])) == [.loadHome])
+        guard case .home(let page) = state.screen else { Issue.record("not home"); return }
+        #expect(page.rows == [.cycle(cycle), .meeting(Fixtures.meeting())])
+        #expect(page.firstPageOnly && !page.loaded)
+        // Three Downs and Enter before the rest comes: on the first page
+        // they would stop at meeting 7 and open it.
+        for key in [Key.down, .down, .down, .enter] { #expect(state.update(.key(key)) == []) }
+        // The rest: the keys act on every row, and open meeting 8.
+        #expect(state.update(.homeLoaded([first, CycleOverview(cycle: ludvika, meetings: [other])])) == [.loadFormDraft(scope: "home"), .openMeeting(8)])
+    }
+
     @Test("home rows that cannot be read do not keep the keys held: they act on the screen as it is")
     func keysAreNotHeldForRowsThatFailed() {
         var state = AppState(language: .sv, now: 0, today: "2026-12-03")

@@ -111,3 +111,38 @@ struct CycleExistsTests {
         #expect(try !fixture.store.cycleExists(id: -1))
     }
 }
+
+@Suite("The home screen's first page")
+struct HomeFirstPageTests {
+    @Test("the first cycles, whole, enough for the rows asked; a prefix of the whole overview; complete when that is all")
+    func firstPage() throws {
+        let store = try AppStore.inMemory()
+        // 6 cycles of 3 meetings each, made oldest first; the fourth newest retired
+        var cycles: [Cycle] = []
+        for c in 0..<6 {
+            let cycle = try store.createCycle(area: "LPO \(c) – åäö", period: "202\(c)", now: Double(c * 10))
+            for m in 0..<3 {
+                _ = try store.createMeeting(cycleID: cycle.id, agendaID: "medborgardialog", agendaSnapshot: "id: x\n",
+                                            title: "Möte \(c).\(m)", date: "2026-0\(m + 1)-01", place: "", now: Double(c * 10 + m))
+            }
+            cycles.append(cycle)
+        }
+        try store.setCycleRetired(id: cycles[2].id, true, now: 100)
+        let all = try store.overview()
+        for rows in [1, 4, 5, 9, 12, 24] {
+            let page = try store.overview(firstRows: rows, showRetired: false)
+            #expect(Array(all.prefix(page.overviews.count)) == page.overviews, "\(rows)")
+            let shown = page.overviews.filter { !$0.retired }.reduce(0) { $0 + 1 + $1.meetings.count }
+            #expect(shown >= rows || page.complete, "\(rows)")
+            // No more cycles than needed: without the last one, too few rows.
+            let fewer = page.overviews.dropLast().filter { !$0.retired }.reduce(0) { $0 + 1 + $1.meetings.count }
+            #expect(fewer < rows, "\(rows)")
+            #expect(page.complete == (page.overviews.count == all.count), "\(rows)")
+        }
+        // The retired cycle's rows count only when it is shown: 13 rows are
+        // cycles 5, 4, 3, (2), 1 without it, 5, 4, 3, 2 with it.
+        #expect(try store.overview(firstRows: 13, showRetired: false).overviews.count == 5)
+        #expect(try store.overview(firstRows: 13, showRetired: true).overviews.count == 4)
+        #expect(try store.overview(firstRows: 100, showRetired: true) == (all, true))
+    }
+}
