@@ -4,6 +4,42 @@
 import SamtalCore
 
 extension Screens {
+    // The facilitator's left column and the step's prompt, kept as cells
+    // like the notes panel (`kept`): a key typed on the note line changes
+    // none of them, and wrapping and drawing them again was about a fifth
+    // of such a frame (issue 15).
+    struct StepsPanelKey: Equatable, Sendable {
+        var steps: [AgendaStep]
+        var stepIndex: Int
+        var stepSeconds: [String: Double]
+        var rect: Rect
+        var language: Language
+        var size: Size
+    }
+
+    struct TalkingPointsKey: Equatable, Sendable {
+        var points: [String]
+        var page: Int
+        var rect: Rect
+        var language: Language
+        var size: Size
+    }
+
+    /// The step (its prompt, questions, title and kind) and the column it
+    /// is drawn in: the prompt box's height, then its cells.
+    struct PromptPanelKey: Equatable, Sendable {
+        var step: AgendaStep
+        var stepIndex: Int
+        var rect: Rect
+        var language: Language
+        var size: Size
+    }
+
+    static let stepsPanels = FrameMemo<StepsPanelKey, [Cell]>(capacity: 8)
+    static let talkingPointsPanels = FrameMemo<TalkingPointsKey, [Cell]>(capacity: 8)
+    static let promptPanels = FrameMemo<PromptPanelKey, [Cell]>(capacity: 8)
+    static let promptHeights = FrameMemo<PromptPanelKey, Int>(capacity: 8)
+
     static func drawRun(_ grid: inout Grid, _ run: RunState, state: AppState) {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
@@ -27,28 +63,36 @@ extension Screens {
         // Left: the steps, then the talking points (facilitator only).
         let stepsHeight = run.showTalkingPoints ? min(run.agenda.steps.count + 2, max(4, leftColumn.height / 2)) : leftColumn.height - 1
         let (stepsRect, talkRect) = leftColumn.splitTop(stepsHeight)
-        let stepsInner = grid.box(stepsRect, title: t[.stepsHeading])
-        let firstStep = max(0, min(run.stepIndex - stepsInner.height / 2, run.agenda.steps.count - stepsInner.height))
-        for (i, s) in run.agenda.steps.enumerated().dropFirst(firstStep).prefix(stepsInner.height) {
-            let y = stepsInner.y + i - firstStep
-            let current = i == run.stepIndex
-            let visited = (run.stepSeconds[s.id] ?? 0) >= 1 && !current
-            let mark = current ? "▶ " : "  "
-            let done = visited ? " ✓" : ""
-            let name = truncate(s.title, width: stepsInner.width - 2 - DisplayWidth.of(done))
-            grid.text(mark + name, x: stepsInner.x, y: y, maxX: stepsInner.maxX, style: Style(current ? .selected : .normal, bold: current))
-            if visited { grid.textRight(done, maxX: stepsInner.maxX, y: y, style: Style(.success)) }
+        let stepsKey = StepsPanelKey(steps: run.agenda.steps, stepIndex: run.stepIndex, stepSeconds: run.stepSeconds,
+                                     rect: stepsRect, language: t.language, size: grid.size)
+        kept(stepsPanels, stepsKey, in: &grid, rect: stepsRect) { grid in
+            let stepsInner = grid.box(stepsRect, title: t[.stepsHeading])
+            let firstStep = max(0, min(run.stepIndex - stepsInner.height / 2, run.agenda.steps.count - stepsInner.height))
+            for (i, s) in run.agenda.steps.enumerated().dropFirst(firstStep).prefix(stepsInner.height) {
+                let y = stepsInner.y + i - firstStep
+                let current = i == run.stepIndex
+                let visited = (run.stepSeconds[s.id] ?? 0) >= 1 && !current
+                let mark = current ? "▶ " : "  "
+                let done = visited ? " ✓" : ""
+                let name = truncate(s.title, width: stepsInner.width - 2 - DisplayWidth.of(done))
+                grid.text(mark + name, x: stepsInner.x, y: y, maxX: stepsInner.maxX, style: Style(current ? .selected : .normal, bold: current))
+                if visited { grid.textRight(done, maxX: stepsInner.maxX, y: y, style: Style(.success)) }
+            }
         }
         if run.showTalkingPoints {
             // Every point, a page at a time when they do not all fit; the
             // title says which page and the key that turns it.
-            let pages = bulletPages(step.talkingPoints, width: max(4, talkRect.width - 2), height: max(1, talkRect.height - 2))
-            let page = run.talkingPointsPage % pages.count
-            let title = pages.count > 1 ? "\(t[.talkingPointsHeading]) \(page + 1)/\(pages.count) (\(Keymap.hint(.nextTalkingPoints)))"
-                : "\(t[.talkingPointsHeading]) (F2)"
-            let talkInner = grid.box(talkRect, title: title)
-            for (i, line) in pages[page].prefix(talkInner.height).enumerated() {
-                grid.text(line, x: talkInner.x, y: talkInner.y + i, maxX: talkInner.maxX)
+            let talkKey = TalkingPointsKey(points: step.talkingPoints, page: run.talkingPointsPage, rect: talkRect,
+                                           language: t.language, size: grid.size)
+            kept(talkingPointsPanels, talkKey, in: &grid, rect: talkRect) { grid in
+                let pages = bulletPages(step.talkingPoints, width: max(4, talkRect.width - 2), height: max(1, talkRect.height - 2))
+                let page = run.talkingPointsPage % pages.count
+                let title = pages.count > 1 ? "\(t[.talkingPointsHeading]) \(page + 1)/\(pages.count) (\(Keymap.hint(.nextTalkingPoints)))"
+                    : "\(t[.talkingPointsHeading]) (F2)"
+                let talkInner = grid.box(talkRect, title: title)
+                for (i, line) in pages[page].prefix(talkInner.height).enumerated() {
+                    grid.text(line, x: talkInner.x, y: talkInner.y + i, maxX: talkInner.maxX)
+                }
             }
         } else {
             grid.text(truncate(t[.talkingPointsHidden], width: leftColumn.width), x: leftColumn.x,
@@ -59,19 +103,24 @@ extension Screens {
         // A checklist's items and a rating's questions are listed in the
         // step's own panel, not twice.
         let roomQuestions = step.kind == .checklist || step.kind == .rating ? [] : step.questions
-        let questionLines = bulletsHeight(roomQuestions, width: rightColumn.width - 2)
-        let promptLines = step.prompt.isEmpty ? 0 : wrap(step.prompt, width: rightColumn.width - 2).count
-        let wanted = promptLines + questionLines + (promptLines > 0 && questionLines > 0 ? 1 : 0) + 2
-        let promptHeight = min(max(3, wanted), max(3, rightColumn.height * (step.kind == .present ? 2 : 1) / 3))
-        let (promptRect, notesRect) = rightColumn.splitTop(promptHeight)
-        let promptInner = grid.box(promptRect, title: "\(t[.stepLabel]) \(run.stepIndex + 1) – \(step.title)")
-        var y = promptInner.y
-        if !step.prompt.isEmpty {
-            y += grid.paragraph(step.prompt, in: promptInner, style: Style(.normal, bold: true))
-            if !roomQuestions.isEmpty { y += 1 }
+        let promptKey = PromptPanelKey(step: step, stepIndex: run.stepIndex, rect: rightColumn, language: t.language, size: grid.size)
+        let promptHeight = promptHeights.value(promptKey) {
+            let questionLines = bulletsHeight(roomQuestions, width: rightColumn.width - 2)
+            let promptLines = step.prompt.isEmpty ? 0 : wrap(step.prompt, width: rightColumn.width - 2).count
+            let wanted = promptLines + questionLines + (promptLines > 0 && questionLines > 0 ? 1 : 0) + 2
+            return min(max(3, wanted), max(3, rightColumn.height * (step.kind == .present ? 2 : 1) / 3))
         }
-        grid.bullets(roomQuestions, in: Rect(x: promptInner.x, y: y, width: promptInner.width, height: promptInner.maxY - y),
-                     style: Style(.normal, bold: true))
+        let (promptRect, notesRect) = rightColumn.splitTop(promptHeight)
+        kept(promptPanels, promptKey, in: &grid, rect: promptRect) { grid in
+            let promptInner = grid.box(promptRect, title: "\(t[.stepLabel]) \(run.stepIndex + 1) – \(step.title)")
+            var y = promptInner.y
+            if !step.prompt.isEmpty {
+                y += grid.paragraph(step.prompt, in: promptInner, style: Style(.normal, bold: true))
+                if !roomQuestions.isEmpty { y += 1 }
+            }
+            grid.bullets(roomQuestions, in: Rect(x: promptInner.x, y: y, width: promptInner.width, height: promptInner.maxY - y),
+                         style: Style(.normal, bold: true))
+        }
 
         // Right, below: the notes of this step, grouped by group.
         switch step.kind {

@@ -1,5 +1,6 @@
-// The notes panel is kept from one frame to the next until what it is
-// drawn from changes (issue 15). Whatever the history of keys, notes and
+// The notes panel, the steps, the talking points and the step's prompt are
+// kept from one frame to the next until what they are drawn from changes
+// (issue 15). Whatever the history of keys, notes and
 // sizes, a frame drawn with what was kept must be the frame drawn afresh:
 // a render counted by `LayoutWork` keeps nothing, so it is the reference.
 
@@ -14,7 +15,7 @@ struct KeptPanelTests {
 
     func randomEvent(_ rng: inout some RandomNumberGenerator, nextID: inout Int64, state: AppState) -> Event {
         let keys: [Key] = [.char("a"), .char("å"), .char(" "), .enter, .up, .down, .pageUp, .pageDown, .tab, .backTab,
-                           .backspace, .escape, .home, .end, .ctrl("u")]
+                           .backspace, .escape, .home, .end, .ctrl("u"), .function(2), .ctrl("p")]
         guard case .run(let run) = state.screen else { return .key(keys.randomElement(using: &rng)!) }
         switch Int.random(in: 0..<10, using: &rng) {
         case 0:
@@ -83,6 +84,25 @@ struct KeptPanelTests {
             }
         }
         #expect(kept == 100 * 40)
+    }
+
+    @Test("the talking points' pages and each step's prompt: turned, shown, hidden and moved on, as drawn afresh")
+    func talkingPointsAndPrompts() {
+        var agenda = ScreenFixtures.agenda
+        for i in agenda.steps.indices {
+            agenda.steps[i].talkingPoints = (1...12).map { "Punkt \($0) i steg \(i + 1): fråga rummet vad som hänt sedan sist – åäö" }
+            agenda.steps[i].prompt = "Vad ser ni i steg \(i + 1)?"
+            agenda.steps[i].questions = ["Var?", "När på dygnet – \(i)?"]
+        }
+        var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: ScreenFixtures.meeting, agenda: agenda, stepSeconds: [:], notes: [])))
+        let keys: [Key] = [.ctrl("p"), .ctrl("p"), .ctrl("p"), .function(2), .function(2), .pageDown, .ctrl("p"), .pageUp, .pageDown, .pageDown]
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30)] {
+            for key in keys {
+                _ = state.update(.key(key))
+                guard keptIsAfresh(state, size: size) else { return }
+            }
+        }
     }
 
     /// Whether the frame drawn from what was kept is the frame drawn
