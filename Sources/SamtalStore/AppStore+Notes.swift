@@ -112,11 +112,18 @@ extension AppStore {
 
     /// Keeps the unsaved text of a field of a terminal; nil removes it.
     public func saveDraft(meetingID: Int64, station: String, field: String, text: String?, now: Double) throws {
+        // In plain SQL: a record's `save` (an update, then an insert when
+        // nothing was updated) cost ~55 K instructions, once a second while
+        // a field is typed in (issue 15).
         try transaction { db in
             if let text {
-                try StoredDraft(meetingID: meetingID, station: station, field: field, text: text, updatedAt: now).save(db)
+                try db.execute(sql: """
+                    INSERT INTO field_draft (meeting_id, station, field, text, updated_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (meeting_id, station, field) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at
+                    """, arguments: [meetingID, station, field, text, now])
             } else {
-                _ = try StoredDraft.deleteOne(db, key: ["meeting_id": meetingID, "station": station, "field": field])
+                try db.execute(sql: "DELETE FROM field_draft WHERE meeting_id = ? AND station = ? AND field = ?",
+                               arguments: [meetingID, station, field])
             }
         }
     }
