@@ -1038,7 +1038,9 @@ public struct AppState: Equatable, Sendable {
         }
         switch screen {
         case .home(var home):
-            if !home.loaded && action != .quit {
+            // Quit acts at once only with nothing waiting before it: after
+            // F2 and "Tor", a "q" is the name's next letter (the twelfth walk).
+            if !home.loaded && (action != .quit || !home.heldKeys.isEmpty) {
                 home.heldKeys.append(key)
                 screen = .home(home)
                 return []

@@ -57,6 +57,22 @@ import Testing
         #expect(state.update(.homeLoaded([first, CycleOverview(cycle: ludvika, meetings: [other])])) == [.loadFormDraft(scope: "home"), .openMeeting(8)])
     }
 
+    @Test("a q typed after keys held for the rows waits with them: after F2 and Tor it is a letter of the name, not a quit")
+    func quitWaitsBehindHeldKeys() {
+        var state = AppState(language: .sv, agendas: [AgendaInfo(id: "medarbetardialog-vad", title: "Medarbetardialog – VAD")],
+                             now: 0, today: "2026-12-03")
+        _ = state.update(.homeFirstPage([CycleOverview(cycle: cycle, meetings: [Fixtures.meeting()])]))
+        for key in [Key.function(2), .char("T"), .char("o"), .char("r"), .char("q"), .char(" "), .char("B")] {
+            #expect(!state.update(.key(key)).contains(.quit))
+        }
+        _ = state.update(.homeLoaded([CycleOverview(cycle: cycle, meetings: [Fixtures.meeting()])]))
+        guard case .form(let form) = state.screen else { Issue.record("no form: \(state.screen)"); return }
+        #expect(form.fields.first?.text == "Torq B")
+        // With nothing held before it, q still quits at once while the rows are read.
+        var waiting = AppState(language: .sv, now: 0, today: "2026-12-03")
+        #expect(waiting.update(.key(.char("q"))).contains(.quit))
+    }
+
     @Test("home rows that cannot be read do not keep the keys held: they act on the screen as it is")
     func keysAreNotHeldForRowsThatFailed() {
         var state = AppState(language: .sv, now: 0, today: "2026-12-03")
