@@ -489,6 +489,8 @@ public enum Event: Equatable, Sendable {
     case closing
     /// The store was made by this start (there was none at its path).
     case storeMade(path: String)
+    /// The store was upgraded as it opened; `copy` is it as it was.
+    case storeUpgraded(copy: String)
     /// A screen's stored form draft (`.loadFormDraft`), if it has one.
     case formDraftLoaded(scope: String, FormDraft?)
 }
@@ -970,6 +972,9 @@ public struct AppState: Equatable, Sendable {
             return formDraftLoaded(scope: scope, draft)
         case .storeMade(let path):
             say("\(texts[.newStore]): \(path)", seconds: 30)
+            return []
+        case .storeUpgraded(let copy):
+            say("\(texts[.storeUpgraded]): \(copy)", seconds: 30)
             return []
         case .exportProgress(let stage):
             exportProgressed(stage)

@@ -20,6 +20,8 @@ public enum CommandMessage: Equatable, Sendable {
     case badLanguageVariable(String)
     /// A command that needs a store's records, at a path with none.
     case noStore(path: String)
+    /// The store was upgraded by this build; `copy` is the store as it was.
+    case storeUpgraded(copy: String)
     case shortenForm
     case documentAboutCycle(document: String, target: String)
     case documentAboutMeeting(document: String, target: String)
@@ -152,6 +154,9 @@ extension Texts {
         case .noStore(let path):
             return sv ? "Det finns inget lager i \(path). Stämmer sökvägen (--store, SAMTAL_STORE)? Ett nytt lager görs av `samtal` eller `samtal cycle new`."
                 : "There is no store at \(path). Is the path right (--store, SAMTAL_STORE)? A new store is made by `samtal` or `samtal cycle new`."
+        case .storeUpgraded(let copy):
+            return sv ? "Lagret uppgraderades till den här versionen av samtal; en kopia av det som det var finns i \(copy)"
+                : "The store was upgraded to this version of samtal; a copy of it as it was is at \(copy)"
         case .badLanguageVariable(let value):
             return sv ? "SAMTAL_LANG måste vara sv eller en, inte '\(value)'" : "SAMTAL_LANG must be sv or en, not '\(value)'"
         case .shortenForm:

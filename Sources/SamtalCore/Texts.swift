@@ -100,7 +100,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case priorityHigh, priorityMedium, priorityLow, confirmDeleteActivity
     // personal data
     case personalDataWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
-    case helpToggleHidden, helpKeepPersonalData, draftRestored, draftKept, formDraftRestored, formDraftLost, newStore, noteNowHidden, noteNowShown, hiddenMark, checkedMark
+    case helpToggleHidden, helpKeepPersonalData, draftRestored, draftKept, formDraftRestored, formDraftLost, newStore, storeUpgraded, noteNowHidden, noteNowShown, hiddenMark, checkedMark
     case fieldNamedNotes, notesAnonymous, notesNamed
     case helpScroll, helpMore
     // export dialog
@@ -870,6 +870,7 @@ public struct Texts: Sendable {
         case .draftKept: return ("Osparad text, kvar här", "Unsaved text, kept here")
         case .formDraftRestored: return ("Osparad text från sist: F9 sparar, Esc kastar den", "Unsaved text from before: F9 saves, Esc discards it")
         case .newStore: return ("Nytt tomt lager", "New empty store")
+        case .storeUpgraded: return ("Lagret uppgraderades till den här versionen; en kopia av det som det var", "The store was upgraded to this version; a copy of it as it was")
         case .formDraftLost: return ("Osparad text från sist, vars post inte finns kvar", "Unsaved text from before, whose record is gone")
         case .hiddenMark: return ("dold", "hidden")
         case .noteNowHidden: return ("Dold för projektorn", "Hidden from the projector")

@@ -73,6 +73,7 @@ func openStore(_ options: GlobalOptions, existing: Bool = false) throws -> AppSt
         do {
             let store = try AppStore(path: options.storePath)
             for w in store.warnings { warn("samtal: " + say(.warning(w.message(options.language)))) }
+            if let copy = store.migrationBackupPath { warn("samtal: " + say(.storeUpgraded(copy: oneLine(copy)))) }
             return store
         } catch where AppStore.isBusy(error) {
             // Another process is creating or upgrading the store: wait.

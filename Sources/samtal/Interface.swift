@@ -117,6 +117,7 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     let runner = EffectRunner(store: store, library: library, role: role, language: options.language)
     var state = initialState(options, library: library)
     if storeMade { _ = state.update(.storeMade(path: options.storePath)) }
+    if let copy = store.migrationBackupPath { _ = state.update(.storeUpgraded(copy: copy)) }
 
     // Anything written to stderr would draw over the screen: send it to a
     // log file beside the store while the interface runs.

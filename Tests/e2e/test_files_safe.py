@@ -153,6 +153,33 @@ class FilesSafeTests(E2ETestCase):
             self.assertEqual([n for n in os.listdir(os.path.dirname(store)) if "before-migration" in n], [])
         self.assertEqual(failures, [])
 
+    def as_the_build_before(self):
+        """The store as the build before this one left it: without
+        migration v25 (its index), so that opening it upgrades it."""
+        con = sqlite3.connect(self.ws.store)
+        con.execute("DROP INDEX note_display")
+        con.execute("DELETE FROM grdb_migrations WHERE identifier = 'v25'")
+        con.execute("PRAGMA user_version = 0")
+        con.commit()
+        con.close()
+
+    def copies(self):
+        return sorted(n for n in os.listdir(os.path.dirname(self.ws.store)) if "before-migration" in n)
+
+    def test_an_upgraded_store_says_where_the_copy_of_the_old_one_is(self):
+        # The copy was made, but nobody was told (found by the twelfth walk).
+        self.as_the_build_before()
+        result = self.ws.cli("cycle", "list")
+        self.assertEqual(len(self.copies()), 1)
+        self.assertIn("Lagret uppgraderades", result.stderr)
+        self.assertIn(self.copies()[0], result.stderr)
+        self.assertEqual(self.notes(), 1)
+        # The interface says it on its status line.
+        self.as_the_build_before()
+        p = self.pane(f"{BINARY}")
+        p.wait_for_all(["Lagret uppgraderades", "LPO"])
+        self.assertEqual(len(self.copies()), 2)
+
     def test_a_read_only_store_says_what_to_do_and_recovers_after_chmod(self):
         os.chmod(self.ws.store, 0o400)
         result = self.ws.cli("meeting", "list", check=False)
