@@ -18,6 +18,8 @@ public struct CycleOverview: Equatable, Sendable {
 public enum HomeRow: Equatable, Sendable {
     case cycle(Cycle)
     case meeting(Meeting)
+
+    public var isCycle: Bool { if case .cycle = self { true } else { false } }
 }
 
 public struct HomeState: Equatable, Sendable {
@@ -1202,6 +1204,16 @@ public struct AppState: Equatable, Sendable {
             home.selection = max(0, home.selection - 1)
         case .homeDown:
             home.selection = min(max(0, home.rows.count - 1), home.selection + 1)
+        case .homeNextCycle:
+            // A list of a hundred cycles is crossed a cycle at a time.
+            home.selection = home.rows.indices.dropFirst(home.selection + 1).first { home.rows[$0].isCycle }
+                ?? max(0, home.rows.count - 1)
+        case .homePreviousCycle:
+            home.selection = home.rows.indices.prefix(home.selection).last { home.rows[$0].isCycle } ?? 0
+        case .homeFirst:
+            home.selection = 0
+        case .homeLast:
+            home.selection = max(0, home.rows.count - 1)
         case .openMeeting:
             if case .meeting(let m) = home.selectedRow { return [.openMeeting(m.id)] }
         case .newCycle:
@@ -1341,8 +1353,9 @@ public struct AppState: Equatable, Sendable {
         case .toggleTalkingPoints:
             run.showTalkingPoints.toggle()
         case .nextTalkingPoints:
-            run.showTalkingPoints = true
-            run.talkingPointsPage += 1
+            // Hidden, they come back at the page they were left at (the
+            // page after it was shown, found by a walk); shown, the next page.
+            if run.showTalkingPoints { run.talkingPointsPage += 1 } else { run.showTalkingPoints = true }
         case .turnWall:
             return turnWall(run)
         case .nextGroup, .previousGroup:

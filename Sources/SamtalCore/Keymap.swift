@@ -103,7 +103,7 @@ public enum Action: String, Sendable, CaseIterable {
     // global
     case help, quit, suspend
     // home
-    case homeUp, homeDown, openMeeting, newCycle, newMeeting, editFacts, openWorkspace, openExport, retireCycle, toggleRetired
+    case homeUp, homeDown, homeNextCycle, homePreviousCycle, homeFirst, homeLast, openMeeting, newCycle, newMeeting, editFacts, openWorkspace, openExport, retireCycle, toggleRetired
     // run
     case toggleTalkingPoints, nextGroup, previousGroup, nextNoteType, saveNote
     case selectPreviousNote, selectNextNote, editNote, deleteNote, nextSource
@@ -190,6 +190,10 @@ public enum Keymap {
         KeyBinding([.function(1), .char("?")], .help, .home, bar: .keyHelp, help: .helpHelp),
         KeyBinding([.up, .char("k")], .homeUp, .home, help: .helpHomeUp),
         KeyBinding([.down, .char("j")], .homeDown, .home, help: .helpHomeDown),
+        KeyBinding([.pageDown], .homeNextCycle, .home, help: .helpHomeNextCycle),
+        KeyBinding([.pageUp], .homePreviousCycle, .home, help: .helpHomePreviousCycle),
+        KeyBinding([.home], .homeFirst, .home, help: .helpHomeFirst),
+        KeyBinding([.end], .homeLast, .home, help: .helpHomeLast),
         KeyBinding([.enter], .openMeeting, .home, bar: .keyOpen, help: .helpOpenMeeting),
         KeyBinding([.function(2), .char("n")], .newCycle, .home, bar: .keyNewCycle, help: .helpNewCycle),
         KeyBinding([.function(3), .char("m")], .newMeeting, .home, bar: .keyNewMeeting, help: .helpNewMeeting),

@@ -13,7 +13,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case keyTalkingPoints, keyGroup, keyType, keyEdit, keyDelete, keySteps, keyFinish, keyHome
     case keyNextField, keyAddRow, keyRemoveRow, keySave, keyCancel, keyClose, keyYes, keyNo
     // help lines
-    case helpHelp, helpHomeUp, helpHomeDown, helpOpenMeeting, helpNewCycle, helpNewMeeting, helpEditFacts, helpQuit, helpSuspend
+    case helpHelp, helpHomeUp, helpHomeDown, helpHomeNextCycle, helpHomePreviousCycle, helpHomeFirst, helpHomeLast, helpOpenMeeting, helpNewCycle, helpNewMeeting, helpEditFacts, helpQuit, helpSuspend
     case helpTalkingPoints, helpNextGroup, helpPreviousGroup, helpNextType, helpSaveNote
     case helpSelectPrevious, helpSelectNext, helpEditNote, helpDeleteNote
     case helpNextStep, helpPreviousStep, helpFinish, helpBackHome, helpCancelRun
@@ -468,6 +468,10 @@ public struct Texts: Sendable {
         case .helpHelp: return ("Visa den här hjälpen", "Show this help")
         case .helpHomeUp: return ("Markera föregående rad", "Select the previous row")
         case .helpHomeDown: return ("Markera nästa rad", "Select the next row")
+        case .helpHomeNextCycle: return ("Till nästa cykel i listan", "To the next cycle in the list")
+        case .helpHomePreviousCycle: return ("Till föregående cykel (eller den markerade radens cykel)", "To the previous cycle (or the selected row's cycle)")
+        case .helpHomeFirst: return ("Till första raden", "To the first row")
+        case .helpHomeLast: return ("Till sista raden", "To the last row")
         case .helpOpenMeeting: return ("Öppna och genomför det markerade mötet", "Open and run the selected meeting")
         case .helpNewCycle: return ("Skapa en ny cykel (område och löftesperiod)", "Create a new cycle (area and promise period)")
         case .helpNewMeeting: return ("Skapa ett nytt möte i den markerade cykeln", "Create a new meeting in the selected cycle")
@@ -882,7 +886,7 @@ public struct Texts: Sendable {
         case .notesAnonymous: return ("anonyma", "anonymous")
         case .notesNamed: return ("med antecknarens namn", "with the note-taker's name")
         case .keyAnalysis: return ("Analys", "Analysis")
-        case .keyTab: return ("Flik", "Tab")
+        case .keyTab: return ("Flik", "Next tab")
         case .keyTrace: return ("Spåra", "Trace")
         case .keyProblem: return ("Problem", "Problem")
         case .keyPromiseFlag: return ("Löfte ja/nej", "Promise y/n")

@@ -73,6 +73,24 @@ import Testing
         #expect(waiting.update(.key(.char("q"))).contains(.quit))
     }
 
+    @Test("PgDn and PgUp go a cycle at a time, Home and End to the first and last row (a hundred cycles were a thousand Downs)")
+    func pageThroughCycles() {
+        var state = AppState(language: .sv, now: 0, today: "2026-12-03")
+        let cycles = (1...3).map { Cycle(id: Int64($0), area: "LPO \($0) – åäö", period: "2027", createdAt: 0) }
+        let overviews = cycles.map { c in
+            CycleOverview(cycle: c, meetings: (1...2).map { Meeting(id: c.id * 10 + Int64($0), cycleID: c.id, agendaID: "test", title: "Möte \($0)",
+                                                                     groupCount: 3, currentStepIndex: 0, createdAt: 0) })
+        }
+        _ = state.update(.homeLoaded(overviews))
+        func selection() -> Int { if case .home(let h) = state.screen { h.selection } else { -1 } }
+        // Rows: 0 c1, 1-2 its meetings, 3 c2, 4-5, 6 c3, 7-8.
+        for (key, expected) in [(Key.pageDown, 3), (.pageDown, 6), (.pageDown, 8), (.pageDown, 8), (.up, 7), (.pageUp, 6),
+                                (.pageUp, 3), (.down, 4), (.pageUp, 3), (.end, 8), (.home, 0), (.pageUp, 0)] {
+            _ = state.update(.key(key))
+            #expect(selection() == expected, "\(key)")
+        }
+    }
+
     @Test("home rows that cannot be read do not keep the keys held: they act on the screen as it is")
     func keysAreNotHeldForRowsThatFailed() {
         var state = AppState(language: .sv, now: 0, today: "2026-12-03")
@@ -360,5 +378,27 @@ import Testing
             #expect(state.status?.text.hasPrefix(text) == true)
             #expect(state.status?.isError == false)
         }
+    }
+}
+
+@Suite struct TalkingPointsPageTests {
+    @Test("Ctrl-P on hidden talking points shows them at the page they were left at, not the next one")
+    func ctrlPOnHiddenPoints() {
+        var state = AppState(language: .sv, now: 0, today: "2026-12-03")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [])))
+        func points() -> (shown: Bool, page: Int) {
+            guard case .run(let run) = state.screen else { return (false, -1) }
+            return (run.showTalkingPoints, run.talkingPointsPage)
+        }
+        let shownAtStart = points().shown
+        if !shownAtStart { _ = state.update(.key(.function(2))) }
+        _ = state.update(.key(.ctrl("p")))
+        #expect(points() == (true, 1))
+        _ = state.update(.key(.function(2)))
+        #expect(points() == (false, 1))
+        _ = state.update(.key(.ctrl("p")))
+        #expect(points() == (true, 1))
+        _ = state.update(.key(.ctrl("p")))
+        #expect(points() == (true, 2))
     }
 }
