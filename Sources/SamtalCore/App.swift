@@ -1215,7 +1215,15 @@ public struct AppState: Equatable, Sendable {
         case .homeLast:
             home.selection = max(0, home.rows.count - 1)
         case .openMeeting:
-            if case .meeting(let m) = home.selectedRow { return [.openMeeting(m.id)] }
+            switch home.selectedRow {
+            case .meeting(let m)?: return [.openMeeting(m.id)]
+            case .cycle(let c)?:
+                // A cycle opens as its analysis workspace (F5): Enter on
+                // its row did nothing, and said nothing (the twelfth walk).
+                homeFocus = .cycle(c.id)
+                return openWorkspace(cycleID: c.id)
+            case nil: break
+            }
         case .newCycle:
             screen = .form(.newCycle())
         case .newMeeting:

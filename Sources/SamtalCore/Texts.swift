@@ -472,7 +472,7 @@ public struct Texts: Sendable {
         case .helpHomePreviousCycle: return ("Till föregående cykel (eller den markerade radens cykel)", "To the previous cycle (or the selected row's cycle)")
         case .helpHomeFirst: return ("Till första raden", "To the first row")
         case .helpHomeLast: return ("Till sista raden", "To the last row")
-        case .helpOpenMeeting: return ("Öppna och genomför det markerade mötet", "Open and run the selected meeting")
+        case .helpOpenMeeting: return ("Öppna och genomför det markerade mötet (på en cykels rad: dess analys)", "Open and run the selected meeting (on a cycle's row: its analysis)")
         case .helpNewCycle: return ("Skapa en ny cykel (område och löftesperiod)", "Create a new cycle (area and promise period)")
         case .helpNewMeeting: return ("Skapa ett nytt möte i den markerade cykeln", "Create a new meeting in the selected cycle")
         case .helpEditFacts: return ("Ändra det markerade mötets fakta (datum, plats, deltagare …)", "Edit the selected meeting's facts (date, place, participants …)")

@@ -19,9 +19,19 @@ import Testing
 
     @Test func enterOnAMeetingOpensIt() {
         var state = home()
-        #expect(state.update(.key(.enter)) == []) // a cycle row
         _ = state.update(.key(.down))
         #expect(state.update(.key(.enter)) == [.openMeeting(7)])
+    }
+
+    @Test("Enter on a cycle's row opens its analysis workspace, as F5 does")
+    func enterOnACycleOpensItsWorkspace() {
+        var f5 = home()
+        var enter = home()
+        let opened = enter.update(.key(.enter))
+        #expect(!opened.isEmpty)
+        #expect(opened == f5.update(.key(.function(5))))
+        guard case .workspace(let ws) = enter.screen else { Issue.record("not the workspace: \(enter.screen)"); return }
+        #expect(ws.cycleID == cycle.id)
     }
 
     @Test("keys typed on the home screen before its rows are read wait for them: Enter after F6 opens the meeting left")
