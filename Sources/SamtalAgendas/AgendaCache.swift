@@ -170,7 +170,7 @@ extension AgendaCache.Contents {
         // Per entry: its path, its text, the number of the agenda's fields, the fields.
         var k = 1
         while k < fields.count {
-            guard k + 2 < fields.count, let count = Int(fields[k + 2]), count >= 0, k + 3 + count <= fields.count else { return nil }
+            guard k + 2 < fields.count, let count = Int(fields[k + 2]), count >= 0, count <= fields.count - k - 3 else { return nil }
             entries[fields[k]] = AgendaCache.Entry(text: fields[k + 1], fields: Array(fields[(k + 3)..<(k + 3 + count)]))
             k += 3 + count
         }
@@ -236,7 +236,9 @@ enum AgendaFields {
         mutating func number() -> Int? { text().flatMap { Int($0) } }
 
         mutating func list() -> [String]? {
-            guard let count = number(), count >= 0, at + count <= fields.count else { return nil }
+            // (A count as the difference: a damaged file's count near
+            // Int.max must not overflow, only fail to read.)
+            guard let count = number(), count >= 0, count <= fields.count - at else { return nil }
             defer { at += count }
             return Array(fields[at..<(at + count)])
         }

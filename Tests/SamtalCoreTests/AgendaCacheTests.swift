@@ -119,6 +119,17 @@ import Testing
         #expect(AgendaFields.agenda(fields + ["x"]) == nil)
         #expect(AgendaFields.agenda(Array(fields.dropLast())) == nil)
         #expect(AgendaFields.agenda(fields.map { $0 == "vote" ? "okänd" : $0 }) == nil)
+        // A damaged count, however large, does not read (and does not trap).
+        for count in [String(Int.max), String(Int.max - 3), "-1", "x"] {
+            var damaged = fields
+            damaged[4] = count // the goals' count
+            #expect(AgendaFields.agenda(damaged) == nil)
+            #expect(AgendaFields.summary(damaged) == nil)
+            // The entry's own count of fields, damaged the same way.
+            func field(_ t: String) -> String { "\(t.utf8.count)\n\(t)\n" }
+            let file = "samtal agenda cache 3\n" + field("b") + field("/a.yaml") + field("x") + field(count) + fields.map(field).joined()
+            #expect(AgendaCache.Contents(data: Data(file.utf8))?.entries["/a.yaml"]?.agenda == nil)
+        }
         // And the file holds them as they were.
         let contents = AgendaCache.Contents(build: "b", entries: ["/a.yaml": AgendaCache.Entry(text: "id: x\n", agenda: agenda)])
         let read = try #require(AgendaCache.Contents(data: contents.data))
