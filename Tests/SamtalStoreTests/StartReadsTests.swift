@@ -1,6 +1,9 @@
-// A store upgraded through v22 keeps its meetings packed: v22 dropped each
-// row's agenda snapshot in place, which left every meeting alone on its own
-// page, and the home screen read a page per meeting (issue 15).
+// What the starts read, kept small (issue 15): a store upgraded through
+// v22 has its meetings packed again (v22 dropped each row's agenda snapshot
+// in place, which left every meeting alone on its own page, and the home
+// screen read a page per meeting); a meeting's notes come in display order
+// from an index; a cycle's existence is one lookup; the home screen's first
+// page is its first cycles, whole.
 
 import Foundation
 import GRDB
