@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Where Scripts/build-release links the static archives a release build
+/// prefers (an absolute path: the link does not run in the package's folder).
+let staticLibraries = String(#filePath.dropLast("Package.swift".count)) + ".build/static-libs"
+
 let package = Package(
     name: "Samtal",
     products: [
@@ -67,7 +71,16 @@ let package = Package(
             // `Scripts/run` makes them: a debug build links the Swift
             // runtime as a shared library, whose functions a fixed-address
             // executable may not compare by address.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]
+            // The release build also looks for libraries in .build/static-libs
+            // first, where Scripts/build-release links the static archives of
+            // SQLite, ncursesw, tinfo and libstdc++: the loader then maps and
+            // binds none of them at a start (3.6 M instructions, issue 15).
+            // ncursesw's archive needs tinfo named; as a shared library it
+            // brings it itself.
+            linkerSettings: [
+                .unsafeFlags(["-Xclang-linker", "-no-pie", "-L" + staticLibraries], .when(configuration: .release)),
+                .linkedLibrary("tinfo", .when(configuration: .release)),
+            ]
         ),
         .testTarget(name: "SamtalCoreTests", dependencies: ["SamtalCore", "SamtalAgendas"], exclude: ["BrokenAgendas", "PersonalDataCases", "Golden"]),
         .testTarget(name: "SamtalStoreTests", dependencies: ["SamtalCore", "SamtalStore"]),

@@ -38,6 +38,8 @@ struct SetupTests {
         "initdb": ("postgresql", .tests),
         "pg_ctl": ("postgresql", .tests),
         "openssl": ("openssl", .tests),
+        // The release build's test reads the binary's dynamic section.
+        "readelf": ("binutils", .tests),
     ]
 
     /// Commands that need no package of their own: the toolchain the
