@@ -80,9 +80,12 @@ public final class Terminal {
 
     /// Without a UTF-8 locale wcwidth returns -1 and typed å ä ö never
     /// arrive. Call before anything else (LANG is often unset under CI,
-    /// cron or `env -i`).
+    /// cron or `env -i`). Only the character type is taken from the
+    /// environment: it is all ncurses and wcwidth read, and loading every
+    /// category of the user's locale opened some twenty files at each
+    /// start (issue 15); numbers, dates and messages are samtal's own.
     public static func prepareLocale() {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
         if codeset != "UTF-8" && codeset != "UTF8" {
             setlocale(LC_CTYPE, "C.UTF-8")
