@@ -49,9 +49,12 @@ let package = Package(
         .target(name: "SamtalRender", dependencies: ["SamtalCore"]),
         // The thin ncurses backend: draws a grid, reads keys.
         .target(name: "SamtalTerminal", dependencies: ["CNcursesw", "SamtalCore", "SamtalRender"]),
+        // Starting a thread on another core (CPU affinity, SCHED_IDLE: GNU
+        // calls the Swift Glibc module does not expose), for SamtalApp.
+        .target(name: "CThreads"),
         // Performing the core's effects: the effect runner, the workers that
         // run effects off the key loop, the export pipeline.
-        .target(name: "SamtalApp", dependencies: ["SamtalCore", "SamtalAgendas", "SamtalStore"]),
+        .target(name: "SamtalApp", dependencies: ["CThreads", "SamtalCore", "SamtalAgendas", "SamtalStore"]),
         // The region (issue 17): publishing to the county's PostgreSQL, its
         // schema and migrations, and the county's report.
         .target(name: "SamtalRegion", dependencies: ["CLibPQ", "SamtalCore", "SamtalAgendas", "SamtalStore", "SamtalApp", "SamtalRender"]),

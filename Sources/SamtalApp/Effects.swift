@@ -242,9 +242,7 @@ public final class EffectWorker: @unchecked Sendable {
     public init(runner: EffectRunner) {
         self.runner = runner
         // The thread keeps the worker for the rest of the process.
-        let thread = Thread { self.work() }
-        thread.name = "samtal-store"
-        thread.start()
+        startThread(name: "samtal-store") { self.work() }
     }
 
     public func enqueue(_ effect: Effect) {

@@ -20,9 +20,7 @@
 // properties, set through the same property wrappers.
 
 import ArgumentParser
-import Foundation
 import SamtalCore
-import SamtalStore
 
 enum FastStart {
     /// The command for `arguments` (without the program's name), or nil
@@ -70,11 +68,6 @@ enum FastStart {
             i += 2
         }
 
-        // Each of these commands opens the store: what its opening costs
-        // once per process is gone through beside this thread meanwhile.
-        if [nil, "run", "present", "capture", "cycle"].contains(words.first) {
-            Thread.detachNewThread { AppStore.rehearseOpening() }
-        }
         var options = GlobalOptions()
         options.store = store
         options.lang = lang

@@ -51,6 +51,9 @@ func requireKnownTerminalType(_ options: GlobalOptions) throws {
 /// beside the store's opening.
 func preloadLibrary(_ options: GlobalOptions, rehearsing role: RunRole? = nil, outline: Handoff<MeetingOutline>? = nil) -> Preload<AgendaLibrary> {
     Preload(then: { library in
+        // Ahead of the main thread: only on a core the main thread and the
+        // store's worker leave idle (BENCHMARKS.md, twelfth pass).
+        runOnlyWhenACoreIsIdle()
         // The meeting's agenda and step, once the store has said them.
         if let role { rehearseOpening(options, library: library, role: role, outline: outline?.wait(seconds: 0.2)) }
     }, { options.agendaLibrary() })
@@ -92,7 +95,7 @@ final class Preload<T: Sendable>: @unchecked Sendable {
     private var result: T?
 
     init(then: @escaping @Sendable (T) -> Void = { _ in }, _ work: @escaping @Sendable () -> T) {
-        Thread.detachNewThread { [self] in
+        startThread(name: "samtal-agendas") { [self] in
             let value = work()
             result = value
             done.signal()
