@@ -42,6 +42,51 @@ struct ColumnReaderTests {
         }
     }
 
+    @Test("rows of varied kinds, sources, authors, client ids and texts, long and empty, read as GRDB decodes them")
+    func repeatedTexts() throws {
+        // Given 400 notes whose step ids (of one length), kinds, sources,
+        // authors, client ids and texts repeat and change in random runs,
+        // a long text among them, and a kind that is not one of the enum's last
+        let f = try Fixture.inMemory()
+        var random = SystemRandomNumberGenerator()
+        let steps = ["steg-a", "steg-b", "steg-c"], authors = ["", "Åsa", "Kim", "Ösa"]
+        let types = NoteType.allCases, sources = NoteSource.allCases
+        let long = String(repeating: "Buskörning vid torget – åäö ", count: 10)
+        try f.store.writer.write { db in
+            var step = steps[0], author = "", type = types[0], source = sources[0]
+            for index in 0..<400 {
+                if Int.random(in: 0..<4, using: &random) == 0 { step = steps.randomElement(using: &random)! }
+                if Int.random(in: 0..<4, using: &random) == 0 { author = authors.randomElement(using: &random)! }
+                if Int.random(in: 0..<3, using: &random) == 0 { type = types.randomElement(using: &random)! }
+                if Int.random(in: 0..<3, using: &random) == 0 { source = sources.randomElement(using: &random)! }
+                let text = [long, "Kort", "Kort", "Korp", ""].randomElement(using: &random)!
+                // Unique, all of one length: each differs from the last.
+                let client: String? = Bool.random(using: &random) ? nil : "klient-\(1000 + index)"
+                try db.execute(sql: """
+                    INSERT INTO note (meeting_id, step_id, group_number, type, source, text, created_at, updated_at, author, client_id)
+                    VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [f.meeting.id, step, type.rawValue, source.rawValue, text, Double(index), Double(index), author, client])
+            }
+        }
+        // When they are read by column index and decoded by name
+        try f.store.writer.read { db in
+            let byName = try StoredNote.fetchAll(db, sql: "SELECT * FROM note ORDER BY id")
+            let byIndex = try db.rows("SELECT \(StoredNote.orderedColumns) FROM note ORDER BY id", StoredNote.init(columns:))
+            // Then every row is the same
+            #expect(byName.count == 400)
+            #expect(byIndex.map { String(describing: $0) } == byName.map { String(describing: $0) })
+        }
+        // And a kind that is not one of the enum's, after rows that were, still throws
+        try f.store.writer.write { db in
+            try db.execute(sql: "UPDATE note SET type = 'nonsens' WHERE id = (SELECT max(id) FROM note)")
+        }
+        #expect(throws: DecodingError.self) {
+            try f.store.writer.read { db in
+                try db.rows("SELECT \(StoredNote.orderedColumns) FROM note ORDER BY id", StoredNote.init(columns:))
+            }
+        }
+    }
+
     @Test("a value that is not one of an enum's throws, as decoding the record does")
     func unknownChoice() throws {
         let f = try Fixture.inMemory()
