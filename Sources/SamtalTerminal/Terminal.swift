@@ -73,6 +73,10 @@ public final class Terminal {
     /// The grid last copied to the screen: rows equal to it are not copied
     /// again (ncurses keeps them in its window).
     private var drawn: Grid?
+    /// Nothing copied into ncurses' window yet: it holds blanks of the
+    /// terminal's own colours, which the first frame need not copy again
+    /// (about half its cells, issue 15).
+    private var windowBlank = true
 
     private var previousActions: [(signal: Int32, action: sigaction)] = []
     /// Noted by a handler of our own (shim.h), checked by the main loop.
@@ -450,6 +454,10 @@ public final class Terminal {
                     if style.underline { look.attributes |= samtal_a_underline() }
                 }
                 let attributes = look.attributes
+                if windowBlank, cell.scalar == 0x20, cell.width == 1, attributes == samtal_a_normal(), look.pair == 0 {
+                    x += 1
+                    continue
+                }
 
                 // ncurses moves its cursor by glibc's width: if that is not
                 // the grid's, the rest of the row would shift. Draw U+FFFD
@@ -497,6 +505,7 @@ public final class Terminal {
             }
         }
 
+        windowBlank = false
         guard changed else { return false }
         if let cursor = grid.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < grid.size.height {
             setCursorVisible(true)
