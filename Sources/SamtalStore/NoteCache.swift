@@ -101,7 +101,9 @@ extension AppStore {
     private func liveNotesAndVersion(_ db: Database, meetingID: Int64) throws -> (notes: [Note], version: (seq: Int64, removed: Int64)?) {
         // Inside a write, what is read may yet be rolled back: not kept
         // (nor in a store not yet migrated, without the version).
-        guard !isWriting, let row = try? Row.fetchOne(db, sql: "SELECT seq, removed FROM note_version") else {
+        // A statement kept by the connection: asked once for each of a
+        // cycle's meetings when a cluster step opens (issue 15).
+        guard !isWriting, let row = try? Row.fetchOne(db.cachedStatement(sql: "SELECT seq, removed FROM note_version")) else {
             return (try Self.readNotes(db, meetingID: meetingID), nil)
         }
         let seq: Int64 = row["seq"], removed: Int64 = row["removed"]
