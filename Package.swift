@@ -1,9 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The package's folder: the release link's paths are absolute (the link
+/// does not run in it).
+let packageFolder = String(#filePath.dropLast("Package.swift".count))
 /// Where Scripts/build-release links the static archives a release build
-/// prefers (an absolute path: the link does not run in the package's folder).
-let staticLibraries = String(#filePath.dropLast("Package.swift".count)) + ".build/static-libs"
+/// prefers.
+let staticLibraries = packageFolder + ".build/static-libs"
 
 let package = Package(
     name: "Samtal",
@@ -79,9 +82,11 @@ let package = Package(
             // SQLite, ncursesw, tinfo and libstdc++: the loader then maps and
             // binds none of them at a start (3.6 M instructions, issue 15).
             // ncursesw's archive needs tinfo named; as a shared library it
-            // brings it itself.
+            // brings it itself. No dynamic symbols (Scripts/release-exports.map).
             linkerSettings: [
-                .unsafeFlags(["-Xclang-linker", "-no-pie", "-L" + staticLibraries], .when(configuration: .release)),
+                .unsafeFlags(["-Xclang-linker", "-no-pie", "-L" + staticLibraries,
+                              "-Xlinker", "--version-script=" + packageFolder + "Scripts/release-exports.map"],
+                             .when(configuration: .release)),
                 .linkedLibrary("tinfo", .when(configuration: .release)),
             ]
         ),
