@@ -239,10 +239,11 @@ public final class EffectWorker: @unchecked Sendable {
     /// When the effect being performed began; nil while idle.
     private var startedAt: Date?
 
-    public init(runner: EffectRunner) {
+    /// Throws `ThreadError` when its thread cannot be made.
+    public init(runner: EffectRunner) throws {
         self.runner = runner
         // The thread keeps the worker for the rest of the process.
-        startThread(name: "samtal-store") { self.work() }
+        try startThread(name: "samtal-store") { self.work() }
     }
 
     public func enqueue(_ effect: Effect) {

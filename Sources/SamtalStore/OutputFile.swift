@@ -40,8 +40,10 @@ public enum OutputError: Error, Equatable, Explained {
                 : "The folder \(folder) does not exist. Create it first, or choose another folder."
         case .wrongKind(let path, let wantsFolder):
             if wantsFolder {
-                return sv ? "\(path) är en fil, inte en mapp. Ge en mapp för CSV-filerna."
-                    : "\(path) is a file, not a folder. Give a folder for the CSV files."
+                // Said of a single file's folder too (an HTML file into
+                // x.py/): not only of CSV files' folder.
+                return sv ? "\(path) är en fil, inte en mapp. Ge en mapp att spara i."
+                    : "\(path) is a file, not a folder. Give a folder to save in."
             }
             return sv ? "\(path) är en mapp. Ge ett filnamn." : "\(path) is a folder. Give a file name."
         case .system(let path, let code):

@@ -84,12 +84,15 @@ public final class Terminal {
 
     /// Without a UTF-8 locale wcwidth returns -1 and typed å ä ö never
     /// arrive. Call before anything else (LANG is often unset under CI,
-    /// cron or `env -i`). Only the character type is taken from the
-    /// environment: it is all ncurses and wcwidth read, and loading every
-    /// category of the user's locale opened some twenty files at each
-    /// start (issue 15); numbers, dates and messages are samtal's own.
+    /// cron or `env -i`). The character type is taken from the
+    /// environment, for ncurses and wcwidth, and the messages, for the
+    /// system's and libpq's error texts within samtal's (a full file name
+    /// in Swedish under a Swedish locale); loading every category of the
+    /// user's locale opened some twenty files at each start (issue 15).
+    /// Numbers and dates are samtal's own, as on the command line.
     public static func prepareLocale() {
         setlocale(LC_CTYPE, "")
+        setlocale(LC_MESSAGES, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
         if codeset != "UTF-8" && codeset != "UTF8" {
             setlocale(LC_CTYPE, "C.UTF-8")

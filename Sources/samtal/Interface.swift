@@ -95,11 +95,18 @@ final class Preload<T: Sendable>: @unchecked Sendable {
     private var result: T?
 
     init(then: @escaping @Sendable (T) -> Void = { _ in }, _ work: @escaping @Sendable () -> T) {
-        startThread(name: "samtal-agendas") { [self] in
-            let value = work()
-            result = value
+        do {
+            try startThread(name: "samtal-agendas") { [self] in
+                let value = work()
+                result = value
+                done.signal()
+                then(value)
+            }
+        } catch {
+            // No thread to be had: the value is worked out here, and what
+            // was to follow it (ahead of this thread) is left out.
+            result = work()
             done.signal()
-            then(value)
         }
     }
 
@@ -122,6 +129,30 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     if storeMade { _ = state.update(.storeMade(path: options.storePath)) }
     if let copy = store.migrationBackupPath { _ = state.update(.storeUpgraded(copy: copy)) }
 
+    // Writes in order on one thread; reads on another, so that a store held
+    // by another process (reads go on in WAL mode) does not hold up what
+    // the screen shows. A read that overtakes a write of the same step is
+    // answered again by the write (see `writesInFlight` in the core).
+    // The writing thread's readings (only the opening's: the home screen,
+    // the workspace) are made on the writer's connection, so that the
+    // pool's first reader connection is not opened before the first frame
+    // (issue 15). Without the threads (a limit on them reached) samtal
+    // says so and stops, before the terminal is set up; nothing has been
+    // written but the store's header.
+    var writing = runner
+    writing.readsOnWriter = true
+    let worker: EffectWorker, reader: EffectWorker
+    do {
+        worker = try EffectWorker(runner: writing)
+        reader = try EffectWorker(runner: runner)
+    } catch {
+        // Out at once: unwinding would release the store, and libdispatch,
+        // releasing GRDB's queues, waits for a thread of its own until
+        // there is one (found by a test: it never returned).
+        warn("samtal: " + explain(error, options.language))
+        exit(1)
+    }
+
     // Anything written to stderr would draw over the screen: send it to a
     // log file beside the store while the interface runs.
     let logPath = ((options.storePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("samtal.log")
@@ -135,18 +166,6 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     var quit = false
     var suspendRequested = false
     var toldLatin1 = false
-    // Writes in order on one thread; reads on another, so that a store held
-    // by another process (reads go on in WAL mode) does not hold up what
-    // the screen shows. A read that overtakes a write of the same step is
-    // answered again by the write (see `writesInFlight` in the core).
-    // The writing thread's readings (only the opening's: the home screen,
-    // the workspace) are made on the writer's connection, so that the
-    // pool's first reader connection is not opened before the first frame
-    // (issue 15).
-    var writing = runner
-    writing.readsOnWriter = true
-    let worker = EffectWorker(runner: writing)
-    let reader = EffectWorker(runner: runner)
     /// Hands an event to the core; what it asks of the store goes to the
     /// workers, in order, and comes back as events through the inbox.
     var journal: NoteJournal?

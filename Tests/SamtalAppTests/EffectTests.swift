@@ -63,7 +63,7 @@ struct EffectTests {
             }
         }.start()
         held.wait()
-        let worker = EffectWorker(runner: f.runner)
+        let worker = try EffectWorker(runner: f.runner)
         worker.enqueue(.saveNote(f.note("Först"), clearing: nil))
         worker.enqueue(.saveNote(f.note("Sedan"), clearing: nil))
         Thread.sleep(forTimeInterval: 1.3)

@@ -40,6 +40,14 @@ struct SetupTests {
         "openssl": ("openssl", .tests),
         // The release build's test reads the binary's dynamic section.
         "readelf": ("binutils", .tests),
+        "ps": ("procps", .tests),
+        // A Swedish locale built for a test (its sources; glibc's Swedish
+        // messages come with libc-l10n, which Scripts/test installs too).
+        "localedef": ("locales", .tests),
+        // samtal run as another user under a limit of processes (in a
+        // shell line the finder does not read; listed for the record).
+        "setpriv": ("util-linux", .tests),
+        "prlimit": ("util-linux", .tests),
     ]
 
     /// Commands that need no package of their own: the toolchain the

@@ -56,6 +56,20 @@ class FilesSafeTests(E2ETestCase):
         english = self.ws.cli("export", self.meeting, "--output", self.ws.store, "--lang", "en", check=False)
         self.assertIn("store", english.stderr)
 
+    def test_a_file_where_a_folder_is_needed_is_said_for_the_format_asked(self):
+        # An HTML file into x.py/ was told to "give a folder for the CSV
+        # files" (a walk found it).
+        not_a_folder = os.path.join(self.ws.dir, "w.py")
+        with open(not_a_folder, "w") as f:
+            f.write("print()\n")
+        for fmt, lang, words in [("html", "sv", "är en fil, inte en mapp"), ("md", "en", "is a file, not a folder"),
+                                 ("csv", "sv", "är en fil, inte en mapp")]:
+            target = not_a_folder if fmt == "csv" else os.path.join(not_a_folder, "x." + fmt)
+            result = self.ws.cli("export", self.meeting, "--format", fmt, "--output", target, "--lang", lang, check=False)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            self.assertIn(words, result.stderr)
+            self.assertNotIn("CSV", result.stderr, fmt)
+
     def test_a_backup_never_writes_over_a_file_and_says_so_in_the_interfaces_language(self):
         existing = self.path("kopia.sqlite")
         with open(existing, "w") as f:

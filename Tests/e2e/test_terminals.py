@@ -10,6 +10,7 @@ text in a note."""
 
 import fcntl
 import os
+import shutil
 import pty
 import re
 import select
@@ -69,6 +70,28 @@ class TerminalTests(E2ETestCase):
         with open(out, "rb") as f:
             self.assertEqual(f.read(), b"")
         self.assertIn("terminal", p.screen())
+
+    @unittest.skipUnless(os.geteuid() == 0, "needs root to run samtal as another user under a limit of processes")
+    def test_without_threads_to_be_had_samtal_says_so_and_stops(self):
+        """A limit on processes and threads reached (ulimit -u, prlimit, a container's
+        pids.max): samtal hung on a blank screen, a worker's endless loop
+        run on the main thread in place of its thread (a walk found it).
+        The limit counts the user's every task, so samtal runs as nobody,
+        with room for itself and the shell only."""
+        shutil.chown(self.ws.dir, "nobody")
+        for root, dirs, files in os.walk(self.ws.dir):
+            for name in dirs + files:
+                shutil.chown(os.path.join(root, name), "nobody")
+        others = subprocess.run(["ps", "-L", "-u", "nobody", "-o", "pid="], capture_output=True, text=True).stdout
+        limit = len(others.split()) + 2
+        rc = os.path.join(self.ws.dir, "rc.txt")
+        p = self.pane(f"sh -c 'setpriv --reuid=nobody --regid=nogroup --clear-groups sh -c "
+                      f"\"prlimit --nproc={limit} {BINARY} run {self.meeting} --lang en; echo \\$? > {rc}\"; echo klart'")
+        p.wait_for("klart", timeout=20)
+        screen = p.tmux("capture-pane", "-p", "-J", "-S", "-100")
+        self.assertIn("cannot start a thread", screen)
+        with open(rc) as f:
+            self.assertEqual(f.read().strip(), "1")
 
     def test_a_dumb_terminal_is_refused_with_a_message(self):
         p = self.pane(f"sh -c 'TERM=dumb {BINARY} run {self.meeting} --lang en; echo rc=$?'")
