@@ -242,18 +242,23 @@ extension AppStore {
         -> [FocusArea] {
         let areas = "FROM focus_area JOIN meeting ON meeting.id = focus_area.meeting_id"
         let filter = "WHERE focus_area.deleted_at IS NULL AND \(condition)"
-        let records = try StoredFocusArea.fetchAll(db, sql: """
-            SELECT focus_area.* \(areas) \(filter)
+        // By column index, not through `Decodable` (issue 15): a cluster
+        // step reads the cycle's areas and every note's place in them.
+        let records = try db.rows("""
+            SELECT \(StoredFocusArea.orderedColumns) \(areas) \(filter)
             ORDER BY meeting.created_at, meeting.id, focus_area.position, focus_area.id
-            """, arguments: arguments)
-        let links = try StoredFocusAreaNote.fetchAll(db, sql: """
-            SELECT focus_area_note.* \(areas)
+            """, arguments: arguments, StoredFocusArea.init(columns:))
+        // No areas (a cluster step before the first is made): no notes in
+        // them and none merged into them, and nothing more to ask.
+        if records.isEmpty { return [] }
+        let links = try db.rows("""
+            SELECT focus_area_note.focus_area_id, focus_area_note.note_id \(areas)
             JOIN focus_area_note ON focus_area_note.focus_area_id = focus_area.id
             JOIN note ON note.id = focus_area_note.note_id AND note.deleted_at IS NULL
             \(filter)
             ORDER BY focus_area_note.position, focus_area_note.rowid
-            """, arguments: arguments)
-        let noteIDs = Dictionary(grouping: links, by: \.focusAreaID).mapValues { $0.map(\.noteID) }
+            """, arguments: arguments) { (area: $0.int64(0), note: $0.int64(1)) }
+        let noteIDs = Dictionary(grouping: links, by: \.area).mapValues { $0.map(\.note) }
         // The meetings of the areas merged into these, oldest first, and of
         // the areas they were split off from.
         var merged: [Int64: [Int64]] = [:]

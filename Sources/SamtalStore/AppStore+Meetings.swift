@@ -310,7 +310,21 @@ extension AppStore {
     /// The meetings (of the `clause`), newest first: from the index
     /// `meeting_newest`, read backwards.
     static func meetingsSQL(_ clause: String) -> String {
-        "SELECT \(StoredMeeting.orderedColumns) FROM meeting \(clause) ORDER BY date DESC, created_at DESC, id DESC"
+        "SELECT \(StoredMeeting.orderedColumns) FROM meeting \(clause) ORDER BY \(newestFirst)"
+    }
+
+    /// The order of `meetings(cycleID:)`.
+    static let newestFirst = "date DESC, created_at DESC, id DESC"
+
+    /// The ids of the cycle's meetings, in the order of `meetings(cycleID:)`:
+    /// a cluster step gathering the cycle's notes needs no more of them (the
+    /// meetings and their participants read and made: ~1 M instructions at
+    /// its opening, issue 15).
+    func meetingIDs(cycleID: Int64) throws -> [Int64] {
+        try snapshot { db in
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM meeting WHERE cycle_id = ? ORDER BY \(Self.newestFirst)"),
+                               arguments: [cycleID])
+        }
     }
 
     static func meetings(_ db: Database, cycleID: Int64?) throws -> [Meeting] {

@@ -19,8 +19,8 @@ extension AppStore {
                 // The joint workshop gathers every meeting's notes, each
                 // keeping its source.
                 var all: [Note] = []
-                for m in try meetings(cycleID: q.cycleID).reversed() {
-                    all += try notes(meetingID: m.id).filter { $0.meetingID != q.meetingID || $0.stepID != q.stepID }
+                for id in try meetingIDs(cycleID: q.cycleID).reversed() {
+                    all += try notes(meetingID: id).filter { $0.meetingID != q.meetingID || $0.stepID != q.stepID }
                 }
                 data.sourceNotes = all
             } else {

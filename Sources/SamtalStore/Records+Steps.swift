@@ -53,6 +53,34 @@ struct StoredFocusArea: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+extension StoredFocusArea {
+    /// The columns `init(columns:)` reads, in its order (qualified: the
+    /// areas are read joined with their meetings).
+    static let orderedColumns = """
+        focus_area.id, focus_area.cycle_id, focus_area.meeting_id, focus_area.step_id, focus_area.name, focus_area.type,
+        focus_area.target_picture, focus_area.leads_to_promise, focus_area.position, focus_area.created_at,
+        focus_area.deleted_at, focus_area.merged_into_id, focus_area.split_from_id
+        """
+
+    /// Read by column index (`ColumnReader`): a cluster step reads the
+    /// cycle's areas at its opening (issue 15).
+    init(columns c: ColumnReader) throws {
+        id = c.int64(0)
+        cycleID = c.int64(1)
+        meetingID = c.int64(2)
+        stepID = c.text(3)
+        name = c.text(4)
+        type = try c.choice(5, CodingKeys.type)
+        targetPicture = c.text(6)
+        leadsToPromise = c.bool(7)
+        position = c.int(8)
+        createdAt = c.double(9)
+        deletedAt = c.optionalDouble(10)
+        mergedIntoID = c.isNull(11) ? nil : c.int64(11)
+        splitFromID = c.isNull(12) ? nil : c.int64(12)
+    }
+}
+
 /// A note's place in a focus area. Written with plain SQL (it is an upsert
 /// on `note_id`), only read through the record.
 struct StoredFocusAreaNote: Codable, FetchableRecord {

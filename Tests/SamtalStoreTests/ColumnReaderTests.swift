@@ -87,6 +87,29 @@ struct ColumnReaderTests {
         }
     }
 
+    @Test("focus areas read by index, merged, split and deleted ones too, are the records GRDB decodes by name")
+    func focusAreasSameAsDecodable() throws {
+        let f = try Fixture.inMemory()
+        let a = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Storgatan – åäö", type: .place, now: 1)
+        let b = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Klotter", type: .crimeType, now: 2)
+        let c = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Unga", type: .group, now: 3)
+        let note = try f.store.saveNote(f.draft("Buskörning"), now: 4)
+        try f.store.assignNote(noteID: note.id, to: a.id)
+        try f.store.mergeFocusArea(b.id, into: a.id, now: 5)
+        _ = try f.store.splitFocusArea(a.id, name: "Torget", meetingID: nil, stepID: "fokus", now: 6)
+        try f.store.writer.write { db in
+            try db.execute(sql: "UPDATE focus_area SET target_picture = 'Tryggt', leads_to_promise = 1, deleted_at = 7 WHERE id = ?",
+                           arguments: [c.id])
+        }
+        try f.store.writer.read { db in
+            let byName = try StoredFocusArea.fetchAll(db, sql: "SELECT * FROM focus_area ORDER BY id")
+            let byIndex = try db.rows("SELECT \(StoredFocusArea.orderedColumns) FROM focus_area ORDER BY id", StoredFocusArea.init(columns:))
+            #expect(byName.count == 4)
+            #expect(byIndex.map { String(describing: $0) } == byName.map { String(describing: $0) })
+        }
+        #expect(try f.store.focusAreas(cycleID: f.cycle.id).first { $0.id == a.id }?.noteIDs == [note.id])
+    }
+
     @Test("a value that is not one of an enum's throws, as decoding the record does")
     func unknownChoice() throws {
         let f = try Fixture.inMemory()

@@ -16,6 +16,35 @@ struct CycleAreasTests {
                                   title: "Gemensam lägesbild", date: "2026-03-01", place: "Kommunhuset", now: 2_000)
     }
 
+    @Test("a cluster step gathering the cycle's notes has every meeting's, oldest meeting first, without its own step's")
+    func clusterGathersTheCyclesNotesInMeetingOrder() throws {
+        // Given a cycle of three meetings, made out of date order, with notes
+        let f = try Fixture.inMemory()
+        let joint = try jointMeeting(f)  // 2026-03-01
+        let third = try f.store.createMeeting(cycleID: f.cycle.id, agendaID: "x", agendaSnapshot: "id: x\n", title: "Medborgardialog",
+                                              date: "2026-02-01", place: "", now: 3_000)
+        let other = try f.store.createCycle(area: "LPO Norberg", period: "2026", now: 3_500)
+        let elsewhere = try f.store.createMeeting(cycleID: other.id, agendaID: "x", agendaSnapshot: "id: x\n", title: "Annan cykel",
+                                                  date: "2026-02-15", place: "", now: 3_600)
+        var clock = 10.0
+        func note(_ meeting: Meeting, _ step: String, _ text: String) throws {
+            clock += 1
+            _ = try f.store.saveNote(NoteDraft(meetingID: meeting.id, stepID: step, group: 1, type: .problem, source: .employee,
+                                               text: text), now: clock)
+        }
+        try note(joint, "kluster", "Gemensamma mötets egen lapp")
+        try note(joint, "samla", "Gemensamt – Storgatan")
+        try note(third, "samla", "Medborgare – Ågatan")
+        try note(f.meeting, "lagesbild", "Medarbetare – Torget")
+        try note(elsewhere, "samla", "Annan cykel – syns inte")
+        // When the joint meeting's cluster step is read
+        let query = StepQuery(meetingID: joint.id, cycleID: f.cycle.id, stepID: "kluster", kind: .cluster, notesFromCycle: true)
+        let data = try f.store.stepData(query)
+        // Then the notes are the cycle's, oldest meeting first (by date), without the step's own
+        #expect(data.sourceNotes.map(\.text) == ["Medarbetare – Torget", "Medborgare – Ågatan", "Gemensamt – Storgatan"])
+        #expect(data.notes.map(\.text) == ["Gemensamma mötets egen lapp"])
+    }
+
     @Test("a merged area's meetings go with it, also through a second merge")
     func provenanceFollowsMerges() throws {
         let f = try Fixture.inMemory()
