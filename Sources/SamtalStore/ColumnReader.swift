@@ -9,8 +9,10 @@
 // check for NULL (an empty string or zero would be its value), and the
 // optional ones say so in their accessor's name.
 
+import Foundation
 import GRDB
 import GRDBSQLite
+import SamtalCore
 
 struct ColumnReader {
     let statement: SQLiteStatement
@@ -24,16 +26,25 @@ struct ColumnReader {
     /// Text as GRDB reads it (up to a NUL, which the store never writes:
     /// `String.storable`).
     func text(_ i: Int32) -> String {
-        guard let bytes = sqlite3_column_text(statement, i) else { return "" }
+        // An empty text (a note's author, its public text) made without
+        // String(cString:): the same "" (issue 15).
+        guard let bytes = sqlite3_column_text(statement, i), bytes.pointee != 0 else { return "" }
         return String(cString: bytes)
     }
 
     func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
     func optionalDouble(_ i: Int32) -> Double? { isNull(i) ? nil : double(i) }
 
-    /// A column holding one of an enum's raw values; an unknown value
-    /// throws, as decoding the record would.
-    func choice<T: RawRepresentable<String>>(_ i: Int32, _ key: some CodingKey) throws -> T {
+    /// A column holding one of an enum's raw values, matched by its bytes
+    /// (no String made: ~400 instructions of a note's three, issue 15); an
+    /// unknown value throws, as decoding the record would.
+    func choice<T: StoredChoice>(_ i: Int32, _ key: some CodingKey) throws -> T {
+        if let bytes = sqlite3_column_text(statement, i) {
+            let count = Int(sqlite3_column_bytes(statement, i))
+            for form in T.storedForms where form.bytes.count == count && count > 0 {
+                if form.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) { return form.value }
+            }
+        }
         let raw = text(i)
         guard let value = T(rawValue: raw) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "not a \(T.self): \(raw)"))
@@ -41,6 +52,22 @@ struct ColumnReader {
         return value
     }
 }
+
+/// An enum stored as its raw value: the values' bytes, made once.
+protocol StoredChoice: RawRepresentable<String>, CaseIterable {
+    static var storedForms: [(bytes: [UInt8], value: Self)] { get }
+}
+
+extension StoredChoice {
+    static func makeStoredForms() -> [(bytes: [UInt8], value: Self)] { allCases.map { (Array($0.rawValue.utf8), $0) } }
+}
+
+extension NoteType: StoredChoice { static let storedForms = makeStoredForms() }
+extension NoteSource: StoredChoice { static let storedForms = makeStoredForms() }
+extension PublicReview: StoredChoice { static let storedForms = makeStoredForms() }
+extension MeetingForm: StoredChoice { static let storedForms = makeStoredForms() }
+extension MeetingStatus: StoredChoice { static let storedForms = makeStoredForms() }
+extension FocusAreaType: StoredChoice { static let storedForms = makeStoredForms() }
 
 extension Database {
     /// Every row of `sql`, each made by `make` from its columns.
