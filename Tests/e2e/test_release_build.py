@@ -1,10 +1,11 @@
 """End-to-end: the release binary as Scripts/build-release links it (issue 15).
 
-Scripts/test runs this file, with the walking skeleton, the terminal and the
-no-word-lost tests, against .build/release/samtal (SAMTAL_BIN) after the
-debug build's whole suite: the release binary links SQLite, ncursesw, tinfo
-and libstdc++ from their static archives, which no debug build exercises.
-Against a debug binary these tests are skipped."""
+Scripts/test runs this file, with the walking skeleton, the terminal, the
+no-word-lost and the region's tests, against .build/release/samtal
+(SAMTAL_BIN) after the debug build's whole suite: the release binary links
+SQLite, ncursesw, tinfo and libstdc++ from their static archives and exports
+no symbols, which no debug build exercises. Against a debug binary these
+tests are skipped."""
 
 import json
 import subprocess
@@ -30,7 +31,7 @@ class ReleaseBuildTests(E2ETestCase):
         self.assertEqual(sorted(libraries), ["ld-linux-x86-64.so.2", "libc.so.6", "libgcc_s.so.1", "libm.so.6"])
 
     def test_no_symbols_are_exported(self):
-        # Scripts/release-exports.map: a start's dladdr walked ~13,000 of them.
+        # Scripts/release-exports.map: a start's dladdr walked 12,413 of them.
         out = subprocess.run(["readelf", "--dyn-syms", "-W", BINARY], capture_output=True, text=True, check=True).stdout
         exported = [line.split()[-1] for line in out.splitlines()
                     if len(line.split()) >= 8 and line.split()[6] != "UND" and line.split()[4] in ("GLOBAL", "WEAK")]
