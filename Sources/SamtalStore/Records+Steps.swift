@@ -81,22 +81,6 @@ extension StoredFocusArea {
     }
 }
 
-/// A note's place in a focus area. Written with plain SQL (it is an upsert
-/// on `note_id`), only read through the record.
-struct StoredFocusAreaNote: Codable, FetchableRecord {
-    static let databaseTableName = "focus_area_note"
-
-    var focusAreaID: Int64
-    var noteID: Int64
-    var position: Int
-
-    enum CodingKeys: String, CodingKey {
-        case position
-        case focusAreaID = "focus_area_id"
-        case noteID = "note_id"
-    }
-}
-
 struct StoredVote: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "vote"
 
