@@ -322,8 +322,9 @@ extension AppStore {
     /// its opening, issue 15).
     func meetingIDs(cycleID: Int64) throws -> [Int64] {
         try snapshot { db in
-            try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM meeting WHERE cycle_id = ? ORDER BY \(Self.newestFirst)"),
-                               arguments: [cycleID])
+            // By column index: `Int64.fetchAll` made its generic cursor's
+            // metadata at the cluster step's opening, ~0.56 M instructions.
+            try db.rows("SELECT id FROM meeting WHERE cycle_id = ? ORDER BY \(Self.newestFirst)", arguments: [cycleID]) { $0.int64(0) }
         }
     }
 

@@ -42,8 +42,10 @@ struct ColumnReader {
     func choice<T: StoredChoice>(_ i: Int32, _ key: some CodingKey) throws -> T {
         if let bytes = sqlite3_column_text(statement, i) {
             let count = Int(sqlite3_column_bytes(statement, i))
-            for form in T.storedForms where form.bytes.count == count && count > 0 {
-                if form.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) { return form.value }
+            // An empty value too (a note not reviewed for the public
+            // feedback): it went through `init(rawValue:)`'s string switch.
+            for form in T.storedForms where form.bytes.count == count {
+                if count == 0 || form.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) { return form.value }
             }
         }
         let raw = text(i)

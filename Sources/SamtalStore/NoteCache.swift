@@ -125,7 +125,7 @@ extension AppStore {
     /// group, then time, then id (`StoredNote.displayOrder`).
     static func readNotes(_ db: Database, meetingID: Int64) throws -> [Note] {
         try StoredNote.fetchNotes(db, sql: """
-            SELECT \(StoredNote.orderedColumns) FROM note WHERE meeting_id = ? AND deleted_at IS NULL
+            SELECT \(StoredNote.noteColumns) FROM note WHERE meeting_id = ? AND deleted_at IS NULL
             ORDER BY group_number, created_at, id
             """, arguments: [meetingID])
     }

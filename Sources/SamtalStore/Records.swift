@@ -364,9 +364,27 @@ struct StoredNote: Codable, FetchableRecord, MutablePersistableRecord {
         publicText = c.text(15)
     }
 
-    /// The notes of `SELECT \(orderedColumns) FROM note …`, as notes.
+    /// The columns of what a note shows (`Note`), in the order
+    /// `note(columns:)` reads them: without the client's id (a UUID, a
+    /// String on the heap for each note) and the deletion time, which a
+    /// read of live notes does not need (issue 15).
+    static let noteColumns = """
+        id, meeting_id, step_id, group_number, type, source, text, created_at, updated_at,
+        personal_data_checked, hidden, author, public_review, public_text
+        """
+
+    /// A note read by column index from a row of `SELECT \(noteColumns)`,
+    /// made at once (not a record first, then copied).
+    static func note(columns c: ColumnReader) throws -> Note {
+        Note(id: c.int64(0), meetingID: c.int64(1), stepID: c.text(2), group: c.int(3),
+             type: try c.choice(4, CodingKeys.type), source: try c.choice(5, CodingKeys.source), text: c.text(6),
+             createdAt: c.double(7), updatedAt: c.double(8), personalDataChecked: c.bool(9), hidden: c.bool(10),
+             author: c.text(11), publicReview: try c.choice(12, CodingKeys.publicReview), publicText: c.text(13))
+    }
+
+    /// The notes of `SELECT \(noteColumns) FROM note …`.
     static func fetchNotes(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Note] {
-        try db.rows(sql, arguments: arguments) { try StoredNote(columns: $0).note }
+        try db.rows(sql, arguments: arguments, note(columns:))
     }
 
     enum Columns {

@@ -21,8 +21,9 @@ struct ColumnReaderTests {
         _ = try f.store.saveNote(f.draft("Mörk cykelväg"), now: 13)
         _ = try f.store.finishMeeting(meetingID: f.meeting.id, stepID: "lagesbild", seconds: 1, now: 14)
         try f.store.writer.write { db in
-            try db.execute(sql: "UPDATE note SET hidden = 1, personal_data_checked = 1, author = 'Åsa', public_text = 'Offentlig', updated_at = 99 WHERE id = ?",
+            try db.execute(sql: "UPDATE note SET hidden = 1, personal_data_checked = 1, author = 'Åsa', public_text = 'Offentlig', updated_at = 99, public_review = 'approved' WHERE id = ?",
                            arguments: [a.id])
+            try db.execute(sql: "UPDATE note SET public_review = 'excluded' WHERE id = (SELECT max(id) FROM note)")
         }
         try f.store.writer.read { db in
             let byName = try StoredNote.fetchAll(db, sql: "SELECT * FROM note ORDER BY id")
@@ -30,6 +31,10 @@ struct ColumnReaderTests {
             #expect(byName.count == 3)
             #expect(byIndex.map { String(describing: $0) } == byName.map { String(describing: $0) })
             #expect(byIndex[1].deletedAt == 12 && byIndex[0].clientID == "klient-1" && byIndex[2].clientID == nil)
+            // What a note shows, read at once: the same notes.
+            let notesByIndex = try db.rows("SELECT \(StoredNote.noteColumns) FROM note ORDER BY id", StoredNote.note(columns:))
+            #expect(notesByIndex == byName.map(\.note))
+            #expect(notesByIndex.map(\.publicReview) == [.approved, .unreviewed, .excluded])
             let meetingsByName = try StoredMeeting.fetchAll(db)
             let meetingsByIndex = try db.rows("SELECT \(StoredMeeting.orderedColumns) FROM meeting", StoredMeeting.init(columns:))
             #expect(meetingsByIndex.map { String(describing: $0) } == meetingsByName.map { String(describing: $0) })
