@@ -56,7 +56,12 @@ func preloadLibrary(_ options: GlobalOptions, rehearsing role: RunRole? = nil, o
         runOnlyWhenACoreIsIdle()
         // The meeting's agenda and step, once the store has said them.
         if let role { rehearseOpening(options, library: library, role: role, outline: outline?.wait(seconds: 0.2)) }
-    }, { options.agendaLibrary() })
+    }, {
+        // First the look-ups of conformances the main thread would make
+        // (Warm.swift): the agendas are read well before they are needed.
+        warmConformances()
+        return options.agendaLibrary()
+    })
 }
 
 /// What the first screen of a meeting is drawn from before the meeting is
