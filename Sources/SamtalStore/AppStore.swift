@@ -279,10 +279,12 @@ public struct AppStore: Sendable {
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 100)) ?? Data()
         if header.isEmpty { return nil }
-        let magic = Data("SQLite format 3\u{0}".utf8)
         let pageSize = header.count >= 18 ? Int(header[16]) << 8 | Int(header[17]) : 0
         let validPageSize = pageSize == 1 || (pageSize >= 512 && pageSize <= 32768 && pageSize & (pageSize - 1) == 0)
-        guard header.count == 100, header.prefix(16) == magic, validPageSize else {
+        // Bytes compared with bytes: a `Data` made of the text's UTF-8
+        // view cast it at run time (a conformance look-up, 0.27 M
+        // instructions, at every start; issue 15).
+        guard header.count == 100, header.prefix(16).elementsEqual("SQLite format 3\u{0}".utf8), validPageSize else {
             throw StoreError.damaged(path: path, detail: "it is not a database")
         }
         return header

@@ -22,7 +22,6 @@ func warmConformances() {
     // is left out; either looks nothing up.
     @inline(never) @_optimize(none) func opaque(_ type: Any.Type) -> Any.Type { type }
     @inline(never) @_optimize(none) func keep(_ found: Any.Type?) {}
-    keep(opaque(String.UTF8View.self) as? any ContiguousBytes.Type)
     keep(opaque(String?.self) as? any DatabaseValueConvertible.Type)
     keep(opaque(String.self) as? any DatabaseValueConvertible.Type)
     keep(opaque(String?.self) as? any StatementColumnConvertible.Type)
