@@ -245,8 +245,10 @@ struct MeetingCommand: ParsableCommand {
 
         func run() throws {
             let store = try openStore(options, existing: true)
+            // The status as the interface says it (planerat, pågår, slutfört).
+            let texts = Texts(options.language)
             for m in try store.meetings(cycleID: cycle) {
-                print("\(m.id)\t\(ExportTarget.cycleText(m.cycleID))\t\(oneLine(m.facts.date))\t\(m.status.rawValue)\t\(oneLine(m.agendaID))\t\(oneLine(m.title))")
+                print("\(m.id)\t\(ExportTarget.cycleText(m.cycleID))\t\(oneLine(m.facts.date))\t\(texts.status(m.status))\t\(oneLine(m.agendaID))\t\(oneLine(m.title))")
             }
         }
     }

@@ -8,8 +8,10 @@ found"). Stored text printed by the listings never sends a control
 character to the terminal. `--help` speaks the interface's language:
 Swedish by default, English with `--lang en` or SAMTAL_LANG=en."""
 
+import contextlib
 import os
 import re
+import sqlite3
 import subprocess
 import unittest
 
@@ -48,6 +50,23 @@ class IdsTests(E2ETestCase):
         self.assertIn("VAD-dialog", summary)
         p = self.pane(f"{BINARY} cycle {self.cycle}")
         p.wait_for("Fokusområden")
+
+    def test_meeting_list_says_the_status_in_the_interfaces_language(self):
+        # Found by the twelfth walk: `planned` and `running` in a Swedish
+        # interface. The status column in Swedish, and in English on request.
+        def statuses(*extra):
+            lines = self.ws.cli("meeting", "list", "--cycle", self.cycle, *extra).stdout.splitlines()
+            return [line.split("\t")[3] for line in lines]
+        self.assertEqual(statuses(), ["planerat"])
+        self.assertEqual(statuses("--lang", "en"), ["planned"])
+        def set_status(status):
+            with contextlib.closing(sqlite3.connect(self.ws.store, timeout=10)) as con, con:
+                con.execute("UPDATE meeting SET status = ? WHERE id = ?", (status, int(self.meeting)))
+        set_status("running")
+        self.assertEqual(statuses(), ["pågår"])
+        set_status("finished")
+        self.assertEqual(statuses(), ["slutfört"])
+        self.assertEqual(statuses("--lang", "en"), ["finished"])
 
     def test_a_cycle_opens_with_or_without_open_and_a_wrong_line_is_a_usage_error(self):
         # `cycle ID` and `cycle open ID` are read without swift-argument-parser

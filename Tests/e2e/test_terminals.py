@@ -105,7 +105,7 @@ class TerminalTests(E2ETestCase):
         a terminal that cannot be set up must not have started the
         planned meeting."""
         before = self.ws.cli("meeting", "list").stdout
-        self.assertIn("planned", before)
+        self.assertIn("planerat", before)
         for args in [["run", self.meeting], ["present", self.meeting], ["capture", self.meeting, "--group", "1"]]:
             p = self.pane(f"sh -c 'TERM=ingen-sadan-terminal {BINARY} {' '.join(args)} --lang en; echo rc=$?'")
             p.wait_for("rc=")
