@@ -17,11 +17,13 @@ struct Samtal: ParsableCommand {
         discussion: h("""
             Utan underkommando öppnar samtal startskärmen för lagret. Ett mötes id är ett vanligt tal (7), \
             en cykels skrivs c3. Slutkoder: 0 klart, 1 en åtgärd misslyckades (till exempel ett id som inte finns), \
-            2 ett interaktivt kommando utan en terminal som det kan använda, 64 en felaktig kommandorad.
+            2 ett interaktivt kommando utan en terminal som det kan använda, 64 en felaktig kommandorad, \
+            128 + N en interaktiv skärm som avslutades av signal N (efter att allt sparats).
             """, """
             Without a subcommand, samtal opens the home screen on the store. A meeting's id is a plain number (7), \
             a cycle's is written c3. Exit codes: 0 done, 1 an operation failed (for example an id not found), \
-            2 an interactive command without a terminal it can use, 64 a wrong command line.
+            2 an interactive command without a terminal it can use, 64 a wrong command line, \
+            128 + N an interactive screen ended by signal N (after everything was saved).
             """),
         version: samtalVersion,
         subcommands: [RunMeeting.self, Present.self, Capture.self, CycleCommand.self, MeetingCommand.self, NoteCommand.self, Review.self, Export.self, AgendaCommand.self, Publish.self, RegionCommand.self,

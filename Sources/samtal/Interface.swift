@@ -269,8 +269,10 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     var dirty = true
     var storeWaitingShown = false
     var rehearsed = false
+    var quitBy: Int32?
     while !quit {
-        if terminal.quitSignal != nil {
+        if let signal = terminal.quitSignal {
+            quitBy = signal
             // SIGTERM, SIGHUP (terminal closed), SIGINT, SIGQUIT: what was
             // sent is written, then the step clock and the drafts; leave.
             for effect in state.quitEffects() where effect != .quit { worker.enqueue(effect) }
@@ -360,6 +362,10 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     // or another process reading, it stays.
     watcher?.close()
     if !worker.busy && !reader.busy { store.close() }
+    // Left on a signal: saved as on F10, but the exit status says it was a
+    // signal (128 + its number, as a shell reports a process it ended), so
+    // that a script can tell a kill from a quit.
+    if let quitBy { throw ExitCode(128 + quitBy) }
 }
 
 /// The first key after the start walks code no frame has walked: the key

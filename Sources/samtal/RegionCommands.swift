@@ -181,6 +181,8 @@ struct RegionCommand: ParsableCommand {
                     drawn = nil
                 }
             }
+            // Ended by a signal: 128 + its number, as the meeting screens.
+            if let signal = terminal.quitSignal { throw ExitCode(128 + signal) }
         }
     }
 

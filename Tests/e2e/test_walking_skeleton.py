@@ -172,7 +172,11 @@ class TerminalTests(E2ETestCase):
         else:
             os.kill(p.samtal_pid(), getattr(signal, how))
         screen = self.check_restored(p)
-        self.assertIn("EXIT=0", screen)
+        # Saved and left either way; a signal's exit status says which
+        # (128 + its number, as a shell reports it), so that a script can
+        # tell a kill from F10 (found by the ninth walk: 0 for both).
+        expected = 0 if how in ("F10", "C-c") else 128 + getattr(signal, how)
+        self.assertIn(f"EXIT={expected}\n", screen)
         notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
         self.assertEqual([n["text"] for n in notes], [f"Anteckning före {how}"])
 
