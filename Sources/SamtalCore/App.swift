@@ -280,7 +280,14 @@ public struct RunState: Equatable, Sendable {
 
     /// Seconds spent in the current step, including the running stretch.
     public func elapsed(now: Timestamp) -> Double {
-        (stepSeconds[step.id] ?? 0) + max(0, now - clockStart)
+        (stepSeconds[step.id] ?? 0) + running(now: now)
+    }
+
+    /// The running stretch of the current step: none in a finished meeting
+    /// opened again (to look at it or correct a note), whose steps' times
+    /// are the meeting's as it was held.
+    func running(now: Timestamp) -> Double {
+        meeting.status == .finished ? 0 : max(0, now - clockStart)
     }
 
     /// What looks like personal data in each note, found once when the note
@@ -730,7 +737,7 @@ public struct AppState: Equatable, Sendable {
                 if openForm == nil, status?.text == texts[.formDraftRestored] { status = nil }
             }
             guard case .run(var run) = screen else { return effects }
-            if run.role == .facilitator, now - run.clockStart >= AppState.clockFlushSeconds {
+            if run.role == .facilitator, run.meeting.status != .finished, now - run.clockStart >= AppState.clockFlushSeconds {
                 let seconds = now - run.clockStart
                 run.stepSeconds[run.step.id, default: 0] += seconds
                 run.clockStart = now
@@ -1142,7 +1149,7 @@ public struct AppState: Equatable, Sendable {
             case .overwriteExport, .retireCycle, .quitUnsavedForm:
                 return [] // answered above
             case .finishMeeting:
-                let seconds = max(0, now - run.clockStart)
+                let seconds = run.running(now: now)
                 run.stepSeconds[run.step.id, default: 0] += seconds
                 let effect = Effect.finishMeeting(meetingID: run.meeting.id, seconds: seconds, stepID: run.step.id)
                 screen = .home(HomeState())
@@ -1175,8 +1182,8 @@ public struct AppState: Equatable, Sendable {
         let forms = state.pendingFormDrafts()
         if case .run(let run) = screen {
             var effects: [Effect] = forms
-            if run.role == .facilitator {
-                effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: max(0, now - run.clockStart)))
+            if run.role == .facilitator, run.meeting.status != .finished {
+                effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: run.running(now: now)))
             }
             var leaving = run
             return effects + leaving.pendingDrafts() + [.quit]
@@ -1450,7 +1457,7 @@ public struct AppState: Equatable, Sendable {
             let to = run.stepIndex + (action == .nextStep ? 1 : -1)
             guard run.agenda.steps.indices.contains(to) else { return [] }
             let written = leaveStep(&run)
-            let seconds = max(0, now - run.clockStart)
+            let seconds = run.running(now: now)
             let leaving = run.step.id
             run.stepSeconds[leaving, default: 0] += seconds
             run.clockStart = now
@@ -1484,7 +1491,7 @@ public struct AppState: Equatable, Sendable {
         case .finishMeeting:
             dialog = .confirm(.finishMeeting)
         case .backHome:
-            let seconds = max(0, now - run.clockStart)
+            let seconds = run.running(now: now)
             let effects = [Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds)]
                 + leaveStep(&run) + run.pendingDrafts()
             screen = .home(HomeState())

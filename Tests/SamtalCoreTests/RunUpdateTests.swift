@@ -215,6 +215,31 @@ import Testing
         }
     }
 
+    /// Found by the ninth walk: a finished meeting opened again (to look
+    /// at it, or correct a note) added the time it stayed open to its step.
+    @Test func aFinishedMeetingsClockStandsStill() {
+        var meeting = Fixtures.meeting()
+        meeting.status = .finished
+        func opened() -> AppState {
+            var state = AppState(language: .sv, now: 1000, today: "2026-12-03")
+            _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: Fixtures.agenda, stepSeconds: ["lagesbild": 300], notes: [])))
+            return state
+        }
+        var state = opened()
+        #expect(state.update(.tick(now: 1031, today: "x")) == [])
+        #expect(state.update(.tick(now: 1100, today: "x")) == [])
+        #expect(Fixtures.run(state).elapsed(now: 1100) == 300)
+        #expect(state.update(.key(.function(10))) == [.quit])
+        // Turning its steps and going home write no time either.
+        state = opened()
+        _ = state.update(.tick(now: 1020, today: "x"))
+        let turned = state.update(.key(.pageDown))
+        #expect(turned.contains(.moveToStep(meetingID: 7, leaving: "lagesbild", seconds: 0, toIndex: 2)))
+        state = opened()
+        _ = state.update(.tick(now: 1020, today: "x"))
+        #expect(!state.update(.key(.function(6))).contains { if case .recordStepTime(_, _, let s) = $0 { return s > 0 } else { return false } })
+    }
+
     @Test func theClockIsWrittenEveryThirtySeconds() {
         var state = Fixtures.running()
         #expect(state.update(.tick(now: 1029, today: "x")) == [])

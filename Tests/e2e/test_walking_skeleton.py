@@ -48,6 +48,29 @@ class NoteTakingTests(E2ETestCase):
         self.assertEqual([n["text"] for n in data["notes"]], [NOTE])
         self.assertEqual(data["notes"][0]["step_id"], "lokal-lagesbild")
 
+    def test_a_finished_meeting_opened_again_adds_no_step_time(self):
+        """Found by the ninth walk: a finished meeting kept open (looked at
+        again) added the time it was open to its step's time."""
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.key("F9")
+        p.wait_for("Slutför mötet?")
+        p.type("j")
+        p.wait_for("Mötet är slutfört.")
+        p.key("F10")
+        p.wait_exit()
+        def step_time():
+            return self.ws.sqlite("SELECT step_id, seconds FROM step_time WHERE meeting_id = ? ORDER BY step_id", int(meeting))
+        finished = step_time()
+        self.assertEqual(self.ws.sqlite("SELECT status FROM meeting WHERE id = ?", int(meeting)), [("finished",)])
+        q = self.run_meeting(meeting)
+        q.wait_for("Steg 1/6")
+        time.sleep(2.5)
+        q.key("F10")
+        q.wait_exit()
+        self.assertEqual(step_time(), finished)
+
     def test_an_unsaved_line_survives_kill_9_as_a_draft(self):
         meeting = self.ws.new_meeting()
         p = self.run_meeting(meeting)
