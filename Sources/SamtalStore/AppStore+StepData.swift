@@ -18,9 +18,14 @@ extension AppStore {
             if q.notesFromCycle {
                 // The joint workshop gathers every meeting's notes, each
                 // keeping its source.
+                // Gathered into one array made at its size: a filtered
+                // copy of each meeting's, appended to a growing one, copied
+                // the ~1,000 notes two or three times (issue 15).
+                let meetings = try meetingIDs(cycleID: q.cycleID).reversed().map { try notes(meetingID: $0) }
                 var all: [Note] = []
-                for id in try meetingIDs(cycleID: q.cycleID).reversed() {
-                    all += try notes(meetingID: id).filter { $0.meetingID != q.meetingID || $0.stepID != q.stepID }
+                all.reserveCapacity(meetings.reduce(0) { $0 + $1.count })
+                for notes in meetings {
+                    for note in notes where note.meetingID != q.meetingID || note.stepID != q.stepID { all.append(note) }
                 }
                 data.sourceNotes = all
             } else {
