@@ -303,7 +303,12 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
         if dirty {
             // Only what changed since the last frame is sent; a frame the
             // same as the last sends nothing.
-            if terminal.draw(Screens.render(state, size: terminal.size)) { trace?.drawn(state) }
+            _ = terminal.draw(Screens.render(state, size: terminal.size))
+            // Traced whether or not the frame changed the screen: a note
+            // that lands on a page of the wall not shown changes nothing
+            // there, and was traced only at the next frame that did (the
+            // clock's, up to a second later).
+            trace?.drawn(state)
             dirty = false
             if !rehearsed {
                 rehearsed = true
@@ -412,8 +417,9 @@ func initialState(_ options: GlobalOptions, library: AgendaLibrary) -> AppState 
 }
 
 /// For the latency benchmark (Scripts/bench-latency): with SAMTAL_TRACE_FILE
-/// set, the time each note first reaches the screen is appended to that
-/// file as "note-id seconds-since-1970". In a cluster step, a note drawn in
+/// set, the time each note is first in a frame drawn (on screen, or on a
+/// page of the wall not shown) is appended to that file as "note-id
+/// seconds-since-1970". In a cluster step, a note drawn in
 /// another focus area than before adds "assign note-id area-id seconds"; in
 /// a vote step, an area's dots drawn changed add "tally area-id count seconds".
 final class DrawTrace {
