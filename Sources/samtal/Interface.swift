@@ -313,6 +313,12 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
             if !rehearsed {
                 rehearsed = true
                 rehearseFirstKey(state, size: terminal.size)
+                // The reading thread's connection opened now, before anyone
+                // types: else at the first reading after a commit (this
+                // terminal's first draft, a second into typing the first
+                // note), its schema read (2.3 M instructions) beside the
+                // keys. The step read again is the one on screen.
+                if case .run = state.screen { dispatch(.storeChanged) }
             }
         }
         // Other processes' commits are looked for once the frame is drawn:
