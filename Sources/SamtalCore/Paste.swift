@@ -42,7 +42,24 @@ public struct PasteReader: Sendable {
             out.append(.escape)
             held = []
         }
-        return PasteReader.escapeSequencesAsText(PasteReader.namedKeys(out))
+        return PasteReader.altKeys(PasteReader.escapeSequencesAsText(PasteReader.namedKeys(out)))
+    }
+
+    /// Alt+key as terminals send it (an Esc before the key, in one burst):
+    /// the key, as itself. Its Esc cancelled the line first: Alt-Enter, which
+    /// a note-taker tries for a line break, threw the typed note away
+    /// without a word (the fourteenth walk). A lone Esc at the end of a
+    /// burst (the main loop waits a moment for more) stays the Esc key, and
+    /// two Esc presses stay two.
+    static func altKeys(_ keys: [Key]) -> [Key] {
+        guard keys.count > 1, keys.contains(.escape) else { return keys }
+        var out: [Key] = []
+        out.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() {
+            if key == .escape, i + 1 < keys.count, keys[i + 1] != .escape { continue }
+            out.append(key)
+        }
+        return out
     }
 
     /// Home, End, Delete, PgUp/PgDn and the arrows as terminals send them

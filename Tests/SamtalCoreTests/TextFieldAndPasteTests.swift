@@ -29,8 +29,24 @@ import Testing
         var reader = PasteReader()
         #expect(reader.read([.escape]) == [.escape])
         #expect(reader.read(keys("ab") + [.tab, .ctrl("c")]) == keys("ab") + [.tab, .ctrl("c")])
-        // An Esc that turns out not to start a marker is the Esc key.
-        #expect(reader.read([.escape, .char("x")]) == [.escape, .char("x")])
+        // An Esc that turns out not to start a marker, alone at the end of
+        // its burst, is the Esc key.
+        #expect(reader.read([.escape]) == [.escape])
+        #expect(reader.read(keys("ab") + [.escape]) == keys("ab") + [.escape])
+    }
+
+    @Test("Alt+key (an Esc and the key in one burst) is the key: its Esc cancelled the line first, and Alt-Enter lost the typed note (the fourteenth walk)")
+    func altKeysAreTheirKeys() {
+        var reader = PasteReader()
+        #expect(reader.read([.escape, .char("x")]) == [.char("x")])
+        #expect(reader.read(keys("Rad ett") + [.escape, .enter]) == keys("Rad ett") + [.enter])
+        #expect(reader.read([.escape, .backspace, .escape, .char("å")]) == [.backspace, .char("å")])
+        // Two Esc presses stay two.
+        #expect(reader.read([.escape, .escape]) == [.escape, .escape])
+        // A line typed, then Alt-Enter, then the next: two notes, nothing lost.
+        var state = Fixtures.running()
+        for k in reader.read(keys("Rad ett") + [.escape, .enter] + keys("rad två")) { _ = state.update(.key(k)) }
+        #expect(Fixtures.run(state).input.text == "rad två")
     }
 
     @Test("Home, End and the arrows a terminal sends unnamed are keys, never text in a note")
