@@ -42,22 +42,28 @@ public struct PasteReader: Sendable {
             out.append(.escape)
             held = []
         }
-        return PasteReader.altKeys(PasteReader.escapeSequencesAsText(PasteReader.namedKeys(out)))
+        return PasteReader.altEnter(PasteReader.escapeSequencesAsText(PasteReader.namedKeys(out)))
     }
 
-    /// Alt+key as terminals send it (an Esc before the key, in one burst):
-    /// the key, as itself. Its Esc cancelled the line first: Alt-Enter, which
-    /// a note-taker tries for a line break, threw the typed note away
-    /// without a word (the fourteenth walk). A lone Esc at the end of a
-    /// burst (the main loop waits a moment for more) stays the Esc key, and
-    /// two Esc presses stay two.
-    static func altKeys(_ keys: [Key]) -> [Key] {
+    /// Alt-Enter as terminals send it (an Esc and an Enter in one burst)
+    /// does nothing. Its Esc cancelled the typed line and its Enter then
+    /// saved nothing: a note-taker who tried it for a line break lost the
+    /// note without a word (the fourteenth walk). Nothing is safe in every
+    /// context (a confirmation's Esc then Enter is neither no nor yes). An
+    /// Esc before any other key stays the Esc key (it closes a dialog
+    /// before the F10 that follows it at once).
+    static func altEnter(_ keys: [Key]) -> [Key] {
         guard keys.count > 1, keys.contains(.escape) else { return keys }
         var out: [Key] = []
         out.reserveCapacity(keys.count)
-        for (i, key) in keys.enumerated() {
-            if key == .escape, i + 1 < keys.count, keys[i + 1] != .escape { continue }
-            out.append(key)
+        var i = 0
+        while i < keys.count {
+            if keys[i] == .escape, i + 1 < keys.count, keys[i + 1] == .enter {
+                i += 2
+                continue
+            }
+            out.append(keys[i])
+            i += 1
         }
         return out
     }

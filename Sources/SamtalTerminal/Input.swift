@@ -20,8 +20,8 @@ extension Terminal {
     /// nil for ERR (timeout or interrupted read).
     ///
     /// xterm's Alt-x (and Esc typed quickly before a letter) arrives as
-    /// `.escape` then `.char("x")`: not merged here; a burst's keys are
-    /// (`PasteReader.altKeys`: Alt+key is the key).
+    /// `.escape` then `.char("x")`: we do not try to merge them (Alt-Enter,
+    /// an Esc and an Enter in one burst, does nothing: `PasteReader.altEnter`).
     public static func decode(status: Int32, code: UInt32) -> TerminalInput? {
         switch status {
         case KEY_CODE_YES: return decodeFunctionKey(Int32(bitPattern: code))

@@ -71,10 +71,10 @@ class NoteTakingTests(E2ETestCase):
         q.wait_exit()
         self.assertEqual(step_time(), finished)
 
-    def test_alt_enter_and_alt_letters_lose_no_typed_text(self):
+    def test_alt_enter_loses_no_typed_text(self):
         """Found by the fourteenth walk: Alt-Enter (sent as Esc and Enter in
         one burst) cancelled the line at its Esc, then Enter saved nothing:
-        the typed note was gone without a word. Alt+key now acts as the key."""
+        the typed note was gone without a word. It does nothing now."""
         meeting = self.ws.new_meeting()
         p = self.run_meeting(meeting)
         p.wait_for("Steg 1/6")
@@ -83,16 +83,15 @@ class NoteTakingTests(E2ETestCase):
         p.type("Rad ett: klotter på skolan")
         p.wait_for("Rad ett: klotter på skolan")
         p.key("M-Enter")
-        p.wait_for("Sparad")
-        p.type("rad två: även på förskolan")
-        p.key("M-x")
-        p.wait_for("förskolanx")
+        p.type(" och förskolan")
+        p.wait_for("Rad ett: klotter på skolan och förskolan")
         p.key("Enter")
+        p.wait_for("Sparad")
         p.wait_for("sparas…", gone=True)
         p.key("F10")
         p.wait_exit()
         notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
-        self.assertEqual([n["text"] for n in notes], ["Rad ett: klotter på skolan", "rad två: även på förskolanx"])
+        self.assertEqual([n["text"] for n in notes], ["Rad ett: klotter på skolan och förskolan"])
 
     def test_an_unsaved_line_survives_kill_9_as_a_draft(self):
         meeting = self.ws.new_meeting()
