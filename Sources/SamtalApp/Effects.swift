@@ -132,11 +132,11 @@ public struct EffectRunner {
             case .deleteNote(let id):
                 try store.deleteNote(id: id, now: now())
                 return ([.noteDeleted(id)], false)
-            case .recordStepTime(let meetingID, let stepID, let seconds):
-                try store.recordStepTime(meetingID: meetingID, stepID: stepID, seconds: seconds)
+            case .recordStepTime(let meetingID, let stepID, let seconds, let clockFrom):
+                try store.recordStepTime(meetingID: meetingID, stepID: stepID, seconds: seconds, clockFrom: clockFrom)
                 return ([], false)
-            case .moveToStep(let meetingID, let leaving, let seconds, let toIndex):
-                try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex, now: now())
+            case .moveToStep(let meetingID, let leaving, let seconds, let toIndex, let at):
+                try store.moveToStep(meetingID: meetingID, leaving: leaving, seconds: seconds, toIndex: toIndex, now: at)
                 return ([], false)
             case .saveDraft(let meetingID, let station, let field, let text):
                 try store.saveDraft(meetingID: meetingID, station: station, field: field, text: text, now: now())

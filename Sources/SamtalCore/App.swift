@@ -141,7 +141,14 @@ public struct RunState: Equatable, Sendable {
     /// Stored seconds per step, not counting the running stretch.
     public var stepSeconds: [String: Double]
     /// When the running stretch of the current step began.
-    public var clockStart: Timestamp
+    /// Since when this step has been timed beyond `stepSeconds`: the
+    /// facilitator's own clock, or for a station and the projector the
+    /// facilitator's as stored (`Meeting.clockFrom`; nil: no facilitator
+    /// runs the meeting, the clock stands still).
+    public var clockStart: Timestamp?
+    /// The facilitator has stored its clock since it opened the meeting
+    /// (done at its first tick, not in the way of the first frame).
+    public var clockShared = false
     public var showTalkingPoints = true
     /// The page of the talking points shown (counted on; the screen takes
     /// it round its number of pages).
@@ -236,7 +243,7 @@ public struct RunState: Equatable, Sendable {
         stepIndex = min(max(0, opened.meeting.currentStepIndex), max(0, opened.agenda.steps.count - 1))
         notes = []
         stepSeconds = opened.stepSeconds
-        clockStart = now
+        clockStart = opened.role == .facilitator ? now : opened.meeting.clockFrom
         role = opened.role
         group = opened.meeting.groupCount > 0 ? 1 : 0
         if case .station(let g, _) = opened.role { group = g }
@@ -248,7 +255,7 @@ public struct RunState: Equatable, Sendable {
 
     public static func == (a: RunState, b: RunState) -> Bool {
         a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
-            && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.showTalkingPoints == b.showTalkingPoints
+            && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.clockShared == b.clockShared && a.showTalkingPoints == b.showTalkingPoints
             && a.talkingPointsPage == b.talkingPointsPage
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
             && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
@@ -287,7 +294,8 @@ public struct RunState: Equatable, Sendable {
     /// opened again (to look at it or correct a note), whose steps' times
     /// are the meeting's as it was held.
     func running(now: Timestamp) -> Double {
-        meeting.status == .finished ? 0 : max(0, now - clockStart)
+        guard meeting.status != .finished, let start = clockStart else { return 0 }
+        return max(0, now - start)
     }
 
     /// What looks like personal data in each note, found once when the note
@@ -519,11 +527,12 @@ public enum Effect: Equatable, Sendable {
     /// Gives a group of the meeting a source for its notes.
     case setGroupSource(meetingID: Int64, group: Int, source: NoteSource)
     case deleteNote(Int64)
-    /// Adds the seconds to the step's stored time.
-    case recordStepTime(meetingID: Int64, stepID: String, seconds: Double)
-    /// Adds the seconds to the step left and makes `toIndex` current: one
-    /// transaction.
-    case moveToStep(meetingID: Int64, leaving: String, seconds: Double, toIndex: Int)
+    /// Adds the seconds to the step's stored time, and stores since when
+    /// the facilitator times it beyond them (nil: no longer).
+    case recordStepTime(meetingID: Int64, stepID: String, seconds: Double, clockFrom: Timestamp?)
+    /// Adds the seconds to the step left and makes `toIndex` current, its
+    /// clock running from `at`: one transaction.
+    case moveToStep(meetingID: Int64, leaving: String, seconds: Double, toIndex: Int, at: Timestamp)
     /// Keeps a field's unsaved text (nil removes the draft; "" is a stored
     /// field emptied but not yet saved).
     case saveDraft(meetingID: Int64, station: String, field: String, text: String?)
@@ -737,11 +746,18 @@ public struct AppState: Equatable, Sendable {
                 if openForm == nil, status?.text == texts[.formDraftRestored] { status = nil }
             }
             guard case .run(var run) = screen else { return effects }
-            if run.role == .facilitator, run.meeting.status != .finished, now - run.clockStart >= AppState.clockFlushSeconds {
-                let seconds = now - run.clockStart
-                run.stepSeconds[run.step.id, default: 0] += seconds
-                run.clockStart = now
-                effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds))
+            // The clock stored every 30 s, and once at the first tick after
+            // the meeting opened: the room's other screens count from it.
+            if run.role == .facilitator, run.meeting.status != .finished, let start = run.clockStart {
+                if !run.clockShared {
+                    run.clockShared = true
+                    effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: 0, clockFrom: start))
+                } else if now - start >= AppState.clockFlushSeconds {
+                    let seconds = now - start
+                    run.stepSeconds[run.step.id, default: 0] += seconds
+                    run.clockStart = now
+                    effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds, clockFrom: now))
+                }
             }
             // Once a second: a draft written on every key was a commit and
             // a sync of the store on every key, and the reading after it.
@@ -934,6 +950,9 @@ public struct AppState: Equatable, Sendable {
             let assigned = run.assignedArea
             if run.role.follows {
                 run.meeting = meeting
+                // The facilitator's clock, as it last stored it.
+                run.stepSeconds = stepSeconds
+                run.clockStart = meeting.clockFrom
             } else {
                 // The facilitator keeps its own step and status; it takes
                 // what its own room writes came back with.
@@ -958,8 +977,6 @@ public struct AppState: Equatable, Sendable {
                 effects += leaveStep(&run)
                 run.stepIndex = to
                 run.talkingPointsPage = 0
-                run.stepSeconds = stepSeconds
-                run.clockStart = now
                 run.setNotes([])
                 run.data = StepData(stepID: run.step.id)
                 run.stepLoaded = false
@@ -1183,7 +1200,7 @@ public struct AppState: Equatable, Sendable {
         if case .run(let run) = screen {
             var effects: [Effect] = forms
             if run.role == .facilitator, run.meeting.status != .finished {
-                effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: run.running(now: now)))
+                effects.append(.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: run.running(now: now), clockFrom: nil))
             }
             var leaving = run
             return effects + leaving.pendingDrafts() + [.quit]
@@ -1475,7 +1492,8 @@ public struct AppState: Equatable, Sendable {
             run.heldKeys = []
             run.stepState = StepState(run.step.kind)
             enterStep(&run)
-            return written + [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to), .loadStep(run.query)]
+            return written + [.moveToStep(meetingID: run.meeting.id, leaving: leaving, seconds: seconds, toIndex: to, at: now),
+                              .loadStep(run.query)]
         case .keepPersonalData:
             guard let id = run.selection, let note = run.note(id: id) else {
                 say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
@@ -1492,7 +1510,7 @@ public struct AppState: Equatable, Sendable {
             dialog = .confirm(.finishMeeting)
         case .backHome:
             let seconds = run.running(now: now)
-            let effects = [Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds)]
+            let effects = [Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds, clockFrom: nil)]
                 + leaveStep(&run) + run.pendingDrafts()
             screen = .home(HomeState())
             homeFocus = .meeting(run.meeting.id)

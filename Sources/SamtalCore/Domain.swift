@@ -150,6 +150,11 @@ public struct Meeting: Equatable, Sendable, Identifiable {
     /// counter; the wall takes it round its own number of pages), and when.
     public var wallPage = 0
     public var wallTurnedAt: Timestamp?
+    /// Since when the facilitator has timed the current step beyond the
+    /// seconds stored for it (the time is stored every 30 s and at each
+    /// move): every screen of the room shows the stored seconds plus the
+    /// time since then. None while no facilitator runs the meeting.
+    public var clockFrom: Timestamp?
 
     public init(id: Int64, cycleID: Int64, agendaID: String, title: String, facts: MethodFacts = MethodFacts(),
                 groupCount: Int = 3, currentStepIndex: Int = 0, status: MeetingStatus = .planned, createdAt: Timestamp) {

@@ -196,6 +196,7 @@ extension AppStore {
         try transaction { db in
             var record = try Self.storedMeeting(db, id: meetingID)
             try Self.addStepTime(db, meetingID: meetingID, stepID: stepID, seconds: seconds)
+            try Self.setClock(db, meetingID: meetingID, from: nil)
             record.status = .finished
             record.finishedAt = now
             try record.update(db)
@@ -205,18 +206,28 @@ extension AppStore {
 
     // MARK: step time
 
-    /// Adds `seconds` to the time stored for the step. Negative or
+    /// Adds `seconds` to the time stored for the step, and keeps since
+    /// when the facilitator times it beyond them (`clockFrom`; nil: the
+    /// facilitator has stopped, the room's clock stands still). Negative or
     /// non-finite amounts count as zero.
-    public func recordStepTime(meetingID: Int64, stepID: String, seconds: Double) throws {
+    public func recordStepTime(meetingID: Int64, stepID: String, seconds: Double, clockFrom: Double? = nil) throws {
         try transaction { db in
             _ = try Self.storedMeeting(db, id: meetingID)
             try Self.addStepTime(db, meetingID: meetingID, stepID: stepID, seconds: seconds)
+            try Self.setClock(db, meetingID: meetingID, from: clockFrom)
         }
     }
 
+    static func setClock(_ db: Database, meetingID: Int64, from: Double?) throws {
+        var room = try room(db, meetingID: meetingID)
+        guard room.clockFrom != from else { return }
+        room.clockFrom = from
+        try room.save(db)
+    }
+
     /// Adds `seconds` to the step being left and makes step `toIndex` the
-    /// meeting's current step: one transaction, so a crash leaves either
-    /// both or neither.
+    /// meeting's current step, its clock running from `now` (when given):
+    /// one transaction, so a crash leaves either both or neither.
     public func moveToStep(meetingID: Int64, leaving stepID: String, seconds: Double, toIndex: Int, now: Double? = nil) throws {
         try transaction { db in
             var record = try Self.storedMeeting(db, id: meetingID)
@@ -227,6 +238,7 @@ extension AppStore {
                 (room.wallPage, room.wallTurnedAt) = Meeting.wallAtStepStart(now: now)
                 try room.save(db)
             }
+            if let now { try Self.setClock(db, meetingID: meetingID, from: now) }
             record.currentStepIndex = toIndex
             try record.update(db)
         }

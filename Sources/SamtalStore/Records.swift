@@ -174,14 +174,16 @@ struct StoredRoom: Codable, FetchableRecord, PersistableRecord {
     var groupAreas = ""
     var wallPage = 0
     var wallTurnedAt: Double?
+    var clockFrom: Double?
 
     /// The meeting's room row, read by column index; nil when it has none.
     static func fetch(_ db: Database, meetingID: Int64) throws -> StoredRoom? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT meeting_id, group_areas, wall_page, wall_turned_at FROM meeting_room WHERE meeting_id = ?
+            SELECT meeting_id, group_areas, wall_page, wall_turned_at, clock_from FROM meeting_room WHERE meeting_id = ?
             """, arguments: [meetingID]) else { return nil }
         return StoredRoom(meetingID: try row.decode(atIndex: 0), groupAreas: try row.decode(atIndex: 1),
-                          wallPage: try row.decode(atIndex: 2), wallTurnedAt: try row.decode(atIndex: 3))
+                          wallPage: try row.decode(atIndex: 2), wallTurnedAt: try row.decode(atIndex: 3),
+                          clockFrom: try row.decode(atIndex: 4))
     }
 
     enum CodingKeys: String, CodingKey {
@@ -189,12 +191,14 @@ struct StoredRoom: Codable, FetchableRecord, PersistableRecord {
         case groupAreas = "group_areas"
         case wallPage = "wall_page"
         case wallTurnedAt = "wall_turned_at"
+        case clockFrom = "clock_from"
     }
 
     func apply(to meeting: inout Meeting) {
         meeting.groupAreas = Meeting.decode(groupAreas: groupAreas)
         meeting.wallPage = wallPage
         meeting.wallTurnedAt = wallTurnedAt
+        meeting.clockFrom = clockFrom
     }
 }
 

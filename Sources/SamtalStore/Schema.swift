@@ -36,6 +36,7 @@ enum Schema {
         migrator.registerMigration("v23", migrate: v23)
         migrator.registerMigration("v24", migrate: v24)
         migrator.registerMigration("v25", migrate: v25)
+        migrator.registerMigration("v26", migrate: v26)
         return migrator
     }
 
@@ -630,5 +631,15 @@ enum Schema {
         try db.execute(sql: """
             CREATE INDEX note_display ON note (meeting_id, group_number, created_at, id) WHERE deleted_at IS NULL
             """)
+    }
+
+    /// One step clock for the room: since when the facilitator has timed
+    /// the current step beyond its stored seconds (NULL: no facilitator
+    /// runs the meeting). Stations and the projector add the time since
+    /// then, not the time since they opened.
+    static func v26(_ db: Database) throws {
+        try db.alter(table: "meeting_room") { t in
+            t.add(column: "clock_from", .double)
+        }
     }
 }

@@ -91,7 +91,7 @@ private struct FakeStore {
         case .saveDraft(_, _, let field, let text):
             drafts[field] = text
             return []
-        case .moveToStep(_, _, _, let to):
+        case .moveToStep(_, _, _, let to, _):
             stepIndex = to
             return []
         case .loadStep(let q):

@@ -56,7 +56,7 @@ private struct PlanStore {
         case .saveDraft(_, _, let field, let text):
             drafts[field] = text
             return []
-        case .moveToStep(_, _, _, let to):
+        case .moveToStep(_, _, _, let to, _):
             stepIndex = to
             return []
         case .loadStep(let q):

@@ -92,7 +92,7 @@ import Testing
         _ = state.update(.tick(now: 1020, today: "2026-12-03"))
         let effects = state.update(.key(.pageDown))
         guard case .run(let moved) = state.screen else { return }
-        #expect(effects == [.moveToStep(meetingID: 7, leaving: "lagesbild", seconds: 20, toIndex: 2), .loadStep(moved.query)])
+        #expect(effects == [.moveToStep(meetingID: 7, leaving: "lagesbild", seconds: 20, toIndex: 2, at: 1020), .loadStep(moved.query)])
         #expect(moved.query.stepID == "summering")
         #expect(moved.query.earlierStepIDs == ["inledning", "lagesbild"])
         let run = Fixtures.run(state)
@@ -211,7 +211,7 @@ import Testing
         for key in [Key.function(10), .ctrl("c")] {
             var state = Fixtures.running()
             _ = state.update(.tick(now: 1012, today: "x"))
-            #expect(state.update(.key(key)) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 12), .quit])
+            #expect(state.update(.key(key)) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 12, clockFrom: nil), .quit])
         }
     }
 
@@ -234,19 +234,48 @@ import Testing
         state = opened()
         _ = state.update(.tick(now: 1020, today: "x"))
         let turned = state.update(.key(.pageDown))
-        #expect(turned.contains(.moveToStep(meetingID: 7, leaving: "lagesbild", seconds: 0, toIndex: 2)))
+        #expect(turned.contains(.moveToStep(meetingID: 7, leaving: "lagesbild", seconds: 0, toIndex: 2, at: 1020)))
         state = opened()
         _ = state.update(.tick(now: 1020, today: "x"))
-        #expect(!state.update(.key(.function(6))).contains { if case .recordStepTime(_, _, let s) = $0 { return s > 0 } else { return false } })
+        #expect(!state.update(.key(.function(6))).contains { if case .recordStepTime(_, _, let s, _) = $0 { return s > 0 } else { return false } })
     }
 
-    @Test func theClockIsWrittenEveryThirtySeconds() {
+    /// The facilitator's clock is stored at its first tick (the room's
+    /// other screens count from it) and every 30 s after.
+    @Test func theClockIsWrittenAtTheFirstTickAndEveryThirtySeconds() {
         var state = Fixtures.running()
+        #expect(state.update(.tick(now: 1001, today: "x")) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 0, clockFrom: 1000)])
         #expect(state.update(.tick(now: 1029, today: "x")) == [])
-        #expect(state.update(.tick(now: 1031, today: "x")) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 31)])
+        #expect(state.update(.tick(now: 1031, today: "x")) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 31, clockFrom: 1031)])
         #expect(Fixtures.run(state).elapsed(now: 1031) == 31)
         #expect(state.update(.tick(now: 1040, today: "x")) == [])
         #expect(Fixtures.run(state).elapsed(now: 1040) == 40)
+    }
+
+    /// A station and the projector show the facilitator's clock as it was
+    /// stored, not the time since they opened; none stored (no facilitator
+    /// runs the meeting): it stands still.
+    @Test func aFollowersClockIsTheFacilitators() {
+        var meeting = Fixtures.meeting()
+        meeting.clockFrom = 990
+        for role in [RunRole.projector, .station(group: 2, name: "Sara")] {
+            var state = AppState(language: .sv, now: 1000, today: "2026-12-03")
+            _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: Fixtures.agenda, stepSeconds: ["lagesbild": 300],
+                                                          notes: [], role: role)))
+            #expect(Fixtures.run(state).elapsed(now: 1000) == 310)
+            // Followers store no time.
+            #expect(!state.update(.tick(now: 1001, today: "x")).contains { if case .recordStepTime = $0 { return true } else { return false } })
+            // The facilitator stored 40 more seconds at 1030.
+            var later = meeting
+            later.clockFrom = 1030
+            _ = state.update(.meetingFollowed(later, stepSeconds: ["lagesbild": 340]))
+            #expect(Fixtures.run(state).elapsed(now: 1035) == 345)
+            // And left.
+            later.clockFrom = nil
+            _ = state.update(.meetingFollowed(later, stepSeconds: ["lagesbild": 350]))
+            #expect(Fixtures.run(state).elapsed(now: 1035) == 350)
+            #expect(Fixtures.run(state).elapsed(now: 1100) == 350)
+        }
     }
 
     @Test func helpOpensAndClosesAndSwallowsKeys() {
@@ -304,13 +333,14 @@ import Testing
         var state = Fixtures.running()
         Fixtures.type("Halvfärdig mening", into: &state)
         // With the group and type it is typed for.
-        #expect(state.update(.tick(now: 1001, today: "x")) == [.saveDraft(meetingID: 7, station: "run", field: "note/lagesbild",
+        #expect(state.update(.tick(now: 1001, today: "x")) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 0, clockFrom: 1000),
+                                                               .saveDraft(meetingID: 7, station: "run", field: "note/lagesbild",
                                                                           text: "Halvfärdig mening"),
                                                                .saveDraft(meetingID: 7, station: "run", field: "note/lagesbild/meta",
                                                                           text: "1|problem")])
         #expect(state.update(.tick(now: 1002, today: "x")) == []) // unchanged
         Fixtures.type(" om", into: &state)
-        #expect(state.update(.key(.function(10))) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 2),
+        #expect(state.update(.key(.function(10))) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 2, clockFrom: nil),
                                                        .saveDraft(meetingID: 7, station: "run", field: "note/lagesbild",
                                                                   text: "Halvfärdig mening om"), .quit])
     }
@@ -337,7 +367,8 @@ import Testing
         #expect(Fixtures.run(state).noteType == .positive)
         #expect(Fixtures.run(state).restoredDraft)
         #expect(state.status?.text.contains("Osparad text") == true)
-        #expect(state.update(.tick(now: 6, today: "x")) == []) // already stored
+        // Already stored: only the clock's first share.
+        #expect(state.update(.tick(now: 6, today: "x")) == [.recordStepTime(meetingID: 7, stepID: "lagesbild", seconds: 0, clockFrom: 5)])
     }
 
     @Test("only a draft offered back on opening is 'from before'; text left in another step of this session is said to be kept")

@@ -199,7 +199,11 @@ struct UpgradeFromV10Tests {
             notes = [try saveOldNote(f.store, f.draft("Buskörning vid Storgatan – åäö 😀"), now: 10),
                      try saveOldNote(f.store, f.draft("Klotter i gångtunneln"), now: 11)]
             try f.store.saveDraft(meetingID: meeting.id, station: "run", field: "goal/mal/new/0", text: "Halvskrivet mål", now: 12)
-            try f.store.recordStepTime(meetingID: meeting.id, stepID: "inledning", seconds: 600)
+            // Step time as v10 wrote it (the store's write also keeps the
+            // room's clock, a table of v13).
+            try f.store.writer.write { db in
+                try AppStore.addStepTime(db, meetingID: meeting.id, stepID: "inledning", seconds: 600)
+            }
             try f.store.setChecklistAnswer(meetingID: meeting.id, stepID: "planering", answer: ChecklistAnswer(item: 1, done: true, comment: "Klart"))
             try f.store.setRating(meetingID: meeting.id, stepID: "bedomning", rating: Rating(question: 0, value: "3", observations: "Fler anmälningar",
                                                                                                 comment: "Följ upp"))

@@ -199,6 +199,28 @@ struct NoteTests {
         #expect(try store.stepSeconds(meetingID: id) == ["inledning": 95, "lagesbild": 10])
     }
 
+    @Test("the room's clock: since when the facilitator times the step, kept with its time, gone when it stops or finishes")
+    func roomClock() throws {
+        let fixture = try Fixture.inMemory()
+        let store = fixture.store
+        let id = fixture.meeting.id
+        #expect(try store.meeting(id: id)?.clockFrom == nil)
+        try store.recordStepTime(meetingID: id, stepID: "inledning", seconds: 0, clockFrom: 1000)
+        #expect(try store.meeting(id: id)?.clockFrom == 1000)
+        try store.recordStepTime(meetingID: id, stepID: "inledning", seconds: 30, clockFrom: 1030)
+        #expect(try store.meeting(id: id)?.clockFrom == 1030)
+        #expect(try store.stepSeconds(meetingID: id) == ["inledning": 30])
+        try store.moveToStep(meetingID: id, leaving: "inledning", seconds: 5, toIndex: 1, now: 1035)
+        #expect(try store.meeting(id: id)?.clockFrom == 1035)
+        // The facilitator quits: the room's clock stands still.
+        try store.recordStepTime(meetingID: id, stepID: "lagesbild", seconds: 7, clockFrom: nil)
+        #expect(try store.meeting(id: id)?.clockFrom == nil)
+        try store.recordStepTime(meetingID: id, stepID: "lagesbild", seconds: 0, clockFrom: 2000)
+        _ = try store.finishMeeting(meetingID: id, stepID: "lagesbild", seconds: 3, now: 2003)
+        #expect(try store.meeting(id: id)?.clockFrom == nil)
+        #expect(try store.stepSeconds(meetingID: id) == ["inledning": 35, "lagesbild": 10])
+    }
+
     @Test("moving to a step is atomic: if the step change fails, the time is not stored either")
     func moveToStepIsAtomic() throws {
         // Given a meeting whose step index cannot be changed (the write fails half-way)

@@ -337,3 +337,58 @@ class SeveralTerminalsTests(E2ETestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+CLOCK = re.compile(r"(\d\d):(\d\d) / \d\d:\d\d")
+
+
+class OneClockTests(E2ETestCase):
+    """The step's clock is the same on the facilitator's screen, a station's
+    and the projector's: the room sees one time."""
+
+    def clocks(self, *panes):
+        """Each pane's step clock in seconds, read as close together as
+        capture-pane allows."""
+        found = []
+        for p in panes:
+            m = CLOCK.search(p.screen())
+            self.assertIsNotNone(m, p.screen())
+            found.append(int(m.group(1)) * 60 + int(m.group(2)))
+        return found
+
+    def test_a_station_and_the_projector_opened_late_show_the_facilitators_clock(self):
+        meeting = self.ws.new_meeting()
+        run = self.pane(f"{BINARY} run {meeting}")
+        run.wait_for("Steg 1/6")
+        run.wait_for_regex(r"00:0[6-9] / ")
+        g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
+        present = self.pane(f"{BINARY} present {meeting}")
+        g1.wait_for("Steg 1/6")
+        present.wait_for("Steg 1/6")
+        a, b, c = self.clocks(run, g1, present)
+        self.assertLessEqual(max(a, b, c) - min(a, b, c), 1, (a, b, c))
+        self.assertGreaterEqual(min(a, b, c), 6, (a, b, c))
+
+        # The next step: every screen starts it from the same second.
+        run.key("PageDown")
+        for p in (run, g1, present):
+            p.wait_for("Steg 2/6")
+        run.wait_for_regex(r"00:0[3-9] / ")
+        a, b, c = self.clocks(run, g1, present)
+        self.assertLessEqual(max(a, b, c) - min(a, b, c), 1, (a, b, c))
+
+    def test_the_clock_stands_still_on_a_station_when_the_facilitator_has_left(self):
+        meeting = self.ws.new_meeting()
+        run = self.pane(f"{BINARY} run {meeting}")
+        run.wait_for("Steg 1/6")
+        g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
+        g1.wait_for("Steg 1/6")
+        run.wait_for_regex(r"00:0[3-9] / ")
+        run.key("F10")
+        run.wait_exit()
+        time.sleep(1.5)
+        (first,) = self.clocks(g1)
+        time.sleep(2.5)
+        (second,) = self.clocks(g1)
+        self.assertEqual(first, second)
+        self.assertGreaterEqual(first, 3)
