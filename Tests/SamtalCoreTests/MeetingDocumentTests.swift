@@ -133,8 +133,8 @@ import Testing
         #expect(html.contains("<td class=\"num\">1=</td><td>Gångtunneln under väg 66</td>"))
         // The hidden note is there, and marked.
         #expect(html.contains("Boende nämner en namngiven person vid torget<span class=\"muted\"> – Omar Haddad</span><span class=\"muted\"> (dold på projektorn)</span>"))
-        // A line break inside a note becomes a space.
-        #expect(html.contains("Fler vuxna ute på helgkvällar? T.ex. nattvandrare"))
+        // A line break inside a note is kept.
+        #expect(html.contains("Fler vuxna ute på helgkvällar?<br>T.ex. nattvandrare"))
     }
 
     @Test func hostileNoteIsEscaped() {
@@ -221,7 +221,7 @@ import Testing
             #expect(allowed, "raw control U+\(String(v, radix: 16))")
             if !allowed { break }
         }
-        #expect(html.contains("a\u{FFFD}[31mröd\u{FFFD}\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}2Je f g"))
+        #expect(html.contains("a\u{FFFD}[31mröd\u{FFFD}\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}2Je f<br>g"))
         #expect(html.contains("x\u{FFFD}y"))
     }
 
@@ -229,6 +229,7 @@ import Testing
         #expect(HTMLRenderer.escape("& < > \" '") == "&amp; &lt; &gt; &quot; &#39;")
         #expect(HTMLRenderer.escape("å ä ö 😀 中") == "å ä ö 😀 中")
         #expect(HTMLRenderer.escape("a\r\nb\nc\u{2028}d") == "a b c d")
+        #expect(HTMLRenderer.escape("a\r\nb\nc\u{2028}d\te", breaks: true) == "a<br>b<br>c<br>d e")
         let nonchars = String(String.UnicodeScalarView([0xFFFF, 0xFDD0].compactMap(Unicode.Scalar.init)))
         #expect(HTMLRenderer.escape(nonchars) == "\u{FFFD}\u{FFFD}")
     }

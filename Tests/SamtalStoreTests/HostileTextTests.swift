@@ -66,15 +66,18 @@ enum HostileText {
     /// LS, PS) and tabs as single spaces, other control characters as
     /// U+FFFD (so `cat` of a summary sends no escape to a terminal), the
     /// rest untouched.
-    static func markdownLine(_ s: String) -> String {
+    /// The text as a note's list item holds it in Markdown: its line
+    /// breaks as hard breaks (a backslash at a line's end), each next line
+    /// indented under the item and kept from starting a block.
+    static func markdownText(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var previousCR = false
         for u in stored(s).unicodeScalars {
             if u == "\n" && previousCR { previousCR = false; continue }
             previousCR = u == "\r"
-            let isBreak = u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" || u == "\t"
+            let isBreak = u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}"
             let isControl = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
-            out.append(isBreak ? " " : isControl ? "\u{FFFD}" : u)
+            out.append(isBreak ? "\n" : u == "\t" ? " " : isControl ? "\u{FFFD}" : u)
         }
         // Markdown's inline syntax gets a backslash: the text stays text.
         let scalars = Array(out)
@@ -89,7 +92,17 @@ enum HostileText {
             }
             escaped.append(u)
         }
-        return String(escaped)
+        let lines = String(escaped).split(separator: "\n").filter { !$0.allSatisfy { $0 == " " } }
+        return lines.enumerated().map { i, line -> String in
+            guard i > 0 else { return String(line) }
+            let text = line.drop { $0 == " " }
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            if let first = text.first, "#>-+*=|`~_".contains(first) { return "  \\" + text }
+            if !digits.isEmpty, let after = text.dropFirst(digits.count).first, after == "." || after == ")" {
+                return "  " + digits + "\\" + text.dropFirst(digits.count)
+            }
+            return "  " + text
+        }.joined(separator: "\\\n")
     }
 }
 
@@ -186,16 +199,15 @@ struct HostileTextTests {
         #expect(!rawControl, "\(name): a raw control character in the JSON")
     }
 
-    @Test("the Markdown export has the text on one line, unchanged but for line breaks and Markdown's escapes", arguments: names)
+    @Test("the Markdown export has the text as typed: its lines as hard breaks in its list item, and Markdown's escapes", arguments: names)
     func markdownExport(name: String) throws {
         let (record, texts) = try Self.record([name])
         let md = MarkdownRenderer.render(Documents.summary(record, language: .sv))
-        let expected = HostileText.markdownLine(texts[0])
-        let oneLine = !expected.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
-        #expect(oneLine)
-        // The note's list line ends with the text, followed by a line break.
+        let expected = HostileText.markdownText(texts[0])
+        #expect(!expected.unicodeScalars.contains { $0 == "\r" })
+        // The note's list item ends with the text, followed by a line break.
         let needle = Data((": " + expected + "\n").utf8)
         let found = Data(md.utf8).range(of: needle) != nil
-        #expect(found, "\(name): the Markdown does not hold the note's text, on one line, as typed and escaped")
+        #expect(found, "\(name): the Markdown does not hold the note's text as typed and escaped")
     }
 }

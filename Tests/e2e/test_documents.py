@@ -8,6 +8,7 @@ missing converter."""
 import csv
 import json
 import os
+import re
 import subprocess
 import unittest
 import xml.etree.ElementTree as ET
@@ -74,6 +75,26 @@ class ExportTests(E2ETestCase):
             if reader != "commonmark":  # (CommonMark itself has no tables)
                 self.assertIn("<table", html, reader)
             self.assertIn("<h2", html, reader)
+
+    def test_a_notes_line_breaks_are_kept_in_markdown_and_html(self):
+        """A note typed (or pasted) on several lines reads on several lines in
+        the documents, as in the JSON and CSV records; a next line that
+        looks like a heading or a list item stays the note's text."""
+        text = "Buskörning vid Storgatan\n# inte en rubrik\n- inte en lista\n1. inte numrerad\nsista raden"
+        self.ws.cli("note", "add", self.meeting, "--step", "lokal-lagesbild", "--text", text)
+        lines = text.split("\n")
+        md = self.ws.cli("export", self.meeting).stdout
+        for reader in ["markdown", "gfm", "commonmark"]:
+            html = subprocess.run(["pandoc", "--from", reader, "--to", "html", "--wrap=none"], input=md, capture_output=True,
+                                  text=True, timeout=60, check=True).stdout
+            for a, b in zip(lines, lines[1:]):
+                self.assertRegex(html, re.escape(a) + r"<br\s*/?>\s*" + re.escape(b), reader)
+            self.assertNotRegex(html, r"<h\d[^>]*>\s*inte en rubrik", reader)
+            self.assertNotIn("<li>inte en lista", html, reader)
+            self.assertNotIn("<li>inte numrerad", html, reader)
+        html = self.ws.cli("export", self.meeting, "--format", "html").stdout
+        for a, b in zip(lines, lines[1:]):
+            self.assertRegex(html, re.escape(a) + r"<br>\s*" + re.escape(b))
 
     def test_public_documents_leave_out_personal_data_and_say_so_on_stderr(self):
         self.ws.cli("review", self.meeting, "--publish-rest")

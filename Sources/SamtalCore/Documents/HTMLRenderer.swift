@@ -11,7 +11,7 @@ public enum HTMLRenderer {
     /// title is the `<title>` alone (pandoc makes it the Word title, once),
     /// with no `<h1>` repeating it.
     public static func render(_ doc: Document, forWord: Bool = false) -> String {
-        let e = escape
+        let e: (String) -> String = { escape($0) }
         var out: [String] = [
             "<!doctype html>",
             "<html lang=\"\(doc.language.rawValue)\">",
@@ -40,7 +40,7 @@ public enum HTMLRenderer {
     }
 
     static func render(_ block: Block, chartID: String) -> [String] {
-        let e = escape
+        let e: (String) -> String = { escape($0) }
         switch block {
         case .heading(let level, let text):
             let n = min(max(level, 2), 6)
@@ -92,7 +92,7 @@ public enum HTMLRenderer {
     }
 
     static func table(_ t: Table) -> [String] {
-        let e = escape
+        let e: (String) -> String = { escape($0) }
         func td(_ c: Cell, _ column: Column?) -> String {
             var classes: [String] = []
             if column?.numeric == true { classes.append("num") }
@@ -120,7 +120,7 @@ public enum HTMLRenderer {
 
     static func spans(_ spans: Spans) -> String {
         spans.map { s in
-            let text = escape(s.text)
+            let text = escape(s.text, breaks: true)
             switch s.style {
             case .plain: return text
             case .strong: return "<strong>\(text)</strong>"
@@ -134,7 +134,7 @@ public enum HTMLRenderer {
     /// it, so nothing depends on colour. Colours are attributes (not CSS
     /// classes) so every SVG renderer draws them.
     static func barChart(_ chart: BarChart, id: String) -> [String] {
-        let e = escape
+        let e: (String) -> String = { escape($0) }
         let width = 640, barMax = 520, row = 44, top = 8
         let height = top + row * chart.bars.count
         let most = max(1, chart.bars.map(\.value).max() ?? 0)
@@ -169,9 +169,10 @@ public enum HTMLRenderer {
 
     /// Text as HTML character data or a quoted attribute value: the five
     /// markup characters become references; line breaks and tabs become
-    /// spaces; other control characters (C0, DEL, C1) and noncharacters
-    /// become U+FFFD.
-    public static func escape(_ s: String) -> String {
+    /// spaces (with `breaks`, in a block's text, a line break is a `<br>`);
+    /// other control characters (C0, DEL, C1) and noncharacters become
+    /// U+FFFD.
+    public static func escape(_ s: String, breaks: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var previousCR = false
@@ -184,7 +185,8 @@ public enum HTMLRenderer {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
+            case "\n", "\r", "\u{2028}", "\u{2029}": out += breaks ? "<br>" : " "
+            case "\t": out += " "
             default:
                 let v = u.value
                 let isControl = v < 0x20 || (0x7F...0x9F).contains(v)

@@ -2,10 +2,12 @@
 //
 // Stored text is text: every character Markdown could read as inline
 // syntax (a link, an image, raw HTML, a comment, emphasis) is escaped with
-// a backslash, line breaks and control characters are kept out (see
-// `inline`), and in table cells the column separator `|` is escaped. A
-// paragraph that would start with a block marker (`#`, `>`, `-`, …) gets a
-// backslash so it stays a paragraph. The document's own structure
+// a backslash, control characters are kept out (see `inline`), and in table
+// cells the column separator `|` is escaped. A paragraph or a list item
+// keeps its text's line breaks as hard breaks (a backslash at the line's
+// end); headings and table cells have them as spaces. A paragraph, or a
+// line of it, that would start with a block marker (`#`, `>`, `-`, …) gets
+// a backslash so it stays text. The document's own structure
 // (headings, lists, tables, emphasis) comes from its blocks, never from
 // stored text. Charts are left out: their figures are in the table or list
 // beside them.
@@ -28,7 +30,7 @@ public enum MarkdownRenderer {
         case .paragraph(let spans):
             return [paragraph(spans)]
         case .keyValues(let pairs):
-            return pairs.map { "- \(inline($0.key)): \(spans($0.value))" }
+            return pairs.map { "- \(inline($0.key)): " + lines(spans($0.value, breaks: true), indent: "  ", markerFirst: false) }
         case .list(let items, let ordered):
             return list(items, ordered: ordered, indent: "")
         case .table(let t):
@@ -53,7 +55,7 @@ public enum MarkdownRenderer {
         for (i, item) in items.enumerated() {
             let marker = ordered ? "\(i + 1). " : "- "
             let check = item.checked.map { $0 ? "[x] " : "[ ] " } ?? ""
-            out.append(indent + marker + check + escapingBlockMarker(item.spans))
+            out.append(indent + marker + check + escapingBlockMarker(item.spans, indent: indent + String(repeating: " ", count: marker.count)))
             if !item.children.isEmpty {
                 out += list(item.children, ordered: item.orderedChildren,
                             indent: indent + String(repeating: " ", count: marker.count))
@@ -79,16 +81,19 @@ public enum MarkdownRenderer {
         return out
     }
 
-    static func spans(_ spans: Spans) -> String {
+    /// The spans as Markdown; with `breaks`, a text's line breaks are kept
+    /// as "\n" (for `lines` to make hard breaks of).
+    static func spans(_ spans: Spans, breaks: Bool = false) -> String {
         spans.map { s in
-            let text = inline(s.text)
+            let text = inline(s.text, breaks: breaks)
             if text.isEmpty { return "" }
             // A marker may not stand beside a blank ("**Plats: **" is not
             // bold in CommonMark): blanks go outside it.
             func marked(_ m: String) -> String {
-                let core = text.trimmingCharacters(in: .whitespaces)
+                let core = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !core.isEmpty else { return text }
-                let lead = String(text.prefix { $0 == " " }), trail = String(text.reversed().prefix { $0 == " " })
+                let blank: (Character) -> Bool = { $0 == " " || $0 == "\n" }
+                let lead = String(text.prefix(while: blank)), trail = String(text.reversed().prefix(while: blank).reversed())
                 return lead + m + core + m + trail
             }
             switch s.style {
@@ -102,18 +107,40 @@ public enum MarkdownRenderer {
     static func cell(_ spans: Spans) -> String { self.spans(spans).replacing("|", with: "\\|") }
     static func cell(_ text: String) -> String { inline(text).replacing("|", with: "\\|") }
 
-    static func paragraph(_ spans: Spans) -> String { escapingBlockMarker(spans) }
+    static func paragraph(_ spans: Spans) -> String { escapingBlockMarker(spans, indent: "") }
 
     /// Text that starts a paragraph or a list item: when its first run is
     /// plain text starting with a block marker (`#`, `>`, `-`, `1.`, …),
     /// the marker gets a backslash, so the text cannot become a heading, a
-    /// quote, a list or a table.
-    static func escapingBlockMarker(_ spans: Spans) -> String {
-        var text = self.spans(spans)
-        guard spans.first?.style == .plain || spans.first?.style == .muted else { return text }
+    /// quote, a list or a table. Its line breaks are hard breaks, each next
+    /// line under `indent` (see `lines`).
+    static func escapingBlockMarker(_ spans: Spans, indent: String) -> String {
+        let plain = spans.first?.style == .plain || spans.first?.style == .muted
+        return lines(self.spans(spans, breaks: true), indent: indent, markerFirst: plain)
+    }
+
+    /// A text of several lines (from `spans(_:breaks:)`) as one block: a
+    /// backslash ends each line but the last (a hard break), each next line
+    /// is indented to stay in the block (a list item's) and is kept from
+    /// starting a block of its own (a heading, a list, a quote, a setext
+    /// underline); blank lines go (they would end the paragraph). The first
+    /// line is kept from being a block marker only with `markerFirst` (it
+    /// follows a list's key otherwise).
+    static func lines(_ text: String, indent: String, markerFirst: Bool) -> String {
+        guard text.contains("\n") else { return markerFirst ? escapingMarker(text) : text }
+        let parts = text.split(separator: "\n").filter { !$0.allSatisfy { $0 == " " } }.map(String.init)
+        return parts.enumerated().map { i, line in
+            i == 0 ? (markerFirst ? escapingMarker(line) : line) : indent + escapingMarker(line)
+        }.joined(separator: "\\\n")
+    }
+
+    /// A line of text that would start with a block marker, its marker
+    /// escaped.
+    static func escapingMarker(_ line: String) -> String {
+        var text = line
         // Spaces at the start would let a marker after them count (up to
         // three), or make a code block (four): they go.
-        if text.first == " " && (spans.first?.style == .plain || spans.first?.style == .muted) {
+        if text.first == " " {
             text = String(text.drop { $0 == " " })
         }
         guard let first = text.first else { return text }
@@ -126,7 +153,8 @@ public enum MarkdownRenderer {
     }
 
     /// Keeps a text on its line and makes it text: line breaks and tabs
-    /// become spaces, other control characters U+FFFD (`cat file.md` in a
+    /// become spaces (with `breaks`, a line break, also "\r\n", is one
+    /// "\n"), other control characters U+FFFD (`cat file.md` in a
     /// terminal must not run an escape sequence someone typed), and every
     /// character Markdown (CommonMark, GitHub's and pandoc's extensions)
     /// could read as inline syntax gets a backslash: `\` `` ` `` `*` `_`
@@ -135,7 +163,7 @@ public enum MarkdownRenderer {
     /// note cannot make a link, an image (a tracking pixel), raw HTML, a
     /// comment, code, emphasis, math or a citation; the reader sees what
     /// was typed.
-    public static func inline(_ s: String) -> String {
+    public static func inline(_ s: String, breaks: Bool = false) -> String {
         var out = String.UnicodeScalarView()
         var previousCR = false
         let scalars = Array(s.unicodeScalars)
@@ -145,7 +173,7 @@ public enum MarkdownRenderer {
             let isBreak = u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" || u == "\t"
             let isControl = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
             if isBreak {
-                out.append(" ")
+                out.append(breaks && u != "\t" ? "\n" : " ")
             } else if isControl {
                 out.append("\u{FFFD}")
             } else {
