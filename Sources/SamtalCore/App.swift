@@ -1089,7 +1089,9 @@ public struct AppState: Equatable, Sendable {
                 run.heldKeys.append(key)
                 effects = []
             } else if run.role == .projector {
-                effects = action == .quit ? quitEffects() : [] // the projector only shows
+                // The projector only shows.
+                effects = action == .quit ? quitEffects() : []
+                if action == .help { dialog = .help(.projector) }
             } else if let handled = handleStepKind(&run, key: key, action: action, context: context) {
                 effects = handled
             } else {

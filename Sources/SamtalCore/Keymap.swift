@@ -409,7 +409,9 @@ public enum Keymap {
         KeyBinding([.function(5), .char("r")], .readAgain, .region, bar: .keyReadAgain, help: .helpReadAgain),
         KeyBinding([.function(10), .char("q"), .escape], .quit, .region, bar: .keyQuit, help: .helpQuitRegion),
 
-        // The projector only shows; it can be closed.
+        // The projector only shows; its keys can be asked for, and it can
+        // be closed.
+        KeyBinding([.function(1), .char("?")], .help, .projector, help: .helpHelp),
         KeyBinding([.function(10), .char("q")], .quit, .projector, help: .helpQuit),
 
         KeyBinding([.escape, .function(1), .char("q")], .closeHelp, .help, bar: .keyClose, help: .helpCloseHelp),

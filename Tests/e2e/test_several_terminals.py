@@ -392,3 +392,21 @@ class OneClockTests(E2ETestCase):
         (second,) = self.clocks(g1)
         self.assertEqual(first, second)
         self.assertGreaterEqual(first, 3)
+
+
+class ProjectorKeysTests(E2ETestCase):
+    def test_f1_on_the_projector_shows_its_keys_and_esc_closes_them(self):
+        meeting = self.ws.new_meeting()
+        run = self.pane(f"{BINARY} run {meeting}")
+        run.wait_for("Steg 1/6")
+        present = self.pane(f"{BINARY} present {meeting}")
+        present.wait_for("Steg 1/6")
+        present.key("F1")
+        present.wait_for("Hjälp")
+        present.wait_for("Avsluta samtal")
+        present.key("Escape")
+        present.wait_for("Avsluta samtal", gone=True)
+        # Still the wall, still following.
+        run.key("PageDown")
+        present.wait_for("Steg 2/6")
+        self.assertFalse(present.pane_dead())
