@@ -399,14 +399,24 @@ let keyBars = FrameMemo<KeyBarKey, [Cell]>(capacity: 16)
 /// Draws the key bar; returns the column after it.
 func layOutKeyBar(_ grid: inout Grid, context: KeyContext, texts: Texts, y: Int) -> Int {
     var items = Keymap.bar(for: context).map { b in (key: Keymap.keyText(b, barOnly: true), label: texts[b.barLabel!]) }
-    func width(_ list: [(key: String, label: String)]) -> Int {
-        list.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 3 }
+    func width(_ list: [(key: String, label: String)], gap: Int) -> Int {
+        list.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 1 + gap }
     }
-    while items.count > 2 && width(items) > grid.size.width { items.remove(at: items.count - 2) }
+    // Labels that do not fit are left out from the one before the last
+    // (the help, F1, lists every key), two spaces between them, or one
+    // where that leaves out fewer.
+    func fitting(gap: Int) -> [(key: String, label: String)] {
+        var kept = items
+        while kept.count > 2 && width(kept, gap: gap) > grid.size.width { kept.remove(at: kept.count - 2) }
+        return kept
+    }
+    let wide = fitting(gap: 2), narrow = fitting(gap: 1)
+    let gap = narrow.count > wide.count ? 1 : 2
+    items = gap == 1 ? narrow : wide
     var x = 0
     for item in items {
         x = grid.text(item.key, x: x, y: y, style: Style(.keyLabel, bold: true, reverse: true))
-        x = grid.text(" " + item.label + "  ", x: x, y: y, style: Style(.keyText))
+        x = grid.text(" " + item.label + String(repeating: " ", count: gap), x: x, y: y, style: Style(.keyText))
     }
     return x
 }
