@@ -231,7 +231,22 @@ extension Screens {
         // most of the line; while typing it keeps to a third.
         // An error (a refusal, a conflict) takes two thirds: it must be read.
         let statusRoom = run.input.isEmpty && run.subfieldsEmpty ? w - 24 : state.status?.isError == true ? w * 2 / 3 : w / 3
-        if let status = state.status { statusText = truncate(status.text, width: max(0, statusRoom)) }
+        if let status = state.status {
+            if DisplayWidth.of(status.text) <= statusRoom {
+                statusText = status.text
+            } else {
+                // Longer than its room: whole, on the rows above the line
+                // (over the panels' lower edge, while it is shown), and the
+                // line keeps its width for typing.
+                let lines = wrap(status.text, width: max(1, w - 2), maxLines: 3)
+                let top = max(0, y - lines.count)
+                let style = Style(status.isError ? .error : .success, bold: true)
+                grid.fill(Rect(x: 0, y: top, width: w, height: y - top), style: style)
+                for (i, line) in lines.prefix(y - top).enumerated() {
+                    grid.text(line, x: 1, y: top + i, maxX: w - 1, style: style)
+                }
+            }
+        }
         let right = w - DisplayWidth.of(statusText) - 2
         defer {
             if let status = state.status {

@@ -157,6 +157,18 @@ enum ScreenFixtures {
         assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "run-selected-80x24")
     }
 
+    /// A message longer than its room on the input line is shown whole on
+    /// the rows above it (a finished meeting's advice was cut at 100
+    /// columns).
+    @Test func runWithALongMessage() {
+        var meeting = ScreenFixtures.meeting
+        meeting.status = .finished
+        var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: ScreenFixtures.agenda, stepSeconds: [:], notes: [])))
+        #expect(state.status?.text.hasPrefix("Mötet är slutfört") == true)
+        assertSnapshot(Screens.render(state, size: Size(width: 80, height: 24)), "run-long-message-80x24")
+    }
+
     @Test func help() {
         var state = ScreenFixtures.running()
         _ = state.update(.key(.function(1)))

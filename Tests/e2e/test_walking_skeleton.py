@@ -48,6 +48,26 @@ class NoteTakingTests(E2ETestCase):
         self.assertEqual([n["text"] for n in data["notes"]], [NOTE])
         self.assertEqual(data["notes"][0]["step_id"], "lokal-lagesbild")
 
+    def test_a_message_longer_than_its_room_on_the_input_line_is_shown_whole(self):
+        """Found by the fourteenth walk: a finished meeting's advice was cut
+        at 100 columns ("… Slutför igen (F9) för att t")."""
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.key("F9")
+        p.wait_for("Slutför mötet?")
+        p.type("j")
+        p.wait_for("Mötet är slutfört.")
+        p.key("F10")
+        p.wait_exit()
+        for width in (100, 80):
+            p = self.pane(f"{BINARY} run {meeting}", width=width, height=30)
+            p.wait_for("Steg 1/6")
+            screen = " ".join(line.strip(" │") for line in p.screen().splitlines())
+            self.assertIn("Slutför igen (F9) för att ta med ändringar.", " ".join(screen.split()), width)
+            p.key("F10")
+            p.wait_exit()
+
     def test_a_finished_meeting_opened_again_adds_no_step_time(self):
         """Found by the ninth walk: a finished meeting kept open (looked at
         again) added the time it was open to its step's time."""
