@@ -48,9 +48,8 @@ class NoteTakingTests(E2ETestCase):
         self.assertEqual([n["text"] for n in data["notes"]], [NOTE])
         self.assertEqual(data["notes"][0]["step_id"], "lokal-lagesbild")
 
-    def test_a_message_longer_than_its_room_on_the_input_line_is_shown_whole(self):
-        """Found by the fourteenth walk: a finished meeting's advice was cut
-        at 100 columns ("… Slutför igen (F9) för att t")."""
+    def finished_meeting(self):
+        """A new meeting, opened, finished with F9 and left; its id."""
         meeting = self.ws.new_meeting()
         p = self.run_meeting(meeting)
         p.wait_for("Steg 1/6")
@@ -60,6 +59,12 @@ class NoteTakingTests(E2ETestCase):
         p.wait_for("Mötet är slutfört.")
         p.key("F10")
         p.wait_exit()
+        return meeting
+
+    def test_a_message_longer_than_its_room_on_the_input_line_is_shown_whole(self):
+        """Found by the fourteenth walk: a finished meeting's advice was cut
+        at 100 columns ("… Slutför igen (F9) för att t")."""
+        meeting = self.finished_meeting()
         for width in (100, 80):
             p = self.pane(f"{BINARY} run {meeting}", width=width, height=30)
             p.wait_for("Steg 1/6")
@@ -71,15 +76,7 @@ class NoteTakingTests(E2ETestCase):
     def test_a_finished_meeting_opened_again_adds_no_step_time(self):
         """Found by the ninth walk: a finished meeting kept open (looked at
         again) added the time it was open to its step's time."""
-        meeting = self.ws.new_meeting()
-        p = self.run_meeting(meeting)
-        p.wait_for("Steg 1/6")
-        p.key("F9")
-        p.wait_for("Slutför mötet?")
-        p.type("j")
-        p.wait_for("Mötet är slutfört.")
-        p.key("F10")
-        p.wait_exit()
+        meeting = self.finished_meeting()
         def step_time():
             return self.ws.sqlite("SELECT step_id, seconds FROM step_time WHERE meeting_id = ? ORDER BY step_id", int(meeting))
         finished = step_time()
