@@ -27,6 +27,10 @@ public struct TextField: Equatable, Sendable {
     /// a paste that does not fit whole (`paste(_:)`). The note line takes
     /// a pasted megabyte whole.
     public var limit: Int
+    /// The column Up and Down aim for: the one the first of them moved
+    /// from, so a short line between two long ones does not pull the
+    /// cursor to the start of the next; any other key forgets it.
+    private var goalColumn: Int?
 
     public init(_ text: String = "", limit: Int = 2_000_000) {
         self.text = text
@@ -56,6 +60,7 @@ public struct TextField: Equatable, Sendable {
         count = text.count
         cursor = count
         cursorIndex = text.endIndex
+        goalColumn = nil
     }
 
     public mutating func clear() { set("") }
@@ -110,6 +115,7 @@ public struct TextField: Equatable, Sendable {
         let start = text.utf8.index(text.startIndex, offsetBy: loBytes)
         cursorIndex = text.index(start, offsetBy: steps)
         cursor = loOffset + steps
+        goalColumn = nil
         return true
     }
 
@@ -118,7 +124,8 @@ public struct TextField: Equatable, Sendable {
     /// false when the field is full.
     @discardableResult
     public mutating func insert(_ c: Character) -> Bool {
-        splice(cursorIndex, cursorIndex, fromOffset: cursor, removed: 0, with: String(c), checkLimit: true)
+        goalColumn = nil
+        return splice(cursorIndex, cursorIndex, fromOffset: cursor, removed: 0, with: String(c), checkLimit: true)
     }
 
     /// Why a paste was refused: it is longer than the room left.
@@ -144,17 +151,20 @@ public struct TextField: Equatable, Sendable {
     /// at its start joins the character before the cursor, as typed.
     @discardableResult
     public mutating func paste(_ text: String) -> PasteRefusal? {
+        goalColumn = nil
         if let refusal = refusal(ofPaste: text) { return refusal }
         splice(cursorIndex, cursorIndex, fromOffset: cursor, removed: 0, with: text, checkLimit: false)
         return nil
     }
 
     public mutating func backspace() {
+        goalColumn = nil
         guard cursor > 0 else { return }
         splice(text.index(before: cursorIndex), cursorIndex, fromOffset: cursor - 1, removed: 1, with: "", checkLimit: false)
     }
 
     public mutating func deleteForward() {
+        goalColumn = nil
         guard cursorIndex < text.endIndex else { return }
         splice(cursorIndex, text.index(after: cursorIndex), fromOffset: cursor, removed: 1, with: "", checkLimit: false)
     }
@@ -163,6 +173,7 @@ public struct TextField: Equatable, Sendable {
     /// the cursor's line. At a line's start, the line break only (it took
     /// the word at the end of the line above).
     public mutating func deleteWordBackward() {
+        goalColumn = nil
         var i = cursorIndex
         var n = cursor
         func before() -> Character { text[text.index(before: i)] }
@@ -178,12 +189,14 @@ public struct TextField: Equatable, Sendable {
     }
 
     public mutating func moveLeft() {
+        goalColumn = nil
         guard cursor > 0 else { return }
         cursorIndex = text.index(before: cursorIndex)
         cursor -= 1
     }
 
     public mutating func moveRight() {
+        goalColumn = nil
         guard cursorIndex < text.endIndex else { return }
         cursorIndex = text.index(after: cursorIndex)
         cursor += 1
@@ -193,6 +206,7 @@ public struct TextField: Equatable, Sendable {
     private mutating func move(to index: String.Index, _ offset: Int) {
         cursorIndex = index
         cursor = offset
+        goalColumn = nil
     }
 
     /// The start of the line holding `i` (`n` characters from the start),
@@ -221,30 +235,36 @@ public struct TextField: Equatable, Sendable {
         return (j, m)
     }
 
-    /// To the line above (same column, or its end); false on the first line.
+    /// To the line above (the goal column, or its end); false on the
+    /// first line.
     public mutating func moveLineUp() -> Bool {
         let (start, startOffset) = lineStart(cursorIndex, cursor)
         guard startOffset > 0 else { return false }
-        let column = cursor - startOffset
+        let column = goalColumn ?? cursor - startOffset
         let (above, aboveOffset) = lineStart(text.index(before: start), startOffset - 1)
         let (to, toOffset) = lineEnd(above, aboveOffset, column: column)
         move(to: to, toOffset)
+        goalColumn = column
         return true
     }
 
-    /// To the line below (same column, or its end); false on the last line.
+    /// To the line below (the goal column, or its end); false on the last
+    /// line.
     public mutating func moveLineDown() -> Bool {
         let (_, startOffset) = lineStart(cursorIndex, cursor)
         let (end, endOffset) = lineEnd(cursorIndex, cursor)
         guard end < text.endIndex else { return false }
-        let (to, toOffset) = lineEnd(text.index(after: end), endOffset + 1, column: cursor - startOffset)
+        let column = goalColumn ?? cursor - startOffset
+        let (to, toOffset) = lineEnd(text.index(after: end), endOffset + 1, column: column)
         move(to: to, toOffset)
+        goalColumn = column
         return true
     }
 
     /// Empties the cursor's line (Ctrl-U in a text of several lines): the
     /// other lines and the line breaks stay.
     public mutating func clearLine() {
+        goalColumn = nil
         let (start, startOffset) = lineStart(cursorIndex, cursor)
         let (end, endOffset) = lineEnd(cursorIndex, cursor)
         guard startOffset < endOffset else { return }

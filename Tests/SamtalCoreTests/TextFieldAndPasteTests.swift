@@ -98,10 +98,17 @@ import Testing
         #expect(moved && f.cursor == 3)
         moved = f.moveLineUp()
         #expect(!moved)
+        // Down goes back to the column the first Up moved from, not the
+        // short line's end.
         moved = f.moveLineDown()
+        #expect(moved && f.cursor == 8)
+        moved = f.moveLineDown()
+        #expect(moved && f.cursor == 16)   // column 4 of "fyra"
+        // A key between forgets it.
+        f.moveLeft()
+        moved = f.moveLineUp()
         #expect(moved && f.cursor == 7)
         moved = f.moveLineDown()
-        #expect(moved && f.cursor == 15)   // column 3 of "fyra"
         moved = f.moveLineDown()
         #expect(!moved)
     }

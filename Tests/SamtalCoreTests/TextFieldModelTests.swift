@@ -15,6 +15,8 @@ private struct Reference {
     var text = ""
     var cursor = 0
     var limit: Int
+    /// The column Up and Down aim for, from the first of them in a row.
+    var goal: Int?
 
     var characters: [Character] { Array(text) }
     func index(_ n: Int) -> String.Index { text.index(text.startIndex, offsetBy: n) }
@@ -47,6 +49,8 @@ private struct Reference {
 
     mutating func apply(_ edit: Edit) {
         let c = characters
+        let goalBefore = goal
+        goal = nil
         switch edit {
         case .insert(let ch): put(String(ch), from: cursor, to: cursor, checkLimit: true)
         case .paste(let s):
@@ -70,14 +74,18 @@ private struct Reference {
         case .lineEnd: cursor = c[cursor...].firstIndex(where: \.isNewline) ?? c.count
         case .lineUp:
             let start = lineStart(cursor)
-            guard start > 0 else { return }
+            guard start > 0 else { goal = goalBefore; return } // no line above: nothing moves
             let above = lineStart(start - 1)
-            cursor = min(above + cursor - start, start - 1)
+            let column = goalBefore ?? cursor - start
+            cursor = min(above + column, start - 1)
+            goal = column
         case .lineDown:
             let start = lineStart(cursor)
-            guard let end = c[cursor...].firstIndex(where: \.isNewline) else { return }
+            guard let end = c[cursor...].firstIndex(where: \.isNewline) else { goal = goalBefore; return }
             let nextEnd = c[(end + 1)...].firstIndex(where: \.isNewline) ?? c.count
-            cursor = min(end + 1 + cursor - start, nextEnd)
+            let column = goalBefore ?? cursor - start
+            cursor = min(end + 1 + column, nextEnd)
+            goal = column
         case .clear:
             text = ""
             cursor = 0

@@ -72,6 +72,34 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.key("F9")
         p.wait_for("F9 Spara", gone=True)
 
+    def test_up_and_down_keep_the_column_first_moved_from(self):
+        """Found by a walk: in a text of several lines, Up and Down kept the
+        column of the line they left, so a short line in between sent the
+        cursor to the start of the long line above, and the letter typed
+        went in there."""
+        cycle = self.seeded_cycle()
+        p = self.open(cycle)
+        p.key("F4")
+        p.wait_for("Målbild")
+        p.key("Tab", "Tab")
+        p.type("Ljus i gångtunneln")
+        p.key("Enter")
+        p.type("kl")
+        p.key("Enter")
+        p.type("och på torget")
+        p.wait_for("och på torget")
+        p.key("Up", "Up")
+        p.type("X")
+        p.wait_for("X")
+        p.key("Down", "Down")
+        p.type("Y")
+        p.wait_for("Y")
+        self.save(p)
+        self.assertEqual(self.ws.sqlite("SELECT target_picture FROM focus_area WHERE cycle_id = ?", int(cycle.lstrip("c"))),
+                         [("Ljus i gångtuXnneln\nkl\noch på torgetY",)])
+        p.key("F10")
+        p.wait_exit()
+
     def test_f10_in_a_form_with_unsaved_text_asks_before_the_text_is_lost(self):
         """F10 (or Ctrl-C) with text typed in a form and not saved asked
         nothing and lost the text (found by the ninth walk)."""
