@@ -43,15 +43,15 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.wait_for("Fokusområden (1)")
         return p
 
-    def target_picture_typed(self, cycle):
+    def target_picture_typed(self, cycle, text="Ljus i gångtunneln året om"):
         """Opens the workspace at its focus area's form, a target picture
         typed and not saved."""
         p = self.open(cycle)
         p.key("F4")
         p.wait_for("Målbild")
         p.key("Tab", "Tab")
-        p.type("Ljus i gångtunneln året om")
-        p.wait_for("Ljus i gångtunneln året om")
+        p.type(text)
+        p.wait_for(text)
         return p
 
     def new_activity(self, cycle, listed, text):
@@ -78,11 +78,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
         cursor to the start of the long line above, and the letter typed
         went in there."""
         cycle = self.seeded_cycle()
-        p = self.open(cycle)
-        p.key("F4")
-        p.wait_for("Målbild")
-        p.key("Tab", "Tab")
-        p.type("Ljus i gångtunneln")
+        p = self.target_picture_typed(cycle, "Ljus i gångtunneln")
         p.key("Enter")
         p.type("kl")
         p.key("Enter")
