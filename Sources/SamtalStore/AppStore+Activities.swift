@@ -128,13 +128,13 @@ extension AppStore {
     }
 
     /// The activities of every meeting of the cycle, not deleted: by the
-    /// meeting's creation time, then in creation order within the meeting.
+    /// meeting's date (then creation time), then in creation order within the meeting.
     public func activities(cycleID: Int64) throws -> [Activity] {
         try snapshot { db in
             try StoredActivity.fetchAll(db, sql: """
                 SELECT activity.* FROM activity JOIN meeting ON meeting.id = activity.meeting_id
                 WHERE activity.cycle_id = ? AND activity.deleted_at IS NULL
-                ORDER BY meeting.created_at, meeting.id, activity.position, activity.id
+                ORDER BY meeting.date, meeting.created_at, meeting.id, activity.position, activity.id
                 """, arguments: [cycleID])
                 .map { $0.activity(dependsOn: try Self.dependencies(db, activityID: $0.id!)) }
         }
@@ -189,7 +189,7 @@ extension AppStore {
             try StoredActivityVote.fetchAll(db, sql: Self.countedActivityVotes + """
                  JOIN meeting ON meeting.id = activity_vote.meeting_id
                 WHERE meeting.cycle_id = ?
-                ORDER BY meeting.created_at, meeting.id, activity_vote.created_at, activity_vote.id
+                ORDER BY meeting.date, meeting.created_at, meeting.id, activity_vote.created_at, activity_vote.id
                 """, arguments: [cycleID]).map(\.vote)
         }
     }

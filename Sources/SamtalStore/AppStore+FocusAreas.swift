@@ -132,7 +132,7 @@ extension AppStore {
     }
 
     /// The focus areas of every meeting of the cycle, not deleted: by the
-    /// meeting's creation time, then in creation order within the meeting.
+    /// meeting's date (then creation time), then in creation order within the meeting.
     public func focusAreas(cycleID: Int64) throws -> [FocusArea] {
         try snapshot { db in
             try Self.focusAreas(db, where: "focus_area.cycle_id = ?", arguments: [cycleID])
@@ -183,7 +183,7 @@ extension AppStore {
     }
 
     /// The dots of every meeting of the cycle on focus areas that are not
-    /// deleted: by the meeting's creation time, then oldest first.
+    /// deleted: by the meeting's date (then creation), then oldest first.
     public func votes(cycleID: Int64) throws -> [Vote] {
         try snapshot { db in try Self.votes(db, cycleID: cycleID) }
     }
@@ -192,7 +192,7 @@ extension AppStore {
         try StoredVote.fetchAll(db, sql: Self.countedVotes + """
              JOIN meeting ON meeting.id = vote.meeting_id
             WHERE meeting.cycle_id = ?
-            ORDER BY meeting.created_at, meeting.id, vote.created_at, vote.id
+            ORDER BY meeting.date, meeting.created_at, meeting.id, vote.created_at, vote.id
             """, arguments: [cycleID]).map(\.vote)
     }
 
@@ -235,8 +235,8 @@ extension AppStore {
     }
 
     /// Focus areas that are not deleted and match `condition` (on
-    /// `focus_area` joined with its `meeting`), by the meeting's creation
-    /// time, then position; each with its links to notes that are not
+    /// `focus_area` joined with its `meeting`), by the meeting's date (then
+    /// creation time), then position; each with its links to notes that are not
     /// deleted, in link order.
     static func focusAreas(_ db: Database, where condition: String, arguments: StatementArguments) throws
         -> [FocusArea] {
@@ -246,7 +246,7 @@ extension AppStore {
         // step reads the cycle's areas and every note's place in them.
         let records = try db.rows("""
             SELECT \(StoredFocusArea.orderedColumns) \(areas) \(filter)
-            ORDER BY meeting.created_at, meeting.id, focus_area.position, focus_area.id
+            ORDER BY meeting.date, meeting.created_at, meeting.id, focus_area.position, focus_area.id
             """, arguments: arguments, StoredFocusArea.init(columns:))
         // No areas (a cluster step before the first is made): no notes in
         // them and none merged into them, and nothing more to ask.
@@ -265,9 +265,9 @@ extension AppStore {
         func proposals(of id: Int64) throws -> [Int64] {
             try Int64.fetchAll(db, sql: """
                 SELECT meeting_id FROM (
-                    SELECT focus_area.meeting_id, meeting.created_at, focus_area.id FROM focus_area
+                    SELECT focus_area.meeting_id, meeting.date, meeting.created_at, focus_area.id FROM focus_area
                     JOIN meeting ON meeting.id = focus_area.meeting_id WHERE focus_area.id = ? OR focus_area.merged_into_id = ?)
-                ORDER BY created_at, id
+                ORDER BY date, created_at, id
                 """, arguments: [id, id])
         }
         for r in records {
@@ -278,7 +278,7 @@ extension AppStore {
             SELECT merged.merged_into_id, merged.meeting_id FROM focus_area merged
             JOIN meeting ON meeting.id = merged.meeting_id
             WHERE merged.merged_into_id IN (SELECT focus_area.id \(areas) \(filter))
-            ORDER BY meeting.created_at, meeting.id, merged.id
+            ORDER BY meeting.date, meeting.created_at, meeting.id, merged.id
             """, arguments: arguments) {
             let into: Int64 = row[0], meeting: Int64 = row[1]
             if !merged[into, default: []].contains(meeting) { merged[into, default: []].append(meeting) }

@@ -246,20 +246,24 @@ extension AppStore {
             guard let cycle = try StoredCycle.fetch(db, id: cycleID) else {
                 throw StoreError.notFound(what: "Cycle \(cycleID)")
             }
-            let meetings = try Self.meetings(db, cycleID: cycleID).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+            // Oldest first by date, as everywhere in a cycle (the cluster
+            // step's notes, the areas, the documents' numbering).
+            let meetings = try Self.meetings(db, cycleID: cycleID).sorted {
+                ($0.facts.date, $0.createdAt, $0.id) < ($1.facts.date, $1.createdAt, $1.id)
+            }
             let areas = try Self.focusAreas(db, where: "focus_area.cycle_id = ?", arguments: [cycleID])
             let (decisive, earlier) = Ranking.decisive(try Self.votes(db, cycleID: cycleID))
             let problems = try StoredProblem.fetchAll(db, sql: """
                 SELECT problem.* FROM problem JOIN meeting ON meeting.id = problem.meeting_id
                 WHERE problem.cycle_id = ? AND problem.deleted_at IS NULL
-                ORDER BY meeting.created_at, meeting.id, problem.created_at, problem.id
+                ORDER BY meeting.date, meeting.created_at, meeting.id, problem.created_at, problem.id
                 """, arguments: [cycleID]).map(\.problem)
             var causes: [Int64: [Cause]] = [:]
             for p in problems { causes[p.id] = try Self.causes(db, problemID: p.id).map(\.cause) }
             let activities = try StoredActivity.fetchAll(db, sql: """
                 SELECT activity.* FROM activity JOIN meeting ON meeting.id = activity.meeting_id
                 WHERE activity.cycle_id = ? AND activity.deleted_at IS NULL
-                ORDER BY meeting.created_at, meeting.id, activity.position, activity.id
+                ORDER BY meeting.date, meeting.created_at, meeting.id, activity.position, activity.id
                 """, arguments: [cycleID]).map { $0.activity(dependsOn: try Self.dependencies(db, activityID: $0.id!)) }
             let noteIDs = Set(areas.flatMap(\.noteIDs))
             var notes: [Int64: Note] = [:]
@@ -281,7 +285,7 @@ extension AppStore {
             // The activities' dots: the latest meeting that voted on them.
             let activityVotes = try StoredActivityVote.fetchAll(db, sql: Self.countedActivityVotes + """
                  JOIN meeting ON meeting.id = activity_vote.meeting_id WHERE meeting.cycle_id = ?
-                ORDER BY meeting.created_at, meeting.id, activity_vote.created_at, activity_vote.id
+                ORDER BY meeting.date, meeting.created_at, meeting.id, activity_vote.created_at, activity_vote.id
                 """, arguments: [cycleID]).map(\.vote)
             let deciding = activityVotes.last?.meetingID
             analysis.activityDots = activityVotes.filter { $0.meetingID == deciding }.reduce(into: [:]) { $0[$1.activityID, default: 0] += 1 }

@@ -81,14 +81,14 @@ extension AppStore {
     }
 
     /// The live problems of every meeting of the cycle: by the meeting's
-    /// creation time, then in creation order within the meeting. Problems
+    /// date (then creation time), then in creation order within the meeting. Problems
     /// whose focus area was deleted are listed too.
     public func problems(cycleID: Int64) throws -> [Problem] {
         try snapshot { db in
             try StoredProblem.fetchAll(db, sql: """
                 SELECT problem.* FROM problem JOIN meeting ON meeting.id = problem.meeting_id
                 WHERE problem.cycle_id = ? AND problem.deleted_at IS NULL
-                ORDER BY meeting.created_at, meeting.id, problem.created_at, problem.id
+                ORDER BY meeting.date, meeting.created_at, meeting.id, problem.created_at, problem.id
                 """, arguments: [cycleID]).map(\.problem)
         }
     }

@@ -230,7 +230,7 @@ struct FocusAreaTests {
         let fixture = try Fixture.inMemory()
         let store = fixture.store
         let later = try store.createMeeting(cycleID: fixture.cycle.id, agendaID: "a", agendaSnapshot: "",
-                                            title: "Uppföljning", date: "2026-01-01", place: "", now: 2_000)
+                                            title: "Uppföljning", date: "2026-02-01", place: "", now: 2_000)
         let otherCycle = try store.createCycle(area: "Ludvika", period: "2026", now: 3_000)
         let stranger = try store.createMeeting(cycleID: otherCycle.id, agendaID: "a", agendaSnapshot: "",
                                                title: "Annat", date: "2026-01-01", place: "", now: 3_001)
@@ -249,6 +249,12 @@ struct FocusAreaTests {
         // Then the cycle lists the earlier meeting's first, each meeting's in creation order
         #expect(try store.focusAreas(cycleID: fixture.cycle.id) == [early1, early2, late])
         #expect(try store.votes(cycleID: fixture.cycle.id) == [earlyDot, lateDot])
+        // The earlier by date, whenever it was entered: the one entered
+        // second but held first comes first.
+        let heldFirst = try store.createMeeting(cycleID: fixture.cycle.id, agendaID: "a", agendaSnapshot: "",
+                                                title: "Inlagt i efterhand", date: "2025-12-01", place: "", now: 4_000)
+        let first = try store.createFocusArea(meetingID: heldFirst.id, stepID: "fokus", name: "Först", type: .place, now: 30)
+        #expect(try store.focusAreas(cycleID: fixture.cycle.id) == [first, early1, early2, late])
         #expect(try store.focusAreas(cycleID: otherCycle.id) == [foreign])
         #expect(late.cycleID == fixture.cycle.id)
         // And a meeting lists only its own

@@ -96,6 +96,24 @@ class ExportTests(E2ETestCase):
         for a, b in zip(lines, lines[1:]):
             self.assertRegex(html, re.escape(a) + r"<br>\s*" + re.escape(b))
 
+    def test_meetings_are_in_date_order_in_the_cycles_documents_whenever_they_were_entered(self):
+        """Found by the thirteenth walk: a meeting entered late with an
+        earlier date came first in the joint cluster step (by date) but
+        was numbered last in the situation document (by when it was
+        entered)."""
+        february = self.ws.cli("meeting", "new", "--cycle", self.cycle, "--agenda", "medarbetardialog-vad",
+                               "--title", "Februarimötet", "--date", "2027-02-10", "--place", "Polishuset").stdout.strip()
+        early = self.ws.cli("meeting", "new", "--cycle", self.cycle, "--agenda", "medarbetardialog-vad",
+                            "--title", "Decembermötet", "--date", "2026-12-05", "--place", "Stadshuset").stdout.strip()
+        self.ws.cli("note", "add", february, "--step", "lokal-lagesbild", "--text", "Från februari")
+        self.ws.cli("note", "add", early, "--step", "lokal-lagesbild", "--text", "Från december")
+        md = self.ws.cli("export", self.c, "--document", "situation").stdout
+        order = [line for line in md.splitlines() if line.startswith("### Möte ")]
+        self.assertEqual([line.split(": ", 1)[1] for line in order],
+                         ["Decembermötet (2026-12-05)", "VAD-dialog (2027-01-20)", "Februarimötet (2027-02-10)"], order)
+        self.assertIn("Från december – möte 1", md)
+        self.assertIn("Från februari – möte 3", md)
+
     def test_public_documents_leave_out_personal_data_and_say_so_on_stderr(self):
         self.ws.cli("review", self.meeting, "--publish-rest")
         result = self.ws.cli("export", self.meeting, "--document", "feedback")
