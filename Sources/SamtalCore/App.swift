@@ -949,6 +949,9 @@ public struct AppState: Equatable, Sendable {
             guard case .run(var run) = screen, run.meeting.id == meeting.id else { return [] }
             let assigned = run.assignedArea
             if run.role.follows {
+                if case .station = run.role, meeting.status == .finished, run.meeting.status != .finished, !run.input.isEmpty {
+                    say(texts[.meetingEndedLineKept], seconds: 15)
+                }
                 run.meeting = meeting
                 // The facilitator's clock, as it last stored it.
                 run.stepSeconds = stepSeconds

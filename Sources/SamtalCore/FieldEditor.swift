@@ -99,7 +99,17 @@ extension RunState {
         switch role {
         case .projector: return nil
         case .station:
-            guard meeting.status != .finished else { return nil }
+            if meeting.status == .finished {
+                // A note typed and not saved when the facilitator finished
+                // stays on the line (Enter saves it, as the facilitator may
+                // still correct a finished meeting's notes); emptied, or
+                // without one, the line takes nothing.
+                guard step.kind.takesNotes else { return nil }
+                let key: FieldKey = editing.map { .noteEdit(id: $0.id) } ?? .note(step: id)
+                let pending = bound == key ? !input.isEmpty
+                    : !(drafts[key.draftName] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                return pending ? key : nil
+            }
             // A station writes its group's problem description, field by field.
             if step.kind == .problem { return stepLoaded ? .problem(step: id, area: data.problemFocusAreaID, index: problem.field) : nil }
             if step.kind == .activities { return .activity(step: id, editing: activities.editing, part: 0) }

@@ -325,7 +325,7 @@ extension RunState {
         case .station:
             // A station does its group's work where the step has some
             // (its own group's dots where they are counted by group).
-            guard meeting.status != .finished else { return .stationWatch }
+            guard meeting.status != .finished || currentField != nil else { return .stationWatch }
             switch step.kind {
             case .present, .collect: return .station
             case .vote: return dotsPerGroup ? .stationVote : .stationWatch
