@@ -530,7 +530,9 @@ public struct Texts: Sendable {
         case .fieldGroups: return ("Antal grupper", "Number of groups")
         case .participantsHeading: return ("Deltagare", "Participants")
         case .columnOrganisation: return ("Organisation/roll", "Organisation/role")
-        case .finishedMeetingOpened: return ("Mötet är slutfört: dokumenten visar det som det var då. Slutför igen ({finishMeeting}) för att ta med ändringar.", "The meeting is finished: its documents show it as it was then. Finish again ({finishMeeting}) to include changes.")
+        case .finishedMeetingOpened:
+            return ("Mötet är slutfört. Anteckningar du ändrar här kommer med i dokumenten; stegens resultat (områden, prickar, problem) står som när det slutfördes: slutför igen ({finishMeeting}) för att ta med ändringar i dem.",
+                    "The meeting is finished. Notes you change here go into its documents; its steps' results (areas, dots, problems) stay as they were when it finished: finish again ({finishMeeting}) to include changes to them.")
         case .clusterMergeSame: return ("Ett fokusområde slås inte ihop med sig självt; ingenting ändrades.", "An area is not merged with itself; nothing changed.")
         case .helpWsMerge: return ("Slå ihop två fokusområden: m på det ena, sedan m på det andra (anteckningar och prickar följer med)", "Merge two focus areas: m on one, then m on the other (notes and dots go along)")
         case .helpWsRetireArea: return ("Ta bort det markerade fokusområdet (dess anteckningar blir oplacerade)", "Retire the selected focus area (its notes become unplaced)")

@@ -63,15 +63,22 @@ class NoteTakingTests(E2ETestCase):
 
     def test_a_message_longer_than_its_room_on_the_input_line_is_shown_whole(self):
         """Found by the fourteenth walk: a finished meeting's advice was cut
-        at 100 columns ("… Slutför igen (F9) för att t")."""
+        at 100 columns ("… Slutför igen (F9) för att t"). (The fifteenth
+        walk found it said the documents showed the meeting as it was when
+        it finished, where a note changed since is in them: it says which
+        is which now.)"""
         meeting = self.finished_meeting()
         for width in (100, 80):
             p = self.pane(f"{BINARY} run {meeting}", width=width, height=30)
             p.wait_for("Steg 1/6")
             screen = " ".join(line.strip(" │") for line in p.screen().splitlines())
-            self.assertIn("Slutför igen (F9) för att ta med ändringar.", " ".join(screen.split()), width)
+            self.assertIn("Anteckningar du ändrar här kommer med i dokumenten; stegens resultat (områden, prickar, problem) står "
+                          "som när det slutfördes: slutför igen (F9) för att ta med ändringar i dem.", " ".join(screen.split()), width)
             p.key("F10")
             p.wait_exit()
+        # As it says: a note added to the finished meeting is in its documents.
+        self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--text", "Tillägg efter mötet om belysningen")
+        self.assertIn("Tillägg efter mötet om belysningen", self.ws.cli("export", meeting).stdout)
 
     def test_a_finished_meeting_opened_again_adds_no_step_time(self):
         """Found by the ninth walk: a finished meeting kept open (looked at
