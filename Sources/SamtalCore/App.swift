@@ -957,8 +957,12 @@ public struct AppState: Equatable, Sendable {
                 run.stepSeconds = stepSeconds
                 run.clockStart = meeting.clockFrom
             } else {
-                // The facilitator keeps its own step and status; it takes
-                // what its own room writes came back with.
+                // The facilitator keeps its own step, status and clock; it
+                // takes what the room's terminals wrote (the groups' areas
+                // and sources, the wall's page) and the meeting's title and
+                // facts as they are now.
+                run.meeting.title = meeting.title
+                run.meeting.facts = meeting.facts
                 run.meeting.groupAreas = meeting.groupAreas
                 run.meeting.groupSources = meeting.groupSources
                 run.meeting.wallPage = meeting.wallPage
@@ -1054,7 +1058,9 @@ public struct AppState: Equatable, Sendable {
             case .home: return [.loadHome]
             case .workspace(let ws): return [.loadAnalysis(cycleID: ws.cycleID)]
             case .run(let run):
-                return run.role.follows ? [.followMeeting(run.meeting.id), .loadStep(run.query)] : [.loadStep(run.query)]
+                // The facilitator too: a station gives its group a source,
+                // another terminal corrects the meeting's facts.
+                return [.followMeeting(run.meeting.id), .loadStep(run.query)]
             case .form, .detached: return []
             }
         }

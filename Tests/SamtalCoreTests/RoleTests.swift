@@ -68,9 +68,17 @@ import Testing
         #expect(Keymap.bar(for: .projector).allSatisfy { $0.context == .projector })
     }
 
-    @Test func theFacilitatorDoesNotFollow() {
+    /// The facilitator reads the meeting again too, but keeps its own step
+    /// (and status and clock); it takes the groups' sources and the facts.
+    @Test func theFacilitatorDoesNotFollowTheStepButTakesTheRoomsChoices() {
         var state = opened(.facilitator)
-        #expect(state.update(.storeChanged) == [.loadStep(Fixtures.run(state).query)])
-        #expect(state.update(.meetingFollowed(Fixtures.meeting(step: 1), stepSeconds: [:])) == [])
+        #expect(state.update(.storeChanged) == [.followMeeting(7), .loadStep(Fixtures.run(state).query)])
+        var moved = Fixtures.meeting(step: 1)
+        moved.groupSources = [2: .municipality]
+        moved.title = "Ny rubrik"
+        #expect(state.update(.meetingFollowed(moved, stepSeconds: [:])) == [])
+        #expect(Fixtures.run(state).stepIndex == 0)
+        #expect(Fixtures.run(state).meeting.groupSources == [2: .municipality])
+        #expect(Fixtures.run(state).meeting.title == "Ny rubrik")
     }
 }

@@ -463,3 +463,48 @@ class FinishingWithAStationTypingTests(E2ETestCase):
         g1.wait_for("Sparad")
         notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
         self.assertIn("Halvskriven iakttagelse om torget", [n["text"] for n in notes])
+
+
+class GroupSourceTests(E2ETestCase):
+    def test_a_source_a_station_gives_its_group_reaches_the_facilitator_and_its_notes(self):
+        """Found by the fifteenth walk: a station's F5 (its group's source)
+        never reached the facilitator, whose note for that group was then
+        stored with the old source."""
+        meeting = self.ws.new_meeting()
+        run = self.pane(f"{BINARY} run {meeting}")
+        run.wait_for("Steg 1/6")
+        run.key("PageDown")
+        run.wait_for("Steg 2/6")
+        g2 = self.pane(f"{BINARY} capture {meeting} --group 2 --name Örjan")
+        g2.wait_for("Grupp 2 · problem · medarbetare")
+        for _ in range(8):
+            if "Grupp 2 · problem · kommun" in g2.screen():
+                break
+            g2.key("F5")
+            time.sleep(0.4)
+        g2.wait_for("Grupp 2 · problem · kommun")
+        run.key("Tab")
+        run.wait_for("Grupp 2 · problem · kommun")
+        run.type("Kommunens fältassistenter ser gruppen vid torget")
+        run.key("Enter")
+        run.wait_for("Sparad")
+        notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
+        self.assertEqual({n["text"]: n["source"] for n in notes}["Kommunens fältassistenter ser gruppen vid torget"],
+                         "municipality")
+
+    def test_a_meetings_title_changed_on_another_terminal_reaches_the_running_facilitator(self):
+        """Found by the twelfth walk: meeting facts changed in another
+        terminal reached a running facilitator only when the meeting was
+        opened again."""
+        meeting = self.ws.new_meeting()
+        run = self.pane(f"{BINARY} run {meeting}")
+        run.wait_for("Steg 1/6")
+        home = self.pane(f"{BINARY}")
+        home.wait_for("VAD-dialog Fagersta")
+        home.key("Down", "F4")
+        home.wait_for("Mötesfakta")
+        home.type(" vecka 4")
+        home.key("F9")
+        home.wait_for("Rubrik *", gone=True)
+        home.wait_for("VAD-dialog Fagersta vecka 4 · pågår")
+        run.wait_for("VAD-dialog Fagersta vecka 4")
