@@ -91,10 +91,10 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.type("Y")
         p.wait_for("Y")
         self.save(p)
+        p.key("F10")
+        p.wait_exit()  # the save written
         self.assertEqual(self.ws.sqlite("SELECT target_picture FROM focus_area WHERE cycle_id = ?", int(cycle.lstrip("c"))),
                          [("Ljus i gångtuXnneln\nkl\noch på torgetY",)])
-        p.key("F10")
-        p.wait_exit()
 
     def test_f10_in_a_form_with_unsaved_text_asks_before_the_text_is_lost(self):
         """F10 (or Ctrl-C) with text typed in a form and not saved asked
