@@ -398,16 +398,22 @@ let keyBars = FrameMemo<KeyBarKey, [Cell]>(capacity: 16)
 
 /// Draws the key bar; returns the column after it.
 func layOutKeyBar(_ grid: inout Grid, context: KeyContext, texts: Texts, y: Int) -> Int {
-    var items = Keymap.bar(for: context).map { b in (key: Keymap.keyText(b, barOnly: true), label: texts[b.barLabel!]) }
-    func width(_ list: [(key: String, label: String)], gap: Int) -> Int {
+    var items = Keymap.bar(for: context).map { b in
+        (key: Keymap.keyText(b, barOnly: true), label: texts[b.barLabel!], kept: b.action == .nextStep)
+    }
+    func width(_ list: [(key: String, label: String, kept: Bool)], gap: Int) -> Int {
         list.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 1 + gap }
     }
     // Labels that do not fit are left out from the one before the last
-    // (the help, F1, lists every key), two spaces between them, or one
-    // where that leaves out fewer.
-    func fitting(gap: Int) -> [(key: String, label: String)] {
+    // (the help, F1, lists every key), but the steps' PgUp/PgDn, the way
+    // on in a meeting; two spaces between them, or one where that leaves
+    // out fewer.
+    func fitting(gap: Int) -> [(key: String, label: String, kept: Bool)] {
         var kept = items
-        while kept.count > 2 && width(kept, gap: gap) > grid.size.width { kept.remove(at: kept.count - 2) }
+        while kept.count > 2 && width(kept, gap: gap) > grid.size.width,
+              let drop = kept.indices.dropFirst().dropLast().last(where: { !kept[$0].kept }) {
+            kept.remove(at: drop)
+        }
         return kept
     }
     let wide = fitting(gap: 2), narrow = fitting(gap: 1)
