@@ -51,7 +51,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpToggleItem, helpSaveComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
     case helpNextSummaryKind, helpNextSummaryField, helpDeleteSummaryItem
     case helpPreviousVoter, helpSaveRatingField, helpAddSummaryItem, helpPreviousSummaryField, helpSaveProblemField
-    case meetingEndedLineKept
+    case meetingEndedLineKept, clockPaused
     case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep, meetingEndedShort, closing, savingMark, saving, storeWaiting, noteNotSaved, terminalNotUTF8
     // cluster
     case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
@@ -632,6 +632,7 @@ public struct Texts: Sendable {
         case .helpSaveActivity: return ("Spara aktiviteten", "Save the activity")
         case .helpPreviousActivityField: return ("Föregående fält", "Previous field")
         case .meetingEnded: return ("Mötet är slutfört: inga fler anteckningar tas emot.", "The meeting has ended: no more notes are taken.")
+        case .clockPaused: return ("pausad", "paused")
         case .meetingEndedLineKept: return ("Mötet är slutfört. Det du skrivit är kvar: Enter sparar det, Esc tar bort det.",
                                             "The meeting has ended. What you typed is still here: Enter saves it, Esc removes it.")
         case .stepTakesNoNotes: return ("Det här steget tar inte emot anteckningar; vänta på nästa steg.", "This step takes no notes; wait for the next step.")

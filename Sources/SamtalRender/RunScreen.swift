@@ -180,7 +180,10 @@ extension Screens {
     /// The clock the room and the stations see: once the meeting is over,
     /// that it is over, not a running clock.
     static func roomClock(_ run: RunState, now: Double, texts t: Texts) -> (String, Style) {
-        run.meeting.status == .finished ? (t[.meetingEndedShort], Style(.warning, bold: true)) : stepClock(run, now: now)
+        if run.meeting.status == .finished { return (t[.meetingEndedShort], Style(.warning, bold: true)) }
+        let (text, style) = stepClock(run, now: now)
+        // No facilitator runs the meeting: the clock stands, and says so.
+        return run.clockStart == nil ? ("\(text) · \(t[.clockPaused])", style) : (text, style)
     }
 
     // MARK: projector and stations

@@ -49,8 +49,14 @@ enum ScreenFixtures {
                                    participants: [ParticipantRow(organisationRole: "Ingripande", headCount: 12, women: 5, men: 7),
                                                   ParticipantRow(organisationRole: "Utredning", headCount: 6, women: 4, men: 1, otherOrUnstated: 1)])
 
-    static let meeting = Meeting(id: 3, cycleID: 1, agendaID: "medarbetardialog-vad", title: "VAD-dialog LPO Fagersta", facts: facts,
-                                 groupCount: 3, currentStepIndex: 1, status: .running, createdAt: 0)
+    /// Run by a facilitator whose clock was last stored at the fixtures'
+    /// `now` (10,000): the room's screens show a running clock.
+    static let meeting: Meeting = {
+        var m = Meeting(id: 3, cycleID: 1, agendaID: "medarbetardialog-vad", title: "VAD-dialog LPO Fagersta", facts: facts,
+                        groupCount: 3, currentStepIndex: 1, status: .running, createdAt: 0)
+        m.clockFrom = 10_000
+        return m
+    }()
 
     static let notes: [Note] = [
         Note(id: 1, meetingID: 3, stepID: "lokal-lagesbild", group: 1, type: .problem, source: .employee,
