@@ -51,7 +51,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpToggleItem, helpSaveComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
     case helpNextSummaryKind, helpNextSummaryField, helpDeleteSummaryItem
     case helpPreviousVoter, helpSaveRatingField, helpAddSummaryItem, helpPreviousSummaryField, helpSaveProblemField
-    case meetingEndedLineKept, clockPaused
+    case meetingEndedLineKept, clockPaused, summaryInputHint
     case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep, meetingEndedShort, closing, savingMark, saving, storeWaiting, noteNotSaved, terminalNotUTF8
     // cluster
     case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
@@ -704,6 +704,7 @@ public struct Texts: Sendable {
         case .summaryCarryForward: return ("Tas vidare till nästa möte", "Goes on to the next meeting")
         case .summaryWho: return ("Vem", "Who")
         case .summaryWhen: return ("När", "When")
+        case .summaryInputHint: return ("skriv och tryck {addItem}. {nextSummaryKind} byter mellan beslut, nästa steg och tas vidare.", "type and press {addItem}. {nextSummaryKind} switches between decision, next step and goes on.")
         case .summaryEmpty: return ("Inget ännu: skriv och tryck {addItem}. {nextSummaryKind} byter mellan beslut, nästa steg och tas vidare.", "Nothing yet: type and press {addItem}. {nextSummaryKind} switches between decision, next step and goes on.")
         case .summaryKindDecision: return ("beslut", "decision")
         case .summaryKindNextStep: return ("nästa steg", "next step")

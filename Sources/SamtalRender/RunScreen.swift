@@ -325,7 +325,9 @@ extension Screens {
                 x = field(" \(t[.summaryWho]) ▸ ", run.summary.owner, x: x, width: room / 4, focused: run.summary.part == .who)
                 _ = field(" \(t[.summaryWhen]) ▸ ", run.summary.due, x: x, width: 10, focused: run.summary.part == .when)
             } else {
-                _ = field(kind, run.input, x: 0, width: w, focused: true, placeholder: t[.summaryEmpty])
+                // "Nothing yet" only while the step has no items.
+                _ = field(kind, run.input, x: 0, width: w, focused: true,
+                          placeholder: t[run.data.summaryItems.isEmpty ? .summaryEmpty : .summaryInputHint])
             }
         case .problem:
             let f = ProblemField.all[run.problem.field]

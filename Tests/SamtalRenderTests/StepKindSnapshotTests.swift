@@ -172,6 +172,18 @@ enum StepFixtures {
         #expect(screen.contains("Erik"))
     }
 
+    @Test("The summary's empty line says 'Inget ännu' only while the step has no items (found by the fifteenth walk)")
+    func theSummaryLineSaysNothingYetOnlyWhenThereIsNothing() {
+        let inputLine = { (state: AppState) in Screens.render(state, size: Size(width: 120, height: 30)).text.split(separator: "\n")[28] }
+        let withItems = StepFixtures.state(.summary, data: StepFixtures.summaryData, keys: [])
+        #expect(!StepFixtures.summaryData.summaryItems.isEmpty)
+        #expect(inputLine(withItems).contains("skriv och tryck Enter"), "\(inputLine(withItems))")
+        #expect(!inputLine(withItems).contains("Inget ännu"), "\(inputLine(withItems))")
+        var empty = StepFixtures.summaryData
+        empty.summaryItems = []
+        #expect(inputLine(StepFixtures.state(.summary, data: empty, keys: [])).contains("Inget ännu"))
+    }
+
     @Test func problem() {
         let state = StepFixtures.state(.problem, data: StepFixtures.problemData, keys: [.down, .down, .down])
         check(state, "step-problem")
