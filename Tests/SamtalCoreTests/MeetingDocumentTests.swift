@@ -137,6 +137,17 @@ import Testing
         #expect(html.contains("Fler vuxna ute på helgkvällar?<br>T.ex. nattvandrare"))
     }
 
+    /// Found by the fifteenth walk: the rows read 0 + 2 + 0 + 0 min and
+    /// the total 3 min (each row and the total rounded on their own).
+    @Test func theTimeTableAddsUp() {
+        var r = Self.record()
+        r.stepSeconds = ["insamling": 25, "gruppering": 110, "prioritering": 25, "summering": 20]
+        let md = MarkdownRenderer.render(Documents.summary(r, language: .sv))
+        #expect(md.contains("| 1. Vad ser ni? | 30 min | 0 min |"))
+        #expect(md.contains("| 2. Gruppera till fokusområden | 20 min | 2 min |"))
+        #expect(md.contains("| **Totalt** | **75 min** | **2 min** |"), "\(md)")
+    }
+
     @Test func hostileNoteIsEscaped() {
         let hostile = Note(id: 99, meetingID: 7, stepID: "insamling", group: 1, type: .problem, source: .citizen,
                            text: Self.hostile, createdAt: 50, author: "<b>x</b>")

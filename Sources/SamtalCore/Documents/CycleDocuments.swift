@@ -87,8 +87,7 @@ extension Documents {
             b.append(.heading(3, d.meetingHeading(number[r.meeting.id] ?? 0, r)))
             b.append(.paragraph("\(d[.agenda]): \(r.agenda.title)"))
             b += methodDescription(r, d)
-            let actual = r.agenda.steps.reduce(0.0) { $0 + (r.stepSeconds[$1.id] ?? 0) }
-            b.append(.paragraph(d.timeLine(planned: r.agenda.plannedMinutes, actual: minutes(actual))))
+            b.append(.paragraph(d.timeLine(planned: r.agenda.plannedMinutes, actual: "\(actualMinutes(r)) min")))
         }
         return Document(kind: .situation, language: language, kindLabel: d[.kindSituation], title: a.cycle.area,
                         meta: ["\(d[.promisePeriod]): \(a.cycle.period)"], blocks: b)

@@ -169,13 +169,18 @@ extension Documents {
 
     /// Planned against actual minutes per step, with the totals.
     static func timeTable(_ r: MeetingRecord, _ d: DocumentTexts) -> Table {
-        let actual = r.agenda.steps.reduce(0.0) { $0 + (r.stepSeconds[$1.id] ?? 0) }
-        return Table(
+        Table(
             columns: [Column(d[.step]), Column(d[.planned], numeric: true), Column(d[.actual], numeric: true)],
             rows: r.agenda.steps.enumerated().map { i, s in
                 [Cell("\(i + 1). \(s.title)"), Cell("\(s.minutes) min"), Cell(minutes(r.stepSeconds[s.id] ?? 0))]
             },
-            footer: [Cell(d[.total]), Cell("\(r.agenda.plannedMinutes) min"), Cell(minutes(actual))])
+            footer: [Cell(d[.total]), Cell("\(r.agenda.plannedMinutes) min"), Cell("\(actualMinutes(r)) min")])
+    }
+
+    /// The meeting's time: the sum of its steps' minutes as each is shown
+    /// (rounded on its own, the total did not add up: 0 + 2 + 0 + 0 = 3).
+    static func actualMinutes(_ r: MeetingRecord) -> Int {
+        r.agenda.steps.reduce(0) { $0 + Int(((r.stepSeconds[$1.id] ?? 0) / 60).rounded()) }
     }
 
     /// What a step's own interaction produced.
