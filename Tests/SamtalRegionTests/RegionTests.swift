@@ -77,7 +77,8 @@ struct RegionTests {
             #expect(report.quality.map { $0[i]?.evidenceCount } == own.map(\.evidence.count), "\(m.name)")
             // The ratings: the situation reports' own values, month by month.
             for (q, step) in F.ratedSteps.enumerated() {
-                let title = record.meetings.first!.agenda.steps.first { $0.id == step }!.title
+                // (The meetings are in date order: the first with the step.)
+                let title = record.meetings.lazy.compactMap { $0.agenda.steps.first { $0.id == step } }.first!.title
                 let line = try #require(report.ratings.first { $0.question == title })
                 let expected = record.meetings.filter { $0.agenda.id == "lagesrapport" }.compactMap { r -> (String, String)? in
                     let period = String(r.meeting.facts.date.prefix(7))
