@@ -406,17 +406,36 @@ struct WorkspaceShapeTests {
 
 @Suite("The wall names the heading a column continues")
 struct WallContinuedTests {
-    @Test("a note taller than a column, starting a new column, stands under its area's heading said again")
-    func tallBlockKeepsItsHeading() {
+    @Test("a note taller than a column goes on in the next ones, each under its area's heading said again")
+    func tallBlockGoesOnUnderItsHeading() {
         let heading = WallLine(text: "Inbrott och stölder", style: Style(.heading, bold: true))
         let short = WallBlock(lines: [WallLine(lead: "• ", text: "Cykelstölder vid skolan")], under: heading)
-        let tall = WallBlock(lines: [WallLine(lead: "• ", text: String(repeating: "Inbrott i förråd och kolonistugor ", count: 200))],
+        let tall = WallBlock(lines: [WallLine(lead: "• ", text: String(repeating: "Inbrott i förråd och kolonistugor ", count: 20))],
                              under: heading)
         let columns = Screens.wallLayout([WallBlock(lines: [heading]), short, tall], columnWidth: 40, height: 10, continued: "(forts.)")
-        #expect(columns.count == 2)
-        #expect(columns[1].first?.text == "Inbrott och stölder (forts.)")
-        #expect(columns[1].count == 10)
-        #expect(columns[1].last?.text.hasSuffix("…") == true)
+        #expect(columns.count == 4)
+        for column in columns.dropFirst() {
+            #expect(column.first?.text == "Inbrott och stölder (forts.)")
+            #expect(column.count <= 10)
+        }
+        let text = columns.dropFirst().flatMap { $0.dropFirst() }.map(\.text).joined(separator: " ")
+        #expect(text == String(repeating: "Inbrott i förråd och kolonistugor ", count: 20).trimmingCharacters(in: .whitespaces))
+        #expect(!text.contains("…"))
+        // Laid out again from where a column starts, it is the same column.
+        let all = [WallBlock(lines: [heading]), short, tall]
+        let (laid, starts) = Screens.wallColumns(all[...], columnWidth: 40, height: 10, continued: "(forts.)")
+        for (k, start) in starts.enumerated() {
+            let again = Screens.wallColumns(all[...], from: start, columnWidth: 40, height: 10, continued: "(forts.)", atMost: 1).columns
+            #expect(again.first?.map(\.text) == laid[k].map(\.text))
+        }
+    }
+
+    @Test("a block longer than eight columns (a pasted book) is cut there, and says so")
+    func aBookIsCut() {
+        let book = WallBlock(lines: [WallLine(lead: "• ", text: String(repeating: "Inbrott i förråd och kolonistugor ", count: 2_000))])
+        let columns = Screens.wallLayout([book], columnWidth: 40, height: 10, continued: "(forts.)")
+        #expect(columns.count == Screens.wallBlockColumns)
+        #expect(columns.last?.last?.text.hasSuffix("…") == true)
     }
 }
 

@@ -53,13 +53,25 @@ import SamtalCore
         #expect(seen == Set(1...24))
     }
 
-    @Test("a note taller than the wall's column is cut with a sign, not silently")
-    func aLongNoteSaysItIsCut() {
-        let text = String(repeating: "Buskörning med mopeder vid Storgatan kvällstid och nattetid, ", count: 12)
+    /// Found by the fifteenth walk: at 80×24 a long note ended in "…" and
+    /// the rest of it was on no page.
+    @Test("a note taller than the wall's column goes on in the next column and page: every word of it is shown")
+    func aLongNoteGoesOn() {
+        let words = (1...90).map { "ord\($0)" }
+        let text = "Buskörning vid Storgatan kvällstid: " + words.joined(separator: " ")
         let notes = [Note(id: 1, meetingID: 3, stepID: "steget", group: 1, type: .problem, source: .employee, text: text, createdAt: 1)]
-        let screen = Screens.render(projector(.collect, data: StepData(stepID: "steget", notes: notes), notes: notes),
-                                    size: Size(width: 60, height: 16)).text
-        #expect(screen.contains("…"), "\(screen)")
+        var state = projector(.collect, data: StepData(stepID: "steget", notes: notes), notes: notes)
+        var seen = Set<String>()
+        var pages = 0
+        for page in 0..<6 {
+            _ = state.update(.tick(now: 10_000 + Double(page) * Meeting.wallPageSeconds, today: "2026-12-03"))
+            let screen = Screens.render(state, size: Size(width: 60, height: 16)).text
+            #expect(!screen.contains("…"), "\(screen)")
+            pages = Int(screen.firstMatch(of: /sida (\d+)\/(\d+)/)?.2 ?? "1") ?? 1
+            seen.formUnion(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).map(String.init).filter { words.contains($0) })
+        }
+        #expect(pages > 1)
+        #expect(seen == Set(words), "not on the wall: \(Set(words).subtracting(seen).sorted())")
     }
 
     @Test("a note checked and kept by the facilitator is still masked on the projector")

@@ -25,22 +25,37 @@ extension Screens {
     /// The width of `count` columns side by side in `width` cells.
     static func columnWidth(_ count: Int, in width: Int) -> Int { (width - 2 * (count - 1)) / count }
 
-    /// Lays the blocks out in columns, a block never split; `breakBefore`
-    /// starts a new column. A block taller than a column is cut, its last
-    /// line ending in "…". Returns the columns' lines; given `atMost`, it
-    /// stops as soon as there are more columns than that.
+    /// Where a column starts: a block, and how many of its lines went in
+    /// the columns before (a block taller than a column goes on in the
+    /// next).
+    struct WallStart: Equatable, Sendable {
+        var block: Int
+        var line = 0
+    }
+
+    /// A block is laid out to at most this many columns' lines; past them
+    /// (a pasted book) it is cut, its last line ending in "…".
+    static let wallBlockColumns = 8
+
+    /// Lays the blocks out in columns; `breakBefore` starts a new column,
+    /// and a block goes whole into a column where it fits: a block taller
+    /// than a column goes on in the next, under its heading said again.
+    /// Returns the columns' lines; given `atMost`, it stops as soon as
+    /// there are more columns than that.
     static func wallLayout(_ blocks: [WallBlock], columnWidth: Int, height: Int, continued: String, atMost: Int = .max) -> [[WallLine]] {
         wallColumns(blocks[...], columnWidth: columnWidth, height: height, continued: continued, atMost: atMost).columns
     }
 
-    /// `wallLayout`, with the block each column starts with. A column
-    /// starts empty whatever came before it, so laying the blocks out from
-    /// a column's first block gives that column and those after it again.
-    static func wallColumns(_ blocks: ArraySlice<WallBlock>, columnWidth: Int, height: Int, continued: String,
-                            atMost: Int = .max) -> (columns: [[WallLine]], starts: [Int]) {
+    /// `wallLayout`, with where each column starts. A column starts empty
+    /// whatever came before it, so laying the blocks out from a column's
+    /// start gives that column and those after it again.
+    static func wallColumns(_ blocks: ArraySlice<WallBlock>, from start: WallStart? = nil, columnWidth: Int, height: Int,
+                            continued: String, atMost: Int = .max) -> (columns: [[WallLine]], starts: [WallStart]) {
+        let first = start ?? WallStart(block: blocks.startIndex)
         var columns: [[WallLine]] = [[]]
-        var starts = [blocks.startIndex]
-        for (index, block) in zip(blocks.indices, blocks) {
+        var starts = [first]
+        let from = blocks[max(first.block, blocks.startIndex)...]
+        for (index, block) in zip(from.indices, from) {
             if columns.count > atMost { break }
             LayoutWork.item()
             var lines: [WallLine] = []
@@ -56,33 +71,41 @@ extension Screens {
                     leadWidth = 2
                 }
                 let indent = String(repeating: " ", count: min(leadWidth, columnWidth / 2))
-                let wrapped = wrap(line.text, width: max(4, columnWidth - leadWidth), maxLines: max(1, height))
+                let wrapped = wrap(line.text, width: max(4, columnWidth - leadWidth), maxLines: max(1, height) * wallBlockColumns)
                 for (i, part) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
                     lines.append(WallLine(lead: i == 0 ? lead : indent, leadStyle: line.leadStyle, text: part, style: line.style))
                 }
             }
+            let cap = max(1, height) * wallBlockColumns
+            if lines.count > cap {
+                lines = Array(lines.prefix(cap))
+                lines[cap - 1].text = truncate(lines[cap - 1].text + " …", width: max(4, columnWidth - DisplayWidth.of(lines[cap - 1].lead)))
+            }
+            // The lines that went in the columns before this page's first.
+            var done = index == first.block ? min(first.line, lines.count) : 0
             let room = height - columns[columns.count - 1].count
-            if block.breakBefore && !columns[columns.count - 1].isEmpty || lines.count > room && !columns[columns.count - 1].isEmpty {
+            if block.breakBefore && !columns[columns.count - 1].isEmpty || lines.count - done > room && !columns[columns.count - 1].isEmpty {
                 columns.append([])
-                starts.append(index)
+                starts.append(WallStart(block: index, line: done))
             }
-            // A column that starts inside a group or an area names it again.
-            if columns[columns.count - 1].isEmpty, let under = block.under, lines.first?.text != under.text {
-                // Always, if a line of the block fits under it: a block
-                // taller than a column (a very long note) is cut below, and
-                // without its heading the room cannot tell where it belongs.
-                let heading = wrap(under.text + " \(continued)", width: columnWidth, maxLines: 2)
-                if height > heading.count {
-                    columns[columns.count - 1] += heading.map { WallLine(text: $0, style: under.style) }
+            while true {
+                // A column that starts inside a group or an area (or a
+                // block) names it again, if a line fits under it.
+                if columns[columns.count - 1].isEmpty, let under = block.under, done > 0 || lines.first?.text != under.text {
+                    let heading = wrap(under.text + " \(continued)", width: columnWidth, maxLines: 2)
+                    if height > heading.count {
+                        columns[columns.count - 1] += heading.map { WallLine(text: $0, style: under.style) }
+                    }
                 }
+                let space = height - columns[columns.count - 1].count
+                let part = lines[done...].prefix(max(1, space))
+                columns[columns.count - 1] += part
+                done += part.count
+                // Taller than the column: it goes on in the next.
+                guard done < lines.count, columns.count <= atMost else { break }
+                columns.append([])
+                starts.append(WallStart(block: index, line: done))
             }
-            let space = height - columns[columns.count - 1].count
-            if lines.count > space, space > 0 {
-                lines = Array(lines.prefix(space))
-                let last = space - 1
-                lines[last].text = truncate(lines[last].text + " …", width: max(4, columnWidth - DisplayWidth.of(lines[last].lead)))
-            }
-            columns[columns.count - 1] += lines
         }
         return (columns, starts)
     }
@@ -92,7 +115,7 @@ extension Screens {
     struct WallPlan: Sendable {
         var count: Int
         var width: Int
-        var pageStarts: [Int]
+        var pageStarts: [WallStart]
     }
 
     /// The rectangle the wall's columns take in `rect`, if they fit.
@@ -110,7 +133,7 @@ extension Screens {
         for c in 1..<most {
             let laid = wallLayout(blocks, columnWidth: columnWidth(c, in: area.width), height: area.height, continued: continued, atMost: c)
             if laid.count <= c {
-                return (WallPlan(count: c, width: columnWidth(c, in: area.width), pageStarts: [0]), laid)
+                return (WallPlan(count: c, width: columnWidth(c, in: area.width), pageStarts: [WallStart(block: 0)]), laid)
             }
         }
         let width = columnWidth(most, in: area.width)
@@ -160,8 +183,8 @@ extension Screens {
         }
         let pages = plan.pageStarts.count
         let shown = pages > 1 ? page % pages : 0
-        let columns = wallColumns(blocks[plan.pageStarts[shown]...], columnWidth: plan.width, height: area.height, continued: continued,
-                                  atMost: plan.count).columns
+        let columns = wallColumns(blocks[...], from: plan.pageStarts[shown], columnWidth: plan.width, height: area.height,
+                                  continued: continued, atMost: plan.count).columns
         drawWallPage(&grid, Array(columns.prefix(plan.count)), plan: plan, shown: shown, area: area, rect: rect, texts: t)
     }
 
