@@ -1542,7 +1542,7 @@ public struct AppState: Equatable, Sendable {
             guard run.bound != nil else {
                 switch key {
                 case .char, .paste:
-                    say(run.meeting.status == .finished ? texts[.meetingEnded] : texts[.stepTakesNoNotes], error: true)
+                    say(texts[run.noNotesReason], error: true)
                 default: break
                 }
                 return []

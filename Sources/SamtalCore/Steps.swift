@@ -318,6 +318,14 @@ extension RunState {
         StepQuery(meeting: meeting, agenda: agenda, index: stepIndex, focusAreaID: assignedArea ?? problem.area)
     }
 
+    /// Why a station's line takes nothing here: the meeting is over, or
+    /// the step takes no notes (the next one may; the last step says only
+    /// that).
+    public var noNotesReason: TextKey {
+        if meeting.status == .finished { return .meetingEnded }
+        return stepIndex == agenda.steps.count - 1 ? .lastStepTakesNoNotes : .stepTakesNoNotes
+    }
+
     /// The keymap context of the current step.
     public var keyContext: KeyContext {
         switch role {

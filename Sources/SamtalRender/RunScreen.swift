@@ -274,7 +274,7 @@ extension Screens {
         }
         if run.role != .facilitator && run.bound == nil && run.keyContext != .stationVote {
             // A station in a step without notes, or after the meeting.
-            let why = run.meeting.status == .finished ? t[.meetingEnded] : t[.stepTakesNoNotes]
+            let why = t[run.noNotesReason]
             grid.text(truncate(" " + why, width: max(0, right)), x: 0, y: y, style: Style(.dim, bold: true))
             grid.cursor = nil
             return

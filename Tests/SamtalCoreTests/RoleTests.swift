@@ -58,6 +58,20 @@ import Testing
         #expect(state.update(.key(.function(10))) == [.quit])
     }
 
+    /// Found by the fifteenth walk: at the last step a station said to
+    /// wait for the next step.
+    @Test func aStationInAStepWithoutNotesSaysWhyAndTheLastDoesNotPromiseANext() {
+        var state = opened(.station(group: 1, name: "Åsa"))
+        let last = Fixtures.agenda.steps.count - 1
+        _ = state.update(.meetingFollowed(Fixtures.meeting(step: last), stepSeconds: [:]))
+        #expect(Fixtures.run(state).stepIndex == last)
+        #expect(Fixtures.run(state).noNotesReason == .lastStepTakesNoNotes)
+        #expect(!state.texts[.lastStepTakesNoNotes].contains("nästa steg"))
+        // One before it: the next may take notes.
+        _ = state.update(.meetingFollowed(Fixtures.meeting(step: 0), stepSeconds: [:]))
+        #expect(Fixtures.run(state).noNotesReason == .stepTakesNoNotes)
+    }
+
     @Test func theProjectorOnlyShowsAndQuits() {
         var state = opened(.projector)
         #expect(state.keyContext == .projector)
