@@ -318,6 +318,12 @@ extension RunState {
         StepQuery(meeting: meeting, agenda: agenda, index: stepIndex, focusAreaID: assignedArea ?? problem.area)
     }
 
+    /// The steps after this one the meeting has not been in (numbered from
+    /// 1), said when the facilitator asks to finish it.
+    public var stepsNotRun: [Int] {
+        agenda.steps.indices.filter { $0 > stepIndex && (stepSeconds[agenda.steps[$0].id] ?? 0) < 1 }.map { $0 + 1 }
+    }
+
     /// Why a station's line takes nothing here: the meeting is over, or
     /// the step takes no notes (the next one may; the last step says only
     /// that).

@@ -51,7 +51,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpToggleItem, helpSaveComment, helpNextRatingValue, helpPreviousRatingValue, helpSwitchRatingField
     case helpNextSummaryKind, helpNextSummaryField, helpDeleteSummaryItem
     case helpPreviousVoter, helpSaveRatingField, helpAddSummaryItem, helpPreviousSummaryField, helpSaveProblemField
-    case meetingEndedLineKept, clockPaused, summaryInputHint, lastStepTakesNoNotes
+    case meetingEndedLineKept, clockPaused, summaryInputHint, lastStepTakesNoNotes, stepsNotRun
     case helpSaveActivity, helpPreviousActivityField, meetingEnded, stepTakesNoNotes, draftMarker, draftKeptInStep, meetingEndedShort, closing, savingMark, saving, storeWaiting, noteNotSaved, terminalNotUTF8
     // cluster
     case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
@@ -635,6 +635,7 @@ public struct Texts: Sendable {
         case .clockPaused: return ("pausad", "paused")
         case .meetingEndedLineKept: return ("Mötet är slutfört. Det du skrivit är kvar: Enter sparar det, Esc tar bort det.",
                                             "The meeting has ended. What you typed is still here: Enter saves it, Esc removes it.")
+        case .stepsNotRun: return ("Steg som inte körts:", "Steps not run:")
         case .lastStepTakesNoNotes: return ("Det här steget tar inte emot anteckningar.", "This step takes no notes.")
         case .stepTakesNoNotes: return ("Det här steget tar inte emot anteckningar; vänta på nästa steg.", "This step takes no notes; wait for the next step.")
         case .draftMarker: return ("utkast", "draft")

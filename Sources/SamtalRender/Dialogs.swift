@@ -83,7 +83,15 @@ extension Screens {
         }
     }
 
-    static func drawConfirm(_ grid: inout Grid, _ what: ConfirmAction, subject: String? = nil, texts t: Texts) {
+    /// What the question adds before it is answered: finishing a meeting,
+    /// the steps after this one it has not been in.
+    static func confirmNote(_ what: ConfirmAction, _ state: AppState) -> String? {
+        guard case .finishMeeting = what, case .run(let run) = state.screen else { return nil }
+        let notRun = run.stepsNotRun
+        return notRun.isEmpty ? nil : "\(state.texts[.stepsNotRun]) \(notRun.map(String.init).joined(separator: ", "))."
+    }
+
+    static func drawConfirm(_ grid: inout Grid, _ what: ConfirmAction, subject: String? = nil, note: String? = nil, texts t: Texts) {
         let question: String
         switch what {
         case .deleteNote: question = t[.confirmDelete]
@@ -100,7 +108,8 @@ extension Screens {
         case .quitUnsavedForm: question = t[.confirmQuitUnsavedForm]
         }
         let width = min(56, grid.size.width - 8)
-        let lines = wrap(question, width: width) + (subject.map { wrap("”\($0)”", width: width).prefix(3) } ?? [])
+        let lines = wrap(question, width: width) + (note.map { wrap($0, width: width) } ?? [])
+            + (subject.map { wrap("”\($0)”", width: width).prefix(3) } ?? [])
         let rect = centered(grid, width: min(60, grid.size.width - 4), height: lines.count + 5)
         grid.fill(rect)
         let inner = grid.box(rect, style: Style(.warning, bold: true))

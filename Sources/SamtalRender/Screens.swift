@@ -30,7 +30,8 @@ public enum Screens {
         }
         switch state.dialog {
         case .help(let context)?: drawHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)
-        case .confirm(let what)?: drawConfirm(&grid, what, subject: confirmSubject(what, state), texts: state.texts)
+        case .confirm(let what)?:
+            drawConfirm(&grid, what, subject: confirmSubject(what, state), note: confirmNote(what, state), texts: state.texts)
         case .trace(let trace)?: drawTrace(&grid, trace, texts: state.texts, scroll: state.helpScroll)
         case .publicReview(let review)?: drawPublicReview(&grid, review, state: state)
         case nil: break

@@ -61,6 +61,27 @@ class NoteTakingTests(E2ETestCase):
         p.wait_exit()
         return meeting
 
+    def test_finishing_says_which_steps_have_not_been_run(self):
+        """Found by the fifteenth walk: F9 at step 2 of 6 finished the
+        meeting without a word about the four steps not run."""
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        p.key("F9")
+        p.wait_for("Slutför mötet?")
+        p.wait_for("Steg som inte körts: 3, 4, 5, 6.")
+        p.type("n")
+        p.wait_for("Slutför mötet?", gone=True)
+        for _ in range(4):
+            p.key("PageDown")
+        p.wait_for("Steg 6/6")
+        p.key("F9")
+        p.wait_for("Slutför mötet?")
+        self.assertNotIn("inte körts", p.screen())
+        p.type("n")
+
     def test_a_message_longer_than_its_room_on_the_input_line_is_shown_whole(self):
         """Found by the fourteenth walk: a finished meeting's advice was cut
         at 100 columns ("… Slutför igen (F9) för att t"). (The fifteenth
