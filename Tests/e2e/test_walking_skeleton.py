@@ -48,11 +48,16 @@ class NoteTakingTests(E2ETestCase):
         self.assertEqual([n["text"] for n in data["notes"]], [NOTE])
         self.assertEqual(data["notes"][0]["step_id"], "lokal-lagesbild")
 
-    def finished_meeting(self):
-        """A new meeting, opened, finished with F9 and left; its id."""
+    def opened_meeting(self):
+        """A new meeting, opened at its first step; its id and pane."""
         meeting = self.ws.new_meeting()
         p = self.run_meeting(meeting)
         p.wait_for("Steg 1/6")
+        return meeting, p
+
+    def finished_meeting(self):
+        """A new meeting, opened, finished with F9 and left; its id."""
+        meeting, p = self.opened_meeting()
         p.key("F9")
         p.wait_for("Slutför mötet?")
         p.type("j")
@@ -64,9 +69,7 @@ class NoteTakingTests(E2ETestCase):
     def test_finishing_says_which_steps_have_not_been_run(self):
         """Found by the fifteenth walk: F9 at step 2 of 6 finished the
         meeting without a word about the four steps not run."""
-        meeting = self.ws.new_meeting()
-        p = self.run_meeting(meeting)
-        p.wait_for("Steg 1/6")
+        _, p = self.opened_meeting()
         p.key("PageDown")
         p.wait_for("Steg 2/6")
         p.key("F9")
