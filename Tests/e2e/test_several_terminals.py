@@ -342,6 +342,18 @@ if __name__ == "__main__":
 CLOCK = re.compile(r"(\d\d):(\d\d) / \d\d:\d\d")
 
 
+def facilitator_and(test, command):
+    """A new meeting opened by its facilitator and by `command` (a samtal
+    command line, "{meeting}" standing for the meeting's id), both at its
+    first step; the meeting and the two panes."""
+    meeting = test.ws.new_meeting()
+    run = test.pane(f"{BINARY} run {meeting}")
+    run.wait_for("Steg 1/6")
+    other = test.pane(f"{BINARY} " + command.format(meeting=meeting))
+    other.wait_for("Steg 1/6")
+    return meeting, run, other
+
+
 class OneClockTests(E2ETestCase):
     """The step's clock is the same on the facilitator's screen, a station's
     and the projector's: the room sees one time."""
@@ -378,11 +390,7 @@ class OneClockTests(E2ETestCase):
         self.assertLessEqual(max(a, b, c) - min(a, b, c), 1, (a, b, c))
 
     def test_the_clock_stands_still_on_a_station_when_the_facilitator_has_left(self):
-        meeting = self.ws.new_meeting()
-        run = self.pane(f"{BINARY} run {meeting}")
-        run.wait_for("Steg 1/6")
-        g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
-        g1.wait_for("Steg 1/6")
+        meeting, run, g1 = facilitator_and(self, "capture {meeting} --group 1 --name Erik")
         run.wait_for_regex(r"00:0[3-9] / ")
         run.key("F10")
         run.wait_exit()
@@ -402,11 +410,7 @@ class OneClockTests(E2ETestCase):
 
 class ProjectorKeysTests(E2ETestCase):
     def test_f1_on_the_projector_shows_its_keys_and_esc_closes_them(self):
-        meeting = self.ws.new_meeting()
-        run = self.pane(f"{BINARY} run {meeting}")
-        run.wait_for("Steg 1/6")
-        present = self.pane(f"{BINARY} present {meeting}")
-        present.wait_for("Steg 1/6")
+        _, run, present = facilitator_and(self, "present {meeting}")
         present.key("F1")
         present.wait_for("Hjälp")
         present.wait_for("Avsluta samtal")
@@ -418,26 +422,43 @@ class ProjectorKeysTests(E2ETestCase):
         self.assertFalse(present.pane_dead())
 
 
+def at_collect_with_station(test, group, name):
+    """A new meeting at its collect step with a station of `group` open;
+    the meeting, the facilitator's pane and the station's."""
+    meeting = test.ws.new_meeting()
+    run = test.pane(f"{BINARY} run {meeting}")
+    run.wait_for("Steg 1/6")
+    run.key("PageDown")
+    run.wait_for("Steg 2/6")
+    station = test.pane(f"{BINARY} capture {meeting} --group {group} --name {name}")
+    station.wait_for("Steg 2/6")
+    return meeting, run, station
+
+
 class FinishingWithAStationTypingTests(E2ETestCase):
+    def station_typing(self, text):
+        """A meeting at its collect step, a station of group 1 with `text`
+        typed and not saved (its draft written); the meeting, the
+        facilitator's pane and the station's."""
+        meeting, run, g1 = at_collect_with_station(self, 1, "Åsa")
+        g1.type(text)
+        g1.wait_for(text)
+        time.sleep(1.5)  # a draft is written once a second
+        return meeting, run, g1
+
+    def finish(self, run):
+        run.key("F9")
+        run.wait_for("Slutför mötet?")
+        run.type("j")
+        run.wait_for("Mötet är slutfört.")
+
     def test_a_stations_unsaved_line_stays_when_the_facilitator_finishes_and_enter_saves_it(self):
         """Found by the fifteenth walk: a note-taker's line, typed and not
         saved when the facilitator finished the meeting, vanished from the
         station (kept only as a draft no screen showed, and not in the
         documents)."""
-        meeting = self.ws.new_meeting()
-        run = self.pane(f"{BINARY} run {meeting}")
-        run.wait_for("Steg 1/6")
-        run.key("PageDown")
-        run.wait_for("Steg 2/6")
-        g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Åsa")
-        g1.wait_for("Steg 2/6")
-        g1.type("Polisens närvaro vid stationen på kvällarna")
-        g1.wait_for("Polisens närvaro vid stationen på kvällarna")
-        time.sleep(1.5)  # a draft is written once a second
-        run.key("F9")
-        run.wait_for("Slutför mötet?")
-        run.type("j")
-        run.wait_for("Mötet är slutfört.")
+        meeting, run, g1 = self.station_typing("Polisens närvaro vid stationen på kvällarna")
+        self.finish(run)
         g1.wait_for("Det du skrivit är kvar: Enter sparar det")
         self.assertIn("Polisens närvaro vid stationen på kvällarna", g1.screen())
         g1.key("Enter")
@@ -448,21 +469,10 @@ class FinishingWithAStationTypingTests(E2ETestCase):
         g1.wait_for("inga fler anteckningar tas emot")
 
     def test_a_station_reopened_on_a_finished_meeting_gets_its_unsaved_line_back(self):
-        meeting = self.ws.new_meeting()
-        run = self.pane(f"{BINARY} run {meeting}")
-        run.wait_for("Steg 1/6")
-        run.key("PageDown")
-        run.wait_for("Steg 2/6")
-        g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Åsa")
-        g1.wait_for("Steg 2/6")
-        g1.type("Halvskriven iakttagelse om torget")
-        time.sleep(1.5)
+        meeting, run, g1 = self.station_typing("Halvskriven iakttagelse om torget")
         kill9(g1.samtal_pid())
         g1.wait_exit()
-        run.key("F9")
-        run.wait_for("Slutför mötet?")
-        run.type("j")
-        run.wait_for("Mötet är slutfört.")
+        self.finish(run)
         g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Åsa")
         g1.wait_for("Halvskriven iakttagelse om torget")
         g1.key("Enter")
@@ -476,12 +486,7 @@ class GroupSourceTests(E2ETestCase):
         """Found by the fifteenth walk: a station's F5 (its group's source)
         never reached the facilitator, whose note for that group was then
         stored with the old source."""
-        meeting = self.ws.new_meeting()
-        run = self.pane(f"{BINARY} run {meeting}")
-        run.wait_for("Steg 1/6")
-        run.key("PageDown")
-        run.wait_for("Steg 2/6")
-        g2 = self.pane(f"{BINARY} capture {meeting} --group 2 --name Örjan")
+        meeting, run, g2 = at_collect_with_station(self, 2, "Örjan")
         g2.wait_for("Grupp 2 · problem · medarbetare")
         for _ in range(8):
             if "Grupp 2 · problem · kommun" in g2.screen():
