@@ -357,8 +357,14 @@ extension Screens {
             _ = field(label, run.input, x: 0, width: w, focused: true)
         case .present, .collect:
             let source = run.editSource ?? run.source(ofGroup: run.group)
-            var prefix = " \(draft)\(t.group(run.group)) · \(t.noteType(run.noteType)) · \(t.source(source)) ▸ "
-            if run.editing != nil { prefix = " \(t[.editingLabel]) ·" + prefix }
+            let editing = run.editing != nil ? " \(t[.editingLabel]) ·" : ""
+            // Where the labels would leave the text less than 24 columns
+            // (a message beside it, 80 columns), the source goes, then
+            // the type (the group stays: it is where the note goes).
+            let labels = [[t.group(run.group), t.noteType(run.noteType), t.source(source)],
+                          [t.group(run.group), t.noteType(run.noteType)], [t.group(run.group)]]
+            let prefixes = labels.map { editing + " \(draft)" + $0.joined(separator: " · ") + " ▸ " }
+            let prefix = prefixes.first { right - DisplayWidth.of($0) >= 24 } ?? prefixes[prefixes.count - 1]
             _ = field(prefix, run.input, x: 0, width: w, focused: true, placeholder: t[.inputPlaceholder],
                       style: Style(typeRole(run.noteType), bold: true))
         }

@@ -209,6 +209,25 @@ import SamtalCore
     }
 }
 
+@Suite struct StationLineTests {
+    /// Found by the fifteenth walk: at 80 columns a station's restored
+    /// draft showed ~12 characters beside its labels and message.
+    @Test("at 80 columns a station's line shows at least 24 characters of what is typed, beside a message")
+    func theTypedTextHasRoom() {
+        let draft = "Tåget mot Västerås går sent och många väntar vid perrongen"
+        for (meta, width) in [("2|problem", 80), ("2|problem", 100)] {
+            var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+            _ = state.update(.meetingOpened(OpenedMeeting(meeting: ScreenFixtures.meeting, agenda: ScreenFixtures.agenda, stepSeconds: [:],
+                                                          notes: [], drafts: ["note/lokal-lagesbild": draft, "note/lokal-lagesbild/meta": meta],
+                                                          role: .station(group: 2, name: "Sara"))))
+            #expect(state.status != nil)
+            let line = String(Screens.render(state, size: Size(width: width, height: 24)).text.split(separator: "\n")[22])
+            #expect(line.contains(String(draft.suffix(24))), "\(line)")
+            #expect(line.contains("Grupp 2"), "\(line)")
+        }
+    }
+}
+
 @Suite struct NoteMarksTests {
     @Test("a note's marks never cover its words, at any width")
     func marksNeverCoverText() {
