@@ -977,6 +977,7 @@ public struct AppState: Equatable, Sendable {
                 effects += followAssignedArea(&run, was: assigned)
             }
             if to != run.stepIndex {
+                if status?.isError == false { status = nil } // the step left's message (an error stays until a key)
                 // The facilitator moved on: follow, without keeping time here.
                 if case .note? = run.bound, !run.input.trimmedText.isEmpty {
                     say("\(texts[.draftKeptInStep]) «\(run.step.title)».", seconds: 10)
@@ -1484,6 +1485,9 @@ public struct AppState: Equatable, Sendable {
         case .nextStep, .previousStep:
             let to = run.stepIndex + (action == .nextStep ? 1 : -1)
             guard run.agenda.steps.indices.contains(to) else { return [] }
+            // A message of the step left does not stand over the next
+            // one's hint.
+            status = nil
             let written = leaveStep(&run)
             let seconds = run.running(now: now)
             let leaving = run.step.id

@@ -207,6 +207,17 @@ import Testing
         #expect(state.dialog == nil)
     }
 
+    /// Found by the fifteenth walk: the cluster's "Flyttad till …" stood
+    /// over the vote step's hint for its seconds after PgDn.
+    @Test func aStepsMessageDoesNotFollowIntoTheNext() {
+        var state = Fixtures.running()
+        Fixtures.type("Buskörning", into: &state)
+        _ = state.update(.key(.enter))
+        #expect(state.status != nil)
+        _ = state.update(.key(.pageDown))
+        #expect(state.status == nil)
+    }
+
     @Test func quittingWritesTheStepClockFirst() {
         for key in [Key.function(10), .ctrl("c")] {
             var state = Fixtures.running()
