@@ -116,10 +116,50 @@ extension AppStore {
             // Where it was proposed goes along, with what was merged into it.
             try db.execute(sql: "UPDATE focus_area SET merged_into_id = ? WHERE merged_into_id = ?",
                            arguments: [targetID, sourceID])
+            // And what was written about it: its activities and goals, and
+            // its problem description (found by the fifteenth walk: it was
+            // left under "Problem utan fokusområde", out of reach).
+            try db.execute(sql: "UPDATE activity SET focus_area_id = ? WHERE focus_area_id = ?", arguments: [targetID, sourceID])
+            try db.execute(sql: "UPDATE goal SET focus_area_id = ? WHERE focus_area_id = ?", arguments: [targetID, sourceID])
+            try Self.moveProblems(db, from: sourceID, into: targetID, now: now)
             source.mergedIntoID = targetID
             source.deletedAt = now
             try source.update(db)
             return try Self.focusArea(db, record: target)
+        }
+    }
+
+    /// The source area's live problem descriptions go to the target: as
+    /// they are where it has none, else into its one, each text after
+    /// the target's (a blank line between) and the causes added to its
+    /// tree: nothing is dropped.
+    static func moveProblems(_ db: Database, from sourceID: Int64, into targetID: Int64, now: Double) throws {
+        let moving = try Int64.fetchAll(db, sql: """
+            SELECT id FROM problem WHERE focus_area_id = ? AND deleted_at IS NULL ORDER BY updated_at, id
+            """, arguments: [sourceID])
+        for id in moving {
+            let kept = try Int64.fetchOne(db, sql: """
+                SELECT id FROM problem WHERE focus_area_id = ? AND deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1
+                """, arguments: [targetID])
+            guard let kept else {
+                try db.execute(sql: "UPDATE problem SET focus_area_id = ?, updated_at = ? WHERE id = ?", arguments: [targetID, now, id])
+                continue
+            }
+            let columns = ProblemQuestion.allCases.map(\.rawValue) + TriangleSide.allCases.map(\.rawValue)
+            let joined = columns.map { c in
+                let (mine, theirs) = ("problem.\"\(c)\"", "src.\"\(c)\"")
+                return "\"\(c)\" = CASE WHEN \(theirs) = '' OR \(theirs) = \(mine) THEN \(mine) WHEN \(mine) = '' THEN \(theirs) "
+                    + "ELSE \(mine) || char(10) || char(10) || \(theirs) END"
+            }
+            try db.execute(sql: """
+                UPDATE problem SET \(joined.joined(separator: ", ")), updated_at = ?
+                FROM (SELECT * FROM problem WHERE id = ?) AS src WHERE problem.id = ?
+                """, arguments: [now, id, kept])
+            let offset = try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) + 1 FROM cause WHERE problem_id = ?",
+                                          arguments: [kept]) ?? 0
+            try db.execute(sql: "UPDATE cause SET problem_id = ?, position = position + ? WHERE problem_id = ?",
+                           arguments: [kept, offset, id])
+            try db.execute(sql: "UPDATE problem SET deleted_at = ? WHERE id = ?", arguments: [now, id])
         }
     }
 

@@ -312,3 +312,57 @@ func linkCount(_ store: AppStore, noteID: Int64) throws -> Int {
 func rowCount(_ store: AppStore, _ table: String) throws -> Int {
     try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }
 }
+
+@Suite("A merged focus area's problem description goes with it")
+struct MergeKeepsProblemTests {
+    /// Found by the fifteenth walk: an area with a problem description,
+    /// merged in the joint meeting into another meeting's twin, left its
+    /// description under "Problem utan fokusområde", out of reach.
+    @Test("merged into an area without one, the description is the area's")
+    func theDescriptionFollows() throws {
+        let f = try Fixture.inMemory()
+        let store = f.store
+        let later = try store.createMeeting(cycleID: f.cycle.id, agendaID: "a", agendaSnapshot: "", title: "VAD 2",
+                                            date: "2026-02-01", place: "", now: 2_000)
+        let a = try store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Storgatan och centrum", type: .place, now: 10)
+        let b = try store.createFocusArea(meetingID: later.id, stepID: "fokus", name: "Storgatan och centrum", type: .place, now: 11)
+        let written = try store.saveProblem(meetingID: f.meeting.id, stepID: "problem", focusAreaID: a.id,
+                                            answers: [.what: "Buskörning på kvällarna", .where_: "Storgatan"], triangle: [:], now: 12)
+        try store.saveWhyChain(problemID: written.id, texts: ["Ingen vuxen ute"], now: 13)
+        _ = try store.mergeFocusArea(a.id, into: b.id, now: 14)
+        let problem = try #require(try store.problem(meetingID: later.id, stepID: "problem", focusAreaID: b.id))
+        #expect(problem.answers[.what] == "Buskörning på kvällarna")
+        #expect(problem.answers[.where_] == "Storgatan")
+        #expect(try store.whyChain(problemID: problem.id).map(\.text) == ["Ingen vuxen ute"])
+        #expect(try store.problems(cycleID: f.cycle.id).allSatisfy { $0.focusAreaID == b.id })
+    }
+
+    @Test("merged into an area with one of its own, both texts and both chains are kept in it")
+    func bothDescriptionsAreKept() throws {
+        let f = try Fixture.inMemory()
+        let store = f.store
+        let later = try store.createMeeting(cycleID: f.cycle.id, agendaID: "a", agendaSnapshot: "", title: "VAD 2",
+                                            date: "2026-02-01", place: "", now: 2_000)
+        let a = try store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Skolor och narkotika", type: .crimeType, now: 10)
+        let b = try store.createFocusArea(meetingID: later.id, stepID: "fokus", name: "Narkotika kring skolor", type: .crimeType, now: 11)
+        let pa = try store.saveProblem(meetingID: f.meeting.id, stepID: "problem", focusAreaID: a.id,
+                                       answers: [.what: "Försäljning vid skolan", .when_: "Efter skoltid"], triangle: [.place: "Skolgården"], now: 12)
+        try store.saveWhyChain(problemID: pa.id, texts: ["Ingen ser det"], now: 13)
+        let pb = try store.saveProblem(meetingID: later.id, stepID: "problem", focusAreaID: b.id,
+                                       answers: [.what: "Langning till elever", .when_: "Efter skoltid"], triangle: [:], now: 14)
+        try store.saveWhyChain(problemID: pb.id, texts: ["Efterfrågan"], now: 15)
+        _ = try store.mergeFocusArea(a.id, into: b.id, now: 16)
+        let live = try store.problems(cycleID: f.cycle.id)
+        #expect(live.count == 1)
+        let problem = try #require(live.first)
+        #expect(problem.focusAreaID == b.id)
+        #expect(problem.answers[.what] == "Langning till elever\n\nFörsäljning vid skolan")
+        #expect(problem.answers[.when_] == "Efter skoltid")
+        #expect(problem.triangle[.place] == "Skolgården")
+        #expect(Set(try store.whyChain(problemID: problem.id).map(\.text)).isSuperset(of: ["Efterfrågan"]))
+        let causes = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT text FROM cause WHERE problem_id = ? AND deleted_at IS NULL ORDER BY position", arguments: [problem.id])
+        }
+        #expect(causes == ["Efterfrågan", "Ingen ser det"])
+    }
+}
