@@ -226,7 +226,8 @@ public enum HTMLRenderer {
     .nowrap { white-space: nowrap; }
     thead th { background: #ececec; border-bottom: 2px solid #333; }
     tfoot th, tfoot td { font-weight: 700; border-top: 2px solid #333; }
-    .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
     td.signal { font-weight: 600; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
     td.signal-green { background: #d3ead3; }
     td.signal-yellow { background: #f8eab0; }
