@@ -1350,6 +1350,15 @@ public struct AppState: Equatable, Sendable {
         return effects
     }
 
+    /// A meeting's date that is not a real one (YYYY-MM-DD): the cycle's
+    /// documents number its meetings by date ("10 feb" was taken, and
+    /// renumbered them: fifteenth walk). An empty date is allowed.
+    func meetingDateProblem(_ form: Form) -> FormError? {
+        let date = form.value(.date)
+        guard !date.isEmpty, !PlanDate.isValid(date) else { return nil }
+        return FormError(message: texts.periodProblem(.notADate(date)), focus: form.fields.firstIndex { $0.id == .date } ?? 0)
+    }
+
     func submit(_ form: Form) -> Result<Effect, FormError> {
         if let missing = form.missingRequired(texts) { return .failure(missing) }
         switch form.purpose {
@@ -1362,6 +1371,7 @@ public struct AppState: Equatable, Sendable {
             }
             return .success(.createCycle(area: form.value(.area), period: form.value(.period)))
         case .newMeeting(let cycleID):
+            if let problem = meetingDateProblem(form) { return .failure(problem) }
             return .success(.createMeeting(cycleID: cycleID, agendaID: form.value(.agenda), title: form.value(.title),
                                            date: form.value(.date), place: form.value(.place)))
         case .workspace:
@@ -1370,6 +1380,7 @@ public struct AppState: Equatable, Sendable {
             if let problem = form.exportProblem(texts) { return .failure(problem) }
             return .success(.export(form.exportRequest(subject)))
         case .facts(let meetingID):
+            if let problem = meetingDateProblem(form) { return .failure(problem) }
             let groupsIndex = form.fields.firstIndex { $0.id == .groups } ?? 0
             guard let groups = Int(form.value(.groups)), (1...20).contains(groups) else {
                 return .failure(FormError(message: "\(texts[.fieldGroups]) \(texts[.errorGroups])", focus: groupsIndex))

@@ -9,6 +9,8 @@ public enum CommandMessage: Equatable, Sendable {
     // wrong command lines (exit 64)
     case mustNotBeEmpty(option: String)
     case period(PeriodProblem)
+    /// A meeting's date that is not one (YYYY-MM-DD, a day that exists).
+    case meetingDate(String)
     case groupsRange
     case textOrStdin
     case groupNotNegative
@@ -122,6 +124,8 @@ extension Texts {
             return sv ? "\(option) får inte vara tom" : "\(option) must not be empty"
         case .period(let problem):
             return "--period: " + periodProblem(problem)
+        case .meetingDate(let date):
+            return "--date: " + periodProblem(.notADate(date))
         case .groupsRange:
             return sv ? "--groups måste vara mellan 1 och 20" : "--groups must be between 1 and 20"
         case .textOrStdin:

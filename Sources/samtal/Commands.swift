@@ -218,6 +218,8 @@ struct MeetingCommand: ParsableCommand {
         func validate() throws {
             if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(say(.mustNotBeEmpty(option: "--title"))) }
             if !(1...20).contains(groups) { throw ValidationError(say(.groupsRange)) }
+            // A real date: the cycle's documents number its meetings by it.
+            if let date, !PlanDate.isValid(date) { throw ValidationError(say(.meetingDate(date))) }
         }
 
         func run() throws {

@@ -185,6 +185,25 @@ import Testing
         #expect(f.purpose == .facts(meetingID: 7))
     }
 
+    /// Found by the fifteenth walk: "10 feb" and "2027-02-30" were taken
+    /// as a meeting's date, and "10 feb" renumbered the cycle's meetings.
+    @Test func aMeetingsDateMustBeARealDay() {
+        for bad in ["10 feb", "2027-02-30"] {
+            var state = home()
+            _ = state.update(.key(.down))
+            _ = state.update(.key(.char("e")))
+            guard case .form(var f) = state.screen else { Issue.record("no form"); return }
+            f.focus = 1
+            state.screen = .form(f)
+            _ = state.update(.key(.ctrl("u")))
+            Fixtures.type(bad, into: &state)
+            #expect(state.update(.key(.function(9))) == [])
+            guard case .form(let after) = state.screen else { Issue.record("form gone for \(bad)"); return }
+            #expect(after.error?.contains(bad) == true, "\(String(describing: after.error))")
+            #expect(after.fields[after.focus].id == .date)
+        }
+    }
+
     @Test func factsFormCollectsParticipantRows() {
         var state = home()
         _ = state.update(.key(.down))

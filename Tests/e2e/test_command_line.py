@@ -32,6 +32,21 @@ class IdsTests(E2ETestCase):
         self.other_meeting = self.ws.cli("meeting", "new", "--cycle", self.other, "--agenda", "medarbetardialog-vad",
                                          "--title", "Ludvika-dialog").stdout.strip()
 
+    def test_a_meeting_date_that_is_no_date_is_refused(self):
+        """Found by the fifteenth walk: `meeting new --date 2027-13-45` was
+        taken, and "10 feb" renumbered the cycle's meetings in its
+        documents."""
+        cycle = self.ws.cli("cycle", "new", "--area", "Fagersta", "--period", "2027").stdout.strip()
+        before = self.ws.cli("meeting", "list").stdout
+        for date in ["2027-13-45", "2027-02-30", "10 feb"]:
+            result = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", "VAD",
+                                 "--date", date, check=False)
+            self.assertNotEqual(result.returncode, 0, date)
+            self.assertIn("--date", result.stderr)
+            self.assertIn(date, result.stderr)
+        self.assertEqual(self.ws.cli("meeting", "list").stdout, before)
+        self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", "VAD", "--date", "2028-02-29")
+
     def test_new_prints_one_form_per_kind(self):
         self.assertRegex(self.cycle, r"^c[0-9]+$")
         self.assertRegex(self.other, r"^c[0-9]+$")
