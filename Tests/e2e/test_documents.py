@@ -113,6 +113,9 @@ class ExportTests(E2ETestCase):
                          ["Decembermötet (2026-12-05)", "VAD-dialog (2027-01-20)", "Februarimötet (2027-02-10)"], order)
         self.assertIn("Från december – möte 1", md)
         self.assertIn("Från februari – möte 3", md)
+        # Within a source and theme too (the fifteenth walk: the notes went
+        # by when they were typed, February's before January's).
+        self.assertLess(md.index("Från december"), md.index("Från februari"))
 
     def test_public_documents_leave_out_personal_data_and_say_so_on_stderr(self):
         self.ws.cli("review", self.meeting, "--publish-rest")

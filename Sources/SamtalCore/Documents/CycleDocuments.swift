@@ -68,7 +68,10 @@ extension Documents {
         let themes: [FocusArea?] = a.rankedFocusAreas + [nil]
         for s in sources {
             b.append(.heading(3, d.sourceName(s)))
-            let fromSource = inCreationOrder(notes.filter { $0.source == s })
+            // By meeting (in date order), then as they were typed.
+            let fromSource = notes.filter { $0.source == s }.sorted {
+                (number[$0.meetingID] ?? 0, $0.createdAt, $0.id) < (number[$1.meetingID] ?? 0, $1.createdAt, $1.id)
+            }
             for t in themes {
                 let group = fromSource.filter { theme[$0.id]?.id == t?.id }
                 guard !group.isEmpty else { continue }
