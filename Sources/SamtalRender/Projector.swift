@@ -34,7 +34,9 @@ extension Screens {
         // The step's questions, when the room's work leaves room for them
         // (a rating or checklist shows its own).
         if step.kind != .checklist && step.kind != .rating {
-            used += grid.bullets(step.questions, in: Rect(x: body.x, y: body.y + used, width: body.width, height: body.height / 3 - used))
+            // Up to half the wall where they need it: the room reads every
+            // question (five showed three at 80×24).
+            used += grid.bullets(step.questions, in: Rect(x: body.x, y: body.y + used, width: body.width, height: body.height / 2 - used))
         }
         var rest = Rect(x: body.x - 1, y: body.y + used + 1, width: body.width + 2, height: body.height - used - 1)
         // The introduction shows the room what the meeting is for.

@@ -209,6 +209,36 @@ import SamtalCore
     }
 }
 
+@Suite struct RoomQuestionsTests {
+    static let questions = [
+        "Vilka brott, ordningsstörningar och vilken otrygghet möter ni i området?", "Var och när sker det?",
+        "Vem drabbas? Vilka är särskilt utsatta?", "Hur har utvecklingen sett ut över tid?",
+        "Vad fungerar bra? Vilka möjligheter och resurser finns att ta tillvara?",
+    ]
+
+    /// Found by the fifteenth walk: the VAD meeting's collect step has five
+    /// questions; the facilitator's screen at 100×30 and the projector at
+    /// 80×24 showed the first three, and no sign of the others.
+    @Test("every question of a step is on the facilitator's screen and the projector, or a sign says there is more",
+          arguments: [(RunRole.facilitator, 100, 30), (.projector, 80, 24), (.projector, 100, 30)])
+    func everyQuestionIsShown(role: RunRole, width: Int, height: Int) {
+        var agenda = ScreenFixtures.agenda
+        agenda.steps[1].prompt = "Utgå från ert vardagliga arbete. Vilka problem och möjligheter ser ni i området?"
+        agenda.steps[1].questions = Self.questions
+        var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: ScreenFixtures.meeting, agenda: agenda, stepSeconds: [:],
+                                                      notes: ScreenFixtures.notes, role: role)))
+        let screen = Screens.render(state, size: Size(width: width, height: height)).text
+        // (The facilitator's right column only: the steps' panel, 30
+        // columns wide, stands beside it.)
+        let flat = screen.split(separator: "\n").map { String($0.dropFirst(role == .facilitator ? 30 : 0)) }
+            .map { $0.replacingOccurrences(of: "│", with: " ").trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ").split(separator: " ").joined(separator: " ")
+        let shown = Self.questions.filter { flat.contains($0) }
+        #expect(shown == Self.questions, "\(screen)")
+    }
+}
+
 @Suite struct StationLineTests {
     /// Found by the fifteenth walk: at 80 columns a station's restored
     /// draft showed ~12 characters beside its labels and message.

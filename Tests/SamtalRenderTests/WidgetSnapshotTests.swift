@@ -125,7 +125,7 @@ import SamtalCore
     static let points = ["Presentera polisens styrmodell och långsiktiga mål.", "Presentera mötets syfte och mål.",
                          "Gå igenom hur anteckningarna används efter mötet och vem som får läsa dem."]
 
-    @Test("bullets wrap under their text and stop where the box ends")
+    @Test("bullets wrap under their text; where they do not fit one a line they run on, every word shown")
     func bullets() {
         var (grid, inner) = boxed("Samtalspunkter", height: 7)
         grid.bullets(Self.points, in: inner)

@@ -6,6 +6,19 @@ extension Grid {
     /// is room; returns the rows used.
     @discardableResult
     mutating func bullets(_ items: [String], in rect: Rect, style: Style = .normal) -> Int {
+        guard rect.height > 0, rect.width > 0 else { return 0 }
+        if items.count > 1, Screens.bulletsHeight(items, width: rect.width) > rect.height {
+            // Not room for one a line: they run on, so that the room reads
+            // them all (a step's five questions showed three); what still
+            // does not fit ends in "…".
+            var lines = wrap(items.map { "• " + $0 }.joined(separator: "  "), width: rect.width)
+            if lines.count > rect.height {
+                lines = Array(lines.prefix(rect.height))
+                lines[lines.count - 1] = truncate(lines[lines.count - 1] + " …", width: rect.width)
+            }
+            for (i, line) in lines.enumerated() { text(line, x: rect.x, y: rect.y + i, maxX: rect.maxX, style: style) }
+            return lines.count
+        }
         var y = rect.y
         for item in items where y < rect.maxY {
             y += paragraph("• " + item, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), style: style, indent: "  ")
