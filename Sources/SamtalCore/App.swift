@@ -1547,6 +1547,8 @@ public struct AppState: Equatable, Sendable {
             } else if !run.input.isEmpty {
                 run.input.clear()
                 run.restoredDraft = false
+                // Its word on the draft goes with it.
+                if let text = status?.text, text == texts[.draftKept] || text == texts[.draftRestored] { status = nil }
             } else {
                 run.selection = nil
             }

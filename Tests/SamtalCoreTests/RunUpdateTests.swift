@@ -368,6 +368,18 @@ import Testing
         #expect(state.update(.tick(now: 1002, today: "x")) == [])
     }
 
+    /// Found by the fifteenth session's second walk: "Osparad text, kvar
+    /// här" stayed after Esc had emptied the line.
+    @Test func escOnARestoredDraftTakesItsWordAlong() {
+        var state = AppState(language: .sv, now: 5)
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
+                                                      drafts: ["note/lagesbild": "Det jag skrev"])))
+        #expect(state.status?.text.contains("Osparad text") == true)
+        _ = state.update(.key(.escape))
+        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(state.status == nil)
+    }
+
     @Test func aDraftIsOfferedBackOnOpening() {
         var state = AppState(language: .sv, now: 5)
         _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
