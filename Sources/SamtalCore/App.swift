@@ -140,7 +140,6 @@ public struct RunState: Equatable, Sendable {
     private var notesAreStored = false
     /// Stored seconds per step, not counting the running stretch.
     public var stepSeconds: [String: Double]
-    /// When the running stretch of the current step began.
     /// Since when this step has been timed beyond `stepSeconds`: the
     /// facilitator's own clock, or for a station and the projector the
     /// facilitator's as stored (`Meeting.clockFrom`; nil: no facilitator
