@@ -1222,7 +1222,7 @@ public struct AppState: Equatable, Sendable {
     mutating func handleHome(_ home: inout HomeState, action: Action?) -> [Effect] {
         // A form opened from the list comes back to the row it left (a
         // cancelled form too; a saved one to what it saved).
-        if action == .newCycle || action == .newMeeting || action == .editFacts {
+        if action == .newCycle || action == .newMeeting || action == .editFacts || action == .openExport {
             homeFocus = home.selectedRow.map { row in
                 switch row {
                 case .cycle(let c): return .cycle(c.id)
