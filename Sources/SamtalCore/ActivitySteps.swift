@@ -125,7 +125,7 @@ extension AppState {
         case .nextActivityArea:
             if let given = run.assignedArea, run.activities.editing == nil {
                 // A station proposes for the area its group was given.
-                say("\(texts[.groupAreaFixed]) «\(run.data.focusAreas.first { $0.id == given }?.name ?? "")».", error: true)
+                say("\(texts[.groupAreaFixed]) \(texts.quote(run.data.focusAreas.first { $0.id == given }?.name ?? "")).", error: true)
                 return []
             }
             run.activities.area = Self.next(run.activities.area, in: run.rankedAreas.map(\.id))

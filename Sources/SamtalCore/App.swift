@@ -979,7 +979,7 @@ public struct AppState: Equatable, Sendable {
                 if status?.isError == false { status = nil } // the step left's message (an error stays until a key)
                 // The facilitator moved on: follow, without keeping time here.
                 if case .note? = run.bound, !run.input.trimmedText.isEmpty {
-                    say("\(texts[.draftKeptInStep]) «\(run.step.title)».", seconds: 10)
+                    say("\(texts[.draftKeptInStep]) \(texts.quote(run.step.title)).", seconds: 10)
                 }
                 effects += leaveStep(&run)
                 run.stepIndex = to
@@ -1049,7 +1049,7 @@ public struct AppState: Equatable, Sendable {
                 run.input.set(draft.text)
                 say("\(texts[.noteNotSaved]): \(message)", error: true)
             } else {
-                say("\(texts[.noteNotSaved]) («\(draft.text)»): \(message)", error: true)
+                say("\(texts[.noteNotSaved]) (\(texts.quote(draft.text))): \(message)", error: true)
             }
             screen = .run(run)
             return []

@@ -596,6 +596,6 @@ extension AppState {
     /// Says, once, that another terminal saved the field being typed in.
     mutating func warnOfConflict(_ run: RunState) {
         guard let other = run.fieldConflict, !run.conflictConfirmed, status?.text.hasPrefix(texts[.fieldConflict]) != true else { return }
-        say("\(texts[.fieldConflict]) «\(other)». \(texts[.fieldConflictChoice])", error: true)
+        say("\(texts[.fieldConflict]) \(texts.quote(other)). \(texts[.fieldConflictChoice])", error: true)
     }
 }

@@ -214,7 +214,7 @@ extension AppState {
         guard var form = rebuilt else {
             let text = (waiting.draft.fields + waiting.draft.participants.flatMap { $0 })
                 .filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: " · ")
-            say("\(texts[.formDraftLost]): «\(text)»", error: true, seconds: 60)
+            say("\(texts[.formDraftLost]): \(texts.quote(text))", error: true, seconds: 60)
             return [.saveFormDraft(scope: waiting.scope, draft: nil)]
         }
         if case .home = screen {

@@ -51,7 +51,7 @@ extension AppState {
             let name = run.data.focusAreas.first { $0.id == areaID }?.name ?? ""
             if c == "0" {
                 areas = areas.filter { $0.value != areaID }
-                say("«\(name)»: \(texts[.groupAreaTakenBack])")
+                say("\(texts.quote(name)): \(texts[.groupAreaTakenBack])")
             } else {
                 let g = PickKey.index(c)! + 1
                 guard g <= run.meeting.groupCount else {
@@ -59,7 +59,7 @@ extension AppState {
                     return []
                 }
                 if areas[g] == areaID {
-                    say("\(texts.group(g)) \(texts[.groupAreaAlready]) «\(name)».")
+                    say("\(texts.group(g)) \(texts[.groupAreaAlready]) \(texts.quote(name)).")
                     return []
                 }
                 areas[g] = areaID

@@ -548,7 +548,7 @@ extension AppState {
         if let other = run.fieldConflict, !run.conflictConfirmed {
             // Never over another terminal's words without saying so.
             run.conflictConfirmed = true
-            say("\(texts[.fieldConflictConfirm]) «\(other)»", error: true)
+            say("\(texts[.fieldConflictConfirm]) \(texts.quote(other))", error: true)
             return []
         }
         run.fieldConflict = nil
@@ -1011,7 +1011,7 @@ extension AppState {
             guard !areas.isEmpty else { return [] }
             if let given = run.assignedArea {
                 // The facilitator decides which area a group writes.
-                say("\(texts[.groupAreaFixed]) «\(areas.first { $0.id == given }?.name ?? "")».", error: true)
+                say("\(texts[.groupAreaFixed]) \(texts.quote(areas.first { $0.id == given }?.name ?? "")).", error: true)
                 return []
             }
             let i = areas.firstIndex { $0.id == run.data.problemFocusAreaID } ?? -1

@@ -308,9 +308,9 @@ public struct Texts: Sendable {
     }
 
     /// "1 prick", "3 prickar".
-    /// "Ge «Torget» till vilken grupp? Tryck gruppens nummer (Esc avbryter): 1–3".
+    /// "Ge ”Torget” till vilken grupp? Tryck gruppens nummer (Esc avbryter): 1–3".
     public func groupAreaPick(area: String, range: String) -> String {
-        (language == .sv ? "Ge «\(area)» till vilken grupp? " : "Give «\(area)» to which group? ") + "\(self[.groupAreaPick]) \(range)"
+        (language == .sv ? "Ge \(quote(area)) till vilken grupp? " : "Give \(quote(area)) to which group? ") + "\(self[.groupAreaPick]) \(range)"
     }
 
     /// A number with its thousands grouped: "2 000 000", "2,000,000".
@@ -363,6 +363,10 @@ public struct Texts: Sendable {
 
     /// A value quoted in a message, short enough that the reason after it
     /// is read on the status line.
+    /// A text quoted as the language does: ”Torget” in Swedish, “Torget”
+    /// in English (the messages used «…», the dialogs ”…”).
+    public func quote(_ s: String) -> String { language == .sv ? "”\(s)”" : "“\(s)”" }
+
     static func quoted(_ value: String) -> String {
         value.count > 24 ? value.prefix(23) + "…" : value
     }

@@ -239,7 +239,7 @@ extension Screens {
         var lines: [(text: String, style: Style, field: Int?)] = []
         // Which group writes which area (the facilitator's to give), whole
         // above the fields.
-        let groups = given ? "\(t[.groupAreaFixed]) «\(area?.name ?? "")»." : run.role == .facilitator && run.meeting.groupCount > 0 ? groupAreasLine(run, texts: t) : ""
+        let groups = given ? "\(t[.groupAreaFixed]) \(t.quote(area?.name ?? ""))." : run.role == .facilitator && run.meeting.groupCount > 0 ? groupAreasLine(run, texts: t) : ""
         if !groups.isEmpty, inner.height > 4 {
             let used = grid.paragraph(groups, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: min(3, inner.height / 3)),
                                       style: Style(.dim))

@@ -220,7 +220,7 @@ import Testing
         for c in " kvällstid" { _ = s.update(.key(.char(c))) }
         _ = s.update(.stepLoaded(saved(data, what: "Buskörning på Storgatan")))
         #expect(s.status?.isError == true)
-        #expect(s.status?.text.contains("«Buskörning på Storgatan»") == true)
+        #expect(s.status?.text.contains("”Buskörning på Storgatan”") == true)
         #expect(Fixtures.run(s).input.text == "Buskörning kvällstid") // what was typed stays
         #expect(s.update(.key(.enter)).isEmpty)
         #expect(s.status?.text.contains("Enter igen") == true)

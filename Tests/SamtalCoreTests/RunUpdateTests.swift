@@ -45,7 +45,7 @@ import Testing
         Fixtures.type("Nästa", into: &state)
         _ = state.update(.noteNotSaved(draft, message: "Disken är full"))
         #expect(Fixtures.run(state).input.text == "Nästa")
-        #expect(state.status?.text.contains("«Viktigt»") == true)
+        #expect(state.status?.text.contains("”Viktigt”") == true)
     }
 
     @Test func blankInputSavesNothing() {

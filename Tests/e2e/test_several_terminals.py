@@ -88,9 +88,9 @@ class SeveralTerminalsTests(E2ETestCase):
         run.wait_for("Grupper: Grupp 1 Storgatan kvällstid · Grupp 2 Stationen nattetid")
         # Each station opens its group's area by itself, and keeps it.
         g2.wait_for("Problembeskrivning · Stationen nattetid")
-        g2.wait_for("Facilitatorn gav gruppen «Stationen nattetid».")
+        g2.wait_for("Facilitatorn gav gruppen ”Stationen nattetid”.")
         g2.key("F3")  # refused, said on the status line
-        g2.wait_for("nattetid»", timeout=3)
+        g2.wait_for("nattetid”", timeout=3)
         self.assertIn("Problembeskrivning · Stationen nattetid", g2.screen())
         g1.wait_for("Problembeskrivning · Storgatan kvällstid")
         # The wall names the group working on each area before a word is written.
