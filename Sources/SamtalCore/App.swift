@@ -1564,8 +1564,14 @@ public struct AppState: Equatable, Sendable {
                 return []
             }
             let before = run.input.count
+            let textBefore = run.input.text
             if edit(&run.input, key), case .char = key, run.input.count == before, before >= run.input.limit {
                 say(texts[.inputFull])
+            }
+            // "Sparad" beside new text read as if that text were saved (the
+            // fifteenth walk, after a paste): it goes once the line changes.
+            if let text = status?.text, text == texts[.noteSaved] || text == texts[.noteUpdated], run.input.text != textBefore {
+                status = nil
             }
             // A draft emptied (Ctrl-U, Ctrl-W, Backspace) is no longer one.
             if run.input.isEmpty { run.restoredDraft = false }

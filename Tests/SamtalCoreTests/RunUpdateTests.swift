@@ -27,6 +27,23 @@ import Testing
         #expect(state.status?.text == "Sparad")
     }
 
+    /// The fifteenth walk: a paste after a note was saved had "Sparad"
+    /// beside it, as if the pasted text were saved.
+    @Test func theSavedWordGoesOnceNewTextIsTypedOrPasted() {
+        for key in [Key.paste("Mopeder på gångvägen"), .char("M")] {
+            var state = Fixtures.running()
+            Fixtures.type("Nedsläckt parkering", into: &state)
+            _ = state.update(.key(.enter))
+            _ = state.update(.noteSaved(Fixtures.note(1, "Nedsläckt parkering")))
+            #expect(state.status?.text == "Sparad")
+            _ = state.update(.key(.left)) // the line unchanged: the word stays
+            #expect(state.status?.text == "Sparad")
+            _ = state.update(.key(key))
+            #expect(state.status == nil, "after \(key)")
+            #expect(!Fixtures.run(state).input.isEmpty)
+        }
+    }
+
     @Test func aFailedSaveGivesTheTextBackAndSaysSo() {
         var state = Fixtures.running()
         Fixtures.type("Viktigt", into: &state)
