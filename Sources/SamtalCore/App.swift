@@ -1564,15 +1564,16 @@ public struct AppState: Equatable, Sendable {
                 return []
             }
             let before = run.input.count
-            let textBefore = run.input.text
+            // "Sparad" beside new text read as if that text were saved (the
+            // fifteenth walk, after a paste): it goes once the line changes.
+            // The line is kept to compare only while the word is shown (a
+            // copy at every key would copy the whole line: quadratic).
+            let savedWord = status.map { $0.text == texts[.noteSaved] || $0.text == texts[.noteUpdated] } ?? false
+            let textBefore = savedWord ? run.input.text : ""
             if edit(&run.input, key), case .char = key, run.input.count == before, before >= run.input.limit {
                 say(texts[.inputFull])
             }
-            // "Sparad" beside new text read as if that text were saved (the
-            // fifteenth walk, after a paste): it goes once the line changes.
-            if let text = status?.text, text == texts[.noteSaved] || text == texts[.noteUpdated], run.input.text != textBefore {
-                status = nil
-            }
+            if savedWord, run.input.text != textBefore { status = nil }
             // A draft emptied (Ctrl-U, Ctrl-W, Backspace) is no longer one.
             if run.input.isEmpty { run.restoredDraft = false }
         }
