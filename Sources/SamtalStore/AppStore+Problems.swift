@@ -15,6 +15,19 @@ import SamtalCore
 extension AppStore {
     // MARK: problems
 
+    /// The focus area of the problem the meeting's step wrote last (nil:
+    /// none written there, or only the problem not about one area): where
+    /// the step goes on when it is opened again.
+    public func lastProblemArea(meetingID: Int64, stepID: String) throws -> Int64? {
+        try snapshot { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT focus_area_id FROM problem
+                WHERE meeting_id = ? AND step_id = ? AND deleted_at IS NULL AND focus_area_id IS NOT NULL
+                ORDER BY updated_at DESC, id DESC LIMIT 1
+                """, arguments: [meetingID, stepID])
+        }
+    }
+
     /// The live problem of the meeting's step for the focus area (nil: the
     /// problem not about one focus area); nil when there is none.
     public func problem(meetingID: Int64, stepID: String, focusAreaID: Int64?) throws -> Problem? {

@@ -60,11 +60,14 @@ extension AppStore {
             data.summaryItems = try summaryItems(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
             data.output = try meetingOutput(q)
         case .problem:
-            // The cycle's focus areas; the chosen one, else the best ranked.
+            // The cycle's focus areas; the chosen one, else (the step opened
+            // again) the one this step last wrote a problem of, else the
+            // best ranked.
             data.focusAreas = try focusAreas(cycleID: q.cycleID)
             data.votes = Ranking.decisive(try votes(cycleID: q.cycleID)).decisive
             let ranked = Ranking.rank(data.focusAreas, votes: data.votes).map(\.area)
-            let areaID = q.focusAreaID.flatMap { id in ranked.first { $0.id == id }?.id } ?? ranked.first?.id
+            let wanted = try q.focusAreaID ?? lastProblemArea(meetingID: q.meetingID, stepID: q.stepID)
+            let areaID = wanted.flatMap { id in ranked.first { $0.id == id }?.id } ?? ranked.first?.id
             data.problemFocusAreaID = areaID
             data.problem = try problem(meetingID: q.meetingID, stepID: q.stepID, focusAreaID: areaID)
             if let p = data.problem { data.whyChain = try whyChain(problemID: p.id) }

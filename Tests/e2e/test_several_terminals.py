@@ -119,6 +119,22 @@ class SeveralTerminalsTests(E2ETestCase):
                           ("Otrygghet på perrongen", "Perrong 2 och gångtunneln")])
 
 
+    def test_a_problem_step_opened_again_goes_on_with_the_area_last_written(self):
+        # The fifteenth walk: the facilitator wrote the second area's
+        # problem, quit, and opened the meeting again on the first area.
+        meeting, run = self.areas_first("gruppproblem", GROUP_PROBLEMS, "Problem")
+        run.key("PageDown")
+        run.wait_for("Problembeskrivning · Storgatan kvällstid")
+        run.key("F3")
+        run.wait_for("Problembeskrivning · Stationen nattetid")
+        run.type("Otrygghet på perrongen")
+        run.key("Enter")
+        run.wait_for("Sparad")
+        run.key("F10")
+        run.wait_exit()
+        again = self.pane(f"{BINARY} run {meeting}")
+        again.wait_for_all(["Problembeskrivning · Stationen nattetid", "Otrygghet på perrongen"])
+
     def test_a_field_saved_by_a_station_is_not_written_over_without_a_word(self):
         meeting, run = self.areas_first("gruppproblem", GROUP_PROBLEMS, "Problem")
         g1 = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik")
