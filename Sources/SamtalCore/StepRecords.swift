@@ -2,8 +2,11 @@
 // dots (vote), checklist answers, ratings, and summary items.
 
 /// How a focus area is delimited (the method support: a place, a type of
-/// crime or disorder, or a group).
+/// crime or disorder, or a group). A new area's type is not chosen until
+/// the room chooses it: it was a place by default, and the documents said
+/// "(plats)" of a group or a crime type no one had typed (fifteenth walk).
 public enum FocusAreaType: String, Codable, Sendable, CaseIterable {
+    case unset
     case place
     case crimeType = "crime_type"
     case group

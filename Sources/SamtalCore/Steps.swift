@@ -620,7 +620,7 @@ extension AppState {
                     }
                 }
                 run.input.clear()
-                return [.writeStep(.createFocusArea(name: text, type: .place), q, clearing: clearing)]
+                return [.writeStep(.createFocusArea(name: text, type: .unset), q, clearing: clearing)]
             }
             guard run.cluster.pane == .notes, let area = selectedArea,
                   run.data.sourceNotes.indices.contains(run.cluster.note) else { return [] }

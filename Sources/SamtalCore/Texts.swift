@@ -56,7 +56,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     // cluster
     case clusterNotesHeading, clusterAreasHeading, clusterNoSourceNotes, clusterNoAreas, clusterInputNew, clusterInputRename
     case clusterMergePick, clusterAssigned, clusterUnassigned, clusterMerged, confirmDeleteArea
-    case areaPlace, areaCrimeType, areaGroup
+    case areaTypeUnset, areaPlace, areaCrimeType, areaGroup
     // vote
     case voteHeading, voteNoAreas, voteDotsLeft, voteBudgetUsed, votePerGroup, votePerParticipant, voteRank, voteDots
     case voteFromCycle, voteNoParticipants, voteActivitiesHeading, voteNoActivities
@@ -222,8 +222,15 @@ public struct Texts: Sendable {
         }
     }
 
+    /// The area's type as said after its name, nil while it is not chosen
+    /// (the name alone then).
+    public func chosenAreaType(_ t: FocusAreaType) -> String? {
+        t == .unset ? nil : areaType(t)
+    }
+
     public func areaType(_ t: FocusAreaType) -> String {
         switch t {
+        case .unset: return self[.areaTypeUnset]
         case .place: return self[.areaPlace]
         case .crimeType: return self[.areaCrimeType]
         case .group: return self[.areaGroup]
@@ -676,6 +683,7 @@ public struct Texts: Sendable {
         case .clusterUnassigned: return ("ogrupperad", "ungrouped")
         case .clusterMerged: return ("Ihopslagna", "Merged")
         case .confirmDeleteArea: return ("Ta bort fokusområdet? Anteckningarna finns kvar, ogrupperade.", "Delete the focus area? Its notes stay, ungrouped.")
+        case .areaTypeUnset: return ("typ ej vald", "type not chosen")
         case .areaPlace: return ("plats", "place")
         case .areaCrimeType: return ("brottstyp/ordningsstörning", "crime/disorder")
         case .areaGroup: return ("grupp", "group")

@@ -79,7 +79,7 @@ extension Trace {
         guard let area else { return [TraceLine(depth: depth, text: t[.wsNoAreaLinked])] }
         var lines: [TraceLine] = []
         let dots = a.dots[area.id] ?? 0
-        lines.append(TraceLine(depth: depth, text: "\(t[.wsFocusArea]): \(area.name) (\(t.areaType(area.type))) · \(t.dots(dots))",
+        lines.append(TraceLine(depth: depth, text: "\(t[.wsFocusArea]): \(area.name)\(t.chosenAreaType(area.type).map { " (\($0))" } ?? "") · \(t.dots(dots))",
                                isHeading: true))
         if !area.targetPicture.isEmpty {
             lines.append(TraceLine(depth: depth + 1, text: "\(t[.wsTargetPicture]): \(area.targetPicture)"))

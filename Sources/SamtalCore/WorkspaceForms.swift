@@ -166,10 +166,10 @@ public enum WorkspaceForms {
         }
         switch which {
         case .focusArea(let id):
-            return .success(.setFocusArea(id: id, name: v(.name), type: FocusAreaType(rawValue: v(.areaType)) ?? .place,
+            return .success(.setFocusArea(id: id, name: v(.name), type: FocusAreaType(rawValue: v(.areaType)) ?? .unset,
                                           targetPicture: v(.targetPicture), leadsToPromise: v(.leadsToPromise) == "yes"))
         case .splitArea(let from):
-            return .success(.splitFocusArea(from: from, name: v(.name), type: FocusAreaType(rawValue: v(.areaType)) ?? .place))
+            return .success(.splitFocusArea(from: from, name: v(.name), type: FocusAreaType(rawValue: v(.areaType)) ?? .unset))
         case .problem(let areaID):
             var answers: [ProblemQuestion: String] = [:]
             for q in ProblemQuestion.allCases where !v(.question(q)).isEmpty { answers[q] = v(.question(q)) }

@@ -128,9 +128,14 @@ extension Screens {
         let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })
         let placed = Set(run.data.focusAreas.flatMap(\.noteIDs))
         var blocks: [WallBlock] = []
-        func column(_ heading: String, _ ids: [Int64], style: Style) {
+        func column(_ heading: String, _ ids: [Int64], style: Style, picture: String = "") {
             let head = WallLine(text: heading, style: style)
             blocks.append(WallBlock(lines: [head], breakBefore: !blocks.isEmpty))
+            // The area's target picture under its name, as the facilitator's
+            // list shows it (the room agreed it: the fifteenth walk missed it).
+            if !picture.isEmpty {
+                blocks.append(WallBlock(lines: [WallLine(text: "\(t[.targetPictureLabel]): \(picture)", style: Style(.dim))], under: head))
+            }
             for id in ids { if let n = byID[id] { blocks.append(WallBlock(lines: [WallLine(lead: "• ", text: roomText(n, run))], under: head)) } }
         }
         let unplaced = notes.filter { !placed.contains($0.id) }.map(\.id)
@@ -138,7 +143,8 @@ extension Screens {
         for a in run.data.focusAreas {
             // The notes the wall shows: a hidden one is neither listed nor counted.
             let shown = a.noteIDs.filter { byID[$0] != nil }
-            column("\(a.name) · \(t.areaType(a.type)) (\(shown.count))", shown, style: Style(.heading, bold: true))
+            column("\(a.leadsToPromise ? "★ " : "")\(a.name)\(t.chosenAreaType(a.type).map { " · \($0)" } ?? "") (\(shown.count))", shown,
+                   style: Style(.heading, bold: true), picture: a.targetPicture)
         }
         if blocks.isEmpty { blocks = [WallBlock(lines: [WallLine(text: t[.clusterEmpty], style: Style(.dim))])] }
         return blocks

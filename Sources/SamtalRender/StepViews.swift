@@ -99,7 +99,7 @@ extension Screens {
                 let promise = area.leadsToPromise ? "★ " : ""
                 // The key that moves a note here (after the move key).
                 let key = PickKey.key(k).map { "\($0) " } ?? "  "
-                let text = "\(key)\(promise)\(area.name) · \(t.areaType(area.type)) (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)"
+                let text = "\(key)\(promise)\(area.name)\(t.chosenAreaType(area.type).map { " · \($0)" } ?? "") (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)"
                 listRow(&grid, text, x: areasInner.x, y: y, width: areasInner.width, selected: k == run.cluster.area,
                         active: run.cluster.pane == .areas, style: Style(.heading, bold: true))
                 continue

@@ -64,6 +64,40 @@ import Testing
         #expect(md.contains("- Så fördes anteckningarna: med antecknarens namn"))
     }
 
+    /// The fifteenth walk: a cycle without a citizen dialogue gave a
+    /// situation picture that read as complete.
+    @Test("the situation picture says which of the three sides no note comes from")
+    func situationMissingViews() {
+        let whole = MarkdownRenderer.render(Self.document(.situation))
+        #expect(!whole.contains("Här saknas"))
+        var record = DocumentFixture.record
+        record.meetings = record.meetings.map { var m = $0; m.notes = m.notes.filter { $0.source != .citizen }; return m }
+        let sv = MarkdownRenderer.render(Documents.cycle(.situation, record, language: .sv)!)
+        #expect(sv.contains("Här saknas medborgarnas bild: ingen anteckning kommer därifrån."), "\(sv)")
+        #expect(sv.contains("Medborgardialoger är obligatoriska"))
+        record.meetings = record.meetings.map { var m = $0; m.notes = m.notes.filter { $0.source != .municipality }; return m }
+        let en = MarkdownRenderer.render(Documents.cycle(.situation, record, language: .en)!)
+        #expect(en.contains("Missing here: the municipality's and the citizens' views; no note comes from them."), "\(en)")
+    }
+
+    /// The fifteenth walk: an area whose type no one chose was printed
+    /// "(plats)" (the type a new area had by default).
+    @Test("an area whose type was not chosen is named alone, its type a dash")
+    func areaTypeNotChosen() {
+        var record = DocumentFixture.record
+        record.analysis.focusAreas = record.analysis.focusAreas.map { var a = $0; if a.id == 21 { a.type = .unset }; return a }
+        let situation = MarkdownRenderer.render(Documents.cycle(.situation, record, language: .sv)!)
+        #expect(situation.contains("#### Gångtunneln under väg 66\n"))
+        let analysis = MarkdownRenderer.render(Documents.cycle(.analysis, record, language: .sv)!)
+        #expect(analysis.contains("| 1 | Gångtunneln under väg 66 | 5 |"))
+        #expect(analysis.contains("- Typ: –"))
+        #expect(analysis.contains("- Typ: brottstyp/ordningsstörning"))
+        for md in [situation, analysis] {
+            #expect(!md.contains("Gångtunneln under väg 66 (plats)"))
+            #expect(!md.contains("typ ej vald"))
+        }
+    }
+
     @Test("the analysis: the cause tree keeps its depth and says how each cause was established")
     func analysis() {
         let md = MarkdownRenderer.render(Self.document(.analysis))

@@ -57,7 +57,7 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         var state = runningStep(.cluster)
         Fixtures.type("Storgatan", into: &state)
         let effects = state.update(.key(.enter))
-        #expect(Fixtures.withoutDraftClearing(effects) == [.writeStep(.createFocusArea(name: "Storgatan", type: .place), Fixtures.run(state).query)])
+        #expect(Fixtures.withoutDraftClearing(effects) == [.writeStep(.createFocusArea(name: "Storgatan", type: .unset), Fixtures.run(state).query)])
         // The line clears when the write has committed.
         _ = state.update(.stepWritten(.createFocusArea(name: "Storgatan", type: .place),
                                       StepData(stepID: "steget", focusAreas: [area(5, "Storgatan")])))
@@ -201,7 +201,7 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         _ = state.update(.key(.down))
         #expect(state.update(.key(.function(7))) == [])
         Fixtures.type("Bostadsområdet Bäckby", into: &state)
-        #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.createFocusArea(name: "Bostadsområdet Bäckby", type: .place), q)])
+        #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.createFocusArea(name: "Bostadsområdet Bäckby", type: .unset), q)])
         #expect(Fixtures.run(state).cluster.mergeSource == nil)
         #expect(state.status?.text == Texts(.sv)[.clusterMergeCancelled])
         // F7 now starts a merge of its own; nothing is merged.

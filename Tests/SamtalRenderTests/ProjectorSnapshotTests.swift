@@ -89,6 +89,20 @@ import SamtalCore
         check(projector(.cluster, data: StepData(stepID: "steget", sourceNotes: StepFixtures.notes, focusAreas: StepFixtures.areas)), "cluster")
     }
 
+    /// The fifteenth walk: the facilitator marked an area for the promise
+    /// and wrote its target picture in the cluster step; the room's wall
+    /// showed neither.
+    @Test("the wall's cluster column shows an area's promise mark and target picture")
+    func clusterShowsPromiseMarkAndTargetPicture() {
+        var areas = StepFixtures.areas
+        areas[0].leadsToPromise = true
+        areas[0].targetPicture = "Boende går tryggt hem på kvällen"
+        let screen = Screens.render(projector(.cluster, data: StepData(stepID: "steget", sourceNotes: StepFixtures.notes, focusAreas: areas)),
+                                    size: Size(width: 100, height: 30)).text
+        #expect(screen.contains("★ Storgatan kvällstid"), "\(screen)")
+        #expect(screen.contains("Målbild: Boende går tryggt hem"), "\(screen)")
+    }
+
     @Test("a hidden note is neither listed under its focus area on the wall nor counted in the area's heading")
     func clusterLeavesHiddenNotesUncounted() {
         var notes = StepFixtures.notes

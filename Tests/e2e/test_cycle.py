@@ -52,11 +52,11 @@ class CycleTests(E2ETestCase):
         for area in ["Storgatan", "Stationen"]:
             p.type(area)
             p.key("Enter")
-            p.wait_for(f"{area} · plats (0)")
+            p.wait_for(f"{area} (0)")
         p.key("Enter", "Enter")  # notes 1 and 2 -> Stationen
-        p.wait_for("Stationen · plats (2)")
+        p.wait_for("Stationen (2)")
         p.key("Tab", "Up", "Tab", "Enter")  # note 3 -> Storgatan
-        p.wait_for("Storgatan · plats (1)")
+        p.wait_for("Storgatan (1)")
         self.to_step(p, 4)
         p.wait_for("Prioritering · 0 prickar")
         p.key("Down", "Enter", "Enter", "Enter", "Up", "Enter")
@@ -94,7 +94,7 @@ class CycleTests(E2ETestCase):
         p.wait_for("┌ Talmanus", gone=True)
         # The employees' proposals are there, each with the meeting it came from.
         p.wait_for_all(["Fokusområden (2)", "(kommun) Trygghetsmätningen"],
-                       patterns=[r"Storgatan · plats \(1\) · VAD-dialog", r"Stationen · plats \(2\) · VAD-dialog"])
+                       patterns=[r"Storgatan \(1\) · VAD-dialog", r"Stationen \(2\) · VAD-dialog"])
 
         # A twin made here, then merged: the employees' Storgatan goes into it.
         p.type("Storgatan centrum")
@@ -106,11 +106,11 @@ class CycleTests(E2ETestCase):
         p.key("Down", "Down", "F7")  # into Storgatan centrum
         # Its note came along, and where it was proposed (the line is cut
         # at the list's width).
-        p.wait_for_all(["Fokusområden (2)"], patterns=[r"Storgatan centrum · plats \(1\) · VAD-di"])
+        p.wait_for_all(["Fokusområden (2)"], patterns=[r"Storgatan centrum \(1\) · VAD-di"])
         # The joint meeting's own note goes into it too: the merged area
         # stays selected; Tab to the notes, down to the fourth, Enter.
         p.key("Tab", "Down", "Down", "Down", "Enter")
-        p.wait_for("Storgatan centrum · plats (2)")
+        p.wait_for("Storgatan centrum (2)")
         # The room writes its target picture and decides it leads to a promise.
         p.key("Tab", "F5")
         p.wait_for("Målbild – Storgatan centrum ▸")
@@ -131,7 +131,7 @@ class CycleTests(E2ETestCase):
         # The joint meeting's own summary says what it decided.
         joint_summary = self.ws.cli("export", joint, "--document", "summary", "--format", "md").stdout
         self.assertIn("_Målbild: Storgatan är en trygg väg hem på kvällen_", joint_summary)
-        self.assertRegex(joint_summary, r"\*\*Storgatan centrum\*\* \(plats\) – föreslaget på VAD-dialog – leder till medborgarlöfte")
+        self.assertRegex(joint_summary, r"\*\*Storgatan centrum\*\* – föreslaget på VAD-dialog – leder till medborgarlöfte")
 
         # The cycle's priority is the decisive meeting's ranking; the
         # employees' dots are shown as input, not added in.
@@ -176,14 +176,14 @@ class CycleTests(E2ETestCase):
         p.key("F2")
         p.wait_for("┌ Talmanus", gone=True)
         # the WHAT dialogue's proposals
-        p.wait_for_all(["Fokusområden (2)"], patterns=[r"Storgatan · plats \(1\) · VAD-dialog"])
+        p.wait_for_all(["Fokusområden (2)"], patterns=[r"Storgatan \(1\) · VAD-dialog"])
         p.type("Storgatan centrum")
         p.key("Enter")
         p.wait_for("Fokusområden (3)")
         p.key("Tab", "Up", "Up", "F7")
         p.wait_for("⇢")
         p.key("Down", "Down", "F7")
-        p.wait_for_all(["Fokusområden (2)"], patterns=[r"Storgatan centrum · plats \(1\) · VAD-di"])
+        p.wait_for_all(["Fokusområden (2)"], patterns=[r"Storgatan centrum \(1\) · VAD-di"])
         self.to_step(p, 5)
         p.wait_for("0 prickar")
         p.key("Down", "Enter", "Enter", "Up", "Enter")

@@ -35,20 +35,24 @@ class StepKindTests(E2ETestCase):
         p.wait_for("Fokusområden (0)")
         p.type("Storgatan")
         p.key("Enter")
-        p.wait_for("Storgatan · plats (0)")
+        p.wait_for("Storgatan (0)")
         p.type("Stationen")
         p.key("Enter")
-        p.wait_for("Stationen · plats (0)")
+        p.wait_for("Stationen (0)")
         # Notes into areas: the new area is selected; first note to Stationen,
         # then select Storgatan for the second... keep it simple: Enter moves
         # the selected note into the selected area and steps down.
         p.key("Enter")  # note 1 -> Stationen
-        p.wait_for("Stationen · plats (1)")
+        p.wait_for("Stationen (1)")
         p.key("Enter")  # note 2 -> Stationen
-        p.wait_for("Stationen · plats (2)")
+        p.wait_for("Stationen (2)")
         p.key("Tab", "Up", "Tab", "Enter")  # note 3 -> Storgatan
+        p.wait_for("Storgatan (1)")
+        # A new area's type is not chosen (it was "plats" by default,
+        # printed of areas no one had said were places): F3 chooses it.
+        p.key("Tab", "F3")  # Storgatan: a place, then a type of crime or disorder
         p.wait_for("Storgatan · plats (1)")
-        p.key("Tab", "F3")  # Storgatan: type of crime or disorder
+        p.key("F3")
         p.wait_for("Storgatan · brottstyp")
         p.key("PageDown")
         p.wait_for("Steg 4/6")
@@ -64,7 +68,8 @@ class StepKindTests(E2ETestCase):
         md = self.ws.cli("export", what, "--format", "md").stdout
         self.assertIn("| 1 | Stationen | 3 |", md)
         self.assertIn("| 2 | Storgatan | 1 |", md)
-        self.assertIn("- **Stationen** (plats)", md)
+        self.assertIn("- **Stationen**\n", md)  # its type not chosen: the name alone
+        self.assertIn("- **Storgatan** (brottstyp/ordningsstörning)", md)
         self.assertIn("  - Buskörning vid Storgatan", md)
         data = json.loads(self.ws.cli("export", what, "--format", "json").stdout)
         vote_step = [s for s in data["steps"] if s["kind"] == "vote"][0]["step_id"]
@@ -269,11 +274,11 @@ class StepKindTests(E2ETestCase):
         p.wait_for("┌ Talmanus", gone=True)
         p.type("Centrum")
         p.key("Enter")
-        p.wait_for("Centrum · plats (0)")
+        p.wait_for("Centrum (0)")
         p.key("Enter", "Enter")  # both notes into Centrum
-        p.wait_for("Centrum · plats (2)")
+        p.wait_for("Centrum (2)")
         # Split: the new part keeps the type; the first note goes into it.
-        p.key("Tab", "F3")
+        p.key("Tab", "F3", "F3")
         p.wait_for("Centrum · brottstyp")
         p.key("C-d")
         p.wait_for("Ny del av Centrum ▸")

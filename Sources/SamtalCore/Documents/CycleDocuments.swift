@@ -16,6 +16,13 @@ extension Documents {
         let withNotes = Set(notes.map(\.meetingID))
         let held = c.meetings.filter { $0.meeting.status != .planned || withNotes.contains($0.meeting.id) }.count
         var b: [Block] = [.paragraph(d.situationBasis(meetings: held, notes: notes.count, sources: sources.count))]
+        // A picture without one of the three sides says so (the fifteenth
+        // walk: a cycle without a citizen dialogue read as complete).
+        if !notes.isEmpty, let missing = d.missingViews(police: sources.contains { QualityReport.party($0) == .police },
+                                                         municipality: sources.contains { QualityReport.party($0) == .municipality },
+                                                         citizens: sources.contains(.citizen)) {
+            b.append(.notice(missing))
+        }
         if !sources.isEmpty {
             func count(_ s: NoteSource?, _ t: NoteType?) -> Cell {
                 Cell("\(notes.filter { (s == nil || $0.source == s) && (t == nil || $0.type == t) }.count)")
@@ -75,7 +82,7 @@ extension Documents {
             for t in themes {
                 let group = fromSource.filter { theme[$0.id]?.id == t?.id }
                 guard !group.isEmpty else { continue }
-                b.append(.heading(4, t.map { "\($0.name) (\(d.ui.areaType($0.type)))" } ?? d[.withoutFocusArea]))
+                b.append(.heading(4, t.map { "\($0.name)\(d.ui.chosenAreaType($0.type).map { " (\($0))" } ?? "")" } ?? d[.withoutFocusArea]))
                 b.append(.bullets(group.map { n in
                     var spans: Spans = [.strong(d.ui.noteType(n.type)), Span(": \(n.text)"), .muted(" – \(d.meetingRef(number[n.meetingID] ?? 0))")]
                     if n.hidden { spans.append(.muted(" (\(d[.hiddenOnProjector]))")) }
@@ -107,7 +114,7 @@ extension Documents {
         b += focusAreaOverview(a, d, columns: .analysis)
         for area in a.rankedFocusAreas {
             b.append(.heading(2, area.name))
-            var facts = [KeyValue(d[.type], d.ui.areaType(area.type)),
+            var facts = [KeyValue(d[.type], d.ui.chosenAreaType(area.type) ?? "–"),
                          KeyValue(d[.priority], d.rankText(a.rank(of: area.id), dots: a.dots[area.id] ?? 0)),
                          KeyValue(d[.leadsToPromise], d.yesNo(a.promiseAreas.contains(area.id)))]
             if !area.targetPicture.isEmpty { facts.append(KeyValue(d[.targetPicture], area.targetPicture)) }
@@ -497,7 +504,7 @@ extension Documents {
                 columns: head + [Column(d[.dots], numeric: true)] + (earlier ? [Column(d[.earlierDots], numeric: true)] : [])
                     + [Column(d[.leadsToPromise]), Column(d[.targetPicture])],
                 rows: a.rankedFocusAreas.map { area in
-                    [rank(area), Cell([Span(area.name), .muted(" (\(d.ui.areaType(area.type)))")]), Cell("\(a.dots[area.id] ?? 0)")]
+                    [rank(area), Cell([Span(area.name)] + d.areaTypeAfterName(area.type)), Cell("\(a.dots[area.id] ?? 0)")]
                         + (earlier ? [Cell("\(a.earlierDots[area.id] ?? 0)")] : [])
                         + [Cell(d.yesNo(a.promiseAreas.contains(area.id))), Cell(area.targetPicture)]
                 }))]

@@ -53,6 +53,12 @@ public struct DocumentTexts: Sendable {
 
     var sv: Bool { language == .sv }
 
+    /// " (plats)" after a focus area's name, muted; nothing while its type
+    /// is not chosen.
+    func areaTypeAfterName(_ type: FocusAreaType) -> Spans {
+        ui.chosenAreaType(type).map { [.muted(" (\($0))")] } ?? []
+    }
+
     public subscript(_ key: DocText) -> String {
         let (sv, en) = DocumentTexts.pair(key)
         return language == .sv ? sv : en
@@ -368,6 +374,23 @@ public struct DocumentTexts: Sendable {
     func situationBasis(meetings: Int, notes: Int, sources: Int) -> String {
         sv ? "Lägesbilden bygger på \(meetings) \(meetings == 1 ? "möte" : "möten") med \(notes) \(notes == 1 ? "anteckning" : "anteckningar") från \(sources) \(sources == 1 ? "källa" : "olika källor")."
             : "The situation picture rests on \(meetings) \(meetings == 1 ? "meeting" : "meetings") with \(notes) \(notes == 1 ? "note" : "notes") from \(sources) \(sources == 1 ? "source" : "different sources")."
+    }
+
+    /// The sides the method support combines in the joint situation picture
+    /// (001 lines 117, 646: the police's, the municipality's and the
+    /// citizens' knowledge) that no note of the cycle comes from.
+    func missingViews(police: Bool, municipality: Bool, citizens: Bool) -> String? {
+        let missing = [police ? nil : (sv ? "polisens" : "the police's"), municipality ? nil : (sv ? "kommunens" : "the municipality's"),
+                       citizens ? nil : (sv ? "medborgarnas" : "the citizens'")].compactMap { $0 }
+        guard !missing.isEmpty else { return nil }
+        let list = missing.count == 1 ? missing[0]
+            : missing.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + missing.last!
+        let citizensSaid = citizens ? "" : (sv ? " Medborgardialoger är obligatoriska för att skapa medborgarlöften."
+                                               : " Citizen dialogues are required to make citizen promises.")
+        return sv ? "Här saknas \(list) bild: ingen anteckning kommer därifrån. Den gemensamma lägesbilden är en kombination av "
+                + "polisens, kommunens och medborgarnas kunskap.\(citizensSaid)"
+            : "Missing here: \(list) view\(missing.count == 1 ? "; no note comes from it" : "s; no note comes from them"). The joint situation picture "
+                + "combines the police's, the municipality's and the citizens' knowledge.\(citizensSaid)"
     }
 
     func meetingHeading(_ n: Int, _ r: MeetingRecord) -> String {

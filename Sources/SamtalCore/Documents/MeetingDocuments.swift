@@ -65,7 +65,7 @@ extension Documents {
         let areas = r.agenda.steps.filter { $0.kind == .cluster }.flatMap { r.steps[$0.id]?.focusAreas ?? [] }.filter { filter.allows($0.name) }
         if !areas.isEmpty {
             b.append(.heading(2, d[.focusAreas]))
-            b.append(.bullets(areas.map { ListItem([Span($0.name), .muted(" (\(d.ui.areaType($0.type)))")]) }))
+            b.append(.bullets(areas.map { ListItem([Span($0.name)] + d.areaTypeAfterName($0.type)) }))
         }
         for step in r.agenda.steps where step.kind == .vote {
             guard let data = r.steps[step.id] else { continue }
@@ -194,7 +194,7 @@ extension Documents {
             // meeting decides (001 lines 669-672).
             let titles = data.meetingTitles
             return [.heading(4, d[.focusAreas]), .bullets(data.focusAreas.map { a in
-                var spans: Spans = [.strong(a.name), .muted(" (\(d.ui.areaType(a.type)))")]
+                var spans: Spans = [.strong(a.name)] + d.areaTypeAfterName(a.type)
                 let from = a.proposedIn.filter { $0 != r.meeting.id }.compactMap { titles[$0] }
                 if !from.isEmpty { spans.append(.muted(" – \(d[.proposedIn]) \(from.joined(separator: ", "))")) }
                 if a.leadsToPromise { spans.append(Span(" – \(d[.leadsToPromise].lowercased())")) }
