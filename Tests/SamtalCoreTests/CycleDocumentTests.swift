@@ -64,6 +64,24 @@ import Testing
         #expect(md.contains("- Så fördes anteckningarna: med antecknarens namn"))
     }
 
+    /// The fifteenth walk: the promise summed the participants of the
+    /// meetings that registered them as if that were all of them.
+    @Test("the promise's count of participants is a lower bound where a dialogue did not register its own")
+    func promiseParticipantsLowerBound() {
+        var record = DocumentFixture.record
+        // The dialogues are listed where the coordinator has not written
+        // the joint picture's section.
+        record.analysis.promise?.sections[.jointPicture] = nil
+        let whole = MarkdownRenderer.render(Documents.cycle(.promise, record, language: .sv)!)
+        #expect(whole.contains("med sammanlagt"), "\(whole)")
+        let counted = record.meetings.filter { $0.meeting.facts.totalHeadCount > 0 && $0.meeting.status != .planned }
+        record.meetings[record.meetings.firstIndex { $0.meeting.id == counted[0].meeting.id }!].meeting.facts.participants = []
+        let md = MarkdownRenderer.render(Documents.cycle(.promise, record, language: .sv)!)
+        #expect(md.contains("med minst "), "\(md)")
+        #expect(md.contains("(antalet är registrerat för \(counted.count - 1) av dem):"), "\(md)")
+        #expect(!md.contains("med sammanlagt"))
+    }
+
     /// The fifteenth walk: a cycle without a citizen dialogue gave a
     /// situation picture that read as complete.
     @Test("the situation picture says which of the three sides no note comes from")

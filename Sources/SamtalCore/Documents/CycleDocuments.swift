@@ -327,7 +327,8 @@ extension Documents {
         let dialogues = c.meetings.filter { $0.meeting.status != .planned }
         if !dialogues.isEmpty && p.published(.jointPicture).stripped.isEmpty {
             let people = dialogues.reduce(0) { $0 + $1.meeting.facts.totalHeadCount }
-            b.append(.paragraph(d.howItWasProduced(dialogues: dialogues.count, participants: people)))
+            let counted = dialogues.filter { $0.meeting.facts.totalHeadCount > 0 }.count
+            b.append(.paragraph(d.howItWasProduced(dialogues: dialogues.count, participants: people, counted: counted)))
             b.append(.bullets(dialogues.map { r in
                 let f = r.meeting.facts
                 var parts = [f.date, d.ui.form(f.form)].filter { !$0.isEmpty }

@@ -456,9 +456,17 @@ public struct DocumentTexts: Sendable {
         return sv ? "Utkast – text saknas för: \(list)." : "Draft – no text yet for: \(list)."
     }
 
-    func howItWasProduced(dialogues: Int, participants: Int) -> String {
+    /// `counted`: the meetings of the `dialogues` whose participants are
+    /// registered; where some are not, the sum is a lower bound and says so
+    /// (the fifteenth walk: "sammanlagt 22 deltagare" of four dialogues,
+    /// two of them not counted).
+    func howItWasProduced(dialogues: Int, participants: Int, counted: Int) -> String {
         let d = sv ? "\(dialogues) \(dialogues == 1 ? "möte" : "möten")" : "\(dialogues) \(dialogues == 1 ? "meeting" : "meetings")"
         if participants == 0 { return sv ? "Underlaget togs fram vid \(d):" : "The basis was produced in \(d):" }
+        if counted < dialogues {
+            return sv ? "Underlaget togs fram vid \(d) med minst \(participants) deltagare (antalet är registrerat för \(counted) av dem):"
+                : "The basis was produced in \(d) with at least \(participants) participants (the number is recorded for \(counted) of them):"
+        }
         return sv ? "Underlaget togs fram vid \(d) med sammanlagt \(participants) deltagare:"
             : "The basis was produced in \(d) with \(participants) participants in all:"
     }
