@@ -222,11 +222,13 @@ public enum Keymap {
         KeyBinding([.down], .selectNextNote, .run, help: .helpSelectNext),
         KeyBinding([.function(4)], .editNote, .run, bar: .keyEdit, help: .helpEditNote),
         KeyBinding([.function(8)], .deleteNote, .run, bar: .keyDelete, help: .helpDeleteNote),
-        KeyBinding([.function(7)], .toggleHidden, .run, help: .helpToggleHidden),
         KeyBinding([.ctrl("k")], .keepPersonalData, .run, help: .helpKeepPersonalData),
         KeyBinding([.function(9)], .finishMeeting, .run, bar: .keyFinish, help: .helpFinish),
         KeyBinding([.function(6)], .backHome, .run, bar: .keyHome, help: .helpBackHome),
         KeyBinding([.function(5)], .nextSource, .run, bar: .keySource, help: .helpNextSource),
+        // In the bar (the fifteenth walk found it in none), last: the label
+        // left out first where the bar is short.
+        KeyBinding([.function(7)], .toggleHidden, .run, bar: .keyHideNote, help: .helpToggleHidden),
         KeyBinding([.escape], .cancel, .run, help: .helpCancelRun),
         KeyBinding([.function(10)], .quit, .run, bar: .keyQuit, help: .helpQuit),
 

@@ -42,7 +42,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     // misc
     case tooSmall, storeError
     // step kinds: keys and help
-    case keySource, helpNextSource
+    case keySource, helpNextSource, keyHideNote
     case keyTargetPicture, helpEditTargetPicture, helpToggleAreaPromise, clusterInputTargetPicture
     case areaLeadsToPromise, areaNotToPromise, targetPictureLabel, toPromiseMark
     case keyPane, keyAreaType, keyRename, keyMerge, keyAddDot, keyUndo, keyToggle, keyValue, keyField
@@ -604,6 +604,7 @@ public struct Texts: Sendable {
         case .keyRename: return ("Byt namn", "Rename")
         case .keyTargetPicture: return ("Målbild", "Target picture")
         case .keySource: return ("Källa", "Source")
+        case .keyHideNote: return ("Dölj", "Hide")
         case .helpNextSource: return ("Nästa källa för gruppens nya anteckningar (vid ändring: anteckningens)", "Next source for the group's new notes (when editing: the note's)")
         case .helpEditTargetPicture: return ("Skriv målbilden för det markerade fokusområdet: vad det gemensamma arbetet ska leda till", "Write the target picture of the selected focus area: what the joint work should lead to")
         case .helpToggleAreaPromise: return ("Det markerade fokusområdet ska utmynna i ett medborgarlöfte: ja eller nej", "The selected focus area leads to a citizen promise: yes or no")

@@ -155,6 +155,15 @@ enum ScreenFixtures {
         assertSnapshot(Screens.render(ScreenFixtures.running(language: .en), size: Size(width: 100, height: 30)), "run-en-100x30")
     }
 
+    /// The fifteenth walk: F7 (hide a note from the projector) was in no key
+    /// bar; it is the label left out first where the bar is short.
+    @Test func runKeyBarNamesF7WhereThereIsRoom() {
+        let wide = Screens.render(ScreenFixtures.running(), size: Size(width: 130, height: 40)).text
+        #expect(wide.split(separator: "\n").last?.contains("F7 Dölj") == true, "\(wide)")
+        let narrow = Screens.render(ScreenFixtures.running(), size: Size(width: 120, height: 40)).text
+        #expect(narrow.split(separator: "\n").last?.contains("F5 Källa") == true, "\(narrow)")
+    }
+
     @Test func runWithoutTalkingPointsAndASelection() {
         var state = ScreenFixtures.running()
         _ = state.update(.key(.function(2)))
