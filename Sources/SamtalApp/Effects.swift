@@ -86,7 +86,8 @@ public struct EffectRunner {
                 // Only a planned meeting changes: a running or finished one
                 // is left without a write transaction (it decoded the
                 // meeting again, on the writer, at every start: issue 15).
-                if role == .facilitator && meeting.status == .planned {
+                let startedByOpening = role == .facilitator && meeting.status == .planned
+                if startedByOpening {
                     try store.startMeeting(meetingID: id)
                     started.status = .running
                 }
@@ -106,6 +107,7 @@ public struct EffectRunner {
                     var opened = OpenedMeeting(meeting: started, agenda: agenda, stepSeconds: try store.stepSeconds(meetingID: id),
                                                notes: agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id),
                                                drafts: try store.drafts(meetingID: id, station: station), role: role)
+                    opened.startedByOpening = startedByOpening
                     // And the step's first reading, which the interface
                     // would ask next, of the reading thread.
                     if !agenda.steps.isEmpty {
@@ -189,6 +191,9 @@ public struct EffectRunner {
                     let json = String(decoding: try JSONEncoder().encode(record.frozen), as: UTF8.self)
                     try store.saveMeetingSnapshot(meetingID: meetingID, data: json, now: now())
                 }
+                return ([], false)
+            case .unstartMeeting(let meetingID):
+                try store.unstartMeeting(meetingID: meetingID)
                 return ([], false)
             case .loadAnalysis(let cycleID):
                 return ([.analysisLoaded(try reading { try store.cycleAnalysis(cycleID: cycleID) })], false)

@@ -74,6 +74,8 @@ public struct OpenedMeeting: Equatable, Sendable {
     /// the one the interface would ask (`firstQuery`), instead of asking it
     /// of the reading thread after the meeting is shown (issue 15).
     public var firstReading: StepReading?
+    /// The facilitator's opening started the meeting (it was planned).
+    public var startedByOpening = false
     public init(meeting: Meeting, agenda: Agenda, stepSeconds: [String: Double], notes: [Note], drafts: [String: String] = [:],
                 role: RunRole = .facilitator) {
         self.meeting = meeting
@@ -148,6 +150,10 @@ public struct RunState: Equatable, Sendable {
     /// The facilitator has stored its clock since it opened the meeting
     /// (done at its first tick, not in the way of the first frame).
     public var clockShared = false
+    /// This opening started the meeting (it was planned), and nothing has
+    /// been done in it since: left so, it is planned again (the twelfth
+    /// walk: a meeting opened to look at its agenda was "pågår" after).
+    public var onlyLookedAt = false
     public var showTalkingPoints = true
     /// The page of the talking points shown (counted on; the screen takes
     /// it round its number of pages).
@@ -243,6 +249,7 @@ public struct RunState: Equatable, Sendable {
         notes = []
         stepSeconds = opened.stepSeconds
         clockStart = opened.role == .facilitator ? now : opened.meeting.clockFrom
+        onlyLookedAt = opened.startedByOpening && opened.role == .facilitator
         role = opened.role
         group = opened.meeting.groupCount > 0 ? 1 : 0
         if case .station(let g, _) = opened.role { group = g }
@@ -254,7 +261,7 @@ public struct RunState: Equatable, Sendable {
 
     public static func == (a: RunState, b: RunState) -> Bool {
         a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
-            && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.clockShared == b.clockShared && a.showTalkingPoints == b.showTalkingPoints
+            && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.clockShared == b.clockShared && a.onlyLookedAt == b.onlyLookedAt && a.showTalkingPoints == b.showTalkingPoints
             && a.talkingPointsPage == b.talkingPointsPage
             && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
             && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
@@ -431,6 +438,9 @@ public enum ConfirmAction: Equatable, Sendable {
     case overwriteExport(ExportRequest)
     /// Leave the program with a form's typed text not saved.
     case quitUnsavedForm
+    /// Leave a meeting this opening started and nothing was done in: keep
+    /// it planned (yes) or started (no); `quit`: the program, else home.
+    case leaveUnstarted(quit: Bool)
 }
 
 public enum Dialog: Equatable, Sendable {
@@ -560,6 +570,10 @@ public enum Effect: Equatable, Sendable {
     /// `.stepWritten`).
     case writeStep(StepWrite, StepQuery, clearing: DraftRef? = nil)
     case finishMeeting(meetingID: Int64, seconds: Double, stepID: String)
+    /// The meeting as it was before this terminal's opening started it:
+    /// planned, no step time, no clock (`RunState.onlyLookedAt`); left as
+    /// it is where another terminal has written in it meanwhile.
+    case unstartMeeting(meetingID: Int64)
     /// Reads the cycle's analysis (answered by `.analysisLoaded`).
     case loadAnalysis(cycleID: Int64)
     /// Writes a workspace change, then reads the analysis again.
@@ -580,6 +594,24 @@ public enum Effect: Equatable, Sendable {
     /// Ctrl-Z: the terminal goes back to the shell until `fg`.
     case suspend
     case quit
+}
+
+extension Effect {
+    /// Work done in a meeting: what makes a meeting opened to be looked at
+    /// one that was started (`RunState.onlyLookedAt`). The clock's own
+    /// writes and the reads are not.
+    var worksInMeeting: Bool {
+        switch self {
+        case .saveFacts, .saveNote, .updateNote, .setGroupSource, .deleteNote, .moveToStep, .saveDraft, .setPersonalDataChecked,
+             .setNoteHidden, .setGroupAreas, .turnWall, .writeStep, .finishMeeting, .writeAnalysis, .reviewNotes, .saveFormDraft:
+            return true
+        case .removingFormDraft(_, let save):
+            return save.worksInMeeting
+        case .loadHome, .loadHomeFirstPage, .createCycle, .createMeeting, .openMeeting, .recordStepTime, .loadFormDraft, .followMeeting,
+             .loadStep, .unstartMeeting, .loadAnalysis, .export, .renameCycle, .setCycleRetired, .loadPublicReview, .suspend, .quit:
+            return false
+        }
+    }
 }
 
 public struct AppState: Equatable, Sendable {
@@ -698,6 +730,7 @@ public struct AppState: Equatable, Sendable {
             effects += rebind(&run)
             // This step's writes are shown at once; the store's answers
             // replace them once every one has come back.
+            if run.onlyLookedAt, effects.contains(where: \.worksInMeeting) { run.onlyLookedAt = false }
             for effect in effects {
                 switch effect {
                 case .writeStep(let write, let q, _) where q.stepID == run.step.id && q.meetingID == run.meeting.id:
@@ -1137,6 +1170,20 @@ public struct AppState: Equatable, Sendable {
         case (.confirm(.quitUnsavedForm), .confirmYes):
             dialog = nil
             return quitEffects()
+        case (.confirm(.leaveUnstarted(let quitting)), .confirmYes):
+            // Planned again, as before it was opened.
+            dialog = nil
+            guard case .run(let run) = screen else { return [] }
+            if quitting { return [.unstartMeeting(meetingID: run.meeting.id), .quit] }
+            screen = .home(HomeState())
+            homeFocus = .meeting(run.meeting.id)
+            return [.unstartMeeting(meetingID: run.meeting.id), .loadHome]
+        case (.confirm(.leaveUnstarted(let quitting)), .confirmNo):
+            // Started: left as any meeting is.
+            dialog = nil
+            guard case .run(var run) = screen else { return [] }
+            if quitting { return quitEffects() }
+            return leaveForHome(&run)
         case (.confirm(.overwriteExport(let request)), .confirmYes):
             dialog = nil
             return [.export(request)]
@@ -1174,7 +1221,7 @@ public struct AppState: Equatable, Sendable {
                 return [.writeStep(.deleteContribution(id: id), run.query)]
             case .deleteCause, .deleteFollowUp:
                 return [] // workspace only
-            case .overwriteExport, .retireCycle, .quitUnsavedForm:
+            case .overwriteExport, .retireCycle, .quitUnsavedForm, .leaveUnstarted:
                 return [] // answered above
             case .finishMeeting:
                 let seconds = run.running(now: now)
@@ -1403,6 +1450,10 @@ public struct AppState: Equatable, Sendable {
             dialog = .help(run.keyContext)
         case .quit:
             screen = .run(run)
+            if run.untouchedSinceStarted {
+                dialog = .confirm(.leaveUnstarted(quit: true))
+                return []
+            }
             return quitEffects()
         case .toggleTalkingPoints:
             run.showTalkingPoints.toggle()
@@ -1534,12 +1585,11 @@ public struct AppState: Equatable, Sendable {
         case .finishMeeting:
             dialog = .confirm(.finishMeeting)
         case .backHome:
-            let seconds = run.running(now: now)
-            let effects = [Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds, clockFrom: nil)]
-                + leaveStep(&run) + run.pendingDrafts()
-            screen = .home(HomeState())
-            homeFocus = .meeting(run.meeting.id)
-            return effects + [.loadHome]
+            if run.untouchedSinceStarted {
+                dialog = .confirm(.leaveUnstarted(quit: false))
+                return []
+            }
+            return leaveForHome(&run)
         case .cancel:
             if run.editing != nil {
                 cancelEdit(&run)
@@ -1578,6 +1628,16 @@ public struct AppState: Equatable, Sendable {
             if run.input.isEmpty { run.restoredDraft = false }
         }
         return []
+    }
+
+    /// Back to the home screen: the step's clock stored, what is typed kept.
+    mutating func leaveForHome(_ run: inout RunState) -> [Effect] {
+        let seconds = run.running(now: now)
+        let effects = [Effect.recordStepTime(meetingID: run.meeting.id, stepID: run.step.id, seconds: seconds, clockFrom: nil)]
+            + leaveStep(&run) + run.pendingDrafts()
+        screen = .home(HomeState())
+        homeFocus = .meeting(run.meeting.id)
+        return effects + [.loadHome]
     }
 
     /// Leaves a note's edit without saving it: the note stays as stored.

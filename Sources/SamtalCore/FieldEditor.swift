@@ -326,6 +326,14 @@ extension AppState {
 }
 
 extension RunState {
+    /// Left now, the meeting would be as it was before this opening
+    /// started it: nothing done in it, nothing typed.
+    var untouchedSinceStarted: Bool {
+        guard onlyLookedAt else { return false }
+        var leaving = self
+        return leaving.pendingDrafts().isEmpty
+    }
+
     /// The unsaved text of every field that differs from what was last
     /// written as its draft: the bound field and the sub-fields live, the
     /// others as they were left. Written about once a second and on leaving.

@@ -37,7 +37,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case stepsHeading, talkingPointsHeading, talkingPointsHidden, notesHeading, stepLabel
     case groupLabel, plenary, inputPlaceholder, editingLabel, noNotes
     case noteSaved, noteUpdated, noteDeleted, inputFull
-    case confirmDelete, confirmFinish, meetingFinished, confirmQuitUnsavedForm
+    case confirmDelete, confirmFinish, meetingFinished, confirmQuitUnsavedForm, confirmLeaveUnstarted
     case typeProblem, typeOpportunity, typePositive, typeQuestion, typeDecision
     // misc
     case tooSmall, storeError
@@ -589,6 +589,9 @@ public struct Texts: Sendable {
         case .confirmQuitUnsavedForm:
             return ("Formuläret är inte sparat: det du skrivit kommer tillbaka nästa gång. Avsluta ändå? (Nej, sedan F9, sparar det.)",
                     "The form is not saved: what you typed comes back next time. Quit anyway? (No, then F9, saves it.)")
+        case .confirmLeaveUnstarted:
+            return ("Mötet har inte börjat här: inget steg har bytts och inget skrivits. Ska det stå kvar som planerat? (Nej: det har börjat.)",
+                    "The meeting has not begun here: no step was changed and nothing typed. Leave it planned? (No: it has begun.)")
         case .meetingFinished: return ("Mötet är slutfört.", "The meeting is finished.")
         case .typeProblem: return ("problem", "problem")
         case .typeOpportunity: return ("möjlighet", "opportunity")

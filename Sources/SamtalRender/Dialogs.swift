@@ -79,7 +79,7 @@ extension Screens {
         case .deleteGoal(let id): return data.goals.first { $0.id == id }?.text
         case .deleteContribution(let id):
             return data.contributions.first { $0.id == id }.map { $0.from.isEmpty ? $0.text : "\($0.from): \($0.text)" }
-        case .deleteCause, .deleteFollowUp, .finishMeeting, .overwriteExport, .quitUnsavedForm: return nil
+        case .deleteCause, .deleteFollowUp, .finishMeeting, .overwriteExport, .quitUnsavedForm, .leaveUnstarted: return nil
         }
     }
 
@@ -106,6 +106,7 @@ extension Screens {
         case .overwriteExport(let request): question = "\(t[.confirmOverwrite]) \(request.output)"
         case .retireCycle: question = t[.confirmRetireCycle]
         case .quitUnsavedForm: question = t[.confirmQuitUnsavedForm]
+        case .leaveUnstarted: question = t[.confirmLeaveUnstarted]
         }
         let width = min(56, grid.size.width - 8)
         let lines = wrap(question, width: width) + (note.map { wrap($0, width: width) } ?? [])

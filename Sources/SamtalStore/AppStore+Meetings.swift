@@ -189,6 +189,27 @@ extension AppStore {
         }
     }
 
+    /// Makes a meeting that an opening started (`startMeeting`) and that
+    /// was only looked at planned again: no step time, no clock. Left as it
+    /// is, and false returned, when it is not running at its first step or
+    /// holds a note or a draft (another terminal wrote in it meanwhile).
+    @discardableResult
+    public func unstartMeeting(meetingID: Int64) throws -> Bool {
+        try transaction { db in
+            var record = try Self.storedMeeting(db, id: meetingID)
+            guard record.status == .running, record.currentStepIndex == 0 else { return false }
+            let written = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM note WHERE meeting_id = ?1) OR EXISTS (SELECT 1 FROM field_draft WHERE meeting_id = ?1)
+                """, arguments: [meetingID]) ?? true
+            guard !written else { return false }
+            record.status = .planned
+            try record.update(db)
+            try db.execute(sql: "DELETE FROM step_time WHERE meeting_id = ?", arguments: [meetingID])
+            try Self.setClock(db, meetingID: meetingID, from: nil)
+            return true
+        }
+    }
+
     /// Adds the last stretch of time to the step and marks the meeting
     /// finished: one transaction.
     @discardableResult

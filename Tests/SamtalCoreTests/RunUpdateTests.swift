@@ -44,6 +44,44 @@ import Testing
         }
     }
 
+    /// The twelfth walk: a planned meeting opened to look at its agenda was
+    /// "pågår" after. Left untouched, the facilitator is asked whether it
+    /// stays planned; any work in it (a step moved, a letter typed) keeps
+    /// it started without a question; a signal's quit asks nothing.
+    @Test func aMeetingOnlyLookedAtAsksWhetherItStaysPlanned() {
+        func opened() -> AppState {
+            var state = AppState(language: .sv, now: 1000, today: "2026-12-03")
+            var opening = OpenedMeeting(meeting: Fixtures.meeting(step: 0), agenda: Fixtures.agenda, stepSeconds: [:], notes: [])
+            opening.startedByOpening = true
+            _ = state.update(.meetingOpened(opening))
+            return state
+        }
+        var looked = opened()
+        _ = looked.update(.key(.function(2)))
+        _ = looked.update(.tick(now: 1030, today: "2026-12-03"))
+        #expect(looked.update(.key(.function(10))) == [])
+        #expect(looked.dialog == .confirm(.leaveUnstarted(quit: true)))
+        #expect(looked.update(.key(.char("j"))) == [.unstartMeeting(meetingID: 7), .quit])
+        var kept = opened()
+        _ = kept.update(.key(.function(6)))
+        #expect(kept.dialog == .confirm(.leaveUnstarted(quit: false)))
+        let home = kept.update(.key(.char("n")))
+        #expect(!home.contains(.unstartMeeting(meetingID: 7)))
+        #expect(home.contains { if case .recordStepTime = $0 { true } else { false } })
+        #expect(home.last == .loadHome)
+        // A signal's quit: no question, the meeting stays started.
+        #expect(!opened().quitEffects().contains(.unstartMeeting(meetingID: 7)))
+        var moved = opened()
+        _ = moved.update(.key(.pageDown))
+        #expect(moved.update(.key(.function(10))).last == .quit)
+        var typed = opened()
+        Fixtures.type("Inledning", into: &typed)
+        #expect(typed.update(.key(.function(10))).last == .quit)
+        // A meeting that was running when it was opened: no question.
+        var running = Fixtures.running()
+        #expect(running.update(.key(.function(10))).last == .quit)
+    }
+
     @Test func aFailedSaveGivesTheTextBackAndSaysSo() {
         var state = Fixtures.running()
         Fixtures.type("Viktigt", into: &state)

@@ -134,6 +134,24 @@ struct EntityTests {
         #expect(try store.startMeeting(meetingID: id).status == .finished)
     }
 
+    @Test("a meeting only looked at is planned again, without its time; one written in meanwhile stays running")
+    func unstart() throws {
+        let fixture = try Fixture.inMemory()
+        let store = fixture.store
+        let id = fixture.meeting.id
+        try store.startMeeting(meetingID: id)
+        try store.recordStepTime(meetingID: id, stepID: "inledning", seconds: 30, clockFrom: 1_000)
+        #expect(try store.unstartMeeting(meetingID: id))
+        #expect(try store.meeting(id: id)?.status == .planned)
+        #expect(try store.stepSeconds(meetingID: id).isEmpty)
+        #expect(try store.meeting(id: id)?.clockFrom == nil)
+        // Another terminal saved a note meanwhile: the meeting was held.
+        try store.startMeeting(meetingID: id)
+        try store.saveNote(fixture.draft("Mopeder på gångvägen"), now: 2_000)
+        #expect(try !store.unstartMeeting(meetingID: id))
+        #expect(try store.meeting(id: id)?.status == .running)
+    }
+
     @Test("cycles and meetings are listed newest first")
     func overviewOrdering() throws {
         // Given two cycles, the second created later

@@ -409,6 +409,10 @@ class OneClockTests(E2ETestCase):
         meeting, run, g1 = facilitator_and(self, "capture {meeting} --group 1 --name Erik")
         run.wait_for_regex(r"00:0[3-9] / ")
         run.key("F10")
+        # Nothing done in the meeting yet: asked whether it stays planned;
+        # it has begun (a station is open).
+        run.wait_for("Ska det stå kvar som planerat?")
+        run.type("n")
         run.wait_exit()
         time.sleep(1.5)
         (first,) = self.clocks(g1)

@@ -104,6 +104,50 @@ class NoteTakingTests(E2ETestCase):
         self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--text", "Tillägg efter mötet om belysningen")
         self.assertIn("Tillägg efter mötet om belysningen", self.ws.cli("export", meeting).stdout)
 
+    def test_a_planned_meeting_looked_at_and_left_untouched_stays_planned(self):
+        """Found by the twelfth walk: opening a planned meeting to look at
+        its agenda started it ("pågår", its first step's clock counting the
+        look). Left without a word typed or a step moved, the facilitator is
+        asked whether it stays planned; a meeting worked in is started
+        without a question."""
+        def status(meeting):
+            return self.ws.sqlite("SELECT status FROM meeting WHERE id = ?", int(meeting))[0][0]
+        def step_time(meeting):
+            return self.ws.sqlite("SELECT step_id, seconds FROM step_time WHERE meeting_id = ? AND seconds > 0", int(meeting))
+        for leave, answer, expected in [("F10", "j", "planned"), ("F6", "j", "planned"), ("F10", "n", "running")]:
+            meeting, p = self.opened_meeting()
+            p.key("Down", "F2", "F2", "Up")  # looked at: selection, talking points
+            time.sleep(1.5)
+            p.key(leave)
+            p.wait_for("Ska det stå kvar som planerat?")
+            p.type(answer)
+            if leave == "F6":
+                p.wait_for("· planerat")
+                p.key("F10")
+            p.wait_exit()
+            self.assertEqual(status(meeting), expected, (leave, answer))
+            if expected == "planned":
+                self.assertEqual(step_time(meeting), [], leave)
+            else:
+                self.assertNotEqual(step_time(meeting), [], leave)
+        # Worked in: a step moved, or a note typed (saved or not): no question.
+        for work in [["PageDown"], ["PageDown", "Enter-typed"], ["typed"]]:
+            meeting, p = self.opened_meeting()
+            for key in work:
+                if key == "PageDown":
+                    p.key("PageDown")
+                    p.wait_for("Steg 2/6")
+                elif key == "Enter-typed":
+                    p.type("Mopeder på gångvägen")
+                    p.key("Enter")
+                    p.wait_for("Sparad")
+                else:
+                    p.type("Inledning: presentationsrunda")
+                    p.wait_for("presentationsrunda")
+            p.key("F10")
+            p.wait_exit()
+            self.assertEqual(status(meeting), "running", work)
+
     def test_a_finished_meeting_opened_again_adds_no_step_time(self):
         """Found by the ninth walk: a finished meeting kept open (looked at
         again) added the time it was open to its step's time."""
