@@ -197,7 +197,16 @@ public enum WorkspaceForms {
                 return .failure(FormError(message: "\(t[.wsDependencyCycle]): \(shown)", focus: index(.dependsOn)))
             }
             if let problem = PlanDate.problem(start: v(.start), end: v(.end)) {
-                let field: FieldID = { if case .notADate(let s) = problem, s == v(.end) { return .end }; return .start }()
+                // The date that is not one; an end before the start: the
+                // one of the two being typed in, else the end (the walk:
+                // the cursor moved to the start, and the end date typed
+                // next went into it, over the start).
+                let field: FieldID = {
+                    switch problem {
+                    case .notADate(let s): return s == v(.start) ? .start : .end
+                    case .endBeforeStart, .outsidePeriod: return form.fields.indices.contains(form.focus) && form.fields[form.focus].id == .start ? .start : .end
+                    }
+                }()
                 return .failure(FormError(message: t.periodProblem(problem), focus: index(field)))
             }
             act.what = v(.what)

@@ -172,6 +172,35 @@ enum WorkspaceFixture {
                                                         triangle: [.place: "Tunneln"]), cycleID: 1)])
     }
 
+    /// The sixteenth walk: an end date before the start moved the cursor to
+    /// the start; the end typed again went into the start, over it.
+    @Test func anEndBeforeTheStartKeepsTheCursorOnTheEnd() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .enter) // activity 1's form: 2027-02-01 – 2027-04-30
+        func field() -> FieldID? { ws(state)?.form.map { $0.fields[$0.focus].id } }
+        for _ in 0..<20 where field() != .end { _ = press(&state, .tab) }
+        #expect(field() == .end)
+        _ = press(&state, .ctrl("u"))
+        Fixtures.type("2026-11-01", into: &state)
+        #expect(press(&state, .function(9)) == [])
+        #expect(ws(state)?.form?.error == "Slutdatumet ligger före startdatumet")
+        #expect(field() == .end)
+        _ = press(&state, .ctrl("u"))
+        Fixtures.type("2027-06-30", into: &state)
+        guard case .writeAnalysis(.saveActivity(let act), _)? = press(&state, .function(9)).first else {
+            Issue.record("not saved: \(ws(state)?.form?.error ?? "")"); return
+        }
+        #expect(act.start == "2027-02-01" && act.end == "2027-06-30")
+        // Typed in the start, the start is the one to mend.
+        state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .enter)
+        for _ in 0..<20 where field() != .start { _ = press(&state, .tab) }
+        _ = press(&state, .ctrl("u"))
+        Fixtures.type("2027-08-01", into: &state)
+        #expect(press(&state, .function(9)) == [])
+        #expect(field() == .start)
+    }
+
     @Test func activitiesAreInPlanOrderAndADependencyCycleIsRefusedInTheForm() {
         var state = WorkspaceFixture.opened()
         _ = press(&state, .tab, .tab)
