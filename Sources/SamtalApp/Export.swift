@@ -140,6 +140,17 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
             record = record.withoutHiddenNotes()
             if hidden > 0 { warnings.append(t.command(.hiddenLeftOut(hidden))) }
         }
+        if situation && !privacy.keepPersonalData {
+            // As the feedback's review left them; those not reviewed that
+            // may name a person are said, with where to review them.
+            let excluded = record.notes.filter { $0.publicReview == .excluded }.count
+            let waiting = record.identifyingNotesNotReviewed
+            record = record.withReviewedNotes()
+            if excluded > 0 { warnings.append(t.command(.excludedLeftOut(excluded))) }
+            if !waiting.isEmpty {
+                warnings.append(t.command(.identifyingNotReviewed(count: waiting.reduce(0) { $0 + $1.count }, meetings: waiting.map(\.meetingID))))
+            }
+        }
         warn(record.flaggedNotes)
         if kind == .promise && !format.isRecords {
             // Every promised activity is in the promise, or said to be missing.

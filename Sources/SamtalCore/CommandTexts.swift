@@ -51,6 +51,8 @@ public enum CommandMessage: Equatable, Sendable {
     case personalData(count: Int, how: PersonalDataHandling)
     case personalDataNote(note: Int64, step: String, group: String, kinds: String)
     case hiddenLeftOut(Int)
+    case excludedLeftOut(Int)
+    case identifyingNotReviewed(count: Int, meetings: [Int64])
     case activityNotInPromise(id: Int64, what: String, reason: String)
     case promiseRedaction(section: String, kind: String)
     case chartsSVGOnly
@@ -235,6 +237,13 @@ extension Texts {
             return sv ? "  anteckning \(note) (\(step), \(group)): \(kinds)" : "  note \(note) (\(step), \(group)): \(kinds)"
         case .hiddenLeftOut(let count):
             return sv ? "\(count) dold(a) anteckning(ar) utelämnade; --include-hidden tar med dem" : "\(count) hidden note(s) left out; --include-hidden puts them in"
+        case .excludedLeftOut(let count):
+            return sv ? "\(count) anteckning(ar) som granskningen uteslöt utelämnade; --keep-personal-data tar med dem"
+                : "\(count) note(s) the review excluded left out; --keep-personal-data puts them in"
+        case .identifyingNotReviewed(let count, let meetings):
+            let review = meetings.map { "samtal review \($0)" }.joined(separator: ", ")
+            return sv ? "\(count) anteckning(ar) kan nämna en person med adress eller ålder och står i lägesbilden som de skrevs; granska dem: \(review)"
+                : "\(count) note(s) may name a person with an address or an age and stand in the situation picture as written; review them: \(review)"
         case .activityNotInPromise(let id, let what, let reason):
             return sv ? "aktivitet \(id) ”\(what)” finns inte i löftet: \(reason)" : "activity \(id) \"\(what)\" is not in the promise: \(reason)"
         case .promiseRedaction(let section, let kind):

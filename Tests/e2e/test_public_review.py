@@ -55,6 +55,30 @@ class PublicReviewTests(E2ETestCase):
         self.assertEqual(wrong.returncode, 1)
         self.assertIn("anteckning 999 är inte en av dem som återkopplingen", wrong.stderr)
 
+    def test_the_situation_picture_follows_the_review_and_warns_of_notes_not_reviewed(self):
+        # The sixteenth walk: a note excluded from the feedback as naming a
+        # neighbour and his address was printed in the situation picture,
+        # which the county templates say holds no individual data (003
+        # lines 520, 585).
+        cycle = self.ws.sqlite("SELECT cycle_id FROM meeting WHERE id = ?", int(self.meeting))[0][0]
+        before = self.ws.cli("export", f"c{cycle}", "--format", "md")
+        self.assertIn(LASSE, before.stdout)  # not reviewed yet: in it, and said
+        self.assertIn("2 anteckning(ar) kan nämna en person med adress eller ålder", before.stderr)
+        self.assertIn(f"samtal review {self.meeting}", before.stderr)
+        short = "En flicka blev rånad vid resecentrum i oktober"
+        self.ws.cli("review", self.meeting, "--exclude", self.ids[LASSE], "--shorten", f"{self.ids[SARA]}={short}", "--publish-rest")
+        after = self.ws.cli("export", f"c{cycle}", "--format", "md")
+        self.assertNotIn("Lasse", after.stdout)
+        self.assertNotIn("Sara", after.stdout)
+        self.assertIn(short, after.stdout)
+        self.assertIn(MOPEDS, after.stdout)
+        self.assertIn("1 anteckning(ar) som granskningen uteslöt utelämnade", after.stderr)
+        self.assertNotIn("kan nämna en person", after.stderr)
+        # Asked for, the notes are as written.
+        kept = self.ws.cli("export", f"c{cycle}", "--format", "md", "--keep-personal-data").stdout
+        self.assertIn(LASSE, kept)
+        self.assertIn(SARA, kept)
+
     def test_the_facilitator_reviews_in_the_export_dialog_and_the_decisions_last(self):
         out = os.path.join(self.ws.dir, "aterkoppling.md")
         p = self.pane(BINARY, width=100, height=30)

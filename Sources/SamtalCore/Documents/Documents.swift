@@ -31,12 +31,37 @@ public struct CycleRecord: Sendable {
     /// The same cycle without the notes the facilitator hid from the
     /// projector (they stay in the store and the meetings' own summaries).
     public func withoutHiddenNotes() -> CycleRecord {
+        mappingNotes { $0.hidden ? nil : $0 }
+    }
+
+    /// The notes as the public feedback's review left them: one excluded
+    /// left out, one shortened in its shortened words (a situation picture
+    /// holds no individual data either: 003 lines 520, 585).
+    public func withReviewedNotes() -> CycleRecord {
+        mappingNotes { n in
+            guard n.publicReview != .excluded else { return nil }
+            var n = n
+            n.text = n.publicVersion
+            return n
+        }
+    }
+
+    /// The notes not reviewed that may name a person next to an address or
+    /// an age (`IdentifyingContextScan`), by meeting.
+    public var identifyingNotesNotReviewed: [(meetingID: Int64, count: Int)] {
+        meetings.compactMap { m in
+            let count = m.notes.filter { $0.publicReview == .unreviewed && !IdentifyingContextScan.flags(in: $0.text).isEmpty }.count
+            return count == 0 ? nil : (m.meeting.id, count)
+        }
+    }
+
+    func mappingNotes(_ change: (Note) -> Note?) -> CycleRecord {
         CycleRecord(analysis: analysis, meetings: meetings.map { m in
             var m = m
-            m.notes = m.notes.filter { !$0.hidden }
+            m.notes = m.notes.compactMap(change)
             m.steps = m.steps.mapValues { data in
                 var data = data
-                data.sourceNotes = data.sourceNotes.filter { !$0.hidden }
+                data.sourceNotes = data.sourceNotes.compactMap(change)
                 return data
             }
             return m
