@@ -137,6 +137,13 @@ import Testing
         a = Self.answer(15, c)
         #expect(a.verdict == .yes)
         #expect(a.evidence.contains("Anges när: ja (”varje”); hur: ja (”redovis”); av vem: ja (”polis”)."))
+        // What only the plan's goals say is named as the plan's, not quoted
+        // as the promise's words (the sixteenth walk).
+        c.analysis.goals = c.analysis.goals.map { var g = $0; g.indicator = "Trygghetsmätningen"; g.deadline = "2027-12-31"; g.owner = "BRÅ"; return g }
+        c.analysis.promise?.sections[.followCitizens] = "Uppföljning varje månad."
+        a = Self.answer(15, c)
+        #expect(a.evidence.contains("Anges när: ja (”varje”); hur: ja (i aktivitetsplanens mål, inte i löftet); av vem: ja (i aktivitetsplanens mål, inte i löftet)."),
+                "\(a.evidence)")
     }
 
     @Test("10–15 without a promise")

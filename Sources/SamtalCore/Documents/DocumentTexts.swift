@@ -262,7 +262,7 @@ public struct DocumentTexts: Sendable {
         case .qeNoActivities: ("Inga aktiviteter i cykeln.", "No activities in the cycle.")
         case .qeNoPromise: ("Inget medborgarlöfte är skrivet för cykeln.", "No citizen promise has been written for the cycle.")
         case .qeNoValidity: ("Löftet anger inte hur länge det gäller.", "The promise does not say how long it is valid.")
-        case .qeInThePlan: ("i aktivitetsplanen", "in the activity plan")
+        case .qeInThePlan: ("i aktivitetsplanens mål, inte i löftet", "in the activity plan's goals, not in the promise")
         case .qeNoSignatories: ("Löftet anger inga undertecknare.", "The promise names no signatories.")
         case .qeWhichIsMunicipal:
             ("Vilka av undertecknarna som företräder kommunen framgår av texten; samtal avgör inte det.",
@@ -674,7 +674,7 @@ public struct DocumentTexts: Sendable {
 
     /// "Löftet anger när: ja (”kvartal”); hur: nej; vem: ja (”brå”)."
     func qeFollowUpParts(when: String?, how: String?, who: String?) -> String {
-        func part(_ found: String?) -> String { found.map { "\(yesNo(true)) (”\($0)”)" } ?? yesNo(false) }
+        func part(_ found: String?) -> String { found.map { "\(yesNo(true)) (\($0))" } ?? yesNo(false) }
         return sv ? "Anges när: \(part(when)); hur: \(part(how)); av vem: \(part(who))."
             : "Given when: \(part(when)); how: \(part(how)); by whom: \(part(who))."
     }

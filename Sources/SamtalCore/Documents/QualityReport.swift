@@ -336,8 +336,11 @@ public enum QualityReport {
             let text = filled(.followCitizens) ? FollowUpText(promise.published(.followCitizens)) : FollowUpText("")
             // Each part: said in the text, or by every goal of the plan;
             // some goals saying it is part of an answer.
+            // A word of the promise is quoted; the plan's goals are named as
+            // the plan, never quoted as if the promise said it (the
+            // sixteenth walk: "hur: ja (”i aktivitetsplanen”)").
             func part(_ said: String?, _ goalsSaying: Int) -> (shown: String?, full: Bool, any: Bool) {
-                if let said { return (said, true, true) }
+                if let said { return (d.ui.quote(said), true, true) }
                 if !goals.isEmpty && goalsSaying == goals.count { return (d[.qeInThePlan], true, true) }
                 return (nil, false, goalsSaying > 0)
             }
