@@ -82,6 +82,17 @@ import Testing
         #expect(!md.contains("med sammanlagt"))
     }
 
+    /// The sixteenth walk: the quality review answered question 13 (who is
+    /// responsible for the promises) yes from a section the promise did
+    /// not print.
+    @Test("the promise names who is responsible for the promises")
+    func promiseOwner() {
+        var record = DocumentFixture.record
+        record.analysis.promise?.sections[.owner] = "Kommunpolisen i Fagersta och kommunens trygghetssamordnare"
+        let md = MarkdownRenderer.render(Documents.cycle(.promise, record, language: .sv)!)
+        #expect(md.contains("**Ansvariga för löftena:** Kommunpolisen i Fagersta och kommunens trygghetssamordnare"), "\(md)")
+    }
+
     /// The fifteenth walk: a cycle without a citizen dialogue gave a
     /// situation picture that read as complete.
     @Test("the situation picture says which of the three sides no note comes from")

@@ -358,6 +358,12 @@ extension Documents {
         b += text(.effects)
         b.append(.heading(2, d[.howToFollow]))
         b += text(.followCitizens)
+        // Who answers for the promises: the county's question 13 reads it
+        // here (the sixteenth walk: the review said yes, the promise did
+        // not say it).
+        if !p.published(.owner).stripped.isEmpty {
+            b.append(.paragraph([.strong("\(d.promiseOwnerLabel): ")] + [Span(PersonalData.redact(p.published(.owner), keeping: contacts).stripped)]))
+        }
         if !p.published(.contact).stripped.isEmpty {
             b.append(.heading(2, d[.contactUs]))
             // An address block reads as one line: "Ludvika kommun · Postadress …".

@@ -327,6 +327,8 @@ public struct DocumentTexts: Sendable {
 
     func followUpAspect(_ a: FollowUpAspect) -> String { ui.aspect(a) }
 
+    var promiseOwnerLabel: String { sv ? "Ansvariga för löftena" : "Responsible for the promises" }
+
     public func promiseSection(_ s: PromiseSection) -> String {
         switch s {
         case .title: sv ? "rubrik" : "title"
