@@ -1365,6 +1365,8 @@ public struct AppState: Equatable, Sendable {
             break
         case .pasteRefused(let refusal):
             say(texts.pasteRefused(refusal), error: true)
+        case .typedInChoice:
+            say(texts[.choiceTakesNoText], error: true)
         case .help:
             dialog = .help(keyContext)
         case .quit:

@@ -230,6 +230,9 @@ public enum FormOutcome: Equatable, Sendable {
     case editing, help, quit, cancel, save
     /// A paste that does not fit the focused field: nothing went in.
     case pasteRefused(TextField.PasteRefusal)
+    /// Text typed or pasted on a choice field, which takes none (the
+    /// sixteenth walk: a sentence typed there vanished without a word).
+    case typedInChoice
 }
 
 extension Form {
@@ -258,6 +261,12 @@ extension Form {
         case .choiceNext, .choicePrevious:
             if !cycleChoice(by: action == .choiceNext ? 1 : -1), let refused = edit(key) { return .pasteRefused(refused) }
         case nil:
+            if focusedCell == nil, focus < fields.count, case .choice = fields[focus].value {
+                switch key {
+                case .char, .paste: return .typedInChoice
+                default: break
+                }
+            }
             if let refused = edit(key) { return .pasteRefused(refused) }
         case .help: return .help
         case .quit: return .quit

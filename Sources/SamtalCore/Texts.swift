@@ -17,6 +17,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpTalkingPoints, helpNextGroup, helpPreviousGroup, helpNextType, helpSaveNote
     case helpSelectPrevious, helpSelectNext, helpEditNote, helpDeleteNote
     case helpNextStep, helpPreviousStep, helpFinish, helpBackHome, helpCancelRun
+    case choiceTakesNoText
     case helpNextField, helpPreviousField, helpChoice, helpAddRow, helpRemoveRow, helpSaveForm, helpCancelForm
     case helpCloseHelp, helpConfirmYes, helpConfirmNo
     case helpTitle, helpTyping
@@ -508,6 +509,8 @@ public struct Texts: Sendable {
         case .helpNextField: return ("Nästa fält (i ett långt textfält gör Enter en ny rad och ↓ går till nästa rad)", "Next field (in a long text field Enter starts a new line and ↓ goes to the next line)")
         case .helpPreviousField: return ("Föregående fält (i ett långt textfält går ↑ till raden ovanför)", "Previous field (in a long text field ↑ goes to the line above)")
         case .helpChoice: return ("Byt värde i ett valfält", "Change the value of a choice field")
+        case .choiceTakesNoText:
+            return ("Fältet är ett val: ← och → byter värde; text skrivs i nästa fält (Tab)", "This field is a choice: ← and → change its value; text goes in the next field (Tab)")
         case .helpAddRow: return ("Lägg till en deltagarrad", "Add a participant row")
         case .helpRemoveRow: return ("Ta bort den markerade deltagarraden", "Remove the selected participant row")
         case .helpSaveForm: return ("Spara formuläret", "Save the form")

@@ -383,6 +383,10 @@ extension AppState {
             say(texts.pasteRefused(refusal), error: true)
             ws.form = form
             return []
+        case .typedInChoice:
+            say(texts[.choiceTakesNoText], error: true)
+            ws.form = form
+            return []
         case .help:
             dialog = .help(.recordForm)
             return []

@@ -201,6 +201,23 @@ enum WorkspaceFixture {
         #expect(field() == .start)
     }
 
+    /// The sixteenth walk: a sentence typed on a choice field vanished
+    /// without a word.
+    @Test func textTypedOnAChoiceFieldIsSaidToGoNowhere() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .enter)
+        func field() -> FieldID? { ws(state)?.form.map { $0.fields[$0.focus].id } }
+        for _ in 0..<20 where field() != .priority { _ = press(&state, .tab) }
+        #expect(field() == .priority)
+        let before = ws(state)?.form
+        _ = press(&state, .char("h"))
+        #expect(state.status?.text.contains("Fältet är ett val") == true)
+        #expect(state.status?.isError == true)
+        #expect(ws(state)?.form == before)
+        _ = press(&state, .paste("hög prioritet"))
+        #expect(state.status?.text.contains("Fältet är ett val") == true)
+    }
+
     @Test func activitiesAreInPlanOrderAndADependencyCycleIsRefusedInTheForm() {
         var state = WorkspaceFixture.opened()
         _ = press(&state, .tab, .tab)
