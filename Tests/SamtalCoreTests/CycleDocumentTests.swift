@@ -287,6 +287,12 @@ import Testing
         let notNamed = Documents.activitiesLeftOutOfPromise(record)
         #expect(Set(notNamed.map(\.activity.id)) == Set(promised.dropFirst().map(\.id) + [999]))
         #expect(notNamed.filter { $0.activity.id != 999 }.allSatisfy { $0.reason == "not named in the promise's own text" })
+        // Named in the text's own words (the sixteenth walk: 7 of 8 were
+        // said to be missing, matched whole and exactly).
+        #expect(Documents.mentions("Vi ska öka trafiksäkerhetsarbetet kring julhelgen.", "Ökat trafiksäkerhetsarbete kring julhelgen"))
+        #expect(Documents.mentions("Polisen genomför trafikkontroller vid skolorna", "Trafikkontroll vid skolor"))
+        #expect(!Documents.mentions("Vi ska öka trafiksäkerhetsarbetet kring julhelgen.", "Informationsträff på biblioteket"))
+        #expect(!Documents.mentions("Trygghetsvandring i centrum", "Föräldravandring vid skolan på fredagskvällar"))
         // A decision stands in for the signatures.
         record.analysis.promise?.sections[.signatories] = ""
         #expect(record.analysis.promise?.missing.contains(.signatories) == true)
