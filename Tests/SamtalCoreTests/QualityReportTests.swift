@@ -146,6 +146,23 @@ import Testing
                 "\(a.evidence)")
     }
 
+    /// The sixteenth walk: "saknar komplett specifikation" (the rubric's
+    /// words for the level) beside every part given for 8 of 8; the reason
+    /// was one activity without a focus area, never said as the reason.
+    @Test("9: what kept the plan from the high level is said beside the rubric's words")
+    func planNotHigherSaysWhy() {
+        var c = F.record
+        c.analysis.activities = c.analysis.activities.enumerated().map { i, act in
+            var act = act
+            act.how = "Enligt rutin"; act.responsible = "Polisen"; act.start = "2027-02-01"; act.end = "2027-03-01"; act.sequence = i + 1
+            return act
+        }
+        c.analysis.activities[0].focusAreaID = nil
+        let a = Self.answer(9, c)
+        #expect(a.level == .medium)
+        #expect(a.evidence.contains("Inte högre nivå, för att: 1 aktivitet utan fokusområde."), "\(a.evidence)")
+    }
+
     @Test("10–15 without a promise")
     func noPromise() {
         var c = F.record

@@ -553,6 +553,26 @@ public struct DocumentTexts: Sendable {
 
     // MARK: evidence of the quality report
 
+    /// What kept an answer from the rubric's next level.
+    func qeNotHigher(_ reasons: [String]) -> String {
+        (sv ? "Inte högre nivå, för att: " : "Not a higher level, because: ") + reasons.joined(separator: "; ") + "."
+    }
+    var qeNotSeparately: String {
+        sv ? "polisen och kommunen har inte tagit fram var sin del av lägesbilden" : "the police and the municipality did not each produce their part of the picture"
+    }
+    func qeFewSources(_ n: Int) -> String {
+        sv ? "\(n) \(n == 1 ? "källa" : "källor") (hög nivå: minst fyra)" : "\(n) \(n == 1 ? "source" : "sources") (high: at least four)"
+    }
+    var qeFewLinked: String {
+        sv ? "högst hälften av aktiviteterna hör till ett fokusområde" : "at most half of the activities belong to a focus area"
+    }
+    func qeIncomplete(_ parts: [String]) -> String {
+        (sv ? "inte angivet för alla aktiviteter: " : "not given for every activity: ") + parts.joined(separator: ", ")
+    }
+    func qeWithoutAreaCount(_ n: Int) -> String {
+        sv ? "\(n) \(n == 1 ? "aktivitet" : "aktiviteter") utan fokusområde" : "\(n) \(n == 1 ? "activity" : "activities") without a focus area"
+    }
+
     func qeAgreementBasis(areas: Int, problems: Int, causes: Int) -> String {
         sv ? "Underlag för en överenskommelse i samtal: \(areas) fokusområden, \(problems) problembeskrivningar, \(causes) orsaker."
             : "Material for an agreement in samtal: \(areas) focus areas, \(problems) problem descriptions, \(causes) causes."

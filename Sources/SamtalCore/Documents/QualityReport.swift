@@ -162,10 +162,19 @@ public enum QualityReport {
             let separately = !policeOnly.isEmpty && !municipalityOnly.isEmpty
             let level: QualityLevel = separately && sourceCount >= 4 ? .high
                 : (separately || !joint.isEmpty) && sourceCount >= 3 ? .medium : .low
-            var evidence = [d.qeNotesAndMeetings(notes: notes.count, meetings: c.meetings.count)]
+            // The meetings the notes come from (the walk: "38 anteckningar
+            // från 5 möten" where two of the five had none).
+            var evidence = [d.qeNotesAndMeetings(notes: notes.count, meetings: Set(notes.map(\.meetingID)).count)]
             evidence.append(d.qeSources(sources.map(d.ui.source), count: sourceCount))
             evidence.append(d.qeMadeBy(police: policeOnly, municipality: municipalityOnly, joint: joint))
             evidence.append(d.criterion(5, level))
+            // The rubric's words describe the level, not this picture: what
+            // kept it from the next one is said (the walk read "max tre
+            // källor" beside six).
+            if level != .high {
+                evidence.append(d.qeNotHigher([separately ? nil : d.qeNotSeparately, sourceCount >= 4 ? nil : d.qeFewSources(sourceCount)]
+                    .compactMap { $0 }))
+            }
             return QualityAnswer(number: 5, verdict: .yes, level: level, evidence: evidence)
         }
 
@@ -251,8 +260,15 @@ public enum QualityReport {
             var evidence = [d.qeLinked(linked, of: acts.count)]
             let loose = acts.filter { a.focusArea($0.focusAreaID) == nil }.map(\.what)
             if !loose.isEmpty { evidence.append(d.qeWithoutArea(loose)) }
+            // What kept it from the next level, beside the rubric's words
+            // (the walk read "saknar komplett specifikation" beside five
+            // parts given for 8 of 8).
+            let short = spec.filter { $0.1 < acts.count }.map { d[$0.0].lowercased() }
+            let why = level == .high ? [] : [d.qeNotHigher(
+                (tied ? [] : [d.qeFewLinked]) + (short.isEmpty ? [] : [d.qeIncomplete(short)])
+                    + (tied && linked < acts.count ? [d.qeWithoutAreaCount(acts.count - linked)] : []))]
             return QualityAnswer(number: 9, verdict: .yes, level: level, evidence:
-                evidence + spec.map { d.qeSpec($0.0, $0.1, of: acts.count) } + [d.criterion(9, level)])
+                evidence + spec.map { d.qeSpec($0.0, $0.1, of: acts.count) } + [d.criterion(9, level)] + why)
         }
 
         // 10–15: the promise and the follow-up.
