@@ -154,6 +154,22 @@ extension AppStore {
             record.set(from: f)
             record.updatedAt = now
             if record.id == nil { try record.insert(db) } else { try record.update(db) }
+            // The activity's status in the plan is its latest follow-up's,
+            // as a meeting's follow-up step sets it (the sixteenth walk: done
+            // in the workspace, "planerad" in the plan).
+            if let activityID = record.activityID,
+               let latest = try String.fetchOne(db, sql: """
+                   SELECT status FROM follow_up WHERE activity_id = ? AND deleted_at IS NULL
+                   ORDER BY date DESC, created_at DESC, id DESC LIMIT 1
+                   """, arguments: [activityID]).flatMap(FollowUpStatus.init(rawValue:)) {
+                var activity = try Self.liveActivity(db, id: activityID)
+                let status = ActivityStatus(followUp: latest)
+                if activity.status != status && activity.status != .cancelled {
+                    activity.status = status
+                    activity.updatedAt = now
+                    try activity.update(db)
+                }
+            }
             return record.followUp
         }
     }

@@ -144,6 +144,26 @@ struct PlanTests {
         #expect(try f.store.followUps(cycleID: f.cycle.id).isEmpty)
     }
 
+    /// The sixteenth walk: an activity followed up as done in the
+    /// workspace stayed "planerad" in the plan (a meeting's follow-up step
+    /// changed it; the workspace's entry did not).
+    @Test("the latest follow-up of an activity gives it its status in the plan")
+    func followUpSetsTheActivitysStatus() throws {
+        let f = try Fixture.inMemory()
+        let a = try activity(f, "Trafikkontroller vid skolorna")
+        func status() throws -> ActivityStatus? { try f.store.activities(cycleID: f.cycle.id).first { $0.id == a.id }?.status }
+        let march = try f.store.saveFollowUp(FollowUp(id: 0, cycleID: f.cycle.id, activityID: a.id, status: .ongoing, date: "2027-03-01",
+                                                      createdAt: 0), now: 2)
+        #expect(try status() == .ongoing)
+        try f.store.saveFollowUp(FollowUp(id: 0, cycleID: f.cycle.id, activityID: a.id, status: .done, date: "2027-06-01", createdAt: 0), now: 3)
+        #expect(try status() == .done)
+        // An older entry changed later does not undo the newer one.
+        var older = march
+        older.why = "Två av tre skolor"
+        try f.store.saveFollowUp(older, now: 4)
+        #expect(try status() == .done)
+    }
+
     @Test("the cycle's analysis holds the chain from notes to follow-up")
     func cycleAnalysis() throws {
         let f = try Fixture.inMemory()
