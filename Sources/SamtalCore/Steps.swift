@@ -622,8 +622,10 @@ extension AppState {
                 run.input.clear()
                 return [.writeStep(.createFocusArea(name: text, type: .unset), q, clearing: clearing)]
             }
-            guard run.cluster.pane == .notes, let area = selectedArea,
-                  run.data.sourceNotes.indices.contains(run.cluster.note) else { return [] }
+            // From either list: the marked note into the marked area (the
+            // sixteenth walk chose the area, then pressed Enter there, and
+            // nothing happened).
+            guard let area = selectedArea, run.data.sourceNotes.indices.contains(run.cluster.note) else { return [] }
             let note = run.data.sourceNotes[run.cluster.note]
             run.cluster.note = min(run.cluster.note + 1, run.data.sourceNotes.count - 1)
             return [.writeStep(.assignNote(noteID: note.id, areaID: area.id), q)]

@@ -130,6 +130,19 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(effects == [.writeStep(.assignNote(noteID: 2, areaID: 6), Fixtures.run(state).query)])
     }
 
+    /// The sixteenth walk: the area chosen in its list, Enter there did
+    /// nothing.
+    @Test func enterInTheAreasListMovesTheMarkedNoteIntoTheMarkedArea() {
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes,
+                                                         focusAreas: [area(5, "Storgatan"), area(6, "Stationen")]))
+        _ = state.update(.key(.down)) // note 2 marked in the notes' list
+        _ = state.update(.key(.tab)) // to the areas' list
+        _ = state.update(.key(.down)) // Stationen
+        #expect(Fixtures.run(state).cluster.pane == .areas)
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.writeStep(.assignNote(noteID: 2, areaID: 6), Fixtures.run(state).query)])
+    }
+
     @Test func ctrlFAndTheAreasKeyMovesTheSelectedNoteThere() {
         let areas = (0..<11).map { area(Int64(10 + $0), "Område \($0 + 1)") }
         var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: areas))
