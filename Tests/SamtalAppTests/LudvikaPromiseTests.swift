@@ -144,6 +144,38 @@ struct LudvikaPromiseTests {
         checkPromise(xml.replacingOccurrences(of: "&amp;", with: "&"), "docx")
     }
 
+    /// The sixteenth walk: the plan's table ran past the PDF's right
+    /// margin, and a long compound broke between any two letters
+    /// ("trafiksäkerhetsarbet e").
+    @Test("the plan's PDF keeps its table within the page's margins")
+    func planPDFWithinMargins() throws {
+        let folder = try Folder()
+        let (store, cycle) = try Self.build(folder)
+        let area = try store.cycleAnalysis(cycleID: cycle).focusAreas[0].id
+        for (what, who) in [("Ökat trafiksäkerhetsarbete kring julhelgen", "Trafikansvarig, Polisen LPO Fagersta"),
+                            ("Förslag till drogtestning av avloppsvatten, start 2021 i samverkan med Kungsör och Arboga",
+                             "Folkhälsostrateg, Fagersta kommun"),
+                            ("Gemensam handlingsplan för ANDT med fokus unga påbörjas, utbildning inom ANDT",
+                             "ANDT-samordnare, Fagersta kommun och Polisen"),
+                            ("Införa sociala insatsgrupper i Fagersta", "Enhetschef IFO, Socialtjänsten Fagersta och Polisen")] {
+            _ = try store.addWorkspaceActivity(Activity(id: 0, cycleID: cycle, meetingID: 0, stepID: "", focusAreaID: area, what: what,
+                                                        responsible: who, start: "2021-02-01", end: "2021-12-31", createdAt: 40),
+                                               now: 40)
+        }
+        let pdf = folder.path + "/plan.pdf"
+        try export(store, cycle, .plan, .pdf).data.write(to: URL(fileURLWithPath: pdf))
+        // Every word's box ends inside the right margin (A4 595 pt, 18 mm
+        // = 51 pt of margin; a point of slack for rounding).
+        let boxes = try run("pdftotext", ["-bbox", pdf, "-"]).filter { $0.contains("<word ") }
+        #expect(!boxes.isEmpty)
+        let ends = boxes.compactMap { line -> Double? in
+            guard let r = line.range(of: "xMax=\""), let end = line[r.upperBound...].firstIndex(of: "\"") else { return nil }
+            return Double(line[r.upperBound..<end])
+        }
+        #expect(ends.count == boxes.count)
+        #expect((ends.max() ?? 0) <= 595 - 51 + 1, "\(boxes.filter { ($0.contains("xMax=\"5") && !$0.contains("xMax=\"5.")) }.prefix(5))")
+    }
+
     @Test("the quality report answers 5, 10, 12 and 13 as the rubric would for this promise")
     func quality() throws {
         let folder = try Folder()
