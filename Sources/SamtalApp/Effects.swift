@@ -208,7 +208,7 @@ public struct EffectRunner {
                 return ([], false)
             case .renameCycle(let id, let area, let period):
                 try store.renameCycle(id: id, area: area, period: period)
-                return ([.homeLoaded(try store.overview())], false)
+                return ([.cycleRenamed(id), .homeLoaded(try store.overview())], false)
             case .setCycleRetired(let id, let retired):
                 try store.setCycleRetired(id: id, retired, now: now())
                 return ([.homeLoaded(try store.overview())], false)

@@ -480,6 +480,8 @@ public enum Event: Equatable, Sendable {
     case noteUpdated(Note)
     case noteDeleted(Int64)
     case cycleCreated(Cycle)
+    /// A cycle's area and period saved (`.renameCycle`): its form closes.
+    case cycleRenamed(Int64)
     case meetingCreated(Meeting)
     case factsSaved(Meeting)
     /// A store operation failed; the message says what.
@@ -937,6 +939,13 @@ public struct AppState: Equatable, Sendable {
             screen = .home(HomeState())
             homeFocus = .cycle(cycle.id)
             return [.loadHome]
+        case .cycleRenamed(let id):
+            // The walk: F9 saved, and the form stayed open without a word.
+            guard case .form(let form) = screen, form.purpose == .editCycle(id) else { return [] }
+            screen = .home(HomeState())
+            homeFocus = .cycle(id)
+            say(texts[.cycleSaved])
+            return []
         case .meetingCreated(let meeting):
             // Straight on to the method facts of the new meeting.
             screen = .form(.facts(for: meeting, texts: texts, intro: intro(ofAgenda: meeting.agendaID)))

@@ -132,7 +132,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case reviewPublished, reviewExcluded, reviewUnreviewed, reviewStaysOut, reviewNameAddress, reviewNameAge
     case reviewInternalName, reviewShortened, reviewEditing, reviewPublishing, reviewCountNotes, reviewCountExcluded, reviewCountUnreviewed
     // cycles renamed and retired
-    case helpRetireCycle, helpToggleRetired, retireSelectCycle, cycleRestored, cycleRetired, showingRetired, hidingRetired
+    case helpRetireCycle, helpToggleRetired, retireSelectCycle, cycleRestored, cycleRetired, cycleSaved, showingRetired, hidingRetired
     case confirmRetireCycle, retiredMark, formEditCycle
     case exportPersonalDataOne, keyApprove, helpToggleApproved, reviewFlaggedWaiting, reviewStillPersonal, reviewLegend, exportRecordsNotPublic
     // the county's live view (`samtal region`)
@@ -1123,6 +1123,7 @@ public struct Texts: Sendable {
         case .helpToggleRetired: return ("Visa eller dölj arkiverade cykler", "Show or hide retired cycles")
         case .retireSelectCycle: return ("Markera en cykel för att arkivera den", "Select a cycle to retire it")
         case .cycleRestored: return ("Cykeln är tillbaka", "The cycle is back")
+        case .cycleSaved: return ("Cykeln är sparad", "The cycle is saved")
         case .cycleRetired: return ("Cykeln är arkiverad; v visar arkiverade cykler", "The cycle is retired; v shows retired cycles")
         case .showingRetired: return ("Visar arkiverade cykler (v döljer dem)", "Showing retired cycles (v hides them)")
         case .hidingRetired: return ("Arkiverade cykler dolda (v visar dem)", "Retired cycles hidden (v shows them)")

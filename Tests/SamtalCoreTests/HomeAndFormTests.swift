@@ -375,6 +375,11 @@ import Testing
         _ = state.update(.key(.ctrl("u")))
         for c in "LPO Fagersta – Västanfors" { _ = state.update(.key(.char(c))) }
         #expect(state.update(.key(.function(9))) == [.renameCycle(id: 1, area: "LPO Fagersta – Västanfors", period: "2027")])
+        // Saved: the form closes, and says so (the sixteenth walk: it stayed
+        // open without a word, the save seen only in `cycle list`).
+        _ = state.update(.cycleRenamed(1))
+        guard case .home = state.screen else { Issue.record("still \(state.screen)"); return }
+        #expect(state.status?.text == "Cykeln är sparad")
     }
 
     @Test func aRetiredCycleIsHiddenUntilAskedForAndRetiringAsksFirst() {
