@@ -151,8 +151,9 @@ public struct RunState: Equatable, Sendable {
     /// (done at its first tick, not in the way of the first frame).
     public var clockShared = false
     /// This opening started the meeting (it was planned), and nothing has
-    /// been done in it since: left so, it is planned again (the twelfth
-    /// walk: a meeting opened to look at its agenda was "pågår" after).
+    /// been done in it since: left so (F10, F6), the facilitator is asked
+    /// whether it stays planned (the twelfth walk: a meeting opened to look
+    /// at its agenda was "pågår" after).
     public var onlyLookedAt = false
     public var showTalkingPoints = true
     /// The page of the talking points shown (counted on; the screen takes
