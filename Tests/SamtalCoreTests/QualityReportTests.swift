@@ -161,6 +161,12 @@ import Testing
         let a = Self.answer(9, c)
         #expect(a.level == .medium)
         #expect(a.evidence.contains("Inte högre nivå, för att: 1 aktivitet utan fokusområde."), "\(a.evidence)")
+        #expect(!a.evidence.contains { $0.hasPrefix("Med datum utanför") })
+        // An end past the promise period is named (the walk: it passed
+        // without a word in the form, the plan and the review).
+        c.analysis.activities[1].end = "2099-06-30"
+        let late = Self.answer(9, c).evidence.filter { $0.hasPrefix("Med datum utanför löftesperioden") }
+        #expect(late.count == 1 && late[0].hasSuffix(": \(c.analysis.activities[1].what)."), "\(late)")
     }
 
     @Test("10–15 without a promise")

@@ -679,6 +679,11 @@ public struct DocumentTexts: Sendable {
             : "The promise presents the situation or the focus area in its own text: \(yesNo(yes))."
     }
 
+    func qeOutsidePeriod(_ whats: [String], first: String, last: String) -> String {
+        (sv ? "Med datum utanför löftesperioden (\(first) – \(last)): " : "With dates outside the promise period (\(first) – \(last)): ")
+            + whats.joined(separator: "; ") + "."
+    }
+
     func qeWithoutArea(_ whats: [String]) -> String {
         (sv ? "Utan fokusområde: " : "Without a focus area: ") + whats.joined(separator: "; ") + "."
     }

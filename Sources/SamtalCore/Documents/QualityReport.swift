@@ -260,6 +260,14 @@ public enum QualityReport {
             var evidence = [d.qeLinked(linked, of: acts.count)]
             let loose = acts.filter { a.focusArea($0.focusAreaID) == nil }.map(\.what)
             if !loose.isEmpty { evidence.append(d.qeWithoutArea(loose)) }
+            // Dates beyond the promise period (the sixteenth walk: an end
+            // four months after it passed without a word anywhere).
+            if let period = CyclePeriod.range(a.cycle.period) {
+                let outside = acts.filter { act in
+                    [act.start, act.end].contains { PlanDate.isValid($0) && ($0 < period.first || $0 > period.last) }
+                }.map(\.what)
+                if !outside.isEmpty { evidence.append(d.qeOutsidePeriod(outside, first: period.first, last: period.last)) }
+            }
             // What kept it from the next level, beside the rubric's words
             // (the walk read "saknar komplett specifikation" beside five
             // parts given for 8 of 8).
