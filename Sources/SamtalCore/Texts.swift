@@ -122,7 +122,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case promiseOwner, promiseTitle, promiseDate, promisePlace, promiseDiaryNumber, promiseDecision
     case promiseContact, promiseActivities, promiseEffects, promiseFollow, promiseSignatories, promiseValidity, evInternal, evInterviews, evSurvey
     case evObservation, evStatistics, termImmediate, termLong, statusPlannedActivity, statusOngoing, statusDone, statusCancelled
-    case statusNotDone, aspectResource, aspectPerformance, aspectEffect, wsDots, wsNotesCount, wsPromiseMark, wsRank
+    case statusNotDone, aspectResource, aspectPerformance, aspectEffect, wsDots, wsNotesCount, wsPromiseMark, wsPromiseStructureHint, wsRank
     case wsProblemDescribed, wsProblemMissing, wsCausesHeading, wsNoCauses, wsEmptyActivities, wsEmptyGoals, wsEmptyFollowUps, wsSmartOk
     case wsServes, wsTraceTitle, wsNotesFrom, wsOrderColumn, wsAfterColumn, wsCauseOf, wsNotFollowedUp, wsDot, wsNote, wsEmptySection, wsCommitmentsHeading, wsNoCommitments, wsLatest
     case confirmDeleteCause, confirmDeleteGoal, confirmDeleteFollowUp, confirmOverwrite
@@ -1032,6 +1032,9 @@ public struct Texts: Sendable {
         case .wsDots: return ("prickar", "dots")
         case .wsNotesCount: return ("anteckningar", "notes")
         case .wsPromiseMark: return ("löfte", "promise")
+        case .wsPromiseStructureHint:
+            return ("En rad med ”## ” först blir en rubrik, ”- ” en punkt, ”1. ” en numrerad punkt.",
+                    "A line starting “## ” is a heading, “- ” a point, “1. ” a numbered point.")
         case .wsRank: return ("Prio", "Rank")
         case .wsProblemDescribed: return ("problem beskrivet", "problem described")
         case .wsProblemMissing: return ("inget problem beskrivet", "no problem described")

@@ -352,9 +352,17 @@ extension Screens {
                 for line in wrap(text, width: max(1, inner.width - 4), maxLines: 6) { lines.append(("  " + line, .normal, nil)) }
             }
         }
+        // How a text gets headings and points in the document, on the last
+        // row (the sixteenth walk typed the real promise's headings as
+        // plain lines, printed as paragraphs).
+        let hinted = inner.height >= 8
+        let height = hinted ? inner.height - 1 : inner.height
+        if hinted {
+            grid.text(truncate(t[.wsPromiseStructureHint], width: inner.width), x: inner.x, y: inner.maxY - 1, style: Style(.dim))
+        }
         let selectedLine = lines.firstIndex { $0.section == ws.row } ?? 0
-        let first = scrollStart(selected: selectedLine, count: lines.count, height: inner.height)
-        for (i, line) in lines.enumerated().dropFirst(first).prefix(inner.height) {
+        let first = scrollStart(selected: selectedLine, count: lines.count, height: height)
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(height) {
             let y = inner.y + i - first
             if let s = line.section {
                 listRow(&grid, line.text, x: inner.x, y: y, width: inner.width, selected: s == ws.row, style: line.style)
