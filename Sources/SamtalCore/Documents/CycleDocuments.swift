@@ -507,7 +507,7 @@ extension Documents {
         let found = wanted.filter { w in
             said.contains { t in
                 let common = zip(w, t).prefix { $0 == $1 }.count
-                return common >= max(3, min(w.count, t.count) - 3) && common >= min(w.count, t.count) - 3
+                return common >= max(3, min(w.count, t.count) - 3)
             }
         }.count
         return found * 3 >= wanted.count * 2
