@@ -584,7 +584,7 @@ public enum Effect: Equatable, Sendable {
     /// Writes a document in the background (answered by `.exportProgress`
     /// and `.exportFinished`, or `.failed`).
     case export(ExportRequest)
-    /// A cycle's new area and period; answered by `.homeLoaded`.
+    /// A cycle's new area and period; answered by `.cycleRenamed`, then `.homeLoaded`.
     case renameCycle(id: Int64, area: String, period: String)
     /// Retires a cycle or brings it back; answered by `.homeLoaded`.
     case setCycleRetired(id: Int64, retired: Bool)
