@@ -261,12 +261,23 @@ public struct RunState: Equatable, Sendable {
     }
 
     public static func == (a: RunState, b: RunState) -> Bool {
-        a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
+        a.equalsOutsideNoteLine(b) && a.input == b.input && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts
+            && a.draftSecond == b.draftSecond
+    }
+
+    /// Equal in everything but the note line's text and the drafts kept
+    /// of it: what a key typed on the line changes. A screen drawn from
+    /// two such states differs in the note line only (the renderer draws
+    /// just that row again then, issue 15). A field added to the state
+    /// belongs here, so that `==` compares it too.
+    public func equalsOutsideNoteLine(_ b: RunState) -> Bool {
+        let a = self
+        return a.meeting == b.meeting && a.agenda == b.agenda && a.stepIndex == b.stepIndex && a.notes == b.notes
             && a.stepSeconds == b.stepSeconds && a.clockStart == b.clockStart && a.clockShared == b.clockShared && a.onlyLookedAt == b.onlyLookedAt && a.showTalkingPoints == b.showTalkingPoints
             && a.talkingPointsPage == b.talkingPointsPage
-            && a.group == b.group && a.noteType == b.noteType && a.input == b.input && a.editing?.id == b.editing?.id
+            && a.group == b.group && a.noteType == b.noteType && a.editing?.id == b.editing?.id
             && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
-            && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.drafts == b.drafts && a.savedDrafts == b.savedDrafts && a.draftsFromBefore == b.draftsFromBefore && a.draftSecond == b.draftSecond && a.role == b.role
+            && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.draftsFromBefore == b.draftsFromBefore && a.role == b.role
             && a.assigningArea == b.assigningArea && a.boundBase == b.boundBase && a.fieldConflict == b.fieldConflict
             && a.conflictConfirmed == b.conflictConfirmed
     }
@@ -668,9 +679,19 @@ public struct AppState: Equatable, Sendable {
     }
 
     public static func == (a: AppState, b: AppState) -> Bool {
-        a.texts.language == b.texts.language && a.screen == b.screen && a.dialog == b.dialog && a.status == b.status
-            && a.now == b.now && a.today == b.today && a.agendas == b.agendas && a.homeFocus == b.homeFocus && a.helpScroll == b.helpScroll
-            && a.showRetired == b.showRetired
+        a.screen == b.screen && a.status == b.status && a.now == b.now && a.equalsOutsideScreen(b)
+    }
+
+    private func equalsOutsideScreen(_ b: AppState) -> Bool {
+        texts.language == b.texts.language && dialog == b.dialog && today == b.today && agendas == b.agendas
+            && homeFocus == b.homeFocus && helpScroll == b.helpScroll && showRetired == b.showRetired
+    }
+
+    /// Both on a meeting's screen, equal in everything but the note line
+    /// (`RunState.equalsOutsideNoteLine`), the message shown and the time.
+    public func equalsOutsideNoteLine(_ b: AppState) -> Bool {
+        guard equalsOutsideScreen(b), case .run(let x) = screen, case .run(let y) = b.screen else { return false }
+        return x.equalsOutsideNoteLine(y)
     }
 
     /// The keymap context in force.

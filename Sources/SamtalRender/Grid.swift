@@ -222,21 +222,34 @@ public struct Grid: Equatable, Sendable {
     /// when the row is the same. What the terminal is sent of a frame: a
     /// letter typed is a cell or two, not the screen.
     public func changedColumns(row y: Int, since previous: Grid) -> Range<Int>? {
-        let width = size.width, row = y * width
+        let width = size.width
         guard previous.size == size, y >= 0, y < size.height else { return 0..<width }
-        return cells.withUnsafeBufferPointer { a in
-            previous.cells.withUnsafeBufferPointer { b in
-                // A cell is two 32-bit words, no padding: a row the same
-                // as before is its same bytes, found by one memcmp.
-                if memcmp(a.baseAddress! + row, b.baseAddress! + row, width * MemoryLayout<Cell>.stride) == 0 { return nil }
-                var x = 0, end = width
-                while x < width, a[row + x] == b[row + x] { x += 1 }
-                if x == width { return nil }
-                while end > x, a[row + end - 1] == b[row + end - 1] { end -= 1 }
-                while x > 0, a[row + x].isContinuation || b[row + x].isContinuation { x -= 1 }
-                while end < width, a[row + end].isContinuation || b[row + end].isContinuation { end += 1 }
-                return x..<end
-            }
+        return previous.cells.withUnsafeBufferPointer { b in
+            changedColumns(row: y, since: UnsafeBufferPointer(rebasing: b[(y * width)..<((y + 1) * width)]))
+        }
+    }
+
+    /// The same against the row's cells as they were (`width` cells).
+    public func changedColumns(row y: Int, since old: [Cell]) -> Range<Int>? {
+        guard old.count == size.width, y >= 0, y < size.height else { return 0..<size.width }
+        return old.withUnsafeBufferPointer { changedColumns(row: y, since: $0) }
+    }
+
+    private func changedColumns(row y: Int, since b: UnsafeBufferPointer<Cell>) -> Range<Int>? {
+        let width = size.width, row = y * width
+        guard width > 0 else { return nil }
+        return cells.withUnsafeBufferPointer { all in
+            let a = UnsafeBufferPointer(rebasing: all[row..<(row + width)])
+            // A cell is two 32-bit words, no padding: a row the same
+            // as before is its same bytes, found by one memcmp.
+            if memcmp(a.baseAddress!, b.baseAddress!, width * MemoryLayout<Cell>.stride) == 0 { return nil }
+            var x = 0, end = width
+            while x < width, a[x] == b[x] { x += 1 }
+            if x == width { return nil }
+            while end > x, a[end - 1] == b[end - 1] { end -= 1 }
+            while x > 0, a[x].isContinuation || b[x].isContinuation { x -= 1 }
+            while end < width, a[end].isContinuation || b[end].isContinuation { end += 1 }
+            return x..<end
         }
     }
 
@@ -278,6 +291,14 @@ public struct Grid: Equatable, Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Blanks whole rows, as a new grid has them.
+    mutating func clear(rows: [Int]) {
+        let width = size.width
+        for y in rows where y >= 0 && y < size.height {
+            cells.replaceSubrange((y * width)..<((y + 1) * width), with: repeatElement(Cell.blank, count: width))
         }
     }
 

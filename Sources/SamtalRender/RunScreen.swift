@@ -44,17 +44,7 @@ extension Screens {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
         let step = run.step
-
-        // Header: what meeting, which step, the step's clock.
-        let (clockText, clockStyle) = stepClock(run, now: state.now)
-        let stepText = "\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)"
-        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
-        let rightWidth = DisplayWidth.of(stepText) + DisplayWidth.of(clockText) + 4
-        var headline = run.meeting.title
-        if !run.meeting.facts.date.isEmpty { headline += " · " + run.meeting.facts.date }
-        grid.text(" " + truncate(headline, width: w - rightWidth - 2), x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
-        grid.textRight(stepText + "  ", maxX: w - DisplayWidth.of(clockText) - 1, y: 0, style: Style(.title, bold: true, reverse: true))
-        grid.textRight(clockText, maxX: w - 1, y: 0, style: clockStyle)
+        drawRunHeader(&grid, run, state: state)
 
         let body = Rect(x: 0, y: 1, width: w, height: h - 3)
         let leftWidth = run.showTalkingPoints ? min(44, max(22, w * 3 / 10)) : min(32, max(20, w / 4))
@@ -164,6 +154,52 @@ extension Screens {
         drawKeyBar(&grid, context: run.keyContext, texts: t, y: h - 1)
     }
 
+    /// A top row as it is drawn: laid out once for its words and clock
+    /// (a second at a time) and kept, as the panels are (issue 15).
+    struct HeaderKey: Equatable, Sendable {
+        var left: String
+        var step: String
+        var clock: String
+        var clockStyle: Style
+        var width: Int
+    }
+
+    static let headers = FrameMemo<HeaderKey, [Cell]>(capacity: 8)
+
+    /// The facilitator's top row: what meeting, which step, the step's clock.
+    static func drawRunHeader(_ grid: inout Grid, _ run: RunState, state: AppState) {
+        let (clockText, clockStyle) = stepClock(run, now: state.now)
+        var headline = run.meeting.title
+        if !run.meeting.facts.date.isEmpty { headline += " · " + run.meeting.facts.date }
+        let stepText = "\(state.texts[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)  "
+        drawHeader(&grid, HeaderKey(left: headline, step: stepText, clock: clockText, clockStyle: clockStyle, width: grid.size.width))
+    }
+
+    /// A station's top row: its group (and note-taker), the meeting, the
+    /// step, the room's clock.
+    static func drawStationHeader(_ grid: inout Grid, _ run: RunState, state: AppState) {
+        let t = state.texts
+        let (clockText, clockStyle) = roomClock(run, now: state.now, texts: t)
+        var who = t.group(run.group)
+        if case .station(_, let name) = run.role, !name.isEmpty { who += " · " + name }
+        let stepText = "\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)  "
+        drawHeader(&grid, HeaderKey(left: "\(who) · \(run.meeting.title)", step: stepText, clock: clockText, clockStyle: clockStyle,
+                                    width: grid.size.width))
+    }
+
+    /// The top row: the words on the left (cut to what the step and the
+    /// clock leave), the step and the clock on the right.
+    static func drawHeader(_ grid: inout Grid, _ key: HeaderKey) {
+        let w = key.width
+        kept(headers, key, in: &grid, rect: Rect(x: 0, y: 0, width: w, height: 1)) { grid in
+            grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
+            grid.text(" " + truncate(key.left, width: w - DisplayWidth.of(key.step + key.clock) - 4), x: 0, y: 0,
+                      style: Style(.title, bold: true, reverse: true))
+            grid.textRight(key.step, maxX: w - DisplayWidth.of(key.clock) - 1, y: 0, style: Style(.title, bold: true, reverse: true))
+            grid.textRight(key.clock, maxX: w - 1, y: 0, style: key.clockStyle)
+        }
+    }
+
     /// The step's clock against its planned minutes: yellow with 20 % of
     /// the time left, red at 5 %, then the overrun; a sign says it too.
     static func stepClock(_ run: RunState, now: Double) -> (String, Style) {
@@ -193,15 +229,7 @@ extension Screens {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
         let step = run.step
-        let (clockText, clockStyle) = roomClock(run, now: state.now, texts: t)
-        var who = t.group(run.group)
-        if case .station(_, let name) = run.role, !name.isEmpty { who += " · " + name }
-        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.title, reverse: true))
-        let stepText = "\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)  "
-        grid.text(" " + truncate("\(who) · \(run.meeting.title)", width: w - DisplayWidth.of(stepText + clockText) - 4), x: 0, y: 0,
-                  style: Style(.title, bold: true, reverse: true))
-        grid.textRight(stepText, maxX: w - DisplayWidth.of(clockText) - 1, y: 0, style: Style(.title, bold: true, reverse: true))
-        grid.textRight(clockText, maxX: w - 1, y: 0, style: clockStyle)
+        drawStationHeader(&grid, run, state: state)
         let body = Rect(x: 0, y: 1, width: w, height: h - 3)
         let lines = (step.prompt.isEmpty ? 0 : wrap(step.prompt, width: w - 2).count)
             + bulletsHeight(step.questions, width: w - 2)
@@ -226,16 +254,37 @@ extension Screens {
 
     // MARK: the input line
 
+    /// What the note line's label is made of: worked out once for them
+    /// and kept (issue 15).
+    struct NoteLabelKey: Equatable, Sendable {
+        var group: Int
+        var type: NoteType
+        var source: NoteSource
+        var editing: Bool
+        var draft: Bool
+        var room: Int
+        var language: Language
+    }
+
+    static let noteLabels = FrameMemo<NoteLabelKey, String>(capacity: 8)
+
+    /// Whether the message (if any) fits beside the note line; a longer
+    /// one is drawn whole on the rows above it. With nothing typed, a
+    /// message (a personal-data warning) may take most of the line; while
+    /// typing it keeps to a third. An error (a refusal, a conflict) takes
+    /// two thirds: it must be read.
+    static func statusOnNoteLine(_ run: RunState, state: AppState, width w: Int) -> Bool {
+        guard let status = state.status else { return true }
+        let room = run.input.isEmpty && run.subfieldsEmpty ? w - 24 : status.isError ? w * 2 / 3 : w / 3
+        return DisplayWidth.of(status.text) <= room
+    }
+
     static func drawInput(_ grid: inout Grid, run: RunState, state: AppState, y: Int) {
         let t = state.texts
         let w = grid.size.width
         var statusText = ""
-        // With nothing typed, a message (a personal-data warning) may take
-        // most of the line; while typing it keeps to a third.
-        // An error (a refusal, a conflict) takes two thirds: it must be read.
-        let statusRoom = run.input.isEmpty && run.subfieldsEmpty ? w - 24 : state.status?.isError == true ? w * 2 / 3 : w / 3
         if let status = state.status {
-            if DisplayWidth.of(status.text) <= statusRoom {
+            if statusOnNoteLine(run, state: state, width: w) {
                 statusText = status.text
             } else {
                 // Longer than its room: whole, on the rows above the line
@@ -356,15 +405,18 @@ extension Screens {
             let label = " \(draft)\(t.followUpField(run.followUp.field)) (\(t[.followUpActivityNumber]) \(run.followUp.item + 1)) ▸ "
             _ = field(label, run.input, x: 0, width: w, focused: true)
         case .present, .collect:
-            let source = run.editSource ?? run.source(ofGroup: run.group)
-            let editing = run.editing != nil ? " \(t[.editingLabel]) ·" : ""
-            // Where the labels would leave the text less than 24 columns
-            // (a message beside it, 80 columns), the source goes, then
-            // the type (the group stays: it is where the note goes).
-            let labels = [[t.group(run.group), t.noteType(run.noteType), t.source(source)],
-                          [t.group(run.group), t.noteType(run.noteType)], [t.group(run.group)]]
-            let prefixes = labels.map { editing + " \(draft)" + $0.joined(separator: " · ") + " ▸ " }
-            let prefix = prefixes.first { right - DisplayWidth.of($0) >= 24 } ?? prefixes[prefixes.count - 1]
+            let key = NoteLabelKey(group: run.group, type: run.noteType, source: run.editSource ?? run.source(ofGroup: run.group),
+                                   editing: run.editing != nil, draft: run.restoredDraft, room: right, language: t.language)
+            let prefix = noteLabels.value(key) {
+                let editing = key.editing ? " \(t[.editingLabel]) ·" : ""
+                // Where the labels would leave the text less than 24 columns
+                // (a message beside it, 80 columns), the source goes, then
+                // the type (the group stays: it is where the note goes).
+                let labels = [[t.group(key.group), t.noteType(key.type), t.source(key.source)],
+                              [t.group(key.group), t.noteType(key.type)], [t.group(key.group)]]
+                let prefixes = labels.map { editing + " \(draft)" + $0.joined(separator: " · ") + " ▸ " }
+                return prefixes.first { right - DisplayWidth.of($0) >= 24 } ?? prefixes[prefixes.count - 1]
+            }
             _ = field(prefix, run.input, x: 0, width: w, focused: true, placeholder: t[.inputPlaceholder],
                       style: Style(typeRole(run.noteType), bold: true))
         }

@@ -422,94 +422,135 @@ public final class Terminal {
     /// cursor are what was drawn last.
     @discardableResult
     public func draw(_ grid: Grid) -> Bool {
-        guard let window, grid.size == size, grid.size.width > 0, grid.size.height > 0 else { return false }
-        let width = grid.size.width
-        var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
-        var cc = cchar_t()
+        guard window != nil, grid.size == size, grid.size.width > 0, grid.size.height > 0 else { return false }
         let previous = drawn?.size == grid.size ? drawn : nil
         drawn = grid
-        var changed = previous == nil || previous?.cursor?.x != grid.cursor?.x || previous?.cursor?.y != grid.cursor?.y
+        let cursorMoved = previous == nil || previous?.cursor?.x != grid.cursor?.x || previous?.cursor?.y != grid.cursor?.y
+        var changed = false
+        for y in 0..<grid.size.height {
+            // Only the stretch of the row that changed is sent (a letter
+            // typed is a cell or two, not the row), widened to whole wide
+            // characters; the whole row when there is nothing to compare.
+            var columns = 0..<grid.size.width
+            if let previous {
+                guard let c = grid.changedColumns(row: y, since: previous) else { continue }
+                columns = c
+            }
+            send(grid, row: y, columns: columns)
+            changed = true
+        }
+        windowBlank = false
+        return finish(grid, changed: changed || cursorMoved)
+    }
+
+    /// Draws again only `rows` of the frame drawn last: `redraw` changes
+    /// that frame in place (it must leave every other row as it was), and
+    /// what changed in those rows is sent. For a key typed on the note
+    /// line, where the rest of the screen stays (issue 15): the frame is
+    /// neither made nor compared whole. False, with nothing drawn, when
+    /// there is no frame of this size to draw over (`draw` then); else
+    /// true, whether or not the rows changed.
+    @discardableResult
+    public func draw(rows: [Int], _ redraw: (inout Grid) -> Void) -> Bool {
+        guard window != nil, var grid = drawn, grid.size == size, grid.size.width > 0 else { return false }
+        drawn = nil                                     // the frame's storage, not shared while it changes
+        let width = grid.size.width
+        let rows = rows.filter { $0 >= 0 && $0 < grid.size.height }
+        let before = rows.map { y in Array(grid.cells[(y * width)..<((y + 1) * width)]) }
+        let cursor = grid.cursor
+        redraw(&grid)
+        var changed = cursor?.x != grid.cursor?.x || cursor?.y != grid.cursor?.y
+        for (y, old) in zip(rows, before) {
+            guard let columns = grid.changedColumns(row: y, since: old) else { continue }
+            send(grid, row: y, columns: columns)
+            changed = true
+        }
+        drawn = grid
+        _ = finish(grid, changed: changed)
+        return true
+    }
+
+    /// Puts the cells of `columns` of row `y` into the window.
+    private func send(_ grid: Grid, row y: Int, columns: Range<Int>) {
+        guard let window else { return }
+        let width = grid.size.width
+        var x = columns.lowerBound
+        let end = columns.upperBound
+        var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+        var cc = cchar_t()
         // A run of cells shares a role: its look is looked up once, not
         // hashed again for every cell (~320 instructions a cell: ~1 M for
         // the first frame, issue 15).
         var lastStyled: SamtalRender.Cell?
         var look: (attributes: attr_t, pair: Int16) = (samtal_a_normal(), 0)
-        for y in 0..<grid.size.height {
-            let row = y * width
-            // Only the stretch of the row that changed is sent (a letter
-            // typed is a cell or two, not the row), widened to whole wide
-            // characters; the whole row when there is nothing to compare.
-            var x = 0, end = width
-            if let previous {
-                guard let columns = grid.changedColumns(row: y, since: previous) else { continue }
-                (x, end) = (columns.lowerBound, columns.upperBound)
+        while x < end {
+            let cell = grid[x, y]
+            if cell.isContinuation { x += 1; continue }
+            if lastStyled.map({ !cell.sameStyle(as: $0) }) ?? true {
+                lastStyled = cell
+                let style = cell.style
+                look = looks.indices.contains(Int(style.role.rawValue)) ? looks[Int(style.role.rawValue)] : (samtal_a_normal(), 0)
+                if style.bold { look.attributes |= samtal_a_bold() }
+                if style.reverse { look.attributes |= samtal_a_reverse() }
+                if style.underline { look.attributes |= samtal_a_underline() }
             }
-            changed = true
-            while x < end {
-                let cell = grid[x, y]
-                if cell.isContinuation { x += 1; continue }
-                if lastStyled.map({ !cell.sameStyle(as: $0) }) ?? true {
-                    lastStyled = cell
-                    let style = cell.style
-                    look = looks.indices.contains(Int(style.role.rawValue)) ? looks[Int(style.role.rawValue)] : (samtal_a_normal(), 0)
-                    if style.bold { look.attributes |= samtal_a_bold() }
-                    if style.reverse { look.attributes |= samtal_a_reverse() }
-                    if style.underline { look.attributes |= samtal_a_underline() }
-                }
-                let attributes = look.attributes
-                if windowBlank, cell.scalar == 0x20, cell.width == 1, attributes == samtal_a_normal(), look.pair == 0 {
-                    x += 1
-                    continue
-                }
+            let attributes = look.attributes
+            if windowBlank, cell.scalar == 0x20, cell.width == 1, attributes == samtal_a_normal(), look.pair == 0 {
+                x += 1
+                continue
+            }
 
-                // ncurses moves its cursor by glibc's width: if that is not
-                // the grid's, the rest of the row would shift. Draw U+FFFD
-                // instead, and a blank in the column it leaves (glibc older
-                // than the renderer's table, a wide char cut by the edge).
-                // Flags and emoji newer than glibc's tables are examples.
-                var columns = cell.width
-                // Nearly every cell is one scalar: no String looked at.
-                let lead = cell.scalar ?? cell.scalars(1).first
-                var fits = false
-                if let lead, x + cell.width <= width, let first = Unicode.Scalar(lead) {
-                    fits = (0x20..<0x7F).contains(lead) && cell.width == 1 || Self.glibcWidth(first) == cell.width
-                }
-                if fits, let one = cell.scalar {
-                    chars[0] = wchar_t(bitPattern: one)
-                    chars[1] = 0
-                } else if fits {
-                    var count = 0
-                    for s in cell.scalars(Int(CCHARW_MAX)) {
-                        chars[count] = wchar_t(bitPattern: s)
-                        count += 1
-                    }
-                    chars[count] = 0
-                } else {
-                    chars[0] = lead == nil ? 0x20 : 0xFFFD
-                    chars[1] = 0
-                    columns = 1
-                }
-                if setcchar(&cc, chars, attributes, look.pair, nil) == ERR {
-                    chars[0] = 0x20
-                    chars[1] = 0
-                    _ = setcchar(&cc, chars, attributes, look.pair, nil)
-                }
-                // ERR at the bottom-right cell is expected (the cursor
-                // cannot advance past it); the cell is written anyway.
-                _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
-                if columns < cell.width, x + 1 < width {
-                    // Keep the continuation column blank in our substitute.
-                    chars[0] = 0x20
-                    chars[1] = 0
-                    _ = setcchar(&cc, chars, attributes, look.pair, nil)
-                    _ = mvwadd_wch(window, Int32(y), Int32(x + 1), &cc)
-                }
-                x += max(1, cell.width)
+            // ncurses moves its cursor by glibc's width: if that is not
+            // the grid's, the rest of the row would shift. Draw U+FFFD
+            // instead, and a blank in the column it leaves (glibc older
+            // than the renderer's table, a wide char cut by the edge).
+            // Flags and emoji newer than glibc's tables are examples.
+            var columns = cell.width
+            // Nearly every cell is one scalar: no String looked at.
+            let lead = cell.scalar ?? cell.scalars(1).first
+            var fits = false
+            if let lead, x + cell.width <= width, let first = Unicode.Scalar(lead) {
+                fits = (0x20..<0x7F).contains(lead) && cell.width == 1 || Self.glibcWidth(first) == cell.width
             }
+            if fits, let one = cell.scalar {
+                chars[0] = wchar_t(bitPattern: one)
+                chars[1] = 0
+            } else if fits {
+                var count = 0
+                for s in cell.scalars(Int(CCHARW_MAX)) {
+                    chars[count] = wchar_t(bitPattern: s)
+                    count += 1
+                }
+                chars[count] = 0
+            } else {
+                chars[0] = lead == nil ? 0x20 : 0xFFFD
+                chars[1] = 0
+                columns = 1
+            }
+            if setcchar(&cc, chars, attributes, look.pair, nil) == ERR {
+                chars[0] = 0x20
+                chars[1] = 0
+                _ = setcchar(&cc, chars, attributes, look.pair, nil)
+            }
+            // ERR at the bottom-right cell is expected (the cursor
+            // cannot advance past it); the cell is written anyway.
+            _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+            if columns < cell.width, x + 1 < width {
+                // Keep the continuation column blank in our substitute.
+                chars[0] = 0x20
+                chars[1] = 0
+                _ = setcchar(&cc, chars, attributes, look.pair, nil)
+                _ = mvwadd_wch(window, Int32(y), Int32(x + 1), &cc)
+            }
+            x += max(1, cell.width)
         }
+    }
 
-        windowBlank = false
-        guard changed else { return false }
+    /// After the cells: the cursor placed (or hidden) and the screen
+    /// updated, when anything changed.
+    private func finish(_ grid: Grid, changed: Bool) -> Bool {
+        guard let window, changed else { return false }
+        let width = grid.size.width
         if let cursor = grid.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < grid.size.height {
             setCursorVisible(true)
             wmove(window, Int32(cursor.y), Int32(cursor.x))

@@ -269,6 +269,8 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     var dirty = true
     var storeWaitingShown = false
     var rehearsed = false
+    // What the frame on the screen was drawn from (`Screens.basis`).
+    var basis: FrameBasis?
     var quitBy: Int32?
     while !quit {
         if let signal = terminal.quitSignal {
@@ -302,8 +304,17 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
         }
         if dirty {
             // Only what changed since the last frame is sent; a frame the
-            // same as the last sends nothing.
-            _ = terminal.draw(Screens.render(state, size: terminal.size))
+            // same as the last sends nothing. Where only the note line's
+            // rows can have changed (a key typed on it), only they are
+            // drawn again, over the frame on the screen.
+            let size = terminal.size
+            if let basis, Screens.sameBasis(basis, state, size: size),
+               terminal.draw(rows: Screens.noteLineRows(size), { Screens.redrawChangedRows(state, into: &$0) }) {
+                // Drawn over the frame of `basis`, which stays the basis.
+            } else {
+                _ = terminal.draw(Screens.render(state, size: size))
+                basis = Screens.basis(of: state, size: size)
+            }
             // Traced whether or not the frame changed the screen: a note
             // that lands on a page of the wall not shown changes nothing
             // there, and was traced only at the next frame that did (the
@@ -389,9 +400,15 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
 /// it asks for are dropped: nothing is written, sent or drawn.
 func rehearseFirstKey(_ state: AppState, size: Size) {
     var copy = state
+    var grid = Screens.render(copy, size: size)
+    let basis = Screens.basis(of: copy, size: size)
     for key in [Key.char("a"), .backspace] {
         _ = copy.update(.key(key))
-        _ = Screens.render(copy, size: size)
+        if let basis, Screens.sameBasis(basis, copy, size: size) {
+            Screens.redrawChangedRows(copy, into: &grid)
+        } else {
+            _ = Screens.render(copy, size: size)
+        }
     }
 }
 

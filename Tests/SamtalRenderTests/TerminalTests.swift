@@ -222,11 +222,6 @@ struct TerminalTests {
         let pool = ["a", "ö", "Å", "中", "😀", "–", " ", "X", "あ"]
         var rng = SystemRandomNumberGenerator()
         var grid = Grid(size)
-        func trimmed(_ s: String) -> String {
-            var s = s
-            while s.last == " " { s.removeLast() }
-            return s
-        }
         for round in 0..<300 {
             // A few rows changed somewhere (a letter typed, a status, a
             // wide character half covered by a narrow one, or the reverse).
@@ -241,6 +236,42 @@ struct TerminalTests {
                 #expect(trimmed(screenRow(Int32(y))) == trimmed(grid.rowText(y)), "round \(round), row \(y)")
             }
         }
+    }
+
+    @Test("Rows drawn over the last frame (a key on the note line) reach ncurses as the whole frame would")
+    func rowsOverTheLastFrame() throws {
+        let (terminal, fd) = try headless()
+        defer { terminal.shutdown(); close(fd) }
+        let size = terminal.size
+        let pool = ["a", "ö", "Å", "中", "😀", "–", " ", "X", "あ"]
+        var rng = SystemRandomNumberGenerator()
+        var expected = Grid(size)
+        expected.text("Lokal lägesbild", x: 0, y: 1)
+        #expect(!terminal.draw(rows: [0], { _ in }), "no frame yet to draw over")
+        terminal.draw(expected)
+        for round in 0..<300 {
+            let rows = [0, 2, 3].filter { _ in Bool.random(using: &rng) }
+            let texts = rows.map { _ in (0..<Int.random(in: 1...6, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined() }
+            let x = Int.random(in: 0..<12, using: &rng)
+            let edit = { (grid: inout Grid) in
+                for (y, text) in zip(rows, texts) { grid.text(text, x: x, y: y, style: Bool.random() ? .normal : Style(.input)) }
+                grid.cursor = (x, 2)
+            }
+            // Every third frame whole, the rest over the last.
+            if round % 3 == 0 {
+                edit(&expected)
+                terminal.draw(expected)
+            } else {
+                var drawn: Grid?
+                #expect(terminal.draw(rows: rows) { grid in edit(&grid); drawn = grid })
+                expected = drawn ?? expected
+            }
+            for y in 0..<4 {
+                #expect(trimmed(screenRow(Int32(y))) == trimmed(expected.rowText(y)), "round \(round), row \(y)")
+            }
+        }
+        terminal.drawWhole()
+        #expect(!terminal.draw(rows: [0], { _ in }), "after drawWhole the next frame is drawn whole")
     }
 
     @Test("Where glibc disagrees with the renderer on a width, U+FFFD keeps the columns aligned")
@@ -347,4 +378,11 @@ struct TerminalTests {
         #expect(unsafeBitCast(after.__sigaction_handler.sa_handler, to: Int.self)
                 == unsafeBitCast(before.__sigaction_handler.sa_handler, to: Int.self))
     }
+}
+
+/// A row's text without the blanks at its end.
+private func trimmed(_ s: String) -> String {
+    var s = s
+    while s.last == " " { s.removeLast() }
+    return s
 }
