@@ -174,7 +174,18 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     /// Hands an event to the core; what it asks of the store goes to the
     /// workers, in order, and comes back as events through the inbox.
     var journal: NoteJournal?
+    // What the frame on the screen was drawn from (`Screens.basis`).
+    var basis: FrameBasis?
     func dispatch(_ event: Event) {
+        // An answer of the store (a step read again, a note saved) may
+        // put equal records in new storage: compared with the basis's
+        // at every key after it, they would be compared record by record
+        // (the cluster step's ~1,000 notes: ~580 K instructions a key).
+        // The next frame is drawn whole and is the basis then.
+        switch event {
+        case .key, .tick: break
+        default: basis = nil
+        }
         for effect in state.update(event) where !quit {
             switch effect {
             case .quit: quit = true
@@ -269,8 +280,6 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     var dirty = true
     var storeWaitingShown = false
     var rehearsed = false
-    // What the frame on the screen was drawn from (`Screens.basis`).
-    var basis: FrameBasis?
     var quitBy: Int32?
     while !quit {
         if let signal = terminal.quitSignal {
