@@ -4,9 +4,99 @@
 import SamtalCore
 
 extension Screens {
+    /// A workspace form as drawn with its focused field empty, kept as
+    /// cells until the form (but for what is typed in that field), the
+    /// language or the size changes: a key typed in the field draws that
+    /// field over the kept cells, not the whole form again (a form was
+    /// ~440 K instructions a key, issue 15). The SMART check under a
+    /// goal's form and a participants table change with what is typed:
+    /// those forms are drawn whole.
+    struct FormPanelKey: Equatable, Sendable {
+        var form: Form
+        var language: Language
+        var size: Size
+    }
+
+    static let formPanels = FrameMemo<FormPanelKey, [Cell]>(capacity: 4)
+    static let formLayouts = FrameMemo<FormPanelKey, FormLayout>(capacity: 4)
+
+    /// Where a form's focused field is drawn, and where the form's fields end.
+    struct FormLayout: Sendable {
+        var focusedY: Int?
+        var valueX: Int
+        var valueWidth: Int
+        var rows: Int
+        var endY: Int
+        var extras: Rect
+    }
+
     static func drawForm(_ grid: inout Grid, _ form: Form, state: AppState) {
+        let w = grid.size.width, h = grid.size.height
+        // (A frame whose work is counted keeps nothing: it is the one
+        // the kept frames are held to, drawn whole.)
+        if LayoutWork.current == nil, case .workspace(let which) = form.purpose, form.participants == nil, form.focusedCell == nil,
+           form.fields.indices.contains(form.focus), case .text(let typed) = form.fields[form.focus].value {
+            switch which {
+            // The SMART check, and the "why?" a cause answers, are drawn
+            // in place of the long text below: drawn whole.
+            case .goal, .cause(_, _, _?): break
+            case .focusArea, .splitArea, .problem, .cause, .activity, .promise, .followUp:
+                var blank = form
+                blank.fields[form.focus].value = .text(TextField(limit: typed.limit))
+                let key = FormPanelKey(form: blank, language: state.texts.language, size: grid.size)
+                kept(formPanels, key, in: &grid, rect: Rect(x: 0, y: 0, width: w, height: h - 2)) { panel in
+                    _ = drawFormBody(&panel, blank, state: state)
+                }
+                let layout = formLayouts.value(key) {
+                    var scratch = Grid(grid.size)
+                    return drawFormBody(&scratch, blank, state: state)
+                }
+                if let y = layout.focusedY {
+                    drawTypedValue(&grid, form.fields[form.focus], typed, x: layout.valueX, width: layout.valueWidth, y: y, rows: layout.rows)
+                }
+                drawLongTypedText(&grid, form, rect: layout.extras)
+                drawFormFooter(&grid, form, state: state)
+                return
+            }
+        }
+        _ = drawFormBody(&grid, form, state: state)
+        drawFormFooter(&grid, form, state: state)
+    }
+
+    /// The focused field's text (its frame drawn already), and the cursor.
+    static func drawTypedValue(_ grid: inout Grid, _ field: FormField, _ tf: TextField, x fx: Int, width fw: Int, y: Int, rows: Int) {
+        if field.isMultiline {
+            let window = multilineWindow(of: tf, width: fw, rows: rows)
+            for r in 0..<min(rows, window.lines.count) {
+                grid.text(window.lines[r], x: fx, y: y + r, maxX: fx + fw, style: Style(.input, bold: true, underline: true))
+            }
+            grid.cursor = (fx + window.cursorColumn, y + window.cursorRow)
+        } else {
+            let (shown, cursorColumn) = fieldWindow(of: tf, width: fw, focused: true)
+            grid.text(shown, x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: true, underline: true))
+            grid.cursor = (fx + cursorColumn, y)
+        }
+    }
+
+    /// The message (or the form's error) and the keys.
+    static func drawFormFooter(_ grid: inout Grid, _ form: Form, state: AppState) {
+        let w = grid.size.width, h = grid.size.height
+        if let error = form.error {
+            grid.fill(Rect(x: 0, y: h - 2, width: w, height: 1))
+            grid.text(" " + truncate(error, width: w - 2), x: 0, y: h - 2, style: Style(.error, bold: true))
+        } else {
+            drawStatus(&grid, state: state, y: h - 2)
+        }
+        // The form's own keys, also under a dialog (the quit question).
+        drawKeyBar(&grid, context: form.participants == nil ? .recordForm : .form, texts: state.texts, y: h - 1)
+    }
+
+    /// Everything of a form above its message row; returns where its
+    /// focused field and its extras are.
+    static func drawFormBody(_ grid: inout Grid, _ form: Form, state: AppState) -> FormLayout {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
+        var layout = FormLayout(focusedY: nil, valueX: 0, valueWidth: 0, rows: 1, endY: 0, extras: Rect(x: 0, y: 0, width: 0, height: 0))
         let title: String
         switch form.purpose {
         case .newCycle: title = t[.formNewCycle]
@@ -45,9 +135,11 @@ extension Screens {
                       style: Style(focused ? .heading : .normal, bold: focused))
             let fx = inner.x + 2 + labelWidth
             let fw = inner.maxX - fx - 1
+            if focused { (layout.focusedY, layout.valueX, layout.valueWidth) = (y, fx, fw) }
             switch field.value {
             case .text(let tf) where field.isMultiline && focused:
                 let rows = max(1, min(field.lines, inner.maxY - y))
+                layout.rows = rows
                 let window = multilineWindow(of: tf, width: fw, rows: rows)
                 for r in 0..<rows {
                     grid.fill(Rect(x: fx, y: y + r, width: fw, height: 1), style: Style(.input, underline: true))
@@ -152,18 +244,12 @@ extension Screens {
             grid.paragraph(t[.exportOutputHint], in: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: inner.maxY - y - 1),
                            style: Style(.dim))
         }
+        layout.endY = y
+        layout.extras = Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: inner.maxY - y - 1)
         if case .workspace(let which) = form.purpose {
-            drawWorkspaceFormExtras(&grid, form, which, state: state, rect: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2,
-                                                                                 height: inner.maxY - y - 1))
+            drawWorkspaceFormExtras(&grid, form, which, state: state, rect: layout.extras)
         }
-        if let error = form.error {
-            grid.fill(Rect(x: 0, y: h - 2, width: w, height: 1))
-            grid.text(" " + truncate(error, width: w - 2), x: 0, y: h - 2, style: Style(.error, bold: true))
-        } else {
-            drawStatus(&grid, state: state, y: h - 2)
-        }
-        // The form's own keys, also under a dialog (the quit question).
-        drawKeyBar(&grid, context: form.participants == nil ? .recordForm : .form, texts: t, y: h - 1)
+        return layout
     }
 
     static func workspaceFormTitle(_ which: WorkspaceForm, texts t: Texts) -> String {
@@ -183,7 +269,6 @@ extension Screens {
     /// whole text of a focused field too long for its line.
     static func drawWorkspaceFormExtras(_ grid: inout Grid, _ form: Form, _ which: WorkspaceForm, state: AppState, rect: Rect) {
         guard rect.height > 0, rect.width > 4 else { return }
-        var rect = rect
         if case .goal = which, case .workspace(let ws) = state.screen, let a = ws.analysis {
             let flags = WorkspaceForms.smartFlags(form, analysis: a)
             grid.text("SMART ", x: rect.x, y: rect.y, style: Style(.heading, bold: true))
@@ -199,13 +284,16 @@ extension Screens {
                            style: Style(.dim))
             return
         }
-        // A long one-line text is shown whole below the form; a multi-line
-        // field shows itself.
-        guard form.focus < form.fields.count, !form.fields[form.focus].isMultiline,
+        drawLongTypedText(&grid, form, rect: rect)
+    }
+
+    /// A long one-line text is shown whole below the form; a multi-line
+    /// field shows itself.
+    static func drawLongTypedText(_ grid: inout Grid, _ form: Form, rect: Rect) {
+        guard rect.height > 0, rect.width > 4, form.focus < form.fields.count, !form.fields[form.focus].isMultiline,
               case .text(let field) = form.fields[form.focus].value else { return }
         let labelWidth = min(18, max(12, (rect.width + 4) / 4))
         guard DisplayWidth.of(field.text) > rect.width - labelWidth - 2 else { return }
-        rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
         grid.paragraph(field.text, in: rect, style: Style(.dim))
     }
 }

@@ -129,3 +129,53 @@ struct PartialFrameTests {
         #expect(!over)
     }
 }
+
+@Suite("A workspace form drawn over its kept cells is the form drawn afresh")
+struct KeptFormTests {
+    /// Every form the workspace's tabs open with a key, as their states.
+    static func openForms() -> [AppState] {
+        var forms: [AppState] = []
+        for tab in WorkspaceTab.allCases {
+            for opening: [Key] in [[.char("n")], [.enter], [.char("e")], [.down, .enter], [.char("w")], [.char("s")]] {
+                let state = WorkspaceFixtures.state(tab: tab, keys: opening)
+                if case .workspace(let ws) = state.screen, ws.form != nil { forms.append(state) }
+            }
+        }
+        return forms
+    }
+
+    @Test("Random typing in every form the tabs open: text, pastes, moves between fields")
+    func randomTyping() {
+        var rng = SystemRandomNumberGenerator()
+        let keys: [Key] = [.char("a"), .char("ö"), .char(" "), .char("7"), .char("中"), .backspace, .left, .right, .home, .end,
+                           .tab, .backTab, .up, .down, .ctrl("u"), .enter,
+                           .paste("Belysning i gångtunneln vid stationen, med kommunens fastighetsavdelning och polisen"),
+                           .paste("Rad ett\nrad två\nrad tre")]
+        let forms = Self.openForms()
+        #expect(forms.count >= 6, "\(forms.count) forms opened")
+        var kept = 0
+        for start in forms {
+            for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
+                var state = start
+                for _ in 0..<40 {
+                    _ = state.update(.key(Bool.random(using: &rng) ? .char("e") : keys.randomElement(using: &rng)!))
+                    guard case .workspace(let ws) = state.screen, ws.form != nil else { break }
+                    _ = Screens.render(state, size: size)
+                    let drawn = Screens.render(state, size: size)
+                    var afresh: Grid?
+                    _ = LayoutWork.count { afresh = Screens.render(state, size: size) }
+                    if drawn != afresh {
+                        Issue.record(Comment(rawValue: "kept:\n" + drawn.text + "\nafresh:\n" + (afresh?.text ?? "")))
+                        return
+                    }
+                    if drawn.cursor?.x != afresh?.cursor?.x || drawn.cursor?.y != afresh?.cursor?.y {
+                        Issue.record("cursor \(String(describing: drawn.cursor)) against \(String(describing: afresh?.cursor))")
+                        return
+                    }
+                    kept += 1
+                }
+            }
+        }
+        #expect(kept > 200)
+    }
+}
