@@ -954,6 +954,9 @@ public struct AppState: Equatable, Sendable {
         case .noteDeleted(let id):
             guard case .run(var run) = screen else { return [] }
             run.remove(noteID: id)
+            // The note being changed deleted here (F4, then F8): the change
+            // ends, and the line is what it was before F4.
+            if run.editing?.id == id { cancelEdit(&run) }
             screen = .run(run)
             say(texts[.noteDeleted])
             return []
@@ -1533,11 +1536,17 @@ public struct AppState: Equatable, Sendable {
                 cancelEdit(&run)
                 return [effect]
             }
+            // A note being changed that another terminal deleted meanwhile:
+            // what was typed is saved as a new note, where the note was, and
+            // the change ends (it stayed "Ändrar", a new note at every Enter).
+            let gone = run.editing
             let draft = NoteDraft(meetingID: run.meeting.id, stepID: run.step.id, group: run.group,
-                                  type: run.noteType, source: run.source(ofGroup: run.group), text: text, author: run.author)
+                                  type: run.noteType, source: gone != nil ? run.editSource ?? run.source(ofGroup: run.group)
+                                      : run.source(ofGroup: run.group), text: text, author: run.author)
             let effect = Effect.saveNote(draft, clearing: run.clearing([key], also: [RunState.noteMetaDraft(run.step.id)]))
             run.addProvisional(draft)
             run.input.clear()
+            if gone != nil { cancelEdit(&run) }
             return [effect]
         case .selectPreviousNote, .selectNextNote:
             // A station selects among its own group's notes only (a run of

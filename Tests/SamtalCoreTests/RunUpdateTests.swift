@@ -225,6 +225,48 @@ import Testing
         #expect(run.group == 1) // back to the group the line had before
     }
 
+    /// The seventeenth walk: the note being changed deleted here (F4, then
+    /// F8 and j) left the line "Ändrar ·", and Enter made new notes in
+    /// the deleted note's group, one per Enter.
+    @Test func deletingTheNoteBeingChangedEndsTheChange() {
+        var state = Fixtures.running(notes: [Fixtures.note(1, "Klotter", group: 2)])
+        Fixtures.type("Mopeder", into: &state)
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.function(4)))
+        #expect(Fixtures.run(state).input.text == "Klotter")
+        _ = state.update(.key(.function(8)))
+        _ = state.update(.key(.char("j")))
+        _ = state.update(.noteDeleted(1))
+        let run = Fixtures.run(state)
+        #expect(run.editing == nil)
+        #expect(run.group == 1)                    // the line's group before F4
+        #expect(run.input.text == "Mopeder")       // what was on the line before F4
+        #expect(state.status?.text.hasPrefix("En annan terminal") != true)
+    }
+
+    /// The same walk: the note being changed deleted by another terminal.
+    /// What was typed is saved, once, as a new note where the note was;
+    /// then the line is the note line again.
+    @Test func theNoteBeingChangedDeletedElsewhereIsSavedOnceAsANewNote() {
+        var state = Fixtures.running(notes: [Fixtures.note(1, "Klotter", group: 2)])
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.function(4)))
+        Fixtures.type(" vid skolan", into: &state)
+        // Read again without it: another terminal deleted it.
+        _ = state.update(.stepLoaded(StepData(stepID: "lagesbild", notes: [])))
+        let effects = Fixtures.withoutDraftClearing(state.update(.key(.enter)))
+        #expect(effects == [.saveNote(NoteDraft(meetingID: 7, stepID: "lagesbild", group: 2, type: .problem, source: .employee,
+                                                text: "Klotter vid skolan"))])
+        let run = Fixtures.run(state)
+        #expect(run.editing == nil)
+        #expect(run.group == 1)
+        #expect(run.input.isEmpty)
+        Fixtures.type("Mopeder", into: &state)
+        let next = Fixtures.withoutDraftClearing(state.update(.key(.enter)))
+        #expect(next == [.saveNote(NoteDraft(meetingID: 7, stepID: "lagesbild", group: 1, type: .problem, source: .employee,
+                                             text: "Mopeder"))])
+    }
+
     @Test func escapeCancelsAnEditThenClearsThenDeselects() {
         var state = Fixtures.running(notes: [Fixtures.note(1, "text")])
         _ = state.update(.key(.up))
