@@ -787,8 +787,18 @@ public struct AppState: Equatable, Sendable {
     mutating func apply(_ event: Event) -> [Effect] {
         switch event {
         case .key(let key):
-            if status?.isError == true { status = nil }
-            return handleKey(key)
+            // An error goes at the next key; the warning that another
+            // terminal saved the field being typed in stays until Enter or
+            // Esc has chosen (it went at a letter, and came back with the
+            // next reading, a second later: the seventeenth walk).
+            let conflictWarning = status.map { $0.isError && $0.text.hasPrefix(texts[.fieldConflict]) } ?? false
+            if status?.isError == true, !conflictWarning { status = nil }
+            let effects = handleKey(key)
+            if conflictWarning, status?.text.hasPrefix(texts[.fieldConflict]) == true,
+               case .run(let run) = screen, run.fieldConflict == nil || run.conflictConfirmed {
+                status = nil
+            }
+            return effects
         case .tick(let now, let today):
             self.now = now
             self.today = today

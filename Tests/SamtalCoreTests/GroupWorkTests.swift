@@ -244,6 +244,24 @@ import Testing
         #expect(Fixtures.run(s).storedValue(Fixtures.run(s).bound!) == "Buskörning på Storgatan")
     }
 
+    /// The seventeenth walk: a letter typed hid the warning (an error
+    /// message goes at the next key), and the next reading brought it
+    /// back a second later, again and again.
+    @Test("the warning of another terminal's save stays while typing, and goes once Esc has chosen")
+    func theWarningStaysWhileTyping() {
+        let (start, data) = problemStep(what: "Buskörning")
+        var s = start
+        for c in " kvällstid" { _ = s.update(.key(.char(c))) }
+        _ = s.update(.stepLoaded(saved(data, what: "Buskörning på Storgatan")))
+        let warning = s.status?.text
+        #expect(warning?.hasPrefix("En annan terminal sparade i fältet medan du skrev") == true)
+        for c in " och helger" { _ = s.update(.key(.char(c))) }
+        #expect(s.status?.text == warning)
+        #expect(Fixtures.run(s).input.text == "Buskörning kvällstid och helger")
+        _ = s.update(.key(.escape))
+        #expect(s.status == nil)
+    }
+
     @Test("Esc takes the other terminal's text")
     func escTakesTheOther() {
         let (start, data) = problemStep(what: "Buskörning")
