@@ -294,6 +294,9 @@ extension Screens {
               case .text(let field) = form.fields[form.focus].value else { return }
         let labelWidth = min(18, max(12, (rect.width + 4) / 4))
         guard DisplayWidth.of(field.text) > rect.width - labelWidth - 2 else { return }
-        grid.paragraph(field.text, in: rect, style: Style(.dim))
+        // Where the form ends first, the last line says that more follows.
+        for (i, line) in wrap(field.text, width: rect.width, maxLines: rect.height).enumerated() {
+            grid.text(line, x: rect.x, y: rect.y + i, maxX: rect.maxX, style: Style(.dim))
+        }
     }
 }

@@ -179,3 +179,31 @@ struct KeptFormTests {
         #expect(kept > 200)
     }
 }
+
+@Suite("The long text under a form")
+struct LongTypedTextTests {
+    /// The seventeenth walk: at 80×24 the text shown whole under a form
+    /// (a one-line field too long for its line) was cut after three
+    /// lines without a sign that more followed.
+    @Test("cut where the form ends, it says so with …")
+    func cutSaysSo() {
+        var state = WorkspaceFixtures.state(tab: .activities, keys: [.char("n")])
+        guard case .workspace(let ws) = state.screen, let form = ws.form else {
+            Issue.record("no activity form")
+            return
+        }
+        // A one-line field: its whole text goes under the form.
+        guard let one = form.fields.firstIndex(where: { !$0.isMultiline }) else {
+            Issue.record("no one-line field")
+            return
+        }
+        for _ in 0..<one { _ = state.update(.key(.tab)) }
+        let words = Array(repeating: "Kommunens fastighetsavdelning, polisen och föreningarna vid torget", count: 12).joined(separator: " ")
+        _ = state.update(.key(.paste(words)))
+        let grid = Screens.render(state, size: Size(width: 80, height: 24))
+        let rows = (0..<24).map { grid.rowText($0) }
+        let shown = rows.filter { $0.contains("fastighetsavdelning") }
+        #expect(shown.count >= 2, "\(rows.joined(separator: "\n"))")
+        #expect(shown.last?.contains("…") == true, "\(rows.joined(separator: "\n"))")
+    }
+}
