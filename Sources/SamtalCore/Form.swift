@@ -122,6 +122,23 @@ public struct Form: Equatable, Sendable {
     /// leaving the program then asks first (the form is not a draft).
     public var isChanged: Bool { texts != openedWith }
 
+    /// F9 was pressed once after being told that another terminal saved
+    /// a field of this record since the form was opened: the next writes.
+    public var overwriteConfirmed = false
+
+    /// The first field that `stored` (the record as the store has it now,
+    /// in a form made alike) holds otherwise than when this form was
+    /// opened, and otherwise than this form: saving the form would write
+    /// over what another terminal saved. Its index and the stored text.
+    public func changedElsewhere(_ stored: Form) -> (index: Int, text: String)? {
+        guard stored.fields.count == fields.count, openedWith.count >= fields.count else { return nil }
+        for (i, field) in fields.enumerated() where stored.fields[i].id == field.id {
+            let now = stored.fields[i].text
+            if now != openedWith[i] && now != field.text { return (i, now) }
+        }
+        return nil
+    }
+
     public var focusCount: Int { fields.count + (participants?.count ?? 0) * ParticipantColumn.allCases.count }
 
     /// The participant cell in focus, if the focus is in the table.

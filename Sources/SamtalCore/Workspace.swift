@@ -412,6 +412,17 @@ extension AppState {
                 return [.export(form.exportRequest(subject))]
             }
             guard case .workspace(let which) = form.purpose, let analysis = ws.analysis else { return [] }
+            // Another terminal saved a field of this record since the form
+            // was opened (a meeting's problem step, a second workspace):
+            // never written over without a word, as on the note line.
+            if !form.overwriteConfirmed, let stored = WorkspaceForms.asStored(which, analysis: analysis, today: today, texts: texts),
+               let (i, text) = form.changedElsewhere(stored) {
+                form.overwriteConfirmed = true
+                form.error = "\(texts[.wsChangedElsewhere]) \(texts[form.fields[i].label]): \(texts.quote(text)). \(texts[.wsChangedElsewhereChoice])"
+                form.focus = i
+                ws.form = form
+                return []
+            }
             switch WorkspaceForms.submit(form, which, analysis: analysis, texts: texts) {
             case .success(let w):
                 ws.form = nil

@@ -33,6 +33,30 @@ public enum WorkspaceForms {
 
     /// The new part of an area being split: its name, and its type (the
     /// area's to begin with).
+    /// The form of `which` made from the record as `a` has it (read again
+    /// since the form was opened, it holds what other terminals saved);
+    /// nil for a new record, or one no longer there.
+    static func asStored(_ which: WorkspaceForm, analysis a: CycleAnalysis, today: String, texts t: Texts) -> Form? {
+        switch which {
+        case .focusArea(let id):
+            return a.focusArea(id).map { focusArea($0, leads: a.promiseAreas.contains(id), texts: t) }
+        case .problem(let areaID):
+            return a.focusArea(areaID).map { problem(area: $0, problem: a.problem(for: areaID)) }
+        case .cause(let areaID, let causeID?, let parentID):
+            return a.causes.values.joined().first { $0.id == causeID }.map { cause(areaID: areaID, cause: $0, parentID: parentID, texts: t) }
+        case .activity(let id?):
+            return a.activities.first { $0.id == id }.map { activity($0, analysis: a, defaultArea: nil, texts: t) }
+        case .goal(let id?):
+            return a.goals.first { $0.id == id }.map { goal($0, analysis: a, defaultArea: nil, texts: t) }
+        case .promise:
+            return a.promise.map { promise($0) }
+        case .followUp(let id?):
+            return a.followUps.first { $0.id == id }.map { followUp($0, analysis: a, today: today, texts: t) }
+        case .splitArea, .cause(_, nil, _), .activity(nil), .goal(nil), .followUp(nil):
+            return nil
+        }
+    }
+
     static func split(_ area: FocusArea, texts t: Texts) -> Form {
         let types = FocusAreaType.allCases
         return Form(purpose: .workspace(.splitArea(from: area.id)), fields: [

@@ -82,8 +82,14 @@ extension Screens {
     static func drawFormFooter(_ grid: inout Grid, _ form: Form, state: AppState) {
         let w = grid.size.width, h = grid.size.height
         if let error = form.error {
-            grid.fill(Rect(x: 0, y: h - 2, width: w, height: 1))
-            grid.text(" " + truncate(error, width: w - 2), x: 0, y: h - 2, style: Style(.error, bold: true))
+            // Whole, on up to three rows over the form's lower edge: what
+            // it asks must be read to the end (another terminal's save).
+            let lines = wrap(error, width: max(1, w - 2), maxLines: 3)
+            let top = h - 1 - lines.count
+            grid.fill(Rect(x: 0, y: top, width: w, height: lines.count))
+            for (i, line) in lines.enumerated() {
+                grid.text(" " + line, x: 0, y: top + i, maxX: w - 1, style: Style(.error, bold: true))
+            }
         } else {
             drawStatus(&grid, state: state, y: h - 2)
         }

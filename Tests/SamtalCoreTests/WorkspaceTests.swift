@@ -122,6 +122,38 @@ enum WorkspaceFixture {
         #expect(press(&state, .function(3)) == [.writeAnalysis(.setLeadsToPromise(areaID: 22, true), cycleID: 1)])
     }
 
+    /// The seventeenth walk: a meeting saved a field of the problem while
+    /// its form was open in the workspace; F9 wrote the form over it
+    /// without a word (the meeting's own note line warns in that case).
+    @Test func aFormSavedOverWhatAnotherTerminalSavedMeanwhileAsksFirst() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .function(4)) // the focus area's form
+        _ = press(&state, .tab, .tab, .end)
+        Fixtures.type(" med ljus", into: &state)
+        // Another terminal renames the area meanwhile (the analysis read again).
+        var changed = WorkspaceFixture.analysis
+        changed.focusAreas[0].name = "Stationen och tunneln"
+        _ = state.update(.analysisLoaded(changed))
+        #expect(press(&state, .function(9)).isEmpty)
+        #expect(ws(state)?.form?.error?.contains("”Stationen och tunneln”") == true)
+        #expect(ws(state)?.form?.focus == 0) // the field the other terminal changed
+        // F9 again: the form's text is written, as the warning said.
+        #expect(press(&state, .function(9)) == [.writeAnalysis(.setFocusArea(id: 21, name: "Stationen", type: .place,
+                                                                             targetPicture: "En trygg station med ljus",
+                                                                             leadsToPromise: true), cycleID: 1)])
+    }
+
+    @Test func aFieldChangedElsewhereToWhatTheFormHoldsIsNoConflict() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .function(4))
+        _ = press(&state, .tab, .tab, .end)
+        Fixtures.type(" med ljus", into: &state)
+        var same = WorkspaceFixture.analysis
+        same.focusAreas[0].targetPicture = "En trygg station med ljus"
+        _ = state.update(.analysisLoaded(same))
+        #expect(press(&state, .function(9)).count == 1)
+    }
+
     @Test func theTargetPictureIsEditedInTheFocusAreaForm() {
         var state = WorkspaceFixture.opened()
         _ = press(&state, .function(4))

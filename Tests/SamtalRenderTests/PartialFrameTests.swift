@@ -207,3 +207,23 @@ struct LongTypedTextTests {
         #expect(shown.last?.contains("…") == true, "\(rows.joined(separator: "\n"))")
     }
 }
+
+@Suite("A form's message")
+struct FormMessageTests {
+    /// The seventeenth walk: a form saved over what another terminal
+    /// saved meanwhile asks first; its question is longer than a row and
+    /// was cut at the screen's edge before its choice.
+    @Test("another terminal's save: the whole question, over the form's lower edge")
+    func theWholeQuestion() {
+        var state = WorkspaceFixtures.state(tab: .focusAreas, keys: [.function(4)])
+        for c in " och tunneln" { _ = state.update(.key(.char(c))) }
+        var changed = WorkspaceFixtures.analysis
+        changed.focusAreas[0].targetPicture += " – ändrad i ett möte"
+        _ = state.update(.analysisLoaded(changed))
+        _ = state.update(.key(.function(9)))
+        let grid = Screens.render(state, size: Size(width: 80, height: 24))
+        let screen = (0..<24).map { grid.rowText($0) }.joined(separator: "\n")
+        #expect(screen.contains("En annan terminal sparade"), "\(screen)")
+        #expect(screen.contains("utan att spara."), "\(screen)")
+    }
+}
