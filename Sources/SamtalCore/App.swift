@@ -905,6 +905,7 @@ public struct AppState: Equatable, Sendable {
             let first = !run.stepLoaded
             if run.loadKeepingInput(data) && !first { say(texts[.fieldFilledElsewhere], seconds: 10) }
             warnOfConflict(run)
+            warnOfDeletedEdit(run)
             // Opened again: the cursor goes to a field with unsaved text,
             // an edit left unsaved goes on.
             var effects: [Effect] = []
@@ -932,6 +933,7 @@ public struct AppState: Equatable, Sendable {
             if run.writesInFlight == 0 && run.stepLoaded {
                 run.loadKeepingInput(data)
                 warnOfConflict(run)
+                warnOfDeletedEdit(run)
             }
             stepWritten(write, written: data, run: &run)
             screen = .run(run)
@@ -1645,6 +1647,7 @@ public struct AppState: Equatable, Sendable {
         case .cancel:
             if run.editing != nil {
                 cancelEdit(&run)
+                if status?.text == texts[.editedNoteDeleted] { status = nil }
             } else if !run.input.isEmpty {
                 run.input.clear()
                 run.restoredDraft = false

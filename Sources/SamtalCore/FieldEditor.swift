@@ -601,6 +601,14 @@ extension RunState {
 }
 
 extension AppState {
+    /// Says that the note being changed here was deleted by another
+    /// terminal, and what Enter and Esc do now (it quoted an empty text
+    /// as another terminal's save: the seventeenth walk).
+    mutating func warnOfDeletedEdit(_ run: RunState) {
+        guard let e = run.editing, run.note(id: e.id) == nil, status?.text != texts[.editedNoteDeleted] else { return }
+        say(texts[.editedNoteDeleted], seconds: 30)
+    }
+
     /// Says, once, that another terminal saved the field being typed in.
     mutating func warnOfConflict(_ run: RunState) {
         guard let other = run.fieldConflict, !run.conflictConfirmed, status?.text.hasPrefix(texts[.fieldConflict]) != true else { return }

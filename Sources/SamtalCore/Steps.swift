@@ -380,6 +380,9 @@ extension RunState {
                 input.set(stored)
                 return key.editsStoredValue && !stored.isEmpty
             }
+        } else if case .noteEdit(let id) = key, note(id: id) == nil {
+            // The note being changed was deleted elsewhere: not a text
+            // saved over this one (the core says what Enter does now).
         } else if key.editsStoredValue, let base = boundBase, stored != base, input.trimmedText != stored, fieldConflict != stored {
             // Typed here while another terminal saved the same field.
             fieldConflict = stored

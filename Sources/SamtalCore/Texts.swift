@@ -84,7 +84,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpSplitArea, clusterSplitHint, clusterInputSplit
     case groupAreaHint, helpGiveArea, helpGiveActivityArea, helpTurnWall, wallTurned, groupAreaPick, groupAreaNoArea, groupAreaNoGroup
     case fieldConflict, fieldConflictChoice, fieldConflictConfirm, fieldConflictKept, fieldFilledElsewhere
-    case wsChangedElsewhere, wsChangedElsewhereChoice
+    case wsChangedElsewhere, wsChangedElsewhereChoice, editedNoteDeleted
     case groupAreaAlready, groupAreaTakenBack, groupAreaCancelled, groupAreaGiven, groupAreaFixed, groupsGiven
     case keyMoveTo, helpMoveNoteToArea, clusterMovePick, clusterMoveNoArea, clusterMoveCancelled, clusterMovedTo, clusterMergeCancelled
     case introHeading, introPurpose, introGoals, introCriteria
@@ -801,6 +801,8 @@ public struct Texts: Sendable {
         case .groupAreaNoArea: return ("Inget fokusområde att ge en grupp.", "No focus area to give a group.")
         case .groupAreaNoGroup: return ("Mötet har ingen grupp", "The meeting has no group")
         case .fieldConflict: return ("En annan terminal sparade i fältet medan du skrev:", "Another terminal saved into the field while you typed:")
+        case .editedNoteDeleted: return ("Anteckningen du ändrar togs bort i en annan terminal: Enter sparar din text som en ny anteckning, Esc släpper den.",
+                                         "The note you are changing was deleted in another terminal: Enter saves your text as a new note, Esc drops it.")
         case .wsChangedElsewhere: return ("En annan terminal sparade medan formuläret var öppet –", "Another terminal saved while the form was open –")
         case .wsChangedElsewhereChoice: return ("F9 igen skriver över med formulärets text; Esc stänger det utan att spara.",
                                                 "F9 again writes the form's text over it; Esc closes it without saving.")

@@ -252,8 +252,11 @@ import Testing
         _ = state.update(.key(.up))
         _ = state.update(.key(.function(4)))
         Fixtures.type(" vid skolan", into: &state)
-        // Read again without it: another terminal deleted it.
+        // Read again without it: another terminal deleted it. Said so
+        // (not as another terminal's save of an empty text).
         _ = state.update(.stepLoaded(StepData(stepID: "lagesbild", notes: [])))
+        #expect(Fixtures.run(state).fieldConflict == nil)
+        #expect(state.status?.text.hasPrefix("Anteckningen du ändrar togs bort i en annan terminal") == true)
         let effects = Fixtures.withoutDraftClearing(state.update(.key(.enter)))
         #expect(effects == [.saveNote(NoteDraft(meetingID: 7, stepID: "lagesbild", group: 2, type: .problem, source: .employee,
                                                 text: "Klotter vid skolan"))])
