@@ -17,16 +17,14 @@ extension Screens {
         var size: Size
     }
 
-    static let formPanels = FrameMemo<FormPanelKey, [Cell]>(capacity: 4)
-    static let formLayouts = FrameMemo<FormPanelKey, FormLayout>(capacity: 4)
+    static let formPanels = FrameMemo<FormPanelKey, (cells: [Cell], layout: FormLayout)>(capacity: 4)
 
-    /// Where a form's focused field is drawn, and where the form's fields end.
+    /// Where a form's focused field is drawn, and the room under its fields.
     struct FormLayout: Sendable {
         var focusedY: Int?
         var valueX: Int
         var valueWidth: Int
         var rows: Int
-        var endY: Int
         var extras: Rect
     }
 
@@ -44,13 +42,13 @@ extension Screens {
                 var blank = form
                 blank.fields[form.focus].value = .text(TextField(limit: typed.limit))
                 let key = FormPanelKey(form: blank, language: state.texts.language, size: grid.size)
-                kept(formPanels, key, in: &grid, rect: Rect(x: 0, y: 0, width: w, height: h - 2)) { panel in
-                    _ = drawFormBody(&panel, blank, state: state)
+                let area = Rect(x: 0, y: 0, width: w, height: h - 2)
+                let (cells, layout) = formPanels.value(key) {
+                    var panel = Grid(grid.size)
+                    let layout = drawFormBody(&panel, blank, state: state)
+                    return (panel.cells(in: area), layout)
                 }
-                let layout = formLayouts.value(key) {
-                    var scratch = Grid(grid.size)
-                    return drawFormBody(&scratch, blank, state: state)
-                }
+                grid.put(cells, in: area)
                 if let y = layout.focusedY {
                     drawTypedValue(&grid, form.fields[form.focus], typed, x: layout.valueX, width: layout.valueWidth, y: y, rows: layout.rows)
                 }
@@ -102,7 +100,7 @@ extension Screens {
     static func drawFormBody(_ grid: inout Grid, _ form: Form, state: AppState) -> FormLayout {
         let t = state.texts
         let w = grid.size.width, h = grid.size.height
-        var layout = FormLayout(focusedY: nil, valueX: 0, valueWidth: 0, rows: 1, endY: 0, extras: Rect(x: 0, y: 0, width: 0, height: 0))
+        var layout = FormLayout(focusedY: nil, valueX: 0, valueWidth: 0, rows: 1, extras: Rect(x: 0, y: 0, width: 0, height: 0))
         let title: String
         switch form.purpose {
         case .newCycle: title = t[.formNewCycle]
@@ -143,25 +141,18 @@ extension Screens {
             let fw = inner.maxX - fx - 1
             if focused { (layout.focusedY, layout.valueX, layout.valueWidth) = (y, fx, fw) }
             switch field.value {
-            case .text(let tf) where field.isMultiline && focused:
-                let rows = max(1, min(field.lines, inner.maxY - y))
+            case .text(let tf) where focused:
+                let rows = field.isMultiline ? max(1, min(field.lines, inner.maxY - y)) : 1
                 layout.rows = rows
-                let window = multilineWindow(of: tf, width: fw, rows: rows)
-                for r in 0..<rows {
-                    grid.fill(Rect(x: fx, y: y + r, width: fw, height: 1), style: Style(.input, underline: true))
-                    if r < window.lines.count {
-                        grid.text(window.lines[r], x: fx, y: y + r, maxX: fx + fw, style: Style(.input, bold: true, underline: true))
-                    }
-                }
-                grid.cursor = (fx + window.cursorColumn, y + window.cursorRow)
+                grid.fill(Rect(x: fx, y: y, width: fw, height: rows), style: Style(.input, underline: true))
+                drawTypedValue(&grid, field, tf, x: fx, width: fw, y: y, rows: rows)
                 y += rows - 1
             case .text(let tf):
                 // A field not being edited shows its beginning (its line
                 // breaks as ↵, as on the note line).
-                let (shown, cursorColumn) = fieldWindow(of: tf, width: fw, focused: focused)
+                let (shown, _) = fieldWindow(of: tf, width: fw, focused: false)
                 grid.fill(Rect(x: fx, y: y, width: fw, height: 1), style: Style(.input, underline: true))
-                grid.text(shown, x: fx, y: y, maxX: fx + fw, style: Style(.input, bold: focused, underline: true))
-                if focused { grid.cursor = (fx + cursorColumn, y) }
+                grid.text(shown, x: fx, y: y, maxX: fx + fw, style: Style(.input, underline: true))
             case .choice(_, let labels, let index):
                 let label = labels.isEmpty ? "–" : labels[index]
                 let s = "◀ " + label + " ▶"
@@ -250,7 +241,6 @@ extension Screens {
             grid.paragraph(t[.exportOutputHint], in: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: inner.maxY - y - 1),
                            style: Style(.dim))
         }
-        layout.endY = y
         layout.extras = Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: inner.maxY - y - 1)
         if case .workspace(let which) = form.purpose {
             drawWorkspaceFormExtras(&grid, form, which, state: state, rect: layout.extras)
