@@ -790,7 +790,7 @@ public struct AppState: Equatable, Sendable {
             // An error goes at the next key; the warning that another
             // terminal saved the field being typed in stays until Enter or
             // Esc has chosen (it went at a letter, and came back with the
-            // next reading, a second later: the seventeenth walk).
+            // next reading of the step: the seventeenth walk).
             let conflictWarning = status.map { $0.isError && $0.text.hasPrefix(texts[.fieldConflict]) } ?? false
             if status?.isError == true, !conflictWarning { status = nil }
             let effects = handleKey(key)
@@ -1553,8 +1553,8 @@ public struct AppState: Equatable, Sendable {
             // the change ends (it stayed "Ändrar", a new note at every Enter).
             let gone = run.editing
             let draft = NoteDraft(meetingID: run.meeting.id, stepID: run.step.id, group: run.group,
-                                  type: run.noteType, source: gone != nil ? run.editSource ?? run.source(ofGroup: run.group)
-                                      : run.source(ofGroup: run.group), text: text, author: run.author)
+                                  type: run.noteType, source: run.editSource ?? run.source(ofGroup: run.group), text: text,
+                                  author: run.author)
             let effect = Effect.saveNote(draft, clearing: run.clearing([key], also: [RunState.noteMetaDraft(run.step.id)]))
             run.addProvisional(draft)
             run.input.clear()
