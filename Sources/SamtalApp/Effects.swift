@@ -23,6 +23,11 @@ public struct EffectRunner {
     /// the writer's connection: for the runner of the thread that writes,
     /// whose queue has only the opening's readings (`AppStore.readingOnWriter`).
     public var readsOnWriter = false
+    /// The rows of the terminal a facilitator's meeting opens on: a
+    /// cluster step gathering the cycle's notes reads a screenful of them
+    /// with the meeting, and the rest after the first frame (issue 15).
+    /// nil: all of them.
+    public var firstScreenRows: Int?
 
     public init(store: AppStore, library: AgendaLibrary, role: RunRole = .facilitator, language: Language = .sv) {
         self.store = store
@@ -112,7 +117,8 @@ public struct EffectRunner {
                     // would ask next, of the reading thread.
                     if !agenda.steps.isEmpty {
                         let query = opened.firstQuery
-                        opened.firstReading = StepReading(query: query, data: try store.stepData(query))
+                        let firstNotes = role == .facilitator ? firstScreenRows : nil
+                        opened.firstReading = StepReading(query: query, data: try store.stepData(query, firstNotes: firstNotes))
                     }
                     return opened
                 }

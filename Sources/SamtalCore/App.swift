@@ -198,9 +198,11 @@ public struct RunState: Equatable, Sendable {
     /// checklist or problem field before its stored value is known, they
     /// would be taken for a change of it; in a vote or a cluster step they
     /// move in and act on lists the store has not given yet (↓ Enter on a
-    /// list still empty: the dot, the note moved, lost).
+    /// list still empty: the dot, the note moved, lost). In a cluster step
+    /// whose first reading has a screenful of the cycle's notes, they wait
+    /// for the rest too.
     var holdsKeys: Bool {
-        guard !stepLoaded else { return false }
+        guard !stepLoaded || data.sourceNotesNotRead > 0 else { return false }
         switch step.kind {
         case .rating, .checklist, .problem, .followUp, .cluster: return role == .facilitator
         case .vote: return role != .projector // a station puts its group's dots
@@ -884,9 +886,12 @@ public struct AppState: Equatable, Sendable {
             }
             if let reading = opened.firstReading, reading.query == run.query {
                 // Read with the meeting: the step's first reading, asked
-                // and answered.
+                // and answered. A screenful of a cycle's notes to group is
+                // drawn at once; the rest are asked now, and keys wait for
+                // them (`holdsKeys`).
                 readsAsked += 1
-                return apply(.stepLoaded(reading.data))
+                let effects = apply(.stepLoaded(reading.data))
+                return reading.data.sourceNotesNotRead > 0 ? effects + [.loadStep(run.query)] : effects
             }
             return [.loadStep(run.query)]
         case .stepLoaded(let data):

@@ -11,6 +11,10 @@ public struct StepData: Equatable, Sendable, Codable {
     /// Cluster: the notes to group (earlier steps of this meeting, or the
     /// whole cycle when the agenda says `notes_from: cycle`).
     public var sourceNotes: [Note] = []
+    /// Cluster: the number of notes to group that are not in `sourceNotes`
+    /// yet: a step's first reading reads a screenful of a cycle's notes
+    /// (`AppStore.stepData(_:firstNotes:)`); the rest come with the next.
+    public var sourceNotesNotRead = 0
     /// Cluster: this step's focus areas. Vote: the meeting's (or, when it
     /// has none, the cycle's). Present with `show: focus-areas`: the cycle's.
     public var focusAreas: [FocusArea] = []

@@ -34,7 +34,12 @@ extension Screens {
             let wide = left.width >= 40 // else the key alone
             return active ? ("▶ ", wide ? t[.paneActive] : "↑↓") : ("", Keymap.hint(.switchPane) + (wide ? " " + t[.paneSwitch] : ""))
         }
-        let notesInner = grid.box(left, title: "\(pane(onNotes).0)\(t[.clusterNotesHeading]) (\(run.data.sourceNotes.count))",
+        // A first reading of a screenful of the cycle's notes (the rest to
+        // come) is drawn as the whole would be: its count, the marks of
+        // the rows below.
+        let notes = run.data.sourceNotes
+        let total = notes.count + run.data.sourceNotesNotRead
+        let notesInner = grid.box(left, title: "\(pane(onNotes).0)\(t[.clusterNotesHeading]) (\(total))",
                                   right: pane(onNotes).1, style: Style(.border, bold: onNotes))
         // Where the room decides (the joint meeting), the keys for the
         // target picture and the promise stand on the list.
@@ -43,7 +48,6 @@ extension Screens {
         let fits = DisplayWidth.of(title) + DisplayWidth.of(hints) + 6 <= right.width
         let areasInner = grid.box(right, title: title, right: run.query.notesFromCycle && fits && !onNotes ? hints : pane(!onNotes).1,
                                   style: Style(.border, bold: !onNotes))
-        let notes = run.data.sourceNotes
         let areas = run.data.focusAreas
         let rows = clusterRowsMemo.value(ClusterRowsKey(notes: notes, areas: areas)) { ClusterRows(notes: notes, areas: areas) }
         if notes.isEmpty {
@@ -51,8 +55,9 @@ extension Screens {
         }
         // The selected note is shown whole (wrapped), the others on a line;
         // only the rows in view are made.
-        drawList(&grid, count: notes.count, selected: run.cluster.note, rect: notesInner, active: run.cluster.pane == .notes) { i in
+        drawList(&grid, count: total, selected: run.cluster.note, rect: notesInner, active: run.cluster.pane == .notes) { i in
             LayoutWork.item()
+            guard notes.indices.contains(i) else { return ListItem(text: "…", style: Style(.dim), index: i) }
             let note = notes[i]
             // A placed note is marked and dimmed, not prefixed with its
             // area's name (which left no room to tell notes apart); the

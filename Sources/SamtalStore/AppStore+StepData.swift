@@ -1,33 +1,62 @@
 // Loading and writing what the step kinds show: the store's side of the
 // core's `Effect.loadStep` and `Effect.writeStep`.
 
+import GRDB
 import SamtalCore
 
 extension AppStore {
     /// Everything a step shows, by its kind.
     /// What a step shows, read in one snapshot: the notes, areas and votes
     /// on screen are of one moment, whatever other terminals commit meanwhile.
-    public func stepData(_ q: StepQuery) throws -> StepData {
-        try snapshot { _ in try readStepData(q) }
+    ///
+    /// `firstNotes`: a cluster step gathering the cycle's notes reads whole
+    /// meetings' notes only until it has this many (the rows of a first
+    /// screen), and counts the rest (`StepData.sourceNotesNotRead`): its
+    /// first frame is drawn without waiting for the ~1,000 notes of a
+    /// cycle, of which it shows a screenful (issue 15). Where a focus area
+    /// holds a note not read, everything is read: the areas' list shows
+    /// their notes.
+    public func stepData(_ q: StepQuery, firstNotes: Int? = nil) throws -> StepData {
+        try snapshot { db in try readStepData(q, firstNotes: firstNotes, db) }
     }
 
-    private func readStepData(_ q: StepQuery) throws -> StepData {
+    private func readStepData(_ q: StepQuery, firstNotes: Int?, _ db: Database) throws -> StepData {
         var data = StepData(stepID: q.stepID, notes: try notes(meetingID: q.meetingID, stepID: q.stepID))
         switch q.kind {
         case .cluster:
             if q.notesFromCycle {
                 // The joint workshop gathers every meeting's notes, each
-                // keeping its source.
+                // keeping its source, oldest meeting first.
+                let ids = try meetingIDs(cycleID: q.cycleID).reversed()
+                var meetings: [[Note]] = []
+                var read = 0, notRead = 0
+                for id in ids {
+                    if let firstNotes, read >= firstNotes {
+                        notRead += try Self.gatheredCount(db, meetingID: id, leaving: q)
+                        continue
+                    }
+                    let notes = try notes(meetingID: id)
+                    meetings.append(notes)
+                    read += notes.count
+                }
+                data.focusAreas = try focusAreas(cycleID: q.cycleID)
+                if notRead > 0 {
+                    let readIDs = Set(meetings.lazy.flatMap { $0.lazy.map(\.id) })
+                    if data.focusAreas.contains(where: { $0.noteIDs.contains { !readIDs.contains($0) } }) {
+                        meetings = try ids.map { try notes(meetingID: $0) }
+                        notRead = 0
+                    }
+                }
                 // Gathered into one array made at its size: a filtered
                 // copy of each meeting's, appended to a growing one, copied
                 // the ~1,000 notes two or three times (issue 15).
-                let meetings = try meetingIDs(cycleID: q.cycleID).reversed().map { try notes(meetingID: $0) }
                 var all: [Note] = []
                 all.reserveCapacity(meetings.reduce(0) { $0 + $1.count })
                 for notes in meetings {
                     for note in notes where note.meetingID != q.meetingID || note.stepID != q.stepID { all.append(note) }
                 }
                 data.sourceNotes = all
+                data.sourceNotesNotRead = notRead
             } else {
                 let order = Dictionary(uniqueKeysWithValues: q.earlierStepIDs.enumerated().map { ($1, $0) })
                 data.sourceNotes = try notes(meetingID: q.meetingID)
@@ -35,9 +64,8 @@ extension AppStore {
                     .sorted { (order[$0.stepID]!, $0.group, $0.createdAt, $0.id) < (order[$1.stepID]!, $1.group, $1.createdAt, $1.id) }
             }
             // Gathering the cycle's notes, it works on every meeting's
-            // proposals; else on the areas made in this step.
-            data.focusAreas = q.notesFromCycle ? try focusAreas(cycleID: q.cycleID)
-                : try focusAreas(meetingID: q.meetingID).filter { $0.stepID == q.stepID }
+            // proposals (read above); else on the areas made in this step.
+            if !q.notesFromCycle { data.focusAreas = try focusAreas(meetingID: q.meetingID).filter { $0.stepID == q.stepID } }
         case .vote where q.votesOnActivities:
             // The meeting's activities, or the cycle's when the meeting
             // works on them all; the dots of this step.
@@ -111,6 +139,15 @@ extension AppStore {
             data.meetingTitles = Dictionary(uniqueKeysWithValues: try meetings(cycleID: q.cycleID).map { ($0.id, $0.title) })
         }
         return data
+    }
+
+    /// The number of the meeting's notes a cluster step gathering the
+    /// cycle's takes: not deleted, and not the step's own.
+    private static func gatheredCount(_ db: Database, meetingID: Int64, leaving q: StepQuery) throws -> Int {
+        let own = meetingID == q.meetingID
+        let sql = "SELECT COUNT(*) FROM note WHERE meeting_id = ? AND deleted_at IS NULL" + (own ? " AND step_id <> ?" : "")
+        let arguments: StatementArguments = own ? [meetingID, q.stepID] : [meetingID]
+        return try db.rows(sql, arguments: arguments) { Int($0.int64(0)) }.first ?? 0
     }
 
     /// What the meeting produced in the steps before a summary step.

@@ -146,6 +146,7 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     // written but the store's header.
     var writing = runner
     writing.readsOnWriter = true
+    writing.firstScreenRows = windowRows()
     let worker: EffectWorker, reader: EffectWorker
     do {
         worker = try EffectWorker(runner: writing)
@@ -221,6 +222,8 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
             // The home screen's first page is complete: drawn while the
             // rest of its cycles are read.
             if case .home(let home) = state.screen, home.firstPageOnly { return }
+            // So is a cluster step's screenful of the cycle's notes.
+            if case .run(let run) = state.screen, run.data.sourceNotesNotRead > 0 { return }
             worker.drain(timeout: 0.05)
             reader.drain(timeout: 0.05)
             _ = takeInbox()
@@ -242,8 +245,7 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     } else {
         // A page and a half of the terminal's height, asked of it before
         // the terminal is set up, so that the first frame is whole.
-        var size = winsize()
-        let rows = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 ? Int(size.ws_row) : 50
+        let rows = windowRows()
         worker.enqueue(state.homeFirstPage(rows: rows + rows / 2))
         homeAsked = true
     }
@@ -397,6 +399,13 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     // signal (128 + its number, as a shell reports a process it ended), so
     // that a script can tell a kill from a quit.
     if let quitBy { throw ExitCode(128 + quitBy) }
+}
+
+/// The terminal's height, asked of it before it is set up (50 when it
+/// does not say).
+func windowRows() -> Int {
+    var size = winsize()
+    return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 ? Int(size.ws_row) : 50
 }
 
 /// The first key after the start walks code no frame has walked: the key

@@ -32,6 +32,35 @@ import Testing
         #expect(s.readsAsked == s.readsAnswered)
     }
 
+    @Test("a facilitator's first reading of a screenful of the cycle's notes is drawn; the rest is asked, and keys wait for it")
+    func screenfulFirst() {
+        var opened = opening(role: .facilitator)
+        let notes = (1...40).map { Fixtures.note(Int64($0), "Lapp \($0)", step: "tidigare") }
+        var first = StepData(stepID: "steget", sourceNotes: Array(notes.prefix(12)))
+        first.sourceNotesNotRead = 28
+        opened.firstReading = StepReading(query: opened.firstQuery, data: first)
+        var s = AppState(language: .sv, now: 100)
+        // When the meeting opens with it
+        let effects = s.update(.meetingOpened(opened))
+        // Then the rest is asked, and the screenful is shown
+        #expect(effects.contains(.loadStep(Fixtures.run(s).query)))
+        #expect(Fixtures.run(s).data.sourceNotes.count == 12)
+        #expect(s.readsAsked == s.readsAnswered + 1)
+        // When keys are typed before the rest arrives
+        for _ in 0..<20 { _ = s.update(.key(.down)) }
+        // Then they wait: the selection has not moved
+        #expect(Fixtures.run(s).cluster.note == 0)
+        // When the whole reading arrives, they act on it: 20 notes down,
+        // past the screenful
+        _ = s.update(.stepLoaded(StepData(stepID: "steget", sourceNotes: notes)))
+        #expect(Fixtures.run(s).cluster.note == 20)
+        #expect(Fixtures.run(s).data.sourceNotes.count == 40)
+        #expect(s.readsAsked == s.readsAnswered)
+        // And later keys act at once
+        _ = s.update(.key(.down))
+        #expect(Fixtures.run(s).cluster.note == 21)
+    }
+
     @Test("a first reading of another query is not taken: the step is asked for")
     func notTaken() {
         var opened = opening(role: .station(group: 2, name: ""), groupAreas: [2: 6])

@@ -45,6 +45,61 @@ struct CycleAreasTests {
         #expect(data.notes.map(\.text) == ["Gemensamma mötets egen lapp"])
     }
 
+    @Test("a first reading of a screenful reads whole meetings, oldest first, until it has that many, and counts the rest")
+    func firstReadingReadsAScreenful() throws {
+        // Given a cycle of four meetings: three with 5 notes each (one
+        // deleted in the last), and the joint one with notes of its own step
+        let f = try Fixture.inMemory()
+        var meetings = [f.meeting]
+        for (i, date) in ["2026-02-01", "2026-02-15"].enumerated() {
+            meetings.append(try f.store.createMeeting(cycleID: f.cycle.id, agendaID: "x", agendaSnapshot: "id: x\n", title: "Möte \(i)",
+                                                      date: date, place: "", now: Double(1_000 + i)))
+        }
+        let joint = try jointMeeting(f)
+        var clock = 10.0
+        var ids: [Int64] = []
+        for meeting in meetings {
+            for n in 0..<5 {
+                clock += 1
+                ids.append(try f.store.saveNote(NoteDraft(meetingID: meeting.id, stepID: "samla", group: 1, type: .problem,
+                                                          source: .employee, text: "\(meeting.title) \(n)"), now: clock).id)
+            }
+        }
+        try f.store.deleteNote(id: ids.last!, now: 100)
+        for text in ["Egen 1", "Egen 2"] {
+            _ = try f.store.saveNote(NoteDraft(meetingID: joint.id, stepID: "kluster", group: 1, type: .problem, source: .employee,
+                                               text: text), now: 200)
+        }
+        _ = try f.store.saveNote(NoteDraft(meetingID: joint.id, stepID: "samla", group: 1, type: .problem, source: .employee,
+                                           text: "Gemensamt"), now: 201)
+        let query = StepQuery(meetingID: joint.id, cycleID: f.cycle.id, stepID: "kluster", kind: .cluster, notesFromCycle: true)
+        let whole = try f.store.stepData(query)
+        #expect(whole.sourceNotes.count == 15 && whole.sourceNotesNotRead == 0)
+
+        // When the first reading asks for 6 notes
+        let first = try f.store.stepData(query, firstNotes: 6)
+        // Then it has the first two meetings' (whole), the first notes of
+        // the whole reading, and counts the rest but the deleted note and
+        // the step's own
+        #expect(first.sourceNotes == Array(whole.sourceNotes.prefix(10)))
+        #expect(first.sourceNotesNotRead == 5)
+        #expect(first.notes == whole.notes)
+        // And asking for more than there are reads them all
+        #expect(try f.store.stepData(query, firstNotes: 100) == whole)
+
+        // When a focus area holds a note of a meeting not read
+        let area = try f.store.createFocusArea(meetingID: joint.id, stepID: "kluster", name: "Torget", type: .place, now: 300)
+        try f.store.assignNote(noteID: ids[12], to: area.id)
+        // Then everything is read (the areas' list shows their notes)
+        let withArea = try f.store.stepData(query, firstNotes: 6)
+        #expect(withArea.sourceNotesNotRead == 0)
+        #expect(withArea == (try f.store.stepData(query)))
+        // And a note of a meeting read leaves the rest to come
+        try f.store.assignNote(noteID: ids[12], to: nil)
+        try f.store.assignNote(noteID: ids[1], to: area.id)
+        #expect(try f.store.stepData(query, firstNotes: 6).sourceNotesNotRead == 5)
+    }
+
     @Test("a merged area's meetings go with it, also through a second merge")
     func provenanceFollowsMerges() throws {
         let f = try Fixture.inMemory()

@@ -191,6 +191,38 @@ class CycleTests(E2ETestCase):
         self.finish(p)
         return joint
 
+    def test_the_joint_meeting_opened_at_its_cluster_step_reaches_every_note_of_the_cycle(self):
+        # Three earlier meetings of 30 notes each: more than the terminal's
+        # 40 rows, so the first frame is drawn from the first two meetings'
+        # notes, the third's counted (issue 15).
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
+        for m in range(1, 4):
+            what = self.meeting(cycle, "medarbetardialog-vad", f"VAD-dialog {m}")
+            lines = "".join(f"Lapp {m}.{i:02d} – otryggt vid ån\n" for i in range(30))
+            self.ws.cli("note", "add", what, "--step", "lokal-lagesbild", "--stdin", input=lines)
+        joint = self.meeting(cycle, "gemensam-lagesbild", "Gemensam lägesbild mars")
+        p = self.open(joint)
+        self.to_step(p, 4)
+        p.key("F10")
+        p.wait_exit()
+        # Opened again, at its cluster step: every note counted at once,
+        # and keys typed as soon as it shows go past the first screenful,
+        # into the third meeting's notes.
+        p = self.pane(f"{BINARY} run {joint}", width=120, height=40)
+        p.wait_for_all(["Anteckningar (90)", "Lapp 1.00"])
+        p.key(*["Down"] * 75)
+        p.wait_for("› (medarbetare) Lapp 3.15")
+        # A focus area named and the selected note moved into it.
+        p.type("Ån")
+        p.key("Enter")
+        p.wait_for("Ån (0)")
+        p.key("Enter")
+        p.wait_for("Ån (1)")
+        p.key("F10")
+        p.wait_exit()
+        self.assertEqual(self.ws.sqlite("SELECT n.text FROM focus_area_note a JOIN note n ON n.id = a.note_id"),
+                         [("Lapp 3.15 – otryggt vid ån",)])
+
     def test_a_whole_cycle_in_order_hands_on_its_results(self):
         cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
 

@@ -47,9 +47,9 @@ class Workspace:
             "SWIFT_BACKTRACE": "enable=yes,interactive=no,output-to=stderr",
         }
 
-    def cli(self, *args, check=True):
+    def cli(self, *args, check=True, input=None):
         env = dict(os.environ, **self.env)
-        result = subprocess.run([BINARY, *args], env=env, capture_output=True, text=True, timeout=60)
+        result = subprocess.run([BINARY, *args], env=env, capture_output=True, text=True, timeout=60, input=input)
         if check and result.returncode != 0:
             raise AssertionError(f"samtal {' '.join(args)} failed ({result.returncode}): {result.stderr}")
         return result
