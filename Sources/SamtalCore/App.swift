@@ -744,6 +744,34 @@ public struct AppState: Equatable, Sendable {
     // MARK: update
 
     public mutating func update(_ event: Event) -> [Effect] {
+        // A tick within the second (the loop sends one before every key,
+        // so that keys act on the current time) where nothing falls due
+        // changes the time only: taken without the run state's copies and
+        // the input line's binding, a sixth of a key's instructions
+        // (issue 15). `TickShortcutTests` holds it to `updateFully`.
+        if case .tick(let now, let today) = event, tickOnlyMovesTime(now) {
+            self.now = now
+            self.today = today
+            return []
+        }
+        return updateFully(event)
+    }
+
+    /// Whether a tick at `now` would change nothing but the time: the same
+    /// second as the last (no form or meeting drafts due), no message
+    /// running out, and the facilitator's clock neither unshared nor due to
+    /// be stored (see `.tick` in `apply`).
+    func tickOnlyMovesTime(_ now: Timestamp) -> Bool {
+        let second = now.rounded(.down)
+        guard second == formDraftSecond, status.map({ now < $0.until }) ?? true else { return false }
+        guard case .run(let run) = screen else { return true }
+        guard run.draftSecond == second else { return false }
+        guard run.role == .facilitator, run.meeting.status != .finished, let start = run.clockStart else { return true }
+        return run.clockShared && now - start < AppState.clockFlushSeconds
+    }
+
+    /// `update` without the tick's shortcut.
+    mutating func updateFully(_ event: Event) -> [Effect] {
         let formBefore = openForm
         var effects = apply(event)
         if case .key = event { effects = settleFormDraft(formBefore, effects) }
