@@ -107,11 +107,17 @@ public struct EffectRunner {
                 if let path = store.path, role != .projector {
                     try NoteJournal(storePath: path, meetingID: id, station: station).replay(into: store, now: now())
                 }
+                // What this terminal had typed when it stopped: a kill -9
+                // left the last second of it in the draft journal only.
+                var drafts: [String: String]?
+                if let path = store.path, role != .projector {
+                    drafts = try DraftJournal(storePath: path, meetingID: id, station: station).restore(into: store, now: now())
+                }
                 let index = min(max(0, meeting.currentStepIndex), max(0, agenda.steps.count - 1))
                 let opened = try store.readingOnWriter {
                     var opened = OpenedMeeting(meeting: started, agenda: agenda, stepSeconds: try store.stepSeconds(meetingID: id),
                                                notes: agenda.steps.isEmpty ? [] : try store.notes(meetingID: id, stepID: agenda.steps[index].id),
-                                               drafts: try store.drafts(meetingID: id, station: station), role: role)
+                                               drafts: try drafts ?? store.drafts(meetingID: id, station: station), role: role)
                     opened.startedByOpening = startedByOpening
                     // And the step's first reading, which the interface
                     // would ask next, of the reading thread.

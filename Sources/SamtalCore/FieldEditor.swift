@@ -338,6 +338,33 @@ extension RunState {
     /// written as its draft: the bound field and the sub-fields live, the
     /// others as they were left. Written about once a second and on leaving.
     public mutating func pendingDrafts() -> [Effect] {
+        let current = currentDrafts()
+        var effects: [Effect] = []
+        for (name, text) in current.sorted(by: { $0.key < $1.key }) where savedDrafts[name] != text {
+            savedDrafts[name] = text
+            effects.append(.saveDraft(meetingID: meeting.id, station: station, field: name, text: text))
+        }
+        for name in savedDrafts.keys.sorted() where current[name] == nil {
+            savedDrafts[name] = nil
+            effects.append(.saveDraft(meetingID: meeting.id, station: station, field: name, text: nil))
+        }
+        return effects
+    }
+
+    /// `currentDrafts()` where their texts are at most `limit` bytes in
+    /// all (counted without reading them), else nil: at every key, a long
+    /// text is not gone through again (issue 15's shape).
+    public func draftsToJournal(limit: Int) -> [String: String]? {
+        var size = input.text.utf8.count
+        for text in drafts.values { size += text.utf8.count }
+        for (_, path) in subfieldKeys { size += self[keyPath: path].text.utf8.count }
+        return size <= limit ? currentDrafts() : nil
+    }
+
+    /// Every draft this terminal keeps of the meeting now, by field
+    /// (`FieldKey.draftName`): what `pendingDrafts` stores once a second,
+    /// and the interface journals at every key (`DraftJournal`).
+    public func currentDrafts() -> [String: String] {
         var current = drafts
         if let key = bound {
             current[key.draftName] = keepsDraft(key, input.text) ? input.text : nil
@@ -351,16 +378,7 @@ extension RunState {
         }
         // What else the item being typed was given goes with its text.
         if let name = itemMetaDraft { current[name] = itemMeta }
-        var effects: [Effect] = []
-        for (name, text) in current.sorted(by: { $0.key < $1.key }) where savedDrafts[name] != text {
-            savedDrafts[name] = text
-            effects.append(.saveDraft(meetingID: meeting.id, station: station, field: name, text: text))
-        }
-        for name in savedDrafts.keys.sorted() where current[name] == nil {
-            savedDrafts[name] = nil
-            effects.append(.saveDraft(meetingID: meeting.id, station: station, field: name, text: nil))
-        }
-        return effects
+        return current
     }
 
     /// The write that stores `text` into the stored field `key`; nil when
@@ -442,10 +460,12 @@ extension RunState {
     /// a part is a draft when it holds text other than the stored one (an
     /// emptied part shows its stored text again).
     func keepsDraft(_ key: FieldKey, _ text: String) -> Bool {
-        let changed = text.trimmingCharacters(in: TextField.surroundingBlanks) != storedValue(key)
+        // Compared with the stored text only where that counts: the drafts
+        // are journalled at every key (a new note's line has no stored text).
+        func changed() -> Bool { text.trimmingCharacters(in: TextField.surroundingBlanks) != storedValue(key) }
         switch key {
-        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return changed
-        case .activity(_, .some, _), .goal(_, .some, _), .summaryEdit: return !text.isEmpty && changed
+        case .noteEdit, .renameArea, .targetPicture, .checklistComment, .rating, .problem, .followUp: return changed()
+        case .activity(_, .some, _), .goal(_, .some, _), .summaryEdit: return !text.isEmpty && changed()
         case .note, .newArea, .splitArea, .summary, .activity(_, .none, _), .goal(_, .none, _): return !text.isEmpty
         }
     }

@@ -175,6 +175,10 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
     /// Hands an event to the core; what it asks of the store goes to the
     /// workers, in order, and comes back as events through the inbox.
     var journal: NoteJournal?
+    // What is typed, at every key (see DraftJournal).
+    var draftJournal: DraftJournal?
+    var leftJournals: [DraftJournal] = []
+    var draftsTyped = false
     // What the frame on the screen was drawn from (`Screens.basis`).
     var basis: FrameBasis?
     func dispatch(_ event: Event) {
@@ -187,6 +191,7 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
         case .key, .tick: break
         default: basis = nil
         }
+        var sentNote = false
         for effect in state.update(event) where !quit {
             switch effect {
             case .quit: quit = true
@@ -198,6 +203,7 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
                     journal = NoteJournal(storePath: path, meetingID: draft.meetingID, station: run.station)
                 }
                 journal?.append(draft)
+                sentNote = true
                 worker.enqueue(.saveNote(draft, clearing: clearing))
             case .loadHome, .loadStep, .loadAnalysis, .followMeeting: reader.enqueue(effect)
             // An export goes through the worker too: it starts once the
@@ -205,6 +211,23 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
             default: worker.enqueue(effect)
             }
         }
+        // The drafts are journalled once the key's frame is drawn (off the
+        // echo's path); at once after a note was sent (it is in the note
+        // journal now), so that its text is not kept as a draft as well.
+        if case .key = event {
+            draftsTyped = true
+            if sentNote { journalDrafts() }
+        }
+    }
+    /// Writes the terminal's drafts to its journal (see DraftJournal).
+    func journalDrafts() {
+        draftsTyped = false
+        guard let path = store.path, case .run(let run) = state.screen, run.role != .projector else { return }
+        if draftJournal?.meetingID != run.meeting.id || draftJournal?.station != run.station {
+            if let left = draftJournal { leftJournals.append(left) }
+            draftJournal = DraftJournal(storePath: path, meetingID: run.meeting.id, station: run.station)
+        }
+        draftJournal?.write(run.draftsToJournal(limit: DraftJournal.limit))
     }
     /// Takes what the worker and the exports have answered.
     func takeInbox() -> Bool {
@@ -343,6 +366,7 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
                 if case .run = state.screen { dispatch(.storeChanged) }
             }
         }
+        if draftsTyped { journalDrafts() }
         // Other processes' commits are looked for once the frame is drawn:
         // a key's echo does not wait for a query of the store.
         if watcher?.poll() == true {
@@ -389,6 +413,11 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
         dispatch(.closing)
         terminal.draw(Screens.render(state, size: terminal.size))
         worker.drain(timeout: 120)
+    }
+    // The store has the drafts now: the journal of them goes (kept while a
+    // write is still waiting for a store another process holds).
+    if !worker.busy {
+        for journal in leftJournals + [draftJournal].compactMap({ $0 }) { journal.clear() }
     }
     // Closed cleanly: the -wal is emptied, so the next opening need not
     // read every page (`AppStore.inspect`). With a write still going on,

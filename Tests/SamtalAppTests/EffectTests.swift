@@ -165,6 +165,43 @@ struct NoteJournalTests {
     }
 }
 
+@Suite("Draft journal")
+struct DraftJournalTests {
+    @Test("the drafts journalled at the last key are restored over the store's, and written into it; a torn file is not read")
+    func restore() throws {
+        let f = try Fixture()
+        let journal = DraftJournal(storePath: f.folder + "/samtal.sqlite", meetingID: f.meeting.id, station: "run")
+        try f.store.saveDraft(meetingID: f.meeting.id, station: "run", field: "note/lokal-lagesbild", text: "Buskörning", now: 1)
+        try f.store.saveDraft(meetingID: f.meeting.id, station: "run", field: "gone", text: "Sparad sedan", now: 1)
+        // No journal: the store's drafts are they.
+        #expect(try journal.restore(into: f.store, now: 2) == nil)
+        let typed = ["note/lokal-lagesbild": "Buskörning på torget\nfredagar – åäö 🙂", "note/lokal-lagesbild/meta": "1 problem employee",
+                     "tom": ""]
+        journal.write(typed)
+        #expect(DraftJournal(storePath: f.folder + "/samtal.sqlite", meetingID: f.meeting.id, station: "run").read() == typed)
+        #expect(try journal.restore(into: f.store, now: 3) == typed)
+        #expect(try f.store.drafts(meetingID: f.meeting.id, station: "run") == typed)
+        // A shorter set written over a longer: read as written.
+        journal.write(["a": "b"])
+        #expect(journal.read() == ["a": "b"])
+        // Cut anywhere, it is not read.
+        let whole = try Data(contentsOf: URL(fileURLWithPath: journal.path))
+        for cut in [0, 5, 16, whole.count / 2, whole.count - 1] {
+            try whole.prefix(cut).write(to: URL(fileURLWithPath: journal.path))
+            #expect(journal.read() == nil, "cut at \(cut)")
+        }
+        // More than the limit: the file goes, and the store's drafts are they.
+        journal.write(["a": "b"])
+        journal.write(["lång": String(repeating: "x", count: DraftJournal.limit + 1)])
+        #expect(!FileManager.default.fileExists(atPath: journal.path))
+        #expect(journal.read() == nil)
+        journal.write(["a": "c"])
+        #expect(journal.read() == ["a": "c"])
+        journal.clear()
+        #expect(!FileManager.default.fileExists(atPath: journal.path))
+    }
+}
+
 @Suite("Two terminals on one step")
 struct TwoTerminalTests {
     /// Runs a state's effects on the store until nothing more follows.

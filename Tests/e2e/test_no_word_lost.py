@@ -360,6 +360,30 @@ class NoWordLostTests(E2ETestCase):
         self.assertNotIn("Osparad text", screen)  # "unsaved text from before"
         self.assertNotIn(note, self.poll(lambda: self.drafts(meeting), lambda d: note not in d, timeout=3))
 
+    def test_text_typed_just_before_kill_9_comes_back_whole(self):
+        """The draft is written to the store once a second; what was typed
+        after that write, killed before the next, came back without its end
+        (the sixteenth walk). Typed in two parts, the second killed as soon
+        as it is on the screen."""
+        first, second = "Buskörning på torget ", "fredagar efter 22 – Åvägen"
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog kill -9 mitt i")
+        p = self.run_pane(meeting)
+        self.to_step(p, 2, "Lokal lägesbild")
+        p.type(first)
+        self.poll(lambda: self.drafts(meeting), lambda d: len(d) == 1 and d[0].startswith(first.strip()))
+        p.type(second)
+        p.wait_for(second)
+        self.crash(p)
+        q = self.run_pane(meeting, step=2)
+        self.settle(q)
+        self.wait_for_line(q, first + second)
+        # And it is a draft in the store again, as typed.
+        self.assertEqual(self.poll(lambda: self.drafts(meeting), lambda d: d == [first + second]), [first + second])
+        # Quit cleanly: the journal beside the store goes; the store keeps the draft.
+        self.quit(q)
+        self.assertEqual([f for f in os.listdir(os.path.dirname(self.ws.store)) if f.startswith("samtal-drafts-")], [])
+        self.assertEqual(self.drafts(meeting), [first + second])
+
     # MARK: 5. unsaved text kept outside collect steps
 
     def test_unsaved_text_in_summary_and_problem_steps_is_offered_back(self):
