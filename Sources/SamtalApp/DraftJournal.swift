@@ -138,7 +138,9 @@ public final class DraftJournal {
             if rest.elementsEqual(end) { return drafts }
             guard let newline = rest.firstIndex(of: 0x0A) else { return nil }
             let sizes = String(decoding: bytes[i..<newline], as: UTF8.self).split(separator: " ").compactMap { Int($0) }
-            guard sizes.count == 2, sizes[0] >= 0, sizes[1] >= 0 else { return nil }
+            // Sizes no larger than the file: a damaged one must not
+            // overflow the sums below.
+            guard sizes.count == 2, (0...bytes.count).contains(sizes[0]), (0...bytes.count).contains(sizes[1]) else { return nil }
             let start = newline + 1
             let textStart = start + sizes[0], textEnd = textStart + sizes[1]
             guard textEnd < bytes.count, bytes[textEnd] == 0x0A else { return nil }

@@ -190,6 +190,14 @@ struct DraftJournalTests {
             try whole.prefix(cut).write(to: URL(fileURLWithPath: journal.path))
             #expect(journal.read() == nil, "cut at \(cut)")
         }
+        // A damaged file (sizes past its end, or that would overflow) is not read.
+        for damaged in ["samtal drafts 1\n9223372036854775807 9223372036854775807\nab\nend\n",
+                        "samtal drafts 1\n1 99\nab\nend\n", "samtal drafts 1\n-1 1\nab\nend\n", "samtal drafts 1\nend\nx"] {
+            try Data(damaged.utf8).write(to: URL(fileURLWithPath: journal.path))
+            #expect(journal.read() == nil, "\(damaged)")
+        }
+        try Data("samtal drafts 1\n1 2\nabc\nend\n".utf8).write(to: URL(fileURLWithPath: journal.path))
+        #expect(journal.read() == ["a": "bc"])
         // More than the limit: the file goes, and the store's drafts are they.
         journal.write(["a": "b"])
         journal.write(["lång": String(repeating: "x", count: DraftJournal.limit + 1)])
