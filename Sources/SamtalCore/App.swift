@@ -193,6 +193,10 @@ public struct RunState: Equatable, Sendable {
     /// fields edit stored values or whose keys act on its lists: applied,
     /// in order, once they are.
     var heldKeys: [Key] = []
+    /// A focus area made (or split off) here whose write has not been
+    /// answered: the list selects it once stored, so an Enter typed after
+    /// its name (a note into it) waits for it.
+    var areaComing = false
 
     /// Whether keys wait for the step's records: typed into a rating,
     /// checklist or problem field before its stored value is known, they
@@ -202,6 +206,7 @@ public struct RunState: Equatable, Sendable {
     /// whose first reading has a screenful of the cycle's notes, they wait
     /// for the rest too.
     var holdsKeys: Bool {
+        if areaComing { return true }
         guard !stepLoaded || data.sourceNotesNotRead > 0 else { return false }
         switch step.kind {
         case .rating, .checklist, .problem, .followUp, .cluster: return role == .facilitator
@@ -281,7 +286,7 @@ public struct RunState: Equatable, Sendable {
             && a.selection == b.selection && a.data == b.data && a.stepState == b.stepState && a.bound == b.bound
             && a.stepLoaded == b.stepLoaded && a.restoredDraft == b.restoredDraft && a.draftsFromBefore == b.draftsFromBefore && a.role == b.role
             && a.assigningArea == b.assigningArea && a.boundBase == b.boundBase && a.fieldConflict == b.fieldConflict
-            && a.conflictConfirmed == b.conflictConfirmed
+            && a.conflictConfirmed == b.conflictConfirmed && a.areaComing == b.areaComing
     }
 
     public var step: AgendaStep { agenda.steps[stepIndex] }
@@ -969,7 +974,15 @@ public struct AppState: Equatable, Sendable {
                 warnOfDeletedEdit(run)
             }
             stepWritten(write, written: data, run: &run)
+            // Keys typed while a new area was on its way act now, on it.
+            guard !run.holdsKeys, !run.heldKeys.isEmpty else {
+                screen = .run(run)
+                return []
+            }
+            let held = run.heldKeys
+            run.heldKeys = []
             screen = .run(run)
+            replayed = held.flatMap { update(.key($0)) }
             return []
         case .noteSaved(let note):
             guard case .run(var run) = screen else { return [] }
@@ -1043,8 +1056,10 @@ public struct AppState: Equatable, Sendable {
                 return []
             }
             if case .run(var run) = screen, run.writesInFlight > 0 {
-                // A write did not happen: show the step as the store has it.
+                // A write did not happen: show the step as the store has it
+                // (keys held for an area that did not come act on that).
                 run.writesInFlight = 0
+                run.areaComing = false
                 screen = .run(run)
                 return [.loadStep(run.query)]
             }

@@ -623,10 +623,12 @@ extension AppState {
                     case .targetPicture: return [.writeStep(.setTargetPicture(id: editing.id, text: text), q, clearing: clearing)]
                     case .split:
                         run.input.clear()
+                        run.areaComing = true
                         return [.writeStep(.splitFocusArea(from: editing.id, name: text), q, clearing: clearing)]
                     }
                 }
                 run.input.clear()
+                run.areaComing = true
                 return [.writeStep(.createFocusArea(name: text, type: .unset), q, clearing: clearing)]
             }
             // From either list: the marked note into the marked area (the
@@ -892,6 +894,7 @@ extension AppState {
         switch write {
         case .createFocusArea, .splitFocusArea:
             run.cluster.area = max(0, run.data.focusAreas.count - 1)
+            run.areaComing = false
             say(texts[.noteSaved])
         case .renameFocusArea, .setTargetPicture:
             say(texts[.noteUpdated])

@@ -65,6 +65,36 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(Fixtures.run(state).cluster.area == 0)
     }
 
+    @Test("an Enter typed after a new area's name, before the store has made it, moves the note into the new area")
+    func enterAfterANewAreaWaitsForIt() {
+        let storgatan = area(5, "Storgatan"), stationen = area(6, "Stationen")
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan]))
+        let q = Fixtures.run(state).query
+        Fixtures.type("Stationen", into: &state)
+        _ = state.update(.key(.enter))
+        // Typed ahead (the walk: name, Enter, Enter at once): nothing yet.
+        #expect(writes(state.update(.key(.enter))) == [])
+        // Once the area is stored, the Enter moves the first note into it.
+        let effects = state.update(.stepWritten(.createFocusArea(name: "Stationen", type: .unset),
+                                                StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan, stationen])))
+        #expect(writes(effects) == [.writeStep(.assignNote(noteID: 1, areaID: 6), q)])
+        // And keys act at once again.
+        #expect(writes(state.update(.key(.enter))) == [.writeStep(.assignNote(noteID: 2, areaID: 6), q)])
+    }
+
+    @Test("keys held for a new area that was not stored act on the step read again")
+    func keysHeldForAnAreaThatFailed() {
+        let storgatan = area(5, "Storgatan")
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan]))
+        let q = Fixtures.run(state).query
+        Fixtures.type("Stationen", into: &state)
+        _ = state.update(.key(.enter))
+        #expect(writes(state.update(.key(.enter))) == [])
+        #expect(state.update(.failed("disken är full")) == [.loadStep(q)])
+        let effects = state.update(.stepLoaded(StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan])))
+        #expect(writes(effects) == [.writeStep(.assignNote(noteID: 1, areaID: 5), q)])
+    }
+
     @Test("Enter typed before the notes are read moves the first note once they are, not nothing")
     func enterBeforeTheNotesAreReadWaitsForThem() {
         var (state, q) = openedStep(.cluster)
@@ -217,10 +247,14 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(Fixtures.withoutDraftClearing(state.update(.key(.enter))) == [.writeStep(.createFocusArea(name: "Bostadsområdet Bäckby", type: .unset), q)])
         #expect(Fixtures.run(state).cluster.mergeSource == nil)
         #expect(state.status?.text == Texts(.sv)[.clusterMergeCancelled])
-        // F7 now starts a merge of its own; nothing is merged.
+        // Stored, the new area is selected (keys wait for it); F7 now
+        // starts a merge of its own, from the area above it; nothing is merged.
+        _ = state.update(.stepWritten(.createFocusArea(name: "Bostadsområdet Bäckby", type: .unset),
+                                      StepData(stepID: "steget", focusAreas: [area(5, "Storgatan"), area(6, "Hagaparken"),
+                                                                              area(7, "Bostadsområdet Bäckby")])))
         _ = state.update(.key(.up))
         #expect(state.update(.key(.function(7))) == [])
-        #expect(Fixtures.run(state).cluster.mergeSource == 5)
+        #expect(Fixtures.run(state).cluster.mergeSource == 6)
     }
 
     @Test func ctrlDSplitsTheSelectedAreaUnderTheNameTyped() {

@@ -218,10 +218,17 @@ class CycleTests(E2ETestCase):
         p.wait_for("Ån (0)")
         p.key("Enter")
         p.wait_for("Ån (1)")
+        # Typed ahead, as the walk did (a name, Enter, Enter at once): the
+        # second Enter waits for the new area and moves the next note into
+        # it, not into the area selected before (the eighteenth walk).
+        p.type("Bron")
+        p.key("Enter", "Enter")
+        p.wait_for("Bron (1)")
         p.key("F10")
         p.wait_exit()
-        self.assertEqual(self.ws.sqlite("SELECT n.text FROM focus_area_note a JOIN note n ON n.id = a.note_id"),
-                         [("Lapp 3.15 – otryggt vid ån",)])
+        self.assertEqual(self.ws.sqlite("SELECT a.name, n.text FROM focus_area_note f JOIN note n ON n.id = f.note_id "
+                                        "JOIN focus_area a ON a.id = f.focus_area_id ORDER BY n.id"),
+                         [("Ån", "Lapp 3.15 – otryggt vid ån"), ("Bron", "Lapp 3.16 – otryggt vid ån")])
 
     def test_a_whole_cycle_in_order_hands_on_its_results(self):
         cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
