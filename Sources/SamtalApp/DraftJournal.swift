@@ -33,7 +33,7 @@ public final class DraftJournal {
         self.meetingID = meetingID
         self.station = station
         let folder = (storePath as NSString).deletingLastPathComponent
-        path = (folder as NSString).appendingPathComponent("samtal-drafts-\(meetingID)-\(station).txt")
+        path = (folder as NSString).appendingPathComponent("samtal-drafts-\(meetingID)-\(NoteJournal.fileNamePart(station)).txt")
     }
 
     deinit {

@@ -96,15 +96,15 @@ public struct EffectRunner {
                     try store.startMeeting(meetingID: id)
                     started.status = .running
                 }
-                let station: String
-                switch role {
-                case .facilitator: station = "run"
-                case .projector: station = "present"
-                case .station(let group, _): station = "capture-\(group)"
-                }
+                let station = role.station
                 // Notes sent before this terminal was killed while the store
-                // was held: saved now, once.
+                // was held: saved now, once (also those journalled under
+                // the group's name alone, before stations had their own).
                 if let path = store.path, role != .projector {
+                    if let before = role.stationBeforeNames {
+                        try NoteJournal(storePath: path, meetingID: id, station: before).replay(into: store, now: now())
+                        try store.moveDrafts(meetingID: id, from: before, to: station, now: now())
+                    }
                     try NoteJournal(storePath: path, meetingID: id, station: station).replay(into: store, now: now())
                 }
                 // What this terminal had typed when it stopped: a kill -9

@@ -20,7 +20,25 @@ public struct NoteJournal: Sendable {
     public init(storePath: String, meetingID: Int64, station: String) {
         self.meetingID = meetingID
         let folder = (storePath as NSString).deletingLastPathComponent
-        path = (folder as NSString).appendingPathComponent("samtal-journal-\(meetingID)-\(station).jsonl")
+        path = (folder as NSString).appendingPathComponent("samtal-journal-\(meetingID)-\(Self.fileNamePart(station)).jsonl")
+    }
+
+    /// A terminal's name as part of a file name: ASCII letters, digits and
+    /// "-" as they are, any other byte as "%XX" (a note-taker's name may
+    /// hold a "/", a space or an "å"); "run" and "capture-2" as before.
+    static func fileNamePart(_ station: String) -> String {
+        var out = ""
+        for byte in station.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"):
+                out.append(Character(Unicode.Scalar(byte)))
+            default:
+                let hex = Array("0123456789ABCDEF")
+                out += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 15)])"
+            }
+        }
+        return out
     }
 
     private struct Entry: Codable {

@@ -116,6 +116,24 @@ public enum RunRole: Equatable, Sendable {
     case station(group: Int, name: String)
 
     public var follows: Bool { self != .facilitator }
+
+    /// Which terminal this is, for its drafts and its note journal: "run",
+    /// "present", "capture-2" for group 2's station, "capture-2-Åsa" for
+    /// Åsa's there (two note-takers of one group keep their own drafts).
+    public var station: String {
+        switch self {
+        case .facilitator: return "run"
+        case .projector: return "present"
+        case .station(let group, let name): return name.isEmpty ? "capture-\(group)" : "capture-\(group)-\(name)"
+        }
+    }
+
+    /// The key a named station's drafts were kept under before they were
+    /// kept per name (the group's alone); nil where it is the same.
+    public var stationBeforeNames: String? {
+        guard case .station(let group, let name) = self, !name.isEmpty else { return nil }
+        return "capture-\(group)"
+    }
 }
 
 public struct RunState: Equatable, Sendable {
@@ -242,13 +260,7 @@ public struct RunState: Equatable, Sendable {
     /// The area being given to a group: the next key names the group.
     public var assigningArea: Int64?
     /// Which terminal this is, for its draft.
-    public var station: String {
-        switch role {
-        case .facilitator: return "run"
-        case .projector: return "present"
-        case .station(let group, _): return "capture-\(group)"
-        }
-    }
+    public var station: String { role.station }
 
     public init(opened: OpenedMeeting, now: Timestamp) {
         meeting = opened.meeting

@@ -128,6 +128,19 @@ extension AppStore {
         }
     }
 
+    /// Gives the drafts kept under `from` to `to` (the fields `to` has none
+    /// of), and removes them: a named station's drafts, kept under its
+    /// group's name before each station had its own.
+    public func moveDrafts(meetingID: Int64, from: String, to: String, now: Double) throws {
+        try transaction { db in
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO field_draft (meeting_id, station, field, text, updated_at)
+                SELECT meeting_id, ?, field, text, ? FROM field_draft WHERE meeting_id = ? AND station = ?
+                """, arguments: [to, now, meetingID, from])
+            try db.execute(sql: "DELETE FROM field_draft WHERE meeting_id = ? AND station = ?", arguments: [meetingID, from])
+        }
+    }
+
     /// Keeps what was typed in a screen's form and not saved, as this
     /// process's (nil removes it).
     public func saveFormDraft(scope: String, draft: FormDraft?, now: Double) throws {

@@ -261,7 +261,8 @@ enum Schema {
         }
         try db.create(table: "draft") { t in
             t.column("meeting_id", .integer).notNull().references("meeting", onDelete: .cascade)
-            // Which terminal: "run", or "capture-2" for group 2's station.
+            // Which terminal: "run", or "capture-2" for group 2's station
+            // ("capture-2-Åsa" for Åsa's there, since the eighteenth session).
             t.column("station", .text).notNull()
             t.column("text", .text).notNull()
             t.column("updated_at", .double).notNull()

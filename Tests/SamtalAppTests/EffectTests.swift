@@ -167,6 +167,24 @@ struct NoteJournalTests {
 
 @Suite("Draft journal")
 struct DraftJournalTests {
+    @Test("a station's journals are named by its group and name, a name's bytes written safe for a file name")
+    func fileNames() {
+        let journal = DraftJournal(storePath: "/tmp/x/samtal.sqlite", meetingID: 3, station: "capture-1-Bo/Åsa Ek")
+        #expect(journal.path == "/tmp/x/samtal-drafts-3-capture-1-Bo%2F%C3%85sa%20Ek.txt")
+        #expect(NoteJournal(storePath: "/tmp/x/samtal.sqlite", meetingID: 3, station: "capture-1").path == "/tmp/x/samtal-journal-3-capture-1.jsonl")
+    }
+
+    @Test("a named station's drafts kept under its group before are moved to it, where it has none of the field")
+    func draftsMovedToTheStation() throws {
+        let f = try Fixture()
+        try f.store.saveDraft(meetingID: f.meeting.id, station: "capture-1", field: "note/x", text: "Från förr", now: 1)
+        try f.store.saveDraft(meetingID: f.meeting.id, station: "capture-1", field: "note/y", text: "Gammal", now: 1)
+        try f.store.saveDraft(meetingID: f.meeting.id, station: "capture-1-Åsa", field: "note/y", text: "Ny", now: 2)
+        try f.store.moveDrafts(meetingID: f.meeting.id, from: "capture-1", to: "capture-1-Åsa", now: 3)
+        #expect(try f.store.drafts(meetingID: f.meeting.id, station: "capture-1-Åsa") == ["note/x": "Från förr", "note/y": "Ny"])
+        #expect(try f.store.drafts(meetingID: f.meeting.id, station: "capture-1").isEmpty)
+    }
+
     @Test("the drafts journalled at the last key are restored over the store's, and written into it; a torn file is not read")
     func restore() throws {
         let f = try Fixture()

@@ -48,6 +48,16 @@ import Testing
         #expect(Fixtures.run(state).input.isEmpty)
     }
 
+    @Test("each station keeps its drafts under its group and name; an unnamed one, and those before, under its group")
+    func eachStationHasItsOwnDrafts() {
+        #expect(RunRole.station(group: 2, name: "Åsa").station == "capture-2-Åsa")
+        #expect(RunRole.station(group: 2, name: "").station == "capture-2")
+        #expect(RunRole.station(group: 2, name: "Åsa").stationBeforeNames == "capture-2")
+        #expect(RunRole.station(group: 2, name: "").stationBeforeNames == nil)
+        #expect(RunRole.facilitator.station == "run" && RunRole.facilitator.stationBeforeNames == nil)
+        #expect(RunRole.projector.station == "present")
+    }
+
     @Test func aStationKeepsItsDraftButNoClock() {
         var state = opened(.station(group: 1, name: ""))
         Fixtures.type("utkast", into: &state)

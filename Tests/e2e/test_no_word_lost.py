@@ -384,6 +384,39 @@ class NoWordLostTests(E2ETestCase):
         self.assertEqual([f for f in os.listdir(os.path.dirname(self.ws.store)) if f.startswith("samtal-drafts-")], [])
         self.assertEqual(self.drafts(meeting), [first + second])
 
+    def test_two_stations_of_one_group_keep_their_own_text(self):
+        """Two note-takers typing for group 1 (the eighteenth walk): killed,
+        each came back with the other's text, as the drafts were kept per
+        group. Each keeps its own now, through a kill -9 and through F10;
+        a name with a "/" in it is no file path."""
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog två antecknare")
+        run = self.run_pane(meeting)
+        self.to_step(run, 2, "Lokal lägesbild")
+        texts = {"Åsa": "Trafikfarlig korsning vid Gonäsvägen", "Bo/Erik": "Knarkhandel bakom Folkets hus"}
+        stations = {}
+        for name, text in texts.items():
+            p = self.pane(f"{BINARY} capture {meeting} --group 1 --name '{name}'", width=120, height=40)
+            p.wait_for("Steg 2 – Lokal lägesbild")
+            p.type(text)
+            p.wait_for(text)
+            stations[name] = p
+        for p in stations.values():
+            self.crash(p)
+        for how in ("kill -9", "F10"):
+            with self.subTest(how):
+                for name, text in texts.items():
+                    p = self.pane(f"{BINARY} capture {meeting} --group 1 --name '{name}'", width=120, height=40)
+                    p.wait_for("Steg 2 – Lokal lägesbild")
+                    self.wait_for_line(p, text)
+                    other = [t for n, t in texts.items() if n != name][0]
+                    self.assertNotIn(other, input_line(p.screen()))
+                    stations[name] = p
+                for p in stations.values():
+                    if how == "kill -9":
+                        self.quit(p)
+                    else:
+                        self.crash(p)
+
     # MARK: 5. unsaved text kept outside collect steps
 
     def test_unsaved_text_in_summary_and_problem_steps_is_offered_back(self):
