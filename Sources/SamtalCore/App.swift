@@ -951,33 +951,20 @@ public struct AppState: Equatable, Sendable {
             // after that answer was read is not lost). The first reading of
             // a step is taken whatever it is.
             guard !run.stepLoaded || readsAnswered > run.untrustedReads else { return [.loadStep(run.query)] }
-            screen = .detached
-            let first = !run.stepLoaded
-            if run.loadKeepingInput(data) && !first { say(texts[.fieldFilledElsewhere], seconds: 10) }
-            warnOfConflict(run)
-            warnOfDeletedEdit(run)
-            // Opened again: the cursor goes to a field with unsaved text,
-            // an edit left unsaved goes on.
-            var effects: [Effect] = []
-            if first {
-                run.moveToDraft()
-                effects += resumeEdit(&run)
-            }
-            let held = run.heldKeys
-            run.heldKeys = []
-            // The field is bound before the keys typed meanwhile go into it,
-            // in order.
-            effects += rebind(&run)
-            screen = .run(run)
-            // Each key through `update` (its writes shown, its field bound);
-            // its effects are not gone through again for this event.
-            let replaying = held.flatMap { update(.key($0)) }
-            replayed = replaying
-            return effects
+            return takeReading(data, run)
         case .stepWritten(let write, let data):
             guard case .run(var run) = screen, run.step.id == data.stepID else { return [] }
             screen = .detached
             run.writesInFlight = max(0, run.writesInFlight - 1)
+            if run.writesInFlight == 0 && !run.stepLoaded {
+                // The step's first reading was asked before this terminal's
+                // writes and could not be shown (PageDown, a decision and
+                // Enter typed at once: the decision, stored, was not shown
+                // until the step was read again). This answer's reading,
+                // made after them all, is the step's first.
+                stepWritten(write, written: data, run: &run)
+                return takeReading(data, run)
+            }
             // An answer to a write of an earlier visit of this step waits for
             // this visit's own reading of it.
             if run.writesInFlight == 0 && run.stepLoaded {

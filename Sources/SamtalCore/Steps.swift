@@ -889,6 +889,36 @@ extension AppState {
         return []
     }
 
+    /// A reading of the step on screen taken, what is typed kept over it;
+    /// the first of a visit also moves the cursor to unsaved text and
+    /// replays the keys that waited for it.
+    mutating func takeReading(_ data: StepData, _ run: RunState) -> [Effect] {
+        var run = run
+        screen = .detached
+        let first = !run.stepLoaded
+        if run.loadKeepingInput(data) && !first { say(texts[.fieldFilledElsewhere], seconds: 10) }
+        warnOfConflict(run)
+        warnOfDeletedEdit(run)
+        // Opened again: the cursor goes to a field with unsaved text,
+        // an edit left unsaved goes on.
+        var effects: [Effect] = []
+        if first {
+            run.moveToDraft()
+            effects += resumeEdit(&run)
+        }
+        let held = run.heldKeys
+        run.heldKeys = []
+        // The field is bound before the keys typed meanwhile go into it,
+        // in order.
+        effects += rebind(&run)
+        screen = .run(run)
+        // Each key through `update` (its writes shown, its field bound);
+        // its effects are not gone through again for this event.
+        let replaying = held.flatMap { update(.key($0)) }
+        replayed = replaying
+        return effects
+    }
+
     /// After a step write committed: clear what was saved, say so.
     mutating func stepWritten(_ write: StepWrite, written: StepData, run: inout RunState) {
         switch write {

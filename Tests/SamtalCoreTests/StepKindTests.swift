@@ -508,6 +508,29 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(Fixtures.run(state).summary.part == .what)
     }
 
+    @Test("an item typed and sent before the step was first read is shown once its write is answered")
+    func itemSentBeforeTheFirstReading() {
+        var (state, q) = openedStep(.summary)
+        Fixtures.type("Stationen blir fokusområde", into: &state)
+        _ = state.update(.key(.enter))
+        // The first reading, begun before the write, comes after it went out:
+        // it cannot be shown (it lacks the item).
+        _ = state.update(.stepLoaded(StepData(stepID: q.stepID)))
+        let decision = SummaryItem(id: 1, meetingID: 7, stepID: "steget", kind: .decision, text: "Stationen blir fokusområde",
+                                   createdAt: 1)
+        let effects = state.update(.stepWritten(.addSummaryItem(kind: .decision, text: decision.text, owner: "", due: ""),
+                                                StepData(stepID: q.stepID, summaryItems: [decision])))
+        let run = Fixtures.run(state)
+        // The answer's reading, taken after the write, is the step's first,
+        // or a new reading is asked: either way the item comes to the screen.
+        if run.stepLoaded {
+            #expect(run.data.summaryItems.map(\.text) == ["Stationen blir fokusområde"])
+            #expect(run.data.summaryItems[run.summary.item].id == 1)
+        } else {
+            #expect(effects.contains(.loadStep(q)))
+        }
+    }
+
     @Test("an item added while another write is on its way is selected when the reading that holds it comes")
     func newItemSelectedWhenRead() {
         func item(_ id: Int64, _ kind: SummaryItemKind, _ text: String) -> SummaryItem {

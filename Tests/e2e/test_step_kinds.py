@@ -114,6 +114,30 @@ class StepKindTests(E2ETestCase):
         p.key("Enter")
         p.wait_for("Kommentar/åtgärd: Öka närvaron fredagar")
 
+    def test_a_decision_typed_with_the_step_change_is_shown(self):
+        # PageDown, a decision and Enter reach samtal at once (one write to
+        # the terminal: tmux pastes a buffer whole, without bracketed-paste
+        # markers, as keys typed ahead). The Enter's write goes out before
+        # the step's first reading is answered; the decision is stored and
+        # must come to the screen. It did not, now and then (a reading of
+        # the store's change by the write put it right, when it came after
+        # the write's answer): ten rounds make the fault likely to show.
+        _, meeting = self.meeting("medarbetardialog-vad", title="VAD-dialog")
+        p = self.open(meeting)
+        for step in range(2, 6):
+            p.key("PageDown")
+            p.wait_for(f"Steg {step}/6")
+        decisions = [f"Beslut {n}: trygghetsvandring vid stationen" for n in range(1, 11)]
+        for n, decision in enumerate(decisions):
+            if n:
+                p.key("PageUp")
+                p.wait_for("Steg 5/6")
+            p.tmux("set-buffer", "--", f"\x1b[6~{decision}\r")
+            p.tmux("paste-buffer", "-d")
+            p.wait_for("Steg 6/6")
+            p.wait_for(f"› {decision}")
+        self.assertEqual(self.ws.sqlite("SELECT text FROM summary_item ORDER BY id"), [(d,) for d in decisions])
+
     def test_summary_takes_decisions_next_steps_and_what_goes_on(self):
         _, meeting = self.meeting("medarbetardialog-vad", title="VAD-dialog")
         p = self.open(meeting)
