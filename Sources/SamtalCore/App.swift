@@ -1726,8 +1726,12 @@ public struct AppState: Equatable, Sendable {
                 say(texts[.inputFull])
             }
             if savedWord, run.input.text != textBefore { status = nil }
-            // A draft emptied (Ctrl-U, Ctrl-W, Backspace) is no longer one.
-            if run.input.isEmpty { run.restoredDraft = false }
+            // A draft emptied (Ctrl-U, Ctrl-W, Backspace) is no longer one,
+            // and its word on it goes, as with Esc.
+            if run.input.isEmpty {
+                run.restoredDraft = false
+                if before > 0, let text = status?.text, text == texts[.draftKept] || text == texts[.draftRestored] { status = nil }
+            }
         }
         return []
     }

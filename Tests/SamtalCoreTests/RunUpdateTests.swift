@@ -507,6 +507,22 @@ import Testing
         #expect(state.status?.text == Texts(.sv)[.draftKept])
     }
 
+    @Test("A draft offered back and emptied (Ctrl-U, Ctrl-W, Backspace) takes its message with it, as Esc does (the eighteenth walk)")
+    func anEmptiedDraftTakesItsMessage() {
+        for keys: [Key] in [[.ctrl("u")], [.ctrl("w"), .ctrl("w"), .ctrl("w")], Array(repeating: .backspace, count: 13)] {
+            var state = AppState(language: .sv, now: 5)
+            _ = state.update(.meetingOpened(OpenedMeeting(meeting: Fixtures.meeting(), agenda: Fixtures.agenda, stepSeconds: [:], notes: [],
+                                                          drafts: ["note/lagesbild": "Det jag skrev"])))
+            #expect(state.status?.text == Texts(.sv)[.draftRestored])
+            for key in keys.dropLast() { _ = state.update(.key(key)) }
+            // Not yet empty: the draft is still one, and said to be.
+            if keys.count > 1 { #expect(state.status?.text == Texts(.sv)[.draftRestored]) }
+            _ = state.update(.key(keys.last!))
+            #expect(Fixtures.run(state).input.isEmpty)
+            #expect(state.status == nil, "after \(keys)")
+        }
+    }
+
     @Test("While typing, the draft is written once a second, not once a key (the interface ticks before every key; it wrote and synced the store on every key)")
     func theDraftIsWrittenOnceASecondWhileTyping() {
         var state = Fixtures.running()

@@ -208,6 +208,24 @@ class NoteTakingTests(E2ETestCase):
         notes = json.loads(self.ws.cli("export", meeting, "--format", "json").stdout)["notes"]
         self.assertEqual([n["text"] for n in notes], ["Halvskriven anteckning om gångtunneln"])
 
+    def test_a_draft_emptied_with_ctrl_u_takes_its_message_with_it(self):
+        # The eighteenth walk: "Osparad text från sist" stayed beside an
+        # empty line after Ctrl-U (Esc took it away).
+        meeting = self.ws.new_meeting()
+        p = self.run_meeting(meeting)
+        p.wait_for("Steg 1/6")
+        p.type("Halvskriven anteckning om torget")
+        p.wait_for("Halvskriven anteckning om torget")
+        p.key("F10")
+        p.wait_exit()
+        q = self.run_meeting(meeting)
+        # The message stays 8 s; Ctrl-U comes at once. (The line gives up
+        # a column for it at 100 columns: "alvskriven" shows.)
+        q.wait_for_all(["Osparad text från sist", "anteckning om torget"])
+        q.key("C-u")
+        q.wait_for("anteckning om torget", gone=True)
+        q.wait_for("Osparad text från sist", gone=True, timeout=3)
+
     def test_personal_data_is_marked_warned_about_and_redacted_on_request(self):
         meeting = self.ws.new_meeting()
         p = self.run_meeting(meeting)
