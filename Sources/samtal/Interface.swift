@@ -355,6 +355,13 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
             // clock's, up to a second later).
             trace?.drawn(state)
             dirty = false
+            // The frame is written; the kernel's tty worker that hands it
+            // to the terminal may be waiting for this core. It goes first:
+            // what follows (the drafts' journal, the look for other
+            // processes' commits, the first frame's rehearsal) waits a
+            // moment instead of the echo (a session's first key 0.485 →
+            // 0.442 ms at p50, BENCHMARKS.md, eighteenth pass).
+            sched_yield()
             if !rehearsed {
                 rehearsed = true
                 rehearseFirstKey(state, size: terminal.size)
