@@ -104,7 +104,17 @@ extension Screens {
                 let promise = area.leadsToPromise ? "★ " : ""
                 // The key that moves a note here (after the move key).
                 let key = PickKey.key(k).map { "\($0) " } ?? "  "
-                let text = "\(key)\(promise)\(area.name)\(t.chosenAreaType(area.type).map { " · \($0)" } ?? "") (\(area.noteIDs.count))\(from.isEmpty ? "" : " · \(from)")\(merge)"
+                // The name gives way to its type, count and merge mark (at
+                // 120 columns a long name cut the count off); the meetings
+                // that proposed it are cut first.
+                let head = "\(key)\(promise)"
+                let kept = "\(t.chosenAreaType(area.type).map { " · \($0)" } ?? "") (\(area.noteIDs.count))\(merge)"
+                let line = areasInner.width - 2
+                let room = line - DisplayWidth.of(head) - DisplayWidth.of(kept)
+                var text = head + (room >= 8 ? truncate(area.name, width: room) : area.name) + kept
+                if !from.isEmpty, case let rest = line - DisplayWidth.of(text), rest >= 6 {
+                    text += truncate(" · \(from)", width: rest)
+                }
                 listRow(&grid, text, x: areasInner.x, y: y, width: areasInner.width, selected: k == run.cluster.area,
                         active: run.cluster.pane == .areas, style: Style(.heading, bold: true))
                 continue

@@ -109,6 +109,31 @@ enum StepFixtures {
         check(state, "step-cluster")
     }
 
+    /// The sixteenth walk: at 120 columns a long area name cut its note
+    /// count off. The name gives way; its count, type and merge mark stay.
+    @Test func aLongAreaNameKeepsItsNoteCount() {
+        let long = "Järnvägstunneln mellan stationen och Bäckby centrum, otrygg kvällstid och nattetid för boende"
+        var areas = StepFixtures.areas
+        areas[1].name = long
+        areas[1].noteIDs = [3, 4, 5]
+        var cycle = areas
+        cycle[1].proposedIn = [3, 8]
+        var data = StepData(stepID: "steget", sourceNotes: StepFixtures.notes, focusAreas: cycle)
+        data.meetingTitles = [3: "Gemensam lägesbild", 8: "VAD-dialog januari"]
+        let states = [
+            StepFixtures.state(.cluster, data: StepData(stepID: "steget", sourceNotes: StepFixtures.notes, focusAreas: areas)),
+            StepFixtures.state(.cluster, settings: ["notes_from": "cycle"], data: data),
+        ]
+        for state in states {
+            for size in sizes + [Size(width: 100, height: 30)] {
+                let screen = Screens.render(state, size: size).text
+                let row = screen.split(separator: "\n").first { $0.contains("Järnväg") }
+                #expect(row?.contains("(3)") == true, "\(size): \(row ?? "no row")")
+                #expect(row?.contains("· plats (3)") == true, "\(size): \(row ?? "no row")")
+            }
+        }
+    }
+
     /// The joint meeting's cluster: every meeting's proposals with where
     /// they came from, a target picture, an area that leads to a promise,
     /// and the target picture of the selected area being written.
