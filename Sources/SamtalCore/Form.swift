@@ -125,6 +125,9 @@ public struct Form: Equatable, Sendable {
     /// F9 was pressed once after being told that another terminal saved
     /// a field of this record since the form was opened: the next writes.
     public var overwriteConfirmed = false
+    /// The start and end an F9 was told lie outside the promise period:
+    /// the next F9 saves them (other dates are told of again).
+    public var periodToldOf: String?
 
     /// The first field that `stored` (the record as the store has it now,
     /// in a form made alike) holds otherwise than when this form was

@@ -84,7 +84,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpSplitArea, clusterSplitHint, clusterInputSplit
     case groupAreaHint, helpGiveArea, helpGiveActivityArea, helpTurnWall, wallTurned, groupAreaPick, groupAreaNoArea, groupAreaNoGroup
     case fieldConflict, fieldConflictChoice, fieldConflictConfirm, fieldConflictKept, fieldFilledElsewhere
-    case wsChangedElsewhere, wsChangedElsewhereChoice, editedNoteDeleted
+    case wsChangedElsewhere, wsChangedElsewhereChoice, editedNoteDeleted, wsOutsidePeriodChoice
     case groupAreaAlready, groupAreaTakenBack, groupAreaCancelled, groupAreaGiven, groupAreaFixed, groupsGiven
     case keyMoveTo, helpMoveNoteToArea, clusterMovePick, clusterMoveNoArea, clusterMoveCancelled, clusterMovedTo, clusterMergeCancelled
     case introHeading, introPurpose, introGoals, introCriteria
@@ -804,6 +804,7 @@ public struct Texts: Sendable {
         case .editedNoteDeleted: return ("Anteckningen du ändrar togs bort i en annan terminal: Enter sparar din text som en ny anteckning, Esc släpper den.",
                                          "The note you are changing was deleted in another terminal: Enter saves your text as a new note, Esc drops it.")
         case .wsChangedElsewhere: return ("En annan terminal sparade medan formuläret var öppet –", "Another terminal saved while the form was open –")
+        case .wsOutsidePeriodChoice: return ("F9 igen sparar ändå; ändra datumet annars.", "F9 again saves all the same; else change the date.")
         case .wsChangedElsewhereChoice: return ("F9 igen skriver över med formulärets text; Esc stänger det utan att spara.",
                                                 "F9 again writes the form's text over it; Esc closes it without saving.")
         case .fieldFilledElsewhere: return ("En annan terminal sparade i fältet – det du skriver hamnar efter dess text",

@@ -423,6 +423,18 @@ extension AppState {
                 ws.form = form
                 return []
             }
+            // An activity's date outside the promise period: said once
+            // for those dates; F9 again saves.
+            let dates = "\(form.value(.start))|\(form.value(.end))"
+            if form.periodToldOf != dates, case .activity = which, form.missingRequired(texts) == nil,
+               PlanDate.problem(start: form.value(.start), end: form.value(.end)) == nil,
+               let (problem, i) = WorkspaceForms.activityDateOutsidePeriod(form, analysis: analysis) {
+                form.periodToldOf = dates
+                form.error = "\(texts.periodProblem(problem)). \(texts[.wsOutsidePeriodChoice])"
+                form.focus = i
+                ws.form = form
+                return []
+            }
             switch WorkspaceForms.submit(form, which, analysis: analysis, texts: texts) {
             case .success(let w):
                 ws.form = nil

@@ -171,6 +171,23 @@ public enum WorkspaceForms {
     // MARK: submitting
 
     /// The write a filled-in form asks for, or the first problem with it.
+    /// An activity's start or end written as a date outside the cycle's
+    /// promise period, and the field: said before the form saves, and a
+    /// second F9 saves all the same (preparation may begin before the
+    /// period). The sixteenth walk's end four months after the period
+    /// was taken without a word.
+    public static func activityDateOutsidePeriod(_ form: Form, analysis a: CycleAnalysis) -> (problem: PeriodProblem, field: Int)? {
+        guard let period = CyclePeriod.range(a.cycle.period) else { return nil }
+        for id in [FieldID.start, .end] {
+            guard let i = form.fields.firstIndex(where: { $0.id == id }) else { continue }
+            let date = form.value(id)
+            if PlanDate.isValid(date), date < period.first || date > period.last {
+                return (.outsidePeriod(date, first: period.first, last: period.last), i)
+            }
+        }
+        return nil
+    }
+
     public static func submit(_ form: Form, _ which: WorkspaceForm, analysis a: CycleAnalysis,
                               texts t: Texts) -> Result<WorkspaceWrite, FormError> {
         if let missing = form.missingRequired(t) { return .failure(missing) }

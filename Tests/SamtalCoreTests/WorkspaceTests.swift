@@ -233,6 +233,40 @@ enum WorkspaceFixture {
         #expect(field() == .start)
     }
 
+    /// The sixteenth walk: an activity ending four months after the promise
+    /// period was saved without a word. F9 says so, on the date's field;
+    /// F9 again saves (preparation may begin before the period); another
+    /// date outside is told of again.
+    @Test func anActivityDateOutsideThePromisePeriodIsToldOfBeforeItSaves() {
+        var state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .enter) // activity 1's form: 2027-02-01 – 2027-04-30; the period is 2027
+        func field() -> FieldID? { ws(state)?.form.map { $0.fields[$0.focus].id } }
+        for _ in 0..<20 where field() != .end { _ = press(&state, .tab) }
+        _ = press(&state, .ctrl("u"))
+        Fixtures.type("2028-04-30", into: &state)
+        #expect(press(&state, .function(9)) == [])
+        #expect(ws(state)?.form?.error == "”2028-04-30” ligger utanför löftesperioden (2027-01-01–2027-12-31). F9 igen sparar ändå; ändra datumet annars.")
+        #expect(field() == .end)
+        // Another date outside: told of again.
+        _ = press(&state, .ctrl("u"))
+        Fixtures.type("2028-05-31", into: &state)
+        #expect(press(&state, .function(9)) == [])
+        #expect(ws(state)?.form?.error?.contains("2028-05-31") == true)
+        guard case .writeAnalysis(.saveActivity(let act), _)? = press(&state, .function(9)).first else {
+            Issue.record("not saved: \(ws(state)?.form?.error ?? "")"); return
+        }
+        #expect(act.end == "2028-05-31")
+        // Inside the period: saved at the first F9.
+        state = WorkspaceFixture.opened()
+        _ = press(&state, .tab, .tab, .enter)
+        for _ in 0..<20 where field() != .end { _ = press(&state, .tab) }
+        _ = press(&state, .ctrl("u"))
+        Fixtures.type("2027-12-31", into: &state)
+        guard case .writeAnalysis(.saveActivity, _)? = press(&state, .function(9)).first else {
+            Issue.record("not saved: \(ws(state)?.form?.error ?? "")"); return
+        }
+    }
+
     /// The sixteenth walk: a sentence typed on a choice field vanished
     /// without a word.
     @Test func textTypedOnAChoiceFieldIsSaidToGoNowhere() {

@@ -202,6 +202,25 @@ class AnalysisWorkspaceTests(E2ETestCase):
             r = self.pane(f"{BINARY} cycle {cycle}", width=120, height=40)
             r.wait_for_all(["Osparad text från sist", "Nattvandring med föräldrar"])
 
+    def test_an_activity_ending_after_the_promise_period_is_told_of_before_it_saves(self):
+        # The sixteenth walk: an end four months after the period (2027)
+        # was saved without a word.
+        cycle = self.seeded_cycle()
+        p = self.new_activity(cycle, "Inga aktiviteter ännu", "Trygghetsvandring med boende")
+        p.key("Tab", "Tab", "Tab", "Tab")
+        p.type("2027-09-01")
+        p.key("Tab")
+        p.type("2028-04-30")
+        p.key("F9")
+        p.wait_for("”2028-04-30” ligger utanför löftesperioden (2027-01-01–2027-12-31)")
+        self.assertIn("F9 Spara", p.screen())  # the form is still open
+        self.save(p)  # F9 again saves all the same
+        p.wait_for("Aktiviteter (1)")
+        p.key("F10")
+        p.wait_exit()
+        plan = self.ws.cli("export", cycle, "--format", "json").stdout
+        self.assertIn("2028-04-30", plan)
+
     def test_from_a_focus_area_to_a_promise_and_its_follow_up_surviving_a_restart(self):
         cycle = self.seeded_cycle()
         p = self.open(cycle)
