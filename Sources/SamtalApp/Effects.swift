@@ -250,9 +250,11 @@ extension EffectRunner {
 public final class EffectWorker: @unchecked Sendable {
     private let runner: EffectRunner
     private let condition = NSCondition()
-    private var queue: [Effect] = []
+    private var queue: [(effect: Effect, after: (worker: EffectWorker, count: Int)?)] = []
     /// Effects handed over and not yet done.
     private var outstanding = 0
+    /// Effects handed over, and done, since the start.
+    private var handedOver = 0, done = 0
     /// When the effect being performed began; nil while idle.
     private var startedAt: Date?
 
@@ -263,12 +265,36 @@ public final class EffectWorker: @unchecked Sendable {
         try startThread(name: "samtal-store") { self.work() }
     }
 
-    public func enqueue(_ effect: Effect) {
+    /// Hands an effect over. With `after`, it waits until the effects
+    /// handed to that worker so far are done, for a second at most: a
+    /// reading on the reader's thread then holds this terminal's writes
+    /// sent before it (dots put, then PageDown at once: the problem
+    /// step's reading overtook the dots' writes, chose the cycle's
+    /// best-ranked area, another meeting's, and the keys typed ahead
+    /// went into its description). After a second (another process
+    /// holds the store) it reads what it can, so the screen still shows.
+    public func enqueue(_ effect: Effect, after writer: EffectWorker? = nil) {
+        let after = writer.map { ($0, $0.handedOverCount) }
         condition.lock()
-        queue.append(effect)
+        queue.append((effect, after))
         outstanding += 1
+        handedOver += 1
         condition.signal()
         condition.unlock()
+    }
+
+    private var handedOverCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return handedOver
+    }
+
+    /// Waits until `count` effects are done, or `timeout` passed.
+    private func waitDone(_ count: Int, timeout: TimeInterval) {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while done < count, condition.wait(until: deadline) {}
     }
 
     /// Whether effects are waiting or being performed.
@@ -302,13 +328,17 @@ public final class EffectWorker: @unchecked Sendable {
         while true {
             condition.lock()
             while queue.isEmpty { condition.wait() }
-            let effect = queue.removeFirst()
+            let (effect, after) = queue.removeFirst()
+            condition.unlock()
+            if let after { after.worker.waitDone(after.count, timeout: 1) }
+            condition.lock()
             startedAt = Date()
             condition.unlock()
             let (events, _) = runner.perform(effect)
             for event in events { runner.inbox.post(event) }
             condition.lock()
             outstanding -= 1
+            done += 1
             startedAt = nil
             condition.broadcast()
             condition.unlock()

@@ -205,7 +205,8 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
                 journal?.append(draft)
                 sentNote = true
                 worker.enqueue(.saveNote(draft, clearing: clearing))
-            case .loadHome, .loadStep, .loadAnalysis, .followMeeting: reader.enqueue(effect)
+            // Readings hold this terminal's writes sent before them.
+            case .loadHome, .loadStep, .loadAnalysis, .followMeeting: reader.enqueue(effect, after: worker)
             // An export goes through the worker too: it starts once the
             // writes before it (a review's decisions) are committed.
             default: worker.enqueue(effect)

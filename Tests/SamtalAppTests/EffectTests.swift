@@ -80,6 +80,36 @@ struct EffectTests {
         #expect(worker.stalledFor == 0)
     }
 
+    @Test("a reading asked after a write holds it, though the write waits for the store (the walk: dots, then PageDown at once)")
+    func aReadingWaitsForTheWritesSentBeforeIt() throws {
+        let f = try Fixture()
+        let holder = try DatabaseQueue(path: f.folder + "/samtal.sqlite")
+        let held = DispatchSemaphore(value: 0)
+        Thread {
+            try? holder.inTransaction(.immediate) { db in
+                try db.execute(sql: "UPDATE meeting SET title = title")
+                held.signal()
+                Thread.sleep(forTimeInterval: 0.3)
+                return .commit
+            }
+        }.start()
+        held.wait()
+        let worker = try EffectWorker(runner: f.runner)
+        let reader = try EffectWorker(runner: f.runner)
+        worker.enqueue(.saveNote(f.note("Buskörning vid torget"), clearing: nil))
+        let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee,
+                            steps: [AgendaStep(id: "lokal-lagesbild", title: "Lokal lägesbild", kind: .collect, minutes: 10)])
+        let query = StepQuery(meeting: f.meeting, agenda: agenda, index: 0)
+        reader.enqueue(.loadStep(query), after: worker)
+        #expect(reader.drain(timeout: 30))
+        #expect(worker.drain(timeout: 30))
+        let read = f.runner.inbox.take().compactMap { event -> [String]? in
+            if case .stepLoaded(let data) = event { return data.notes.map(\.text) }
+            return nil
+        }
+        #expect(read == [["Buskörning vid torget"]])
+    }
+
     @Test("a meeting's summary is exported; the store itself is never written over")
     func export() throws {
         let f = try Fixture()
