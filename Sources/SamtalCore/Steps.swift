@@ -922,8 +922,14 @@ extension AppState {
     /// After a step write committed: clear what was saved, say so.
     mutating func stepWritten(_ write: StepWrite, written: StepData, run: inout RunState) {
         switch write {
-        case .createFocusArea, .splitFocusArea:
-            run.cluster.area = max(0, run.data.focusAreas.count - 1)
+        case .createFocusArea(let name, _), .splitFocusArea(_, let name):
+            // The newest area of that name, wherever it is listed (the
+            // joint meeting lists the cycle's by meeting: the last row was
+            // another, and the Enter typed after the name moved the note
+            // there, the nineteenth walk).
+            let newest = run.data.focusAreas.indices.filter { run.data.focusAreas[$0].name == name }
+                .max { run.data.focusAreas[$0].id < run.data.focusAreas[$1].id }
+            run.cluster.area = newest ?? max(0, run.data.focusAreas.count - 1)
             run.areaComing = false
             say(texts[.noteSaved])
         case .renameFocusArea, .setTargetPicture:

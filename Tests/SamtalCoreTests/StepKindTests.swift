@@ -82,6 +82,21 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(writes(state.update(.key(.enter))) == [.writeStep(.assignNote(noteID: 2, areaID: 6), q)])
     }
 
+    @Test("a new area listed among others (the joint meeting lists the cycle's by meeting) is the one selected, and the Enter typed after its name moves the note into it")
+    func theNewAreaIsSelectedWhereverItIsListed() {
+        let storgatan = area(5, "Storgatan"), kniv = area(9, "Kniv och vapen bland unga"), torget = area(12, "Otrygghet vid torget")
+        var state = runningStep(.cluster, data: StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan, kniv]))
+        let q = Fixtures.run(state).query
+        Fixtures.type("Otrygghet vid torget", into: &state)
+        _ = state.update(.key(.enter))
+        #expect(writes(state.update(.key(.enter))) == [])
+        // Stored, it is listed before the last area.
+        let effects = state.update(.stepWritten(.createFocusArea(name: "Otrygghet vid torget", type: .unset),
+                                                StepData(stepID: "steget", sourceNotes: notes, focusAreas: [storgatan, torget, kniv])))
+        #expect(Fixtures.run(state).cluster.area == 1)
+        #expect(writes(effects) == [.writeStep(.assignNote(noteID: 1, areaID: 12), q)])
+    }
+
     @Test("keys held for a new area that was not stored act on the step read again")
     func keysHeldForAnAreaThatFailed() {
         let storgatan = area(5, "Storgatan")
