@@ -108,8 +108,12 @@ extension Screens {
                 // 120 columns a long name cut the count off); the meetings
                 // that proposed it are cut first.
                 let head = "\(key)\(promise)"
-                let kept = "\(t.chosenAreaType(area.type).map { " · \($0)" } ?? "") (\(area.noteIDs.count))\(merge)"
+                let count = " (\(area.noteIDs.count))\(merge)"
                 let line = areasInner.width - 2
+                // The type goes where it leaves the name under 8 columns
+                // ("brottstyp/ordningsstörning" took the count at 120).
+                var kept = (t.chosenAreaType(area.type).map { " · \($0)" } ?? "") + count
+                if line - DisplayWidth.of(head) - DisplayWidth.of(kept) < 8 { kept = count }
                 let room = line - DisplayWidth.of(head) - DisplayWidth.of(kept)
                 var text = head + (room >= 8 ? truncate(area.name, width: room) : area.name) + kept
                 if !from.isEmpty, case let rest = line - DisplayWidth.of(text), rest >= 6 {

@@ -110,12 +110,18 @@ enum StepFixtures {
     }
 
     /// The sixteenth walk: at 120 columns a long area name cut its note
-    /// count off. The name gives way; its count, type and merge mark stay.
+    /// count off. The name gives way; its count and merge mark stay, and
+    /// its type where the name keeps 8 columns (the nineteenth walk: the
+    /// longest type's name took the count at 120 columns).
     @Test func aLongAreaNameKeepsItsNoteCount() {
         let long = "Järnvägstunneln mellan stationen och Bäckby centrum, otrygg kvällstid och nattetid för boende"
         var areas = StepFixtures.areas
         areas[1].name = long
         areas[1].noteIDs = [3, 4, 5]
+        // The longest type's name (the walk: "… · b…" at 120 columns).
+        areas[2].name = "Stationsområdet och resecentrum"
+        areas[2].type = .crimeType
+        areas[2].noteIDs = [1, 2]
         var cycle = areas
         cycle[1].proposedIn = [3, 8]
         var data = StepData(stepID: "steget", sourceNotes: StepFixtures.notes, focusAreas: cycle)
@@ -130,6 +136,8 @@ enum StepFixtures {
                 let row = screen.split(separator: "\n").first { $0.contains("Järnväg") }
                 #expect(row?.contains("(3)") == true, "\(size): \(row ?? "no row")")
                 #expect(row?.contains("· plats (3)") == true, "\(size): \(row ?? "no row")")
+                let crime = screen.split(separator: "\n").first { $0.contains("Stationsomr") }
+                #expect(crime?.contains("(2)") == true, "\(size): \(crime ?? "no row")")
             }
         }
     }
