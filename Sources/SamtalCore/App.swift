@@ -1697,9 +1697,7 @@ public struct AppState: Equatable, Sendable {
                 if status?.text == texts[.editedNoteDeleted] { status = nil }
             } else if !run.input.isEmpty {
                 run.input.clear()
-                run.restoredDraft = false
-                // Its word on the draft goes with it.
-                if let text = status?.text, text == texts[.draftKept] || text == texts[.draftRestored] { status = nil }
+                forgetDraft(&run)
             } else {
                 run.selection = nil
             }
@@ -1729,8 +1727,7 @@ public struct AppState: Equatable, Sendable {
             // A draft emptied (Ctrl-U, Ctrl-W, Backspace) is no longer one,
             // and its word on it goes, as with Esc.
             if run.input.isEmpty {
-                run.restoredDraft = false
-                if before > 0, let text = status?.text, text == texts[.draftKept] || text == texts[.draftRestored] { status = nil }
+                if before > 0 { forgetDraft(&run) } else { run.restoredDraft = false }
             }
         }
         return []

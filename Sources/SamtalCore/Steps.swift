@@ -526,6 +526,7 @@ extension AppState {
     mutating func editInput(_ run: inout RunState, key: Key, action: Action?) -> [Effect]? {
         if action == .cancel {
             revert(&run)
+            forgetDraft(&run)
             if run.step.kind == .cluster {
                 run.cluster.editing = nil
                 // A merge given up: its instruction goes with it.
@@ -534,8 +535,22 @@ extension AppState {
             }
             return []
         }
-        if action == nil, run.bound != nil, edit(&run.input, key) { return [] }
+        if action == nil, run.bound != nil {
+            let before = run.input.count
+            if edit(&run.input, key) {
+                if run.input.isEmpty, before > 0 { forgetDraft(&run) }
+                return []
+            }
+        }
         return action == nil ? [] : nil
+    }
+
+    /// A draft emptied (Ctrl-U, Ctrl-W, Backspace) or given up (Esc) is no
+    /// longer one: its mark and its word on it go (the nineteenth walk:
+    /// "Osparad text från sist" stayed beside an empty line).
+    mutating func forgetDraft(_ run: inout RunState) {
+        run.restoredDraft = false
+        if let text = status?.text, text == texts[.draftKept] || text == texts[.draftRestored] { status = nil }
     }
 
     /// Esc: what was typed into the bound field is dropped (another
@@ -849,6 +864,7 @@ extension AppState {
             run.summary.owner.clear()
             run.summary.due.clear()
             run.summary.part = .what
+            forgetDraft(&run)
         case .addItem:
             let text = run.input.trimmedText
             guard !text.isEmpty else { return [] }
@@ -878,11 +894,14 @@ extension AppState {
             }
             return [.writeStep(write, q, clearing: clearing)]
         case nil:
+            let typed = !run.input.isEmpty || !run.summary.owner.isEmpty || !run.summary.due.isEmpty
             switch run.summary.part {
             case .who: edit(&run.summary.owner, key)
             case .when: edit(&run.summary.due, key)
             case .what: edit(&run.input, key)
             }
+            // The item's three fields emptied: no draft is left.
+            if typed, run.input.isEmpty, run.summary.owner.isEmpty, run.summary.due.isEmpty { forgetDraft(&run) }
         default:
             return nil
         }

@@ -744,3 +744,34 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         #expect(s.update(.key(.pageDown)) == [])
     }
 }
+
+@Suite struct DraftWordTests {
+    /// A step of the kind opened with a draft from before in `field`.
+    func opened(_ kind: StepKind, field: String, text: String) -> AppState {
+        let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee, steps: [
+            AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+            AgendaStep(id: "steget", title: "Steget", kind: kind, minutes: 20),
+        ])
+        let meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 3, currentStepIndex: 1, createdAt: 0)
+        var state = AppState(language: .sv, now: 100)
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [],
+                                                      drafts: [field: text])))
+        _ = state.update(.stepLoaded(StepData(stepID: "steget")))
+        return state
+    }
+
+    @Test("a draft offered back and emptied in a cluster, summary or problem step takes its mark and message with it (the nineteenth walk)")
+    func anEmptiedDraftTakesItsWordInEveryStep() {
+        for (kind, field) in [(StepKind.cluster, "area/steget"), (.summary, "summary/steget/0"), (.problem, "problem/steget/none/0")] {
+            for keys in [[Key.ctrl("u")], Array(repeating: Key.backspace, count: 18), [.escape]] {
+                var state = opened(kind, field: field, text: "Trygghet för äldre")
+                #expect(Fixtures.run(state).input.text == "Trygghet för äldre", "\(kind)")
+                #expect(state.status?.text == Texts(.sv)[.draftRestored], "\(kind)")
+                for key in keys { _ = state.update(.key(key)) }
+                #expect(Fixtures.run(state).input.isEmpty, "\(kind) \(keys)")
+                #expect(!Fixtures.run(state).restoredDraft, "\(kind) \(keys)")
+                #expect(state.status == nil, "\(kind) \(keys)")
+            }
+        }
+    }
+}
