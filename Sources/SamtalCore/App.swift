@@ -1102,7 +1102,11 @@ public struct AppState: Equatable, Sendable {
                 effects += followAssignedArea(&run, was: assigned)
             }
             if to != run.stepIndex {
-                if status?.isError == false { status = nil } // the step left's message (an error stays until a key)
+                // The step left's message (an error stays until a key, but
+                // that the step took no notes is not true of the next).
+                if status?.isError == false || [texts[.stepTakesNoNotes], texts[.lastStepTakesNoNotes]].contains(status?.text) {
+                    status = nil
+                }
                 // The facilitator moved on: follow, without keeping time here.
                 if case .note? = run.bound, !run.input.trimmedText.isEmpty {
                     say("\(texts[.draftKeptInStep]) \(texts.quote(run.step.title)).", seconds: 10)

@@ -82,6 +82,17 @@ import Testing
         #expect(Fixtures.run(state).noNotesReason == .stepTakesNoNotes)
     }
 
+    /// The nineteenth walk: a station's "this step takes no notes" stayed
+    /// after the facilitator moved on to a step that takes them.
+    @Test func aStationsNoNotesMessageGoesWhenTheStepChanges() {
+        var state = opened(.station(group: 1, name: "Åsa"))
+        _ = state.update(.meetingFollowed(Fixtures.meeting(step: 2), stepSeconds: [:]))
+        _ = state.update(.key(.char("x")))
+        #expect(state.status?.text == state.texts[.lastStepTakesNoNotes])
+        _ = state.update(.meetingFollowed(Fixtures.meeting(step: 1), stepSeconds: [:]))
+        #expect(state.status == nil)
+    }
+
     @Test func theProjectorOnlyShowsAndQuits() {
         var state = opened(.projector)
         #expect(state.keyContext == .projector)
