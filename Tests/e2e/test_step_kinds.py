@@ -114,6 +114,55 @@ class StepKindTests(E2ETestCase):
         p.key("Enter")
         p.wait_for("Kommentar/åtgärd: Öka närvaron fredagar")
 
+    def area_with_notes(self, p, note, area):
+        """From step 1 of a VAD dialogue to its vote step: a note, an area
+        holding it."""
+        p.key("PageDown")
+        p.wait_for("Steg 2/6")
+        p.type(note)
+        p.key("Enter")
+        p.wait_for(f"  {note}")
+        p.key("PageDown")
+        p.wait_for("Fokusområden (0)")
+        p.type(area)
+        p.key("Enter")
+        p.wait_for(f"{area} (0)")
+        p.key("Enter")
+        p.wait_for(f"{area} (1)")
+        p.key("PageDown")
+        p.wait_for("Prioritering · 0 prickar")
+
+    def test_dots_then_a_problem_typed_at_once_go_to_this_meetings_area(self):
+        # The nineteenth walk: dots put, then PageDown, a description and
+        # Enter at once. The problem step's reading overtook the dots'
+        # writes, opened the area another meeting had ranked first, and
+        # the text was added to that meeting's saved description.
+        cycle, first = self.meeting("medarbetardialog-vad", title="VAD-dialog januari")
+        p = self.open(first)
+        self.area_with_notes(p, "Buskörning vid Storgatan", "Storgatan")
+        p.key("Enter", "Enter")
+        p.wait_for("Prioritering · 2 prickar")
+        p.key("PageDown")
+        p.wait_for("Problembeskrivning · Storgatan")
+        p.wait_for("Vad är problemet? ▸")
+        p.type("Mopeder kör på trottoaren")
+        p.key("Enter")
+        p.wait_for("Sparad")
+        p.key("F10")
+        p.wait_exit()
+        _, second = self.meeting("medarbetardialog-vad", cycle=cycle, title="VAD-dialog februari")
+        q = self.open(second)
+        self.area_with_notes(q, "Otrygg gångtunnel vid stationen", "Stationen")
+        # Three dots, PageDown, the description and Enter in one write.
+        q.tmux("set-buffer", "--", "\r\r\r\x1b[6~Bilister kör för fort\r")
+        q.tmux("paste-buffer", "-d")
+        q.wait_for("Problembeskrivning · Stationen")
+        q.wait_for("Bilister kör för fort")
+        q.key("F10")
+        q.wait_exit()
+        self.assertEqual(sorted(self.ws.sqlite("SELECT what FROM problem WHERE deleted_at IS NULL")),
+                         [("Bilister kör för fort",), ("Mopeder kör på trottoaren",)])
+
     def test_a_decision_typed_with_the_step_change_is_shown(self):
         # PageDown, a decision and Enter reach samtal at once (one write to
         # the terminal: tmux pastes a buffer whole, without bracketed-paste
