@@ -170,7 +170,6 @@ public enum WorkspaceForms {
 
     // MARK: submitting
 
-    /// The write a filled-in form asks for, or the first problem with it.
     /// An activity's start or end written as a date outside the cycle's
     /// promise period, and the field: said before the form saves, and a
     /// second F9 saves all the same (preparation may begin before the
@@ -188,6 +187,7 @@ public enum WorkspaceForms {
         return nil
     }
 
+    /// The write a filled-in form asks for, or the first problem with it.
     public static func submit(_ form: Form, _ which: WorkspaceForm, analysis a: CycleAnalysis,
                               texts t: Texts) -> Result<WorkspaceWrite, FormError> {
         if let missing = form.missingRequired(t) { return .failure(missing) }
