@@ -104,18 +104,26 @@ extension Screens {
                 let promise = area.leadsToPromise ? "★ " : ""
                 // The key that moves a note here (after the move key).
                 let key = PickKey.key(k).map { "\($0) " } ?? "  "
-                // The name gives way to its type, count and merge mark (at
-                // 120 columns a long name cut the count off); the meetings
-                // that proposed it are cut first.
+                // The count and merge mark stay whole (at 120 columns a long
+                // name, or the type "brottstyp/ordningsstörning", cut the
+                // count off); the name keeps up to what leaves the type 10
+                // columns, at least 8; the type the rest, or it goes where
+                // that is under 4; the meetings that proposed it come last.
                 let head = "\(key)\(promise)"
                 let count = " (\(area.noteIDs.count))\(merge)"
                 let line = areasInner.width - 2
-                // The type goes where it leaves the name under 8 columns
-                // ("brottstyp/ordningsstörning" took the count at 120).
-                var kept = (t.chosenAreaType(area.type).map { " · \($0)" } ?? "") + count
-                if line - DisplayWidth.of(head) - DisplayWidth.of(kept) < 8 { kept = count }
-                let room = line - DisplayWidth.of(head) - DisplayWidth.of(kept)
-                var text = head + (room >= 8 ? truncate(area.name, width: room) : area.name) + kept
+                let room = line - DisplayWidth.of(head) - DisplayWidth.of(count)
+                var text = head
+                if let type = t.chosenAreaType(area.type) {
+                    let nameWidth = DisplayWidth.of(area.name), typeWidth = DisplayWidth.of(type)
+                    let name = max(min(nameWidth, 8), room - 3 - typeWidth, min(nameWidth, room - 3 - min(typeWidth, 10)))
+                    let typeRoom = room - 3 - min(nameWidth, name)
+                    text += typeRoom >= 4 ? truncate(area.name, width: name) + " · " + truncate(type, width: typeRoom)
+                        : truncate(area.name, width: max(1, room))
+                } else {
+                    text += truncate(area.name, width: max(1, room))
+                }
+                text += count
                 if !from.isEmpty, case let rest = line - DisplayWidth.of(text), rest >= 6 {
                     text += truncate(" · \(from)", width: rest)
                 }
