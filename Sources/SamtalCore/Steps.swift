@@ -1049,12 +1049,14 @@ extension RunState {
 extension AppState {
     // MARK: problem
 
-    /// Opens another area's description: the field being written is
+    /// Opens another area's description at its first question (or where
+    /// it has unsaved text, `moveToDraft`): the field being written is
     /// finished while its area's records are still here, then the store
     /// reads the new area's.
     mutating func openProblemArea(_ run: inout RunState, _ id: Int64?) -> [Effect] {
         let effects = unbind(&run)
         run.problem.area = id
+        run.problem.field = 0
         run.stepLoaded = false
         run.data.problemFocusAreaID = nil
         run.data.problem = nil

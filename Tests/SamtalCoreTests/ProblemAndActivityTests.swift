@@ -51,6 +51,21 @@ import Testing
         #expect(effects == [.loadStep(Fixtures.run(s).query)])
         #expect(Fixtures.run(s).query.focusAreaID == 5)
     }
+
+    /// The nineteenth walk: after F3 the text typed next went into the
+    /// field the last area was at ("Vilka blir konsekvenserna?"), not the
+    /// new area's first question.
+    @Test func anotherAreaStartsAtItsFirstQuestion() {
+        var s = state()
+        for _ in 0..<5 { _ = s.update(.key(.down)) }
+        #expect(Fixtures.run(s).problem.field == 5)
+        _ = s.update(.key(.function(3)))
+        var data = StepData(stepID: "steget", focusAreas: areas, votes: [vote(1, area: 6)])
+        data.problemFocusAreaID = 5
+        _ = s.update(.stepLoaded(data))
+        #expect(Fixtures.run(s).problem.field == 0)
+        #expect(Fixtures.run(s).bound == .problem(step: "steget", area: 5, index: 0))
+    }
 }
 
 @Suite struct ActivityStepTests {
