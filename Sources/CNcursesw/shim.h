@@ -27,6 +27,16 @@ static inline attr_t samtal_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t samtal_a_dim(void) { return A_DIM; }
 static inline attr_t samtal_a_normal(void) { return A_NORMAL; }
 
+// terminfo strings and flags by name (tigetstr's "absent" and
+// "cancelled" both as NULL), and tiparm, which is variadic, with two
+// numbers: for drawing frames without ncurses' refresh.
+static inline const char *samtal_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == NULL || s == (char *)-1) ? NULL : s;
+}
+static inline int samtal_tigetflag(const char *name) { return tigetflag(name); }
+static inline const char *samtal_tiparm2(const char *format, int a, int b) { return tiparm(format, a, b); }
+
 // Whether the terminfo database describes $TERM: setupterm reads the
 // description (and writes nothing to the terminal); it is let go at once,
 // and the description in use before (if any) is put back.

@@ -92,6 +92,10 @@ public struct Cell: Equatable, Sendable {
         look = look & ~0xFF | 1
     }
 
+    /// The role and its bold, reverse and underline as one number:
+    /// role << 3 | underline << 2 | reverse << 1 | bold.
+    @inline(__always) public var styleKey: Int { Int(look >> 8 & 0xFF) << 3 | Int(look >> 16 & 7) }
+
     /// The same role, bold, reverse and underline as `other`.
     @inline(__always) public func sameStyle(as other: Cell) -> Bool { look >> 8 == other.look >> 8 }
 

@@ -63,20 +63,18 @@ public final class Terminal {
     private var window: UnsafeMutablePointer<WINDOW>?
     private var inputFile: UnsafeMutablePointer<FILE>?
     private var outputFile: UnsafeMutablePointer<FILE>?
-    /// Each role's attributes and colour pair, by the role's raw value. An
-    /// array, as `previousActions` is: a dictionary of a type not used
-    /// before cost ~0.4 M instructions of runtime type checks at every
-    /// start (issue 15).
-    private var looks: [(attributes: attr_t, pair: Int16)] = []
+    /// The terminal's strings, and each style's bytes made from them
+    /// (`FrameWriter.swift`).
+    private var strings = TerminalStrings.ansi
+    private var styles: StyleBytes
+    /// The bytes of the frame being drawn, kept between frames for their
+    /// storage.
+    private var frame = FrameBytes(strings: .ansi)
     private var currentTimeout: Int32?
     private var cursorVisible: Bool?
-    /// The grid last copied to the screen: rows equal to it are not copied
-    /// again (ncurses keeps them in its window).
+    /// The grid last sent to the terminal: rows equal to it are not sent
+    /// again. nil: the next frame clears the screen and is sent whole.
     private var drawn: Grid?
-    /// Nothing copied into ncurses' window yet: it holds blanks of the
-    /// terminal's own colours, which the first frame need not copy again
-    /// (about half its cells, issue 15).
-    private var windowBlank = true
 
     private var previousActions: [(signal: Int32, action: sigaction)] = []
     /// Noted by a handler of our own (shim.h), checked by the main loop.
@@ -139,6 +137,7 @@ public final class Terminal {
     /// /dev/null. `termType` nil means $TERM.
     public init(termType: String?, inputFD: Int32, outputFD: Int32, theme: Theme = .color) throws {
         self.theme = theme
+        styles = StyleBytes(theme: theme, colour: false, strings: .ansi)
 
         // Take the quit signals away from SIG_DFL BEFORE newterm: ncurses
         // installs its own handlers (which restore the tty, then exit(1),
@@ -189,6 +188,8 @@ public final class Terminal {
         // The default 1000 ms makes Esc feel dead: 25 ms, unless the user
         // set ESCDELAY (ncurses' own variable, for slow links).
         set_escdelay(Self.escapeDelay(ESCDELAY: getenv("ESCDELAY").map { String(cString: $0) }))
+        strings = TerminalStrings.fromTerminfo()
+        frame = FrameBytes(strings: strings)
         setUpColours()
         setBracketedPaste(true)
     }
@@ -415,7 +416,7 @@ public final class Terminal {
 
     // MARK: Output
 
-    /// Copies the grid to the screen and shows or hides the cursor.
+    /// Sends the grid to the screen and shows or hides the cursor.
     /// Skipped when the grid's size is not the terminal's: a resize is
     /// pending and a new grid will follow.
     /// Returns whether anything was sent: nothing when the grid and its
@@ -426,21 +427,20 @@ public final class Terminal {
         let previous = drawn?.size == grid.size ? drawn : nil
         drawn = grid
         let cursorMoved = previous == nil || previous?.cursor?.x != grid.cursor?.x || previous?.cursor?.y != grid.cursor?.y
-        var changed = false
+        if previous == nil { clearScreen() }
+        frame.begin()
         for y in 0..<grid.size.height {
             // Only the stretch of the row that changed is sent (a letter
             // typed is a cell or two, not the row), widened to whole wide
-            // characters; the whole row when there is nothing to compare.
+            // characters; the whole row over a cleared screen.
             var columns = 0..<grid.size.width
             if let previous {
                 guard let c = grid.changedColumns(row: y, since: previous) else { continue }
                 columns = c
             }
-            send(grid, row: y, columns: columns)
-            changed = true
+            frame.send(grid, row: y, columns: columns, styles: &styles, skipPlainBlanks: previous == nil)
         }
-        windowBlank = false
-        return finish(grid, changed: changed || cursorMoved)
+        return finish(grid, changed: !frame.bytes.isEmpty || cursorMoved)
     }
 
     /// Draws again only `rows` of the frame drawn last: `redraw` changes
@@ -459,110 +459,67 @@ public final class Terminal {
         let before = rows.map { y in Array(grid.cells[(y * width)..<((y + 1) * width)]) }
         let cursor = grid.cursor
         redraw(&grid)
-        var changed = cursor?.x != grid.cursor?.x || cursor?.y != grid.cursor?.y
+        let cursorMoved = cursor?.x != grid.cursor?.x || cursor?.y != grid.cursor?.y
+        frame.begin()
         for (y, old) in zip(rows, before) {
             guard let columns = grid.changedColumns(row: y, since: old) else { continue }
-            send(grid, row: y, columns: columns)
-            changed = true
+            frame.send(grid, row: y, columns: columns, styles: &styles, skipPlainBlanks: false)
         }
         drawn = grid
-        _ = finish(grid, changed: changed)
+        _ = finish(grid, changed: !frame.bytes.isEmpty || cursorMoved)
         return true
     }
 
-    /// Puts the cells of `columns` of row `y` into the window.
-    private func send(_ grid: Grid, row y: Int, columns: Range<Int>) {
+    /// Clears the screen through ncurses, which also sends what it has
+    /// held back (the alternate screen and the modes at the start, after a
+    /// suspend or a resize) and leaves its window untouched: ncurses then
+    /// draws nothing of its own until the next clear (`wgetch` refreshes
+    /// only a window that changed).
+    private func clearScreen() {
         guard let window else { return }
-        let width = grid.size.width
-        var x = columns.lowerBound
-        let end = columns.upperBound
-        var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
-        var cc = cchar_t()
-        // A run of cells shares a role: its look is looked up once, not
-        // hashed again for every cell (~320 instructions a cell: ~1 M for
-        // the first frame, issue 15).
-        var lastStyled: SamtalRender.Cell?
-        var look: (attributes: attr_t, pair: Int16) = (samtal_a_normal(), 0)
-        while x < end {
-            let cell = grid[x, y]
-            if cell.isContinuation { x += 1; continue }
-            if lastStyled.map({ !cell.sameStyle(as: $0) }) ?? true {
-                lastStyled = cell
-                let style = cell.style
-                look = looks.indices.contains(Int(style.role.rawValue)) ? looks[Int(style.role.rawValue)] : (samtal_a_normal(), 0)
-                if style.bold { look.attributes |= samtal_a_bold() }
-                if style.reverse { look.attributes |= samtal_a_reverse() }
-                if style.underline { look.attributes |= samtal_a_underline() }
-            }
-            let attributes = look.attributes
-            if windowBlank, cell.scalar == 0x20, cell.width == 1, attributes == samtal_a_normal(), look.pair == 0 {
-                x += 1
-                continue
-            }
-
-            // ncurses moves its cursor by glibc's width: if that is not
-            // the grid's, the rest of the row would shift. Draw U+FFFD
-            // instead, and a blank in the column it leaves (glibc older
-            // than the renderer's table, a wide char cut by the edge).
-            // Flags and emoji newer than glibc's tables are examples.
-            var columns = cell.width
-            // Nearly every cell is one scalar: no String looked at.
-            let lead = cell.scalar ?? cell.scalars(1).first
-            var fits = false
-            if let lead, x + cell.width <= width, let first = Unicode.Scalar(lead) {
-                fits = (0x20..<0x7F).contains(lead) && cell.width == 1 || Self.glibcWidth(first) == cell.width
-            }
-            if fits, let one = cell.scalar {
-                chars[0] = wchar_t(bitPattern: one)
-                chars[1] = 0
-            } else if fits {
-                var count = 0
-                for s in cell.scalars(Int(CCHARW_MAX)) {
-                    chars[count] = wchar_t(bitPattern: s)
-                    count += 1
-                }
-                chars[count] = 0
-            } else {
-                chars[0] = lead == nil ? 0x20 : 0xFFFD
-                chars[1] = 0
-                columns = 1
-            }
-            if setcchar(&cc, chars, attributes, look.pair, nil) == ERR {
-                chars[0] = 0x20
-                chars[1] = 0
-                _ = setcchar(&cc, chars, attributes, look.pair, nil)
-            }
-            // ERR at the bottom-right cell is expected (the cursor
-            // cannot advance past it); the cell is written anyway.
-            _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
-            if columns < cell.width, x + 1 < width {
-                // Keep the continuation column blank in our substitute.
-                chars[0] = 0x20
-                chars[1] = 0
-                _ = setcchar(&cc, chars, attributes, look.pair, nil)
-                _ = mvwadd_wch(window, Int32(y), Int32(x + 1), &cc)
-            }
-            x += max(1, cell.width)
-        }
+        clearok(window, true)
+        wrefresh(window)
+        cursorVisible = nil
     }
 
-    /// After the cells: the cursor placed (or hidden) and the screen
-    /// updated, when anything changed.
+    /// After the cells: the cursor placed (or hidden) and the frame's
+    /// bytes written, when anything changed.
     private func finish(_ grid: Grid, changed: Bool) -> Bool {
-        guard let window, changed else { return false }
+        guard window != nil, changed else { return false }
         let width = grid.size.width
+        var visible = false
         if let cursor = grid.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < grid.size.height {
-            setCursorVisible(true)
-            wmove(window, Int32(cursor.y), Int32(cursor.x))
-        } else {
-            setCursorVisible(false)
+            frame.moveCursor(x: cursor.x, y: cursor.y)
+            visible = true
         }
-        wnoutrefresh(window)
-        doupdate()
+        frame.end()
+        // Hidden before the cells are drawn, shown after: the cursor is
+        // never seen travelling (ncurses sends its strings at once).
+        if !visible { setCursorVisible(false) }
+        writeFrame()
+        if visible { setCursorVisible(true) }
         return true
     }
 
-    /// The next `draw` sends every cell (after a resize or a suspend).
+    /// The frame's bytes to the terminal, in as few writes as it takes.
+    private func writeFrame() {
+        guard let outputFile else { return }
+        let fd = fileno(outputFile)
+        frame.bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return      // the terminal is gone: nothing to draw on
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// The next `draw` clears the screen and sends every cell (after a
+    /// resize or a suspend).
     public func drawWhole() {
         drawn = nil
     }
@@ -577,30 +534,15 @@ public final class Terminal {
 
     private func setUpColours() {
         var useColour = theme != .monochrome && has_colors()
-        var defaultBackground = true
         if useColour {
             useColour = start_color() != ERR
-            // -1 = the terminal's own colours (a light or dark background).
-            defaultBackground = use_default_colors() != ERR
+            // The terminal's own colours (a light or dark background) for
+            // ncurses' clear too, not white on black.
+            _ = use_default_colors()
         }
         if theme != .monochrome && !useColour { theme = .monochrome }
 
-        looks = []
-        for (index, role) in Role.allCases.enumerated() {
-            precondition(Int(role.rawValue) == index, "roles are numbered in order")
-            let look = theme.look(role)
-            var attributes = samtal_a_normal()
-            if look.bold { attributes |= samtal_a_bold() }
-            if look.reverse { attributes |= samtal_a_reverse() }
-            if look.underline { attributes |= samtal_a_underline() }
-            if look.dim { attributes |= samtal_a_dim() }
-            var pair: Int16 = 0
-            if useColour, let foreground = look.foreground, index + 1 < Int(samtal_color_pairs()) {
-                pair = Int16(index + 1)
-                init_pair(pair, foreground, theme.background ?? (defaultBackground ? -1 : Int16(COLOR_BLACK)))
-            }
-            looks.append((attributes, pair))
-        }
+        styles = StyleBytes(theme: theme, colour: useColour, strings: strings)
     }
 }
 

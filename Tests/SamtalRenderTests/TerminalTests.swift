@@ -1,6 +1,7 @@
-// The ncurses backend, headless: ncurses on /dev/null (the team's notes on
-// Swift and ncurses, ../shared/NOTES-swift-ncurses.md beside the repository,
-// not in it).
+// The terminal backend, headless: ncurses set up on a file, whose bytes a
+// `ScreenModel` reads back as a terminal would show them (the team's notes
+// on Swift and ncurses, ../shared/NOTES-swift-ncurses.md beside the
+// repository, not in it).
 // ncurses is global state, so everything touching it is in this one
 // serialized suite.
 
@@ -120,33 +121,35 @@ struct TerminalTests {
         #expect(key(ERR, 0) == nil)
     }
 
-    /// A terminal on /dev/null, 80×24 whatever LINES and COLUMNS say.
+    /// What the headless terminal has been sent, as a terminal shows it.
+    private let sent = Sent()
+
+    /// A terminal whose output goes to a file read back through a
+    /// `ScreenModel`, 80×24 whatever LINES and COLUMNS say.
     private func headless(theme: Theme = .color) throws -> (Terminal, Int32) {
-        let fd = open("/dev/null", O_RDWR)
+        var path = Array("/tmp/samtal-terminal-XXXXXX".utf8CString)
+        let fd = mkstemp(&path)
         try #require(fd >= 0)
-        let terminal = try Terminal(termType: "xterm-256color", inputFD: fd, outputFD: fd, theme: theme)
+        unlink(path)
+        let input = open("/dev/null", O_RDWR)
+        defer { close(input) }
+        let terminal = try Terminal(termType: "xterm-256color", inputFD: input, outputFD: fd, theme: theme)
         _ = resizeterm(24, 80)
+        sent.start(fd: fd, width: 80, height: 24)
         return (terminal, fd)
     }
 
-    /// Row `y` as ncurses holds it (wide characters once, combining marks kept).
+    /// Row `y` as the terminal shows it (wide characters once, combining marks kept).
     private func screenRow(_ y: Int32) -> String {
-        var buffer = [wchar_t](repeating: 0, count: 1024)
-        let n = mvwinnwstr(samtal_stdscr(), y, 0, &buffer, 1023)
-        guard n != ERR else { return "<ERR>" }
-        var s = ""
-        for c in buffer.prefix(while: { $0 != 0 }) { s.unicodeScalars.append(Unicode.Scalar(UInt32(c))!) }
-        return s
+        sent.screen.rowText(Int(y))
     }
 
-    /// The first scalar of the cell at (x, y).
+    /// The first scalar of the cell at (x, y) on the terminal.
     private func cellScalar(_ x: Int32, _ y: Int32) -> Unicode.Scalar? {
-        var cc = cchar_t()
-        guard mvwin_wch(samtal_stdscr(), y, x, &cc) != ERR else { return nil }
-        return Unicode.Scalar(UInt32(bitPattern: cc.chars.0))
+        sent.screen.scalar(Int(x), Int(y))
     }
 
-    @Test("A grid of Swedish text, emoji and CJK reaches ncurses column for column")
+    @Test("A grid of Swedish text, emoji and CJK reaches the terminal column for column")
     func drawsWideAndCombiningText() throws {
         let (terminal, fd) = try headless()
         defer { terminal.shutdown(); close(fd) }
@@ -159,9 +162,9 @@ struct TerminalTests {
         grid.text("sista", x: size.width - 5, y: size.height - 1)   // up to the bottom-right cell
         grid.cursor = (x: 3, y: 1)
         terminal.draw(grid)
-        // The cursor first: reading cells back (mvwin…) moves it.
-        #expect(getcury(samtal_stdscr()) == 1)
-        #expect(getcurx(samtal_stdscr()) == 3)
+        #expect(sent.screen.y == 1)
+        #expect(sent.screen.x == 3)
+        #expect(sent.screen.unknown.isEmpty, "\(sent.screen.unknown)")
 
         let row = screenRow(0)
         #expect(row.hasPrefix(text))
@@ -214,7 +217,7 @@ struct TerminalTests {
         #expect(keys == [.key(.paste("first line\nsecond line"))])
     }
 
-    @Test("Frames drawn one after another, each sending only what changed, leave ncurses holding the last whole")
+    @Test("Frames drawn one after another, each sending only what changed, leave the terminal showing the last whole")
     func changedStretchesOnly() throws {
         let (terminal, fd) = try headless()
         defer { terminal.shutdown(); close(fd) }
@@ -238,7 +241,7 @@ struct TerminalTests {
         }
     }
 
-    @Test("Rows drawn over the last frame (a key on the note line) reach ncurses as the whole frame would")
+    @Test("Rows drawn over the last frame (a key on the note line) reach the terminal as the whole frame would")
     func rowsOverTheLastFrame() throws {
         let (terminal, fd) = try headless()
         defer { terminal.shutdown(); close(fd) }
@@ -328,17 +331,13 @@ struct TerminalTests {
         grid.text("F1", x: 0, y: 0, style: Style(.keyLabel))
         grid.text("Över tid", x: 3, y: 0, style: Style(.timeOver))
         terminal.draw(grid)
-        for x: Int32 in [0, 3] {
-            var cc = cchar_t()
-            #expect(mvwin_wch(samtal_stdscr(), 0, x, &cc) != ERR)
-            var chars = [wchar_t](repeating: 0, count: 8)
-            var attributes: attr_t = 0
-            var pair: Int16 = -1
-            _ = getcchar(&cc, &chars, &attributes, &pair, nil)
-            #expect(pair == 0)
-            #expect(attributes & samtal_a_reverse() != 0)
-            #expect(attributes & samtal_a_bold() != 0)
+        for x in [0, 3] {
+            let cell = sent.screen.cells[0][x]
+            #expect(cell.foreground == nil && cell.background == nil)
+            #expect(cell.reverse)
+            #expect(cell.bold)
         }
+        #expect(sent.screen.cells[0][2] == ScreenModel.Cell(), "a blank between them as the screen's own")
     }
 
     @Test("Colour: time over is red, with bold so it shows without colour too")
@@ -348,18 +347,27 @@ struct TerminalTests {
         #expect(terminal.theme == .color)
         var grid = Grid(terminal.size)
         grid.text("Över tid", x: 0, y: 0, style: Style(.timeOver))
+        grid.text("F1", x: 10, y: 0, style: Style(.keyLabel))
         terminal.draw(grid)
-        var cc = cchar_t()
-        #expect(mvwin_wch(samtal_stdscr(), 0, 0, &cc) != ERR)
-        var chars = [wchar_t](repeating: 0, count: 8)
-        var attributes: attr_t = 0
-        var pair: Int16 = 0
-        _ = getcchar(&cc, &chars, &attributes, &pair, nil)
-        var foreground: Int16 = 0, background: Int16 = 0
-        _ = pair_content(pair, &foreground, &background)
-        #expect(pair != 0)
-        #expect(foreground == Int16(COLOR_RED))
-        #expect(attributes & samtal_a_bold() != 0)
+        let cell = sent.screen.cells[0][0]
+        #expect(cell.text == "Ö")
+        #expect(cell.foreground == Int(COLOR_RED))
+        #expect(cell.background == nil, "the terminal's own background")
+        #expect(cell.bold)
+        let label = sent.screen.cells[0][10]
+        #expect(label.foreground == nil && label.bold && label.reverse, "\(label)")
+        #expect(sent.screen.cells[0][9] == ScreenModel.Cell())
+    }
+
+    @Test("High contrast: every cell on black, the blanks too")
+    func highContrastBackground() throws {
+        let (terminal, fd) = try headless(theme: .highContrast)
+        defer { terminal.shutdown(); close(fd) }
+        var grid = Grid(terminal.size)
+        grid.text("Dialog", x: 0, y: 0)
+        terminal.draw(grid)
+        for x in [0, 40] { #expect(sent.screen.cells[0][x].background == Int(COLOR_BLACK), "\(x)") }
+        #expect(sent.screen.cells[0][0].foreground == Int(COLOR_WHITE) && sent.screen.cells[0][0].bold)
     }
 
     @Test("A quit signal is noticed, not fatal, and the disposition restored")
@@ -385,4 +393,30 @@ private func trimmed(_ s: String) -> String {
     var s = s
     while s.last == " " { s.removeLast() }
     return s
+}
+
+/// The bytes a headless terminal wrote to its file, fed to a screen model
+/// as they are read.
+private final class Sent: @unchecked Sendable {
+    private var fd: Int32 = -1
+    private var offset: off_t = 0
+    private var model = ScreenModel(width: 80, height: 24)
+
+    func start(fd: Int32, width: Int, height: Int) {
+        self.fd = fd
+        offset = 0
+        model = ScreenModel(width: width, height: height)
+    }
+
+    /// The screen with everything written so far.
+    var screen: ScreenModel {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+            guard n > 0 else { break }
+            model.feed(Array(buffer[0..<n]))
+            offset += off_t(n)
+        }
+        return model
+    }
 }
