@@ -170,6 +170,22 @@ enum StepFixtures {
         check(state, "step-vote")
     }
 
+    /// The nineteenth walk: the vote list cut a long area name with
+    /// nothing to say it went on.
+    @Test("The vote list cuts a long area name with …")
+    func voteCutsLongNamesVisibly() {
+        var areas = StepFixtures.areas
+        areas[1].name = "Otrygghet och skadegörelse i gångtunneln under järnvägen vid stationen kvällstid"
+        let state = StepFixtures.state(.vote, settings: ["dots": "3"],
+                                       data: StepData(stepID: "steget", focusAreas: areas, votes: StepFixtures.votes([11: 2])))
+        for size in sizes {
+            let grid = Screens.render(state, size: size)
+            let row = (0..<size.height).map { grid.rowText($0) }.first { $0.contains("Otrygghet och") }
+            #expect(row?.contains("…") == true, "\(size): \(row ?? "no row")")
+            #expect(row?.contains("kvällstid") == false)
+        }
+    }
+
     @Test func checklist() {
         let state = StepFixtures.state(.checklist, questions: StepFixtures.checklistItems, data: StepFixtures.checklistData, keys: [.down])
         check(state, "step-checklist")

@@ -37,7 +37,7 @@ extension Screens {
             }
             let rank = r.dots == 0 ? "  –" : (r.tied ? "\(r.rank)=" : "\(r.rank).").leftPadded(3)
             let countText = "\(r.dots)".leftPadded(3)
-            let head = "\(rank) \(pad(r.label, width: nameWidth)) \(countText) "
+            let head = "\(rank) \(pad(truncate(r.label, width: nameWidth), width: nameWidth)) \(countText) "
             listRow(&grid, head, x: inner.x, y: y, width: DisplayWidth.of(head) + 2, selected: i == selected,
                     style: Style(.normal, bold: r.rank == 1 && r.dots > 0))
             let barX = inner.x + DisplayWidth.of(head) + 2
