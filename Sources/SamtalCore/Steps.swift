@@ -730,7 +730,13 @@ extension AppState {
         case .cancel:
             return []
         case nil:
-            return [] // nothing is typed in a vote step
+            // Nothing is typed in a vote step: a letter (text typed too
+            // early, for the next step) is answered, not dropped unseen.
+            switch key {
+            case .char, .paste: say(texts[.voteNoTyping], error: true)
+            default: break
+            }
+            return []
         default:
             return nil
         }

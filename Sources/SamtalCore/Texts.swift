@@ -60,7 +60,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case areaTypeUnset, areaPlace, areaCrimeType, areaGroup
     // vote
     case voteHeading, voteNoAreas, voteDotsLeft, voteBudgetUsed, votePerGroup, votePerParticipant, voteRank, voteDots
-    case voteFromCycle, voteNoParticipants, voteActivitiesHeading, voteNoActivities
+    case voteFromCycle, voteNoParticipants, voteNoTyping, voteActivitiesHeading, voteNoActivities
     // checklist and rating
     case checklistHeading, checklistDone, checklistNotDone, inputComment, ratingHeading, ratingNotRated
     case ratingObservations, ratingComment, ratingGreen, ratingYellow, ratingRed
@@ -707,6 +707,8 @@ public struct Texts: Sendable {
         case .voteFromCycle: return ("Cykelns fokusområden", "The cycle's focus areas")
         case .voteActivitiesHeading: return ("Prioritering av aktiviteter", "Prioritising the activities")
         case .voteNoActivities: return ("Inga aktiviteter att prioritera: föreslå dem i ett steg av typen Aktiviteter.", "No activities to prioritise: propose them in an activities step.")
+        case .voteNoTyping: return ("Här skrivs ingen text: Enter eller mellanslag sätter en prick på den markerade raden, Backspace tar tillbaka den senaste.",
+                                    "Nothing is typed here: Enter or space puts a dot on the selected row, Backspace takes the last one back.")
         case .voteNoParticipants: return ("Ange deltagarna i mötesfakta så räknas prickarna som finns kvar.", "Enter the participants in the meeting facts to count the dots left.")
 
         case .checklistHeading: return ("Checklista", "Checklist")

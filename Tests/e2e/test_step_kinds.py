@@ -132,6 +132,19 @@ class StepKindTests(E2ETestCase):
         p.key("PageDown")
         p.wait_for("Prioritering · 0 prickar")
 
+    def test_letters_typed_in_the_vote_step_are_answered_not_dropped(self):
+        # The nineteenth walk: letters typed in the vote step (text meant
+        # for the next step, typed too early) vanished without a word.
+        _, meeting = self.meeting("medarbetardialog-vad", title="VAD-dialog mars")
+        p = self.open(meeting)
+        self.area_with_notes(p, "Klotter på skolgården", "Skolgården")
+        p.type("Klotter")
+        p.wait_for("Här skrivs ingen text")
+        p.wait_for("Prioritering · 0 prickar")
+        p.key("Enter")
+        p.wait_for("Prioritering · 1 prick ")
+        p.wait_for(r"1. Skolgården   1")
+
     def test_dots_then_a_problem_typed_at_once_go_to_this_meetings_area(self):
         # The nineteenth walk: dots put, then PageDown, a description and
         # Enter at once. The problem step's reading overtook the dots'
