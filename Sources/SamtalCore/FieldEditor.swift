@@ -151,6 +151,21 @@ extension RunState {
     }
 
     /// What the store holds for a field now ("" for a new thing).
+    /// Whether `key`, typed before the step's reading came in, goes after
+    /// a stored text the reading put into the field (an earlier meeting's
+    /// description of the same area): then a word typed is a word of its
+    /// own, after a space, not glued to the last one (the nineteenth
+    /// walk's "trottoarenCyklister").
+    func typedAheadNeedsSpace(_ key: Key) -> Bool {
+        guard let b = bound, b.editsStoredValue, !input.isEmpty, input.cursor == input.count,
+              input.text == storedValue(b), let last = input.text.last, !last.isWhitespace else { return false }
+        switch key {
+        case .char(let c): return !c.isWhitespace
+        case .paste(let text): return text.first.map { !$0.isWhitespace } ?? false
+        default: return false
+        }
+    }
+
     public func storedValue(_ key: FieldKey) -> String {
         switch key {
         case .note, .newArea, .splitArea, .summary:

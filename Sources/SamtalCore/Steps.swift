@@ -931,11 +931,12 @@ extension AppState {
             run.moveToDraft()
             effects += resumeEdit(&run)
         }
-        let held = run.heldKeys
+        var held = run.heldKeys
         run.heldKeys = []
         // The field is bound before the keys typed meanwhile go into it,
         // in order.
         effects += rebind(&run)
+        if let key = held.first, run.typedAheadNeedsSpace(key) { held.insert(.char(" "), at: 0) }
         screen = .run(run)
         // Each key through `update` (its writes shown, its field bound);
         // its effects are not gone through again for this event.

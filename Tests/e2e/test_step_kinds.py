@@ -145,6 +145,33 @@ class StepKindTests(E2ETestCase):
         p.wait_for("Prioritering · 1 prick ")
         p.wait_for(r"1. Skolgården   1")
 
+    def test_text_typed_ahead_after_a_stored_description_is_its_own_words(self):
+        # The nineteenth walk: text typed ahead into a problem field that
+        # already held a description (an earlier meeting's, on the same
+        # area) was added at its end without a space: "trottoarenCyklister".
+        cycle, first = self.meeting("medarbetardialog-vad", title="VAD-dialog april")
+        p = self.open(first)
+        self.area_with_notes(p, "Buskörning vid Storgatan", "Storgatan")
+        p.key("Enter", "Enter")
+        p.wait_for("Prioritering · 2 prickar")
+        p.key("PageDown")
+        p.wait_for("Problembeskrivning · Storgatan")
+        p.wait_for("Vad är problemet? ▸")
+        p.type("Mopeder kör på trottoaren")
+        p.key("Enter")
+        p.wait_for("Sparad")
+        p.key("F10")
+        p.wait_exit()
+        _, second = self.meeting("problemanalys", cycle=cycle, title="Problemanalys april")
+        q = self.open(second)
+        # The step change and the words in one write: typed before the
+        # problem step's reading came in.
+        q.tmux("set-buffer", "--", "\x1b[6~Cyklister också")
+        q.tmux("paste-buffer", "-d")
+        q.wait_for("Problembeskrivning · Storgatan")
+        q.wait_for("Mopeder kör på trottoaren Cyklister också")
+        self.assertNotIn("trottoarenCyklister", q.screen())
+
     def test_dots_then_a_problem_typed_at_once_go_to_this_meetings_area(self):
         # The nineteenth walk: dots put, then PageDown, a description and
         # Enter at once. The problem step's reading overtook the dots'
