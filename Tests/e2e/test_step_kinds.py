@@ -132,6 +132,24 @@ class StepKindTests(E2ETestCase):
         p.key("PageDown")
         p.wait_for("Prioritering · 0 prickar")
 
+    def described_area(self, title):
+        """A VAD dialogue whose area Storgatan, ranked first, has its
+        problem described; returns the cycle."""
+        cycle, first = self.meeting("medarbetardialog-vad", title=title)
+        p = self.open(first)
+        self.area_with_notes(p, "Buskörning vid Storgatan", "Storgatan")
+        p.key("Enter", "Enter")
+        p.wait_for("Prioritering · 2 prickar")
+        p.key("PageDown")
+        p.wait_for("Problembeskrivning · Storgatan")
+        p.wait_for("Vad är problemet? ▸")
+        p.type("Mopeder kör på trottoaren")
+        p.key("Enter")
+        p.wait_for("Sparad")
+        p.key("F10")
+        p.wait_exit()
+        return cycle
+
     def test_letters_typed_in_the_vote_step_are_answered_not_dropped(self):
         # The nineteenth walk: letters typed in the vote step (text meant
         # for the next step, typed too early) vanished without a word.
@@ -149,19 +167,7 @@ class StepKindTests(E2ETestCase):
         # The nineteenth walk: text typed ahead into a problem field that
         # already held a description (an earlier meeting's, on the same
         # area) was added at its end without a space: "trottoarenCyklister".
-        cycle, first = self.meeting("medarbetardialog-vad", title="VAD-dialog april")
-        p = self.open(first)
-        self.area_with_notes(p, "Buskörning vid Storgatan", "Storgatan")
-        p.key("Enter", "Enter")
-        p.wait_for("Prioritering · 2 prickar")
-        p.key("PageDown")
-        p.wait_for("Problembeskrivning · Storgatan")
-        p.wait_for("Vad är problemet? ▸")
-        p.type("Mopeder kör på trottoaren")
-        p.key("Enter")
-        p.wait_for("Sparad")
-        p.key("F10")
-        p.wait_exit()
+        cycle = self.described_area("VAD-dialog april")
         _, second = self.meeting("problemanalys", cycle=cycle, title="Problemanalys april")
         q = self.open(second)
         # The step change and the words in one write: typed before the
@@ -177,19 +183,7 @@ class StepKindTests(E2ETestCase):
         # Enter at once. The problem step's reading overtook the dots'
         # writes, opened the area another meeting had ranked first, and
         # the text was added to that meeting's saved description.
-        cycle, first = self.meeting("medarbetardialog-vad", title="VAD-dialog januari")
-        p = self.open(first)
-        self.area_with_notes(p, "Buskörning vid Storgatan", "Storgatan")
-        p.key("Enter", "Enter")
-        p.wait_for("Prioritering · 2 prickar")
-        p.key("PageDown")
-        p.wait_for("Problembeskrivning · Storgatan")
-        p.wait_for("Vad är problemet? ▸")
-        p.type("Mopeder kör på trottoaren")
-        p.key("Enter")
-        p.wait_for("Sparad")
-        p.key("F10")
-        p.wait_exit()
+        cycle = self.described_area("VAD-dialog januari")
         _, second = self.meeting("medarbetardialog-vad", cycle=cycle, title="VAD-dialog februari")
         q = self.open(second)
         self.area_with_notes(q, "Otrygg gångtunnel vid stationen", "Stationen")
