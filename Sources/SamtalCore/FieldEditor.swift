@@ -152,12 +152,13 @@ extension RunState {
 
     /// What the store holds for a field now ("" for a new thing).
     /// Whether `key`, typed before the step's reading came in, goes after
-    /// a stored text the reading put into the field (an earlier meeting's
-    /// description of the same area): then a word typed is a word of its
-    /// own, after a space, not glued to the last one (the nineteenth
-    /// walk's "trottoarenCyklister").
+    /// an earlier meeting's description of the same area that the reading
+    /// put into the field: then a word typed is a word of its own, after a
+    /// space, not glued to that meeting's last one (the nineteenth walk's
+    /// "trottoarenCyklister"). Text this meeting wrote is gone on as typed.
     func typedAheadNeedsSpace(_ key: Key) -> Bool {
-        guard let b = bound, b.editsStoredValue, !input.isEmpty, input.cursor == input.count,
+        guard let b = bound, case .problem = b, let problem = data.problem, problem.meetingID != meeting.id,
+              !input.isEmpty, input.cursor == input.count,
               input.text == storedValue(b), let last = input.text.last, !last.isWhitespace else { return false }
         switch key {
         case .char(let c): return !c.isWhitespace
