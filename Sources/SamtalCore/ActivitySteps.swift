@@ -149,7 +149,7 @@ extension AppState {
             for name in names { run.drafts[name] = nil }
             run.activities.editing = nil
             run.activities.part = .what
-            run.restoredDraft = false
+            forgetDraft(&run)
             // Back to a new activity: what was typed for one comes back
             // (with its side, horizon and citizens), nothing of the edit.
             run.clearActivityParts()
@@ -180,7 +180,10 @@ extension AppState {
         case nil:
             // Typed text goes into the part the cursor is on.
             let part = run.activities.part
+            let held = !run.input.isEmpty || !run.subfieldsEmpty
             edit(&run[keyPath: part == .what ? \RunState.input : RunState.activitySubfields[part.rawValue - 1]], key)
+            // All of it emptied: no longer a draft from before.
+            if held, run.input.isEmpty, run.subfieldsEmpty { forgetDraft(&run) }
         default:
             return nil
         }

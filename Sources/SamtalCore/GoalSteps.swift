@@ -70,7 +70,7 @@ extension AppState {
             let item = run.goals.item
             run.goals = GoalsState()
             run.goals.item = item // the selection stays where it was
-            run.restoredDraft = false
+            forgetDraft(&run)
             if editing != nil { enterStep(&run) }
         case .addItem:
             let text = run.input.trimmedText
@@ -89,6 +89,7 @@ extension AppState {
             enterStep(&run)
             return [.writeStep(write, q, clearing: clearing)]
         case nil:
+            let held = !run.input.isEmpty || !run.subfieldsEmpty
             switch run.goals.part {
             case .text: edit(&run.input, key)
             case .indicator: edit(&run.goals.indicator, key)
@@ -97,6 +98,7 @@ extension AppState {
             case .deadline: edit(&run.goals.deadline, key)
             case .owner: edit(&run.goals.owner, key)
             }
+            if held, run.input.isEmpty, run.subfieldsEmpty { forgetDraft(&run) }
         default:
             return nil
         }

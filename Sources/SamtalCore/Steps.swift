@@ -862,7 +862,7 @@ extension AppState {
                 run.summary.editing = nil
                 run.summary.kind = .decision
                 run.summary.part = .what
-                run.restoredDraft = false
+                forgetDraft(&run)
                 enterStep(&run)
                 return []
             }

@@ -760,9 +760,31 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         return state
     }
 
-    @Test("a draft offered back and emptied in a cluster, summary or problem step takes its mark and message with it (the nineteenth walk)")
+    @Test("Esc on an edit of a summary item offered back from a draft takes the draft's message with it (the nineteenth walk)")
+    func escOnARestoredSummaryEdit() {
+        let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee, steps: [
+            AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
+            AgendaStep(id: "steget", title: "Steget", kind: .summary, minutes: 20),
+        ])
+        let meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 3, currentStepIndex: 1, createdAt: 0)
+        var state = AppState(language: .sv, now: 100)
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [],
+                                                      drafts: ["summary-edit/4/0": "Storgatan kvällstid blir fokusområde i vår"])))
+        let item = SummaryItem(id: 4, meetingID: 7, stepID: "steget", kind: .decision, text: "Storgatan kvällstid blir fokusområde", createdAt: 1)
+        _ = state.update(.stepLoaded(StepData(stepID: "steget", summaryItems: [item])))
+        #expect(Fixtures.run(state).summary.editing == 4)
+        #expect(Fixtures.run(state).input.text == "Storgatan kvällstid blir fokusområde i vår")
+        #expect(state.status?.text == Texts(.sv)[.draftRestored])
+        _ = state.update(.key(.escape))
+        #expect(Fixtures.run(state).summary.editing == nil)
+        #expect(Fixtures.run(state).input.isEmpty)
+        #expect(state.status == nil)
+    }
+
+    @Test("a draft offered back and emptied in a cluster, summary, problem, activities or goals step takes its mark and message with it (the nineteenth walk)")
     func anEmptiedDraftTakesItsWordInEveryStep() {
-        for (kind, field) in [(StepKind.cluster, "area/steget"), (.summary, "summary/steget/0"), (.problem, "problem/steget/none/0")] {
+        for (kind, field) in [(StepKind.cluster, "area/steget"), (.summary, "summary/steget/0"), (.problem, "problem/steget/none/0"),
+                              (.activities, "activity/steget/new/0"), (.goals, "goal/steget/new/0")] {
             for keys in [[Key.ctrl("u")], Array(repeating: Key.backspace, count: 18), [.escape]] {
                 var state = opened(kind, field: field, text: "Trygghet för äldre")
                 #expect(Fixtures.run(state).input.text == "Trygghet för äldre", "\(kind)")

@@ -449,6 +449,28 @@ class NoWordLostTests(E2ETestCase):
             # the status line says what happened.
             self.wait_for_line(q, "[utkast] Vad är problemet? ▸", text[-30:])
 
+    def test_esc_on_a_summary_edit_offered_back_takes_its_message(self):
+        # The nineteenth walk: an edit of a summary item offered back after
+        # a kill -9, given up with Esc: "Osparad text från sist" stayed.
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog beslut")
+        p = self.run_pane(meeting)
+        self.to_step(p, 6, "Summering")
+        p.type("Storgatan kvällstid blir fokusområde")
+        p.key("Enter")
+        p.wait_for("Sparad")
+        p.key("F4")
+        p.wait_for("Ändrar")
+        p.type(" i vår")
+        p.wait_for("fokusområde i vår")
+        time.sleep(1.5)  # drafts are written once a second
+        self.crash(p)
+        q = self.run_pane(meeting, step=6)
+        q.wait_for_all(["Osparad text från sist", "fokusområde i vår"])
+        q.key("Escape")
+        # At once, not when the message's seconds are up.
+        q.wait_for("Osparad text från sist", gone=True, timeout=2.0)
+        self.assertNotIn("[utkast]", q.screen())
+
     def test_an_edit_left_unsaved_goes_on_after_kill_9(self):
         """F4 on a note, on an activity, typing, then kill -9: opened again,
         the edit goes on with what was typed (it is not a draft hidden in
