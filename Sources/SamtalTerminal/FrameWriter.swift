@@ -52,12 +52,12 @@ struct TerminalStrings {
     static func fromTerminfo() -> TerminalStrings {
         func string(_ name: String) -> String? {
             guard let p = name.withCString({ samtal_tigetstr($0) }) else { return nil }
-            return String(cString: p)
+            return withoutPadding(String(cString: p))
         }
         func bytes(_ name: String) -> [UInt8] { Array((string(name) ?? "").utf8) }
         func flag(_ name: String) -> Bool { name.withCString { samtal_tigetflag($0) } > 0 }
         let cup = string("cup")
-        let ansiMoves = ["\u{1B}[%i%p1%d;%p2%dH", "\u{1B}[%i%p1%d;%p2%dH$<5>"]
+        let ansiMoves = ["\u{1B}[%i%p1%d;%p2%dH"]
         return TerminalStrings(
             clear: bytes("clear"), normal: bytes("sgr0"),
             bold: bytes("bold"), reverse: bytes("rev"), underline: bytes("smul"), dim: bytes("dim"),
@@ -66,6 +66,29 @@ struct TerminalStrings {
             moveANSI: cup.map { ansiMoves.contains($0) } ?? false, move: cup,
             bottomRightScrolls: flag("am") && !flag("xenl"))
     }
+}
+
+/// A terminfo string without its padding ("$<2>", "$<5*/>": delays
+/// ncurses' tputs makes by sending pad characters or waiting). The
+/// terminals that asked for them were hardware ones at low baud rates; a
+/// frame sent whole in one write does not need them, and sent as they
+/// are they would show as text.
+func withoutPadding(_ s: String) -> String {
+    guard s.contains("$<") else { return s }
+    var out = ""
+    var rest = Substring(s)
+    while let start = rest.range(of: "$<") {
+        let after = rest[start.upperBound...]
+        guard let end = after.firstIndex(of: ">"),
+              after[..<end].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "*" || $0 == "/") }) else {
+            out += rest[..<start.upperBound]
+            rest = after
+            continue
+        }
+        out += rest[..<start.lowerBound]
+        rest = after[after.index(after: end)...]
+    }
+    return out + rest
 }
 
 /// How each role looks, as the bytes that set it: by a cell's style key

@@ -126,14 +126,14 @@ struct TerminalTests {
 
     /// A terminal whose output goes to a file read back through a
     /// `ScreenModel`, 80×24 whatever LINES and COLUMNS say.
-    private func headless(theme: Theme = .color) throws -> (Terminal, Int32) {
+    private func headless(theme: Theme = .color, termType: String = "xterm-256color") throws -> (Terminal, Int32) {
         var path = Array("/tmp/samtal-terminal-XXXXXX".utf8CString)
         let fd = mkstemp(&path)
         try #require(fd >= 0)
         unlink(path)
         let input = open("/dev/null", O_RDWR)
         defer { close(input) }
-        let terminal = try Terminal(termType: "xterm-256color", inputFD: input, outputFD: fd, theme: theme)
+        let terminal = try Terminal(termType: termType, inputFD: input, outputFD: fd, theme: theme)
         _ = resizeterm(24, 80)
         sent.start(fd: fd, width: 80, height: 24)
         return (terminal, fd)
@@ -357,6 +357,26 @@ struct TerminalTests {
         let label = sent.screen.cells[0][10]
         #expect(label.foreground == nil && label.bold && label.reverse, "\(label)")
         #expect(sent.screen.cells[0][9] == ScreenModel.Cell())
+    }
+
+    @Test("On a vt100 (terminfo strings with padding, no colours) a frame is its text, with no padding marks")
+    func paddedStrings() throws {
+        let (terminal, fd) = try headless(termType: "vt100")
+        defer { terminal.shutdown(); close(fd) }
+        var grid = Grid(terminal.size)
+        grid.text("Lokal lägesbild", x: 0, y: 0, style: Style(.title, bold: true))
+        grid.text("F1", x: 2, y: 5, style: Style(.keyLabel))
+        grid.text("Hjälp", x: 5, y: 5)
+        grid.cursor = (x: 10, y: 6)
+        terminal.draw(grid)
+        grid.text("Ny rad", x: 0, y: 7, style: Style(.input))
+        terminal.draw(grid)
+        #expect(trimmed(screenRow(0)) == "Lokal lägesbild")
+        #expect(trimmed(screenRow(5)) == "  F1 Hjälp")
+        #expect(trimmed(screenRow(7)) == "Ny rad")
+        #expect(sent.screen.cells[0][0].bold && sent.screen.cells[5][2].reverse && sent.screen.cells[7][0].underline)
+        for y in 0..<24 { #expect(!screenRow(Int32(y)).contains("$<"), "row \(y)") }
+        #expect(sent.screen.y == 6 && sent.screen.x == 10)
     }
 
     @Test("High contrast: every cell on black, the blanks too")
