@@ -14,7 +14,7 @@ extension Screens {
         let (clockText, clockStyle) = roomClock(run, now: state.now, texts: t)
         var y = 1
         let titleRoom = w - DisplayWidth.of(clockText) - 6
-        if h >= 24, let rows = BlockLetters.rows(step.title), (rows.first?.count ?? 0) <= titleRoom {
+        if h >= 24, let rows = BlockLetters.rows(step.title), (rows.first?.unicodeScalars.count ?? 0) <= titleRoom {
             for (i, row) in rows.enumerated() { grid.text(row, x: 2, y: y + i, style: Style(.title, bold: true)) }
             y += BlockLetters.height + 1
         } else {

@@ -166,8 +166,18 @@ extension Screens {
         var height: Int
     }
 
+    struct WallPageKey: Equatable, Sendable {
+        var plan: WallPlanKey
+        var page: Int
+        var continued: String
+    }
+
     static let wallBlocks = FrameMemo<WallSource, [WallBlock]>(capacity: 6)
     static let wallPlans = FrameMemo<WallPlanKey, WallPlan>(capacity: 8)
+    /// The columns of the page shown: a frame that changes only the clock
+    /// or opens the help over the wall does not wrap its notes again
+    /// (~0.3 M instructions a projector's frame, issue 15).
+    static let wallPages = FrameMemo<WallPageKey, [[WallLine]]>(capacity: 8)
 
     /// The wall of `source`, its blocks made by `blocks` only when the
     /// source changed and its pages counted only when it or the size did;
@@ -178,14 +188,17 @@ extension Screens {
         guard let area = wallArea(rect) else { return }
         let continued = t[.wallContinued]
         let blocks = wallBlocks.value(source, make: make)
-        let plan = wallPlans.value(WallPlanKey(source: source, width: area.width, height: area.height)) {
+        let planKey = WallPlanKey(source: source, width: area.width, height: area.height)
+        let plan = wallPlans.value(planKey) {
             wallPlan(blocks, area: area, continued: continued).plan
         }
         let pages = plan.pageStarts.count
         let shown = pages > 1 ? page % pages : 0
-        let columns = wallColumns(blocks[...], from: plan.pageStarts[shown], columnWidth: plan.width, height: area.height,
-                                  continued: continued, atMost: plan.count).columns
-        drawWallPage(&grid, Array(columns.prefix(plan.count)), plan: plan, shown: shown, area: area, rect: rect, texts: t)
+        let columns = wallPages.value(WallPageKey(plan: planKey, page: shown, continued: continued)) {
+            Array(wallColumns(blocks[...], from: plan.pageStarts[shown], columnWidth: plan.width, height: area.height,
+                              continued: continued, atMost: plan.count).columns.prefix(plan.count))
+        }
+        drawWallPage(&grid, columns, plan: plan, shown: shown, area: area, rect: rect, texts: t)
     }
 
     private static func drawWallPage(_ grid: inout Grid, _ columns: [[WallLine]], plan: WallPlan, shown: Int, area: Rect, rect: Rect,
