@@ -1204,6 +1204,19 @@ public struct AppState: Equatable, Sendable {
             return handlePublicReview(review, key: key, action: action)
         }
         if let dialog {
+            if case .help = dialog, action == nil, key.isTyped {
+                // Text typed with the help open (the twentieth walk: a note
+                // typed after F1 vanished): on a meeting's line it closes the
+                // help and goes where it was typed; elsewhere, where letters
+                // are commands, it is answered.
+                if case .run(let run) = screen, run.bound != nil {
+                    self.dialog = nil
+                    helpScroll = 0
+                    return handleKey(key)
+                }
+                say(texts[.helpOpenTyping], error: true)
+                return []
+            }
             return handleDialog(dialog, action: action)
         }
         switch screen {

@@ -16,6 +16,15 @@ public enum Key: Hashable, Sendable {
     /// refuses it whole when it does not fit. Never a command.
     case paste(String)
 
+    /// Text: a printable character or a paste.
+    public var isTyped: Bool {
+        switch self {
+        case .char, .paste: return true
+        case .ctrl, .enter, .tab, .backTab, .backspace, .delete, .escape, .up, .down, .left, .right, .home, .end,
+             .pageUp, .pageDown, .function, .unknown: return false
+        }
+    }
+
     /// The label shown in the key bar and the help screen.
     public var label: String {
         switch self {

@@ -19,7 +19,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case helpNextStep, helpPreviousStep, helpFinish, helpBackHome, helpCancelRun
     case choiceTakesNoText
     case helpNextField, helpPreviousField, helpChoice, helpAddRow, helpRemoveRow, helpSaveForm, helpCancelForm
-    case helpCloseHelp, helpConfirmYes, helpConfirmNo
+    case helpCloseHelp, helpOpenTyping, helpConfirmYes, helpConfirmNo
     case helpTitle, helpTyping
     // home
     case homeTitle, homeEmpty, homeNoMeetings, homeCycle, homeMeeting
@@ -517,6 +517,7 @@ public struct Texts: Sendable {
         case .helpSaveForm: return ("Spara formuläret", "Save the form")
         case .helpCancelForm: return ("Stäng utan att spara", "Close without saving")
         case .helpCloseHelp: return ("Stäng hjälpen", "Close help")
+        case .helpOpenTyping: return ("Hjälpen är öppen: Esc eller F1 stänger den, sedan kan du skriva.", "The help is open: Esc or F1 closes it, then you can type.")
         case .helpConfirmYes: return ("Ja, gör det", "Yes, do it")
         case .helpConfirmNo: return ("Nej, avbryt", "No, cancel")
         case .helpTitle: return ("Hjälp – tangenter", "Help – keys")

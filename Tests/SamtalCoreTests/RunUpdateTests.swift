@@ -394,10 +394,19 @@ import Testing
         _ = state.update(.key(.function(1)))
         #expect(state.dialog == .help(.run))
         #expect(state.keyContext == .help)
-        _ = state.update(.key(.char("x")))
-        #expect(Fixtures.run(state).input.isEmpty)
+        // Keys that are not text do nothing under the help (Tab would
+        // change the group).
+        let group = Fixtures.run(state).group
+        _ = state.update(.key(.tab))
+        #expect(state.dialog == .help(.run) && Fixtures.run(state).group == group)
         _ = state.update(.key(.escape))
         #expect(state.dialog == nil)
+        // Text typed with the help open closes it and goes on the line
+        // (the twentieth walk: it vanished).
+        _ = state.update(.key(.function(1)))
+        _ = state.update(.key(.char("x")))
+        #expect(state.dialog == nil)
+        #expect(Fixtures.run(state).input.text == "x")
     }
 
     @Test func f2TogglesTheTalkingPoints() {

@@ -449,6 +449,20 @@ class NoWordLostTests(E2ETestCase):
             # the status line says what happened.
             self.wait_for_line(q, "[utkast] Vad är problemet? ▸", text[-30:])
 
+    def test_text_typed_with_the_help_open_goes_to_the_note_line(self):
+        # The twentieth walk: F1, then a note typed at once (the help over
+        # the screen, the room talking): every letter vanished.
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog hjälp")
+        p = self.run_pane(meeting)
+        self.to_step(p, 2, "Lokal lägesbild")
+        p.key("F1")
+        p.wait_for("Hjälp – tangenter")
+        p.type("Klotter på Vårbergsvägen")
+        p.wait_for("Hjälp – tangenter", gone=True)
+        self.wait_for_line(p, "▸ Klotter på Vårbergsvägen")
+        p.key("Enter")
+        p.wait_for("  Klotter på Vårbergsvägen")
+
     def test_esc_on_a_summary_edit_offered_back_takes_its_message(self):
         # The nineteenth walk: an edit of a summary item offered back after
         # a kill -9, given up with Esc: "Osparad text från sist" stayed.
