@@ -305,7 +305,8 @@ struct Problems {
         case .cluster: return ["notes_from"]
         case .present, .collect: return ["show", "note_type"]
         case .activities: return ["activities_from"]
-        case .problem, .goals, .followUp, .checklist, .summary: return []
+        case .problem: return ["start"]
+        case .goals, .followUp, .checklist, .summary: return []
         }
     }
 
@@ -340,6 +341,10 @@ struct Problems {
             let known = NoteType.allCases.map(\.rawValue).joined(separator: ", ")
             add(mark, "note_type must be one of: " + known + ", not '\(type)'",
                 sv: "'note_type' måste vara en av: " + known + ", inte '\(type)'")
+        }
+        if let start = settings["start"], start != "description", start != "causes" {
+            add(mark, "start must be 'description' (the first question) or 'causes' (the next why of the chain), not '\(start)'",
+                sv: "'start' måste vara 'description' (första frågan) eller 'causes' (nästa varför i kedjan), inte '\(start)'")
         }
         if let show = settings["show"], show != "focus-areas", show != "commitments" {
             add(mark, "show must be 'focus-areas' (the cycle's focus areas and their ranking) or 'commitments' "

@@ -304,6 +304,17 @@ public enum StepWrite: Equatable, Sendable {
     case setFollowUpStatus(activityID: Int64, status: FollowUpStatus, date: String)
 }
 
+extension RunState {
+    /// A cause analysis (a problem step set to `start: causes`) opens at
+    /// the next why of the chain, not at "Vad är problemet?": the
+    /// description was the step before's (the twentieth walk typed a cause
+    /// into it). A draft still takes the cursor to its field after this.
+    mutating func startWhereTheStepBegins() {
+        guard step.kind == .problem, step.settings["start"] == "causes" else { return }
+        problem.field = ProblemQuestion.allCases.count + min(data.whyChain.count, ProblemField.whyLevels - 1)
+    }
+}
+
 /// The fields of the problem step, in the order they are worked through:
 /// the description questions, the why-chain, the triangle.
 public enum ProblemField: Equatable, Sendable {
@@ -928,6 +939,7 @@ extension AppState {
         // an edit left unsaved goes on.
         var effects: [Effect] = []
         if first {
+            run.startWhereTheStepBegins()
             run.moveToDraft()
             effects += resumeEdit(&run)
         }

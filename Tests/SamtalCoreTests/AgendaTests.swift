@@ -73,6 +73,29 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         for p in problems.list { #expect(p.message(.sv) != p.message(.en), "\(p)") }
     }
 
+    @Test("A problem step starts at its description or at the causes, and nowhere else")
+    func problemStart() {
+        func load(_ start: String) -> Result<Agenda, AgendaProblems> {
+            AgendaLoader.load(text: """
+            id: x
+            title: X
+            meeting_type: problemanalys
+            steps:
+              - id: orsaker
+                title: Orsaksanalys
+                kind: problem
+                minutes: 30
+                settings:
+                  start: \(start)
+            """, file: "a.yaml")
+        }
+        guard case .success(let agenda) = load("causes") else { Issue.record("causes refused"); return }
+        #expect(agenda.steps[0].settings["start"] == "causes")
+        guard case .failure(let problems) = load("mitten") else { Issue.record("mitten taken"); return }
+        #expect(problems.list.map(\.description) == [
+            "a.yaml:10:7: start must be 'description' (the first question) or 'causes' (the next why of the chain), not 'mitten'"])
+    }
+
     @Test func missingStepsIsSaidInSwedish() {
         guard case .failure(let problems) = AgendaLoader.load(text: "id: x\ntitle: X\nmeeting_type: problemanalys\n", file: "a.yaml") else {
             Issue.record("accepted")

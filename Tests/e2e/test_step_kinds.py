@@ -178,6 +178,23 @@ class StepKindTests(E2ETestCase):
         q.wait_for("Mopeder kör på trottoaren Cyklister också")
         self.assertNotIn("trottoarenCyklister", q.screen())
 
+    def test_the_cause_analysis_step_opens_at_the_next_why(self):
+        # The twentieth walk: PageDown into "Orsaksanalys" and a cause typed
+        # at once went into "Vad är problemet?", glued to its description.
+        cycle = self.described_area("VAD-dialog maj")
+        _, second = self.meeting("problemanalys", cycle=cycle, title="Problemanalys maj")
+        q = self.open(second)
+        q.key("PageDown")
+        q.wait_for("Problembeskrivning · Storgatan")
+        q.tmux("set-buffer", "--", "\x1b[6~Mörkret i tunneln")
+        q.tmux("paste-buffer", "-d")
+        q.wait_for("Steg 3/4")
+        q.wait_for("Varför? 1 ▸ Mörkret i tunneln")
+        q.key("Enter")
+        q.wait_for_all(["Varför? 2 ▸"], patterns=[r"Varför\? 1\s+Mörkret i tunneln"])
+        self.assertIn("Mopeder kör på trottoaren", q.screen())
+        self.assertNotIn("trottoarenMörkret", q.screen())
+
     def test_dots_then_a_problem_typed_at_once_go_to_this_meetings_area(self):
         # The nineteenth walk: dots put, then PageDown, a description and
         # Enter at once. The problem step's reading overtook the dots'
