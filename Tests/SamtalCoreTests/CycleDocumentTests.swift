@@ -191,6 +191,20 @@ import Testing
         #expect(!MarkdownRenderer.render(Self.document(.plan)).contains("prickar)"))
     }
 
+    /// The twentieth walk: sections drafted by F2 (text with a bracketed
+    /// instruction left in it) were listed as having no text.
+    @Test("the promise's banner tells a draft still to go through from a section with no text")
+    func promiseBannerTellsDraftsFromEmpty() {
+        var record = DocumentFixture.record
+        record.analysis.promise?.sections[.purpose] = "[Skriv om med egna ord.]\nVi vill öka tryggheten i centrum."
+        let doc = Documents.cycle(.promise, record, language: .sv)!
+        #expect(doc.blocks.first == .notice("Utkast – text saknas för: hur medborgarna kan följa arbetet. "
+            + "Förslag kvar att gå igenom (en rad inom hakparenteser står kvar): syfte."))
+        let en = Documents.cycle(.promise, record, language: .en)!
+        #expect(en.blocks.first == .notice("Draft – no text yet for: how citizens can follow the work. "
+            + "Drafts still to go through (a line in square brackets is left): purpose."))
+    }
+
     @Test("the promise has the method's sections in order, and lines to sign")
     func promise() {
         let doc = Self.document(.promise)

@@ -309,7 +309,10 @@ extension Documents {
         }
         var b: [Block] = []
         let missing = p.missing
-        if !missing.isEmpty { b.append(.notice(d.promiseDraft(missing))) }
+        if !missing.isEmpty {
+            let empty = missing.filter { p[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            b.append(.notice(d.promiseDraft(empty: empty, toGoThrough: missing.filter { !empty.contains($0) })))
+        }
 
         b.append(.heading(2, d[.purpose]))
         b += text(.purpose)

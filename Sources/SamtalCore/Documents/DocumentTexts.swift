@@ -453,9 +453,22 @@ public struct DocumentTexts: Sendable {
         }
     }
 
-    func promiseDraft(_ missing: [PromiseSection]) -> String {
-        let list = missing.map(promiseSection).joined(separator: ", ")
-        return sv ? "Utkast – text saknas för: \(list)." : "Draft – no text yet for: \(list)."
+    /// The banner of a promise not ready to sign: the sections with no
+    /// text, and those drafted (by F2 in the workspace) whose bracketed
+    /// instructions are still in them: they have text, to go through.
+    func promiseDraft(empty: [PromiseSection], toGoThrough: [PromiseSection]) -> String {
+        var parts: [String] = []
+        if !empty.isEmpty {
+            let list = empty.map(promiseSection).joined(separator: ", ")
+            parts.append(sv ? "Utkast – text saknas för: \(list)." : "Draft – no text yet for: \(list).")
+        }
+        if !toGoThrough.isEmpty {
+            let list = toGoThrough.map(promiseSection).joined(separator: ", ")
+            let lead = empty.isEmpty ? (sv ? "Utkast – förslag" : "Draft – drafts") : (sv ? "Förslag" : "Drafts")
+            parts.append(sv ? "\(lead) kvar att gå igenom (en rad inom hakparenteser står kvar): \(list)."
+                            : "\(lead) still to go through (a line in square brackets is left): \(list).")
+        }
+        return parts.joined(separator: " ")
     }
 
     /// `counted`: the meetings of the `dialogues` whose participants are
