@@ -500,9 +500,12 @@ public enum PromiseDraft {
         let problems = areas.compactMap { area in
             a.problem(for: area.id)?.answers[.what].flatMap { $0.isEmpty ? nil : " \(area.name): \($0.hasSuffix(".") ? $0 : $0 + ".")" }
         }.joined()
+        // The meetings, and whose points the notes hold: a meeting held
+        // without notes (a problem analysis) did not hear from the notes'
+        // sources (the twentieth walk: "2 dialogmöten med medarbetare").
         d[.jointPicture] = sv
-            ? "Lägesbilden bygger på \(meetings == 1 ? "ett" : String(meetings)) \(meetings == 1 ? "dialogmöte" : "dialogmöten")\(sources.isEmpty ? "" : " med " + sources)." + problems
-            : "The joint picture is built on \(meetings == 1 ? "one" : String(meetings)) dialogue \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : " with " + sources)." + problems
+            ? "Lägesbilden bygger på \(meetings == 1 ? "ett" : String(meetings)) \(meetings == 1 ? "möte" : "möten")\(sources.isEmpty ? "" : ", med synpunkter från " + sources)." + problems
+            : "The joint picture is built on \(meetings == 1 ? "one" : String(meetings)) \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : ", with points raised by " + sources)." + problems
         d[.focus] = areas.map { area in
             let picture = area.targetPicture.isEmpty ? "" : (sv ? " Målbild: " : " Target picture: ") + area.targetPicture
             let n = area.noteIDs.count

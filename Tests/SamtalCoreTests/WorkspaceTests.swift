@@ -367,7 +367,22 @@ enum WorkspaceFixture {
         planned.status = .planned
         a.meetings.append(planned)
         let p = PromiseDraft.make(a, texts: Texts(.sv))
-        #expect(p[.jointPicture]?.hasPrefix("Lägesbilden bygger på ett dialogmöte med") == true, "\(p[.jointPicture] ?? "")")
+        #expect(p[.jointPicture]?.hasPrefix("Lägesbilden bygger på ett möte, med synpunkter från") == true, "\(p[.jointPicture] ?? "")")
+    }
+
+    @Test func aMeetingWithoutNotesIsNotSaidToHaveHeardTheNotesSources() {
+        // The twentieth walk: a VAD dialogue's notes and a problem analysis
+        // held with the municipality: "2 dialogmöten med medarbetare".
+        var a = WorkspaceFixture.analysis
+        var analysis = WorkspaceFixture.meeting
+        analysis.id = 9
+        analysis.agendaID = "problemanalys"
+        analysis.status = .finished
+        a.meetings.append(analysis)
+        let p = PromiseDraft.make(a, texts: Texts(.sv))
+        #expect(p[.jointPicture]?.hasPrefix("Lägesbilden bygger på 2 möten, med synpunkter från medarbetare.") == true, "\(p[.jointPicture] ?? "")")
+        let en = PromiseDraft.make(a, texts: Texts(.en))
+        #expect(en[.jointPicture]?.hasPrefix("The joint picture is built on 2 meetings, with points raised by ") == true, "\(en[.jointPicture] ?? "")")
     }
 
     @Test func thePromiseDraftFillsOnlyEmptySections() {
@@ -379,7 +394,7 @@ enum WorkspaceFixture {
         // line is never published.
         let mark = "\n[Utkast: läs, skriv om med egna ord och ta bort den här raden.]"
         #expect(p[.purpose].contains("Löftet gäller: Stationen.") && p[.validity] == "2027" + mark)
-        #expect(p[.jointPicture] == "Lägesbilden bygger på ett dialogmöte med medarbetare. Stationen: Otrygghet i gångtunneln." + mark)
+        #expect(p[.jointPicture] == "Lägesbilden bygger på ett möte, med synpunkter från medarbetare. Stationen: Otrygghet i gångtunneln." + mark)
         #expect(p[.activities] == "• Kommunen: Byt belysning (2027-02-01–2027-04-30)\n• Trygghetsvandring" + mark)
         #expect(p[.effects] == "• Minska andelen otrygga i tunneln (från 45 % till 30 % senast 2027-12-31)\n• Verka för ökad trygghet" + mark)
         #expect(PromiseSection.allCases.allSatisfy { p.needsWriting($0) })
