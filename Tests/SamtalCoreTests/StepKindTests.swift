@@ -746,8 +746,9 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
 }
 
 @Suite struct DraftWordTests {
-    /// A step of the kind opened with a draft from before in `field`.
-    func opened(_ kind: StepKind, field: String, text: String) -> AppState {
+    /// A step of the kind opened with a draft from before in `field`, and
+    /// `data` its first reading.
+    func opened(_ kind: StepKind, field: String, text: String, data: StepData = StepData(stepID: "steget")) -> AppState {
         let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee, steps: [
             AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
             AgendaStep(id: "steget", title: "Steget", kind: kind, minutes: 20),
@@ -756,22 +757,15 @@ func vote(_ id: Int64, area: Int64, voter: Int = 0) -> Vote {
         var state = AppState(language: .sv, now: 100)
         _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [],
                                                       drafts: [field: text])))
-        _ = state.update(.stepLoaded(StepData(stepID: "steget")))
+        _ = state.update(.stepLoaded(data))
         return state
     }
 
     @Test("Esc on an edit of a summary item offered back from a draft takes the draft's message with it (the nineteenth walk)")
     func escOnARestoredSummaryEdit() {
-        let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .employeeDialogueWhat, source: .employee, steps: [
-            AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
-            AgendaStep(id: "steget", title: "Steget", kind: .summary, minutes: 20),
-        ])
-        let meeting = Meeting(id: 7, cycleID: 2, agendaID: "a", title: "M", groupCount: 3, currentStepIndex: 1, createdAt: 0)
-        var state = AppState(language: .sv, now: 100)
-        _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [],
-                                                      drafts: ["summary-edit/4/0": "Storgatan kvällstid blir fokusområde i vår"])))
         let item = SummaryItem(id: 4, meetingID: 7, stepID: "steget", kind: .decision, text: "Storgatan kvällstid blir fokusområde", createdAt: 1)
-        _ = state.update(.stepLoaded(StepData(stepID: "steget", summaryItems: [item])))
+        var state = opened(.summary, field: "summary-edit/4/0", text: "Storgatan kvällstid blir fokusområde i vår",
+                           data: StepData(stepID: "steget", summaryItems: [item]))
         #expect(Fixtures.run(state).summary.editing == 4)
         #expect(Fixtures.run(state).input.text == "Storgatan kvällstid blir fokusområde i vår")
         #expect(state.status?.text == Texts(.sv)[.draftRestored])
