@@ -17,8 +17,6 @@ import SamtalRender
 
 /// The terminfo strings a frame is drawn with.
 struct TerminalStrings {
-    /// Clears the screen and puts the cursor home.
-    var clear: [UInt8]
     /// All attributes and colours off.
     var normal: [UInt8]
     var bold: [UInt8]
@@ -41,7 +39,7 @@ struct TerminalStrings {
 
     /// An ANSI (xterm) terminal: for tests.
     static let ansi = TerminalStrings(
-        clear: Array("\u{1B}[H\u{1B}[2J".utf8), normal: Array("\u{1B}[m".utf8),
+        normal: Array("\u{1B}[m".utf8),
         bold: Array("\u{1B}[1m".utf8), reverse: Array("\u{1B}[7m".utf8),
         underline: Array("\u{1B}[4m".utf8), dim: Array("\u{1B}[2m".utf8),
         defaultColours: Array("\u{1B}[39;49m".utf8),
@@ -59,7 +57,7 @@ struct TerminalStrings {
         let cup = string("cup")
         let ansiMoves = ["\u{1B}[%i%p1%d;%p2%dH"]
         return TerminalStrings(
-            clear: bytes("clear"), normal: bytes("sgr0"),
+            normal: bytes("sgr0"),
             bold: bytes("bold"), reverse: bytes("rev"), underline: bytes("smul"), dim: bytes("dim"),
             defaultColours: bytes("op"),
             foreground: string("setaf"), background: string("setab"),
@@ -165,12 +163,6 @@ struct FrameBytes {
     mutating func begin() {
         bytes.removeAll(keepingCapacity: true)
         at = nil
-        style = nil
-    }
-
-    mutating func clearScreen() {
-        bytes += strings.clear
-        at = (0, 0)
         style = nil
     }
 
