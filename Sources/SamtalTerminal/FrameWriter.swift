@@ -191,51 +191,78 @@ struct FrameBytes {
     /// Sends the cells of `columns` of row `y`. `skipPlainBlanks`: the
     /// screen there is known to be cleared (a whole frame after a clear),
     /// so blanks of the terminal's own colours need not be sent.
+    /// A dialog opened or closed sends ~2,000 cells: the row is read from
+    /// the grid's storage and its bytes appended into room reserved once
+    /// (a cell at a time through the grid's and the array's checks was
+    /// ~100 instructions a cell, issue 15).
     mutating func send(_ grid: Grid, row y: Int, columns: Range<Int>, styles: inout StyleBytes, skipPlainBlanks: Bool) {
         let width = grid.size.width
+        guard y >= 0, y < grid.size.height else { return }
         let lastRow = y == grid.size.height - 1
         var x = max(0, columns.lowerBound)
         let end = min(width, columns.upperBound)
-        while x < end {
-            let cell = grid[x, y]
-            if cell.isContinuation { x += 1; continue }
-            let key = cell.styleKey
-            if skipPlainBlanks, cell.scalar == 0x20, cell.width == 1, styles.isPlain(key) {
-                x += 1
-                continue
-            }
-            if lastRow, strings.bottomRightScrolls, x + max(1, cell.width) >= width { break }
-            moveCursor(x: x, y: y)
-            if style != key {
-                bytes += styles.bytes(key)
-                style = key
-            }
-            // The terminal moves its cursor by its own width of what it is
-            // sent (glibc's, on Linux): where that is not the grid's the
-            // rest of the row would shift. U+FFFD then, and a blank in the
-            // column it leaves (a table older than the renderer's, a wide
-            // character cut by the edge).
-            let lead = cell.scalar ?? cell.scalars(1).first
-            var fits = false
-            if let lead, x + cell.width <= width, let first = Unicode.Scalar(lead) {
-                fits = (0x20..<0x7F).contains(lead) && cell.width == 1 || Terminal.glibcWidth(first) == cell.width
-            }
-            var columnsSent = cell.width
-            if fits, let one = cell.scalar {
-                appendUTF8(one)
-            } else if fits {
-                for s in cell.scalars(Int.max) { appendUTF8(s) }
-            } else {
-                appendUTF8(lead == nil ? 0x20 : 0xFFFD)
-                columnsSent = 1
-                if cell.width > 1, x + 1 < width, !(lastRow && strings.bottomRightScrolls && x + 2 >= width) {
-                    bytes.append(0x20)
-                    columnsSent = 2
+        guard x < end else { return }
+        // A cell is at most a move, a style and five scalars.
+        // (Doubled: `reserveCapacity` gives what is asked, and a row at a
+        // time that asked for just enough copied the frame at every row.)
+        let needed = bytes.count + (end - x) * 8 + 64
+        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
+        grid.cells.withUnsafeBufferPointer { cells in
+            let row = cells.baseAddress! + y * width
+            while x < end {
+                let cell = row[x]
+                if cell.isContinuation { x += 1; continue }
+                let key = cell.styleKey
+                let one = cell.scalar
+                if skipPlainBlanks, one == 0x20, cell.width == 1, styles.isPlain(key) {
+                    x += 1
+                    continue
                 }
+                if lastRow, strings.bottomRightScrolls, x + max(1, cell.width) >= width { break }
+                if at == nil || at!.x != x || at!.y != y { moveCursor(x: x, y: y) }
+                if style != key {
+                    bytes += styles.bytes(key)
+                    style = key
+                }
+                // The terminal moves its cursor by its own width of what it is
+                // sent (glibc's, on Linux): where that is not the grid's the
+                // rest of the row would shift. U+FFFD then, and a blank in the
+                // column it leaves (a table older than the renderer's, a wide
+                // character cut by the edge).
+                let lead = one ?? cell.scalars(1).first
+                var fits = false
+                if let lead, x + cell.width <= width {
+                    fits = lead >= 0x20 && lead < 0x7F ? cell.width == 1 : terminalWidth(lead) == cell.width
+                }
+                var columnsSent = cell.width
+                if fits, let one {
+                    if one < 0x80 { bytes.append(UInt8(truncatingIfNeeded: one)) } else { appendUTF8(one) }
+                } else if fits {
+                    for s in cell.scalars(Int.max) { appendUTF8(s) }
+                } else {
+                    appendUTF8(lead == nil ? 0x20 : 0xFFFD)
+                    columnsSent = 1
+                    if cell.width > 1, x + 1 < width, !(lastRow && strings.bottomRightScrolls && x + 2 >= width) {
+                        bytes.append(0x20)
+                        columnsSent = 2
+                    }
+                }
+                at = (x + columnsSent, y)
+                x += max(1, cell.width)
             }
-            at = (x + columnsSent, y)
-            x += max(1, cell.width)
         }
+    }
+
+    /// The terminal's width of a scalar (glibc's `wcwidth`), kept for the
+    /// scalars below U+3000 (Latin letters, punctuation, arrows, the box
+    /// lines): a frame draws the same few hundred again and again.
+    private var widths = [Int8](repeating: -2, count: 0x3000)
+
+    private mutating func terminalWidth(_ value: UInt32) -> Int {
+        guard value < 0x3000 else { return Unicode.Scalar(value).map(Terminal.glibcWidth) ?? -1 }
+        let i = Int(value)
+        if widths[i] == -2 { widths[i] = Int8(Unicode.Scalar(value).map(Terminal.glibcWidth) ?? -1) }
+        return Int(widths[i])
     }
 
     private mutating func appendDecimal(_ n: Int) {
@@ -244,7 +271,8 @@ struct FrameBytes {
     }
 
     private mutating func appendUTF8(_ value: UInt32) {
-        let v = Unicode.Scalar(value)?.value ?? 0xFFFD
+        // A scalar, or U+FFFD for what is none (a surrogate, past U+10FFFF).
+        let v = value < 0xD800 || (value >= 0xE000 && value <= 0x10FFFF) ? value : 0xFFFD
         switch v {
         case ..<0x80:
             bytes.append(UInt8(v))
