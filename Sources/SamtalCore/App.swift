@@ -702,8 +702,21 @@ public struct AppState: Equatable, Sendable {
     }
 
     private func equalsOutsideScreen(_ b: AppState) -> Bool {
-        texts.language == b.texts.language && dialog == b.dialog && today == b.today && agendas == b.agendas
-            && homeFocus == b.homeFocus && helpScroll == b.helpScroll && showRetired == b.showRetired
+        dialog == b.dialog && helpScroll == b.helpScroll && equalsOutsideScreenAndDialog(b)
+    }
+
+    private func equalsOutsideScreenAndDialog(_ b: AppState) -> Bool {
+        texts.language == b.texts.language && today == b.today && agendas == b.agendas
+            && homeFocus == b.homeFocus && showRetired == b.showRetired
+    }
+
+    /// Both on a meeting's screen, equal in everything but the dialog
+    /// over it and the note line, the message shown and the time: what
+    /// the projector's wall is drawn from but its clock and page (the
+    /// wall under a dialog is the frame kept, issue 15).
+    public func equalsOutsideDialogAndNoteLine(_ b: AppState) -> Bool {
+        guard equalsOutsideScreenAndDialog(b), case .run(let x) = screen, case .run(let y) = b.screen else { return false }
+        return x.equalsOutsideNoteLine(y)
     }
 
     /// Both on a meeting's screen, equal in everything but the note line

@@ -8,7 +8,37 @@ extension Screens {
         return Rect(x: (grid.size.width - w) / 2, y: (grid.size.height - h) / 2, width: w, height: h)
     }
 
-    public static func drawHelp(_ grid: inout Grid, context: KeyContext, texts t: Texts, scroll: Int) {
+    /// What a help dialog is drawn from: all `drawHelp` reads.
+    struct HelpKey: Equatable, Sendable {
+        var context: KeyContext
+        var language: Language
+        var scroll: Int
+        var size: Size
+    }
+
+    /// Help dialogs drawn, by what they were drawn from: the rectangle and
+    /// its cells (a help laid out again at every F1 was a fourth of the
+    /// projector's key, issue 15).
+    static let helpLayers = FrameMemo<HelpKey, (rect: Rect, cells: [Cell])>(capacity: 4)
+
+    /// `drawHelp`, drawn once for what it is drawn from, then its cells
+    /// copied over the screen (blanked first, as `drawHelp` blanks it).
+    static func drawKeptHelp(_ grid: inout Grid, context: KeyContext, texts t: Texts, scroll: Int) {
+        let size = grid.size
+        let layer = helpLayers.value(HelpKey(context: context, language: t.language, scroll: scroll, size: size)) {
+            var drawn = Grid(size)
+            let rect = drawHelp(&drawn, context: context, texts: t, scroll: scroll)
+            return (rect, drawn.cells(in: rect))
+        }
+        grid.fill(layer.rect)
+        grid.put(layer.cells, in: layer.rect)
+        grid.cursor = nil
+    }
+
+    /// The keys of `context` and what they do, in a box over the screen;
+    /// returns the box's rectangle (nothing is drawn outside it).
+    @discardableResult
+    public static func drawHelp(_ grid: inout Grid, context: KeyContext, texts t: Texts, scroll: Int) -> Rect {
         let bindings = Keymap.help(for: context).filter { $0.context != .help }
         var seen = Set<String>()
         var rows = bindings.compactMap { b -> (String, String)? in
@@ -44,6 +74,7 @@ extension Screens {
             grid.textRight(t[.helpMore], maxX: inner.maxX, y: inner.maxY - 1, style: Style(.dim, bold: true))
         }
         grid.cursor = nil
+        return grid.clipped(rect)
     }
 
     /// What a delete would remove, as its text: the question names it, so

@@ -1,4 +1,5 @@
 import SamtalCore
+import Synchronization
 
 // The projector (`samtal present`): the room's wall. No chrome; the step in
 // large letters, the room's question, and what the room is producing right
@@ -6,12 +7,56 @@ import SamtalCore
 // does not fit is never cut silently: it flows into columns and pages that
 // turn by themselves ("sida 2/3"): the wall widget, in Widgets/Wall.swift.
 
+/// What the time shows on the wall: the room's clock and the page the
+/// wall has turned to. A projector's frame depends on the time through
+/// these alone: `drawPresent` is not handed the time.
+struct ProjectorWall: Equatable, Sendable {
+    var clock: String
+    var clockStyle: Style
+    var page: Int
+
+    init(_ run: RunState, state: AppState) {
+        (clock, clockStyle) = Screens.roomClock(run, now: state.now, texts: state.texts)
+        page = run.meeting.wallCounter(at: state.now)
+    }
+}
+
+/// The projector's last frame without its dialog, with what it was drawn
+/// from: the state less its dialog, note line, message and time
+/// (`AppState.equalsOutsideDialogAndNoteLine`), what the time shows
+/// (`ProjectorWall`) and the size. A dialog opened or closed on the wall,
+/// or a second that leaves the clock as it was, finds it (issue 15: F1 on
+/// the wall drew the whole wall again under its help, 1.8x vim's key).
+/// One frame, compared in place: a memo keyed by a copy of the state
+/// cost more in copies than the comparison.
+final class KeptWall: Sendable {
+    private let kept = Mutex<(state: AppState, wall: ProjectorWall, size: Size, grid: Grid)?>(nil)
+
+    /// Whether `frame` would give the frame kept.
+    func has(_ state: AppState, wall: ProjectorWall, size: Size) -> Bool {
+        kept.withLock { k in k.map { $0.size == size && $0.wall == wall && $0.state.equalsOutsideDialogAndNoteLine(state) } ?? false }
+    }
+
+    /// The frame kept for `state`, else `draw()`'s, kept for next time.
+    func frame(_ state: AppState, wall: ProjectorWall, size: Size, draw: () -> Grid) -> Grid {
+        let found: Grid? = kept.withLock { k in
+            guard let k, k.size == size, k.wall == wall, k.state.equalsOutsideDialogAndNoteLine(state) else { return nil }
+            return k.grid
+        }
+        if let found { return found }
+        let grid = draw()
+        kept.withLock { $0 = (state, wall, size, grid) }
+        return grid
+    }
+}
+
 extension Screens {
-    static func drawPresent(_ grid: inout Grid, _ run: RunState, state: AppState) {
-        let t = state.texts
+    static let keptWall = KeptWall()
+
+    static func drawPresent(_ grid: inout Grid, _ run: RunState, texts t: Texts, wall: ProjectorWall) {
         let w = grid.size.width, h = grid.size.height
         let step = run.step
-        let (clockText, clockStyle) = roomClock(run, now: state.now, texts: t)
+        let (clockText, clockStyle) = (wall.clock, wall.clockStyle)
         var y = 1
         let titleRoom = w - DisplayWidth.of(clockText) - 6
         if h >= 24, let rows = BlockLetters.rows(step.title), (rows.first?.unicodeScalars.count ?? 0) <= titleRoom {
@@ -48,7 +93,7 @@ extension Screens {
             rest = below
         }
         guard rest.height > 2 else { return }
-        let page = run.meeting.wallCounter(at: state.now)
+        let page = wall.page
         switch step.kind {
         case .vote:
             drawRanking(&grid, run: run, rect: rest, title: "\(run.votesOnActivities ? t[.voteActivitiesHeading] : t[.voteHeading]) · "

@@ -10,6 +10,14 @@ public enum Screens {
     public static let minimumSize = Size(width: 60, height: 16)
 
     public static func render(_ state: AppState, size: Size) -> Grid {
+        render(state, size: size, kept: LayoutWork.current == nil)
+    }
+
+    /// `kept`: the projector's screen under a dialog, and a help dialog,
+    /// taken from what was drawn before when they are drawn from the same
+    /// (`keptWall`, `helpLayers`); else everything drawn afresh,
+    /// which tests compare them with (`KeptFrameTests`).
+    static func render(_ state: AppState, size: Size, kept: Bool) -> Grid {
         var grid = Grid(size)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             drawTooSmall(&grid, texts: state.texts)
@@ -21,7 +29,17 @@ public enum Screens {
         case .run(let run):
             switch run.role {
             case .facilitator: drawRun(&grid, run, state: state)
-            case .projector: drawPresent(&grid, run, state: state)
+            case .projector:
+                let wall = ProjectorWall(run, state: state)
+                if kept {
+                    grid = keptWall.frame(state, wall: wall, size: size) {
+                        var frame = Grid(size)
+                        drawPresent(&frame, run, texts: state.texts, wall: wall)
+                        return frame
+                    }
+                } else {
+                    drawPresent(&grid, run, texts: state.texts, wall: wall)
+                }
             case .station: drawStation(&grid, run, state: state)
             }
         case .workspace(let ws): drawWorkspace(&grid, ws, state: state)
@@ -29,7 +47,12 @@ public enum Screens {
             break // never seen outside `update`
         }
         switch state.dialog {
-        case .help(let context)?: drawHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)
+        case .help(let context)?:
+            if kept {
+                drawKeptHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)
+            } else {
+                drawHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)
+            }
         case .confirm(let what)?:
             drawConfirm(&grid, what, subject: confirmSubject(what, state), note: confirmNote(what, state), texts: state.texts)
         case .trace(let trace)?: drawTrace(&grid, trace, texts: state.texts, scroll: state.helpScroll)
