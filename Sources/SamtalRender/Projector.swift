@@ -7,17 +7,21 @@ import Synchronization
 // does not fit is never cut silently: it flows into columns and pages that
 // turn by themselves ("sida 2/3"): the wall widget, in Widgets/Wall.swift.
 
-/// What the time shows on the wall: the room's clock and the page the
-/// wall has turned to. A projector's frame depends on the time through
-/// these alone: `drawPresent` is not handed the time.
+/// What the time changes on the wall under its clock: the clock's width
+/// (the title has the room it leaves) and the page the wall has turned
+/// to. The clock itself is drawn over the frame (`drawRoomClock`): a
+/// projector's frame is otherwise drawn from the state without the time.
 struct ProjectorWall: Equatable, Sendable {
-    var clock: String
-    var clockStyle: Style
+    var clockWidth: Int
     var page: Int
 
+    init(clock: (text: String, style: Style), run: RunState, now: Timestamp) {
+        clockWidth = DisplayWidth.of(clock.text)
+        page = run.meeting.wallCounter(at: now)
+    }
+
     init(_ run: RunState, state: AppState) {
-        (clock, clockStyle) = Screens.roomClock(run, now: state.now, texts: state.texts)
-        page = run.meeting.wallCounter(at: state.now)
+        self.init(clock: Screens.roomClock(run, now: state.now, texts: state.texts), run: run, now: state.now)
     }
 }
 
@@ -25,8 +29,9 @@ struct ProjectorWall: Equatable, Sendable {
 /// from: the state less its dialog, note line, message and time
 /// (`AppState.equalsOutsideDialogAndNoteLine`), what the time shows
 /// (`ProjectorWall`) and the size. A dialog opened or closed on the wall,
-/// or a second that leaves the clock as it was, finds it (issue 15: F1 on
-/// the wall drew the whole wall again under its help, 1.8x vim's key).
+/// or the clock's next second, finds it (issue 15: F1 on the wall drew
+/// the whole wall again under its help, 1.8x vim's key; and every second
+/// drew it again for its clock).
 /// One frame, compared in place: a memo keyed by a copy of the state
 /// cost more in copies than the comparison.
 final class KeptWall: Sendable {
@@ -53,12 +58,18 @@ final class KeptWall: Sendable {
 extension Screens {
     static let keptWall = KeptWall()
 
+    /// The room's clock, at the top right: drawn over the frame, in the
+    /// room `drawPresent` leaves it (`ProjectorWall.clockWidth`).
+    static func drawRoomClock(_ grid: inout Grid, _ clock: (text: String, style: Style)) {
+        grid.textRight(clock.text, maxX: grid.size.width - 2, y: 1, style: clock.style)
+    }
+
+    /// The wall but its clock.
     static func drawPresent(_ grid: inout Grid, _ run: RunState, texts t: Texts, wall: ProjectorWall) {
         let w = grid.size.width, h = grid.size.height
         let step = run.step
-        let (clockText, clockStyle) = (wall.clock, wall.clockStyle)
         var y = 1
-        let titleRoom = w - DisplayWidth.of(clockText) - 6
+        let titleRoom = w - wall.clockWidth - 6
         if h >= 24, let rows = BlockLetters.rows(step.title), (rows.first?.unicodeScalars.count ?? 0) <= titleRoom {
             for (i, row) in rows.enumerated() { grid.text(row, x: 2, y: y + i, style: Style(.title, bold: true)) }
             y += BlockLetters.height + 1
@@ -66,7 +77,6 @@ extension Screens {
             grid.text(truncate(step.title.uppercased(), width: titleRoom), x: 2, y: y, style: Style(.title, bold: true))
             y += 2
         }
-        grid.textRight(clockText, maxX: w - 2, y: 1, style: clockStyle)
         grid.textRight("\(t[.stepLabel]) \(run.stepIndex + 1)/\(run.agenda.steps.count)", maxX: w - 2, y: 2, style: Style(.dim))
         grid.cursor = nil
         let body = Rect(x: 3, y: y, width: w - 6, height: h - y - 1)

@@ -10,14 +10,14 @@ public enum Screens {
     public static let minimumSize = Size(width: 60, height: 16)
 
     public static func render(_ state: AppState, size: Size) -> Grid {
-        render(state, size: size, kept: LayoutWork.current == nil)
+        render(state, size: size, kept: LayoutWork.current == nil ? keptWall : nil)
     }
 
-    /// `kept`: the projector's screen under a dialog, and a help dialog,
-    /// taken from what was drawn before when they are drawn from the same
-    /// (`keptWall`, `helpLayers`); else everything drawn afresh,
-    /// which tests compare them with (`KeptFrameTests`).
-    static func render(_ state: AppState, size: Size, kept: Bool) -> Grid {
+    /// With `kept`: the projector's wall under its clock and dialog, and a
+    /// help dialog, taken from what was drawn before when they are drawn
+    /// from the same (`kept`, `helpLayers`); without, everything drawn
+    /// afresh, which tests compare them with (`KeptFrameTests`).
+    static func render(_ state: AppState, size: Size, kept: KeptWall?) -> Grid {
         var grid = Grid(size)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             drawTooSmall(&grid, texts: state.texts)
@@ -30,9 +30,10 @@ public enum Screens {
             switch run.role {
             case .facilitator: drawRun(&grid, run, state: state)
             case .projector:
-                let wall = ProjectorWall(run, state: state)
-                if kept {
-                    grid = keptWall.frame(state, wall: wall, size: size) {
+                let clock = roomClock(run, now: state.now, texts: state.texts)
+                let wall = ProjectorWall(clock: clock, run: run, now: state.now)
+                if let kept {
+                    grid = kept.frame(state, wall: wall, size: size) {
                         var frame = Grid(size)
                         drawPresent(&frame, run, texts: state.texts, wall: wall)
                         return frame
@@ -40,6 +41,7 @@ public enum Screens {
                 } else {
                     drawPresent(&grid, run, texts: state.texts, wall: wall)
                 }
+                drawRoomClock(&grid, clock)
             case .station: drawStation(&grid, run, state: state)
             }
         case .workspace(let ws): drawWorkspace(&grid, ws, state: state)
@@ -48,7 +50,7 @@ public enum Screens {
         }
         switch state.dialog {
         case .help(let context)?:
-            if kept {
+            if kept != nil {
                 drawKeptHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)
             } else {
                 drawHelp(&grid, context: context, texts: state.texts, scroll: state.helpScroll)

@@ -14,9 +14,12 @@ struct KeptFrameTests {
     static let sizes = [Size(width: 100, height: 30), Size(width: 80, height: 24), Size(width: 132, height: 40), Size(width: 60, height: 16)]
 
     /// Renders `state` both ways; records where they differ.
+    /// Each test's own wall kept: tests run side by side.
+    let wall = KeptWall()
+
     func check(_ state: AppState, size: Size, sourceLocation: SourceLocation = #_sourceLocation) {
-        let kept = Screens.render(state, size: size, kept: true)
-        let afresh = Screens.render(state, size: size, kept: false)
+        let kept = Screens.render(state, size: size, kept: wall)
+        let afresh = Screens.render(state, size: size, kept: nil)
         if kept != afresh {
             let rows = (0..<size.height).filter { y in (0..<size.width).contains { kept[$0, y] != afresh[$0, y] } }
             Issue.record(Comment(rawValue: "rows \(rows) differ; kept:\n" + kept.text + "\nafresh:\n" + afresh.text),
@@ -85,24 +88,67 @@ struct KeptFrameTests {
         if role == .projector { #expect(fromBefore > 1000, "\(fromBefore) frames of the wall drawn as the frame before") }
     }
 
-    @Test("F1 and Esc on the wall draw it from the frame kept; a second that turns its clock draws it again")
+    @Test("F1, Esc and the clock's seconds on the wall draw it from the frame kept; a page turned draws it again")
     func helpOnTheWall() {
         var state = ShapeFixtures.running(notes: 40, role: .projector)
         let size = Size(width: 100, height: 30)
         guard case .run(let run) = state.screen else { Issue.record("not running"); return }
-        let kept = KeptWall()
-        let under = kept.frame(state, wall: ProjectorWall(run, state: state), size: size) { Screens.render(state, size: size, kept: false) }
+        let kept = wall
+        check(state, size: size)
+        #expect(Screens.render(state, size: size, kept: kept).text.contains("00:00 / 30:00"))
         _ = state.update(.key(.function(1)))
         #expect(state.dialog != nil)
         #expect(kept.has(state, wall: ProjectorWall(run, state: state), size: size))
         _ = state.update(.tick(now: state.now + 0.1, today: "2026-12-03"))
         #expect(kept.has(state, wall: ProjectorWall(run, state: state), size: size))
+        // The clock's next second: the same frame, the clock drawn over it.
         _ = state.update(.tick(now: state.now + 1, today: "2026-12-03"))
-        #expect(!kept.has(state, wall: ProjectorWall(run, state: state), size: size))
-        #expect(under.text.contains("00:00 / 30:00"))
+        #expect(kept.has(state, wall: ProjectorWall(run, state: state), size: size))
+        #expect(Screens.render(state, size: size, kept: kept).text.contains("00:01 / 30:00"))
         check(state, size: size)
         _ = state.update(.key(.escape))
         #expect(state.dialog == nil)
         check(state, size: size)
+        // The facilitator turned the wall's page.
+        var meeting = run.meeting
+        meeting.wallPage = meeting.wallCounter(at: state.now) + 1
+        meeting.wallTurnedAt = state.now
+        _ = state.update(.meetingFollowed(meeting, stepSeconds: run.stepSeconds))
+        guard case .run(let turned) = state.screen else { Issue.record("not running"); return }
+        #expect(!kept.has(state, wall: ProjectorWall(turned, state: state), size: size))
+        check(state, size: size)
+    }
+
+    @Test("A clock that widens as its time runs low and out gives the title the room it leaves, at every width and step")
+    func clockWidens() {
+        var widened = 0
+        for width in stride(from: 60, through: 140, by: 2) {
+            for step in 0..<ScreenFixtures.agenda.steps.count {
+                var state = ShapeFixtures.running(notes: 5, role: .projector)
+                guard case .run(let run) = state.screen else { Issue.record("not running"); return }
+                let size = Size(width: width, height: 30)
+                var meeting = run.meeting
+                meeting.currentStepIndex = step
+                // The clock's changes three seconds past the wall's page
+                // turns (every ten seconds): the second after one is drawn
+                // over the same page.
+                meeting.clockFrom = 10_003
+                _ = state.update(.meetingFollowed(meeting, stepSeconds: [:]))
+                guard case .run(let moved) = state.screen, let start = moved.clockStart else { continue }
+                let planned = Double(moved.step.minutes * 60)
+                // A second before and after each change of the clock's
+                // text: 80 % and 95 % of the time ("! "), and past it ("⚠ +").
+                for at in [0.8, 0.95, 1.0] {
+                    _ = state.update(.tick(now: start + planned * at - 0.5, today: "2026-12-03"))
+                    check(state, size: size)
+                    let before = ProjectorWall(moved, state: state)
+                    _ = state.update(.tick(now: start + planned * at + 1, today: "2026-12-03"))
+                    check(state, size: size)
+                    let after = ProjectorWall(moved, state: state)
+                    if after.clockWidth != before.clockWidth && after.page == before.page { widened += 1 }
+                }
+            }
+        }
+        #expect(widened > 300, "\(widened) seconds that widened the clock")
     }
 }
