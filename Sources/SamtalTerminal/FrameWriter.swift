@@ -191,10 +191,11 @@ struct FrameBytes {
     /// Sends the cells of `columns` of row `y`. `skipPlainBlanks`: the
     /// screen there is known to be cleared (a whole frame after a clear),
     /// so blanks of the terminal's own colours need not be sent.
-    /// A dialog opened or closed sends ~2,000 cells: the row is read from
-    /// the grid's storage and its bytes appended into room reserved once
-    /// (a cell at a time through the grid's and the array's checks was
-    /// ~100 instructions a cell, issue 15).
+    /// A dialog opened or closed sends ~1,500 cells: the row is read from
+    /// the grid's storage, and the text of a run of cells in one style
+    /// with no move between is encoded into a buffer on the stack and
+    /// appended at once (a cell at a time through the grid's and the
+    /// array's checks was ~100 instructions a cell, issue 15).
     mutating func send(_ grid: Grid, row y: Int, columns: Range<Int>, styles: inout StyleBytes, skipPlainBlanks: Bool) {
         let width = grid.size.width
         guard y >= 0, y < grid.size.height else { return }
@@ -202,54 +203,64 @@ struct FrameBytes {
         var x = max(0, columns.lowerBound)
         let end = min(width, columns.upperBound)
         guard x < end else { return }
-        // A cell is at most a move, a style and five scalars.
-        // (Doubled: `reserveCapacity` gives what is asked, and a row at a
-        // time that asked for just enough copied the frame at every row.)
-        let needed = bytes.count + (end - x) * 8 + 64
-        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
-        grid.cells.withUnsafeBufferPointer { cells in
-            let row = cells.baseAddress! + y * width
-            while x < end {
-                let cell = row[x]
-                if cell.isContinuation { x += 1; continue }
-                let key = cell.styleKey
-                let one = cell.scalar
-                if skipPlainBlanks, one == 0x20, cell.width == 1, styles.isPlain(key) {
-                    x += 1
-                    continue
-                }
-                if lastRow, strings.bottomRightScrolls, x + max(1, cell.width) >= width { break }
-                if at == nil || at!.x != x || at!.y != y { moveCursor(x: x, y: y) }
-                if style != key {
-                    bytes += styles.bytes(key)
-                    style = key
-                }
-                // The terminal moves its cursor by its own width of what it is
-                // sent (glibc's, on Linux): where that is not the grid's the
-                // rest of the row would shift. U+FFFD then, and a blank in the
-                // column it leaves (a table older than the renderer's, a wide
-                // character cut by the edge).
-                let lead = one ?? cell.scalars(1).first
-                var fits = false
-                if let lead, x + cell.width <= width {
-                    fits = lead >= 0x20 && lead < 0x7F ? cell.width == 1 : terminalWidth(lead) == cell.width
-                }
-                var columnsSent = cell.width
-                if fits, let one {
-                    if one < 0x80 { bytes.append(UInt8(truncatingIfNeeded: one)) } else { appendUTF8(one) }
-                } else if fits {
-                    for s in cell.scalars(Int.max) { appendUTF8(s) }
-                } else {
-                    appendUTF8(lead == nil ? 0x20 : 0xFFFD)
-                    columnsSent = 1
-                    if cell.width > 1, x + 1 < width, !(lastRow && strings.bottomRightScrolls && x + 2 >= width) {
-                        bytes.append(0x20)
-                        columnsSent = 2
-                    }
-                }
-                at = (x + columnsSent, y)
-                x += max(1, cell.width)
+        // A cell's text is at most five scalars and a blank.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: (end - x) * 21) { run in
+            let text = run.baseAddress!
+            var n = 0
+            func flush() {
+                if n > 0 { bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: n)) }
+                n = 0
             }
+            grid.cells.withUnsafeBufferPointer { cells in
+                let row = cells.baseAddress! + y * width
+                while x < end {
+                    let cell = row[x]
+                    if cell.isContinuation { x += 1; continue }
+                    let key = cell.styleKey
+                    let one = cell.scalar
+                    if skipPlainBlanks, one == 0x20, cell.width == 1, styles.isPlain(key) {
+                        x += 1
+                        continue
+                    }
+                    if lastRow, strings.bottomRightScrolls, x + max(1, cell.width) >= width { break }
+                    if at == nil || at!.x != x || at!.y != y {
+                        flush()
+                        moveCursor(x: x, y: y)
+                    }
+                    if style != key {
+                        flush()
+                        bytes += styles.bytes(key)
+                        style = key
+                    }
+                    // The terminal moves its cursor by its own width of what it
+                    // is sent (glibc's, on Linux): where that is not the grid's
+                    // the rest of the row would shift. U+FFFD then, and a blank
+                    // in the column it leaves (a table older than the
+                    // renderer's, a wide character cut by the edge).
+                    let lead = one ?? cell.scalars(1).first
+                    var fits = false
+                    if let lead, x + cell.width <= width {
+                        fits = lead >= 0x20 && lead < 0x7F ? cell.width == 1 : terminalWidth(lead) == cell.width
+                    }
+                    var columnsSent = cell.width
+                    if fits, let one {
+                        n += Self.encodeUTF8(one, into: text + n)
+                    } else if fits {
+                        for s in cell.scalars(5) { n += Self.encodeUTF8(s, into: text + n) }
+                    } else {
+                        n += Self.encodeUTF8(lead == nil ? 0x20 : 0xFFFD, into: text + n)
+                        columnsSent = 1
+                        if cell.width > 1, x + 1 < width, !(lastRow && strings.bottomRightScrolls && x + 2 >= width) {
+                            text[n] = 0x20
+                            n += 1
+                            columnsSent = 2
+                        }
+                    }
+                    at = (x + columnsSent, y)
+                    x += max(1, cell.width)
+                }
+            }
+            flush()
         }
     }
 
@@ -270,24 +281,30 @@ struct FrameBytes {
         bytes.append(UInt8(0x30 + n % 10))
     }
 
-    private mutating func appendUTF8(_ value: UInt32) {
-        // A scalar, or U+FFFD for what is none (a surrogate, past U+10FFFF).
+    /// Writes a scalar's UTF-8 (U+FFFD for what is none: a surrogate, past
+    /// U+10FFFF) at `p`; returns its length, 1 to 4.
+    @inline(__always)
+    static func encodeUTF8(_ value: UInt32, into p: UnsafeMutablePointer<UInt8>) -> Int {
         let v = value < 0xD800 || (value >= 0xE000 && value <= 0x10FFFF) ? value : 0xFFFD
         switch v {
         case ..<0x80:
-            bytes.append(UInt8(v))
+            p[0] = UInt8(v)
+            return 1
         case ..<0x800:
-            bytes.append(UInt8(0xC0 | v >> 6))
-            bytes.append(UInt8(0x80 | v & 0x3F))
+            p[0] = UInt8(0xC0 | v >> 6)
+            p[1] = UInt8(0x80 | v & 0x3F)
+            return 2
         case ..<0x10000:
-            bytes.append(UInt8(0xE0 | v >> 12))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | v & 0x3F))
+            p[0] = UInt8(0xE0 | v >> 12)
+            p[1] = UInt8(0x80 | v >> 6 & 0x3F)
+            p[2] = UInt8(0x80 | v & 0x3F)
+            return 3
         default:
-            bytes.append(UInt8(0xF0 | v >> 18))
-            bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | v & 0x3F))
+            p[0] = UInt8(0xF0 | v >> 18)
+            p[1] = UInt8(0x80 | v >> 12 & 0x3F)
+            p[2] = UInt8(0x80 | v >> 6 & 0x3F)
+            p[3] = UInt8(0x80 | v & 0x3F)
+            return 4
         }
     }
 }
