@@ -147,18 +147,22 @@ public struct PasteReader: Sendable {
         }
     }
 
-    /// Without bracketed paste: an Esc directly followed by '[', ']' or
-    /// 'O' in one burst starts an escape sequence, which is text (a paste
-    /// in a terminal without bracketed paste), unless the burst is nothing
-    /// but whole CSI or SS3 sequences: that is a key the terminal
+    /// Without bracketed paste: an Esc directly followed by '[' or ']' in
+    /// one burst starts an escape sequence (CSI, OSC), which is text (a
+    /// paste in a terminal without bracketed paste), unless the burst is
+    /// nothing but whole CSI or SS3 sequences: that is a key the terminal
     /// description does not name (Ctrl-End, Shift-F5 under another TERM),
-    /// and it does nothing, never text.
+    /// and it does nothing, never text. An Esc before 'O' and more is the
+    /// Esc key: an SS3 sequence is a key, never in a text, and "O" starts
+    /// words ("Olika", "Orsak", "Osäker") typed after an Esc in one write
+    /// on a slow link; taken as text, the Esc went into the note as a
+    /// control character (the twentieth walk).
     static func escapeSequencesAsText(_ keys: [Key]) -> [Key] {
         guard keys.count > 1, keys.contains(.escape) else { return keys }
         if let count = unnamedKeys(keys) { return Array(repeating: .unknown(0), count: count) }
         var out = keys
         for i in out.indices.dropLast() where out[i] == .escape {
-            if out[i + 1] == .char("[") || out[i + 1] == .char("]") || out[i + 1] == .char("O") { out[i] = .char("\u{1B}") }
+            if out[i + 1] == .char("[") || out[i + 1] == .char("]") { out[i] = .char("\u{1B}") }
         }
         return out
     }

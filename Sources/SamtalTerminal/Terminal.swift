@@ -181,6 +181,13 @@ public final class Terminal {
         raw()                   // Ctrl-C is key 3, Ctrl-Z/Ctrl-S are keys too
         noecho()
         keypad(window, true)    // arrows and F-keys as KEY_* codes
+        // The keypad's corner and centre keys (xterm's "\eOq", "\eOs",
+        // "\eOu", "\eOw", "\eOy") are bound to nothing in samtal, and
+        // their sequences are an Esc and a word's "Os…", "Ou…" typed in
+        // one write (a slow link): taken as keys, the word lost its first
+        // two letters (the twentieth walk). They are read as their bytes
+        // (`PasteReader` makes an Esc before "O" and text the Esc key).
+        for code in [KEY_A1, KEY_A3, KEY_B2, KEY_C1, KEY_C3] { _ = keyok(code, false) }
         // No look for typed keys in the middle of drawing (two polls a
         // frame): the interface reads every key already typed before it
         // draws, so there is nothing for ncurses to stop for.

@@ -79,6 +79,20 @@ import Testing
         #expect(reader.read([.escape] + keys("[31mröd")) == keys("\u{1B}[31mröd"))
     }
 
+    @Test func anEscBeforeAWordStartingWithOIsTheEscKey() {
+        // SS3 ("\eO" and a character) is a key, never text: an Esc and
+        // "Olika" typed in one write (a slow link) are the Esc key and the
+        // word, not a control character in the note (the twentieth walk).
+        var reader = PasteReader()
+        #expect(reader.read(keys("hej") + [.escape] + keys("Olika")) == keys("hej") + [.escape] + keys("Olika"))
+        #expect(reader.read([.escape] + keys("O")) == [.escape] + keys("O"))
+        var state = Fixtures.running()
+        for k in reader.read(keys("hej") + [.escape] + keys("Osäker belysning")) { _ = state.update(.key(k)) }
+        #expect(Fixtures.run(state).input.text == "Osäker belysning")
+        // A key the terminal sends alone (keypad "\eOl") does nothing.
+        #expect(reader.read([.escape] + keys("Ol")) == [.unknown(0)])
+    }
+
     @Test func withoutMarkersAnEscapeSequenceIsStillText() {
         var reader = PasteReader()
         let out = reader.read(keys("Röd ") + [.escape] + keys("[31mtext"))

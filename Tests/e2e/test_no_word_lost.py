@@ -463,6 +463,28 @@ class NoWordLostTests(E2ETestCase):
         p.key("Enter")
         p.wait_for("  Klotter på Vårbergsvägen")
 
+    def test_esc_and_a_word_starting_with_o_in_one_write_are_esc_and_the_word(self):
+        # The twentieth walk: Esc and the text after it in one write (a
+        # slow link, keys typed fast) put the Esc into the note as a
+        # control character ("hej\x1bOlika" stored), or lost the word's
+        # first letters where "\eOs" is a keypad key in terminfo
+        # ("Osäker" came out "äker").
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog Esc")
+        p = self.run_pane(meeting)
+        self.to_step(p, 2, "Lokal lägesbild")
+        for word in ["Olika tider på kvällen", "Osäker belysning i parken"]:
+            p.type("hej")
+            self.wait_for_line(p, "▸ hej")
+            # Esc then the word, as one write.
+            p.tmux("send-keys", "-H", "1b", *[f"{b:02x}" for b in word.encode()])
+            self.wait_for_line(p, f"▸ {word}")
+            p.key("Enter")
+            p.wait_for(f"  {word}")
+        p.key("F10")
+        p.wait_exit()
+        texts = [row[0] for row in self.ws.sqlite("SELECT text FROM note ORDER BY id")]
+        self.assertEqual(texts, ["Olika tider på kvällen", "Osäker belysning i parken"])
+
     def test_esc_on_a_summary_edit_offered_back_takes_its_message(self):
         # The nineteenth walk: an edit of a summary item offered back after
         # a kill -9, given up with Esc: "Osparad text från sist" stayed.
