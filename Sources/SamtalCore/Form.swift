@@ -260,6 +260,17 @@ extension Form {
     /// move the cursor in a text field and change the value of a choice
     /// field); the outcome says what the screen holding the form must do.
     mutating func apply(key: Key, action: Action?) -> FormOutcome {
+        guard error != nil else { return applyKey(key, action: action) }
+        // A message about the last save goes once the text it was about
+        // is changed (the twentieth walk: "är inget datum" stayed under a
+        // corrected date until the next F9); F9 says it again if it holds.
+        let before = texts
+        let outcome = applyKey(key, action: action)
+        if texts != before { error = nil }
+        return outcome
+    }
+
+    private mutating func applyKey(_ key: Key, action: Action?) -> FormOutcome {
         // A long text's own keys: a new line, and moving between its lines.
         if focusedCell == nil, focus < fields.count, fields[focus].isMultiline, case .text(var f) = fields[focus].value {
             var moved = true

@@ -221,6 +221,23 @@ class AnalysisWorkspaceTests(E2ETestCase):
         plan = self.ws.cli("export", cycle, "--format", "json").stdout
         self.assertIn("2028-04-30", plan)
 
+    def test_a_forms_error_goes_once_the_field_it_names_is_changed(self):
+        # The twentieth walk: "är inget datum" stayed under a corrected
+        # date until the next F9, as if the date were still wrong.
+        cycle = self.seeded_cycle()
+        p = self.new_activity(cycle, "Inga aktiviteter ännu", "Trygghetsvandring med boende")
+        p.key("Tab", "Tab", "Tab", "Tab")
+        p.type("2027-13-01")
+        p.key("F9")
+        p.wait_for("”2027-13-01” är inget datum")
+        for _ in range(5):
+            p.key("BSpace")
+        p.type("09-01")
+        p.wait_for("är inget datum", gone=True)
+        self.assertIn("F9 Spara", p.screen())  # the form is still open
+        self.save(p)
+        p.wait_for("Aktiviteter (1)")
+
     def test_from_a_focus_area_to_a_promise_and_its_follow_up_surviving_a_restart(self):
         cycle = self.seeded_cycle()
         p = self.open(cycle)
