@@ -369,10 +369,12 @@ extension Screens {
         case .summary:
             let kind = (run.summary.editing != nil ? " \(t[.editingLabel]) ·" : "") + " \(t.summaryKind(run.summary.kind)) ▸ "
             if run.summary.kind == .nextStep {
-                let room = max(12, right - DisplayWidth.of(kind) - 16)
+                let room = max(12, right - DisplayWidth.of(kind) - 17)
                 var x = field(kind, run.input, x: 0, width: room * 3 / 5, focused: run.summary.part == .what)
                 x = field(" \(t[.summaryWho]) ▸ ", run.summary.owner, x: x, width: room / 4, focused: run.summary.part == .who)
-                _ = field(" \(t[.summaryWhen]) ▸ ", run.summary.due, x: x, width: 10, focused: run.summary.part == .when)
+                // A date's ten columns and the cursor after it: with ten, its
+                // first digit scrolled out as it was typed (the twentieth walk).
+                _ = field(" \(t[.summaryWhen]) ▸ ", run.summary.due, x: x, width: 11, focused: run.summary.part == .when)
             } else {
                 // "Nothing yet" only while the step has no items.
                 _ = field(kind, run.input, x: 0, width: w, focused: true,

@@ -485,6 +485,25 @@ class NoWordLostTests(E2ETestCase):
         texts = [row[0] for row in self.ws.sqlite("SELECT text FROM note ORDER BY id")]
         self.assertEqual(texts, ["Olika tider på kvällen", "Osäker belysning i parken"])
 
+    def test_a_next_steps_date_is_shown_whole_while_it_is_typed(self):
+        # The twentieth walk: the summary's "När" field showed "027-02-15"
+        # with the cursor after it: ten columns for a date of ten, none
+        # for the cursor, so its first digit scrolled out.
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog nästa steg")
+        p = self.run_pane(meeting)
+        self.to_step(p, 6, "Summering")
+        p.key("F3")
+        self.wait_for_line(p, "nästa steg ▸")
+        p.type("Boka trygghetsvandring")
+        p.key("Tab")
+        p.type("Kommunpolisen")
+        p.key("Tab")
+        p.type("2027-02-15")
+        # The whole row: its fields are set apart by spaces.
+        row = self.poll(lambda: p.screen().rstrip("\n").splitlines()[-2], lambda r: "När ▸ 2027-02-15" in r)
+        self.assertIn("Vem ▸ Kommunpolisen", row)
+        self.assertIn("När ▸ 2027-02-15", row)
+
     def test_esc_on_a_summary_edit_offered_back_takes_its_message(self):
         # The nineteenth walk: an edit of a summary item offered back after
         # a kill -9, given up with Esc: "Osparad text från sist" stayed.
