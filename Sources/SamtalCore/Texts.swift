@@ -710,7 +710,8 @@ public struct Texts: Sendable {
         case .voteNoActivities: return ("Inga aktiviteter att prioritera: föreslå dem i ett steg av typen Aktiviteter.", "No activities to prioritise: propose them in an activities step.")
         case .voteNoTyping: return ("Här skrivs ingen text: Enter eller mellanslag sätter en prick på den markerade raden, Backspace tar tillbaka den senaste.",
                                     "Nothing is typed here: Enter or space puts a dot on the selected row, Backspace takes the last one back.")
-        case .voteNoParticipants: return ("Ange deltagarna i mötesfakta så räknas prickarna som finns kvar.", "Enter the participants in the meeting facts to count the dots left.")
+        case .voteNoParticipants: return ("prickar kvar räknas när deltagarna finns i mötesfakta (F6, F4 på mötet)",
+                                          "dots left are counted once the participants are in the meeting facts (F6, F4 on the meeting)")
 
         case .checklistHeading: return ("Checklista", "Checklist")
         case .checklistDone: return ("klar", "done")

@@ -170,6 +170,20 @@ enum StepFixtures {
         check(state, "step-vote")
     }
 
+    /// The twentieth walk: without participants the vote's line said to
+    /// enter them in the meeting facts, which a meeting's keys do not open.
+    @Test("Without participants the vote's line says where they are entered")
+    func voteSaysWhereParticipantsAreEntered() {
+        var state = StepFixtures.state(.vote, settings: ["dots": "3"],
+                                       data: StepData(stepID: "steget", focusAreas: StepFixtures.areas, votes: []))
+        guard case .run(let run) = state.screen else { Issue.record("not running"); return }
+        var meeting = run.meeting
+        meeting.facts.participants = []
+        _ = state.update(.meetingFollowed(meeting, stepSeconds: run.stepSeconds))
+        let line = Screens.render(state, size: Size(width: 120, height: 40)).rowText(38)
+        #expect(line.contains("mötesfakta (F6, F4 på mötet)"), "\(line)")
+    }
+
     /// The nineteenth walk: the vote list cut a long area name with
     /// nothing to say it went on.
     @Test("The vote list cuts a long area name with …")
