@@ -282,6 +282,15 @@ extension Screens {
     static func drawInput(_ grid: inout Grid, run: RunState, state: AppState, y: Int) {
         let t = state.texts
         let w = grid.size.width
+        let takesNoNotes = run.role != .facilitator && run.bound == nil && run.keyContext != .stationVote
+        if takesNoNotes, let status = state.status, status.text == t[run.noNotesReason] {
+            // Typed at a station where the step takes no notes: the line's
+            // reason is the answer, in the message's colours. The message
+            // again beside it cut the line's short (the twentieth walk).
+            grid.text(truncate(" " + status.text, width: max(0, w - 1)), x: 0, y: y, style: Style(.error, bold: true))
+            grid.cursor = nil
+            return
+        }
         var statusText = ""
         if let status = state.status {
             if statusOnNoteLine(run, state: state, width: w) {
@@ -321,7 +330,7 @@ extension Screens {
             x += fw
             return x
         }
-        if run.role != .facilitator && run.bound == nil && run.keyContext != .stationVote {
+        if takesNoNotes {
             // A station in a step without notes, or after the meeting.
             let why = t[run.noNotesReason]
             grid.text(truncate(" " + why, width: max(0, right)), x: 0, y: y, style: Style(.dim, bold: true))

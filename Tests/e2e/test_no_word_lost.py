@@ -641,6 +641,22 @@ class NoWordLostTests(E2ETestCase):
             with self.subTest("finished: the projector shows that the meeting has ended"):
                 projector.wait_for("Mötet är slutfört")
 
+    def test_a_station_typing_where_the_step_takes_no_notes_reads_why_whole(self):
+        # The twentieth walk: at 100x30 a station typing in a step without
+        # notes had the reason on its line and the same message beside it,
+        # so the line's was cut before "vänta på nästa steg".
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog station skriver")
+        run = self.run_pane(meeting)
+        station = self.pane(f"{BINARY} capture {meeting} --group 1 --name Erik", width=100, height=30)
+        station.wait_for("Steg 1/6")
+        self.to_step(run, 3, "Fokusområden")
+        station.wait_for_steady("Steg 3 – Fokusområden")
+        station.type("Belysningen")
+        row = self.poll(lambda: station.screen().rstrip("\n").splitlines()[-2],
+                        lambda r: "vänta på nästa steg." in r and r.count("tar inte emot") == 1)
+        self.assertIn("Det här steget tar inte emot anteckningar; vänta på nästa steg.", row)
+        self.assertEqual(row.count("tar inte emot"), 1, row)
+
     def test_a_station_edits_only_its_own_groups_notes_and_sees_their_text(self):
         meeting = self.meeting("medarbetardialog-vad", "VAD-dialog stationer")
         for group, text in [(1, "Skolan vill samarbeta om trygghetsvandringar"), (2, "Langning av alkohol vid Ica")]:
