@@ -14,6 +14,8 @@
 // a paste was inserted, and every draft and save built a String from it
 // again (issue 15: resident size at most 64 MB).
 
+import Foundation
+
 public struct TextField: Equatable, Sendable {
     public private(set) var text: String
     /// Where the cursor is in `text`: always on a character boundary.
@@ -98,10 +100,17 @@ public struct TextField: Equatable, Sendable {
             after += 1
         }
         let oldCount = removed + (lo < from ? 1 : 0) + after
+        // Composed (NFC) where a mark joins a letter: "å" typed as a and a
+        // combining ring is stored as "å", which a search for it finds
+        // (the twentieth walk). The characters stay the same characters.
+        var target = left.utf8.count + s.utf8.count
+        if window.unicodeScalars.contains(where: TextField.mayCompose) {
+            target = (left + s).precomposedStringWithCanonicalMapping.utf8.count
+            window = window.precomposedStringWithCanonicalMapping
+        }
         let newCount = window.count
         if checkLimit, newCount > oldCount, count + newCount - oldCount > limit { return false }
         let loBytes = text.utf8.distance(from: text.startIndex, to: lo)
-        let target = left.utf8.count + s.utf8.count
         text.replaceSubrange(lo..<hi, with: window)
         count += newCount - oldCount
         // The cursor: the first character boundary of the window at or
@@ -117,6 +126,15 @@ public struct TextField: Equatable, Sendable {
         cursor = loOffset + steps
         goalColumn = nil
         return true
+    }
+
+    /// Whether a scalar may compose with the one before it (a combining
+    /// mark, a Hangul vowel or final): only then is a text normalized, so
+    /// a paste of Swedish text ("–", "”" and all) is not.
+    static func mayCompose(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        let p = scalar.properties
+        return p.isGraphemeExtend || p.canonicalCombiningClass != .notReordered || (0x1160...0x11FF).contains(scalar.value)
     }
 
     /// Inserts a character at the cursor. A combining mark joins the

@@ -21,17 +21,18 @@ private struct Reference {
     var characters: [Character] { Array(text) }
     func index(_ n: Int) -> String.Index { text.index(text.startIndex, offsetBy: n) }
 
-    /// Replaces characters a..<b with s; the cursor goes to the first
-    /// boundary at or after the end of s.
+    /// Replaces characters a..<b with s, the whole text composed (NFC);
+    /// the cursor goes to the first boundary at or after the end of s.
     @discardableResult
     mutating func put(_ s: String, from a: Int, to b: Int, checkLimit: Bool) -> Bool {
         var t = text
-        let bytesBefore = text.utf8.distance(from: text.startIndex, to: index(a))
+        let end = (String(text[..<index(a)]) + s).precomposedStringWithCanonicalMapping.utf8.count
         t.replaceSubrange(index(a)..<index(b), with: s)
+        t = t.precomposedStringWithCanonicalMapping
         if checkLimit, t.count > text.count, t.count > limit { return false }
         var n = 0
         var i = t.startIndex
-        while i < t.endIndex, t.utf8.distance(from: t.startIndex, to: i) < bytesBefore + s.utf8.count {
+        while i < t.endIndex, t.utf8.distance(from: t.startIndex, to: i) < end {
             i = t.index(after: i)
             n += 1
         }

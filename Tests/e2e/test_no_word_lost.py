@@ -485,6 +485,20 @@ class NoWordLostTests(E2ETestCase):
         texts = [row[0] for row in self.ws.sqlite("SELECT text FROM note ORDER BY id")]
         self.assertEqual(texts, ["Olika tider på kvällen", "Osäker belysning i parken"])
 
+    def test_a_letter_typed_with_a_combining_mark_is_stored_composed(self):
+        # The twentieth walk: "å" typed as a and a combining ring (U+030A;
+        # some keyboards and input methods send it so) was stored as the
+        # two, and a search for "å" did not find the note.
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog kombinerat")
+        p = self.run_pane(meeting)
+        self.to_step(p, 2, "Lokal lägesbild")
+        p.type("Ga\u030angtunneln \u00e4r mo\u0308rk")
+        self.wait_for_line(p, "▸ Gångtunneln är mörk")
+        p.key("Enter")
+        p.wait_for("  Gångtunneln är mörk")
+        texts = self.poll(lambda: [r[0] for r in self.ws.sqlite("SELECT text FROM note")], bool)
+        self.assertEqual(texts, ["G\u00e5ngtunneln \u00e4r m\u00f6rk"])
+
     def test_a_next_steps_date_is_shown_whole_while_it_is_typed(self):
         # The twentieth walk: the summary's "När" field showed "027-02-15"
         # with the cursor after it: ten columns for a date of ten, none
