@@ -376,7 +376,8 @@ extension Screens {
             }
             _ = field(" \(draft)\(label) (\(run.selectedItem + 1)) ▸ ", run.input, x: 0, width: w, focused: true)
         case .summary:
-            let kind = (run.summary.editing != nil ? " \(t[.editingLabel]) ·" : "") + " \(t.summaryKind(run.summary.kind)) ▸ "
+            // A restored draft is marked, as in the other steps' lines.
+            let kind = " " + draft + (run.summary.editing != nil ? "\(t[.editingLabel]) · " : "") + "\(t.summaryKind(run.summary.kind)) ▸ "
             if run.summary.kind == .nextStep {
                 let room = max(12, right - DisplayWidth.of(kind) - 17)
                 var x = field(kind, run.input, x: 0, width: room * 3 / 5, focused: run.summary.part == .what)
