@@ -191,11 +191,12 @@ struct FrameBytes {
     /// Sends the cells of `columns` of row `y`. `skipPlainBlanks`: the
     /// screen there is known to be cleared (a whole frame after a clear),
     /// so blanks of the terminal's own colours need not be sent.
-    /// A dialog opened or closed sends ~1,500 cells: the row is read from
-    /// the grid's storage, and the text of a run of cells in one style
-    /// with no move between is encoded into a buffer on the stack and
-    /// appended at once (a cell at a time through the grid's and the
-    /// array's checks was ~100 instructions a cell, issue 15).
+    /// A dialog opened or closed sends a screenful of cells: the row is
+    /// read from the grid's storage, and the text of a run of cells in one
+    /// style with no move between is encoded into a buffer on the stack
+    /// and appended at once (a cell and a byte at a time, through the
+    /// grid's subscript and the array's uniqueness and capacity checks,
+    /// issue 15).
     mutating func send(_ grid: Grid, row y: Int, columns: Range<Int>, styles: inout StyleBytes, skipPlainBlanks: Bool) {
         let width = grid.size.width
         guard y >= 0, y < grid.size.height else { return }
