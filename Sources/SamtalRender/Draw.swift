@@ -247,17 +247,24 @@ public func pad(_ s: String, width: Int) -> String {
 /// so a megabyte on the input line does not slow typing down.
 public func visibleWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int) {
     guard width > 1 else { return ("", 0) }
-    return plainWindow(of: field, width: width) ?? graphemeWindow(of: field, width: width)
+    let (text, cursorColumn, cut) = plainWindow(of: field, width: width) ?? graphemeWindow(of: field, width: width)
+    // Scrolled past the text's start: its first column says so (the
+    // twentieth walk: a long note's start went out with no mark). Not
+    // where the cursor stands on it.
+    guard cut, cursorColumn > 0, let first = text.first else { return (text, cursorColumn) }
+    let w = DisplayWidth.cell(for: first).1
+    guard cursorColumn >= w else { return (text, cursorColumn) }
+    return ("…" + String(repeating: " ", count: max(0, w - 1)) + text.dropFirst(), cursorColumn)
 }
 
 /// `visibleWindow` where the text within reach of the cursor is plain
 /// (`DisplayWidth.isPlain`: a column and a grapheme a scalar), read from
 /// the UTF-8 bytes; nil where it is not. Walking the same characters as
 /// graphemes cost ~1,000 instructions each, every keystroke (issue 15).
-func plainWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int)? {
+func plainWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int, cut: Bool)? {
     var text = field.text
     let cursor = text.utf8.distance(from: text.utf8.startIndex, to: field.cursorIndex)
-    return text.withUTF8 { b -> (text: String, cursorColumn: Int)? in
+    return text.withUTF8 { b -> (text: String, cursorColumn: Int, cut: Bool)? in
         func plain(at i: Int) -> Bool { DisplayWidth.isPlain(UTF8Scalar.decode(b, at: i).0) }
         func lead(before i: Int) -> Int {
             var j = i - 1
@@ -281,12 +288,12 @@ func plainWindow(of field: TextField, width: Int) -> (text: String, cursorColumn
             taken += 1
         }
         if end < b.count, !plain(at: end) { return nil }
-        return (String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), before)
+        return (String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), before, start > 0)
     }
 }
 
 /// `visibleWindow` grapheme by grapheme: for any text.
-func graphemeWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int) {
+func graphemeWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int, cut: Bool) {
     let text = field.text
     var start = field.cursorIndex
     var used = 0
@@ -313,7 +320,7 @@ func graphemeWindow(of field: TextField, width: Int) -> (text: String, cursorCol
         i = text.index(after: i)
     }
     if i <= field.cursorIndex { cursorColumn = total }
-    return (out, cursorColumn)
+    return (out, cursorColumn, start > text.startIndex)
 }
 
 /// A one-line text field as it is shown: around the cursor while it is

@@ -108,11 +108,30 @@ struct PlainTextPathTests {
             var field = TextField(s)
             for _ in 0..<Int.random(in: 0...s.count, using: &rng) { field.moveLeft() }
             let width = Int.random(in: 2...12, using: &rng)
-            let window = visibleWindow(of: field, width: width), reference = graphemeWindow(of: field, width: width)
+            let window = plainWindow(of: field, width: width) ?? graphemeWindow(of: field, width: width)
+            let reference = graphemeWindow(of: field, width: width)
             if plainWindow(of: field, width: width) != nil { byBytes += 1 }
-            #expect(window.text == reference.text && window.cursorColumn == reference.cursorColumn,
+            #expect(window.text == reference.text && window.cursorColumn == reference.cursorColumn && window.cut == reference.cut,
                     "\(s.unicodeScalars.map { String($0.value, radix: 16) }) cursor \(field.cursor) width \(width)")
         }
         #expect(byBytes > 5_000)
+    }
+
+    @Test("A line scrolled past its start shows … in its first column, a wide character's two included")
+    func scrolledLineIsMarked() {
+        var field = TextField("Ungdomar samlas vid busstationen")
+        let end = visibleWindow(of: field, width: 10)
+        // "stationen" before the cursor, its first letter the mark.
+        #expect(end.text == "…tationen" && end.cursorColumn == 9)
+        field = TextField("中文中文中文中文")
+        let wide = visibleWindow(of: field, width: 7)
+        #expect(wide.text == "… 中文" && wide.cursorColumn == 6)
+        field = TextField("Kort")
+        #expect(visibleWindow(of: field, width: 10).text == "Kort")
+        // The cursor at the window's start: the character under it shown.
+        field = TextField("Ungdomar samlas vid busstationen")
+        for _ in 0..<12 { field.moveLeft() }
+        let inside = visibleWindow(of: field, width: 10)
+        #expect(!inside.text.hasPrefix("…") || inside.cursorColumn > 0)
     }
 }

@@ -501,6 +501,19 @@ class NoWordLostTests(E2ETestCase):
         texts = self.poll(lambda: [r[0] for r in self.ws.sqlite("SELECT text FROM note")], bool)
         self.assertEqual(texts, ["G\u00e5ngtunneln \u00e4r m\u00f6rk"])
 
+    def test_a_line_scrolled_past_its_start_says_so(self):
+        # The twentieth walk: a note longer than the line scrolled its
+        # start out with nothing to show there was more before it.
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog lång rad")
+        p = self.run_pane(meeting)
+        self.to_step(p, 2, "Lokal lägesbild")
+        text = ("Ungdomar samlas vid busstationen på fredagskvällarna och det blir stökigt "
+                "när bussarna kommer, chaufförerna vill inte längre stanna där efter klockan tio")
+        p.type(text)
+        line = self.wait_for_line(p, "tio")
+        self.assertIn("▸ …", line)
+        self.assertNotIn("Ungdomar", line)
+
     def test_a_next_steps_date_is_shown_whole_while_it_is_typed(self):
         # The twentieth walk: the summary's "När" field showed "027-02-15"
         # with the cursor after it: ten columns for a date of ten, none
