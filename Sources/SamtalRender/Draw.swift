@@ -247,24 +247,35 @@ public func pad(_ s: String, width: Int) -> String {
 /// so a megabyte on the input line does not slow typing down.
 public func visibleWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int) {
     guard width > 1 else { return ("", 0) }
-    let (text, cursorColumn, cut) = plainWindow(of: field, width: width) ?? graphemeWindow(of: field, width: width)
+    var (text, cursorColumn, cut, cutEnd) = plainWindow(of: field, width: width) ?? graphemeWindow(of: field, width: width)
     // Scrolled past the text's start: its first column says so (the
     // twentieth walk: a long note's start went out with no mark). Not
     // where the cursor stands on it.
-    guard cut, cursorColumn > 0, let first = text.first else { return (text, cursorColumn) }
-    let w = DisplayWidth.cell(for: first).1
-    guard cursorColumn >= w else { return (text, cursorColumn) }
-    return ("…" + String(repeating: " ", count: max(0, w - 1)) + text.dropFirst(), cursorColumn)
+    if cut, cursorColumn > 0, let first = text.first {
+        let w = DisplayWidth.cell(for: first).1
+        if cursorColumn >= w {
+            text = "…" + String(repeating: " ", count: max(0, w - 1)) + text.dropFirst()
+        }
+    }
+    // Cut at its right end: the last column says so (the twenty-first
+    // session's walk), unless the cursor stands on it.
+    if cutEnd, let last = text.last {
+        let w = DisplayWidth.cell(for: last).1
+        if cursorColumn < DisplayWidth.of(text) - w {
+            text = text.dropLast() + "…" + String(repeating: " ", count: max(0, w - 1))
+        }
+    }
+    return (text, cursorColumn)
 }
 
 /// `visibleWindow` where the text within reach of the cursor is plain
 /// (`DisplayWidth.isPlain`: a column and a grapheme a scalar), read from
 /// the UTF-8 bytes; nil where it is not. Walking the same characters as
 /// graphemes cost ~1,000 instructions each, every keystroke (issue 15).
-func plainWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int, cut: Bool)? {
+func plainWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int, cut: Bool, cutEnd: Bool)? {
     var text = field.text
     let cursor = text.utf8.distance(from: text.utf8.startIndex, to: field.cursorIndex)
-    return text.withUTF8 { b -> (text: String, cursorColumn: Int, cut: Bool)? in
+    return text.withUTF8 { b -> (text: String, cursorColumn: Int, cut: Bool, cutEnd: Bool)? in
         func plain(at i: Int) -> Bool { DisplayWidth.isPlain(UTF8Scalar.decode(b, at: i).0) }
         func lead(before i: Int) -> Int {
             var j = i - 1
@@ -288,12 +299,12 @@ func plainWindow(of field: TextField, width: Int) -> (text: String, cursorColumn
             taken += 1
         }
         if end < b.count, !plain(at: end) { return nil }
-        return (String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), before, start > 0)
+        return (String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), before, start > 0, end < b.count)
     }
 }
 
 /// `visibleWindow` grapheme by grapheme: for any text.
-func graphemeWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int, cut: Bool) {
+func graphemeWindow(of field: TextField, width: Int) -> (text: String, cursorColumn: Int, cut: Bool, cutEnd: Bool) {
     let text = field.text
     var start = field.cursorIndex
     var used = 0
@@ -320,7 +331,7 @@ func graphemeWindow(of field: TextField, width: Int) -> (text: String, cursorCol
         i = text.index(after: i)
     }
     if i <= field.cursorIndex { cursorColumn = total }
-    return (out, cursorColumn, start > text.startIndex)
+    return (out, cursorColumn, start > text.startIndex, i < text.endIndex)
 }
 
 /// A one-line text field as it is shown: around the cursor while it is

@@ -111,7 +111,7 @@ struct PlainTextPathTests {
             let window = plainWindow(of: field, width: width) ?? graphemeWindow(of: field, width: width)
             let reference = graphemeWindow(of: field, width: width)
             if plainWindow(of: field, width: width) != nil { byBytes += 1 }
-            #expect(window.text == reference.text && window.cursorColumn == reference.cursorColumn && window.cut == reference.cut,
+            #expect(window.text == reference.text && window.cursorColumn == reference.cursorColumn && window.cut == reference.cut && window.cutEnd == reference.cutEnd,
                     "\(s.unicodeScalars.map { String($0.value, radix: 16) }) cursor \(field.cursor) width \(width)")
         }
         #expect(byBytes > 5_000)
@@ -133,5 +133,28 @@ struct PlainTextPathTests {
         for _ in 0..<12 { field.moveLeft() }
         let inside = visibleWindow(of: field, width: 10)
         #expect(!inside.text.hasPrefix("…") || inside.cursorColumn > 0)
+    }
+
+    @Test("A line cut at its right end shows … in its last column, unless the cursor stands there")
+    func lineCutAtItsEndIsMarked() {
+        var field = TextField("Ungdomar samlas vid busstationen")
+        field.moveHome()
+        let start = visibleWindow(of: field, width: 10)
+        #expect(start.text == "Ungdomar …" && start.cursorColumn == 0)
+        field = TextField("中文中文中文中文")
+        field.moveHome()
+        let wide = visibleWindow(of: field, width: 7)
+        // Three wide characters fit; the third's two columns are "… ".
+        #expect(wide.text == "中文… " && wide.cursorColumn == 0)
+        // The window keeps the cursor in its last column once the text
+        // before it is longer than the line: the character there is shown.
+        field = TextField("Ungdomar samlas vid busstationen")
+        for _ in 0..<12 { field.moveLeft() }
+        let scrolled = visibleWindow(of: field, width: 10)
+        #expect(scrolled.text == "…las vid b" && scrolled.cursorColumn == 9)
+        // The whole text fits: no mark.
+        field = TextField("Kort")
+        field.moveHome()
+        #expect(visibleWindow(of: field, width: 10).text == "Kort")
     }
 }

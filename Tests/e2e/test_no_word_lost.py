@@ -514,6 +514,22 @@ class NoWordLostTests(E2ETestCase):
         self.assertIn("▸ …", line)
         self.assertNotIn("Ungdomar", line)
 
+    def test_a_line_cut_at_its_right_end_says_so(self):
+        # The twenty-first session's walk: with the cursor moved back to
+        # a long note's start, its end was cut at the line's edge with
+        # nothing to show there was more after it.
+        meeting = self.meeting("medarbetardialog-vad", "VAD-dialog lång rad bakåt")
+        p = self.run_pane(meeting)
+        self.to_step(p, 2, "Lokal lägesbild")
+        text = ("Ungdomar samlas vid busstationen på fredagskvällarna och det blir stökigt "
+                "när bussarna kommer, chaufförerna vill inte längre stanna där efter klockan tio")
+        p.type(text)
+        self.wait_for_line(p, "tio")
+        p.key("Home")
+        line = self.wait_for_line(p, "▸ Ungdomar")
+        self.assertTrue(line.rstrip().endswith("…"), line)
+        self.assertNotIn("klockan tio", line)
+
     def test_a_next_steps_date_is_shown_whole_while_it_is_typed(self):
         # The twentieth walk: the summary's "När" field showed "027-02-15"
         # with the cursor after it: ten columns for a date of ten, none
