@@ -422,11 +422,13 @@ public struct RunState: Equatable, Sendable {
                     source: draft.source, text: draft.text, createdAt: 1e15 + Double(provisionalCount), author: draft.author))
     }
 
-    /// The provisional note the store has answered for.
-    mutating func removeProvisional(_ draft: NoteDraft) {
-        if let i = notes.firstIndex(where: { $0.id < 0 && $0.stepID == draft.stepID && $0.group == draft.group && $0.text == draft.text }) {
-            notes.remove(at: i)
-        }
+    /// The provisional note the store has answered for; its id, if it was
+    /// held.
+    @discardableResult
+    mutating func removeProvisional(_ draft: NoteDraft) -> Int64? {
+        guard let i = notes.firstIndex(where: { $0.id < 0 && $0.stepID == draft.stepID && $0.group == draft.group && $0.text == draft.text })
+        else { return nil }
+        return notes.remove(at: i).id
     }
 
     mutating func remove(noteID: Int64) {
@@ -998,9 +1000,12 @@ public struct AppState: Equatable, Sendable {
             return []
         case .noteSaved(let note):
             guard case .run(var run) = screen else { return [] }
-            run.removeProvisional(NoteDraft(meetingID: note.meetingID, stepID: note.stepID, group: note.group, type: note.type,
-                                            source: note.source, text: note.text))
+            let provisional = run.removeProvisional(NoteDraft(meetingID: note.meetingID, stepID: note.stepID, group: note.group,
+                                                              type: note.type, source: note.source, text: note.text))
             if note.stepID == run.step.id { run.upsert(note) }
+            // Selected while on its way to the store: still selected, now
+            // by the id the store gave it.
+            if let provisional, run.selection == provisional { run.selection = note.id }
             screen = .run(run)
             warnOrSay(note, saved: .noteSaved)
             return []
@@ -1654,6 +1659,12 @@ public struct AppState: Equatable, Sendable {
                 say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
                 return []
             }
+            // On its way to the store, it has no id yet to change it by
+            // (an edit or a delete of it changed nothing).
+            guard id > 0 else {
+                say(texts[.noteSaving], error: true)
+                return []
+            }
             guard run.editing?.id != note.id else { return [] }
             // Another note being edited is finished first, with its own
             // group and type, as moving away from it would.
@@ -1671,6 +1682,10 @@ public struct AppState: Equatable, Sendable {
         case .deleteNote:
             guard let id = run.selection, let note = run.note(id: id), run.mayChange(note) else {
                 say(texts[.helpSelectPrevious] + " (\(Keymap.hint(.selectPreviousNote)))")
+                return []
+            }
+            guard id > 0 else {
+                say(texts[.noteSaving], error: true)
                 return []
             }
             dialog = .confirm(.deleteNote(id))

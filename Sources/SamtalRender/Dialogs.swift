@@ -141,7 +141,7 @@ extension Screens {
         }
         let width = min(56, grid.size.width - 8)
         let lines = wrap(question, width: width) + (note.map { wrap($0, width: width) } ?? [])
-            + (subject.map { wrap("”\($0)”", width: width).prefix(3) } ?? [])
+            + (subject.map { quoted($0, width: width, maxLines: 3) } ?? [])
         let rect = centered(grid, width: min(60, grid.size.width - 4), height: lines.count + 5)
         grid.fill(rect)
         let inner = grid.box(rect, style: Style(.warning, bold: true))
@@ -156,6 +156,16 @@ extension Screens {
             x = grid.text(" " + t[b.barLabel!] + "   ", x: x, y: inner.maxY - 1)
         }
         grid.cursor = nil
+    }
+
+    /// A text in quotation marks, wrapped to at most `maxLines` lines; a
+    /// longer one ends in "…" and its closing mark (the twenty-first
+    /// session's walk: a long note was quoted cut at the dialog's edge,
+    /// as if it ended there).
+    static func quoted(_ text: String, width: Int, maxLines: Int) -> [String] {
+        var lines = wrap("”\(text)”", width: max(1, width - 1), maxLines: maxLines)
+        if let last = lines.last, !last.hasSuffix("”") { lines[lines.count - 1] = last + "”" }
+        return lines
     }
 
     // MARK: trace

@@ -27,6 +27,29 @@ import Testing
         #expect(state.status?.text == "Sparad")
     }
 
+    /// Found while testing the delete question (twenty-second session): a
+    /// note selected and F8 pressed before its commit came back opened a
+    /// question about a provisional id, which the commit then replaced;
+    /// the quote went blank and "j" deleted nothing (an F4 edited nothing).
+    @Test func aNoteOnItsWayToTheStoreIsNotEditedOrDeletedAndStaysSelectedOnceSaved() {
+        var state = Fixtures.running()
+        Fixtures.type("Nedsläckt parkering", into: &state)
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.up))
+        #expect(Fixtures.run(state).selection == -1)
+        for key in [Key.function(8), .function(4)] {
+            let effects = state.update(.key(key))
+            #expect(state.dialog == nil && Fixtures.run(state).editing == nil, "\(key)")
+            #expect(Fixtures.withoutDraftClearing(effects).isEmpty)
+            #expect(state.status?.text == "Anteckningen sparas ännu; tryck igen om en stund.")
+        }
+        _ = state.update(.noteSaved(Fixtures.note(5, "Nedsläckt parkering")))
+        #expect(Fixtures.run(state).selection == 5)
+        _ = state.update(.key(.function(8)))
+        #expect(state.dialog == .confirm(.deleteNote(5)))
+        #expect(state.update(.key(.char("j"))) == [.deleteNote(5)])
+    }
+
     /// The fifteenth walk: a paste after a note was saved had "Sparad"
     /// beside it, as if the pasted text were saved.
     @Test func theSavedWordGoesOnceNewTextIsTypedOrPasted() {
