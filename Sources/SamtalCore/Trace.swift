@@ -100,7 +100,7 @@ extension Trace {
             let meeting = a.meeting(note.meetingID)
             let from = [meeting?.title, meeting?.facts.date].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             lines.append(TraceLine(depth: depth + 2,
-                                   text: "“\(note.text)” — \(from), \(t.group(note.group)), \(t.source(note.source))"))
+                                   text: "\(t.quote(note.text)) — \(from), \(t.group(note.group)), \(t.source(note.source))"))
         }
         return lines
     }

@@ -149,7 +149,7 @@ extension Screens {
             LayoutWork.item()
             guard let text = a.notes[id]?.text else { continue }
             if !quoted.isEmpty { quoted += " " }
-            quoted += "“\(text)”"
+            quoted += t.quote(text)
             characters += text.count + 3
         }
         details(&grid, [

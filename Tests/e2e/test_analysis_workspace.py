@@ -385,7 +385,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.key("BTab", "BTab", "BTab")
         p.wait_for("Aktiviteter (2)")
         p.key("F5")
-        p.wait_for_all(["Spårbarhet", "“Otrygg gångtunnel vid stationen” — VAD-dialog 2026-12-03",
+        p.wait_for_all(["Spårbarhet", "”Otrygg gångtunnel vid stationen” — VAD-dialog 2026-12-03",
                         "Varför? 3: Ingen äger ansvaret för tunneln"])
         p.key("Escape")
         p.key("F10")
