@@ -1,6 +1,7 @@
 // Every string the UI shows, in Swedish (the default) and English.
 // One exhaustive switch: a text cannot exist in one language only.
 
+import Foundation
 import Synchronization
 
 public enum Language: String, Sendable, CaseIterable {
@@ -203,6 +204,20 @@ public struct Texts: Sendable {
         case .running: return self[.statusRunning]
         case .finished: return self[.statusFinished]
         }
+    }
+
+    /// The type a word names: its value ("opportunity") or its name in
+    /// either language ("möjlighet"), in any case. The command line takes
+    /// what the interface shows (the twenty-second session's walk).
+    public static func noteType(named word: String) -> NoteType? {
+        let w = word.precomposedStringWithCanonicalMapping.lowercased()
+        return NoteType(rawValue: w) ?? NoteType.allCases.first { t in Language.allCases.contains { Texts($0).noteType(t) == w } }
+    }
+
+    /// The source a word names, as `noteType(named:)`.
+    public static func noteSource(named word: String) -> NoteSource? {
+        let w = word.precomposedStringWithCanonicalMapping.lowercased()
+        return NoteSource(rawValue: w) ?? NoteSource.allCases.first { s in Language.allCases.contains { Texts($0).source(s) == w } }
     }
 
     public func source(_ s: NoteSource) -> String {

@@ -167,8 +167,21 @@ extension Language: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension CSVDialect: ExpressibleByArgument {}
 extension DocumentKind: ExpressibleByArgument {}
-extension NoteType: ExpressibleByArgument {}
-extension NoteSource: ExpressibleByArgument {}
+// A note's type and source also by the name the interface shows them by
+// ("möjlighet", "kommun"), in either language; completed and listed by
+// their values.
+extension NoteType: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let t = Texts.noteType(named: argument) else { return nil }
+        self = t
+    }
+}
+extension NoteSource: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let s = Texts.noteSource(named: argument) else { return nil }
+        self = s
+    }
+}
 
 /// The projector's colours (`present --theme`).
 enum ProjectorTheme: String, CaseIterable, ExpressibleByArgument {

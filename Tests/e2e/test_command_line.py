@@ -315,6 +315,24 @@ class NoteGroupTests(E2ETestCase):
             self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--group", group, "--text", "Klotter")
         self.assertEqual(self.ws.sqlite("SELECT count(*) FROM note")[0][0], 2)
 
+    def test_a_notes_type_and_source_are_taken_as_the_interface_names_them(self):
+        # The twenty-second session's walk: "--type möjlighet" was refused;
+        # only "opportunity" was taken, though the interface says
+        # "möjlighet". The English values are still taken, in any case.
+        cycle = self.ws.cli("cycle", "new", "--area", "LPO Kolbäck", "--period", "2027").stdout.strip()
+        meeting = self.ws.cli("meeting", "new", "--cycle", cycle, "--agenda", "medarbetardialog-vad", "--title", "Typer").stdout.strip()
+        for type_, source in [("möjlighet", "kommun"), ("Fråga", "trygghetsmätning"), ("opportunity", "police"),
+                              ("positivt", "Medborgare"), ("beslut", "safety survey")]:
+            self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--type", type_, "--source", source,
+                        "--text", f"{type_} {source}")
+        self.assertEqual(self.ws.sqlite("SELECT type, source FROM note ORDER BY id"),
+                         [("opportunity", "municipality"), ("question", "survey"), ("opportunity", "police"),
+                          ("positive", "citizen"), ("decision", "survey")])
+        wrong = self.ws.cli("note", "add", meeting, "--step", "lokal-lagesbild", "--type", "möjligheter", "--text", "x", check=False)
+        self.assertEqual(wrong.returncode, USAGE, wrong.stderr)
+        self.assertIn("möjligheter", wrong.stderr)
+        self.assertEqual(self.ws.sqlite("SELECT count(*) FROM note")[0][0], 5)
+
 
 # An OSC 52 clipboard write, a window title, a colour, a bell, C1 CSI.
 HOSTILE = "Titel \x1b]52;c;ZWNobyBoYWNrZWQ=\x07 \x1b]0;KAPAD\x1b\\ \x1b[31mröd\x1b[0m \x07 \u009b2J slut"
