@@ -434,7 +434,7 @@ enum WorkspaceFixture {
         #expect(text.first == "Aktivitet 1: Byt belysning")
         #expect(text.contains("Tjänar målet: Minska andelen otrygga i tunneln"))
         #expect(text.contains("Varför? 2: Trasiga armaturer [statistik]"))
-        #expect(text.contains("“Otrygg gångtunnel vid stationen” — VAD-dialog 2026-12-03, Grupp 1, medarbetare"))
+        #expect(text.contains("”Otrygg gångtunnel vid stationen” — VAD-dialog 2026-12-03, Grupp 1, medarbetare"))
         _ = press(&state, .escape)
         #expect(state.dialog == nil)
     }
