@@ -208,11 +208,14 @@ import Testing
     @Test("the promise has the method's sections in order, and lines to sign")
     func promise() {
         let doc = Self.document(.promise)
-        let headings = doc.blocks.compactMap { if case .heading(2, let h) = $0 { h } else { nil } }
+        let headings = doc.blocks.flatMap(\.flattened).compactMap { if case .heading(2, let h) = $0 { h } else { nil } }
         #expect(headings == ["Syfte", "Lägesbild och fokusområde", "Det här gör vi", "Det här vill vi uppnå", "Så kan du följa arbetet",
                              "Giltighet", "Underskrifter"])
+        // From how to follow the work to the signatures, kept on one page.
+        guard case .together(let closing)? = doc.blocks.last else { Issue.record("no closing kept together"); return }
+        #expect(closing.first == .heading(2, "Så kan du följa arbetet"))
         #expect(doc.blocks.first == .notice("Utkast – text saknas för: hur medborgarna kan följa arbetet."))
-        #expect(doc.blocks.contains(.signatures(Signatures(
+        #expect(doc.blocks.flatMap(\.flattened).contains(.signatures(Signatures(
             names: ["Karin Lund, lokalpolisområdeschef LPO Fagersta", "Erik Berg, kommunstyrelsens ordförande"],
             signatureLabel: "Underskrift", nameLabel: "Namnförtydligande och roll", placeAndDateLabel: "Ort och datum"))))
         let md = MarkdownRenderer.render(doc)
@@ -263,11 +266,11 @@ import Testing
         var doc = Documents.promise(record, language: .sv)
         #expect(doc.title == "Medborgarlöfte för Västanfors 2027")
         #expect(doc.meta == ["Löftesperiod: 2027", "Fagersta 2027-02-15", "Dnr: KS 2027/112"])
-        #expect(doc.blocks.contains { if case .signatures = $0 { true } else { false } })
+        #expect(doc.blocks.flatMap(\.flattened).contains { if case .signatures = $0 { true } else { false } })
         record.analysis.promise?.sections[.decision] = "Fastställt av kommunstyrelsen 2027-03-01, § 45."
         doc = Documents.promise(record, language: .sv)
-        #expect(!doc.blocks.contains { if case .signatures = $0 { true } else { false } })
-        #expect(doc.blocks.suffix(2) == [.heading(2, "Beslut"), .paragraph("Fastställt av kommunstyrelsen 2027-03-01, § 45.")])
+        #expect(!doc.blocks.flatMap(\.flattened).contains { if case .signatures = $0 { true } else { false } })
+        #expect(doc.blocks.flatMap(\.flattened).suffix(2) == [.heading(2, "Beslut"), .paragraph("Fastställt av kommunstyrelsen 2027-03-01, § 45.")])
         // None of them is required: the draft banner does not ask for them.
         guard case .notice(let banner)? = doc.blocks.first else { Issue.record("no banner"); return }
         #expect(!banner.contains("rubrik") && !banner.contains("diarienummer") && !banner.contains("beslut"))

@@ -165,6 +165,52 @@ class ExportTests(E2ETestCase):
         self.assertRegex(info, r"Pages:\s+1\n")
         self.assertIn("595.276 x 841.89 pts (A4)", info)
 
+    def test_a_tables_total_is_printed_once_at_its_end(self):
+        # The twenty-second session's walk: a summary's time table broken
+        # over two pages printed its "Totalt" row at the foot of the first
+        # page as well (the PDF renderer repeats a table's footer on every
+        # page), where it read as the total of the steps above it. The
+        # golden summary, with room taken before its time table so that
+        # the page breaks inside it (190-214 mm on this renderer and its
+        # fonts; before the fix each of these printed a third "Totalt").
+        golden = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "SamtalCoreTests", "Golden", "summary.html")
+        with open(golden, encoding="utf-8") as f:
+            html = f.read()
+        at = html.index("<table>\n")
+        for mm in range(190, 215, 6):
+            page = self.path(f"spaced-{mm}.html")
+            with open(page, "w", encoding="utf-8") as f:
+                f.write(html[:at] + f'<div style="height:{mm}mm"></div>' + html[at:])
+            pdf = self.path(f"spaced-{mm}.pdf")
+            subprocess.run(["weasyprint", page, pdf], check=True, capture_output=True)
+            text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout
+            pages = text.split("\f")
+            self.assertGreater(len([p for p in pages if p.strip()]), 1, mm)
+            # A total row per table, no more.
+            self.assertEqual(len(re.findall(r"(?m)^\s*Totalt\s", text)), html.count("<tfoot>"), f"{mm} mm: {text}")
+
+    def test_a_promise_over_two_pages_signs_under_its_closing_sections(self):
+        # The twenty-second session's walk: a promise one page too long put
+        # "Giltighet" and the signatures alone on its second page, under
+        # no commitment. From "Så kan du följa arbetet" on, it is kept on
+        # one page. The golden promise, pushed down by 80-120 mm (where,
+        # before, the page broke inside those sections).
+        golden = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "SamtalCoreTests", "Golden", "promise.html")
+        with open(golden, encoding="utf-8") as f:
+            html = f.read()
+        at = html.index("<h2>")
+        for mm in (80, 100, 120):
+            page = self.path(f"promise-{mm}.html")
+            with open(page, "w", encoding="utf-8") as f:
+                f.write(html[:at] + f'<div style="height:{mm}mm"></div>' + html[at:])
+            pdf = self.path(f"promise-{mm}.pdf")
+            subprocess.run(["weasyprint", page, pdf], check=True, capture_output=True)
+            pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout.split("\f")
+            signed = [p for p in pages if "Underskrift" in p]
+            self.assertEqual(len(signed), 1, mm)
+            self.assertIn("Så kan du följa arbetet", signed[0], f"{mm} mm")
+            self.assertIn("Giltighet", signed[0], f"{mm} mm")
+
     def test_pdf_through_weasyprint(self):
         for target, document in [(self.meeting, "summary"), (self.c, "promise"), (self.c, "situation")]:
             out = self.path(f"{document}.pdf")

@@ -359,6 +359,9 @@ extension Documents {
         }
         b.append(.heading(2, d[.effectsSought]))
         b += text(.effects)
+        // From here on kept on one printed page, the signatures with it.
+        let closing = b.count
+        func document() -> Document { promiseDocument(p, a, d, language, Array(b[..<closing]) + [.together(Array(b[closing...]))]) }
         b.append(.heading(2, d[.howToFollow]))
         b += text(.followCitizens)
         // Who answers for the promises: the county's question 13 reads it
@@ -384,7 +387,7 @@ extension Documents {
         if !decision.isEmpty {
             b.append(.heading(2, d[.decided]))
             b.append(.paragraph(decision))
-            return promiseDocument(p, a, d, language, b)
+            return document()
         }
         b.append(.heading(2, d[.signatures]))
         let names = PersonalData.redact(p.published(.signatories), keeping: contacts).split { $0.isNewline || $0 == ";" }.map { String($0).stripped }.filter { !$0.isEmpty }
@@ -396,7 +399,7 @@ extension Documents {
             b.append(.signatures(Signatures(names: names, signatureLabel: d[.signature], nameLabel: d[.nameAndRole],
                                             placeAndDateLabel: dated ? "" : d[.placeAndDate])))
         }
-        return promiseDocument(p, a, d, language, b)
+        return document()
     }
 
     /// A written text's structure, carried into every format: a line

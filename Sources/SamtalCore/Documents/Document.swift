@@ -235,6 +235,16 @@ public enum Block: Equatable, Sendable {
     case notice(String)
     /// Lines to sign, one per signatory.
     case signatures(Signatures)
+    /// Blocks a printed page does not split: a promise's closing sections
+    /// and its signatures (the twenty-second session's walk: the
+    /// signatures alone on a second page, under no commitment).
+    indirect case together([Block])
+
+    /// This block, and those it holds, in order.
+    public var flattened: [Block] {
+        if case .together(let blocks) = self { return blocks.flatMap(\.flattened) }
+        return [self]
+    }
 
     public static func paragraph(_ text: String) -> Block { .paragraph([Span(text)]) }
     public static func bullets(_ items: [ListItem]) -> Block { .list(items, ordered: false) }

@@ -59,6 +59,8 @@ public enum HTMLRenderer {
             return ["<p class=\"empty\">\(e(text))</p>"]
         case .notice(let text):
             return ["<p class=\"notice\">\(e(text))</p>"]
+        case .together(let blocks):
+            return ["<div class=\"together\">"] + blocks.flatMap { render($0, chartID: chartID) } + ["</div>"]
         case .signatures(let s):
             // Lines to write on, each with its label under it, as on a form.
             var out = ["<div class=\"signatures\">"]
@@ -262,6 +264,10 @@ public enum HTMLRenderer {
       body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; color: #000; background: none; }
       thead th { background: none; }
       thead { display: table-header-group; }
+      /* A total once, after the last row: a footer group is repeated on
+         every page a table runs over, where it read as the total of the
+         rows above it (the twenty-second session's walk). */
+      tfoot { display: table-row-group; }
       tr, li, dl.facts > div, figure, .signature, .notice { break-inside: avoid; page-break-inside: avoid; }
       h1, h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
       p, li { orphans: 3; widows: 3; }
@@ -275,6 +281,9 @@ public enum HTMLRenderer {
       .doc-promise ul { margin: .2rem 0 .4rem; }
       .doc-promise .notice { margin: .3rem 0 .5rem; padding: .3rem .6rem; }
       .doc-promise .signatures { margin: .6rem 0 0; break-inside: avoid; page-break-inside: avoid; }
+      /* Its closing sections and signatures on one page: signatures
+         alone on a page were under no commitment. */
+      .together { break-inside: avoid; page-break-inside: avoid; }
       .doc-promise .signature { margin-bottom: .4rem; }
       .doc-promise .signature .line { margin-top: 1.6rem; }
     }

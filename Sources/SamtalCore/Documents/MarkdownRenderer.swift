@@ -16,7 +16,8 @@ public enum MarkdownRenderer {
     public static func render(_ doc: Document) -> String {
         var out: [String] = ["# \(inline(doc.title))", "", inline(doc.kindLabel)]
         for line in doc.meta { out += ["", inline(line)] }
-        for block in doc.blocks {
+        // Kept together on a printed page: nothing to keep in Markdown.
+        for block in doc.blocks.flatMap(\.flattened) {
             let lines = render(block)
             if !lines.isEmpty { out += [""] + lines }
         }
@@ -41,6 +42,8 @@ public enum MarkdownRenderer {
             return ["_\(inline(text))_"]
         case .notice(let text):
             return ["> **\(inline(text))**"]
+        case .together(let blocks):
+            return blocks.map(render).filter { !$0.isEmpty }.joined(separator: [""]).map { $0 }
         case .signatures(let s):
             if s.placeAndDateLabel.isEmpty {
                 return table(Table(columns: [Column(s.nameLabel), Column(s.signatureLabel)], rows: s.names.map { [Cell($0), Cell("")] }))
