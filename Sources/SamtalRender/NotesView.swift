@@ -112,47 +112,60 @@ extension Screens {
         let newest = (onlyGroup == nil ? index.newest : groups.first?.newest).flatMap { index.position[$0] }
         let anchor = selected ?? newest ?? listed.upperBound - 1
         // From the bottom up: while the lines from the anchor's first line
-        // to the end fit, the last `height` lines are shown.
-        var shown: [Line] = []      // in order, the lines laid out so far
+        // (its group's heading, when it is the group's first) to the end
+        // fit, the last `height` lines are shown.
+        var laid: [Line] = []       // in order, the lines laid out
         var top = listed.upperBound // the first position laid out
+        var last = listed.upperBound - 1 // the last
         var fromBottom = true
         while top > anchor {
             top -= 1
-            let b = block(top)
-            shown.insert(contentsOf: b.lines, at: 0)
+            laid.insert(contentsOf: block(top).lines, at: 0)
             if top == anchor {
-                fromBottom = shown.count - b.heading <= height
-            } else if shown.count >= height {
+                fromBottom = laid.count <= height
+            } else if laid.count >= height {
                 fromBottom = false
                 break
             }
         }
-        var above = 0, below = 0
+        var window: Range<Int>     // of `laid`, the lines shown
         if fromBottom {
-            while shown.count < height, top > listed.lowerBound {
+            while laid.count < height, top > listed.lowerBound {
                 top -= 1
-                shown.insert(contentsOf: block(top).lines, at: 0)
+                laid.insert(contentsOf: block(top).lines, at: 0)
             }
-            shown = Array(shown.suffix(height))
-            above = top - listed.lowerBound
+            window = max(0, laid.count - height)..<laid.count
         } else {
-            // The anchor's first line at the top, then what follows it.
-            let b = block(anchor)
-            shown = Array(b.lines[b.heading...])
-            var last = anchor
+            // The anchor's first line (its heading's) at the top, then what
+            // follows it.
+            laid = block(anchor).lines
+            // Its heading left out only where the two do not fit (a box of one line).
+            let start = max(0, laid.count - height)
+            top = anchor
+            last = anchor
             var next = anchor + 1
-            while shown.count < height, next < listed.upperBound {
-                let b = block(next)
-                shown += b.lines
-                if shown.count - b.lines.count + b.heading < height { last = next }
+            while laid.count < start + height, next < listed.upperBound {
+                laid += block(next).lines
+                last = next
                 next += 1
             }
-            shown = Array(shown.prefix(height))
-            above = anchor - listed.lowerBound
-            below = listed.upperBound - 1 - last
+            window = start..<min(start + height, laid.count)
         }
-        // Counted in notes (not lines, not group headings): "+3" is three notes.
-        overflowMarks(&grid, above: above, below: below, rect: inner)
+        var shown = Array(laid[window])
+        // The group of the line at the top named there when its heading is
+        // out of view (the twenty-second session's walk: at 80×24 a
+        // group's notes stood under no heading), unless that line is the
+        // note kept in view's.
+        if let p = shown.first?.position, p != anchor, let group = groups.first(where: { $0.range.contains(p) }) {
+            shown[0] = Line(text: "\(t.group(run.notes[p].group)) (\(group.range.count))", style: Style(.heading, bold: true),
+                            typeLabel: nil, typeStyle: .normal, position: nil)
+        }
+        // Counted in notes (not lines, not group headings): "+3" is three
+        // notes; a note whose first line is out of view is not shown.
+        let labelled = Set(shown.filter { $0.typeLabel != nil }.compactMap(\.position))
+        let before = Set((laid[..<window.lowerBound] + laid[window]).compactMap(\.position)).subtracting(labelled)
+        let after = Set(laid[window.upperBound...].compactMap(\.position)).subtracting(labelled)
+        overflowMarks(&grid, above: top - listed.lowerBound + before.count, below: listed.upperBound - 1 - last + after.count, rect: inner)
         for (i, line) in shown.enumerated() {
             let y = inner.y + i
             guard let p = line.position else {

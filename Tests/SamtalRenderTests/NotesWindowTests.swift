@@ -28,10 +28,14 @@ extension Screens {
         let newest = notes.max { ($0.id < 0 ? 1 : 0, $0.createdAt, abs($0.id)) < ($1.id < 0 ? 1 : 0, $1.createdAt, abs($1.id)) }?.id
         var lastGroup: Int?
         let counts = Dictionary(grouping: notes, by: \.group).mapValues(\.count)
+        var headingOf: [Int: Line] = [:]
         for note in notes {
+            let start = lines.count
             if note.group != lastGroup {
-                lines.append(Line(text: "\(t.group(note.group)) (\(counts[note.group] ?? 0))", style: Style(.heading, bold: true),
-                                  typeStyle: .normal))
+                let heading = Line(text: "\(t.group(note.group)) (\(counts[note.group] ?? 0))", style: Style(.heading, bold: true),
+                                   typeStyle: .normal)
+                lines.append(heading)
+                headingOf[note.group] = heading
                 lastGroup = note.group
             }
             let selected = note.id == run.selection
@@ -39,7 +43,8 @@ extension Screens {
             // room of their own: they never cover a word.
             let wrapped = wrap(note.text, width: max(8, textWidth - marks(note, run: run, texts: t).reduce(0) { $0 + DisplayWidth.of($1.0) }),
                                maxLines: max(1, inner.height - 1))
-            let start = lines.count
+            // A note's range holds its group's heading when it is the
+            // group's first: the heading comes into view with it.
             for (i, part) in wrapped.enumerated() {
                 lines.append(Line(text: part, style: Style(.normal, reverse: selected),
                                   typeLabel: i == 0 ? t.noteType(note.type) : nil,
@@ -55,11 +60,21 @@ extension Screens {
             if r.lowerBound < first { first = r.lowerBound }
             if r.upperBound > first + inner.height { first = r.upperBound - inner.height }
         }
-        // Counted in notes (not lines, not group headings): "+3" is three notes.
-        let shown = Set(lines[first...].prefix(inner.height).compactMap(\.noteID))
-        overflowMarks(&grid, above: Set(lines[..<first].compactMap(\.noteID)).subtracting(shown).count,
+        let window = Array(lines[first...].prefix(inner.height))
+        var visible = window
+        // The group of the line at the top named there when its heading is
+        // out of view (the twenty-second session's walk: at 80×24 a
+        // group's notes stood under no heading), unless that line is the
+        // note kept in view's.
+        let anchor = run.selection.flatMap { id in notes.contains { $0.id == id } ? id : nil } ?? newest
+        if let top = visible.first, let id = top.noteID, id != anchor, let note = notes.first(where: { $0.id == id }) {
+            visible[0] = headingOf[note.group]!
+        }
+        // Counted in notes (not lines, not group headings): "+3" is three
+        // notes; a note whose first line is out of view is not shown.
+        let shown = Set(visible.filter { $0.typeLabel != nil }.compactMap(\.noteID))
+        overflowMarks(&grid, above: Set(lines[..<first].compactMap(\.noteID) + window.compactMap(\.noteID)).subtracting(shown).count,
                       below: Set(lines[min(lines.count, first + inner.height)...].compactMap(\.noteID)).subtracting(shown).count, rect: inner)
-        let visible = Array(lines[first...].prefix(inner.height))
         for (i, line) in visible.enumerated() {
             let y = inner.y + i
             if line.noteID == nil {

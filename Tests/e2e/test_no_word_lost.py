@@ -563,6 +563,35 @@ class NoWordLostTests(E2ETestCase):
         self.poll(lambda: self.ws.sqlite("SELECT id FROM note WHERE deleted_at IS NULL"), lambda rows: rows == [])
         self.assertEqual(self.ws.sqlite("SELECT text FROM note WHERE deleted_at IS NULL"), [])
 
+    def test_notes_under_a_heading_scrolled_out_are_named_by_their_group(self):
+        # The twenty-second session's walk: at 80×24 the list one line too
+        # long for its box lost its first line, "Grupp 1 (3)", with no mark:
+        # group 1's notes stood under no heading, as if they had none.
+        meeting = self.meeting("medborgardialog", "Medborgardialog på torget")
+        p = self.pane(f"{BINARY} run {meeting}", width=80, height=24)
+        p.wait_for("Steg 1/")
+        self.to_step(p, 2, "Det som oroar")
+        for text in ["Vågar inte gå genom gångtunneln vid Eriksbergsvägen när det är mörkt",
+                     "Mopederna på Storgatan låter hela natten, barnen kan inte sova",
+                     "Folk samlas och dricker vid lekparken bakom skolan varje helg"]:
+            p.type(text)
+            p.key("Enter")
+            p.wait_for("sparas…", gone=True)
+        p.key("Tab")
+        for text in ["Skräp och fimpar vid busshållplatsen på torget, det ser förfärligt ut på morgonen när skolbussarna kommer",
+                     "Bra att polisen syns på torget på lördagar – mer av det!"]:
+            p.type(text)
+            p.key("Enter")
+            p.wait_for("sparas…", gone=True)
+        screen = p.wait_for_steady("Grupp 2 (2)")
+        box = screen.splitlines()
+        top = next(i for i, l in enumerate(box) if "Anteckningar (5)" in l)
+        # The first row under the box's title names group 1; the first
+        # note, out of view, is counted on the bottom border.
+        self.assertIn("Grupp 1 (3)", box[top + 1], screen)
+        bottom = next(l for l in box[top + 1:] if "┘" in l and "└" in l)
+        self.assertIn("↑ +1", bottom, screen)
+
     def test_a_next_steps_date_is_shown_whole_while_it_is_typed(self):
         # The twentieth walk: the summary's "När" field showed "027-02-15"
         # with the cursor after it: ten columns for a date of ten, none
