@@ -254,7 +254,10 @@ extension Screens {
             let value = text(f)
             guard !value.isEmpty else { continue }
             if heading != section {
-                blocks.append(WallBlock(lines: [WallLine(text: t[heading], style: Style(.heading, bold: true))]))
+                // Under the area's name too: a column starting here names
+                // the area again (the twenty-second session's walk: a
+                // triangle at a column's top read as the next column's).
+                blocks.append(WallBlock(lines: [WallLine(text: t[heading], style: Style(.heading, bold: true))], under: title))
                 section = heading
             }
             // "Var? Storgatan", "Vem orsakar: unga vuxna".

@@ -150,6 +150,35 @@ import SamtalCore
         check(projector(.problem, data: data), "problem")
     }
 
+    @Test("every column of the problem wall starts under its area's name, at any size (the twenty-second session's walk)")
+    func problemWallColumnsNameTheirArea() {
+        // The walk: a column starting with "Problemanalystriangeln" named
+        // no area, beside the next area's column: the room read the
+        // triangle as the other area's.
+        var data = StepFixtures.problemData
+        let other = Problem(id: 2, cycleID: 1, focusAreaID: 10, meetingID: 3, stepID: "steget",
+                            answers: [.what: "Buskörning med mopeder", .where_: "Storgatan mellan torget och skolan"],
+                            triangle: [.offender: "Mopedåkande ungdomar", .target: "Boende längs Storgatan",
+                                       .placeManager: "Fastighetsägaren (Coop)"], createdAt: 0)
+        data.areaProblems = [AreaProblem(problem: data.problem!, whyChain: data.whyChain), AreaProblem(problem: other, whyChain: [])]
+        let state = projector(.problem, data: data)
+        guard case .run(let run) = state.screen else { Issue.record("not running"); return }
+        let blocks = Screens.problemWall(run, texts: Texts(.sv))
+        var columnsStartingWithASection = 0
+        for height in 4...30 {
+            for width in [34, 40, 48, 60] {
+                for column in Screens.wallLayout(blocks, columnWidth: width, height: height, continued: "(forts.)") where !column.isEmpty {
+                    #expect(column[0].text.hasPrefix("Problembeskrivning"), "\(width)×\(height): \(column.map(\.text))")
+                    if column.count > 1, ["Problemanalystriangeln", "Orsaker", "Beskrivning"].contains(where: { column[1].text.hasPrefix($0) }) {
+                        columnsStartingWithASection += 1
+                    }
+                }
+            }
+        }
+        // Some columns did start at a section's heading, under the name said again.
+        #expect(columnsStartingWithASection > 0)
+    }
+
     @Test("areas given to groups are on the wall with their groups before a word is written")
     func problemWithGroups() {
         var state = projector(.problem, data: StepFixtures.problemData)
