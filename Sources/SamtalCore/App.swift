@@ -338,6 +338,10 @@ public struct RunState: Equatable, Sendable {
     /// What looks like personal data in each note, found once when the note
     /// arrives (not on every frame).
     public private(set) var personalData: [Int64: [PersonalDataKind]] = [:]
+    /// A name beside an address or an age in each note (`IdentifyingContext`),
+    /// found with the personal data: warned of when the note is written,
+    /// not only at the public review (the twenty-second session's walk).
+    public private(set) var identifying: [Int64: [IdentifyingContext]] = [:]
 
     mutating func setNotes(_ list: [Note]) {
         // Read again after a commit that changed none of them (a draft
@@ -357,7 +361,7 @@ public struct RunState: Equatable, Sendable {
         NoteWork.add(list.count)
         // Notes on their way to the store stay until the store answers.
         let provisional = notes.filter { $0.id < 0 && $0.stepID == step.id }
-        let before = (notes, noteIndex, personalData)
+        let before = (notes, noteIndex, personalData, identifying)
         // The store reads them in this order: sorted again only when they
         // are not (a provisional note among them). The sort's first use
         // cost ~0.3 M instructions of runtime type checks at a start.
@@ -370,12 +374,14 @@ public struct RunState: Equatable, Sendable {
         }
         notes = sorted ? list : (list + provisional).sorted(by: inOrder)
         personalData = [:]
+        identifying = [:]
         // A step is loaded again after every commit (a draft written each
         // second while typing): a note whose text is as it was keeps what
         // was found in it, and only new or changed text is scanned.
         for note in notes {
             if let i = before.1.position[note.id], before.0[i].text == note.text {
                 personalData[note.id] = before.2[note.id]
+                identifying[note.id] = before.3[note.id]
             } else {
                 scanForPersonalData(note)
             }
@@ -400,6 +406,8 @@ public struct RunState: Equatable, Sendable {
     mutating func scanForPersonalData(_ note: Note) {
         let kinds = PersonalData.kinds(in: note.text)
         personalData[note.id] = kinds.isEmpty ? nil : kinds
+        let contexts = IdentifyingContextScan.flags(in: note.text)
+        identifying[note.id] = contexts.isEmpty ? nil : contexts
     }
 
     /// Inserts or replaces one note, keeping display order; cost grows with
@@ -750,11 +758,14 @@ public struct AppState: Equatable, Sendable {
     /// data (it is saved all the same, and marked in the list).
     mutating func warnOrSay(_ note: Note, saved: TextKey) {
         let kinds = note.personalDataChecked ? [] : PersonalData.kinds(in: note.text)
-        if kinds.isEmpty {
+        let contexts = note.personalDataChecked ? [] : IdentifyingContextScan.flags(in: note.text)
+        var warnings: [String] = []
+        if !kinds.isEmpty { warnings.append("\(texts[.personalDataWarning]): " + kinds.map { texts.personalData($0) }.joined(separator: ", ")) }
+        if !contexts.isEmpty { warnings.append("\(texts[.identifyingWarning]): " + contexts.map { texts.identifying($0) }.joined(separator: ", ")) }
+        if warnings.isEmpty {
             say(texts[saved])
         } else {
-            say("\(texts[saved]) – \(texts[.personalDataWarning]): " + kinds.map { texts.personalData($0) }.joined(separator: ", "),
-                seconds: 8)
+            say("\(texts[saved]) – " + warnings.joined(separator: "; "), seconds: 8)
         }
     }
 

@@ -103,7 +103,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case activitiesHeading, activitiesEmpty, activityWhat, activityWho, activityFrom, activityTo, activityArea, activityNoArea
     case priorityHigh, priorityMedium, priorityLow, confirmDeleteActivity
     // personal data
-    case personalDataWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
+    case personalDataWarning, identifyingWarning, pdPersonalNumber, pdPhone, pdEmail, pdPlate
     case helpToggleHidden, helpKeepPersonalData, draftRestored, draftKept, formDraftRestored, formDraftLost, newStore, storeUpgraded, noteNowHidden, noteNowShown, hiddenMark, checkedMark
     case fieldNamedNotes, notesAnonymous, notesNamed
     case helpScroll, helpMore
@@ -438,6 +438,14 @@ public struct Texts: Sendable {
         case (.production, .en): return "production goal"
         case (.effect, .en): return "effect goal"
         case (.process, .en): return "process goal"
+        }
+    }
+
+    /// "namn och adress?": what may point a person out.
+    public func identifying(_ c: IdentifyingContext) -> String {
+        switch c {
+        case .nameWithAddress: return self[.reviewNameAddress]
+        case .nameWithAge: return self[.reviewNameAge]
         }
     }
 
@@ -919,6 +927,7 @@ public struct Texts: Sendable {
         case .priorityLow: return ("låg", "low")
         case .confirmDeleteActivity: return ("Ta bort aktiviteten?", "Delete the activity?")
         case .personalDataWarning: return ("kan innehålla personuppgifter", "may hold personal data")
+        case .identifyingWarning: return ("kan peka ut en person", "may point out a person")
         case .pdPersonalNumber: return ("personnummer", "personal identity number")
         case .pdPhone: return ("telefonnummer", "phone number")
         case .pdEmail: return ("e-post", "e-mail")

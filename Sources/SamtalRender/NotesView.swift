@@ -24,6 +24,7 @@ extension Screens {
         var selection: Int64?
         var groupCount: Int
         var personalData: [Int64: [PersonalDataKind]]
+        var identifying: [Int64: [IdentifyingContext]]
         var rect: Rect
         var onlyGroup: Int?
         var language: Language
@@ -40,7 +41,7 @@ extension Screens {
     /// work (`LayoutWork`) has it laid out every time.
     static func drawNotes(_ grid: inout Grid, run: RunState, rect: Rect, texts t: Texts, onlyGroup: Int? = nil) {
         let key = NotesPanelKey(notes: run.notes, selection: run.selection, groupCount: run.meeting.groupCount,
-                                personalData: run.personalData, rect: rect, onlyGroup: onlyGroup, language: t.language, size: grid.size)
+                                personalData: run.personalData, identifying: run.identifying, rect: rect, onlyGroup: onlyGroup, language: t.language, size: grid.size)
         kept(notesPanels, key, in: &grid, rect: rect) { layOutNotes(&$0, run: run, rect: rect, texts: t, onlyGroup: onlyGroup) }
     }
 
@@ -200,11 +201,14 @@ extension Screens {
         if note.hidden { marks.append((" (\(t[.hiddenMark]))", Style(.dim))) }
         // Not committed yet: sent to the store, which may be busy.
         if note.id < 0 { marks.append((" (\(t[.savingMark]))", Style(.dim))) }
-        if let kinds = run.personalData[note.id] {
+        let kinds = run.personalData[note.id], contexts = run.identifying[note.id]
+        if kinds != nil || contexts != nil {
             if note.personalDataChecked {
                 marks.append((" ✓ \(t[.checkedMark])", Style(.dim)))
             } else {
-                marks.append((" ⚠ " + kinds.map { shortPersonalData($0, texts: t) }.joined(separator: ",") + "?", Style(.warning, bold: true)))
+                if let kinds { marks.append((" ⚠ " + kinds.map { shortPersonalData($0, texts: t) }.joined(separator: ",") + "?", Style(.warning, bold: true))) }
+                // "⚠ namn och adress?"
+                for c in contexts ?? [] { marks.append((" ⚠ " + t.identifying(c), Style(.warning, bold: true))) }
             }
         }
         return marks

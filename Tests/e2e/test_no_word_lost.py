@@ -592,6 +592,23 @@ class NoWordLostTests(E2ETestCase):
         bottom = next(l for l in box[top + 1:] if "┘" in l and "└" in l)
         self.assertIn("↑ +1", bottom, screen)
 
+    def test_a_name_with_an_address_is_warned_of_when_the_note_is_saved(self):
+        # The twenty-second session's walk: "Lasse Nilsson på Storgatan 12
+        # säljer knark" was saved without a word and listed without a
+        # mark, though the agenda says to write nothing on individuals;
+        # only `samtal review` flagged it, at the end of the cycle.
+        meeting = self.meeting("medborgardialog", "Medborgardialog på torget")
+        p = self.run_pane(meeting)
+        self.to_step(p, 2, "Det som oroar")
+        p.type("Lasse Nilsson på Storgatan 12 säljer knark från lägenheten")
+        p.key("Enter")
+        p.wait_for_all(["kan peka ut en person: namn och adress?", "⚠ namn och adress?"])
+        # Kept after a look (Ctrl-K, as for a phone number): marked as
+        # looked at, the warning gone.
+        p.key("Up", "C-k")
+        p.wait_for("✓ granskad")
+        p.wait_for("⚠ namn och adress?", gone=True)
+
     def test_a_next_steps_date_is_shown_whole_while_it_is_typed(self):
         # The twentieth walk: the summary's "När" field showed "027-02-15"
         # with the cursor after it: ten columns for a date of ten, none
