@@ -42,6 +42,10 @@ public enum MeetingForm: String, Codable, Sendable, CaseIterable {
 public enum NoteSource: String, Codable, Sendable, CaseIterable {
     case employee, citizen, municipality, police, partner, statistics, survey
 
+    /// Statistics and safety surveys: facts brought to the meeting, not
+    /// the views of those who took part.
+    public var isData: Bool { self == .statistics || self == .survey }
+
     /// The next source in the fixed cycle (the F5 key).
     public var next: NoteSource {
         let all = NoteSource.allCases

@@ -492,7 +492,14 @@ public enum PromiseDraft {
         d[.purpose] = sv
             ? "Syftet med medborgarlöftet är att öka tryggheten och förebygga brott i \(a.cycle.area) tillsammans med dem som bor och verkar här. Löftet gäller: \(listed)."
             : "The purpose of the citizen promise is to make \(a.cycle.area) safer and prevent crime together with those who live and work here. The promise covers: \(listed)."
-        let sources = joined(Set(a.notes.values.map(\.source)).map { t.source($0) }.sorted(), sv: sv)
+        // Whose views: every source heard in the cycle's meetings, in a
+        // focus area or not; statistics and surveys are data, not views.
+        let heard = Set(a.notes.values.map(\.source)).union(a.heard.filter { $0.value > 0 }.keys)
+        let views = joined(heard.filter { !$0.isData }.map { t.source($0) }.sorted(), sv: sv)
+        let data = joined(heard.filter(\.isData).map { t.source($0) }.sorted(), sv: sv)
+        let sources = [views.isEmpty ? "" : (sv ? "med synpunkter från " : "with points raised by ") + views,
+                       data.isEmpty ? "" : (sv ? "med " : "with ") + data].filter { !$0.isEmpty }
+            .joined(separator: sv ? ", och " : ", and ")
         // The meetings held: a meeting only planned, with nothing from it, is not a source yet.
         let withNotes = Set(a.notes.values.map(\.meetingID))
         let meetings = a.meetings.filter { $0.status != .planned || withNotes.contains($0.id) }.count
@@ -504,17 +511,27 @@ public enum PromiseDraft {
         // without notes (a problem analysis) did not hear from the notes'
         // sources (the twentieth walk: "2 dialogmöten med medarbetare").
         d[.jointPicture] = sv
-            ? "Lägesbilden bygger på \(meetings == 1 ? "ett" : String(meetings)) \(meetings == 1 ? "möte" : "möten")\(sources.isEmpty ? "" : ", med synpunkter från " + sources)." + problems
-            : "The joint picture is built on \(meetings == 1 ? "one" : String(meetings)) \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : ", with points raised by " + sources)." + problems
+            ? "Lägesbilden bygger på \(meetings == 1 ? "ett" : String(meetings)) \(meetings == 1 ? "möte" : "möten")\(sources.isEmpty ? "" : ", " + sources)." + problems
+            : "The joint picture is built on \(meetings == 1 ? "one" : String(meetings)) \(meetings == 1 ? "meeting" : "meetings")\(sources.isEmpty ? "" : ", " + sources)." + problems
         d[.focus] = areas.map { area in
-            let picture = area.targetPicture.isEmpty ? "" : (sv ? " Målbild: " : " Target picture: ") + area.targetPicture
-            let n = area.noteIDs.count
-            let points = sv ? "\(n) \(n == 1 ? "synpunkt" : "synpunkter")" : "\(n) \(n == 1 ? "point" : "points")"
+            let target = area.targetPicture.stripped
+            let picture = target.isEmpty ? "" : (sv ? " Målbild: " : " Target picture: ") + target
+                + (target.last.map { ".!?".contains($0) } == true ? "" : ".")
+            // Views from the dialogues, and facts from statistics or surveys.
+            let sourced = area.noteIDs.compactMap { a.notes[$0] }
+            let facts = sourced.filter { $0.source.isData }
+            let n = area.noteIDs.count - facts.count
+            let factKinds = joined(Set(facts.map(\.source)).map { t.source($0) }.sorted(), sv: sv)
+            let factText = facts.isEmpty ? "" : sv
+                ? "\(facts.count) \(facts.count == 1 ? "uppgift" : "uppgifter") ur \(factKinds)"
+                : "\(facts.count) \(facts.count == 1 ? "fact" : "facts") from \(factKinds)"
+            let viewText = n == 0 ? "" : sv ? "\(n) \(n == 1 ? "synpunkt" : "synpunkter") från dialogerna" : "\(n) \(n == 1 ? "point" : "points") raised in the dialogues"
+            let points = [viewText, factText].filter { !$0.isEmpty }.joined(separator: sv ? " samt " : " and ")
             // "Prioritised" only where the participants' dots say so.
             let dots = a.dots[area.id] ?? 0
             let voted = dots == 0 ? "" : sv ? " och prioriterades av deltagarna (\(dots) \(dots == 1 ? "prick" : "prickar"))"
                 : " and prioritised by the participants (\(dots) \(dots == 1 ? "dot" : "dots"))"
-            let from = n == 0 ? "" : sv ? " utifrån \(points) från dialogerna" : " from \(points) raised in the dialogues"
+            let from = points.isEmpty ? "" : sv ? " utifrån \(points)" : " from \(points)"
             return (sv ? "\(area.name) valdes som fokusområde\(from)\(voted)." : "\(area.name) was chosen as a focus area\(from)\(voted).") + picture
         }.joined(separator: "\n")
         let activities = a.orderedActivities.filter { $0.focusAreaID.map(ids.contains) ?? false }

@@ -296,6 +296,12 @@ extension AppStore {
                 // key up in the schema first (issue 15).
                 promise: try StoredPromise.fetchOne(db, sql: "SELECT * FROM promise WHERE cycle_id = ?", arguments: [cycleID])?.promise,
                 followUps: try Self.followUps(db, cycleID: cycleID), notes: notes)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT note.source, count(*) FROM note JOIN meeting ON meeting.id = note.meeting_id
+                WHERE meeting.cycle_id = ? AND note.deleted_at IS NULL GROUP BY note.source
+                """, arguments: [cycleID]) {
+                if let source = NoteSource(rawValue: row[0]) { analysis.heard[source] = row[1] }
+            }
             analysis.earlierDots = Ranking.count(earlier)
             analysis.decidedIn = decisive.first?.meetingID
             // The activities' dots: the latest meeting that voted on them.

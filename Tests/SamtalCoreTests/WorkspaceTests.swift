@@ -385,6 +385,29 @@ enum WorkspaceFixture {
         #expect(en[.jointPicture]?.hasPrefix("The joint picture is built on 2 meetings, with points raised by ") == true, "\(en[.jointPicture] ?? "")")
     }
 
+    @Test func everySourceHeardInTheCycleIsNamedNotOnlyThoseInAFocusArea() {
+        // The twenty-second session's walk: the municipality's notes of the
+        // joint meeting were in no focus area, and the draft said the
+        // picture had views from "medarbetare, medborgare och polis" in a
+        // promise the municipality signs. And a statistics note counted as
+        // a view "från dialogerna"; a target picture had no full stop.
+        var a = WorkspaceFixture.analysis
+        a.heard = [.employee: 4, .citizen: 3, .municipality: 2, .statistics: 1]
+        var stats = a.notes.values.first!
+        stats.id = 99
+        stats.source = .statistics
+        a.notes[99] = stats
+        a.focusAreas[0].noteIDs.append(99)
+        a.focusAreas[0].targetPicture = "Fler känner sig trygga vid stationen"
+        a.promiseAreas = [a.focusAreas[0].id]
+        let p = PromiseDraft.make(a, texts: Texts(.sv))
+        #expect(p[.jointPicture]?.hasPrefix("Lägesbilden bygger på ett möte, med synpunkter från kommun, medarbetare och medborgare, och med statistik.") == true,
+                "\(p[.jointPicture] ?? "")")
+        let n = a.focusAreas[0].noteIDs.count - 1
+        #expect(p[.focus]?.contains("utifrån \(n) \(n == 1 ? "synpunkt" : "synpunkter") från dialogerna samt 1 uppgift ur statistik") == true, "\(p[.focus] ?? "")")
+        #expect(p[.focus]?.contains("Målbild: Fler känner sig trygga vid stationen.\n") == true, "\(p[.focus] ?? "")")
+    }
+
     @Test func thePromiseDraftFillsOnlyEmptySections() {
         var state = WorkspaceFixture.opened()
         _ = press(&state, .tab, .tab, .tab, .tab)

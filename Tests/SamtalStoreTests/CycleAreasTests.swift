@@ -138,6 +138,20 @@ struct CycleAreasTests {
         #expect(other.meetingID == f.meeting.id && other.type == .place && other.proposedIn == [f.meeting.id])
     }
 
+    @Test("the analysis counts every live note of the cycle by source, in a focus area or not")
+    func theSourcesHeardAreAllTheCyclesNotes() throws {
+        let f = try Fixture.inMemory()
+        let area = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Centrum", type: .place, now: 1)
+        let placed = try f.store.saveNote(f.draft("Klotter vid busstorget"), now: 2)
+        try f.store.assignNote(noteID: placed.id, to: area.id)
+        _ = try f.store.saveNote(f.draft("Fältassistenterna ser fler unga ute", source: .municipality), now: 3)
+        let gone = try f.store.saveNote(f.draft("Fel anteckning", source: .police), now: 4)
+        try f.store.deleteNote(id: gone.id, now: 5)
+        let analysis = try f.store.cycleAnalysis(cycleID: f.cycle.id)
+        #expect(analysis.heard == [.employee: 1, .municipality: 1])
+        #expect(analysis.notes.keys.sorted() == [placed.id])
+    }
+
     @Test("the priority is the latest voting meeting's; earlier dots are input")
     func theDecidingMeetingRanks() throws {
         let f = try Fixture.inMemory()
