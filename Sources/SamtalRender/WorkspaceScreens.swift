@@ -321,7 +321,7 @@ extension Screens {
     static func drawSMARTFlags(_ grid: inout Grid, _ flags: [SMARTFlag], rect: Rect, texts t: Texts) {
         guard rect.height > 0 else { return }
         if flags.isEmpty {
-            grid.text("✓ SMART: " + t[.wsSmartOk], x: rect.x, y: rect.y, maxX: rect.maxX, style: Style(.success, bold: true))
+            grid.text("✓ " + t[.wsSmartOk], x: rect.x, y: rect.y, maxX: rect.maxX, style: Style(.success, bold: true))
             return
         }
         var y = rect.y

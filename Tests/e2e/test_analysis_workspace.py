@@ -335,7 +335,7 @@ class AnalysisWorkspaceTests(E2ETestCase):
         p.wait_for("✗ A Inte markerat som accepterat")
         p.key("Tab", "Right")  # accepted by those who are to work for it
         p.wait_for("◀ ja ▶")
-        p.wait_for("✓ SMART: uppfyller SMART")
+        p.wait_for("✓ uppfyller SMART")
         self.save(p)
         p.key("F2")
         p.wait_for("Måltyp")
