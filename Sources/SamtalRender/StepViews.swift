@@ -264,6 +264,7 @@ extension Screens {
         let given = run.assignedArea != nil
         var inner = grid.box(rect, title: title, right: run.data.focusAreas.count > 1 && !given ? Keymap.hint(.nextProblemArea) : "")
         var lines: [(text: String, style: Style, field: Int?)] = []
+        let labelWidth = min(ProblemField.all.map { DisplayWidth.of(t.problemField($0)) }.max() ?? 20, inner.width / 2)
         // Which group writes which area (the facilitator's to give), whole
         // above the fields.
         let groups = given ? "\(t[.groupAreaFixed]) \(t.quote(area?.name ?? ""))." : run.role == .facilitator && run.meeting.groupCount > 0 ? groupAreasLine(run, texts: t) : ""
@@ -284,12 +285,12 @@ extension Screens {
                 lines.append((t[heading], Style(.heading, bold: true), nil))
                 section = heading
             }
-            let labelWidth = min(ProblemField.all.map { DisplayWidth.of(t.problemField($0)) }.max() ?? 20, inner.width / 2)
             let value = run.problemText(f)
             lines.append((pad(t.problemField(f), width: labelWidth) + " " + (value.isEmpty ? "–" : value), .normal, i))
         }
         // The field being written is shown whole, wrapped.
-        drawList(&grid, lines.map { ListItem(text: $0.text, style: $0.style, index: $0.field) }, selected: run.problem.field, rect: inner)
+        drawList(&grid, lines.map { ListItem(text: $0.text, style: $0.style, index: $0.field, hanging: labelWidth + 1) },
+                 selected: run.problem.field, rect: inner)
     }
 
     /// "Grupper: Grupp 1 Centrum · Grupp 2 Skolan", or the key that gives

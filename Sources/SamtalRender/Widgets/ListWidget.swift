@@ -23,6 +23,10 @@ extension Screens {
         /// value in its colour), when it has one.
         var lead = 0
         var leadStyle: Style?
+        /// Columns of a label (padded) before the text: a selected row
+        /// wrapped goes on under its text, not under its label (the
+        /// problem step's fields: wrapping joined the padding away).
+        var hanging = 0
     }
 
     /// A scrolling list whose selected row is shown whole, wrapped over as
@@ -33,6 +37,12 @@ extension Screens {
         let lines: [(item: Int, text: String, first: Bool)] = items.enumerated().flatMap { i, item in
             // A selected row that fits keeps its spacing (wrapping joins blanks).
             guard item.index != nil, item.index == selected, !DisplayWidth.fits(item.text, columns: rect.width - 2) else { return [(i, item.text, true)] }
+            if item.hanging > 0, item.hanging < (rect.width - 2) / 2 {
+                let label = DisplayWidth.prefix(item.text, columns: item.hanging)
+                let wrapped = wrap(String(item.text.dropFirst(label.count)), width: rect.width - 2 - item.hanging, maxLines: rect.height)
+                let under = String(repeating: " ", count: item.hanging)
+                return wrapped.enumerated().map { (i, ($0.offset == 0 ? label : under) + $0.element, $0.offset == 0) }
+            }
             let wrapped = wrap(item.text, width: rect.width - 2, indent: "  ", maxLines: rect.height)
             return wrapped.enumerated().map { (i, $0.element, $0.offset == 0) }
         }
