@@ -54,6 +54,11 @@ public struct StepData: Equatable, Sendable, Codable {
     /// activities and goals are to be followed up (this cycle's, or the
     /// area's previous cycle's when this one has none yet).
     public var commitments: CycleAnalysis?
+    /// A meeting's first step: what earlier meetings of the cycle said
+    /// goes on to the next ("Tas vidare till nästa möte"), oldest first;
+    /// their meetings' titles in `meetingTitles` (the twenty-second
+    /// session's walk: a summary's items went nowhere).
+    public var carriedForward: [SummaryItem] = []
 
     public init(stepID: String, notes: [Note] = [], sourceNotes: [Note] = [], focusAreas: [FocusArea] = [],
                 focusAreasFromCycle: Bool = false, votes: [Vote] = [], checklist: [ChecklistAnswer] = [],
@@ -225,6 +230,8 @@ public struct StepQuery: Equatable, Sendable {
     /// dialogue's proposals are activity planning's starting list), not
     /// only this meeting's.
     public var activitiesFromCycle = false
+    /// A meeting's first step: the items earlier meetings carried forward.
+    public var showCarriedForward = false
 
     /// The query of step `index` of a meeting run with `agenda`.
     public init(meeting: Meeting, agenda: Agenda, index: Int, focusAreaID: Int64? = nil) {
@@ -238,6 +245,7 @@ public struct StepQuery: Equatable, Sendable {
         areasFromCycle = agenda.areasFromCycle(at: index)
         votesOnActivities = step.kind == .vote && step.settings["on"] == "activities"
         activitiesFromCycle = agenda.activitiesFromCycle(at: index)
+        showCarriedForward = index == 0 && step.kind == .present
     }
 
     public init(meetingID: Int64, cycleID: Int64, stepID: String, kind: StepKind, earlierStepIDs: [String] = [],

@@ -78,7 +78,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case activityAfterUnknown, activityAfterItself, activityAfter, activityNew, activitySide, activityTerm
     case activityCitizens, activityOrganisation
     case helpNextContributor, helpDeleteContribution, ratingContribution, ratingContributionFrom, confirmDeleteContribution
-    case contributionSaving, noteSaving, wallContinued, paneActive, paneSwitch, helpNextTalkingPoints, ratingContributionsHint, wallUnplaced, wallNothingYet, wallPage, clusterEmpty
+    case contributionSaving, noteSaving, carriedForwardHeading, wallContinued, paneActive, paneSwitch, helpNextTalkingPoints, ratingContributionsHint, wallUnplaced, wallNothingYet, wallPage, clusterEmpty
     case goalsHeading, goalsEmpty, goalNeedsText, goalText, goalIndicator, goalBaseline, goalTarget, goalDeadline, goalOwner
     case goalActivity, goalNoActivity, goalAccepted, goalNotAccepted, goalPasses, goalNew, goalLacks, followUpActivityNumber
     case outputHeading, outputNotes, outputAreas, outputProblem, outputActivities, helpEditSummaryItem
@@ -787,6 +787,7 @@ public struct Texts: Sendable {
         case .paneActive: return ("↑↓ här", "↑↓ here")
         case .wallContinued: return ("(forts.)", "(cont.)")
         case .contributionSaving: return ("Bidraget sparas ännu; tryck igen om en stund.", "The contribution is still being saved; press again in a moment.")
+        case .carriedForwardHeading: return ("Tas vidare från tidigare möten", "Carried forward from earlier meetings")
         case .noteSaving: return ("Anteckningen sparas ännu; tryck igen om en stund.", "The note is still being saved; press again in a moment.")
         case .paneSwitch: return ("hit", "here")
         case .helpNextTalkingPoints: return ("Nästa sida av talmanuset, när det inte får plats", "The next page of the talking points, when they do not fit")

@@ -133,6 +133,18 @@ extension Screens {
                 drawIntro(&grid, intro, rect: box, texts: t)
                 notesRect = rest
             }
+            // What earlier meetings of the cycle said goes on to this one,
+            // to read out first.
+            let carried = run.data.carriedForward
+            if !carried.isEmpty && notesRect.height > 6 {
+                let lines = carried.map { item in
+                    item.text + (run.data.meetingTitles[item.meetingID].map { " (\($0))" } ?? "")
+                }
+                let (top, rest) = notesRect.splitTop(min(lines.count * 2 + 2, notesRect.height / 2))
+                let box = grid.box(top, title: "\(t[.carriedForwardHeading]) (\(carried.count))")
+                grid.bullets(lines, in: box)
+                notesRect = rest
+            }
             if let commitments = run.data.commitments {
                 let rows = commitments.activities.count + commitments.goals.count
                 let (top, rest) = notesRect.splitTop(min(max(3, rows + 2), notesRect.height / 2))

@@ -135,6 +135,21 @@ extension AppStore {
             data.votes = Ranking.decisive(try votes(cycleID: q.cycleID)).decisive
         }
         if q.showCommitments { data.commitments = try commitments(cycleID: q.cycleID) }
+        if q.showCarriedForward {
+            // The cycle's meetings before this one, oldest first.
+            let earlier = try meetingIDs(cycleID: q.cycleID).reversed().prefix { $0 != q.meetingID }
+            if !earlier.isEmpty {
+                let order = Dictionary(uniqueKeysWithValues: earlier.enumerated().map { ($1, $0) })
+                data.carriedForward = try StoredSummaryItem
+                    .filter(earlier.contains(StoredSummaryItem.Columns.meetingID) && StoredSummaryItem.Columns.deletedAt == nil)
+                    .fetchAll(db).map(\.item)
+                    .filter { $0.kind == .carryForward }
+                    .sorted { (order[$0.meetingID]!, $0.createdAt, $0.id) < (order[$1.meetingID]!, $1.createdAt, $1.id) }
+                if !data.carriedForward.isEmpty {
+                    data.meetingTitles = Dictionary(uniqueKeysWithValues: try meetings(cycleID: q.cycleID).map { ($0.id, $0.title) })
+                }
+            }
+        }
         if data.focusAreas.contains(where: { $0.proposedIn != [q.meetingID] }) {
             data.meetingTitles = Dictionary(uniqueKeysWithValues: try meetings(cycleID: q.cycleID).map { ($0.id, $0.title) })
         }

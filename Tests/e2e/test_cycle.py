@@ -230,6 +230,28 @@ class CycleTests(E2ETestCase):
                                         "JOIN focus_area a ON a.id = f.focus_area_id ORDER BY n.id"),
                          [("Ån", "Lapp 3.15 – otryggt vid ån"), ("Bron", "Lapp 3.16 – otryggt vid ån")])
 
+    def test_what_a_meeting_carries_forward_is_read_out_at_the_next_ones_start(self):
+        # The twenty-second session's walk: the VAD summary's "Tas vidare
+        # till nästa möte: Fråga medborgarna om gångtunneln och
+        # belysningen" appeared in no later meeting.
+        cycle = self.ws.cli("cycle", "new", "--area", "Hallstahammar", "--period", "2027").stdout.strip()
+        vad = self.meeting(cycle, "medarbetardialog-vad", "VAD-dialog närpolisen")
+        p = self.open(vad)
+        self.to_step(p, 6)
+        p.key("F3", "F3")
+        p.wait_for("tas vidare ▸")
+        p.type("Fråga medborgarna om gångtunneln och belysningen")
+        p.key("Enter")
+        p.wait_for("› Fråga medborgarna om gångtunneln och belysningen")
+        self.finish(p)
+        citizens = self.meeting(cycle, "medborgardialog", "Medborgardialog på torget")
+        q = self.open(citizens)
+        q.wait_for_all(["Tas vidare från tidigare möten (1)",
+                        "Fråga medborgarna om gångtunneln och belysningen (VAD-dialog närpolisen)"])
+        # Only at the start: the next step is the room's.
+        self.to_step(q, 2)
+        q.wait_for("Tas vidare från tidigare möten", gone=True)
+
     def test_a_whole_cycle_in_order_hands_on_its_results(self):
         cycle = self.ws.cli("cycle", "new", "--area", "LPO Ludvika", "--period", "2027").stdout.strip()
 
