@@ -157,10 +157,21 @@ public func exportDocument(store: AppStore, library: AgendaLibrary, target: Expo
             for (act, reason) in Documents.activitiesLeftOutOfPromise(record) {
                 warnings.append(t.command(.activityNotInPromise(id: act.id, what: act.what, reason: t.leftOutReason(reason))))
             }
+            // A promised activity dated outside the period the promise is
+            // for (the twenty-second session's walk: 2027-10-01–2028-02-28
+            // beside "Giltighet 2027", not a word at the export).
+            if let period = CyclePeriod.range(record.analysis.cycle.period) {
+                for act in Documents.promisedActivities(record.analysis) {
+                    let dates = [act.start, act.end].filter(PlanDate.isValid)
+                    guard dates.contains(where: { $0 < period.first || $0 > period.last }) else { continue }
+                    warnings.append(t.command(.activityOutsidePeriod(id: act.id, what: act.what, dates: DocumentTexts(language).period(act.start, act.end),
+                                                                     period: "\(period.first)–\(period.last)")))
+                }
+            }
             // What the public text replaced (contact details marked public are kept).
-            let d = DocumentTexts(language)
+            let texts = DocumentTexts(language)
             for (section, kind) in Documents.promiseRedactions(record) {
-                warnings.append(t.command(.promiseRedaction(section: d.promiseSection(section), kind: t.personalData(kind))))
+                warnings.append(t.command(.promiseRedaction(section: texts.promiseSection(section), kind: t.personalData(kind))))
             }
         }
         if redact { record = record.redacted() }

@@ -54,6 +54,7 @@ public enum CommandMessage: Equatable, Sendable {
     case excludedLeftOut(Int)
     case identifyingNotReviewed(count: Int, meetings: [Int64])
     case activityNotInPromise(id: Int64, what: String, reason: String)
+    case activityOutsidePeriod(id: Int64, what: String, dates: String, period: String)
     case promiseRedaction(section: String, kind: String)
     case chartsSVGOnly
     case periodNotDates(String)
@@ -246,6 +247,9 @@ extension Texts {
                 : "\(count) note(s) may name a person with an address or an age and stand in the situation picture as written; review them: \(review)"
         case .activityNotInPromise(let id, let what, let reason):
             return sv ? "aktivitet \(id) ”\(what)” finns inte i löftet: \(reason)" : "activity \(id) \"\(what)\" is not in the promise: \(reason)"
+        case .activityOutsidePeriod(let id, let what, let dates, let period):
+            return sv ? "aktivitet \(id) ”\(what)” står i löftet med \(dates), utanför löftesperioden \(period); ändra datumen eller skriv i löftet varför"
+                : "activity \(id) \"\(what)\" stands in the promise with \(dates), outside the promise period \(period); change the dates or say why in the promise"
         case .promiseRedaction(let section, let kind):
             return sv ? "löftets avsnitt ”\(section)”: \(kind) ersatt med en markering; ta bort det, eller skriv offentliga kontaktuppgifter i kontaktavsnittet"
                 : "the promise's section \"\(section)\": \(kind) replaced by a marker; remove it, or write public contact details in the contact section"

@@ -116,6 +116,19 @@ struct LudvikaPromiseTests {
         #expect(!text.contains("[telefonnummer]") && !text.contains("[e-post]") && !text.contains("Utkast"), "\(format)")
     }
 
+    @Test("a promised activity dated outside the promise period is said at the export (the twenty-second session's walk)")
+    func anActivityOutsideThePeriodIsSaid() throws {
+        let folder = try Folder()
+        let (store, cycle) = try Self.build(folder)
+        let area = try store.focusAreas(cycleID: cycle)[0]
+        _ = try store.addWorkspaceActivity(Activity(id: 0, cycleID: cycle, meetingID: 0, stepID: "", focusAreaID: area.id,
+                                                    what: "Trygghetsvandring i centrum", start: "2021-10-01", end: "2022-02-28",
+                                                    organisation: "Polisen", sequence: 9, createdAt: 50), now: 50)
+        let warnings = try export(store, cycle, .promise, .md).warnings
+        #expect(warnings.contains { $0.contains("”Trygghetsvandring i centrum” står i löftet med 2021-10-01–2022-02-28, utanför löftesperioden 2021-02-01–2022-01-31") },
+                "\(warnings)")
+    }
+
     @Test("the promise in Markdown and HTML (golden), PDF on one A4 page, DOCX: every commitment once, contact, signatories")
     func promise() throws {
         let folder = try Folder()

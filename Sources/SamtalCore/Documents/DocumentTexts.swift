@@ -444,7 +444,7 @@ public struct DocumentTexts: Sendable {
 
     /// "2027-04-01–2027-06-30", one date when both are the same, "från …"
     /// or "till …" when one is missing, "" when neither is set.
-    func period(_ start: String, _ end: String) -> String {
+    public func period(_ start: String, _ end: String) -> String {
         switch (start.isEmpty, end.isEmpty) {
         case (true, true): ""
         case (false, true): sv ? "från \(start)" : "from \(start)"
