@@ -106,7 +106,7 @@ extension AppState {
 }
 
 extension PublicReviewItem {
-    /// "12 anteckningar · 8 publiceras · 2 uteslutna · 2 ej granskade"
+    /// "12 anteckningar · 8 publiceras som det står nu · 2 uteslutna · 2 ej granskade"
     public static func counts(_ items: [PublicReviewItem], _ t: Texts) -> String {
         let published = items.filter(\.published).count
         let excluded = items.filter { $0.note.publicReview == .excluded }.count

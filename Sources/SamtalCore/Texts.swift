@@ -1157,7 +1157,7 @@ public struct Texts: Sendable {
         case .reviewInternalName: return ("antecknarens namn", "a note-taker's name")
         case .reviewShortened: return ("förkortad", "shortened")
         case .reviewEditing: return ("Kortare text (Enter sparar, Esc avbryter):", "Shorter text (Enter saves, Esc cancels):")
-        case .reviewPublishing: return ("publiceras", "published")
+        case .reviewPublishing: return ("publiceras som det står nu", "published as things stand")
         case .reviewCountNotes: return ("anteckningar", "notes")
         case .helpRetireCycle: return ("Arkivera den markerade cykeln (den försvinner från listan, inget raderas), eller ta tillbaka en arkiverad", "Retire the selected cycle (it leaves the list, nothing is deleted), or bring a retired one back")
         case .helpToggleRetired: return ("Visa eller dölj arkiverade cykler", "Show or hide retired cycles")

@@ -32,7 +32,7 @@ class PublicReviewTests(E2ETestCase):
         self.assertIn(f"3 anteckning(ar) i möte {self.meeting} är inte granskade", refused.stderr)
 
         listing = self.ws.cli("review", self.meeting).stdout
-        self.assertIn("3 anteckningar · 1 publiceras · 0 uteslutna · 3 ej granskade", listing)
+        self.assertIn("3 anteckningar · 1 publiceras som det står nu · 0 uteslutna · 3 ej granskade", listing)
         self.assertIn(f"{self.ids[LASSE]}\t[ej granskad] ⚠ namn och adress? · problem: {LASSE}", listing)
         self.assertIn(f"{self.ids[SARA]}\t[ej granskad] ⚠ namn och ålder? · problem: {SARA}", listing)
         self.assertIn(f"{self.ids[MOPEDS]}\t[ej granskad] problem: {MOPEDS}", listing)
@@ -91,7 +91,7 @@ class PublicReviewTests(E2ETestCase):
         p.type(out)
         p.key("F9")
         p.wait_for_all(["Granska återkopplingen: VAD-dialog Fagersta",
-                        "3 anteckningar · 1 publiceras · 0 uteslutna · 3 ej granskade", "⚠ namn och adress?"])
+                        "3 anteckningar · 1 publiceras som det står nu · 0 uteslutna · 3 ej granskade", "⚠ namn och adress?"])
         self.assertFalse(os.path.exists(out))
         # Lasse is first: exclude him; shorten Sara's note.
         p.key("x")
@@ -114,7 +114,7 @@ class PublicReviewTests(E2ETestCase):
         p.wait_exit()
         # The decisions are in the store: the command line sees them.
         listing = self.ws.cli("review", self.meeting).stdout
-        self.assertIn("3 anteckningar · 2 publiceras · 1 uteslutna · 0 ej granskade", listing)
+        self.assertIn("3 anteckningar · 2 publiceras som det står nu · 1 uteslutna · 0 ej granskade", listing)
 
     def test_a_latin1_shorter_text_is_read_as_latin1_and_said_so(self):
         short = "Rånad på gården"
