@@ -338,10 +338,6 @@ public struct RunState: Equatable, Sendable {
     /// What looks like personal data in each note, found once when the note
     /// arrives (not on every frame).
     public private(set) var personalData: [Int64: [PersonalDataKind]] = [:]
-    /// A name beside an address or an age in each note (`IdentifyingContext`),
-    /// found with the personal data: warned of when the note is written,
-    /// not only at the public review (the twenty-second session's walk).
-    public private(set) var identifying: [Int64: [IdentifyingContext]] = [:]
 
     mutating func setNotes(_ list: [Note]) {
         // Read again after a commit that changed none of them (a draft
@@ -361,7 +357,7 @@ public struct RunState: Equatable, Sendable {
         NoteWork.add(list.count)
         // Notes on their way to the store stay until the store answers.
         let provisional = notes.filter { $0.id < 0 && $0.stepID == step.id }
-        let before = (notes, noteIndex, personalData, identifying)
+        let before = (notes, noteIndex, personalData)
         // The store reads them in this order: sorted again only when they
         // are not (a provisional note among them). The sort's first use
         // cost ~0.3 M instructions of runtime type checks at a start.
@@ -374,14 +370,12 @@ public struct RunState: Equatable, Sendable {
         }
         notes = sorted ? list : (list + provisional).sorted(by: inOrder)
         personalData = [:]
-        identifying = [:]
         // A step is loaded again after every commit (a draft written each
         // second while typing): a note whose text is as it was keeps what
         // was found in it, and only new or changed text is scanned.
         for note in notes {
             if let i = before.1.position[note.id], before.0[i].text == note.text {
                 personalData[note.id] = before.2[note.id]
-                identifying[note.id] = before.3[note.id]
             } else {
                 scanForPersonalData(note)
             }
@@ -406,8 +400,6 @@ public struct RunState: Equatable, Sendable {
     mutating func scanForPersonalData(_ note: Note) {
         let kinds = PersonalData.kinds(in: note.text)
         personalData[note.id] = kinds.isEmpty ? nil : kinds
-        let contexts = IdentifyingContextScan.flags(in: note.text)
-        identifying[note.id] = contexts.isEmpty ? nil : contexts
     }
 
     /// Inserts or replaces one note, keeping display order; cost grows with
@@ -618,7 +610,8 @@ public enum Effect: Equatable, Sendable {
     /// it is where another terminal has written in it meanwhile.
     case unstartMeeting(meetingID: Int64)
     /// Reads the cycle's analysis (answered by `.analysisLoaded`).
-    case loadAnalysis(cycleID: Int64)
+    /// `heard`: with the sources of the cycle's notes (`CycleAnalysis.heard`).
+    case loadAnalysis(cycleID: Int64, heard: Bool = true)
     /// Writes a workspace change, then reads the analysis again.
     case writeAnalysis(WorkspaceWrite, cycleID: Int64)
     /// Writes a document in the background (answered by `.exportProgress`
@@ -1159,7 +1152,9 @@ public struct AppState: Equatable, Sendable {
         case .analysisLoaded(let analysis):
             analysisLoaded(analysis)
             guard case .workspace(let ws) = screen, ws.cycleID == analysis.cycle.id else { return [] }
+            // The first reading, shown at once, then read again whole.
             return formScreenLoaded(scope: Self.workspaceDraftScope(ws.cycleID))
+                + (analysis.heardUnread ? [.loadAnalysis(cycleID: ws.cycleID)] : [])
         case .formDraftLoaded(let scope, let draft):
             return formDraftLoaded(scope: scope, draft)
         case .storeMade(let path):
