@@ -207,8 +207,8 @@ public struct EffectRunner {
             case .unstartMeeting(let meetingID):
                 try store.unstartMeeting(meetingID: meetingID)
                 return ([], false)
-            case .loadAnalysis(let cycleID, let heard):
-                return ([.analysisLoaded(try reading { try store.cycleAnalysis(cycleID: cycleID, heard: heard) })], false)
+            case .loadAnalysis(let cycleID):
+                return ([.analysisLoaded(try reading { try store.cycleAnalysis(cycleID: cycleID) })], false)
             case .writeAnalysis(let write, let cycleID):
                 // Read again even when the write fails: another terminal
                 // may have changed what the write was based on.

@@ -610,8 +610,7 @@ public enum Effect: Equatable, Sendable {
     /// it is where another terminal has written in it meanwhile.
     case unstartMeeting(meetingID: Int64)
     /// Reads the cycle's analysis (answered by `.analysisLoaded`).
-    /// `heard`: with the sources of the cycle's notes (`CycleAnalysis.heard`).
-    case loadAnalysis(cycleID: Int64, heard: Bool = true)
+    case loadAnalysis(cycleID: Int64)
     /// Writes a workspace change, then reads the analysis again.
     case writeAnalysis(WorkspaceWrite, cycleID: Int64)
     /// Writes a document in the background (answered by `.exportProgress`
@@ -1152,9 +1151,7 @@ public struct AppState: Equatable, Sendable {
         case .analysisLoaded(let analysis):
             analysisLoaded(analysis)
             guard case .workspace(let ws) = screen, ws.cycleID == analysis.cycle.id else { return [] }
-            // The first reading, shown at once, then read again whole.
             return formScreenLoaded(scope: Self.workspaceDraftScope(ws.cycleID))
-                + (analysis.heardUnread ? [.loadAnalysis(cycleID: ws.cycleID)] : [])
         case .formDraftLoaded(let scope, let draft):
             return formDraftLoaded(scope: scope, draft)
         case .storeMade(let path):

@@ -400,9 +400,6 @@ public struct CycleAnalysis: Equatable, Sendable {
     /// or not: whose views the situation picture holds (the twenty-second
     /// session's walk: the municipality's notes, in no area, went unsaid).
     public var heard: [NoteSource: Int] = [:]
-    /// `heard` was not read (the workspace's first reading leaves it out:
-    /// reading the cycle's notes cost its start ~2-3 ms): asked again with it.
-    public var heardUnread = false
 
     public init(cycle: Cycle, meetings: [Meeting] = [], focusAreas: [FocusArea] = [], dots: [Int64: Int] = [:],
                 promiseAreas: Set<Int64> = [], problems: [Problem] = [], causes: [Int64: [Cause]] = [:],

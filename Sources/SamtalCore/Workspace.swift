@@ -180,7 +180,7 @@ extension AppState {
         dialog = nil
         screen = .workspace(WorkspaceState(cycleID: cycleID))
         formDraftAsked = nil
-        return [.loadAnalysis(cycleID: cycleID, heard: false)]
+        return [.loadAnalysis(cycleID: cycleID)]
     }
 
     mutating func analysisLoaded(_ analysis: CycleAnalysis) {

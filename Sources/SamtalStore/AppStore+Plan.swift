@@ -257,8 +257,7 @@ extension AppStore {
     /// The cycle's analysis as one value, read in one transaction.
     ///
     /// - Throws: `StoreError.notFound` for a missing cycle.
-    /// `heard`: with the sources of the cycle's notes (`CycleAnalysis.heard`).
-    public func cycleAnalysis(cycleID: Int64, heard: Bool = true) throws -> CycleAnalysis {
+    public func cycleAnalysis(cycleID: Int64) throws -> CycleAnalysis {
         try snapshot { db in
             guard let cycle = try StoredCycle.fetch(db, id: cycleID) else {
                 throw StoreError.notFound(what: "Cycle \(cycleID)")
@@ -297,11 +296,10 @@ extension AppStore {
                 // key up in the schema first (issue 15).
                 promise: try StoredPromise.fetchOne(db, sql: "SELECT * FROM promise WHERE cycle_id = ?", arguments: [cycleID])?.promise,
                 followUps: try Self.followUps(db, cycleID: cycleID), notes: notes)
-            analysis.heardUnread = !heard
-            for row in try heard ? Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db, sql: """
                 SELECT note.source, count(*) FROM note JOIN meeting ON meeting.id = note.meeting_id
                 WHERE meeting.cycle_id = ? AND note.deleted_at IS NULL GROUP BY note.source
-                """, arguments: [cycleID]) : [] {
+                """, arguments: [cycleID]) {
                 if let source = NoteSource(rawValue: row[0]) { analysis.heard[source] = row[1] }
             }
             analysis.earlierDots = Ranking.count(earlier)

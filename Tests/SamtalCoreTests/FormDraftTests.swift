@@ -72,7 +72,7 @@ import Testing
         var fields = WorkspaceForms.activity(WorkspaceFixture.analysis.activities[0], analysis: WorkspaceFixture.analysis,
                                              defaultArea: nil, texts: state.texts).fields.map(\.rawText)
         fields[0] = "Byt belysning i tunneln"
-        #expect(state.openWorkspace(cycleID: 1) == [.loadAnalysis(cycleID: 1, heard: false)])
+        #expect(state.openWorkspace(cycleID: 1) == [.loadAnalysis(cycleID: 1)])
         #expect(state.update(.analysisLoaded(WorkspaceFixture.analysis)) == [.loadFormDraft(scope: "cycle:1")])
         // Read again (another terminal's commit): not asked again.
         #expect(state.update(.analysisLoaded(WorkspaceFixture.analysis)) == [])

@@ -67,7 +67,7 @@ enum WorkspaceFixture {
         var state = AppState(language: .sv)
         _ = state.update(.homeLoaded([CycleOverview(cycle: WorkspaceFixture.cycle, meetings: [WorkspaceFixture.meeting])]))
         _ = state.update(.key(.down)) // a meeting row: its cycle opens
-        #expect(state.update(.key(.function(5))) == [.loadAnalysis(cycleID: 1, heard: false)])
+        #expect(state.update(.key(.function(5))) == [.loadAnalysis(cycleID: 1)])
         #expect(ws(state)?.analysis == nil)
         _ = state.update(.analysisLoaded(WorkspaceFixture.analysis))
         #expect(ws(state)?.analysis?.focusAreas.count == 2)
@@ -383,18 +383,6 @@ enum WorkspaceFixture {
         #expect(p[.jointPicture]?.hasPrefix("Lägesbilden bygger på 2 möten, med synpunkter från medarbetare.") == true, "\(p[.jointPicture] ?? "")")
         let en = PromiseDraft.make(a, texts: Texts(.en))
         #expect(en[.jointPicture]?.hasPrefix("The joint picture is built on 2 meetings, with points raised by ") == true, "\(en[.jointPicture] ?? "")")
-    }
-
-    @Test func theWorkspacesFirstReadingIsShownThenReadAgainWithTheSourcesHeard() {
-        // Reading the cycle's notes by source cost the workspace's start
-        // ~2-3 ms (bench-tui): its first reading goes without, and the
-        // whole is asked for once it is shown.
-        var state = AppState(language: .sv, now: 1000, today: "2026-12-03")
-        #expect(state.openWorkspace(cycleID: 1) == [.loadAnalysis(cycleID: 1, heard: false)])
-        var first = WorkspaceFixture.analysis
-        first.heardUnread = true
-        #expect(state.update(.analysisLoaded(first)).contains(.loadAnalysis(cycleID: 1)))
-        #expect(!state.update(.analysisLoaded(WorkspaceFixture.analysis)).contains(.loadAnalysis(cycleID: 1)))
     }
 
     @Test func everySourceHeardInTheCycleIsNamedNotOnlyThoseInAFocusArea() {
