@@ -209,6 +209,8 @@ public struct EffectRunner {
                 return ([], false)
             case .loadAnalysis(let cycleID):
                 return ([.analysisLoaded(try reading { try store.cycleAnalysis(cycleID: cycleID) })], false)
+            case .loadPromiseSources(let cycleID):
+                return ([.promiseSourcesLoaded(cycleID: cycleID, try reading { try store.notesHeard(cycleID: cycleID) })], false)
             case .writeAnalysis(let write, let cycleID):
                 // Read again even when the write fails: another terminal
                 // may have changed what the write was based on.

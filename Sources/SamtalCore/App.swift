@@ -526,6 +526,8 @@ public enum Event: Equatable, Sendable {
     case meetingFollowed(Meeting, stepSeconds: [String: Double])
     /// The cycle's analysis as it is in the store now.
     case analysisLoaded(CycleAnalysis)
+    /// The live notes of a cycle's meetings by source (for F2's promise draft).
+    case promiseSourcesLoaded(cycleID: Int64, [NoteSource: Int])
     /// A background export moved on.
     case exportProgress(ExportStage)
     /// A background export wrote its file (or folder); `warnings` notes
@@ -611,6 +613,8 @@ public enum Effect: Equatable, Sendable {
     case unstartMeeting(meetingID: Int64)
     /// Reads the cycle's analysis (answered by `.analysisLoaded`).
     case loadAnalysis(cycleID: Int64)
+    /// Counts the cycle's live notes by source (answered by `.promiseSourcesLoaded`).
+    case loadPromiseSources(cycleID: Int64)
     /// Writes a workspace change, then reads the analysis again.
     case writeAnalysis(WorkspaceWrite, cycleID: Int64)
     /// Writes a document in the background (answered by `.exportProgress`
@@ -643,7 +647,7 @@ extension Effect {
         case .removingFormDraft(_, let save):
             return save.worksInMeeting
         case .loadHome, .loadHomeFirstPage, .createCycle, .createMeeting, .openMeeting, .recordStepTime, .loadFormDraft, .followMeeting,
-             .loadStep, .unstartMeeting, .loadAnalysis, .export, .renameCycle, .setCycleRetired, .loadPublicReview, .suspend, .quit:
+             .loadStep, .unstartMeeting, .loadAnalysis, .loadPromiseSources, .export, .renameCycle, .setCycleRetired, .loadPublicReview, .suspend, .quit:
             return false
         }
     }
@@ -1152,6 +1156,8 @@ public struct AppState: Equatable, Sendable {
             analysisLoaded(analysis)
             guard case .workspace(let ws) = screen, ws.cycleID == analysis.cycle.id else { return [] }
             return formScreenLoaded(scope: Self.workspaceDraftScope(ws.cycleID))
+        case .promiseSourcesLoaded(let cycleID, let heard):
+            return promiseSourcesLoaded(cycleID: cycleID, heard: heard)
         case .formDraftLoaded(let scope, let draft):
             return formDraftLoaded(scope: scope, draft)
         case .storeMade(let path):

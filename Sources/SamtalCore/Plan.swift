@@ -396,10 +396,6 @@ public struct CycleAnalysis: Equatable, Sendable {
     public var followUps: [FollowUp]
     /// The notes the focus areas were built from, by id.
     public var notes: [Int64: Note]
-    /// The live notes of the cycle's meetings by source, in a focus area
-    /// or not: whose views the situation picture holds (the twenty-second
-    /// session's walk: the municipality's notes, in no area, went unsaid).
-    public var heard: [NoteSource: Int] = [:]
 
     public init(cycle: Cycle, meetings: [Meeting] = [], focusAreas: [FocusArea] = [], dots: [Int64: Int] = [:],
                 promiseAreas: Set<Int64> = [], problems: [Problem] = [], causes: [Int64: [Cause]] = [:],

@@ -310,20 +310,30 @@ extension AppState {
             a.status = all[(all.firstIndex(of: a.status)! + 1) % all.count]
             return write(.saveActivity(a))
         case .draftPromise:
-            let draft = PromiseDraft.make(analysis, texts: texts)
-            var promise = analysis.promise ?? Promise(cycleID: ws.cycleID)
-            var filled = 0
-            for section in PromiseSection.allCases where promise[section].allSatisfy(\.isWhitespace) && !(draft[section] ?? "").isEmpty {
-                promise.sections[section] = draft[section]
-                filled += 1
-            }
-            guard filled > 0 else { say(texts[.wsDraftNothing]); return [] }
-            say("\(texts[.wsDraftFilled]): \(filled)")
-            return write(.savePromise(promise))
+            // Whose views the cycle's notes hold is read for the draft only
+            // (`promiseSourcesLoaded`): not at every reading of the analysis,
+            // where it cost the workspace's start ~2 ms (issue 15).
+            return [.loadPromiseSources(cycleID: cycleID)]
         default:
             break
         }
         return []
+    }
+
+    /// F2's draft of the promise, once the store has said whose notes the
+    /// cycle's meetings hold (`heard`): fills the sections left empty.
+    mutating func promiseSourcesLoaded(cycleID: Int64, heard: [NoteSource: Int]) -> [Effect] {
+        guard case .workspace(let ws) = screen, ws.cycleID == cycleID, ws.form == nil, let analysis = ws.analysis else { return [] }
+        let draft = PromiseDraft.make(analysis, heard: heard, texts: texts)
+        var promise = analysis.promise ?? Promise(cycleID: cycleID)
+        var filled = 0
+        for section in PromiseSection.allCases where promise[section].allSatisfy(\.isWhitespace) && !(draft[section] ?? "").isEmpty {
+            promise.sections[section] = draft[section]
+            filled += 1
+        }
+        guard filled > 0 else { say(texts[.wsDraftNothing]); return [] }
+        say("\(texts[.wsDraftFilled]): \(filled)")
+        return [.writeAnalysis(.savePromise(promise), cycleID: cycleID)]
     }
 
     mutating func leaveWorkspace() -> [Effect] {
@@ -481,7 +491,11 @@ public enum PromiseDraft {
     /// areas chosen for the promise (all of them when none is chosen yet),
     /// their target pictures, activities and effect goals, and the meetings
     /// behind them. Internal details (how, organisation, resources) stay out.
-    public static func make(_ a: CycleAnalysis, texts t: Texts) -> [PromiseSection: String] {
+    /// `heard`: the live notes of the cycle's meetings by source, in a
+    /// focus area or not (`AppStore.notesHeard`): whose views the situation
+    /// picture holds (the twenty-second session's walk: the municipality's
+    /// notes, in no area, went unsaid).
+    public static func make(_ a: CycleAnalysis, heard: [NoteSource: Int] = [:], texts t: Texts) -> [PromiseSection: String] {
         let sv = t.language == .sv
         let chosen = a.rankedFocusAreas.filter { a.promiseAreas.contains($0.id) }
         let areas = chosen.isEmpty ? Array(a.rankedFocusAreas.prefix(1)) : chosen
@@ -494,7 +508,7 @@ public enum PromiseDraft {
             : "The purpose of the citizen promise is to make \(a.cycle.area) safer and prevent crime together with those who live and work here. The promise covers: \(listed)."
         // Whose views: every source heard in the cycle's meetings, in a
         // focus area or not; statistics and surveys are data, not views.
-        let heard = Set(a.notes.values.map(\.source)).union(a.heard.filter { $0.value > 0 }.keys)
+        let heard = Set(a.notes.values.map(\.source)).union(heard.filter { $0.value > 0 }.keys)
         let views = joined(heard.filter { !$0.isData }.map { t.source($0) }.sorted(), sv: sv)
         let data = joined(heard.filter(\.isData).map { t.source($0) }.sorted(), sv: sv)
         let sources = [views.isEmpty ? "" : (sv ? "med synpunkter från " : "with points raised by ") + views,

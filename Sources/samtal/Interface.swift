@@ -206,7 +206,7 @@ func runInterface(options: GlobalOptions, store: AppStore, library preloaded: Pr
                 sentNote = true
                 worker.enqueue(.saveNote(draft, clearing: clearing))
             // Readings hold this terminal's writes sent before them.
-            case .loadHome, .loadStep, .loadAnalysis, .followMeeting: reader.enqueue(effect, after: worker)
+            case .loadHome, .loadStep, .loadAnalysis, .loadPromiseSources, .followMeeting: reader.enqueue(effect, after: worker)
             // An export goes through the worker too: it starts once the
             // writes before it (a review's decisions) are committed.
             default: worker.enqueue(effect)

@@ -359,6 +359,23 @@ enum WorkspaceFixture {
         #expect(press(&state, .char("j")) == [.writeAnalysis(.deleteGoal(id: 62), cycleID: 1)])
     }
 
+    @Test func f2AsksWhoseNotesTheCycleHoldsThenDraftsTheEmptySections() {
+        // Issue 15: the sources are read for the draft, not with every
+        // reading of the analysis (the workspace's start).
+        var state = WorkspaceFixture.opened()
+        for _ in 0..<4 { _ = press(&state, .tab) }
+        #expect(ws(state)?.tab == .promise)
+        #expect(press(&state, .function(2)) == [.loadPromiseSources(cycleID: 1)])
+        // An answer for another cycle (a workspace left meanwhile) does nothing.
+        #expect(state.update(.promiseSourcesLoaded(cycleID: 2, [.municipality: 3])) == [])
+        let effects = state.update(.promiseSourcesLoaded(cycleID: 1, [.employee: 4, .municipality: 3]))
+        guard case .writeAnalysis(.savePromise(let promise), cycleID: 1)? = effects.first, effects.count == 1 else {
+            Issue.record("no promise saved: \(effects)"); return
+        }
+        #expect(promise[.jointPicture].contains("kommun och medarbetare"), "\(promise[.jointPicture])")
+        #expect(state.status?.text.hasPrefix("Utkast i tomma avsnitt: ") == true, "\(state.status?.text ?? "")")
+    }
+
     @Test func aMeetingOnlyPlannedIsNotCountedBehindThePicture() {
         // A county's walk: the draft said "2 dialogmöten" while one was only planned.
         var a = WorkspaceFixture.analysis
@@ -392,7 +409,7 @@ enum WorkspaceFixture {
         // promise the municipality signs. And a statistics note counted as
         // a view "från dialogerna"; a target picture had no full stop.
         var a = WorkspaceFixture.analysis
-        a.heard = [.employee: 4, .citizen: 3, .municipality: 2, .statistics: 1]
+        let heard: [NoteSource: Int] = [.employee: 4, .citizen: 3, .municipality: 2, .statistics: 1]
         var stats = a.notes.values.first!
         stats.id = 99
         stats.source = .statistics
@@ -400,7 +417,7 @@ enum WorkspaceFixture {
         a.focusAreas[0].noteIDs.append(99)
         a.focusAreas[0].targetPicture = "Fler känner sig trygga vid stationen"
         a.promiseAreas = [a.focusAreas[0].id]
-        let p = PromiseDraft.make(a, texts: Texts(.sv))
+        let p = PromiseDraft.make(a, heard: heard, texts: Texts(.sv))
         #expect(p[.jointPicture]?.hasPrefix("Lägesbilden bygger på ett möte, med synpunkter från kommun, medarbetare och medborgare, och med statistik.") == true,
                 "\(p[.jointPicture] ?? "")")
         let n = a.focusAreas[0].noteIDs.count - 1
@@ -411,7 +428,8 @@ enum WorkspaceFixture {
     @Test func thePromiseDraftFillsOnlyEmptySections() {
         var state = WorkspaceFixture.opened()
         _ = press(&state, .tab, .tab, .tab, .tab)
-        let effects = press(&state, .function(2))
+        #expect(press(&state, .function(2)) == [.loadPromiseSources(cycleID: 1)])
+        let effects = state.update(.promiseSourcesLoaded(cycleID: 1, [.employee: 3]))
         guard case .writeAnalysis(.savePromise(let p), 1)? = effects.first else { Issue.record("no draft"); return }
         // Each drafted section says it is a draft until gone through; the
         // line is never published.
@@ -432,7 +450,8 @@ enum WorkspaceFixture {
         written.sections[.purpose] = "Vårt eget syfte"
         analysis.promise = written
         _ = state.update(.analysisLoaded(analysis))
-        let again = press(&state, .function(2))
+        #expect(press(&state, .function(2)) == [.loadPromiseSources(cycleID: 1)])
+        let again = state.update(.promiseSourcesLoaded(cycleID: 1, [.employee: 3]))
         #expect(again == [])
         #expect(state.status?.text == Texts(.sv)[.wsDraftNothing])
     }
