@@ -863,6 +863,11 @@ public struct AppState: Equatable, Sendable {
             let conflictWarning = status.map { $0.isError && $0.text.hasPrefix(texts[.fieldConflict]) } ?? false
             if status?.isError == true, !conflictWarning { status = nil }
             let effects = handleKey(key)
+            // The new store's path is said on the home screen only: it went
+            // on through the first forms (the twenty-second walk).
+            if let s = status, s.text.hasPrefix(texts[.newStore] + ":") {
+                if case .home = screen, dialog == nil {} else { status = nil }
+            }
             if conflictWarning, status?.text.hasPrefix(texts[.fieldConflict]) == true,
                case .run(let run) = screen, run.fieldConflict == nil || run.conflictConfirmed {
                 status = nil

@@ -11,6 +11,20 @@ import Testing
         return state
     }
 
+    @Test("the new store's path is said on the home screen, and goes once a form or another screen opens")
+    func theNewStoresWordGoesWithTheHomeScreen() {
+        // The twenty-second walk: "Nytt tomt lager" stayed 30 s, through
+        // the first forms.
+        var state = home()
+        _ = state.update(.storeMade(path: "/home/anna/.local/share/samtal/samtal.sqlite"))
+        #expect(state.status?.text.hasPrefix("Nytt tomt lager") == true)
+        _ = state.update(.key(.down))
+        #expect(state.status?.text.hasPrefix("Nytt tomt lager") == true) // still on the home screen
+        _ = state.update(.key(.function(2)))
+        guard case .form = state.screen else { Issue.record("no form: \(state.screen)"); return }
+        #expect(state.status == nil)
+    }
+
     @Test func homeListsCyclesWithTheirMeetings() {
         let state = home()
         guard case .home(let h) = state.screen else { Issue.record("not home"); return }
