@@ -43,7 +43,9 @@ extension Grid {
     /// Draws wrapped text into a rectangle; returns the rows used.
     @discardableResult
     public mutating func paragraph(_ s: String, in rect: Rect, style: Style = .normal, indent: String = "") -> Int {
-        let lines = wrap(s, width: rect.width, indent: indent)
+        // What does not fit ends in "…".
+        guard rect.height > 0 else { return 0 }
+        let lines = wrap(s, width: rect.width, indent: indent, maxLines: rect.height)
         for (i, line) in lines.prefix(rect.height).enumerated() {
             text(line, x: rect.x, y: rect.y + i, maxX: rect.maxX, style: style)
         }

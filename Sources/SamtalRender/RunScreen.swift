@@ -128,7 +128,10 @@ extension Screens {
             // The introduction reads out what the meeting is for.
             let intro = AgendaIntro(run.agenda)
             if run.stepIndex == 0 && step.kind == .present && !intro.isEmpty && notesRect.height > 12 {
-                let (top, rest) = notesRect.splitTop(notesRect.height / 2)
+                // As much as it needs, leaving the notes at least five rows
+                // (they are read out before anyone writes).
+                let needed = introHeight(intro, width: notesRect.width - 2) + 2
+                let (top, rest) = notesRect.splitTop(max(notesRect.height / 2, min(needed, notesRect.height - 5)))
                 let box = grid.box(top, title: t[.introHeading])
                 drawIntro(&grid, intro, rect: box, texts: t)
                 notesRect = rest

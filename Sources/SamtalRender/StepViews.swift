@@ -304,33 +304,48 @@ extension Screens {
     }
 
     /// The meeting's purpose, goals and quality criteria, as its agenda
-    /// states them; `compact` gives each goal and criterion one line.
+    /// states them, in as much of `rect` as they need. Where they do not
+    /// fit whole, the purpose is shortened first (to two lines, ending in
+    /// "…"), then each goal and criterion gets one line of its own
+    /// (`compact` starts there); a point is never run into the one before
+    /// it (the twenty-second walk: "… som möjligt. • identifiera …").
     @discardableResult
     static func drawIntro(_ grid: inout Grid, _ intro: AgendaIntro, rect: Rect, texts t: Texts, compact: Bool = false) -> Int {
+        let blocks = [(TextKey.introGoals, intro.goals), (.introCriteria, intro.qualityCriteria)].filter { !$0.1.isEmpty }
+        let purpose = intro.purpose.isEmpty ? [] : wrap(intro.purpose, width: rect.width)
+        let headings = blocks.count + (purpose.isEmpty ? 0 : 1)
+        let wholePoints = blocks.reduce(0) { $0 + bulletsHeight($1.1, width: rect.width) }
+        let onePerLine = compact || headings + min(purpose.count, 2) + wholePoints > rect.height
+        let points = onePerLine ? blocks.reduce(0) { $0 + $1.1.count } : wholePoints
+        // The purpose gets what the points leave, at least two lines.
+        let purposeRows = min(purpose.count, max(2, rect.height - headings - points))
         var y = rect.y
-        func block(_ heading: TextKey, _ lines: [String]) {
-            guard !lines.isEmpty, y < rect.maxY else { return }
+        if !purpose.isEmpty, y < rect.maxY {
+            grid.text(t[.introPurpose], x: rect.x, y: y, style: Style(.heading, bold: true))
+            y += 1
+            y += grid.paragraph(intro.purpose, in: Rect(x: rect.x, y: y, width: rect.width, height: min(purposeRows, rect.maxY - y)))
+        }
+        for (heading, lines) in blocks where y < rect.maxY {
             grid.text(t[heading], x: rect.x, y: y, style: Style(.heading, bold: true))
             y += 1
-            guard compact else {
+            if onePerLine {
+                for line in lines where y < rect.maxY {
+                    grid.text(truncate("• " + line, width: rect.width), x: rect.x, y: y)
+                    y += 1
+                }
+            } else {
                 y += grid.bullets(lines, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y))
-                return
-            }
-            for line in lines where y < rect.maxY {
-                grid.text(truncate("• " + line, width: rect.width), x: rect.x, y: y)
-                y += 1
             }
         }
-        if !intro.purpose.isEmpty {
-            if y < rect.maxY {
-                grid.text(t[.introPurpose], x: rect.x, y: y, style: Style(.heading, bold: true))
-                y += 1
-                y += grid.paragraph(intro.purpose, in: Rect(x: rect.x, y: y, width: rect.width, height: min(compact ? 2 : 6, rect.maxY - y)))
-            }
-        }
-        block(.introGoals, intro.goals)
-        block(.introCriteria, intro.qualityCriteria)
         return y - rect.y
+    }
+
+    /// The rows the meeting's purpose, goals and quality criteria take
+    /// drawn whole `width` wide.
+    static func introHeight(_ intro: AgendaIntro, width: Int) -> Int {
+        let blocks = [intro.goals, intro.qualityCriteria].filter { !$0.isEmpty }
+        return (intro.purpose.isEmpty ? 0 : 1 + wrap(intro.purpose, width: width).count)
+            + blocks.reduce(0) { $0 + 1 + bulletsHeight($1, width: width) }
     }
 
     /// What the meeting produced before its summary, one line a kind, to

@@ -151,6 +151,33 @@ enum ScreenFixtures {
         assertSnapshot(Screens.render(ScreenFixtures.running(), size: Size(width: 120, height: 40)), "run-120x40")
     }
 
+    /// The twenty-second walk: the first step's box ran the meeting's goals
+    /// together ("… som möjligt. • identifiera …") and left out its quality
+    /// criteria, over an empty notes panel.
+    @Test("the first step shows the meeting's purpose, each goal and each quality criterion as its own point")
+    func theFirstStepReadsOutEachGoalAndCriterion() {
+        var state = AppState(language: .sv, now: 10_000, today: "2026-12-03")
+        var agenda = ScreenFixtures.agenda
+        // The VAD dialogue's, as Agendas/medarbetardialog-vad.yaml has them (001 lines 430-458).
+        agenda.purpose = "Medarbetardialoger bidrar till polisens lokala lägesbild och är obligatoriska för att man ska kunna ta fram medborgarlöften. Dialogen syftar till att ta tillvara medarbetarnas kompetens om den lokala lägesbilden samt skapa delaktighet inför aktivitetsplanering."
+        agenda.goals = ["ta tillvara medarbetarnas kunskap om lokala omständigheter kring brottslighet, utsatthet och trygghet för att skapa en så komplett lokal lägesbild som möjligt.",
+                        "identifiera lokala problem och möjligheter utifrån polisens uppdrag."]
+        agenda.qualityCriteria = ["Alla medarbetare erbjuds möjlighet att delta i dialogen",
+                                  "Medarbetarna formulerar och ger uttryck för sin kunskap och erfarenhet inom ramen för de lokala lägesbilderna.",
+                                  "Resultatet av dialogen återkopplas till berörda medarbetare."]
+        var meeting = ScreenFixtures.meeting
+        meeting.currentStepIndex = 0
+        _ = state.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [])))
+        for (width, height) in [(100, 30), (80, 24), (120, 40)] {
+            let grid = Screens.render(state, size: Size(width: width, height: height))
+            assertSnapshot(grid, "run-first-step-intro-\(width)x\(height)")
+            let text = grid.text
+            #expect(!text.contains(". • ") && !text.contains("  • "), "goals run together at \(width)×\(height)")
+            #expect(text.contains("Kvalitetskriterier"), "no quality criteria at \(width)×\(height)")
+            #expect(text.contains("• identifiera lokala problem"), "the second goal does not start its own point at \(width)×\(height)")
+        }
+    }
+
     @Test func runEnglish() {
         assertSnapshot(Screens.render(ScreenFixtures.running(language: .en), size: Size(width: 100, height: 30)), "run-en-100x30")
     }
