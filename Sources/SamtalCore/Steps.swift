@@ -947,6 +947,7 @@ extension AppState {
         // an edit left unsaved goes on.
         var effects: [Effect] = []
         if first {
+            run.defaultNewItemArea()
             run.startWhereTheStepBegins()
             run.moveToDraft()
             effects += resumeEdit(&run)
@@ -1065,6 +1066,25 @@ extension RunState {
     public var contributors: [String] {
         meeting.facts.participants.map { $0.organisationRole.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// A new activity or goal starts with the focus area chosen for the
+    /// promise, else the best ranked (the twenty-second walk: the HOW
+    /// dialogue's activities were linked to no area unless F7 was pressed);
+    /// not where one was chosen before (its draft), given to the group, or
+    /// an item is being edited.
+    mutating func defaultNewItemArea() {
+        let areas = rankedAreas
+        guard let best = areas.first(where: \.leadsToPromise) ?? areas.first,
+              let name = itemMetaDraft, drafts[name] == nil else { return }
+        switch step.kind {
+        case .activities where activities.editing == nil && activities.area == nil:
+            activities.area = best.id
+        case .goals where goals.editing == nil && goals.area == nil:
+            goals.area = best.id
+        case .present, .collect, .cluster, .vote, .checklist, .rating, .summary, .problem, .activities, .goals, .followUp:
+            break
+        }
     }
 
     /// The focus areas of the cycle, best ranked first (for the problem step).

@@ -4,7 +4,8 @@ import Testing
 /// The facilitator gives each group a focus area; each group's station
 /// works on it; the facilitator turns the projector's wall.
 @Suite struct GroupWorkTests {
-    func opened(_ kind: StepKind, role: RunRole, groupAreas: [Int: Int64] = [:]) -> AppState {
+    func opened(_ kind: StepKind, role: RunRole, groupAreas: [Int: Int64] = [:],
+                areas: [FocusArea] = [area(5, "Storgatan"), area(6, "Stationen")]) -> AppState {
         let agenda = Agenda(id: "a", version: 1, title: "A", meetingType: .problemAnalysis, source: .police, steps: [
             AgendaStep(id: "tidigare", title: "Tidigare", kind: .collect, minutes: 10),
             AgendaStep(id: "steget", title: "Steget", kind: kind, minutes: 30),
@@ -13,7 +14,7 @@ import Testing
         meeting.groupAreas = ["steget": groupAreas]
         var s = AppState(language: .sv, now: 100)
         _ = s.update(.meetingOpened(OpenedMeeting(meeting: meeting, agenda: agenda, stepSeconds: [:], notes: [], role: role)))
-        var data = StepData(stepID: "steget", focusAreas: [area(5, "Storgatan"), area(6, "Stationen")])
+        var data = StepData(stepID: "steget", focusAreas: areas)
         data.problemFocusAreaID = groupAreas[2] ?? 5
         _ = s.update(.stepLoaded(data))
         return s
@@ -91,6 +92,27 @@ import Testing
         _ = s.update(.key(.function(7)))
         #expect(Fixtures.run(s).activities.area == 5)
         #expect(s.status?.isError == true)
+    }
+
+    @Test("a new activity or goal starts with the area chosen for the promise, else the best ranked, not with none")
+    func aNewActivityStartsWithTheCyclesLeadingArea() {
+        // The twenty-second walk: the HOW dialogue's first activity was
+        // linked to no focus area unless F7 was pressed.
+        for kind in [StepKind.activities, .goals] {
+            var s = opened(kind, role: .facilitator)
+            func current() -> Int64? { kind == .activities ? Fixtures.run(s).activities.area : Fixtures.run(s).goals.area }
+            #expect(current() == 5, "\(kind): the best ranked (the first, without votes)")
+            // The area chosen for the promise comes first, read again or not.
+            var chosen = area(6, "Stationen")
+            chosen.leadsToPromise = true
+            s = opened(kind, role: .facilitator, areas: [area(5, "Storgatan"), chosen])
+            #expect(current() == 6, "\(kind)")
+            // Chosen by the facilitator (F7 round to none): a reading keeps it.
+            _ = s.update(.key(.function(7)))
+            #expect(current() == nil, "\(kind)")
+            _ = s.update(.stepLoaded(StepData(stepID: "steget", focusAreas: [area(5, "Storgatan"), chosen])))
+            #expect(current() == nil, "\(kind)")
+        }
     }
 
     @Test("the facilitator's activities keep no group; Ctrl-G gives the chosen area")

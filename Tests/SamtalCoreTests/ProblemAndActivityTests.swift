@@ -84,7 +84,7 @@ import Testing
         }
         _ = s.update(.key(.function(3)))
         _ = s.update(.key(.function(3)))
-        _ = s.update(.key(.function(7)))
+        // The area: Storgatan, the best ranked, from the start (F7 would go on to none).
         _ = s.update(.key(.function(5))) // the offender's side
         _ = s.update(.key(.function(5))) // the target's
         _ = s.update(.key(.ctrl("o")))
@@ -228,7 +228,7 @@ import Testing
         }
         _ = s.update(.key(.function(3))) // production -> effect
         _ = s.update(.key(.function(5))) // the walk serves it
-        _ = s.update(.key(.function(7))) // Gångtunneln
+        // Gångtunneln, the best ranked, from the start (F7 would go on to none).
         // Not yet accepted: SMART's A is the one letter left, live.
         #expect(SMART.check(Fixtures.run(s).goalDraft).map(\.letter) == [.accepted])
         _ = s.update(.key(.ctrl("g")))

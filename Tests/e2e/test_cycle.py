@@ -321,7 +321,9 @@ class CycleTests(E2ETestCase):
         p.wait_for("Prioritering av aktiviteter · 0 prickar")
         p.key("Enter", "Enter", "Down", "Enter")
         p.wait_for_all(["Prioritering av aktiviteter · 3 prickar"],
-                       patterns=[r"1\. Trygghetsvandring på Storgatan\s+2", r"2\. Bättre belysning vid busstorget\s+1"])
+                       # Each proposal linked to the decided area from the start (the twenty-second walk).
+                       patterns=[r"1\. Trygghetsvandring på Storgatan · Storgatan centrum\s+2",
+                                 r"2\. Bättre belysning vid busstorget · Storgatan centrum\s+1"])
         self.finish(p)
         how_records = json.loads(self.ws.cli("export", how, "--format", "json").stdout)
         self.assertEqual(len(how_records["activity_votes"]), 3)
