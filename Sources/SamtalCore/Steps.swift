@@ -21,6 +21,9 @@ public struct StepData: Equatable, Sendable, Codable {
     /// True when `focusAreas` come from the cycle's earlier meetings.
     public var focusAreasFromCycle = false
     public var votes: [Vote] = []
+    /// A vote on the cycle's areas: the dots each got in the cycle's other
+    /// meetings (the dialogues' own priorities), shown beside this vote's.
+    public var earlierDots: [Int64: Int] = [:]
     /// Vote `on: activities`: the dots on `activities`.
     public var activityVotes: [ActivityVote] = []
     public var checklist: [ChecklistAnswer] = []

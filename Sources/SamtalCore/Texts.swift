@@ -29,7 +29,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case formNewCycle, formNewMeeting, formFacts
     case fieldArea, fieldPeriod, fieldAgenda, fieldTitle, fieldDate, fieldPlace, fieldForm
     case fieldFacilitator, fieldNoteTakers, fieldGroups
-    case columnKind, errorKind, finishedMeetingOpened, clusterMergeSame, helpWsMerge, helpWsRetireArea, wsMergePick
+    case earlierDots, columnKind, errorKind, finishedMeetingOpened, clusterMergeSame, helpWsMerge, helpWsRetireArea, wsMergePick
     case participantsHeading, columnOrganisation, columnCount, columnWomen, columnMen, columnOther, participantsTotal
     case participantsEmpty
     case errorRequired, errorNumber, errorNoAgendas, errorGroups, warningSplit
@@ -577,6 +577,7 @@ public struct Texts: Sendable {
         case .helpWsRetireArea: return ("Ta bort det markerade fokusområdet (dess anteckningar blir oplacerade)", "Retire the selected focus area (its notes become unplaced)")
         case .wsMergePick: return ("Välj fokusområdet att slå ihop med och tryck {wsMerge} ({backHome} avbryter)", "Pick the focus area to merge with and press {wsMerge} ({backHome} cancels)")
         case .columnKind: return ("Polis/kommun/…", "Police/munic./…")
+        case .earlierDots: return ("tidigare möten", "earlier meetings")
         case .errorKind: return ("slaget (polis, kommun …) ska vara ett av", "the kind (police, municipality …) must be one of")
         case .columnCount: return ("Antal", "Count")
         case .columnWomen: return ("Kvinnor", "Women")

@@ -77,6 +77,10 @@ extension AppStore {
             if data.focusAreas.isEmpty {
                 data.focusAreas = try focusAreas(cycleID: q.cycleID)
                 data.focusAreasFromCycle = !data.focusAreas.isEmpty
+                // What the dialogues voted, beside the room's new dots.
+                if data.focusAreasFromCycle {
+                    data.earlierDots = Ranking.count(try votes(cycleID: q.cycleID).filter { $0.meetingID != q.meetingID })
+                }
             }
             data.votes = try votes(meetingID: q.meetingID, stepID: q.stepID)
         case .checklist:

@@ -170,6 +170,22 @@ enum StepFixtures {
         check(state, "step-vote")
     }
 
+    /// The twenty-second walk: the joint meeting's vote on the cycle's
+    /// areas began at 0 dots with nothing of what the dialogues had voted.
+    @Test("The joint meeting's vote shows beside each area the dots earlier meetings gave it")
+    func theJointVoteShowsTheEarlierMeetingsDots() {
+        var data = StepData(stepID: "steget", focusAreas: StepFixtures.areas, focusAreasFromCycle: true, votes: StepFixtures.votes([11: 2]))
+        data.earlierDots = [10: 7, 11: 1]
+        let state = StepFixtures.state(.vote, settings: ["dots": "3"], data: data)
+        check(state, "step-vote-joint")
+        let grid = Screens.render(state, size: Size(width: 100, height: 30))
+        let rows = (0..<30).map { grid.rowText($0) }
+        let first = StepFixtures.areas[0].name, second = StepFixtures.areas[1].name
+        #expect(rows.contains { $0.contains(first) && $0.contains("tidigare möten: 7") }, "\(rows.joined(separator: "\n"))")
+        #expect(rows.contains { $0.contains(second) && $0.contains("tidigare möten: 1") })
+        #expect(!rows.contains { $0.contains(StepFixtures.areas[2].name) && $0.contains("tidigare") })
+    }
+
     /// The twentieth walk: without participants the vote's line said to
     /// enter them in the meeting facts, which a meeting's keys do not open.
     @Test("Without participants the vote's line says where they are entered")
@@ -257,7 +273,7 @@ enum StepFixtures {
 
     @Test func activities() {
         let state = StepFixtures.state(.activities, data: StepFixtures.activitiesData,
-                                       keys: [.char("L"), .char("a"), .char("g"), .char("a"), .tab, .char("K"), .char("o"), .function(7)])
+                                       keys: [.char("L"), .char("a"), .char("g"), .char("a"), .tab, .char("K"), .char("o")]) // the area: the best ranked, from the start
         check(state, "step-activities")
     }
 

@@ -138,6 +138,22 @@ struct CycleAreasTests {
         #expect(other.meetingID == f.meeting.id && other.type == .place && other.proposedIn == [f.meeting.id])
     }
 
+    @Test("the joint meeting's vote on the cycle's areas has the dots the other meetings gave them")
+    func theJointVoteReadsTheEarlierMeetingsDots() throws {
+        let f = try Fixture.inMemory()
+        let joint = try jointMeeting(f)
+        let centrum = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Centrum", type: .place, now: 1)
+        let tunnel = try f.store.createFocusArea(meetingID: f.meeting.id, stepID: "fokus", name: "Tunneln", type: .place, now: 2)
+        for (area, voter) in [(centrum.id, 1), (centrum.id, 2), (tunnel.id, 1)] {
+            _ = try f.store.addVote(meetingID: f.meeting.id, stepID: "prioritera", focusAreaID: area, voter: voter, now: 3)
+        }
+        _ = try f.store.addVote(meetingID: joint.id, stepID: "prioritera", focusAreaID: tunnel.id, voter: 1, now: 4)
+        let data = try f.store.stepData(StepQuery(meetingID: joint.id, cycleID: f.cycle.id, stepID: "prioritera", kind: .vote))
+        #expect(data.focusAreasFromCycle)
+        #expect(data.earlierDots == [centrum.id: 2, tunnel.id: 1])
+        #expect(data.votes.map(\.focusAreaID) == [tunnel.id])
+    }
+
     @Test("the store counts every live note of the cycle by source, in a focus area or not")
     func theSourcesHeardAreAllTheCyclesNotes() throws {
         let f = try Fixture.inMemory()

@@ -12,6 +12,8 @@ extension Screens {
         var tied: Bool
         /// A line under it (a focus area's target picture).
         var detail: String? = nil
+        /// Said dim after its bar ("tidigare möten: 7", their dots).
+        var aside: String? = nil
     }
 
     /// Tally bars: each row's rank, label and dots, and a bar as long as its
@@ -26,6 +28,7 @@ extension Screens {
         let maxDots = max(1, rows.map(\.dots).max() ?? 1)
         let nameWidth = max(8, min(inner.width - 22, rows.map { DisplayWidth.of($0.label) }.max() ?? 12))
         let start = scrollStart(selected: selected ?? 0, count: rows.count, height: inner.height)
+        let asideWidth = rows.map { $0.aside.map { DisplayWidth.of($0) + 1 } ?? 0 }.max() ?? 0
         var y = inner.y
         for (i, r) in rows.enumerated().dropFirst(start) where y < inner.maxY {
             defer {
@@ -41,9 +44,13 @@ extension Screens {
             listRow(&grid, head, x: inner.x, y: y, width: DisplayWidth.of(head) + 2, selected: i == selected,
                     style: Style(.normal, bold: r.rank == 1 && r.dots > 0))
             let barX = inner.x + DisplayWidth.of(head) + 2
-            let barWidth = max(0, inner.maxX - barX - 1)
+            let aside = r.aside.map { " " + $0 } ?? ""
+            let barWidth = max(0, inner.maxX - barX - 1 - asideWidth)
             let n = r.dots * barWidth / maxDots
             grid.text(String(repeating: "█", count: n), x: barX, y: y, maxX: inner.maxX, style: Style(.success))
+            // In a column of their own at the right (where the bars end,
+            // at 80 columns the bars give way to them).
+            if !aside.isEmpty { grid.text(aside, x: max(barX, inner.maxX - asideWidth), y: y, maxX: inner.maxX, style: Style(.dim)) }
         }
     }
 
@@ -60,8 +67,9 @@ extension Screens {
         return rows.map { r in
             let a = r.area
             let picture = !selectable && !a.targetPicture.isEmpty ? "\(t[.targetPictureLabel]): \(a.targetPicture)" : nil
+            let earlier = run.data.earlierDots[a.id].map { "\(t[.earlierDots]): \($0)" }
             return TallyRow(label: (a.leadsToPromise && !selectable ? "★ " : "") + run.areaLabel(a), dots: r.dots, rank: r.rank,
-                            tied: r.tied, detail: picture)
+                            tied: r.tied, detail: picture, aside: earlier)
         }
     }
 
